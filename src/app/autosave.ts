@@ -1,0 +1,94 @@
+/**
+ * Debounced autosave: edits are collected and written shortly after the clerk stops typing, and at once when
+ * the page is hidden. A failed write keeps the pending edits (nothing is dropped) and is retried on the next
+ * edit or flush; the failure is reported, never swallowed.
+ */
+export type SaveState =
+  | { status: 'saved'; at: Date | null }
+  | { status: 'pending' }
+  | { status: 'saving' }
+  | { status: 'error'; error: unknown };
+
+export interface PendingChanges {
+  /** Codes of rows whose cells changed. */
+  rows: Set<string>;
+  /** Rows were added, removed or moved: write the whole workbook. */
+  structure: boolean;
+}
+
+export interface Autosave {
+  markRows(codes: Iterable<string>): void;
+  markStructure(): void;
+  flush(): Promise<void>;
+  hasPending(): boolean;
+  dispose(): void;
+}
+
+export function makeAutosave(options: {
+  delayMs: number;
+  write: (changes: PendingChanges) => Promise<void>;
+  onState: (state: SaveState) => void;
+}): Autosave {
+  let pending: PendingChanges = { rows: new Set(), structure: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | null = null;
+
+  const isEmpty = () => pending.rows.size === 0 && !pending.structure;
+
+  let lastFailed = false;
+
+  const schedule = () => {
+    if (!lastFailed) options.onState({ status: 'pending' });
+    if (timer !== undefined) clearTimeout(timer);
+    // After a failure, retry less often: a full disk or a blocked database will not recover in 300 ms.
+    timer = setTimeout(() => void flush(), lastFailed ? Math.max(options.delayMs, 5000) : options.delayMs);
+  };
+
+  async function flush(): Promise<void> {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    // One write at a time, so writes land in the order the edits were made.
+    while (running) await running;
+    if (isEmpty()) return;
+    const batch = pending;
+    pending = { rows: new Set(), structure: false };
+    options.onState({ status: 'saving' });
+    running = (async () => {
+      try {
+        await options.write(batch);
+        lastFailed = false;
+        options.onState(isEmpty() ? { status: 'saved', at: new Date() } : { status: 'pending' });
+      } catch (error) {
+        // Put the batch back so the next attempt writes it again.
+        for (const code of batch.rows) pending.rows.add(code);
+        pending.structure ||= batch.structure;
+        lastFailed = true;
+        options.onState({ status: 'error', error });
+      }
+    })();
+    try {
+      await running;
+    } finally {
+      running = null;
+    }
+    if (!isEmpty() && timer === undefined) schedule();
+  }
+
+  return {
+    markRows(codes) {
+      for (const code of codes) pending.rows.add(code);
+      schedule();
+    },
+    markStructure() {
+      pending.structure = true;
+      schedule();
+    },
+    flush,
+    hasPending: () => !isEmpty() || running !== null,
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Composition: opens storage, finds or creates the plan workbook, and wires grid edits to autosave.
+ * The one place where store, grid and io meet; the UI calls it and shows its state.
+ */
+import { LANXI_2021_2025 } from '../model/plan/lanxi-2021-2025';
+import { workbookFromPlan, yearColumns, type Workbook } from '../model/workbook';
+import type { Indicator } from '../model/indicator';
+import { describeStorageError, type StorageFailure } from '../store/storage-errors';
+import { WorkbookRepository } from '../store/workbook-repository';
+import { csvFileName, serializeIndicatorsCsv } from '../io/csv-export';
+import type { PendingChanges } from './autosave';
+
+export const DEFAULT_WORKBOOK_ID = LANXI_2021_2025.id;
+export const DEFAULT_LICENSE_KEY = 'non-commercial-and-evaluation';
+export const LICENSE_SETTING = 'handsontableLicenseKey';
+
+export interface Session {
+  repository: WorkbookRepository | null;
+  workbook: Workbook;
+  licenseKey: string;
+  /** Set when storage could not be opened or read: the workbook is then only in this page. */
+  failure: StorageFailure | null;
+}
+
+export async function openSession(databaseName?: string): Promise<Session> {
+  let repository: WorkbookRepository;
+  try {
+    repository = await WorkbookRepository.open(databaseName);
+  } catch (error) {
+    console.error(error);
+    return {
+      repository: null,
+      workbook: workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date()),
+      licenseKey: DEFAULT_LICENSE_KEY,
+      failure: describeStorageError(error, 'open'),
+    };
+  }
+  try {
+    const licenseKey = (await repository.getSetting<string>(LICENSE_SETTING)) || DEFAULT_LICENSE_KEY;
+    let workbook = await repository.loadWorkbook(DEFAULT_WORKBOOK_ID);
+    if (!workbook) {
+      workbook = workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date());
+      await repository.saveWorkbook(workbook);
+    }
+    return { repository, workbook, licenseKey, failure: null };
+  } catch (error) {
+    console.error(error);
+    // Do not write over what may be stored: keep the repository closed to writes for this page.
+    repository.close();
+    return {
+      repository: null,
+      workbook: workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date()),
+      licenseKey: DEFAULT_LICENSE_KEY,
+      failure: describeStorageError(error, 'read'),
+    };
+  }
+}
+
+/** Source of the rows to write, read at write time so a burst of edits becomes one write. */
+export interface RowSource {
+  getIndicators(): Indicator[];
+  getIndicator(code: string): { indicator: Indicator; order: number } | undefined;
+}
+
+export async function writeChanges(
+  repository: WorkbookRepository,
+  workbook: Workbook,
+  rows: RowSource,
+  changes: PendingChanges,
+): Promise<void> {
+  const updatedAt = new Date().toISOString();
+  if (changes.structure) {
+    await repository.saveWorkbook({ ...workbook, indicators: rows.getIndicators(), updatedAt });
+    return;
+  }
+  const changed = [...changes.rows].flatMap((code) => {
+    const found = rows.getIndicator(code);
+    return found ? [found] : [];
+  });
+  await repository.saveRows(workbook.id, changed, updatedAt);
+}
+
+/** Offer the rows as a CSV download (used when storage fails, so nothing on screen is lost). */
+export function downloadCsv(workbook: Workbook, indicators: Indicator[], scope: string): void {
+  const csv = serializeIndicatorsCsv(indicators, yearColumns({ ...workbook, indicators }));
+  const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = csvFileName(workbook.title, scope, new Date());
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

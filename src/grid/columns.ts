@@ -1,0 +1,266 @@
+/**
+ * The grid's columns and the mapping between an indicator and a grid row (a plain array, which Handsontable
+ * edits in place). Pure: no Handsontable import, so it is tested in Node.
+ */
+import { formatNumber, parseEntry } from '../model/entry';
+import {
+  AREAS,
+  TARGET_KINDS,
+  TARGET_KIND_LABELS,
+  type CellValue,
+  type Comparator,
+  type Indicator,
+  type TargetKind,
+} from '../model/indicator';
+
+export type ColumnKey =
+  | 'code'
+  | 'name'
+  | 'area'
+  | 'department'
+  | 'unit'
+  | 'targetText'
+  | 'year'
+  | 'kind'
+  | 'comparator'
+  | 'wording'
+  | 'targetValue'
+  | 'yearlyStep'
+  | 'baseYear'
+  | 'targetYear'
+  | 'clause'
+  | 'source'
+  | 'note';
+
+export interface ColumnSpec {
+  key: ColumnKey;
+  title: string;
+  /** For year columns. */
+  year?: number;
+  width: number;
+  readOnly?: boolean;
+  /** Choices for a dropdown column. */
+  choices?: readonly string[];
+  /** The column holds a number (value, target value, year); typed text is read with parseEntry. */
+  numeric?: boolean;
+  wrap?: boolean;
+}
+
+export const COMPARATORS: readonly Comparator[] = ['<', '≤', '≥', '>', '≈', '=', '↓', '↑'];
+export const KIND_CHOICES = TARGET_KINDS.map((kind) => TARGET_KIND_LABELS[kind]);
+
+export const DEPARTMENTS = [
+  '市卫健局',
+  '市教育局',
+  '市民政局',
+  '市公安局',
+  '市检察院',
+  '市法院',
+  '市司法局',
+  '市人社局',
+  '市市场监管局',
+  '市文广旅体局',
+  '市医保局',
+  '市财政局',
+  '市统计局',
+  '团市委',
+  '市妇联',
+  '市残联',
+] as const;
+
+/** Number of leading columns kept in view while scrolling sideways (code and name). */
+export const FROZEN_COLUMNS = 2;
+
+export function buildColumns(years: readonly number[], planBaseYear: number): ColumnSpec[] {
+  return [
+    { key: 'code', title: '代码', width: 56, readOnly: true },
+    { key: 'name', title: '指标名称', width: 220, wrap: true },
+    { key: 'area', title: '领域', width: 110, choices: AREAS },
+    { key: 'department', title: '责任单位', width: 100, choices: DEPARTMENTS },
+    { key: 'unit', title: '单位', width: 52 },
+    { key: 'targetText', title: '目标', width: 120, readOnly: true },
+    ...years.map(
+      (year): ColumnSpec => ({
+        key: 'year',
+        year,
+        title: year === planBaseYear ? `${year}年（基期）` : `${year}年`,
+        width: 92,
+        numeric: true,
+      }),
+    ),
+    { key: 'kind', title: '目标类型', width: 80, choices: KIND_CHOICES },
+    { key: 'comparator', title: '比较', width: 52, choices: COMPARATORS },
+    { key: 'wording', title: '规划表述', width: 110 },
+    { key: 'targetValue', title: '目标值', width: 70, numeric: true },
+    { key: 'yearlyStep', title: '每年变化', width: 72, numeric: true },
+    { key: 'baseYear', title: '基期年', width: 64, numeric: true },
+    { key: 'targetYear', title: '目标年', width: 64, numeric: true },
+    { key: 'clause', title: '条款', width: 110 },
+    { key: 'source', title: '规划原文', width: 360, wrap: true },
+    { key: 'note', title: '备注', width: 200, wrap: true },
+  ];
+}
+
+export type GridCell = string | number | null;
+export type GridRow = GridCell[];
+
+/** The target as a clerk reads it: "＜5‰（以下）", "≥98%（达到）", "每年降低1个百分点（…）", "↓（得到有效控制）". */
+export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string {
+  const { target, unit } = row;
+  const wording = target.wording ? `（${target.wording}）` : '';
+  if (target.kind === 'direction') return `${target.comparator === '↑' ? '↑ 提高' : '↓ 降低'}${wording}`;
+  if (target.kind === 'yearly-change') {
+    const step = target.yearlyStep ?? 0;
+    const unitText = unit === '%' ? '个百分点' : unit === '‰' ? '个千分点' : unit;
+    return `每年${step < 0 ? '降低' : '提高'}${formatNumber(Math.abs(step))}${unitText}`;
+  }
+  if (target.value === null) return wording;
+  const unitText = unit === '%' || unit === '‰' ? unit : unit ? ` ${unit}` : '';
+  return `${target.comparator}${formatNumber(target.value)}${unitText}${wording}`;
+}
+
+export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[]): GridRow {
+  return columns.map((column) => {
+    switch (column.key) {
+      case 'code':
+        return indicator.code;
+      case 'name':
+        return indicator.name;
+      case 'area':
+        return indicator.area;
+      case 'department':
+        return indicator.department;
+      case 'unit':
+        return indicator.unit;
+      case 'targetText':
+        return describeTarget(indicator);
+      case 'year':
+        return indicator.values[column.year ?? 0] ?? null;
+      case 'kind':
+        return TARGET_KIND_LABELS[indicator.target.kind];
+      case 'comparator':
+        return indicator.target.comparator;
+      case 'wording':
+        return indicator.target.wording;
+      case 'targetValue':
+        return indicator.target.value;
+      case 'yearlyStep':
+        return indicator.target.yearlyStep ?? null;
+      case 'baseYear':
+        return indicator.baseYear;
+      case 'targetYear':
+        return indicator.targetYear;
+      case 'clause':
+        return indicator.clause;
+      case 'source':
+        return indicator.source;
+      case 'note':
+        return indicator.note ?? null;
+    }
+  });
+}
+
+const KIND_BY_LABEL = new Map<string, TargetKind>(TARGET_KINDS.map((kind) => [TARGET_KIND_LABELS[kind], kind]));
+
+function text(cell: GridCell | undefined): string {
+  return cell === null || cell === undefined ? '' : String(cell).trim();
+}
+
+function numberOrNull(cell: GridCell | undefined): number | null {
+  if (typeof cell === 'number') return cell;
+  const parsed = parseEntry(cell, '');
+  return parsed.ok ? parsed.value : null;
+}
+
+/**
+ * Read a grid row back into an indicator. Definition fields that are not valid (a text target value, an
+ * unknown kind) keep the previous definition's value, so a slip in the grid never corrupts the target;
+ * the grid marks those cells.
+ */
+export function fromGridRow(row: GridRow, columns: readonly ColumnSpec[], previous?: Indicator): Indicator {
+  const indicator: Indicator = previous
+    ? structuredClone(previous)
+    : {
+        code: '',
+        area: '',
+        clause: '',
+        name: '',
+        unit: '',
+        target: { kind: 'lower', comparator: '≥', wording: '', value: null },
+        baseYear: 0,
+        targetYear: 0,
+        department: '',
+        source: '',
+        values: {},
+      };
+  const values: Record<number, CellValue> = {};
+  columns.forEach((column, index) => {
+    const cell = row[index];
+    switch (column.key) {
+      case 'code':
+        indicator.code = text(cell);
+        break;
+      case 'name':
+        indicator.name = text(cell);
+        break;
+      case 'area':
+        indicator.area = text(cell);
+        break;
+      case 'department':
+        indicator.department = text(cell);
+        break;
+      case 'unit':
+        indicator.unit = text(cell);
+        break;
+      case 'targetText':
+        break;
+      case 'year':
+        if (cell !== null && cell !== undefined && cell !== '' && column.year !== undefined) {
+          values[column.year] = typeof cell === 'number' ? cell : String(cell);
+        }
+        break;
+      case 'kind': {
+        const kind = KIND_BY_LABEL.get(text(cell));
+        if (kind) indicator.target.kind = kind;
+        break;
+      }
+      case 'comparator': {
+        const comparator = text(cell) as Comparator;
+        if (COMPARATORS.includes(comparator)) indicator.target.comparator = comparator;
+        break;
+      }
+      case 'wording':
+        indicator.target.wording = text(cell);
+        break;
+      case 'targetValue':
+        if (cell === null || cell === '' || typeof cell === 'number') indicator.target.value = numberOrNull(cell);
+        break;
+      case 'yearlyStep': {
+        const step = numberOrNull(cell);
+        if (step === null) delete indicator.target.yearlyStep;
+        else indicator.target.yearlyStep = step;
+        break;
+      }
+      case 'baseYear':
+      case 'targetYear': {
+        const year = numberOrNull(cell);
+        if (year !== null && Number.isInteger(year) && year >= 1949 && year <= 2100) indicator[column.key] = year;
+        break;
+      }
+      case 'clause':
+        indicator.clause = text(cell);
+        break;
+      case 'source':
+        indicator.source = text(cell);
+        break;
+      case 'note': {
+        const note = text(cell);
+        if (note) indicator.note = note;
+        else delete indicator.note;
+        break;
+      }
+    }
+  });
+  indicator.values = values;
+  return indicator;
+}

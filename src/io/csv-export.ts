@@ -1,0 +1,63 @@
+/**
+ * Writing indicators as CSV for Excel and WPS on Chinese Windows: UTF-8 with BOM, CRLF, Chinese headers with
+ * the row code, numbers as numbers, the unit in its own column, text escaped against formula injection.
+ */
+import Papa from 'papaparse';
+import { TARGET_KIND_LABELS, type Indicator } from '../model/indicator';
+
+export const UTF8_BOM = '\uFEFF';
+
+/** Text that Excel would run as a formula gets a leading apostrophe (OWASP CSV injection advice). */
+export function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: readonly number[]): string {
+  const header = [
+    '代码',
+    '领域',
+    '条款',
+    '指标名称',
+    '单位',
+    '目标类型',
+    '比较',
+    '规划表述',
+    '目标值',
+    '基期年',
+    '目标年',
+    '责任单位',
+    ...years.map((year) => `${year}年`),
+    '备注',
+  ];
+  const rows = indicators.map((row) => [
+    row.code,
+    row.area,
+    row.clause,
+    row.name,
+    row.unit,
+    TARGET_KIND_LABELS[row.target.kind],
+    row.target.comparator,
+    row.target.wording,
+    row.target.value,
+    row.baseYear,
+    row.targetYear,
+    row.department,
+    ...years.map((year) => row.values[year] ?? null),
+    row.note ?? '',
+  ]);
+  const escaped = [header, ...rows].map((cells) =>
+    cells.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'number' ? cell : escapeFormula(cell))),
+  );
+  return UTF8_BOM + Papa.unparse(escaped, { newline: '\r\n', quotes: false });
+}
+
+/** "兰溪市儿童发展规划_全部指标_2026-11-28.csv" */
+export function csvFileName(planTitle: string, scope: string, date: Date): string {
+  const shortTitle =
+    planTitle
+      .replace(/（[^）]*）|\([^)]*\)/g, '')
+      .replace(/[“”"\\/:*?<>|]/g, '')
+      .trim() || '规划';
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return `${shortTitle}_${scope}_${day}.csv`;
+}

@@ -1,0 +1,116 @@
+/**
+ * Reading a value as people type it (in the grid or in a CSV file) and checking it against the row's unit.
+ * Returns a result, never throws; the Chinese message says what is wrong and what to type instead.
+ */
+import type { CellValue } from './indicator';
+
+export type EntryResult =
+  | { ok: true; value: number | null }
+  | { ok: false; raw: string; message: string };
+
+const MISSING = new Set(['', '—', '——', '-', '--', '－', '无', '/', '／', '空', 'NA', 'N/A', 'n/a']);
+
+/** Full-width digits, signs and separators, as typed with a Chinese input method, to ASCII. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/[。．]/g, '.');
+}
+
+const PERCENT_UNITS = new Set(['%', '％']);
+const PERMILLE_UNITS = new Set(['‰']);
+/** Units of things counted one by one: a value must be a whole number ≥ 0. */
+const COUNT_UNITS = new Set(['家', '个', '名', '所', '处', '人', '次', '次/年', '项', '件', '座']);
+
+export function isPercentUnit(unit: string): boolean {
+  return PERCENT_UNITS.has(unit.trim());
+}
+export function isPermilleUnit(unit: string): boolean {
+  return PERMILLE_UNITS.has(unit.trim());
+}
+export function isCountUnit(unit: string): boolean {
+  return COUNT_UNITS.has(unit.trim());
+}
+
+/** The unit as shown next to a number: "5‰", "65%", "3 家". */
+export function formatWithUnit(value: number, unit: string): string {
+  const text = formatNumber(value);
+  if (!unit) return text;
+  return isPercentUnit(unit) || isPermilleUnit(unit) ? `${text}${unit}` : `${text} ${unit}`;
+}
+
+/** Up to 4 decimals, no trailing zeros, no exponent for the magnitudes this workbook sees. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return String(Math.round(value * 10000) / 10000);
+}
+
+/**
+ * Parse what a clerk typed into a value cell of a row with the given unit.
+ * Accepts "65", "65%", "６５", "1,234", " 3‰ "; empty, "—", "-", "无" mean missing (null).
+ * A percent sign on a ‰ row (or the reverse) is an error, never silently rescaled.
+ */
+export function parseEntry(input: unknown, unit: string): EntryResult {
+  if (input === null || input === undefined) return { ok: true, value: null };
+  if (typeof input === 'number') return checkRange(input, String(input), unit);
+  const raw = String(input);
+  const text = toHalfWidth(raw).trim();
+  if (MISSING.has(text)) return { ok: true, value: null };
+
+  let body = text;
+  let typedUnit = '';
+  const unitMatch = /\s*(%|‰|[\u4e00-\u9fa5/]+)$/.exec(body);
+  if (unitMatch) {
+    typedUnit = unitMatch[1] ?? '';
+    body = body.slice(0, unitMatch.index);
+  }
+  const unitShown = unit ? `（单位 ${unit}）` : '';
+  if (typedUnit && typedUnit !== unit.trim() && !(isPercentUnit(typedUnit) && isPercentUnit(unit))) {
+    if (/^[\d.,\s+-]+$/.test(body) && (typedUnit === '%' || typedUnit === '‰')) {
+      return {
+        ok: false,
+        raw,
+        message: `“${raw}”的单位是 ${typedUnit}，本行的单位是 ${unit || '（无）'}：请换算后只填数字${unitShown}。`,
+      };
+    }
+    return { ok: false, raw, message: notANumber(raw, unit) };
+  }
+  // Thousands separators: "1,234" or "1，234" (after half-width conversion both are ",").
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return { ok: false, raw, message: notANumber(raw, unit) };
+  return checkRange(Number(body), raw, unit);
+}
+
+function notANumber(raw: string, unit: string): string {
+  const example = isPermilleUnit(unit) ? '4.8' : isPercentUnit(unit) ? '96.5' : '3';
+  return `“${raw}”不是数字：请填写数字${unit ? `（单位 ${unit}）` : ''}，如 ${example}；没有数据请留空。`;
+}
+
+function checkRange(value: number, raw: string, unit: string): EntryResult {
+  if (!Number.isFinite(value)) return { ok: false, raw, message: notANumber(raw, unit) };
+  if (isPercentUnit(unit) && (value < 0 || value > 100)) {
+    return { ok: false, raw, message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。` };
+  }
+  if (isPermilleUnit(unit) && (value < 0 || value > 1000)) {
+    return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
+  }
+  if (isCountUnit(unit) && (value < 0 || !Number.isInteger(value))) {
+    return { ok: false, raw, message: `本行按“${unit}”计数，应为 0 或正整数，“${raw}”不符合：请核对后重填。` };
+  }
+  return { ok: true, value };
+}
+
+/** Why a stored cell value is not usable as a number, or null when it is a valid number. */
+export function cellProblem(value: CellValue | undefined | null, unit: string): string | null {
+  if (value === undefined || value === null) return null;
+  const result = parseEntry(value, unit);
+  return result.ok ? null : result.message;
+}
+
+/** The stored form of an entry: a number when valid, the text as typed when not, undefined when empty. */
+export function toCellValue(input: unknown, unit: string): CellValue | undefined {
+  const result = parseEntry(input, unit);
+  if (result.ok) return result.value === null ? undefined : result.value;
+  return result.raw;
+}

@@ -1,0 +1,104 @@
+/**
+ * The workbook's domain types: an indicator (one quantified target of a plan) and its values by year.
+ * Pure: imports nothing of the app, no UI, storage or grid library.
+ */
+
+/** The areas (领域) of the plan, plus its key projects (重点实事项目). */
+export const AREAS = [
+  '儿童与家庭',
+  '儿童与健康',
+  '儿童与安全',
+  '儿童与教育',
+  '儿童与福利',
+  '儿童与法律保护',
+  '儿童与社会环境',
+  '重点实事项目',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+/**
+ * Kind of target, each with its own comparison rule.
+ * - upper: 控制在…以下 / 以内
+ * - lower: …以上 / 达到… / 保持在…以上
+ * - around: 保持在…左右
+ * - full: 应建尽建 / 全覆盖 / 应援尽援 (means 100 %)
+ * - count: 至少设有1家 / 建成至少1个
+ * - yearly-change: 在2018年基础上每年降低1个百分点以上
+ * - direction: 得到有效控制 / 提高 / 减少 / 控制在较低水平 (no number)
+ */
+export const TARGET_KINDS = [
+  'upper',
+  'lower',
+  'around',
+  'full',
+  'count',
+  'yearly-change',
+  'direction',
+] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
+  upper: '上限',
+  lower: '下限',
+  around: '左右',
+  full: '全覆盖',
+  count: '数量',
+  'yearly-change': '逐年变化',
+  direction: '方向性',
+};
+
+/**
+ * Comparator against the target value. "<" and "≤" differ at the boundary, so the plan's wording decides:
+ * 以下 → "<", 以内 → "≤", 以上/达到 → "≥", 左右 → "≈", 全覆盖 → "=", direction-only → "↓"/"↑".
+ */
+export type Comparator = '<' | '≤' | '≥' | '>' | '≈' | '=' | '↓' | '↑';
+
+export interface Target {
+  kind: TargetKind;
+  comparator: Comparator;
+  /** The plan's own wording of the comparison, e.g. "以下", "以内", "以上", "左右", "应建尽建", "每年降低…以上", "得到有效控制". */
+  wording: string;
+  /** Target value in the row's unit (5‰ is 5 with unit ‰). null for direction-only targets. */
+  value: number | null;
+  /**
+   * For yearly-change targets: the change per year in the unit (−1 means one percentage point less each year).
+   * The target for year y is value(baseYear) + step × (y − baseYear).
+   */
+  yearlyStep?: number;
+}
+
+/** A value cell: a number in the row's unit, or the text as typed when it could not be read as a number. */
+export type CellValue = number | string;
+
+export interface Indicator {
+  /** Stable code used in CSV files and formulas, e.g. "H01". */
+  code: string;
+  area: Area | string;
+  /** Clause of the plan, e.g. "二（二）1". Empty for rows a clerk added. */
+  clause: string;
+  name: string;
+  /** Unit: "‰", "%", "家", "个", "名", "次/年" … */
+  unit: string;
+  target: Target;
+  /** First year with a value cell for this row (usually the plan's base year; 2018 for 近视率). */
+  baseYear: number;
+  targetYear: number;
+  /** 责任单位: the responsible department (editable default). */
+  department: string;
+  /** The sentence of the plan the target comes from, verbatim. Empty for rows a clerk added. */
+  source: string;
+  /** Values by year. A missing year has no key. */
+  values: Record<number, CellValue>;
+  /** Free note (e.g. 指标解释, or why a row was added). */
+  note?: string;
+}
+
+/** A plan as issued: its period and its targets. The period is data; no year is hard-coded elsewhere. */
+export interface PlanDefinition {
+  id: string;
+  title: string;
+  /** Year of the baseline values (2020 for the 2021–2025 plan). */
+  baseYear: number;
+  targetYear: number;
+  indicators: Indicator[];
+}

@@ -1,0 +1,82 @@
+/**
+ * The IndexedDB database (via Dexie): its schema versions and their migrations. Only this folder imports Dexie.
+ * Do not change a version's schema once shipped: add a new version with an upgrade function instead.
+ *
+ * v1: workbooks; rows keyed by [workbookId+code] with values as the text typed (Record<year, string>).
+ * v2: values stored as numbers in the row's unit, text kept only where it could not be read; rows get an
+ *     `order` so the grid's row order survives; a settings table (licence key, clerk's name, thresholds).
+ */
+import Dexie, { type Table } from 'dexie';
+import { toCellValue } from '../model/entry';
+import type { Indicator } from '../model/indicator';
+
+export const DATABASE_NAME = 'lanxi-children-plan-workbook';
+export const SCHEMA_VERSION = 2;
+
+export interface WorkbookRecord {
+  id: string;
+  title: string;
+  baseYear: number;
+  targetYear: number;
+  isSample: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RowRecord extends Indicator {
+  workbookId: string;
+  /** Position of the row in its workbook (physical grid order). */
+  order: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** Schema v1 row, kept here only so the upgrade can read it. */
+export interface RowRecordV1 extends Omit<Indicator, 'values'> {
+  workbookId: string;
+  values: Record<string, string>;
+}
+
+export const SCHEMA_V1 = {
+  workbooks: 'id',
+  rows: '[workbookId+code], workbookId',
+};
+
+export const SCHEMA_V2 = {
+  workbooks: 'id',
+  rows: '[workbookId+code], workbookId, [workbookId+order]',
+  settings: 'key',
+};
+
+export class WorkbookDatabase extends Dexie {
+  workbooks!: Table<WorkbookRecord, string>;
+  rows!: Table<RowRecord, [string, string]>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        const counters = new Map<string, number>();
+        await tx
+          .table('rows')
+          .toCollection()
+          .modify((row: RowRecordV1 & Partial<RowRecord>) => {
+            const values: Indicator['values'] = {};
+            for (const [year, text] of Object.entries(row.values ?? {})) {
+              const value = toCellValue(text, row.unit ?? '');
+              if (value !== undefined) values[Number(year)] = value;
+            }
+            (row as unknown as RowRecord).values = values;
+            const order = counters.get(row.workbookId) ?? 0;
+            counters.set(row.workbookId, order + 1);
+            row.order = order;
+          });
+      });
+  }
+}

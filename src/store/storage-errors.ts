@@ -1,0 +1,53 @@
+/**
+ * Storage failures, translated into what a clerk can act on. Never swallowed: callers show `message`.
+ */
+export interface StorageFailure {
+  kind: 'unavailable' | 'quota' | 'write' | 'read';
+  message: string;
+  detail: string;
+}
+
+export function describeStorageError(error: unknown, during: 'open' | 'read' | 'write'): StorageFailure {
+  const name = errorName(error);
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (name.includes('QuotaExceeded') || /quota/i.test(detail)) {
+    return {
+      kind: 'quota',
+      message:
+        '浏览器存储空间已满，最近的修改没有保存。请先点“导出CSV”保存当前表格，再清理浏览器中不需要的网站数据后重试。',
+      detail,
+    };
+  }
+  if (
+    during === 'open' ||
+    name.includes('MissingAPI') ||
+    name.includes('InvalidState') ||
+    name.includes('OpenFailed') ||
+    name.includes('Security')
+  ) {
+    return {
+      kind: 'unavailable',
+      message:
+        '无法使用浏览器的本地存储（IndexedDB），修改不会被保存（可能是无痕/隐私窗口或浏览器设置禁用了网站数据）。请用普通窗口打开；关闭页面前请点“导出CSV”保存当前表格。',
+      detail,
+    };
+  }
+  if (during === 'read') {
+    return { kind: 'read', message: '读取本地保存的数据失败。请刷新页面重试；如仍失败，请联系技术支持。', detail };
+  }
+  return {
+    kind: 'write',
+    message: '保存到浏览器存储失败，最近的修改尚未保存。将自动重试；关闭页面前请点“导出CSV”保存当前表格。',
+    detail,
+  };
+}
+
+function errorName(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const inner = (error as { inner?: unknown }).inner;
+    const own = String((error as { name?: unknown }).name ?? '');
+    const innerName = inner && typeof inner === 'object' ? String((inner as { name?: unknown }).name ?? '') : '';
+    return `${own} ${innerName}`;
+  }
+  return '';
+}

@@ -1,0 +1,311 @@
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { makeAutosave, type Autosave, type SaveState } from '../app/autosave';
+import {
+  DEFAULT_LICENSE_KEY,
+  downloadCsv,
+  LICENSE_SETTING,
+  writeChanges,
+  type Session,
+} from '../app/session';
+import { DEPARTMENTS } from '../grid/columns';
+import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
+import { AREAS } from '../model/indicator';
+import { describeStorageError, type StorageFailure } from '../store/storage-errors';
+import { ConfirmDialog } from './ConfirmDialog';
+import { SettingsDialog } from './SettingsDialog';
+
+export function App(props: { session: Session }) {
+  // The session is fixed for the life of the page (a new licence key reloads the page).
+  // eslint-disable-next-line solid/reactivity
+  const { workbook, repository, licenseKey } = props.session;
+  const [saveState, setSaveState] = createSignal<SaveState>({ status: 'saved', at: null });
+  // eslint-disable-next-line solid/reactivity
+  const [failure, setFailure] = createSignal<StorageFailure | null>(props.session.failure);
+  const [selection, setSelection] = createSignal<CellInfo | null>(null);
+  const [shownRows, setShownRows] = createSignal(workbook.indicators.length);
+  const [totalRows, setTotalRows] = createSignal(workbook.indicators.length);
+  const [invalidCells, setInvalidCells] = createSignal(0);
+  const [pendingDelete, setPendingDelete] = createSignal<{ code: string; name: string }[] | null>(null);
+  const [showSettings, setShowSettings] = createSignal(false);
+  const [notice, setNotice] = createSignal('');
+  const [area, setArea] = createSignal('');
+  const [department, setDepartment] = createSignal('');
+  const [searchHits, setSearchHits] = createSignal<number | null>(null);
+
+  let container: HTMLDivElement | undefined;
+  let searchInput: HTMLInputElement | undefined;
+  let grid: WorkbookGrid | undefined;
+  let autosave: Autosave | undefined;
+
+  const refreshCounts = () => {
+    if (!grid) return;
+    setShownRows(grid.countRows());
+    setTotalRows(grid.getIndicators().length);
+    setInvalidCells(grid.countInvalidCells());
+  };
+
+  onMount(() => {
+    if (!container) return;
+    autosave = makeAutosave({
+      delayMs: 300,
+      write: async (changes) => {
+        if (!repository || !grid) throw new Error('storage unavailable');
+        await writeChanges(repository, workbook, grid, changes);
+      },
+      onState: (state) => {
+        setSaveState(state);
+        if (state.status === 'error') {
+          console.error(state.error);
+          setFailure(describeStorageError(state.error, 'write'));
+        }
+        if (state.status === 'saved' && failure()?.kind !== 'unavailable') setFailure(null);
+      },
+    });
+    grid = makeWorkbookGrid(container, workbook, {
+      licenseKey,
+      events: {
+        onRowsChanged: (codes) => {
+          if (repository) autosave?.markRows(codes);
+          refreshCounts();
+        },
+        onStructureChanged: () => {
+          if (repository) autosave?.markStructure();
+          queueMicrotask(refreshCounts);
+        },
+        onSelectionChanged: setSelection,
+      },
+    });
+    refreshCounts();
+
+    // Flush at once when the page is hidden or closed, so a quick close does not lose the last edit.
+    const flushNow = () => void autosave?.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flushNow);
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        searchInput?.focus();
+        searchInput?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    onCleanup(() => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flushNow);
+      window.removeEventListener('keydown', onKey, true);
+      autosave?.dispose();
+      grid?.destroy();
+    });
+  });
+
+  const applyFilters = () => {
+    grid?.setFilters({ area: area(), department: department() });
+    refreshCounts();
+  };
+
+  const exportCsv = (visibleOnly: boolean) => {
+    if (!grid) return;
+    const rows = visibleOnly ? grid.getVisibleIndicators() : grid.getIndicators();
+    const scope = visibleOnly && (area() || department()) ? [area(), department()].filter(Boolean).join('_') : '全部指标';
+    downloadCsv(workbook, rows, scope);
+  };
+
+  const askDelete = () => {
+    const rows = grid?.selectedRows() ?? [];
+    if (rows.length === 0) {
+      setNotice('请先在表格中选中要删除的指标所在行。');
+      return;
+    }
+    setPendingDelete(rows);
+  };
+
+  const saveText = () => {
+    if (!repository) return '未保存：浏览器存储不可用';
+    const state = saveState();
+    switch (state.status) {
+      case 'saved':
+        return state.at ? `已自动保存 ${state.at.toLocaleTimeString('zh-CN')}` : '已保存在本浏览器';
+      case 'pending':
+        return '有修改，即将保存…';
+      case 'saving':
+        return '正在保存…';
+      case 'error':
+        return '保存失败';
+    }
+  };
+
+  return (
+    <div class="app">
+      <header class="app-header">
+        <h1>{workbook.title}</h1>
+        <span class="period">
+          基期 {workbook.baseYear} 年 · 目标年 {workbook.targetYear} 年
+        </span>
+        <span class="save-state" role="status" data-state={repository ? saveState().status : 'unavailable'}>
+          {saveText()}
+        </span>
+        <button type="button" class="link" onClick={() => setShowSettings(true)}>
+          设置
+        </button>
+      </header>
+
+      <Show when={failure()}>
+        {(f) => (
+          <div class="banner error" role="alert">
+            <span>{f().message}</span>
+            <button type="button" onClick={() => exportCsv(false)}>
+              导出CSV
+            </button>
+          </div>
+        )}
+      </Show>
+
+      <div class="toolbar" role="toolbar" aria-label="表格工具">
+        <form
+          class="search"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!grid) return;
+            if (searchHits() !== null && searchInput?.value) grid.searchNext();
+            else setSearchHits(grid.search(searchInput?.value ?? ''));
+          }}
+        >
+          <input
+            ref={searchInput}
+            type="search"
+            placeholder="搜索指标、代码、原文（Ctrl+F，回车找下一个）"
+            aria-label="搜索"
+            onInput={(e) => {
+              const hits = grid?.search(e.currentTarget.value) ?? 0;
+              setSearchHits(e.currentTarget.value.trim() ? hits : null);
+            }}
+          />
+          <Show when={searchHits() !== null}>
+            <span class="hits">找到 {searchHits()} 处</span>
+          </Show>
+        </form>
+        <label>
+          领域
+          <select
+            aria-label="按领域筛选"
+            onChange={(e) => {
+              setArea(e.currentTarget.value);
+              applyFilters();
+            }}
+          >
+            <option value="">全部领域</option>
+            <For each={AREAS}>{(a) => <option value={a}>{a}</option>}</For>
+          </select>
+        </label>
+        <label>
+          责任单位
+          <select
+            aria-label="按责任单位筛选"
+            onChange={(e) => {
+              setDepartment(e.currentTarget.value);
+              applyFilters();
+            }}
+          >
+            <option value="">全部单位</option>
+            <For each={DEPARTMENTS}>{(d) => <option value={d}>{d}</option>}</For>
+          </select>
+        </label>
+        <span class="spacer" />
+        <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）">
+          撤销
+        </button>
+        <button type="button" onClick={() => grid?.redo()} title="重做（Ctrl+Y）">
+          重做
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            grid?.addRow();
+            setNotice('已在末尾新增一行指标，请填写名称、单位和目标。可用“撤销”取消。');
+          }}
+        >
+          新增指标
+        </button>
+        <button type="button" onClick={askDelete}>
+          删除所选指标
+        </button>
+        <button type="button" onClick={() => exportCsv(true)} title="导出当前显示的行（UTF-8，Excel/WPS 可直接打开）">
+          导出CSV
+        </button>
+      </div>
+
+      <div class="grid-host" ref={container} />
+
+      <footer class="status-bar">
+        <span class="counts">
+          共 {totalRows()} 项指标
+          <Show when={shownRows() !== totalRows()}>，当前显示 {shownRows()} 项</Show>
+          <Show when={invalidCells() > 0}>
+            <span class="invalid-count">，{invalidCells()} 个单元格需更正（红色标出）</span>
+          </Show>
+        </span>
+        <span class="cell-info" aria-live="polite">
+          <Show when={selection()} fallback={notice()}>
+            {(info) => (
+              <>
+                {info().code} {info().name} · {info().column}
+                <Show when={info().problem}>
+                  {(problem) => <strong class="problem">：{problem()}</strong>}
+                </Show>
+              </>
+            )}
+          </Show>
+        </span>
+      </footer>
+
+      <Show when={pendingDelete()}>
+        {(rows) => (
+          <ConfirmDialog
+            title="确认删除指标"
+            confirmLabel={`删除 ${rows().length} 项`}
+            danger
+            onCancel={() => setPendingDelete(null)}
+            onConfirm={() => {
+              grid?.deleteRows(rows().map((r) => r.code));
+              setPendingDelete(null);
+              setNotice(`已删除 ${rows().length} 项指标。可点“撤销”恢复。`);
+            }}
+          >
+            <p>将删除以下指标及其各年数据：</p>
+            <ul>
+              <For each={rows()}>
+                {(r) => (
+                  <li>
+                    {r.code} {r.name}
+                  </li>
+                )}
+              </For>
+            </ul>
+            <p>删除后可以点“撤销”恢复。</p>
+          </ConfirmDialog>
+        )}
+      </Show>
+
+      <Show when={showSettings()}>
+        <SettingsDialog
+          licenseKey={licenseKey}
+          defaultLicenseKey={DEFAULT_LICENSE_KEY}
+          onCancel={() => setShowSettings(false)}
+          onSave={async (key) => {
+            try {
+              await autosave?.flush();
+              if (!repository) throw new Error('storage unavailable');
+              await repository.setSetting(LICENSE_SETTING, key);
+              location.reload();
+            } catch (error) {
+              setFailure(describeStorageError(error, 'write'));
+              setShowSettings(false);
+            }
+          }}
+        />
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Page model of the workbook for end-to-end tests: finds cells the way a clerk does (by the row's code or
+ * name and the column's header), and fails the test on any page error.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { buildColumns, FROZEN_COLUMNS } from '../../src/grid/columns';
+import type { Indicator } from '../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { yearColumns } from '../../src/model/workbook';
+
+export class WorkbookPage {
+  readonly errors: string[] = [];
+  /** Column titles as the app builds them for the plan workbook. */
+  readonly columnTitles: string[];
+
+  constructor(
+    readonly page: Page,
+    workbook: { baseYear: number; targetYear: number; indicators: Indicator[] } = LANXI_2021_2025,
+  ) {
+    this.columnTitles = buildColumns(yearColumns(workbook), workbook.baseYear).map((c) => c.title);
+    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
+    });
+  }
+
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
+    await this.waitForGrid();
+  }
+
+  async waitForGrid(): Promise<void> {
+    await expect(this.page.locator('.ht_master tbody tr').first()).toBeVisible();
+  }
+
+  /** Fails the test if the page reported any error; call at the end of each test. */
+  expectNoErrors(allowed: RegExp[] = []): void {
+    expect(this.errors.filter((e) => !allowed.some((re) => re.test(e)))).toEqual([]);
+  }
+
+  get saveState(): Locator {
+    return this.page.locator('.save-state');
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.saveState).toHaveAttribute('data-state', 'saved');
+    await expect(this.saveState).toContainText('已');
+  }
+
+  counts(): Locator {
+    return this.page.locator('.status-bar .counts');
+  }
+
+  /**
+   * The grid renders each cell with aria-colindex = column index + 2 (the row header is 1) and each row with an
+   * aria-rowindex. Frozen columns (code, name) live in the left overlay, the others in the master table.
+   */
+  columnIndex(title: string): number {
+    const index = this.columnTitles.indexOf(title);
+    expect(index, `column “${title}” in ${JSON.stringify(this.columnTitles)}`).toBeGreaterThanOrEqual(0);
+    return index;
+  }
+
+  private frozen(index: number): boolean {
+    return index < FROZEN_COLUMNS;
+  }
+
+  /** The left-overlay row whose code cell is exactly `code` (one row when it is rendered). */
+  row(code: string): Locator {
+    return this.page
+      .locator('.ht_clone_inline_start tbody tr')
+      .filter({ has: this.page.locator('td[aria-colindex="2"]', { hasText: new RegExp(`^${code}$`) }) });
+  }
+
+  async cell(code: string, columnTitle: string): Promise<Locator> {
+    const index = this.columnIndex(columnTitle);
+    await expect(this.row(code)).toHaveCount(1);
+    const rowIndex = await this.row(code).getAttribute('aria-rowindex');
+    const table = this.frozen(index) ? '.ht_clone_inline_start' : '.ht_master';
+    return this.page.locator(`${table} tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${index + 2}"]`);
+  }
+
+  /** Names of the rows currently rendered, in display order. */
+  async renderedNames(): Promise<string[]> {
+    return this.page
+      .locator(`.ht_clone_inline_start tbody tr td[aria-colindex="${this.columnIndex('指标名称') + 2}"]`)
+      .allTextContents();
+  }
+
+  /** Scroll the grid until the row with `code` is rendered (the grid only renders rows in view). */
+  async revealRow(code: string): Promise<void> {
+    await this.page.getByRole('searchbox').fill(code);
+    await this.page.getByRole('searchbox').fill('');
+    await expect(this.row(code)).toHaveCount(1);
+  }
+
+  /** Type into a cell as a clerk does: select it, open the editor, type, Enter. */
+  async typeInto(code: string, columnTitle: string, text: string): Promise<void> {
+    await this.revealRow(code);
+    const target = await this.cell(code, columnTitle);
+    await target.click();
+    await this.page.keyboard.press('Enter');
+    const editor = this.page.locator('textarea.handsontableInput');
+    await expect(editor).toBeVisible();
+    await editor.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+}

@@ -1,0 +1,263 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { AREAS } from '../../src/model/indicator';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const codeOf = (name: string) => {
+  const row = plan.indicators.find((r) => r.name === name);
+  if (!row) throw new Error(`plan has no row named ${name}`);
+  return row.code;
+};
+const INFANT = codeOf('婴儿死亡率');
+const PRESCHOOL = codeOf('学前教育毛入园率');
+
+test('the first open shows every row of the plan, area by area', async ({ page }) => {
+  // Tall enough that the largest area's rows are all rendered at once (the grid renders only rows in view).
+  await page.setViewportSize({ width: 1400, height: 1500 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+
+  for (const area of AREAS) {
+    const expected = plan.indicators.filter((r) => r.area === area);
+    await page.getByLabel('按领域筛选').selectOption(area);
+    await expect(workbook.counts()).toContainText(`当前显示 ${expected.length} 项`);
+    const names = await workbook.renderedNames();
+    expect(names.sort(), area).toEqual(expected.map((r) => r.name).sort());
+  }
+  workbook.expectNoErrors();
+});
+
+test('a typed value shows with its unit and is still there after a reload', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT, '2021年', '4.6');
+  await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.6‰');
+  await workbook.typeInto(PRESCHOOL, '2022年', '98.5%');
+  await expect(await workbook.cell(PRESCHOOL, '2022年')).toHaveText('98.5%');
+  await workbook.waitSaved();
+
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT);
+  await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.6‰');
+  await workbook.revealRow(PRESCHOOL);
+  await expect(await workbook.cell(PRESCHOOL, '2022年')).toHaveText('98.5%');
+  workbook.expectNoErrors();
+});
+
+test('an invalid entry is marked and explained, and not stored as a number', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT, '2023年', '约5');
+  const cell = await workbook.cell(INFANT, '2023年');
+  await expect(cell).toHaveClass(/cell-invalid/);
+  await expect(cell).toHaveText('⚠ 约5');
+  await cell.click();
+  await expect(page.locator('.status-bar .problem')).toContainText('不是数字');
+  await expect(workbook.counts()).toContainText('1 个单元格需更正');
+
+  await workbook.typeInto(PRESCHOOL, '2021年', '101');
+  await (await workbook.cell(PRESCHOOL, '2021年')).click();
+  await expect(page.locator('.status-bar .problem')).toContainText('0 到 100');
+  await workbook.waitSaved();
+
+  // What is stored: the text as typed, not a number.
+  const stored = await page.evaluate(async (code) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('lanxi-children-plan-workbook');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<{ code: string; values: Record<string, unknown> }[]>((resolve) => {
+      const request = db.transaction('rows').objectStore('rows').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return rows.find((r) => r.code === code)?.values;
+  }, INFANT);
+  expect(stored).toEqual({ 2023: '约5' });
+
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT);
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveClass(/cell-invalid/);
+  await expect(workbook.counts()).toContainText('2 个单元格需更正');
+
+  // Correcting it clears the mark.
+  await workbook.typeInto(INFANT, '2023年', '4.9');
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('4.9‰');
+  await expect(workbook.counts()).toContainText('1 个单元格需更正');
+  workbook.expectNoErrors();
+});
+
+test('add a row with a Chinese name, delete it with confirmation, undo the delete', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const total = plan.indicators.length;
+  await page.getByRole('button', { name: '新增指标' }).click();
+  await expect(workbook.counts()).toContainText(`共 ${total + 1} 项指标`);
+  await expect(workbook.row('X01')).toHaveCount(1);
+  await workbook.typeInto('X01', '指标名称', '乡镇儿童友好公园数');
+  await workbook.typeInto('X01', '单位', '个');
+  await workbook.typeInto('X01', '2021年', '3');
+  await expect(await workbook.cell('X01', '2021年')).toHaveText('3 个');
+  await workbook.waitSaved();
+
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(workbook.counts()).toContainText(`共 ${total + 1} 项指标`);
+  await workbook.revealRow('X01');
+  await expect(await workbook.cell('X01', '指标名称')).toHaveText('乡镇儿童友好公园数');
+
+  // Delete asks first; cancel keeps the row.
+  await (await workbook.cell('X01', '指标名称')).click();
+  await page.getByRole('button', { name: '删除所选指标' }).click();
+  const dialog = page.getByRole('dialog', { name: '确认删除指标' });
+  await expect(dialog).toContainText('X01 乡镇儿童友好公园数');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(workbook.counts()).toContainText(`共 ${total + 1} 项指标`);
+
+  await (await workbook.cell('X01', '指标名称')).click();
+  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+
+  // Undo within a session brings a deleted plan row back with its values.
+  await workbook.typeInto(INFANT, '2022年', '4.4');
+  await (await workbook.cell(INFANT, '指标名称')).click();
+  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
+  await expect(workbook.row(INFANT)).toHaveCount(0);
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+  await workbook.revealRow(INFANT);
+  await expect(await workbook.cell(INFANT, '2022年')).toHaveText('4.4‰');
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT);
+  await expect(await workbook.cell(INFANT, '2022年')).toHaveText('4.4‰');
+  workbook.expectNoErrors();
+});
+
+test('undo and redo a value edit from the keyboard', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT, '2024年', '4.2');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.2‰');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('');
+  await page.keyboard.press('Control+y');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.2‰');
+  workbook.expectNoErrors();
+});
+
+test('paste from Excel (tab-separated) fills several cells and reads units', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.revealRow(INFANT);
+  await (await workbook.cell(INFANT, '2020年（基期）')).click();
+  await page.evaluate(() => navigator.clipboard.writeText('5.1\t4.9‰\t４.７\n'));
+  await page.keyboard.press('Control+v');
+  await expect(await workbook.cell(INFANT, '2020年（基期）')).toHaveText('5.1‰');
+  await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.9‰');
+  await expect(await workbook.cell(INFANT, '2022年')).toHaveText('4.7‰');
+  workbook.expectNoErrors();
+});
+
+test('search finds a row and the department filter narrows the grid', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.keyboard.press('Control+f');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('龋患率');
+  await expect(page.locator('.hits')).toContainText('找到');
+  const byDepartment = plan.indicators.filter((r) => r.department === '市教育局').length;
+  await page.getByLabel('按责任单位筛选').selectOption('市教育局');
+  await expect(workbook.counts()).toContainText(`当前显示 ${byDepartment} 项`);
+  workbook.expectNoErrors();
+});
+
+test('the licence key is entered in the settings and kept', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '设置' }).click();
+  const dialog = page.getByRole('dialog', { name: '设置' });
+  const field = dialog.getByLabel('Handsontable 许可证密钥');
+  await expect(field).toHaveValue('non-commercial-and-evaluation');
+  await field.fill('office-key-0000');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await workbook.waitForGrid();
+  await page.getByRole('button', { name: '设置' }).click();
+  await expect(page.getByRole('dialog', { name: '设置' }).getByLabel('Handsontable 许可证密钥')).toHaveValue(
+    'office-key-0000',
+  );
+  // An invalid key makes Handsontable print a licence notice; that is expected here, not a page error.
+  workbook.expectNoErrors([/license|licence/i]);
+});
+
+test('without IndexedDB the clerk is told and can still export what is on screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('无法使用浏览器的本地存储');
+  await expect(workbook.saveState).toContainText('未保存');
+  await workbook.typeInto(INFANT, '2021年', '4.6');
+  const downloading = page.waitForEvent('download');
+  await alert.getByRole('button', { name: '导出CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/全部指标_\d{4}-\d{2}-\d{2}\.csv$/);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(path, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('婴儿死亡率');
+  expect(text).toMatch(new RegExp(`${INFANT},.*,4\\.6,`));
+  workbook.expectNoErrors([/IndexedDB|blocked|SecurityError|MissingAPI/i]);
+});
+
+test('a value is still there after closing and reopening the browser with the same profile', async ({}, testInfo) => {
+  const profile = mkdtempSync(join(tmpdir(), 'workbook-profile-'));
+  const baseURL = String(testInfo.project.use.baseURL);
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs, baseURL });
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    let workbook = new WorkbookPage(page);
+    await workbook.open();
+    await workbook.typeInto(INFANT, '2025年', '3.8');
+    await workbook.waitSaved();
+    await context.close();
+
+    context = await launch();
+    page = context.pages()[0] ?? (await context.newPage());
+    workbook = new WorkbookPage(page);
+    await workbook.open();
+    await workbook.revealRow(INFANT);
+    await expect(await workbook.cell(INFANT, '2025年')).toHaveText('3.8‰');
+    workbook.expectNoErrors();
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeAutosave, type PendingChanges, type SaveState } from '../../../src/app/autosave';
+
+describe('autosave', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('writes a burst of edits once, shortly after the last one', async () => {
+    const writes: PendingChanges[] = [];
+    const autosave = makeAutosave({ delayMs: 300, write: async (c) => void writes.push(c), onState: () => {} });
+    autosave.markRows(['H01']);
+    await vi.advanceTimersByTimeAsync(200);
+    autosave.markRows(['H02', 'H01']);
+    await vi.advanceTimersByTimeAsync(299);
+    expect(writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(writes).toHaveLength(1);
+    expect([...(writes[0]?.rows ?? [])].sort()).toEqual(['H01', 'H02']);
+  });
+
+  it('flush writes at once (page hidden)', async () => {
+    const writes: PendingChanges[] = [];
+    const autosave = makeAutosave({ delayMs: 300, write: async (c) => void writes.push(c), onState: () => {} });
+    autosave.markStructure();
+    await autosave.flush();
+    expect(writes).toEqual([{ rows: new Set(), structure: true }]);
+    expect(autosave.hasPending()).toBe(false);
+  });
+
+  it('keeps the edits after a failed write, reports it, and writes them on retry', async () => {
+    const states: SaveState['status'][] = [];
+    const writes: PendingChanges[] = [];
+    let fail = true;
+    const autosave = makeAutosave({
+      delayMs: 300,
+      write: async (c) => {
+        if (fail) throw new DOMException('full', 'QuotaExceededError');
+        writes.push(c);
+      },
+      onState: (s) => states.push(s.status),
+    });
+    autosave.markRows(['H01']);
+    await autosave.flush();
+    expect(states).toContain('error');
+    expect(autosave.hasPending()).toBe(true);
+    fail = false;
+    autosave.markRows(['H02']);
+    await autosave.flush();
+    expect([...(writes[0]?.rows ?? [])].sort()).toEqual(['H01', 'H02']);
+    expect(states.at(-1)).toBe('saved');
+  });
+});

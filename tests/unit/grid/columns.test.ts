@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { buildColumns, describeTarget, fromGridRow, toGridRow } from '../../../src/grid/columns';
+import type { Indicator } from '../../../src/model/indicator';
+
+const myopia: Indicator = {
+  code: 'H10',
+  area: '儿童与健康',
+  clause: '二（二）9',
+  name: '儿童青少年总体近视率',
+  unit: '%',
+  target: { kind: 'yearly-change', comparator: '≤', wording: '每年降低1个百分点以上', value: null, yearlyStep: -1 },
+  baseYear: 2018,
+  targetYear: 2025,
+  department: '市教育局',
+  source: '实现全市儿童青少年总体近视率在2018年基础上每年降低1个百分点以上',
+  values: { 2018: 55.2, 2021: 'abc' },
+  note: '示例',
+};
+
+describe('grid rows', () => {
+  const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+  const columns = buildColumns(years, 2020);
+
+  it('an indicator survives the trip to a grid row and back', () => {
+    expect(fromGridRow(toGridRow(myopia, columns), columns)).toEqual(myopia);
+  });
+
+  it('marks the plan base year in its header', () => {
+    expect(columns.map((c) => c.title)).toContain('2020年（基期）');
+  });
+
+  it('a text slip in the target value keeps the previous target', () => {
+    const upper: Indicator = {
+      ...myopia,
+      target: { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
+      unit: '‰',
+    };
+    const row = toGridRow(upper, columns);
+    row[columns.findIndex((c) => c.key === 'targetValue')] = '五';
+    expect(fromGridRow(row, columns, upper).target.value).toBe(5);
+  });
+
+  it.each([
+    [{ kind: 'upper', comparator: '<', wording: '以下', value: 5 }, '‰', '<5‰（以下）'],
+    [{ kind: 'lower', comparator: '≥', wording: '达到', value: 98 }, '%', '≥98%（达到）'],
+    [{ kind: 'count', comparator: '≥', wording: '至少', value: 1 }, '家', '≥1 家（至少）'],
+    [{ kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null }, '%', '↓ 降低（得到有效控制）'],
+    [{ kind: 'yearly-change', comparator: '≤', wording: '', value: null, yearlyStep: -1 }, '%', '每年降低1个百分点'],
+  ] as const)('describes %o as %s', (target, unit, text) => {
+    expect(describeTarget({ target: { ...target }, unit })).toBe(text);
+  });
+});

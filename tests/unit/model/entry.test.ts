@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatWithUnit, parseEntry, toCellValue } from '../../../src/model/entry';
+
+describe('parseEntry: values as people type them', () => {
+  it.each([
+    ['65', '%', 65],
+    ['65%', '%', 65],
+    ['６５', '%', 65],
+    ['６５．５％', '%', 65.5],
+    [' 3‰ ', '‰', 3],
+    ['4.80', '‰', 4.8],
+    ['1,234', '人', 1234],
+    ['1，234', '人', 1234],
+    ['3家', '家', 3],
+    ['0', '%', 0],
+    ['100', '%', 100],
+    [12.5, '%', 12.5],
+  ])('“%s” in a row of unit %s reads as %s', (input, unit, expected) => {
+    expect(parseEntry(input, unit)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['', '  ', '—', '-', '无', '／', null, undefined])('“%s” means missing', (input) => {
+    expect(parseEntry(input, '%')).toEqual({ ok: true, value: null });
+  });
+
+  it.each([
+    ['abc', '%', '不是数字'],
+    ['约5', '‰', '不是数字'],
+    ['5..2', '‰', '不是数字'],
+    ['101', '%', '0 到 100'],
+    ['-1', '%', '0 到 100'],
+    ['1001', '‰', '0 到 1000'],
+    ['5%', '‰', '单位是 %'],
+    ['3‰', '%', '单位是 ‰'],
+    ['1.5', '家', '正整数'],
+    ['-2', '个', '正整数'],
+  ])('“%s” in a row of unit %s is rejected with a message about %s', (input, unit, fragment) => {
+    const result = parseEntry(input, unit);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.raw).toBe(input);
+      expect(result.message).toContain(fragment);
+    }
+  });
+
+  it('keeps invalid text as typed and valid entries as numbers', () => {
+    expect(toCellValue('abc', '%')).toBe('abc');
+    expect(toCellValue('96.5%', '%')).toBe(96.5);
+    expect(toCellValue('—', '%')).toBeUndefined();
+  });
+
+  it('shows units with numbers and never rescales', () => {
+    expect(formatWithUnit(5, '‰')).toBe('5‰');
+    expect(formatWithUnit(96.5, '%')).toBe('96.5%');
+    expect(formatWithUnit(3, '家')).toBe('3 家');
+    expect(formatWithUnit(0.1 + 0.2, '%')).toBe('0.3%');
+  });
+});

@@ -1,0 +1,313 @@
+/**
+ * Holds the built-in plan data (src/model/plan/lanxi-2021-2025.ts) to the text of the plan itself:
+ * every row's sentence, number and wording must be found in the plan, and no target sentence may be missed.
+ * The plan text is read from /work/shared/plan (or the file named by the PLAN_TEXT environment variable).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { AREAS, type Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+
+const PLAN_PATH =
+  process.env.PLAN_TEXT ??
+  new URL('../../../../shared/plan/lanxi-children-development-plan-2021-2025.txt', import.meta.url);
+const PLAN = readFileSync(PLAN_PATH, 'utf8');
+
+const ROWS = LANXI_2021_2025.indicators;
+const BY_CODE: [string, Indicator][] = ROWS.map((row) => [row.code, row]);
+const DIRECTION_ROWS = ROWS.filter((row) => row.target.kind === 'direction');
+const TARGET_ROWS = ROWS.filter((row) => row.target.kind !== 'direction');
+
+const PREFIX_AREA: Record<string, string> = {
+  F: '儿童与家庭',
+  H: '儿童与健康',
+  S: '儿童与安全',
+  E: '儿童与教育',
+  W: '儿童与福利',
+  L: '儿童与法律保护',
+  C: '儿童与社会环境',
+  P: '重点实事项目',
+};
+const DEPARTMENTS = [
+  '市卫健局',
+  '市教育局',
+  '市民政局',
+  '市公安局',
+  '市检察院',
+  '市法院',
+  '市司法局',
+  '市人社局',
+  '市市场监管局',
+  '市文广旅体局',
+  '团市委',
+  '市妇联',
+  '市残联',
+  '市医保局',
+  '市财政局',
+  '市统计局',
+];
+const FULL_WORDINGS = ['应建尽建', '全覆盖', '应援尽援'];
+const ONE_CLAUSE = '(?:二（[一二三四五六七]）\\d{1,2}|三（[一二三四五]）)';
+const CLAUSE_RE = new RegExp(`^${ONE_CLAUSE}(?:；${ONE_CLAUSE})*$`);
+
+/** The text of each numbered item of sections 二 and 三, keyed like a row's clause ('二（二）1', '三（四）'). */
+function clauseTexts(plan: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  const two = plan.slice(plan.indexOf('二、发展领域的目标和措施'), plan.indexOf('三、重点实事项目'));
+  let sub = '';
+  for (const line of two.split('\n')) {
+    const heading = /（([一二三四五六七])）儿童与/.exec(line);
+    if (heading) sub = heading[1] ?? '';
+    const item = /^(\d+)．/.exec(line);
+    if (item && sub) texts.set(`二（${sub}）${item[1]}`, line);
+  }
+  const three = plan.slice(plan.indexOf('三、重点实事项目'), plan.indexOf('四、组织实施'));
+  for (const line of three.split('\n')) {
+    const item = /^（([一二三四五])）/.exec(line);
+    if (item) texts.set(`三（${item[1]}）`, line);
+  }
+  return texts;
+}
+const CLAUSES = clauseTexts(PLAN);
+
+/** Sentences (between 。；;) of sections 二 and 三, trimmed, without their closing punctuation. */
+const TARGET_SECTION_SENTENCES = PLAN.slice(
+  PLAN.indexOf('二、发展领域的目标和措施'),
+  PLAN.indexOf('四、组织实施'),
+)
+  .split('\n')
+  .flatMap((line) => line.split(/[。；;]/))
+  .map((sentence) => sentence.trim())
+  .filter((sentence) => sentence.length > 0);
+
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+describe('Lanxi 2021–2025 plan definition', () => {
+  it('has the plan metadata', () => {
+    expect(LANXI_2021_2025.id).toBe('lanxi-children-2021-2025');
+    expect(LANXI_2021_2025.title).toBe('兰溪市儿童发展“十四五”规划（2021—2025年）');
+    expect(LANXI_2021_2025.baseYear).toBe(2020);
+    expect(LANXI_2021_2025.targetYear).toBe(2025);
+    expect(PLAN).toContain('兰溪市儿童发展“十四五”规划');
+  });
+
+  it('found the plan items it checks clauses against', () => {
+    // 二（一）8 + 二（二）11 + 二（三）9 + 二（四）12 + 二（五）8 + 二（六）13 + 二（七）9, and 三（一）…（五）.
+    expect(CLAUSES.size).toBe(8 + 11 + 9 + 12 + 8 + 13 + 9 + 5);
+  });
+
+  it(`has ${TARGET_ROWS.length} quantified rows and ${DIRECTION_ROWS.length} direction rows`, () => {
+    console.log(`plan rows: ${TARGET_ROWS.length} quantified, ${DIRECTION_ROWS.length} direction-only`);
+    expect(TARGET_ROWS.length).toBeGreaterThanOrEqual(40);
+    expect(TARGET_ROWS.length).toBeLessThanOrEqual(55);
+    expect(DIRECTION_ROWS.length).toBeGreaterThanOrEqual(15);
+    expect(DIRECTION_ROWS.length).toBeLessThanOrEqual(35);
+  });
+
+  it('has unique codes of the form area letter + 2 digits', () => {
+    const codes = ROWS.map((row) => row.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(code).toMatch(/^[FHSECWLP]\d{2}$/);
+  });
+
+  it('numbers the codes of each area 01, 02 … without gaps, in plan order', () => {
+    for (const prefix of Object.keys(PREFIX_AREA)) {
+      const rows = ROWS.filter((row) => row.code.startsWith(prefix));
+      expect(rows.map((row) => row.code)).toEqual(
+        rows.map((_, i) => `${prefix}${String(i + 1).padStart(2, '0')}`),
+      );
+      const positions = rows.map((row) => PLAN.indexOf(row.source));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    }
+  });
+
+  it.each([...AREAS])('has at least one row in area %s', (area) => {
+    expect(ROWS.some((row) => row.area === area)).toBe(true);
+  });
+
+  it.each(BY_CODE)('%s: area, clause, years, department and values are well formed', (code, row) => {
+    expect(row.area).toBe(PREFIX_AREA[code.charAt(0)]);
+    expect(row.clause).toMatch(CLAUSE_RE);
+    for (const clause of row.clause.split('；')) expect(CLAUSES.has(clause)).toBe(true);
+    expect(row.name.length).toBeGreaterThan(0);
+    expect(row.unit.length).toBeGreaterThan(0);
+    expect(row.targetYear).toBe(2025);
+    expect(row.baseYear).toBe(row.target.kind === 'yearly-change' ? 2018 : 2020);
+    expect(DEPARTMENTS).toContain(row.department);
+    expect(Object.keys(row.values)).toEqual([]);
+  });
+
+  it.each(BY_CODE)('%s: source is a whole sentence of the plan, verbatim, in its clause', (_code, row) => {
+    expect(row.source.length).toBeGreaterThan(0);
+    const at = PLAN.indexOf(row.source);
+    expect(at).toBeGreaterThanOrEqual(0);
+    // Bounded by sentence punctuation or a line break on both sides.
+    expect(['。', '；', ';', '\n']).toContain(PLAN.charAt(at - 1));
+    expect(['。', '；', ';', '\n', '']).toContain(PLAN.charAt(at + row.source.length));
+    const firstClause = row.clause.split('；')[0] ?? '';
+    expect(CLAUSES.get(firstClause) ?? '').toContain(row.source);
+  });
+
+  it.each(BY_CODE)('%s: wording is the plan’s own words in the source sentence', (_code, row) => {
+    const parts = row.target.wording.split('…');
+    for (const part of parts) {
+      expect(part.length).toBeGreaterThan(0);
+      expect(row.source).toContain(part);
+    }
+    // The parts appear in that order.
+    const re = new RegExp(parts.map(escapeRe).join('.*'));
+    expect(row.source).toMatch(re);
+  });
+
+  it.each(BY_CODE)('%s: kind, comparator and value agree with each other and the wording', (_code, row) => {
+    const { kind, comparator, wording, value, yearlyStep } = row.target;
+    switch (kind) {
+      case 'direction':
+        expect(value).toBeNull();
+        expect(['↓', '↑']).toContain(comparator);
+        break;
+      case 'full':
+        expect(comparator).toBe('=');
+        expect(value).toBe(100);
+        expect(row.unit).toBe('%');
+        break;
+      case 'upper':
+        expect(['<', '≤']).toContain(comparator);
+        break;
+      case 'lower':
+      case 'count':
+        expect(comparator).toBe('≥');
+        break;
+      case 'around':
+        expect(comparator).toBe('≈');
+        break;
+      case 'yearly-change':
+        expect(value).toBeNull();
+        expect(yearlyStep).toBeTypeOf('number');
+        break;
+    }
+    if (kind !== 'yearly-change') expect(yearlyStep).toBeUndefined();
+    if (kind !== 'direction' && kind !== 'yearly-change' && kind !== 'full')
+      expect(value).toBeTypeOf('number');
+    if (wording === '以下') expect(comparator).toBe('<');
+    if (wording === '以内') expect(comparator).toBe('≤');
+    if (wording.includes('左右')) expect(comparator).toBe('≈');
+    if (FULL_WORDINGS.includes(wording)) expect(kind).toBe('full');
+  });
+
+  it.each(BY_CODE)('%s: the target number appears in the source, as written, with its unit', (_code, row) => {
+    const { kind, value, yearlyStep } = row.target;
+    if (kind === 'full') {
+      const literal = /(^|[^\d.])100[%％]/.test(row.source);
+      expect(
+        literal || FULL_WORDINGS.some((w) => row.source.includes(w)) || row.target.wording === '建有',
+      ).toBe(true);
+      return;
+    }
+    if (kind === 'yearly-change') {
+      expect(row.source).toContain(String(row.baseYear));
+      expect(row.source).toContain(`每年降低${Math.abs(yearlyStep ?? NaN)}个百分点`);
+      return;
+    }
+    if (value === null) return;
+    const unitHead = (row.unit.split('/')[0] ?? '').replace('%', '[%％]');
+    // e.g. '5‰', '25％', '1家以上', '3次', '1-2项', '1至2项' — and '5' must not match inside '25'.
+    const re = new RegExp(`(^|[^\\d.])${escapeRe(String(value))}(?:[-至—]\\d+)?${unitHead}`);
+    expect(row.source).toMatch(re);
+  });
+
+  it('misses no sentence of sections 二 and 三 that states a rate, coverage or minimum count', () => {
+    // '(?<!健)全覆盖': 健全覆盖城乡… is 健全 + 覆盖, not 全覆盖.
+    const pattern = /\d+(?:\.\d+)?[%％‰]|应建尽建|(?<!健)全覆盖|应援尽援|至少|\d+[家个名次]以上/;
+    const sources = new Set(ROWS.map((row) => row.source));
+    const missed = TARGET_SECTION_SENTENCES.filter((s) => pattern.test(s) && !sources.has(s));
+    expect(missed).toEqual([]);
+  });
+
+  it('keeps one row per target in a multi-target sentence', () => {
+    const mortality = ROWS.filter((row) => row.source.includes('死亡率分别控制'));
+    expect(mortality.map((row) => [row.name, row.target.value])).toEqual([
+      ['新生儿死亡率', 3],
+      ['婴儿死亡率', 5],
+      ['5岁以下儿童死亡率', 6],
+    ]);
+    const underThree = ROWS.filter((row) => row.source.includes('婴幼儿照护服务机构覆盖率'));
+    expect(underThree.map((row) => row.target.value)).toEqual([50, 95, 85, 85]);
+  });
+
+  describe('spot checks a clerk would make', () => {
+    const byName = (name: string): Indicator => {
+      const rows = ROWS.filter((row) => row.name === name);
+      expect(rows).toHaveLength(1);
+      return rows[0] as Indicator;
+    };
+
+    it.each([
+      ['新生儿死亡率', 'upper', '<', 3, '‰', '市卫健局'],
+      ['婴儿死亡率', 'upper', '<', 5, '‰', '市卫健局'],
+      ['5岁以下儿童死亡率', 'upper', '<', 6, '‰', '市卫健局'],
+      ['12岁儿童龋患率', 'upper', '≤', 25, '%', '市卫健局'],
+      ['0-6个月婴儿纯母乳喂养率', 'lower', '≥', 65, '%', '市卫健局'],
+      ['普惠性幼儿园覆盖率', 'around', '≈', 90, '%', '市教育局'],
+      ['学前教育毛入园率', 'lower', '≥', 97, '%', '市教育局'],
+      ['高中阶段毛入学率', 'lower', '≥', 98, '%', '市教育局'],
+      ['九年义务教育巩固率', 'full', '=', 100, '%', '市教育局'],
+      ['儿童食品抽查批次合格率', 'lower', '≥', 95, '%', '市市场监管局'],
+      ['危重新生儿救治中心数量', 'count', '≥', 1, '家', '市卫健局'],
+      ['未成年人获得法律援助比例', 'full', '=', 100, '%', '市司法局'],
+      ['“一站式”办案专门场所数量', 'count', '≥', 1, '个', '市检察院'],
+      ['社区图书馆设立亲子阅读区比例', 'lower', '≥', 90, '%', '市文广旅体局'],
+      ['公共文化设施家庭教育指导和亲子活动次数', 'count', '≥', 3, '次/年', '市文广旅体局'],
+      ['乡镇（街道）配备专职或兼职儿童社会工作者人数', 'count', '≥', 1, '名', '市民政局'],
+    ] as const)('%s is %s %s %s %s, by %s', (name, kind, comparator, value, unit, department) => {
+      const row = byName(name);
+      expect(row.target.kind).toBe(kind);
+      expect(row.target.comparator).toBe(comparator);
+      expect(row.target.value).toBe(value);
+      expect(row.unit).toBe(unit);
+      expect(row.department).toBe(department);
+    });
+
+    it.each([
+      ['儿童超重（肥胖）率', '↓', '得到有效控制'],
+      ['严重多发致残的出生缺陷发生率', '↓', '控制在较低水平'],
+      ['未成年人罪犯占同期犯罪人数的比例', '↓', '得到有效控制'],
+      ['中小学生《国家学生体质健康标准》优良达标率', '↑', '提高'],
+      ['儿童城乡居民基本医疗保险参保率', '↑', '提高'],
+    ] as const)('%s is a direction target %s (%s)', (name, comparator, wording) => {
+      const row = byName(name);
+      expect(row.target).toEqual({ kind: 'direction', comparator, wording, value: null });
+    });
+
+    it('near-sightedness: yearly change of −1 point from a 2018 base', () => {
+      const row = byName('儿童青少年总体近视率');
+      expect(row.clause).toBe('二（二）9');
+      expect(row.unit).toBe('%');
+      expect(row.baseYear).toBe(2018);
+      expect(row.target).toEqual({
+        kind: 'yearly-change',
+        comparator: '≤',
+        wording: '每年降低1个百分点以上',
+        value: null,
+        yearlyStep: -1,
+      });
+    });
+
+    it('儿童之家 应建尽建 is one full-coverage row naming both clauses', () => {
+      const rows = ROWS.filter((row) => row.target.wording === '应建尽建');
+      expect(rows).toHaveLength(1);
+      const row = rows[0] as Indicator;
+      expect(row.name).toContain('儿童之家');
+      expect(row.target.kind).toBe('full');
+      expect(row.target.value).toBe(100);
+      expect(row.clause).toContain('二（七）5');
+      expect(row.clause).toContain('三（一）');
+      expect(row.note ?? '').toContain('三（一）');
+      expect(row.department).toBe('市妇联');
+    });
+
+    it('no row carries any value', () => {
+      expect(ROWS.filter((row) => Object.keys(row.values).length > 0)).toEqual([]);
+    });
+  });
+});

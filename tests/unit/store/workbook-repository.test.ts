@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_V1, SCHEMA_VERSION, WorkbookDatabase, type RowRecordV1 } from '../../../src/store/database';
+import { WorkbookRepository } from '../../../src/store/workbook-repository';
+import { describeStorageError } from '../../../src/store/storage-errors';
+import type { Workbook } from '../../../src/model/workbook';
+import type { Indicator } from '../../../src/model/indicator';
+
+let dbCounter = 0;
+const freshName = () => `test-db-${Date.now()}-${(dbCounter += 1)}`;
+const opened: WorkbookRepository[] = [];
+afterEach(() => {
+  for (const repository of opened.splice(0)) repository.close();
+});
+
+const indicator = (code: string, values: Indicator['values'] = {}): Indicator => ({
+  code,
+  area: '儿童与健康',
+  clause: '二（二）1',
+  name: code === 'H02' ? '婴儿死亡率' : `指标${code}`,
+  unit: '‰',
+  target: { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
+  baseYear: 2020,
+  targetYear: 2025,
+  department: '市卫健局',
+  source: '新生儿、婴儿和5岁以下儿童死亡率分别控制3‰、5‰和6‰以下',
+  values,
+});
+
+const workbook = (indicators: Indicator[]): Workbook => ({
+  id: 'wb-1',
+  title: '测试工作簿',
+  baseYear: 2020,
+  targetYear: 2025,
+  isSample: false,
+  indicators,
+  createdAt: '2026-11-28T00:00:00.000Z',
+  updatedAt: '2026-11-28T00:00:00.000Z',
+});
+
+async function open(name: string) {
+  const repository = await WorkbookRepository.open(name);
+  opened.push(repository);
+  return repository;
+}
+
+describe('workbook storage', () => {
+  it('round-trips a workbook exactly: numbers, invalid text, Chinese names, order', async () => {
+    const name = freshName();
+    const original = workbook([
+      indicator('H02', { 2020: 4.8, 2021: 'abc', 2023: 3.9 }),
+      { ...indicator('X01'), name: '乡镇新增：儿童友好公园数', unit: '个', note: '本地新增' },
+      indicator('H01'),
+    ]);
+    const repository = await open(name);
+    await repository.saveWorkbook(original);
+    repository.close();
+
+    const reopened = await open(name);
+    const loaded = await reopened.loadWorkbook('wb-1');
+    expect(loaded).toEqual(original);
+    expect(loaded?.indicators.map((r) => r.code)).toEqual(['H02', 'X01', 'H01']);
+  });
+
+  it('saves single rows without touching the others', async () => {
+    const repository = await open(freshName());
+    await repository.saveWorkbook(workbook([indicator('H01'), indicator('H02')]));
+    await repository.saveRows('wb-1', [{ indicator: indicator('H02', { 2024: 4.1 }), order: 1 }], '2026-11-29T00:00:00Z');
+    const loaded = await repository.loadWorkbook('wb-1');
+    expect(loaded?.indicators[1]?.values).toEqual({ 2024: 4.1 });
+    expect(loaded?.indicators[0]?.values).toEqual({});
+    expect(loaded?.updatedAt).toBe('2026-11-29T00:00:00Z');
+  });
+
+  it('replacing a workbook removes deleted rows', async () => {
+    const repository = await open(freshName());
+    await repository.saveWorkbook(workbook([indicator('H01'), indicator('H02'), indicator('H03')]));
+    await repository.saveWorkbook(workbook([indicator('H01'), indicator('H03')]));
+    const loaded = await repository.loadWorkbook('wb-1');
+    expect(loaded?.indicators.map((r) => r.code)).toEqual(['H01', 'H03']);
+  });
+
+  it('keeps settings', async () => {
+    const repository = await open(freshName());
+    expect(await repository.getSetting('handsontableLicenseKey')).toBeUndefined();
+    await repository.setSetting('handsontableLicenseKey', 'abc-123');
+    expect(await repository.getSetting('handsontableLicenseKey')).toBe('abc-123');
+  });
+
+  it('opens a database written by schema v1 and upgrades its rows', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    const { values: _ignored, ...definition } = indicator('H02');
+    void _ignored;
+    const rows: RowRecordV1[] = [
+      { ...definition, workbookId: 'wb-1', values: { '2020': '4.8', '2021': '5‰', '2022': 'abc', '2023': '' } },
+      { ...definition, code: 'H03', workbookId: 'wb-1', values: {} },
+    ];
+    await v1.table('workbooks').put({
+      id: 'wb-1',
+      title: '旧版工作簿',
+      baseYear: 2020,
+      targetYear: 2025,
+      isSample: false,
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-01-01T00:00:00.000Z',
+    });
+    await v1.table('rows').bulkPut(rows);
+    v1.close();
+
+    const repository = await open(name);
+    expect(repository.db.verno).toBe(SCHEMA_VERSION);
+    const loaded = await repository.loadWorkbook('wb-1');
+    expect(loaded?.title).toBe('旧版工作簿');
+    expect(loaded?.indicators.map((r) => r.code)).toEqual(['H02', 'H03']);
+    // Text read as numbers in the row's unit; unreadable text kept as typed; empty dropped.
+    expect(loaded?.indicators[0]?.values).toEqual({ 2020: 4.8, 2021: 5, 2022: 'abc' });
+    await repository.setSetting('clerkName', '张三');
+    expect(await repository.getSetting('clerkName')).toBe('张三');
+  });
+
+  it('the current schema is the latest version declared', () => {
+    const db = new WorkbookDatabase(freshName());
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});
+
+describe('storage failures in Chinese', () => {
+  it.each([
+    [new DOMException('x', 'QuotaExceededError'), 'write', 'quota', '存储空间已满'],
+    [new Error('IndexedDB API missing'), 'open', 'unavailable', '无痕'],
+    [new Error('disk error'), 'write', 'write', '保存到浏览器存储失败'],
+  ] as const)('%s during %s is a %s failure', (error, during, kind, fragment) => {
+    const failure = describeStorageError(error, during);
+    expect(failure.kind).toBe(kind);
+    expect(failure.message).toContain(fragment);
+    expect(failure.message).toContain('导出CSV');
+  });
+});
