@@ -24,7 +24,9 @@ export default tseslint.config(
   },
   {
     files: ['src/store/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['handsontable*', 'hyperformula', 'solid-js*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['handsontable*', 'hyperformula', 'solid-js*'] }],
+    },
   },
   {
     files: ['src/grid/**/*.ts'],

@@ -27,7 +27,8 @@ export async function openSession(databaseName?: string): Promise<Session> {
   try {
     repository = await WorkbookRepository.open(databaseName);
   } catch (error) {
-    console.error(error);
+    // Shown to the clerk by the banner; the detail goes to the console for whoever supports the office.
+    console.warn('[storage] open failed:', error);
     return {
       repository: null,
       workbook: workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date()),
@@ -44,7 +45,7 @@ export async function openSession(databaseName?: string): Promise<Session> {
     }
     return { repository, workbook, licenseKey, failure: null };
   } catch (error) {
-    console.error(error);
+    console.warn('[storage] read failed:', error);
     // Do not write over what may be stored: keep the repository closed to writes for this page.
     repository.close();
     return {

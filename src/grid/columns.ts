@@ -73,21 +73,19 @@ export const FROZEN_COLUMNS = 2;
 
 export function buildColumns(years: readonly number[], planBaseYear: number): ColumnSpec[] {
   return [
-    { key: 'code', title: '代码', width: 56, readOnly: true },
+    { key: 'code', title: '代码', width: 78, readOnly: true },
     { key: 'name', title: '指标名称', width: 220, wrap: true },
     { key: 'area', title: '领域', width: 110, choices: AREAS },
     { key: 'department', title: '责任单位', width: 100, choices: DEPARTMENTS },
-    { key: 'unit', title: '单位', width: 52 },
-    { key: 'targetText', title: '目标', width: 120, readOnly: true },
-    ...years.map(
-      (year): ColumnSpec => ({
-        key: 'year',
-        year,
-        title: year === planBaseYear ? `${year}年（基期）` : `${year}年`,
-        width: 92,
-        numeric: true,
-      }),
-    ),
+    { key: 'unit', title: '单位', width: 78 },
+    { key: 'targetText', title: '目标', width: 170, readOnly: true },
+    ...years.map((year): ColumnSpec => ({
+      key: 'year',
+      year,
+      title: year === planBaseYear ? `${year}年（基期）` : `${year}年`,
+      width: year === planBaseYear ? 144 : 96,
+      numeric: true,
+    })),
     { key: 'kind', title: '目标类型', width: 80, choices: KIND_CHOICES },
     { key: 'comparator', title: '比较', width: 52, choices: COMPARATORS },
     { key: 'wording', title: '规划表述', width: 110 },
@@ -160,7 +158,9 @@ export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[]):
   });
 }
 
-const KIND_BY_LABEL = new Map<string, TargetKind>(TARGET_KINDS.map((kind) => [TARGET_KIND_LABELS[kind], kind]));
+const KIND_BY_LABEL = new Map<string, TargetKind>(
+  TARGET_KINDS.map((kind) => [TARGET_KIND_LABELS[kind], kind]),
+);
 
 function text(cell: GridCell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
@@ -233,7 +233,8 @@ export function fromGridRow(row: GridRow, columns: readonly ColumnSpec[], previo
         indicator.target.wording = text(cell);
         break;
       case 'targetValue':
-        if (cell === null || cell === '' || typeof cell === 'number') indicator.target.value = numberOrNull(cell);
+        if (cell === null || cell === '' || typeof cell === 'number')
+          indicator.target.value = numberOrNull(cell);
         break;
       case 'yearlyStep': {
         const step = numberOrNull(cell);
@@ -244,7 +245,8 @@ export function fromGridRow(row: GridRow, columns: readonly ColumnSpec[], previo
       case 'baseYear':
       case 'targetYear': {
         const year = numberOrNull(cell);
-        if (year !== null && Number.isInteger(year) && year >= 1949 && year <= 2100) indicator[column.key] = year;
+        if (year !== null && Number.isInteger(year) && year >= 1949 && year <= 2100)
+          indicator[column.key] = year;
         break;
       }
       case 'clause':

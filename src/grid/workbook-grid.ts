@@ -76,7 +76,9 @@ export function makeWorkbookGrid(
   );
   const data: GridRow[] = workbook.indicators.map((row) => toGridRow(row, columns));
   /** Last good definition of each row, so a slip in a definition cell never loses the target. */
-  const known = new Map<string, Indicator>(workbook.indicators.map((row) => [row.code, structuredClone(row)]));
+  const known = new Map<string, Indicator>(
+    workbook.indicators.map((row) => [row.code, structuredClone(row)]),
+  );
 
   let searchResults: { row: number; col: number }[] = [];
   let searchIndex = -1;
@@ -129,7 +131,8 @@ export function makeWorkbookGrid(
 
   const columnSettings: Handsontable.ColumnSettings[] = columns.map((spec) => {
     const base: Handsontable.ColumnSettings = { readOnly: spec.readOnly ?? false, width: spec.width };
-    if (spec.choices) return { ...base, type: 'dropdown', source: [...spec.choices], strict: false, allowInvalid: true };
+    if (spec.choices)
+      return { ...base, type: 'dropdown', source: [...spec.choices], strict: false, allowInvalid: true };
     if (spec.numeric) return { ...base, renderer: valueRenderer, className: 'htRight' };
     return { ...base, wordWrap: spec.wrap ?? false };
   });
@@ -165,7 +168,8 @@ export function makeWorkbookGrid(
       if (spec?.key !== 'year' || spec.year === undefined) return {};
       const rowBase = Number(rowAt(physicalRow)[baseYearCol] ?? workbook.baseYear);
       // Years before the row's own base year do not apply (only 近视率 counts from 2018).
-      if (spec.year < Math.min(rowBase, workbook.baseYear)) return { readOnly: true, className: 'htRight cell-na' };
+      if (spec.year < Math.min(rowBase, workbook.baseYear))
+        return { readOnly: true, className: 'htRight cell-na' };
       return {};
     },
     beforeChange(changes, source) {
@@ -277,11 +281,15 @@ export function makeWorkbookGrid(
     selectedRows() {
       const seen = new Set<number>();
       for (const [r1 = 0, , r2 = r1] of hot.getSelected() ?? []) {
-        for (let r = Math.max(0, Math.min(r1, r2)); r <= Math.max(r1, r2); r += 1) seen.add(hot.toPhysicalRow(r));
+        for (let r = Math.max(0, Math.min(r1, r2)); r <= Math.max(r1, r2); r += 1)
+          seen.add(hot.toPhysicalRow(r));
       }
       return [...seen]
         .sort((a, b) => a - b)
-        .map((physicalRow) => ({ code: codeAt(physicalRow), name: String(rowAt(physicalRow)[col('name')] ?? '') }));
+        .map((physicalRow) => ({
+          code: codeAt(physicalRow),
+          name: String(rowAt(physicalRow)[col('name')] ?? ''),
+        }));
     },
     deleteRows(codes) {
       const visualRows = codes

@@ -46,7 +46,9 @@ export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: 
     row.note ?? '',
   ]);
   const escaped = [header, ...rows].map((cells) =>
-    cells.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'number' ? cell : escapeFormula(cell))),
+    cells.map((cell) =>
+      cell === null || cell === undefined ? '' : typeof cell === 'number' ? cell : escapeFormula(cell),
+    ),
   );
   return UTF8_BOM + Papa.unparse(escaped, { newline: '\r\n', quotes: false });
 }

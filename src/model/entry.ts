@@ -4,9 +4,7 @@
  */
 import type { CellValue } from './indicator';
 
-export type EntryResult =
-  | { ok: true; value: number | null }
-  | { ok: false; raw: string; message: string };
+export type EntryResult = { ok: true; value: number | null } | { ok: false; raw: string; message: string };
 
 const MISSING = new Set(['', '—', '——', '-', '--', '－', '无', '/', '／', '空', 'NA', 'N/A', 'n/a']);
 
@@ -96,7 +94,11 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
     return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
   }
   if (isCountUnit(unit) && (value < 0 || !Number.isInteger(value))) {
-    return { ok: false, raw, message: `本行按“${unit}”计数，应为 0 或正整数，“${raw}”不符合：请核对后重填。` };
+    return {
+      ok: false,
+      raw,
+      message: `本行按“${unit}”计数，应为 0 或正整数，“${raw}”不符合：请核对后重填。`,
+    };
   }
   return { ok: true, value };
 }

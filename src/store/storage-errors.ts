@@ -33,7 +33,11 @@ export function describeStorageError(error: unknown, during: 'open' | 'read' | '
     };
   }
   if (during === 'read') {
-    return { kind: 'read', message: '读取本地保存的数据失败。请刷新页面重试；如仍失败，请联系技术支持。', detail };
+    return {
+      kind: 'read',
+      message: '读取本地保存的数据失败。请刷新页面重试；如仍失败，请联系技术支持。',
+      detail,
+    };
   }
   return {
     kind: 'write',
@@ -46,7 +50,8 @@ function errorName(error: unknown): string {
   if (error && typeof error === 'object') {
     const inner = (error as { inner?: unknown }).inner;
     const own = String((error as { name?: unknown }).name ?? '');
-    const innerName = inner && typeof inner === 'object' ? String((inner as { name?: unknown }).name ?? '') : '';
+    const innerName =
+      inner && typeof inner === 'object' ? String((inner as { name?: unknown }).name ?? '') : '';
     return `${own} ${innerName}`;
   }
   return '';

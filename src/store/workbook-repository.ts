@@ -26,7 +26,10 @@ export class WorkbookRepository {
     return this.db.transaction('r', this.db.workbooks, this.db.rows, async () => {
       const record = await this.db.workbooks.get(id);
       if (!record) return undefined;
-      const rows = await this.db.rows.where('[workbookId+order]').between([id, -Infinity], [id, Infinity]).toArray();
+      const rows = await this.db.rows
+        .where('[workbookId+order]')
+        .between([id, -Infinity], [id, Infinity])
+        .toArray();
       return { ...record, indicators: rows.map(toIndicator) };
     });
   }
@@ -36,14 +39,22 @@ export class WorkbookRepository {
     await this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {
       await this.db.workbooks.put(toWorkbookRecord(workbook));
       await this.db.rows.where('workbookId').equals(workbook.id).delete();
-      await this.db.rows.bulkPut(workbook.indicators.map((row, order) => toRowRecord(workbook.id, row, order)));
+      await this.db.rows.bulkPut(
+        workbook.indicators.map((row, order) => toRowRecord(workbook.id, row, order)),
+      );
     });
   }
 
   /** Write some rows (with their positions) of a workbook, and touch its updatedAt. */
-  async saveRows(workbookId: string, rows: { indicator: Indicator; order: number }[], updatedAt: string): Promise<void> {
+  async saveRows(
+    workbookId: string,
+    rows: { indicator: Indicator; order: number }[],
+    updatedAt: string,
+  ): Promise<void> {
     await this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {
-      await this.db.rows.bulkPut(rows.map(({ indicator, order }) => toRowRecord(workbookId, indicator, order)));
+      await this.db.rows.bulkPut(
+        rows.map(({ indicator, order }) => toRowRecord(workbookId, indicator, order)),
+      );
       await this.db.workbooks.update(workbookId, { updatedAt });
     });
   }

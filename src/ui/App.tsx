@@ -55,7 +55,7 @@ export function App(props: { session: Session }) {
       onState: (state) => {
         setSaveState(state);
         if (state.status === 'error') {
-          console.error(state.error);
+          console.warn('[storage] write failed:', state.error);
           setFailure(describeStorageError(state.error, 'write'));
         }
         if (state.status === 'saved' && failure()?.kind !== 'unavailable') setFailure(null);
@@ -107,7 +107,8 @@ export function App(props: { session: Session }) {
   const exportCsv = (visibleOnly: boolean) => {
     if (!grid) return;
     const rows = visibleOnly ? grid.getVisibleIndicators() : grid.getIndicators();
-    const scope = visibleOnly && (area() || department()) ? [area(), department()].filter(Boolean).join('_') : '全部指标';
+    const scope =
+      visibleOnly && (area() || department()) ? [area(), department()].filter(Boolean).join('_') : '全部指标';
     downloadCsv(workbook, rows, scope);
   };
 
@@ -118,6 +119,19 @@ export function App(props: { session: Session }) {
       return;
     }
     setPendingDelete(rows);
+  };
+
+  const saveLicenseKey = async (key: string) => {
+    try {
+      await autosave?.flush();
+      if (!repository) throw new Error('storage unavailable');
+      await repository.setSetting(LICENSE_SETTING, key);
+      // The grid reads its licence key when it is built: reload to build it again (data is saved).
+      location.reload();
+    } catch (error) {
+      setFailure(describeStorageError(error, 'write'));
+      setShowSettings(false);
+    }
   };
 
   const saveText = () => {
@@ -231,7 +245,11 @@ export function App(props: { session: Session }) {
         <button type="button" onClick={askDelete}>
           删除所选指标
         </button>
-        <button type="button" onClick={() => exportCsv(true)} title="导出当前显示的行（UTF-8，Excel/WPS 可直接打开）">
+        <button
+          type="button"
+          onClick={() => exportCsv(true)}
+          title="导出当前显示的行（UTF-8，Excel/WPS 可直接打开）"
+        >
           导出CSV
         </button>
       </div>
@@ -268,9 +286,10 @@ export function App(props: { session: Session }) {
             danger
             onCancel={() => setPendingDelete(null)}
             onConfirm={() => {
-              grid?.deleteRows(rows().map((r) => r.code));
+              const codes = rows().map((r) => r.code);
               setPendingDelete(null);
-              setNotice(`已删除 ${rows().length} 项指标。可点“撤销”恢复。`);
+              grid?.deleteRows(codes);
+              setNotice(`已删除 ${codes.length} 项指标。可点“撤销”恢复。`);
             }}
           >
             <p>将删除以下指标及其各年数据：</p>
@@ -293,17 +312,7 @@ export function App(props: { session: Session }) {
           licenseKey={licenseKey}
           defaultLicenseKey={DEFAULT_LICENSE_KEY}
           onCancel={() => setShowSettings(false)}
-          onSave={async (key) => {
-            try {
-              await autosave?.flush();
-              if (!repository) throw new Error('storage unavailable');
-              await repository.setSetting(LICENSE_SETTING, key);
-              location.reload();
-            } catch (error) {
-              setFailure(describeStorageError(error, 'write'));
-              setShowSettings(false);
-            }
-          }}
+          onSave={(key) => void saveLicenseKey(key)}
         />
       </Show>
     </div>

@@ -20,7 +20,11 @@ export function ConfirmDialog(props: {
           <button type="button" ref={cancelButton} onClick={() => props.onCancel()}>
             取消
           </button>
-          <button type="button" classList={{ danger: props.danger ?? false }} onClick={() => props.onConfirm()}>
+          <button
+            type="button"
+            classList={{ danger: props.danger ?? false }}
+            onClick={() => props.onConfirm()}
+          >
             {props.confirmLabel}
           </button>
         </div>

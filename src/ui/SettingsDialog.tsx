@@ -7,6 +7,8 @@ export function SettingsDialog(props: {
   onSave: (licenseKey: string) => void;
   onCancel: () => void;
 }) {
+  // The field starts from the saved key; later changes of the prop do not reset what the clerk is typing.
+  // eslint-disable-next-line solid/reactivity
   const [key, setKey] = createSignal(props.licenseKey);
   let input: HTMLInputElement | undefined;
   onMount(() => input?.focus());

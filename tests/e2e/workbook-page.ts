@@ -77,7 +77,9 @@ export class WorkbookPage {
     await expect(this.row(code)).toHaveCount(1);
     const rowIndex = await this.row(code).getAttribute('aria-rowindex');
     const table = this.frozen(index) ? '.ht_clone_inline_start' : '.ht_master';
-    return this.page.locator(`${table} tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${index + 2}"]`);
+    return this.page.locator(
+      `${table} tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${index + 2}"]`,
+    );
   }
 
   /** Names of the rows currently rendered, in display order. */

@@ -235,9 +235,10 @@ test('without IndexedDB the clerk is told and can still export what is on screen
   workbook.expectNoErrors([/IndexedDB|blocked|SecurityError|MissingAPI/i]);
 });
 
-test('a value is still there after closing and reopening the browser with the same profile', async ({}, testInfo) => {
+test('a value is still there after closing and reopening the browser with the same profile', async ({
+  baseURL,
+}) => {
   const profile = mkdtempSync(join(tmpdir(), 'workbook-profile-'));
-  const baseURL = String(testInfo.project.use.baseURL);
   const launch = () =>
     chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs, baseURL });
   try {

@@ -7,7 +7,11 @@ describe('autosave', () => {
 
   it('writes a burst of edits once, shortly after the last one', async () => {
     const writes: PendingChanges[] = [];
-    const autosave = makeAutosave({ delayMs: 300, write: async (c) => void writes.push(c), onState: () => {} });
+    const autosave = makeAutosave({
+      delayMs: 300,
+      write: async (c) => void writes.push(c),
+      onState: () => {},
+    });
     autosave.markRows(['H01']);
     await vi.advanceTimersByTimeAsync(200);
     autosave.markRows(['H02', 'H01']);
@@ -20,7 +24,11 @@ describe('autosave', () => {
 
   it('flush writes at once (page hidden)', async () => {
     const writes: PendingChanges[] = [];
-    const autosave = makeAutosave({ delayMs: 300, write: async (c) => void writes.push(c), onState: () => {} });
+    const autosave = makeAutosave({
+      delayMs: 300,
+      write: async (c) => void writes.push(c),
+      onState: () => {},
+    });
     autosave.markStructure();
     await autosave.flush();
     expect(writes).toEqual([{ rows: new Set(), structure: true }]);

@@ -8,7 +8,13 @@ const myopia: Indicator = {
   clause: '二（二）9',
   name: '儿童青少年总体近视率',
   unit: '%',
-  target: { kind: 'yearly-change', comparator: '≤', wording: '每年降低1个百分点以上', value: null, yearlyStep: -1 },
+  target: {
+    kind: 'yearly-change',
+    comparator: '≤',
+    wording: '每年降低1个百分点以上',
+    value: null,
+    yearlyStep: -1,
+  },
   baseYear: 2018,
   targetYear: 2025,
   department: '市教育局',
@@ -44,8 +50,16 @@ describe('grid rows', () => {
     [{ kind: 'upper', comparator: '<', wording: '以下', value: 5 }, '‰', '<5‰（以下）'],
     [{ kind: 'lower', comparator: '≥', wording: '达到', value: 98 }, '%', '≥98%（达到）'],
     [{ kind: 'count', comparator: '≥', wording: '至少', value: 1 }, '家', '≥1 家（至少）'],
-    [{ kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null }, '%', '↓ 降低（得到有效控制）'],
-    [{ kind: 'yearly-change', comparator: '≤', wording: '', value: null, yearlyStep: -1 }, '%', '每年降低1个百分点'],
+    [
+      { kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null },
+      '%',
+      '↓ 降低（得到有效控制）',
+    ],
+    [
+      { kind: 'yearly-change', comparator: '≤', wording: '', value: null, yearlyStep: -1 },
+      '%',
+      '每年降低1个百分点',
+    ],
   ] as const)('describes %o as %s', (target, unit, text) => {
     expect(describeTarget({ target: { ...target }, unit })).toBe(text);
   });

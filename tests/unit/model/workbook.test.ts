@@ -23,9 +23,9 @@ describe('workbook periods', () => {
     ]);
   });
   it('start earlier when a row needs an earlier base year (近视率 from 2018)', () => {
-    expect(yearColumns({ baseYear: 2020, targetYear: 2025, indicators: [row('A', 2020), row('B', 2018)] })[0]).toBe(
-      2018,
-    );
+    expect(
+      yearColumns({ baseYear: 2020, targetYear: 2025, indicators: [row('A', 2020), row('B', 2018)] })[0],
+    ).toBe(2018);
   });
   it('follow another period without any hard-coded year', () => {
     expect(yearColumns({ baseYear: 2025, targetYear: 2030, indicators: [] })).toEqual([

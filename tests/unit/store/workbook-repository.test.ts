@@ -66,7 +66,11 @@ describe('workbook storage', () => {
   it('saves single rows without touching the others', async () => {
     const repository = await open(freshName());
     await repository.saveWorkbook(workbook([indicator('H01'), indicator('H02')]));
-    await repository.saveRows('wb-1', [{ indicator: indicator('H02', { 2024: 4.1 }), order: 1 }], '2026-11-29T00:00:00Z');
+    await repository.saveRows(
+      'wb-1',
+      [{ indicator: indicator('H02', { 2024: 4.1 }), order: 1 }],
+      '2026-11-29T00:00:00Z',
+    );
     const loaded = await repository.loadWorkbook('wb-1');
     expect(loaded?.indicators[1]?.values).toEqual({ 2024: 4.1 });
     expect(loaded?.indicators[0]?.values).toEqual({});
@@ -96,7 +100,11 @@ describe('workbook storage', () => {
     const { values: _ignored, ...definition } = indicator('H02');
     void _ignored;
     const rows: RowRecordV1[] = [
-      { ...definition, workbookId: 'wb-1', values: { '2020': '4.8', '2021': '5‰', '2022': 'abc', '2023': '' } },
+      {
+        ...definition,
+        workbookId: 'wb-1',
+        values: { '2020': '4.8', '2021': '5‰', '2022': 'abc', '2023': '' },
+      },
       { ...definition, code: 'H03', workbookId: 'wb-1', values: {} },
     ];
     await v1.table('workbooks').put({
