@@ -16,6 +16,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
+    actionTimeout: 15_000,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   webServer: {

@@ -77,9 +77,27 @@ export class WorkbookPage {
     await expect(this.row(code)).toHaveCount(1);
     const rowIndex = await this.row(code).getAttribute('aria-rowindex');
     const table = this.frozen(index) ? '.ht_clone_inline_start' : '.ht_master';
-    return this.page.locator(
+    const cell = this.page.locator(
       `${table} tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${index + 2}"]`,
     );
+    await this.scrollColumnIntoView(cell, index);
+    return cell;
+  }
+
+  /** The grid renders only the columns in view: scroll sideways, as a clerk would, until the cell is there. */
+  private async scrollColumnIntoView(cell: Locator, index: number): Promise<void> {
+    if (this.frozen(index)) return;
+    const holder = this.page.locator('.ht_master .wtHolder');
+    for (let attempt = 0; attempt < 30 && (await cell.count()) === 0; attempt += 1) {
+      const rendered = await this.page
+        .locator('.ht_master tbody tr')
+        .first()
+        .locator('td')
+        .evaluateAll((cells) => cells.map((td) => Number(td.getAttribute('aria-colindex'))));
+      const step = index + 2 > Math.max(...rendered) ? 300 : -300;
+      await holder.evaluate((element, dx) => element.scrollBy(dx, 0), step);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   /** Names of the rows currently rendered, in display order. */

@@ -240,7 +240,12 @@ test('a value is still there after closing and reopening the browser with the sa
 }) => {
   const profile = mkdtempSync(join(tmpdir(), 'workbook-profile-'));
   const launch = () =>
-    chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: chromiumArgs, baseURL });
+    chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      baseURL,
+      viewport: { width: 1400, height: 900 },
+    });
   try {
     let context = await launch();
     let page = context.pages()[0] ?? (await context.newPage());
