@@ -1,0 +1,124 @@
+/**
+ * Projecting an indicator to its target year. The three methods a clerk sees as spreadsheet formulas:
+ * linear trend (Excel FORECAST.LINEAR), log-linear / average annual rate of reduction (Excel GROWTH, UNICEF
+ * AARR) and compound annual growth (UNSD CAGR, Excel RRI). Pure; the grid's custom functions call these.
+ */
+import { isCountUnit, isPercentUnit, isPermilleUnit } from './entry';
+import type { Indicator } from './indicator';
+import { leastSquares, studentTInv2T } from './statistics';
+
+export type Method = 'linear' | 'log-linear' | 'cagr';
+
+export const METHOD_LABELS: Record<Method, string> = {
+  linear: '线性趋势',
+  'log-linear': '对数线性趋势（年均降低率）',
+  cagr: '年均复合增长',
+};
+
+/** Numeric (year, value) pairs of a row, in year order; text entries and empty years are left out. */
+export interface Series {
+  years: number[];
+  values: number[];
+}
+
+export function seriesOf(indicator: Pick<Indicator, 'values'>, untilYear = Infinity): Series {
+  const pairs = Object.entries(indicator.values)
+    .map(([year, value]) => [Number(year), value] as const)
+    .filter((pair): pair is readonly [number, number] => typeof pair[1] === 'number' && pair[0] <= untilYear)
+    .sort((a, b) => a[0] - b[0]);
+  return { years: pairs.map((p) => p[0]), values: pairs.map((p) => p[1]) };
+}
+
+/** Series from parallel arrays as a formula passes them: pairs where either side is not a number are ignored. */
+export function seriesFromCells(values: readonly unknown[], years: readonly unknown[]): Series {
+  const series: Series = { years: [], values: [] };
+  const n = Math.min(values.length, years.length);
+  for (let i = 0; i < n; i += 1) {
+    const value = values[i];
+    const year = years[i];
+    if (typeof value === 'number' && Number.isFinite(value) && typeof year === 'number' && Number.isFinite(year)) {
+      series.years.push(year);
+      series.values.push(value);
+    }
+  }
+  return series;
+}
+
+export type ProjectionFailure = 'too-few-values' | 'non-positive' | 'same-year';
+
+export type ProjectionResult =
+  | {
+      ok: true;
+      method: Method;
+      value: number;
+      /** Per-year change: slope for linear (unit/year); growth rate for log-linear and CAGR (0.05 = +5 %/year). */
+      rate: number;
+    }
+  | { ok: false; method: Method; reason: ProjectionFailure };
+
+export function project(method: Method, series: Series, year: number): ProjectionResult {
+  const n = series.values.length;
+  if (n < 2) return { ok: false, method, reason: 'too-few-values' };
+  switch (method) {
+    case 'linear': {
+      const fit = leastSquares(series.years, series.values);
+      if (!fit) return { ok: false, method, reason: 'same-year' };
+      return { ok: true, method, value: fit.intercept + fit.slope * year, rate: fit.slope };
+    }
+    case 'log-linear': {
+      if (series.values.some((v) => v <= 0)) return { ok: false, method, reason: 'non-positive' };
+      const fit = leastSquares(series.years, series.values.map(Math.log));
+      if (!fit) return { ok: false, method, reason: 'same-year' };
+      return { ok: true, method, value: Math.exp(fit.intercept + fit.slope * year), rate: Math.exp(fit.slope) - 1 };
+    }
+    case 'cagr': {
+      const first = series.values[0] ?? 0;
+      const last = series.values[n - 1] ?? 0;
+      const b = series.years[0] ?? 0;
+      const t = series.years[n - 1] ?? 0;
+      if (t === b) return { ok: false, method, reason: 'same-year' };
+      if (first <= 0 || last <= 0) return { ok: false, method, reason: 'non-positive' };
+      const cagr = (last / first) ** (1 / (t - b)) - 1;
+      return { ok: true, method, value: last * (1 + cagr) ** (year - t), rate: cagr };
+    }
+  }
+}
+
+/** The prediction interval of the linear projection at `year` (Excel: ŷ ± T.INV.2T(1−level, n−2)·STEYX·√…). */
+export function linearPredictionInterval(
+  series: Series,
+  year: number,
+  level: number,
+): { low: number; high: number; center: number } | null {
+  const fit = leastSquares(series.years, series.values);
+  if (!fit || fit.n < 3 || !Number.isFinite(fit.steyx)) return null;
+  const t = studentTInv2T(1 - level, fit.n - 2);
+  const center = fit.intercept + fit.slope * year;
+  const half = t * fit.steyx * Math.sqrt(1 + 1 / fit.n + (year - fit.meanX) ** 2 / fit.devsqX);
+  return { low: center - half, high: center + half, center };
+}
+
+/** Natural limits of a unit: rates cannot leave 0–100 % or 0–1000 ‰, counts cannot go below 0. */
+export function clampToUnit(value: number, unit: string): number {
+  if (isPercentUnit(unit)) return Math.min(100, Math.max(0, value));
+  if (isPermilleUnit(unit)) return Math.min(1000, Math.max(0, value));
+  if (isCountUnit(unit) || unit.startsWith('1/')) return Math.max(0, value);
+  return value;
+}
+
+/**
+ * The default method for a row (a documented choice, see README "Projection"):
+ * - rates that should fall towards zero (mortality, prevalence: an upper bound or a downward direction, in ‰,
+ *   1/10万 or %) use log-linear, the AARR standard for mortality and stunting;
+ * - money and standards that should grow (万元, 元/月, direction ↑) use compound annual growth;
+ * - everything else — coverage rates near 100 %, counts, yearly-change targets — uses the linear trend, which
+ *   behaves near natural limits where growth-based methods overshoot.
+ */
+export function defaultMethod(indicator: Pick<Indicator, 'target' | 'unit'>): Method {
+  const { target, unit } = indicator;
+  const isRate = isPercentUnit(unit) || isPermilleUnit(unit) || unit.startsWith('1/');
+  const wantsDown = target.kind === 'upper' || (target.kind === 'direction' && target.comparator === '↓');
+  if (isRate && wantsDown) return 'log-linear';
+  if (target.kind === 'direction' && target.comparator === '↑' && /元/.test(unit)) return 'cagr';
+  return 'linear';
+}

@@ -1,0 +1,361 @@
+/**
+ * Status of a target (预警): compares the latest value and the projection with the target, by kind of target,
+ * following the UN Statistics Division's progress assessment (CR = (v̂_T − v_b)/(v* − v_b)).
+ * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
+ */
+import { formatWithUnit } from './entry';
+import type { Comparator, Indicator, TargetKind } from './indicator';
+import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
+
+export const STATUSES = [
+  '达标',
+  '未达标',
+  '已达标',
+  '预计达标',
+  '需加快',
+  '进展缓慢',
+  '停滞',
+  '倒退',
+  '数据不足',
+  '公式有误',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Statuses that need the committee's attention (the "只看需关注" filter and the warning list). */
+export const ATTENTION: ReadonlySet<Status> = new Set(['未达标', '需加快', '进展缓慢', '停滞', '倒退', '公式有误']);
+
+export interface Thresholds {
+  /** CR at or above: 预计达标. */
+  onTrack: number;
+  /** CR at or above: 需加快. */
+  moderate: number;
+  /** CR at or above: 进展缓慢. */
+  marginal: number;
+  /** CR at or above (and below `marginal`): 停滞; below: 倒退. */
+  stagnation: number;
+  /** Direction-only targets: yearly rate in the desired direction at or above: 预计达标 (UNSD: 2 %). */
+  directionFast: number;
+  /** Direction-only targets: at or above: 需加快; above −this: 停滞; else 倒退 (UNSD: 0.5 %). */
+  directionSlow: number;
+  /** Half-width of the band of a "左右" target, in the row's unit. */
+  aroundTolerance: number;
+  /** Level of the prediction interval for 波动较大. */
+  intervalLevel: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  onTrack: 0.95,
+  moderate: 0.5,
+  marginal: 0.1,
+  stagnation: -0.1,
+  directionFast: 0.02,
+  directionSlow: 0.005,
+  aroundTolerance: 2,
+  intervalLevel: 0.8,
+};
+
+export interface TargetSpec {
+  kind: TargetKind;
+  comparator: Comparator;
+  /** Target value; for yearly-change, the change per year (−1); null for direction-only. */
+  value: number | null;
+  baseYear: number;
+  targetYear: number;
+}
+
+export interface Assessment {
+  status: Status;
+  /** Share of required progress expected by the target year. */
+  cr: number | null;
+  /** Target value at the target year (for yearly-change: v_base + step·(T − base)). */
+  targetAtT: number | null;
+  latestYear: number | null;
+  latest: number | null;
+  baseValue: number | null;
+  projected: number | null;
+  /** Projected minus target at T (negative = below the target). */
+  gap: number | null;
+  /** Yearly relative change in the desired direction (direction-only targets). */
+  directionRate: number | null;
+}
+
+export function targetSpecOf(indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear'>): TargetSpec {
+  const { target } = indicator;
+  return {
+    kind: target.kind,
+    comparator: target.comparator,
+    value: target.kind === 'yearly-change' ? (target.yearlyStep ?? null) : target.kind === 'full' ? 100 : target.value,
+    baseYear: indicator.baseYear,
+    targetYear: indicator.targetYear,
+  };
+}
+
+/** The target in force for a given year (only yearly-change targets move). */
+export function targetForYear(spec: TargetSpec, series: Series, year: number): number | null {
+  if (spec.kind === 'direction') return null;
+  if (spec.kind === 'full') return 100;
+  if (spec.kind === 'yearly-change') {
+    const base = valueAt(series, spec.baseYear);
+    if (base === null || spec.value === null) return null;
+    return base + spec.value * (year - spec.baseYear);
+  }
+  return spec.value;
+}
+
+function valueAt(series: Series, year: number): number | null {
+  const index = series.years.indexOf(year);
+  return index < 0 ? null : (series.values[index] ?? null);
+}
+
+const EPSILON = 1e-9;
+
+/** Whether a value meets a target, keeping "<" and "≤" apart. */
+export function meets(value: number, target: number, spec: TargetSpec, thresholds: Thresholds): boolean {
+  switch (spec.kind) {
+    case 'around':
+      return Math.abs(value - target) <= thresholds.aroundTolerance + EPSILON;
+    case 'full':
+      return value >= 100 - EPSILON;
+    default:
+      switch (spec.comparator) {
+        case '<':
+          return value < target;
+        case '≤':
+          return value <= target + EPSILON;
+        case '>':
+          return value > target;
+        case '≥':
+        case '=':
+          return value >= target - EPSILON;
+        case '≈':
+          return Math.abs(value - target) <= thresholds.aroundTolerance + EPSILON;
+        default:
+          return false;
+      }
+  }
+}
+
+/** Lower is better for upper bounds and downward directions. */
+function lowerIsBetter(spec: TargetSpec): boolean {
+  if (spec.kind === 'upper' || spec.kind === 'yearly-change') return spec.kind === 'upper' || (spec.value ?? 0) < 0;
+  if (spec.kind === 'direction') return spec.comparator === '↓';
+  return spec.comparator === '<' || spec.comparator === '≤';
+}
+
+export function assessStatus(
+  spec: TargetSpec,
+  series: Series,
+  projected: number | null,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): Assessment {
+  const n = series.values.length;
+  const latest = n > 0 ? (series.values[n - 1] ?? null) : null;
+  const latestYear = n > 0 ? (series.years[n - 1] ?? null) : null;
+  const baseValue = valueAt(series, spec.baseYear) ?? (n > 0 ? (series.values[0] ?? null) : null);
+  const targetAtT = targetForYear(spec, series, spec.targetYear);
+  const result: Assessment = {
+    status: '数据不足',
+    cr: null,
+    targetAtT,
+    latestYear,
+    latest,
+    baseValue,
+    projected,
+    gap: projected !== null && targetAtT !== null ? projected - targetAtT : null,
+    directionRate: null,
+  };
+  if (latest === null || latestYear === null) return result;
+
+  if (spec.kind === 'direction') return assessDirection(spec, series, result, thresholds);
+
+  // Once the target year's own value is in, the verdict is simply met or not.
+  const finalValue = valueAt(series, spec.targetYear);
+  if (finalValue !== null && targetAtT !== null) {
+    return { ...result, status: meets(finalValue, targetAtT, spec, thresholds) ? '达标' : '未达标' };
+  }
+  const targetAtLatest = targetForYear(spec, series, latestYear);
+  if (targetAtLatest === null) return result;
+  // A yearly-change target is met year by year; others are met once the latest value reaches the target.
+  if (meets(latest, targetAtLatest, spec, thresholds) && spec.kind !== 'yearly-change') {
+    return { ...result, status: '已达标' };
+  }
+  if (n < 2 || projected === null || baseValue === null || targetAtT === null) return result;
+
+  let goal = targetAtT;
+  if (spec.kind === 'around' || spec.comparator === '≈') {
+    // Aim for the nearer edge of the band.
+    goal = baseValue < targetAtT ? targetAtT - thresholds.aroundTolerance : targetAtT + thresholds.aroundTolerance;
+  }
+  if (meets(projected, targetAtT, spec, thresholds)) return { ...result, cr: 1, status: '预计达标' };
+  const required = goal - baseValue;
+  let cr: number;
+  const baseTarget = targetForYear(spec, series, spec.baseYear) ?? targetAtT;
+  if (spec.kind !== 'yearly-change' && meets(baseValue, baseTarget, spec, thresholds)) {
+    // The base already met the target and the projection no longer does: slipping back.
+    cr = -1;
+  } else if (Math.abs(required) < EPSILON) {
+    // The base already sat on the target: any move away is regression, none is stagnation.
+    const away = lowerIsBetter(spec) ? projected - baseValue : baseValue - projected;
+    cr = away > EPSILON ? -1 : 0;
+  } else {
+    cr = (projected - baseValue) / required;
+  }
+  return { ...result, cr, status: tierOf(cr, thresholds) };
+}
+
+function tierOf(cr: number, t: Thresholds): Status {
+  if (cr >= t.onTrack) return '预计达标';
+  if (cr >= t.moderate) return '需加快';
+  if (cr >= t.marginal) return '进展缓慢';
+  if (cr >= t.stagnation) return '停滞';
+  return '倒退';
+}
+
+function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t: Thresholds): Assessment {
+  const n = series.values.length;
+  const down = spec.comparator === '↓';
+  const finalValue = valueAt(series, spec.targetYear);
+  const base = result.baseValue;
+  if (finalValue !== null && base !== null && n >= 2) {
+    const improved = down ? finalValue < base : finalValue > base;
+    return { ...result, status: improved ? '达标' : '未达标' };
+  }
+  if (n < 2) return result;
+  const rate = yearlyRate(series);
+  if (rate === null) return result;
+  const inDesired = down ? -rate : rate;
+  let status: Status;
+  if (inDesired >= t.directionFast) status = '预计达标';
+  else if (inDesired >= t.directionSlow) status = '需加快';
+  else if (inDesired > -t.directionSlow) status = '停滞';
+  else status = '倒退';
+  return { ...result, directionRate: inDesired, status };
+}
+
+/** Yearly relative change: from the log-linear fit when all values are positive, else the linear slope over the mean. */
+export function yearlyRate(series: Series): number | null {
+  const { years, values } = series;
+  if (values.length < 2) return null;
+  const xs = years;
+  const n = xs.length;
+  const meanX = xs.reduce((a, b) => a + b, 0) / n;
+  const positive = values.every((v) => v > 0);
+  const ys = positive ? values.map(Math.log) : values;
+  const meanY = ys.reduce((a, b) => a + b, 0) / n;
+  let sxx = 0;
+  let sxy = 0;
+  xs.forEach((x, i) => {
+    sxx += (x - meanX) ** 2;
+    sxy += (x - meanX) * ((ys[i] ?? 0) - meanY);
+  });
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  if (positive) return Math.exp(slope) - 1;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  return mean === 0 ? null : slope / Math.abs(mean);
+}
+
+export interface Fluctuation {
+  flagged: boolean;
+  /** What the flag rests on, in Chinese, shown next to it. */
+  evidence: string;
+  interval: { low: number; high: number } | null;
+  reversals: number;
+}
+
+/**
+ * 波动较大: noise-aware. Flagged when the 80 % prediction interval of the linear projection at the target year
+ * contains the target (the trend cannot tell hit from miss), or when year-on-year changes reverse direction
+ * at least twice.
+ */
+export function assessFluctuation(
+  spec: TargetSpec,
+  series: Series,
+  unit: string,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): Fluctuation {
+  const reversals = countReversals(series.values);
+  const interval = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
+  const target = targetForYear(spec, series, spec.targetYear);
+  const level = `${Math.round(thresholds.intervalLevel * 100)}%`;
+  const parts: string[] = [];
+  let flagged = false;
+  if (interval && target !== null && valueAt(series, spec.targetYear) === null) {
+    const contains = interval.low <= target && target <= interval.high;
+    parts.push(
+      `${spec.targetYear}年${level}预测区间 ${formatWithUnit(round(interval.low), unit)}～${formatWithUnit(round(interval.high), unit)}` +
+        `${contains ? '，包含' : '，不含'}目标 ${formatWithUnit(round(target), unit)}`,
+    );
+    if (contains) flagged = true;
+  }
+  if (reversals >= 2) {
+    flagged = true;
+    parts.push(`逐年变化方向反复 ${reversals} 次`);
+  }
+  if (parts.length === 0) parts.push(series.values.length < 3 ? '数据少于3年，无法判断波动' : '波动在正常范围内');
+  return { flagged, evidence: parts.join('；'), interval, reversals };
+}
+
+export function countReversals(values: readonly number[]): number {
+  let reversals = 0;
+  let previousSign = 0;
+  for (let i = 1; i < values.length; i += 1) {
+    const sign = Math.sign((values[i] ?? 0) - (values[i - 1] ?? 0));
+    if (sign === 0) continue;
+    if (previousSign !== 0 && sign !== previousSign) reversals += 1;
+    previousSign = sign;
+  }
+  return reversals;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/** A plain-Chinese reason for the status, e.g. "按对数线性趋势，2025年预计为5.6‰，高于目标5‰，需年均下降…". */
+export function explainStatus(
+  spec: TargetSpec,
+  assessment: Assessment,
+  unit: string,
+  method: Method | null,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+): string {
+  const a = assessment;
+  const f = (v: number) => formatWithUnit(round(v), unit);
+  const T = spec.targetYear;
+  switch (a.status) {
+    case '公式有误':
+      return '预测公式有误，状态无法计算。请检查或点“恢复默认公式”。';
+    case '数据不足':
+      return a.latest === null
+        ? '还没有填写任何年份的数值。'
+        : `只有 ${a.latestYear}年 一个数值（${f(a.latest)}），至少需要两年的数值才能预测趋势。`;
+    case '达标':
+    case '未达标':
+      if (spec.kind === 'direction') {
+        return `${T}年为 ${f(a.latest ?? 0)}，基期为 ${f(a.baseValue ?? 0)}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
+      }
+      return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}，${a.status}。`;
+    case '已达标':
+      return `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}；请保持。`;
+    default:
+      break;
+  }
+  if (spec.kind === 'direction') {
+    const rate = a.directionRate ?? 0;
+    const wanted = spec.comparator === '↓' ? '下降' : '提高';
+    return `按趋势，年均${rate >= 0 ? wanted : `反向${spec.comparator === '↓' ? '上升' : '下降'}`} ${Math.abs(round(rate * 100))}%（≥${round(thresholds.directionFast * 100)}% 为预计达标）：${a.status}。`;
+  }
+  const methodText = method ? `按${METHOD_LABELS[method]}` : '按预测公式';
+  const projected = a.projected;
+  const target = a.targetAtT;
+  if (projected === null || target === null) return `${methodText}无法得出预测值。`;
+  const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
+  let text = `${methodText}，${T}年预计为 ${f(projected)}，${side}目标 ${f(target)}`;
+  if (a.status === '预计达标') return `${text}，预计可以达标。`;
+  if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {
+    const years = T - a.latestYear;
+    const perYear = (target - a.latest) / years;
+    text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${f(Math.abs(perYear))}`;
+  }
+  if (a.cr !== null) text += `（预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
+  return `${text}：${a.status}。`;
+}

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clampToUnit,
+  defaultMethod,
+  linearPredictionInterval,
+  project,
+  seriesFromCells,
+  seriesOf,
+  type Series,
+} from '../../../src/model/projection';
+import {
+  assessFluctuation,
+  assessStatus,
+  countReversals,
+  DEFAULT_THRESHOLDS,
+  explainStatus,
+  targetSpecOf,
+  type TargetSpec,
+} from '../../../src/model/status';
+import { studentTInv2T } from '../../../src/model/statistics';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+
+const s = (pairs: Record<number, number>): Series => seriesOf({ values: pairs });
+const upper5: TargetSpec = { kind: 'upper', comparator: '<', value: 5, baseYear: 2020, targetYear: 2025 };
+const lower97: TargetSpec = { kind: 'lower', comparator: '≥', value: 97, baseYear: 2020, targetYear: 2025 };
+
+describe('projection methods', () => {
+  it('linear trend equals least squares by hand', () => {
+    // y = 2x − 4030 exactly: 2020→10, 2021→12, 2022→14
+    const r = project('linear', s({ 2020: 10, 2021: 12, 2022: 14 }), 2025);
+    expect(r).toMatchObject({ ok: true, value: 20, rate: 2 });
+  });
+  it('log-linear gives the constant rate of reduction (AARR)', () => {
+    // 8, 7.2, 6.48: −10 % a year → 2025: 8·0.9^5
+    const r = project('log-linear', s({ 2020: 8, 2021: 7.2, 2022: 6.48 }), 2025);
+    expect(r.ok && r.value).toBeCloseTo(8 * 0.9 ** 5, 10);
+    expect(r.ok && r.rate).toBeCloseTo(-0.1, 10);
+  });
+  it('CAGR uses the first and latest values', () => {
+    const r = project('cagr', s({ 2020: 100, 2021: 130, 2022: 121 }), 2024);
+    expect(r.ok && r.rate).toBeCloseTo(0.1, 10);
+    expect(r.ok && r.value).toBeCloseTo(121 * 1.1 ** 2, 10);
+  });
+  it.each([
+    ['linear', { 2021: 5 }, 'too-few-values'],
+    ['log-linear', { 2020: 5, 2021: 0 }, 'non-positive'],
+    ['cagr', { 2020: -1, 2021: 2 }, 'non-positive'],
+    ['log-linear', {}, 'too-few-values'],
+  ] as const)('%s on %o fails with %s', (method, values, reason) => {
+    expect(project(method, s(values), 2025)).toEqual({ ok: false, method, reason });
+  });
+  it('equal values project flat', () => {
+    expect(project('linear', s({ 2020: 4, 2021: 4, 2022: 4 }), 2025)).toMatchObject({ ok: true, value: 4 });
+  });
+  it('ignores text and empty cells pairwise', () => {
+    expect(seriesFromCells([5, null, 'abc', 4], [2020, 2021, 2022, 2023])).toEqual({
+      years: [2020, 2023],
+      values: [5, 4],
+    });
+  });
+  it('clamps to natural limits of the unit', () => {
+    expect(clampToUnit(103, '%')).toBe(100);
+    expect(clampToUnit(-1, '‰')).toBe(0);
+    expect(clampToUnit(-2, '家')).toBe(0);
+  });
+  it('Student t quantile matches published tables (T.INV.2T)', () => {
+    expect(studentTInv2T(0.2, 1)).toBeCloseTo(3.0777, 3);
+    expect(studentTInv2T(0.2, 3)).toBeCloseTo(1.6377, 3);
+    expect(studentTInv2T(0.05, 10)).toBeCloseTo(2.2281, 3);
+  });
+  it('prediction interval widens with noise and is centred on the trend', () => {
+    const pi = linearPredictionInterval(s({ 2020: 6, 2021: 4, 2022: 6.5, 2023: 4 }), 2025, 0.8);
+    expect(pi).not.toBeNull();
+    expect(pi!.low).toBeLessThan(pi!.center);
+    expect(pi!.high - pi!.center).toBeCloseTo(pi!.center - pi!.low, 10);
+  });
+});
+
+describe('default method by kind of indicator', () => {
+  const byName = (name: string) => LANXI_2021_2025.indicators.find((r) => r.name === name)!;
+  it.each([
+    ['婴儿死亡率', 'log-linear'],
+    ['5岁以下儿童生长迟缓率', 'log-linear'],
+    ['学前教育毛入园率', 'linear'],
+    ['危重新生儿救治中心数量', 'linear'],
+    ['儿童青少年总体近视率', 'linear'],
+    ['城乡居民最低生活保障标准', 'cagr'],
+  ])('%s → %s', (name, method) => {
+    expect(defaultMethod(byName(name))).toBe(method);
+  });
+});
+
+describe('status by kind of target', () => {
+  const status = (spec: TargetSpec, values: Record<number, number>, projected: number | null) =>
+    assessStatus(spec, s(values), projected).status;
+
+  it.each([
+    // upper bound "<5": boundary differs from "≤5"
+    [upper5, { 2020: 6, 2023: 5 }, 4.8, '预计达标'],
+    [upper5, { 2020: 6, 2023: 4.9 }, 4.5, '已达标'],
+    [{ ...upper5, comparator: '≤' }, { 2020: 6, 2023: 5 }, 4.8, '已达标'],
+    [upper5, { 2020: 7, 2022: 6 }, 5.5, '需加快'], // CR = (5.5−7)/(5−7) = 0.75
+    [upper5, { 2020: 7, 2022: 6.8 }, 6.6, '进展缓慢'], // CR = 0.2
+    [upper5, { 2020: 7, 2022: 7 }, 7, '停滞'],
+    [upper5, { 2020: 7, 2022: 7.5 }, 8, '倒退'], // CR = −0.5
+    [upper5, { 2020: 7, 2025: 4.9 }, 4.9, '达标'],
+    [upper5, { 2020: 7, 2025: 5 }, 5, '未达标'],
+    [upper5, { 2022: 6 }, null, '数据不足'],
+    [upper5, {}, null, '数据不足'],
+    // lower bound
+    [lower97, { 2020: 95, 2022: 96 }, 97.5, '预计达标'],
+    [lower97, { 2020: 95, 2022: 95.5 }, 96.2, '需加快'], // CR 0.6
+    [lower97, { 2020: 98, 2022: 97 }, 96, '已达标'], // the latest value 97 meets ≥97
+    [lower97, { 2020: 98, 2022: 96.5 }, 95, '倒退'], // met at base, slipping back
+    // values beyond the target year do not change the verdict at T
+    [lower97, { 2020: 95, 2025: 97.2, 2026: 90 }, null, '达标'],
+  ] as const)('%o with %o projecting %s → %s', (spec, values, projected, expected) => {
+    expect(status(spec as TargetSpec, values, projected)).toBe(expected);
+  });
+
+  it('a 100 % target is met only at 100', () => {
+    const full: TargetSpec = { kind: 'full', comparator: '=', value: 100, baseYear: 2020, targetYear: 2025 };
+    expect(status(full, { 2020: 90, 2022: 100 }, 100)).toBe('已达标');
+    expect(status(full, { 2020: 90, 2022: 95 }, 99)).toBe('需加快'); // CR 0.9
+    expect(status(full, { 2020: 90, 2022: 99.5 }, 100)).toBe('预计达标');
+  });
+
+  it('an "around" target uses the band (90 % ± 2)', () => {
+    const around: TargetSpec = { kind: 'around', comparator: '≈', value: 90, baseYear: 2020, targetYear: 2025 };
+    expect(status(around, { 2020: 80, 2022: 88.5 }, 92)).toBe('已达标');
+    expect(status(around, { 2020: 80, 2022: 84 }, 89)).toBe('预计达标');
+    expect(status(around, { 2020: 80, 2022: 82 }, 85)).toBe('需加快'); // CR = 5/8
+    expect(status(around, { 2020: 99, 2022: 97 }, 95)).toBe('需加快'); // from above: goal 92, CR = 4/7
+  });
+
+  it('a count target is met at the count', () => {
+    const count: TargetSpec = { kind: 'count', comparator: '≥', value: 1, baseYear: 2020, targetYear: 2025 };
+    expect(status(count, { 2020: 0, 2021: 1 }, 2)).toBe('已达标');
+    expect(status(count, { 2020: 0, 2021: 0 }, 0)).toBe('停滞');
+  });
+
+  it('the yearly-change target (近视率) moves one point a year from 2018', () => {
+    const myopia = targetSpecOf(LANXI_2021_2025.indicators.find((r) => r.name === '儿童青少年总体近视率')!);
+    expect(myopia).toMatchObject({ kind: 'yearly-change', value: -1, baseYear: 2018 });
+    const values = { 2018: 60, 2020: 58, 2022: 56 };
+    // target at 2025 = 60 − 7 = 53; projection 53 meets it
+    expect(assessStatus(myopia, s(values), 53).targetAtT).toBe(53);
+    expect(status(myopia, values, 53)).toBe('预计达标');
+    expect(status(myopia, { 2018: 60, 2020: 59.5, 2022: 59 }, 58.3)).toBe('进展缓慢'); // CR = 1.7/7
+    expect(status(myopia, { 2020: 58, 2022: 56 }, 53)).toBe('数据不足'); // no 2018 value
+    expect(status(myopia, { 2018: 60, 2025: 52.5 }, null)).toBe('达标');
+  });
+
+  it('target met at baseline stays achieved', () => {
+    expect(status(lower97, { 2020: 98, 2021: 98 }, 98)).toBe('已达标');
+  });
+
+  it.each([
+    ['↓', { 2020: 10, 2021: 9.5, 2022: 9 }, '预计达标'],
+    ['↓', { 2020: 10, 2021: 9.9, 2022: 9.85 }, '需加快'],
+    ['↓', { 2020: 10, 2021: 10, 2022: 10 }, '停滞'],
+    ['↓', { 2020: 10, 2021: 10.5, 2022: 11 }, '倒退'],
+    ['↑', { 2020: 10, 2021: 10.5, 2022: 11 }, '预计达标'],
+    ['↓', { 2020: 10, 2025: 9 }, '达标'],
+    ['↑', { 2020: 10, 2025: 9 }, '未达标'],
+    ['↓', { 2021: 10 }, '数据不足'],
+    ['↑', { 2020: 0, 2021: 2, 2022: 4 }, '预计达标'], // zero: rate from the linear slope
+  ] as const)('direction %s with %o → %s', (comparator, values, expected) => {
+    const spec: TargetSpec = { kind: 'direction', comparator, value: null, baseYear: 2020, targetYear: 2025 };
+    expect(status(spec, values, null)).toBe(expected);
+  });
+});
+
+describe('波动较大', () => {
+  it('flags a noisy small-count series and shows the interval as evidence', () => {
+    const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 4.2, 2022: 6.4, 2023: 4.0 }), '‰');
+    expect(f.flagged).toBe(true);
+    expect(f.reversals).toBe(2);
+    expect(f.evidence).toMatch(/80%预测区间 .*‰～.*‰/);
+    expect(f.evidence).toContain('逐年变化方向反复 2 次');
+  });
+  it('does not flag a steady trend far from the target', () => {
+    const f = assessFluctuation(upper5, s({ 2020: 9, 2021: 8.9, 2022: 8.8, 2023: 8.7 }), '‰');
+    expect(f.flagged).toBe(false);
+    expect(f.evidence).toContain('不含目标');
+  });
+  it('counts reversals of year-on-year change', () => {
+    expect(countReversals([1, 2, 1, 2, 1])).toBe(3);
+    expect(countReversals([1, 2, 2, 3])).toBe(0);
+  });
+});
+
+describe('explanations in plain Chinese', () => {
+  it('says where the trend leads and what pace is needed', () => {
+    const a = assessStatus(upper5, s({ 2020: 7, 2022: 6 }), 5.6);
+    const text = explainStatus(upper5, a, '‰', 'log-linear', DEFAULT_THRESHOLDS);
+    expect(text).toContain('按对数线性趋势（年均降低率），2025年预计为 5.6‰，高于目标 5‰');
+    expect(text).toContain('需年均下降 0.33‰');
+    expect(text).toMatch(/：(需加快|进展缓慢)。$/);
+  });
+  it('explains missing data', () => {
+    const a = assessStatus(upper5, s({ 2022: 6 }), null);
+    expect(explainStatus(upper5, a, '‰', 'linear')).toContain('至少需要两年');
+  });
+});
