@@ -12,6 +12,14 @@ import {
   type Indicator,
   type TargetKind,
 } from '../model/indicator';
+import {
+  fromRelativeFormula,
+  gapFormula,
+  projectionFormula,
+  statusFormula,
+  toRelativeFormula,
+  type FormulaLayout,
+} from './formulas';
 
 export type ColumnKey =
   | 'code'
@@ -21,6 +29,10 @@ export type ColumnKey =
   | 'unit'
   | 'targetText'
   | 'year'
+  | 'projection'
+  | 'gap'
+  | 'status'
+  | 'fluctuation'
   | 'kind'
   | 'comparator'
   | 'wording'
@@ -71,12 +83,17 @@ export const DEPARTMENTS = [
 /** Number of leading columns kept in view while scrolling sideways (code and name). */
 export const FROZEN_COLUMNS = 2;
 
-export function buildColumns(years: readonly number[], planBaseYear: number): ColumnSpec[] {
+export function buildColumns(
+  years: readonly number[],
+  planBaseYear: number,
+  targetYear: number,
+): ColumnSpec[] {
   return [
     { key: 'code', title: '代码', width: 78, readOnly: true },
     { key: 'name', title: '指标名称', width: 220, wrap: true },
-    { key: 'area', title: '领域', width: 110, choices: AREAS },
-    { key: 'department', title: '责任单位', width: 100, choices: DEPARTMENTS },
+    // Status first after the name: what the committee looks for at a glance.
+    { key: 'status', title: '状态', width: 92, readOnly: true },
+    { key: 'fluctuation', title: '波动', width: 96, readOnly: true },
     { key: 'unit', title: '单位', width: 78 },
     { key: 'targetText', title: '目标', width: 170, readOnly: true },
     ...years.map((year): ColumnSpec => ({
@@ -86,6 +103,10 @@ export function buildColumns(years: readonly number[], planBaseYear: number): Co
       width: year === planBaseYear ? 144 : 96,
       numeric: true,
     })),
+    { key: 'projection', title: `预测${targetYear}年`, width: 110 },
+    { key: 'gap', title: '与目标差距', width: 110, readOnly: true },
+    { key: 'area', title: '领域', width: 110, choices: AREAS },
+    { key: 'department', title: '责任单位', width: 100, choices: DEPARTMENTS },
     { key: 'kind', title: '目标类型', width: 80, choices: KIND_CHOICES },
     { key: 'comparator', title: '比较', width: 52, choices: COMPARATORS },
     { key: 'wording', title: '规划表述', width: 110 },
@@ -102,6 +123,22 @@ export function buildColumns(years: readonly number[], planBaseYear: number): Co
 export type GridCell = string | number | null;
 export type GridRow = GridCell[];
 
+export function layoutOf(columns: readonly ColumnSpec[]): FormulaLayout {
+  const firstYearCol = columns.findIndex((c) => c.key === 'year');
+  return {
+    firstYearCol,
+    years: columns.filter((c) => c.key === 'year').map((c) => c.year ?? 0),
+    projectionCol: columns.findIndex((c) => c.key === 'projection'),
+  };
+}
+
+/** The projection formula a row shows: the clerk's own, or the default for its kind. */
+export function projectionFormulaOf(indicator: Indicator, row: number, layout: FormulaLayout): string {
+  return indicator.projectionFormula
+    ? fromRelativeFormula(indicator.projectionFormula, row)
+    : projectionFormula(indicator, row, layout);
+}
+
 /** The target as a clerk reads it: "＜5‰（以下）", "≥98%（达到）", "每年降低1个百分点（…）", "↓（得到有效控制）". */
 export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string {
   const { target, unit } = row;
@@ -117,7 +154,9 @@ export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string 
   return `${target.comparator}${formatNumber(target.value)}${unitText}${wording}`;
 }
 
-export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[]): GridRow {
+/** A grid row; `row` is the 1-based spreadsheet row number its formulas refer to. */
+export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[], row: number): GridRow {
+  const layout = layoutOf(columns);
   return columns.map((column) => {
     switch (column.key) {
       case 'code':
@@ -134,6 +173,14 @@ export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[]):
         return describeTarget(indicator);
       case 'year':
         return indicator.values[column.year ?? 0] ?? null;
+      case 'projection':
+        return projectionFormulaOf(indicator, row, layout);
+      case 'gap':
+        return gapFormula(indicator, row, layout);
+      case 'status':
+        return statusFormula(indicator, row, layout);
+      case 'fluctuation':
+        return null;
       case 'kind':
         return TARGET_KIND_LABELS[indicator.target.kind];
       case 'comparator':
@@ -177,7 +224,12 @@ function numberOrNull(cell: GridCell | undefined): number | null {
  * unknown kind) keep the previous definition's value, so a slip in the grid never corrupts the target;
  * the grid marks those cells.
  */
-export function fromGridRow(row: GridRow, columns: readonly ColumnSpec[], previous?: Indicator): Indicator {
+export function fromGridRow(
+  row: GridRow,
+  columns: readonly ColumnSpec[],
+  rowNumber: number,
+  previous?: Indicator,
+): Indicator {
   const indicator: Indicator = previous
     ? structuredClone(previous)
     : {
@@ -194,6 +246,7 @@ export function fromGridRow(row: GridRow, columns: readonly ColumnSpec[], previo
         values: {},
       };
   const values: Record<number, CellValue> = {};
+  let projectionCell: GridCell | undefined;
   columns.forEach((column, index) => {
     const cell = row[index];
     switch (column.key) {
@@ -213,6 +266,12 @@ export function fromGridRow(row: GridRow, columns: readonly ColumnSpec[], previo
         indicator.unit = text(cell);
         break;
       case 'targetText':
+      case 'gap':
+      case 'status':
+      case 'fluctuation':
+        break;
+      case 'projection':
+        projectionCell = cell;
         break;
       case 'year':
         if (cell !== null && cell !== undefined && cell !== '' && column.year !== undefined) {
@@ -264,5 +323,12 @@ export function fromGridRow(row: GridRow, columns: readonly ColumnSpec[], previo
     }
   });
   indicator.values = values;
+  // Keep the projection formula only when the clerk changed it; the default follows the row's definition.
+  const projectionText =
+    projectionCell === null || projectionCell === undefined ? '' : String(projectionCell).trim();
+  delete indicator.projectionFormula;
+  if (projectionText && projectionText !== projectionFormula(indicator, rowNumber, layoutOf(columns))) {
+    indicator.projectionFormula = toRelativeFormula(projectionText, rowNumber);
+  }
   return indicator;
 }

@@ -4,25 +4,64 @@
  * Data is a plain array of arrays that Handsontable edits in place (no reactive proxies).
  */
 import Handsontable from 'handsontable';
+import { HyperFormula } from 'hyperformula';
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
-import { cellProblem, formatWithUnit, parseEntry } from '../model/entry';
+import { cellProblem, formatNumber, formatWithUnit, parseEntry } from '../model/entry';
 import type { Indicator } from '../model/indicator';
+import { seriesOf } from '../model/projection';
+import { ATTENTION, assessFluctuation, targetSpecOf, type Status } from '../model/status';
 import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
 import {
   buildColumns,
   describeTarget,
   fromGridRow,
   FROZEN_COLUMNS,
+  layoutOf,
   toGridRow,
   type ColumnKey,
   type ColumnSpec,
   type GridCell,
   type GridRow,
 } from './columns';
+import { explainFormulaError, isErrorValue } from './formula-errors';
+import { registerForecastFunctions } from './forecast-functions-plugin';
+import { gapFormula, methodOfFormula, projectionFormula, statusFormula } from './formulas';
+import { registerPlanFunctions } from './plan-functions-plugin';
 
 registerLanguageDictionary(zhCN);
+// Custom functions must be registered before any engine is built (HyperFormula reads them at build time).
+registerForecastFunctions(HyperFormula);
+registerPlanFunctions(HyperFormula);
+
+const SHEET_NAME = '规划指标';
+
+/** CSS class per status: colour is added to the text, never used alone. */
+const STATUS_CLASS: Record<string, string> = {
+  达标: 'met',
+  已达标: 'met',
+  预计达标: 'on-track',
+  需加快: 'moderate',
+  进展缓慢: 'marginal',
+  停滞: 'stagnant',
+  倒退: 'regress',
+  未达标: 'regress',
+  数据不足: 'no-data',
+};
+
+/** What the side panel shows about a row: its formula, computed projection, gap and status. */
+export interface RowReport {
+  indicator: Indicator;
+  formula: string;
+  isDefaultFormula: boolean;
+  method: ReturnType<typeof methodOfFormula>;
+  projected: number | null;
+  gap: number | null;
+  status: Status | null;
+  /** Chinese explanation when the projection formula gives an error. */
+  formulaError: string | null;
+}
 
 export interface CellInfo {
   code: string;
@@ -55,7 +94,12 @@ export interface WorkbookGrid {
   redo(): void;
   search(query: string): number;
   searchNext(): void;
-  setFilters(filters: { area: string; department: string }): void;
+  setFilters(filters: { area: string; department: string; attentionOnly: boolean }): void;
+  /** Computed status of every row (physical order), for the summary. */
+  statuses(): { code: string; area: string; status: Status | null }[];
+  report(code: string): RowReport | undefined;
+  resetProjectionFormula(code: string): void;
+  selectRow(code: string): void;
   destroy(): void;
 }
 
@@ -65,16 +109,21 @@ export function makeWorkbookGrid(
   options: { licenseKey: string; events: GridEvents },
 ): WorkbookGrid {
   const years = yearColumns(workbook);
-  const columns = buildColumns(years, workbook.baseYear);
+  const columns = buildColumns(years, workbook.baseYear, workbook.targetYear);
+  const layout = layoutOf(columns);
   const col = (key: ColumnKey) => columns.findIndex((c) => c.key === key);
   const codeCol = col('code');
   const unitCol = col('unit');
   const baseYearCol = col('baseYear');
   const targetTextCol = col('targetText');
+  const projectionCol = col('projection');
+  const gapCol = col('gap');
+  const statusCol = col('status');
   const definitionCols = new Set(
     (['unit', 'kind', 'comparator', 'wording', 'targetValue', 'yearlyStep'] as const).map(col),
   );
-  const data: GridRow[] = workbook.indicators.map((row) => toGridRow(row, columns));
+  const data: GridRow[] = workbook.indicators.map((row, index) => toGridRow(row, columns, index + 1));
+  const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
   /** Last good definition of each row, so a slip in a definition cell never loses the target. */
   const known = new Map<string, Indicator>(
     workbook.indicators.map((row) => [row.code, structuredClone(row)]),
@@ -83,13 +132,16 @@ export function makeWorkbookGrid(
   let searchResults: { row: number; col: number }[] = [];
   let searchIndex = -1;
 
-  const rowAt = (physicalRow: number): GridRow => data[physicalRow] ?? [];
+  let hot: Handsontable | undefined;
+  // With formulas on, Handsontable keeps the engine's version of each formula (references move with rows).
+  const rowAt = (physicalRow: number): GridRow =>
+    ((hot ? hot.getSourceDataAtRow(physicalRow) : data[physicalRow]) as GridRow | undefined) ?? [];
   const codeAt = (physicalRow: number) => String(rowAt(physicalRow)[codeCol] ?? '');
   const unitAt = (physicalRow: number) => String(rowAt(physicalRow)[unitCol] ?? '');
 
   const readIndicator = (physicalRow: number): Indicator => {
     const code = codeAt(physicalRow);
-    const indicator = fromGridRow(rowAt(physicalRow), columns, known.get(code));
+    const indicator = fromGridRow(rowAt(physicalRow), columns, physicalRow + 1, known.get(code));
     known.set(code, structuredClone(indicator));
     return indicator;
   };
@@ -129,16 +181,76 @@ export function makeWorkbookGrid(
     }
   }
 
+  const computedRenderer =
+    (show: (value: GridCell, physicalRow: number) => { text: string; className?: string; title?: string }) =>
+    (
+      instance: Handsontable.Core,
+      td: HTMLTableCellElement,
+      row: number,
+      column: number,
+      prop: string | number,
+      rawValue: unknown,
+      cellProperties: Handsontable.CellProperties,
+    ) => {
+      const physicalRow = instance.toPhysicalRow(row);
+      const value = rawValue as GridCell;
+      const shown = isErrorValue(value)
+        ? { text: `⚠ ${value}`, className: 'cell-invalid', title: explainFormulaError(value) }
+        : show(value, physicalRow);
+      Handsontable.renderers.TextRenderer(instance, td, row, column, prop, shown.text, cellProperties);
+      td.className = `${td.className} ${shown.className ?? ''}`.trim();
+      if (shown.title) td.title = shown.title;
+      else td.removeAttribute('title');
+    };
+
+  const projectionRenderer = computedRenderer((value, physicalRow) => ({
+    text: typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow)) : '',
+    className: 'htRight cell-formula',
+  }));
+  const gapRenderer = computedRenderer((value, physicalRow) => {
+    if (typeof value !== 'number') return { text: '—', className: 'htCenter htDimmed' };
+    const rounded = Math.round(value * 100) / 100;
+    const unit = unitAt(physicalRow);
+    const text = `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}${unit === '%' || unit === '‰' ? unit : ''}`;
+    return { text, className: 'htRight htDimmed' };
+  });
+  const statusRenderer = computedRenderer((value) => {
+    const status = String(value ?? '');
+    if (status === '公式有误')
+      return {
+        text: '⚠ 公式有误',
+        className: 'status status-error',
+        title: '预测公式有误，请查看右下方说明。',
+      };
+    return { text: status, className: `status status-${STATUS_CLASS[status] ?? 'none'}` };
+  });
+  const fluctuationRenderer = computedRenderer((_value, physicalRow) => {
+    const indicator = readIndicator(physicalRow);
+    const fluctuation = assessFluctuation(targetSpecOf(indicator), seriesOf(indicator), indicator.unit);
+    return fluctuation.flagged
+      ? { text: '⚠ 波动较大', className: 'status status-fluctuating', title: fluctuation.evidence }
+      : { text: '', title: fluctuation.evidence };
+  });
+  const renderers: Partial<Record<ColumnKey, Handsontable.renderers.BaseRenderer>> = {
+    projection: projectionRenderer,
+    gap: gapRenderer,
+    status: statusRenderer,
+    fluctuation: fluctuationRenderer,
+  };
+
   const columnSettings: Handsontable.ColumnSettings[] = columns.map((spec) => {
     const base: Handsontable.ColumnSettings = { readOnly: spec.readOnly ?? false, width: spec.width };
+    const renderer = renderers[spec.key];
+    if (renderer) return { ...base, renderer };
     if (spec.choices)
       return { ...base, type: 'dropdown', source: [...spec.choices], strict: false, allowInvalid: true };
     if (spec.numeric) return { ...base, renderer: valueRenderer, className: 'htRight' };
     return { ...base, wordWrap: spec.wrap ?? false };
   });
 
-  const hot = new Handsontable(container, {
+  hot = new Handsontable(container, {
     data,
+    formulas: { engine, sheetName: SHEET_NAME },
     columns: columnSettings,
     colHeaders: columns.map((c) => c.title),
     rowHeaders: true,
@@ -179,7 +291,7 @@ export function makeWorkbookGrid(
         const [visualRow, prop, , next] = change;
         const spec = columns[Number(prop)];
         if (!spec?.numeric) continue;
-        const physicalRow = hot.toPhysicalRow(visualRow);
+        const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
         const unit = spec.key === 'year' ? unitAt(physicalRow) : '';
         const parsed = parseEntry(next, unit);
         // A valid entry becomes a number in the row's unit; an invalid one is kept as typed (and marked),
@@ -189,16 +301,30 @@ export function makeWorkbookGrid(
     },
     afterChange(changes, source) {
       if (!changes || source === 'loadData' || (source as string) === 'derived') return;
+      const grid = hot;
+      if (!grid) return;
       const codes = new Set<string>();
-      const derived: [number, number, GridCell][] = [];
+      const definitionChanged = new Set<number>();
       for (const [visualRow, prop] of changes) {
-        const physicalRow = hot.toPhysicalRow(visualRow);
+        const physicalRow = grid.toPhysicalRow(visualRow);
         codes.add(codeAt(physicalRow));
-        if (definitionCols.has(Number(prop))) {
-          derived.push([physicalRow, targetTextCol, describeTarget(readIndicator(physicalRow))]);
-        }
+        if (definitionCols.has(Number(prop))) definitionChanged.add(physicalRow);
       }
-      if (derived.length > 0) hot.setSourceDataAtCell(derived, undefined, undefined, 'derived');
+      const derived: [number, number, GridCell][] = [];
+      for (const physicalRow of definitionChanged) {
+        const before = known.get(codeAt(physicalRow));
+        const cell = rowAt(physicalRow)[projectionCol];
+        const wasDefault =
+          before !== undefined && cell === projectionFormula(before, physicalRow + 1, layout);
+        const indicator = readIndicator(physicalRow);
+        const row = physicalRow + 1;
+        derived.push([physicalRow, targetTextCol, describeTarget(indicator)]);
+        derived.push([physicalRow, gapCol, gapFormula(indicator, row, layout)]);
+        derived.push([physicalRow, statusCol, statusFormula(indicator, row, layout)]);
+        // A default projection follows the definition (a new unit may call for another method).
+        if (wasDefault) derived.push([physicalRow, projectionCol, projectionFormula(indicator, row, layout)]);
+      }
+      if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
       options.events.onRowsChanged([...codes]);
     },
     afterCreateRow(visualIndex, amount, source) {
@@ -206,15 +332,17 @@ export function makeWorkbookGrid(
       if (source !== 'UndoRedo.undo') {
         const defaults: [number, number, GridCell][] = [];
         for (let i = 0; i < amount; i += 1) {
-          const physicalRow = hot.toPhysicalRow(visualIndex + i);
+          const physicalRow = hot?.toPhysicalRow(visualIndex + i) ?? visualIndex + i;
           if (codeAt(physicalRow)) continue;
-          const code = nextCustomCode(data.map((r) => ({ code: String(r[codeCol] ?? '') })));
+          const count = hot?.countSourceRows() ?? data.length;
+          const codes = Array.from({ length: count }, (_, r) => ({ code: codeAt(r) }));
+          const code = nextCustomCode(codes);
           const fresh = newIndicator(code, workbook);
-          toGridRow(fresh, columns).forEach((cell, c) => {
+          toGridRow(fresh, columns, physicalRow + 1).forEach((cell, c) => {
             if (cell !== null) defaults.push([physicalRow, c, cell]);
           });
           // Written at once so the next new row's code sees this one.
-          hot.setSourceDataAtCell(defaults.splice(0), undefined, undefined, 'derived');
+          hot?.setSourceDataAtCell(defaults.splice(0), undefined, undefined, 'derived');
           known.set(code, fresh);
         }
       }
@@ -245,44 +373,62 @@ export function makeWorkbookGrid(
     };
   };
 
-  const physicalRowOf = (code: string) => data.findIndex((row) => row[codeCol] === code);
+  const grid = hot;
+  const sheetId = engine.getSheetId(SHEET_NAME) ?? 0;
+  const physicalRowOf = (code: string) => {
+    for (let r = 0; r < grid.countSourceRows(); r += 1) if (codeAt(r) === code) return r;
+    return -1;
+  };
+  /** The engine's computed value of a cell (physical coordinates), errors as their "#…" text. */
+  const computed = (physicalRow: number, column: number): GridCell => {
+    const value = engine.getCellValue({ sheet: sheetId, row: physicalRow, col: column });
+    if (value && typeof value === 'object' && 'value' in value) return String(value.value);
+    return value as GridCell;
+  };
+  const computedStatus = (physicalRow: number): Status | null => {
+    const value = computed(physicalRow, statusCol);
+    if (isErrorValue(value)) return '公式有误';
+    return typeof value === 'string' && value ? (value as Status) : null;
+  };
 
   return {
-    getIndicators: () => data.map((_, physicalRow) => readIndicator(physicalRow)),
+    getIndicators: () =>
+      Array.from({ length: grid.countSourceRows() }, (_, physicalRow) => readIndicator(physicalRow)),
     getIndicator(code) {
       const order = physicalRowOf(code);
       return order < 0 ? undefined : { indicator: readIndicator(order), order };
     },
     getVisibleIndicators() {
       const rows: Indicator[] = [];
-      for (let visualRow = 0; visualRow < hot.countRows(); visualRow += 1) {
-        const physicalRow = hot.toPhysicalRow(visualRow);
+      for (let visualRow = 0; visualRow < grid.countRows(); visualRow += 1) {
+        const physicalRow = grid.toPhysicalRow(visualRow);
         if (physicalRow !== null) rows.push(readIndicator(physicalRow));
       }
       return rows;
     },
-    countRows: () => hot.countRows(),
+    countRows: () => grid.countRows(),
     countInvalidCells() {
       let count = 0;
-      data.forEach((row, physicalRow) =>
+      for (let physicalRow = 0; physicalRow < grid.countSourceRows(); physicalRow += 1) {
+        const row = rowAt(physicalRow);
         columns.forEach((spec, c) => {
           if (problemAt(physicalRow, spec, row[c])) count += 1;
-        }),
-      );
+        });
+      }
       return count;
     },
     addRow() {
-      hot.alter('insert_row_below', Math.max(hot.countRows() - 1, 0), 1, 'addRow');
-      const visualRow = hot.countRows() - 1;
-      hot.selectCell(visualRow, col('name'));
-      hot.scrollViewportTo({ row: visualRow, col: 0 });
-      return codeAt(hot.toPhysicalRow(visualRow));
+      grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), 1, 'addRow');
+      const visualRow = grid.countRows() - 1;
+      grid.selectCell(visualRow, col('name'));
+      grid.scrollViewportTo({ row: visualRow, col: 0 });
+      return codeAt(grid.toPhysicalRow(visualRow));
     },
     selectedRows() {
       const seen = new Set<number>();
-      for (const [r1 = 0, , r2 = r1] of hot.getSelected() ?? []) {
+      for (const [r1 = 0, , r2 = r1] of grid.getSelected() ?? []) {
         for (let r = Math.max(0, Math.min(r1, r2)); r <= Math.max(r1, r2); r += 1)
-          seen.add(hot.toPhysicalRow(r));
+          seen.add(grid.toPhysicalRow(r));
       }
       return [...seen]
         .sort((a, b) => a - b)
@@ -293,21 +439,21 @@ export function makeWorkbookGrid(
     },
     deleteRows(codes) {
       const visualRows = codes
-        .map((code) => hot.toVisualRow(physicalRowOf(code)))
+        .map((code) => grid.toVisualRow(physicalRowOf(code)))
         .filter((r): r is number => r !== null && r >= 0)
         .sort((a, b) => b - a);
       // One alter call per row, from the bottom up, so indexes stay valid.
-      hot.batch(() => {
-        for (const visualRow of visualRows) hot.alter('remove_row', visualRow, 1, 'deleteRows');
+      grid.batch(() => {
+        for (const visualRow of visualRows) grid.alter('remove_row', visualRow, 1, 'deleteRows');
       });
     },
-    undo: () => hot.getPlugin('undoRedo').undo(),
-    redo: () => hot.getPlugin('undoRedo').redo(),
+    undo: () => grid.getPlugin('undoRedo').undo(),
+    redo: () => grid.getPlugin('undoRedo').redo(),
     search(query) {
-      const results = hot.getPlugin('search').query(query.trim()) as { row: number; col: number }[];
+      const results = grid.getPlugin('search').query(query.trim()) as { row: number; col: number }[];
       searchResults = query.trim() ? results : [];
       searchIndex = -1;
-      hot.render();
+      grid.render();
       if (searchResults.length > 0) this.searchNext();
       return searchResults.length;
     },
@@ -316,19 +462,65 @@ export function makeWorkbookGrid(
       searchIndex = (searchIndex + 1) % searchResults.length;
       const hit = searchResults[searchIndex];
       if (hit) {
-        hot.selectCell(hit.row, hit.col);
-        hot.scrollViewportTo({ row: hit.row, col: hit.col });
+        grid.selectCell(hit.row, hit.col);
+        grid.scrollViewportTo({ row: hit.row, col: hit.col });
       }
     },
-    setFilters({ area, department }) {
-      const filters = hot.getPlugin('filters');
+    setFilters({ area, department, attentionOnly }) {
+      const filters = grid.getPlugin('filters');
       filters.clearConditions(col('area'));
       filters.clearConditions(col('department'));
+      filters.clearConditions(statusCol);
       if (area) filters.addCondition(col('area'), 'eq', [area]);
       if (department) filters.addCondition(col('department'), 'eq', [department]);
+      if (attentionOnly) filters.addCondition(statusCol, 'by_value', [[...ATTENTION, '⚠ 公式有误']]);
       filters.filter();
     },
-    destroy: () => hot.destroy(),
+    statuses() {
+      return Array.from({ length: grid.countSourceRows() }, (_, physicalRow) => ({
+        code: codeAt(physicalRow),
+        area: String(rowAt(physicalRow)[col('area')] ?? ''),
+        status: computedStatus(physicalRow),
+      }));
+    },
+    report(code) {
+      const physicalRow = physicalRowOf(code);
+      if (physicalRow < 0) return undefined;
+      const indicator = readIndicator(physicalRow);
+      const formula = String(rowAt(physicalRow)[projectionCol] ?? '');
+      const projectedValue = computed(physicalRow, projectionCol);
+      const gapValue = computed(physicalRow, gapCol);
+      return {
+        indicator,
+        formula,
+        isDefaultFormula: indicator.projectionFormula === undefined,
+        method: methodOfFormula(formula),
+        projected: typeof projectedValue === 'number' ? projectedValue : null,
+        gap: typeof gapValue === 'number' ? gapValue : null,
+        status: computedStatus(physicalRow),
+        formulaError: isErrorValue(projectedValue) ? explainFormulaError(projectedValue) : null,
+      };
+    },
+    resetProjectionFormula(code) {
+      const physicalRow = physicalRowOf(code);
+      const visualRow = grid.toVisualRow(physicalRow);
+      if (physicalRow < 0 || visualRow === null) return;
+      const indicator = { ...readIndicator(physicalRow) };
+      delete indicator.projectionFormula;
+      grid.setDataAtCell(
+        visualRow,
+        projectionCol,
+        projectionFormula(indicator, physicalRow + 1, layout),
+        'resetFormula',
+      );
+    },
+    selectRow(code) {
+      const visualRow = grid.toVisualRow(physicalRowOf(code));
+      if (visualRow === null || visualRow < 0) return;
+      grid.selectCell(visualRow, statusCol);
+      grid.scrollViewportTo({ row: visualRow, col: statusCol });
+    },
+    destroy: () => grid.destroy(),
   };
 }
 

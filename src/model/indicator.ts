@@ -91,6 +91,11 @@ export interface Indicator {
   values: Record<number, CellValue>;
   /** Free note (e.g. 指标解释, or why a row was added). */
   note?: string;
+  /**
+   * The clerk's own projection formula, when it differs from the row's default; references to the row itself
+   * are stored as "{r}" (e.g. "=FORECAST.LINEAR(2025, J{r}:M{r}, {2022,2023,2024,2025})").
+   */
+  projectionFormula?: string;
 }
 
 /** A plan as issued: its period and its targets. The period is data; no year is hard-coded elsewhere. */

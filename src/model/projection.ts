@@ -36,7 +36,12 @@ export function seriesFromCells(values: readonly unknown[], years: readonly unkn
   for (let i = 0; i < n; i += 1) {
     const value = values[i];
     const year = years[i];
-    if (typeof value === 'number' && Number.isFinite(value) && typeof year === 'number' && Number.isFinite(year)) {
+    if (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      typeof year === 'number' &&
+      Number.isFinite(year)
+    ) {
       series.years.push(year);
       series.values.push(value);
     }
@@ -69,7 +74,12 @@ export function project(method: Method, series: Series, year: number): Projectio
       if (series.values.some((v) => v <= 0)) return { ok: false, method, reason: 'non-positive' };
       const fit = leastSquares(series.years, series.values.map(Math.log));
       if (!fit) return { ok: false, method, reason: 'same-year' };
-      return { ok: true, method, value: Math.exp(fit.intercept + fit.slope * year), rate: Math.exp(fit.slope) - 1 };
+      return {
+        ok: true,
+        method,
+        value: Math.exp(fit.intercept + fit.slope * year),
+        rate: Math.exp(fit.slope) - 1,
+      };
     }
     case 'cagr': {
       const first = series.values[0] ?? 0;

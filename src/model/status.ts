@@ -22,7 +22,14 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 
 /** Statuses that need the committee's attention (the "只看需关注" filter and the warning list). */
-export const ATTENTION: ReadonlySet<Status> = new Set(['未达标', '需加快', '进展缓慢', '停滞', '倒退', '公式有误']);
+export const ATTENTION: ReadonlySet<Status> = new Set([
+  '未达标',
+  '需加快',
+  '进展缓慢',
+  '停滞',
+  '倒退',
+  '公式有误',
+]);
 
 export interface Thresholds {
   /** CR at or above: 预计达标. */
@@ -84,7 +91,12 @@ export function targetSpecOf(indicator: Pick<Indicator, 'target' | 'baseYear' | 
   return {
     kind: target.kind,
     comparator: target.comparator,
-    value: target.kind === 'yearly-change' ? (target.yearlyStep ?? null) : target.kind === 'full' ? 100 : target.value,
+    value:
+      target.kind === 'yearly-change'
+        ? (target.yearlyStep ?? null)
+        : target.kind === 'full'
+          ? 100
+          : target.value,
     baseYear: indicator.baseYear,
     targetYear: indicator.targetYear,
   };
@@ -137,7 +149,8 @@ export function meets(value: number, target: number, spec: TargetSpec, threshold
 
 /** Lower is better for upper bounds and downward directions. */
 function lowerIsBetter(spec: TargetSpec): boolean {
-  if (spec.kind === 'upper' || spec.kind === 'yearly-change') return spec.kind === 'upper' || (spec.value ?? 0) < 0;
+  if (spec.kind === 'upper' || spec.kind === 'yearly-change')
+    return spec.kind === 'upper' || (spec.value ?? 0) < 0;
   if (spec.kind === 'direction') return spec.comparator === '↓';
   return spec.comparator === '<' || spec.comparator === '≤';
 }
@@ -184,7 +197,8 @@ export function assessStatus(
   let goal = targetAtT;
   if (spec.kind === 'around' || spec.comparator === '≈') {
     // Aim for the nearer edge of the band.
-    goal = baseValue < targetAtT ? targetAtT - thresholds.aroundTolerance : targetAtT + thresholds.aroundTolerance;
+    goal =
+      baseValue < targetAtT ? targetAtT - thresholds.aroundTolerance : targetAtT + thresholds.aroundTolerance;
   }
   if (meets(projected, targetAtT, spec, thresholds)) return { ...result, cr: 1, status: '预计达标' };
   const required = goal - baseValue;
@@ -292,7 +306,8 @@ export function assessFluctuation(
     flagged = true;
     parts.push(`逐年变化方向反复 ${reversals} 次`);
   }
-  if (parts.length === 0) parts.push(series.values.length < 3 ? '数据少于3年，无法判断波动' : '波动在正常范围内');
+  if (parts.length === 0)
+    parts.push(series.values.length < 3 ? '数据少于3年，无法判断波动' : '波动在正常范围内');
   return { flagged, evidence: parts.join('；'), interval, reversals };
 }
 

@@ -9,6 +9,9 @@ import {
 } from '../app/session';
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
+import { summarizeByArea } from '../model/status-summary';
+import { RowPanel } from './RowPanel';
+import { SummaryPanel } from './SummaryPanel';
 import { AREAS } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -31,6 +34,10 @@ export function App(props: { session: Session }) {
   const [area, setArea] = createSignal('');
   const [department, setDepartment] = createSignal('');
   const [searchHits, setSearchHits] = createSignal<number | null>(null);
+  const [attentionOnly, setAttentionOnly] = createSignal(false);
+  const [showSummary, setShowSummary] = createSignal(false);
+  /** Bumped after every edit so derived views (row panel, summary) read the grid again. */
+  const [version, setVersion] = createSignal(0);
 
   let container: HTMLDivElement | undefined;
   let searchInput: HTMLInputElement | undefined;
@@ -39,6 +46,7 @@ export function App(props: { session: Session }) {
 
   const refreshCounts = () => {
     if (!grid) return;
+    setVersion((v) => v + 1);
     setShownRows(grid.countRows());
     setTotalRows(grid.getIndicators().length);
     setInvalidCells(grid.countInvalidCells());
@@ -72,7 +80,10 @@ export function App(props: { session: Session }) {
           if (repository) autosave?.markStructure();
           queueMicrotask(refreshCounts);
         },
-        onSelectionChanged: setSelection,
+        onSelectionChanged: (info) => {
+          setSelection(info);
+          setVersion((v) => v + 1);
+        },
       },
     });
     refreshCounts();
@@ -100,7 +111,7 @@ export function App(props: { session: Session }) {
   });
 
   const applyFilters = () => {
-    grid?.setFilters({ area: area(), department: department() });
+    grid?.setFilters({ area: area(), department: department(), attentionOnly: attentionOnly() });
     refreshCounts();
   };
 
@@ -226,6 +237,20 @@ export function App(props: { session: Session }) {
             <For each={DEPARTMENTS}>{(d) => <option value={d}>{d}</option>}</For>
           </select>
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={attentionOnly()}
+            onChange={(e) => {
+              setAttentionOnly(e.currentTarget.checked);
+              applyFilters();
+            }}
+          />
+          只看需关注
+        </label>
+        <button type="button" aria-pressed={showSummary()} onClick={() => setShowSummary(!showSummary())}>
+          预警汇总
+        </button>
         <span class="spacer" />
         <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）">
           撤销
@@ -254,7 +279,19 @@ export function App(props: { session: Session }) {
         </button>
       </div>
 
+      <Show when={showSummary()}>
+        <SummaryPanel
+          summary={(version(), summarizeByArea(grid?.statuses() ?? []))}
+          onClose={() => setShowSummary(false)}
+        />
+      </Show>
+
       <div class="grid-host" ref={container} />
+
+      <RowPanel
+        report={(version(), selection() && grid ? (grid.report(selection()?.code ?? '') ?? null) : null)}
+        onResetFormula={(code) => grid?.resetProjectionFormula(code)}
+      />
 
       <footer class="status-bar">
         <span class="counts">

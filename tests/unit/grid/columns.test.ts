@@ -25,10 +25,34 @@ const myopia: Indicator = {
 
 describe('grid rows', () => {
   const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
-  const columns = buildColumns(years, 2020);
+  const columns = buildColumns(years, 2020, 2025);
 
   it('an indicator survives the trip to a grid row and back', () => {
-    expect(fromGridRow(toGridRow(myopia, columns), columns)).toEqual(myopia);
+    expect(fromGridRow(toGridRow(myopia, columns, 7), columns, 7)).toEqual(myopia);
+  });
+
+  it('gives each row readable default formulas for its own row', () => {
+    const row = toGridRow(myopia, columns, 7);
+    const at = (key: string) => row[columns.findIndex((c) => c.key === key)];
+    // 2018…2025 sit in columns G…N; the projection is in O.
+    expect(at('projection')).toBe('=FORECAST.LINEAR(2025, G7:N7, {2018,2019,2020,2021,2022,2023,2024,2025})');
+    expect(at('status')).toBe(
+      '=TARGETSTATUS(O7, G7:N7, {2018,2019,2020,2021,2022,2023,2024,2025}, "逐年变化", "≤", -1, 2018, 2025)',
+    );
+  });
+
+  it('keeps an edited projection formula, relative to its row, and drops it when back to default', () => {
+    const row = toGridRow(myopia, columns, 7);
+    const p = columns.findIndex((c) => c.key === 'projection');
+    row[p] = '=FORECAST.LINEAR(2025, J7:N7, {2021,2022,2023,2024,2025})';
+    const edited = fromGridRow(row, columns, 7);
+    expect(edited.projectionFormula).toBe('=FORECAST.LINEAR(2025, J{r}:N{r}, {2021,2022,2023,2024,2025})');
+    // Moved to row 12, the formula follows the row.
+    expect(toGridRow(edited, columns, 12)[p]).toBe(
+      '=FORECAST.LINEAR(2025, J12:N12, {2021,2022,2023,2024,2025})',
+    );
+    row[p] = toGridRow(myopia, columns, 7)[p] ?? null;
+    expect(fromGridRow(row, columns, 7).projectionFormula).toBeUndefined();
   });
 
   it('marks the plan base year in its header', () => {
@@ -41,9 +65,9 @@ describe('grid rows', () => {
       target: { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
       unit: '‰',
     };
-    const row = toGridRow(upper, columns);
+    const row = toGridRow(upper, columns, 3);
     row[columns.findIndex((c) => c.key === 'targetValue')] = '五';
-    expect(fromGridRow(row, columns, upper).target.value).toBe(5);
+    expect(fromGridRow(row, columns, 3, upper).target.value).toBe(5);
   });
 
   it.each([

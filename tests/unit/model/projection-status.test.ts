@@ -126,7 +126,13 @@ describe('status by kind of target', () => {
   });
 
   it('an "around" target uses the band (90 % ± 2)', () => {
-    const around: TargetSpec = { kind: 'around', comparator: '≈', value: 90, baseYear: 2020, targetYear: 2025 };
+    const around: TargetSpec = {
+      kind: 'around',
+      comparator: '≈',
+      value: 90,
+      baseYear: 2020,
+      targetYear: 2025,
+    };
     expect(status(around, { 2020: 80, 2022: 88.5 }, 92)).toBe('已达标');
     expect(status(around, { 2020: 80, 2022: 84 }, 89)).toBe('预计达标');
     expect(status(around, { 2020: 80, 2022: 82 }, 85)).toBe('需加快'); // CR = 5/8

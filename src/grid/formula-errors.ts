@@ -1,0 +1,23 @@
+/**
+ * Spreadsheet error values explained in Chinese for the clerk (shown in the cell's tooltip and the side panel).
+ */
+const EXPLANATIONS: Record<string, string> = {
+  '#NAME?': '公式中有无法识别的函数名或名称，请检查拼写（如 FORECAST.LINEAR、GROWTH）。',
+  '#REF!': '公式引用了不存在的单元格（可能删除了行或列）。',
+  '#CYCLE!': '公式直接或间接引用了自身（循环引用）。',
+  '#DIV/0!': '可用的数值不足两年（或各年份相同），无法计算趋势。',
+  '#N/A': '数值区域和年份区域的个数不一致，或没有可用的数值。',
+  '#NUM!': '所选方法不适用：对数线性和复合增长要求各年数值都大于 0。',
+  '#VALUE!': '参数类型不对，例如把文字当作数字，或区域写法有误。',
+  '#ERROR!': '公式写法有误，请检查括号、逗号和引号。',
+  '#SPILL!': '公式结果是多个单元格，请改用返回单个值的写法。',
+  '#LIC!': 'HyperFormula 许可证密钥无效。',
+};
+
+export function isErrorValue(value: unknown): value is string {
+  return typeof value === 'string' && /^#[A-Z/0-9!?]+[!?A]?$/.test(value) && value in EXPLANATIONS;
+}
+
+export function explainFormulaError(value: string): string {
+  return `公式出错（${value}）：${EXPLANATIONS[value] ?? '请检查公式，或恢复默认公式。'}`;
+}

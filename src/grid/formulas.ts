@@ -1,0 +1,110 @@
+/**
+ * The formulas each row carries (projection, gap, status), written as a clerk would read them in Excel, and
+ * the relative form in which an edited projection formula is stored. Pure: no Handsontable import.
+ */
+import { TARGET_KIND_LABELS, type Indicator } from '../model/indicator';
+import { defaultMethod, type Method } from '../model/projection';
+import { targetSpecOf } from '../model/status';
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export interface FormulaLayout {
+  /** Column index of the first and last year column, and the years they hold. */
+  firstYearCol: number;
+  years: readonly number[];
+  projectionCol: number;
+}
+
+function yearRange(layout: FormulaLayout, row: number): string {
+  const first = columnLetter(layout.firstYearCol);
+  const last = columnLetter(layout.firstYearCol + layout.years.length - 1);
+  return `${first}${row}:${last}${row}`;
+}
+
+function yearArray(layout: FormulaLayout): string {
+  return `{${layout.years.join(',')}}`;
+}
+
+/** The default projection formula of a row, e.g. =FORECAST.LINEAR(2025, G5:N5, {2018,…,2025}). */
+export function projectionFormula(
+  indicator: Pick<Indicator, 'target' | 'unit' | 'targetYear'>,
+  row: number,
+  layout: FormulaLayout,
+  method: Method = defaultMethod(indicator),
+): string {
+  const values = yearRange(layout, row);
+  const years = yearArray(layout);
+  const T = indicator.targetYear;
+  switch (method) {
+    case 'linear':
+      return `=FORECAST.LINEAR(${T}, ${values}, ${years})`;
+    case 'log-linear':
+      return `=GROWTH(${values}, ${years}, ${T})`;
+    case 'cagr':
+      return `=FORECAST.CAGR(${T}, ${values}, ${years})`;
+  }
+}
+
+/** Which method a formula uses, for the explanation (null when the clerk wrote something else). */
+export function methodOfFormula(formula: string): Method | null {
+  const text = formula.toUpperCase();
+  if (text.includes('FORECAST.CAGR(')) return 'cagr';
+  if (text.includes('GROWTH(') || text.includes('LOGEST(')) return 'log-linear';
+  if (/FORECAST(\.LINEAR)?\(|TREND\(/.test(text)) return 'linear';
+  return null;
+}
+
+/** =TARGETSTATUS(P5, G5:N5, {2018,…}, "上限", "<", 5, 2020, 2025): the status, computed by the pure module. */
+export function statusFormula(indicator: Indicator, row: number, layout: FormulaLayout): string {
+  const spec = targetSpecOf(indicator);
+  const value = spec.value === null ? '""' : String(spec.value);
+  return (
+    `=TARGETSTATUS(${columnLetter(layout.projectionCol)}${row}, ${yearRange(layout, row)}, ${yearArray(layout)}, ` +
+    `"${TARGET_KIND_LABELS[spec.kind]}", "${spec.comparator}", ${value}, ${spec.baseYear}, ${spec.targetYear})`
+  );
+}
+
+/** =TARGETGAP(…): projected value minus the target in force at the target year ("" for direction-only). */
+export function gapFormula(indicator: Indicator, row: number, layout: FormulaLayout): string {
+  const spec = targetSpecOf(indicator);
+  const value = spec.value === null ? '""' : String(spec.value);
+  return (
+    `=TARGETGAP(${columnLetter(layout.projectionCol)}${row}, ${yearRange(layout, row)}, ${yearArray(layout)}, ` +
+    `"${TARGET_KIND_LABELS[spec.kind]}", ${value}, ${spec.baseYear}, ${spec.targetYear})`
+  );
+}
+
+const CELL_REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g;
+
+/**
+ * Stored form of a formula: references to the formula's own row become "{r}" so the formula survives rows
+ * being added, deleted or reordered (as Excel keeps a copied formula relative). Text in quotes is left alone.
+ */
+export function toRelativeFormula(formula: string, row: number): string {
+  return mapOutsideStrings(formula, (part) =>
+    part.replace(CELL_REF, (match, dc: string, col: string, dr: string, r: string) =>
+      dr === '' && Number(r) === row ? `${dc}${col}{r}` : match,
+    ),
+  );
+}
+
+export function fromRelativeFormula(formula: string, row: number): string {
+  return formula.replace(/\{r\}/g, String(row));
+}
+
+function mapOutsideStrings(text: string, map: (part: string) => string): string {
+  return text
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : map(part)))
+    .join('');
+}

@@ -1,0 +1,189 @@
+/**
+ * HyperFormula functions of the workbook's own: TARGETSTATUS and TARGETGAP (a row's status and its gap to the
+ * target) and FORECAST.CAGR (compound annual growth, which Excel spells with RRI). Each is a thin wrapper
+ * around the pure model, so the grid and the rest of the app compute the same thing.
+ */
+import {
+  CellError,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
+import { TARGET_KINDS, TARGET_KIND_LABELS, type Comparator, type TargetKind } from '../model/indicator';
+import { project, seriesFromCells } from '../model/projection';
+import {
+  assessStatus,
+  DEFAULT_THRESHOLDS,
+  targetForYear,
+  type TargetSpec,
+  type Thresholds,
+} from '../model/status';
+
+// HyperFormula does not export its AST and interpreter-state types; the plugin only passes them through.
+type ProcedureAst = { args: never };
+type InterpreterState = never;
+type InterpreterValue = unknown;
+
+/** Thresholds in force; the app sets them from the settings before the engine recomputes. */
+let thresholds: Thresholds = DEFAULT_THRESHOLDS;
+export function setStatusThresholds(next: Thresholds): void {
+  thresholds = next;
+}
+
+const KIND_BY_LABEL = new Map<string, TargetKind>(TARGET_KINDS.map((k) => [TARGET_KIND_LABELS[k], k]));
+
+/** Errors that mean "no projection yet" (too few or unusable values), not a broken formula. */
+const NO_PROJECTION_ERRORS = new Set<ErrorType>([ErrorType.DIV_BY_ZERO, ErrorType.NA, ErrorType.NUM]);
+
+function plain(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'val' in value) return (value as { val: unknown }).val;
+  return typeof value === 'symbol' ? null : value;
+}
+
+function cells(range: unknown): unknown[] {
+  if (range instanceof SimpleRangeValue) return range.valuesFromTopLeftCorner().map(plain);
+  return [plain(range)];
+}
+
+function specFrom(
+  kindLabel: unknown,
+  comparator: unknown,
+  target: unknown,
+  baseYear: unknown,
+  targetYear: unknown,
+) {
+  const kind = KIND_BY_LABEL.get(String(kindLabel));
+  if (!kind) return null;
+  const spec: TargetSpec = {
+    kind,
+    comparator: String(comparator) as Comparator,
+    value: typeof target === 'number' ? target : null,
+    baseYear: Number(baseYear),
+    targetYear: Number(targetYear),
+  };
+  return spec;
+}
+
+export class PlanFunctionsPlugin extends FunctionPlugin {
+  static implementedFunctions = {
+    TARGETSTATUS: {
+      method: 'targetStatus',
+      parameters: [
+        // SCALAR, not NUMBER: an error in the projection reaches the function instead of propagating.
+        { argumentType: FunctionArgumentType.SCALAR },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.STRING },
+        { argumentType: FunctionArgumentType.STRING },
+        { argumentType: FunctionArgumentType.SCALAR },
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.NUMBER },
+      ],
+    },
+    TARGETGAP: {
+      method: 'targetGap',
+      parameters: [
+        // SCALAR, not NUMBER: an error in the projection reaches the function instead of propagating.
+        { argumentType: FunctionArgumentType.SCALAR },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.STRING },
+        { argumentType: FunctionArgumentType.SCALAR },
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.NUMBER },
+      ],
+    },
+    'FORECAST.CAGR': {
+      method: 'forecastCagr',
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE },
+      ],
+    },
+  };
+
+  targetStatus(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('TARGETSTATUS'),
+      (
+        projected: unknown,
+        values: unknown,
+        years: unknown,
+        kind: unknown,
+        comparator: unknown,
+        target: unknown,
+        base: unknown,
+        T: unknown,
+      ) => {
+        const spec = specFrom(kind, comparator, plain(target), base, T);
+        if (!spec) return new CellError(ErrorType.VALUE, `未知的目标类型：${String(kind)}`);
+        let projection: number | null = null;
+        if (projected instanceof CellError) {
+          // A broken projection formula must not yield a status computed from nothing.
+          if (!NO_PROJECTION_ERRORS.has(projected.type)) return '公式有误';
+        } else if (typeof plain(projected) === 'number') {
+          projection = plain(projected) as number;
+        } else if (plain(projected) !== null && plain(projected) !== '') {
+          return '公式有误';
+        }
+        return assessStatus(spec, seriesFromCells(cells(values), cells(years)), projection, thresholds)
+          .status;
+      },
+    );
+  }
+
+  targetGap(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('TARGETGAP'),
+      (
+        projected: unknown,
+        values: unknown,
+        years: unknown,
+        kind: unknown,
+        target: unknown,
+        base: unknown,
+        T: unknown,
+      ) => {
+        const spec = specFrom(kind, '', plain(target), base, T);
+        if (!spec) return new CellError(ErrorType.VALUE, `未知的目标类型：${String(kind)}`);
+        if (projected instanceof CellError) return projected;
+        const value = plain(projected);
+        if (typeof value !== 'number') return '';
+        const goal = targetForYear(spec, seriesFromCells(cells(values), cells(years)), spec.targetYear);
+        return goal === null ? '' : value - goal;
+      },
+    );
+  }
+
+  forecastCagr(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata('FORECAST.CAGR'),
+      (x: number, values: unknown, years: unknown) => {
+        const result = project('cagr', seriesFromCells(cells(values), cells(years)), x);
+        if (result.ok) return result.value;
+        return new CellError(result.reason === 'non-positive' ? ErrorType.NUM : ErrorType.DIV_BY_ZERO);
+      },
+    );
+  }
+}
+
+const TRANSLATIONS = {
+  enGB: { TARGETSTATUS: 'TARGETSTATUS', TARGETGAP: 'TARGETGAP', 'FORECAST.CAGR': 'FORECAST.CAGR' },
+  enUS: { TARGETSTATUS: 'TARGETSTATUS', TARGETGAP: 'TARGETGAP', 'FORECAST.CAGR': 'FORECAST.CAGR' },
+};
+
+let registered = false;
+export function registerPlanFunctions(engine: typeof HyperFormula = HyperFormula): void {
+  if (registered) return;
+  engine.registerFunctionPlugin(PlanFunctionsPlugin, TRANSLATIONS);
+  registered = true;
+}

@@ -1,0 +1,62 @@
+import { Show } from 'solid-js';
+import type { RowReport } from '../grid/workbook-grid';
+import { formatWithUnit } from '../model/entry';
+import { seriesOf } from '../model/projection';
+import { assessFluctuation, assessStatus, explainStatus, targetSpecOf } from '../model/status';
+
+/** The selected row: its status in words, the evidence for 波动较大, and its projection formula. */
+export function RowPanel(props: { report: RowReport | null; onResetFormula: (code: string) => void }) {
+  const details = () => {
+    const report = props.report;
+    if (!report) return null;
+    const { indicator } = report;
+    const spec = targetSpecOf(indicator);
+    const series = seriesOf(indicator);
+    const explanation =
+      report.status === '公式有误'
+        ? (report.formulaError ?? '预测公式有误，请检查或恢复默认公式。')
+        : explainStatus(spec, assessStatus(spec, series, report.projected), indicator.unit, report.method);
+    const fluctuation = assessFluctuation(spec, series, indicator.unit);
+    return { report, indicator, explanation, fluctuation };
+  };
+  return (
+    <Show
+      when={details()}
+      fallback={<aside class="row-panel muted">选中一行，可在此查看预测、状态说明和公式。</aside>}
+    >
+      {(d) => (
+        <aside class="row-panel" aria-label="指标说明">
+          <div class="row-panel-head">
+            <strong>
+              {d().indicator.code} {d().indicator.name}
+            </strong>
+            <span class={`status-badge status-${d().report.status ?? 'none'}`}>
+              状态：{d().report.status ?? '—'}
+            </span>
+            <Show when={d().fluctuation.flagged}>
+              <span class="status-badge status-fluctuating">⚠ 波动较大</span>
+            </Show>
+            <Show when={d().report.projected !== null}>
+              <span>
+                预测{d().indicator.targetYear}年：
+                {formatWithUnit(Math.round((d().report.projected ?? 0) * 100) / 100, d().indicator.unit)}
+              </span>
+            </Show>
+          </div>
+          <p class="explanation">{d().explanation}</p>
+          <p class="evidence">波动判断：{d().fluctuation.evidence}</p>
+          <div class="formula-line">
+            <span>预测公式：</span>
+            <code>{d().report.formula}</code>
+            <Show when={!d().report.isDefaultFormula}>
+              <span class="edited">（已修改）</span>
+              <button type="button" onClick={() => props.onResetFormula(d().indicator.code)}>
+                恢复默认公式
+              </button>
+            </Show>
+          </div>
+        </aside>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,59 @@
+import { For } from 'solid-js';
+import type { AreaSummary } from '../model/status-summary';
+import type { Status } from '../model/status';
+
+const COLUMNS: Status[] = [
+  '达标',
+  '已达标',
+  '预计达标',
+  '需加快',
+  '进展缓慢',
+  '停滞',
+  '倒退',
+  '未达标',
+  '数据不足',
+  '公式有误',
+];
+
+/** Per-area counts of each status. */
+export function SummaryPanel(props: { summary: AreaSummary[]; onClose: () => void }) {
+  const totals = () =>
+    COLUMNS.map((status) => props.summary.reduce((sum, area) => sum + area.counts[status], 0));
+  return (
+    <section class="summary-panel" aria-label="预警汇总">
+      <header>
+        <h2>各领域指标状态汇总</h2>
+        <button type="button" onClick={() => props.onClose()}>
+          收起
+        </button>
+      </header>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">领域</th>
+            <th scope="col">指标数</th>
+            <For each={COLUMNS}>{(status) => <th scope="col">{status}</th>}</For>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.summary}>
+            {(area) => (
+              <tr>
+                <th scope="row">{area.area}</th>
+                <td>{area.total}</td>
+                <For each={COLUMNS}>{(status) => <td>{area.counts[status] || ''}</td>}</For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">合计</th>
+            <td>{props.summary.reduce((sum, area) => sum + area.total, 0)}</td>
+            <For each={totals()}>{(count) => <td>{count || ''}</td>}</For>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
+  );
+}
