@@ -113,9 +113,12 @@ function reshape(results: XlResult[], width: number, height: number): XlResult[]
   return Array.from({ length: height }, (_, row) => results.slice(row * width, row * width + width));
 }
 
-/** An optional range argument that was left out, `TREND(y, , new_x)`, or given as an empty cell counts as omitted. */
-function optionalCells(value: unknown) {
-  return value === undefined || value === EmptyValue ? undefined : readCells(value);
+/**
+ * An optional range argument: undefined when left out (`TREND(y, , new_x)`), decided from the formula rather than
+ * the value, because a reference to an empty cell evaluates to the same EmptyValue as a skipped argument.
+ */
+function optionalCells(ast: Ast | undefined, value: unknown) {
+  return isSyntacticallyEmpty(ast) ? undefined : readCells(value);
 }
 
 const isSyntacticallyEmpty = (ast: Ast | undefined): boolean =>
@@ -153,9 +156,9 @@ export function registerFunctionPluginOnce(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The plugin. To add a function: an entry in `implementedFunctions` (+ `aliases`), a method of the same name that
-// runs `this.runFunction(...)` and calls the pure function, a size method if it returns an array, and a name in
-// FUNCTION_NAMES below.
+// The plugin. To add a function: an entry in `implementedFunctions` (+ `aliases`), the method it names, which runs
+// `this.runFunction(...)` and calls the pure function, a `sizeOfResultArrayMethod` if it returns an array, and its
+// name in FUNCTION_NAMES below. Methods must be declared on the class: HyperFormula looks them up on the prototype.
 // ---------------------------------------------------------------------------------------------------------------
 
 const range = { argumentType: FunctionArgumentType.ANY };
@@ -273,8 +276,8 @@ export class ForecastFunctionsPlugin extends FunctionPlugin {
       this.metadata(name),
       (ys: unknown, xs: unknown, newXs: unknown, constant: boolean) => {
         const knownYs = readCells(ys);
-        const knownXs = optionalCells(xs);
-        const targets = optionalCells(newXs);
+        const knownXs = optionalCells(ast.args[1], xs);
+        const targets = optionalCells(ast.args[2], newXs);
         if (knownYs instanceof CellError) return knownYs;
         if (knownXs instanceof CellError) return knownXs;
         if (targets instanceof CellError) return targets;
@@ -298,7 +301,7 @@ export class ForecastFunctionsPlugin extends FunctionPlugin {
       this.metadata(name),
       (ys: unknown, xs: unknown, constant: boolean, stats: boolean) => {
         const knownYs = readCells(ys);
-        const knownXs = optionalCells(xs);
+        const knownXs = optionalCells(ast.args[1], xs);
         if (knownYs instanceof CellError) return knownYs;
         if (knownXs instanceof CellError) return knownXs;
         return toCellArray(compute(knownYs.cells, knownXs?.cells, constant, stats));

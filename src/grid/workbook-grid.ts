@@ -132,6 +132,8 @@ export function makeWorkbookGrid(
   let searchResults: { row: number; col: number }[] = [];
   let searchIndex = -1;
 
+  // Assigned once below; declared first because hooks that run during construction read it.
+  // eslint-disable-next-line prefer-const
   let hot: Handsontable | undefined;
   // With formulas on, Handsontable keeps the engine's version of each formula (references move with rows).
   const rowAt = (physicalRow: number): GridRow =>

@@ -61,6 +61,9 @@ interface Pairs {
  * - Only one x variable: arrays are flat, so y and x ranges may have any shape as long as they hold as many cells.
  * - Arrays of different lengths, or empty arrays, give #N/A. Fewer than two usable pairs, or x without spread, give
  *   #DIV/0! (with constant = false: all x zero). Excel's LINEST/TREND would instead drop a constant x and return m = 0.
+ * - GROWTH/LOGEST: a y ≤ 0 gives #NUM! only if its pair takes part (an ignored pair is ignored entirely).
+ * - LINEST/LOGEST stats that would divide by zero (no degrees of freedom left, or F of a perfect fit) are #DIV/0!,
+ *   a choice made where Excel's documentation says nothing.
  * - An array result that fails as a whole (e.g. #N/A) comes back in its usual shape filled with that error, the way
  *   a legacy Excel array formula shows it in every cell.
  */

@@ -27,7 +27,7 @@ const NAMES = ['FORECAST', 'FORECAST.LINEAR', 'INTERCEPT', 'TREND', 'GROWTH', 'L
 const RATES: XlInput[] = [10, 12, null, 15.5, null, 19];
 const YEARS: XlInput[] = [2019, 2020, 2021, 2022, 2023, null];
 
-function build(formulas: (string | number | null)[][], language?: string): HyperFormula {
+function build(formulas: XlInput[][], language?: string): HyperFormula {
   return HyperFormula.buildFromArray([['Rate', ...RATES], ['Year', ...YEARS], ...formulas], {
     licenseKey: 'gpl-v3',
     ...(language ? { language } : {}),
@@ -107,6 +107,17 @@ describe('after registration', () => {
       hf.getCellValue({ sheet: 0, row: 2, col: 0 }),
       forecastLinear(2025, RATES.slice(0, 5), [2019, 2020, 2021, 2022, 2023]),
     );
+    hf.destroy();
+  });
+
+  it('evaluates the exact inline-array formula from the brief', () => {
+    const rates: XlInput[] = [10, 12, null, 15, 17, null];
+    const years = [2020, 2021, 2022, 2023, 2024, 2025];
+    const hf = HyperFormula.buildFromArray(
+      [rates, ['=FORECAST.LINEAR(2025, A1:F1, {2020,2021,2022,2023,2024,2025})']],
+      { licenseKey: 'gpl-v3' },
+    );
+    expectSame(hf.getCellValue({ sheet: 0, row: 1, col: 0 }), forecastLinear(2025, rates, years));
     hf.destroy();
   });
 
@@ -226,6 +237,17 @@ describe('after registration', () => {
     expect(pure()).toEqual({ error });
     expect(value).toBeInstanceOf(DetailedCellError);
     expect((value as DetailedCellError).type).toBe(ERROR_TYPE[error]);
+    hf.destroy();
+  });
+
+  it('a reference to an empty cell is a value, not a skipped argument', () => {
+    // H1 is empty: as new_x it is one non-number (#VALUE!), as known_x a one-cell array of the wrong length (#N/A).
+    const hf = build([['=TREND(B1:G1, B2:G2, H1)', '=TREND(B1:G1, H1)', '=LINEST(B1:G1, H1)']]);
+    const [asNewX, asKnownX, inLinest] = rowValues(hf, 2, 3);
+    expectSame(asNewX as CellValue, trend(RATES, YEARS, [null])[0]);
+    expect((asNewX as DetailedCellError).type).toBe(ErrorType.VALUE);
+    expect((asKnownX as DetailedCellError).type).toBe(ErrorType.NA);
+    expect((inLinest as DetailedCellError).type).toBe(ErrorType.NA);
     hf.destroy();
   });
 
