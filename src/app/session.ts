@@ -3,6 +3,7 @@
  * The one place where store, grid and io meet; the UI calls it and shows its state.
  */
 import { LANXI_2021_2025 } from '../model/plan/lanxi-2021-2025';
+import { makeSampleWorkbook, SAMPLE_WORKBOOK_ID } from '../model/sample-data';
 import { workbookFromPlan, yearColumns, type Workbook } from '../model/workbook';
 import type { Indicator } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
@@ -22,7 +23,23 @@ export interface Session {
   failure: StorageFailure | null;
 }
 
-export async function openSession(databaseName?: string): Promise<Session> {
+/** The workbook a page opens: `?workbook=sample` opens the sample workbook, anything else the plan. */
+export function workbookIdFromUrl(href: string): string {
+  return new URL(href).searchParams.get('workbook') === SAMPLE_WORKBOOK_ID
+    ? SAMPLE_WORKBOOK_ID
+    : DEFAULT_WORKBOOK_ID;
+}
+
+function freshWorkbook(id: string): Workbook {
+  return id === SAMPLE_WORKBOOK_ID
+    ? makeSampleWorkbook(LANXI_2021_2025, new Date())
+    : workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date());
+}
+
+export async function openSession(
+  workbookId: string = DEFAULT_WORKBOOK_ID,
+  databaseName?: string,
+): Promise<Session> {
   let repository: WorkbookRepository;
   try {
     repository = await WorkbookRepository.open(databaseName);
@@ -31,16 +48,16 @@ export async function openSession(databaseName?: string): Promise<Session> {
     console.warn('[storage] open failed:', error);
     return {
       repository: null,
-      workbook: workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date()),
+      workbook: freshWorkbook(workbookId),
       licenseKey: DEFAULT_LICENSE_KEY,
       failure: describeStorageError(error, 'open'),
     };
   }
   try {
     const licenseKey = (await repository.getSetting<string>(LICENSE_SETTING)) || DEFAULT_LICENSE_KEY;
-    let workbook = await repository.loadWorkbook(DEFAULT_WORKBOOK_ID);
+    let workbook = await repository.loadWorkbook(workbookId);
     if (!workbook) {
-      workbook = workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date());
+      workbook = freshWorkbook(workbookId);
       await repository.saveWorkbook(workbook);
     }
     return { repository, workbook, licenseKey, failure: null };
@@ -50,7 +67,7 @@ export async function openSession(databaseName?: string): Promise<Session> {
     repository.close();
     return {
       repository: null,
-      workbook: workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date()),
+      workbook: freshWorkbook(workbookId),
       licenseKey: DEFAULT_LICENSE_KEY,
       failure: describeStorageError(error, 'read'),
     };
@@ -88,7 +105,7 @@ export function downloadCsv(workbook: Workbook, indicators: Indicator[], scope: 
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = csvFileName(workbook.title, scope, new Date());
+  link.download = csvFileName(workbook.title, workbook.isSample ? `示例数据_${scope}` : scope, new Date());
   document.body.append(link);
   link.click();
   link.remove();

@@ -294,7 +294,19 @@ export function assessFluctuation(
   const level = `${Math.round(thresholds.intervalLevel * 100)}%`;
   const parts: string[] = [];
   let flagged = false;
-  if (interval && target !== null && valueAt(series, spec.targetYear) === null) {
+  const latest = series.values.at(-1);
+  const latestYear = series.years.at(-1);
+  const latestTarget = latestYear === undefined ? null : targetForYear(spec, series, latestYear);
+  // Only where the outcome is still open: a target already met, or the target year already in, is not a forecast.
+  const open =
+    valueAt(series, spec.targetYear) === null &&
+    !(
+      latest !== undefined &&
+      latestTarget !== null &&
+      spec.kind !== 'yearly-change' &&
+      meets(latest, latestTarget, spec, thresholds)
+    );
+  if (interval && target !== null && open) {
     const contains = interval.low <= target && target <= interval.high;
     parts.push(
       `${spec.targetYear}年${level}预测区间 ${formatWithUnit(round(interval.low), unit)}～${formatWithUnit(round(interval.high), unit)}` +

@@ -59,6 +59,14 @@ export class WorkbookRepository {
     });
   }
 
+  /** Remove a workbook and all its rows, in one transaction. */
+  async deleteWorkbook(id: string): Promise<void> {
+    await this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {
+      await this.db.rows.where('workbookId').equals(id).delete();
+      await this.db.workbooks.delete(id);
+    });
+  }
+
   async getSetting<T>(key: string): Promise<T | undefined> {
     const record = await this.db.settings.get(key);
     return record?.value as T | undefined;

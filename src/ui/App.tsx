@@ -9,6 +9,7 @@ import {
 } from '../app/session';
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
+import { SAMPLE_LABEL } from '../model/sample-data';
 import { summarizeByArea } from '../model/status-summary';
 import { RowPanel } from './RowPanel';
 import { SummaryPanel } from './SummaryPanel';
@@ -132,6 +133,16 @@ export function App(props: { session: Session }) {
     setPendingDelete(rows);
   };
 
+  const deleteSample = async () => {
+    try {
+      autosave?.dispose();
+      await repository?.deleteWorkbook(workbook.id);
+      location.href = './';
+    } catch (error) {
+      setFailure(describeStorageError(error, 'write'));
+    }
+  };
+
   const saveLicenseKey = async (key: string) => {
     try {
       await autosave?.flush();
@@ -174,6 +185,17 @@ export function App(props: { session: Session }) {
           设置
         </button>
       </header>
+
+      <Show when={workbook.isSample}>
+        <div class="banner sample" role="note">
+          <strong>{SAMPLE_LABEL}</strong>
+          <span>本工作簿的数值是随机生成的，只用于熟悉预测和预警功能，与正式工作簿完全分开。</span>
+          <a href="./">返回正式工作簿</a>
+          <button type="button" onClick={() => void deleteSample()}>
+            删除示例数据
+          </button>
+        </div>
+      </Show>
 
       <Show when={failure()}>
         {(f) => (
@@ -251,6 +273,15 @@ export function App(props: { session: Session }) {
         <button type="button" aria-pressed={showSummary()} onClick={() => setShowSummary(!showSummary())}>
           预警汇总
         </button>
+        <Show when={!workbook.isSample}>
+          <a
+            class="button-link"
+            href="./?workbook=sample"
+            title="打开一份随机生成的示例数据，立即看到预测和预警"
+          >
+            看示例数据
+          </a>
+        </Show>
         <span class="spacer" />
         <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）">
           撤销

@@ -179,7 +179,7 @@ describe('status by kind of target', () => {
 
 describe('波动较大', () => {
   it('flags a noisy small-count series and shows the interval as evidence', () => {
-    const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 4.2, 2022: 6.4, 2023: 4.0 }), '‰');
+    const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 4.6, 2022: 6.4, 2023: 5.2 }), '‰');
     expect(f.flagged).toBe(true);
     expect(f.reversals).toBe(2);
     expect(f.evidence).toMatch(/80%预测区间 .*‰～.*‰/);
@@ -207,5 +207,12 @@ describe('explanations in plain Chinese', () => {
   it('explains missing data', () => {
     const a = assessStatus(upper5, s({ 2022: 6 }), null);
     expect(explainStatus(upper5, a, '‰', 'linear')).toContain('至少需要两年');
+  });
+});
+
+describe('波动较大 only where the outcome is open', () => {
+  it('does not use the interval once the latest value meets the target', () => {
+    const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 4.6, 2022: 5.4, 2023: 4.8 }), '‰');
+    expect(f.evidence).not.toContain('预测区间');
   });
 });
