@@ -1,0 +1,193 @@
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { defaultMethod, project, seriesOf } from '../../src/model/projection';
+import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
+import { STATUSES, assessStatus, targetSpecOf, type Status } from '../../src/model/status';
+import type { Indicator } from '../../src/model/indicator';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const rowOf = (name: string) => {
+  const index = plan.indicators.findIndex((r) => r.name === name);
+  const row = plan.indicators[index];
+  if (!row) throw new Error(name);
+  return { row, code: row.code, sheetRow: index + 1 };
+};
+const INFANT = rowOf('婴儿死亡率');
+const PRESCHOOL = rowOf('学前教育毛入园率');
+
+/** What the pure module says for a row with these values (the grid must agree). */
+function expected(row: Indicator, values: Record<number, number>) {
+  const withValues = { ...row, values };
+  const series = seriesOf(withValues);
+  const projection = project(defaultMethod(row), series, row.targetYear);
+  const projected = projection.ok ? projection.value : null;
+  return { projected, status: assessStatus(targetSpecOf(row), series, projected).status };
+}
+
+const round2 = (v: number) => String(Math.round(v * 100) / 100);
+
+test('four years of values project to 2025 and give the status the model computes', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+
+  const infantValues = { 2020: 6.2, 2021: 5.9, 2022: 5.8, 2023: 5.5 };
+  for (const [year, value] of Object.entries(infantValues)) {
+    await workbook.typeInto(INFANT.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  }
+  const infant = expected(INFANT.row, infantValues);
+  expect(infant.projected).not.toBeNull();
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(`${round2(infant.projected!)}‰`);
+  await expect(await workbook.cell(INFANT.code, '状态')).toHaveText(infant.status);
+  await (await workbook.cell(INFANT.code, '状态')).click();
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel).toContainText(`状态：${infant.status}`);
+  await expect(panel).toContainText('按对数线性趋势（年均降低率），2025年预计为');
+  await expect(panel).toContainText('波动判断：');
+  await expect(panel.locator('code')).toHaveText(
+    `=GROWTH(G${INFANT.sheetRow}:N${INFANT.sheetRow}, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025)`,
+  );
+
+  const preschoolValues = { 2020: 92, 2021: 93.5, 2022: 94.6, 2023: 95.8 };
+  for (const [year, value] of Object.entries(preschoolValues)) {
+    await workbook.typeInto(PRESCHOOL.code, year === '2020' ? '2020年（基期）' : `${year}年`, `${value}%`);
+  }
+  const preschool = expected(PRESCHOOL.row, preschoolValues);
+  await expect(await workbook.cell(PRESCHOOL.code, '预测2025年')).toHaveText(
+    `${round2(preschool.projected!)}%`,
+  );
+  await expect(await workbook.cell(PRESCHOOL.code, '状态')).toHaveText(preschool.status);
+  await (await workbook.cell(PRESCHOOL.code, '状态')).click();
+  await expect(panel).toContainText('按线性趋势，2025年预计为');
+
+  // A fifth year that drops changes the status, live.
+  await workbook.typeInto(PRESCHOOL.code, '2024年', '93');
+  const dropped = expected(PRESCHOOL.row, { ...preschoolValues, 2024: 93 });
+  expect(dropped.status).not.toBe(preschool.status);
+  await expect(await workbook.cell(PRESCHOOL.code, '状态')).toHaveText(dropped.status);
+  workbook.expectNoErrors();
+});
+
+test('an edited projection formula is kept after a reload and can be reset', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const values = { 2020: 7.5, 2021: 5.9, 2022: 5.6, 2023: 5.4, 2024: 5.1 };
+  for (const [year, value] of Object.entries(values)) {
+    await workbook.typeInto(INFANT.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  }
+  // Leave out the 2020 outlier and use the linear trend.
+  const r = INFANT.sheetRow;
+  const edited = `=FORECAST.LINEAR(2025, J${r}:M${r}, {2021,2022,2023,2024})`;
+  await workbook.typeInto(INFANT.code, '预测2025年', edited);
+  const linear = project(
+    'linear',
+    seriesOf({ values: { 2021: 5.9, 2022: 5.6, 2023: 5.4, 2024: 5.1 } }),
+    2025,
+  );
+  expect(linear.ok).toBe(true);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(
+    `${round2(linear.ok ? linear.value : 0)}‰`,
+  );
+  await (await workbook.cell(INFANT.code, '状态')).click();
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel.locator('code')).toHaveText(edited);
+  await expect(panel).toContainText('（已修改）');
+  await workbook.waitSaved();
+
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(
+    `${round2(linear.ok ? linear.value : 0)}‰`,
+  );
+  await (await workbook.cell(INFANT.code, '状态')).click();
+  await expect(panel.locator('code')).toHaveText(edited);
+
+  await panel.getByRole('button', { name: '恢复默认公式' }).click();
+  await expect(panel.locator('code')).toHaveText(
+    `=GROWTH(G${r}:N${r}, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025)`,
+  );
+  await expect(panel).not.toContainText('（已修改）');
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await (await workbook.cell(INFANT.code, '状态')).click();
+  await expect(panel.locator('code')).toContainText('=GROWTH(');
+  workbook.expectNoErrors();
+});
+
+test('a mistyped formula says so in Chinese instead of giving a status', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT.code, '2021年', '5.9');
+  await workbook.typeInto(INFANT.code, '2022年', '5.6');
+  const r = INFANT.sheetRow;
+  await workbook.typeInto(
+    INFANT.code,
+    '预测2025年',
+    `=FORECST.LINEAR(2025, G${r}:N${r}, {2018,2019,2020,2021,2022,2023,2024,2025})`,
+  );
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('⚠ #NAME?');
+  await expect(await workbook.cell(INFANT.code, '状态')).toHaveText('⚠ 公式有误');
+  await (await workbook.cell(INFANT.code, '状态')).click();
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel).toContainText('无法识别的函数名');
+  await panel.getByRole('button', { name: '恢复默认公式' }).click();
+  await expect(await workbook.cell(INFANT.code, '状态')).not.toHaveText('⚠ 公式有误');
+  workbook.expectNoErrors();
+});
+
+test('sample data shows warnings at once, apart from the real workbook, and the grid agrees with the model', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('link', { name: '看示例数据' }).click();
+  await workbook.waitForGrid();
+  await expect(page.getByRole('note')).toContainText(SAMPLE_LABEL);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(SAMPLE_LABEL);
+
+  // The per-area summary, computed from the grid's formulas, matches the pure model row by row.
+  const sample = makeSampleWorkbook(plan, new Date());
+  const modelCounts = new Map<Status, number>();
+  for (const row of sample.indicators) {
+    const status = expected(row, row.values as Record<number, number>).status;
+    modelCounts.set(status, (modelCounts.get(status) ?? 0) + 1);
+  }
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const summary = page.getByRole('region', { name: '预警汇总' });
+  const headers = await summary.locator('thead th').allTextContents();
+  const totals = await summary.locator('tfoot td').allTextContents();
+  for (const status of STATUSES) {
+    const index = headers.indexOf(status);
+    if (index < 0) continue;
+    // tfoot: th (合计) then td per column after 领域; headers[0] is 领域.
+    expect(Number(totals[index - 1] || 0), status).toBe(modelCounts.get(status) ?? 0);
+  }
+  const attention =
+    (modelCounts.get('需加快') ?? 0) +
+    (modelCounts.get('进展缓慢') ?? 0) +
+    (modelCounts.get('停滞') ?? 0) +
+    (modelCounts.get('倒退') ?? 0);
+  expect(attention).toBeGreaterThan(0);
+  await page.getByLabel('只看需关注').check();
+  await expect(workbook.counts()).toContainText(`当前显示 ${attention} 项`);
+
+  // The real workbook has no values; deleting the sample brings the clerk back to it.
+  await page.getByRole('button', { name: '删除示例数据' }).click();
+  await workbook.waitForGrid();
+  await expect(page.getByRole('note')).toHaveCount(0);
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  await expect(page.getByRole('region', { name: '预警汇总' }).locator('tfoot td').nth(0)).toHaveText(
+    String(plan.indicators.length),
+  );
+  const dataInsufficient = headers.indexOf('数据不足');
+  await expect(
+    page
+      .getByRole('region', { name: '预警汇总' })
+      .locator('tfoot td')
+      .nth(dataInsufficient - 1),
+  ).toHaveText(String(plan.indicators.length));
+  workbook.expectNoErrors();
+});
