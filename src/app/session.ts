@@ -3,6 +3,7 @@
  * The one place where store, grid and io meet; the UI calls it and shows its state.
  */
 import { LANXI_2021_2025 } from '../model/plan/lanxi-2021-2025';
+import { DEFAULT_THRESHOLDS, restoreThresholds, type Thresholds } from '../model/status';
 import { makeSampleWorkbook, SAMPLE_WORKBOOK_ID } from '../model/sample-data';
 import { workbookFromPlan, yearColumns, type Workbook } from '../model/workbook';
 import type { Indicator } from '../model/indicator';
@@ -14,11 +15,13 @@ import type { PendingChanges } from './autosave';
 export const DEFAULT_WORKBOOK_ID = LANXI_2021_2025.id;
 export const DEFAULT_LICENSE_KEY = 'non-commercial-and-evaluation';
 export const LICENSE_SETTING = 'handsontableLicenseKey';
+export const THRESHOLDS_SETTING = 'statusThresholds';
 
 export interface Session {
   repository: WorkbookRepository | null;
   workbook: Workbook;
   licenseKey: string;
+  thresholds: Thresholds;
   /** Set when storage could not be opened or read: the workbook is then only in this page. */
   failure: StorageFailure | null;
 }
@@ -50,17 +53,19 @@ export async function openSession(
       repository: null,
       workbook: freshWorkbook(workbookId),
       licenseKey: DEFAULT_LICENSE_KEY,
+      thresholds: DEFAULT_THRESHOLDS,
       failure: describeStorageError(error, 'open'),
     };
   }
   try {
     const licenseKey = (await repository.getSetting<string>(LICENSE_SETTING)) || DEFAULT_LICENSE_KEY;
+    const thresholds = restoreThresholds(await repository.getSetting(THRESHOLDS_SETTING));
     let workbook = await repository.loadWorkbook(workbookId);
     if (!workbook) {
       workbook = freshWorkbook(workbookId);
       await repository.saveWorkbook(workbook);
     }
-    return { repository, workbook, licenseKey, failure: null };
+    return { repository, workbook, licenseKey, thresholds, failure: null };
   } catch (error) {
     console.warn('[storage] read failed:', error);
     // Do not write over what may be stored: keep the repository closed to writes for this page.
@@ -69,6 +74,7 @@ export async function openSession(
       repository: null,
       workbook: freshWorkbook(workbookId),
       licenseKey: DEFAULT_LICENSE_KEY,
+      thresholds: DEFAULT_THRESHOLDS,
       failure: describeStorageError(error, 'read'),
     };
   }

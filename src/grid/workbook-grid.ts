@@ -11,7 +11,7 @@ import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatNumber, formatWithUnit, parseEntry } from '../model/entry';
 import type { Indicator } from '../model/indicator';
 import { seriesOf } from '../model/projection';
-import { ATTENTION, assessFluctuation, targetSpecOf, type Status } from '../model/status';
+import { ATTENTION, assessFluctuation, targetSpecOf, type Status, type Thresholds } from '../model/status';
 import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
 import {
   buildColumns,
@@ -28,7 +28,7 @@ import {
 import { explainFormulaError, isErrorValue } from './formula-errors';
 import { registerForecastFunctions } from './forecast-functions-plugin';
 import { gapFormula, methodOfFormula, projectionFormula, statusFormula } from './formulas';
-import { registerPlanFunctions } from './plan-functions-plugin';
+import { registerPlanFunctions, setStatusThresholds } from './plan-functions-plugin';
 
 registerLanguageDictionary(zhCN);
 // Custom functions must be registered before any engine is built (HyperFormula reads them at build time).
@@ -106,8 +106,9 @@ export interface WorkbookGrid {
 export function makeWorkbookGrid(
   container: HTMLElement,
   workbook: Workbook,
-  options: { licenseKey: string; events: GridEvents },
+  options: { licenseKey: string; thresholds: Thresholds; events: GridEvents },
 ): WorkbookGrid {
+  setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
   const columns = buildColumns(years, workbook.baseYear, workbook.targetYear);
   const layout = layoutOf(columns);
@@ -228,7 +229,12 @@ export function makeWorkbookGrid(
   });
   const fluctuationRenderer = computedRenderer((_value, physicalRow) => {
     const indicator = readIndicator(physicalRow);
-    const fluctuation = assessFluctuation(targetSpecOf(indicator), seriesOf(indicator), indicator.unit);
+    const fluctuation = assessFluctuation(
+      targetSpecOf(indicator),
+      seriesOf(indicator),
+      indicator.unit,
+      options.thresholds,
+    );
     return fluctuation.flagged
       ? { text: '⚠ 波动较大', className: 'status status-fluctuating', title: fluctuation.evidence }
       : { text: '', title: fluctuation.evidence };

@@ -61,6 +61,30 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   intervalLevel: 0.8,
 };
 
+/** Thresholds read from storage: any missing or unusable field falls back to its default. */
+export function restoreThresholds(stored: unknown): Thresholds {
+  const result = { ...DEFAULT_THRESHOLDS };
+  if (!stored || typeof stored !== 'object') return result;
+  for (const key of Object.keys(result) as (keyof Thresholds)[]) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (typeof value === 'number' && Number.isFinite(value)) result[key] = value;
+  }
+  return result;
+}
+
+/** Why a set of thresholds cannot be used, in Chinese; null when they can. */
+export function thresholdProblem(t: Thresholds): string | null {
+  if (!(t.onTrack > t.moderate && t.moderate > t.marginal && t.marginal > t.stagnation)) {
+    return '完成度阈值应从高到低：预计达标 > 需加快 > 进展缓慢 > 停滞。';
+  }
+  if (!(t.directionFast > t.directionSlow && t.directionSlow > 0)) {
+    return '方向性指标的年均变化阈值应满足：预计达标 > 需加快 > 0。';
+  }
+  if (!(t.aroundTolerance >= 0)) return '“左右”目标的允许偏差不能为负数。';
+  if (!(t.intervalLevel > 0 && t.intervalLevel < 1)) return '预测区间的置信水平应在 0 到 1 之间（如 0.8）。';
+  return null;
+}
+
 export interface TargetSpec {
   kind: TargetKind;
   comparator: Comparator;

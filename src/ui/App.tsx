@@ -4,12 +4,14 @@ import {
   DEFAULT_LICENSE_KEY,
   downloadCsv,
   LICENSE_SETTING,
+  THRESHOLDS_SETTING,
   writeChanges,
   type Session,
 } from '../app/session';
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
 import { SAMPLE_LABEL } from '../model/sample-data';
+import type { Thresholds } from '../model/status';
 import { summarizeByArea } from '../model/status-summary';
 import { RowPanel } from './RowPanel';
 import { SummaryPanel } from './SummaryPanel';
@@ -21,7 +23,7 @@ import { SettingsDialog } from './SettingsDialog';
 export function App(props: { session: Session }) {
   // The session is fixed for the life of the page (a new licence key reloads the page).
   // eslint-disable-next-line solid/reactivity
-  const { workbook, repository, licenseKey } = props.session;
+  const { workbook, repository, licenseKey, thresholds } = props.session;
   const [saveState, setSaveState] = createSignal<SaveState>({ status: 'saved', at: null });
   // eslint-disable-next-line solid/reactivity
   const [failure, setFailure] = createSignal<StorageFailure | null>(props.session.failure);
@@ -72,6 +74,7 @@ export function App(props: { session: Session }) {
     });
     grid = makeWorkbookGrid(container, workbook, {
       licenseKey,
+      thresholds,
       events: {
         onRowsChanged: (codes) => {
           if (repository) autosave?.markRows(codes);
@@ -143,11 +146,12 @@ export function App(props: { session: Session }) {
     }
   };
 
-  const saveLicenseKey = async (key: string) => {
+  const saveSettings = async (key: string, next: Thresholds) => {
     try {
       await autosave?.flush();
       if (!repository) throw new Error('storage unavailable');
       await repository.setSetting(LICENSE_SETTING, key);
+      await repository.setSetting(THRESHOLDS_SETTING, next);
       // The grid reads its licence key when it is built: reload to build it again (data is saved).
       location.reload();
     } catch (error) {
@@ -321,6 +325,7 @@ export function App(props: { session: Session }) {
 
       <RowPanel
         report={(version(), selection() && grid ? (grid.report(selection()?.code ?? '') ?? null) : null)}
+        thresholds={thresholds}
         onResetFormula={(code) => grid?.resetProjectionFormula(code)}
       />
 
@@ -379,8 +384,9 @@ export function App(props: { session: Session }) {
         <SettingsDialog
           licenseKey={licenseKey}
           defaultLicenseKey={DEFAULT_LICENSE_KEY}
+          thresholds={thresholds}
           onCancel={() => setShowSettings(false)}
-          onSave={(key) => void saveLicenseKey(key)}
+          onSave={(key, next) => void saveSettings(key, next)}
         />
       </Show>
     </div>

@@ -2,10 +2,20 @@ import { Show } from 'solid-js';
 import type { RowReport } from '../grid/workbook-grid';
 import { formatWithUnit } from '../model/entry';
 import { seriesOf } from '../model/projection';
-import { assessFluctuation, assessStatus, explainStatus, targetSpecOf } from '../model/status';
+import {
+  assessFluctuation,
+  assessStatus,
+  explainStatus,
+  targetSpecOf,
+  type Thresholds,
+} from '../model/status';
 
 /** The selected row: its status in words, the evidence for 波动较大, and its projection formula. */
-export function RowPanel(props: { report: RowReport | null; onResetFormula: (code: string) => void }) {
+export function RowPanel(props: {
+  report: RowReport | null;
+  thresholds: Thresholds;
+  onResetFormula: (code: string) => void;
+}) {
   const details = () => {
     const report = props.report;
     if (!report) return null;
@@ -15,8 +25,14 @@ export function RowPanel(props: { report: RowReport | null; onResetFormula: (cod
     const explanation =
       report.status === '公式有误'
         ? (report.formulaError ?? '预测公式有误，请检查或恢复默认公式。')
-        : explainStatus(spec, assessStatus(spec, series, report.projected), indicator.unit, report.method);
-    const fluctuation = assessFluctuation(spec, series, indicator.unit);
+        : explainStatus(
+            spec,
+            assessStatus(spec, series, report.projected, props.thresholds),
+            indicator.unit,
+            report.method,
+            props.thresholds,
+          );
+    const fluctuation = assessFluctuation(spec, series, indicator.unit, props.thresholds);
     return { report, indicator, explanation, fluctuation };
   };
   return (

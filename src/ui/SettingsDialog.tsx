@@ -1,27 +1,65 @@
-import { createSignal, onMount } from 'solid-js';
+import { createSignal, For, onMount, Show, untrack } from 'solid-js';
+import { DEFAULT_THRESHOLDS, thresholdProblem, type Thresholds } from '../model/status';
 
-/** Settings an office sets once: the Handsontable licence key. */
+const THRESHOLD_FIELDS: { key: keyof Thresholds; label: string; hint: string }[] = [
+  { key: 'onTrack', label: '预计达标：完成度 CR 不低于', hint: '默认 0.95' },
+  { key: 'moderate', label: '需加快：CR 不低于', hint: '默认 0.5' },
+  { key: 'marginal', label: '进展缓慢：CR 不低于', hint: '默认 0.1' },
+  { key: 'stagnation', label: '停滞：CR 不低于（更低为倒退）', hint: '默认 -0.1' },
+  { key: 'directionFast', label: '方向性指标预计达标：年均变化不低于', hint: '默认 0.02，即 2%' },
+  { key: 'directionSlow', label: '方向性指标需加快：年均变化不低于', hint: '默认 0.005，即 0.5%' },
+  { key: 'aroundTolerance', label: '“左右”目标允许偏差（本行单位）', hint: '默认 2' },
+  { key: 'intervalLevel', label: '波动判断的预测区间置信水平', hint: '默认 0.8，即 80%' },
+];
+
+/** Settings an office sets once: the Handsontable licence key and the status thresholds. */
 export function SettingsDialog(props: {
   licenseKey: string;
   defaultLicenseKey: string;
-  onSave: (licenseKey: string) => void;
+  thresholds: Thresholds;
+  onSave: (licenseKey: string, thresholds: Thresholds) => void;
   onCancel: () => void;
 }) {
-  // The field starts from the saved key; later changes of the prop do not reset what the clerk is typing.
+  // The fields start from the saved values; later changes of the props do not reset what the clerk is typing.
   // eslint-disable-next-line solid/reactivity
   const [key, setKey] = createSignal(props.licenseKey);
+  const initial = untrack(() => props.thresholds);
+  const [values, setValues] = createSignal<Record<string, string>>(
+    Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f.key, String(initial[f.key])])),
+  );
+  const [problem, setProblem] = createSignal<string | null>(null);
   let input: HTMLInputElement | undefined;
   onMount(() => input?.focus());
+
+  const submit = () => {
+    const next = { ...DEFAULT_THRESHOLDS };
+    for (const field of THRESHOLD_FIELDS) {
+      const text = (values()[field.key] ?? '').trim();
+      const number = Number(text);
+      if (text === '' || !Number.isFinite(number)) {
+        setProblem(`“${field.label}”应填写数字（${field.hint}）。`);
+        return;
+      }
+      next[field.key] = number;
+    }
+    const wrong = thresholdProblem(next);
+    if (wrong) {
+      setProblem(wrong);
+      return;
+    }
+    props.onSave(key().trim() || props.defaultLicenseKey, next);
+  };
+
   return (
     <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <form
-        class="modal"
+        class="modal settings"
         role="dialog"
         aria-modal="true"
         aria-labelledby="settings-title"
         onSubmit={(e) => {
           e.preventDefault();
-          props.onSave(key().trim() || props.defaultLicenseKey);
+          submit();
         }}
       >
         <h2 id="settings-title">设置</h2>
@@ -39,8 +77,39 @@ export function SettingsDialog(props: {
           <p class="hint">
             默认是评估用密钥“{props.defaultLicenseKey}”。按 Handsontable
             非商业许可证，政府机关和事业单位的使用属于商业用途，正式使用前请购买商业许可证并在此填写密钥。留空则恢复默认。
-            保存后页面会重新载入，数据不受影响。
           </p>
+          <fieldset class="thresholds">
+            <legend>预警阈值（按联合国统计司进展评估方法，CR 为预计完成所需进展的比例）</legend>
+            <For each={THRESHOLD_FIELDS}>
+              {(field) => (
+                <label class="field inline">
+                  <span>{field.label}</span>
+                  <input
+                    inputmode="decimal"
+                    value={values()[field.key] ?? ''}
+                    onInput={(e) => setValues({ ...values(), [field.key]: e.currentTarget.value })}
+                  />
+                  <small>{field.hint}</small>
+                </label>
+              )}
+            </For>
+            <button
+              type="button"
+              onClick={() =>
+                setValues(
+                  Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f.key, String(DEFAULT_THRESHOLDS[f.key])])),
+                )
+              }
+            >
+              恢复默认阈值
+            </button>
+          </fieldset>
+          <Show when={problem()}>
+            <p class="problem" role="alert">
+              {problem()}
+            </p>
+          </Show>
+          <p class="hint">保存后页面会重新载入，数据不受影响。</p>
         </div>
         <div class="modal-actions">
           <button type="button" onClick={() => props.onCancel()}>

@@ -14,7 +14,9 @@ import {
   countReversals,
   DEFAULT_THRESHOLDS,
   explainStatus,
+  restoreThresholds,
   targetSpecOf,
+  thresholdProblem,
   type TargetSpec,
 } from '../../../src/model/status';
 import { studentTInv2T } from '../../../src/model/statistics';
@@ -214,5 +216,26 @@ describe('波动较大 only where the outcome is open', () => {
   it('does not use the interval once the latest value meets the target', () => {
     const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 4.6, 2022: 5.4, 2023: 4.8 }), '‰');
     expect(f.evidence).not.toContain('预测区间');
+  });
+});
+
+describe('thresholds are settings', () => {
+  it('restores stored thresholds, falling back per field', () => {
+    expect(restoreThresholds({ onTrack: 0.9, moderate: 'x' })).toEqual({
+      ...DEFAULT_THRESHOLDS,
+      onTrack: 0.9,
+    });
+    expect(restoreThresholds(undefined)).toEqual(DEFAULT_THRESHOLDS);
+  });
+  it('rejects thresholds out of order, in Chinese', () => {
+    expect(thresholdProblem(DEFAULT_THRESHOLDS)).toBeNull();
+    expect(thresholdProblem({ ...DEFAULT_THRESHOLDS, moderate: 0.99 })).toContain('从高到低');
+  });
+  it('a stricter on-track threshold changes the status', () => {
+    // CR = (5.1 − 7)/(5 − 7) = 0.95
+    expect(assessStatus(upper5, s({ 2020: 7, 2022: 6 }), 5.1).status).toBe('预计达标');
+    expect(
+      assessStatus(upper5, s({ 2020: 7, 2022: 6 }), 5.1, { ...DEFAULT_THRESHOLDS, onTrack: 0.99 }).status,
+    ).toBe('需加快');
   });
 });
