@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    benchmark: { include: ['tests/bench/**/*.bench.ts'] },
     environment: 'node',
   },
 });

@@ -9,7 +9,7 @@ import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatNumber, formatWithUnit, parseEntry } from '../model/entry';
-import type { Indicator } from '../model/indicator';
+import type { CellValue, Indicator } from '../model/indicator';
 import { seriesOf } from '../model/projection';
 import { ATTENTION, assessFluctuation, targetSpecOf, type Status, type Thresholds } from '../model/status';
 import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
@@ -99,6 +99,14 @@ export interface WorkbookGrid {
   statuses(): { code: string; area: string; status: Status | null }[];
   report(code: string): RowReport | undefined;
   resetProjectionFormula(code: string): void;
+  /**
+   * Apply an import: new rows appended and cells set, as ONE undo step. Returns the codes touched.
+   * `value` undefined clears the cell.
+   */
+  applyImport(
+    updates: { code: string; year: number; value: CellValue | undefined }[],
+    newRows: Indicator[],
+  ): void;
   selectRow(code: string): void;
   destroy(): void;
 }
@@ -131,6 +139,7 @@ export function makeWorkbookGrid(
   );
 
   let searchResults: { row: number; col: number }[] = [];
+  let importing = false;
   let searchIndex = -1;
 
   // Assigned once below; declared first because hooks that run during construction read it.
@@ -337,7 +346,7 @@ export function makeWorkbookGrid(
     },
     afterCreateRow(visualIndex, amount, source) {
       // Undo of a delete re-inserts rows and then writes their saved data; only truly new rows get defaults.
-      if (source !== 'UndoRedo.undo') {
+      if (source !== 'UndoRedo.undo' && (source as string) !== 'import') {
         const defaults: [number, number, GridCell][] = [];
         for (let i = 0; i < amount; i += 1) {
           const physicalRow = hot?.toPhysicalRow(visualIndex + i) ?? visualIndex + i;
@@ -361,6 +370,10 @@ export function makeWorkbookGrid(
     },
     afterSetSourceDataAtCell(_changes, source) {
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
+    },
+    beforeUndoStackChange(_actions, source) {
+      // While an import is applied its pieces are not recorded one by one; it is recorded once, as a whole.
+      return !(importing && source !== 'import');
     },
     afterSelectionEnd(row, column) {
       options.events.onSelectionChanged(describeCell(row, column));
@@ -521,6 +534,90 @@ export function makeWorkbookGrid(
         projectionFormula(indicator, physicalRow + 1, layout),
         'resetFormula',
       );
+    },
+    applyImport(updates, newRows) {
+      const yearCol = new Map(columns.map((c, i) => [c.year, i] as const).filter(([y]) => y !== undefined));
+      const firstNewRow = grid.countSourceRows();
+      const newData = newRows.map((row, i) => toGridRow(row, columns, firstNewRow + i + 1));
+      const cellChanges: { physicalRow: number; col: number; before: GridCell; after: GridCell }[] = [];
+      const insertRows = () => {
+        if (newData.length === 0) return;
+        grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), newData.length, 'import');
+        const cells: [number, number, GridCell][] = [];
+        newData.forEach((row, i) => row.forEach((cell, c) => cells.push([firstNewRow + i, c, cell])));
+        grid.setSourceDataAtCell(cells, undefined, undefined, 'import');
+        newRows.forEach((row) => known.set(row.code, structuredClone(row)));
+      };
+      const setCells = (which: 'before' | 'after', source: string) => {
+        const changes = cellChanges
+          .map(({ physicalRow, col: c, before, after }) => {
+            const visualRow = grid.toVisualRow(physicalRow);
+            return visualRow === null
+              ? null
+              : ([visualRow, c, which === 'before' ? before : after] as [number, number, GridCell]);
+          })
+          .filter((change): change is [number, number, GridCell] => change !== null);
+        // Rows hidden by a filter have no visual index: write those straight to the source.
+        const hidden = cellChanges
+          .filter(({ physicalRow }) => grid.toVisualRow(physicalRow) === null)
+          .map(
+            ({ physicalRow, col: c, before, after }) =>
+              [physicalRow, c, which === 'before' ? before : after] as [number, number, GridCell],
+          );
+        if (changes.length > 0) grid.setDataAtCell(changes, source);
+        if (hidden.length > 0) grid.setSourceDataAtCell(hidden, undefined, undefined, source);
+      };
+      importing = true;
+      try {
+        grid.batch(() => {
+          insertRows();
+          for (const update of updates) {
+            const physicalRow = physicalRowOf(update.code);
+            const c = yearCol.get(update.year);
+            if (physicalRow < 0 || c === undefined) continue;
+            cellChanges.push({
+              physicalRow,
+              col: c,
+              before: (rowAt(physicalRow)[c] ?? null) as GridCell,
+              after: update.value ?? null,
+            });
+          }
+          setCells('after', 'import');
+        });
+      } finally {
+        importing = false;
+      }
+      const removeNewRows = () => {
+        if (newData.length === 0) return;
+        const visual = grid.toVisualRow(firstNewRow);
+        if (visual !== null) grid.alter('remove_row', visual, newData.length, 'UndoRedo.undo');
+      };
+      grid.getPlugin('undoRedo').done(
+        () => ({
+          actionType: 'import',
+          undo(_instance: unknown, callback: () => void) {
+            grid.batch(() => {
+              setCells('before', 'UndoRedo.undo');
+              removeNewRows();
+            });
+            callback();
+          },
+          redo(_instance: unknown, callback: () => void) {
+            importing = true;
+            try {
+              grid.batch(() => {
+                insertRows();
+                setCells('after', 'UndoRedo.redo');
+              });
+            } finally {
+              importing = false;
+            }
+            callback();
+          },
+        }),
+        'import',
+      );
+      options.events.onStructureChanged();
     },
     selectRow(code) {
       const visualRow = grid.toVisualRow(physicalRowOf(code));

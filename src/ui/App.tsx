@@ -18,6 +18,9 @@ import { SummaryPanel } from './SummaryPanel';
 import { AREAS } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ExportDialog, type ExportScope } from './ExportDialog';
+import { ImportDialog } from './ImportDialog';
+import { yearColumns } from '../model/workbook';
 import { SettingsDialog } from './SettingsDialog';
 
 export function App(props: { session: Session }) {
@@ -33,6 +36,8 @@ export function App(props: { session: Session }) {
   const [invalidCells, setInvalidCells] = createSignal(0);
   const [pendingDelete, setPendingDelete] = createSignal<{ code: string; name: string }[] | null>(null);
   const [showSettings, setShowSettings] = createSignal(false);
+  const [showExport, setShowExport] = createSignal(false);
+  const [showImport, setShowImport] = createSignal(false);
   const [notice, setNotice] = createSignal('');
   const [area, setArea] = createSignal('');
   const [department, setDepartment] = createSignal('');
@@ -119,12 +124,24 @@ export function App(props: { session: Session }) {
     refreshCounts();
   };
 
-  const exportCsv = (visibleOnly: boolean) => {
+  const exportCsv = (scope: ExportScope) => {
     if (!grid) return;
-    const rows = visibleOnly ? grid.getVisibleIndicators() : grid.getIndicators();
-    const scope =
-      visibleOnly && (area() || department()) ? [area(), department()].filter(Boolean).join('_') : '全部指标';
-    downloadCsv(workbook, rows, scope);
+    if (scope.kind === 'all') downloadCsv(workbook, grid.getIndicators(), '全部指标');
+    else if (scope.kind === 'visible') downloadCsv(workbook, grid.getVisibleIndicators(), '当前筛选');
+    else {
+      const rows = grid.getIndicators().filter((r) => r.department === scope.department);
+      downloadCsv(workbook, rows, `${scope.department}_填报模板`);
+    }
+    setShowExport(false);
+  };
+
+  /** Departments of the workbook's rows, in the usual order first, then any the office added. */
+  const departmentsInUse = () => {
+    const used = new Set(
+      (grid?.getIndicators() ?? workbook.indicators).map((r) => r.department).filter(Boolean),
+    );
+    const known: readonly string[] = DEPARTMENTS;
+    return [...known.filter((d) => used.has(d)), ...[...used].filter((d) => !known.includes(d))];
   };
 
   const askDelete = () => {
@@ -205,7 +222,7 @@ export function App(props: { session: Session }) {
         {(f) => (
           <div class="banner error" role="alert">
             <span>{f().message}</span>
-            <button type="button" onClick={() => exportCsv(false)}>
+            <button type="button" onClick={() => exportCsv({ kind: 'all' })}>
               导出CSV
             </button>
           </div>
@@ -307,8 +324,15 @@ export function App(props: { session: Session }) {
         </button>
         <button
           type="button"
-          onClick={() => exportCsv(true)}
-          title="导出当前显示的行（UTF-8，Excel/WPS 可直接打开）"
+          onClick={() => setShowImport(true)}
+          title="导入各单位填好的 CSV 文件（可一次选多个）"
+        >
+          导入CSV
+        </button>
+        <button
+          type="button"
+          onClick={() => setShowExport(true)}
+          title="导出全部、某单位的填报模板或当前筛选的行"
         >
           导出CSV
         </button>
@@ -377,6 +401,34 @@ export function App(props: { session: Session }) {
             </ul>
             <p>删除后可以点“撤销”恢复。</p>
           </ConfirmDialog>
+        )}
+      </Show>
+
+      <Show when={showExport()}>
+        <ExportDialog
+          departments={departmentsInUse()}
+          visibleCount={shownRows()}
+          totalCount={totalRows()}
+          onExport={exportCsv}
+          onCancel={() => setShowExport(false)}
+        />
+      </Show>
+
+      <Show when={showImport() && grid}>
+        {(g) => (
+          <ImportDialog
+            existing={g().getIndicators()}
+            years={yearColumns({ ...workbook, indicators: g().getIndicators() })}
+            onApply={(updates, newRows) => {
+              g().applyImport(updates, newRows);
+              setShowImport(false);
+              setNotice(
+                `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
+              );
+              void autosave?.flush();
+            }}
+            onCancel={() => setShowImport(false)}
+          />
         )}
       </Show>
 

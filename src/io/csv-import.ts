@@ -1,0 +1,803 @@
+/**
+ * Reading CSV files sent back by departments and matching them to the workbook's rows: what changes (old → new),
+ * what is new, what is ignored and why, and which cells two files disagree on. Pure: no DOM, no storage, no grid;
+ * returns values, never throws. Nothing is applied here and nothing is guessed.
+ *
+ * Rules where the files leave room:
+ * - Line numbers are the row numbers Excel/WPS shows for the file (1-based, empty rows counted; a quoted cell
+ *   with a line break stays one row). They equal text line numbers when no cell contains a line break.
+ * - The header is the first row, among the first HEADER_SEARCH_ROWS non-empty rows, with a 代码 or 指标名称
+ *   (指标 / 名称 / 项目) column and at least one year column ("2023", "2023年", " 2023 年 ", "2023年数值",
+ *   "2023年（%）"). Rows above it (titles) are skipped. Unknown columns are ignored.
+ * - Format 'workbook' = the header has a 代码 column: rows are matched by code (trimmed, half-width, any case;
+ *   "H2" is read as "H02" only when exactly one row of the workbook fits), a row with an empty code by name.
+ *   Format 'wide' = no code column: rows are matched by name (trimmed, half-width, spaces removed).
+ *   Code wins over name, except when a row's name is that of another row of the workbook: then the code is
+ *   probably wrong and the row is refused with an issue.
+ * - An empty cell, or a cell meaning missing (—, -, 无 …, see parseEntry), gives no value: it never clears a value
+ *   of the workbook. Clearing is done in the grid.
+ * - A value is read with parseEntry and the row's unit; what it cannot read is an issue and gives no update.
+ *   When the file has a 单位 column and a row's unit there differs from the workbook's, the whole row is refused
+ *   (a 3 under "%" is not a 3 under "‰").
+ * - Text cells lose the apostrophe our export puts before =, +, -, @ (and Excel's ="…" text wrapper).
+ * - A row whose code is unknown becomes a NewRowProposal when it has a name — unless its name is that of an
+ *   existing row (then the code is probably wrong: ignored with the reason).
+ * - The same indicator twice in one file: the first row counts; a later row with other values is an issue and
+ *   ignored, a later identical row is listed as ignored.
+ * - A quote error from PapaParse (unclosed or malformed quotes) makes the whole file unreadable: issues only.
+ */
+import Papa from 'papaparse';
+import { parseEntry, toHalfWidth } from '../model/entry';
+import {
+  TARGET_KIND_LABELS,
+  TARGET_KINDS,
+  type CellValue,
+  type Comparator,
+  type Indicator,
+  type TargetKind,
+} from '../model/indicator';
+
+export interface ImportIssue {
+  file: string;
+  /** Row number as Excel shows it; null for the file as a whole. */
+  line: number | null;
+  /** Header text of the column, e.g. "2023年"; null for a whole row or file. */
+  column: string | null;
+  /** Chinese: what is wrong and what to do. */
+  message: string;
+}
+
+export interface CellUpdate {
+  code: string;
+  name: string;
+  year: number;
+  oldValue: CellValue | undefined;
+  newValue: CellValue | undefined;
+  file: string;
+  line: number;
+}
+
+/** A row of the workbook's own format whose code is not in the workbook. */
+export interface NewRowProposal {
+  file: string;
+  line: number;
+  indicator: Indicator;
+}
+
+export interface IgnoredRow {
+  file: string;
+  line: number;
+  label: string;
+  reason: string;
+}
+
+export interface ParsedFile {
+  file: string;
+  encoding: string;
+  format: 'workbook' | 'wide';
+  updates: CellUpdate[];
+  /** How many cells the file gives with the value the workbook already has. */
+  unchanged: number;
+  /**
+   * Those unchanged cells (oldValue equals newValue), so planImport sees when another file disagrees with them.
+   * Optional so that a ParsedFile can be built for a file that could not be read at all.
+   */
+  unchangedCells?: CellUpdate[];
+  newRows: NewRowProposal[];
+  ignored: IgnoredRow[];
+  issues: ImportIssue[];
+  /** Rows matched to an existing indicator (a later duplicate row is not counted). */
+  matchedRows: number;
+}
+
+export interface Conflict {
+  code: string;
+  name: string;
+  year: number;
+  oldValue: CellValue | undefined;
+  candidates: { file: string; line: number; value: CellValue | undefined }[];
+}
+
+export interface ImportPlan {
+  files: ParsedFile[];
+  updates: CellUpdate[];
+  conflicts: Conflict[];
+  newRows: NewRowProposal[];
+  ignored: IgnoredRow[];
+  issues: ImportIssue[];
+}
+
+/** How many non-empty rows from the top are searched for the header. */
+export const HEADER_SEARCH_ROWS = 10;
+
+type Field =
+  | 'code'
+  | 'name'
+  | 'area'
+  | 'clause'
+  | 'unit'
+  | 'kind'
+  | 'comparator'
+  | 'wording'
+  | 'targetValue'
+  | 'baseYear'
+  | 'targetYear'
+  | 'department'
+  | 'note';
+
+/** Header names per field, best first (normalised: half-width, no spaces, lower case). */
+const FIELD_NAMES: Record<Field, readonly string[]> = {
+  code: ['代码', '指标代码', '代号', 'code'],
+  name: ['指标名称', '指标', '名称', '项目名称', '项目', '指标项目', 'name'],
+  area: ['领域'],
+  clause: ['条款'],
+  unit: ['单位', '计量单位'],
+  kind: ['目标类型'],
+  comparator: ['比较'],
+  wording: ['规划表述'],
+  targetValue: ['目标值'],
+  baseYear: ['基期年'],
+  targetYear: ['目标年'],
+  department: ['责任单位', '牵头单位'],
+  note: ['备注'],
+};
+
+const FIELD_BY_HEADER = new Map<string, { field: Field; rank: number }>();
+for (const [field, names] of Object.entries(FIELD_NAMES) as [Field, readonly string[]][]) {
+  names.forEach((name, rank) => FIELD_BY_HEADER.set(name, { field, rank }));
+}
+
+/** "2023", "2023年", "2023年度", "2023年数值", "2023年(%)" (after normalisation). */
+const YEAR_HEADER =
+  /^((?:19|20)\d{2})(?:年度?)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\([^)]*\))?$/;
+
+const COMPARATORS: ReadonlySet<string> = new Set<Comparator>(['<', '≤', '≥', '>', '≈', '=', '↓', '↑']);
+
+const KIND_BY_LABEL = new Map<string, TargetKind>();
+for (const kind of TARGET_KINDS) {
+  KIND_BY_LABEL.set(TARGET_KIND_LABELS[kind], kind);
+  KIND_BY_LABEL.set(kind, kind);
+}
+
+interface YearColumn {
+  col: number;
+  year: number;
+  header: string;
+}
+
+interface Layout {
+  headerIndex: number;
+  fields: Partial<Record<Field, number>>;
+  headers: string[];
+  years: YearColumn[];
+}
+
+/** One cell value a row gives: a number, or the raw text with the reason it could not be read. */
+type Given =
+  | { year: number; header: string; value: number }
+  | { year: number; header: string; raw: string; message: string };
+
+function normaliseHeader(text: string): string {
+  return toHalfWidth(text)
+    .replace(/[\s\uFEFF]+/g, '')
+    .toLowerCase();
+}
+
+function normaliseCode(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
+}
+
+/** "H02", "H2", "h002" → "H2"; null when the code is not letters followed by digits. */
+function canonicalCode(normalised: string): string | null {
+  const match = /^([A-Z]*)0*(\d+)$/.exec(normalised);
+  if (!match) return null;
+  return `${match[1] ?? ''}${Number(match[2])}`;
+}
+
+function normaliseName(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '');
+}
+
+function normaliseUnit(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '');
+}
+
+/** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */
+function cleanCell(raw: string | undefined): string {
+  if (raw === undefined) return '';
+  let text = raw;
+  if (/^'[=+\-@\t\r]/.test(text)) text = text.slice(1);
+  const wrapped = /^\s*="(.*)"\s*$/s.exec(text);
+  if (wrapped) text = (wrapped[1] ?? '').replace(/""/g, '"');
+  return text.trim();
+}
+
+function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9;
+  return a === b;
+}
+
+function isEmptyRow(row: readonly string[]): boolean {
+  return row.every((cell) => cell.trim() === '');
+}
+
+/** Comma, or tab for Excel "Unicode 文本" / tab-separated files: whichever the first lines use more. */
+function guessDelimiter(text: string): string {
+  const head = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\n|\r/, HEADER_SEARCH_ROWS + 5)
+    .join('\n');
+  let commas = 0;
+  let tabs = 0;
+  for (const ch of head) {
+    if (ch === ',') commas += 1;
+    else if (ch === '\t') tabs += 1;
+  }
+  return tabs > commas ? '\t' : ',';
+}
+
+function quoteMessage(code: string, line: number | null): string {
+  const where = line === null ? '文件中' : `第 ${line} 行`;
+  const tail = '本文件未导入任何数据：请在 Excel/WPS 中打开该文件核对这一行，改正后另存为 CSV 再导入。';
+  if (code === 'MissingQuotes') {
+    return `${where}有一个引号（"）没有配对，从这里到文件末尾都无法可靠地分列。${tail}`;
+  }
+  if (code === 'InvalidQuotes') {
+    return `${where}的引号位置不对（引号之后紧跟着其他字符），这一行无法可靠地分列。${tail}`;
+  }
+  return `${where}无法按 CSV 格式读取（${code}）。${tail}`;
+}
+
+function findLayout(rows: readonly string[][]): Layout | null {
+  let seen = 0;
+  for (let index = 0; index < rows.length && seen < HEADER_SEARCH_ROWS; index += 1) {
+    const row = rows[index] ?? [];
+    if (isEmptyRow(row)) continue;
+    seen += 1;
+    const fields: Partial<Record<Field, number>> = {};
+    const ranks: Partial<Record<Field, number>> = {};
+    const years: YearColumn[] = [];
+    const headers = row.map((cell) => cleanCell(cell));
+    headers.forEach((header, col) => {
+      const key = normaliseHeader(header);
+      if (!key) return;
+      const year = YEAR_HEADER.exec(key);
+      if (year) {
+        years.push({ col, year: Number(year[1]), header });
+        return;
+      }
+      const known = FIELD_BY_HEADER.get(key);
+      if (!known) return;
+      const current = ranks[known.field];
+      if (current === undefined || known.rank < current) {
+        fields[known.field] = col;
+        ranks[known.field] = known.rank;
+      }
+    });
+    if ((fields.code !== undefined || fields.name !== undefined) && years.length > 0) {
+      return { headerIndex: index, fields, headers, years };
+    }
+  }
+  return null;
+}
+
+/** The most frequent value, or the fallback when there is none. */
+function mostCommon(values: readonly number[], fallback: number): number {
+  const counts = new Map<number, number>();
+  let best = fallback;
+  let bestCount = 0;
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function signature(given: readonly Given[]): string {
+  return given.map((g) => `${g.year}:${'value' in g ? g.value : `"${g.raw}"`}`).join('|');
+}
+
+export function parseImportFile(
+  text: string,
+  file: string,
+  existing: readonly Indicator[],
+  years: readonly number[],
+  encoding = '',
+): ParsedFile {
+  const result: ParsedFile = {
+    file,
+    encoding,
+    format: 'wide',
+    updates: [],
+    unchanged: 0,
+    unchangedCells: [],
+    newRows: [],
+    ignored: [],
+    issues: [],
+    matchedRows: 0,
+  };
+  try {
+    parseInto(result, text.replace(/^\uFEFF/, ''), existing, years);
+  } catch (error) {
+    // Defensive: a bug must not take the dialog down; nothing of this file is imported.
+    result.updates = [];
+    result.unchanged = 0;
+    result.unchangedCells = [];
+    result.newRows = [];
+    result.matchedRows = 0;
+    result.issues.push({
+      file,
+      line: null,
+      column: null,
+      message: `读取时出现意外错误（${error instanceof Error ? error.message : String(error)}），本文件未导入任何数据：请把该文件发给维护人员。`,
+    });
+  }
+  return result;
+}
+
+function parseInto(
+  result: ParsedFile,
+  text: string,
+  existing: readonly Indicator[],
+  years: readonly number[],
+): void {
+  const { file } = result;
+  const issue = (line: number | null, column: string | null, message: string) =>
+    result.issues.push({ file, line, column, message });
+
+  // Empty rows are skipped below rather than by PapaParse, so that row indexes stay Excel's row numbers
+  // (with skipEmptyLines the data and the error rows no longer line up).
+  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
+  const rows = parsed.data;
+  const layout = findLayout(rows);
+  if (layout) result.format = layout.fields.code !== undefined ? 'workbook' : 'wide';
+
+  const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
+  if (quoteErrors.length > 0) {
+    const seen = new Set<string>();
+    for (const error of quoteErrors) {
+      const line = typeof error.row === 'number' ? error.row + 1 : null;
+      const key = `${error.code}|${line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      issue(line, null, quoteMessage(error.code, line));
+    }
+    return;
+  }
+  for (const error of parsed.errors) {
+    const line = typeof error.row === 'number' ? error.row + 1 : null;
+    issue(
+      line,
+      null,
+      `无法按 CSV 格式读取（${error.code}：${error.message}），请在 Excel/WPS 中另存为 CSV 后再导入。`,
+    );
+  }
+
+  if (!layout) {
+    issue(
+      null,
+      null,
+      `在前 ${HEADER_SEARCH_ROWS} 行中找不到表头，本文件未导入任何数据：表头应有“代码”或“指标名称”列，` +
+        '以及至少一个年份列（如“2023年”）。请补上表头后再导入。',
+    );
+    return;
+  }
+
+  const headerLine = layout.headerIndex + 1;
+  const { fields, headers } = layout;
+
+  // Year columns: only the workbook's years, each once.
+  const wanted = new Set(years);
+  const yearColumns: YearColumn[] = [];
+  const yearSeen = new Map<number, YearColumn>();
+  for (const column of layout.years) {
+    if (!wanted.has(column.year)) {
+      issue(headerLine, column.header, `年份 ${column.year} 不在本工作簿的年份范围内，已忽略该列。`);
+      continue;
+    }
+    const first = yearSeen.get(column.year);
+    if (first) {
+      issue(
+        headerLine,
+        column.header,
+        `年份 ${column.year} 有两列（“${first.header}”和“${column.header}”），只读取了前一列，已忽略这一列：请删去多余的一列后再导入。`,
+      );
+      continue;
+    }
+    yearSeen.set(column.year, column);
+    yearColumns.push(column);
+  }
+  // A column starting with a year that is not a year column (e.g. "2023年目标值") is said, not silently dropped.
+  headers.forEach((header, col) => {
+    const key = normaliseHeader(header);
+    if (/^(?:19|20)\d{2}/.test(key) && !layout.years.some((y) => y.col === col)) {
+      issue(headerLine, header, `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`);
+    }
+  });
+
+  // Indexes of the workbook's rows.
+  const byCode = new Map<string, Indicator[]>();
+  const byCanonical = new Map<string, Indicator[]>();
+  const byName = new Map<string, Indicator[]>();
+  const push = (map: Map<string, Indicator[]>, key: string, row: Indicator) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const row of existing) {
+    const code = normaliseCode(row.code);
+    push(byCode, code, row);
+    const canonical = canonicalCode(code);
+    if (canonical !== null) push(byCanonical, canonical, row);
+    push(byName, normaliseName(row.name), row);
+  }
+
+  const defaultBaseYear = mostCommon(
+    existing.map((row) => row.baseYear),
+    years[0] ?? new Date().getFullYear(),
+  );
+  const defaultTargetYear = mostCommon(
+    existing.map((row) => row.targetYear),
+    years[years.length - 1] ?? defaultBaseYear,
+  );
+
+  const headerKey = headers.map(normaliseHeader).join('\u0001');
+  const keyColumn = fields.code ?? fields.name ?? 0;
+  const keyHeader = normaliseHeader(headers[keyColumn] ?? '');
+  /** A copy of the header further down (files pasted together): skipped silently. Cheap test first. */
+  const isRepeatedHeader = (row: readonly string[]): boolean =>
+    normaliseHeader(cleanCell(row[keyColumn])) === keyHeader &&
+    row.map((c) => normaliseHeader(cleanCell(c))).join('\u0001') === headerKey;
+  const seenRows = new Map<string, { line: number; signature: string }>();
+  const cell = (row: readonly string[], field: Field): string => {
+    const col = fields[field];
+    return col === undefined ? '' : cleanCell(row[col]);
+  };
+  const columnName = (field: Field): string | null => {
+    const col = fields[field];
+    return col === undefined ? null : (headers[col] ?? null);
+  };
+
+  /** The year cells of a row, read with the unit; unreadable ones carry their message. */
+  const readValues = (row: readonly string[], unit: string): Given[] => {
+    const given: Given[] = [];
+    for (const column of yearColumns) {
+      const raw = cleanCell(row[column.col]);
+      if (raw === '') continue;
+      const entry = parseEntry(raw, unit);
+      if (!entry.ok) given.push({ year: column.year, header: column.header, raw, message: entry.message });
+      else if (entry.value !== null)
+        given.push({ year: column.year, header: column.header, value: entry.value });
+    }
+    return given;
+  };
+
+  /** First occurrence of a key in this file, or the reason a repeated row is dropped. */
+  const checkDuplicate = (
+    key: string,
+    what: string,
+    line: number,
+    label: string,
+    given: readonly Given[],
+  ): boolean => {
+    const sig = signature(given);
+    const first = seenRows.get(key);
+    if (!first) {
+      seenRows.set(key, { line, signature: sig });
+      return true;
+    }
+    if (first.signature === sig) {
+      result.ignored.push({ file, line, label, reason: `与第 ${first.line} 行重复（数值相同），已忽略。` });
+    } else {
+      issue(
+        line,
+        null,
+        `同一文件中${what}出现两次（第 ${first.line} 行和第 ${line} 行），数值不同：已按第 ${first.line} 行读取，` +
+          `第 ${line} 行被忽略。请删去重复的一行后再导入。`,
+      );
+    }
+    return false;
+  };
+
+  for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
+    const row = rows[index] ?? [];
+    if (isEmptyRow(row)) continue;
+    if (isRepeatedHeader(row)) continue;
+    const line = index + 1;
+    const codeText = cell(row, 'code');
+    const nameText = cell(row, 'name');
+    const code = normaliseCode(codeText);
+    const label =
+      [codeText, nameText].filter((t) => t !== '').join(' ') ||
+      row.map((c) => cleanCell(c)).find((c) => c !== '') ||
+      '';
+    const ignore = (reason: string) => result.ignored.push({ file, line, label: label.slice(0, 40), reason });
+
+    // Which row of the workbook, if any.
+    let target: Indicator | undefined;
+    if (code) {
+      const exact = byCode.get(code);
+      const candidates =
+        exact ?? (canonicalCode(code) !== null ? byCanonical.get(canonicalCode(code) ?? '') : undefined);
+      if (candidates && candidates.length > 1) {
+        ignore(
+          `代码 ${codeText} 可能是 ${candidates.map((r) => r.code).join(' 或 ')}：请写出完整的代码后再导入。`,
+        );
+        continue;
+      }
+      target = candidates?.[0];
+      if (!target) {
+        const sameName = nameText ? byName.get(normaliseName(nameText)) : undefined;
+        if (sameName && sameName.length > 0) {
+          ignore(
+            `代码 ${codeText} 不在本工作簿中，但名称“${nameText}”与 ${sameName.map((r) => r.code).join('、')} 相同：` +
+              '请核对代码（或删去代码列，按名称导入）后再导入。',
+          );
+          continue;
+        }
+        if (!nameText) {
+          ignore(`代码 ${codeText} 不在本工作簿中，本行也没有指标名称，无法新增：请核对代码。`);
+          continue;
+        }
+        proposeNewRow(row, line, code, nameText);
+        continue;
+      }
+    } else if (nameText) {
+      const matches = byName.get(normaliseName(nameText)) ?? [];
+      if (matches.length > 1) {
+        ignore(`名称对应多个指标（${matches.map((r) => r.code).join('、')}），请加上代码列后再导入。`);
+        continue;
+      }
+      target = matches[0];
+      if (!target) {
+        ignore(
+          result.format === 'workbook'
+            ? `本行没有代码，工作簿中也没有名为“${nameText}”的指标。`
+            : `工作簿中没有名为“${nameText}”的指标。`,
+        );
+        continue;
+      }
+    } else {
+      ignore('本行没有代码也没有指标名称，无法确定是哪个指标。');
+      continue;
+    }
+
+    // Code wins over name, except when the name is that of another row: then the code is probably wrong.
+    if (code && nameText && normaliseName(nameText) !== normaliseName(target.name)) {
+      const other = (byName.get(normaliseName(nameText)) ?? []).filter((r) => r !== target);
+      if (other.length > 0) {
+        issue(
+          line,
+          columnName('code'),
+          `代码 ${target.code} 在工作簿中是“${target.name}”，本行的名称却是“${nameText}”（工作簿中的 ` +
+            `${other.map((r) => r.code).join('、')}），本行未导入：请核对代码后再导入。`,
+        );
+        continue;
+      }
+    }
+
+    // The file's unit, when it has one, must be the row's unit.
+    const fileUnit = cell(row, 'unit');
+    if (fileUnit && normaliseUnit(fileUnit) !== normaliseUnit(target.unit)) {
+      issue(
+        line,
+        columnName('unit'),
+        `${target.code} ${target.name}：文件中的单位是“${fileUnit}”，工作簿中是“${target.unit}”，本行未导入：` +
+          `请换算为“${target.unit}”并改正单位后再导入。`,
+      );
+      continue;
+    }
+
+    const given = readValues(row, target.unit);
+    if (!checkDuplicate(`row:${target.code}`, `代码 ${target.code}（${target.name}）`, line, label, given))
+      continue;
+    result.matchedRows += 1;
+    for (const g of given) {
+      if (!('value' in g)) {
+        issue(line, g.header, `${target.code} ${target.name}：${g.message}该单元格未导入。`);
+        continue;
+      }
+      const update: CellUpdate = {
+        code: target.code,
+        name: target.name,
+        year: g.year,
+        oldValue: target.values[g.year],
+        newValue: g.value,
+        file,
+        line,
+      };
+      if (sameValue(update.oldValue, update.newValue)) {
+        result.unchanged += 1;
+        result.unchangedCells?.push(update);
+      } else {
+        result.updates.push(update);
+      }
+    }
+  }
+
+  function proposeNewRow(row: readonly string[], line: number, code: string, name: string): void {
+    const unit = cell(row, 'unit');
+    const given = readValues(row, unit);
+    if (!checkDuplicate(`new:${code}`, `新增指标代码 ${code}`, line, code, given)) return;
+
+    const values: Record<number, CellValue> = {};
+    for (const g of given) {
+      if ('value' in g) values[g.year] = g.value;
+      else issue(line, g.header, `新增指标 ${code} ${name}：${g.message}该单元格未导入。`);
+    }
+
+    const kindText = cell(row, 'kind');
+    let kind: TargetKind = 'lower';
+    if (kindText) {
+      const known = KIND_BY_LABEL.get(kindText);
+      if (known) kind = known;
+      else {
+        issue(
+          line,
+          columnName('kind'),
+          `新增指标 ${code}：目标类型“${kindText}”无法识别，已按“${TARGET_KIND_LABELS.lower}”处理：` +
+            `可填 ${TARGET_KINDS.map((k) => TARGET_KIND_LABELS[k]).join('、')}，导入后请在表格中核对。`,
+        );
+      }
+    }
+    const comparatorText = cell(row, 'comparator');
+    const comparator = (
+      COMPARATORS.has(comparatorText) ? comparatorText : defaultComparator(kind)
+    ) as Comparator;
+
+    let targetValue: number | null = null;
+    const targetText = cell(row, 'targetValue');
+    if (targetText) {
+      const entry = parseEntry(targetText, unit);
+      if (entry.ok) targetValue = entry.value;
+      else
+        issue(
+          line,
+          columnName('targetValue'),
+          `新增指标 ${code}：目标值${entry.message}已留空，导入后请在表格中填写。`,
+        );
+    }
+
+    const yearOf = (field: Field, fallback: number): number => {
+      const text = toHalfWidth(cell(row, field)).replace(/\s+/g, '').replace(/年$/, '');
+      const year = Number(text);
+      return text !== '' && Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : fallback;
+    };
+
+    const note = cell(row, 'note');
+    const indicator: Indicator = {
+      code,
+      area: cell(row, 'area'),
+      clause: cell(row, 'clause'),
+      name,
+      unit,
+      target: {
+        kind,
+        comparator,
+        wording: cell(row, 'wording'),
+        value: kind === 'direction' ? null : targetValue,
+      },
+      baseYear: yearOf('baseYear', defaultBaseYear),
+      targetYear: yearOf('targetYear', defaultTargetYear),
+      department: cell(row, 'department'),
+      source: '',
+      values,
+      note: note || '由 CSV 导入的新增指标，规划原文中没有',
+    };
+    result.newRows.push({ file, line, indicator });
+  }
+}
+
+function defaultComparator(kind: TargetKind): Comparator {
+  switch (kind) {
+    case 'upper':
+      return '<';
+    case 'around':
+      return '≈';
+    case 'full':
+      return '=';
+    case 'yearly-change':
+      return '↓';
+    case 'direction':
+      return '↑';
+    case 'lower':
+    case 'count':
+      return '≥';
+  }
+}
+
+/**
+ * Merge several files: a (code, year) that two files give different values is a Conflict (and not an update),
+ * including when one of them gives the value the workbook already has; the same value twice is one update
+ * (from the first file). A new row proposed by two files with different content is dropped with an issue.
+ */
+export function planImport(files: ParsedFile[]): ImportPlan {
+  const given = new Map<string, CellUpdate[]>();
+  for (const parsed of files) {
+    const cells = [...parsed.updates, ...(parsed.unchangedCells ?? [])].sort(
+      (a, b) => a.line - b.line || a.year - b.year,
+    );
+    for (const cellUpdate of cells) {
+      const key = `${cellUpdate.code}|${cellUpdate.year}`;
+      const list = given.get(key);
+      if (list) list.push(cellUpdate);
+      else given.set(key, [cellUpdate]);
+    }
+  }
+
+  const updates: CellUpdate[] = [];
+  const conflicts: Conflict[] = [];
+  for (const list of given.values()) {
+    const first = list[0];
+    if (!first) continue;
+    if (list.every((u) => sameValue(u.newValue, first.newValue))) {
+      if (!sameValue(first.newValue, first.oldValue)) updates.push(first);
+      continue;
+    }
+    conflicts.push({
+      code: first.code,
+      name: first.name,
+      year: first.year,
+      oldValue: first.oldValue,
+      candidates: list.map((u) => ({ file: u.file, line: u.line, value: u.newValue })),
+    });
+  }
+
+  const issues = files.flatMap((f) => f.issues);
+  const proposals = new Map<string, NewRowProposal[]>();
+  for (const proposal of files.flatMap((f) => f.newRows)) {
+    const key = proposal.indicator.code.toUpperCase();
+    const list = proposals.get(key);
+    if (list) list.push(proposal);
+    else proposals.set(key, [proposal]);
+  }
+  const newRows: NewRowProposal[] = [];
+  for (const list of proposals.values()) {
+    const first = list[0];
+    if (!first) continue;
+    const content = JSON.stringify(first.indicator);
+    if (list.every((p) => JSON.stringify(p.indicator) === content)) {
+      newRows.push(first);
+      continue;
+    }
+    issues.push({
+      file: first.file,
+      line: first.line,
+      column: null,
+      message:
+        `新增指标 ${first.indicator.code} 在 ${list.map((p) => `“${p.file}”第 ${p.line} 行`).join('和')}内容不同，` +
+        '未新增：请统一后重新导入。',
+    });
+  }
+
+  return { files, updates, conflicts, newRows, ignored: files.flatMap((f) => f.ignored), issues };
+}
+
+/**
+ * The cells to write: the plan's updates plus, for each conflict with a choice (`${code}|${year}` → candidate
+ * index), the chosen value. A conflict without a choice (or with an index out of range, e.g. -1 for 保留原值)
+ * changes nothing; a chosen value equal to the old one gives no update.
+ */
+export function resolveConflicts(plan: ImportPlan, choices: Map<string, number>): CellUpdate[] {
+  const result = [...plan.updates];
+  for (const conflict of plan.conflicts) {
+    const index = choices.get(`${conflict.code}|${conflict.year}`);
+    if (index === undefined) continue;
+    const chosen = conflict.candidates[index];
+    if (!chosen || sameValue(chosen.value, conflict.oldValue)) continue;
+    result.push({
+      code: conflict.code,
+      name: conflict.name,
+      year: conflict.year,
+      oldValue: conflict.oldValue,
+      newValue: chosen.value,
+      file: chosen.file,
+      line: chosen.line,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,291 @@
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { decodeCsvBytes } from '../io/csv-decode';
+import {
+  parseImportFile,
+  planImport,
+  resolveConflicts,
+  type CellUpdate,
+  type ImportPlan,
+  type ParsedFile,
+} from '../io/csv-import';
+import { formatWithUnit } from '../model/entry';
+import type { CellValue, Indicator } from '../model/indicator';
+
+/**
+ * Import CSV files sent back by departments: read them (GBK or UTF-8), show exactly what will change, let the
+ * clerk settle conflicts between files, then apply everything at once. Nothing changes before 应用.
+ */
+export function ImportDialog(props: {
+  existing: Indicator[];
+  years: number[];
+  onApply: (
+    updates: { code: string; year: number; value: CellValue | undefined }[],
+    newRows: Indicator[],
+  ) => void;
+  onCancel: () => void;
+}) {
+  const [progress, setProgress] = createSignal('');
+  const [plan, setPlan] = createSignal<ImportPlan | null>(null);
+  const [choices, setChoices] = createSignal(new Map<string, number>());
+  const unitOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.unit])));
+
+  const show = (value: CellValue | undefined, code: string) =>
+    value === undefined
+      ? '（空）'
+      : typeof value === 'number'
+        ? formatWithUnit(value, unitOf().get(code) ?? '')
+        : value;
+
+  const readFiles = async (files: File[]) => {
+    setPlan(null);
+    const parsed: ParsedFile[] = [];
+    for (const [index, file] of files.entries()) {
+      setProgress(`正在读取第 ${index + 1}/${files.length} 个文件：${file.name} …`);
+      // Let the page paint the progress before the (synchronous) parse of a large file.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const decoded = decodeCsvBytes(bytes, file.name);
+      if (!decoded.ok) {
+        parsed.push(emptyFile(file.name, decoded.message));
+        continue;
+      }
+      parsed.push(parseImportFile(decoded.text, file.name, props.existing, props.years, decoded.encoding));
+    }
+    setProgress('');
+    setChoices(new Map());
+    setPlan(planImport(parsed));
+  };
+
+  const unresolved = () =>
+    (plan()?.conflicts ?? []).filter((c) => !choices().has(`${c.code}|${c.year}`)).length;
+
+  const finalUpdates = (): CellUpdate[] => {
+    const current = plan();
+    if (!current) return [];
+    const chosen = new Map([...choices()].filter(([, index]) => index >= 0));
+    return resolveConflicts(current, chosen);
+  };
+
+  const apply = () => {
+    const current = plan();
+    if (!current) return;
+    props.onApply(
+      finalUpdates().map((u) => ({ code: u.code, year: u.year, value: u.newValue })),
+      current.newRows.map((r) => r.indicator),
+    );
+  };
+
+  return (
+    <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <div class="modal import" role="dialog" aria-modal="true" aria-labelledby="import-title">
+        <h2 id="import-title">导入 CSV</h2>
+        <div class="modal-body">
+          <label class="field">
+            <span>选择各单位发回的 CSV 文件（可一次选多个）</span>
+            <input
+              type="file"
+              accept=".csv,.txt,text/csv,text/plain"
+              multiple
+              onChange={(e) => void readFiles([...(e.currentTarget.files ?? [])])}
+            />
+          </label>
+          <Show when={progress()}>
+            <p role="status" class="progress">
+              {progress()}
+            </p>
+          </Show>
+          <Show when={plan()}>
+            {(p) => <Preview plan={p()} choices={choices()} setChoices={setChoices} show={show} />}
+          </Show>
+        </div>
+        <div class="modal-actions">
+          <Show when={plan() && unresolved() > 0}>
+            <span class="problem">还有 {unresolved()} 处冲突未选择</span>
+          </Show>
+          <button type="button" onClick={() => props.onCancel()}>
+            取消
+          </button>
+          <button
+            type="button"
+            disabled={
+              !plan() ||
+              unresolved() > 0 ||
+              (finalUpdates().length === 0 && (plan()?.newRows.length ?? 0) === 0)
+            }
+            onClick={apply}
+          >
+            应用
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function emptyFile(file: string, message: string): ParsedFile {
+  return {
+    file,
+    encoding: '',
+    format: 'workbook',
+    updates: [],
+    unchanged: 0,
+    newRows: [],
+    ignored: [],
+    issues: [{ file, line: null, column: null, message }],
+    matchedRows: 0,
+  };
+}
+
+function Preview(props: {
+  plan: ImportPlan;
+  choices: Map<string, number>;
+  setChoices: (next: Map<string, number>) => void;
+  show: (value: CellValue | undefined, code: string) => string;
+}) {
+  const overwrites = () => props.plan.updates.filter((u) => u.oldValue !== undefined).length;
+  const choose = (key: string, index: number) => {
+    const next = new Map(props.choices);
+    next.set(key, index);
+    props.setChoices(next);
+  };
+  return (
+    <div class="import-preview">
+      <p class="summary" aria-label="导入摘要">
+        {props.plan.files.length} 个文件；匹配指标 {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)}{' '}
+        项； 将修改 <strong>{props.plan.updates.length}</strong> 个单元格（其中覆盖已有数值 {overwrites()}{' '}
+        个）； 新增指标 {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
+        {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处。
+      </p>
+
+      <Show when={props.plan.issues.length > 0}>
+        <h3>错误（这些单元格不会导入，请改正文件后重新导入）</h3>
+        <ul class="issues" aria-label="导入错误">
+          <For each={props.plan.issues}>
+            {(issue) => (
+              <li>
+                {issue.file}
+                {issue.line !== null ? ` 第 ${issue.line} 行` : ''}
+                {issue.column ? ` “${issue.column}”列` : ''}：{issue.message}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={props.plan.conflicts.length > 0}>
+        <h3>冲突：不同文件给出了不同的数值，请选择</h3>
+        <table aria-label="导入冲突">
+          <thead>
+            <tr>
+              <th>代码</th>
+              <th>指标</th>
+              <th>年份</th>
+              <th>原值</th>
+              <th>选择</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.plan.conflicts}>
+              {(conflict) => {
+                const key = `${conflict.code}|${conflict.year}`;
+                return (
+                  <tr>
+                    <td>{conflict.code}</td>
+                    <td>{conflict.name}</td>
+                    <td>{conflict.year}</td>
+                    <td>{props.show(conflict.oldValue, conflict.code)}</td>
+                    <td class="conflict-choices">
+                      <For each={conflict.candidates}>
+                        {(candidate, index) => (
+                          <label>
+                            <input
+                              type="radio"
+                              name={key}
+                              checked={props.choices.get(key) === index()}
+                              onChange={() => choose(key, index())}
+                            />
+                            {props.show(candidate.value, conflict.code)}（{candidate.file} 第 {candidate.line}{' '}
+                            行）
+                          </label>
+                        )}
+                      </For>
+                      <label>
+                        <input
+                          type="radio"
+                          name={key}
+                          checked={props.choices.get(key) === -1}
+                          onChange={() => choose(key, -1)}
+                        />
+                        保留原值
+                      </label>
+                    </td>
+                  </tr>
+                );
+              }}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+
+      <Show when={props.plan.updates.length > 0}>
+        <h3>将修改的单元格</h3>
+        <div class="scroll">
+          <table aria-label="将修改的单元格">
+            <thead>
+              <tr>
+                <th>代码</th>
+                <th>指标</th>
+                <th>年份</th>
+                <th>原值</th>
+                <th>新值</th>
+                <th>来源</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.plan.updates}>
+                {(u) => (
+                  <tr classList={{ overwrite: u.oldValue !== undefined }}>
+                    <td>{u.code}</td>
+                    <td>{u.name}</td>
+                    <td>{u.year}</td>
+                    <td>{props.show(u.oldValue, u.code)}</td>
+                    <td>{props.show(u.newValue, u.code)}</td>
+                    <td>
+                      {u.file} 第 {u.line} 行
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+
+      <Show when={props.plan.newRows.length > 0}>
+        <h3>新增指标（工作簿中没有的代码）</h3>
+        <ul aria-label="新增指标">
+          <For each={props.plan.newRows}>
+            {(row) => (
+              <li>
+                {row.indicator.code} {row.indicator.name}（{row.file} 第 {row.line} 行）
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={props.plan.ignored.length > 0}>
+        <h3>忽略的行</h3>
+        <ul aria-label="忽略的行">
+          <For each={props.plan.ignored}>
+            {(row) => (
+              <li>
+                {row.file} 第 {row.line} 行“{row.label}”：{row.reason}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}

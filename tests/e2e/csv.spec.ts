@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { encodeGbk } from './gbk';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const row = (name: string) => plan.indicators.find((r) => r.name === name)!;
+const INFANT = row('婴儿死亡率');
+const NEONATAL = row('新生儿死亡率');
+
+test('a department template goes out, comes back as GBK from Excel, is previewed, applied and undone', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT.code, '2021年', '5.9');
+  await workbook.waitSaved();
+
+  // Download 市卫健局's template.
+  await page.getByRole('button', { name: '导出CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出 CSV' });
+  await dialog.getByLabel('某个责任单位的指标，作为发给该单位的填报模板').check();
+  await dialog.getByLabel('责任单位', { exact: true }).selectOption(INFANT.department);
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '导出' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`${INFANT.department}_填报模板_\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+  );
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain('\r\n');
+  const lines = text.slice(1).split('\r\n');
+  const header = lines[0]!.split(',');
+  const departmentRows = plan.indicators.filter((r) => r.department === INFANT.department);
+  expect(lines.filter((l) => l.trim()).length).toBe(departmentRows.length + 1);
+
+  // The department fills 2022 for 婴儿死亡率 and 2021 for 新生儿死亡率 in Excel, which saves GBK.
+  const y2021 = header.indexOf('2021年');
+  const y2022 = header.indexOf('2022年');
+  const edited = lines.map((line) => {
+    const cells = line.split(',');
+    if (cells[0] === INFANT.code) cells[y2022] = '5.6';
+    if (cells[0] === NEONATAL.code) cells[y2021] = '2.8‰';
+    return cells.join(',');
+  });
+  const gbk = encodeGbk(edited.join('\r\n'));
+
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局回传.csv',
+    mimeType: 'text/csv',
+    buffer: gbk,
+  });
+  const changes = importDialog.getByRole('table', { name: '将修改的单元格' });
+  await expect(changes.locator('tbody tr')).toHaveCount(2);
+  await expect(changes).toContainText(`${INFANT.code}婴儿死亡率2022（空）5.6‰卫健局回传.csv`);
+  await expect(changes).toContainText(`${NEONATAL.code}新生儿死亡率2021（空）2.8‰`);
+  await expect(importDialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
+  // Nothing changed yet.
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
+
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.9‰');
+  await workbook.revealRow(NEONATAL.code);
+  await expect(await workbook.cell(NEONATAL.code, '2021年')).toHaveText('2.8‰');
+  await workbook.waitSaved();
+
+  // One undo takes back the whole import.
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(await workbook.cell(NEONATAL.code, '2021年')).toHaveText('');
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.9‰');
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
+  workbook.expectNoErrors();
+});
+
+test('two departments disagree: the clerk sees the conflict and chooses', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const header = '代码,指标名称,单位,2023年';
+  const fileA = `${header}\r\n${INFANT.code},婴儿死亡率,‰,5.1\r\n`;
+  const fileB = `${header}\r\n${INFANT.code},婴儿死亡率,‰,5.3\r\n`;
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles([
+    { name: '卫健局.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${fileA}`) },
+    { name: '统计局.csv', mimeType: 'text/csv', buffer: encodeGbk(fileB) },
+  ]);
+  const conflicts = dialog.getByRole('table', { name: '导入冲突' });
+  await expect(conflicts).toContainText('5.1‰（卫健局.csv 第 2 行）');
+  await expect(conflicts).toContainText('5.3‰（统计局.csv 第 2 行）');
+  await expect(dialog.getByRole('button', { name: '应用' })).toBeDisabled();
+  await conflicts.getByLabel('5.3‰（统计局.csv 第 2 行）').check();
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('5.3‰');
+  workbook.expectNoErrors();
+});
+
+test('a bad file gets a Chinese message with file, line and column, and the workbook is unchanged', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  const input = dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）');
+  await input.setInputFiles({
+    name: '指标.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+  });
+  await expect(dialog.getByLabel('导入错误')).toContainText('指标.csv');
+  await expect(dialog.getByLabel('导入错误')).toContainText('另存为');
+
+  await input.setInputFiles({
+    name: '卫健局.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`代码,指标名称,2022年,2023年\r\n${INFANT.code},婴儿死亡率,约5,4.9\r\n`),
+  });
+  const errors = dialog.getByLabel('导入错误');
+  await expect(errors).toContainText('卫健局.csv 第 2 行 “2022年”列');
+  await expect(errors).toContainText('不是数字');
+  // The readable value is still offered; the unreadable one is not guessed.
+  await expect(dialog.getByRole('table', { name: '将修改的单元格' }).locator('tbody tr')).toHaveCount(1);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
+  workbook.expectNoErrors();
+});

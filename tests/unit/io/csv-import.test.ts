@@ -1,0 +1,582 @@
+/**
+ * Import of CSV files as departments send them back. All values in the fixtures (tests/fixtures/csv) are
+ * fictional test values (patterned like 1.11, 2.22), not statistics; codes and names are the plan's own.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeCsvBytes } from '../../../src/io/csv-decode';
+import { serializeIndicatorsCsv } from '../../../src/io/csv-export';
+import {
+  parseImportFile,
+  planImport,
+  resolveConflicts,
+  type CellUpdate,
+  type ParsedFile,
+} from '../../../src/io/csv-import';
+import { parseEntry } from '../../../src/model/entry';
+import type { CellValue, Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { makeSampleWorkbook } from '../../../src/model/sample-data';
+import { workbookFromPlan, yearColumns } from '../../../src/model/workbook';
+
+const YEARS = yearColumns(workbookFromPlan(LANXI_2021_2025, 'test', new Date(2026, 0, 1)));
+
+/** A fresh copy of the plan's rows, optionally with some values already entered: { H02: { 2021: 4 } }. */
+function planRows(values: Record<string, Record<number, CellValue>> = {}): Indicator[] {
+  return LANXI_2021_2025.indicators.map((row) => ({
+    ...structuredClone(row),
+    values: { ...values[row.code] },
+  }));
+}
+
+function readFixture(name: string, existing: readonly Indicator[] = planRows(), years = YEARS): ParsedFile {
+  const bytes = new Uint8Array(readFileSync(new URL(`../../fixtures/csv/${name}`, import.meta.url)));
+  const decoded = decodeCsvBytes(bytes, name);
+  if (!decoded.ok) throw new Error(decoded.message);
+  return parseImportFile(decoded.text, name, existing, years, decoded.encoding);
+}
+
+/** The changes as a clerk reads them in the preview: "H02 2021: — → 2.33 (line 3)". */
+function changes(
+  updates: readonly CellUpdate[],
+): [string, number, CellValue | undefined, CellValue | undefined, number][] {
+  return updates.map((u) => [u.code, u.year, u.oldValue, u.newValue, u.line]);
+}
+
+const OWN_HEADER =
+  '代码,领域,条款,指标名称,单位,目标类型,比较,规划表述,目标值,基期年,目标年,责任单位,' +
+  '2018年,2019年,2020年,2021年,2022年,2023年,2024年,2025年,备注';
+
+describe('parseImportFile: files in the workbook’s own format', () => {
+  it('reads our own export (UTF-8 BOM, CRLF): every value lands in its row and year', () => {
+    const parsed = readFixture('utf8-bom-own-export.csv');
+    expect(parsed).toMatchObject({ format: 'workbook', encoding: 'utf-8-bom', matchedRows: 3, unchanged: 0 });
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.ignored).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H01', 2020, undefined, 1.11, 2],
+      ['H01', 2021, undefined, 1.22, 2],
+      ['H02', 2020, undefined, 2.22, 3],
+      ['H02', 2021, undefined, 2.33, 3],
+      ['H02', 2022, undefined, 2.44, 3],
+      ['E03', 2020, undefined, 91.11, 4],
+      ['E03', 2021, undefined, 92.22, 4],
+    ]);
+    expect(parsed.updates[2]).toMatchObject({ name: '婴儿死亡率', file: 'utf8-bom-own-export.csv' });
+  });
+
+  it('proposes a row whose code the workbook does not know, built from its columns', () => {
+    const parsed = readFixture('utf8-bom-own-export.csv');
+    expect(parsed.newRows).toEqual([
+      {
+        file: 'utf8-bom-own-export.csv',
+        line: 5,
+        indicator: {
+          code: 'X01',
+          area: '儿童与健康',
+          clause: '',
+          name: '测试新增指标（虚构）',
+          unit: '%',
+          target: { kind: 'lower', comparator: '≥', wording: '以上', value: 50 },
+          baseYear: 2020,
+          targetYear: 2025,
+          department: '测试单位',
+          source: '',
+          values: { 2020: 11.1, 2021: 22.2 },
+          note: '本地新增（虚构测试行）',
+        },
+      },
+    ]);
+  });
+
+  it('shows old → new for values already entered, and only counts cells that stay the same', () => {
+    const existing = planRows({
+      H02: { 2020: 2.22, 2021: 2.3300000000001, 2022: 9 },
+      E03: { 2020: '九十一' },
+    });
+    const parsed = readFixture('utf8-bom-own-export.csv', existing);
+    expect(parsed.unchanged).toBe(2);
+    expect(changes(parsed.updates.filter((u) => u.code !== 'H01'))).toEqual([
+      ['H02', 2022, 9, 2.44, 3],
+      ['E03', 2020, '九十一', 91.11, 4],
+      ['E03', 2021, undefined, 92.22, 4],
+    ]);
+  });
+
+  it('reads a file Excel re-saved as GBK, with full-width digits, “—” and empty trailing rows and columns', () => {
+    const parsed = readFixture('gbk-excel-resaved.csv', planRows({ H03: { 2023: 4.44 } }));
+    expect(parsed).toMatchObject({
+      encoding: 'gb18030',
+      format: 'workbook',
+      matchedRows: 3,
+      issues: [],
+      ignored: [],
+    });
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2023, undefined, 3.33, 2],
+      ['E03', 2023, undefined, 93.33, 4],
+    ]);
+  });
+
+  it('reads UTF-8 without BOM and with LF line ends; “1,234” is one thousand two hundred thirty-four', () => {
+    const parsed = readFixture('utf8-no-bom-lf.csv');
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['F01', 2023, undefined, 1234, 2],
+      ['F02', 2023, undefined, 55.5, 3],
+    ]);
+  });
+
+  it('finds the header under a title line despite stray spaces, reordered and empty columns and short codes', () => {
+    const parsed = readFixture('reordered-columns-stray-spaces.csv');
+    expect(parsed).toMatchObject({ format: 'workbook', matchedRows: 3, issues: [], ignored: [] });
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2023, undefined, 3.33, 4],
+      ['H02', 2022, undefined, 2.22, 4],
+      ['E03', 2023, undefined, 66.6, 5],
+      ['E03', 2022, undefined, 65.5, 5],
+      ['F01', 2023, undefined, 1234, 6],
+      ['F01', 2022, undefined, 1111, 6],
+    ]);
+  });
+
+  it('reads Excel “Unicode 文本” (UTF-16, tab-separated)', () => {
+    const parsed = readFixture('utf16le-unicode-text.csv');
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([['H02', 2023, undefined, 1.23, 2]]);
+  });
+
+  it('removes the apostrophe our export puts before =, +, -, @ (formula injection)', () => {
+    const parsed = readFixture('injection-escaped.csv');
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['F03', 2021, undefined, -1.5, 2],
+      ['H02', 2023, undefined, 1.11, 3],
+    ]);
+    expect(parsed.newRows[0]?.indicator).toMatchObject({
+      code: 'X02',
+      name: '=测试指标（虚构）',
+      unit: '个',
+      department: '@测试单位',
+      note: '@测试备注',
+      target: { kind: 'count', comparator: '≥', wording: '至少', value: 1 },
+      values: { 2023: 3 },
+    });
+  });
+
+  it('reads the code of Excel’s ="…" text cells', () => {
+    const text = `代码,2023年\r\n"=""H02""",1.5\r\n`;
+    expect(changes(parseImportFile(text, 'a.csv', planRows(), YEARS).updates)).toEqual([
+      ['H02', 2023, undefined, 1.5, 2],
+    ]);
+  });
+});
+
+describe('parseImportFile: values are never guessed', () => {
+  const parsed = readFixture('unreadable-values.csv');
+
+  it.each([
+    [2, '2021年', '约1.2', '‰'],
+    [2, '2022年', '1.5%', '‰'],
+    [3, '2021年', '101', '%'],
+    [3, '2022年', '九十', '%'],
+  ])('line %i, column %s: “%s” is an issue with parseEntry’s message', (line, column, raw, unit) => {
+    const expected = parseEntry(raw, unit);
+    expect(expected.ok).toBe(false);
+    if (expected.ok) return;
+    const issue = parsed.issues.find((i) => i.line === line && i.column === column);
+    expect(issue).toMatchObject({ file: 'unreadable-values.csv', line, column });
+    expect(issue?.message).toContain(expected.message);
+    expect(issue?.message).toContain('该单元格未导入');
+  });
+
+  it('imports only the readable cells of those rows', () => {
+    expect(parsed.issues).toHaveLength(4);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2023, undefined, 1.33, 2],
+      ['E03', 2023, undefined, 96.6, 3],
+    ]);
+  });
+
+  it.each(['', '  ', '—', '-', '无'])(
+    'a cell “%s” gives no value and never clears the workbook’s value',
+    (cell) => {
+      const text = `代码,2022年,2023年\r\nH02,${cell},1.5\r\n`;
+      const result = parseImportFile(text, 'a.csv', planRows({ H02: { 2022: 4.44 } }), YEARS);
+      expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
+      expect(result.issues).toEqual([]);
+    },
+  );
+
+  it('refuses a row whose unit in the file differs from the workbook’s unit', () => {
+    const text = `代码,指标名称,单位,2023年\r\nH02,婴儿死亡率,%,0.5\r\nH01,新生儿死亡率,‰,0.5\r\n`;
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(result.updates)).toEqual([['H01', 2023, undefined, 0.5, 3]]);
+    expect(result.issues).toEqual([
+      {
+        file: 'a.csv',
+        line: 2,
+        column: '单位',
+        message: expect.stringContaining('文件中的单位是“%”，工作簿中是“‰”'),
+      },
+    ]);
+  });
+
+  it('reports an unclosed quote with its line and imports nothing of that file', () => {
+    const result = readFixture('unclosed-quote.csv');
+    expect(result.updates).toEqual([]);
+    expect(result.newRows).toEqual([]);
+    expect(result.issues).toEqual([
+      {
+        file: 'unclosed-quote.csv',
+        line: 3,
+        column: null,
+        message: expect.stringContaining('引号（"）没有配对'),
+      },
+    ]);
+    expect(result.issues[0]?.message).toContain('本文件未导入任何数据');
+  });
+
+  it('reports a file without a recognisable header', () => {
+    const result = parseImportFile('甲,乙\r\n1,2\r\n', 'a.csv', planRows(), YEARS);
+    expect(result.updates).toEqual([]);
+    expect(result.issues).toEqual([
+      { file: 'a.csv', line: null, column: null, message: expect.stringContaining('找不到表头') },
+    ]);
+  });
+
+  it('looks for the header in the first 10 non-empty rows only', () => {
+    const titles = Array.from({ length: 10 }, (_, i) => `说明第${i + 1}行`).join('\r\n');
+    const result = parseImportFile(`${titles}\r\n代码,2023年\r\nH02,1\r\n`, 'a.csv', planRows(), YEARS);
+    expect(result.updates).toEqual([]);
+    expect(result.issues[0]?.message).toContain('找不到表头');
+  });
+
+  it.each(['', '"', ',,,', '\u0000\u0001', '代码', '代码,2023年\r\n"', '\r\n\r\n'])(
+    'never throws (%j)',
+    (text) => {
+      expect(() => parseImportFile(text, 'a.csv', planRows(), YEARS)).not.toThrow();
+    },
+  );
+});
+
+describe('parseImportFile: matching rows', () => {
+  it.each(['H02', 'h02', ' H02 ', 'H2', 'h2', 'Ｈ０２'])('code “%s” is H02', (code) => {
+    const result = parseImportFile(`代码,2023年\r\n${code},1.5\r\n`, 'a.csv', planRows(), YEARS);
+    expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
+  });
+
+  it('does not read “H2” when it could be H02 or H002', () => {
+    const rows = [
+      ...planRows(),
+      { ...structuredClone(LANXI_2021_2025.indicators[4]!), code: 'H002', name: '另一行' },
+    ];
+    const result = parseImportFile(`代码,2023年\r\nH2,1.5\r\n`, 'a.csv', rows, YEARS);
+    expect(result.updates).toEqual([]);
+    expect(result.ignored).toEqual([
+      { file: 'a.csv', line: 2, label: 'H2', reason: expect.stringContaining('H02 或 H002') },
+    ]);
+  });
+
+  it.each([
+    ['2023', 2023],
+    ['2023年', 2023],
+    [' 2023 年 ', 2023],
+    ['2023年数值', 2023],
+    ['２０２３年', 2023],
+    ['2023年（‰）', 2023],
+    ['2023年度', 2023],
+  ])('year column “%s” is %i', (header, year) => {
+    const result = parseImportFile(`代码,"${header}"\r\nH02,1.5\r\n`, 'a.csv', planRows(), YEARS);
+    expect(result.issues).toEqual([]);
+    expect(changes(result.updates)).toEqual([['H02', year, undefined, 1.5, 2]]);
+  });
+
+  it('says which columns are not read: years outside the workbook, year-like columns, a repeated year', () => {
+    const text = `代码,2023年,2030年,2023年目标值,2023\r\nH02,1.5,2,3,4\r\n`;
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
+    expect(result.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [1, '2030年', '年份 2030 不在本工作簿的年份范围内，已忽略该列。'],
+      [1, '2023', expect.stringContaining('年份 2023 有两列')],
+      [1, '2023年目标值', expect.stringContaining('不是年份数值列')],
+    ]);
+  });
+
+  it('matches a file of another office by name, ignoring unknown names and years outside the workbook', () => {
+    const parsed = readFixture('wide-other-office.csv');
+    expect(parsed).toMatchObject({ format: 'wide', encoding: 'gb18030', matchedRows: 3 });
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2021, undefined, 1.11, 3],
+      ['H02', 2022, undefined, 1.22, 3],
+      ['H02', 2023, undefined, 1.33, 3],
+      ['H03', 2021, undefined, 2.11, 4],
+      ['H03', 2023, undefined, 2.33, 4],
+      ['H01', 2023, undefined, 0.99, 6],
+    ]);
+    expect(parsed.issues).toEqual([
+      {
+        file: 'wide-other-office.csv',
+        line: 2,
+        column: '2030年',
+        message: '年份 2030 不在本工作簿的年份范围内，已忽略该列。',
+      },
+    ]);
+    expect(parsed.ignored).toEqual([
+      {
+        file: 'wide-other-office.csv',
+        line: 5,
+        label: '全市常住人口',
+        reason: '工作簿中没有名为“全市常住人口”的指标。',
+      },
+    ]);
+  });
+
+  it('ignores a name that belongs to several rows, asking for a code column', () => {
+    const rows = planRows();
+    rows.push({ ...structuredClone(rows[4]!), code: 'X01' });
+    const result = parseImportFile('指标名称,2023年\r\n婴儿死亡率,1.5\r\n', 'a.csv', rows, YEARS);
+    expect(result.updates).toEqual([]);
+    expect(result.ignored[0]?.reason).toBe('名称对应多个指标（H02、X01），请加上代码列后再导入。');
+  });
+
+  it('lets the code win when a file has both code and name columns', () => {
+    const text = '指标名称,代码,2023年\r\n婴儿死亡率（本单位口径）,H02,1.5\r\n,E03,96\r\n';
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(result.format).toBe('workbook');
+    expect(changes(result.updates)).toEqual([
+      ['H02', 2023, undefined, 1.5, 2],
+      ['E03', 2023, undefined, 96, 3],
+    ]);
+  });
+
+  it('refuses a row whose code belongs to one indicator and whose name to another', () => {
+    const result = parseImportFile(
+      '代码,指标名称,2023年\r\nH02,新生儿死亡率,1.5\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(result.updates).toEqual([]);
+    expect(result.issues[0]).toMatchObject({ line: 2, column: '代码' });
+    expect(result.issues[0]?.message).toContain(
+      '代码 H02 在工作簿中是“婴儿死亡率”，本行的名称却是“新生儿死亡率”',
+    );
+  });
+
+  it('does not propose a new row for an unknown code whose name is an existing row', () => {
+    const result = parseImportFile(
+      '代码,指标名称,2023年\r\nK9,婴儿死亡率,1.5\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(result.newRows).toEqual([]);
+    expect(result.ignored[0]?.reason).toContain('代码 K9 不在本工作簿中，但名称“婴儿死亡率”与 H02 相同');
+  });
+
+  it('falls back to the name when the code cell is empty, and ignores rows with neither', () => {
+    const text =
+      '代码,指标名称,2023年,备注\r\n,婴儿死亡率,1.5,\r\n,,2,\r\n,,,注：数据为测试用\r\n,不存在的指标,3,\r\n';
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
+    expect(result.ignored.map((r) => [r.line, r.label, r.reason])).toEqual([
+      [3, '2', '本行没有代码也没有指标名称，无法确定是哪个指标。'],
+      [4, '注：数据为测试用', '本行没有代码也没有指标名称，无法确定是哪个指标。'],
+      [5, '不存在的指标', '本行没有代码，工作簿中也没有名为“不存在的指标”的指标。'],
+    ]);
+  });
+
+  it('uses the first of two rows for one code with different values, saying so', () => {
+    const text = '代码,2023年\r\nH02,1.5\r\nE03,96\r\nh2,1.6\r\n';
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(result.updates)).toEqual([
+      ['H02', 2023, undefined, 1.5, 2],
+      ['E03', 2023, undefined, 96, 3],
+    ]);
+    expect(result.matchedRows).toBe(2);
+    expect(result.issues).toEqual([
+      {
+        file: 'a.csv',
+        line: 4,
+        column: null,
+        message: expect.stringContaining(
+          '同一文件中代码 H02（婴儿死亡率）出现两次（第 2 行和第 4 行），数值不同',
+        ),
+      },
+    ]);
+  });
+
+  it('lists a repeated identical row as ignored, and skips a repeated header', () => {
+    const text = '代码,2023年\r\nH02,1.5\r\n代码,2023年\r\nH02,1.50\r\n';
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
+    expect(result.issues).toEqual([]);
+    expect(result.ignored).toEqual([
+      { file: 'a.csv', line: 4, label: 'H02', reason: '与第 2 行重复（数值相同），已忽略。' },
+    ]);
+  });
+
+  it('builds a new row with defaults when the file gives little about it', () => {
+    const text = `${OWN_HEADER}\r\nx9,,,本地指标,家,,,,,,,,,,,,,2,,,\r\n`;
+    const [proposal] = parseImportFile(text, 'a.csv', planRows(), YEARS).newRows;
+    expect(proposal?.indicator).toEqual({
+      code: 'X9',
+      area: '',
+      clause: '',
+      name: '本地指标',
+      unit: '家',
+      target: { kind: 'lower', comparator: '≥', wording: '', value: null },
+      baseYear: 2020,
+      targetYear: 2025,
+      department: '',
+      source: '',
+      values: { 2023: 2 },
+      note: '由 CSV 导入的新增指标，规划原文中没有',
+    });
+  });
+});
+
+describe('planImport: several files at once', () => {
+  const health = () => readFixture('conflict-health-bureau.csv');
+  const stats = () => readFixture('conflict-stats-bureau.csv');
+
+  it('turns two different values for one cell into a conflict and the same value twice into one update', () => {
+    const plan = planImport([health(), stats()]);
+    expect(changes(plan.updates)).toEqual([
+      ['H01', 2023, undefined, 0.91, 2],
+      ['H03', 2023, undefined, 2.91, 4],
+      ['E03', 2023, undefined, 93.9, 4],
+    ]);
+    expect(plan.updates[0]?.file).toBe('conflict-health-bureau.csv');
+    expect(plan.conflicts).toEqual([
+      {
+        code: 'H02',
+        name: '婴儿死亡率',
+        year: 2023,
+        oldValue: undefined,
+        candidates: [
+          { file: 'conflict-health-bureau.csv', line: 3, value: 1.91 },
+          { file: 'conflict-stats-bureau.csv', line: 3, value: 1.99 },
+        ],
+      },
+    ]);
+  });
+
+  it('resolves a conflict with the chosen candidate; without a choice (or 保留原值 −1) nothing changes', () => {
+    const plan = planImport([health(), stats()]);
+    const chosen = resolveConflicts(plan, new Map([['H02|2023', 1]]));
+    expect(changes(chosen)).toEqual([...changes(plan.updates), ['H02', 2023, undefined, 1.99, 3]]);
+    expect(chosen.at(-1)?.file).toBe('conflict-stats-bureau.csv');
+    expect(resolveConflicts(plan, new Map())).toEqual(plan.updates);
+    expect(resolveConflicts(plan, new Map([['H02|2023', -1]]))).toEqual(plan.updates);
+  });
+
+  it('sees a conflict when one file confirms the value the workbook has and another changes it', () => {
+    const existing = planRows({ H02: { 2023: 1.91 } });
+    const plan = planImport([
+      readFixture('conflict-health-bureau.csv', existing),
+      readFixture('conflict-stats-bureau.csv', existing),
+    ]);
+    expect(plan.conflicts.map((c) => [c.code, c.oldValue, c.candidates.map((x) => x.value)])).toEqual([
+      ['H02', 1.91, [1.91, 1.99]],
+    ]);
+    expect(resolveConflicts(plan, new Map([['H02|2023', 0]]))).toEqual(plan.updates);
+  });
+
+  it('keeps the issues, ignored rows and new rows of every file', () => {
+    const plan = planImport([readFixture('wide-other-office.csv'), readFixture('utf8-bom-own-export.csv')]);
+    expect(plan.issues).toHaveLength(1);
+    expect(plan.ignored).toHaveLength(1);
+    expect(plan.newRows.map((r) => r.indicator.code)).toEqual(['X01']);
+    expect(plan.files).toHaveLength(2);
+  });
+
+  it('drops a new row that two files describe differently, with an issue', () => {
+    const a = parseImportFile(
+      `${OWN_HEADER}\r\nX01,,,新指标,%,,,,,,,,,,,,,1,,,\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    const b = parseImportFile(
+      `${OWN_HEADER}\r\nX01,,,新指标,%,,,,,,,,,,,,,2,,,\r\n`,
+      'b.csv',
+      planRows(),
+      YEARS,
+    );
+    const same = planImport([
+      a,
+      parseImportFile(`${OWN_HEADER}\r\nX01,,,新指标,%,,,,,,,,,,,,,1,,,\r\n`, 'c.csv', planRows(), YEARS),
+    ]);
+    expect(same.newRows).toHaveLength(1);
+    const plan = planImport([a, b]);
+    expect(plan.newRows).toEqual([]);
+    expect(plan.issues[0]?.message).toContain('新增指标 X01 在 “a.csv”第 2 行和“b.csv”第 2 行内容不同');
+  });
+});
+
+describe('round trip: export → decode → import', () => {
+  const sample = makeSampleWorkbook(LANXI_2021_2025, new Date(2026, 0, 1));
+  const years = yearColumns(sample);
+
+  function reimport(rows: Indicator[]): ParsedFile {
+    const csv = serializeIndicatorsCsv(rows, years);
+    const decoded = decodeCsvBytes(new TextEncoder().encode(csv), '导出.csv');
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.encoding).toBe('utf-8-bom');
+    return parseImportFile(decoded.text, '导出.csv', planRows(), years, decoded.encoding);
+  }
+
+  function apply(rows: Indicator[], updates: readonly CellUpdate[]): Record<string, Indicator['values']> {
+    const values: Record<string, Indicator['values']> = Object.fromEntries(rows.map((r) => [r.code, {}]));
+    for (const u of updates) if (u.newValue !== undefined) values[u.code]![u.year] = u.newValue;
+    return values;
+  }
+
+  it('reproduces every valid value of a workbook exactly', () => {
+    const rows = sample.indicators.map((row) => structuredClone(row));
+    const byCode = (code: string) => rows.find((r) => r.code === code)!;
+    byCode('H02').values[2024] = 0.1 + 0.2;
+    byCode('W01').values[2024] = 1234.56789; // 元/月
+    byCode('F03').values[2024] = -12.5; // 万元
+    const parsed = reimport(rows);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.newRows).toEqual([]);
+    expect(parsed.matchedRows).toBe(rows.length);
+    expect(apply(rows, parsed.updates)).toEqual(Object.fromEntries(rows.map((r) => [r.code, r.values])));
+  });
+
+  it('re-imports an invalid entry (kept as text) as an issue, never as a value', () => {
+    const rows = planRows({ H02: { 2022: 2.5, 2023: '约5' }, F03: { 2023: '-待定' } });
+    const parsed = reimport(rows);
+    expect(changes(parsed.updates)).toEqual([['H02', 2022, undefined, 2.5, 6]]);
+    expect(parsed.issues.map((i) => [i.line, i.column])).toEqual([
+      [4, '2023年'],
+      [6, '2023年'],
+    ]);
+    expect(parsed.issues[0]?.message).toContain('“-待定”不是数字');
+    expect(parsed.issues[1]?.message).toContain('“约5”不是数字');
+  });
+
+  it('proposes a row a clerk added, as it was', () => {
+    const added: Indicator = {
+      code: 'X01',
+      area: '重点实事项目',
+      clause: '',
+      name: '测试新增指标（虚构）',
+      unit: '家',
+      target: { kind: 'count', comparator: '≥', wording: '至少', value: 2 },
+      baseYear: 2020,
+      targetYear: 2025,
+      department: '=测试单位',
+      source: '',
+      values: { 2021: 1, 2022: 2 },
+      note: '+本地新增',
+    };
+    const parsed = reimport([...planRows(), added]);
+    expect(parsed.newRows).toEqual([
+      { file: '导出.csv', line: LANXI_2021_2025.indicators.length + 2, indicator: added },
+    ]);
+  });
+});
