@@ -23,11 +23,13 @@ export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: 
     '比较',
     '规划表述',
     '目标值',
+    '每年变化',
     '基期年',
     '目标年',
     '责任单位',
     ...years.map((year) => `${year}年`),
     '备注',
+    '规划原文',
   ];
   const rows = indicators.map((row) => [
     row.code,
@@ -39,11 +41,13 @@ export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: 
     row.target.comparator,
     row.target.wording,
     row.target.value,
+    row.target.yearlyStep ?? null,
     row.baseYear,
     row.targetYear,
     row.department,
     ...years.map((year) => row.values[year] ?? null),
     row.note ?? '',
+    row.source,
   ]);
   const escaped = [header, ...rows].map((cells) =>
     cells.map((cell) =>

@@ -120,6 +120,8 @@ type Field =
   | 'comparator'
   | 'wording'
   | 'targetValue'
+  | 'yearlyStep'
+  | 'source'
   | 'baseYear'
   | 'targetYear'
   | 'department'
@@ -136,6 +138,8 @@ const FIELD_NAMES: Record<Field, readonly string[]> = {
   comparator: ['比较'],
   wording: ['规划表述'],
   targetValue: ['目标值'],
+  yearlyStep: ['每年变化'],
+  source: ['规划原文'],
   baseYear: ['基期年'],
   targetYear: ['目标年'],
   department: ['责任单位', '牵头单位'],
@@ -680,16 +684,22 @@ function parseInto(
         comparator,
         wording: cell(row, 'wording'),
         value: kind === 'direction' ? null : targetValue,
+        ...yearlyStepOf(cell(row, 'yearlyStep')),
       },
       baseYear: yearOf('baseYear', defaultBaseYear),
       targetYear: yearOf('targetYear', defaultTargetYear),
       department: cell(row, 'department'),
-      source: '',
+      source: cell(row, 'source'),
       values,
       note: note || '由 CSV 导入的新增指标，规划原文中没有',
     };
     result.newRows.push({ file, line, indicator });
   }
+}
+
+function yearlyStepOf(text: string): { yearlyStep?: number } {
+  const entry = text ? parseEntry(text, '') : null;
+  return entry && entry.ok && entry.value !== null ? { yearlyStep: entry.value } : {};
 }
 
 function defaultComparator(kind: TargetKind): Comparator {

@@ -580,3 +580,36 @@ describe('round trip: export → decode → import', () => {
     ]);
   });
 });
+
+describe('round trip of a row the office added', () => {
+  it('brings back its whole definition: target, yearly step, source and values', () => {
+    const added: Indicator = {
+      code: 'X01',
+      area: '儿童与健康',
+      clause: '',
+      name: '乡镇儿童友好公园覆盖率',
+      unit: '%',
+      target: {
+        kind: 'yearly-change',
+        comparator: '≤',
+        wording: '每年提高2个百分点',
+        value: null,
+        yearlyStep: 2,
+      },
+      baseYear: 2020,
+      targetYear: 2025,
+      department: '市妇联',
+      source: '本市实施方案（2022）第三条',
+      values: { 2020: 40, 2021: 42.5 },
+      note: '本地新增',
+    };
+    const years = yearColumns({ baseYear: 2020, targetYear: 2025, indicators: LANXI_2021_2025.indicators });
+    const csv = serializeIndicatorsCsv([added], years);
+    const decoded = decodeCsvBytes(new TextEncoder().encode(csv), '回传.csv');
+    if (!decoded.ok) throw new Error(decoded.message);
+    const fresh = workbookFromPlan(LANXI_2021_2025, 'fresh', new Date()).indicators;
+    const parsed = parseImportFile(decoded.text, '回传.csv', fresh, years, decoded.encoding);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.newRows.map((r) => r.indicator)).toEqual([added]);
+  });
+});
