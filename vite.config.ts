@@ -1,13 +1,36 @@
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { type Plugin } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 import solid from 'vite-plugin-solid';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The built app is one self-contained HTML file that opens by double-click (file://) as well as from a static
+ * server. Its only outside reference, the favicon in public/, becomes a data URL so the file works on its own.
+ */
+function inlineFavicon(): Plugin {
+  const href = './favicon.svg';
+  return {
+    name: 'inline-favicon',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url));
+      return html.replace(`href="${href}"`, `href="data:image/svg+xml;base64,${svg.toString('base64')}"`);
+    },
+  };
+}
 
 export default defineConfig({
   // Relative asset paths so the built app works from any folder of a static server or shared drive.
   base: './',
-  plugins: [solid()],
+  // viteSingleFile inlines scripts, styles and assets into dist/index.html (a module script inlined in the
+  // page runs from file://; an external one is blocked there).
+  plugins: [solid(), inlineFavicon(), viteSingleFile()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
+    // Everything is in one chunk, so there is nothing to preload.
+    modulePreload: false,
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],

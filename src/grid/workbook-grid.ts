@@ -98,6 +98,8 @@ export interface WorkbookGrid {
   /** Computed status of every row (physical order), for the summary. */
   statuses(): { code: string; area: string; status: Status | null }[];
   report(code: string): RowReport | undefined;
+  /** Every row's computed projection and status, in physical order (for the dashboard and the report). */
+  reports(): RowReport[];
   resetProjectionFormula(code: string): void;
   /**
    * Apply an import: new rows appended and cells set, as ONE undo step. Returns the codes touched.
@@ -406,6 +408,22 @@ export function makeWorkbookGrid(
     if (value && typeof value === 'object' && 'value' in value) return String(value.value);
     return value as GridCell;
   };
+  const reportAt = (physicalRow: number): RowReport => {
+    const indicator = readIndicator(physicalRow);
+    const formula = String(rowAt(physicalRow)[projectionCol] ?? '');
+    const projectedValue = computed(physicalRow, projectionCol);
+    const gapValue = computed(physicalRow, gapCol);
+    return {
+      indicator,
+      formula,
+      isDefaultFormula: indicator.projectionFormula === undefined,
+      method: methodOfFormula(formula),
+      projected: typeof projectedValue === 'number' ? projectedValue : null,
+      gap: typeof gapValue === 'number' ? gapValue : null,
+      status: computedStatus(physicalRow),
+      formulaError: isErrorValue(projectedValue) ? explainFormulaError(projectedValue) : null,
+    };
+  };
   const computedStatus = (physicalRow: number): Status | null => {
     const value = computed(physicalRow, statusCol);
     if (isErrorValue(value)) return '公式有误';
@@ -506,21 +524,10 @@ export function makeWorkbookGrid(
     },
     report(code) {
       const physicalRow = physicalRowOf(code);
-      if (physicalRow < 0) return undefined;
-      const indicator = readIndicator(physicalRow);
-      const formula = String(rowAt(physicalRow)[projectionCol] ?? '');
-      const projectedValue = computed(physicalRow, projectionCol);
-      const gapValue = computed(physicalRow, gapCol);
-      return {
-        indicator,
-        formula,
-        isDefaultFormula: indicator.projectionFormula === undefined,
-        method: methodOfFormula(formula),
-        projected: typeof projectedValue === 'number' ? projectedValue : null,
-        gap: typeof gapValue === 'number' ? gapValue : null,
-        status: computedStatus(physicalRow),
-        formulaError: isErrorValue(projectedValue) ? explainFormulaError(projectedValue) : null,
-      };
+      return physicalRow < 0 ? undefined : reportAt(physicalRow);
+    },
+    reports() {
+      return Array.from({ length: grid.countSourceRows() }, (_, physicalRow) => reportAt(physicalRow));
     },
     resetProjectionFormula(code) {
       const physicalRow = physicalRowOf(code);

@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { makeAutosave, type Autosave, type SaveState } from '../app/autosave';
 import {
   DEFAULT_LICENSE_KEY,
@@ -17,7 +17,12 @@ import { RowPanel } from './RowPanel';
 import { SummaryPanel } from './SummaryPanel';
 import { AREAS } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
+import { chartDataFor, type ChartData } from '../charts/chart-data';
+import { describeTarget } from '../grid/columns';
+import { buildReport } from '../model/report';
+import { ChartDialog } from './ChartDialog';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ReportView } from './ReportView';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { yearColumns } from '../model/workbook';
@@ -38,6 +43,7 @@ export function App(props: { session: Session }) {
   const [showSettings, setShowSettings] = createSignal(false);
   const [showExport, setShowExport] = createSignal(false);
   const [showImport, setShowImport] = createSignal(false);
+  const [showReport, setShowReport] = createSignal(false);
   const [notice, setNotice] = createSignal('');
   const [area, setArea] = createSignal('');
   const [department, setDepartment] = createSignal('');
@@ -46,6 +52,9 @@ export function App(props: { session: Session }) {
   const [showSummary, setShowSummary] = createSignal(false);
   /** Bumped after every edit so derived views (row panel, summary) read the grid again. */
   const [version, setVersion] = createSignal(0);
+  const [chart, setChart] = createSignal<ChartData | null>(null);
+  /** Every row's computed projection and status, read again after each edit. */
+  const reports = createMemo(() => (showSummary() || showReport() ? (version(), grid?.reports() ?? []) : []));
 
   let container: HTMLDivElement | undefined;
   let searchInput: HTMLInputElement | undefined;
@@ -144,6 +153,11 @@ export function App(props: { session: Session }) {
     return [...known.filter((d) => used.has(d)), ...[...used].filter((d) => !known.includes(d))];
   };
 
+  const openChart = (code: string) => {
+    const report = grid?.report(code);
+    if (report) setChart(chartDataFor(report.indicator, report.projected, thresholds));
+  };
+
   const askDelete = () => {
     const rows = grid?.selectedRows() ?? [];
     if (rows.length === 0) {
@@ -157,7 +171,7 @@ export function App(props: { session: Session }) {
     try {
       autosave?.dispose();
       await repository?.deleteWorkbook(workbook.id);
-      location.href = './';
+      location.href = location.pathname;
     } catch (error) {
       setFailure(describeStorageError(error, 'write'));
     }
@@ -202,6 +216,9 @@ export function App(props: { session: Session }) {
         <span class="save-state" role="status" data-state={repository ? saveState().status : 'unavailable'}>
           {saveText()}
         </span>
+        <button type="button" class="link" onClick={() => setShowReport(true)}>
+          打印报告
+        </button>
         <button type="button" class="link" onClick={() => setShowSettings(true)}>
           设置
         </button>
@@ -211,7 +228,7 @@ export function App(props: { session: Session }) {
         <div class="banner sample" role="note">
           <strong>{SAMPLE_LABEL}</strong>
           <span>本工作簿的数值是随机生成的，只用于熟悉预测和预警功能，与正式工作簿完全分开。</span>
-          <a href="./">返回正式工作簿</a>
+          <a href={location.pathname}>返回正式工作簿</a>
           <button type="button" onClick={() => void deleteSample()}>
             删除示例数据
           </button>
@@ -297,7 +314,7 @@ export function App(props: { session: Session }) {
         <Show when={!workbook.isSample}>
           <a
             class="button-link"
-            href="./?workbook=sample"
+            href="?workbook=sample"
             title="打开一份随机生成的示例数据，立即看到预测和预警"
           >
             看示例数据
@@ -340,7 +357,14 @@ export function App(props: { session: Session }) {
 
       <Show when={showSummary()}>
         <SummaryPanel
-          summary={(version(), summarizeByArea(grid?.statuses() ?? []))}
+          summary={summarizeByArea(reports().map((r) => ({ area: r.indicator.area, status: r.status })))}
+          warnings={
+            buildReport(workbook.title, reports(), workbook.targetYear, 'annual', describeTarget).warnings
+          }
+          onOpen={(code) => {
+            grid?.selectRow(code);
+            openChart(code);
+          }}
           onClose={() => setShowSummary(false)}
         />
       </Show>
@@ -351,6 +375,7 @@ export function App(props: { session: Session }) {
         report={(version(), selection() && grid ? (grid.report(selection()?.code ?? '') ?? null) : null)}
         thresholds={thresholds}
         onResetFormula={(code) => grid?.resetProjectionFormula(code)}
+        onChart={openChart}
       />
 
       <footer class="status-bar">
@@ -402,6 +427,18 @@ export function App(props: { session: Session }) {
             <p>删除后可以点“撤销”恢复。</p>
           </ConfirmDialog>
         )}
+      </Show>
+
+      <Show when={chart()}>{(data) => <ChartDialog data={data()} onClose={() => setChart(null)} />}</Show>
+
+      <Show when={showReport()}>
+        <ReportView
+          planTitle={workbook.title}
+          years={yearColumns({ ...workbook, indicators: reports().map((r) => r.indicator) })}
+          rows={reports()}
+          thresholds={thresholds}
+          onClose={() => setShowReport(false)}
+        />
       </Show>
 
       <Show when={showExport()}>

@@ -15,6 +15,7 @@ export function RowPanel(props: {
   report: RowReport | null;
   thresholds: Thresholds;
   onResetFormula: (code: string) => void;
+  onChart: (code: string) => void;
 }) {
   const details = () => {
     const report = props.report;
@@ -52,6 +53,9 @@ export function RowPanel(props: {
             <Show when={d().fluctuation.flagged}>
               <span class="status-badge status-fluctuating">⚠ 波动较大</span>
             </Show>
+            <button type="button" onClick={() => props.onChart(d().indicator.code)}>
+              查看图表
+            </button>
             <Show when={d().report.projected !== null}>
               <span>
                 预测{d().indicator.targetYear}年：

@@ -1,4 +1,5 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
+import type { WarningRow } from '../model/report';
 import type { AreaSummary } from '../model/status-summary';
 import type { Status } from '../model/status';
 
@@ -16,13 +17,18 @@ const COLUMNS: Status[] = [
 ];
 
 /** Per-area counts of each status. */
-export function SummaryPanel(props: { summary: AreaSummary[]; onClose: () => void }) {
+export function SummaryPanel(props: {
+  summary: AreaSummary[];
+  warnings: WarningRow[];
+  onOpen: (code: string) => void;
+  onClose: () => void;
+}) {
   const totals = () =>
     COLUMNS.map((status) => props.summary.reduce((sum, area) => sum + area.counts[status], 0));
   return (
     <section class="summary-panel" aria-label="预警汇总">
       <header>
-        <h2>各领域指标状态汇总</h2>
+        <h2>预警汇总：各领域指标状态</h2>
         <button type="button" onClick={() => props.onClose()}>
           收起
         </button>
@@ -54,6 +60,43 @@ export function SummaryPanel(props: { summary: AreaSummary[]; onClose: () => voi
           </tr>
         </tfoot>
       </table>
+      <div class="dashboard-warnings">
+        <h2>需关注的指标（{props.warnings.length} 项）</h2>
+        <Show when={props.warnings.length > 0} fallback={<p>没有需要关注的指标。</p>}>
+          <table aria-label="需关注的指标">
+            <thead>
+              <tr>
+                <th scope="col">指标</th>
+                <th scope="col">责任单位</th>
+                <th scope="col">最新值</th>
+                <th scope="col">目标</th>
+                <th scope="col">预测</th>
+                <th scope="col">差距</th>
+                <th scope="col">状态</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={props.warnings}>
+                {(w) => (
+                  <tr>
+                    <td>
+                      <button type="button" onClick={() => props.onOpen(w.code)}>
+                        {w.code} {w.name}
+                      </button>
+                    </td>
+                    <td>{w.department}</td>
+                    <td>{w.latest}</td>
+                    <td>{w.target}</td>
+                    <td>{w.projected}</td>
+                    <td>{w.gap}</td>
+                    <td>{w.status}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </Show>
+      </div>
     </section>
   );
 }

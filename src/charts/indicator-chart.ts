@@ -1,0 +1,103 @@
+/**
+ * The chart.js adapter: draws a ChartData on a canvas. Only this folder imports chart.js.
+ */
+import {
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
+  type ChartDataset,
+} from 'chart.js';
+import type { ChartData } from './chart-data';
+
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Filler,
+  Legend,
+  Title,
+  Tooltip,
+);
+
+export function makeIndicatorChart(
+  canvas: HTMLCanvasElement,
+  data: ChartData,
+  options: { responsive?: boolean } = {},
+): { destroy(): void } {
+  const datasets: ChartDataset<'line', (number | null)[]>[] = [
+    {
+      label: `实际值（${data.unit}）`,
+      data: data.actual,
+      borderColor: '#245c9e',
+      backgroundColor: '#245c9e',
+      pointRadius: 4,
+      spanGaps: false,
+    },
+    {
+      label: '趋势预测',
+      data: data.projection,
+      borderColor: '#8a5a00',
+      backgroundColor: '#8a5a00',
+      borderDash: [6, 4],
+      pointStyle: 'rectRot',
+      pointRadius: 5,
+      spanGaps: true,
+    },
+  ];
+  if (data.band) {
+    datasets.push(
+      {
+        label: '目标区间下限',
+        data: data.band.low,
+        borderColor: 'rgba(31, 111, 53, 0.5)',
+        pointRadius: 0,
+        borderWidth: 1,
+      },
+      {
+        label: '目标区间',
+        data: data.band.high,
+        borderColor: 'rgba(31, 111, 53, 0.5)',
+        backgroundColor: 'rgba(31, 111, 53, 0.12)',
+        pointRadius: 0,
+        borderWidth: 1,
+        fill: '-1',
+      },
+    );
+  } else if (data.target.some((v) => v !== null)) {
+    datasets.push({
+      label: data.targetStepped ? '目标（逐年）' : '目标',
+      data: data.target,
+      borderColor: '#a11d1d',
+      backgroundColor: '#a11d1d',
+      pointRadius: 0,
+      borderWidth: 2,
+      stepped: data.targetStepped ? 'before' : false,
+    });
+  }
+  const chart = new Chart(canvas, {
+    type: 'line',
+    data: { labels: data.years.map((y) => `${y}年`), datasets },
+    options: {
+      animation: false,
+      responsive: options.responsive ?? false,
+      plugins: {
+        title: { display: true, text: data.title, font: { size: 15 } },
+        legend: { position: 'bottom' },
+      },
+      scales: {
+        y: { title: { display: true, text: data.unit ? `单位：${data.unit}` : '' } },
+        x: { title: { display: true, text: '年份' } },
+      },
+    },
+  });
+  return { destroy: () => chart.destroy() };
+}

@@ -1,0 +1,52 @@
+import { For, onCleanup, onMount } from 'solid-js';
+import type { ChartData } from '../charts/chart-data';
+import { makeIndicatorChart } from '../charts/indicator-chart';
+import { formatWithUnit } from '../model/entry';
+
+/** One row's chart, with the same figures as a table for reading aloud and copying. */
+export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
+  let canvas: HTMLCanvasElement | undefined;
+  let closeButton: HTMLButtonElement | undefined;
+  onMount(() => {
+    if (!canvas) return;
+    const chart = makeIndicatorChart(canvas, props.data);
+    closeButton?.focus();
+    onCleanup(() => chart.destroy());
+  });
+  const show = (v: number | null) =>
+    v === null ? '—' : formatWithUnit(Math.round(v * 100) / 100, props.data.unit);
+  return (
+    <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+      <div class="modal chart" role="dialog" aria-modal="true" aria-label={`图表：${props.data.title}`}>
+        <canvas ref={canvas} width={760} height={360} aria-label={`${props.data.title}的折线图`} />
+        <table class="chart-table" aria-label="图表数据">
+          <thead>
+            <tr>
+              <th scope="col">年份</th>
+              <For each={props.data.years}>{(y) => <th scope="col">{y}</th>}</For>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">实际值</th>
+              <For each={props.data.actual}>{(v) => <td>{show(v)}</td>}</For>
+            </tr>
+            <tr>
+              <th scope="row">预测</th>
+              <For each={props.data.projection}>{(v) => <td>{v === null ? '' : show(v)}</td>}</For>
+            </tr>
+            <tr>
+              <th scope="row">目标</th>
+              <For each={props.data.target}>{(v) => <td>{show(v)}</td>}</For>
+            </tr>
+          </tbody>
+        </table>
+        <div class="modal-actions">
+          <button type="button" ref={closeButton} onClick={() => props.onClose()}>
+            关闭
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

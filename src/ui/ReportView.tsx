@@ -1,0 +1,148 @@
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { chartDataFor } from '../charts/chart-data';
+import { makeIndicatorChart } from '../charts/indicator-chart';
+import type { RowReport } from '../grid/workbook-grid';
+import { describeTarget } from '../grid/columns';
+import { buildReport, REPORT_TITLES, type ReportVariant } from '../model/report';
+import type { Thresholds } from '../model/status';
+
+/** The printable report: choose year and variant, then the browser's print (to PDF) gives clean A4 pages. */
+export function ReportView(props: {
+  planTitle: string;
+  years: number[];
+  rows: RowReport[];
+  thresholds: Thresholds;
+  onClose: () => void;
+}) {
+  // Default: the latest year that has any value.
+  const latestWithData = () =>
+    Math.max(
+      props.years[0] ?? 0,
+      ...props.rows
+        .flatMap((r) => Object.keys(r.indicator.values).map(Number))
+        .filter((y) => props.years.includes(y)),
+    );
+  const [year, setYear] = createSignal(latestWithData());
+  const [variant, setVariant] = createSignal<ReportVariant>('annual');
+  const report = createMemo(() =>
+    buildReport(props.planTitle, props.rows, year(), variant(), (indicator) => describeTarget(indicator)),
+  );
+  const attentionRows = () =>
+    props.rows.filter((r) => report().warnings.some((w) => w.code === r.indicator.code));
+  return (
+    <div class="report-view" role="region" aria-label="监测报告">
+      <div class="report-controls no-print">
+        <label>
+          报告类型
+          <select value={variant()} onChange={(e) => setVariant(e.currentTarget.value as ReportVariant)}>
+            <For each={Object.entries(REPORT_TITLES)}>
+              {([key, title]) => <option value={key}>{title}</option>}
+            </For>
+          </select>
+        </label>
+        <label>
+          年份
+          <select value={year()} onChange={(e) => setYear(Number(e.currentTarget.value))}>
+            <For each={props.years}>{(y) => <option value={y}>{y}年</option>}</For>
+          </select>
+        </label>
+        <button type="button" onClick={() => window.print()}>
+          打印 / 存为 PDF
+        </button>
+        <button type="button" onClick={() => props.onClose()}>
+          返回表格
+        </button>
+      </div>
+      <article class="report">
+        <h1>{report().title}</h1>
+        <p class="report-summary">{report().summary}。</p>
+        <For each={report().areas}>
+          {(area) => (
+            <section class="report-area">
+              <h2>{area.area}</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th>代码</th>
+                    <th>指标</th>
+                    <th>{year()}年</th>
+                    <th>比上年</th>
+                    <th>目标</th>
+                    <th>状态</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={area.rows}>
+                    {(row) => (
+                      <tr>
+                        <td>{row.code}</td>
+                        <td>{row.name}</td>
+                        <td class="num">{row.value}</td>
+                        <td class="num">{row.change}</td>
+                        <td>{row.target}</td>
+                        <td>{row.status}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </section>
+          )}
+        </For>
+        <section class="report-area">
+          <h2>需关注的指标（预警）</h2>
+          <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
+            <table>
+              <thead>
+                <tr>
+                  <th>指标</th>
+                  <th>责任单位</th>
+                  <th>最新值</th>
+                  <th>目标</th>
+                  <th>预测</th>
+                  <th>差距</th>
+                  <th>状态</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={report().warnings}>
+                  {(w) => (
+                    <tr>
+                      <td>
+                        {w.code} {w.name}
+                      </td>
+                      <td>{w.department}</td>
+                      <td class="num">{w.latest}</td>
+                      <td>{w.target}</td>
+                      <td class="num">{w.projected}</td>
+                      <td class="num">{w.gap}</td>
+                      <td>{w.status}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <div class="report-charts">
+              <For each={attentionRows()}>
+                {(row) => <ReportChart row={row} thresholds={props.thresholds} />}
+              </For>
+            </div>
+          </Show>
+        </section>
+      </article>
+    </div>
+  );
+}
+
+function ReportChart(props: { row: RowReport; thresholds: Thresholds }) {
+  let canvas: HTMLCanvasElement | undefined;
+  onMount(() => {
+    if (!canvas) return;
+    const chart = makeIndicatorChart(
+      canvas,
+      chartDataFor(props.row.indicator, props.row.projected, props.thresholds),
+    );
+    onCleanup(() => chart.destroy());
+  });
+  return <canvas class="report-chart" ref={canvas} width={640} height={300} />;
+}

@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { AREAS } from '../../src/model/indicator';
+import { WorkbookPage } from './workbook-page';
+
+const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
+
+async function openSample(page: Page): Promise<WorkbookPage> {
+  const workbook = new WorkbookPage(page);
+  await workbook.open('/?workbook=sample');
+  return workbook;
+}
+
+/** NFKC (also turns full-width punctuation half-width), the radical ⻚ back to 页, no white space. */
+const fold = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/\u2EDA/g, '页')
+    .replace(/\s+/g, '');
+
+/** Text of each page of a PDF, read with pdf.js. */
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    cMapUrl: join(root, 'cmaps/'),
+    cMapPacked: true,
+    standardFontDataUrl: join(root, 'standard_fonts/'),
+  }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    // The CJK font maps some glyphs to Kangxi/radical code points (⼉ for 儿, ⻚ for 页): fold them back.
+    const text = content.items.map((item) => ('str' in item ? item.str : '')).join('');
+    pages.push(fold(text));
+  }
+  return pages;
+}
+
+test('a row’s chart opens from the row and shows its data, missing years as missing', async ({ page }) => {
+  const workbook = await openSample(page);
+  await workbook.revealRow(INFANT.code);
+  await (await workbook.cell(INFANT.code, '指标名称')).click();
+  await page
+    .getByRole('complementary', { name: '指标说明' })
+    .getByRole('button', { name: '查看图表' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: `图表：${INFANT.code} 婴儿死亡率` });
+  await expect(dialog).toBeVisible();
+  const table = dialog.getByRole('table', { name: '图表数据' });
+  // 2025 has no value yet: shown as missing, not zero; the projection reaches 2025; the target is 5‰ each year.
+  const actual = await table.locator('tbody tr').nth(0).locator('td').allTextContents();
+  expect(actual.at(-1)).toBe('—');
+  expect(actual.slice(0, -1).every((v) => /‰$/.test(v))).toBe(true);
+  expect(await table.locator('tbody tr').nth(1).locator('td').last().textContent()).toMatch(/‰$/);
+  expect(new Set(await table.locator('tbody tr').nth(2).locator('td').allTextContents())).toEqual(
+    new Set(['5‰']),
+  );
+  // The canvas was drawn.
+  const painted = await dialog.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count += 1;
+    return count;
+  });
+  expect(painted).toBeGreaterThan(5000);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toHaveCount(0);
+  workbook.expectNoErrors();
+});
+
+test('the dashboard counts match the grid, and a warning leads to its row and chart', async ({ page }) => {
+  const workbook = await openSample(page);
+  await page.getByLabel('只看需关注').check();
+  const shown = Number((await workbook.counts().textContent())?.match(/当前显示 (\d+) 项/)?.[1]);
+  expect(shown).toBeGreaterThan(0);
+  await page.getByLabel('只看需关注').uncheck();
+
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const panel = page.getByRole('region', { name: '预警汇总' });
+  await expect(panel.getByRole('heading', { name: `需关注的指标（${shown} 项）` })).toBeVisible();
+  const warnings = panel.getByRole('table', { name: '需关注的指标' });
+  await expect(warnings.locator('tbody tr')).toHaveCount(shown);
+  const first = warnings.locator('tbody tr').first().getByRole('button');
+  const label = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(page.getByRole('dialog', { name: `图表：${label}` })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await expect(page.locator('.status-bar .cell-info')).toContainText(label.split(' ')[0]!);
+  workbook.expectNoErrors();
+});
+
+test('the printed report is a PDF with the summary line and every area heading', async ({ page }) => {
+  const workbook = await openSample(page);
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('region', { name: '监测报告' });
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2024年）');
+  const summary = (await report.locator('.report-summary').textContent()) ?? '';
+  expect(summary).toMatch(/^65项指标中已达标\d+项，达标率[\d.]+%/);
+  await report.getByLabel('报告类型').selectOption('mid-term');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('中期评估报告');
+  await report.getByLabel('年份').selectOption('2023');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('（2023年）');
+
+  const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+  const text = pages.join('\n');
+  const squeeze = fold;
+  expect(squeeze(text)).toContain(squeeze((await report.locator('.report-summary').textContent()) ?? ''));
+  for (const area of AREAS) expect(squeeze(text), area).toContain(area);
+  expect(squeeze(text)).toContain(squeeze('需关注的指标（预警）'));
+  // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
+  expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
+  expect(text).not.toContain('删除所选指标');
+  expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
+  workbook.expectNoErrors();
+});

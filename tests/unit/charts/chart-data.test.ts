@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { chartDataFor } from '../../../src/charts/chart-data';
+import type { Indicator, Target } from '../../../src/model/indicator';
+import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
+
+const row = (target: Target, values: Indicator['values'], unit = '%', baseYear = 2020): Indicator => ({
+  code: 'T01',
+  area: '儿童与健康',
+  clause: '',
+  name: '测试指标',
+  unit,
+  target,
+  baseYear,
+  targetYear: 2025,
+  department: '',
+  source: '',
+  values,
+});
+
+describe('chart datasets', () => {
+  it('keeps missing years missing (not zero) and draws the projection from the latest value to the target year', () => {
+    const data = chartDataFor(
+      row(
+        { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
+        { 2020: 6, 2022: 5.6, 2023: 'abc' },
+        '‰',
+      ),
+      5.1,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(data.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(data.actual).toEqual([6, null, 5.6, null, null, null]);
+    expect(data.projection).toEqual([null, null, 5.6, null, null, 5.1]);
+    expect(data.target).toEqual([5, 5, 5, 5, 5, 5]);
+    expect(data.band).toBeNull();
+    expect(data.unit).toBe('‰');
+  });
+
+  it('draws an "around" target as a band', () => {
+    const data = chartDataFor(
+      row({ kind: 'around', comparator: '≈', wording: '左右', value: 90 }, { 2020: 85, 2021: 87 }),
+      91,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(data.band?.low.every((v) => v === 88)).toBe(true);
+    expect(data.band?.high.every((v) => v === 92)).toBe(true);
+  });
+
+  it('draws the yearly-change target as a stepped line from 2018', () => {
+    const data = chartDataFor(
+      row(
+        {
+          kind: 'yearly-change',
+          comparator: '≤',
+          wording: '每年降低1个百分点以上',
+          value: null,
+          yearlyStep: -1,
+        },
+        { 2018: 60, 2020: 58.5 },
+        '%',
+        2018,
+      ),
+      54,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(data.targetStepped).toBe(true);
+    expect(data.target).toEqual([60, 59, 58, 57, 56, 55, 54, 53]);
+  });
+
+  it.each([
+    [{ kind: 'full', comparator: '=', wording: '应建尽建', value: 100 } as Target, 100],
+    [{ kind: 'count', comparator: '≥', wording: '至少', value: 1 } as Target, 1],
+    [{ kind: 'lower', comparator: '≥', wording: '以上', value: 97 } as Target, 97],
+  ])('a %o target is a flat line at %s', (target, level) => {
+    const data = chartDataFor(row(target, { 2020: 0 }), null, DEFAULT_THRESHOLDS);
+    expect(new Set(data.target)).toEqual(new Set([level]));
+    expect(data.projection.every((v) => v === null)).toBe(true);
+  });
+
+  it('has no target line for a direction-only target', () => {
+    const data = chartDataFor(
+      row(
+        { kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null },
+        { 2020: 10, 2021: 9 },
+      ),
+      8,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(data.target.every((v) => v === null)).toBe(true);
+  });
+});

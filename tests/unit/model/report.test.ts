@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { describeTarget } from '../../../src/grid/columns';
+import type { Indicator, Target } from '../../../src/model/indicator';
+import { buildReport, describeChange, type RowFacts } from '../../../src/model/report';
+
+const facts = (
+  code: string,
+  area: string,
+  target: Target,
+  values: Indicator['values'],
+  status: RowFacts['status'],
+  unit = '%',
+  projected: number | null = null,
+  gap: number | null = null,
+): RowFacts => ({
+  indicator: {
+    code,
+    area,
+    clause: '',
+    name: `指标${code}`,
+    unit,
+    target,
+    baseYear: 2020,
+    targetYear: 2025,
+    department: code === 'H02' ? '市卫健局' : '',
+    source: '',
+    values,
+  },
+  projected,
+  gap,
+  status,
+});
+
+const rows: RowFacts[] = [
+  facts(
+    'H02',
+    '儿童与健康',
+    { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
+    { 2022: 6, 2023: 5.6 },
+    '需加快',
+    '‰',
+    5.3,
+    0.3,
+  ),
+  facts(
+    'E03',
+    '儿童与教育',
+    { kind: 'lower', comparator: '≥', wording: '以上', value: 97 },
+    { 2022: 96, 2023: 97.5 },
+    '已达标',
+  ),
+  facts(
+    'C02',
+    '儿童与社会环境',
+    { kind: 'full', comparator: '=', wording: '应建尽建', value: 100 },
+    { 2023: 95 },
+    '数据不足',
+  ),
+  facts(
+    'H16',
+    '儿童与健康',
+    { kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null },
+    {},
+    '倒退',
+  ),
+  facts(
+    'X01',
+    '乡镇自定领域',
+    { kind: 'count', comparator: '≥', wording: '至少', value: 1 },
+    { 2023: 1, 2022: 0 },
+    '已达标',
+    '个',
+  ),
+];
+
+describe('the monitoring report', () => {
+  const report = buildReport('兰溪市儿童发展规划', rows, 2023, 'mid-term', describeTarget);
+
+  it('says how many targets are met, and the rate', () => {
+    expect(report.title).toBe('兰溪市儿童发展规划中期评估报告（2023年）');
+    expect(report.summary).toBe('5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项）');
+  });
+
+  it('groups rows by area in plan order, then areas an office added', () => {
+    expect(report.areas.map((a) => a.area)).toEqual([
+      '儿童与健康',
+      '儿童与教育',
+      '儿童与社会环境',
+      '乡镇自定领域',
+    ]);
+  });
+
+  it('shows the year value, the change in 个百分点 / 个千分点, the target and the status; missing years as —', () => {
+    const health = report.areas[0]!.rows;
+    expect(health[0]).toEqual({
+      code: 'H02',
+      name: '指标H02',
+      unit: '‰',
+      value: '5.6‰',
+      change: '−0.4个千分点',
+      target: '<5‰（以下）',
+      status: '需加快',
+    });
+    expect(health[1]).toMatchObject({ value: '—', change: '', status: '倒退' });
+    expect(report.areas[1]!.rows[0]).toMatchObject({ value: '97.5%', change: '+1.5个百分点' });
+    expect(report.areas[2]!.rows[0]).toMatchObject({ change: '', target: '=100%（应建尽建）' });
+    expect(report.areas[3]!.rows[0]).toMatchObject({ change: '+1 个' });
+  });
+
+  it('lists the warnings with the responsible department, latest value, projection and gap', () => {
+    expect(report.warnings.map((w) => w.code)).toEqual(['H02', 'H16']);
+    expect(report.warnings[0]).toMatchObject({
+      department: '市卫健局',
+      latest: '5.6‰（2023年）',
+      projected: '5.3‰',
+      gap: '+0.3',
+      status: '需加快',
+    });
+    expect(report.warnings[1]).toMatchObject({ department: '（未指定）', latest: '—', gap: '—' });
+  });
+
+  it.each([
+    [5.6, 6, '‰', '−0.4个千分点'],
+    [97.5, 96, '%', '+1.5个百分点'],
+    [3, 3, '家', '持平'],
+    [3, undefined, '家', ''],
+  ])('change %s vs %s (%s) reads %s', (current, previous, unit, text) => {
+    expect(describeChange(current, previous, unit)).toBe(text);
+  });
+});
