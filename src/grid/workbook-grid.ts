@@ -298,9 +298,11 @@ export function makeWorkbookGrid(
       const spec = columns[column];
       if (spec?.key !== 'year' || spec.year === undefined) return {};
       const rowBase = Number(rowAt(physicalRow)[baseYearCol] ?? workbook.baseYear);
-      // Years before the row's own base year do not apply (only 近视率 counts from 2018).
-      if (spec.year < Math.min(rowBase, workbook.baseYear))
-        return { readOnly: true, className: 'htRight cell-na' };
+      const cell = rowAt(physicalRow)[column];
+      // Empty years before the row's own base year do not apply (only 近视率 counts from 2018); years that hold
+      // history (a plan made from an earlier one) stay editable.
+      const empty = cell === null || cell === undefined || cell === '';
+      if (empty && spec.year < Math.min(rowBase, workbook.baseYear)) return { readOnly: true, className: 'htRight cell-na' };
       return {};
     },
     beforeChange(changes, source) {

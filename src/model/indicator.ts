@@ -96,6 +96,8 @@ export interface Indicator {
    * are stored as "{r}" (e.g. "=FORECAST.LINEAR(2025, J{r}:M{r}, {2022,2023,2024,2025})").
    */
   projectionFormula?: string;
+  /** In a plan made from an earlier one: that plan's target for this row, for comparison. */
+  previousTarget?: Target & { targetYear: number };
 }
 
 /** A plan as issued: its period and its targets. The period is data; no year is hard-coded elsewhere. */

@@ -21,6 +21,8 @@ export interface WorkbookRecord {
   isSample: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Set when the clerk deletes the workbook: it stays recoverable until deleted for good. */
+  deletedAt?: string;
 }
 
 export interface RowRecord extends Indicator {

@@ -59,6 +59,19 @@ export class WorkbookRepository {
     });
   }
 
+  async renameWorkbook(id: string, title: string): Promise<void> {
+    await this.db.workbooks.update(id, { title, updatedAt: new Date().toISOString() });
+  }
+
+  /** Move a workbook to 已删除 (recoverable), or bring it back. */
+  async setDeleted(id: string, deleted: boolean): Promise<void> {
+    const record = await this.db.workbooks.get(id);
+    if (!record) return;
+    if (deleted) record.deletedAt = new Date().toISOString();
+    else delete record.deletedAt;
+    await this.db.workbooks.put(record);
+  }
+
   /** Remove a workbook and all its rows, in one transaction. */
   async deleteWorkbook(id: string): Promise<void> {
     await this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {

@@ -122,7 +122,8 @@ export class WorkbookPage {
     const target = await this.cell(code, columnTitle);
     await target.click();
     await this.page.keyboard.press('Enter');
-    const editor = this.page.locator('textarea.handsontableInput');
+    // The editor that has the focus: a dropdown cell's editor may also be in the page.
+    const editor = this.page.locator('textarea.handsontableInput:focus');
     await expect(editor).toBeVisible();
     await editor.fill(text);
     await this.page.keyboard.press('Enter');

@@ -1,0 +1,147 @@
+/**
+ * Planning the next period: a new plan from an existing one (indicators copied, old values kept as history
+ * and baseline), and the "too timid / out of reach" checks on each new target, with their figures.
+ */
+import { formatWithUnit } from './entry';
+import type { Indicator, Target } from './indicator';
+import { defaultMethod, project, seriesOf } from './projection';
+import { meets, targetForYear, targetSpecOf, type Thresholds } from './status';
+import type { Workbook } from './workbook';
+
+export interface NextPlanOptions {
+  id: string;
+  title: string;
+  baseYear: number;
+  targetYear: number;
+}
+
+/** Why a period cannot be used, in Chinese; null when it can. */
+export function periodProblem(baseYear: number, targetYear: number): string | null {
+  if (!Number.isInteger(baseYear) || !Number.isInteger(targetYear)) return '基期年和目标年应为整数年份。';
+  if (baseYear < 1949 || targetYear > 2100) return '年份超出范围（1949—2100）。';
+  if (targetYear <= baseYear) return '目标年应晚于基期年。';
+  if (targetYear - baseYear > 15) return '规划期不宜超过15年，请核对年份。';
+  return null;
+}
+
+/**
+ * The new plan: every row copied with its values (history and baseline), the new period, and the old target
+ * kept as `previousTarget` for comparison. The new target starts as the old one, for the clerk to set.
+ * A yearly-change target restarts from the new base year.
+ */
+export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Date): Workbook {
+  const stamp = now.toISOString();
+  return {
+    id: options.id,
+    title: options.title,
+    baseYear: options.baseYear,
+    targetYear: options.targetYear,
+    isSample: source.isSample,
+    createdAt: stamp,
+    updatedAt: stamp,
+    indicators: source.indicators.map((row) => {
+      const copy = structuredClone(row);
+      delete copy.projectionFormula;
+      return {
+        ...copy,
+        baseYear: options.baseYear,
+        targetYear: options.targetYear,
+        previousTarget: { ...structuredClone(row.target), targetYear: row.targetYear },
+      };
+    }),
+  };
+}
+
+export type AmbitionFlag = 'timid' | 'out-of-reach';
+
+export interface Ambition {
+  flag: AmbitionFlag | null;
+  /** Chinese, with the figures. */
+  message: string;
+  /** Projection by the row's default method at the new target year. */
+  trendAtTarget: number | null;
+  requiredPace: number | null;
+  bestPace: number | null;
+}
+
+/** How many times the best yearly pace seen so far a target may require before it is "out of reach". */
+export const OUT_OF_REACH_FACTOR = 3;
+
+export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Ambition {
+  const spec = targetSpecOf(indicator);
+  const series = seriesOf(indicator);
+  const f = (v: number) => formatWithUnit(Math.round(v * 100) / 100, indicator.unit);
+  const projection = project(defaultMethod(indicator), series, indicator.targetYear);
+  const trendAtTarget = projection.ok ? projection.value : null;
+  const none = { trendAtTarget, requiredPace: null, bestPace: null };
+  if (spec.kind === 'direction') return { flag: null, message: '方向性目标，无数值可比。', ...none };
+  const target = targetForYear(spec, series, indicator.targetYear);
+  const latest = series.values.at(-1);
+  const latestYear = series.years.at(-1);
+  if (target === null || latest === undefined || latestYear === undefined) {
+    return { flag: null, message: '没有历史数值，无法判断目标高低。', ...none };
+  }
+
+  // Too timid: the trend already meets the new target by the base year (or the latest value already does).
+  const atBase = project(defaultMethod(indicator), series, indicator.baseYear);
+  const baseValue = series.years.includes(indicator.baseYear)
+    ? (series.values[series.years.indexOf(indicator.baseYear)] ?? null)
+    : atBase.ok
+      ? atBase.value
+      : null;
+  if (spec.kind !== 'full' && baseValue !== null && meets(baseValue, target, spec, thresholds)) {
+    return {
+      flag: 'timid',
+      message: `目标偏保守：按趋势${indicator.baseYear}年已为 ${f(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+      ...none,
+    };
+  }
+  if (meets(latest, target, spec, thresholds)) {
+    return {
+      flag: spec.kind === 'full' ? null : 'timid',
+      message:
+        spec.kind === 'full'
+          ? `${latestYear}年已为 ${f(latest)}，保持全覆盖即可。`
+          : `目标偏保守：${latestYear}年已为 ${f(latest)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+      ...none,
+    };
+  }
+
+  // Out of reach: the yearly pace required from the latest value exceeds several times the best pace so far.
+  const years = indicator.targetYear - latestYear;
+  const requiredPace = years > 0 ? Math.abs(target - latest) / years : null;
+  const wantUp = target > latest;
+  let bestPace: number | null = null;
+  for (let i = 1; i < series.values.length; i += 1) {
+    const span = (series.years[i] ?? 0) - (series.years[i - 1] ?? 0);
+    const change = ((series.values[i] ?? 0) - (series.values[i - 1] ?? 0)) / span;
+    const inDirection = wantUp ? change : -change;
+    if (inDirection > 0 && (bestPace === null || inDirection > bestPace)) bestPace = inDirection;
+  }
+  const direction = wantUp ? '提高' : '下降';
+  if (requiredPace !== null && (bestPace === null || requiredPace > OUT_OF_REACH_FACTOR * bestPace)) {
+    const best = bestPace === null ? `历史上从未${direction}过` : `历史最快每年${direction} ${f(bestPace)}`;
+    return {
+      flag: 'out-of-reach',
+      message: `可能难以实现：自${latestYear}年起需每年${direction} ${f(requiredPace)}，${best}。`,
+      trendAtTarget,
+      requiredPace,
+      bestPace,
+    };
+  }
+  const trendText = trendAtTarget === null ? '' : `按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}；`;
+  return {
+    flag: null,
+    message: `${trendText}需每年${direction} ${f(requiredPace ?? 0)}${bestPace === null ? '' : `，历史最快 ${f(bestPace)}`}。`,
+    trendAtTarget,
+    requiredPace,
+    bestPace,
+  };
+}
+
+export function describePreviousTarget(target: (Target & { targetYear: number }) | undefined, unit: string): string {
+  if (!target) return '—';
+  if (target.kind === 'direction') return `${target.comparator}（${target.wording}，${target.targetYear}年）`;
+  if (target.kind === 'yearly-change') return `每年${(target.yearlyStep ?? 0) < 0 ? '降低' : '提高'}${Math.abs(target.yearlyStep ?? 0)}（${target.targetYear}年）`;
+  return `${target.comparator}${target.value === null ? '' : formatWithUnit(target.value, unit)}（${target.targetYear}年）`;
+}
