@@ -22,17 +22,25 @@ export interface Session {
   workbook: Workbook;
   licenseKey: string;
   thresholds: Thresholds;
+  /** A note for the clerk about how the page was opened (e.g. the workbook asked for was not found). */
+  notice: string;
   /** Set when storage could not be opened or read: the workbook is then only in this page. */
   failure: StorageFailure | null;
 }
 
-/** The workbook a page opens: `?workbook=sample` opens the sample workbook, anything else the plan. */
+/** The workbook a page opens: `?workbook=<id>`; without it, the built-in plan. */
 export function workbookIdFromUrl(href: string): string {
-  return new URL(href).searchParams.get('workbook') === SAMPLE_WORKBOOK_ID
-    ? SAMPLE_WORKBOOK_ID
-    : DEFAULT_WORKBOOK_ID;
+  return new URL(href).searchParams.get('workbook') || DEFAULT_WORKBOOK_ID;
 }
 
+/** The address of a workbook, from the page's own address (works from a server and from file://). */
+export function workbookHref(id: string): string {
+  return id === DEFAULT_WORKBOOK_ID
+    ? location.pathname
+    : `${location.pathname}?workbook=${encodeURIComponent(id)}`;
+}
+
+/** The built-in plan or the sample, made afresh (only these two can be made from nothing). */
 function freshWorkbook(id: string): Workbook {
   return id === SAMPLE_WORKBOOK_ID
     ? makeSampleWorkbook(LANXI_2021_2025, new Date())
@@ -54,18 +62,26 @@ export async function openSession(
       workbook: freshWorkbook(workbookId),
       licenseKey: DEFAULT_LICENSE_KEY,
       thresholds: DEFAULT_THRESHOLDS,
+      notice: '',
       failure: describeStorageError(error, 'open'),
     };
   }
   try {
     const licenseKey = (await repository.getSetting<string>(LICENSE_SETTING)) || DEFAULT_LICENSE_KEY;
     const thresholds = restoreThresholds(await repository.getSetting(THRESHOLDS_SETTING));
-    let workbook = await repository.loadWorkbook(workbookId);
+    let notice = '';
+    let id = workbookId;
+    const record = (await repository.listWorkbooks()).find((w) => w.id === id);
+    if (id !== DEFAULT_WORKBOOK_ID && id !== SAMPLE_WORKBOOK_ID && (!record || record.deletedAt)) {
+      notice = `找不到工作簿“${id}”（可能已删除），已打开规划工作簿。可在“工作簿”中恢复已删除的工作簿。`;
+      id = DEFAULT_WORKBOOK_ID;
+    }
+    let workbook = await repository.loadWorkbook(id);
     if (!workbook) {
-      workbook = freshWorkbook(workbookId);
+      workbook = freshWorkbook(id);
       await repository.saveWorkbook(workbook);
     }
-    return { repository, workbook, licenseKey, thresholds, failure: null };
+    return { repository, workbook, licenseKey, thresholds, notice, failure: null };
   } catch (error) {
     console.warn('[storage] read failed:', error);
     // Do not write over what may be stored: keep the repository closed to writes for this page.
@@ -75,6 +91,7 @@ export async function openSession(
       workbook: freshWorkbook(workbookId),
       licenseKey: DEFAULT_LICENSE_KEY,
       thresholds: DEFAULT_THRESHOLDS,
+      notice: '',
       failure: describeStorageError(error, 'read'),
     };
   }

@@ -12,6 +12,7 @@ import {
   type Indicator,
   type TargetKind,
 } from '../model/indicator';
+import { describePreviousTarget } from '../model/planning';
 import {
   fromRelativeFormula,
   gapFormula,
@@ -33,6 +34,8 @@ export type ColumnKey =
   | 'gap'
   | 'status'
   | 'fluctuation'
+  | 'previousTarget'
+  | 'ambition'
   | 'kind'
   | 'comparator'
   | 'wording'
@@ -83,11 +86,19 @@ export const DEPARTMENTS = [
 /** Number of leading columns kept in view while scrolling sideways (code and name). */
 export const FROZEN_COLUMNS = 2;
 
+/** `planning`: the workbook is a new plan made from an earlier one; show the previous target and the checks. */
 export function buildColumns(
   years: readonly number[],
   planBaseYear: number,
   targetYear: number,
+  planning = false,
 ): ColumnSpec[] {
+  const planningColumns: ColumnSpec[] = planning
+    ? [
+        { key: 'previousTarget', title: '上期目标', width: 150, readOnly: true },
+        { key: 'ambition', title: '目标评估', width: 110, readOnly: true },
+      ]
+    : [];
   return [
     { key: 'code', title: '代码', width: 78, readOnly: true },
     { key: 'name', title: '指标名称', width: 220, wrap: true },
@@ -96,6 +107,7 @@ export function buildColumns(
     { key: 'fluctuation', title: '波动', width: 96, readOnly: true },
     { key: 'unit', title: '单位', width: 78 },
     { key: 'targetText', title: '目标', width: 170, readOnly: true },
+    ...planningColumns,
     ...years.map((year): ColumnSpec => ({
       key: 'year',
       year,
@@ -180,7 +192,10 @@ export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[], 
       case 'status':
         return statusFormula(indicator, row, layout);
       case 'fluctuation':
+      case 'ambition':
         return null;
+      case 'previousTarget':
+        return describePreviousTarget(indicator.previousTarget, indicator.unit);
       case 'kind':
         return TARGET_KIND_LABELS[indicator.target.kind];
       case 'comparator':
@@ -269,6 +284,8 @@ export function fromGridRow(
       case 'gap':
       case 'status':
       case 'fluctuation':
+      case 'previousTarget':
+      case 'ambition':
         break;
       case 'projection':
         projectionCell = cell;

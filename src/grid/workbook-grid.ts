@@ -10,6 +10,7 @@ import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatNumber, formatWithUnit, parseEntry } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
+import { assessAmbition } from '../model/planning';
 import { seriesOf } from '../model/projection';
 import { ATTENTION, assessFluctuation, targetSpecOf, type Status, type Thresholds } from '../model/status';
 import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
@@ -120,7 +121,8 @@ export function makeWorkbookGrid(
 ): WorkbookGrid {
   setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
-  const columns = buildColumns(years, workbook.baseYear, workbook.targetYear);
+  const planning = workbook.indicators.some((row) => row.previousTarget !== undefined);
+  const columns = buildColumns(years, workbook.baseYear, workbook.targetYear, planning);
   const layout = layoutOf(columns);
   const col = (key: ColumnKey) => columns.findIndex((c) => c.key === key);
   const codeCol = col('code');
@@ -250,7 +252,17 @@ export function makeWorkbookGrid(
       ? { text: '⚠ 波动较大', className: 'status status-fluctuating', title: fluctuation.evidence }
       : { text: '', title: fluctuation.evidence };
   });
+  const ambitionRenderer = computedRenderer((_value, physicalRow) => {
+    const ambition = assessAmbition(readIndicator(physicalRow), options.thresholds);
+    if (ambition.flag === 'timid')
+      return { text: '⚠ 偏保守', className: 'status status-moderate', title: ambition.message };
+    if (ambition.flag === 'out-of-reach') {
+      return { text: '⚠ 难以实现', className: 'status status-regress', title: ambition.message };
+    }
+    return { text: '', title: ambition.message };
+  });
   const renderers: Partial<Record<ColumnKey, Handsontable.renderers.BaseRenderer>> = {
+    ambition: ambitionRenderer,
     projection: projectionRenderer,
     gap: gapRenderer,
     status: statusRenderer,
@@ -302,7 +314,8 @@ export function makeWorkbookGrid(
       // Empty years before the row's own base year do not apply (only 近视率 counts from 2018); years that hold
       // history (a plan made from an earlier one) stay editable.
       const empty = cell === null || cell === undefined || cell === '';
-      if (empty && spec.year < Math.min(rowBase, workbook.baseYear)) return { readOnly: true, className: 'htRight cell-na' };
+      if (empty && spec.year < Math.min(rowBase, workbook.baseYear))
+        return { readOnly: true, className: 'htRight cell-na' };
       return {};
     },
     beforeChange(changes, source) {

@@ -139,9 +139,13 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   };
 }
 
-export function describePreviousTarget(target: (Target & { targetYear: number }) | undefined, unit: string): string {
+export function describePreviousTarget(
+  target: (Target & { targetYear: number }) | undefined,
+  unit: string,
+): string {
   if (!target) return '—';
   if (target.kind === 'direction') return `${target.comparator}（${target.wording}，${target.targetYear}年）`;
-  if (target.kind === 'yearly-change') return `每年${(target.yearlyStep ?? 0) < 0 ? '降低' : '提高'}${Math.abs(target.yearlyStep ?? 0)}（${target.targetYear}年）`;
+  if (target.kind === 'yearly-change')
+    return `每年${(target.yearlyStep ?? 0) < 0 ? '降低' : '提高'}${Math.abs(target.yearlyStep ?? 0)}（${target.targetYear}年）`;
   return `${target.comparator}${target.value === null ? '' : formatWithUnit(target.value, unit)}（${target.targetYear}年）`;
 }

@@ -2,7 +2,9 @@ import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-j
 import { makeAutosave, type Autosave, type SaveState } from '../app/autosave';
 import {
   DEFAULT_LICENSE_KEY,
+  DEFAULT_WORKBOOK_ID,
   downloadCsv,
+  workbookHref,
   LICENSE_SETTING,
   THRESHOLDS_SETTING,
   writeChanges,
@@ -23,6 +25,7 @@ import { buildReport } from '../model/report';
 import { ChartDialog } from './ChartDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ReportView } from './ReportView';
+import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { yearColumns } from '../model/workbook';
@@ -44,7 +47,9 @@ export function App(props: { session: Session }) {
   const [showExport, setShowExport] = createSignal(false);
   const [showImport, setShowImport] = createSignal(false);
   const [showReport, setShowReport] = createSignal(false);
-  const [notice, setNotice] = createSignal('');
+  const [showWorkbooks, setShowWorkbooks] = createSignal(false);
+  // eslint-disable-next-line solid/reactivity
+  const [notice, setNotice] = createSignal(props.session.notice);
   const [area, setArea] = createSignal('');
   const [department, setDepartment] = createSignal('');
   const [searchHits, setSearchHits] = createSignal<number | null>(null);
@@ -216,6 +221,11 @@ export function App(props: { session: Session }) {
         <span class="save-state" role="status" data-state={repository ? saveState().status : 'unavailable'}>
           {saveText()}
         </span>
+        <Show when={repository}>
+          <button type="button" class="link" onClick={() => setShowWorkbooks(true)}>
+            工作簿
+          </button>
+        </Show>
         <button type="button" class="link" onClick={() => setShowReport(true)}>
           打印报告
         </button>
@@ -426,6 +436,22 @@ export function App(props: { session: Session }) {
             </ul>
             <p>删除后可以点“撤销”恢复。</p>
           </ConfirmDialog>
+        )}
+      </Show>
+
+      <Show when={showWorkbooks() && repository}>
+        {(repo) => (
+          <WorkbooksDialog
+            repository={repo()}
+            current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
+            beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
+            open={(id) => {
+              void autosave?.flush().then(() => {
+                location.href = workbookHref(id || DEFAULT_WORKBOOK_ID);
+              });
+            }}
+            onClose={() => setShowWorkbooks(false)}
+          />
         )}
       </Show>
 

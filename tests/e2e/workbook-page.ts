@@ -17,9 +17,13 @@ export class WorkbookPage {
     readonly page: Page,
     workbook: { baseYear: number; targetYear: number; indicators: Indicator[] } = LANXI_2021_2025,
   ) {
-    this.columnTitles = buildColumns(yearColumns(workbook), workbook.baseYear, workbook.targetYear).map(
-      (c) => c.title,
-    );
+    const planning = workbook.indicators.some((row) => row.previousTarget !== undefined);
+    this.columnTitles = buildColumns(
+      yearColumns(workbook),
+      workbook.baseYear,
+      workbook.targetYear,
+      planning,
+    ).map((c) => c.title);
     page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);

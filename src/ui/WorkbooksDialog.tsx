@@ -1,0 +1,243 @@
+/* eslint-disable solid/reactivity -- the actions below run only from click handlers; the dialog reads the
+   current workbook once, when it opens. */
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { WorkbookRecord } from '../store/database';
+import type { WorkbookRepository } from '../store/workbook-repository';
+import { describeStorageError } from '../store/storage-errors';
+import { makeNextPlan, periodProblem } from '../model/planning';
+import type { Workbook } from '../model/workbook';
+
+/**
+ * The clerk's workbooks: open, rename, duplicate, delete (recoverable), and make the next period's plan from
+ * the open one. Every change is written at once; a failure is shown here.
+ */
+export function WorkbooksDialog(props: {
+  repository: WorkbookRepository;
+  current: () => Workbook;
+  beforeLeave: () => Promise<void>;
+  open: (id: string) => void;
+  onClose: () => void;
+}) {
+  const [list, { refetch }] = createResource(() => props.repository.listWorkbooks());
+  const [problem, setProblem] = createSignal('');
+  const [renaming, setRenaming] = createSignal<string | null>(null);
+  const [renameText, setRenameText] = createSignal('');
+  const current = props.current();
+  const [nextTitle, setNextTitle] = createSignal(
+    `${current.title.replace(/（\d{4}[—-]\d{4}年）|\d{4}[—-]\d{4}/g, '').trim()}（${current.targetYear + 1}—${current.targetYear + 5}年）`,
+  );
+  const [nextBase, setNextBase] = createSignal(String(current.targetYear));
+  const [nextTarget, setNextTarget] = createSignal(String(current.targetYear + 5));
+
+  const run = async (action: () => Promise<void>) => {
+    setProblem('');
+    try {
+      await action();
+      await refetch();
+    } catch (error) {
+      // A message meant for the clerk (e.g. a wrong period) is shown as it is; storage failures are translated.
+      const shown = (error as { shown?: unknown }).shown;
+      setProblem(typeof shown === 'string' ? shown : describeStorageError(error, 'write').message);
+    }
+  };
+  const active = () => (list() ?? []).filter((w) => !w.deletedAt);
+  const deleted = () => (list() ?? []).filter((w) => w.deletedAt);
+  const newId = () => `wb-${Date.now().toString(36)}`;
+
+  const duplicate = (record: WorkbookRecord) =>
+    run(async () => {
+      await props.beforeLeave();
+      const workbook = await props.repository.loadWorkbook(record.id);
+      if (!workbook) return;
+      const stamp = new Date().toISOString();
+      await props.repository.saveWorkbook({
+        ...workbook,
+        id: newId(),
+        title: `${workbook.title}（副本）`,
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+    });
+
+  const createNextPlan = () =>
+    run(async () => {
+      const base = Number(nextBase());
+      const target = Number(nextTarget());
+      const wrong = periodProblem(base, target);
+      if (wrong) throw Object.assign(new Error(wrong), { shown: wrong });
+      await props.beforeLeave();
+      const source = props.current();
+      const id = newId();
+      await props.repository.saveWorkbook(
+        makeNextPlan(
+          source,
+          { id, title: nextTitle().trim() || source.title, baseYear: base, targetYear: target },
+          new Date(),
+        ),
+      );
+      props.open(id);
+    });
+
+  return (
+    <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+      <div class="modal workbooks" role="dialog" aria-modal="true" aria-labelledby="workbooks-title">
+        <h2 id="workbooks-title">工作簿</h2>
+        <div class="modal-body">
+          <table aria-label="工作簿列表">
+            <thead>
+              <tr>
+                <th>名称</th>
+                <th>规划期</th>
+                <th>最后修改</th>
+                <th>操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={active()}>
+                {(w) => (
+                  <tr classList={{ current: w.id === current.id }}>
+                    <td>
+                      <Show when={renaming() === w.id} fallback={w.title}>
+                        <input
+                          aria-label="新名称"
+                          value={renameText()}
+                          onInput={(e) => setRenameText(e.currentTarget.value)}
+                        />
+                      </Show>
+                    </td>
+                    <td>
+                      {w.baseYear}—{w.targetYear}
+                    </td>
+                    <td>{new Date(w.updatedAt).toLocaleString('zh-CN')}</td>
+                    <td class="actions">
+                      <Show when={w.id !== current.id} fallback={<span class="hint">当前</span>}>
+                        <button type="button" onClick={() => props.open(w.id)}>
+                          打开
+                        </button>
+                      </Show>
+                      <Show
+                        when={renaming() === w.id}
+                        fallback={
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setRenaming(w.id);
+                              setRenameText(w.title);
+                            }}
+                          >
+                            重命名
+                          </button>
+                        }
+                      >
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void run(async () => {
+                              const title = renameText().trim();
+                              if (title) await props.repository.renameWorkbook(w.id, title);
+                              setRenaming(null);
+                              if (w.id === current.id) props.open(w.id);
+                            })
+                          }
+                        >
+                          保存名称
+                        </button>
+                      </Show>
+                      <button type="button" onClick={() => void duplicate(w)}>
+                        复制
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void run(async () => {
+                            if (!window.confirm(`删除工作簿“${w.title}”？删除后可在下方“已删除”中恢复。`))
+                              return;
+                            await props.repository.setDeleted(w.id, true);
+                            if (w.id === current.id)
+                              props.open(active().find((x) => x.id !== w.id)?.id ?? '');
+                          })
+                        }
+                      >
+                        删除
+                      </button>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+
+          <Show when={deleted().length > 0}>
+            <h3>已删除</h3>
+            <ul aria-label="已删除的工作簿">
+              <For each={deleted()}>
+                {(w) => (
+                  <li>
+                    {w.title}（{w.baseYear}—{w.targetYear}）
+                    <button
+                      type="button"
+                      onClick={() => void run(() => props.repository.setDeleted(w.id, false))}
+                    >
+                      恢复
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void run(async () => {
+                          if (window.confirm(`永久删除“${w.title}”？此操作不能撤销。`))
+                            await props.repository.deleteWorkbook(w.id);
+                        })
+                      }
+                    >
+                      永久删除
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+
+          <fieldset class="next-plan">
+            <legend>由当前工作簿新建下一期规划</legend>
+            <p class="hint">
+              复制全部指标，原有各年数值作为历史和基期数据保留；每行显示上期目标，设定新目标时会提示“偏保守”或“难以实现”。
+            </p>
+            <label class="field">
+              <span>名称</span>
+              <input value={nextTitle()} onInput={(e) => setNextTitle(e.currentTarget.value)} />
+            </label>
+            <label class="field inline">
+              <span>基期年</span>
+              <input
+                inputmode="numeric"
+                value={nextBase()}
+                onInput={(e) => setNextBase(e.currentTarget.value)}
+              />
+            </label>
+            <label class="field inline">
+              <span>目标年</span>
+              <input
+                inputmode="numeric"
+                value={nextTarget()}
+                onInput={(e) => setNextTarget(e.currentTarget.value)}
+              />
+            </label>
+            <button type="button" onClick={() => void createNextPlan()}>
+              新建并打开
+            </button>
+          </fieldset>
+          <Show when={problem()}>
+            <p class="problem" role="alert">
+              {problem()}
+            </p>
+          </Show>
+        </div>
+        <div class="modal-actions">
+          <button type="button" onClick={() => props.onClose()}>
+            关闭
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

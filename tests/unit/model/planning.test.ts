@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import {
+  assessAmbition,
+  describePreviousTarget,
+  makeNextPlan,
+  periodProblem,
+} from '../../../src/model/planning';
+import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
+import { workbookFromPlan, yearColumns } from '../../../src/model/workbook';
+
+const old = workbookFromPlan(LANXI_2021_2025, 'old', new Date('2026-01-01T00:00:00Z'));
+old.indicators = old.indicators.map((row) =>
+  row.name === '婴儿死亡率'
+    ? { ...row, values: { 2020: 6, 2021: 5.7, 2022: 5.5, 2023: 5.2, 2024: 5, 2025: 4.8 } }
+    : row,
+);
+
+describe('periods are data', () => {
+  it.each([
+    [2025, 2030, null],
+    [2030, 2025, '目标年应晚于基期年'],
+    [2025, 2025, '目标年应晚于基期年'],
+    [2025, 2050, '不宜超过15年'],
+    [2025.5, 2030, '整数'],
+  ])('base %s, target %s → %s', (base, target, problem) => {
+    const result = periodProblem(base, target);
+    if (problem === null) expect(result).toBeNull();
+    else expect(result).toContain(problem);
+  });
+
+  it('a new plan copies every row with its history, the new period and the previous target', () => {
+    const next = makeNextPlan(
+      old,
+      { id: 'next', title: '2026—2030', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    );
+    expect(next.indicators).toHaveLength(old.indicators.length);
+    const infant = next.indicators.find((r) => r.name === '婴儿死亡率')!;
+    expect(infant.values).toEqual({ 2020: 6, 2021: 5.7, 2022: 5.5, 2023: 5.2, 2024: 5, 2025: 4.8 });
+    expect(infant).toMatchObject({ baseYear: 2025, targetYear: 2030 });
+    expect(infant.previousTarget).toEqual({
+      kind: 'upper',
+      comparator: '<',
+      wording: '以下',
+      value: 5,
+      targetYear: 2025,
+    });
+    expect(describePreviousTarget(infant.previousTarget, infant.unit)).toBe('<5‰（2025年）');
+    expect(yearColumns(next).at(-1)).toBe(2030);
+    expect(yearColumns(next)[0]).toBe(2020);
+    // The old workbook is untouched.
+    expect(old.indicators.find((r) => r.name === '婴儿死亡率')).toMatchObject({
+      baseYear: 2020,
+      targetYear: 2025,
+    });
+    expect(old.indicators.every((r) => r.previousTarget === undefined)).toBe(true);
+  });
+});
+
+describe('too timid / out of reach', () => {
+  const next = makeNextPlan(old, { id: 'next', title: 'n', baseYear: 2025, targetYear: 2030 }, new Date());
+  const infant = next.indicators.find((r) => r.name === '婴儿死亡率')!;
+  const withTarget = (row: Indicator, value: number): Indicator => ({
+    ...row,
+    target: { ...row.target, value },
+  });
+
+  it('flags a target the trend already meets by the base year, with the figures', () => {
+    const a = assessAmbition(withTarget(infant, 5), DEFAULT_THRESHOLDS);
+    expect(a.flag).toBe('timid');
+    expect(a.message).toBe('目标偏保守：按趋势2025年已为 4.8‰，已达到新目标 <5‰。');
+  });
+
+  it('flags a target that needs several times the best pace seen so far', () => {
+    // From 4.8 in 2025 to 0.2 by 2030: 0.92‰ a year, more than 3 × the best yearly fall so far (0.3‰).
+    const a = assessAmbition(withTarget(infant, 0.2), DEFAULT_THRESHOLDS);
+    expect(a.flag).toBe('out-of-reach');
+    expect(a.requiredPace).toBeCloseTo(0.92, 10);
+    expect(a.bestPace).toBeCloseTo(0.3, 10);
+    expect(a.message).toBe('可能难以实现：自2025年起需每年下降 0.92‰，历史最快每年下降 0.3‰。');
+    // 0.86‰ a year (target 0.5) is within 3 × 0.3‰: hard, but not flagged.
+    expect(assessAmbition(withTarget(infant, 0.5), DEFAULT_THRESHOLDS).flag).toBeNull();
+  });
+
+  it('says nothing alarming about a reachable target, but gives the pace', () => {
+    const a = assessAmbition(withTarget(infant, 4), DEFAULT_THRESHOLDS);
+    expect(a.flag).toBeNull();
+    expect(a.message).toContain('需每年下降 0.16‰');
+    expect(a.trendAtTarget).not.toBeNull();
+  });
+
+  it('cannot judge without values or for direction-only targets', () => {
+    const empty = next.indicators.find((r) => r.name === '新生儿死亡率')!;
+    expect(assessAmbition(empty, DEFAULT_THRESHOLDS).flag).toBeNull();
+    const direction = next.indicators.find((r) => r.target.kind === 'direction')!;
+    expect(assessAmbition(direction, DEFAULT_THRESHOLDS).message).toContain('方向性');
+  });
+});
