@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { makeNextPlan } from '../../src/model/planning';
+import { workbookFromPlan } from '../../src/model/workbook';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
+const PRESCHOOL = plan.indicators.find((r) => r.name === '学前教育毛入园率')!;
+const infantValues: Record<string, string> = {
+  '2020年（基期）': '6',
+  '2021年': '5.7',
+  '2022年': '5.5',
+  '2023年': '5.2',
+};
+
+test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch back to the old one untouched', async ({
+  page,
+}) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const old = new WorkbookPage(page);
+  await old.open();
+  for (const [column, value] of Object.entries(infantValues)) await old.typeInto(INFANT.code, column, value);
+  await old.typeInto(PRESCHOOL.code, '2023年', '95');
+  await old.waitSaved();
+
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await expect(dialog.getByRole('table', { name: '工作簿列表' })).toContainText(plan.title);
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）草案');
+  await expect(dialog.getByLabel('基期年')).toHaveValue('2025');
+  await expect(dialog.getByLabel('目标年')).toHaveValue('2030');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+
+  // The new plan: its own period, year columns to 2030, the old target beside the new one.
+  const source = workbookFromPlan(plan, 'x', new Date());
+  source.indicators = source.indicators.map((r) =>
+    r.code === INFANT.code ? { ...r, values: { 2020: 6, 2021: 5.7, 2022: 5.5, 2023: 5.2 } } : r,
+  );
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(source, { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 }, new Date()),
+  );
+  await next.waitForGrid();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('兰溪市儿童发展规划（2026—2030年）草案');
+  await expect(page.locator('.period')).toContainText('基期 2025 年 · 目标年 2030 年');
+  await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
+  await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
+  await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');
+
+  // Set two new targets.
+  await next.typeInto(INFANT.code, '目标值', '4.8');
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.8‰（以下）');
+  await next.typeInto(PRESCHOOL.code, '目标值', '98');
+  await expect(await next.cell(PRESCHOOL.code, '目标')).toContainText('≥98%');
+  await next.revealRow(INFANT.code);
+  // The trend (6 → 5.2‰ by 2023) already reaches 4.8‰ by the base year 2025: too timid, with the figures.
+  const ambition = await next.cell(INFANT.code, '目标评估');
+  await expect(ambition).toHaveText('⚠ 偏保守');
+  await expect(ambition).toHaveAttribute('title', /^目标偏保守：按趋势2025年已为 4\.\d+‰，已达到新目标 <4\.8‰。$/);
+  // Projections go to 2030.
+  await (await next.cell(INFANT.code, '状态')).click();
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel.locator('code')).toContainText(', 2030)');
+  await expect(panel).toContainText('2030年预计为');
+  await expect(await next.cell(INFANT.code, '预测2030年')).toHaveText(/‰$/);
+  await next.waitSaved();
+  await page.reload();
+  await next.waitForGrid();
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.8‰（以下）');
+
+  // Back to the 2021–2025 workbook: untouched.
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const list = page.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
+  await list
+    .getByRole('row', { name: new RegExp(plan.title.replace(/[()（）]/g, '.')) })
+    .getByRole('button', { name: '打开' })
+    .click();
+  await old.waitForGrid();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  await old.revealRow(INFANT.code);
+  await expect(await old.cell(INFANT.code, '目标')).toHaveText('<5‰（以下）');
+  await expect(await old.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
+  await expect(page.locator('.ht_clone_top thead')).not.toContainText('2030年');
+  old.expectNoErrors();
+  next.expectNoErrors();
+});
+
+test('a workbook can be renamed, duplicated, deleted and recovered', async ({ page }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  const list = dialog.getByRole('table', { name: '工作簿列表' });
+  await list.getByRole('button', { name: '复制' }).click();
+  await expect(list.getByRole('row', { name: /（副本）/ })).toHaveCount(1);
+  // Workbooks are listed by id: the built-in plan first, then the copy.
+  const copy = list.locator('tbody tr').nth(1);
+  await expect(copy).toContainText('（副本）');
+  await copy.getByRole('button', { name: '重命名' }).click();
+  await copy.getByLabel('新名称').fill('城区试点工作簿');
+  await copy.getByRole('button', { name: '保存名称' }).click();
+  const renamed = list.getByRole('row', { name: /城区试点工作簿/ });
+  await expect(renamed).toHaveCount(1);
+  await renamed.getByRole('button', { name: '删除' }).click();
+  await expect(renamed).toHaveCount(0);
+  const deleted = dialog.getByRole('list', { name: '已删除的工作簿' });
+  await expect(deleted).toContainText('城区试点工作簿');
+  await deleted.getByRole('button', { name: '恢复' }).click();
+  await expect(list.getByRole('row', { name: /城区试点工作簿/ })).toHaveCount(1);
+  await list
+    .getByRole('row', { name: /城区试点工作簿/ })
+    .getByRole('button', { name: '打开' })
+    .click();
+  await workbook.waitForGrid();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿');
+  await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
+  workbook.expectNoErrors();
+});
