@@ -133,7 +133,18 @@ export function makeWorkbookGrid(
   const gapCol = col('gap');
   const statusCol = col('status');
   const definitionCols = new Set(
-    (['unit', 'kind', 'comparator', 'wording', 'targetValue', 'yearlyStep'] as const).map(col),
+    (
+      [
+        'unit',
+        'kind',
+        'comparator',
+        'wording',
+        'targetValue',
+        'yearlyStep',
+        'baseYear',
+        'targetYear',
+      ] as const
+    ).map(col),
   );
   const data: GridRow[] = workbook.indicators.map((row, index) => toGridRow(row, columns, index + 1));
   const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
@@ -168,6 +179,22 @@ export function makeWorkbookGrid(
     if (spec.numeric && typeof value !== 'number') {
       return `“${String(value)}”不是数字：“${spec.title}”应填写数字，请核对后重填。`;
     }
+    if (spec.key === 'kind' || spec.key === 'comparator') {
+      // A definition the workbook cannot read is kept as typed and marked; the row keeps its last good target.
+      return spec.choices?.includes(String(value))
+        ? null
+        : `“${String(value)}”不是可用的${spec.title}：请从下拉列表中选择（${spec.choices?.join('、') ?? ''}）。`;
+    }
+    if (spec.key === 'baseYear' || spec.key === 'targetYear') {
+      const year = Number(value);
+      if (!Number.isInteger(year) || year < 1949 || year > 2100)
+        return `“${String(value)}”不是有效年份：请填写四位年份。`;
+      const row = rowAt(physicalRow);
+      const base = Number(row[baseYearCol]);
+      const target = Number(row[col('targetYear')]);
+      if (Number.isInteger(base) && Number.isInteger(target) && target <= base)
+        return '目标年应晚于基期年，请核对。';
+    }
     return null;
   };
 
@@ -196,6 +223,24 @@ export function makeWorkbookGrid(
       td.removeAttribute('title');
     }
   }
+
+  /** Dropdown cells: Handsontable's own look, plus the invalid mark for kind and comparator. */
+  const choiceRenderer = (
+    instance: Handsontable.Core,
+    td: HTMLTableCellElement,
+    row: number,
+    column: number,
+    prop: string | number,
+    value: unknown,
+    cellProperties: Handsontable.CellProperties,
+  ) => {
+    Handsontable.renderers.AutocompleteRenderer(instance, td, row, column, prop, value, cellProperties);
+    const spec = columns[column];
+    const problem = spec ? problemAt(instance.toPhysicalRow(row), spec, value as GridCell) : null;
+    td.classList.toggle('cell-invalid', problem !== null);
+    if (problem) td.title = problem;
+    else td.removeAttribute('title');
+  };
 
   const computedRenderer =
     (show: (value: GridCell, physicalRow: number) => { text: string; className?: string; title?: string }) =>
@@ -273,8 +318,16 @@ export function makeWorkbookGrid(
     const base: Handsontable.ColumnSettings = { readOnly: spec.readOnly ?? false, width: spec.width };
     const renderer = renderers[spec.key];
     if (renderer) return { ...base, renderer };
-    if (spec.choices)
-      return { ...base, type: 'dropdown', source: [...spec.choices], strict: false, allowInvalid: true };
+    if (spec.choices) {
+      return {
+        ...base,
+        type: 'dropdown',
+        source: [...spec.choices],
+        strict: false,
+        allowInvalid: true,
+        renderer: choiceRenderer,
+      };
+    }
     if (spec.numeric) return { ...base, renderer: valueRenderer, className: 'htRight' };
     return { ...base, wordWrap: spec.wrap ?? false };
   });

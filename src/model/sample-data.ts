@@ -44,7 +44,12 @@ function roundFor(unit: string, value: number): number {
   return isCountUnit(unit) ? Math.round(clamped) : Math.round(clamped * 10) / 10;
 }
 
-export function sampleValues(row: Indicator, index: number, lastYear: number): Indicator['values'] {
+export function sampleValues(
+  row: Indicator,
+  index: number,
+  planBaseYear: number,
+  lastYear: number,
+): Indicator['values'] {
   const next = random(1000 + index);
   const spec = targetSpecOf(row);
   const scenario = scenarioOf(index, row);
@@ -61,11 +66,11 @@ export function sampleValues(row: Indicator, index: number, lastYear: number): I
   } else {
     start = isPercentUnit(row.unit) ? 40 + next() * 30 : 10 + next() * 90;
   }
-  const years = row.baseYear < 2020 ? lastYear - row.baseYear : lastYear - 2020;
+  const first = Math.min(row.baseYear, planBaseYear);
+  const years = lastYear - first;
   const needed = target === null ? start * 0.04 : Math.abs(target - start) / Math.max(1, years + 1);
   const pace = { 'on-track': 1.1, slow: 0.4, drifting: -0.3, fluctuating: 0.8 }[scenario] * needed;
   const values: Indicator['values'] = {};
-  const first = Math.min(row.baseYear, 2020);
   for (let year = first; year <= lastYear; year += 1) {
     const step = year - first;
     const noise =
@@ -88,7 +93,7 @@ export function makeSampleWorkbook(plan: PlanDefinition, now: Date): Workbook {
     isSample: true,
     indicators: plan.indicators.map((row, index) => ({
       ...structuredClone(row),
-      values: sampleValues(row, index, lastYear),
+      values: sampleValues(row, index, plan.baseYear, lastYear),
       note: SAMPLE_LABEL,
     })),
     createdAt: stamp,

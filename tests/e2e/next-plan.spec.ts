@@ -54,11 +54,27 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.8‰（以下）');
   await next.typeInto(PRESCHOOL.code, '目标值', '98');
   await expect(await next.cell(PRESCHOOL.code, '目标')).toContainText('≥98%');
+  // A slip in the definition is marked and explained, the target stays as it was, and undo puts it right.
+  await next.typeInto(PRESCHOOL.code, '目标值', '很高');
+  await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveClass(/cell-invalid/);
+  await expect(await next.cell(PRESCHOOL.code, '目标')).toContainText('≥98%');
+  await next.typeInto(PRESCHOOL.code, '目标年', '2020');
+  await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveAttribute(
+    'title',
+    '目标年应晚于基期年，请核对。',
+  );
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveText('98');
+  await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveText('2030');
   await next.revealRow(INFANT.code);
   // The trend (6 → 5.2‰ by 2023) already reaches 4.8‰ by the base year 2025: too timid, with the figures.
   const ambition = await next.cell(INFANT.code, '目标评估');
   await expect(ambition).toHaveText('⚠ 偏保守');
-  await expect(ambition).toHaveAttribute('title', /^目标偏保守：按趋势2025年已为 4\.\d+‰，已达到新目标 <4\.8‰。$/);
+  await expect(ambition).toHaveAttribute(
+    'title',
+    /^目标偏保守：按趋势2025年已为 4\.\d+‰，已达到新目标 <4\.8‰。$/,
+  );
   // Projections go to 2030.
   await (await next.cell(INFANT.code, '状态')).click();
   const panel = page.getByRole('complementary', { name: '指标说明' });
