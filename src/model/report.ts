@@ -4,7 +4,8 @@
  */
 import { formatNumber, formatWithUnit, isPercentUnit, isPermilleUnit } from './entry';
 import { AREAS, type Indicator } from './indicator';
-import { ATTENTION, type Status } from './status';
+import { defaultMethod, project, seriesOf, type Method } from './projection';
+import { assessStatus, ATTENTION, targetForYear, targetSpecOf, type Status, type Thresholds } from './status';
 
 export type ReportVariant = 'annual' | 'mid-term' | 'final';
 
@@ -139,4 +140,31 @@ export function buildReport(
     });
 
   return { title: `${planTitle}${REPORT_TITLES[variant]}（${year}年）`, year, summary, areas, warnings };
+}
+
+/**
+ * A row as it stood at the end of `year`: later values are left out and the projection and status are
+ * computed again from what was known then (by the row's own method), so a report for 2023 reads as it
+ * would have in 2023. Rows with nothing after `year` are returned as the grid computed them.
+ */
+export function factsAsOf(
+  row: RowFacts & { method?: Method | null },
+  year: number,
+  thresholds: Thresholds,
+): RowFacts {
+  const hasLater = Object.keys(row.indicator.values).some((y) => Number(y) > year);
+  if (!hasLater) return row;
+  const values = Object.fromEntries(Object.entries(row.indicator.values).filter(([y]) => Number(y) <= year));
+  const indicator: Indicator = { ...row.indicator, values };
+  const series = seriesOf(indicator);
+  const spec = targetSpecOf(indicator);
+  const projection = project(row.method ?? defaultMethod(indicator), series, indicator.targetYear);
+  const projected = projection.ok ? projection.value : null;
+  const goal = targetForYear(spec, series, indicator.targetYear);
+  return {
+    indicator,
+    projected,
+    gap: projected !== null && goal !== null ? projected - goal : null,
+    status: assessStatus(spec, series, projected, thresholds).status,
+  };
 }

@@ -3,7 +3,7 @@ import { chartDataFor } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import type { RowReport } from '../grid/workbook-grid';
 import { describeTarget } from '../grid/columns';
-import { buildReport, REPORT_TITLES, type ReportVariant } from '../model/report';
+import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
 import type { Thresholds } from '../model/status';
 
 /** The printable report: choose year and variant, then the browser's print (to PDF) gives clean A4 pages. */
@@ -24,11 +24,13 @@ export function ReportView(props: {
     );
   const [year, setYear] = createSignal(latestWithData());
   const [variant, setVariant] = createSignal<ReportVariant>('annual');
+  // The report reads as it would have at the end of the chosen year.
+  const rows = createMemo(() => props.rows.map((r) => factsAsOf(r, year(), props.thresholds)));
   const report = createMemo(() =>
-    buildReport(props.planTitle, props.rows, year(), variant(), (indicator) => describeTarget(indicator)),
+    buildReport(props.planTitle, rows(), year(), variant(), (indicator) => describeTarget(indicator)),
   );
   const attentionRows = () =>
-    props.rows.filter((r) => report().warnings.some((w) => w.code === r.indicator.code));
+    rows().filter((r) => report().warnings.some((w) => w.code === r.indicator.code));
   return (
     <div class="report-view" role="region" aria-label="监测报告">
       <div class="report-controls no-print">
@@ -56,6 +58,7 @@ export function ReportView(props: {
       <article class="report">
         <h1>{report().title}</h1>
         <p class="report-summary">{report().summary}。</p>
+        <p class="report-note">本报告按截至{year()}年底的数据计算预测和状态。</p>
         <For each={report().areas}>
           {(area) => (
             <section class="report-area">
@@ -134,7 +137,7 @@ export function ReportView(props: {
   );
 }
 
-function ReportChart(props: { row: RowReport; thresholds: Thresholds }) {
+function ReportChart(props: { row: RowFacts; thresholds: Thresholds }) {
   let canvas: HTMLCanvasElement | undefined;
   onMount(() => {
     if (!canvas) return;

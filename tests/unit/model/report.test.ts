@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeTarget } from '../../../src/grid/columns';
 import type { Indicator, Target } from '../../../src/model/indicator';
-import { buildReport, describeChange, type RowFacts } from '../../../src/model/report';
+import { buildReport, describeChange, factsAsOf, type RowFacts } from '../../../src/model/report';
+import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
 const facts = (
   code: string,
@@ -126,5 +127,26 @@ describe('the monitoring report', () => {
     [3, undefined, '家', ''],
   ])('change %s vs %s (%s) reads %s', (current, previous, unit, text) => {
     expect(describeChange(current, previous, unit)).toBe(text);
+  });
+});
+
+describe('a report for a past year', () => {
+  it('leaves out later values and recomputes projection and status from what was known then', () => {
+    const row = facts(
+      'H02',
+      '儿童与健康',
+      { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
+      { 2020: 7, 2021: 6.6, 2022: 6.2, 2023: 4.8 },
+      '已达标',
+      '‰',
+      4.5,
+      -0.5,
+    );
+    const asOf2022 = factsAsOf(row, 2022, DEFAULT_THRESHOLDS);
+    expect(asOf2022.indicator.values).toEqual({ 2020: 7, 2021: 6.6, 2022: 6.2 });
+    // Log-linear on 7, 6.6, 6.2 → about 5.1‰ in 2025: not yet met, CR ≈ 0.95.
+    expect(asOf2022.projected).toBeCloseTo(6.2 * (6.2 / 7) ** 1.5, 1);
+    expect(asOf2022.status).not.toBe('已达标');
+    expect(factsAsOf(row, 2023, DEFAULT_THRESHOLDS)).toBe(row);
   });
 });
