@@ -47,17 +47,20 @@ function decodeStrict(bytes: Uint8Array, label: string): string | undefined {
   }
 }
 
+/** The message for a file over the size limit (also used before reading it, from its size alone). */
+export function tooLargeMessage(fileName: string, size: number): string {
+  return (
+    `“${fileName}”文件过大（${megabytes(size)} MB），超过 ${megabytes(MAX_CSV_BYTES)} MB 的上限：` +
+    '请确认选对了文件；如确需导入，请只保留需要的指标行和年份列，或拆成几个文件后再导入。'
+  );
+}
+
 export function decodeCsvBytes(bytes: Uint8Array, fileName: string): DecodeResult {
   const file = `“${fileName}”`;
   const fail = (message: string): DecodeResult => ({ ok: false, message });
   const resave = '请在 Excel/WPS 中打开该文件，“另存为”“CSV UTF-8（逗号分隔）”后再导入。';
 
-  if (bytes.length > MAX_CSV_BYTES) {
-    return fail(
-      `${file}文件过大（${megabytes(bytes.length)} MB），超过 ${megabytes(MAX_CSV_BYTES)} MB 的上限：` +
-        '请确认选对了文件；如确需导入，请只保留需要的指标行和年份列，或拆成几个文件后再导入。',
-    );
-  }
+  if (bytes.length > MAX_CSV_BYTES) return fail(tooLargeMessage(fileName, bytes.length));
   const empty = `${file}是空文件（没有任何内容）：请确认选对了文件，或让报送单位重新导出后再导入。`;
   if (bytes.length === 0) return fail(empty);
 

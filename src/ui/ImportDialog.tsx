@@ -1,7 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { decodeCsvBytes } from '../io/csv-decode';
+import { decodeCsvBytes, MAX_CSV_BYTES, tooLargeMessage } from '../io/csv-decode';
+import ImportWorker from '../io/import-worker?worker&inline';
+import { readImportFile, type ReadRequest } from '../io/read-import-file';
 import {
-  parseImportFile,
   planImport,
   resolveConflicts,
   type CellUpdate,
@@ -40,16 +41,26 @@ export function ImportDialog(props: {
     setPlan(null);
     const parsed: ParsedFile[] = [];
     for (const [index, file] of files.entries()) {
-      setProgress(`正在读取第 ${index + 1}/${files.length} 个文件：${file.name} …`);
-      // Let the page paint the progress before the (synchronous) parse of a large file.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const decoded = decodeCsvBytes(bytes, file.name);
-      if (!decoded.ok) {
-        parsed.push(emptyFile(file.name, decoded.message));
+      setProgress(
+        `正在读取第 ${index + 1}/${files.length} 个文件：${file.name}（${formatSize(file.size)}）…`,
+      );
+      if (file.size > MAX_CSV_BYTES) {
+        // Refused from its size alone: a huge file is not read into memory at all.
+        parsed.push(
+          readImportFile({ bytes: new Uint8Array(), fileName: file.name, existing: [], years: [] }, () => ({
+            ok: false,
+            message: tooLargeMessage(file.name, file.size),
+          })),
+        );
         continue;
       }
-      parsed.push(parseImportFile(decoded.text, file.name, props.existing, props.years, decoded.encoding));
+      const request = {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        fileName: file.name,
+        existing: props.existing,
+        years: props.years,
+      };
+      parsed.push(await readOffMainThread(request));
     }
     setProgress('');
     setChoices(new Map());
@@ -122,18 +133,31 @@ export function ImportDialog(props: {
   );
 }
 
-function emptyFile(file: string, message: string): ParsedFile {
-  return {
-    file,
-    encoding: '',
-    format: 'workbook',
-    updates: [],
-    unchanged: 0,
-    newRows: [],
-    ignored: [],
-    issues: [{ file, line: null, column: null, message }],
-    matchedRows: 0,
-  };
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Parse in a worker so the page stays responsive; on the main thread if no worker can be started. */
+function readOffMainThread(request: ReadRequest): Promise<ParsedFile> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new ImportWorker();
+    } catch {
+      resolve(readImportFile(request, decodeCsvBytes));
+      return;
+    }
+    worker.onmessage = (event: MessageEvent<ParsedFile>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      resolve(readImportFile(request, decodeCsvBytes));
+    };
+    worker.postMessage(request);
+  });
 }
 
 function Preview(props: {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { encodeGbk } from './gbk';
@@ -135,5 +137,42 @@ test('a bad file gets a Chinese message with file, line and column, and the work
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
   await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
+  workbook.expectNoErrors();
+});
+
+test('a large file is read off the page with progress shown; one over 50 MB is refused without reading it', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  const input = dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）');
+
+  // About 2.5 MB: 60,000 rows of another office's wide table, none of which match.
+  const lines = ['指标名称,2021年,2022年'];
+  for (let i = 0; i < 60_000; i += 1) lines.push(`外县指标${i},${i % 100},${(i * 7) % 100}`);
+  await input.setInputFiles({
+    name: '外县汇总.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\r\n')),
+  });
+  await expect(dialog.getByRole('status')).toContainText('正在读取第 1/1 个文件：外县汇总.csv');
+  // While it is read, the page still answers.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  await expect(dialog.getByLabel('导入摘要')).toContainText('忽略 60000 行', { timeout: 30_000 });
+
+  // Playwright takes files over 50 MB only from disk.
+  const folder = mkdtempSync(join(tmpdir(), 'big-csv-'));
+  const big = join(folder, '误选的大文件.csv');
+  writeFileSync(big, Buffer.alloc(51 * 1024 * 1024, 0x41));
+  try {
+    await input.setInputFiles(big);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  await expect(dialog.getByLabel('导入错误')).toContainText('“误选的大文件.csv”文件过大（51.0 MB）');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
   workbook.expectNoErrors();
 });

@@ -125,6 +125,9 @@ export class WorkbookPage {
     await this.revealRow(code);
     const target = await this.cell(code, columnTitle);
     await target.click();
+    // As a clerk glances at the status bar: the selected cell is this row's, in this column.
+    const where = this.page.locator('.status-bar .cell-info');
+    await expect(where).toContainText(new RegExp(`^${code} .* · ${columnTitle.replace(/[()（）]/g, '.')}`));
     await this.page.keyboard.press('Enter');
     // The editor that has the focus: a dropdown cell's editor may also be in the page.
     const editor = this.page.locator('textarea.handsontableInput:focus');
