@@ -47,6 +47,18 @@ function freshWorkbook(id: string): Workbook {
     : workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date());
 }
 
+/** Storage could not be used: the workbook lives only in this page, and the banner says so. */
+function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
+  return {
+    repository: null,
+    workbook: freshWorkbook(workbookId),
+    licenseKey: DEFAULT_LICENSE_KEY,
+    thresholds: DEFAULT_THRESHOLDS,
+    notice: '',
+    failure,
+  };
+}
+
 export async function openSession(
   workbookId: string = DEFAULT_WORKBOOK_ID,
   databaseName?: string,
@@ -57,14 +69,7 @@ export async function openSession(
   } catch (error) {
     // Shown to the clerk by the banner; the detail goes to the console for whoever supports the office.
     console.warn('[storage] open failed:', error);
-    return {
-      repository: null,
-      workbook: freshWorkbook(workbookId),
-      licenseKey: DEFAULT_LICENSE_KEY,
-      thresholds: DEFAULT_THRESHOLDS,
-      notice: '',
-      failure: describeStorageError(error, 'open'),
-    };
+    return pageOnlySession(workbookId, describeStorageError(error, 'open'));
   }
   try {
     const licenseKey = (await repository.getSetting<string>(LICENSE_SETTING)) || DEFAULT_LICENSE_KEY;
@@ -86,14 +91,7 @@ export async function openSession(
     console.warn('[storage] read failed:', error);
     // Do not write over what may be stored: keep the repository closed to writes for this page.
     repository.close();
-    return {
-      repository: null,
-      workbook: freshWorkbook(workbookId),
-      licenseKey: DEFAULT_LICENSE_KEY,
-      thresholds: DEFAULT_THRESHOLDS,
-      notice: '',
-      failure: describeStorageError(error, 'read'),
-    };
+    return pageOnlySession(workbookId, describeStorageError(error, 'read'));
   }
 }
 

@@ -96,8 +96,6 @@ export interface WorkbookGrid {
   search(query: string): number;
   searchNext(): void;
   setFilters(filters: { area: string; department: string; attentionOnly: boolean }): void;
-  /** Computed status of every row (physical order), for the summary. */
-  statuses(): { code: string; area: string; status: Status | null }[];
   report(code: string): RowReport | undefined;
   /** Every row's computed projection and status, in physical order (for the dashboard and the report). */
   reports(): RowReport[];
@@ -582,13 +580,6 @@ export function makeWorkbookGrid(
       if (department) filters.addCondition(col('department'), 'eq', [department]);
       if (attentionOnly) filters.addCondition(statusCol, 'by_value', [[...ATTENTION, '⚠ 公式有误']]);
       filters.filter();
-    },
-    statuses() {
-      return Array.from({ length: grid.countSourceRows() }, (_, physicalRow) => ({
-        code: codeAt(physicalRow),
-        area: String(rowAt(physicalRow)[col('area')] ?? ''),
-        status: computedStatus(physicalRow),
-      }));
     },
     report(code) {
       const physicalRow = physicalRowOf(code);

@@ -7,15 +7,16 @@ import { formatWithUnit } from './entry';
 import type { Comparator, Indicator, TargetKind } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
+/** Every status, from good to bad (the order of the summary's columns). */
 export const STATUSES = [
   '达标',
-  '未达标',
   '已达标',
   '预计达标',
   '需加快',
   '进展缓慢',
   '停滞',
   '倒退',
+  '未达标',
   '数据不足',
   '公式有误',
 ] as const;

@@ -1,20 +1,9 @@
 import { For, Show } from 'solid-js';
 import type { WarningRow } from '../model/report';
 import type { AreaSummary } from '../model/status-summary';
-import type { Status } from '../model/status';
+import { STATUSES } from '../model/status';
 
-const COLUMNS: Status[] = [
-  '达标',
-  '已达标',
-  '预计达标',
-  '需加快',
-  '进展缓慢',
-  '停滞',
-  '倒退',
-  '未达标',
-  '数据不足',
-  '公式有误',
-];
+const COLUMNS = STATUSES;
 
 /** Per-area counts of each status. */
 export function SummaryPanel(props: {
