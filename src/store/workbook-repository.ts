@@ -80,6 +80,28 @@ export class WorkbookRepository {
     });
   }
 
+  /** Everything, for a backup: all workbooks (deleted ones too) with their rows, and all settings. */
+  async exportAll(): Promise<{ workbooks: Workbook[]; settings: Record<string, unknown> }> {
+    return this.db.transaction('r', this.db.workbooks, this.db.rows, this.db.settings, async () => {
+      const workbooks: Workbook[] = [];
+      for (const record of await this.db.workbooks.toArray()) {
+        const workbook = await this.loadWorkbook(record.id);
+        if (workbook) workbooks.push(workbook);
+      }
+      const settings = Object.fromEntries((await this.db.settings.toArray()).map((s) => [s.key, s.value]));
+      return { workbooks, settings };
+    });
+  }
+
+  /** Put the chosen workbooks (and settings) of a backup in place, all in one transaction: all or nothing. */
+  async restore(workbooks: Workbook[], settings: Record<string, unknown> | null): Promise<void> {
+    await this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.settings, async () => {
+      for (const workbook of workbooks) await this.saveWorkbook(workbook);
+      if (settings)
+        await this.db.settings.bulkPut(Object.entries(settings).map(([key, value]) => ({ key, value })));
+    });
+  }
+
   async getSetting<T>(key: string): Promise<T | undefined> {
     const record = await this.db.settings.get(key);
     return record?.value as T | undefined;

@@ -6,6 +6,7 @@ import type { WorkbookRepository } from '../store/workbook-repository';
 import { describeStorageError } from '../store/storage-errors';
 import { makeNextPlan, periodProblem } from '../model/planning';
 import type { Workbook } from '../model/workbook';
+import { BackupSection } from './BackupSection';
 
 /**
  * The clerk's workbooks: open, rename, duplicate, delete (recoverable), and make the next period's plan from
@@ -226,6 +227,11 @@ export function WorkbooksDialog(props: {
               新建并打开
             </button>
           </fieldset>
+          <BackupSection
+            repository={props.repository}
+            beforeLeave={props.beforeLeave}
+            onRestored={() => props.open(current.id)}
+          />
           <Show when={problem()}>
             <p class="problem" role="alert">
               {problem()}

@@ -1,0 +1,163 @@
+/**
+ * The backup file: every workbook (definitions, values, formulas) and the settings, in a versioned JSON format.
+ * Reading is strict about what it returns and loose about what it accepts (a restore step on every load), and
+ * a restore never silently replaces a workbook that is newer in the browser than in the file.
+ */
+import { TARGET_KINDS, type Indicator } from './indicator';
+import type { Workbook } from './workbook';
+
+export const BACKUP_FORMAT = 'lanxi-children-plan-workbook-backup';
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  createdAt: string;
+  workbooks: Workbook[];
+  settings: Record<string, unknown>;
+}
+
+export function serializeBackup(workbooks: Workbook[], settings: Record<string, unknown>, now: Date): string {
+  const backup: Backup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: now.toISOString(),
+    workbooks,
+    settings,
+  };
+  return JSON.stringify(backup, null, 1);
+}
+
+export type BackupResult = { ok: true; backup: Backup } | { ok: false; message: string };
+
+export function parseBackup(text: string, fileName: string): BackupResult {
+  const fail = (why: string): BackupResult => ({ ok: false, message: `“${fileName}”不能用于恢复：${why}` });
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return fail('这不是本工作簿的备份文件（无法读取）。请选择“备份全部”生成的 .json 文件。');
+  }
+  if (!isObject(data) || data.format !== BACKUP_FORMAT) {
+    return fail('这不是本工作簿的备份文件。请选择“备份全部”生成的 .json 文件。');
+  }
+  if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) {
+    return fail(`备份文件的版本（${String(data.version)}）比本程序新，请使用新版工作簿打开。`);
+  }
+  if (!Array.isArray(data.workbooks)) return fail('备份文件中没有工作簿。');
+  const workbooks: Workbook[] = [];
+  for (const [index, raw] of data.workbooks.entries()) {
+    const workbook = restoreWorkbook(raw);
+    if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，文件可能已损坏。`);
+    workbooks.push(workbook);
+  }
+  const settings = isObject(data.settings) ? data.settings : {};
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: typeof data.createdAt === 'string' ? data.createdAt : '',
+      workbooks,
+      settings,
+    },
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function restoreWorkbook(raw: unknown): Workbook | null {
+  if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.title !== 'string') return null;
+  if (
+    typeof raw.baseYear !== 'number' ||
+    typeof raw.targetYear !== 'number' ||
+    !Array.isArray(raw.indicators)
+  )
+    return null;
+  const indicators: Indicator[] = [];
+  for (const row of raw.indicators) {
+    const indicator = restoreIndicator(row);
+    if (!indicator) return null;
+    indicators.push(indicator);
+  }
+  return {
+    id: raw.id,
+    title: raw.title,
+    baseYear: raw.baseYear,
+    targetYear: raw.targetYear,
+    isSample: raw.isSample === true,
+    createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
+    updatedAt: typeof raw.updatedAt === 'string' ? raw.updatedAt : '',
+    indicators,
+  };
+}
+
+function restoreIndicator(raw: unknown): Indicator | null {
+  if (!isObject(raw) || typeof raw.code !== 'string' || typeof raw.name !== 'string') return null;
+  const target = raw.target;
+  if (!isObject(target) || !(TARGET_KINDS as readonly unknown[]).includes(target.kind)) return null;
+  const values: Indicator['values'] = {};
+  if (isObject(raw.values)) {
+    for (const [year, value] of Object.entries(raw.values)) {
+      if (Number.isInteger(Number(year)) && (typeof value === 'number' || typeof value === 'string')) {
+        values[Number(year)] = value;
+      }
+    }
+  }
+  // Known fields are copied as they are; anything else in the file is dropped.
+  const { code, name } = raw;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const indicator: Indicator = {
+    code,
+    name,
+    area: text(raw.area),
+    clause: text(raw.clause),
+    unit: text(raw.unit),
+    target: structuredClone(target) as unknown as Indicator['target'],
+    baseYear: typeof raw.baseYear === 'number' ? raw.baseYear : 0,
+    targetYear: typeof raw.targetYear === 'number' ? raw.targetYear : 0,
+    department: text(raw.department),
+    source: text(raw.source),
+    values,
+  };
+  if (typeof raw.note === 'string') indicator.note = raw.note;
+  if (typeof raw.projectionFormula === 'string') indicator.projectionFormula = raw.projectionFormula;
+  if (isObject(raw.previousTarget)) {
+    indicator.previousTarget = structuredClone(raw.previousTarget) as unknown as NonNullable<
+      Indicator['previousTarget']
+    >;
+  }
+  return indicator;
+}
+
+export type RestoreAction = 'add' | 'replace' | 'browser-newer';
+
+export interface RestoreLine {
+  id: string;
+  title: string;
+  inFile: string;
+  inBrowser: string | null;
+  action: RestoreAction;
+}
+
+/** What a restore would do to each workbook of the file; a workbook newer in the browser is not replaced by default. */
+export function planRestore(
+  backup: Backup,
+  inBrowser: readonly { id: string; updatedAt: string; createdAt?: string }[],
+): RestoreLine[] {
+  const current = new Map(inBrowser.map((w) => [w.id, w]));
+  return backup.workbooks.map((w) => {
+    const browser = current.get(w.id);
+    // A workbook never edited since it was created (the plan as first opened in a new browser) holds no newer data.
+    const untouched = browser !== undefined && browser.createdAt === browser.updatedAt;
+    const action: RestoreAction =
+      browser === undefined
+        ? 'add'
+        : browser.updatedAt > w.updatedAt && !untouched
+          ? 'browser-newer'
+          : 'replace';
+    return { id: w.id, title: w.title, inFile: w.updatedAt, inBrowser: browser?.updatedAt ?? null, action };
+  });
+}

@@ -1,0 +1,157 @@
+import { createSignal, For, Show } from 'solid-js';
+import { parseBackup, planRestore, serializeBackup, type Backup, type RestoreLine } from '../model/backup';
+import { describeStorageError } from '../store/storage-errors';
+import type { WorkbookRepository } from '../store/workbook-repository';
+
+export const LAST_BACKUP_SETTING = 'lastBackupAt';
+
+const ACTION_TEXT: Record<RestoreLine['action'], string> = {
+  add: '新增',
+  replace: '替换浏览器中的旧版本',
+  'browser-newer': '浏览器中的版本较新，默认不覆盖',
+};
+
+/** Back up every workbook to one file, and restore from such a file after showing what it will replace. */
+export function BackupSection(props: {
+  repository: WorkbookRepository;
+  beforeLeave: () => Promise<void>;
+  onRestored: () => void;
+}) {
+  const [problem, setProblem] = createSignal('');
+  const [pending, setPending] = createSignal<{ backup: Backup; lines: RestoreLine[] } | null>(null);
+  const [chosen, setChosen] = createSignal(new Set<string>());
+  const [withSettings, setWithSettings] = createSignal(false);
+
+  const backUp = async () => {
+    setProblem('');
+    try {
+      await props.beforeLeave();
+      const { workbooks, settings } = await props.repository.exportAll();
+      const now = new Date();
+      const blob = new Blob([serializeBackup(workbooks, settings, now)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `儿童发展规划工作簿备份_${now.toLocaleDateString('sv-SE')}.json`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await props.repository.setSetting(LAST_BACKUP_SETTING, now.toISOString());
+    } catch (error) {
+      setProblem(describeStorageError(error, 'read').message);
+    }
+  };
+
+  const readFile = async (file: File | undefined) => {
+    setProblem('');
+    setPending(null);
+    if (!file) return;
+    const parsed = parseBackup(await file.text(), file.name);
+    if (!parsed.ok) {
+      setProblem(parsed.message);
+      return;
+    }
+    const lines = planRestore(parsed.backup, await props.repository.listWorkbooks());
+    setChosen(new Set(lines.filter((l) => l.action !== 'browser-newer').map((l) => l.id)));
+    setPending({ backup: parsed.backup, lines });
+  };
+
+  const restore = async () => {
+    const current = pending();
+    if (!current) return;
+    try {
+      await props.beforeLeave();
+      const workbooks = current.backup.workbooks.filter((w) => chosen().has(w.id));
+      await props.repository.restore(workbooks, withSettings() ? current.backup.settings : null);
+      props.onRestored();
+    } catch (error) {
+      setProblem(describeStorageError(error, 'write').message);
+    }
+  };
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen());
+    if (on) next.add(id);
+    else next.delete(id);
+    setChosen(next);
+  };
+
+  return (
+    <fieldset class="backup">
+      <legend>备份与恢复</legend>
+      <p class="hint">
+        数据只保存在这台电脑的这个浏览器里。请定期备份到文件（含全部工作簿、数值、公式和设置），换电脑或清理浏览器后可从文件恢复。
+      </p>
+      <button type="button" onClick={() => void backUp()}>
+        备份全部到文件
+      </button>
+      <label class="field">
+        <span>从备份文件恢复</span>
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+        />
+      </label>
+      <Show when={pending()}>
+        {(p) => (
+          <div class="restore-plan">
+            <p>
+              备份时间：
+              {p().backup.createdAt ? new Date(p().backup.createdAt).toLocaleString('zh-CN') : '未知'}
+              。请选择要恢复的工作簿：
+            </p>
+            <table aria-label="恢复内容">
+              <thead>
+                <tr>
+                  <th>恢复</th>
+                  <th>工作簿</th>
+                  <th>文件中的版本</th>
+                  <th>浏览器中的版本</th>
+                  <th>说明</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={p().lines}>
+                  {(line) => (
+                    <tr classList={{ warn: line.action === 'browser-newer' }}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`恢复 ${line.title}`}
+                          checked={chosen().has(line.id)}
+                          onChange={(e) => toggle(line.id, e.currentTarget.checked)}
+                        />
+                      </td>
+                      <td>{line.title}</td>
+                      <td>{line.inFile ? new Date(line.inFile).toLocaleString('zh-CN') : '—'}</td>
+                      <td>{line.inBrowser ? new Date(line.inBrowser).toLocaleString('zh-CN') : '（无）'}</td>
+                      <td>{ACTION_TEXT[line.action]}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <label>
+              <input
+                type="checkbox"
+                checked={withSettings()}
+                onChange={(e) => setWithSettings(e.currentTarget.checked)}
+              />
+              同时恢复设置（许可证密钥、预警阈值）
+            </label>
+            <button type="button" disabled={chosen().size === 0} onClick={() => void restore()}>
+              恢复所选（{chosen().size} 个）
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={problem()}>
+        <p class="problem" role="alert">
+          {problem()}
+        </p>
+      </Show>
+    </fieldset>
+  );
+}

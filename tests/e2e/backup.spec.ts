@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
+
+test('back up, restore into a fresh browser, identical; newer data is not overwritten silently', async ({
+  page,
+  browser,
+}) => {
+  const first = new WorkbookPage(page);
+  await first.open();
+  await first.typeInto(INFANT.code, '2021年', '4.6');
+  await first.typeInto(INFANT.code, '2022年', '约5');
+  await first.waitSaved();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份全部到文件' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^儿童发展规划工作簿备份_\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = readFileSync(await download.path());
+
+  // A fresh browser profile: nothing stored yet.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const fresh = await context.newPage();
+  const second = new WorkbookPage(fresh);
+  await second.open();
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('');
+
+  const restoreFrom = async () => {
+    await fresh.getByRole('button', { name: '工作簿' }).click();
+    await fresh
+      .getByLabel('从备份文件恢复')
+      .setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: backup });
+    return fresh.getByRole('table', { name: '恢复内容' });
+  };
+  const plan = await restoreFrom();
+  await expect(plan).toContainText(LANXI_2021_2025.title);
+  await expect(plan.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).toBeChecked();
+  await fresh.getByRole('button', { name: /恢复所选/ }).click();
+  await second.waitForGrid();
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await second.cell(INFANT.code, '2022年')).toHaveText('⚠ 约5');
+
+  // Now the browser has newer data: restoring the same file does not overwrite it unless the clerk chooses to.
+  await second.typeInto(INFANT.code, '2023年', '4.4');
+  await second.waitSaved();
+  const again = await restoreFrom();
+  await expect(again).toContainText('浏览器中的版本较新，默认不覆盖');
+  await expect(again.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).not.toBeChecked();
+  await expect(fresh.getByRole('button', { name: /恢复所选/ })).toBeDisabled();
+  second.expectNoErrors();
+  first.expectNoErrors();
+  await context.close();
+});
