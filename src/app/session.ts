@@ -4,6 +4,7 @@
  */
 import { LANXI_2021_2025 } from '../model/plan/lanxi-2021-2025';
 import { DEFAULT_THRESHOLDS, restoreThresholds, type Thresholds } from '../model/status';
+import { backupReminder } from '../model/backup';
 import { makeSampleWorkbook, SAMPLE_WORKBOOK_ID } from '../model/sample-data';
 import { workbookFromPlan, yearColumns, type Workbook } from '../model/workbook';
 import type { Indicator } from '../model/indicator';
@@ -24,6 +25,8 @@ export interface Session {
   thresholds: Thresholds;
   /** A note for the clerk about how the page was opened (e.g. the workbook asked for was not found). */
   notice: string;
+  /** Whether the browser promised to keep the data (navigator.storage.persist); null when unknown. */
+  persisted: boolean | null;
   /** Set when storage could not be opened or read: the workbook is then only in this page. */
   failure: StorageFailure | null;
 }
@@ -47,6 +50,18 @@ function freshWorkbook(id: string): Workbook {
     : workbookFromPlan(LANXI_2021_2025, DEFAULT_WORKBOOK_ID, new Date());
 }
 
+export const LAST_BACKUP_SETTING = 'lastBackupAt';
+
+/** Ask the browser not to evict the data under storage pressure; the answer is shown to the clerk. */
+async function requestPersistence(): Promise<boolean | null> {
+  try {
+    if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
+    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return null;
+  }
+}
+
 /** Storage could not be used: the workbook lives only in this page, and the banner says so. */
 function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
   return {
@@ -55,6 +70,7 @@ function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
     licenseKey: DEFAULT_LICENSE_KEY,
     thresholds: DEFAULT_THRESHOLDS,
     notice: '',
+    persisted: null,
     failure,
   };
 }
@@ -86,7 +102,21 @@ export async function openSession(
       workbook = freshWorkbook(id);
       await repository.saveWorkbook(workbook);
     }
-    return { repository, workbook, licenseKey, thresholds, notice, failure: null };
+    const persisted = await requestPersistence();
+    const reminder = backupReminder(
+      await repository.getSetting<string>(LAST_BACKUP_SETTING),
+      workbook,
+      new Date(),
+    );
+    return {
+      repository,
+      workbook,
+      licenseKey,
+      thresholds,
+      notice: [notice, reminder].filter(Boolean).join(' '),
+      persisted,
+      failure: null,
+    };
   } catch (error) {
     console.warn('[storage] read failed:', error);
     // Do not write over what may be stored: keep the repository closed to writes for this page.

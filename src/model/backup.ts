@@ -161,3 +161,16 @@ export function planRestore(
     return { id: w.id, title: w.title, inFile: w.updatedAt, inBrowser: browser?.updatedAt ?? null, action };
   });
 }
+
+const BACKUP_REMINDER_DAYS = 30;
+
+/** A reminder when there are values and no backup in the last 30 days. */
+export function backupReminder(lastBackupAt: string | undefined, workbook: Workbook, now: Date): string {
+  const hasValues = workbook.indicators.some((row) => Object.keys(row.values).length > 0);
+  if (!hasValues || workbook.isSample) return '';
+  if (!lastBackupAt) return '提示：还没有备份过。请在“工作簿”中点“备份全部到文件”，把数据另存一份。';
+  const days = Math.floor((now.getTime() - new Date(lastBackupAt).getTime()) / 86_400_000);
+  return days >= BACKUP_REMINDER_DAYS
+    ? `提示：已有 ${days} 天没有备份，请在“工作簿”中点“备份全部到文件”。`
+    : '';
+}

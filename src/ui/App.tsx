@@ -443,6 +443,7 @@ export function App(props: { session: Session }) {
         {(repo) => (
           <WorkbooksDialog
             repository={repo()}
+            persisted={props.session.persisted}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
             open={(id) => {

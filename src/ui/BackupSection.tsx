@@ -2,8 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { parseBackup, planRestore, serializeBackup, type Backup, type RestoreLine } from '../model/backup';
 import { describeStorageError } from '../store/storage-errors';
 import type { WorkbookRepository } from '../store/workbook-repository';
-
-export const LAST_BACKUP_SETTING = 'lastBackupAt';
+import { LAST_BACKUP_SETTING } from '../app/session';
 
 const ACTION_TEXT: Record<RestoreLine['action'], string> = {
   add: '新增',
@@ -14,6 +13,7 @@ const ACTION_TEXT: Record<RestoreLine['action'], string> = {
 /** Back up every workbook to one file, and restore from such a file after showing what it will replace. */
 export function BackupSection(props: {
   repository: WorkbookRepository;
+  persisted: boolean | null;
   beforeLeave: () => Promise<void>;
   onRestored: () => void;
 }) {
@@ -82,6 +82,11 @@ export function BackupSection(props: {
       <legend>备份与恢复</legend>
       <p class="hint">
         数据只保存在这台电脑的这个浏览器里。请定期备份到文件（含全部工作簿、数值、公式和设置），换电脑或清理浏览器后可从文件恢复。
+      </p>
+      <p class="hint">
+        {props.persisted === true
+          ? '浏览器已同意持久保存本工作簿的数据（不会因磁盘空间紧张被自动清除）。'
+          : '浏览器没有承诺持久保存数据（磁盘空间紧张或清理浏览数据时可能被清除），请务必定期备份。'}
       </p>
       <button type="button" onClick={() => void backUp()}>
         备份全部到文件

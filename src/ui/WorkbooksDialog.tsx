@@ -14,6 +14,7 @@ import { BackupSection } from './BackupSection';
  */
 export function WorkbooksDialog(props: {
   repository: WorkbookRepository;
+  persisted: boolean | null;
   current: () => Workbook;
   beforeLeave: () => Promise<void>;
   open: (id: string) => void;
@@ -229,6 +230,7 @@ export function WorkbooksDialog(props: {
           </fieldset>
           <BackupSection
             repository={props.repository}
+            persisted={props.persisted}
             beforeLeave={props.beforeLeave}
             onRestored={() => props.open(current.id)}
           />

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, parseBackup, planRestore, serializeBackup } from '../../../src/model/backup';
+import {
+  BACKUP_FORMAT,
+  backupReminder,
+  parseBackup,
+  planRestore,
+  serializeBackup,
+} from '../../../src/model/backup';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
 import { workbookFromPlan } from '../../../src/model/workbook';
@@ -66,5 +72,22 @@ describe('backup file', () => {
     expect(planRestore(parsed.backup, [{ id: 'plan', createdAt: fresh, updatedAt: fresh }])[0]?.action).toBe(
       'replace',
     );
+  });
+});
+
+describe('backup reminder', () => {
+  const now = new Date('2026-11-28T00:00:00Z');
+  it.each([
+    [undefined, '还没有备份过'],
+    ['2026-10-01T00:00:00Z', '已有 58 天没有备份'],
+    ['2026-11-20T00:00:00Z', ''],
+  ])('last backup %s → “%s”', (last, text) => {
+    const reminder = backupReminder(last, plan, now);
+    if (text) expect(reminder).toContain(text);
+    else expect(reminder).toBe('');
+  });
+  it('says nothing while there are no values, or in the sample workbook', () => {
+    expect(backupReminder(undefined, workbookFromPlan(LANXI_2021_2025, 'p', now), now)).toBe('');
+    expect(backupReminder(undefined, sample, now)).toBe('');
   });
 });
