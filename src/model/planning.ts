@@ -149,3 +149,21 @@ export function describePreviousTarget(
     return `每年${(target.yearlyStep ?? 0) < 0 ? '降低' : '提高'}${Math.abs(target.yearlyStep ?? 0)}（${target.targetYear}年）`;
   return `${target.comparator}${target.value === null ? '' : formatWithUnit(target.value, unit)}（${target.targetYear}年）`;
 }
+
+const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** "十四五" for a plan ending in 2025, "十五五" for 2030: the national five-year plan a period belongs to. */
+export function fiveYearPlanName(baseYear: number, targetYear: number): string | null {
+  const n = (targetYear - 1955) / 5;
+  if (targetYear - baseYear !== 5 || !Number.isInteger(n) || n < 11 || n > 19) return null;
+  return `十${CHINESE_DIGITS[n - 10] ?? ''}五`;
+}
+
+/** The default title of the next plan: the period and the five-year-plan name moved on, e.g. 十四五 → 十五五. */
+export function nextPlanTitle(title: string, baseYear: number, targetYear: number): string {
+  const period = `（${baseYear + 1}—${targetYear}年）`;
+  const name = fiveYearPlanName(baseYear, targetYear);
+  const renamed = name ? title.replace(/十[一二三四五六七八九]五/, name) : title;
+  const withoutPeriod = renamed.replace(/（\d{4}\s*[—–-]\s*\d{4}年?）/, '').trim();
+  return `${withoutPeriod}${period}`;
+}

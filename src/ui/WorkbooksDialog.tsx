@@ -4,7 +4,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { WorkbookRecord } from '../store/database';
 import type { WorkbookRepository } from '../store/workbook-repository';
 import { describeStorageError } from '../store/storage-errors';
-import { makeNextPlan, periodProblem } from '../model/planning';
+import { makeNextPlan, nextPlanTitle, periodProblem } from '../model/planning';
 import type { Workbook } from '../model/workbook';
 import { BackupSection } from './BackupSection';
 
@@ -26,7 +26,7 @@ export function WorkbooksDialog(props: {
   const [renameText, setRenameText] = createSignal('');
   const current = props.current();
   const [nextTitle, setNextTitle] = createSignal(
-    `${current.title.replace(/（\d{4}[—-]\d{4}年）|\d{4}[—-]\d{4}/g, '').trim()}（${current.targetYear + 1}—${current.targetYear + 5}年）`,
+    nextPlanTitle(current.title, current.targetYear, current.targetYear + 5),
   );
   const [nextBase, setNextBase] = createSignal(String(current.targetYear));
   const [nextTarget, setNextTarget] = createSignal(String(current.targetYear + 5));

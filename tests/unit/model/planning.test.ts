@@ -6,6 +6,7 @@ import {
   describePreviousTarget,
   makeNextPlan,
   periodProblem,
+  nextPlanTitle,
 } from '../../../src/model/planning';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 import { workbookFromPlan, yearColumns } from '../../../src/model/workbook';
@@ -96,5 +97,15 @@ describe('too timid / out of reach', () => {
     expect(assessAmbition(empty, DEFAULT_THRESHOLDS).flag).toBeNull();
     const direction = next.indicators.find((r) => r.target.kind === 'direction')!;
     expect(assessAmbition(direction, DEFAULT_THRESHOLDS).message).toContain('方向性');
+  });
+});
+
+describe('the next plan’s name', () => {
+  it.each([
+    ['兰溪市儿童发展“十四五”规划（2021—2025年）', 2025, 2030, '兰溪市儿童发展“十五五”规划（2026—2030年）'],
+    ['城区试点工作簿', 2025, 2030, '城区试点工作簿（2026—2030年）'],
+    ['某规划（2021-2025年）', 2025, 2032, '某规划（2026—2032年）'],
+  ])('%s → %s', (title, base, target, expected) => {
+    expect(nextPlanTitle(title, base, target)).toBe(expected);
   });
 });
