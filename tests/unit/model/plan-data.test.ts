@@ -1,7 +1,8 @@
 /**
  * Holds the built-in plan data (src/model/plan/lanxi-2021-2025.ts) to the text of the plan itself:
  * every row's sentence, number and wording must be found in the plan, and no target sentence may be missed.
- * The plan text is read from /work/shared/plan (or the file named by the PLAN_TEXT environment variable).
+ * The plan text is the copy committed in tests/fixtures/plan (or the file named by the PLAN_TEXT environment
+ * variable), so the tests run on any checkout.
  */
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
@@ -10,7 +11,7 @@ import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 
 const PLAN_PATH =
   process.env.PLAN_TEXT ??
-  new URL('../../../../shared/plan/lanxi-children-development-plan-2021-2025.txt', import.meta.url);
+  new URL('../../fixtures/plan/lanxi-children-development-plan-2021-2025.txt', import.meta.url);
 const PLAN = readFileSync(PLAN_PATH, 'utf8');
 
 const ROWS = LANXI_2021_2025.indicators;
