@@ -86,6 +86,8 @@ export interface WorkbookGrid {
   /** Rows as shown (after sort and filter), for exporting what is on screen. */
   getVisibleIndicators(): Indicator[];
   countRows(): number;
+  /** All rows, shown or filtered out. */
+  countAllRows(): number;
   countInvalidCells(): number;
   addRow(): string;
   /** The rows currently selected (codes and names), for the delete confirmation. */
@@ -109,6 +111,8 @@ export interface WorkbookGrid {
     newRows: Indicator[],
   ): void;
   selectRow(code: string): void;
+  /** Give the keyboard back to the grid (after a dialog closes). */
+  focus(): void;
   destroy(): void;
 }
 
@@ -512,6 +516,7 @@ export function makeWorkbookGrid(
       return rows;
     },
     countRows: () => grid.countRows(),
+    countAllRows: () => grid.countSourceRows(),
     countInvalidCells() {
       let count = 0;
       for (let physicalRow = 0; physicalRow < grid.countSourceRows(); physicalRow += 1) {
@@ -690,6 +695,12 @@ export function makeWorkbookGrid(
       if (visualRow === null || visualRow < 0) return;
       grid.selectCell(visualRow, statusCol);
       grid.scrollViewportTo({ row: visualRow, col: statusCol });
+    },
+    focus() {
+      // Selecting the current cell again puts the browser's focus back on it, so the arrow keys work at once.
+      const [row, column, toRow = row, toColumn = column] = grid.getSelectedLast() ?? [];
+      if (row !== undefined && column !== undefined) grid.selectCell(row, column, toRow, toColumn, false);
+      grid.listen();
     },
     destroy: () => grid.destroy(),
   };

@@ -70,7 +70,7 @@ export function App(props: { session: Session }) {
     if (!grid) return;
     setVersion((v) => v + 1);
     setShownRows(grid.countRows());
-    setTotalRows(grid.getIndicators().length);
+    setTotalRows(grid.countAllRows());
     setInvalidCells(grid.countInvalidCells());
   };
 
@@ -121,6 +121,14 @@ export function App(props: { session: Session }) {
         event.preventDefault();
         searchInput?.focus();
         searchInput?.select();
+      }
+      // Alt+C: the chart of the selected row, without leaving the keyboard.
+      if (event.altKey && !event.ctrlKey && event.code === 'KeyC') {
+        const code = selection()?.code;
+        if (code) {
+          event.preventDefault();
+          openChart(code);
+        }
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -456,7 +464,17 @@ export function App(props: { session: Session }) {
         )}
       </Show>
 
-      <Show when={chart()}>{(data) => <ChartDialog data={data()} onClose={() => setChart(null)} />}</Show>
+      <Show when={chart()}>
+        {(data) => (
+          <ChartDialog
+            data={data()}
+            onClose={() => {
+              setChart(null);
+              grid?.focus();
+            }}
+          />
+        )}
+      </Show>
 
       <Show when={showReport()}>
         <ReportView

@@ -53,8 +53,8 @@ export function RowPanel(props: {
             <Show when={d().fluctuation.flagged}>
               <span class="status-badge status-fluctuating">⚠ 波动较大</span>
             </Show>
-            <button type="button" onClick={() => props.onChart(d().indicator.code)}>
-              查看图表
+            <button type="button" title="快捷键 Alt+C" onClick={() => props.onChart(d().indicator.code)}>
+              查看图表（Alt+C）
             </button>
             <Show when={d().report.projected !== null}>
               <span>

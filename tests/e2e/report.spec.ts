@@ -70,6 +70,16 @@ test('a row’s chart opens from the row and shows its data, missing years as mi
   expect(painted).toBeGreaterThan(5000);
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toHaveCount(0);
+
+  // From the keyboard: closing the chart gives the keys back to the grid; move down a row, Alt+C opens its chart.
+  await page.keyboard.press('ArrowDown');
+  const next = LANXI_2021_2025.indicators[LANXI_2021_2025.indicators.indexOf(INFANT) + 1]!;
+  await expect(page.locator('.status-bar .cell-info')).toContainText(`${next.code} ${next.name}`);
+  await page.keyboard.press('Alt+c');
+  const nextChart = page.getByRole('dialog', { name: `图表：${next.code} ${next.name}` });
+  await expect(nextChart).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(nextChart).toHaveCount(0);
   workbook.expectNoErrors();
 });
 
