@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { makeAutosave, type Autosave, type SaveState } from '../app/autosave';
+import { makeTabSync } from '../app/tab-sync';
 import {
   DEFAULT_LICENSE_KEY,
   DEFAULT_WORKBOOK_ID,
@@ -65,6 +66,9 @@ export function App(props: { session: Session }) {
   let searchInput: HTMLInputElement | undefined;
   let grid: WorkbookGrid | undefined;
   let autosave: Autosave | undefined;
+  const [otherTab, setOtherTab] = createSignal(false);
+  const tabSync = makeTabSync(workbook.id, () => setOtherTab(true));
+  onCleanup(() => tabSync.dispose());
 
   const refreshCounts = () => {
     if (!grid) return;
@@ -81,6 +85,7 @@ export function App(props: { session: Session }) {
       write: async (changes) => {
         if (!repository || !grid) throw new Error('storage unavailable');
         await writeChanges(repository, workbook, grid, changes);
+        tabSync.announceSave(workbook.id);
       },
       onState: (state) => {
         setSaveState(state);
@@ -249,6 +254,17 @@ export function App(props: { session: Session }) {
           <a href={location.pathname}>返回正式工作簿</a>
           <button type="button" onClick={() => void deleteSample()}>
             删除示例数据
+          </button>
+        </div>
+      </Show>
+
+      <Show when={otherTab()}>
+        <div class="banner error" role="alert">
+          <span>
+            另一个窗口（标签页）刚刚修改并保存了这个工作簿。为免互相覆盖，请先刷新本页载入最新内容，再继续编辑。
+          </span>
+          <button type="button" onClick={() => void autosave?.flush().then(() => location.reload())}>
+            刷新
           </button>
         </div>
       </Show>
