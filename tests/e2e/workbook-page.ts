@@ -123,13 +123,24 @@ export class WorkbookPage {
   /** Type into a cell as a clerk does: select it, open the editor, type, Enter. */
   async typeInto(code: string, columnTitle: string, text: string): Promise<void> {
     await this.revealRow(code);
-    const target = await this.cell(code, columnTitle);
-    // The same cell may also be drawn by one of the grid's frozen overlays on top of it: click where it is
-    // (force), then check below that the right cell was selected.
-    await target.click({ force: true });
-    // As a clerk glances at the status bar: the selected cell is this row's, in this column.
+    // As a clerk glances at the status bar: the selected cell must be this row's, in this column. The grid
+    // re-renders while it scrolls, and a frozen overlay may draw the same cell on top: try again if needed.
     const where = this.page.locator('.status-bar .cell-info');
-    await expect(where).toContainText(new RegExp(`^${code} .* · ${columnTitle.replace(/[()（）]/g, '.')}`));
+    const selected = new RegExp(`^${code} .* · ${columnTitle.replace(/[()（）]/g, '.')}`);
+    for (let attempt = 1; ; attempt += 1) {
+      const target = await this.cell(code, columnTitle);
+      try {
+        await target.click({ timeout: 3_000 });
+      } catch {
+        await target.click({ force: true });
+      }
+      try {
+        await expect(where).toContainText(selected, { timeout: 2_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await this.page.keyboard.press('Enter');
     // The editor that has the focus: a dropdown cell's editor may also be in the page.
     const editor = this.page.locator('textarea.handsontableInput:focus');
