@@ -168,10 +168,14 @@ export function makeWorkbookGrid(
   const codeAt = (physicalRow: number) => String(rowAt(physicalRow)[codeCol] ?? '');
   const unitAt = (physicalRow: number) => String(rowAt(physicalRow)[unitCol] ?? '');
 
+  /** Read a row without recording it: for renderers and reports, which run on every render (a hot path). */
+  const peekIndicator = (physicalRow: number): Indicator =>
+    fromGridRow(rowAt(physicalRow), columns, physicalRow + 1, known.get(codeAt(physicalRow)));
+
+  /** Read a row and record it as the row's last good definition (for saving and for definition edits). */
   const readIndicator = (physicalRow: number): Indicator => {
-    const code = codeAt(physicalRow);
-    const indicator = fromGridRow(rowAt(physicalRow), columns, physicalRow + 1, known.get(code));
-    known.set(code, structuredClone(indicator));
+    const indicator = peekIndicator(physicalRow);
+    known.set(codeAt(physicalRow), structuredClone(indicator));
     return indicator;
   };
 
@@ -288,7 +292,7 @@ export function makeWorkbookGrid(
     return { text: status, className: `status status-${STATUS_CLASS[status] ?? 'none'}` };
   });
   const fluctuationRenderer = computedRenderer((_value, physicalRow) => {
-    const indicator = readIndicator(physicalRow);
+    const indicator = peekIndicator(physicalRow);
     const fluctuation = assessFluctuation(
       targetSpecOf(indicator),
       seriesOf(indicator),
@@ -300,7 +304,7 @@ export function makeWorkbookGrid(
       : { text: '', title: fluctuation.evidence };
   });
   const ambitionRenderer = computedRenderer((_value, physicalRow) => {
-    const ambition = assessAmbition(readIndicator(physicalRow), options.thresholds);
+    const ambition = assessAmbition(peekIndicator(physicalRow), options.thresholds);
     if (ambition.flag === 'timid')
       return { text: '⚠ 偏保守', className: 'status status-moderate', title: ambition.message };
     if (ambition.flag === 'out-of-reach') {
@@ -479,7 +483,7 @@ export function makeWorkbookGrid(
     return value as GridCell;
   };
   const reportAt = (physicalRow: number): RowReport => {
-    const indicator = readIndicator(physicalRow);
+    const indicator = peekIndicator(physicalRow);
     const formula = String(rowAt(physicalRow)[projectionCol] ?? '');
     const projectedValue = computed(physicalRow, projectionCol);
     const gapValue = computed(physicalRow, gapCol);
