@@ -3,6 +3,8 @@
  * the page is hidden. A failed write keeps the pending edits (nothing is dropped) and is retried on the next
  * edit or flush; the failure is reported, never swallowed.
  */
+import type { ChangeSource } from '../model/history';
+
 export type SaveState =
   | { status: 'saved'; at: Date | null }
   | { status: 'pending' }
@@ -14,10 +16,12 @@ export interface PendingChanges {
   rows: Set<string>;
   /** Rows were added, removed or moved: write the whole workbook. */
   structure: boolean;
+  /** Where each row's latest change came from (typed, an import file, …), for the history. */
+  sources: Map<string, ChangeSource>;
 }
 
 export interface Autosave {
-  markRows(codes: Iterable<string>): void;
+  markRows(codes: Iterable<string>, source?: ChangeSource): void;
   markStructure(): void;
   flush(): Promise<void>;
   hasPending(): boolean;
@@ -29,7 +33,8 @@ export function makeAutosave(options: {
   write: (changes: PendingChanges) => Promise<void>;
   onState: (state: SaveState) => void;
 }): Autosave {
-  let pending: PendingChanges = { rows: new Set(), structure: false };
+  const empty = (): PendingChanges => ({ rows: new Set(), structure: false, sources: new Map() });
+  let pending = empty();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | null = null;
 
@@ -53,7 +58,7 @@ export function makeAutosave(options: {
     while (running) await running;
     if (isEmpty()) return;
     const batch = pending;
-    pending = { rows: new Set(), structure: false };
+    pending = empty();
     options.onState({ status: 'saving' });
     running = (async () => {
       try {
@@ -63,6 +68,8 @@ export function makeAutosave(options: {
       } catch (error) {
         // Put the batch back so the next attempt writes it again.
         for (const code of batch.rows) pending.rows.add(code);
+        for (const [code, source] of batch.sources)
+          if (!pending.sources.has(code)) pending.sources.set(code, source);
         pending.structure ||= batch.structure;
         lastFailed = true;
         options.onState({ status: 'error', error });
@@ -77,8 +84,11 @@ export function makeAutosave(options: {
   }
 
   return {
-    markRows(codes) {
-      for (const code of codes) pending.rows.add(code);
+    markRows(codes, source) {
+      for (const code of codes) {
+        pending.rows.add(code);
+        if (source) pending.sources.set(code, source);
+      }
       schedule();
     },
     markStructure() {

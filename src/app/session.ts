@@ -11,18 +11,20 @@ import type { Indicator } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
 import { WorkbookRepository } from '../store/workbook-repository';
 import { csvFileName, serializeIndicatorsCsv } from '../io/csv-export';
-import type { PendingChanges } from './autosave';
 
 export const DEFAULT_WORKBOOK_ID = LANXI_2021_2025.id;
 export const DEFAULT_LICENSE_KEY = 'non-commercial-and-evaluation';
 export const LICENSE_SETTING = 'handsontableLicenseKey';
 export const THRESHOLDS_SETTING = 'statusThresholds';
+/** The clerk's name, set once in 设置 and recorded with every change. */
+export const CLERK_SETTING = 'clerkName';
 
 export interface Session {
   repository: WorkbookRepository | null;
   workbook: Workbook;
   licenseKey: string;
   thresholds: Thresholds;
+  clerk: string;
   /** A note for the clerk about how the page was opened (e.g. the workbook asked for was not found). */
   notice: string;
   /** Whether the browser promised to keep the data (navigator.storage.persist); null when unknown. */
@@ -69,6 +71,7 @@ function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
     workbook: freshWorkbook(workbookId),
     licenseKey: DEFAULT_LICENSE_KEY,
     thresholds: DEFAULT_THRESHOLDS,
+    clerk: '',
     notice: '',
     persisted: null,
     failure,
@@ -90,6 +93,7 @@ export async function openSession(
   try {
     const licenseKey = (await repository.getSetting<string>(LICENSE_SETTING)) || DEFAULT_LICENSE_KEY;
     const thresholds = restoreThresholds(await repository.getSetting(THRESHOLDS_SETTING));
+    const clerk = (await repository.getSetting<string>(CLERK_SETTING)) ?? '';
     let notice = '';
     let id = workbookId;
     const record = (await repository.listWorkbooks()).find((w) => w.id === id);
@@ -113,6 +117,7 @@ export async function openSession(
       workbook,
       licenseKey,
       thresholds,
+      clerk: typeof clerk === 'string' ? clerk : '',
       notice: [notice, reminder].filter(Boolean).join(' '),
       persisted,
       failure: null,
@@ -123,30 +128,6 @@ export async function openSession(
     repository.close();
     return pageOnlySession(workbookId, describeStorageError(error, 'read'));
   }
-}
-
-/** Source of the rows to write, read at write time so a burst of edits becomes one write. */
-export interface RowSource {
-  getIndicators(): Indicator[];
-  getIndicator(code: string): { indicator: Indicator; order: number } | undefined;
-}
-
-export async function writeChanges(
-  repository: WorkbookRepository,
-  workbook: Workbook,
-  rows: RowSource,
-  changes: PendingChanges,
-): Promise<void> {
-  const updatedAt = new Date().toISOString();
-  if (changes.structure) {
-    await repository.saveWorkbook({ ...workbook, indicators: rows.getIndicators(), updatedAt });
-    return;
-  }
-  const changed = [...changes.rows].flatMap((code) => {
-    const found = rows.getIndicator(code);
-    return found ? [found] : [];
-  });
-  await repository.saveRows(workbook.id, changed, updatedAt);
 }
 
 /** Offer the rows as a CSV download (used when storage fails, so nothing on screen is lost). */

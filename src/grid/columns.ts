@@ -2,7 +2,7 @@
  * The grid's columns and the mapping between an indicator and a grid row (a plain array, which Handsontable
  * edits in place). Pure: no Handsontable import, so it is tested in Node.
  */
-import { formatNumber, parseEntry } from '../model/entry';
+import { parseEntry } from '../model/entry';
 import {
   AREAS,
   TARGET_KINDS,
@@ -13,6 +13,9 @@ import {
   type TargetKind,
 } from '../model/indicator';
 import { describePreviousTarget } from '../model/planning';
+import { describeTarget } from '../model/target-text';
+
+export { describeTarget };
 import {
   fromRelativeFormula,
   gapFormula,
@@ -149,21 +152,6 @@ export function projectionFormulaOf(indicator: Indicator, row: number, layout: F
   return indicator.projectionFormula
     ? fromRelativeFormula(indicator.projectionFormula, row)
     : projectionFormula(indicator, row, layout);
-}
-
-/** The target as a clerk reads it: "＜5‰（以下）", "≥98%（达到）", "每年降低1个百分点（…）", "↓（得到有效控制）". */
-export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string {
-  const { target, unit } = row;
-  const wording = target.wording ? `（${target.wording}）` : '';
-  if (target.kind === 'direction') return `${target.comparator === '↑' ? '↑ 提高' : '↓ 降低'}${wording}`;
-  if (target.kind === 'yearly-change') {
-    const step = target.yearlyStep ?? 0;
-    const unitText = unit === '%' ? '个百分点' : unit === '‰' ? '个千分点' : unit;
-    return `每年${step < 0 ? '降低' : '提高'}${formatNumber(Math.abs(step))}${unitText}`;
-  }
-  if (target.value === null) return wording;
-  const unitText = unit === '%' || unit === '‰' ? unit : unit ? ` ${unit}` : '';
-  return `${target.comparator}${formatNumber(target.value)}${unitText}${wording}`;
 }
 
 /** A grid row; `row` is the 1-based spreadsheet row number its formulas refer to. */

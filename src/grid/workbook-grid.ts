@@ -73,8 +73,8 @@ export interface CellInfo {
 }
 
 export interface GridEvents {
-  /** Cells of these rows (by code) changed. */
-  onRowsChanged(codes: string[]): void;
+  /** Cells of these rows (by code) changed; `source` is Handsontable's ('edit', 'CopyPaste.paste', 'import', …). */
+  onRowsChanged(codes: string[], source: string): void;
   /** Rows were added or removed (including by undo/redo). */
   onStructureChanged(): void;
   onSelectionChanged(info: CellInfo | null): void;
@@ -111,6 +111,11 @@ export interface WorkbookGrid {
     newRows: Indicator[],
   ): void;
   selectRow(code: string): void;
+  /**
+   * Show rows another tab saved: update rows in place (or append new ones) and remove `removed`. Not an edit
+   * of this page (nothing to save) and not an undo step.
+   */
+  applyExternal(rows: Indicator[], removed: string[]): void;
   /** Give the keyboard back to the grid (after a dialog closes). */
   focus(): void;
   destroy(): void;
@@ -157,6 +162,8 @@ export function makeWorkbookGrid(
 
   let searchResults: { row: number; col: number }[] = [];
   let importing = false;
+  /** Set while rows saved by another tab are put in: not an edit of this page, not an undo step. */
+  let external = false;
   let searchIndex = -1;
 
   // Assigned once below; declared first because hooks that run during construction read it.
@@ -393,7 +400,7 @@ export function makeWorkbookGrid(
       }
     },
     afterChange(changes, source) {
-      if (!changes || source === 'loadData' || (source as string) === 'derived') return;
+      if (!changes || source === 'loadData' || (source as string) === 'derived' || external) return;
       const grid = hot;
       if (!grid) return;
       const codes = new Set<string>();
@@ -418,10 +425,11 @@ export function makeWorkbookGrid(
         if (wasDefault) derived.push([physicalRow, projectionCol, projectionFormula(indicator, row, layout)]);
       }
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
-      options.events.onRowsChanged([...codes]);
+      options.events.onRowsChanged([...codes], String(source));
     },
     afterCreateRow(visualIndex, amount, source) {
       // Undo of a delete re-inserts rows and then writes their saved data; only truly new rows get defaults.
+      if (external) return;
       if (source !== 'UndoRedo.undo' && (source as string) !== 'import') {
         const defaults: [number, number, GridCell][] = [];
         for (let i = 0; i < amount; i += 1) {
@@ -442,14 +450,14 @@ export function makeWorkbookGrid(
       options.events.onStructureChanged();
     },
     afterRemoveRow() {
-      options.events.onStructureChanged();
+      if (!external) options.events.onStructureChanged();
     },
     afterSetSourceDataAtCell(_changes, source) {
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
     beforeUndoStackChange(_actions, source) {
       // While an import is applied its pieces are not recorded one by one; it is recorded once, as a whole.
-      return !(importing && source !== 'import');
+      return !external && !(importing && source !== 'import');
     },
     afterSelectionEnd(row, column) {
       options.events.onSelectionChanged(describeCell(row, column));
@@ -699,6 +707,36 @@ export function makeWorkbookGrid(
       if (visualRow === null || visualRow < 0) return;
       grid.selectCell(visualRow, statusCol);
       grid.scrollViewportTo({ row: visualRow, col: statusCol });
+    },
+    applyExternal(rows, removed) {
+      external = true;
+      try {
+        grid.batch(() => {
+          for (const code of removed) {
+            const visualRow = grid.toVisualRow(physicalRowOf(code));
+            if (visualRow !== null && visualRow >= 0) grid.alter('remove_row', visualRow, 1, 'external');
+            known.delete(code);
+          }
+          const cells: [number, number, GridCell][] = [];
+          for (const row of rows) {
+            let physicalRow = physicalRowOf(row.code);
+            if (physicalRow < 0) {
+              grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), 1, 'external');
+              physicalRow = physicalRowOf('');
+              // Written at once, so the next new row finds its own empty row.
+              grid.setSourceDataAtCell(physicalRow, codeCol, row.code, 'external');
+            }
+            const current = rowAt(physicalRow);
+            toGridRow(row, columns, physicalRow + 1).forEach((cell, c) => {
+              if ((current[c] ?? null) !== cell) cells.push([physicalRow, c, cell]);
+            });
+            known.set(row.code, structuredClone(row));
+          }
+          if (cells.length > 0) grid.setSourceDataAtCell(cells, undefined, undefined, 'external');
+        });
+      } finally {
+        external = false;
+      }
     },
     focus() {
       // Selecting the current cell again puts the browser's focus back on it, so the arrow keys work at once.

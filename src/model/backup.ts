@@ -3,11 +3,25 @@
  * Reading is strict about what it returns and loose about what it accepts (a restore step on every load), and
  * a restore never silently replaces a workbook that is newer in the browser than in the file.
  */
+import type { ChangeSource, HistoryEntry } from './history';
 import { TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
 
 export const BACKUP_FORMAT = 'lanxi-children-plan-workbook-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Format versions: 1 — workbooks and settings; 2 — adds each workbook's change history and named versions.
+ * A file of an older version is read as the current one (what it lacks is empty); a newer one is refused.
+ */
+export const BACKUP_VERSION = 2;
+
+/** A named version of a workbook, as kept in a backup. */
+export interface BackupVersion {
+  workbookId: string;
+  name: string;
+  createdAt: string;
+  clerk: string;
+  workbook: Workbook;
+}
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -15,15 +29,22 @@ export interface Backup {
   createdAt: string;
   workbooks: Workbook[];
   settings: Record<string, unknown>;
+  history: HistoryEntry[];
+  versions: BackupVersion[];
 }
 
-export function serializeBackup(workbooks: Workbook[], settings: Record<string, unknown>, now: Date): string {
+export function serializeBackup(
+  content: Pick<Backup, 'workbooks' | 'settings' | 'history' | 'versions'>,
+  now: Date,
+): string {
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt: now.toISOString(),
-    workbooks,
-    settings,
+    workbooks: content.workbooks,
+    settings: content.settings,
+    history: content.history,
+    versions: content.versions,
   };
   return JSON.stringify(backup, null, 1);
 }
@@ -52,6 +73,22 @@ export function parseBackup(text: string, fileName: string): BackupResult {
     workbooks.push(workbook);
   }
   const settings = isObject(data.settings) ? data.settings : {};
+  // Version 1 files have no history or versions: they read as empty (the migration from 1 to 2).
+  const history = Array.isArray(data.history) ? data.history.flatMap(restoreHistoryEntry) : [];
+  const versions: BackupVersion[] = [];
+  for (const [index, raw] of (Array.isArray(data.versions) ? data.versions : []).entries()) {
+    const workbook = isObject(raw) ? restoreWorkbook(raw.workbook) : null;
+    if (!isObject(raw) || !workbook || typeof raw.workbookId !== 'string' || typeof raw.name !== 'string') {
+      return fail(`第 ${index + 1} 个已保存版本的内容不完整，文件可能已损坏。`);
+    }
+    versions.push({
+      workbookId: raw.workbookId,
+      name: raw.name,
+      createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
+      clerk: typeof raw.clerk === 'string' ? raw.clerk : '',
+      workbook,
+    });
+  }
   return {
     ok: true,
     backup: {
@@ -60,8 +97,43 @@ export function parseBackup(text: string, fileName: string): BackupResult {
       createdAt: typeof data.createdAt === 'string' ? data.createdAt : '',
       workbooks,
       settings,
+      history,
+      versions,
     },
   };
+}
+
+const SOURCE_KINDS: readonly ChangeSource['kind'][] = [
+  'typed',
+  'undo',
+  'import',
+  'restore',
+  'version',
+  'other',
+];
+
+/** A history entry from a file; one that is not complete is left out (a history line is not worth refusing the file). */
+function restoreHistoryEntry(raw: unknown): HistoryEntry[] {
+  if (!isObject(raw)) return [];
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const [workbookId, code, field, at] = [raw.workbookId, raw.code, raw.field, raw.at].map(text);
+  if (!workbookId || !code || !field || !at) return [];
+  const source = isObject(raw.source) ? raw.source : {};
+  const kind = SOURCE_KINDS.find((k) => k === source.kind) ?? 'other';
+  return [
+    {
+      workbookId,
+      code,
+      field,
+      at,
+      rowName: text(raw.rowName) ?? '',
+      label: text(raw.label) ?? field,
+      before: text(raw.before) ?? '',
+      after: text(raw.after) ?? '',
+      source: text(source.detail) ? { kind, detail: text(source.detail)! } : { kind },
+      clerk: text(raw.clerk) ?? '',
+    },
+  ];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

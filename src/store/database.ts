@@ -5,13 +5,17 @@
  * v1: workbooks; rows keyed by [workbookId+code] with values as the text typed (Record<year, string>).
  * v2: values stored as numbers in the row's unit, text kept only where it could not be read; rows get an
  *     `order` so the grid's row order survives; a settings table (licence key, clerk's name, thresholds).
+ * v3: a history table (every saved change of a field: when, old → new, source, clerk) and a versions table
+ *     (named copies of a workbook). No data moves: the new tables start empty.
  */
 import Dexie, { type Table } from 'dexie';
 import { toCellValue } from '../model/entry';
+import type { HistoryEntry } from '../model/history';
 import type { Indicator } from '../model/indicator';
+import type { Workbook } from '../model/workbook';
 
 export const DATABASE_NAME = 'lanxi-children-plan-workbook';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface WorkbookRecord {
   id: string;
@@ -29,6 +33,20 @@ export interface RowRecord extends Indicator {
   workbookId: string;
   /** Position of the row in its workbook (physical grid order). */
   order: number;
+}
+
+export interface HistoryRecord extends HistoryEntry {
+  id?: number;
+}
+
+/** A named version of a workbook (e.g. "2023年中期评估定稿"): a full copy of it at one moment. */
+export interface VersionRecord {
+  id?: number;
+  workbookId: string;
+  name: string;
+  createdAt: string;
+  clerk: string;
+  workbook: Workbook;
 }
 
 export interface SettingRecord {
@@ -53,10 +71,18 @@ export const SCHEMA_V2 = {
   settings: 'key',
 };
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  history: '++id, [workbookId+code], workbookId',
+  versions: '++id, workbookId',
+};
+
 export class WorkbookDatabase extends Dexie {
   workbooks!: Table<WorkbookRecord, string>;
   rows!: Table<RowRecord, [string, string]>;
   settings!: Table<SettingRecord, string>;
+  history!: Table<HistoryRecord, number>;
+  versions!: Table<VersionRecord, number>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -80,5 +106,6 @@ export class WorkbookDatabase extends Dexie {
             row.order = order;
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }

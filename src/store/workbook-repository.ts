@@ -1,9 +1,42 @@
 /**
  * Reading and writing workbooks, their rows and the settings. Each write is one transaction: all or nothing.
  */
+import {
+  diffRows,
+  mergeRow,
+  mergeWorkbookRows,
+  type ChangeSource,
+  type HistoryEntry,
+  type MergeConflict,
+} from '../model/history';
 import type { Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
-import { WorkbookDatabase, type RowRecord, type WorkbookRecord } from './database';
+import {
+  WorkbookDatabase,
+  type HistoryRecord,
+  type RowRecord,
+  type VersionRecord,
+  type WorkbookRecord,
+} from './database';
+
+/** Who and what a write is, for the history it records. */
+export interface WriteContext {
+  at: string;
+  clerk: string;
+  sourceOf(code: string): ChangeSource;
+}
+
+/** What a merged write stored: the rows as now saved (other tabs' edits included) and any conflicts. */
+export interface MergedSave {
+  rows: Indicator[];
+  conflicts: MergeConflict[];
+}
+
+/** Everything of a workbook's history and versions, for a backup. */
+export interface ArchiveData {
+  history: HistoryEntry[];
+  versions: Omit<VersionRecord, 'id'>[];
+}
 
 export class WorkbookRepository {
   constructor(readonly db: WorkbookDatabase) {}
@@ -22,6 +55,12 @@ export class WorkbookRepository {
     return this.db.workbooks.toArray();
   }
 
+  /** Some rows of a workbook, as stored (rows not found are left out). */
+  async loadRows(workbookId: string, codes: string[]): Promise<Indicator[]> {
+    const rows = await this.db.rows.bulkGet(codes.map((code) => [workbookId, code]));
+    return rows.flatMap((row) => (row ? [toIndicator(row)] : []));
+  }
+
   async loadWorkbook(id: string): Promise<Workbook | undefined> {
     return this.db.transaction('r', this.db.workbooks, this.db.rows, async () => {
       const record = await this.db.workbooks.get(id);
@@ -34,9 +73,13 @@ export class WorkbookRepository {
     });
   }
 
-  /** Replace a workbook and all its rows. */
-  async saveWorkbook(workbook: Workbook): Promise<void> {
-    await this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {
+  /** Replace a workbook and all its rows; with a context, every changed field is recorded in the history. */
+  async saveWorkbook(workbook: Workbook, context?: WriteContext): Promise<void> {
+    await this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      if (context) {
+        const stored = await this.storedRows(workbook.id);
+        await this.record(workbook.id, stored, workbook.indicators, context);
+      }
       await this.db.workbooks.put(toWorkbookRecord(workbook));
       await this.db.rows.where('workbookId').equals(workbook.id).delete();
       await this.db.rows.bulkPut(
@@ -45,18 +88,149 @@ export class WorkbookRepository {
     });
   }
 
-  /** Write some rows (with their positions) of a workbook, and touch its updatedAt. */
-  async saveRows(
+  /**
+   * Write some rows of a workbook, merged field by field with what storage holds now: `base` is what this
+   * page last read, so fields another tab saved in the meantime are kept (see mergeRow). Records the history.
+   */
+  async saveRowsMerged(
     workbookId: string,
     rows: { indicator: Indicator; order: number }[],
-    updatedAt: string,
-  ): Promise<void> {
-    await this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {
-      await this.db.rows.bulkPut(
-        rows.map(({ indicator, order }) => toRowRecord(workbookId, indicator, order)),
+    base: ReadonlyMap<string, Indicator>,
+    context: WriteContext,
+  ): Promise<MergedSave> {
+    return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      const stored = await this.db.rows.bulkGet(rows.map(({ indicator }) => [workbookId, indicator.code]));
+      const merged = rows.map(({ indicator }, i) => {
+        const now = stored[i];
+        return mergeRow(base.get(indicator.code), indicator, now ? toIndicator(now) : undefined);
+      });
+      await this.record(
+        workbookId,
+        stored.flatMap((row) => (row ? [toIndicator(row)] : [])),
+        merged.map((m) => m.row),
+        context,
       );
-      await this.db.workbooks.update(workbookId, { updatedAt });
+      await this.db.rows.bulkPut(merged.map((m, i) => toRowRecord(workbookId, m.row, rows[i]!.order)));
+      await this.db.workbooks.update(workbookId, { updatedAt: context.at });
+      return { rows: merged.map((m) => m.row), conflicts: merged.flatMap((m) => m.conflicts) };
     });
+  }
+
+  /** Write a whole workbook (rows were added or removed), merged with what storage holds now. */
+  async saveWorkbookMerged(
+    workbook: Workbook,
+    base: ReadonlyMap<string, Indicator>,
+    context: WriteContext,
+  ): Promise<MergedSave> {
+    return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      const stored = await this.storedRows(workbook.id);
+      const merged = mergeWorkbookRows(base, workbook.indicators, stored);
+      await this.record(workbook.id, stored, merged.rows, context);
+      await this.db.workbooks.put(toWorkbookRecord({ ...workbook, updatedAt: context.at }));
+      await this.db.rows.where('workbookId').equals(workbook.id).delete();
+      await this.db.rows.bulkPut(merged.rows.map((row, order) => toRowRecord(workbook.id, row, order)));
+      return merged;
+    });
+  }
+
+  /** Rows of a workbook as stored, in order. */
+  private async storedRows(workbookId: string): Promise<Indicator[]> {
+    const rows = await this.db.rows
+      .where('[workbookId+order]')
+      .between([workbookId, -Infinity], [workbookId, Infinity])
+      .toArray();
+    return rows.map(toIndicator);
+  }
+
+  /** Add to the history every field that differs between the stored rows and the rows about to be written. */
+  private async record(
+    workbookId: string,
+    before: readonly Indicator[],
+    after: readonly Indicator[],
+    context: WriteContext,
+  ): Promise<void> {
+    const beforeByCode = new Map(before.map((row) => [row.code, row]));
+    const afterCodes = new Set(after.map((row) => row.code));
+    const entries: HistoryRecord[] = [];
+    const add = (b: Indicator | undefined, a: Indicator | undefined) => {
+      const row = (a ?? b)!;
+      for (const change of diffRows(b, a)) {
+        entries.push({
+          ...change,
+          workbookId,
+          code: row.code,
+          rowName: row.name,
+          at: context.at,
+          source: context.sourceOf(row.code),
+          clerk: context.clerk,
+        });
+      }
+    };
+    for (const row of after) add(beforeByCode.get(row.code), row);
+    for (const row of before) if (!afterCodes.has(row.code)) add(row, undefined);
+    if (entries.length > 0) await this.db.history.bulkAdd(entries);
+  }
+
+  /** The history of one row, newest first. */
+  async rowHistory(workbookId: string, code: string): Promise<HistoryEntry[]> {
+    const entries = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
+    return entries.reverse().map(withoutId);
+  }
+
+  /** Keep the stored workbook as a named version; returns its id. */
+  async saveVersion(workbookId: string, name: string, clerk: string, at: string): Promise<number> {
+    return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.versions, async () => {
+      const workbook = await this.loadWorkbook(workbookId);
+      if (!workbook) throw new Error(`workbook ${workbookId} not found`);
+      return this.db.versions.add({ workbookId, name, createdAt: at, clerk, workbook });
+    });
+  }
+
+  /** The versions of a workbook, newest first. */
+  async listVersions(workbookId: string): Promise<(VersionRecord & { id: number })[]> {
+    const versions = await this.db.versions.where('workbookId').equals(workbookId).toArray();
+    return (versions as (VersionRecord & { id: number })[]).sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    );
+  }
+
+  async deleteVersion(id: number): Promise<void> {
+    await this.db.versions.delete(id);
+  }
+
+  /**
+   * Put a version back in place of the workbook, in one transaction: the current state is first kept as a
+   * version of its own (`keepAs`), and every field the restore changes is recorded in the history.
+   */
+  async restoreVersion(id: number, keepAs: string, clerk: string, at: string): Promise<void> {
+    await this.db.transaction(
+      'rw',
+      [this.db.workbooks, this.db.rows, this.db.versions, this.db.history],
+      async () => {
+        const version = await this.db.versions.get(id);
+        if (!version) throw new Error(`version ${id} not found`);
+        const current = await this.loadWorkbook(version.workbookId);
+        if (current) {
+          await this.db.versions.add({
+            workbookId: current.id,
+            name: keepAs,
+            createdAt: at,
+            clerk,
+            workbook: current,
+          });
+        }
+        const source: ChangeSource = { kind: 'version', detail: version.name };
+        await this.saveWorkbook(
+          {
+            ...version.workbook,
+            id: version.workbookId,
+            createdAt: current?.createdAt ?? version.workbook.createdAt,
+            updatedAt: at,
+          },
+          { at, clerk, sourceOf: () => source },
+        );
+      },
+    );
   }
 
   async renameWorkbook(id: string, title: string): Promise<void> {
@@ -74,29 +248,63 @@ export class WorkbookRepository {
 
   /** Remove a workbook and all its rows, in one transaction. */
   async deleteWorkbook(id: string): Promise<void> {
-    await this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {
-      await this.db.rows.where('workbookId').equals(id).delete();
-      await this.db.workbooks.delete(id);
-    });
+    await this.db.transaction(
+      'rw',
+      [this.db.workbooks, this.db.rows, this.db.history, this.db.versions],
+      async () => {
+        await this.db.rows.where('workbookId').equals(id).delete();
+        await this.db.history.where('workbookId').equals(id).delete();
+        await this.db.versions.where('workbookId').equals(id).delete();
+        await this.db.workbooks.delete(id);
+      },
+    );
   }
 
-  /** Everything, for a backup: all workbooks (deleted ones too) with their rows, and all settings. */
-  async exportAll(): Promise<{ workbooks: Workbook[]; settings: Record<string, unknown> }> {
-    return this.db.transaction('r', this.db.workbooks, this.db.rows, this.db.settings, async () => {
+  /** Everything, for a backup: all workbooks (deleted ones too) with their rows, settings, history, versions. */
+  async exportAll(): Promise<{ workbooks: Workbook[]; settings: Record<string, unknown> } & ArchiveData> {
+    const tables = [this.db.workbooks, this.db.rows, this.db.settings, this.db.history, this.db.versions];
+    return this.db.transaction('r', tables, async () => {
       const workbooks: Workbook[] = [];
       for (const record of await this.db.workbooks.toArray()) {
         const workbook = await this.loadWorkbook(record.id);
         if (workbook) workbooks.push(workbook);
       }
       const settings = Object.fromEntries((await this.db.settings.toArray()).map((s) => [s.key, s.value]));
-      return { workbooks, settings };
+      const history = (await this.db.history.toArray()).map(withoutId);
+      const versions = (await this.db.versions.toArray()).map((v) => {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { id, ...version } = v;
+        return version;
+      });
+      return { workbooks, settings, history, versions };
     });
   }
 
-  /** Put the chosen workbooks (and settings) of a backup in place, all in one transaction: all or nothing. */
-  async restore(workbooks: Workbook[], settings: Record<string, unknown> | null): Promise<void> {
-    await this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.settings, async () => {
-      for (const workbook of workbooks) await this.saveWorkbook(workbook);
+  /**
+   * Put the chosen workbooks (and settings) of a backup in place, all in one transaction: all or nothing.
+   * Each restored workbook's history and versions from the file are added to those in the browser (none is
+   * dropped or doubled), and the fields the restore changes are recorded with the backup file as source.
+   */
+  async restore(
+    workbooks: Workbook[],
+    settings: Record<string, unknown> | null,
+    archive: ArchiveData,
+    context: WriteContext,
+  ): Promise<void> {
+    const tables = [this.db.workbooks, this.db.rows, this.db.settings, this.db.history, this.db.versions];
+    await this.db.transaction('rw', tables, async () => {
+      const restored = new Set(workbooks.map((w) => w.id));
+      const knownEntries = new Set((await this.db.history.toArray()).map(historyKey));
+      const entries = archive.history.filter(
+        (e) => restored.has(e.workbookId) && !knownEntries.has(historyKey(e)),
+      );
+      if (entries.length > 0) await this.db.history.bulkAdd(entries);
+      const knownVersions = new Set((await this.db.versions.toArray()).map(versionKey));
+      const versions = archive.versions.filter(
+        (v) => restored.has(v.workbookId) && !knownVersions.has(versionKey(v)),
+      );
+      if (versions.length > 0) await this.db.versions.bulkAdd(versions);
+      for (const workbook of workbooks) await this.saveWorkbook(workbook, context);
       if (settings)
         await this.db.settings.bulkPut(Object.entries(settings).map(([key, value]) => ({ key, value })));
     });
@@ -119,6 +327,16 @@ function toWorkbookRecord(workbook: Workbook): WorkbookRecord {
 
 function toRowRecord(workbookId: string, indicator: Indicator, order: number): RowRecord {
   return { ...structuredClone(indicator), workbookId, order };
+}
+
+const historyKey = (e: HistoryEntry) => [e.workbookId, e.code, e.field, e.at, e.after].join('\u0000');
+const versionKey = (v: Pick<VersionRecord, 'workbookId' | 'name' | 'createdAt'>) =>
+  [v.workbookId, v.name, v.createdAt].join('\u0000');
+
+function withoutId(record: HistoryRecord): HistoryEntry {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { id, ...entry } = record;
+  return entry;
 }
 
 function toIndicator(record: RowRecord): Indicator {

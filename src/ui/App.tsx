@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { makeAutosave, type Autosave, type SaveState } from '../app/autosave';
+import { makeRowSync, type RowSync } from '../app/row-sync';
 import { makeTabSync } from '../app/tab-sync';
 import {
   DEFAULT_LICENSE_KEY,
@@ -8,12 +9,13 @@ import {
   workbookHref,
   LICENSE_SETTING,
   THRESHOLDS_SETTING,
-  writeChanges,
+  CLERK_SETTING,
   type Session,
 } from '../app/session';
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
 import { SAMPLE_LABEL } from '../model/sample-data';
+import { TYPED, type ChangeSource, type MergeConflict } from '../model/history';
 import type { Thresholds } from '../model/status';
 import { summarizeByArea } from '../model/status-summary';
 import { RowPanel } from './RowPanel';
@@ -32,10 +34,20 @@ import { ImportDialog } from './ImportDialog';
 import { yearColumns } from '../model/workbook';
 import { SettingsDialog } from './SettingsDialog';
 
+/** Tell the clerk which fields another tab had saved and this tab's save replaced (both are in the history). */
+function conflictNotice(conflicts: MergeConflict[]): string {
+  const shown = conflicts
+    .slice(0, 3)
+    .map((c) => `${c.code} ${c.rowName} ${c.label}：另一窗口的“${c.theirs}”被本窗口的“${c.mine}”替换`)
+    .join('；');
+  const more = conflicts.length > 3 ? `等 ${conflicts.length} 处` : '';
+  return `注意：两个窗口改了同一单元格。${shown}${more}。两个值都记在该行的修改记录中。`;
+}
+
 export function App(props: { session: Session }) {
   // The session is fixed for the life of the page (a new licence key reloads the page).
   // eslint-disable-next-line solid/reactivity
-  const { workbook, repository, licenseKey, thresholds } = props.session;
+  const { workbook, repository, licenseKey, thresholds, clerk } = props.session;
   const [saveState, setSaveState] = createSignal<SaveState>({ status: 'saved', at: null });
   // eslint-disable-next-line solid/reactivity
   const [failure, setFailure] = createSignal<StorageFailure | null>(props.session.failure);
@@ -66,8 +78,26 @@ export function App(props: { session: Session }) {
   let searchInput: HTMLInputElement | undefined;
   let grid: WorkbookGrid | undefined;
   let autosave: Autosave | undefined;
-  const [otherTab, setOtherTab] = createSignal(false);
-  const tabSync = makeTabSync(workbook.id, () => setOtherTab(true));
+  let rowSync: RowSync | undefined;
+  /** Set while an import is applied: the grid's changes then come from these files. */
+  let importSources: Map<string, ChangeSource> | null = null;
+  const sourceOf = (code: string, gridSource: string): ChangeSource =>
+    importSources?.get(code) ?? (gridSource.startsWith('UndoRedo') ? { kind: 'undo' } : TYPED);
+  // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
+  const tabSync = makeTabSync(workbook.id, (codes) => {
+    if (!rowSync) return;
+    rowSync
+      .pull(codes)
+      .then((count) => {
+        if (count === 0) return;
+        refreshCounts();
+        setNotice(`另一个窗口（标签页）保存了修改，已同步到本页（${count} 项指标）。`);
+      })
+      .catch((error: unknown) => {
+        console.warn("[storage] reading another tab's save failed:", error);
+        setFailure(describeStorageError(error, 'read'));
+      });
+  });
   onCleanup(() => tabSync.dispose());
 
   const refreshCounts = () => {
@@ -83,9 +113,10 @@ export function App(props: { session: Session }) {
     autosave = makeAutosave({
       delayMs: 300,
       write: async (changes) => {
-        if (!repository || !grid) throw new Error('storage unavailable');
-        await writeChanges(repository, workbook, grid, changes);
-        tabSync.announceSave(workbook.id);
+        if (!rowSync) throw new Error('storage unavailable');
+        const conflicts = await rowSync.write(changes);
+        tabSync.announceSave(workbook.id, changes.structure ? null : [...changes.rows]);
+        if (conflicts.length > 0) setNotice(conflictNotice(conflicts));
       },
       onState: (state) => {
         setSaveState(state);
@@ -100,8 +131,8 @@ export function App(props: { session: Session }) {
       licenseKey,
       thresholds,
       events: {
-        onRowsChanged: (codes) => {
-          if (repository) autosave?.markRows(codes);
+        onRowsChanged: (codes, source) => {
+          if (repository) for (const code of codes) autosave?.markRows([code], sourceOf(code, source));
           refreshCounts();
         },
         onStructureChanged: () => {
@@ -114,6 +145,7 @@ export function App(props: { session: Session }) {
         },
       },
     });
+    if (repository) rowSync = makeRowSync({ repository, workbook, rows: grid, clerk: () => clerk });
     refreshCounts();
 
     // Flush at once when the page is hidden or closed, so a quick close does not lose the last edit.
@@ -195,12 +227,13 @@ export function App(props: { session: Session }) {
     }
   };
 
-  const saveSettings = async (key: string, next: Thresholds) => {
+  const saveSettings = async (settings: { clerk: string; licenseKey: string; thresholds: Thresholds }) => {
     try {
       await autosave?.flush();
       if (!repository) throw new Error('storage unavailable');
-      await repository.setSetting(LICENSE_SETTING, key);
-      await repository.setSetting(THRESHOLDS_SETTING, next);
+      await repository.setSetting(CLERK_SETTING, settings.clerk);
+      await repository.setSetting(LICENSE_SETTING, settings.licenseKey);
+      await repository.setSetting(THRESHOLDS_SETTING, settings.thresholds);
       // The grid reads its licence key when it is built: reload to build it again (data is saved).
       location.reload();
     } catch (error) {
@@ -254,17 +287,6 @@ export function App(props: { session: Session }) {
           <a href={location.pathname}>返回正式工作簿</a>
           <button type="button" onClick={() => void deleteSample()}>
             删除示例数据
-          </button>
-        </div>
-      </Show>
-
-      <Show when={otherTab()}>
-        <div class="banner error" role="alert">
-          <span>
-            另一个窗口（标签页）刚刚修改并保存了这个工作簿。为免互相覆盖，请先刷新本页载入最新内容，再继续编辑。
-          </span>
-          <button type="button" onClick={() => void autosave?.flush().then(() => location.reload())}>
-            刷新
           </button>
         </div>
       </Show>
@@ -468,6 +490,7 @@ export function App(props: { session: Session }) {
           <WorkbooksDialog
             repository={repo()}
             persisted={props.session.persisted}
+            clerk={clerk}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
             open={(id) => {
@@ -518,7 +541,25 @@ export function App(props: { session: Session }) {
             existing={g().getIndicators()}
             years={yearColumns({ ...workbook, indicators: g().getIndicators() })}
             onApply={(updates, newRows) => {
-              g().applyImport(updates, newRows);
+              importSources = new Map();
+              for (const { code, file } of [
+                ...updates,
+                ...newRows.map((r) => ({ ...r, code: r.indicator.code })),
+              ]) {
+                const files = importSources.get(code)?.detail?.split('、') ?? [];
+                if (!files.includes(file)) files.push(file);
+                importSources.set(code, { kind: 'import', detail: files.join('、') });
+              }
+              try {
+                g().applyImport(
+                  updates,
+                  newRows.map((r) => r.indicator),
+                );
+                // Rows written straight to the grid's data (new rows, rows hidden by a filter) are marked here.
+                for (const [code, source] of importSources) autosave?.markRows([code], source);
+              } finally {
+                importSources = null;
+              }
               setShowImport(false);
               setNotice(
                 `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
@@ -532,11 +573,12 @@ export function App(props: { session: Session }) {
 
       <Show when={showSettings()}>
         <SettingsDialog
+          clerk={clerk}
           licenseKey={licenseKey}
           defaultLicenseKey={DEFAULT_LICENSE_KEY}
           thresholds={thresholds}
           onCancel={() => setShowSettings(false)}
-          onSave={(key, next) => void saveSettings(key, next)}
+          onSave={(settings) => void saveSettings(settings)}
         />
       </Show>
     </div>

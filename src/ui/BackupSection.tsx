@@ -14,11 +14,16 @@ const ACTION_TEXT: Record<RestoreLine['action'], string> = {
 export function BackupSection(props: {
   repository: WorkbookRepository;
   persisted: boolean | null;
+  clerk: string;
   beforeLeave: () => Promise<void>;
   onRestored: () => void;
 }) {
   const [problem, setProblem] = createSignal('');
-  const [pending, setPending] = createSignal<{ backup: Backup; lines: RestoreLine[] } | null>(null);
+  const [pending, setPending] = createSignal<{
+    backup: Backup;
+    fileName: string;
+    lines: RestoreLine[];
+  } | null>(null);
   const [chosen, setChosen] = createSignal(new Set<string>());
   const [withSettings, setWithSettings] = createSignal(false);
 
@@ -26,9 +31,9 @@ export function BackupSection(props: {
     setProblem('');
     try {
       await props.beforeLeave();
-      const { workbooks, settings } = await props.repository.exportAll();
+      const content = await props.repository.exportAll();
       const now = new Date();
-      const blob = new Blob([serializeBackup(workbooks, settings, now)], { type: 'application/json' });
+      const blob = new Blob([serializeBackup(content, now)], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
@@ -54,7 +59,7 @@ export function BackupSection(props: {
     }
     const lines = planRestore(parsed.backup, await props.repository.listWorkbooks());
     setChosen(new Set(lines.filter((l) => l.action !== 'browser-newer').map((l) => l.id)));
-    setPending({ backup: parsed.backup, lines });
+    setPending({ backup: parsed.backup, fileName: file.name, lines });
   };
 
   const restore = async () => {
@@ -63,7 +68,17 @@ export function BackupSection(props: {
     try {
       await props.beforeLeave();
       const workbooks = current.backup.workbooks.filter((w) => chosen().has(w.id));
-      await props.repository.restore(workbooks, withSettings() ? current.backup.settings : null);
+      const source = { kind: 'restore', detail: current.fileName } as const;
+      await props.repository.restore(
+        workbooks,
+        withSettings() ? current.backup.settings : null,
+        current.backup,
+        {
+          at: new Date().toISOString(),
+          clerk: props.clerk,
+          sourceOf: () => source,
+        },
+      );
       props.onRestored();
     } catch (error) {
       setProblem(describeStorageError(error, 'write').message);
@@ -81,7 +96,7 @@ export function BackupSection(props: {
     <fieldset class="backup">
       <legend>备份与恢复</legend>
       <p class="hint">
-        数据只保存在这台电脑的这个浏览器里。请定期备份到文件（含全部工作簿、数值、公式和设置），换电脑或清理浏览器后可从文件恢复。
+        数据只保存在这台电脑的这个浏览器里。请定期备份到文件（含全部工作簿、数值、公式、设置、修改记录和已保存的版本），换电脑或清理浏览器后可从文件恢复。
       </p>
       <p class="hint">
         {props.persisted === true

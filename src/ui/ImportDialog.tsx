@@ -19,9 +19,10 @@ import type { CellValue, Indicator } from '../model/indicator';
 export function ImportDialog(props: {
   existing: Indicator[];
   years: number[];
+  /** Every change and new row comes with the name of the file it was read from (for the change history). */
   onApply: (
-    updates: { code: string; year: number; value: CellValue | undefined }[],
-    newRows: Indicator[],
+    updates: { code: string; year: number; value: CellValue | undefined; file: string }[],
+    newRows: { indicator: Indicator; file: string }[],
   ) => void;
   onCancel: () => void;
 }) {
@@ -81,8 +82,8 @@ export function ImportDialog(props: {
     const current = plan();
     if (!current) return;
     props.onApply(
-      finalUpdates().map((u) => ({ code: u.code, year: u.year, value: u.newValue })),
-      current.newRows.map((r) => r.indicator),
+      finalUpdates().map((u) => ({ code: u.code, year: u.year, value: u.newValue, file: u.file })),
+      current.newRows.map((r) => ({ indicator: r.indicator, file: r.file })),
     );
   };
 

@@ -12,17 +12,20 @@ const THRESHOLD_FIELDS: { key: keyof Thresholds; label: string; hint: string }[]
   { key: 'intervalLevel', label: '波动判断的预测区间置信水平', hint: '默认 0.8，即 80%' },
 ];
 
-/** Settings an office sets once: the Handsontable licence key and the status thresholds. */
+/** Settings an office sets once: the clerk's name, the Handsontable licence key and the status thresholds. */
 export function SettingsDialog(props: {
+  clerk: string;
   licenseKey: string;
   defaultLicenseKey: string;
   thresholds: Thresholds;
-  onSave: (licenseKey: string, thresholds: Thresholds) => void;
+  onSave: (settings: { clerk: string; licenseKey: string; thresholds: Thresholds }) => void;
   onCancel: () => void;
 }) {
   // The fields start from the saved values; later changes of the props do not reset what the clerk is typing.
   // eslint-disable-next-line solid/reactivity
   const [key, setKey] = createSignal(props.licenseKey);
+  // eslint-disable-next-line solid/reactivity
+  const [clerk, setClerk] = createSignal(props.clerk);
   const initial = untrack(() => props.thresholds);
   const [values, setValues] = createSignal<Record<string, string>>(
     Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f.key, String(initial[f.key])])),
@@ -47,7 +50,11 @@ export function SettingsDialog(props: {
       setProblem(wrong);
       return;
     }
-    props.onSave(key().trim() || props.defaultLicenseKey, next);
+    props.onSave({
+      clerk: clerk().trim(),
+      licenseKey: key().trim() || props.defaultLicenseKey,
+      thresholds: next,
+    });
   };
 
   return (
@@ -65,9 +72,19 @@ export function SettingsDialog(props: {
         <h2 id="settings-title">设置</h2>
         <div class="modal-body">
           <label class="field">
-            <span>Handsontable 许可证密钥</span>
+            <span>填报人（经办人）姓名</span>
             <input
               ref={input}
+              value={clerk()}
+              onInput={(e) => setClerk(e.currentTarget.value)}
+              autocomplete="name"
+              placeholder="例如：张丽"
+            />
+          </label>
+          <p class="hint">每次修改都会记下姓名、时间和来源，可在每行的“修改记录”中查看。</p>
+          <label class="field">
+            <span>Handsontable 许可证密钥</span>
+            <input
               value={key()}
               onInput={(e) => setKey(e.currentTarget.value)}
               spellcheck={false}

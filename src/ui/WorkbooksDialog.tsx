@@ -15,6 +15,7 @@ import { BackupSection } from './BackupSection';
 export function WorkbooksDialog(props: {
   repository: WorkbookRepository;
   persisted: boolean | null;
+  clerk: string;
   current: () => Workbook;
   beforeLeave: () => Promise<void>;
   open: (id: string) => void;
@@ -231,6 +232,7 @@ export function WorkbooksDialog(props: {
           <BackupSection
             repository={props.repository}
             persisted={props.persisted}
+            clerk={props.clerk}
             beforeLeave={props.beforeLeave}
             onRestored={() => props.open(current.id)}
           />

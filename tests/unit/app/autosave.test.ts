@@ -31,7 +31,7 @@ describe('autosave', () => {
     });
     autosave.markStructure();
     await autosave.flush();
-    expect(writes).toEqual([{ rows: new Set(), structure: true }]);
+    expect(writes).toEqual([{ rows: new Set(), structure: true, sources: new Map() }]);
     expect(autosave.hasPending()).toBe(false);
   });
 

@@ -6,6 +6,7 @@ import {
   planRestore,
   serializeBackup,
 } from '../../../src/model/backup';
+import type { HistoryEntry } from '../../../src/model/history';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
 import { workbookFromPlan } from '../../../src/model/workbook';
@@ -17,22 +18,80 @@ plan.indicators[0] = {
   projectionFormula: '=FORECAST.LINEAR(2025, J{r}:M{r}, {2021,2022,2023,2024})',
 };
 const sample = makeSampleWorkbook(LANXI_2021_2025, new Date('2026-11-02T00:00:00Z'));
+const entry: HistoryEntry = {
+  workbookId: 'plan',
+  code: plan.indicators[0]!.code,
+  rowName: plan.indicators[0]!.name,
+  field: 'v2022',
+  label: '2022年',
+  before: '（空）',
+  after: '约5',
+  at: '2026-11-02T08:00:00.000Z',
+  source: { kind: 'import', detail: '卫健局.csv' },
+  clerk: '张丽',
+};
 
 describe('backup file', () => {
   it('round-trips every workbook, value, formula and setting exactly', () => {
     const text = serializeBackup(
-      [plan, sample],
-      { handsontableLicenseKey: 'k-1', statusThresholds: { onTrack: 0.9 } },
+      {
+        workbooks: [plan, sample],
+        settings: { handsontableLicenseKey: 'k-1', statusThresholds: { onTrack: 0.9 } },
+        history: [entry],
+        versions: [
+          {
+            workbookId: 'plan',
+            name: '2023年中期评估定稿',
+            createdAt: '2026-11-03',
+            clerk: '张丽',
+            workbook: plan,
+          },
+        ],
+      },
       new Date(),
     );
     const parsed = parseBackup(text, '备份.json');
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
+    expect(parsed.backup.version).toBe(2);
     expect(parsed.backup.workbooks).toEqual([plan, sample]);
     expect(parsed.backup.settings).toEqual({
       handsontableLicenseKey: 'k-1',
       statusThresholds: { onTrack: 0.9 },
     });
+    expect(parsed.backup.history).toEqual([entry]);
+    expect(parsed.backup.versions.map((v) => [v.name, v.clerk, v.workbook])).toEqual([
+      ['2023年中期评估定稿', '张丽', plan],
+    ]);
+  });
+
+  it('reads a version 1 file (before history and versions) as a version 2 backup with none of them', () => {
+    const v1 = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      workbooks: [plan],
+      settings: { handsontableLicenseKey: 'k-1' },
+    });
+    const parsed = parseBackup(v1, '旧备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.backup.version).toBe(2);
+    expect(parsed.backup.workbooks).toEqual([plan]);
+    expect(parsed.backup.history).toEqual([]);
+    expect(parsed.backup.versions).toEqual([]);
+  });
+
+  it('leaves out incomplete history lines but refuses a damaged version, naming it', () => {
+    const base = { format: BACKUP_FORMAT, version: 2, workbooks: [plan], settings: {} };
+    const lines = parseBackup(JSON.stringify({ ...base, history: [entry, { code: 'H01' }] }), 'b.json');
+    if (!lines.ok) throw new Error(lines.message);
+    expect(lines.backup.history).toEqual([entry]);
+    const damaged = parseBackup(
+      JSON.stringify({ ...base, versions: [{ workbookId: 'plan', name: 'v', workbook: { id: 'x' } }] }),
+      'b.json',
+    );
+    expect(damaged.ok).toBe(false);
+    if (!damaged.ok) expect(damaged.message).toContain('第 1 个已保存版本的内容不完整');
   });
 
   it.each([
@@ -53,7 +112,10 @@ describe('backup file', () => {
   });
 
   it('never silently replaces a workbook that is newer in the browser', () => {
-    const text = serializeBackup([plan, sample], {}, new Date());
+    const text = serializeBackup(
+      { workbooks: [plan, sample], settings: {}, history: [], versions: [] },
+      new Date(),
+    );
     const parsed = parseBackup(text, 'b.json');
     if (!parsed.ok) throw new Error(parsed.message);
     const lines = planRestore(parsed.backup, [

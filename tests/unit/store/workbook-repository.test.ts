@@ -66,10 +66,11 @@ describe('workbook storage', () => {
   it('saves single rows without touching the others', async () => {
     const repository = await open(freshName());
     await repository.saveWorkbook(workbook([indicator('H01'), indicator('H02')]));
-    await repository.saveRows(
+    await repository.saveRowsMerged(
       'wb-1',
       [{ indicator: indicator('H02', { 2024: 4.1 }), order: 1 }],
-      '2026-11-29T00:00:00Z',
+      new Map([['H02', indicator('H02')]]),
+      { at: '2026-11-29T00:00:00Z', clerk: '', sourceOf: () => ({ kind: 'typed' }) },
     );
     const loaded = await repository.loadWorkbook('wb-1');
     expect(loaded?.indicators[1]?.values).toEqual({ 2024: 4.1 });

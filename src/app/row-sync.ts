@@ -1,0 +1,128 @@
+/**
+ * Keeps this page's rows and the stored rows in step, field by field, so that no write is lost when two tabs
+ * edit the same workbook: each save is merged with what storage holds now (fields this page did not change
+ * keep the other tab's values), and what another tab saved is merged into this page's grid without touching
+ * the clerk's own unsaved edits. `base` is the stored state this page last saw, the common start of a merge.
+ */
+import { diffRows, mergeRow, mergeWorkbookRows, TYPED, type MergeConflict } from '../model/history';
+import type { Indicator } from '../model/indicator';
+import type { Workbook } from '../model/workbook';
+import type { WorkbookRepository } from '../store/workbook-repository';
+import type { PendingChanges } from './autosave';
+
+/** What row-sync needs of the grid. */
+export interface SyncedRows {
+  getIndicators(): Indicator[];
+  getIndicator(code: string): { indicator: Indicator; order: number } | undefined;
+  /** Show rows saved elsewhere: update or append `rows`, remove `removed`; not an undo step, not an edit. */
+  applyExternal(rows: Indicator[], removed: string[]): void;
+}
+
+export interface RowSync {
+  /** Write pending changes; returns the fields where another tab's value was overwritten. */
+  write(changes: PendingChanges): Promise<MergeConflict[]>;
+  /** Take in what another tab saved (`codes` null: rows were added or removed, read them all). */
+  pull(codes: string[] | null): Promise<number>;
+}
+
+export function makeRowSync(options: {
+  repository: WorkbookRepository;
+  workbook: Workbook;
+  rows: SyncedRows;
+  clerk: () => string;
+}): RowSync {
+  const { repository, workbook, rows } = options;
+  const base = new Map(workbook.indicators.map((row) => [row.code, structuredClone(row)]));
+  // Writes and pulls run one at a time, in order, so each merges against the state the previous one left.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  /**
+   * Show `target` (what the grid should hold for these rows) in the grid, keeping what the clerk typed since
+   * `seen` (the grid's rows when the write or pull began): a three-way merge again, with `seen` as the start.
+   */
+  const showStored = (seen: readonly Indicator[], target: readonly Indicator[], removed: string[]) => {
+    const seenByCode = new Map(seen.map((row) => [row.code, row]));
+    const changed: Indicator[] = [];
+    for (const row of target) {
+      const before = seenByCode.get(row.code);
+      const now = rows.getIndicator(row.code)?.indicator;
+      if (!now) {
+        // New from another tab (a row the clerk deleted meanwhile stays deleted).
+        if (!before) changed.push(row);
+        continue;
+      }
+      if (!before) continue; // added here meanwhile: the clerk's own row stays as it is
+      const result = mergeRow(before, now, row).row;
+      if (diffRows(now, result).length > 0) changed.push(result);
+    }
+    const gone = removed.filter((code) => rows.getIndicator(code) !== undefined);
+    if (changed.length > 0 || gone.length > 0) rows.applyExternal(changed, gone);
+    return changed.length + gone.length;
+  };
+
+  return {
+    write: (changes) =>
+      serial(async () => {
+        const context = {
+          at: new Date().toISOString(),
+          clerk: options.clerk(),
+          sourceOf: (code: string) => changes.sources.get(code) ?? TYPED,
+        };
+        if (changes.structure) {
+          const mine = rows.getIndicators();
+          const saved = await repository.saveWorkbookMerged({ ...workbook, indicators: mine }, base, context);
+          const savedCodes = new Set(saved.rows.map((row) => row.code));
+          base.clear();
+          for (const row of saved.rows) base.set(row.code, structuredClone(row));
+          showStored(
+            mine,
+            saved.rows,
+            mine.map((row) => row.code).filter((code) => !savedCodes.has(code)),
+          );
+          return saved.conflicts;
+        }
+        const changed = [...changes.rows].flatMap((code) => {
+          const found = rows.getIndicator(code);
+          return found ? [found] : [];
+        });
+        const saved = await repository.saveRowsMerged(workbook.id, changed, base, context);
+        for (const row of saved.rows) base.set(row.code, structuredClone(row));
+        showStored(
+          changed.map((c) => c.indicator),
+          saved.rows,
+          [],
+        );
+        return saved.conflicts;
+      }),
+
+    pull: (codes) =>
+      serial(async () => {
+        const mine = rows.getIndicators();
+        if (codes === null) {
+          const stored = (await repository.loadWorkbook(workbook.id))?.indicators ?? [];
+          const merged = mergeWorkbookRows(base, mine, stored).rows;
+          base.clear();
+          for (const row of stored) base.set(row.code, structuredClone(row));
+          const mergedCodes = new Set(merged.map((row) => row.code));
+          return showStored(
+            mine,
+            merged,
+            mine.map((row) => row.code).filter((code) => !mergedCodes.has(code)),
+          );
+        }
+        const stored = await repository.loadRows(workbook.id, codes);
+        const mineByCode = new Map(mine.map((row) => [row.code, row]));
+        const merged = stored.map((row) => {
+          const own = mineByCode.get(row.code);
+          return own ? mergeRow(base.get(row.code), own, row).row : row;
+        });
+        for (const row of stored) base.set(row.code, structuredClone(row));
+        return showStored(mine, merged, []);
+      }),
+  };
+}

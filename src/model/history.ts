@@ -1,0 +1,251 @@
+/**
+ * Change history, comparison and merging of rows, field by field. Pure.
+ *
+ * A row's fields are its year values and its definition (name, unit, target, …). The same field-level view
+ * serves three jobs: the history of a row (when, old → new, source, clerk), comparing a saved version with
+ * now, and merging two tabs' edits so that neither tab's write is lost (a three-way merge against the state
+ * both started from).
+ */
+import { formatWithUnit } from './entry';
+import type { Indicator } from './indicator';
+import { describeTarget } from './target-text';
+
+/** Where a change came from. `detail` names the import file(s), the backup file or the version. */
+export interface ChangeSource {
+  kind: 'typed' | 'undo' | 'import' | 'restore' | 'version' | 'other';
+  detail?: string;
+}
+
+export const TYPED: ChangeSource = { kind: 'typed' };
+
+export function describeSource(source: ChangeSource): string {
+  const detail = source.detail ?? '';
+  switch (source.kind) {
+    case 'typed':
+      return '录入';
+    case 'undo':
+      return '撤销/重做';
+    case 'import':
+      return detail ? `导入“${detail}”` : '导入';
+    case 'restore':
+      return detail ? `从备份“${detail}”恢复` : '从备份恢复';
+    case 'version':
+      return detail ? `恢复版本“${detail}”` : '恢复版本';
+    case 'other':
+      return detail || '其他';
+  }
+}
+
+/** One field of one row that differs between two states. Texts are as the clerk reads them, with units. */
+export interface FieldChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** One recorded change of one field, as kept in the history. */
+export interface HistoryEntry extends FieldChange {
+  workbookId: string;
+  code: string;
+  rowName: string;
+  /** ISO time of the save that wrote the change. */
+  at: string;
+  source: ChangeSource;
+  /** The clerk's name from the settings (empty when not set). */
+  clerk: string;
+}
+
+const ROW_FIELD = 'row';
+
+const DEFINITION_FIELDS: readonly (readonly [keyof Indicator, string])[] = [
+  ['name', '指标名称'],
+  ['unit', '单位'],
+  ['target', '目标'],
+  ['area', '领域'],
+  ['department', '责任单位'],
+  ['baseYear', '基期年'],
+  ['targetYear', '目标年'],
+  ['clause', '条款'],
+  ['source', '规划原文'],
+  ['note', '备注'],
+  ['projectionFormula', '预测公式'],
+  ['previousTarget', '上期目标'],
+];
+const DEFINITION_LABELS = new Map<string, string>(DEFINITION_FIELDS);
+
+const valueField = (year: number) => `v${year}`;
+const yearOf = (field: string) => (/^v\d+$/.test(field) ? Number(field.slice(1)) : null);
+
+/** The fields two states of a row may differ in: the definition, then every year either has, in order. */
+function fieldsOf(...rows: (Indicator | undefined)[]): string[] {
+  const years = new Set<number>();
+  for (const row of rows) for (const key of Object.keys(row?.values ?? {})) years.add(Number(key));
+  return [
+    ...DEFINITION_FIELDS.map(([key]) => key as string),
+    ...[...years].sort((a, b) => a - b).map(valueField),
+  ];
+}
+
+function read(row: Indicator | undefined, field: string): unknown {
+  if (!row) return undefined;
+  const year = yearOf(field);
+  return year === null ? (row as unknown as Record<string, unknown>)[field] : row.values[year];
+}
+
+function write(row: Indicator, field: string, value: unknown): void {
+  const year = yearOf(field);
+  const target: Record<string | number, unknown> =
+    year === null ? (row as unknown as Record<string, unknown>) : (row.values as Record<number, unknown>);
+  const key = year ?? field;
+  if (value === undefined) delete target[key];
+  else target[key] = structuredClone(value);
+}
+
+/** Equality of field values; objects (targets) are compared with their keys in order, so key order is moot. */
+function same(a: unknown, b: unknown): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+function stableJson(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return `{${entries.map(([k, v]) => `${k}:${stableJson(v)}`).join(',')}}`;
+}
+
+export function fieldLabel(field: string): string {
+  const year = yearOf(field);
+  if (year !== null) return `${year}年`;
+  if (field === ROW_FIELD) return '整行';
+  return DEFINITION_LABELS.get(field) ?? field;
+}
+
+/** A field's value as the clerk reads it: numbers with their unit, a target in words, "（空）" for nothing. */
+export function fieldText(row: Indicator | undefined, field: string): string {
+  const value = read(row, field);
+  if (value === undefined || value === null || value === '') {
+    return field === 'projectionFormula' && row ? '（默认公式）' : '（空）';
+  }
+  if (!row) return '（空）';
+  if (yearOf(field) !== null) return typeof value === 'number' ? formatWithUnit(value, row.unit) : String(value);
+  if (field === 'target') return describeTarget(row);
+  if (field === 'previousTarget') return describeTarget({ target: row.previousTarget!, unit: row.unit });
+  return String(value);
+}
+
+/** Every field that differs between two states of one row; a row added or removed is one change of "整行". */
+export function diffRows(before: Indicator | undefined, after: Indicator | undefined): FieldChange[] {
+  if (!before && !after) return [];
+  if (!before || !after) {
+    return [
+      {
+        field: ROW_FIELD,
+        label: fieldLabel(ROW_FIELD),
+        before: before ? '（原有此行）' : '（无此行）',
+        after: after ? '新增此行' : '已删除此行',
+      },
+    ];
+  }
+  return fieldsOf(before, after)
+    .filter((field) => !same(read(before, field), read(after, field)))
+    .map((field) => ({
+      field,
+      label: fieldLabel(field),
+      before: fieldText(before, field),
+      after: fieldText(after, field),
+    }));
+}
+
+/** A field both sides changed from their common start, to different values: the later save wins. */
+export interface MergeConflict {
+  code: string;
+  rowName: string;
+  label: string;
+  /** What the other tab had saved. */
+  theirs: string;
+  /** What this tab saves over it. */
+  mine: string;
+}
+
+/**
+ * Three-way merge of one row: `base` is the state this tab last read from storage, `mine` is this tab's row
+ * with its edits, `stored` is what storage holds now (perhaps changed by another tab). Fields this tab changed
+ * come from `mine`; all other fields from `stored`. So another tab's edits are kept, and where both changed
+ * the same field, this tab's value wins and the conflict is returned (the history keeps both values).
+ */
+export function mergeRow(
+  base: Indicator | undefined,
+  mine: Indicator,
+  stored: Indicator | undefined,
+): { row: Indicator; conflicts: MergeConflict[] } {
+  if (!stored || !base) return { row: structuredClone(mine), conflicts: [] };
+  const row = structuredClone(stored);
+  const conflicts: MergeConflict[] = [];
+  for (const field of fieldsOf(base, mine, stored)) {
+    const ours = read(mine, field);
+    if (same(ours, read(base, field))) continue;
+    const theirs = read(stored, field);
+    if (!same(theirs, read(base, field)) && !same(theirs, ours)) {
+      conflicts.push({
+        code: mine.code,
+        rowName: mine.name,
+        label: fieldLabel(field),
+        theirs: fieldText(stored, field),
+        mine: fieldText(mine, field),
+      });
+    }
+    write(row, field, ours);
+  }
+  return { row, conflicts };
+}
+
+/**
+ * Three-way merge of a whole workbook's rows (after rows were added or removed). Rows keep this tab's order;
+ * rows another tab added are appended; a row another tab deleted stays deleted unless this tab changed it.
+ */
+export function mergeWorkbookRows(
+  base: ReadonlyMap<string, Indicator>,
+  mine: readonly Indicator[],
+  stored: readonly Indicator[],
+): { rows: Indicator[]; conflicts: MergeConflict[] } {
+  const storedByCode = new Map(stored.map((row) => [row.code, row]));
+  const rows: Indicator[] = [];
+  const conflicts: MergeConflict[] = [];
+  for (const row of mine) {
+    const before = base.get(row.code);
+    const now = storedByCode.get(row.code);
+    if (before && !now && diffRows(before, row).length === 0) continue; // deleted elsewhere, untouched here
+    const merged = mergeRow(before, row, now);
+    rows.push(merged.row);
+    conflicts.push(...merged.conflicts);
+  }
+  const mineCodes = new Set(mine.map((row) => row.code));
+  for (const row of stored) {
+    // Added by another tab since this tab read the workbook (a row this tab deleted is in `base`).
+    if (!mineCodes.has(row.code) && !base.has(row.code)) rows.push(structuredClone(row));
+  }
+  return { rows, conflicts };
+}
+
+/** One cell that differs between a saved version and now, for the comparison view. */
+export interface CellDifference extends FieldChange {
+  code: string;
+  rowName: string;
+}
+
+/** Which cells differ between two states of a workbook (e.g. a saved version and now), in row order. */
+export function compareRows(before: readonly Indicator[], after: readonly Indicator[]): CellDifference[] {
+  const afterByCode = new Map(after.map((row) => [row.code, row]));
+  const beforeCodes = new Set(before.map((row) => row.code));
+  const differences: CellDifference[] = [];
+  const add = (b: Indicator | undefined, a: Indicator | undefined) => {
+    const row = (a ?? b)!;
+    for (const change of diffRows(b, a)) differences.push({ ...change, code: row.code, rowName: row.name });
+  };
+  for (const row of before) add(row, afterByCode.get(row.code));
+  for (const row of after) if (!beforeCodes.has(row.code)) add(undefined, row);
+  return differences;
+}
