@@ -130,7 +130,8 @@ export function fieldText(row: Indicator | undefined, field: string): string {
     return field === 'projectionFormula' && row ? '（默认公式）' : '（空）';
   }
   if (!row) return '（空）';
-  if (yearOf(field) !== null) return typeof value === 'number' ? formatWithUnit(value, row.unit) : String(value);
+  if (yearOf(field) !== null)
+    return typeof value === 'number' ? formatWithUnit(value, row.unit) : String(value);
   if (field === 'target') return describeTarget(row);
   if (field === 'previousTarget') return describeTarget({ target: row.previousTarget!, unit: row.unit });
   return String(value);
