@@ -18,7 +18,9 @@ import { SAMPLE_LABEL } from '../model/sample-data';
 import { TYPED, type ChangeSource, type MergeConflict } from '../model/history';
 import type { Thresholds } from '../model/status';
 import { summarizeByArea } from '../model/status-summary';
+import { HistoryDialog } from './HistoryDialog';
 import { RowPanel } from './RowPanel';
+import { VersionsDialog } from './VersionsDialog';
 import { SummaryPanel } from './SummaryPanel';
 import { AREAS } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
@@ -61,6 +63,9 @@ export function App(props: { session: Session }) {
   const [showImport, setShowImport] = createSignal(false);
   const [showReport, setShowReport] = createSignal(false);
   const [showWorkbooks, setShowWorkbooks] = createSignal(false);
+  const [showVersions, setShowVersions] = createSignal(false);
+  /** The row whose change history is shown. */
+  const [historyOf, setHistoryOf] = createSignal<string | null>(null);
   // eslint-disable-next-line solid/reactivity
   const [notice, setNotice] = createSignal(props.session.notice);
   const [area, setArea] = createSignal('');
@@ -242,6 +247,13 @@ export function App(props: { session: Session }) {
     }
   };
 
+  /** A row's history, after saving pending edits (so the last edit is in it). */
+  const loadHistory = async (code: string) => {
+    await autosave?.flush();
+    if (!repository) throw new Error('storage unavailable');
+    return repository.rowHistory(workbook.id, code);
+  };
+
   const saveText = () => {
     if (!repository) return '未保存：浏览器存储不可用';
     const state = saveState();
@@ -270,6 +282,16 @@ export function App(props: { session: Session }) {
         <Show when={repository}>
           <button type="button" class="link" onClick={() => setShowWorkbooks(true)}>
             工作簿
+          </button>
+        </Show>
+        <Show when={repository}>
+          <button
+            type="button"
+            class="link"
+            title="保存、比较和恢复命名版本，如“2023年中期评估定稿”"
+            onClick={() => setShowVersions(true)}
+          >
+            版本
           </button>
         </Show>
         <button type="button" class="link" onClick={() => setShowReport(true)}>
@@ -432,6 +454,7 @@ export function App(props: { session: Session }) {
         thresholds={thresholds}
         onResetFormula={(code) => grid?.resetProjectionFormula(code)}
         onChart={openChart}
+        onHistory={repository ? (code) => setHistoryOf(code) : undefined}
       />
 
       <footer class="status-bar">
@@ -499,6 +522,41 @@ export function App(props: { session: Session }) {
               });
             }}
             onClose={() => setShowWorkbooks(false)}
+          />
+        )}
+      </Show>
+
+      <Show when={showVersions() && repository}>
+        {(repo) => (
+          <VersionsDialog
+            repository={repo()}
+            workbookId={workbook.id}
+            clerk={clerk}
+            current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
+            beforeSave={() => autosave?.flush() ?? Promise.resolve()}
+            onRestored={() => {
+              // Other tabs on this workbook take the restored rows in; this page is built again from storage.
+              tabSync.announceSave(workbook.id, null);
+              location.reload();
+            }}
+            onClose={() => {
+              setShowVersions(false);
+              grid?.focus();
+            }}
+          />
+        )}
+      </Show>
+
+      <Show when={historyOf()}>
+        {(code) => (
+          <HistoryDialog
+            code={code()}
+            name={grid?.report(code())?.indicator.name ?? ''}
+            load={() => loadHistory(code())}
+            onClose={() => {
+              setHistoryOf(null);
+              grid?.focus();
+            }}
           />
         )}
       </Show>

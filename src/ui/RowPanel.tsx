@@ -16,6 +16,8 @@ export function RowPanel(props: {
   thresholds: Thresholds;
   onResetFormula: (code: string) => void;
   onChart: (code: string) => void;
+  /** Absent when storage is unavailable (there is no history then). */
+  onHistory?: (code: string) => void;
 }) {
   const details = () => {
     const report = props.report;
@@ -56,6 +58,17 @@ export function RowPanel(props: {
             <button type="button" title="快捷键 Alt+C" onClick={() => props.onChart(d().indicator.code)}>
               查看图表（Alt+C）
             </button>
+            <Show when={props.onHistory}>
+              {(open) => (
+                <button
+                  type="button"
+                  title="这一行每次修改的时间、原值、新值、来源和填报人"
+                  onClick={() => open()(d().indicator.code)}
+                >
+                  修改记录
+                </button>
+              )}
+            </Show>
             <Show when={d().report.projected !== null}>
               <span>
                 预测{d().indicator.targetYear}年：

@@ -1,0 +1,200 @@
+/**
+ * Never losing data, on the built file opened by double-click (file://), as an office uses it: the clerk's
+ * name in the settings, each row's change history, named versions (save, compare with now, restore with the
+ * current state kept first), and a backup restored after the browser's storage was cleared.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+import { WorkbookPage } from './workbook-page';
+
+const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
+const BUILT = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
+
+let folder = '';
+let profile = '';
+let url = '';
+let context: BrowserContext | null = null;
+
+test.beforeEach(() => {
+  expect(existsSync(BUILT), `${BUILT} exists (run vite build first)`).toBe(true);
+  folder = mkdtempSync(join(tmpdir(), 'durability-'));
+  const file = join(folder, '儿童发展规划监测工作簿.html');
+  copyFileSync(BUILT, file);
+  url = pathToFileURL(file).href;
+  profile = mkdtempSync(join(tmpdir(), 'durability-profile-'));
+});
+
+test.afterEach(async () => {
+  await context?.close();
+  context = null;
+  rmSync(profile, { recursive: true, force: true });
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function launch(): Promise<WorkbookPage> {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+  const workbook = new WorkbookPage(context.pages()[0] ?? (await context.newPage()));
+  await workbook.open(url);
+  return workbook;
+}
+
+async function setClerk(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByLabel('填报人（经办人）姓名').fill(name);
+  await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '保存' }).click();
+}
+
+async function historyRows(workbook: WorkbookPage, code: string): Promise<string[]> {
+  await workbook.revealRow(code);
+  await (await workbook.cell(code, '指标名称')).click();
+  await workbook.page.getByRole('button', { name: '修改记录' }).click();
+  const dialog = workbook.page.getByRole('dialog', { name: /修改记录/ });
+  await expect(dialog).toContainText(INFANT.name);
+  const rows = await dialog.getByRole('table', { name: '修改记录' }).locator('tbody tr').allInnerTexts();
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  return rows.map((r) => r.replace(/\s+/g, ' ').trim());
+}
+
+test('history per row with the clerk’s name; versions saved, compared with now and restored', async () => {
+  let workbook = await launch();
+  const { page } = workbook;
+  await setClerk(page, '张丽');
+  await workbook.waitForGrid();
+
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await workbook.typeInto(INFANT.code, '2022年', '4.5');
+  await workbook.waitSaved();
+  let history = await historyRows(workbook, INFANT.code);
+  expect(history).toHaveLength(2);
+  // Newest first: when, column, old → new, source, clerk.
+  expect(history[0]).toMatch(/2022年 （空） 4\.5‰ 录入 张丽$/);
+  expect(history[1]).toMatch(/2021年 （空） 4\.6‰ 录入 张丽$/);
+
+  // A named version of this state.
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  let versions = page.getByRole('dialog', { name: '版本' });
+  await versions.getByLabel('版本名称').fill('2023年中期评估定稿');
+  await versions.getByRole('button', { name: '保存当前版本' }).click();
+  await expect(versions.getByRole('table', { name: '已保存的版本' })).toContainText('2023年中期评估定稿');
+  await expect(versions.getByRole('table', { name: '已保存的版本' })).toContainText('张丽');
+  await versions.getByRole('button', { name: '关闭' }).click();
+
+  // Later edits: one value changed, one cleared, one added.
+  await workbook.typeInto(INFANT.code, '2021年', '4.8');
+  await workbook.typeInto(INFANT.code, '2023年', '4.2');
+  await workbook.waitSaved();
+
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  versions = page.getByRole('dialog', { name: '版本' });
+  await versions.getByRole('button', { name: '与当前比较' }).click();
+  const result = versions.getByRole('region', { name: '比较结果' });
+  await expect(result).toContainText('共 2 处不同');
+  const differences = (await result.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+  expect(differences).toEqual([
+    `${INFANT.code} ${INFANT.name} 2021年 4.6‰ 4.8‰`,
+    `${INFANT.code} ${INFANT.name} 2023年 （空） 4.2‰`,
+  ]);
+
+  // Restore: the current state is kept as a version first, then the page shows the restored values.
+  await versions.getByRole('button', { name: '恢复此版本' }).click();
+  await versions.getByRole('group', { name: '恢复版本' }).getByRole('button', { name: '确认恢复' }).click();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
+  history = await historyRows(workbook, INFANT.code);
+  expect(history[0]).toMatch(/恢复版本“2023年中期评估定稿” 张丽$/);
+
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  versions = page.getByRole('dialog', { name: '版本' });
+  const list = versions.getByRole('table', { name: '已保存的版本' });
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+  await expect(list.locator('tbody tr').first()).toContainText('恢复“2023年中期评估定稿”前的自动保存');
+  // The state before the restore is not lost: comparing it with now shows the two later edits.
+  await list.locator('tbody tr').first().getByRole('button', { name: '与当前比较' }).click();
+  await expect(versions.getByRole('region', { name: '比较结果' })).toContainText('共 2 处不同');
+  await versions.getByRole('button', { name: '关闭' }).click();
+  workbook.expectNoErrors();
+
+  // The browser is closed and opened again: the restored values, the versions and the history are all there.
+  await context?.close();
+  workbook = await launch();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  expect((await historyRows(workbook, INFANT.code)).length).toBeGreaterThanOrEqual(5);
+  workbook.expectNoErrors();
+});
+
+test('backup on file://, storage cleared, restore: values, versions and history are identical', async () => {
+  const workbook = await launch();
+  const { page } = workbook;
+  await setClerk(page, '李明');
+  await workbook.waitForGrid();
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await workbook.typeInto(INFANT.code, '2022年', '约5');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  const versions = page.getByRole('dialog', { name: '版本' });
+  await versions.getByLabel('版本名称').fill('2022年度监测');
+  await versions.getByRole('button', { name: '保存当前版本' }).click();
+  await expect(versions.getByRole('table', { name: '已保存的版本' })).toContainText('2022年度监测');
+  await versions.getByRole('button', { name: '关闭' }).click();
+  const historyBefore = await historyRows(workbook, INFANT.code);
+
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份全部到文件' }).click();
+  const backup = readFileSync(await (await downloading).path());
+  expect(JSON.parse(backup.toString('utf8'))).toMatchObject({ version: 2 });
+
+  // Clear the browser's storage for the file, as "clear browsing data" would, and open the file again.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('lanxi-children-plan-workbook');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(new Error('delete failed'));
+        request.onblocked = () => resolve();
+      }),
+  );
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('');
+
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await page
+    .getByLabel('从备份文件恢复')
+    .setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: backup });
+  await page.getByLabel('同时恢复设置（许可证密钥、预警阈值）').check();
+  await page.getByRole('button', { name: /恢复所选/ }).click();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('⚠ 约5');
+  const historyAfter = await historyRows(workbook, INFANT.code);
+  // The file's history is back; the restore itself adds its own lines on top.
+  expect(historyAfter.slice(-historyBefore.length)).toEqual(historyBefore);
+  // Storage was cleared, so no clerk's name was set when restoring; the restored settings bring it back.
+  expect(historyAfter[0]).toMatch(/从备份“备份\.json”恢复 （未填姓名）$/);
+  await page.getByRole('button', { name: '设置' }).click();
+  await expect(page.getByLabel('填报人（经办人）姓名')).toHaveValue('李明');
+  await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  await expect(
+    page.getByRole('dialog', { name: '版本' }).getByRole('table', { name: '已保存的版本' }),
+  ).toContainText('2022年度监测');
+  workbook.expectNoErrors();
+});
