@@ -64,6 +64,8 @@ export function App(props: { session: Session }) {
   const [showReport, setShowReport] = createSignal(false);
   const [showWorkbooks, setShowWorkbooks] = createSignal(false);
   const [showVersions, setShowVersions] = createSignal(false);
+  /** Fields this tab's save wrote over another tab's value: told in a banner until the clerk closes it. */
+  const [conflict, setConflict] = createSignal('');
   /** The row whose change history is shown. */
   const [historyOf, setHistoryOf] = createSignal<string | null>(null);
   // eslint-disable-next-line solid/reactivity
@@ -121,7 +123,7 @@ export function App(props: { session: Session }) {
         if (!rowSync) throw new Error('storage unavailable');
         const conflicts = await rowSync.write(changes);
         tabSync.announceSave(workbook.id, changes.structure ? null : [...changes.rows]);
-        if (conflicts.length > 0) setNotice(conflictNotice(conflicts));
+        if (conflicts.length > 0) setConflict(conflictNotice(conflicts));
       },
       onState: (state) => {
         setSaveState(state);
@@ -309,6 +311,15 @@ export function App(props: { session: Session }) {
           <a href={location.pathname}>返回正式工作簿</a>
           <button type="button" onClick={() => void deleteSample()}>
             删除示例数据
+          </button>
+        </div>
+      </Show>
+
+      <Show when={conflict()}>
+        <div class="banner warn" role="alert">
+          <span>{conflict()}</span>
+          <button type="button" onClick={() => setConflict('')}>
+            知道了
           </button>
         </div>
       </Show>

@@ -3,25 +3,90 @@ import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
+const NEONATAL = LANXI_2021_2025.indicators.find((r) => r.name === '新生儿死亡率')!;
 
-test('two tabs on one workbook: the other tab is warned and reloads to the saved value', async ({
+test('two tabs on one workbook: an edit in one shows in the other, and no write is lost', async ({
   context,
 }) => {
   const first = new WorkbookPage(await context.newPage());
   const second = new WorkbookPage(await context.newPage());
   await first.open();
   await second.open();
+
+  // The second tab shows what the first saved, without a reload.
   await first.typeInto(INFANT.code, '2021年', '4.6');
   await first.waitSaved();
-
-  const warning = second.page.getByRole('alert');
-  await expect(warning).toContainText('另一个窗口（标签页）刚刚修改并保存了这个工作簿');
-  await warning.getByRole('button', { name: '刷新' }).click();
-  await second.waitForGrid();
+  await expect(second.page.locator('.status-bar .cell-info')).toContainText('已同步到本页');
   await second.revealRow(INFANT.code);
   await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
-  // The tab that saved is not warned about its own save.
-  await expect(first.page.getByRole('alert')).toHaveCount(0);
+
+  // Both tabs edit other cells of the same row and of another row: every value survives in both tabs.
+  await second.typeInto(INFANT.code, '2022年', '4.5');
+  await first.typeInto(NEONATAL.code, '2021年', '2.1');
+  await first.typeInto(INFANT.code, '2023年', '4.3');
+  await first.waitSaved();
+  await second.waitSaved();
+  for (const tab of [first, second]) {
+    await tab.revealRow(INFANT.code);
+    await expect(await tab.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+    await expect(await tab.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+    await expect(await tab.cell(INFANT.code, '2023年')).toHaveText('4.3‰');
+    await tab.revealRow(NEONATAL.code);
+    await expect(await tab.cell(NEONATAL.code, '2021年')).toHaveText('2.1‰');
+  }
+
+  // After a reload (what is stored), nothing is lost either.
+  await second.page.reload();
+  await second.waitForGrid();
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+  await expect(await second.cell(INFANT.code, '2023年')).toHaveText('4.3‰');
+
+  // A row added in one tab appears in the other.
+  await first.page.getByRole('button', { name: '新增指标' }).click();
+  await first.waitSaved();
+  await expect(second.counts()).toContainText(`共 ${LANXI_2021_2025.indicators.length + 1} 项指标`);
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
+
+test('two tabs change the same cell: the later save wins, the clerk is told, both values are in the history', async ({
+  context,
+}) => {
+  const first = new WorkbookPage(await context.newPage());
+  const secondPage = await context.newPage();
+  // The second tab never hears of the first tab's saves (a browser without BroadcastChannel, or a tab that
+  // was asleep): it edits a cell the first tab changed, unawares.
+  await secondPage.addInitScript(() => {
+    delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+  });
+  const second = new WorkbookPage(secondPage);
+  await first.open();
+  await second.open();
+  await first.typeInto(INFANT.code, '2021年', '4.6');
+  await first.waitSaved();
+  await second.typeInto(INFANT.code, '2021年', '4.7');
+  await second.waitSaved();
+  const warning = second.page.getByRole('alert');
+  await expect(warning).toContainText('两个窗口改了同一单元格');
+  await expect(warning).toContainText(
+    `${INFANT.code} ${INFANT.name} 2021年：另一窗口的“4.6‰”被本窗口的“4.7‰”替换`,
+  );
+  await warning.getByRole('button', { name: '知道了' }).click();
+  await expect(warning).toHaveCount(0);
+  // The second tab cannot announce its save either: the first sees it after a reload.
+  await first.page.reload();
+  await first.waitForGrid();
+  await first.revealRow(INFANT.code);
+  await expect(await first.cell(INFANT.code, '2021年')).toHaveText('4.7‰');
+
+  await (await second.cell(INFANT.code, '指标名称')).click();
+  await second.page.getByRole('button', { name: '修改记录' }).click();
+  const history = second.page.getByRole('table', { name: '修改记录' });
+  await expect(history.locator('tbody tr')).toHaveCount(2);
+  await expect(history.locator('tbody tr').nth(0)).toContainText('4.6‰');
+  await expect(history.locator('tbody tr').nth(0)).toContainText('4.7‰');
+  await expect(history.locator('tbody tr').nth(1)).toContainText('（空）');
   first.expectNoErrors();
   second.expectNoErrors();
 });
