@@ -1,0 +1,121 @@
+/**
+ * Storage faults on the built file opened by double-click (file://): IndexedDB blocked (as in a private window
+ * or with site data disallowed), and the disk filling up in the middle of an import. The faults are made by
+ * the test, in the page, below the app: the browser's own IndexedDB calls throw the errors browsers throw.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { serializeIndicatorsCsv } from '../../src/io/csv-export';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
+const NEONATAL = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
+const BUILT = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
+
+let folder = '';
+let url = '';
+test.beforeEach(() => {
+  expect(existsSync(BUILT), `${BUILT} exists (run vite build first)`).toBe(true);
+  folder = mkdtempSync(join(tmpdir(), 'faults-'));
+  const file = join(folder, '儿童发展规划监测工作簿.html');
+  copyFileSync(BUILT, file);
+  url = pathToFileURL(file).href;
+});
+test.afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+test('IndexedDB blocked: the clerk is told, the workbook still works, and CSV export keeps the work', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  const workbook = new WorkbookPage(page);
+  await workbook.open(url);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('无法使用浏览器的本地存储（IndexedDB），修改不会被保存');
+  await expect(workbook.saveState).toHaveAttribute('data-state', 'unavailable');
+  await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
+
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  const downloading = page.waitForEvent('download');
+  await alert.getByRole('button', { name: '导出CSV' }).click();
+  const csv = readFileSync(await (await downloading).path(), 'utf8');
+  expect(csv.split('\r\n').find((line) => line.startsWith(`${INFANT.code},`))).toContain('4.6');
+  workbook.expectNoErrors([/\[storage\]/]);
+});
+
+test('disk full in the middle of an import: told, nothing half-written, all saved once there is room', async ({
+  page,
+  context,
+}) => {
+  // Below the app: while `storageFull` is set, the disk fills up after a few more records are written, so
+  // the failure comes midway through a save, with part of it already written in its transaction.
+  await page.addInitScript(() => {
+    const state = window as { storageFull?: boolean; writesLeft?: number };
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (state.storageFull && (state.writesLeft = (state.writesLeft ?? 3) - 1) < 0)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+  const workbook = new WorkbookPage(page);
+  await workbook.open(url);
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await workbook.waitSaved();
+
+  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
+  const rows = [INFANT, NEONATAL].map((row) => ({
+    ...row,
+    values: { 2021: row === INFANT ? 4.6 : 2.1, 2022: row === INFANT ? 4.5 : 2.0 },
+  }));
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局回传.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(serializeIndicatorsCsv(rows, [2021, 2022]), 'utf8'),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText('将修改 3 个单元格');
+  await importDialog.getByRole('button', { name: '应用' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('浏览器存储空间已满，最近的修改没有保存');
+  await expect(workbook.saveState).toHaveText('保存失败');
+  // The imported values stay on screen.
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+
+  // Storage holds the workbook exactly as before the import: nothing of it half-written.
+  const other = new WorkbookPage(await context.newPage());
+  await other.open(url);
+  await other.revealRow(INFANT.code);
+  await expect(await other.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await other.cell(INFANT.code, '2022年')).toHaveText('');
+  await other.revealRow(NEONATAL.code);
+  await expect(await other.cell(NEONATAL.code, '2021年')).toHaveText('');
+  await other.page.close();
+
+  // Room again: the pending import is written on the next attempt, and all of it is there after a reload.
+  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = false));
+  await expect(workbook.saveState).toHaveAttribute('data-state', 'saved', { timeout: 20_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+  await workbook.revealRow(NEONATAL.code);
+  await expect(await workbook.cell(NEONATAL.code, '2021年')).toHaveText('2.1‰');
+  await expect(await workbook.cell(NEONATAL.code, '2022年')).toHaveText('2‰');
+  workbook.expectNoErrors([/\[storage\]/]);
+});
