@@ -117,9 +117,11 @@ export function makeRowSync(options: {
         }
         const stored = await repository.loadRows(workbook.id, codes);
         const mineByCode = new Map(mine.map((row) => [row.code, row]));
-        const merged = stored.map((row) => {
+        const merged = stored.flatMap((row) => {
           const own = mineByCode.get(row.code);
-          return own ? mergeRow(base.get(row.code), own, row).row : row;
+          if (own) return [mergeRow(base.get(row.code), own, row).row];
+          // Not in this page: new from another tab, or deleted here and not yet saved (it stays deleted).
+          return base.has(row.code) ? [] : [row];
         });
         for (const row of stored) base.set(row.code, structuredClone(row));
         return showStored(mine, merged, []);

@@ -9,6 +9,7 @@
 import { formatWithUnit } from './entry';
 import type { Indicator } from './indicator';
 import { describeTarget } from './target-text';
+import { nextCustomCode } from './workbook';
 
 /** Where a change came from. `detail` names the import file(s), the backup file or the version. */
 export interface ChangeSource {
@@ -169,6 +170,8 @@ export interface MergeConflict {
   theirs: string;
   /** What this tab saves over it. */
   mine: string;
+  /** Said instead of "theirs replaced by mine" when nothing was replaced (e.g. a row given another code). */
+  note?: string;
 }
 
 /**
@@ -224,9 +227,28 @@ export function mergeWorkbookRows(
     conflicts.push(...merged.conflicts);
   }
   const mineCodes = new Set(mine.map((row) => row.code));
+  const used = new Set([...mineCodes, ...stored.map((row) => row.code)]);
   for (const row of stored) {
     // Added by another tab since this tab read the workbook (a row this tab deleted is in `base`).
-    if (!mineCodes.has(row.code) && !base.has(row.code)) rows.push(structuredClone(row));
+    if (base.has(row.code)) continue;
+    if (!mineCodes.has(row.code)) {
+      rows.push(structuredClone(row));
+      continue;
+    }
+    const own = mine.find((m) => m.code === row.code)!;
+    if (diffRows(row, own).length === 0) continue;
+    // Both tabs added a row and each gave it the next free code (X01): keep both, the other tab's under a new one.
+    const code = nextCustomCode([...used].map((c) => ({ code: c })));
+    used.add(code);
+    rows.push({ ...structuredClone(row), code });
+    conflicts.push({
+      code,
+      rowName: row.name,
+      label: '代码',
+      theirs: row.code,
+      mine: code,
+      note: `另一窗口也新增了代码为 ${row.code} 的一行“${row.name}”，已改用代码 ${code} 保留`,
+    });
   }
   return { rows, conflicts };
 }

@@ -174,7 +174,8 @@ export class WorkbookRepository {
   /** The history of one row, newest first. */
   async rowHistory(workbookId: string, code: string): Promise<HistoryEntry[]> {
     const entries = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
-    return entries.reverse().map(withoutId);
+    // By time, not by storage order: a restored backup adds older entries after newer ones.
+    return entries.sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0)).map(withoutId);
   }
 
   /** Keep the stored workbook as a named version; returns its id. */

@@ -40,10 +40,13 @@ import { SettingsDialog } from './SettingsDialog';
 function conflictNotice(conflicts: MergeConflict[]): string {
   const shown = conflicts
     .slice(0, 3)
-    .map((c) => `${c.code} ${c.rowName} ${c.label}：另一窗口的“${c.theirs}”被本窗口的“${c.mine}”替换`)
+    .map(
+      (c) => c.note ?? `${c.code} ${c.rowName} ${c.label}：另一窗口的“${c.theirs}”被本窗口的“${c.mine}”替换`,
+    )
     .join('；');
   const more = conflicts.length > 3 ? `等 ${conflicts.length} 处` : '';
-  return `注意：两个窗口改了同一单元格。${shown}${more}。两个值都记在该行的修改记录中。`;
+  const headline = conflicts.some((c) => !c.note) ? '注意：两个窗口改了同一单元格。' : '注意：';
+  return `${headline}${shown}${more}。原值都记在修改记录中。`;
 }
 
 export function App(props: { session: Session }) {

@@ -1,0 +1,323 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PendingChanges } from '../../../src/app/autosave';
+import { makeRowSync, type RowSync, type SyncedRows } from '../../../src/app/row-sync';
+import type { ChangeSource } from '../../../src/model/history';
+import type { Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { workbookFromPlan } from '../../../src/model/workbook';
+import { WorkbookRepository } from '../../../src/store/workbook-repository';
+
+let dbCounter = 0;
+const freshName = () => `row-sync-db-${Date.now()}-${(dbCounter += 1)}`;
+const opened: WorkbookRepository[] = [];
+afterEach(() => {
+  for (const repository of opened.splice(0)) repository.close();
+});
+
+/** A grid in memory: rows as the clerk sees them. Reads are copies, as the real grid's are. */
+class FakeGrid implements SyncedRows {
+  rows: Indicator[];
+  external: { rows: string[]; removed: string[] }[] = [];
+
+  constructor(rows: Indicator[]) {
+    this.rows = structuredClone(rows);
+  }
+
+  getIndicators(): Indicator[] {
+    return structuredClone(this.rows);
+  }
+
+  getIndicator(code: string) {
+    const order = this.rows.findIndex((row) => row.code === code);
+    return order < 0 ? undefined : { indicator: structuredClone(this.rows[order]!), order };
+  }
+
+  applyExternal(rows: Indicator[], removed: string[]): void {
+    this.external.push({ rows: rows.map((r) => r.code), removed: [...removed] });
+    this.rows = this.rows.filter((row) => !removed.includes(row.code));
+    for (const row of rows) {
+      const at = this.rows.findIndex((r) => r.code === row.code);
+      if (at < 0) this.rows.push(structuredClone(row));
+      else this.rows[at] = structuredClone(row);
+    }
+  }
+
+  /** The clerk types a value into a cell. */
+  type(code: string, year: number, value: number | string | undefined): void {
+    const row = this.row(code);
+    if (value === undefined) delete row.values[year];
+    else row.values[year] = value;
+  }
+
+  row(code: string): Indicator {
+    const row = this.rows.find((r) => r.code === code);
+    if (!row) throw new Error(`no row ${code} in the grid`);
+    return row;
+  }
+
+  codes(): string[] {
+    return this.rows.map((r) => r.code);
+  }
+}
+
+interface Tab {
+  repository: WorkbookRepository;
+  grid: FakeGrid;
+  sync: RowSync;
+}
+
+/** A tab: its own connection to the database, the workbook as it read it, its grid and its row-sync. */
+async function openTab(name: string, clerk: string): Promise<Tab> {
+  const repository = await WorkbookRepository.open(name);
+  opened.push(repository);
+  const workbook = await repository.loadWorkbook('wb-1');
+  if (!workbook) throw new Error('no workbook');
+  const grid = new FakeGrid(workbook.indicators);
+  return { repository, grid, sync: makeRowSync({ repository, workbook, rows: grid, clerk: () => clerk }) };
+}
+
+/** The real plan saved in a fresh database, and two tabs on it. */
+async function twoTabs() {
+  const name = freshName();
+  const setup = await WorkbookRepository.open(name);
+  await setup.saveWorkbook(workbookFromPlan(LANXI_2021_2025, 'wb-1', new Date('2026-11-01T00:00:00Z')));
+  setup.close();
+  return { a: await openTab(name, '张丽'), b: await openTab(name, '王强') };
+}
+
+const rowsChanged = (codes: string[], sources: [string, ChangeSource][] = []): PendingChanges => ({
+  rows: new Set(codes),
+  structure: false,
+  sources: new Map(sources),
+});
+const structureChanged = (): PendingChanges => ({ rows: new Set(), structure: true, sources: new Map() });
+
+const storedRow = async (tab: Tab, code: string) => {
+  const [row] = await tab.repository.loadRows('wb-1', [code]);
+  return row;
+};
+
+/** A row a clerk adds at the end of the grid (as the grid makes it). */
+const newRow = (code: string, name: string, values: Indicator['values'] = {}): Indicator => ({
+  code,
+  area: '重点实事项目',
+  clause: '',
+  name,
+  unit: '个',
+  target: { kind: 'count', comparator: '≥', wording: '至少', value: 1 },
+  baseYear: 2020,
+  targetYear: 2025,
+  department: '市民政局',
+  source: '',
+  values,
+});
+
+describe('row sync between two tabs', () => {
+  it('a value A saved shows in B after B pulls that row', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    expect(await a.sync.write(rowsChanged(['H02']))).toEqual([]);
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6 });
+
+    expect(await b.sync.pull(['H02'])).toBe(1);
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6 });
+    expect(b.grid.external).toEqual([{ rows: ['H02'], removed: [] }]);
+    // Pulling again changes nothing.
+    expect(await b.sync.pull(['H02'])).toBe(0);
+    expect(b.grid.external).toHaveLength(1);
+  });
+
+  it('B’s unsaved edit of another cell of the same row stays after the pull, and B’s save keeps A’s value', async () => {
+    const { a, b } = await twoTabs();
+    b.grid.type('H02', 2022, 4.5); // not saved yet
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+
+    await b.sync.pull(['H02']);
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    // Stored: only A's value so far.
+    expect((await storedRow(b, 'H02'))?.values).toEqual({ 2021: 4.6 });
+
+    expect(await b.sync.write(rowsChanged(['H02']))).toEqual([]);
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    const history = await a.repository.rowHistory('wb-1', 'H02');
+    expect(history.map((e) => [e.label, e.before, e.after, e.clerk])).toEqual([
+      ['2022年', '（空）', '4.5‰', '王强'],
+      ['2021年', '（空）', '4.6‰', '张丽'],
+    ]);
+  });
+
+  it('without a pull, B’s later save of the same row does not undo A’s value, and B then shows it', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    b.grid.type('H02', 2022, 4.5);
+    expect(await b.sync.write(rowsChanged(['H02']))).toEqual([]);
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
+
+    // And A's next save of yet another cell keeps B's value.
+    a.grid.type('H02', 2023, 4.4);
+    expect(await a.sync.write(rowsChanged(['H02']))).toEqual([]);
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+    expect(a.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+  });
+
+  it('a value A cleared stays cleared after B saves another cell of the row', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    await b.sync.pull(['H02']);
+    a.grid.type('H02', 2021, undefined);
+    await a.sync.write(rowsChanged(['H02']));
+    b.grid.type('H02', 2022, 4.5);
+    await b.sync.write(rowsChanged(['H02']));
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2022: 4.5 });
+    expect(b.grid.row('H02').values).toEqual({ 2022: 4.5 });
+  });
+
+  it('the same cell saved by both: the later save wins and write() returns the conflict', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2023, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    b.grid.type('H02', 2023, 4.2);
+    expect(await b.sync.write(rowsChanged(['H02']))).toEqual([
+      { code: 'H02', rowName: '婴儿死亡率', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
+    ]);
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2023: 4.2 });
+    // A takes in B's value when told about B's save.
+    expect(await a.sync.pull(['H02'])).toBe(1);
+    expect(a.grid.row('H02').values).toEqual({ 2023: 4.2 });
+    const history = await a.repository.rowHistory('wb-1', 'H02');
+    expect(history.map((e) => [e.before, e.after, e.clerk])).toEqual([
+      ['4.6‰', '4.2‰', '王强'],
+      ['（空）', '4.6‰', '张丽'],
+    ]);
+  });
+
+  it('records each row’s source and the clerk of the tab', async () => {
+    const { a } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    a.grid.type('H03', 2021, 6.1);
+    await a.sync.write(rowsChanged(['H02', 'H03'], [['H02', { kind: 'import', detail: '卫健局.csv' }]]));
+    expect((await a.repository.rowHistory('wb-1', 'H02'))[0]).toMatchObject({
+      source: { kind: 'import', detail: '卫健局.csv' },
+      clerk: '张丽',
+      after: '4.6‰',
+    });
+    expect((await a.repository.rowHistory('wb-1', 'H03'))[0]).toMatchObject({
+      source: { kind: 'typed' },
+      clerk: '张丽',
+    });
+  });
+
+  it('a value typed while the save is running is not overwritten when the save finishes', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    b.grid.type('H02', 2022, 4.5);
+    const save = b.repository.saveRowsMerged.bind(b.repository);
+    b.repository.saveRowsMerged = async (...args) => {
+      const result = await save(...args);
+      b.grid.type('H02', 2022, 4.3); // the clerk corrects the cell before the save returns
+      b.grid.type('H02', 2024, 4.0);
+      return result;
+    };
+    await b.sync.write(rowsChanged(['H02']));
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.3, 2024: 4.0 });
+  });
+
+  it('writes and pulls run one at a time, in order', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    const first = a.sync.write(rowsChanged(['H02']));
+    const pulled = b.sync.pull(['H02']);
+    await Promise.all([first, pulled]);
+    // B's pull may run before or after A's write (different tabs), but A's own pull runs after A's write.
+    a.grid.type('H02', 2022, 4.5);
+    const write = a.sync.write(rowsChanged(['H02']));
+    const ownPull = a.sync.pull(['H02']);
+    await Promise.all([write, ownPull]);
+    expect(a.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+  });
+});
+
+describe('row sync of added and removed rows', () => {
+  it('a row A added is appended in B after B pulls all rows', async () => {
+    const { a, b } = await twoTabs();
+    const added = newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 });
+    a.grid.rows.push(structuredClone(added));
+    expect(await a.sync.write(structureChanged())).toEqual([]);
+
+    expect(await b.sync.pull(null)).toBe(1);
+    expect(b.grid.codes()).toEqual(a.grid.codes());
+    expect(b.grid.codes().at(-1)).toBe('X01');
+    expect(b.grid.row('X01')).toEqual(added);
+    expect(b.grid.external).toEqual([{ rows: ['X01'], removed: [] }]);
+  });
+
+  it('a row A deleted goes from B, unless B has edited it', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.rows = a.grid.rows.filter((r) => r.code !== 'H03' && r.code !== 'H04');
+    await a.sync.write(structureChanged());
+    b.grid.type('H04', 2022, 1.2); // B's unsaved edit of a row A deleted
+
+    await b.sync.pull(null);
+    expect(b.grid.codes()).not.toContain('H03');
+    expect(b.grid.codes()).toContain('H04');
+    expect(b.grid.row('H04').values).toEqual({ 2022: 1.2 });
+    expect(b.grid.external).toEqual([{ rows: [], removed: ['H03'] }]);
+
+    // B's save then keeps its edited row.
+    await b.sync.write(rowsChanged(['H04']));
+    const stored = await b.repository.loadWorkbook('wb-1');
+    expect(stored?.indicators.map((r) => r.code)).not.toContain('H03');
+    expect(stored?.indicators.find((r) => r.code === 'H04')?.values).toEqual({ 2022: 1.2 });
+  });
+
+  it('B’s structure save keeps the row A added and A’s values, and removes B’s deleted row', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(structureChanged());
+
+    b.grid.rows = b.grid.rows.filter((r) => r.code !== 'H03');
+    b.grid.type('H02', 2022, 4.5);
+    expect(await b.sync.write(structureChanged())).toEqual([]);
+
+    const stored = (await b.repository.loadWorkbook('wb-1'))!;
+    expect(stored.indicators.map((r) => r.code)).toEqual(a.grid.codes().filter((code) => code !== 'H03'));
+    expect(stored.indicators.find((r) => r.code === 'H02')?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    // B's grid now shows what was saved.
+    expect(b.grid.codes()).toEqual(stored.indicators.map((r) => r.code));
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
+  });
+
+  it('a row B deleted (not yet saved) stays deleted when A’s edit of that row is pulled', async () => {
+    const { a, b } = await twoTabs();
+    b.grid.rows = b.grid.rows.filter((r) => r.code !== 'H03'); // B's deletion waits for autosave
+    a.grid.type('H03', 2021, 6.1);
+    await a.sync.write(rowsChanged(['H03']));
+
+    await b.sync.pull(['H03']); // A's save is announced with its row codes
+    expect(b.grid.codes()).not.toContain('H03');
+    await b.sync.write(structureChanged());
+    expect(await storedRow(a, 'H03')).toBeUndefined();
+  });
+
+  it('rows both tabs added before seeing each other (same new code X01): neither is lost silently', async () => {
+    const { a, b } = await twoTabs();
+    // Each grid numbers its new row from its own rows, so both are X01.
+    a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+    await a.sync.write(structureChanged());
+    b.grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
+    const conflicts = await b.sync.write(structureChanged());
+
+    const names = (await b.repository.loadWorkbook('wb-1'))!.indicators.map((r) => r.name);
+    const kept = names.includes('乡镇新增：儿童友好公园数') && names.includes('乡镇新增：儿童之家覆盖数');
+    // Either both rows are kept, or at least the clerk is told that A's row was overwritten.
+    expect(kept || conflicts.length > 0).toBe(true);
+  });
+});

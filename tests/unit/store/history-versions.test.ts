@@ -1,0 +1,737 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseBackup, serializeBackup } from '../../../src/model/backup';
+import type { ChangeSource, HistoryEntry } from '../../../src/model/history';
+import type { Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { workbookFromPlan, type Workbook } from '../../../src/model/workbook';
+import { SCHEMA_V2, SCHEMA_VERSION, type RowRecord } from '../../../src/store/database';
+import { describeStorageError } from '../../../src/store/storage-errors';
+import { WorkbookRepository, type WriteContext } from '../../../src/store/workbook-repository';
+
+let dbCounter = 0;
+const freshName = () => `history-db-${Date.now()}-${(dbCounter += 1)}`;
+const opened: WorkbookRepository[] = [];
+const undoFaults: (() => void)[] = [];
+afterEach(() => {
+  for (const undo of undoFaults.splice(0)) undo();
+  for (const repository of opened.splice(0)) repository.close();
+});
+
+async function open(name: string) {
+  const repository = await WorkbookRepository.open(name);
+  opened.push(repository);
+  return repository;
+}
+
+const CREATED = new Date('2026-11-01T00:00:00.000Z');
+/** The real plan as a workbook (about 70 rows), optionally with another id. */
+const planWorkbook = (id = 'wb-1'): Workbook => workbookFromPlan(LANXI_2021_2025, id, CREATED);
+
+const IMPORT: ChangeSource = { kind: 'import', detail: '卫健局.csv' };
+const TYPED: ChangeSource = { kind: 'typed' };
+
+const context = (at: string, clerk = '张丽', source: ChangeSource = TYPED): WriteContext => ({
+  at,
+  clerk,
+  sourceOf: () => source,
+});
+
+const rowOf = (workbook: Workbook | undefined, code: string): Indicator => {
+  const row = workbook?.indicators.find((r) => r.code === code);
+  if (!row) throw new Error(`no row ${code}`);
+  return row;
+};
+
+/** A row of the workbook as stored, with some values changed, ready for saveRowsMerged. */
+const edited = (workbook: Workbook, code: string, values: Indicator['values']) => {
+  const order = workbook.indicators.findIndex((r) => r.code === code);
+  const row = structuredClone(workbook.indicators[order]!);
+  row.values = { ...row.values, ...values };
+  return { indicator: row, order };
+};
+
+const baseOf = (workbook: Workbook) =>
+  new Map(workbook.indicators.map((row) => [row.code, structuredClone(row)]));
+
+/** A plan workbook saved in a fresh database, read back as a tab would see it. */
+async function savedPlan(name = freshName()) {
+  const repository = await open(name);
+  await repository.saveWorkbook(planWorkbook());
+  const workbook = (await repository.loadWorkbook('wb-1'))!;
+  return { name, repository, workbook };
+}
+
+describe('history of a row', () => {
+  it('records every changed field of an import with source, clerk and time, newest first', async () => {
+    const { repository, workbook } = await savedPlan();
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2021: 4.6, 2022: 4.5 })],
+      baseOf(workbook),
+      context('2026-11-02T08:00:00.000Z', '张丽', IMPORT),
+    );
+    const afterImport = (await repository.loadWorkbook('wb-1'))!;
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(afterImport, 'H02', { 2022: 4.4 })],
+      baseOf(afterImport),
+      context('2026-11-03T09:30:00.000Z', '王强'),
+    );
+
+    const history = await repository.rowHistory('wb-1', 'H02');
+    expect(history).toHaveLength(3);
+    expect(history[0]).toEqual({
+      workbookId: 'wb-1',
+      code: 'H02',
+      rowName: '婴儿死亡率',
+      field: 'v2022',
+      label: '2022年',
+      before: '4.5‰',
+      after: '4.4‰',
+      at: '2026-11-03T09:30:00.000Z',
+      source: { kind: 'typed' },
+      clerk: '王强',
+    } satisfies HistoryEntry);
+    const imported = {
+      workbookId: 'wb-1',
+      code: 'H02',
+      rowName: '婴儿死亡率',
+      before: '（空）',
+      at: '2026-11-02T08:00:00.000Z',
+      source: { kind: 'import', detail: '卫健局.csv' },
+      clerk: '张丽',
+    };
+    expect(history.slice(1)).toEqual(
+      expect.arrayContaining([
+        { ...imported, field: 'v2021', label: '2021年', after: '4.6‰' },
+        { ...imported, field: 'v2022', label: '2022年', after: '4.5‰' },
+      ]),
+    );
+    // Other rows have no history; an unchanged save records nothing.
+    expect(await repository.rowHistory('wb-1', 'H03')).toEqual([]);
+    const now = (await repository.loadWorkbook('wb-1'))!;
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(now, 'H02', {})],
+      baseOf(now),
+      context('2026-11-04T00:00:00.000Z'),
+    );
+    expect(await repository.rowHistory('wb-1', 'H02')).toHaveLength(3);
+  });
+
+  it('saveWorkbook with a context records changes; without one records nothing', async () => {
+    const { repository, workbook } = await savedPlan();
+    expect(await repository.db.history.count()).toBe(0);
+    const changed = structuredClone(workbook);
+    rowOf(changed, 'H02').values[2021] = 4.6;
+    await repository.saveWorkbook(changed, context('2026-11-02T00:00:00.000Z'));
+    expect(await repository.rowHistory('wb-1', 'H02')).toEqual([
+      expect.objectContaining({ field: 'v2021', before: '（空）', after: '4.6‰', clerk: '张丽' }),
+    ]);
+    expect(await repository.db.history.count()).toBe(1);
+  });
+});
+
+describe('two tabs saving the same workbook', () => {
+  it('edits of different cells of the same row both survive (two connections)', async () => {
+    const { name, workbook } = await savedPlan();
+    const tabA = await open(name);
+    const tabB = await open(name);
+    const seenByA = (await tabA.loadWorkbook('wb-1'))!;
+    const seenByB = (await tabB.loadWorkbook('wb-1'))!;
+    expect(seenByA).toEqual(workbook);
+
+    const a = await tabA.saveRowsMerged(
+      'wb-1',
+      [edited(seenByA, 'H02', { 2021: 4.6 })],
+      baseOf(seenByA),
+      context('2026-11-02T08:00:00.000Z', '张丽'),
+    );
+    expect(a.conflicts).toEqual([]);
+    // Tab B still shows the workbook as it was and saves its own cell of the same row.
+    const b = await tabB.saveRowsMerged(
+      'wb-1',
+      [edited(seenByB, 'H02', { 2022: 4.5 })],
+      baseOf(seenByB),
+      context('2026-11-02T08:01:00.000Z', '王强'),
+    );
+    expect(b.conflicts).toEqual([]);
+    expect(b.rows[0]?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+
+    const stored = await tabA.loadWorkbook('wb-1');
+    expect(rowOf(stored, 'H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    // B's save changed only its own cell, so the history shows one change each.
+    const history = await tabA.rowHistory('wb-1', 'H02');
+    expect(history.map((e) => [e.label, e.before, e.after, e.clerk])).toEqual([
+      ['2022年', '（空）', '4.5‰', '王强'],
+      ['2021年', '（空）', '4.6‰', '张丽'],
+    ]);
+  });
+
+  it('the same cell: the later save wins, the conflict is returned, the history keeps both values', async () => {
+    const { repository, workbook } = await savedPlan();
+    const start = baseOf(workbook);
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2023: 4.6 })],
+      start,
+      context('2026-11-02T08:00:00.000Z', '张丽'),
+    );
+    const later = await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2023: 4.2 })],
+      start,
+      context('2026-11-02T08:05:00.000Z', '王强'),
+    );
+    expect(later.conflicts).toEqual([
+      { code: 'H02', rowName: '婴儿死亡率', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
+    ]);
+    expect(rowOf(await repository.loadWorkbook('wb-1'), 'H02').values).toEqual({ 2023: 4.2 });
+    const history = await repository.rowHistory('wb-1', 'H02');
+    expect(history.map((e) => [e.label, e.before, e.after, e.clerk])).toEqual([
+      ['2023年', '4.6‰', '4.2‰', '王强'],
+      ['2023年', '（空）', '4.6‰', '张丽'],
+    ]);
+  });
+
+  it('a structure save keeps a row another tab added and a value another tab typed', async () => {
+    const { name, workbook } = await savedPlan();
+    const tabA = await open(name);
+    const tabB = await open(name);
+    const start = baseOf(workbook);
+
+    // Tab A adds a row at the end and types a value in H02.
+    const added: Indicator = {
+      ...structuredClone(rowOf(workbook, 'H11')),
+      code: 'X01',
+      name: '乡镇新增：儿童友好公园数',
+      unit: '个',
+      clause: '',
+      source: '',
+      values: { 2024: 3 },
+    };
+    const withRow = structuredClone(workbook);
+    withRow.indicators.push(added);
+    rowOf(withRow, 'H02').values[2021] = 4.6;
+    await tabA.saveWorkbookMerged(withRow, start, context('2026-11-02T08:00:00.000Z', '张丽'));
+
+    // Tab B, which has not seen that, deletes H03.
+    const withoutH03 = structuredClone(workbook);
+    withoutH03.indicators = withoutH03.indicators.filter((r) => r.code !== 'H03');
+    const saved = await tabB.saveWorkbookMerged(
+      withoutH03,
+      start,
+      context('2026-11-02T08:01:00.000Z', '王强'),
+    );
+    expect(saved.conflicts).toEqual([]);
+    expect(saved.rows.at(-1)).toEqual(added);
+
+    const stored = (await tabA.loadWorkbook('wb-1'))!;
+    expect(stored.indicators.map((r) => r.code)).toEqual([
+      ...workbook.indicators.map((r) => r.code).filter((c) => c !== 'H03'),
+      'X01',
+    ]);
+    expect(rowOf(stored, 'X01')).toEqual(added);
+    expect(rowOf(stored, 'H02').values).toEqual({ 2021: 4.6 });
+    expect(stored.updatedAt).toBe('2026-11-02T08:01:00.000Z');
+    expect((await tabA.rowHistory('wb-1', 'X01')).map((e) => [e.label, e.after, e.clerk])).toEqual([
+      ['整行', '新增此行', '张丽'],
+    ]);
+    expect((await tabA.rowHistory('wb-1', 'H03')).map((e) => [e.label, e.after, e.clerk])).toEqual([
+      ['整行', '已删除此行', '王强'],
+    ]);
+    // B's save did not record A's row or A's value again.
+    expect(await tabA.db.history.count()).toBe(3);
+  });
+});
+
+describe('named versions', () => {
+  it('lists versions newest first; restoring puts the version back and keeps the state before it', async () => {
+    const { repository, workbook } = await savedPlan();
+    const v1 = await repository.saveVersion('wb-1', '2023年中期评估定稿', '张丽', '2026-11-05T00:00:00.000Z');
+    const atV1 = (await repository.loadWorkbook('wb-1'))!;
+
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2023: 4.6 })],
+      baseOf(workbook),
+      context('2026-11-06T00:00:00.000Z'),
+    );
+    const v2 = await repository.saveVersion('wb-1', '第二稿', '王强', '2026-11-07T00:00:00.000Z');
+    // Then a row is added and H02 changed again.
+    const later = (await repository.loadWorkbook('wb-1'))!;
+    const current = structuredClone(later);
+    rowOf(current, 'H02').values[2023] = 4.1;
+    current.indicators.push({ ...structuredClone(rowOf(later, 'H11')), code: 'X01', name: '新增指标' });
+    await repository.saveWorkbookMerged(current, baseOf(later), context('2026-11-08T00:00:00.000Z'));
+    const beforeRestore = (await repository.loadWorkbook('wb-1'))!;
+
+    const listed = await repository.listVersions('wb-1');
+    expect(listed.map((v) => [v.id, v.name, v.clerk, v.createdAt])).toEqual([
+      [v2, '第二稿', '王强', '2026-11-07T00:00:00.000Z'],
+      [v1, '2023年中期评估定稿', '张丽', '2026-11-05T00:00:00.000Z'],
+    ]);
+    expect(listed[1]?.workbook).toEqual(atV1);
+    expect(rowOf(listed[0]?.workbook, 'H02').values).toEqual({ 2023: 4.6 });
+
+    await repository.restoreVersion(v1, '恢复前（自动保存）', '李明', '2026-11-09T00:00:00.000Z');
+
+    const restored = (await repository.loadWorkbook('wb-1'))!;
+    expect(restored).toEqual({ ...atV1, updatedAt: '2026-11-09T00:00:00.000Z' });
+    expect(restored.indicators.some((r) => r.code === 'X01')).toBe(false);
+
+    const afterList = await repository.listVersions('wb-1');
+    expect(afterList.map((v) => v.name)).toEqual(['恢复前（自动保存）', '第二稿', '2023年中期评估定稿']);
+    expect(afterList[0]).toMatchObject({ clerk: '李明', createdAt: '2026-11-09T00:00:00.000Z' });
+    expect(afterList[0]?.workbook).toEqual(beforeRestore);
+
+    const source = { kind: 'version', detail: '2023年中期评估定稿' };
+    expect((await repository.rowHistory('wb-1', 'H02'))[0]).toEqual({
+      workbookId: 'wb-1',
+      code: 'H02',
+      rowName: '婴儿死亡率',
+      field: 'v2023',
+      label: '2023年',
+      before: '4.1‰',
+      after: '（空）',
+      at: '2026-11-09T00:00:00.000Z',
+      source,
+      clerk: '李明',
+    });
+    expect((await repository.rowHistory('wb-1', 'X01'))[0]).toMatchObject({
+      label: '整行',
+      after: '已删除此行',
+      source,
+    });
+    const restoreEntries = (await repository.db.history.toArray()).filter(
+      (e) => e.at === '2026-11-09T00:00:00.000Z',
+    );
+    expect(restoreEntries).toHaveLength(2);
+
+    // The state before the restore can itself be restored.
+    await repository.restoreVersion(afterList[0]!.id, '撤销恢复前', '李明', '2026-11-10T00:00:00.000Z');
+    expect((await repository.loadWorkbook('wb-1'))?.indicators).toEqual(beforeRestore.indicators);
+  });
+
+  it('deleteVersion removes only that version', async () => {
+    const { repository } = await savedPlan();
+    const v1 = await repository.saveVersion('wb-1', '甲', '', '2026-11-05T00:00:00.000Z');
+    await repository.saveVersion('wb-1', '乙', '', '2026-11-06T00:00:00.000Z');
+    await repository.deleteVersion(v1);
+    expect((await repository.listVersions('wb-1')).map((v) => v.name)).toEqual(['乙']);
+  });
+
+  it('restoring a version that does not exist fails and changes nothing', async () => {
+    const { repository, workbook } = await savedPlan();
+    await expect(repository.restoreVersion(999, '恢复前', '', '2026-11-09T00:00:00.000Z')).rejects.toThrow();
+    expect(await repository.loadWorkbook('wb-1')).toEqual(workbook);
+    expect(await repository.listVersions('wb-1')).toEqual([]);
+  });
+});
+
+describe('deleting a workbook', () => {
+  it('removes its rows, history and versions, and nothing of another workbook', async () => {
+    const { repository, workbook } = await savedPlan();
+    await repository.saveWorkbook(planWorkbook('wb-2'));
+    const other = (await repository.loadWorkbook('wb-2'))!;
+    for (const [wb, id] of [
+      [workbook, 'wb-1'],
+      [other, 'wb-2'],
+    ] as const) {
+      await repository.saveRowsMerged(
+        id,
+        [edited(wb, 'H02', { 2021: 4.6 })],
+        baseOf(wb),
+        context('2026-11-02T00:00:00.000Z'),
+      );
+      await repository.saveVersion(id, '定稿', '张丽', '2026-11-03T00:00:00.000Z');
+    }
+
+    await repository.deleteWorkbook('wb-1');
+
+    expect(await repository.loadWorkbook('wb-1')).toBeUndefined();
+    expect(await repository.db.rows.where('workbookId').equals('wb-1').count()).toBe(0);
+    expect(await repository.rowHistory('wb-1', 'H02')).toEqual([]);
+    expect(await repository.db.history.where('workbookId').equals('wb-1').count()).toBe(0);
+    expect(await repository.listVersions('wb-1')).toEqual([]);
+    expect(await repository.rowHistory('wb-2', 'H02')).toHaveLength(1);
+    expect(await repository.listVersions('wb-2')).toHaveLength(1);
+    expect(rowOf(await repository.loadWorkbook('wb-2'), 'H02').values).toEqual({ 2021: 4.6 });
+  });
+});
+
+describe('backup of history and versions', () => {
+  /** A database with two workbooks, each with history and a version, and a setting. */
+  async function filled() {
+    const { repository, workbook } = await savedPlan();
+    await repository.saveWorkbook(planWorkbook('wb-2'));
+    const other = (await repository.loadWorkbook('wb-2'))!;
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2021: 4.6, 2022: '约5' }), edited(workbook, 'H03', { 2021: 6 })],
+      baseOf(workbook),
+      context('2026-11-02T08:00:00.000Z', '张丽', IMPORT),
+    );
+    await repository.saveVersion('wb-1', '2023年中期评估定稿', '张丽', '2026-11-03T00:00:00.000Z');
+    await repository.saveRowsMerged(
+      'wb-2',
+      [edited(other, 'H11', { 2024: 2 })],
+      baseOf(other),
+      context('2026-11-04T08:00:00.000Z', '王强'),
+    );
+    await repository.saveVersion('wb-2', '示例', '王强', '2026-11-05T00:00:00.000Z');
+    await repository.setSetting('clerkName', '张丽');
+    return repository;
+  }
+
+  const restoreContext = context('2026-11-20T00:00:00.000Z', '李明', {
+    kind: 'restore',
+    detail: '备份.json',
+  });
+
+  it('exportAll includes history and versions', async () => {
+    const repository = await filled();
+    const data = await repository.exportAll();
+    expect(data.workbooks.map((w) => w.id).sort()).toEqual(['wb-1', 'wb-2']);
+    expect(data.history).toHaveLength(4);
+    expect(data.history).toContainEqual({
+      workbookId: 'wb-1',
+      code: 'H02',
+      rowName: '婴儿死亡率',
+      field: 'v2022',
+      label: '2022年',
+      before: '（空）',
+      after: '约5',
+      at: '2026-11-02T08:00:00.000Z',
+      source: IMPORT,
+      clerk: '张丽',
+    });
+    expect(data.versions.map((v) => [v.workbookId, v.name])).toEqual([
+      ['wb-1', '2023年中期评估定稿'],
+      ['wb-2', '示例'],
+    ]);
+    expect(data.versions[0]).not.toHaveProperty('id');
+    expect(data.history[0]).not.toHaveProperty('id');
+    expect(data.settings).toEqual({ clerkName: '张丽' });
+  });
+
+  it('restoring a backup file into a fresh browser gives the same workbooks, history and versions, once', async () => {
+    const source = await filled();
+    const data = await source.exportAll();
+    const parsed = parseBackup(serializeBackup(data, new Date('2026-11-10T00:00:00.000Z')), '备份.json');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const { workbooks, settings, history, versions } = parsed.backup;
+
+    const target = await open(freshName());
+    await target.restore(workbooks, settings, { history, versions }, restoreContext);
+    const first = await target.exportAll();
+    expect(first.workbooks).toEqual(data.workbooks);
+    expect(first.settings).toEqual(data.settings);
+    expect(first.versions).toEqual(data.versions);
+    // The backup's history is all there, as it was; the only new entries are the restore itself.
+    expect(first.history.filter((e) => e.source.kind !== 'restore')).toEqual(data.history);
+    const own = first.history.filter((e) => e.source.kind === 'restore');
+    expect(own.every((e) => e.label === '整行' && e.after === '新增此行' && e.clerk === '李明')).toBe(true);
+    expect(own.every((e) => e.source.detail === '备份.json')).toBe(true);
+    expect(own).toHaveLength(data.workbooks.reduce((n, w) => n + w.indicators.length, 0));
+    expect(await target.rowHistory('wb-1', 'H02')).toEqual([
+      expect.objectContaining({ label: '整行', source: restoreContext.sourceOf('H02') }),
+      ...(await source.rowHistory('wb-1', 'H02')),
+    ]);
+
+    // The same file restored again adds nothing.
+    await target.restore(workbooks, settings, { history, versions }, restoreContext);
+    expect(await target.exportAll()).toEqual(first);
+    // And restoring into the browser the backup came from doubles nothing either.
+    await source.restore(workbooks, settings, { history, versions }, restoreContext);
+    expect(await source.exportAll()).toEqual(data);
+  });
+
+  it('after restoring an older backup from another browser, a row’s history is still newest first', async () => {
+    // Browser X (a colleague's): H02's 2022 value imported on 11-05, then backed up.
+    const other = await filled();
+    const otherWorkbook = (await other.loadWorkbook('wb-1'))!;
+    await other.saveRowsMerged(
+      'wb-1',
+      [edited(otherWorkbook, 'H02', { 2022: 4.9 })],
+      baseOf(otherWorkbook),
+      context('2026-11-05T00:00:00.000Z', '王强', { kind: 'import', detail: '乡镇汇总.csv' }),
+    );
+    const backup = await other.exportAll();
+
+    // This browser: the same workbook, H02's 2023 value typed later, on 11-10.
+    const { repository, workbook } = await savedPlan();
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2023: 4.2 })],
+      baseOf(workbook),
+      context('2026-11-10T00:00:00.000Z', '张丽'),
+    );
+    await repository.restore(
+      backup.workbooks.filter((w) => w.id === 'wb-1'),
+      null,
+      { history: backup.history, versions: backup.versions },
+      restoreContext,
+    );
+
+    const times = (await repository.rowHistory('wb-1', 'H02')).map((e) => e.at);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+});
+
+describe('schema upgrade to v3', () => {
+  it('a database written at v2 opens with its rows intact and an empty history', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    const workbook = planWorkbook();
+    const rows: RowRecord[] = workbook.indicators.map((row, order) => ({
+      ...structuredClone(row),
+      values: (row.code === 'H02' ? { 2020: 4.8, 2021: '约5' } : {}) as Indicator['values'],
+      workbookId: 'wb-1',
+      order,
+    }));
+    const { indicators: _rows, ...record } = workbook;
+    void _rows;
+    await v2.table('workbooks').put(record);
+    await v2.table('rows').bulkPut(rows);
+    await v2.table('settings').put({ key: 'clerkName', value: '张丽' });
+    v2.close();
+
+    const repository = await open(name);
+    expect(repository.db.verno).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBe(3);
+    const loaded = (await repository.loadWorkbook('wb-1'))!;
+    expect(loaded.indicators).toHaveLength(workbook.indicators.length);
+    expect(loaded.indicators.map((r) => r.code)).toEqual(workbook.indicators.map((r) => r.code));
+    expect(rowOf(loaded, 'H02').values).toEqual({ 2020: 4.8, 2021: '约5' });
+    expect(rowOf(loaded, 'H03')).toEqual(rowOf(workbook, 'H03'));
+    expect(await repository.getSetting('clerkName')).toBe('张丽');
+    expect(await repository.db.history.count()).toBe(0);
+    expect(await repository.listVersions('wb-1')).toEqual([]);
+
+    // The new tables work at once.
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(loaded, 'H02', { 2022: 4.5 })],
+      baseOf(loaded),
+      context('2026-11-02T00:00:00.000Z'),
+    );
+    expect(await repository.rowHistory('wb-1', 'H02')).toHaveLength(1);
+    expect(await repository.saveVersion('wb-1', '升级后', '', '2026-11-02T00:00:00.000Z')).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Make a method of every IndexedDB object store throw (as a full disk would) after `okCalls` calls.
+ * Undone after each test, or by calling the returned function.
+ */
+function failAfter(
+  method: 'put' | 'add',
+  okCalls: number,
+  error: () => Error = () => new DOMException('磁盘已满', 'QuotaExceededError'),
+) {
+  const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<string, unknown> } })
+    .IDBObjectStore.prototype;
+  const original = proto[method] as (...args: unknown[]) => unknown;
+  let calls = 0;
+  const state = { failed: 0 };
+  proto[method] = function (this: unknown, ...args: unknown[]) {
+    calls += 1;
+    if (calls > okCalls) {
+      state.failed += 1;
+      throw error();
+    }
+    return original.apply(this, args);
+  };
+  const undo = () => {
+    proto[method] = original;
+  };
+  undoFaults.push(undo);
+  return { undo, state };
+}
+
+describe('a write failing midway leaves the workbook as before', () => {
+  const restoreContext = () =>
+    context('2026-11-20T00:00:00.000Z', '李明', { kind: 'restore', detail: '备份.json' });
+
+  /** A workbook with some history already, and what it holds. */
+  async function withHistory() {
+    const { repository, workbook } = await savedPlan();
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2021: 4.6 })],
+      baseOf(workbook),
+      context('2026-11-02T00:00:00.000Z'),
+    );
+    await repository.saveVersion('wb-1', '定稿', '张丽', '2026-11-02T01:00:00.000Z');
+    const stored = (await repository.loadWorkbook('wb-1'))!;
+    const snapshot = async () => ({
+      workbook: await repository.loadWorkbook('wb-1'),
+      rows: await repository.db.rows.toArray(),
+      history: await repository.db.history.toArray(),
+      versions: await repository.db.versions.toArray(),
+    });
+    return { repository, stored, before: await snapshot(), snapshot };
+  }
+
+  /** An import of 卫健局.csv that fills 2023 for every row of the workbook. */
+  const importAll = (workbook: Workbook) =>
+    workbook.indicators.map((row, order) => ({
+      indicator: { ...structuredClone(row), values: { ...row.values, 2023: 10 + order } },
+      order,
+    }));
+
+  it('saveRowsMerged of many rows: a full disk on the 20th row writes nothing, and a retry writes all', async () => {
+    const { repository, stored, before, snapshot } = await withHistory();
+    const rows = importAll(stored);
+    expect(rows.length).toBeGreaterThan(40);
+    const fault = failAfter('put', 20);
+
+    const error = await repository
+      .saveRowsMerged('wb-1', rows, baseOf(stored), context('2026-11-03T00:00:00.000Z', '张丽', IMPORT))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(fault.state.failed).toBeGreaterThan(0);
+    expect(error).not.toBeNull();
+    expect(describeStorageError(error, 'write').kind).toBe('quota');
+    expect(await snapshot()).toEqual(before);
+
+    fault.undo();
+    await repository.saveRowsMerged(
+      'wb-1',
+      rows,
+      baseOf(stored),
+      context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+    );
+    const after = (await repository.loadWorkbook('wb-1'))!;
+    expect(after.indicators.map((r) => r.values[2023])).toEqual(rows.map((r) => r.indicator.values[2023]));
+    const h02 = stored.indicators.findIndex((r) => r.code === 'H02');
+    expect(rowOf(after, 'H02').values).toEqual({ 2021: 4.6, 2023: 10 + h02 });
+    expect(await repository.db.history.count()).toBe(before.history.length + rows.length);
+  });
+
+  it('saveRowsMerged: the history failing to write keeps the rows as before', async () => {
+    const { repository, stored, before, snapshot } = await withHistory();
+    failAfter('add', 5);
+    await expect(
+      repository.saveRowsMerged(
+        'wb-1',
+        importAll(stored),
+        baseOf(stored),
+        context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+      ),
+    ).rejects.toThrow();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('saveWorkbookMerged (an import adding rows): a failure after the old rows were cleared loses no row', async () => {
+    const { repository, stored, before, snapshot } = await withHistory();
+    const imported = structuredClone(stored);
+    for (const [i, row] of imported.indicators.entries()) row.values[2023] = i;
+    imported.indicators.push({ ...structuredClone(rowOf(stored, 'H11')), code: 'X01', name: '乡镇新增指标' });
+    const fault = failAfter('put', 30);
+
+    const error = await repository
+      .saveWorkbookMerged(imported, baseOf(stored), context('2026-11-03T00:00:00.000Z', '张丽', IMPORT))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(fault.state.failed).toBeGreaterThan(0);
+    expect(describeStorageError(error, 'write').kind).toBe('quota');
+    const now = await snapshot();
+    expect(now.workbook).toEqual(before.workbook);
+    expect(now).toEqual(before);
+
+    fault.undo();
+    const saved = await repository.saveWorkbookMerged(
+      imported,
+      baseOf(stored),
+      context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+    );
+    expect(saved.conflicts).toEqual([]);
+    expect((await repository.loadWorkbook('wb-1'))?.indicators).toEqual(imported.indicators);
+    expect(await repository.rowHistory('wb-1', 'X01')).toEqual([
+      expect.objectContaining({ label: '整行', after: '新增此行', source: IMPORT }),
+    ]);
+  });
+
+  it('a failure that is not a full disk is a plain write failure, and still changes nothing', async () => {
+    const { repository, stored, before, snapshot } = await withHistory();
+    failAfter('put', 3, () => new Error('disk error'));
+    const error = await repository
+      .saveRowsMerged('wb-1', importAll(stored), baseOf(stored), context('2026-11-03T00:00:00.000Z'))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(describeStorageError(error, 'write').kind).toBe('write');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a row hook failing on the 10th row of an import writes nothing', async () => {
+    const { repository, stored, before, snapshot } = await withHistory();
+    let seen = 0;
+    const hook = () => {
+      seen += 1;
+      if (seen === 10) throw new DOMException('磁盘已满', 'QuotaExceededError');
+    };
+    repository.db.rows.hook('updating', hook);
+    undoFaults.push(() => repository.db.rows.hook('updating').unsubscribe(hook));
+    await expect(
+      repository.saveRowsMerged(
+        'wb-1',
+        importAll(stored),
+        baseOf(stored),
+        context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+      ),
+    ).rejects.toBeDefined();
+    expect(seen).toBeGreaterThanOrEqual(10);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('restoreVersion failing midway keeps the workbook, its versions and history as before', async () => {
+    const { repository, stored, before, snapshot } = await withHistory();
+    const versionId = (await repository.listVersions('wb-1'))[0]!.id;
+    // Change the workbook after the version, so the restore has something to write.
+    await repository.saveRowsMerged(
+      'wb-1',
+      importAll(stored),
+      baseOf(stored),
+      context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+    );
+    const changed = await snapshot();
+    expect(changed).not.toEqual(before);
+    failAfter('put', 10);
+    await expect(
+      repository.restoreVersion(versionId, '恢复前', '张丽', '2026-11-04T00:00:00.000Z'),
+    ).rejects.toBeDefined();
+    expect(await snapshot()).toEqual(changed);
+  });
+
+  it('restoring a backup failing midway changes nothing', async () => {
+    const { repository, stored, before, snapshot } = await withHistory();
+    const data = await repository.exportAll();
+    const backupWorkbook = structuredClone(data.workbooks[0]!);
+    for (const row of backupWorkbook.indicators) row.values[2024] = 1;
+    expect(stored.id).toBe(backupWorkbook.id);
+    failAfter('put', 10);
+    await expect(
+      repository.restore(
+        [backupWorkbook],
+        { clerkName: '李明' },
+        { history: data.history, versions: data.versions },
+        restoreContext(),
+      ),
+    ).rejects.toBeDefined();
+    expect(await snapshot()).toEqual(before);
+    expect(await repository.getSetting('clerkName')).toBeUndefined();
+  });
+});
