@@ -17,6 +17,8 @@ const infantValues: Record<string, string> = {
 test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch back to the old one untouched', async ({
   page,
 }) => {
+  // A long scenario (two workbooks, a dozen edits, a reload): about 40 s on a 2-core machine.
+  test.setTimeout(120_000);
   page.on('dialog', (dialog) => void dialog.accept());
   const old = new WorkbookPage(page);
   await old.open();
