@@ -16,6 +16,11 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The benchmark runs in Node and hands functions to the page (page.evaluate), which run in the browser.
+    files: ['tests/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   // Each outside library lives in one folder of its own: Dexie in store/, Handsontable and HyperFormula in grid/,
   // PapaParse in io/, chart.js in charts/.
   ...[

@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const PORT = Number(process.env.BENCH_PORT || 4190);
 const ONLY = (process.env.BENCH_ONLY || 'cold,scale,import,size').split(',');
-const APP_FILE = path.join(root, 'dist/index.html');
+const APP_FILE = process.env.BENCH_APP_FILE || path.join(root, 'dist/index.html');
 const FLOOR_FILE = path.join(root, 'dist-bench/floor/index.html');
 const PAPA_FILE = path.join(root, 'node_modules/papaparse/papaparse.min.js');
 const DB_NAME = 'lanxi-children-plan-workbook';
@@ -46,7 +46,7 @@ const median = (xs) => {
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 const mb = (bytes) => round(bytes / 1024 / 1024, 1);
 
-function serve() {
+export function serve() {
   const files = { '/app/': APP_FILE, '/floor/': FLOOR_FILE };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${PORT}`);
@@ -91,13 +91,15 @@ function generatedValues(indicator, rand) {
 }
 
 /** `counties` × the first `perCounty` indicators of the plan, cut at `total` rows; codes K00F01 … */
-function generatedWorkbook(plan, id, title, total, perCounty, withValues) {
+export function generatedWorkbook(plan, id, title, total, perCounty, withValues) {
   const rand = random(20261128);
   const indicators = [];
   for (let county = 0; indicators.length < total; county += 1) {
     for (const base of plan.slice(0, perCounty)) {
       if (indicators.length >= total) break;
-      const { workbookId: _w, order: _o, ...indicator } = base;
+      const indicator = { ...base };
+      delete indicator.workbookId;
+      delete indicator.order;
       indicators.push({
         ...indicator,
         code: `K${String(county).padStart(3, '0')}${base.code}`,
@@ -114,7 +116,7 @@ function generatedWorkbook(plan, id, title, total, perCounty, withValues) {
 }
 
 /** The app's own export format (src/io/csv-export.ts): UTF-8 with BOM, CRLF, Chinese headers. */
-function exportCsv(indicators) {
+export function exportCsv(indicators) {
   const kindLabel = {
     upper: '上限',
     lower: '下限',
@@ -148,7 +150,7 @@ function exportCsv(indicators) {
 }
 
 /** Writes a workbook into the app's IndexedDB (schema v2, src/store/database.ts) from inside the page. */
-async function seedWorkbook(page, workbook) {
+export async function seedWorkbook(page, workbook) {
   await page.evaluate(
     async ({ dbName, record, indicators }) => {
       const db = await new Promise((resolve, reject) => {
@@ -170,7 +172,7 @@ async function seedWorkbook(page, workbook) {
   );
 }
 
-async function readPlanRows(page) {
+export async function readPlanRows(page) {
   return page.evaluate(
     async ({ dbName, planId }) => {
       const db = await new Promise((resolve, reject) => {
@@ -191,7 +193,7 @@ async function readPlanRows(page) {
 }
 
 /** Milliseconds from navigation start to the page's 'workbook-ready' mark, once a first-row code is drawn. */
-async function readyTime(page, code) {
+export async function readyTime(page, code) {
   await page.waitForFunction(
     (c) =>
       performance.getEntriesByName('workbook-ready').length > 0 &&
@@ -619,12 +621,14 @@ function report(r) {
   console.log(`heap: ${r.heapMethod}; kB = 1000 bytes`);
 }
 
-try {
-  execFileSync(chromiumPath, ['--version'], { stdio: 'ignore' });
-} catch {
-  console.error(
-    `Chromium not found at ${chromiumPath}: apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`,
-  );
-  process.exit(1);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    execFileSync(chromiumPath, ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.error(
+      `Chromium not found at ${chromiumPath}: apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`,
+    );
+    process.exit(1);
+  }
+  await main();
 }
-await main();
