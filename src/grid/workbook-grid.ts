@@ -662,8 +662,11 @@ export function makeWorkbookGrid(
       try {
         grid.batch(() => {
           insertRows();
+          // One pass over the rows, not one per update: 50,000 updates on 10,000 rows took minutes otherwise.
+          const rowOfCode = new Map<string, number>();
+          for (let r = grid.countSourceRows() - 1; r >= 0; r -= 1) rowOfCode.set(codeAt(r), r);
           for (const update of updates) {
-            const physicalRow = physicalRowOf(update.code);
+            const physicalRow = rowOfCode.get(update.code) ?? -1;
             const c = yearCol.get(update.year);
             if (physicalRow < 0 || c === undefined) continue;
             cellChanges.push({
