@@ -27,6 +27,7 @@ import {
   type GridRow,
 } from './columns';
 import { explainFormulaError, isErrorValue } from './formula-errors';
+import { skipEmptyRedoStackCleanup } from './hf-undo-patch';
 import { makeInvalidCellCounter } from './invalid-cells';
 import { registerForecastFunctions } from './forecast-functions-plugin';
 import { gapFormula, methodOfFormula, projectionFormula, statusFormula } from './formulas';
@@ -152,6 +153,7 @@ export function makeWorkbookGrid(
   );
   const data: GridRow[] = workbook.indicators.map((row, index) => toGridRow(row, columns, index + 1));
   const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  skipEmptyRedoStackCleanup(engine);
   /** Last good definition of each row, so a slip in a definition cell never loses the target. */
   const known = new Map<string, Indicator>(
     workbook.indicators.map((row) => [row.code, structuredClone(row)]),
@@ -174,8 +176,12 @@ export function makeWorkbookGrid(
       return hot.getSourceDataAtCell(physicalRow, column) as GridCell;
     return cell ?? null;
   };
+  // The gap and status formulas are derived from the row's definition and never read back (fromGridRow skips
+  // them): asking the engine for their text on every row read was most of the cost of reading 10,000 rows.
   const rowAt = (physicalRow: number): GridRow =>
-    (data[physicalRow] ?? []).map((_, column) => cellAt(physicalRow, column));
+    (data[physicalRow] ?? []).map((cell, column) =>
+      column === gapCol || column === statusCol ? (cell ?? null) : cellAt(physicalRow, column),
+    );
   const codeAt = (physicalRow: number) => String(cellAt(physicalRow, codeCol) ?? '');
   const unitAt = (physicalRow: number) => String(cellAt(physicalRow, unitCol) ?? '');
   const invalidCells = makeInvalidCellCounter();
@@ -490,9 +496,14 @@ export function makeWorkbookGrid(
 
   const grid = hot;
   const sheetId = engine.getSheetId(SHEET_NAME) ?? 0;
+  // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.
+  let rowOfCode = new Map<string, number>();
   const physicalRowOf = (code: string) => {
-    for (let r = 0; r < grid.countSourceRows(); r += 1) if (codeAt(r) === code) return r;
-    return -1;
+    const cached = rowOfCode.get(code);
+    if (cached !== undefined && cached < grid.countSourceRows() && codeAt(cached) === code) return cached;
+    rowOfCode = new Map();
+    for (let r = grid.countSourceRows() - 1; r >= 0; r -= 1) rowOfCode.set(codeAt(r), r);
+    return rowOfCode.get(code) ?? -1;
   };
   /** The engine's computed value of a cell (physical coordinates), errors as their "#…" text. */
   const computed = (physicalRow: number, column: number): GridCell => {
@@ -662,11 +673,8 @@ export function makeWorkbookGrid(
       try {
         grid.batch(() => {
           insertRows();
-          // One pass over the rows, not one per update: 50,000 updates on 10,000 rows took minutes otherwise.
-          const rowOfCode = new Map<string, number>();
-          for (let r = grid.countSourceRows() - 1; r >= 0; r -= 1) rowOfCode.set(codeAt(r), r);
           for (const update of updates) {
-            const physicalRow = rowOfCode.get(update.code) ?? -1;
+            const physicalRow = physicalRowOf(update.code);
             const c = yearCol.get(update.year);
             if (physicalRow < 0 || c === undefined) continue;
             cellChanges.push({
