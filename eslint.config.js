@@ -4,7 +4,7 @@ import solid from 'eslint-plugin-solid/configs/typescript';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.scratch'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +15,11 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The benchmark runs in Node and hands functions to the page (page.evaluate), which run in the browser.
+    files: ['tests/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   // Each outside library lives in one folder of its own: Dexie in store/, Handsontable and HyperFormula in grid/,
   // PapaParse in io/, chart.js in charts/.

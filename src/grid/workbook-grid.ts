@@ -27,6 +27,8 @@ import {
   type GridRow,
 } from './columns';
 import { explainFormulaError, isErrorValue } from './formula-errors';
+import { skipEmptyRedoStackCleanup } from './hf-undo-patch';
+import { makeInvalidCellCounter } from './invalid-cells';
 import { registerForecastFunctions } from './forecast-functions-plugin';
 import { gapFormula, methodOfFormula, projectionFormula, statusFormula } from './formulas';
 import { registerPlanFunctions, setStatusThresholds } from './plan-functions-plugin';
@@ -135,6 +137,7 @@ export function makeWorkbookGrid(
   const codeCol = col('code');
   const unitCol = col('unit');
   const baseYearCol = col('baseYear');
+  const targetYearCol = col('targetYear');
   const targetTextCol = col('targetText');
   const projectionCol = col('projection');
   const gapCol = col('gap');
@@ -155,6 +158,7 @@ export function makeWorkbookGrid(
   );
   const data: GridRow[] = workbook.indicators.map((row, index) => toGridRow(row, columns, index + 1));
   const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  skipEmptyRedoStackCleanup(engine);
   /** Last good definition of each row, so a slip in a definition cell never loses the target. */
   const known = new Map<string, Indicator>(
     workbook.indicators.map((row) => [row.code, structuredClone(row)]),
@@ -169,11 +173,25 @@ export function makeWorkbookGrid(
   // Assigned once below; declared first because hooks that run during construction read it.
   // eslint-disable-next-line prefer-const
   let hot: Handsontable | undefined;
-  // With formulas on, Handsontable keeps the engine's version of each formula (references move with rows).
+  // Handsontable binds to `data` by reference and edits it in place (also when rows are added or removed), so a
+  // value is read straight from it: reading through Handsontable runs hooks per cell, which on 5,000 rows made
+  // every edit take seconds. A formula's text is read through Handsontable, which asks the engine: the engine
+  // moves references when rows move, the array keeps the text as it was written.
+  const cellAt = (physicalRow: number, column: number): GridCell => {
+    const cell = data[physicalRow]?.[column];
+    if (hot && typeof cell === 'string' && cell.startsWith('='))
+      return hot.getSourceDataAtCell(physicalRow, column) as GridCell;
+    return cell ?? null;
+  };
+  // The gap and status formulas are derived from the row's definition and never read back (fromGridRow skips
+  // them): asking the engine for their text on every row read was most of the cost of reading 10,000 rows.
   const rowAt = (physicalRow: number): GridRow =>
-    ((hot ? hot.getSourceDataAtRow(physicalRow) : data[physicalRow]) as GridRow | undefined) ?? [];
-  const codeAt = (physicalRow: number) => String(rowAt(physicalRow)[codeCol] ?? '');
-  const unitAt = (physicalRow: number) => String(rowAt(physicalRow)[unitCol] ?? '');
+    (data[physicalRow] ?? []).map((cell, column) =>
+      column === gapCol || column === statusCol ? (cell ?? null) : cellAt(physicalRow, column),
+    );
+  const codeAt = (physicalRow: number) => String(cellAt(physicalRow, codeCol) ?? '');
+  const unitAt = (physicalRow: number) => String(cellAt(physicalRow, unitCol) ?? '');
+  const invalidCells = makeInvalidCellCounter();
 
   /** Read a row without recording it: for renderers and reports, which run on every render (a hot path). */
   const peekIndicator = (physicalRow: number): Indicator =>
@@ -202,9 +220,8 @@ export function makeWorkbookGrid(
       const year = Number(value);
       if (!Number.isInteger(year) || year < 1949 || year > 2100)
         return `“${String(value)}”不是有效年份：请填写四位年份。`;
-      const row = rowAt(physicalRow);
-      const base = Number(row[baseYearCol]);
-      const target = Number(row[col('targetYear')]);
+      const base = Number(cellAt(physicalRow, baseYearCol));
+      const target = Number(cellAt(physicalRow, targetYearCol));
       if (Number.isInteger(base) && Number.isInteger(target) && target <= base)
         return '目标年应晚于基期年，请核对。';
     }
@@ -358,6 +375,8 @@ export function makeWorkbookGrid(
     height: '100%',
     width: '100%',
     autoRowSize: false,
+    // Every column has its width: measuring sample cells of 5,000 rows for nothing took over a second on opening.
+    autoColumnSize: false,
     rowHeights: 30,
     wordWrap: false,
     columnSorting: true,
@@ -375,8 +394,8 @@ export function makeWorkbookGrid(
     cells(physicalRow, column) {
       const spec = columns[column];
       if (spec?.key !== 'year' || spec.year === undefined) return {};
-      const rowBase = Number(rowAt(physicalRow)[baseYearCol] ?? workbook.baseYear);
-      const cell = rowAt(physicalRow)[column];
+      const rowBase = Number(cellAt(physicalRow, baseYearCol) ?? workbook.baseYear);
+      const cell = cellAt(physicalRow, column);
       // Empty years before the row's own base year do not apply (only 近视率 counts from 2018); years that hold
       // history (a plan made from an earlier one) stay editable.
       const empty = cell === null || cell === undefined || cell === '';
@@ -400,6 +419,8 @@ export function makeWorkbookGrid(
       }
     },
     afterChange(changes, source) {
+      if (changes && hot)
+        invalidCells.markRows(changes.map(([visualRow]) => hot?.toPhysicalRow(visualRow) ?? -1));
       if (!changes || source === 'loadData' || (source as string) === 'derived' || external) return;
       const grid = hot;
       if (!grid) return;
@@ -413,7 +434,7 @@ export function makeWorkbookGrid(
       const derived: [number, number, GridCell][] = [];
       for (const physicalRow of definitionChanged) {
         const before = known.get(codeAt(physicalRow));
-        const cell = rowAt(physicalRow)[projectionCol];
+        const cell = cellAt(physicalRow, projectionCol);
         const wasDefault =
           before !== undefined && cell === projectionFormula(before, physicalRow + 1, layout);
         const indicator = readIndicator(physicalRow);
@@ -428,6 +449,7 @@ export function makeWorkbookGrid(
       options.events.onRowsChanged([...codes], String(source));
     },
     afterCreateRow(visualIndex, amount, source) {
+      invalidCells.reset();
       // Undo of a delete re-inserts rows and then writes their saved data; only truly new rows get defaults.
       if (external) return;
       if (source !== 'UndoRedo.undo' && (source as string) !== 'import') {
@@ -450,9 +472,11 @@ export function makeWorkbookGrid(
       options.events.onStructureChanged();
     },
     afterRemoveRow() {
+      invalidCells.reset();
       if (!external) options.events.onStructureChanged();
     },
-    afterSetSourceDataAtCell(_changes, source) {
+    afterSetSourceDataAtCell(changes, source) {
+      invalidCells.markRows(changes.map(([physicalRow]) => physicalRow));
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
     beforeUndoStackChange(_actions, source) {
@@ -480,9 +504,14 @@ export function makeWorkbookGrid(
 
   const grid = hot;
   const sheetId = engine.getSheetId(SHEET_NAME) ?? 0;
+  // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.
+  let rowOfCode = new Map<string, number>();
   const physicalRowOf = (code: string) => {
-    for (let r = 0; r < grid.countSourceRows(); r += 1) if (codeAt(r) === code) return r;
-    return -1;
+    const cached = rowOfCode.get(code);
+    if (cached !== undefined && cached < grid.countSourceRows() && codeAt(cached) === code) return cached;
+    rowOfCode = new Map();
+    for (let r = grid.countSourceRows() - 1; r >= 0; r -= 1) rowOfCode.set(codeAt(r), r);
+    return rowOfCode.get(code) ?? -1;
   };
   /** The engine's computed value of a cell (physical coordinates), errors as their "#…" text. */
   const computed = (physicalRow: number, column: number): GridCell => {
@@ -492,7 +521,7 @@ export function makeWorkbookGrid(
   };
   const reportAt = (physicalRow: number): RowReport => {
     const indicator = peekIndicator(physicalRow);
-    const formula = String(rowAt(physicalRow)[projectionCol] ?? '');
+    const formula = String(cellAt(physicalRow, projectionCol) ?? '');
     const projectedValue = computed(physicalRow, projectionCol);
     const gapValue = computed(physicalRow, gapCol);
     return {
@@ -529,16 +558,14 @@ export function makeWorkbookGrid(
     },
     countRows: () => grid.countRows(),
     countAllRows: () => grid.countSourceRows(),
-    countInvalidCells() {
-      let count = 0;
-      for (let physicalRow = 0; physicalRow < grid.countSourceRows(); physicalRow += 1) {
-        const row = rowAt(physicalRow);
+    countInvalidCells: () =>
+      invalidCells.total(grid.countSourceRows(), (physicalRow) => {
+        let count = 0;
         columns.forEach((spec, c) => {
-          if (problemAt(physicalRow, spec, row[c])) count += 1;
+          if (problemAt(physicalRow, spec, cellAt(physicalRow, c))) count += 1;
         });
-      }
-      return count;
-    },
+        return count;
+      }),
     addRow() {
       grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), 1, 'addRow');
       const visualRow = grid.countRows() - 1;
@@ -661,7 +688,7 @@ export function makeWorkbookGrid(
             cellChanges.push({
               physicalRow,
               col: c,
-              before: (rowAt(physicalRow)[c] ?? null) as GridCell,
+              before: cellAt(physicalRow, c),
               after: update.value ?? null,
             });
           }

@@ -11,6 +11,7 @@ import {
 } from '../io/csv-import';
 import { formatWithUnit } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
+import { limitList, nextLimit, PREVIEW_PAGE } from './preview-limit';
 
 /**
  * Import CSV files sent back by departments: read them (GBK or UTF-8), show exactly what will change, let the
@@ -168,6 +169,12 @@ function Preview(props: {
   show: (value: CellValue | undefined, code: string) => string;
 }) {
   const overwrites = () => props.plan.updates.filter((u) => u.oldValue !== undefined).length;
+  // Each list is drawn a page at a time (see preview-limit.ts); the summary above always counts everything.
+  const issues = createLimited(() => props.plan.issues);
+  const conflicts = createLimited(() => props.plan.conflicts);
+  const updates = createLimited(() => props.plan.updates);
+  const newRows = createLimited(() => props.plan.newRows);
+  const ignored = createLimited(() => props.plan.ignored);
   const choose = (key: string, index: number) => {
     const next = new Map(props.choices);
     next.set(key, index);
@@ -185,7 +192,7 @@ function Preview(props: {
       <Show when={props.plan.issues.length > 0}>
         <h3>错误（这些单元格不会导入，请改正文件后重新导入）</h3>
         <ul class="issues" aria-label="导入错误">
-          <For each={props.plan.issues}>
+          <For each={issues.shown()}>
             {(issue) => (
               <li>
                 {issue.file}
@@ -195,6 +202,7 @@ function Preview(props: {
             )}
           </For>
         </ul>
+        <More list={issues} what="处错误" />
       </Show>
 
       <Show when={props.plan.conflicts.length > 0}>
@@ -210,7 +218,7 @@ function Preview(props: {
             </tr>
           </thead>
           <tbody>
-            <For each={props.plan.conflicts}>
+            <For each={conflicts.shown()}>
               {(conflict) => {
                 const key = `${conflict.code}|${conflict.year}`;
                 return (
@@ -250,6 +258,7 @@ function Preview(props: {
             </For>
           </tbody>
         </table>
+        <More list={conflicts} what="处冲突" />
       </Show>
 
       <Show when={props.plan.updates.length > 0}>
@@ -267,7 +276,7 @@ function Preview(props: {
               </tr>
             </thead>
             <tbody>
-              <For each={props.plan.updates}>
+              <For each={updates.shown()}>
                 {(u) => (
                   <tr classList={{ overwrite: u.oldValue !== undefined }}>
                     <td>{u.code}</td>
@@ -283,13 +292,14 @@ function Preview(props: {
               </For>
             </tbody>
           </table>
+          <More list={updates} what="个单元格" />
         </div>
       </Show>
 
       <Show when={props.plan.newRows.length > 0}>
         <h3>新增指标（工作簿中没有的代码）</h3>
         <ul aria-label="新增指标">
-          <For each={props.plan.newRows}>
+          <For each={newRows.shown()}>
             {(row) => (
               <li>
                 {row.indicator.code} {row.indicator.name}（{row.file} 第 {row.line} 行）
@@ -297,12 +307,13 @@ function Preview(props: {
             )}
           </For>
         </ul>
+        <More list={newRows} what="项新增指标" />
       </Show>
 
       <Show when={props.plan.ignored.length > 0}>
         <h3>忽略的行</h3>
         <ul aria-label="忽略的行">
-          <For each={props.plan.ignored}>
+          <For each={ignored.shown()}>
             {(row) => (
               <li>
                 {row.file} 第 {row.line} 行“{row.label}”：{row.reason}
@@ -310,7 +321,38 @@ function Preview(props: {
             )}
           </For>
         </ul>
+        <More list={ignored} what="行" />
       </Show>
     </div>
+  );
+}
+
+interface Limited<T> {
+  shown: () => readonly T[];
+  hidden: () => number;
+  more: () => void;
+}
+
+function createLimited<T>(items: () => readonly T[]): Limited<T> {
+  const [limit, setLimit] = createSignal(PREVIEW_PAGE);
+  const page = createMemo(() => limitList(items(), limit()));
+  return {
+    shown: () => page().shown,
+    hidden: () => page().hidden,
+    more: () => setLimit(nextLimit(limit(), items().length)),
+  };
+}
+
+/** "另有 49,800 个单元格未列出（应用时全部写入）" and a button that lists more. */
+function More<T>(props: { list: Limited<T>; what: string }) {
+  return (
+    <Show when={props.list.hidden() > 0}>
+      <p class="more">
+        另有 {props.list.hidden().toLocaleString('zh-CN')} {props.what}未列出（应用时一并处理）。
+        <button type="button" class="link" onClick={() => props.list.more()}>
+          再显示
+        </button>
+      </p>
+    </Show>
   );
 }

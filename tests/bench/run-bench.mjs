@@ -1,0 +1,640 @@
+// `npm run bench`: the app's performance budgets, measured in headless Chromium against the built single file
+// (dist/index.html) and a bare Handsontable + HyperFormula floor page (dist-bench/floor/index.html).
+//
+// Prints a table (median of BENCH_RUNS runs, default 5) and writes the same figures to
+// bench-results/bench.json. Both pages are served by a small static server on 127.0.0.1:BENCH_PORT (4190).
+// All workbook values used here are GENERATED (not real statistics).
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium-path.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const PORT = Number(process.env.BENCH_PORT || 4190);
+const ONLY = (process.env.BENCH_ONLY || 'cold,scale,import,size').split(',');
+const APP_FILE = process.env.BENCH_APP_FILE || path.join(root, 'dist/index.html');
+const FLOOR_FILE = path.join(root, 'dist-bench/floor/index.html');
+const PAPA_FILE = path.join(root, 'node_modules/papaparse/papaparse.min.js');
+const DB_NAME = 'lanxi-children-plan-workbook';
+const PLAN_ID = 'lanxi-children-2021-2025';
+const VIEWPORT = { width: 1920, height: 1080 };
+const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+const VALUE_YEARS = [2020, 2021, 2022, 2023, 2024];
+
+const BUDGETS = {
+  coldRatio: 1.3,
+  openMs: 3000,
+  editMs: 100,
+  importRatio: 3,
+  gzipKB: 700,
+};
+
+// ---------- helpers ----------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
+const mb = (bytes) => round(bytes / 1024 / 1024, 1);
+
+export function serve() {
+  const files = { '/app/': APP_FILE, '/floor/': FLOOR_FILE };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${PORT}`);
+    const file = files[url.pathname];
+    if (!file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(PORT, '127.0.0.1', () => resolve(server));
+  });
+}
+
+/** A deterministic pseudo-random sequence (generated values must be the same on every run). */
+function random(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Generated values (NOT real statistics) that fit the row's unit: rates in range, counts whole numbers. */
+function generatedValues(indicator, rand) {
+  const unit = indicator.unit.trim();
+  const target = typeof indicator.target.value === 'number' ? indicator.target.value : 50;
+  const count = ['家', '个', '名', '所', '处', '人', '次', '次/年', '项', '件', '座'].includes(unit);
+  const values = {};
+  let level = target * (0.8 + rand() * 0.3);
+  for (const year of VALUE_YEARS) {
+    level *= 0.95 + rand() * 0.1;
+    let value = count ? Math.max(0, Math.round(level)) : Math.round(level * 100) / 100;
+    if (unit === '%') value = Math.min(100, Math.max(0, value));
+    if (unit === '‰') value = Math.min(1000, Math.max(0, value));
+    values[year] = value;
+  }
+  return values;
+}
+
+/** `counties` × the first `perCounty` indicators of the plan, cut at `total` rows; codes K00F01 … */
+export function generatedWorkbook(plan, id, title, total, perCounty, withValues) {
+  const rand = random(20261128);
+  const indicators = [];
+  for (let county = 0; indicators.length < total; county += 1) {
+    for (const base of plan.slice(0, perCounty)) {
+      if (indicators.length >= total) break;
+      const indicator = { ...base };
+      delete indicator.workbookId;
+      delete indicator.order;
+      indicators.push({
+        ...indicator,
+        code: `K${String(county).padStart(3, '0')}${base.code}`,
+        name: `${base.name}（生成县${county + 1}）`,
+        values: withValues ? generatedValues(base, rand) : {},
+      });
+    }
+  }
+  const now = '2026-11-28T00:00:00.000Z';
+  return {
+    record: { id, title, baseYear: 2020, targetYear: 2025, isSample: false, createdAt: now, updatedAt: now },
+    indicators,
+  };
+}
+
+/** The app's own export format (src/io/csv-export.ts): UTF-8 with BOM, CRLF, Chinese headers. */
+export function exportCsv(indicators) {
+  const kindLabel = {
+    upper: '上限',
+    lower: '下限',
+    around: '左右',
+    full: '全覆盖',
+    count: '数量',
+    'yearly-change': '逐年变化',
+    direction: '方向性',
+  };
+  const header = ['代码', '领域', '条款', '指标名称', '单位', '目标类型', '比较', '规划表述', '目标值'];
+  header.push('每年变化', '基期年', '目标年', '责任单位', ...YEARS.map((y) => `${y}年`), '备注', '规划原文');
+  const rows = indicators.map((r) => [
+    r.code,
+    r.area,
+    r.clause,
+    r.name,
+    r.unit,
+    kindLabel[r.target.kind] ?? '',
+    r.target.comparator,
+    r.target.wording,
+    r.target.value,
+    r.target.yearlyStep ?? null,
+    r.baseYear,
+    r.targetYear,
+    r.department,
+    ...YEARS.map((y) => r.values[y] ?? null),
+    r.note ?? '',
+    r.source,
+  ]);
+  return '\uFEFF' + Papa.unparse([header, ...rows], { newline: '\r\n', quotes: false });
+}
+
+/** Writes a workbook into the app's IndexedDB (schema v2, src/store/database.ts) from inside the page. */
+export async function seedWorkbook(page, workbook) {
+  await page.evaluate(
+    async ({ dbName, record, indicators }) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction(['workbooks', 'rows'], 'readwrite');
+        tx.objectStore('workbooks').put(record);
+        const rows = tx.objectStore('rows');
+        indicators.forEach((indicator, order) => rows.put({ ...indicator, workbookId: record.id, order }));
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { dbName: DB_NAME, ...workbook },
+  );
+}
+
+export async function readPlanRows(page) {
+  return page.evaluate(
+    async ({ dbName, planId }) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const rows = await new Promise((resolve, reject) => {
+        const request = db.transaction('rows').objectStore('rows').index('workbookId').getAll(planId);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return rows.sort((a, b) => a.order - b.order);
+    },
+    { dbName: DB_NAME, planId: PLAN_ID },
+  );
+}
+
+/** Milliseconds from navigation start to the page's 'workbook-ready' mark, once a first-row code is drawn. */
+export async function readyTime(page, code) {
+  await page.waitForFunction(
+    (c) =>
+      performance.getEntriesByName('workbook-ready').length > 0 &&
+      [...document.querySelectorAll('.ht_clone_inline_start tbody td')].some((td) => td.textContent === c),
+    code,
+    { timeout: 60_000 },
+  );
+  return page.evaluate(() => performance.getEntriesByName('workbook-ready')[0].startTime);
+}
+
+/** Peak JS heap: performance.memory.usedJSHeapSize (Chromium with --enable-precise-memory-info), sampled in
+ * the page every 20 ms and at every frame the bench polls; a peak inside one long task is not seen. */
+const HEAP_SAMPLER = `
+  window.__heapPeak = 0;
+  window.__sampleHeap = () => {
+    const m = performance.memory;
+    if (m && m.usedJSHeapSize > window.__heapPeak) window.__heapPeak = m.usedJSHeapSize;
+  };
+  setInterval(window.__sampleHeap, 20);
+`;
+
+async function newContext(browser, heap = false) {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  if (heap) await context.addInitScript(HEAP_SAMPLER);
+  return context;
+}
+
+function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+}
+
+// ---------- 1. cold start ----------
+
+async function coldStart(browser, url, code) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  const ms = await readyTime(page, code);
+  await context.close();
+  return ms;
+}
+
+// ---------- 2. scale: open 5,000 rows, one edit ----------
+
+async function scaleRun(browser, base, workbook, errors) {
+  const context = await newContext(browser, true);
+  const page = await context.newPage();
+  watchErrors(page, errors);
+  await page.goto(`${base}/app/`);
+  await readyTime(page, 'F01');
+  await seedWorkbook(page, workbook);
+  await page.evaluate(() => (window.__heapPeak = 0));
+  await page.goto(`${base}/app/?workbook=${workbook.record.id}`);
+  const first = workbook.indicators[0];
+  const openMs = await readyTime(page, first.code);
+  await page.locator('.save-state[data-state="saved"]').waitFor();
+
+  // The first row's 2024 cell, its projection and its status.
+  const where = await page.evaluate(() => {
+    const headerCol = (title) =>
+      [...document.querySelectorAll('.ht_master thead th')]
+        .find((th) => th.textContent?.trim() === title)
+        ?.getAttribute('aria-colindex');
+    // Header cells count from the first data column; body cells count the row header too.
+    const col = (title) => Number(headerCol(title)) + 1;
+    return { year: col('2024年'), projection: col('预测2025年'), status: col('状态') };
+  });
+  const rowIndex = await page
+    .locator('.ht_clone_inline_start tbody tr', { hasText: first.code })
+    .first()
+    .getAttribute('aria-rowindex');
+  const cell = (colindex) =>
+    `.ht_master tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${colindex}"]`;
+  const before = await page.evaluate(
+    ([p, s]) => [document.querySelector(p)?.textContent, document.querySelector(s)?.textContent],
+    [cell(where.projection), cell(where.status)],
+  );
+  await page.locator(cell(where.year)).click();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('textarea.handsontableInput:focus');
+  await editor.waitFor();
+  const typed = String(Number(first.values[2024] ?? 0) + 7);
+  await editor.fill(typed);
+
+  // Timestamps inside the page: Enter pressed, first frame with the new projection, save states.
+  await page.evaluate(() => {
+    const t = (window.__edit = { enter: 0, rendered: 0, saving: 0, saved: 0 });
+    window.addEventListener(
+      'keydown',
+      (e) => e.key === 'Enter' && !t.enter && (t.enter = performance.now()),
+      {
+        capture: true,
+      },
+    );
+    const state = document.querySelector('.save-state');
+    new MutationObserver(() => {
+      const s = state.getAttribute('data-state');
+      if (!t.enter) return;
+      if (s === 'saving' && !t.saving) t.saving = performance.now();
+      if (s === 'saved' && t.saving && !t.saved) t.saved = performance.now();
+    }).observe(state, { attributes: true });
+  });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    ([p, old]) => {
+      window.__sampleHeap?.();
+      const text = document.querySelector(p)?.textContent;
+      if (text === old) return false;
+      window.__edit.rendered ||= performance.now();
+      return true;
+    },
+    [cell(where.projection), before[0]],
+    { polling: 'raf', timeout: 30_000 },
+  );
+  await page.waitForFunction(() => window.__edit.saved > 0, null, { timeout: 30_000 });
+  const after = await page.evaluate(
+    ([p, s]) => [document.querySelector(p)?.textContent, document.querySelector(s)?.textContent],
+    [cell(where.projection), cell(where.status)],
+  );
+  const t = await page.evaluate(() => window.__edit);
+  const heap = await page.evaluate(() => (window.__sampleHeap(), window.__heapPeak));
+  await context.close();
+  return {
+    openMs,
+    editRenderedMs: t.rendered - t.enter,
+    saveWriteMs: t.saved - t.saving,
+    editToSavedMs: t.saved - t.enter,
+    editProcessingMs: t.rendered - t.enter + (t.saved - t.saving),
+    heapPeak: heap,
+    check: { typed, before, after },
+  };
+}
+
+// ---------- 3. import 10,000 rows ----------
+
+async function importRun(browser, base, workbook, csvBytes, errors) {
+  const context = await newContext(browser, true);
+  const page = await context.newPage();
+  watchErrors(page, errors);
+  await page.goto(`${base}/app/`);
+  await readyTime(page, 'F01');
+  await seedWorkbook(page, workbook);
+  await page.goto(`${base}/app/?workbook=${workbook.record.id}`);
+  await readyTime(page, workbook.indicators[0].code);
+  await page.locator('.save-state[data-state="saved"]').waitFor();
+
+  // PapaParse alone on the same bytes, in the same page: decode (TextDecoder) + Papa.parse.
+  await page.addScriptTag({ path: PAPA_FILE });
+  // Three times (a first, cold parse is often slower); the median counts.
+  const papa = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const runs = [];
+    let rows = 0;
+    for (let i = 0; i < 3; i += 1) {
+      const t0 = performance.now();
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const t1 = performance.now();
+      rows = window.Papa.parse(text).data.length;
+      runs.push({ decodeMs: t1 - t0, parseMs: performance.now() - t1 });
+    }
+    runs.sort((a, b) => a.parseMs - b.parseMs);
+    return { ...runs[1], rows };
+  }, csvBytes.toString('base64'));
+
+  await page.evaluate(() => (window.__heapPeak = 0));
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const input = page.locator('.modal.import input[type="file"]');
+  await page.evaluate(() => {
+    const t = (window.__import = { change: 0, preview: 0, apply: 0, applied: 0 });
+    document.addEventListener('change', () => (t.change ||= performance.now()), { capture: true });
+    document.addEventListener(
+      'click',
+      (e) =>
+        e.target instanceof HTMLElement && e.target.textContent === '应用' && (t.apply ||= performance.now()),
+      { capture: true },
+    );
+  });
+  await input.setInputFiles({ name: '生成数据_10000行.csv', mimeType: 'text/csv', buffer: csvBytes });
+  await page.waitForFunction(
+    () => {
+      window.__sampleHeap?.();
+      if (!document.querySelector('.import-preview .summary')) return false;
+      window.__import.preview ||= performance.now();
+      return true;
+    },
+    null,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const summary = await page.locator('.import-preview .summary').textContent();
+  await page.getByRole('button', { name: '应用', exact: true }).click();
+  await page.waitForFunction(
+    () => {
+      window.__sampleHeap?.();
+      if (!document.querySelector('.status-bar .cell-info')?.textContent?.includes('已导入')) return false;
+      window.__import.applied ||= performance.now();
+      return true;
+    },
+    null,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  const notice = await page.locator('.status-bar .cell-info').textContent();
+  const t = await page.evaluate(() => window.__import);
+  const heap = await page.evaluate(() => (window.__sampleHeap(), window.__heapPeak));
+  await context.close();
+  const previewMs = t.preview - t.change;
+  const applyMs = t.applied - t.apply;
+  return {
+    previewMs,
+    applyMs,
+    totalMs: previewMs + applyMs,
+    papaParseMs: papa.parseMs,
+    papaDecodeParseMs: papa.decodeMs + papa.parseMs,
+    heapPeak: heap,
+    check: { papaRows: papa.rows, summary: summary?.replace(/\s+/g, ' '), notice },
+  };
+}
+
+// ---------- main ----------
+
+async function main() {
+  for (const file of [APP_FILE, FLOOR_FILE]) statSync(file); // fails early with the path when not built
+  const server = await serve();
+  const base = `http://127.0.0.1:${PORT}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, '--enable-precise-memory-info'],
+  });
+  const errors = [];
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      node: process.version,
+      chromium: browser.version(),
+      platform: `${os.type()} ${os.release()}`,
+    },
+    runs: RUNS,
+    command: 'npm run bench',
+    heapMethod:
+      'performance.memory.usedJSHeapSize with --enable-precise-memory-info, sampled every 20 ms and every frame',
+    budgets: BUDGETS,
+  };
+  const log = (...a) => console.error('[bench]', ...a);
+  try {
+    // Plan rows as the app stores them, for generating the large workbooks.
+    const setup = await newContext(browser);
+    const setupPage = await setup.newPage();
+    await setupPage.goto(`${base}/app/`);
+    await readyTime(setupPage, 'F01');
+    const plan = await readPlanRows(setupPage);
+    await setup.close();
+    if (plan.length !== 65) throw new Error(`expected the plan's 65 rows, got ${plan.length}`);
+
+    if (ONLY.includes('cold')) {
+      // One warm-up of each (file cache, Chromium's own start-up), not counted; then alternate app and floor.
+      await coldStart(browser, `${base}/app/`, 'F01');
+      await coldStart(browser, `${base}/floor/`, 'F01');
+      const app = [];
+      const floor = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        app.push(await coldStart(browser, `${base}/app/`, 'F01'));
+        floor.push(await coldStart(browser, `${base}/floor/`, 'F01'));
+        log(`cold ${i + 1}/${RUNS}: app ${round(app[i])} ms, floor ${round(floor[i])} ms`);
+      }
+      results.cold = {
+        appMs: median(app),
+        floorMs: median(floor),
+        ratio: median(app) / median(floor),
+        app,
+        floor,
+      };
+    }
+
+    if (ONLY.includes('scale')) {
+      const workbook = generatedWorkbook(
+        plan,
+        'bench-5000',
+        '性能测试：5000行（生成数据，非真实统计）',
+        5000,
+        55,
+        true,
+      );
+      const runs = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        runs.push(await scaleRun(browser, base, workbook, errors));
+        const r = runs[i];
+        log(
+          `scale ${i + 1}/${RUNS}: open ${round(r.openMs)} ms, edit→shown ${round(r.editRenderedMs)} ms, ` +
+            `write ${round(r.saveWriteMs)} ms, edit→saved ${round(r.editToSavedMs)} ms, heap ${mb(r.heapPeak)} MB`,
+          JSON.stringify(r.check),
+        );
+      }
+      const pick = (k) => median(runs.map((r) => r[k]));
+      results.scale = {
+        rows: workbook.indicators.length,
+        openMs: pick('openMs'),
+        editRenderedMs: pick('editRenderedMs'),
+        saveWriteMs: pick('saveWriteMs'),
+        editProcessingMs: pick('editProcessingMs'),
+        editToSavedMs: pick('editToSavedMs'),
+        heapPeakMB: mb(pick('heapPeak')),
+        runs,
+      };
+    }
+
+    if (ONLY.includes('import')) {
+      const workbook = generatedWorkbook(
+        plan,
+        'bench-10000',
+        '性能测试：10000行（生成数据，非真实统计）',
+        10_000,
+        65,
+        false,
+      );
+      const filled = generatedWorkbook(plan, 'bench-10000', '', 10_000, 65, true);
+      const csvBytes = Buffer.from(exportCsv(filled.indicators), 'utf-8');
+      const runs = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        runs.push(await importRun(browser, base, workbook, csvBytes, errors));
+        const r = runs[i];
+        log(
+          `import ${i + 1}/${RUNS}: preview ${round(r.previewMs)} ms, apply ${round(r.applyMs)} ms, ` +
+            `PapaParse ${round(r.papaParseMs)} ms, heap ${mb(r.heapPeak)} MB`,
+          JSON.stringify(r.check),
+        );
+      }
+      const pick = (k) => median(runs.map((r) => r[k]));
+      results.import = {
+        rows: 10_000,
+        fileMB: round(csvBytes.length / 1024 / 1024, 2),
+        previewMs: pick('previewMs'),
+        applyMs: pick('applyMs'),
+        totalMs: pick('totalMs'),
+        papaParseMs: pick('papaParseMs'),
+        ratio: pick('totalMs') / pick('papaParseMs'),
+        previewRatio: pick('previewMs') / pick('papaParseMs'),
+        heapPeakMB: mb(pick('heapPeak')),
+        runs,
+      };
+    }
+
+    if (ONLY.includes('size')) {
+      const html = readFileSync(APP_FILE);
+      results.size = {
+        rawBytes: html.length,
+        gzipBytes: gzipSync(html).length,
+        gzipKB: gzipSync(html).length / 1000,
+      };
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  results.pageErrors = errors;
+  report(results);
+  const outDir = path.join(root, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwritten: bench-results/bench.json`);
+  if (errors.length) console.log(`page errors:\n${errors.join('\n')}`);
+}
+
+function report(r) {
+  const rows = [];
+  const ok = (good) => (good ? 'met' : 'MISSED');
+  if (r.cold) {
+    rows.push(['cold start, app (65 rows) → grid ready', `${round(r.cold.appMs)} ms`, '', '']);
+    rows.push(['cold start, floor (HOT+HF only)', `${round(r.cold.floorMs)} ms`, '', '']);
+    rows.push([
+      'cold start ratio app / floor',
+      `${round(r.cold.ratio, 2)}×`,
+      `≤ ${BUDGETS.coldRatio}×`,
+      ok(r.cold.ratio <= BUDGETS.coldRatio),
+    ]);
+  }
+  if (r.scale) {
+    const s = r.scale;
+    rows.push([
+      `open ${s.rows} rows (generated)`,
+      `${round(s.openMs)} ms`,
+      `≤ ${BUDGETS.openMs} ms`,
+      ok(s.openMs <= BUDGETS.openMs),
+    ]);
+    rows.push(['edit → projection/status shown', `${round(s.editRenderedMs)} ms`, '', '']);
+    rows.push(['save write (IndexedDB, after 300 ms debounce)', `${round(s.saveWriteMs)} ms`, '', '']);
+    rows.push([
+      'edit work: shown + write',
+      `${round(s.editProcessingMs)} ms`,
+      `≤ ${BUDGETS.editMs} ms`,
+      ok(s.editProcessingMs <= BUDGETS.editMs),
+    ]);
+    rows.push(['edit → saved, incl. 300 ms debounce', `${round(s.editToSavedMs)} ms`, '', '']);
+    rows.push(['peak JS heap, open + edit', `${s.heapPeakMB} MB`, '', '']);
+  }
+  if (r.import) {
+    const i = r.import;
+    rows.push([`import ${i.rows} rows (${i.fileMB} MB): file → preview`, `${round(i.previewMs)} ms`, '', '']);
+    rows.push(['import: 应用 → applied', `${round(i.applyMs)} ms`, '', '']);
+    rows.push(['import total (preview + apply)', `${round(i.totalMs)} ms`, '', '']);
+    rows.push(['PapaParse alone, same file, same page', `${round(i.papaParseMs)} ms`, '', '']);
+    rows.push([
+      'import ratio total / PapaParse',
+      `${round(i.ratio, 1)}×`,
+      `≤ ${BUDGETS.importRatio}×`,
+      ok(i.ratio <= BUDGETS.importRatio),
+    ]);
+    rows.push(['import ratio preview / PapaParse', `${round(i.previewRatio, 1)}×`, '', '']);
+    rows.push(['peak JS heap, import', `${i.heapPeakMB} MB`, '', '']);
+  }
+  if (r.size) {
+    rows.push([
+      'dist/index.html gzip (zlib level 6)',
+      `${round(r.size.gzipKB, 1)} kB`,
+      `≤ ${BUDGETS.gzipKB} kB`,
+      ok(r.size.gzipKB <= BUDGETS.gzipKB),
+    ]);
+  }
+  const m = r.machine;
+  console.log(
+    `\n${r.date} · ${m.cpus} cores (${m.cpuModel}) · Node ${m.node} · Chromium ${m.chromium} · median of ${r.runs}`,
+  );
+  console.log('| measure | median | budget | |');
+  console.log('|---|---:|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log(`heap: ${r.heapMethod}; kB = 1000 bytes`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    execFileSync(chromiumPath, ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.error(
+      `Chromium not found at ${chromiumPath}: apt-get install chromium fonts-noto-cjk, or set CHROMIUM_PATH`,
+    );
+    process.exit(1);
+  }
+  await main();
+}
