@@ -65,6 +65,12 @@ export function makeRowSync(options: {
     return changed.length + gone.length;
   };
 
+  /** The stored state this page now knows; rows come fresh from a merge or from storage, never shared. */
+  const setBase = (stored: readonly Indicator[], replaceAll: boolean) => {
+    if (replaceAll) base.clear();
+    for (const row of stored) base.set(row.code, row);
+  };
+
   return {
     write: (changes) =>
       serial(async () => {
@@ -76,13 +82,11 @@ export function makeRowSync(options: {
         if (changes.structure) {
           const mine = rows.getIndicators();
           const saved = await repository.saveWorkbookMerged({ ...workbook, indicators: mine }, base, context);
-          const savedCodes = new Set(saved.rows.map((row) => row.code));
-          base.clear();
-          for (const row of saved.rows) base.set(row.code, structuredClone(row));
+          setBase(saved.rows, true);
           showStored(
             mine,
-            saved.rows,
-            mine.map((row) => row.code).filter((code) => !savedCodes.has(code)),
+            saved.rows.filter((row) => saved.fromOthers.has(row.code)),
+            saved.removedElsewhere,
           );
           return saved.conflicts;
         }
@@ -91,40 +95,49 @@ export function makeRowSync(options: {
           return found ? [found] : [];
         });
         const saved = await repository.saveRowsMerged(workbook.id, changed, base, context);
-        for (const row of saved.rows) base.set(row.code, structuredClone(row));
-        showStored(
-          changed.map((c) => c.indicator),
-          saved.rows,
-          [],
-        );
+        setBase(saved.rows, false);
+        // Only rows another tab had also changed differ from what this page shows.
+        if (saved.fromOthers.size > 0) {
+          showStored(
+            changed.map((c) => c.indicator),
+            saved.rows.filter((row) => saved.fromOthers.has(row.code)),
+            [],
+          );
+        }
         return saved.conflicts;
       }),
 
     pull: (codes) =>
       serial(async () => {
-        const mine = rows.getIndicators();
         if (codes === null) {
+          const mine = rows.getIndicators();
           const stored = (await repository.loadWorkbook(workbook.id))?.indicators ?? [];
-          const merged = mergeWorkbookRows(base, mine, stored).rows;
-          base.clear();
-          for (const row of stored) base.set(row.code, structuredClone(row));
-          const mergedCodes = new Set(merged.map((row) => row.code));
+          const merged = mergeWorkbookRows(base, mine, stored);
+          setBase(stored, true);
           return showStored(
             mine,
-            merged,
-            mine.map((row) => row.code).filter((code) => !mergedCodes.has(code)),
+            merged.rows.filter((row) => merged.fromOthers.has(row.code)),
+            merged.removedElsewhere,
           );
         }
-        const stored = await repository.loadRows(workbook.id, codes);
+        // Only the rows the other tab saved are read, here and from storage.
+        const mine = codes.flatMap((code) => {
+          const found = rows.getIndicator(code);
+          return found ? [found.indicator] : [];
+        });
         const mineByCode = new Map(mine.map((row) => [row.code, row]));
-        const merged = stored.flatMap((row) => {
+        const stored = await repository.loadRows(workbook.id, codes);
+        const target = stored.flatMap((row) => {
           const own = mineByCode.get(row.code);
-          if (own) return [mergeRow(base.get(row.code), own, row).row];
+          if (own) {
+            const merged = mergeRow(base.get(row.code), own, row);
+            return merged.fromOthers ? [merged.row] : [];
+          }
           // Not in this page: new from another tab, or deleted here and not yet saved (it stays deleted).
           return base.has(row.code) ? [] : [row];
         });
-        for (const row of stored) base.set(row.code, structuredClone(row));
-        return showStored(mine, merged, []);
+        setBase(stored, false);
+        return showStored(mine, target, []);
       }),
   };
 }

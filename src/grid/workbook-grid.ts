@@ -27,6 +27,7 @@ import {
   type GridRow,
 } from './columns';
 import { explainFormulaError, isErrorValue } from './formula-errors';
+import { skipDependentCellValidation } from './formulas-plugin-patch';
 import { skipEmptyRedoStackCleanup } from './hf-undo-patch';
 import { makeInvalidCellCounter } from './invalid-cells';
 import { registerForecastFunctions } from './forecast-functions-plugin';
@@ -503,6 +504,7 @@ export function makeWorkbookGrid(
   };
 
   const grid = hot;
+  skipDependentCellValidation(grid);
   const sheetId = engine.getSheetId(SHEET_NAME) ?? 0;
   // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.
   let rowOfCode = new Map<string, number>();
@@ -727,7 +729,9 @@ export function makeWorkbookGrid(
         }),
         'import',
       );
-      options.events.onStructureChanged();
+      // Cell changes reach the save through afterChange (and the caller marks rows hidden by a filter); only new
+      // rows make it a change of the workbook's structure, which rewrites every row.
+      if (newData.length > 0) options.events.onStructureChanged();
     },
     selectRow(code) {
       const visualRow = grid.toVisualRow(physicalRowOf(code));

@@ -105,8 +105,13 @@ function write(row: Indicator, field: string, value: unknown): void {
 
 /** Equality of field values; objects (targets) are compared with their keys in order, so key order is moot. */
 function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  // Numbers and texts directly (the common case, thousands of times per save); "", null and undefined alike.
+  if (typeof a !== 'object' && typeof b !== 'object') return isNothing(a) && isNothing(b);
   return stableJson(a) === stableJson(b);
 }
+
+const isNothing = (value: unknown) => value === undefined || value === null || value === '';
 
 function stableJson(value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
@@ -184,14 +189,19 @@ export function mergeRow(
   base: Indicator | undefined,
   mine: Indicator,
   stored: Indicator | undefined,
-): { row: Indicator; conflicts: MergeConflict[] } {
-  if (!stored || !base) return { row: structuredClone(mine), conflicts: [] };
+): { row: Indicator; conflicts: MergeConflict[]; fromOthers: boolean } {
+  if (!stored || !base) return { row: structuredClone(mine), conflicts: [], fromOthers: false };
   const row = structuredClone(stored);
   const conflicts: MergeConflict[] = [];
+  /** Whether the merged row has a field another tab changed (so it differs from this tab's row). */
+  let fromOthers = false;
   for (const field of fieldsOf(base, mine, stored)) {
     const ours = read(mine, field);
-    if (same(ours, read(base, field))) continue;
     const theirs = read(stored, field);
+    if (same(ours, read(base, field))) {
+      if (!same(theirs, ours)) fromOthers = true;
+      continue;
+    }
     if (!same(theirs, read(base, field)) && !same(theirs, ours)) {
       conflicts.push({
         code: mine.code,
@@ -203,7 +213,16 @@ export function mergeRow(
     }
     write(row, field, ours);
   }
-  return { row, conflicts };
+  return { row, conflicts, fromOthers };
+}
+
+export interface WorkbookMerge {
+  rows: Indicator[];
+  conflicts: MergeConflict[];
+  /** Codes of rows that differ from this tab's (another tab changed or added them). */
+  fromOthers: Set<string>;
+  /** Codes of this tab's rows another tab deleted (and this tab did not change): they are gone. */
+  removedElsewhere: string[];
 }
 
 /**
@@ -214,17 +233,23 @@ export function mergeWorkbookRows(
   base: ReadonlyMap<string, Indicator>,
   mine: readonly Indicator[],
   stored: readonly Indicator[],
-): { rows: Indicator[]; conflicts: MergeConflict[] } {
+): WorkbookMerge {
   const storedByCode = new Map(stored.map((row) => [row.code, row]));
   const rows: Indicator[] = [];
   const conflicts: MergeConflict[] = [];
+  const fromOthers = new Set<string>();
+  const removedElsewhere: string[] = [];
   for (const row of mine) {
     const before = base.get(row.code);
     const now = storedByCode.get(row.code);
-    if (before && !now && diffRows(before, row).length === 0) continue; // deleted elsewhere, untouched here
+    if (before && !now && diffRows(before, row).length === 0) {
+      removedElsewhere.push(row.code); // deleted elsewhere, untouched here
+      continue;
+    }
     const merged = mergeRow(before, row, now);
     rows.push(merged.row);
     conflicts.push(...merged.conflicts);
+    if (merged.fromOthers) fromOthers.add(row.code);
   }
   const mineCodes = new Set(mine.map((row) => row.code));
   const used = new Set([...mineCodes, ...stored.map((row) => row.code)]);
@@ -233,6 +258,7 @@ export function mergeWorkbookRows(
     if (base.has(row.code)) continue;
     if (!mineCodes.has(row.code)) {
       rows.push(structuredClone(row));
+      fromOthers.add(row.code);
       continue;
     }
     const own = mine.find((m) => m.code === row.code)!;
@@ -241,6 +267,7 @@ export function mergeWorkbookRows(
     const code = nextCustomCode([...used].map((c) => ({ code: c })));
     used.add(code);
     rows.push({ ...structuredClone(row), code });
+    fromOthers.add(code);
     conflicts.push({
       code,
       rowName: row.name,
@@ -250,7 +277,7 @@ export function mergeWorkbookRows(
       note: `另一窗口也新增了代码为 ${row.code} 的一行“${row.name}”，已改用代码 ${code} 保留`,
     });
   }
-  return { rows, conflicts };
+  return { rows, conflicts, fromOthers, removedElsewhere };
 }
 
 /** One cell that differs between a saved version and now, for the comparison view. */

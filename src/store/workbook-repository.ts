@@ -7,7 +7,7 @@ import {
   mergeWorkbookRows,
   type ChangeSource,
   type HistoryEntry,
-  type MergeConflict,
+  type WorkbookMerge,
 } from '../model/history';
 import type { Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
@@ -26,11 +26,11 @@ export interface WriteContext {
   sourceOf(code: string): ChangeSource;
 }
 
-/** What a merged write stored: the rows as now saved (other tabs' edits included) and any conflicts. */
-export interface MergedSave {
-  rows: Indicator[];
-  conflicts: MergeConflict[];
-}
+/**
+ * What a merged write stored: the rows as now saved (other tabs' edits included), any conflicts, which of them
+ * differ from this page's rows because another tab changed or added them, and rows another tab deleted.
+ */
+export type MergedSave = WorkbookMerge;
 
 /** Everything of a workbook's history and versions, for a backup. */
 export interface ArchiveData {
@@ -112,7 +112,12 @@ export class WorkbookRepository {
       );
       await this.db.rows.bulkPut(merged.map((m, i) => toRowRecord(workbookId, m.row, rows[i]!.order)));
       await this.db.workbooks.update(workbookId, { updatedAt: context.at });
-      return { rows: merged.map((m) => m.row), conflicts: merged.flatMap((m) => m.conflicts) };
+      return {
+        rows: merged.map((m) => m.row),
+        conflicts: merged.flatMap((m) => m.conflicts),
+        fromOthers: new Set(merged.filter((m) => m.fromOthers).map((m) => m.row.code)),
+        removedElsewhere: [],
+      };
     });
   }
 

@@ -36,6 +36,19 @@ import { ImportDialog } from './ImportDialog';
 import { yearColumns } from '../model/workbook';
 import { SettingsDialog } from './SettingsDialog';
 
+const UNDO: ChangeSource = { kind: 'undo' };
+
+/** Codes grouped by where their change came from: one autosave call per source. */
+function groupBySource(entries: Iterable<[string, ChangeSource]>): Map<ChangeSource, string[]> {
+  const groups = new Map<ChangeSource, string[]>();
+  for (const [code, source] of entries) {
+    const group = groups.get(source);
+    if (group) group.push(code);
+    else groups.set(source, [code]);
+  }
+  return groups;
+}
+
 /** Tell the clerk which fields another tab had saved and this tab's save replaced (both are in the history). */
 function conflictNotice(conflicts: MergeConflict[]): string {
   const shown = conflicts
@@ -92,7 +105,7 @@ export function App(props: { session: Session }) {
   /** Set while an import is applied: the grid's changes then come from these files. */
   let importSources: Map<string, ChangeSource> | null = null;
   const sourceOf = (code: string, gridSource: string): ChangeSource =>
-    importSources?.get(code) ?? (gridSource.startsWith('UndoRedo') ? { kind: 'undo' } : TYPED);
+    importSources?.get(code) ?? (gridSource.startsWith('UndoRedo') ? UNDO : TYPED);
   // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
   const tabSync = makeTabSync(workbook.id, (codes) => {
     if (!rowSync) return;
@@ -142,7 +155,11 @@ export function App(props: { session: Session }) {
       thresholds,
       events: {
         onRowsChanged: (codes, source) => {
-          if (repository) for (const code of codes) autosave?.markRows([code], sourceOf(code, source));
+          if (repository) {
+            // One call per source (an import touches thousands of rows, each call would reschedule the save).
+            const groups = groupBySource(codes.map((code) => [code, sourceOf(code, source)]));
+            for (const [from, group] of groups) autosave?.markRows(group, from);
+          }
           refreshCounts();
         },
         onStructureChanged: () => {
@@ -621,13 +638,18 @@ export function App(props: { session: Session }) {
               years={years}
               onApply={(updates, newRows) => {
                 importSources = new Map();
+                const sharedSources = new Map<string, ChangeSource>();
                 for (const { code, file } of [
                   ...updates,
                   ...newRows.map((r) => ({ ...r, code: r.indicator.code })),
                 ]) {
                   const files = importSources.get(code)?.detail?.split('、') ?? [];
                   if (!files.includes(file)) files.push(file);
-                  importSources.set(code, { kind: 'import', detail: files.join('、') });
+                  const detail = files.join('、');
+                  // One source object per file (list), shared by its rows: changes are grouped by it.
+                  const source = sharedSources.get(detail) ?? { kind: 'import' as const, detail };
+                  sharedSources.set(detail, source);
+                  importSources.set(code, source);
                 }
                 try {
                   g().applyImport(
@@ -635,7 +657,8 @@ export function App(props: { session: Session }) {
                     newRows.map((r) => r.indicator),
                   );
                   // Rows written straight to the grid's data (new rows, rows hidden by a filter) are marked here.
-                  for (const [code, source] of importSources) autosave?.markRows([code], source);
+                  for (const [source, codes] of groupBySource(importSources))
+                    autosave?.markRows(codes, source);
                 } finally {
                   importSources = null;
                 }

@@ -12,6 +12,7 @@ import { HyperFormula } from 'hyperformula';
 import { buildColumns, FROZEN_COLUMNS, toGridRow } from '../../../src/grid/columns';
 import { registerForecastFunctions } from '../../../src/grid/forecast-functions-plugin';
 import { registerPlanFunctions } from '../../../src/grid/plan-functions-plugin';
+import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { yearColumns } from '../../../src/model/workbook';
 
@@ -20,8 +21,32 @@ registerForecastFunctions(HyperFormula);
 registerPlanFunctions(HyperFormula);
 
 const plan = LANXI_2021_2025;
+
+/**
+ * `?rows=5000`: the floor at scale — the first 55 rows of the plan repeated per generated county with generated
+ * values (NOT real statistics; the same shape as the benchmark's 5,000-row workbook), so opening the app's
+ * large workbook can be set beside the same rows in bare Handsontable + HyperFormula.
+ */
+function floorRows(count: number): Indicator[] {
+  if (count <= plan.indicators.length) return plan.indicators;
+  let seed = 20261128;
+  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0), seed / 2 ** 32);
+  const rows: Indicator[] = [];
+  for (let county = 0; rows.length < count; county += 1) {
+    for (const base of plan.indicators.slice(0, 55)) {
+      if (rows.length >= count) break;
+      const level = typeof base.target.value === 'number' ? base.target.value : 50;
+      const values: Indicator['values'] = {};
+      for (const year of [2020, 2021, 2022, 2023, 2024]) values[year] = Math.round(level * (0.8 + random() * 0.3));
+      rows.push({ ...base, code: `K${String(county).padStart(3, '0')}${base.code}`, values });
+    }
+  }
+  return rows;
+}
+
+const indicators = floorRows(Number(new URLSearchParams(location.search).get('rows')) || 0);
 const columns = buildColumns(yearColumns(plan), plan.baseYear, plan.targetYear);
-const data = plan.indicators.map((row, index) => toGridRow(row, columns, index + 1));
+const data = indicators.map((row, index) => toGridRow(row, columns, index + 1));
 const container = document.getElementById('grid');
 if (container) {
   new Handsontable(container, {

@@ -203,7 +203,7 @@ describe('mergeRow (this tab = mine, other tab saved = stored)', () => {
 
   it('with no stored row (deleted elsewhere) this tab’s row is kept whole', () => {
     const mine = infant({ 2023: 4.2 });
-    expect(mergeRow(infant(), mine, undefined)).toEqual({ row: mine, conflicts: [] });
+    expect(mergeRow(infant(), mine, undefined)).toEqual({ row: mine, conflicts: [], fromOthers: false });
   });
 });
 
@@ -290,5 +290,17 @@ describe('compareRows', () => {
 
   it('lists nothing for equal states, whatever the row order', () => {
     expect(compareRows([infant(), under5()], [under5(), infant()])).toEqual([]);
+  });
+});
+
+describe('mergeRow tells whether another tab changed the row', () => {
+  it('fromOthers only when a field this tab left alone was changed by the other tab', () => {
+    const base = infant({ 2021: 4.6 });
+    expect(mergeRow(base, infant({ 2021: 4.6, 2022: 4.5 }), base).fromOthers).toBe(false);
+    expect(
+      mergeRow(base, infant({ 2021: 4.6, 2022: 4.5 }), infant({ 2021: 4.6, 2023: 4.1 })).fromOthers,
+    ).toBe(true);
+    // Both typed the same value: nothing of the other tab's differs from this tab's row.
+    expect(mergeRow(base, infant({ 2021: 4.7 }), infant({ 2021: 4.7 })).fromOthers).toBe(false);
   });
 });
