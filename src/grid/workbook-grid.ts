@@ -3,7 +3,26 @@
  * reports which rows changed. Owns everything Handsontable-specific; the rest of the app sees plain indicators.
  * Data is a plain array of arrays that Handsontable edits in place (no reactive proxies).
  */
-import Handsontable from 'handsontable';
+// The base package and only the parts the workbook uses: the full package adds some 40 kB (gzip) of plugins,
+// cell types and editors nobody here uses (`npm run bench` checks the size budget).
+import Handsontable from 'handsontable/base';
+import { CheckboxCellType, DropdownCellType, registerCellType } from 'handsontable/cellTypes';
+import {
+  AutoColumnSize,
+  Autofill,
+  ColumnSorting,
+  ContextMenu,
+  CopyPaste,
+  DropdownMenu,
+  Filters,
+  Formulas,
+  HiddenRows,
+  ManualColumnResize,
+  registerPlugin,
+  Search,
+  UndoRedo,
+} from 'handsontable/plugins';
+import { autocompleteRenderer, textRenderer } from 'handsontable/renderers';
 import { HyperFormula } from 'hyperformula';
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
@@ -29,12 +48,32 @@ import {
 import { explainFormulaError, isErrorValue } from './formula-errors';
 import { skipDependentCellValidation } from './formulas-plugin-patch';
 import { skipEmptyRedoStackCleanup } from './hf-undo-patch';
+import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
 import { registerForecastFunctions } from './forecast-functions-plugin';
 import { gapFormula, methodOfFormula, projectionFormula, statusFormula } from './formulas';
 import { registerPlanFunctions, setStatusThresholds } from './plan-functions-plugin';
 
 registerLanguageDictionary(zhCN);
+registerCellType(DropdownCellType);
+// The filter menu's value list is drawn with checkboxes; the menus need AutoColumnSize and HiddenRows loaded
+// (they stay switched off in the grid's settings).
+registerCellType(CheckboxCellType);
+for (const plugin of [
+  AutoColumnSize,
+  Autofill,
+  ColumnSorting,
+  ContextMenu,
+  CopyPaste,
+  DropdownMenu,
+  Filters,
+  Formulas,
+  HiddenRows,
+  ManualColumnResize,
+  Search,
+  UndoRedo,
+])
+  registerPlugin(plugin);
 // Custom functions must be registered before any engine is built (HyperFormula reads them at build time).
 registerForecastFunctions(HyperFormula);
 registerPlanFunctions(HyperFormula);
@@ -193,6 +232,18 @@ export function makeWorkbookGrid(
   const codeAt = (physicalRow: number) => String(cellAt(physicalRow, codeCol) ?? '');
   const unitAt = (physicalRow: number) => String(cellAt(physicalRow, unitCol) ?? '');
   const invalidCells = makeInvalidCellCounter();
+  const fluctuations = makeRowCache<ReturnType<typeof assessFluctuation>>();
+  const ambitions = makeRowCache<ReturnType<typeof assessAmbition>>();
+  const markRowsChanged = (physicalRows: number[]) => {
+    invalidCells.markRows(physicalRows);
+    fluctuations.forget(physicalRows);
+    ambitions.forget(physicalRows);
+  };
+  const resetRowCaches = () => {
+    invalidCells.reset();
+    fluctuations.clear();
+    ambitions.clear();
+  };
 
   /** Read a row without recording it: for renderers and reports, which run on every render (a hot path). */
   const peekIndicator = (physicalRow: number): Indicator =>
@@ -245,7 +296,7 @@ export function makeWorkbookGrid(
     const problem = spec ? problemAt(physicalRow, spec, value) : null;
     let shown: GridCell = value;
     if (spec?.key === 'year' && typeof value === 'number') shown = formatWithUnit(value, unitAt(physicalRow));
-    Handsontable.renderers.TextRenderer.call(this, instance, td, row, column, prop, shown, cellProperties);
+    textRenderer.call(this, instance, td, row, column, prop, shown, cellProperties);
     td.classList.toggle('cell-invalid', problem !== null);
     if (problem) {
       td.title = problem;
@@ -265,7 +316,7 @@ export function makeWorkbookGrid(
     value: unknown,
     cellProperties: Handsontable.CellProperties,
   ) => {
-    Handsontable.renderers.AutocompleteRenderer(instance, td, row, column, prop, value, cellProperties);
+    autocompleteRenderer(instance, td, row, column, prop, value, cellProperties);
     const spec = columns[column];
     const problem = spec ? problemAt(instance.toPhysicalRow(row), spec, value as GridCell) : null;
     td.classList.toggle('cell-invalid', problem !== null);
@@ -289,7 +340,7 @@ export function makeWorkbookGrid(
       const shown = isErrorValue(value)
         ? { text: `⚠ ${value}`, className: 'cell-invalid', title: explainFormulaError(value) }
         : show(value, physicalRow);
-      Handsontable.renderers.TextRenderer(instance, td, row, column, prop, shown.text, cellProperties);
+      textRenderer(instance, td, row, column, prop, shown.text, cellProperties);
       td.className = `${td.className} ${shown.className ?? ''}`.trim();
       if (shown.title) td.title = shown.title;
       else td.removeAttribute('title');
@@ -317,19 +368,23 @@ export function makeWorkbookGrid(
     return { text: status, className: `status status-${STATUS_CLASS[status] ?? 'none'}` };
   });
   const fluctuationRenderer = computedRenderer((_value, physicalRow) => {
-    const indicator = peekIndicator(physicalRow);
-    const fluctuation = assessFluctuation(
-      targetSpecOf(indicator),
-      seriesOf(indicator),
-      indicator.unit,
-      options.thresholds,
-    );
+    const fluctuation = fluctuations.get(physicalRow, () => {
+      const indicator = peekIndicator(physicalRow);
+      return assessFluctuation(
+        targetSpecOf(indicator),
+        seriesOf(indicator),
+        indicator.unit,
+        options.thresholds,
+      );
+    });
     return fluctuation.flagged
       ? { text: '⚠ 波动较大', className: 'status status-fluctuating', title: fluctuation.evidence }
       : { text: '', title: fluctuation.evidence };
   });
   const ambitionRenderer = computedRenderer((_value, physicalRow) => {
-    const ambition = assessAmbition(peekIndicator(physicalRow), options.thresholds);
+    const ambition = ambitions.get(physicalRow, () =>
+      assessAmbition(peekIndicator(physicalRow), options.thresholds),
+    );
     if (ambition.flag === 'timid')
       return { text: '⚠ 偏保守', className: 'status status-moderate', title: ambition.message };
     if (ambition.flag === 'out-of-reach') {
@@ -420,8 +475,7 @@ export function makeWorkbookGrid(
       }
     },
     afterChange(changes, source) {
-      if (changes && hot)
-        invalidCells.markRows(changes.map(([visualRow]) => hot?.toPhysicalRow(visualRow) ?? -1));
+      if (changes && hot) markRowsChanged(changes.map(([visualRow]) => hot?.toPhysicalRow(visualRow) ?? -1));
       if (!changes || source === 'loadData' || (source as string) === 'derived' || external) return;
       const grid = hot;
       if (!grid) return;
@@ -450,7 +504,7 @@ export function makeWorkbookGrid(
       options.events.onRowsChanged([...codes], String(source));
     },
     afterCreateRow(visualIndex, amount, source) {
-      invalidCells.reset();
+      resetRowCaches();
       // Undo of a delete re-inserts rows and then writes their saved data; only truly new rows get defaults.
       if (external) return;
       if (source !== 'UndoRedo.undo' && (source as string) !== 'import') {
@@ -473,11 +527,11 @@ export function makeWorkbookGrid(
       options.events.onStructureChanged();
     },
     afterRemoveRow() {
-      invalidCells.reset();
+      resetRowCaches();
       if (!external) options.events.onStructureChanged();
     },
     afterSetSourceDataAtCell(changes, source) {
-      invalidCells.markRows(changes.map(([physicalRow]) => physicalRow));
+      markRowsChanged(changes.map(([physicalRow]) => physicalRow));
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
     beforeUndoStackChange(_actions, source) {

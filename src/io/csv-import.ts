@@ -71,6 +71,24 @@ export interface IgnoredRow {
   reason: string;
 }
 
+/**
+ * What matching and the preview need of a workbook row. Only this is sent to the import worker: copying every
+ * row's full definition (the plan's sentences) to the worker cost more than parsing the file.
+ */
+export type ExistingRow = Pick<Indicator, 'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear'>;
+
+/** The part of each row the import needs, as a plain copy. */
+export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
+  return rows.map(({ code, name, unit, values, baseYear, targetYear }) => ({
+    code,
+    name,
+    unit,
+    values,
+    baseYear,
+    targetYear,
+  }));
+}
+
 export interface ParsedFile {
   file: string;
   encoding: string;
@@ -308,7 +326,7 @@ function signature(given: readonly Given[]): string {
 export function parseImportFile(
   text: string,
   file: string,
-  existing: readonly Indicator[],
+  existing: readonly ExistingRow[],
   years: readonly number[],
   encoding = '',
 ): ParsedFile {
@@ -346,7 +364,7 @@ export function parseImportFile(
 function parseInto(
   result: ParsedFile,
   text: string,
-  existing: readonly Indicator[],
+  existing: readonly ExistingRow[],
   years: readonly number[],
 ): void {
   const { file } = result;
@@ -424,10 +442,10 @@ function parseInto(
   });
 
   // Indexes of the workbook's rows.
-  const byCode = new Map<string, Indicator[]>();
-  const byCanonical = new Map<string, Indicator[]>();
-  const byName = new Map<string, Indicator[]>();
-  const push = (map: Map<string, Indicator[]>, key: string, row: Indicator) => {
+  const byCode = new Map<string, ExistingRow[]>();
+  const byCanonical = new Map<string, ExistingRow[]>();
+  const byName = new Map<string, ExistingRow[]>();
+  const push = (map: Map<string, ExistingRow[]>, key: string, row: ExistingRow) => {
     const list = map.get(key);
     if (list) list.push(row);
     else map.set(key, [row]);
@@ -522,7 +540,7 @@ function parseInto(
     const ignore = (reason: string) => result.ignored.push({ file, line, label: label.slice(0, 40), reason });
 
     // Which row of the workbook, if any.
-    let target: Indicator | undefined;
+    let target: ExistingRow | undefined;
     if (code) {
       const exact = byCode.get(code);
       const candidates =

@@ -3,13 +3,12 @@
  * cannot be decoded becomes a ParsedFile with one issue, so the preview lists it with the others.
  */
 import type { decodeCsvBytes } from './csv-decode';
-import { parseImportFile, type ParsedFile } from './csv-import';
-import type { Indicator } from '../model/indicator';
+import { parseImportFile, type ExistingRow, type ParsedFile } from './csv-import';
 
 export interface ReadRequest {
   bytes: Uint8Array;
   fileName: string;
-  existing: Indicator[];
+  existing: ExistingRow[];
   years: number[];
 }
 

@@ -3,6 +3,7 @@ import { decodeCsvBytes, MAX_CSV_BYTES, tooLargeMessage } from '../io/csv-decode
 import ImportWorker from '../io/import-worker?worker&inline';
 import { readImportFile, type ReadRequest } from '../io/read-import-file';
 import {
+  existingRows,
   planImport,
   resolveConflicts,
   type CellUpdate,
@@ -30,6 +31,8 @@ export function ImportDialog(props: {
   const [progress, setProgress] = createSignal('');
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [choices, setChoices] = createSignal(new Map<string, number>());
+  // Made once per dialog: what the worker needs of each row (a plain copy, cheap to send).
+  const slimExisting = createMemo(() => existingRows(props.existing));
   const unitOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.unit])));
 
   const show = (value: CellValue | undefined, code: string) =>
@@ -59,7 +62,7 @@ export function ImportDialog(props: {
       const request = {
         bytes: new Uint8Array(await file.arrayBuffer()),
         fileName: file.name,
-        existing: props.existing,
+        existing: slimExisting(),
         years: props.years,
       };
       parsed.push(await readOffMainThread(request));

@@ -332,6 +332,58 @@ async function scaleRun(browser, base, workbook, errors) {
   };
 }
 
+/**
+ * The same 5,000 rows in the floor page (bare Handsontable + HyperFormula, same columns and formulas): time to
+ * open, and time from Enter to the new projection on screen. The floor page is visited once first, as the app is.
+ */
+async function floorScaleRun(browser, base) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${base}/floor/`);
+  await readyTime(page, 'F01');
+  await page.goto(`${base}/floor/?rows=5000`);
+  const openMs = await readyTime(page, 'K000F01');
+  const where = await page.evaluate(() => {
+    const headers = [...document.querySelectorAll('.ht_master thead th')];
+    const col = (title) =>
+      Number(headers.find((th) => th.textContent?.trim() === title)?.getAttribute('aria-colindex')) + 1;
+    return { year: col('2024年'), projection: col('预测2025年') };
+  });
+  const rowIndex = await page
+    .locator('.ht_clone_inline_start tbody tr', { hasText: 'K000F01' })
+    .first()
+    .getAttribute('aria-rowindex');
+  const cell = (colindex) =>
+    `.ht_master tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${colindex}"]`;
+  const before = await page.locator(cell(where.projection)).textContent();
+  await page.locator(cell(where.year)).click();
+  await page.keyboard.press('Enter');
+  await page.locator('textarea.handsontableInput:focus').fill('77');
+  await page.evaluate(() => {
+    window.__edit = { enter: 0, rendered: 0 };
+    window.addEventListener(
+      'keydown',
+      (e) => e.key === 'Enter' && (window.__edit.enter ||= performance.now()),
+      {
+        capture: true,
+      },
+    );
+  });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    ([p, old]) => {
+      if (document.querySelector(p)?.textContent === old) return false;
+      window.__edit.rendered ||= performance.now();
+      return true;
+    },
+    [cell(where.projection), before],
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const t = await page.evaluate(() => window.__edit);
+  await context.close();
+  return { openMs, editRenderedMs: t.rendered - t.enter };
+}
+
 // ---------- 3. import 10,000 rows ----------
 
 async function importRun(browser, base, workbook, csvBytes, errors) {
@@ -492,7 +544,21 @@ async function main() {
           JSON.stringify(r.check),
         );
       }
+      const floorRuns = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        floorRuns.push(await floorScaleRun(browser, base));
+        log(
+          `floor 5000 ${i + 1}/${RUNS}: open ${round(floorRuns[i].openMs)} ms, ` +
+            `edit→shown ${round(floorRuns[i].editRenderedMs)} ms`,
+        );
+      }
       const pick = (k) => median(runs.map((r) => r[k]));
+      const floorPick = (k) => median(floorRuns.map((r) => r[k]));
+      results.scaleFloor = {
+        openMs: floorPick('openMs'),
+        editRenderedMs: floorPick('editRenderedMs'),
+        runs: floorRuns,
+      };
       results.scale = {
         rows: workbook.indicators.length,
         openMs: pick('openMs'),
@@ -584,14 +650,25 @@ function report(r) {
       ok(s.openMs <= BUDGETS.openMs),
     ]);
     rows.push(['edit → projection/status shown', `${round(s.editRenderedMs)} ms`, '', '']);
-    rows.push(['save write (IndexedDB, after 300 ms debounce)', `${round(s.saveWriteMs)} ms`, '', '']);
+    rows.push(['save write (IndexedDB)', `${round(s.saveWriteMs)} ms`, '', '']);
     rows.push([
-      'edit work: shown + write',
-      `${round(s.editProcessingMs)} ms`,
+      'edit → shown and saved',
+      `${round(s.editToSavedMs)} ms`,
       `≤ ${BUDGETS.editMs} ms`,
-      ok(s.editProcessingMs <= BUDGETS.editMs),
+      ok(s.editToSavedMs <= BUDGETS.editMs),
     ]);
-    rows.push(['edit → saved, incl. 300 ms debounce', `${round(s.editToSavedMs)} ms`, '', '']);
+    if (r.scaleFloor) {
+      const f = r.scaleFloor;
+      rows.push([`floor: open ${s.rows} rows (HOT+HF only)`, `${round(f.openMs)} ms`, '', '']);
+      rows.push(['open ratio app / floor', `${round(s.openMs / f.openMs, 2)}×`, '', '']);
+      rows.push(['floor: edit → projection shown', `${round(f.editRenderedMs)} ms`, '', '']);
+      rows.push([
+        'edit ratio app shown / floor shown',
+        `${round(s.editRenderedMs / f.editRenderedMs, 2)}×`,
+        '',
+        '',
+      ]);
+    }
     rows.push(['peak JS heap, open + edit', `${s.heapPeakMB} MB`, '', '']);
   }
   if (r.import) {

@@ -37,7 +37,8 @@ function floorRows(count: number): Indicator[] {
       if (rows.length >= count) break;
       const level = typeof base.target.value === 'number' ? base.target.value : 50;
       const values: Indicator['values'] = {};
-      for (const year of [2020, 2021, 2022, 2023, 2024]) values[year] = Math.round(level * (0.8 + random() * 0.3));
+      for (const year of [2020, 2021, 2022, 2023, 2024])
+        values[year] = Math.round(level * (0.8 + random() * 0.3));
       rows.push({ ...base, code: `K${String(county).padStart(3, '0')}${base.code}`, values });
     }
   }
