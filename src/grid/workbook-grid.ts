@@ -435,7 +435,8 @@ export function makeWorkbookGrid(
     autoColumnSize: false,
     rowHeights: 30,
     wordWrap: false,
-    columnSorting: true,
+    // An object, not `true`: with `true` the plugin draws the whole grid once more while the grid is being built.
+    columnSorting: { indicator: true, headerAction: true },
     filters: true,
     dropdownMenu: ['filter_by_condition', 'filter_by_value', 'filter_action_bar'],
     contextMenu: ['copy', 'cut', '---------', 'undo', 'redo'],
