@@ -343,20 +343,26 @@ async function floorScaleRun(browser, base) {
   await readyTime(page, 'F01');
   await page.goto(`${base}/floor/?rows=5000`);
   const openMs = await readyTime(page, 'K000F01');
-  const where = await page.evaluate(() => {
+  const year = await page.evaluate(() => {
     const headers = [...document.querySelectorAll('.ht_master thead th')];
-    const col = (title) =>
-      Number(headers.find((th) => th.textContent?.trim() === title)?.getAttribute('aria-colindex')) + 1;
-    return { year: col('2024年'), projection: col('预测2025年') };
+    return (
+      Number(headers.find((th) => th.textContent?.trim() === '2021年')?.getAttribute('aria-colindex')) + 1
+    );
   });
   const rowIndex = await page
     .locator('.ht_clone_inline_start tbody tr', { hasText: 'K000F01' })
     .first()
     .getAttribute('aria-rowindex');
-  const cell = (colindex) =>
-    `.ht_master tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${colindex}"]`;
-  const before = await page.locator(cell(where.projection)).textContent();
-  await page.locator(cell(where.year)).click();
+  // The projection is read from the grid: the floor draws fewer columns at first than the app, so its
+  // 预测 column may be out of view. Any year cell has the same three dependents (projection, gap, status).
+  const projection = () =>
+    page.evaluate(() => {
+      const hot = window.floorHot;
+      const col = hot.getColHeader().indexOf('预测2025年');
+      return String(hot.getDataAtCell(0, col));
+    });
+  const before = await projection();
+  await page.locator(`.ht_master tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${year}"]`).click();
   await page.keyboard.press('Enter');
   await page.locator('textarea.handsontableInput:focus').fill('77');
   await page.evaluate(() => {
@@ -371,12 +377,14 @@ async function floorScaleRun(browser, base) {
   });
   await page.keyboard.press('Enter');
   await page.waitForFunction(
-    ([p, old]) => {
-      if (document.querySelector(p)?.textContent === old) return false;
+    (old) => {
+      const hot = window.floorHot;
+      const value = String(hot.getDataAtCell(0, hot.getColHeader().indexOf('预测2025年')));
+      if (value === old) return false;
       window.__edit.rendered ||= performance.now();
       return true;
     },
-    [cell(where.projection), before],
+    before,
     { polling: 'raf', timeout: 30_000 },
   );
   const t = await page.evaluate(() => window.__edit);
