@@ -32,7 +32,8 @@ export function makeRowSync(options: {
   clerk: () => string;
 }): RowSync {
   const { repository, workbook, rows } = options;
-  const base = new Map(workbook.indicators.map((row) => [row.code, structuredClone(row)]));
+  // Shared with the workbook as read from storage, which nothing changes in place.
+  const base = new Map(workbook.indicators.map((row) => [row.code, row]));
   // Writes and pulls run one at a time, in order, so each merges against the state the previous one left.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {

@@ -200,9 +200,9 @@ export function makeWorkbookGrid(
   const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
   skipEmptyRedoStackCleanup(engine);
   /** Last good definition of each row, so a slip in a definition cell never loses the target. */
-  const known = new Map<string, Indicator>(
-    workbook.indicators.map((row) => [row.code, structuredClone(row)]),
-  );
+  // The workbook's rows are only read here (fromGridRow copies the one it starts from), so they are shared
+  // rather than copied: copying 5,000 rows was a noticeable part of opening a large workbook.
+  const known = new Map<string, Indicator>(workbook.indicators.map((row) => [row.code, row]));
 
   let searchResults: { row: number; col: number }[] = [];
   let importing = false;

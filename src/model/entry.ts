@@ -6,6 +6,7 @@ import type { CellValue } from './indicator';
 
 export type EntryResult = { ok: true; value: number | null } | { ok: false; raw: string; message: string };
 
+const PLAIN_NUMBER = /^\d{1,15}(\.\d{1,15})?$/;
 const MISSING = new Set(['', '—', '——', '-', '--', '－', '无', '/', '／', '空', 'NA', 'N/A', 'n/a']);
 
 /** Full-width digits, signs and separators, as typed with a Chinese input method, to ASCII. */
@@ -53,6 +54,9 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   if (input === null || input === undefined) return { ok: true, value: null };
   if (typeof input === 'number') return checkRange(input, String(input), unit);
   const raw = String(input);
+  // The common case first — a plain number as Excel writes it ("95.5") — without the full reading below
+  // (an import reads tens of thousands of cells).
+  if (PLAIN_NUMBER.test(raw)) return checkRange(Number(raw), raw, unit);
   const text = toHalfWidth(raw).trim();
   if (MISSING.has(text)) return { ok: true, value: null };
 
