@@ -19,6 +19,29 @@ export interface ChangeSource {
 
 export const TYPED: ChangeSource = { kind: 'typed' };
 
+/**
+ * The rows an import changes, grouped by the file (or files, when several changed one row) they came from —
+ * one source per group, so the save records each row's files and is asked once per group.
+ */
+export function importSources(
+  changes: Iterable<{ code: string; file: string }>,
+): Map<ChangeSource, string[]> {
+  const filesOf = new Map<string, string[]>();
+  for (const { code, file } of changes) {
+    const files = filesOf.get(code) ?? [];
+    if (!files.includes(file)) files.push(file);
+    filesOf.set(code, files);
+  }
+  const byDetail = new Map<string, { source: ChangeSource; codes: string[] }>();
+  for (const [code, files] of filesOf) {
+    const detail = files.join('、');
+    const group = byDetail.get(detail) ?? { source: { kind: 'import', detail }, codes: [] };
+    group.codes.push(code);
+    byDetail.set(detail, group);
+  }
+  return new Map([...byDetail.values()].map((g) => [g.source, g.codes]));
+}
+
 export function describeSource(source: ChangeSource): string {
   const detail = source.detail ?? '';
   switch (source.kind) {

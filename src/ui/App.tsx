@@ -15,7 +15,7 @@ import {
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
 import { SAMPLE_LABEL } from '../model/sample-data';
-import { TYPED, type ChangeSource, type MergeConflict } from '../model/history';
+import { importSources, TYPED, type ChangeSource, type MergeConflict } from '../model/history';
 import type { Thresholds } from '../model/status';
 import { summarizeByArea } from '../model/status-summary';
 import { HistoryDialog } from './HistoryDialog';
@@ -37,23 +37,17 @@ import { yearColumns } from '../model/workbook';
 import { SettingsDialog } from './SettingsDialog';
 
 const UNDO: ChangeSource = { kind: 'undo' };
-/** Made once: building a date formatter costs tens of milliseconds, which the first edit would otherwise pay. */
-const SAVED_TIME = new Intl.DateTimeFormat('zh-CN', {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Codes grouped by where their change came from: one autosave call per source. */
-function groupBySource(entries: Iterable<[string, ChangeSource]>): Map<ChangeSource, string[]> {
-  const groups = new Map<ChangeSource, string[]>();
-  for (const [code, source] of entries) {
-    const group = groups.get(source);
-    if (group) group.push(code);
-    else groups.set(source, [code]);
-  }
-  return groups;
-}
+/**
+ * Made once, when the grid is ready (see onMount): building a date formatter costs tens of milliseconds, which
+ * start-up or the first edit would otherwise pay.
+ */
+let savedTime: Intl.DateTimeFormat | undefined;
+const formatSavedTime = (at: Date) =>
+  (savedTime ??= new Intl.DateTimeFormat('zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })).format(at);
 
 /** Tell the clerk which fields another tab had saved and this tab's save replaced (both are in the history). */
 function conflictNotice(conflicts: MergeConflict[]): string {
@@ -108,10 +102,8 @@ export function App(props: { session: Session }) {
   let grid: WorkbookGrid | undefined;
   let autosave: Autosave | undefined;
   let rowSync: RowSync | undefined;
-  /** Set while an import is applied: the grid's changes then come from these files. */
-  let importSources: Map<string, ChangeSource> | null = null;
-  const sourceOf = (code: string, gridSource: string): ChangeSource =>
-    importSources?.get(code) ?? (gridSource.startsWith('UndoRedo') ? UNDO : TYPED);
+  /** Set while an import is applied: its rows are marked for saving afterwards, with their files. */
+  let importing = false;
   // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
   const tabSync = makeTabSync(workbook.id, (codes) => {
     if (!rowSync) return;
@@ -163,11 +155,8 @@ export function App(props: { session: Session }) {
       thresholds,
       events: {
         onRowsChanged: (codes, source) => {
-          if (repository) {
-            // One call per source (an import touches thousands of rows, each call would reschedule the save).
-            const groups = groupBySource(codes.map((code) => [code, sourceOf(code, source)]));
-            for (const [from, group] of groups) autosave?.markRows(group, from);
-          }
+          if (repository && !importing)
+            autosave?.markRows(codes, source.startsWith('UndoRedo') ? UNDO : TYPED);
           refreshCounts();
         },
         onStructureChanged: () => {
@@ -184,6 +173,7 @@ export function App(props: { session: Session }) {
     refreshCounts();
     // The grid is drawn with the workbook: `npm run bench` measures cold start and opening up to this mark.
     performance.mark('workbook-ready');
+    setTimeout(() => formatSavedTime(new Date()), 0);
 
     // Flush at once when the page is hidden or closed, so a quick close does not lose the last edit.
     const flushNow = () => void autosave?.flush();
@@ -291,7 +281,7 @@ export function App(props: { session: Session }) {
     const state = saveState();
     switch (state.status) {
       case 'saved':
-        return state.at ? `已自动保存 ${SAVED_TIME.format(state.at)}` : '已保存在本浏览器';
+        return state.at ? `已自动保存 ${formatSavedTime(state.at)}` : '已保存在本浏览器';
       case 'pending':
         return '有修改，即将保存…';
       case 'saving':
@@ -645,31 +635,22 @@ export function App(props: { session: Session }) {
               existing={existing}
               years={years}
               onApply={(updates, newRows) => {
-                importSources = new Map();
-                const sharedSources = new Map<string, ChangeSource>();
-                for (const { code, file } of [
-                  ...updates,
-                  ...newRows.map((r) => ({ ...r, code: r.indicator.code })),
-                ]) {
-                  const files = importSources.get(code)?.detail?.split('、') ?? [];
-                  if (!files.includes(file)) files.push(file);
-                  const detail = files.join('、');
-                  // One source object per file (list), shared by its rows: changes are grouped by it.
-                  const source = sharedSources.get(detail) ?? { kind: 'import' as const, detail };
-                  sharedSources.set(detail, source);
-                  importSources.set(code, source);
-                }
+                importing = true;
                 try {
                   g().applyImport(
                     updates,
                     newRows.map((r) => r.indicator),
                   );
-                  // Rows written straight to the grid's data (new rows, rows hidden by a filter) are marked here.
-                  for (const [source, codes] of groupBySource(importSources))
-                    autosave?.markRows(codes, source);
                 } finally {
-                  importSources = null;
+                  importing = false;
                 }
+                // Every row the import touched, with its file(s): also rows the grid writes without a change
+                // event (new rows, rows hidden by a filter).
+                const changed = [
+                  ...updates,
+                  ...newRows.map((r) => ({ code: r.indicator.code, file: r.file })),
+                ];
+                for (const [source, codes] of importSources(changed)) autosave?.markRows(codes, source);
                 setShowImport(false);
                 setNotice(
                   `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,

@@ -31,7 +31,14 @@ export function HistoryDialog(props: {
               {problem()}
             </p>
           </Show>
-          <Show when={entries()} fallback={<Show when={!problem()}>{<p class="hint">正在读取…</p>}</Show>}>
+          <Show
+            when={entries()}
+            fallback={
+              <Show when={!problem()}>
+                <p class="hint">正在读取…</p>
+              </Show>
+            }
+          >
             {(list) => (
               <Show when={list().length > 0} fallback={<p class="hint">这一行还没有保存过的修改。</p>}>
                 <table aria-label="修改记录">

@@ -4,6 +4,7 @@ import {
   describeSource,
   diffRows,
   fieldText,
+  importSources,
   mergeRow,
   mergeWorkbookRows,
 } from '../../../src/model/history';
@@ -302,5 +303,24 @@ describe('mergeRow tells whether another tab changed the row', () => {
     ).toBe(true);
     // Both typed the same value: nothing of the other tab's differs from this tab's row.
     expect(mergeRow(base, infant({ 2021: 4.7 }), infant({ 2021: 4.7 })).fromOthers).toBe(false);
+  });
+});
+
+describe('importSources (which file each imported row came from)', () => {
+  it('groups rows by their file; a row two files changed names both', () => {
+    const groups = [
+      ...importSources([
+        { code: 'H01', file: '卫健局.csv' },
+        { code: 'H01', file: '卫健局.csv' },
+        { code: 'H02', file: '卫健局.csv' },
+        { code: 'E01', file: '教育局.csv' },
+        { code: 'H02', file: '统计局.csv' },
+      ]),
+    ].map(([source, codes]) => [describeSource(source), codes]);
+    expect(groups).toEqual([
+      ['导入“卫健局.csv”', ['H01']],
+      ['导入“卫健局.csv、统计局.csv”', ['H02']],
+      ['导入“教育局.csv”', ['E01']],
+    ]);
   });
 });
