@@ -16,14 +16,7 @@ import { describePreviousTarget } from '../model/planning';
 import { describeTarget } from '../model/target-text';
 
 export { describeTarget };
-import {
-  fromRelativeFormula,
-  gapFormula,
-  projectionFormula,
-  statusFormula,
-  toRelativeFormula,
-  type FormulaLayout,
-} from './formulas';
+import { fromRelativeFormula, projectionFormula, toRelativeFormula, type FormulaLayout } from './formulas';
 
 export type ColumnKey =
   | 'code'
@@ -175,10 +168,9 @@ export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[], 
         return indicator.values[column.year ?? 0] ?? null;
       case 'projection':
         return projectionFormulaOf(indicator, row, layout);
+      // Computed by the grid from the row (src/model/row-results.ts), not stored.
       case 'gap':
-        return gapFormula(indicator, row, layout);
       case 'status':
-        return statusFormula(indicator, row, layout);
       case 'fluctuation':
       case 'ambition':
         return null;

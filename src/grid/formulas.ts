@@ -1,10 +1,9 @@
 /**
- * The formulas each row carries (projection, gap, status), written as a clerk would read them in Excel, and
+ * The projection formula each row carries, written as a clerk would read them in Excel, and
  * the relative form in which an edited projection formula is stored. Pure: no Handsontable import.
  */
-import { TARGET_KIND_LABELS, type Indicator } from '../model/indicator';
+import type { Indicator } from '../model/indicator';
 import { defaultMethod, type Method } from '../model/projection';
-import { targetSpecOf } from '../model/status';
 
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -64,26 +63,6 @@ export function methodOfFormula(formula: string): Method | null {
   return null;
 }
 
-/** =TARGETSTATUS(P5, G5:N5, {2018,…}, "上限", "<", 5, 2020, 2025): the status, computed by the pure module. */
-export function statusFormula(indicator: Indicator, row: number, layout: FormulaLayout): string {
-  const spec = targetSpecOf(indicator);
-  const value = spec.value === null ? '""' : String(spec.value);
-  return (
-    `=TARGETSTATUS(${columnLetter(layout.projectionCol)}${row}, ${yearRange(layout, row)}, ${yearArray(layout)}, ` +
-    `"${TARGET_KIND_LABELS[spec.kind]}", "${spec.comparator}", ${value}, ${spec.baseYear}, ${spec.targetYear})`
-  );
-}
-
-/** =TARGETGAP(…): projected value minus the target in force at the target year ("" for direction-only). */
-export function gapFormula(indicator: Indicator, row: number, layout: FormulaLayout): string {
-  const spec = targetSpecOf(indicator);
-  const value = spec.value === null ? '""' : String(spec.value);
-  return (
-    `=TARGETGAP(${columnLetter(layout.projectionCol)}${row}, ${yearRange(layout, row)}, ${yearArray(layout)}, ` +
-    `"${TARGET_KIND_LABELS[spec.kind]}", ${value}, ${spec.baseYear}, ${spec.targetYear})`
-  );
-}
-
 const CELL_REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g;
 
 /**
@@ -107,4 +86,17 @@ function mapOutsideStrings(text: string, map: (part: string) => string): string 
     .split(/("(?:[^"]|"")*")/)
     .map((part, i) => (i % 2 === 1 ? part : map(part)))
     .join('');
+}
+
+/**
+ * A formula after rows were inserted or deleted, as a spreadsheet rewrites it: each reference to row R becomes
+ * `newRow(R)` (1-based), or #REF! when its row was deleted. Text in quotes is left alone.
+ */
+export function remapRowReferences(formula: string, newRow: (row: number) => number | null): string {
+  return mapOutsideStrings(formula, (part) =>
+    part.replace(CELL_REF, (_match, dc: string, col: string, dr: string, r: string) => {
+      const moved = newRow(Number(r));
+      return moved === null ? '#REF!' : `${dc}${col}${dr}${moved}`;
+    }),
+  );
 }

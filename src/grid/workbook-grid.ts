@@ -15,7 +15,6 @@ import {
   CopyPaste,
   DropdownMenu,
   Filters,
-  Formulas,
   HiddenRows,
   ManualColumnResize,
   registerPlugin,
@@ -23,14 +22,15 @@ import {
   UndoRedo,
 } from 'handsontable/plugins';
 import { autocompleteRenderer, textRenderer } from 'handsontable/renderers';
-import { HyperFormula } from 'hyperformula';
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatNumber, formatWithUnit, parseEntry } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
-import { seriesOf } from '../model/projection';
+import type { XlInput } from '../model/excel-functions';
+import { defaultMethod, seriesOf } from '../model/projection';
+import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
 import { ATTENTION, assessFluctuation, targetSpecOf, type Status, type Thresholds } from '../model/status';
 import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
 import {
@@ -46,13 +46,11 @@ import {
   type GridRow,
 } from './columns';
 import { explainFormulaError, isErrorValue } from './formula-errors';
-import { skipDependentCellValidation } from './formulas-plugin-patch';
-import { skipEmptyRedoStackCleanup } from './hf-undo-patch';
+import { makeCustomFormulaEngine } from './custom-formula-engine';
 import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
-import { registerForecastFunctions } from './forecast-functions-plugin';
-import { gapFormula, methodOfFormula, projectionFormula, statusFormula } from './formulas';
-import { registerPlanFunctions, setStatusThresholds } from './plan-functions-plugin';
+import { methodOfFormula, projectionFormula, remapRowReferences } from './formulas';
+import { setStatusThresholds } from './plan-functions-plugin';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -67,19 +65,12 @@ for (const plugin of [
   CopyPaste,
   DropdownMenu,
   Filters,
-  Formulas,
   HiddenRows,
   ManualColumnResize,
   Search,
   UndoRedo,
 ])
   registerPlugin(plugin);
-// Custom functions must be registered before any engine is built (HyperFormula reads them at build time).
-registerForecastFunctions(HyperFormula);
-registerPlanFunctions(HyperFormula);
-
-const SHEET_NAME = '规划指标';
-
 /** CSS class per status: colour is added to the text, never used alone. */
 const STATUS_CLASS: Record<string, string> = {
   达标: 'met',
@@ -197,8 +188,6 @@ export function makeWorkbookGrid(
     ).map(col),
   );
   const data: GridRow[] = workbook.indicators.map((row, index) => toGridRow(row, columns, index + 1));
-  const engine = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  skipEmptyRedoStackCleanup(engine);
   /** Last good definition of each row, so a slip in a definition cell never loses the target. */
   // The workbook's rows are only read here (fromGridRow copies the one it starts from), so they are shared
   // rather than copied: copying 5,000 rows was a noticeable part of opening a large workbook.
@@ -211,39 +200,120 @@ export function makeWorkbookGrid(
   let searchIndex = -1;
 
   // Assigned once below; declared first because hooks that run during construction read it.
-  // eslint-disable-next-line prefer-const
   let hot: Handsontable | undefined;
   // Handsontable binds to `data` by reference and edits it in place (also when rows are added or removed), so a
   // value is read straight from it: reading through Handsontable runs hooks per cell, which on 5,000 rows made
-  // every edit take seconds. A formula's text is read through Handsontable, which asks the engine: the engine
-  // moves references when rows move, the array keeps the text as it was written.
-  const cellAt = (physicalRow: number, column: number): GridCell => {
-    const cell = data[physicalRow]?.[column];
-    if (hot && typeof cell === 'string' && cell.startsWith('='))
-      return hot.getSourceDataAtCell(physicalRow, column) as GridCell;
-    return cell ?? null;
-  };
-  // The gap and status formulas are derived from the row's definition and never read back (fromGridRow skips
-  // them): asking the engine for their text on every row read was most of the cost of reading 10,000 rows.
-  const rowAt = (physicalRow: number): GridRow =>
-    (data[physicalRow] ?? []).map((cell, column) =>
-      column === gapCol || column === statusCol ? (cell ?? null) : cellAt(physicalRow, column),
-    );
+  // every edit take seconds. The projection column holds the formula's text; the gap and status columns hold
+  // values the grid computes (below), so sorting, filtering and search see what the clerk sees.
+  const cellAt = (physicalRow: number, column: number): GridCell => data[physicalRow]?.[column] ?? null;
+  const rowAt = (physicalRow: number): GridRow => (data[physicalRow] ?? []).map((cell) => cell ?? null);
   const codeAt = (physicalRow: number) => String(cellAt(physicalRow, codeCol) ?? '');
   const unitAt = (physicalRow: number) => String(cellAt(physicalRow, unitCol) ?? '');
   const invalidCells = makeInvalidCellCounter();
   const fluctuations = makeRowCache<ReturnType<typeof assessFluctuation>>();
   const ambitions = makeRowCache<ReturnType<typeof assessAmbition>>();
+
+  // --- Projection, gap and status -------------------------------------------------------------------------
+  // A row whose projection is the default formula is computed from its cells by the pure model, exactly as the
+  // formula would be; only formulas the clerk wrote go to HyperFormula. An engine holding every cell of a large
+  // workbook was most of the time to open it and to show an edit (README, Performance).
+  const results = makeRowCache<RowResults>();
+  /** Rows whose projection is a formula of the clerk's own: it may read other rows, so it is recomputed with them. */
+  const clerkFormulaRows = new Set<number>();
+  const yearCells = (physicalRow: number): XlInput[] =>
+    (data[physicalRow] ?? []).slice(layout.firstYearCol, layout.firstYearCol + years.length);
+  const definitionOf = (physicalRow: number) => known.get(codeAt(physicalRow));
+  const isClerkFormula = (physicalRow: number): boolean => {
+    const text = cellAt(physicalRow, projectionCol);
+    if (typeof text !== 'string' || !text.trim().startsWith('=')) return false;
+    const definition = definitionOf(physicalRow);
+    return !definition || text !== projectionFormula(definition, physicalRow + 1, layout);
+  };
+  const formulaEngine = makeCustomFormulaEngine(
+    () => data.length,
+    (physicalRow) =>
+      (data[physicalRow] ?? []).map((cell, column) => {
+        if (column === projectionCol) {
+          if (isClerkFormula(physicalRow)) return cell;
+          const projected = resultAt(physicalRow).projected;
+          return typeof projected === 'number' ? projected : null;
+        }
+        if (column === gapCol || column === statusCol) return null;
+        // Text stays text (a leading apostrophe): a value typed as "=…" in a year cell is not a formula.
+        return typeof cell === 'string' ? `'${cell}` : cell;
+      }),
+  );
+  const constantOf = (cell: GridCell): FormulaValue => {
+    if (typeof cell !== 'string') return cell;
+    const text = cell.trim();
+    if (text === '') return null;
+    const number = Number(text);
+    return Number.isFinite(number) ? number : text;
+  };
+  const computeResults = (physicalRow: number): RowResults => {
+    const definition = definitionOf(physicalRow);
+    if (!definition) return { projected: null, gap: '', status: '数据不足' };
+    const cells = yearCells(physicalRow);
+    const cell = cellAt(physicalRow, projectionCol);
+    let projected: FormulaValue;
+    clerkFormulaRows.delete(physicalRow);
+    if (cell === projectionFormula(definition, physicalRow + 1, layout)) {
+      projected = defaultProjection(defaultMethod(definition), cells, years, definition.targetYear);
+    } else if (typeof cell === 'string' && cell.trim().startsWith('=')) {
+      clerkFormulaRows.add(physicalRow);
+      projected = formulaEngine.valueAt(physicalRow, projectionCol);
+    } else {
+      projected = constantOf(cell);
+    }
+    return resultsOf(projected, cells, years, targetSpecOf(definition), options.thresholds);
+  };
+  const resultAt = (physicalRow: number): RowResults =>
+    results.get(physicalRow, () => computeResults(physicalRow));
+  /** Write the computed gap and status into the rows' cells (the grid sorts and filters by them). */
+  const showResults = (physicalRows: Iterable<number>) => {
+    for (const physicalRow of physicalRows) {
+      const row = data[physicalRow];
+      if (!row) continue;
+      const { gap, status } = resultAt(physicalRow);
+      row[gapCol] = gap;
+      row[statusCol] = status;
+    }
+  };
+
   const markRowsChanged = (physicalRows: number[]) => {
     invalidCells.markRows(physicalRows);
     fluctuations.forget(physicalRows);
     ambitions.forget(physicalRows);
+    results.forget(physicalRows);
+    formulaEngine.rowsChanged(physicalRows);
+    // A formula of the clerk's may read the rows that changed.
+    const dependents = [...clerkFormulaRows];
+    results.forget(dependents);
+    showResults([...physicalRows, ...dependents]);
   };
+  /** Rows were added or removed: every cache by row index starts again, and the clerk's formulas are found anew. */
   const resetRowCaches = () => {
     invalidCells.reset();
     fluctuations.clear();
     ambitions.clear();
+    results.clear();
+    formulaEngine.structureChanged();
+    clerkFormulaRows.clear();
+    const clerkRows = data.map((_, r) => r).filter(isClerkFormula);
+    showResults(clerkRows);
   };
+  /**
+   * Rows were inserted or deleted: rewrite the references in the other rows' projection formulas as a spreadsheet
+   * does (`newRow` maps an old 1-based row number to the new one, null when deleted). `skip` are new rows.
+   */
+  const moveFormulaReferences = (newRow: (row: number) => number | null, skip: ReadonlySet<number>) => {
+    data.forEach((row, physicalRow) => {
+      const cell = row[projectionCol];
+      if (skip.has(physicalRow) || typeof cell !== 'string' || !cell.trim().startsWith('=')) return;
+      row[projectionCol] = remapRowReferences(cell, newRow);
+    });
+  };
+  showResults(data.keys());
 
   /** Read a row without recording it: for renderers and reports, which run on every render (a hot path). */
   const peekIndicator = (physicalRow: number): Indicator =>
@@ -418,9 +488,9 @@ export function makeWorkbookGrid(
     return { ...base, wordWrap: spec.wrap ?? false };
   });
 
+  // eslint-disable-next-line prefer-const -- declared above: hooks that run during construction read it
   hot = new Handsontable(container, {
     data,
-    formulas: { engine, sheetName: SHEET_NAME },
     columns: columnSettings,
     colHeaders: columns.map((c) => c.title),
     rowHeaders: true,
@@ -475,11 +545,26 @@ export function makeWorkbookGrid(
         change[3] = parsed.ok ? parsed.value : parsed.raw;
       }
     },
-    afterChange(changes, source) {
-      if (changes && hot) markRowsChanged(changes.map(([visualRow]) => hot?.toPhysicalRow(visualRow) ?? -1));
-      if (!changes || source === 'loadData' || (source as string) === 'derived' || external) return;
+    modifyData(row, column, valueHolder, ioMode) {
+      // The projection cell holds its formula (what the editor shows); everything that reads the cell's value —
+      // drawing, sorting, search, copy — gets the computed projection.
+      if (ioMode !== 'get' || column !== projectionCol || !hot) return;
+      const holder = valueHolder as { value: unknown };
+      let physicalRow = hot.toPhysicalRow(row);
+      // The Filters plugin passes a physical row where everything else passes a visual one; the cell's own text
+      // tells which it is.
+      if (physicalRow === null || data[physicalRow]?.[projectionCol] !== holder.value) physicalRow = row;
+      holder.value = resultAt(physicalRow).projected;
+    },
+    beforeChangeRender(changes) {
+      // The cells are written and the grid is about to draw them (before afterChange): compute their rows first.
       const grid = hot;
-      if (!grid) return;
+      if (grid) markRowsChanged(changes.map(([visualRow]) => grid.toPhysicalRow(visualRow)));
+    },
+    afterChange(changes, source) {
+      const grid = hot;
+      if (!changes || !grid) return;
+      if (source === 'loadData' || (source as string) === 'derived' || external) return;
       const codes = new Set<string>();
       const definitionChanged = new Set<number>();
       for (const [visualRow, prop] of changes) {
@@ -496,15 +581,20 @@ export function makeWorkbookGrid(
         const indicator = readIndicator(physicalRow);
         const row = physicalRow + 1;
         derived.push([physicalRow, targetTextCol, describeTarget(indicator)]);
-        derived.push([physicalRow, gapCol, gapFormula(indicator, row, layout)]);
-        derived.push([physicalRow, statusCol, statusFormula(indicator, row, layout)]);
         // A default projection follows the definition (a new unit may call for another method).
         if (wasDefault) derived.push([physicalRow, projectionCol, projectionFormula(indicator, row, layout)]);
       }
+      // The definitions are read now: the status depends on them (the derived write below draws them).
+      if (definitionChanged.size > 0) markRowsChanged([...definitionChanged]);
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
       options.events.onRowsChanged([...codes], String(source));
     },
     afterCreateRow(visualIndex, amount, source) {
+      const created = new Set<number>();
+      for (let i = 0; i < amount; i += 1) created.add(hot?.toPhysicalRow(visualIndex + i) ?? visualIndex + i);
+      const first = Math.min(...created);
+      // Old row numbers (1-based) at or after the first new row move down.
+      moveFormulaReferences((row) => (row - 1 >= first ? row + amount : row), created);
       resetRowCaches();
       // Undo of a delete re-inserts rows and then writes their saved data; only truly new rows get defaults.
       if (external) return;
@@ -520,14 +610,19 @@ export function makeWorkbookGrid(
           toGridRow(fresh, columns, physicalRow + 1).forEach((cell, c) => {
             if (cell !== null) defaults.push([physicalRow, c, cell]);
           });
+          known.set(code, fresh);
           // Written at once so the next new row's code sees this one.
           hot?.setSourceDataAtCell(defaults.splice(0), undefined, undefined, 'derived');
-          known.set(code, fresh);
         }
       }
       options.events.onStructureChanged();
     },
-    afterRemoveRow() {
+    afterRemoveRow(_index, _amount, removedRows) {
+      const removed = [...removedRows].sort((a, b) => a - b);
+      moveFormulaReferences((row) => {
+        if (removed.includes(row - 1)) return null;
+        return row - removed.filter((r) => r < row - 1).length;
+      }, new Set());
       resetRowCaches();
       if (!external) options.events.onStructureChanged();
     },
@@ -559,8 +654,6 @@ export function makeWorkbookGrid(
   };
 
   const grid = hot;
-  skipDependentCellValidation(grid);
-  const sheetId = engine.getSheetId(SHEET_NAME) ?? 0;
   // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.
   let rowOfCode = new Map<string, number>();
   const physicalRowOf = (code: string) => {
@@ -570,17 +663,10 @@ export function makeWorkbookGrid(
     for (let r = grid.countSourceRows() - 1; r >= 0; r -= 1) rowOfCode.set(codeAt(r), r);
     return rowOfCode.get(code) ?? -1;
   };
-  /** The engine's computed value of a cell (physical coordinates), errors as their "#…" text. */
-  const computed = (physicalRow: number, column: number): GridCell => {
-    const value = engine.getCellValue({ sheet: sheetId, row: physicalRow, col: column });
-    if (value && typeof value === 'object' && 'value' in value) return String(value.value);
-    return value as GridCell;
-  };
   const reportAt = (physicalRow: number): RowReport => {
     const indicator = peekIndicator(physicalRow);
     const formula = String(cellAt(physicalRow, projectionCol) ?? '');
-    const projectedValue = computed(physicalRow, projectionCol);
-    const gapValue = computed(physicalRow, gapCol);
+    const { projected: projectedValue, gap: gapValue, status } = resultAt(physicalRow);
     return {
       indicator,
       formula,
@@ -588,14 +674,9 @@ export function makeWorkbookGrid(
       method: methodOfFormula(formula),
       projected: typeof projectedValue === 'number' ? projectedValue : null,
       gap: typeof gapValue === 'number' ? gapValue : null,
-      status: computedStatus(physicalRow),
+      status,
       formulaError: isErrorValue(projectedValue) ? explainFormulaError(projectedValue) : null,
     };
-  };
-  const computedStatus = (physicalRow: number): Status | null => {
-    const value = computed(physicalRow, statusCol);
-    if (isErrorValue(value)) return '公式有误';
-    return typeof value === 'string' && value ? (value as Status) : null;
   };
 
   return {
@@ -710,10 +791,11 @@ export function makeWorkbookGrid(
       const insertRows = () => {
         if (newData.length === 0) return;
         grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), newData.length, 'import');
+        // Known before the cells are written: writing them computes the rows' status from their definition.
+        newRows.forEach((row) => known.set(row.code, structuredClone(row)));
         const cells: [number, number, GridCell][] = [];
         newData.forEach((row, i) => row.forEach((cell, c) => cells.push([firstNewRow + i, c, cell])));
         grid.setSourceDataAtCell(cells, undefined, undefined, 'import');
-        newRows.forEach((row) => known.set(row.code, structuredClone(row)));
       };
       const setCells = (which: 'before' | 'after', source: string) => {
         const changes = cellChanges
@@ -830,7 +912,10 @@ export function makeWorkbookGrid(
       if (row !== undefined && column !== undefined) grid.selectCell(row, column, toRow, toColumn, false);
       grid.listen();
     },
-    destroy: () => grid.destroy(),
+    destroy() {
+      grid.destroy();
+      formulaEngine.destroy();
+    },
   };
 }
 

@@ -36,9 +36,9 @@ describe('grid rows', () => {
     const at = (key: string) => row[columns.findIndex((c) => c.key === key)];
     // 2018…2025 sit in columns G…N; the projection is in O.
     expect(at('projection')).toBe('=FORECAST.LINEAR(2025, G7:N7, {2018,2019,2020,2021,2022,2023,2024,2025})');
-    expect(at('status')).toBe(
-      '=TARGETSTATUS(O7, G7:N7, {2018,2019,2020,2021,2022,2023,2024,2025}, "逐年变化", "≤", -1, 2018, 2025)',
-    );
+    // Gap and status are computed from the row by the grid, not written as formulas.
+    expect(at('status')).toBeNull();
+    expect(at('gap')).toBeNull();
   });
 
   it('keeps an edited projection formula, relative to its row, and drops it when back to default', () => {

@@ -1,0 +1,79 @@
+/**
+ * What a row's formula columns show — the projection, the gap to the target and the status — computed straight
+ * from the row's cells, as the grid's default formulas would compute them (FORECAST.LINEAR, GROWTH,
+ * FORECAST.CAGR, TARGETGAP, TARGETSTATUS). Keeping the default formulas out of the spreadsheet engine is what lets
+ * a workbook of thousands of rows open in a second: the engine is only needed for formulas a clerk wrote. Pure.
+ */
+import { forecastLinear, growth, isExcelError, type ExcelError, type XlInput } from './excel-functions';
+import { project, seriesFromCells, type Method } from './projection';
+import { assessStatus, targetForYear, type Status, type TargetSpec, type Thresholds } from './status';
+
+/** A formula cell's value: a number, text, empty, or a spreadsheet error written as Excel shows it ("#DIV/0!"). */
+export type FormulaValue = number | string | null;
+
+export interface RowResults {
+  projected: FormulaValue;
+  /** Projection minus the target in force at the target year; '' when there is none. */
+  gap: FormulaValue;
+  status: Status;
+}
+
+const ERROR_TEXT = /^#[A-Z/0-9!?]+[!?A]?$/;
+
+export function isFormulaError(value: FormulaValue): value is string {
+  return typeof value === 'string' && ERROR_TEXT.test(value);
+}
+
+/** Errors that mean "no projection yet" (too few or unusable values), not a broken formula. */
+const NO_PROJECTION_ERRORS: ReadonlySet<string> = new Set<ExcelError>(['#DIV/0!', '#N/A', '#NUM!']);
+
+/** The default projection formula's value, exactly as the spreadsheet functions compute it. */
+export function defaultProjection(
+  method: Method,
+  cells: readonly XlInput[],
+  years: readonly number[],
+  targetYear: number,
+): FormulaValue {
+  switch (method) {
+    case 'linear': {
+      const value = forecastLinear(targetYear, cells, years);
+      return isExcelError(value) ? value.error : value;
+    }
+    case 'log-linear': {
+      const [value] = growth(cells, years, [targetYear]);
+      if (value === undefined) return '#N/A';
+      return isExcelError(value) ? value.error : value;
+    }
+    case 'cagr': {
+      const result = project('cagr', seriesFromCells(cells, years), targetYear);
+      if (result.ok) return result.value;
+      return result.reason === 'non-positive' ? '#NUM!' : '#DIV/0!';
+    }
+  }
+}
+
+/** Gap and status from a projection (whatever formula produced it), as TARGETGAP and TARGETSTATUS do. */
+export function resultsOf(
+  projected: FormulaValue,
+  cells: readonly XlInput[],
+  years: readonly number[],
+  spec: TargetSpec,
+  thresholds: Thresholds,
+): RowResults {
+  const series = seriesFromCells(cells, years);
+  let projection: number | null = null;
+  let broken = false;
+  if (isFormulaError(projected)) broken = !NO_PROJECTION_ERRORS.has(projected);
+  else if (typeof projected === 'number') projection = projected;
+  else if (projected !== null && projected !== '') broken = true;
+
+  let gap: FormulaValue = '';
+  if (isFormulaError(projected)) gap = projected;
+  else if (projection !== null) {
+    const goal = targetForYear(spec, series, spec.targetYear);
+    gap = goal === null ? '' : projection - goal;
+  }
+  // A broken projection formula must not yield a status computed from nothing.
+  const status: Status = broken ? '公式有误' : assessStatus(spec, series, projection, thresholds).status;
+  return { projected, gap, status };
+}
