@@ -5,6 +5,7 @@
 import { parseEntry } from '../model/entry';
 import {
   AREAS,
+  copyIndicator,
   TARGET_KINDS,
   TARGET_KIND_LABELS,
   type CellValue,
@@ -226,7 +227,7 @@ export function fromGridRow(
   previous?: Indicator,
 ): Indicator {
   const indicator: Indicator = previous
-    ? structuredClone(previous)
+    ? copyIndicator(previous)
     : {
         code: '',
         area: '',

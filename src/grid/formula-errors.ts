@@ -18,6 +18,18 @@ export function isErrorValue(value: unknown): value is string {
   return typeof value === 'string' && /^#[A-Z/0-9!?]+[!?A]?$/.test(value) && value in EXPLANATIONS;
 }
 
+/** Errors of a default projection that only mean "not enough values yet". */
+const NOT_YET: Record<string, string> = {
+  '#DIV/0!': '暂无预测：已填的数值不足两年，无法计算趋势。',
+  '#N/A': '暂无预测：还没有可用的数值。',
+  '#NUM!': '暂无预测：该方法要求各年数值都大于 0。',
+};
+
+/** How a default projection that cannot be computed yet is explained (null when the error means more). */
+export function explainNoProjectionYet(value: string): string | null {
+  return NOT_YET[value] ?? null;
+}
+
 export function explainFormulaError(value: string): string {
   return `公式出错（${value}）：${EXPLANATIONS[value] ?? '请检查公式，或恢复默认公式。'}`;
 }

@@ -63,7 +63,12 @@ export function methodOfFormula(formula: string): Method | null {
   return null;
 }
 
-const CELL_REF = /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g;
+// A cell reference: not part of a longer name (BIN2DEC, LOG10) and not a function call. Either case, as
+// HyperFormula reads both.
+const CELL_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g;
+/** A reference or a range of them (G5:N5). */
+const CELL_RANGE =
+  /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![\d(A-Za-z_])/g;
 
 /**
  * Stored form of a formula: references to the formula's own row become "{r}" so the formula survives rows
@@ -94,9 +99,33 @@ function mapOutsideStrings(text: string, map: (part: string) => string): string 
  */
 export function remapRowReferences(formula: string, newRow: (row: number) => number | null): string {
   return mapOutsideStrings(formula, (part) =>
-    part.replace(CELL_REF, (_match, dc: string, col: string, dr: string, r: string) => {
-      const moved = newRow(Number(r));
-      return moved === null ? '#REF!' : `${dc}${col}${dr}${moved}`;
-    }),
+    part.replace(
+      CELL_RANGE,
+      (
+        _match,
+        dc: string,
+        col: string,
+        dr: string,
+        r: string,
+        dc2?: string,
+        col2?: string,
+        dr2?: string,
+        r2?: string,
+      ) => {
+        if (r2 === undefined) {
+          const moved = newRow(Number(r));
+          return moved === null ? '#REF!' : `${dc}${col}${dr}${moved}`;
+        }
+        // A range keeps the rows of it that remain, as in Excel (deleting its last row shrinks it).
+        const [top, bottom] = [Number(r), Number(r2)].sort((a, b) => a - b) as [number, number];
+        let first: number | null = null;
+        for (let row = top; row <= bottom && first === null; row += 1) first = newRow(row);
+        let last: number | null = null;
+        for (let row = bottom; row >= top && last === null; row -= 1) last = newRow(row);
+        if (first === null || last === null) return '#REF!';
+        const [start, end] = Number(r) <= Number(r2) ? [first, last] : [last, first];
+        return `${dc}${col}${dr}${start}:${dc2 ?? ''}${col2 ?? ''}${dr2 ?? ''}${end}`;
+      },
+    ),
   );
 }

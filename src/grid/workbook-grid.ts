@@ -26,7 +26,7 @@ import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatNumber, formatWithUnit, parseEntry } from '../model/entry';
-import type { CellValue, Indicator } from '../model/indicator';
+import { copyIndicator, type CellValue, type Indicator } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
@@ -45,7 +45,7 @@ import {
   type GridCell,
   type GridRow,
 } from './columns';
-import { explainFormulaError, isErrorValue } from './formula-errors';
+import { explainFormulaError, explainNoProjectionYet, isErrorValue } from './formula-errors';
 import { makeCustomFormulaEngine } from './custom-formula-engine';
 import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
@@ -322,7 +322,7 @@ export function makeWorkbookGrid(
   /** Read a row and record it as the row's last good definition (for saving and for definition edits). */
   const readIndicator = (physicalRow: number): Indicator => {
     const indicator = peekIndicator(physicalRow);
-    known.set(codeAt(physicalRow), structuredClone(indicator));
+    known.set(codeAt(physicalRow), copyIndicator(indicator));
     return indicator;
   };
 
@@ -407,9 +407,15 @@ export function makeWorkbookGrid(
     ) => {
       const physicalRow = instance.toPhysicalRow(row);
       const value = rawValue as GridCell;
-      const shown = isErrorValue(value)
-        ? { text: `⚠ ${value}`, className: 'cell-invalid', title: explainFormulaError(value) }
-        : show(value, physicalRow);
+      // The default formula of a row with fewer than two values is no mistake: a dimmed dash, not a red error
+      // on every row of a plan that has just been set up. A formula the clerk wrote shows its error.
+      const notYet =
+        isErrorValue(value) && !isClerkFormula(physicalRow) ? explainNoProjectionYet(value) : null;
+      const shown = notYet
+        ? { text: '—', className: 'htCenter htDimmed', title: notYet }
+        : isErrorValue(value)
+          ? { text: `⚠ ${value}`, className: 'cell-invalid', title: explainFormulaError(value) }
+          : show(value, physicalRow);
       textRenderer(instance, td, row, column, prop, shown.text, cellProperties);
       td.className = `${td.className} ${shown.className ?? ''}`.trim();
       if (shown.title) td.title = shown.title;
@@ -555,6 +561,15 @@ export function makeWorkbookGrid(
       // tells which it is.
       if (physicalRow === null || data[physicalRow]?.[projectionCol] !== holder.value) physicalRow = row;
       holder.value = resultAt(physicalRow).projected;
+    },
+    beforeKeyDown(event) {
+      // Enter or Tab in an open editor writes the cell (a redraw) and moves the selection (another redraw); on a
+      // large workbook each redraw is tens of milliseconds. Drawn once, when the key has been handled.
+      const grid = hot;
+      if (!grid || (event.key !== 'Enter' && event.key !== 'Tab') || !grid.getActiveEditor()?.isOpened())
+        return;
+      grid.suspendRender();
+      queueMicrotask(() => grid.resumeRender());
     },
     beforeChangeRender(changes) {
       // The cells are written and the grid is about to draw them (before afterChange): compute their rows first.
@@ -792,29 +807,28 @@ export function makeWorkbookGrid(
         if (newData.length === 0) return;
         grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), newData.length, 'import');
         // Known before the cells are written: writing them computes the rows' status from their definition.
-        newRows.forEach((row) => known.set(row.code, structuredClone(row)));
+        newRows.forEach((row) => known.set(row.code, copyIndicator(row)));
         const cells: [number, number, GridCell][] = [];
         newData.forEach((row, i) => row.forEach((cell, c) => cells.push([firstNewRow + i, c, cell])));
         grid.setSourceDataAtCell(cells, undefined, undefined, 'import');
       };
+      // The values are written straight into the rows and the grid drawn once: passing 50,000 cells through
+      // Handsontable's change pipeline (validation, hooks, cell meta per cell) took over a second. Values arrive
+      // already read (numbers in the row's unit, or text kept as typed), as the editor would have stored them.
       const setCells = (which: 'before' | 'after', source: string) => {
-        const changes = cellChanges
-          .map(({ physicalRow, col: c, before, after }) => {
-            const visualRow = grid.toVisualRow(physicalRow);
-            return visualRow === null
-              ? null
-              : ([visualRow, c, which === 'before' ? before : after] as [number, number, GridCell]);
-          })
-          .filter((change): change is [number, number, GridCell] => change !== null);
-        // Rows hidden by a filter have no visual index: write those straight to the source.
-        const hidden = cellChanges
-          .filter(({ physicalRow }) => grid.toVisualRow(physicalRow) === null)
-          .map(
-            ({ physicalRow, col: c, before, after }) =>
-              [physicalRow, c, which === 'before' ? before : after] as [number, number, GridCell],
-          );
-        if (changes.length > 0) grid.setDataAtCell(changes, source);
-        if (hidden.length > 0) grid.setSourceDataAtCell(hidden, undefined, undefined, source);
+        const rows = new Set<number>();
+        for (const { physicalRow, col: c, before, after } of cellChanges) {
+          const row = data[physicalRow];
+          if (!row) continue;
+          row[c] = which === 'before' ? before : after;
+          rows.add(physicalRow);
+        }
+        markRowsChanged([...rows]);
+        grid.render();
+        options.events.onRowsChanged(
+          [...rows].map((physicalRow) => codeAt(physicalRow)),
+          source,
+        );
       };
       importing = true;
       try {
@@ -898,7 +912,7 @@ export function makeWorkbookGrid(
             toGridRow(row, columns, physicalRow + 1).forEach((cell, c) => {
               if ((current[c] ?? null) !== cell) cells.push([physicalRow, c, cell]);
             });
-            known.set(row.code, structuredClone(row));
+            known.set(row.code, copyIndicator(row));
           }
           if (cells.length > 0) grid.setSourceDataAtCell(cells, undefined, undefined, 'external');
         });

@@ -100,6 +100,16 @@ export interface Indicator {
   previousTarget?: Target & { targetYear: number };
 }
 
+/**
+ * A deep copy of an indicator. Its shape is known (plain fields, the target, the values, the previous target),
+ * so this is many times faster than structuredClone, which counted when a save reads 10,000 rows.
+ */
+export function copyIndicator(indicator: Indicator): Indicator {
+  const copy: Indicator = { ...indicator, target: { ...indicator.target }, values: { ...indicator.values } };
+  if (indicator.previousTarget) copy.previousTarget = { ...indicator.previousTarget };
+  return copy;
+}
+
 /** A plan as issued: its period and its targets. The period is data; no year is hard-coded elsewhere. */
 export interface PlanDefinition {
   id: string;

@@ -9,7 +9,7 @@ import {
   type HistoryEntry,
   type WorkbookMerge,
 } from '../model/history';
-import type { Indicator } from '../model/indicator';
+import { copyIndicator, type Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
 import {
   WorkbookDatabase,
@@ -332,7 +332,7 @@ function toWorkbookRecord(workbook: Workbook): WorkbookRecord {
 }
 
 function toRowRecord(workbookId: string, indicator: Indicator, order: number): RowRecord {
-  return { ...structuredClone(indicator), workbookId, order };
+  return { ...copyIndicator(indicator), workbookId, order };
 }
 
 const historyKey = (e: HistoryEntry) => [e.workbookId, e.code, e.field, e.at, e.after].join('\u0000');

@@ -104,6 +104,21 @@ export function App(props: { session: Session }) {
   let rowSync: RowSync | undefined;
   /** Set while an import is applied: its rows are marked for saving afterwards, with their files. */
   let importing = false;
+  /** An applied import's rows not yet marked for saving (they are, once the grid has been drawn). */
+  let markImportNow: (() => void) | undefined;
+  /** Run `mark` after the next frame is drawn; at the latest after 200 ms (a hidden page draws no frames). */
+  const afterNextFrame = (mark: () => void) => {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      markImportNow = undefined;
+      mark();
+    };
+    markImportNow = once;
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 200);
+  };
   // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
   const tabSync = makeTabSync(workbook.id, (codes) => {
     if (!rowSync) return;
@@ -176,7 +191,10 @@ export function App(props: { session: Session }) {
     setTimeout(() => formatSavedTime(new Date()), 0);
 
     // Flush at once when the page is hidden or closed, so a quick close does not lose the last edit.
-    const flushNow = () => void autosave?.flush();
+    const flushNow = () => {
+      markImportNow?.();
+      void autosave?.flush();
+    };
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flushNow);
@@ -650,13 +668,16 @@ export function App(props: { session: Session }) {
                   ...updates,
                   ...newRows.map((r) => ({ code: r.indicator.code, file: r.file })),
                 ];
-                for (const [source, codes] of importSources(changed)) autosave?.markRows(codes, source);
+                // Saved at once, but after the grid and the notice are drawn: reading and writing 10,000 rows takes
+                // a while. (A hidden page draws no frames: the timer saves it then.)
+                afterNextFrame(() => {
+                  for (const [source, codes] of importSources(changed)) autosave?.markRows(codes, source);
+                  void autosave?.flush();
+                });
                 setShowImport(false);
                 setNotice(
                   `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
                 );
-                // Saved at once, but after the grid and the notice are drawn (writing 10,000 rows takes a while).
-                setTimeout(() => void autosave?.flush(), 0);
               }}
               onCancel={() => setShowImport(false)}
             />

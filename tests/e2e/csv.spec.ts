@@ -68,6 +68,8 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
   await expect(importDialog).toHaveCount(0);
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.9‰');
+  // Two years now: the projection is computed at once (with one year it was 暂无预测).
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(/^\d+(\.\d+)?‰$/);
   await workbook.revealRow(NEONATAL.code);
   await expect(await workbook.cell(NEONATAL.code, '2021年')).toHaveText('2.8‰');
   await workbook.waitSaved();
@@ -78,6 +80,8 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.9‰');
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('—');
+  await expect(await workbook.cell(INFANT.code, '状态')).toHaveText('数据不足');
   await workbook.waitSaved();
   await page.reload();
   await workbook.waitForGrid();

@@ -191,3 +191,76 @@ test('sample data shows warnings at once, apart from the real workbook, and the 
   ).toHaveText(String(plan.indicators.length));
   workbook.expectNoErrors();
 });
+
+test('a formula that reads another row follows it, also after a row above both is deleted', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const first = plan.indicators[0];
+  if (!first) throw new Error('empty plan');
+  expect(INFANT.sheetRow).toBeGreaterThan(1);
+  expect(PRESCHOOL.sheetRow).toBeGreaterThan(1);
+  // 2018…2025 sit in columns G…N: M is 2024. The infant row's projection reads the preschool row's 2024 value.
+  await workbook.typeInto(PRESCHOOL.code, '2024年', '95%');
+  await workbook.typeInto(INFANT.code, '预测2025年', `=M${PRESCHOOL.sheetRow}/10`);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9.5‰');
+  // A change in the other row reaches this one at once.
+  await workbook.typeInto(PRESCHOOL.code, '2024年', '97%');
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9.7‰');
+
+  // Delete the plan's first row: every row moves up one, and the formula keeps reading the same row.
+  await workbook.revealRow(first.code);
+  await (await workbook.cell(first.code, '指标名称')).click();
+  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
+  await expect(workbook.row(first.code)).toHaveCount(0);
+  await workbook.revealRow(INFANT.code);
+  await (await workbook.cell(INFANT.code, '状态')).click();
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel.locator('code')).toHaveText(`=M${PRESCHOOL.sheetRow - 1}/10`);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9.7‰');
+  await workbook.typeInto(PRESCHOOL.code, '2024年', '90');
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9‰');
+
+  // The default formulas of the rows below moved with them.
+  await workbook.revealRow(PRESCHOOL.code);
+  await (await workbook.cell(PRESCHOOL.code, '状态')).click();
+  await expect(panel.locator('code')).toContainText(`G${PRESCHOOL.sheetRow - 1}:N${PRESCHOOL.sheetRow - 1}`);
+
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9‰');
+  await (await workbook.cell(INFANT.code, '状态')).click();
+  await expect(panel.locator('code')).toHaveText(`=M${PRESCHOOL.sheetRow - 1}/10`);
+  workbook.expectNoErrors();
+});
+
+test('sorting by the projection orders rows by the computed value, not by the formula text', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // Two rows with values; every other row has no projection.
+  await workbook.typeInto(INFANT.code, '2022年', '6');
+  await workbook.typeInto(INFANT.code, '2023年', '5');
+  await workbook.typeInto(PRESCHOOL.code, '2022年', '90%');
+  await workbook.typeInto(PRESCHOOL.code, '2023年', '91%');
+  await workbook.revealRow(INFANT.code);
+  await workbook.cell(INFANT.code, '预测2025年');
+  const header = page.locator('.ht_clone_top thead th', { hasText: '预测2025年' }).first();
+  await header.locator('.columnSorting').click();
+  await page.locator('.ht_master .wtHolder').evaluate((holder) => holder.scrollTo(0, 0));
+  await expect(page.locator('.ht_master tbody tr').first()).toHaveAttribute('aria-rowindex', '2');
+  // Ascending: the infant rate (about 3.5‰) comes before the preschool rate (about 93%), empty projections last.
+  const names = await workbook.renderedNames();
+  const infantAt = names.indexOf(INFANT.row.name);
+  const preschoolAt = names.indexOf(PRESCHOOL.row.name);
+  expect(infantAt).toBe(0);
+  expect(preschoolAt).toBe(1);
+  workbook.expectNoErrors();
+});

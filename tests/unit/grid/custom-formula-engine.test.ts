@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RawCellContent } from 'hyperformula';
+import { makeCustomFormulaEngine, type CustomFormulaEngine } from '../../../src/grid/custom-formula-engine';
+import { remapRowReferences } from '../../../src/grid/formulas';
+
+/** An engine over a grid the test can change, as the workbook grid hands it its rows (physical, 0-based). */
+function engineOver(initial: RawCellContent[][]) {
+  const grid = { rows: initial };
+  const engine = makeCustomFormulaEngine(
+    () => grid.rows.length,
+    (r) => grid.rows[r] ?? [],
+  );
+  engines.push(engine);
+  return { grid, engine };
+}
+
+const engines: CustomFormulaEngine[] = [];
+afterEach(() => {
+  for (const engine of engines.splice(0)) engine.destroy();
+});
+
+/** The projection column (E) of a row whose rates for 2020–2023 are in A–D. */
+const P = 4;
+const LINEAR = '=FORECAST.LINEAR(2025, A1:D1, {2020,2021,2022,2023})';
+
+describe('custom formula engine', () => {
+  it('gives the value of a formula that reads another row', () => {
+    const { engine } = engineOver([
+      [1, 2, 3, 4, null],
+      [10, 20, 30, 40, '=A1+D1*B2'],
+    ]);
+    // 1 + 4 × 20
+    expect(engine.valueAt(1, P)).toBe(81);
+  });
+
+  it('follows rows reported as changed', () => {
+    const { grid, engine } = engineOver([
+      [1, 2, 3, 4, null],
+      [10, 20, 30, 40, '=A1+D1'],
+    ]);
+    expect(engine.valueAt(1, P)).toBe(5);
+    grid.rows[0] = [100, 2, 3, 400, null];
+    engine.rowsChanged([0]);
+    expect(engine.valueAt(1, P)).toBe(500);
+    // A clerk rewrites the formula itself.
+    grid.rows[1] = [10, 20, 30, 40, '=A1-D1'];
+    engine.rowsChanged([1]);
+    expect(engine.valueAt(1, P)).toBe(-300);
+  });
+
+  it('sees rows changed before it was first asked for a value', () => {
+    const { grid, engine } = engineOver([
+      [1, 2, 3, 4, null],
+      [0, 0, 0, 0, '=SUM(A1:D1)'],
+    ]);
+    grid.rows[0] = [5, 5, 5, 5, null];
+    engine.rowsChanged([0]);
+    expect(engine.valueAt(1, P)).toBe(20);
+  });
+
+  it('follows rows being removed once told the structure changed', () => {
+    const { grid, engine } = engineOver([
+      [1, 1, 1, 1, null],
+      [100, 200, 300, 400, null],
+      [0, 0, 0, 0, '=A2+D2'],
+    ]);
+    expect(engine.valueAt(2, P)).toBe(500);
+    // Row 1 is deleted; the grid rewrites the formula as a spreadsheet would and replaces its rows.
+    const newRow = (row: number) => (row === 1 ? null : row > 1 ? row - 1 : row);
+    grid.rows = [
+      [100, 200, 300, 400, null],
+      [0, 0, 0, 0, remapRowReferences('=A2+D2', newRow)],
+    ];
+    engine.structureChanged();
+    expect(engine.valueAt(1, P)).toBe(500);
+
+    // Now the row the formula reads is deleted: the reference is gone.
+    grid.rows = [[0, 0, 0, 0, remapRowReferences('=A1+D1', () => null)]];
+    engine.structureChanged();
+    expect(engine.valueAt(0, P)).toBe('#REF!');
+  });
+
+  it('gives errors as the text Excel shows', () => {
+    const { engine } = engineOver([
+      [1, 2, 3, 4, '=NOSUCHFUNCTION(A1)', '=1/0', '=FORECAST.LINEAR(2025, A1:D1, {2020,2021})'],
+    ]);
+    expect(engine.valueAt(0, P)).toBe('#NAME?');
+    expect(engine.valueAt(0, P + 1)).toBe('#DIV/0!');
+    // Four values but two years.
+    expect(engine.valueAt(0, P + 2)).toBe('#N/A');
+  });
+
+  it('gives text, logical and empty results as the grid shows them', () => {
+    const { engine } = engineOver([[1, 2, 3, 4, '="约"&A1', '=D1>C1', null]]);
+    expect(engine.valueAt(0, P)).toBe('约1');
+    expect(engine.valueAt(0, P + 1)).toBe('TRUE');
+    expect(engine.valueAt(0, P + 2)).toBeNull();
+  });
+
+  it('has the workbook’s forecasting functions', () => {
+    const { engine } = engineOver([
+      // 10, 12, 14, 16 in 2020–2023: +2 a year, so 20 in 2025.
+      [10, 12, 14, 16, LINEAR],
+      // Text (typed into a year cell, kept as text by a leading apostrophe) is ignored: still +2 a year.
+      [10, "'缺报", 14, 16, '=FORECAST.LINEAR(2025, A2:D2, {2020,2021,2022,2023})'],
+      // −10 % a year from 8: 8 × 0.9⁵ in 2025.
+      [8, 7.2, 6.48, null, '=GROWTH(A3:D3, {2020,2021,2022,2023}, 2025)'],
+      // First 100, latest 121 two years later: +10 % a year, so 121 × 1.1³ in 2025.
+      [100, 130, 121, null, '=FORECAST.CAGR(2025, A4:D4, {2020,2021,2022,2023})'],
+    ]);
+    expect(engine.valueAt(0, P)).toBeCloseTo(20, 9);
+    expect(engine.valueAt(1, P)).toBeCloseTo(20, 9);
+    expect(engine.valueAt(2, P)).toBeCloseTo(8 * 0.9 ** 5, 9);
+    expect(engine.valueAt(3, P)).toBeCloseTo(121 * 1.1 ** 3, 9);
+  });
+});
