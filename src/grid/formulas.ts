@@ -94,6 +94,20 @@ function mapOutsideStrings(text: string, map: (part: string) => string): string 
 }
 
 /**
+ * A formula copied `offset` rows down (up when negative), as a spreadsheet's fill handle copies it: references
+ * without a $ before the row number move with it; one that would leave the sheet becomes #REF!.
+ */
+export function shiftRelativeRows(formula: string, offset: number): string {
+  return mapOutsideStrings(formula, (part) =>
+    part.replace(CELL_REF, (match, dc: string, col: string, dr: string, r: string) => {
+      if (dr === '$') return match;
+      const row = Number(r) + offset;
+      return row < 1 ? '#REF!' : `${dc}${col}${row}`;
+    }),
+  );
+}
+
+/**
  * A formula after rows were inserted or deleted, as a spreadsheet rewrites it: each reference to row R becomes
  * `newRow(R)` (1-based), or #REF! when its row was deleted. Text in quotes is left alone.
  */

@@ -17,6 +17,7 @@ import {
   Filters,
   HiddenRows,
   ManualColumnResize,
+  MultiColumnSorting,
   registerPlugin,
   Search,
   UndoRedo,
@@ -49,13 +50,14 @@ import { explainFormulaError, explainNoProjectionYet, isErrorValue } from './for
 import { makeCustomFormulaEngine } from './custom-formula-engine';
 import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
-import { methodOfFormula, projectionFormula, remapRowReferences } from './formulas';
+import { methodOfFormula, projectionFormula, remapRowReferences, shiftRelativeRows } from './formulas';
 import { setStatusThresholds } from './plan-functions-plugin';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
 // The filter menu's value list is drawn with checkboxes; the menus need AutoColumnSize and HiddenRows loaded
-// (they stay switched off in the grid's settings).
+// (they stay switched off in the grid's settings). Undoing a sort needs MultiColumnSorting loaded (also off):
+// Handsontable's undo of a value goes by the row's place on screen, so the sort must be undone first.
 registerCellType(CheckboxCellType);
 for (const plugin of [
   AutoColumnSize,
@@ -67,6 +69,7 @@ for (const plugin of [
   Filters,
   HiddenRows,
   ManualColumnResize,
+  MultiColumnSorting,
   Search,
   UndoRedo,
 ])
@@ -194,12 +197,37 @@ export function makeWorkbookGrid(
   const known = new Map<string, Indicator>(workbook.indicators.map((row) => [row.code, row]));
 
   let searchResults: { row: number; col: number }[] = [];
+  /** The first row and height of the cells the fill handle copies (visual rows). */
+  let autofillSource = 0;
+  let autofillHeight = 1;
+  /**
+   * The fill handle copies what cells show; in the projection column it must copy the formula, as Excel does:
+   * a default formula becomes each row's own default, a formula of the clerk's moves its relative references.
+   */
+  const fillProjectionFormulas = (changes: (Handsontable.CellChange | null)[]) => {
+    if (!hot) return;
+    for (const change of changes) {
+      if (!change || Number(change[1]) !== projectionCol) continue;
+      const target = hot.toPhysicalRow(change[0]);
+      const offset = (((change[0] - autofillSource) % autofillHeight) + autofillHeight) % autofillHeight;
+      const source = hot.toPhysicalRow(autofillSource + offset);
+      const text = cellAt(source, projectionCol);
+      const definition = definitionOf(target);
+      if (!isClerkFormula(source) && typeof text === 'string' && text.startsWith('=') && definition)
+        change[3] = projectionFormula(definition, target + 1, layout);
+      else if (typeof text === 'string' && text.trim().startsWith('='))
+        change[3] = shiftRelativeRows(text, target - source);
+    }
+  };
+  /** Per deletion (newest last): the projection formulas it rewrote, by row code, for its undo. */
+  const formulasBeforeRemoval: Map<string, GridCell>[] = [];
   let importing = false;
   /** Set while rows saved by another tab are put in: not an edit of this page, not an undo step. */
   let external = false;
   let searchIndex = -1;
 
   // Assigned once below; declared first because hooks that run during construction read it.
+  // eslint-disable-next-line prefer-const -- assigned once below: hooks that run during construction read it
   let hot: Handsontable | undefined;
   // Handsontable binds to `data` by reference and edits it in place (also when rows are added or removed), so a
   // value is read straight from it: reading through Handsontable runs hooks per cell, which on 5,000 rows made
@@ -233,12 +261,12 @@ export function makeWorkbookGrid(
     () => data.length,
     (physicalRow) =>
       (data[physicalRow] ?? []).map((cell, column) => {
-        if (column === projectionCol) {
-          if (isClerkFormula(physicalRow)) return cell;
-          const projected = resultAt(physicalRow).projected;
-          return typeof projected === 'number' ? projected : null;
-        }
-        if (column === gapCol || column === statusCol) return null;
+        // Computed cells go in as their values, errors as errors ("#DIV/0!" is read as one), so a formula
+        // reading them sees what the grid shows.
+        if (column === projectionCol)
+          return isClerkFormula(physicalRow) ? cell : resultAt(physicalRow).projected;
+        // (A clerk's row's own gap depends on its formula: left out, not computed while the engine is built.)
+        if (column === gapCol) return isClerkFormula(physicalRow) ? null : resultAt(physicalRow).gap;
         // Text stays text (a leading apostrophe): a value typed as "=…" in a year cell is not a formula.
         return typeof cell === 'string' ? `'${cell}` : cell;
       }),
@@ -299,9 +327,20 @@ export function makeWorkbookGrid(
     results.clear();
     formulaEngine.structureChanged();
     clerkFormulaRows.clear();
-    const clerkRows = data.map((_, r) => r).filter(isClerkFormula);
-    showResults(clerkRows);
+    // The clerk's formulas are recomputed once the rows have settled (deleting ten rows is ten removals, and
+    // each would otherwise rebuild the engine).
+    if (!clerkRefreshQueued) {
+      clerkRefreshQueued = true;
+      queueMicrotask(() => {
+        clerkRefreshQueued = false;
+        const clerkRows = data.map((_, r) => r).filter(isClerkFormula);
+        if (clerkRows.length === 0) return;
+        showResults(clerkRows);
+        hot?.render();
+      });
+    }
   };
+  let clerkRefreshQueued = false;
   /**
    * Rows were inserted or deleted: rewrite the references in the other rows' projection formulas as a spreadsheet
    * does (`newRow` maps an old 1-based row number to the new one, null when deleted). `skip` are new rows.
@@ -494,7 +533,6 @@ export function makeWorkbookGrid(
     return { ...base, wordWrap: spec.wrap ?? false };
   });
 
-  // eslint-disable-next-line prefer-const -- declared above: hooks that run during construction read it
   hot = new Handsontable(container, {
     data,
     columns: columnSettings,
@@ -536,8 +574,14 @@ export function makeWorkbookGrid(
         return { readOnly: true, className: 'htRight cell-na' };
       return {};
     },
+    beforeAutofill(selectionData, sourceRange) {
+      autofillSource = sourceRange.getTopStartCorner().row ?? 0;
+      autofillHeight = sourceRange.getHeight();
+      return selectionData;
+    },
     beforeChange(changes, source) {
       if (source === 'loadData') return;
+      if ((source as string) === 'Autofill.fill') fillProjectionFormulas(changes);
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;
@@ -599,8 +643,8 @@ export function makeWorkbookGrid(
         // A default projection follows the definition (a new unit may call for another method).
         if (wasDefault) derived.push([physicalRow, projectionCol, projectionFormula(indicator, row, layout)]);
       }
-      // The definitions are read now: the status depends on them (the derived write below draws them).
-      if (definitionChanged.size > 0) markRowsChanged([...definitionChanged]);
+      // The derived write (always there for a changed definition: the target text) recomputes the rows with
+      // their new definition and default formula, and draws them.
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
       options.events.onRowsChanged([...codes], String(source));
     },
@@ -632,12 +676,23 @@ export function makeWorkbookGrid(
       }
       options.events.onStructureChanged();
     },
-    afterRemoveRow(_index, _amount, removedRows) {
+    afterRemoveRow(_index, _amount, removedRows, source) {
       const removed = [...removedRows].sort((a, b) => a - b);
+      const before = new Map(data.map((row) => [String(row[codeCol] ?? ''), row[projectionCol]] as const));
       moveFormulaReferences((row) => {
         if (removed.includes(row - 1)) return null;
         return row - removed.filter((r) => r < row - 1).length;
       }, new Set());
+      // A reference into a deleted row became #REF!; undoing the deletion must bring the formula back as it was.
+      if (source !== 'UndoRedo.undo' && !external) {
+        const changed = new Map<string, GridCell>();
+        for (const row of data) {
+          const code = String(row[codeCol] ?? '');
+          const old = before.get(code);
+          if (old !== undefined && old !== row[projectionCol]) changed.set(code, old);
+        }
+        formulasBeforeRemoval.push(changed);
+      }
       resetRowCaches();
       if (!external) options.events.onStructureChanged();
     },
@@ -645,9 +700,28 @@ export function makeWorkbookGrid(
       markRowsChanged(changes.map(([physicalRow]) => physicalRow));
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
-    beforeUndoStackChange(_actions, source) {
-      // While an import is applied its pieces are not recorded one by one; it is recorded once, as a whole.
-      return !external && !(importing && source !== 'import');
+    beforeUndoStackChange() {
+      // While an import is applied its pieces (rows added, cells written) are not recorded one by one; it is
+      // recorded once, as a whole, after.
+      return !external && !importing;
+    },
+    afterUndo(action) {
+      if ((action as { actionType?: string }).actionType !== 'remove_row') return;
+      const texts = formulasBeforeRemoval.pop();
+      if (!texts || texts.size === 0) return;
+      const rows: number[] = [];
+      data.forEach((row, physicalRow) => {
+        const text = texts.get(String(row[codeCol] ?? ''));
+        if (text === undefined) return;
+        row[projectionCol] = text;
+        rows.push(physicalRow);
+      });
+      markRowsChanged(rows);
+      hot?.render();
+      options.events.onRowsChanged(
+        rows.map((physicalRow) => codeAt(physicalRow)),
+        'UndoRedo.undo',
+      );
     },
     afterSelectionEnd(row, column) {
       options.events.onSelectionChanged(describeCell(row, column));
@@ -720,11 +794,15 @@ export function makeWorkbookGrid(
         return count;
       }),
     addRow() {
-      grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), 1, 'addRow');
-      const visualRow = grid.countRows() - 1;
-      grid.selectCell(visualRow, col('name'));
-      grid.scrollViewportTo({ row: visualRow, col: 0 });
-      return codeAt(grid.toPhysicalRow(visualRow));
+      // Appended to the data (no index): below the last shown row would put it in the middle when sorted.
+      grid.alter('insert_row_below', undefined, 1, 'addRow');
+      const physicalRow = grid.countSourceRows() - 1;
+      const visualRow = grid.toVisualRow(physicalRow);
+      if (visualRow !== null && visualRow >= 0) {
+        grid.selectCell(visualRow, col('name'));
+        grid.scrollViewportTo({ row: visualRow, col: 0 });
+      }
+      return codeAt(physicalRow);
     },
     selectedRows() {
       const seen = new Set<number>();
@@ -805,7 +883,7 @@ export function makeWorkbookGrid(
       const cellChanges: { physicalRow: number; col: number; before: GridCell; after: GridCell }[] = [];
       const insertRows = () => {
         if (newData.length === 0) return;
-        grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), newData.length, 'import');
+        grid.alter('insert_row_below', undefined, newData.length, 'import');
         // Known before the cells are written: writing them computes the rows' status from their definition.
         newRows.forEach((row) => known.set(row.code, copyIndicator(row)));
         const cells: [number, number, GridCell][] = [];
@@ -851,9 +929,12 @@ export function makeWorkbookGrid(
         importing = false;
       }
       const removeNewRows = () => {
-        if (newData.length === 0) return;
-        const visual = grid.toVisualRow(firstNewRow);
-        if (visual !== null) grid.alter('remove_row', visual, newData.length, 'UndoRedo.undo');
+        // One by one from the bottom: sorted or filtered, the new rows need not sit together on screen.
+        const visualRows = newData
+          .map((_, i) => grid.toVisualRow(firstNewRow + i))
+          .filter((v): v is number => v !== null && v >= 0)
+          .sort((a, b) => b - a);
+        for (const visual of visualRows) grid.alter('remove_row', visual, 1, 'UndoRedo.undo');
       };
       grid.getPlugin('undoRedo').done(
         () => ({
@@ -892,18 +973,22 @@ export function makeWorkbookGrid(
     },
     applyExternal(rows, removed) {
       external = true;
+      let rowsMoved = false;
       try {
         grid.batch(() => {
           for (const code of removed) {
             const visualRow = grid.toVisualRow(physicalRowOf(code));
-            if (visualRow !== null && visualRow >= 0) grid.alter('remove_row', visualRow, 1, 'external');
+            if (visualRow === null || visualRow < 0) continue;
+            grid.alter('remove_row', visualRow, 1, 'external');
             known.delete(code);
+            rowsMoved = true;
           }
           const cells: [number, number, GridCell][] = [];
           for (const row of rows) {
             let physicalRow = physicalRowOf(row.code);
             if (physicalRow < 0) {
-              grid.alter('insert_row_below', Math.max(grid.countRows() - 1, 0), 1, 'external');
+              grid.alter('insert_row_below', undefined, 1, 'external');
+              rowsMoved = true;
               physicalRow = physicalRowOf('');
               // Written at once, so the next new row finds its own empty row.
               grid.setSourceDataAtCell(physicalRow, codeCol, row.code, 'external');
@@ -918,6 +1003,12 @@ export function makeWorkbookGrid(
         });
       } finally {
         external = false;
+      }
+      // Undo steps name rows by their place on screen; once another tab's rows came or went, those places no
+      // longer hold the same rows, and an undo could change the wrong one.
+      if (rowsMoved) {
+        grid.getPlugin('undoRedo').clear();
+        formulasBeforeRemoval.length = 0;
       }
     },
     focus() {

@@ -284,15 +284,28 @@ async function scaleRun(browser, base, workbook, errors) {
   await editor.fill(typed);
 
   // Timestamps inside the page: Enter pressed, first frame with the new projection, save states.
+  await page.evaluate(
+    ([p, old]) => {
+      const t = (window.__edit = { enter: 0, rendered: 0, saving: 0, saved: 0 });
+      // The first frame after Enter whose projection cell shows the new value, watched from inside the page.
+      const watch = () =>
+        requestAnimationFrame(() =>
+          document.querySelector(p)?.textContent !== old ? (t.rendered ||= performance.now()) : watch(),
+        );
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.key !== 'Enter' || t.enter) return;
+          t.enter = performance.now();
+          watch();
+        },
+        { capture: true },
+      );
+    },
+    [cell(where.projection), before[0]],
+  );
   await page.evaluate(() => {
-    const t = (window.__edit = { enter: 0, rendered: 0, saving: 0, saved: 0 });
-    window.addEventListener(
-      'keydown',
-      (e) => e.key === 'Enter' && !t.enter && (t.enter = performance.now()),
-      {
-        capture: true,
-      },
-    );
+    const t = window.__edit;
     const state = document.querySelector('.save-state');
     new MutationObserver(() => {
       const s = state.getAttribute('data-state');
@@ -303,14 +316,11 @@ async function scaleRun(browser, base, workbook, errors) {
   });
   await page.keyboard.press('Enter');
   await page.waitForFunction(
-    ([p, old]) => {
+    () => {
       window.__sampleHeap?.();
-      const text = document.querySelector(p)?.textContent;
-      if (text === old) return false;
-      window.__edit.rendered ||= performance.now();
-      return true;
+      return window.__edit.rendered > 0;
     },
-    [cell(where.projection), before[0]],
+    null,
     { polling: 'raf', timeout: 30_000 },
   );
   await page.waitForFunction(() => window.__edit.saved > 0, null, { timeout: 30_000 });
@@ -365,28 +375,27 @@ async function floorScaleRun(browser, base) {
   await page.locator(`.ht_master tbody tr[aria-rowindex="${rowIndex}"] td[aria-colindex="${year}"]`).click();
   await page.keyboard.press('Enter');
   await page.locator('textarea.handsontableInput:focus').fill('77');
-  await page.evaluate(() => {
+  await page.evaluate((old) => {
     window.__edit = { enter: 0, rendered: 0 };
+    const changed = () => {
+      const hot = window.floorHot;
+      return String(hot.getDataAtCell(0, hot.getColHeader().indexOf('预测2025年'))) !== old;
+    };
+    // From inside the page, as for the app: the first frame after Enter in which the projection has changed.
+    const watch = () =>
+      requestAnimationFrame(() => (changed() ? (window.__edit.rendered ||= performance.now()) : watch()));
     window.addEventListener(
       'keydown',
-      (e) => e.key === 'Enter' && (window.__edit.enter ||= performance.now()),
-      {
-        capture: true,
+      (e) => {
+        if (e.key !== 'Enter' || window.__edit.enter) return;
+        window.__edit.enter = performance.now();
+        watch();
       },
+      { capture: true },
     );
-  });
+  }, before);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    (old) => {
-      const hot = window.floorHot;
-      const value = String(hot.getDataAtCell(0, hot.getColHeader().indexOf('预测2025年')));
-      if (value === old) return false;
-      window.__edit.rendered ||= performance.now();
-      return true;
-    },
-    before,
-    { polling: 'raf', timeout: 30_000 },
-  );
+  await page.waitForFunction(() => window.__edit.rendered > 0, null, { polling: 'raf', timeout: 30_000 });
   const t = await page.evaluate(() => window.__edit);
   await context.close();
   return { openMs, editRenderedMs: t.rendered - t.enter };
@@ -435,14 +444,27 @@ async function importRun(browser, base, workbook, csvBytes, errors) {
         e.target instanceof HTMLElement && e.target.textContent === '应用' && (t.apply ||= performance.now()),
       { capture: true },
     );
+    // The first frame that shows the preview, and the first that shows the grid applied with its notice: watched
+    // from inside the page, so the time does not depend on when the test runner next polls.
+    const frameOnce = (key, ready) => {
+      const observer = new MutationObserver(() => {
+        if (!ready()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => (t[key] ||= performance.now()));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    };
+    frameOnce('preview', () => document.querySelector('.import-preview .summary') !== null);
+    frameOnce(
+      'applied',
+      () => document.querySelector('.status-bar .cell-info')?.textContent?.includes('已导入') === true,
+    );
   });
   await input.setInputFiles({ name: '生成数据_10000行.csv', mimeType: 'text/csv', buffer: csvBytes });
   await page.waitForFunction(
     () => {
       window.__sampleHeap?.();
-      if (!document.querySelector('.import-preview .summary')) return false;
-      window.__import.preview ||= performance.now();
-      return true;
+      return window.__import.preview > 0;
     },
     null,
     { polling: 'raf', timeout: 120_000 },
@@ -452,9 +474,7 @@ async function importRun(browser, base, workbook, csvBytes, errors) {
   await page.waitForFunction(
     () => {
       window.__sampleHeap?.();
-      if (!document.querySelector('.status-bar .cell-info')?.textContent?.includes('已导入')) return false;
-      window.__import.applied ||= performance.now();
-      return true;
+      return window.__import.applied > 0;
     },
     null,
     { polling: 'raf', timeout: 120_000 },

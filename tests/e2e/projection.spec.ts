@@ -211,13 +211,11 @@ test('a formula that reads another row follows it, also after a row above both i
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9.7‰');
 
   // Delete the plan's first row: every row moves up one, and the formula keeps reading the same row.
-  await workbook.revealRow(first.code);
-  await (await workbook.cell(first.code, '指标名称')).click();
+  await workbook.select(first.code, '指标名称');
   await page.getByRole('button', { name: '删除所选指标' }).click();
   await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await expect(workbook.row(first.code)).toHaveCount(0);
-  await workbook.revealRow(INFANT.code);
-  await (await workbook.cell(INFANT.code, '状态')).click();
+  await workbook.select(INFANT.code, '状态');
   const panel = page.getByRole('complementary', { name: '指标说明' });
   await expect(panel.locator('code')).toHaveText(`=M${PRESCHOOL.sheetRow - 1}/10`);
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9.7‰');
@@ -226,16 +224,27 @@ test('a formula that reads another row follows it, also after a row above both i
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9‰');
 
   // The default formulas of the rows below moved with them.
-  await workbook.revealRow(PRESCHOOL.code);
-  await (await workbook.cell(PRESCHOOL.code, '状态')).click();
+  await workbook.select(PRESCHOOL.code, '状态');
   await expect(panel.locator('code')).toContainText(`G${PRESCHOOL.sheetRow - 1}:N${PRESCHOOL.sheetRow - 1}`);
+
+  // Deleting the row the formula reads breaks it (#REF!, as in Excel); undoing the deletion mends it.
+  await workbook.select(PRESCHOOL.code, '指标名称');
+  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '状态')).toHaveText('⚠ 公式有误');
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9‰');
+  await workbook.select(INFANT.code, '状态');
+  await expect(panel.locator('code')).toHaveText(`=M${PRESCHOOL.sheetRow - 1}/10`);
 
   await workbook.waitSaved();
   await page.reload();
   await workbook.waitForGrid();
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('9‰');
-  await (await workbook.cell(INFANT.code, '状态')).click();
+  await workbook.select(INFANT.code, '状态');
   await expect(panel.locator('code')).toHaveText(`=M${PRESCHOOL.sheetRow - 1}/10`);
   workbook.expectNoErrors();
 });
@@ -262,5 +271,12 @@ test('sorting by the projection orders rows by the computed value, not by the fo
   const preschoolAt = names.indexOf(PRESCHOOL.row.name);
   expect(infantAt).toBe(0);
   expect(preschoolAt).toBe(1);
+  // 撤销 first puts the order back, then takes back the last value typed — in its own row.
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect.poll(async () => (await workbook.renderedNames())[0]).toBe(plan.indicators[0]?.name);
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await workbook.revealRow(PRESCHOOL.code);
+  await expect(await workbook.cell(PRESCHOOL.code, '2023年')).toHaveText('');
+  await expect(await workbook.cell(PRESCHOOL.code, '2022年')).toHaveText('90%');
   workbook.expectNoErrors();
 });

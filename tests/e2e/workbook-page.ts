@@ -122,6 +122,17 @@ export class WorkbookPage {
 
   /** Type into a cell as a clerk does: select it, open the editor, type, Enter. */
   async typeInto(code: string, columnTitle: string, text: string): Promise<void> {
+    await this.select(code, columnTitle);
+    await this.page.keyboard.press('Enter');
+    // The editor that has the focus: a dropdown cell's editor may also be in the page.
+    const editor = this.page.locator('textarea.handsontableInput:focus');
+    await expect(editor).toBeVisible();
+    await editor.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Select a cell as a clerk does, checking in the status bar that it is this row's, in this column. */
+  async select(code: string, columnTitle: string): Promise<void> {
     await this.revealRow(code);
     // As a clerk glances at the status bar: the selected cell must be this row's, in this column. The grid
     // re-renders while it scrolls, and a frozen overlay may draw the same cell on top: try again if needed.
@@ -141,11 +152,5 @@ export class WorkbookPage {
         if (attempt === 3) throw error;
       }
     }
-    await this.page.keyboard.press('Enter');
-    // The editor that has the focus: a dropdown cell's editor may also be in the page.
-    const editor = this.page.locator('textarea.handsontableInput:focus');
-    await expect(editor).toBeVisible();
-    await editor.fill(text);
-    await this.page.keyboard.press('Enter');
   }
 }

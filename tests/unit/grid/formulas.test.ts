@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remapRowReferences } from '../../../src/grid/formulas';
+import { remapRowReferences, shiftRelativeRows } from '../../../src/grid/formulas';
 
 /** `count` rows inserted above row `at` (1-based): that row and every row below move down. */
 const inserted =
@@ -78,5 +78,19 @@ describe('remapRowReferences', () => {
   it('shrinks a range whose end row is deleted, as Excel does, instead of breaking it', () => {
     // Not '=SUM(O3:#REF!)', which HyperFormula cannot parse. Excel gives =SUM(O3:O6).
     expect(remapRowReferences('=SUM(O3:O7)', deleted(7))).toBe('=SUM(O3:O6)');
+  });
+});
+
+describe('shiftRelativeRows (the fill handle)', () => {
+  it('moves references without a $ before the row, and leaves absolute rows alone', () => {
+    expect(shiftRelativeRows('=FORECAST.LINEAR(2025, J5:M5, {2021,2022,2023,2024})', 2)).toBe(
+      '=FORECAST.LINEAR(2025, J7:M7, {2021,2022,2023,2024})',
+    );
+    expect(shiftRelativeRows('=M5*$B$2+N$3+$O4', 1)).toBe('=M6*$B$2+N$3+$O5');
+    expect(shiftRelativeRows('=M5&"A1"', 3)).toBe('=M8&"A1"');
+  });
+
+  it('gives #REF! to a reference moved above the first row', () => {
+    expect(shiftRelativeRows('=M2+1', -2)).toBe('=#REF!+1');
   });
 });
