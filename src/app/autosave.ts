@@ -42,22 +42,9 @@ export function makeAutosave(options: {
 
   let lastFailed = false;
 
-  let queued = false;
   const schedule = () => {
     if (!lastFailed) options.onState({ status: 'pending' });
     if (timer !== undefined) clearTimeout(timer);
-    if (options.delayMs === 0 && !lastFailed) {
-      // No delay: the write starts as soon as the code that made the edit has run (edits made by the same code,
-      // such as a paste, are written together), so storage works while the browser draws the edit.
-      if (!queued) {
-        queued = true;
-        queueMicrotask(() => {
-          queued = false;
-          void flush();
-        });
-      }
-      return;
-    }
     // After a failure, retry less often: a full disk or a blocked database will not recover in 300 ms.
     timer = setTimeout(() => void flush(), lastFailed ? Math.max(options.delayMs, 5000) : options.delayMs);
   };
