@@ -70,6 +70,7 @@ export function makeCustomFormulaEngine(
     destroy() {
       engine?.destroy();
       engine = undefined;
+      stale = true;
     },
   };
 }

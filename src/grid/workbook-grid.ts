@@ -279,12 +279,12 @@ export function makeWorkbookGrid(
     return Number.isFinite(number) ? number : text;
   };
   const computeResults = (physicalRow: number): RowResults => {
+    clerkFormulaRows.delete(physicalRow);
     const definition = definitionOf(physicalRow);
     if (!definition) return { projected: null, gap: '', status: '数据不足' };
     const cells = yearCells(physicalRow);
     const cell = cellAt(physicalRow, projectionCol);
     let projected: FormulaValue;
-    clerkFormulaRows.delete(physicalRow);
     if (cell === projectionFormula(definition, physicalRow + 1, layout)) {
       projected = defaultProjection(defaultMethod(definition), cells, years, definition.targetYear);
     } else if (typeof cell === 'string' && cell.trim().startsWith('=')) {
