@@ -1,3 +1,5 @@
+import { isFormulaError } from '../model/row-results';
+
 /**
  * Spreadsheet error values explained in Chinese for the clerk (shown in the cell's tooltip and the side panel).
  */
@@ -15,7 +17,7 @@ const EXPLANATIONS: Record<string, string> = {
 };
 
 export function isErrorValue(value: unknown): value is string {
-  return typeof value === 'string' && /^#[A-Z/0-9!?]+[!?A]?$/.test(value) && value in EXPLANATIONS;
+  return typeof value === 'string' && isFormulaError(value) && value in EXPLANATIONS;
 }
 
 /** Errors of a default projection that only mean "not enough values yet". */

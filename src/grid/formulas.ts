@@ -65,10 +65,12 @@ export function methodOfFormula(formula: string): Method | null {
 
 // A cell reference: not part of a longer name (BIN2DEC, LOG10) and not a function call. Either case, as
 // HyperFormula reads both.
-const CELL_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g;
+const REF = '(\\$?)([A-Za-z]{1,3})(\\$?)(\\d+)';
+const BEFORE = '(?<![A-Za-z0-9_.$])';
+const AFTER = '(?![\\d(A-Za-z_])';
+const CELL_REF = new RegExp(`${BEFORE}${REF}${AFTER}`, 'g');
 /** A reference or a range of them (G5:N5). */
-const CELL_RANGE =
-  /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![\d(A-Za-z_])/g;
+const CELL_RANGE = new RegExp(`${BEFORE}${REF}(?::${REF})?${AFTER}`, 'g');
 
 /**
  * Stored form of a formula: references to the formula's own row become "{r}" so the formula survives rows

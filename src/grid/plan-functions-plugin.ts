@@ -12,14 +12,10 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import { TARGET_KINDS, TARGET_KIND_LABELS, type Comparator, type TargetKind } from '../model/indicator';
+import type { XlInput } from '../model/excel-functions';
 import { project, seriesFromCells } from '../model/projection';
-import {
-  assessStatus,
-  DEFAULT_THRESHOLDS,
-  targetForYear,
-  type TargetSpec,
-  type Thresholds,
-} from '../model/status';
+import { resultsOf, type FormulaValue } from '../model/row-results';
+import { DEFAULT_THRESHOLDS, type TargetSpec, type Thresholds } from '../model/status';
 
 // HyperFormula does not export its AST and interpreter-state types; the plugin only passes them through.
 type ProcedureAst = { args: never };
@@ -42,9 +38,21 @@ function plain(value: unknown): unknown {
   return typeof value === 'symbol' ? null : value;
 }
 
-function cells(range: unknown): unknown[] {
-  if (range instanceof SimpleRangeValue) return range.valuesFromTopLeftCorner().map(plain);
-  return [plain(range)];
+function cells(range: unknown): XlInput[] {
+  const values = range instanceof SimpleRangeValue ? range.valuesFromTopLeftCorner() : [range];
+  return values.map(plain) as XlInput[];
+}
+
+/**
+ * The projection argument as the grid's own computation sees it (src/model/row-results.ts), so a clerk's
+ * TARGETSTATUS gives what the 状态 column gives: an error meaning "no projection yet" stays one, any other
+ * error is a broken formula.
+ */
+function projectionOf(projected: unknown): FormulaValue {
+  if (projected instanceof CellError) return NO_PROJECTION_ERRORS.has(projected.type) ? '#N/A' : '#VALUE!';
+  const value = plain(projected);
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' ? value : String(value);
 }
 
 function specFrom(
@@ -122,17 +130,7 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
       ) => {
         const spec = specFrom(kind, comparator, plain(target), base, T);
         if (!spec) return new CellError(ErrorType.VALUE, `未知的目标类型：${String(kind)}`);
-        let projection: number | null = null;
-        if (projected instanceof CellError) {
-          // A broken projection formula must not yield a status computed from nothing.
-          if (!NO_PROJECTION_ERRORS.has(projected.type)) return '公式有误';
-        } else if (typeof plain(projected) === 'number') {
-          projection = plain(projected) as number;
-        } else if (plain(projected) !== null && plain(projected) !== '') {
-          return '公式有误';
-        }
-        return assessStatus(spec, seriesFromCells(cells(values), cells(years)), projection, thresholds)
-          .status;
+        return resultsOf(projectionOf(projected), cells(values), cells(years), spec, thresholds).status;
       },
     );
   }
@@ -154,10 +152,7 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
         const spec = specFrom(kind, '', plain(target), base, T);
         if (!spec) return new CellError(ErrorType.VALUE, `未知的目标类型：${String(kind)}`);
         if (projected instanceof CellError) return projected;
-        const value = plain(projected);
-        if (typeof value !== 'number') return '';
-        const goal = targetForYear(spec, seriesFromCells(cells(values), cells(years)), spec.targetYear);
-        return goal === null ? '' : value - goal;
+        return resultsOf(projectionOf(projected), cells(values), cells(years), spec, thresholds).gap ?? '';
       },
     );
   }

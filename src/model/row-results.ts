@@ -55,8 +55,8 @@ export function defaultProjection(
 /** Gap and status from a projection (whatever formula produced it), as TARGETGAP and TARGETSTATUS do. */
 export function resultsOf(
   projected: FormulaValue,
-  cells: readonly XlInput[],
-  years: readonly number[],
+  cells: readonly unknown[],
+  years: readonly unknown[],
   spec: TargetSpec,
   thresholds: Thresholds,
 ): RowResults {

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RawCellContent } from 'hyperformula';
 import { makeCustomFormulaEngine, type CustomFormulaEngine } from '../../../src/grid/custom-formula-engine';
 import { remapRowReferences } from '../../../src/grid/formulas';
+import { resultsOf } from '../../../src/model/row-results';
+import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
 /** An engine over a grid the test can change, as the workbook grid hands it its rows (physical, 0-based). */
 function engineOver(initial: RawCellContent[][]) {
@@ -112,5 +114,44 @@ describe('custom formula engine', () => {
     expect(engine.valueAt(1, P)).toBeCloseTo(20, 9);
     expect(engine.valueAt(2, P)).toBeCloseTo(8 * 0.9 ** 5, 9);
     expect(engine.valueAt(3, P)).toBeCloseTo(121 * 1.1 ** 3, 9);
+  });
+});
+
+describe('TARGETSTATUS and TARGETGAP in a clerk formula', () => {
+  const spec = { kind: 'lower', comparator: '≥', value: 25, baseYear: 2020, targetYear: 2025 } as const;
+  const args = 'A1:D1, {2020,2021,2022,2023}, "下限", "≥", 25, 2020, 2025';
+  // TARGETGAP takes no comparator.
+  const gapArgs = 'A1:D1, {2020,2021,2022,2023}, "下限", 25, 2020, 2025';
+
+  it('give what the grid computes for the row (the same rules, one place)', () => {
+    const { engine } = engineOver([
+      [
+        10,
+        12,
+        14,
+        16,
+        `=TARGETSTATUS(${LINEAR.slice(1)}, ${args})`,
+        `=TARGETGAP(${LINEAR.slice(1)}, ${gapArgs})`,
+      ],
+    ]);
+    // 10, 12, 14, 16 → 20 in 2025 by hand; the target is 25.
+    const expected = resultsOf(20, [10, 12, 14, 16], [2020, 2021, 2022, 2023], spec, DEFAULT_THRESHOLDS);
+    expect(engine.valueAt(0, 4)).toBe(expected.status);
+    expect(engine.valueAt(0, 5)).toBeCloseTo(-5, 9);
+  });
+
+  it('say 数据不足 without enough values, and 公式有误 for a broken projection', () => {
+    const { engine } = engineOver([
+      [
+        10,
+        null,
+        null,
+        null,
+        `=TARGETSTATUS(${LINEAR.slice(1)}, ${args})`,
+        `=TARGETSTATUS(NOSUCH(1), ${args})`,
+      ],
+    ]);
+    expect(engine.valueAt(0, 4)).toBe('数据不足');
+    expect(engine.valueAt(0, 5)).toBe('公式有误');
   });
 });
