@@ -34,6 +34,7 @@ import { defaultMethod, seriesOf } from '../model/projection';
 import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
 import { ATTENTION, assessFluctuation, targetSpecOf, type Status, type Thresholds } from '../model/status';
 import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
+import { redrawRowsAlone } from './draw-rows';
 import {
   buildColumns,
   describeTarget,
@@ -219,6 +220,24 @@ export function makeWorkbookGrid(
         change[3] = shiftRelativeRows(text, target - source);
     }
   };
+  /**
+   * While an Enter or Tab in an open editor is handled: the physical rows it changed, and whether drawing those
+   * rows alone shows everything (see beforeChangeRender).
+   */
+  let editBatch: { rows: Set<number>; rowsAlone: boolean } | null = null;
+  /** Columns whose edit changes only its own row's look: the year values and the projection. */
+  const rowsAloneCols = new Set(
+    columns.flatMap((spec, column) => (spec.key === 'year' || spec.key === 'projection' ? [column] : [])),
+  );
+  const finishEditBatch = (grid: Handsontable) => {
+    const batch = editBatch;
+    editBatch = null;
+    if (batch?.rowsAlone && batch.rows.size > 0 && !grid.isDestroyed) {
+      const visualRows = [...batch.rows].map((r) => grid.toVisualRow(r)).filter((r) => r !== null);
+      redrawRowsAlone(grid, visualRows, FROZEN_COLUMNS);
+    }
+    grid.resumeRender();
+  };
   /** Per deletion (newest last): the projection formulas it rewrote, by row code, for its undo. */
   const formulasBeforeRemoval: Map<string, GridCell>[] = [];
   let importing = false;
@@ -309,6 +328,7 @@ export function makeWorkbookGrid(
   };
 
   const markRowsChanged = (physicalRows: number[]) => {
+    if (editBatch) for (const physicalRow of physicalRows) editBatch.rows.add(physicalRow);
     invalidCells.markRows(physicalRows);
     fluctuations.forget(physicalRows);
     ambitions.forget(physicalRows);
@@ -316,11 +336,13 @@ export function makeWorkbookGrid(
     formulaEngine.rowsChanged(physicalRows);
     // A formula of the clerk's may read the rows that changed.
     const dependents = [...clerkFormulaRows];
+    if (editBatch) for (const physicalRow of dependents) editBatch.rows.add(physicalRow);
     results.forget(dependents);
     showResults([...physicalRows, ...dependents]);
   };
   /** Rows were added or removed: every cache by row index starts again, and the clerk's formulas are found anew. */
   const resetRowCaches = () => {
+    if (editBatch) editBatch.rowsAlone = false;
     invalidCells.reset();
     fluctuations.clear();
     ambitions.clear();
@@ -608,17 +630,25 @@ export function makeWorkbookGrid(
     },
     beforeKeyDown(event) {
       // Enter or Tab in an open editor writes the cell (a redraw) and moves the selection (another redraw); on a
-      // large workbook each redraw is tens of milliseconds. Drawn once, when the key has been handled.
+      // large workbook each redraw is tens of milliseconds. Drawn once, when the key has been handled, and then
+      // only the rows that changed (draw-rows.ts) when the edit allows it.
       const grid = hot;
       if (!grid || (event.key !== 'Enter' && event.key !== 'Tab') || !grid.getActiveEditor()?.isOpened())
         return;
+      if (editBatch) return;
+      editBatch = { rows: new Set(), rowsAlone: true };
       grid.suspendRender();
-      queueMicrotask(() => grid.resumeRender());
+      queueMicrotask(() => finishEditBatch(grid));
     },
     beforeChangeRender(changes) {
       // The cells are written and the grid is about to draw them (before afterChange): compute their rows first.
       const grid = hot;
-      if (grid) markRowsChanged(changes.map(([visualRow]) => grid.toPhysicalRow(visualRow)));
+      if (!grid) return;
+      // Only a value or a projection changes nothing but its own row's look (and that of formulas reading it);
+      // a definition, a name or a note may change other cells' text or a row's height.
+      if (editBatch && changes.some(([, prop]) => !rowsAloneCols.has(Number(prop))))
+        editBatch.rowsAlone = false;
+      markRowsChanged(changes.map(([visualRow]) => grid.toPhysicalRow(visualRow)));
     },
     afterChange(changes, source) {
       const grid = hot;

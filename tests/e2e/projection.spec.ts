@@ -280,3 +280,69 @@ test('sorting by the projection orders rows by the computed value, not by the fo
   await expect(await workbook.cell(PRESCHOOL.code, '2022年')).toHaveText('90%');
   workbook.expectNoErrors();
 });
+
+test('after each edit the grid shows exactly what a full redraw shows (only the changed rows are redrawn)', async ({
+  page,
+}) => {
+  // Wide enough to have the year, projection and gap columns on screen together.
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // Every drawn cell of the scrolling part of the grid, by row and column: its look, tooltip and text.
+  const drawn = () =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('.ht_master tbody td')].map((td) => [
+          `${td.parentElement?.getAttribute('aria-rowindex')}/${td.getAttribute('aria-colindex')}`,
+          `[${td.className}] ${td.getAttribute('title') ?? ''} ${td.textContent}`,
+        ]),
+      ),
+    );
+  /** The cells drawn both times, with what each showed the first and the second time where they differ. */
+  const differences = (before: Record<string, string>, after: Record<string, string>) =>
+    Object.keys(before)
+      .filter((key) => key in after && before[key] !== after[key])
+      .map((key) => `${key}: ${before[key]} → ${after[key]}`);
+  // A change of the window's size makes the grid draw every cell anew.
+  const redrawAll = async () => {
+    const size = page.viewportSize() ?? { width: 1280, height: 720 };
+    await page.setViewportSize({ width: size.width + 1, height: size.height });
+    await page.setViewportSize(size);
+  };
+  const letter = (title: string) => String.fromCharCode(65 + workbook.columnIndex(title));
+  const preschoolIn2023 = `${letter('2023年')}${PRESCHOOL.sheetRow}`;
+
+  const edits: [string, string, string, string][] = [
+    [INFANT.code, '2021年', '5.9', '5.9‰'],
+    [INFANT.code, '2022年', '5.8', '5.8‰'],
+    // A formula of the clerk's in one row reading a value of another row.
+    [INFANT.code, '预测2025年', `=${preschoolIn2023}/20`, ''],
+    [PRESCHOOL.code, '2023年', '95', '95%'],
+    [PRESCHOOL.code, '2022年', '九十', '⚠ 九十'],
+    [PRESCHOOL.code, '2023年', '96.5', '96.5%'],
+  ];
+  for (const [code, column, typed, shown] of edits) {
+    await workbook.typeInto(code, column, typed);
+    if (shown) await expect(await workbook.cell(code, column)).toHaveText(shown);
+    const afterEdit = await drawn();
+    // The edited row's projection and gap cells are among the cells compared (the comparison is not empty).
+    const rowIndex = await workbook.row(code).getAttribute('aria-rowindex');
+    const computed = ['预测2025年', '与目标差距'].map((t) => `${rowIndex}/${workbook.columnIndex(t) + 2}`);
+    for (const key of computed) expect(Object.keys(afterEdit)).toContain(key);
+    await redrawAll();
+    await expect
+      .poll(async () => differences(afterEdit, await drawn()), {
+        message: `after typing ${typed} into ${code} ${column}`,
+      })
+      .toEqual([]);
+    for (const key of computed) expect(Object.keys(await drawn())).toContain(key);
+  }
+  // What the clerk sees: the formula follows the other row's last value; the selection moved down after Enter.
+  await expect(page.locator('.ht_master tbody td.current')).toHaveCount(1);
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('4.83‰');
+  await workbook.revealRow(PRESCHOOL.code);
+  // Its only readable value is 2023's (九十 is marked, not read): one value is not a trend.
+  await expect(await workbook.cell(PRESCHOOL.code, '状态')).toHaveText('数据不足');
+  workbook.expectNoErrors();
+});
