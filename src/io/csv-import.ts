@@ -227,6 +227,8 @@ function normaliseUnit(text: string): string {
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */
 function cleanCell(raw: string | undefined): string {
   if (raw === undefined) return '';
+  // Almost every cell is plain: neither escaped (') nor wrapped (="…").
+  if (!raw.includes("'") && !raw.includes('="')) return raw.trim();
   let text = raw;
   if (/^'[=+\-@\t\r]/.test(text)) text = text.slice(1);
   const wrapped = /^\s*="(.*)"\s*$/s.exec(text);
@@ -323,6 +325,47 @@ function signature(given: readonly Given[]): string {
   return given.map((g) => `${g.year}:${'value' in g ? g.value : `"${g.raw}"`}`).join('|');
 }
 
+/**
+ * The workbook's rows indexed for matching (by code, by code without leading zeros, by name) and the defaults a
+ * new row takes. Made once per import dialog, before any file is chosen: on 10,000 rows it is a noticeable part
+ * of reading a file.
+ */
+export interface WorkbookIndex {
+  years: readonly number[];
+  byCode: Map<string, ExistingRow[]>;
+  byCanonical: Map<string, ExistingRow[]>;
+  byName: Map<string, ExistingRow[]>;
+  defaultBaseYear: number;
+  defaultTargetYear: number;
+}
+
+export function indexWorkbook(existing: readonly ExistingRow[], years: readonly number[]): WorkbookIndex {
+  const byCode = new Map<string, ExistingRow[]>();
+  const byCanonical = new Map<string, ExistingRow[]>();
+  const byName = new Map<string, ExistingRow[]>();
+  const push = (map: Map<string, ExistingRow[]>, key: string, row: ExistingRow) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const row of existing) {
+    const code = normaliseCode(row.code);
+    push(byCode, code, row);
+    const canonical = canonicalCode(code);
+    if (canonical !== null) push(byCanonical, canonical, row);
+    push(byName, normaliseName(row.name), row);
+  }
+  const defaultBaseYear = mostCommon(
+    existing.map((row) => row.baseYear),
+    years[0] ?? new Date().getFullYear(),
+  );
+  const defaultTargetYear = mostCommon(
+    existing.map((row) => row.targetYear),
+    years[years.length - 1] ?? defaultBaseYear,
+  );
+  return { years, byCode, byCanonical, byName, defaultBaseYear, defaultTargetYear };
+}
+
 export function parseImportFile(
   text: string,
   file: string,
@@ -330,6 +373,11 @@ export function parseImportFile(
   years: readonly number[],
   encoding = '',
 ): ParsedFile {
+  return parseIndexed(text, file, indexWorkbook(existing, years), encoding);
+}
+
+/** parseImportFile against a workbook indexed beforehand. */
+export function parseIndexed(text: string, file: string, index: WorkbookIndex, encoding = ''): ParsedFile {
   const result: ParsedFile = {
     file,
     encoding,
@@ -343,7 +391,7 @@ export function parseImportFile(
     matchedRows: 0,
   };
   try {
-    parseInto(result, text.replace(/^\uFEFF/, ''), existing, years);
+    parseInto(result, text.replace(/^\uFEFF/, ''), index);
   } catch (error) {
     // Defensive: a bug must not take the dialog down; nothing of this file is imported.
     result.updates = [];
@@ -361,13 +409,9 @@ export function parseImportFile(
   return result;
 }
 
-function parseInto(
-  result: ParsedFile,
-  text: string,
-  existing: readonly ExistingRow[],
-  years: readonly number[],
-): void {
+function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void {
   const { file } = result;
+  const { years, byCode, byCanonical, byName, defaultBaseYear, defaultTargetYear } = index;
   const issue = (line: number | null, column: string | null, message: string) =>
     result.issues.push({ file, line, column, message });
 
@@ -433,6 +477,8 @@ function parseInto(
     yearSeen.set(column.year, column);
     yearColumns.push(column);
   }
+  // A row's cells in year order (whatever the file's column order), as the merge of several files orders them.
+  yearColumns.sort((a, b) => a.year - b.year);
   // A column starting with a year that is not a year column (e.g. "2023年目标值") is said, not silently dropped.
   headers.forEach((header, col) => {
     const key = normaliseHeader(header);
@@ -441,32 +487,6 @@ function parseInto(
     }
   });
 
-  // Indexes of the workbook's rows.
-  const byCode = new Map<string, ExistingRow[]>();
-  const byCanonical = new Map<string, ExistingRow[]>();
-  const byName = new Map<string, ExistingRow[]>();
-  const push = (map: Map<string, ExistingRow[]>, key: string, row: ExistingRow) => {
-    const list = map.get(key);
-    if (list) list.push(row);
-    else map.set(key, [row]);
-  };
-  for (const row of existing) {
-    const code = normaliseCode(row.code);
-    push(byCode, code, row);
-    const canonical = canonicalCode(code);
-    if (canonical !== null) push(byCanonical, canonical, row);
-    push(byName, normaliseName(row.name), row);
-  }
-
-  const defaultBaseYear = mostCommon(
-    existing.map((row) => row.baseYear),
-    years[0] ?? new Date().getFullYear(),
-  );
-  const defaultTargetYear = mostCommon(
-    existing.map((row) => row.targetYear),
-    years[years.length - 1] ?? defaultBaseYear,
-  );
-
   const headerKey = headers.map(normaliseHeader).join('\u0001');
   const keyColumn = fields.code ?? fields.name ?? 0;
   const keyHeader = normaliseHeader(headers[keyColumn] ?? '');
@@ -474,7 +494,9 @@ function parseInto(
   const isRepeatedHeader = (row: readonly string[]): boolean =>
     normaliseHeader(cleanCell(row[keyColumn])) === keyHeader &&
     row.map((c) => normaliseHeader(cleanCell(c))).join('\u0001') === headerKey;
-  const seenRows = new Map<string, { line: number; signature: string }>();
+  // The first row of each indicator: its values are read again only when the indicator comes again (keeping
+  // every row's values until the end made the garbage collector copy 50,000 objects on a large file).
+  const seenRows = new Map<string, { line: number; row: readonly string[]; unit: string }>();
   const cell = (row: readonly string[], field: Field): string => {
     const col = fields[field];
     return col === undefined ? '' : cleanCell(row[col]);
@@ -501,24 +523,29 @@ function parseInto(
   /** First occurrence of a key in this file, or the reason a repeated row is dropped. */
   const checkDuplicate = (
     key: string,
-    what: string,
+    what: () => string,
     line: number,
-    label: string,
-    given: readonly Given[],
+    label: () => string,
+    row: readonly string[],
+    unit: string,
   ): boolean => {
-    const sig = signature(given);
     const first = seenRows.get(key);
     if (!first) {
-      seenRows.set(key, { line, signature: sig });
+      seenRows.set(key, { line, row, unit });
       return true;
     }
-    if (first.signature === sig) {
-      result.ignored.push({ file, line, label, reason: `与第 ${first.line} 行重复（数值相同），已忽略。` });
+    if (signature(readValues(first.row, first.unit)) === signature(readValues(row, unit))) {
+      result.ignored.push({
+        file,
+        line,
+        label: label(),
+        reason: `与第 ${first.line} 行重复（数值相同），已忽略。`,
+      });
     } else {
       issue(
         line,
         null,
-        `同一文件中${what}出现两次（第 ${first.line} 行和第 ${line} 行），数值不同：已按第 ${first.line} 行读取，` +
+        `同一文件中${what()}出现两次（第 ${first.line} 行和第 ${line} 行），数值不同：已按第 ${first.line} 行读取，` +
           `第 ${line} 行被忽略。请删去重复的一行后再导入。`,
       );
     }
@@ -533,11 +560,13 @@ function parseInto(
     const codeText = cell(row, 'code');
     const nameText = cell(row, 'name');
     const code = normaliseCode(codeText);
-    const label =
+    // Only a row that is ignored or repeated needs its label.
+    const labelOf = () =>
       [codeText, nameText].filter((t) => t !== '').join(' ') ||
       row.map((c) => cleanCell(c)).find((c) => c !== '') ||
       '';
-    const ignore = (reason: string) => result.ignored.push({ file, line, label: label.slice(0, 40), reason });
+    const ignore = (reason: string) =>
+      result.ignored.push({ file, line, label: labelOf().slice(0, 40), reason });
 
     // Which row of the workbook, if any.
     let target: ExistingRow | undefined;
@@ -614,9 +643,10 @@ function parseInto(
       continue;
     }
 
+    const matched = target;
+    const what = () => `代码 ${matched.code}（${matched.name}）`;
+    if (!checkDuplicate(`row:${target.code}`, what, line, labelOf, row, target.unit)) continue;
     const given = readValues(row, target.unit);
-    if (!checkDuplicate(`row:${target.code}`, `代码 ${target.code}（${target.name}）`, line, label, given))
-      continue;
     result.matchedRows += 1;
     for (const g of given) {
       if (!('value' in g)) {
@@ -643,8 +673,18 @@ function parseInto(
 
   function proposeNewRow(row: readonly string[], line: number, code: string, name: string): void {
     const unit = cell(row, 'unit');
+    if (
+      !checkDuplicate(
+        `new:${code}`,
+        () => `新增指标代码 ${code}`,
+        line,
+        () => code,
+        row,
+        unit,
+      )
+    )
+      return;
     const given = readValues(row, unit);
-    if (!checkDuplicate(`new:${code}`, `新增指标代码 ${code}`, line, code, given)) return;
 
     const values: Record<number, CellValue> = {};
     for (const g of given) {
@@ -738,12 +778,8 @@ function defaultComparator(kind: TargetKind): Comparator {
   }
 }
 
-/**
- * Merge several files: a (code, year) that two files give different values is a Conflict (and not an update),
- * including when one of them gives the value the workbook already has; the same value twice is one update
- * (from the first file). A new row proposed by two files with different content is dropped with an issue.
- */
-export function planImport(files: ParsedFile[]): ImportPlan {
+/** The cells several files give, by (code, year): the same value from all is one update, different values a conflict. */
+function mergeCells(files: readonly ParsedFile[]): { updates: CellUpdate[]; conflicts: Conflict[] } {
   const given = new Map<string, CellUpdate[]>();
   for (const parsed of files) {
     const cells = [...parsed.updates, ...(parsed.unchangedCells ?? [])].sort(
@@ -774,7 +810,19 @@ export function planImport(files: ParsedFile[]): ImportPlan {
       candidates: list.map((u) => ({ file: u.file, line: u.line, value: u.newValue })),
     });
   }
+  return { updates, conflicts };
+}
 
+/**
+ * Merge several files: a (code, year) that two files give different values is a Conflict (and not an update),
+ * including when one of them gives the value the workbook already has; the same value twice is one update
+ * (from the first file). A new row proposed by two files with different content is dropped with an issue.
+ */
+export function planImport(files: ParsedFile[]): ImportPlan {
+  // One file cannot disagree with itself (a second row of the same indicator is refused when it is read), so
+  // its updates are the plan's: no conflicts to look for among its tens of thousands of cells.
+  const single = files.length === 1 ? files[0] : undefined;
+  const { updates, conflicts } = single ? { updates: single.updates, conflicts: [] } : mergeCells(files);
   const issues = files.flatMap((f) => f.issues);
   const proposals = new Map<string, NewRowProposal[]>();
   for (const proposal of files.flatMap((f) => f.newRows)) {

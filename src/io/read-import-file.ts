@@ -3,29 +3,35 @@
  * cannot be decoded becomes a ParsedFile with one issue, so the preview lists it with the others.
  */
 import type { decodeCsvBytes } from './csv-decode';
-import { parseImportFile, type ExistingRow, type ParsedFile } from './csv-import';
+import { parseIndexed, type ExistingRow, type ParsedFile, type WorkbookIndex } from './csv-import';
 
-export interface ReadRequest {
-  bytes: Uint8Array;
-  fileName: string;
-  existing: ExistingRow[];
-  years: number[];
+/** What the import worker is sent: the workbook once when the dialog opens, then each file chosen. */
+export type ReaderMessage =
+  | { kind: 'workbook'; existing: ExistingRow[]; years: number[] }
+  | { kind: 'file'; bytes: Uint8Array; fileName: string };
+
+export function readImportFile(
+  bytes: Uint8Array,
+  fileName: string,
+  index: WorkbookIndex,
+  decode: typeof decodeCsvBytes,
+): ParsedFile {
+  const decoded = decode(bytes, fileName);
+  if (!decoded.ok) return unreadable(fileName, decoded.message);
+  return parseIndexed(decoded.text, fileName, index, decoded.encoding);
 }
 
-export function readImportFile(request: ReadRequest, decode: typeof decodeCsvBytes): ParsedFile {
-  const decoded = decode(request.bytes, request.fileName);
-  if (!decoded.ok) {
-    return {
-      file: request.fileName,
-      encoding: '',
-      format: 'workbook',
-      updates: [],
-      unchanged: 0,
-      newRows: [],
-      ignored: [],
-      issues: [{ file: request.fileName, line: null, column: null, message: decoded.message }],
-      matchedRows: 0,
-    };
-  }
-  return parseImportFile(decoded.text, request.fileName, request.existing, request.years, decoded.encoding);
+/** A file that is not read at all (too large, undecodable): one issue, nothing imported. */
+export function unreadable(fileName: string, message: string): ParsedFile {
+  return {
+    file: fileName,
+    encoding: '',
+    format: 'workbook',
+    updates: [],
+    unchanged: 0,
+    newRows: [],
+    ignored: [],
+    issues: [{ file: fileName, line: null, column: null, message }],
+    matchedRows: 0,
+  };
 }

@@ -1,7 +1,7 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
-import { decodeCsvBytes, MAX_CSV_BYTES, tooLargeMessage } from '../io/csv-decode';
-import ImportWorker from '../io/import-worker?worker&inline';
-import { readImportFile, type ReadRequest } from '../io/read-import-file';
+import { createMemo, createSignal, For, onCleanup, Show, untrack } from 'solid-js';
+import { MAX_CSV_BYTES, tooLargeMessage } from '../io/csv-decode';
+import { startImportReader } from '../io/import-reader';
+import { unreadable } from '../io/read-import-file';
 import {
   existingRows,
   planImport,
@@ -31,8 +31,11 @@ export function ImportDialog(props: {
   const [progress, setProgress] = createSignal('');
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [choices, setChoices] = createSignal(new Map<string, number>());
-  // Made once per dialog: what the worker needs of each row (a plain copy, cheap to send).
-  const slimExisting = createMemo(() => existingRows(props.existing));
+  // Started with the dialog, so the worker is ready and the workbook indexed when a file is chosen. What it is
+  // sent of each row is a plain copy of what matching needs (cheap to send); the rows are those read when the
+  // dialog opened (App reads them once).
+  const reader = untrack(() => startImportReader(existingRows(props.existing), props.years));
+  onCleanup(() => reader.dispose());
   const unitOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.unit])));
 
   const show = (value: CellValue | undefined, code: string) =>
@@ -51,21 +54,10 @@ export function ImportDialog(props: {
       );
       if (file.size > MAX_CSV_BYTES) {
         // Refused from its size alone: a huge file is not read into memory at all.
-        parsed.push(
-          readImportFile({ bytes: new Uint8Array(), fileName: file.name, existing: [], years: [] }, () => ({
-            ok: false,
-            message: tooLargeMessage(file.name, file.size),
-          })),
-        );
+        parsed.push(unreadable(file.name, tooLargeMessage(file.name, file.size)));
         continue;
       }
-      const request = {
-        bytes: new Uint8Array(await file.arrayBuffer()),
-        fileName: file.name,
-        existing: slimExisting(),
-        years: props.years,
-      };
-      parsed.push(await readOffMainThread(request));
+      parsed.push(await reader.read(new Uint8Array(await file.arrayBuffer()), file.name));
     }
     setProgress('');
     setChoices(new Map());
@@ -140,29 +132,6 @@ export function ImportDialog(props: {
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/** Parse in a worker so the page stays responsive; on the main thread if no worker can be started. */
-function readOffMainThread(request: ReadRequest): Promise<ParsedFile> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new ImportWorker();
-    } catch {
-      resolve(readImportFile(request, decodeCsvBytes));
-      return;
-    }
-    worker.onmessage = (event: MessageEvent<ParsedFile>) => {
-      worker.terminate();
-      resolve(event.data);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      resolve(readImportFile(request, decodeCsvBytes));
-    };
-    worker.postMessage(request);
-  });
 }
 
 function Preview(props: {

@@ -130,13 +130,14 @@ describe('parseImportFile: files in the workbook’s own format', () => {
   it('finds the header under a title line despite stray spaces, reordered and empty columns and short codes', () => {
     const parsed = readFixture('reordered-columns-stray-spaces.csv');
     expect(parsed).toMatchObject({ format: 'workbook', matchedRows: 3, issues: [], ignored: [] });
+    // Each row's cells in year order, whatever the order of the file's year columns.
     expect(changes(parsed.updates)).toEqual([
-      ['H02', 2023, undefined, 3.33, 4],
       ['H02', 2022, undefined, 2.22, 4],
-      ['E03', 2023, undefined, 66.6, 5],
+      ['H02', 2023, undefined, 3.33, 4],
       ['E03', 2022, undefined, 65.5, 5],
-      ['F01', 2023, undefined, 1234, 6],
+      ['E03', 2023, undefined, 66.6, 5],
       ['F01', 2022, undefined, 1111, 6],
+      ['F01', 2023, undefined, 1234, 6],
     ]);
   });
 
@@ -434,6 +435,23 @@ describe('parseImportFile: matching rows', () => {
       values: { 2023: 2 },
       note: '由 CSV 导入的新增指标，规划原文中没有',
     });
+  });
+});
+
+describe('planImport: one file', () => {
+  it('gives the same plan as the merge of several files (one file cannot conflict with itself)', () => {
+    // Values already in the workbook (unchanged cells), a changed value, reordered year columns.
+    const existing = planRows({ H02: { 2022: 2.22 }, E03: { 2023: 1 } });
+    const file = () => readFixture('reordered-columns-stray-spaces.csv', existing);
+    const empty = parseImportFile(`${OWN_HEADER}\r\n`, 'empty.csv', existing, YEARS);
+    const alone = planImport([file()]);
+    const merged = planImport([file(), empty]);
+    expect(alone.updates.length).toBeGreaterThan(0);
+    expect(alone.files[0]?.unchanged).toBe(1);
+    expect(changes(alone.updates)).toEqual(changes(merged.updates));
+    expect(alone.updates.find((u) => u.code === 'E03' && u.year === 2023)?.oldValue).toBe(1);
+    expect(alone.conflicts).toEqual([]);
+    expect(merged.conflicts).toEqual([]);
   });
 });
 
