@@ -7,15 +7,17 @@
  *     `order` so the grid's row order survives; a settings table (licence key, clerk's name, thresholds).
  * v3: a history table (every saved change of a field: when, old → new, source, clerk) and a versions table
  *     (named copies of a workbook). No data moves: the new tables start empty.
+ * v4: the history keeps one record per row and save, with the fields it changed (was one record per field:
+ *     too many records for a large import). Same indexes; the upgrade groups the v3 records.
  */
 import Dexie, { type Table } from 'dexie';
 import { toCellValue } from '../model/entry';
-import type { HistoryEntry } from '../model/history';
+import { groupHistory, type HistoryEntry, type HistoryGroup } from '../model/history';
 import type { Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
 
 export const DATABASE_NAME = 'lanxi-children-plan-workbook';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface WorkbookRecord {
   id: string;
@@ -35,7 +37,12 @@ export interface RowRecord extends Indicator {
   order: number;
 }
 
-export interface HistoryRecord extends HistoryEntry {
+export interface HistoryRecord extends HistoryGroup {
+  id?: number;
+}
+
+/** Schema v3 history record (one per field), kept here only so the upgrade can read it. */
+export interface HistoryRecordV3 extends HistoryEntry {
   id?: number;
 }
 
@@ -77,6 +84,9 @@ export const SCHEMA_V3 = {
   versions: '++id, workbookId',
 };
 
+/** The same indexes as v3: only the history's records change shape (see the upgrade). */
+export const SCHEMA_V4 = SCHEMA_V3;
+
 export class WorkbookDatabase extends Dexie {
   workbooks!: Table<WorkbookRecord, string>;
   rows!: Table<RowRecord, [string, string]>;
@@ -107,5 +117,24 @@ export class WorkbookDatabase extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const history = tx.table('history');
+        const entries = (await history.toArray()) as HistoryRecordV3[];
+        if (entries.length === 0) return;
+        // In id order, so each row's history keeps its order.
+        entries.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+        await history.clear();
+        await history.bulkAdd(
+          groupHistory(
+            entries.map((entry) => {
+              // eslint-disable-next-line @typescript-eslint/no-unused-vars
+              const { id, ...rest } = entry;
+              return rest;
+            }),
+          ),
+        );
+      });
   }
 }

@@ -3,10 +3,13 @@
  */
 import {
   diffRows,
+  flattenHistory,
+  groupHistory,
   mergeRow,
   mergeWorkbookRows,
   type ChangeSource,
   type HistoryEntry,
+  type HistoryGroup,
   type WorkbookMerge,
 } from '../model/history';
 import { copyIndicator, type Indicator } from '../model/indicator';
@@ -18,6 +21,9 @@ import {
   type VersionRecord,
   type WorkbookRecord,
 } from './database';
+
+/** Rows merged and written per step of one save transaction (see saveRowsMerged). */
+const SAVE_PIECE = 500;
 
 /** Who and what a write is, for the history it records. */
 export interface WriteContext {
@@ -99,25 +105,31 @@ export class WorkbookRepository {
     context: WriteContext,
   ): Promise<MergedSave> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
-      const stored = await this.db.rows.bulkGet(rows.map(({ indicator }) => [workbookId, indicator.code]));
-      const merged = rows.map(({ indicator }, i) => {
-        const now = stored[i];
-        return mergeRow(base.get(indicator.code), indicator, now ? toIndicator(now) : undefined);
-      });
-      await this.record(
-        workbookId,
-        stored.flatMap((row) => (row ? [toIndicator(row)] : [])),
-        merged.map((m) => m.row),
-        context,
-      );
-      await this.db.rows.bulkPut(merged.map((m, i) => toRowRecord(workbookId, m.row, rows[i]!.order)));
+      const saved: MergedSave = { rows: [], conflicts: [], fromOthers: new Set(), removedElsewhere: [] };
+      // A piece at a time, still in one transaction (all or nothing): between pieces the page draws and takes
+      // keys. Written at once, the 10,000 rows of a large import held the page for seconds.
+      for (let start = 0; start < rows.length; start += SAVE_PIECE) {
+        const piece = rows.slice(start, start + SAVE_PIECE);
+        const stored = await this.db.rows.bulkGet(piece.map(({ indicator }) => [workbookId, indicator.code]));
+        const merged = piece.map(({ indicator }, i) => {
+          const now = stored[i];
+          return mergeRow(base.get(indicator.code), indicator, now ? toIndicator(now) : undefined);
+        });
+        await this.record(
+          workbookId,
+          stored.flatMap((row) => (row ? [toIndicator(row)] : [])),
+          merged.map((m) => m.row),
+          context,
+        );
+        await this.db.rows.bulkPut(merged.map((m, i) => toRowRecord(workbookId, m.row, piece[i]!.order)));
+        for (const m of merged) {
+          saved.rows.push(m.row);
+          saved.conflicts.push(...m.conflicts);
+          if (m.fromOthers) saved.fromOthers.add(m.row.code);
+        }
+      }
       await this.db.workbooks.update(workbookId, { updatedAt: context.at });
-      return {
-        rows: merged.map((m) => m.row),
-        conflicts: merged.flatMap((m) => m.conflicts),
-        fromOthers: new Set(merged.filter((m) => m.fromOthers).map((m) => m.row.code)),
-        removedElsewhere: [],
-      };
+      return saved;
     });
   }
 
@@ -159,17 +171,17 @@ export class WorkbookRepository {
     const entries: HistoryRecord[] = [];
     const add = (b: Indicator | undefined, a: Indicator | undefined) => {
       const row = (a ?? b)!;
-      for (const change of diffRows(b, a)) {
-        entries.push({
-          ...change,
-          workbookId,
-          code: row.code,
-          rowName: row.name,
-          at: context.at,
-          source: context.sourceOf(row.code),
-          clerk: context.clerk,
-        });
-      }
+      const changes = diffRows(b, a);
+      if (changes.length === 0) return;
+      entries.push({
+        workbookId,
+        code: row.code,
+        rowName: row.name,
+        at: context.at,
+        source: context.sourceOf(row.code),
+        clerk: context.clerk,
+        changes,
+      });
     };
     for (const row of after) add(beforeByCode.get(row.code), row);
     for (const row of before) if (!afterCodes.has(row.code)) add(row, undefined);
@@ -178,9 +190,12 @@ export class WorkbookRepository {
 
   /** The history of one row, newest first. */
   async rowHistory(workbookId: string, code: string): Promise<HistoryEntry[]> {
-    const entries = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
-    // By time, not by storage order: a restored backup adds older entries after newer ones.
-    return entries.sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0)).map(withoutId);
+    const groups = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
+    // By time, not by storage order: a restored backup adds older entries after newer ones. Within a save, the
+    // field recorded last comes first, as it did when each field was a record of its own.
+    return groups
+      .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
+      .flatMap((group) => flattenHistory([withoutId(group)]).reverse());
   }
 
   /** Keep the stored workbook as a named version; returns its id. */
@@ -276,7 +291,7 @@ export class WorkbookRepository {
         if (workbook) workbooks.push(workbook);
       }
       const settings = Object.fromEntries((await this.db.settings.toArray()).map((s) => [s.key, s.value]));
-      const history = (await this.db.history.toArray()).map(withoutId);
+      const history = flattenHistory((await this.db.history.toArray()).map(withoutId));
       const versions = (await this.db.versions.toArray()).map((v) => {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars
         const { id, ...version } = v;
@@ -300,11 +315,11 @@ export class WorkbookRepository {
     const tables = [this.db.workbooks, this.db.rows, this.db.settings, this.db.history, this.db.versions];
     await this.db.transaction('rw', tables, async () => {
       const restored = new Set(workbooks.map((w) => w.id));
-      const knownEntries = new Set((await this.db.history.toArray()).map(historyKey));
+      const knownEntries = new Set(flattenHistory(await this.db.history.toArray()).map(historyKey));
       const entries = archive.history.filter(
         (e) => restored.has(e.workbookId) && !knownEntries.has(historyKey(e)),
       );
-      if (entries.length > 0) await this.db.history.bulkAdd(entries);
+      if (entries.length > 0) await this.db.history.bulkAdd(groupHistory(entries));
       const knownVersions = new Set((await this.db.versions.toArray()).map(versionKey));
       const versions = archive.versions.filter(
         (v) => restored.has(v.workbookId) && !knownVersions.has(versionKey(v)),
@@ -339,7 +354,7 @@ const historyKey = (e: HistoryEntry) => [e.workbookId, e.code, e.field, e.at, e.
 const versionKey = (v: Pick<VersionRecord, 'workbookId' | 'name' | 'createdAt'>) =>
   [v.workbookId, v.name, v.createdAt].join('\u0000');
 
-function withoutId(record: HistoryRecord): HistoryEntry {
+function withoutId(record: HistoryRecord): HistoryGroup {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { id, ...entry } = record;
   return entry;

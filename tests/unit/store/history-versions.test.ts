@@ -6,7 +6,7 @@ import type { ChangeSource, HistoryEntry } from '../../../src/model/history';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { workbookFromPlan, type Workbook } from '../../../src/model/workbook';
-import { SCHEMA_V2, SCHEMA_VERSION, type RowRecord } from '../../../src/store/database';
+import { SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, type RowRecord } from '../../../src/store/database';
 import { describeStorageError } from '../../../src/store/storage-errors';
 import { WorkbookRepository, type WriteContext } from '../../../src/store/workbook-repository';
 
@@ -482,7 +482,7 @@ describe('backup of history and versions', () => {
   });
 });
 
-describe('schema upgrade to v3', () => {
+describe('schema upgrades', () => {
   it('a database written at v2 opens with its rows intact and an empty history', async () => {
     const name = freshName();
     const v2 = new Dexie(name);
@@ -504,7 +504,7 @@ describe('schema upgrade to v3', () => {
 
     const repository = await open(name);
     expect(repository.db.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     const loaded = (await repository.loadWorkbook('wb-1'))!;
     expect(loaded.indicators).toHaveLength(workbook.indicators.length);
     expect(loaded.indicators.map((r) => r.code)).toEqual(workbook.indicators.map((r) => r.code));
@@ -523,6 +523,82 @@ describe('schema upgrade to v3', () => {
     );
     expect(await repository.rowHistory('wb-1', 'H02')).toHaveLength(1);
     expect(await repository.saveVersion('wb-1', '升级后', '', '2026-11-02T00:00:00.000Z')).toBeGreaterThan(0);
+  });
+
+  it('a database written at v3 (one history record per field) keeps every row’s history, in the same order', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const workbook = planWorkbook();
+    const { indicators: _rows, ...record } = workbook;
+    void _rows;
+    await v3.table('workbooks').put(record);
+    await v3
+      .table('rows')
+      .bulkPut(
+        workbook.indicators.map((row, order) => ({ ...structuredClone(row), workbookId: 'wb-1', order })),
+      );
+    const entry = (
+      code: string,
+      label: string,
+      before: string,
+      after: string,
+      at: string,
+      source = TYPED,
+    ) => ({
+      workbookId: 'wb-1',
+      code,
+      rowName: rowOf(workbook, code).name,
+      field: `v${label.slice(0, 4)}`,
+      label,
+      before,
+      after,
+      at,
+      source,
+      clerk: '张丽',
+    });
+    // Two saves: an import of two values into H02 and one into H03, then one value typed into H02.
+    const v3Entries: HistoryEntry[] = [
+      entry('H02', '2021年', '（空）', '5.1‰', '2026-11-01T08:00:00.000Z', IMPORT),
+      entry('H02', '2022年', '（空）', '4.9‰', '2026-11-01T08:00:00.000Z', IMPORT),
+      entry('H03', '2022年', '（空）', '7.2‰', '2026-11-01T08:00:00.000Z', IMPORT),
+      entry('H02', '2023年', '（空）', '4.6‰', '2026-11-02T09:00:00.000Z'),
+    ];
+    await v3.table('history').bulkAdd(v3Entries);
+    v3.close();
+
+    const repository = await open(name);
+    expect(repository.db.verno).toBe(4);
+    // One record per row and save.
+    expect(await repository.db.history.count()).toBe(3);
+    // Newest first; within one save, the field recorded last first (as v3 listed them).
+    expect(await repository.rowHistory('wb-1', 'H02')).toEqual([v3Entries[3], v3Entries[1], v3Entries[0]]);
+    expect(await repository.rowHistory('wb-1', 'H03')).toEqual([v3Entries[2]]);
+    // A backup still lists the history field by field, as before.
+    expect((await repository.exportAll()).history).toEqual(v3Entries);
+  });
+
+  it('an import of many rows is recorded as one history record per row, each with its fields', async () => {
+    const { repository, workbook } = await savedPlan();
+    const rows = workbook.indicators
+      .slice(0, 20)
+      .map((row) => edited(workbook, row.code, { 2021: 1, 2022: 2, 2023: 3 }));
+    await repository.saveRowsMerged(
+      'wb-1',
+      rows,
+      baseOf(workbook),
+      context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+    );
+    expect(await repository.db.history.count()).toBe(20);
+    const first = workbook.indicators[0]!;
+    expect(
+      (await repository.rowHistory('wb-1', first.code)).map((e) => [e.label, e.after, e.source]),
+    ).toEqual([
+      ['2023年', expect.stringMatching(/^3/), IMPORT],
+      ['2022年', expect.stringMatching(/^2/), IMPORT],
+      ['2021年', expect.stringMatching(/^1/), IMPORT],
+    ]);
   });
 });
 
@@ -615,6 +691,44 @@ describe('a write failing midway leaves the workbook as before', () => {
     const h02 = stored.indicators.findIndex((r) => r.code === 'H02');
     expect(rowOf(after, 'H02').values).toEqual({ 2021: 4.6, 2023: 10 + h02 });
     expect(await repository.db.history.count()).toBe(before.history.length + rows.length);
+  });
+
+  it('saveRowsMerged of 1,500 rows, written piece by piece: a full disk in a late piece writes nothing', async () => {
+    // A prefecture's workbook: the plan's rows repeated under new codes.
+    const repository = await open(freshName());
+    const plan = planWorkbook();
+    const indicators = Array.from({ length: 1500 }, (_, i) => ({
+      ...structuredClone(plan.indicators[i % plan.indicators.length]!),
+      code: `C${String(i).padStart(4, '0')}`,
+    }));
+    await repository.saveWorkbook({ ...plan, indicators });
+    const stored = (await repository.loadWorkbook('wb-1'))!;
+    const before = { rows: await repository.db.rows.toArray(), history: await repository.db.history.count() };
+    const rows = importAll(stored);
+    // Past the first pieces: they were written in the transaction when the disk fills up.
+    const fault = failAfter('put', 1200);
+    await expect(
+      repository.saveRowsMerged(
+        'wb-1',
+        rows,
+        baseOf(stored),
+        context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+      ),
+    ).rejects.toThrow();
+    expect(fault.state.failed).toBeGreaterThan(0);
+    expect(await repository.db.rows.toArray()).toEqual(before.rows);
+    expect(await repository.db.history.count()).toBe(before.history);
+
+    fault.undo();
+    await repository.saveRowsMerged(
+      'wb-1',
+      rows,
+      baseOf(stored),
+      context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+    );
+    const after = (await repository.loadWorkbook('wb-1'))!;
+    expect(after.indicators.map((r) => r.values[2023])).toEqual(rows.map((r) => r.indicator.values[2023]));
+    expect(await repository.db.history.count()).toBe(before.history + 1500);
   });
 
   it('saveRowsMerged: the history failing to write keeps the rows as before', async () => {
