@@ -12,7 +12,7 @@ import {
 } from '../io/csv-import';
 import { formatWithUnit } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
-import { limitList, nextLimit, PREVIEW_PAGE } from './preview-limit';
+import { createLimited, type Limited } from './preview-limit';
 
 /**
  * Import CSV files sent back by departments: read them (GBK or UTF-8), show exactly what will change, let the
@@ -297,22 +297,6 @@ function Preview(props: {
       </Show>
     </div>
   );
-}
-
-interface Limited<T> {
-  shown: () => readonly T[];
-  hidden: () => number;
-  more: () => void;
-}
-
-function createLimited<T>(items: () => readonly T[]): Limited<T> {
-  const [limit, setLimit] = createSignal(PREVIEW_PAGE);
-  const page = createMemo(() => limitList(items(), limit()));
-  return {
-    shown: () => page().shown,
-    hidden: () => page().hidden,
-    more: () => setLimit(nextLimit(limit(), items().length)),
-  };
 }
 
 /** "另有 49,800 个单元格未列出（应用时全部写入）" and a button that lists more. */

@@ -29,8 +29,10 @@ export function ReportView(props: {
   const report = createMemo(() =>
     buildReport(props.planTitle, rows(), year(), variant(), (indicator) => describeTarget(indicator)),
   );
-  const attentionRows = () =>
-    rows().filter((r) => report().warnings.some((w) => w.code === r.indicator.code));
+  const attentionRows = () => {
+    const codes = new Set(report().warnings.map((w) => w.code));
+    return rows().filter((r) => codes.has(r.indicator.code));
+  };
   return (
     <div class="report-view" role="region" aria-label="监测报告">
       <div class="report-controls no-print">

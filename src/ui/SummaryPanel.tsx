@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { WarningRow } from '../model/report';
 import type { AreaSummary } from '../model/status-summary';
 import { STATUSES } from '../model/status';
+import { createLimited } from './preview-limit';
 
 const COLUMNS = STATUSES;
 
@@ -12,6 +13,9 @@ export function SummaryPanel(props: {
   onOpen: (code: string) => void;
   onClose: () => void;
 }) {
+  // A prefecture's workbook can have thousands of rows to watch: drawn a page at a time (opening the panel
+  // with all of them froze the page for seconds).
+  const warnings = createLimited(() => props.warnings);
   const totals = () =>
     COLUMNS.map((status) => props.summary.reduce((sum, area) => sum + area.counts[status], 0));
   return (
@@ -65,7 +69,7 @@ export function SummaryPanel(props: {
               </tr>
             </thead>
             <tbody>
-              <For each={props.warnings}>
+              <For each={warnings.shown()}>
                 {(w) => (
                   <tr>
                     <td>
@@ -84,6 +88,14 @@ export function SummaryPanel(props: {
               </For>
             </tbody>
           </table>
+          <Show when={warnings.hidden() > 0}>
+            <p class="more">
+              另有 {warnings.hidden().toLocaleString('zh-CN')} 项未列出（打印报告中全部列出）。
+              <button type="button" class="link" onClick={() => warnings.more()}>
+                再显示
+              </button>
+            </p>
+          </Show>
         </Show>
       </div>
     </section>

@@ -184,6 +184,15 @@ test('search finds a row and the department filter narrows the grid', async ({ p
   await expect(page.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('龋患率');
   await expect(page.locator('.hits')).toContainText('找到');
+  // The row is brought into view, its name cell marked as found and selected.
+  const caries = plan.indicators.find((r) => r.name.includes('龋患率'))!;
+  const name = await workbook.cell(caries.code, '指标名称');
+  await expect(name).toHaveClass(/htSearchResult/);
+  await expect(page.locator('.status-bar')).toContainText(caries.code);
+  // Emptying the box removes the marks.
+  await page.getByRole('searchbox').fill('');
+  await expect(page.locator('.hits')).toHaveCount(0);
+  await expect(page.locator('td.htSearchResult')).toHaveCount(0);
   const byDepartment = plan.indicators.filter((r) => r.department === '市教育局').length;
   await page.getByLabel('按责任单位筛选').selectOption('市教育局');
   await expect(workbook.counts()).toContainText(`当前显示 ${byDepartment} 项`);
