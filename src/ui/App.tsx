@@ -96,6 +96,11 @@ export function App(props: { session: Session }) {
   const [chart, setChart] = createSignal<ChartData | null>(null);
   /** Every row's computed projection and status, read again after each edit. */
   const reports = createMemo(() => (showSummary() || showReport() ? (version(), grid?.reports() ?? []) : []));
+  // A memo: the report reads its years once per value while choosing its default year (a prop expression is
+  // evaluated on every read, and this one walks every row).
+  const reportYears = createMemo(() =>
+    yearColumns({ ...workbook, indicators: reports().map((r) => r.indicator) }),
+  );
 
   let container: HTMLDivElement | undefined;
   let searchInput: HTMLInputElement | undefined;
@@ -625,7 +630,7 @@ export function App(props: { session: Session }) {
       <Show when={showReport()}>
         <ReportView
           planTitle={workbook.title}
-          years={yearColumns({ ...workbook, indicators: reports().map((r) => r.indicator) })}
+          years={reportYears()}
           rows={reports()}
           thresholds={thresholds}
           onClose={() => setShowReport(false)}

@@ -6,6 +6,12 @@ import { describeTarget } from '../grid/columns';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
 import type { Thresholds } from '../model/status';
 
+/**
+ * Trend charts in the report, at most: a county's plan has fewer rows than this; a workbook of thousands of rows
+ * would otherwise draw a chart per row to watch (seconds each hundred, and a report no one prints).
+ */
+const CHART_LIMIT = 100;
+
 /** The printable report: choose year and variant, then the browser's print (to PDF) gives clean A4 pages. */
 export function ReportView(props: {
   planTitle: string;
@@ -15,13 +21,16 @@ export function ReportView(props: {
   onClose: () => void;
 }) {
   // Default: the latest year that has any value.
-  const latestWithData = () =>
-    Math.max(
-      props.years[0] ?? 0,
-      ...props.rows
-        .flatMap((r) => Object.keys(r.indicator.values).map(Number))
-        .filter((y) => props.years.includes(y)),
-    );
+  const latestWithData = () => {
+    const years = new Set(props.years);
+    let latest = props.years[0] ?? 0;
+    for (const r of props.rows)
+      for (const key of Object.keys(r.indicator.values)) {
+        const y = Number(key);
+        if (y > latest && years.has(y)) latest = y;
+      }
+    return latest;
+  };
   const [year, setYear] = createSignal(latestWithData());
   const [variant, setVariant] = createSignal<ReportVariant>('annual');
   // The report reads as it would have at the end of the chosen year.
@@ -29,10 +38,10 @@ export function ReportView(props: {
   const report = createMemo(() =>
     buildReport(props.planTitle, rows(), year(), variant(), (indicator) => describeTarget(indicator)),
   );
-  const attentionRows = () => {
+  const attentionRows = createMemo(() => {
     const codes = new Set(report().warnings.map((w) => w.code));
     return rows().filter((r) => codes.has(r.indicator.code));
-  };
+  });
   return (
     <div class="report-view" role="region" aria-label="监测报告">
       <div class="report-controls no-print">
@@ -127,8 +136,14 @@ export function ReportView(props: {
                 </For>
               </tbody>
             </table>
+            <Show when={attentionRows().length > CHART_LIMIT}>
+              <p class="report-note">
+                需关注的指标共 {attentionRows().length} 项，下面附前 {CHART_LIMIT}{' '}
+                项的趋势图；其余各项的趋势图可在表格中选中该行后按 Alt+C 查看。
+              </p>
+            </Show>
             <div class="report-charts">
-              <For each={attentionRows()}>
+              <For each={attentionRows().slice(0, CHART_LIMIT)}>
                 {(row) => <ReportChart row={row} thresholds={props.thresholds} />}
               </For>
             </div>
@@ -149,5 +164,15 @@ function ReportChart(props: { row: RowFacts; thresholds: Thresholds }) {
     );
     onCleanup(() => chart.destroy());
   });
-  return <canvas class="report-chart" ref={canvas} width={640} height={300} />;
+  // Its size given up front (attributes and style), so that making the chart writes nothing that changes the
+  // page's layout: with hundreds of charts each one otherwise made the browser lay out the whole report again.
+  return (
+    <canvas
+      class="report-chart"
+      ref={canvas}
+      width={640}
+      height={300}
+      style={{ width: '640px', height: '300px' }}
+    />
+  );
 }

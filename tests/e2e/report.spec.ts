@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { AREAS } from '../../src/model/indicator';
+import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
 import { WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
@@ -126,5 +127,62 @@ test('the printed report is a PDF with the summary line and every area heading',
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
   expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
+  workbook.expectNoErrors();
+});
+
+test('a workbook of hundreds of rows to watch: the report comes at once with 100 charts and a note, 预警汇总 lists a page at a time', async ({
+  page,
+}) => {
+  // Generated sample data (the plan's rows ten times over, as ten counties), labelled as such: not statistics.
+  const sample = makeSampleWorkbook(LANXI_2021_2025, new Date('2026-11-29T00:00:00Z'));
+  const indicators = Array.from({ length: 10 }, (_, county) =>
+    sample.indicators.map((row) => ({
+      ...row,
+      code: `K${county}${row.code}`,
+      name: `${row.name}（示例县${county + 1}）`,
+    })),
+  ).flat();
+  const record = { ...sample, id: 'large-sample', title: `十县合并·${SAMPLE_LABEL}`, indicators: undefined };
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.evaluate(
+    async ({ record, indicators }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('lanxi-children-plan-workbook');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['workbooks', 'rows'], 'readwrite');
+        tx.objectStore('workbooks').put(record);
+        indicators.forEach((row, order) =>
+          tx.objectStore('rows').put({ ...row, workbookId: record.id, order }),
+        );
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { record: JSON.parse(JSON.stringify(record)), indicators },
+  );
+  await workbook.open('/?workbook=large-sample');
+
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const panel = page.getByRole('region', { name: '预警汇总' });
+  const heading = await panel.getByRole('heading', { name: /需关注的指标（\d+ 项）/ }).textContent();
+  const watched = Number(/（(\d+) 项）/.exec(heading ?? '')?.[1]);
+  expect(watched).toBeGreaterThan(200);
+  const listed = panel.getByRole('table', { name: '需关注的指标' }).locator('tbody tr');
+  await expect(listed).toHaveCount(200);
+  await expect(panel).toContainText(`另有 ${(watched - 200).toLocaleString('zh-CN')} 项未列出`);
+  await panel.getByRole('button', { name: '再显示' }).click();
+  await expect(listed).toHaveCount(Math.min(watched, 1200));
+  await panel.getByRole('button', { name: '收起' }).click();
+
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('region', { name: '监测报告' });
+  await expect(report.locator('.report-summary')).toContainText(`${indicators.length}项指标中`);
+  await expect(report).toContainText(`需关注的指标共 ${watched} 项，下面附前 100 项的趋势图`);
+  await expect(report.locator('canvas.report-chart')).toHaveCount(100);
   workbook.expectNoErrors();
 });
