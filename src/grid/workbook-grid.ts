@@ -238,6 +238,33 @@ export function makeWorkbookGrid(
     }
     grid.resumeRender();
   };
+  /**
+   * Remove rows given by physical index (the rows an import added, rows another tab deleted). Handsontable
+   * removes rows by their place on screen, and a row the filter hides has none: then the filter is lifted for
+   * the removal and put back (before, such a row stayed, and came back with the next save). Not inside
+   * `batch()`, which defers the update of the row order that lifting the filter needs.
+   */
+  const removePhysicalRows = (physicalRows: readonly number[], source: string) => {
+    const grid = hot;
+    if (!grid) return;
+    const filters = grid.getPlugin('filters');
+    const hidden = physicalRows.some((physicalRow) => (grid.toVisualRow(physicalRow) ?? -1) < 0);
+    const conditions = hidden ? filters.exportConditions() : [];
+    if (conditions.length > 0) {
+      filters.clearConditions();
+      filters.filter();
+    }
+    // From the bottom up: the rows need not sit together on screen (sorted), and removing one moves those below.
+    const visualRows = physicalRows
+      .map((physicalRow) => grid.toVisualRow(physicalRow) ?? -1)
+      .filter((visual) => visual >= 0)
+      .sort((a, b) => b - a);
+    for (const visual of visualRows) grid.alter('remove_row', visual, 1, source);
+    if (conditions.length > 0) {
+      filters.importConditions(conditions);
+      filters.filter();
+    }
+  };
   /** Per deletion (newest last): the projection formulas it rewrote, by row code, for its undo. */
   const formulasBeforeRemoval: Map<string, GridCell>[] = [];
   let importing = false;
@@ -977,22 +1004,18 @@ export function makeWorkbookGrid(
       } finally {
         importing = false;
       }
-      const removeNewRows = () => {
-        // One by one from the bottom: sorted or filtered, the new rows need not sit together on screen.
-        const visualRows = newData
-          .map((_, i) => grid.toVisualRow(firstNewRow + i))
-          .filter((v): v is number => v !== null && v >= 0)
-          .sort((a, b) => b - a);
-        for (const visual of visualRows) grid.alter('remove_row', visual, 1, 'UndoRedo.undo');
-      };
+      const removeNewRows = () =>
+        removePhysicalRows(
+          newData.map((_, i) => firstNewRow + i),
+          'UndoRedo.undo',
+        );
       grid.getPlugin('undoRedo').done(
         () => ({
           actionType: 'import',
           undo(_instance: unknown, callback: () => void) {
-            grid.batch(() => {
-              setCells('before', 'UndoRedo.undo');
-              removeNewRows();
-            });
+            grid.batch(() => setCells('before', 'UndoRedo.undo'));
+            // Outside the batch: a batch defers the row order's update that lifting a filter needs.
+            removeNewRows();
             callback();
           },
           redo(_instance: unknown, callback: () => void) {
@@ -1024,14 +1047,14 @@ export function makeWorkbookGrid(
       external = true;
       let rowsMoved = false;
       try {
+        // Outside the batch below: a batch defers the row order's update that lifting a filter needs.
+        const gone = removed.map(physicalRowOf).filter((physicalRow) => physicalRow >= 0);
+        if (gone.length > 0) {
+          removePhysicalRows(gone, 'external');
+          for (const code of removed) known.delete(code);
+          rowsMoved = true;
+        }
         grid.batch(() => {
-          for (const code of removed) {
-            const visualRow = grid.toVisualRow(physicalRowOf(code));
-            if (visualRow === null || visualRow < 0) continue;
-            grid.alter('remove_row', visualRow, 1, 'external');
-            known.delete(code);
-            rowsMoved = true;
-          }
           const cells: [number, number, GridCell][] = [];
           for (const row of rows) {
             let physicalRow = physicalRowOf(row.code);

@@ -180,3 +180,60 @@ test('a large file is read off the page with progress shown; one over 50 MB is r
   await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
   workbook.expectNoErrors();
 });
+
+test('an import that adds a row, undone while the filter hides that row, leaves no trace of it', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const total = plan.indicators.length;
+  const education = plan.indicators.filter((r) => r.department === '市教育局');
+  const shown = education[0]!;
+  await page.getByLabel('按责任单位筛选').selectOption('市教育局');
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标，当前显示 ${education.length} 项`);
+
+  // A department's return with one value for a row on screen and one new indicator of another department.
+  const csv = [
+    '代码,指标名称,单位,责任单位,2023年',
+    `${shown.code},${shown.name},${shown.unit},${shown.department},${shown.unit === '%' ? '96' : '3'}`,
+    'X01,新增的卫健指标（测试）,%,市卫健委,55',
+  ].join('\r\n');
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '回传.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${csv}`, 'utf-8'),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('新增指标 1 项');
+  await dialog.getByRole('button', { name: '应用' }).click();
+  // The new row is shown at first, under the filter; filtering again hides it (it is 市卫健委's).
+  await expect(workbook.counts()).toContainText(
+    `共 ${total + 1} 项指标，当前显示 ${education.length + 1} 项`,
+  );
+  await page.getByLabel('按责任单位筛选').selectOption('');
+  await page.getByLabel('按责任单位筛选').selectOption('市教育局');
+  await expect(workbook.counts()).toContainText(`共 ${total + 1} 项指标，当前显示 ${education.length} 项`);
+  await workbook.waitSaved();
+
+  // 撤销 takes back the filter changes (as in Excel), then the import: its new row goes, hidden or not.
+  for (let press = 0; press < 8; press += 1) {
+    if ((await workbook.counts().textContent())?.startsWith(`共 ${total} 项`)) break;
+    await page.getByRole('button', { name: '撤销', exact: true }).click();
+    await page.waitForTimeout(100);
+  }
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+  await workbook.revealRow(shown.code);
+  await expect(await workbook.cell(shown.code, '2023年')).toHaveText('');
+  await workbook.waitSaved();
+  // Without the filter, and after a reload, there is no X01.
+  await page.getByLabel('按责任单位筛选').selectOption('市教育局');
+  await page.getByLabel('按责任单位筛选').selectOption('');
+  await expect(workbook.counts()).toHaveText(`共 ${total} 项指标`);
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(workbook.counts()).toHaveText(`共 ${total} 项指标`);
+  await page.getByRole('searchbox').fill('X01');
+  await expect(page.locator('.hits')).toHaveText('找到 0 处');
+  workbook.expectNoErrors();
+});
