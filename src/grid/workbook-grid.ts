@@ -232,38 +232,43 @@ export function makeWorkbookGrid(
   const finishEditBatch = (grid: Handsontable) => {
     const batch = editBatch;
     editBatch = null;
-    if (batch?.rowsAlone && batch.rows.size > 0 && !grid.isDestroyed) {
-      const visualRows = [...batch.rows].map((r) => grid.toVisualRow(r)).filter((r) => r !== null);
-      redrawRowsAlone(grid, visualRows, FROZEN_COLUMNS);
+    if (grid.isDestroyed) return;
+    try {
+      if (batch?.rowsAlone && batch.rows.size > 0) {
+        const visualRows = [...batch.rows].map((r) => grid.toVisualRow(r)).filter((r) => r !== null);
+        redrawRowsAlone(grid, visualRows, FROZEN_COLUMNS);
+      }
+    } finally {
+      // Whatever happened above, the grid draws again (suspended, it would never draw).
+      grid.resumeRender();
     }
-    grid.resumeRender();
   };
   /**
    * Remove rows given by physical index (the rows an import added, rows another tab deleted). Handsontable
-   * removes rows by their place on screen, and a row the filter hides has none: then the filter is lifted for
-   * the removal and put back (before, such a row stayed, and came back with the next save). Not inside
-   * `batch()`, which defers the update of the row order that lifting the filter needs.
+   * removes rows by their place on screen, and a row the filter hides has none (before, such a row stayed, and
+   * came back with the next save): such rows are let through the filter for their removal only, so the other
+   * rows stay as the clerk sees them (filtering again would hide rows edited since, and move the selection,
+   * which closes an open editor). One removal, one draw. Not inside `batch()`, which defers the update of the
+   * row order that letting a row through needs.
    */
   const removePhysicalRows = (physicalRows: readonly number[], source: string) => {
     const grid = hot;
     if (!grid) return;
-    const filters = grid.getPlugin('filters');
-    const hidden = physicalRows.some((physicalRow) => (grid.toVisualRow(physicalRow) ?? -1) < 0);
-    const conditions = hidden ? filters.exportConditions() : [];
-    if (conditions.length > 0) {
-      filters.clearConditions();
-      filters.filter();
-    }
-    // From the bottom up: the rows need not sit together on screen (sorted), and removing one moves those below.
+    const trimmed = grid.getPlugin('filters').filtersRowsMap;
+    for (const physicalRow of physicalRows)
+      if ((grid.toVisualRow(physicalRow) ?? -1) < 0) trimmed?.setValueAtIndex(physicalRow, false);
     const visualRows = physicalRows
       .map((physicalRow) => grid.toVisualRow(physicalRow) ?? -1)
-      .filter((visual) => visual >= 0)
-      .sort((a, b) => b - a);
-    for (const visual of visualRows) grid.alter('remove_row', visual, 1, source);
-    if (conditions.length > 0) {
-      filters.importConditions(conditions);
-      filters.filter();
-    }
+      .filter((v) => v >= 0);
+    if (visualRows.length === 0) return;
+    grid.batchRender(() =>
+      grid.alter(
+        'remove_row',
+        visualRows.map((visual): [number, number] => [visual, 1]),
+        undefined,
+        source,
+      ),
+    );
   };
   /** Per deletion (newest last): the projection formulas it rewrote, by row code, for its undo. */
   const formulasBeforeRemoval: Map<string, GridCell>[] = [];
@@ -370,6 +375,9 @@ export function makeWorkbookGrid(
   /** Rows were added or removed: every cache by row index starts again, and the clerk's formulas are found anew. */
   const resetRowCaches = () => {
     if (editBatch) editBatch.rowsAlone = false;
+    // The search's marks name rows by index, which has just shifted.
+    searchHits = new Set();
+    searchResults = [];
     invalidCells.reset();
     fluctuations.clear();
     ambitions.clear();

@@ -99,7 +99,18 @@ export function App(props: { session: Session }) {
   // A memo: the report reads its years once per value while choosing its default year (a prop expression is
   // evaluated on every read, and this one walks every row).
   const reportYears = createMemo(() =>
-    yearColumns({ ...workbook, indicators: reports().map((r) => r.indicator) }),
+    showReport() ? yearColumns({ ...workbook, indicators: reports().map((r) => r.indicator) }) : [],
+  );
+  // Memos, because the panel reads each more than once and each walks every row.
+  const areaSummary = createMemo(() =>
+    showSummary()
+      ? summarizeByArea(reports().map((r) => ({ area: r.indicator.area, status: r.status })))
+      : [],
+  );
+  const warnings = createMemo(() =>
+    showSummary()
+      ? buildReport(workbook.title, reports(), workbook.targetYear, 'annual', describeTarget).warnings
+      : [],
   );
 
   let container: HTMLDivElement | undefined;
@@ -489,10 +500,8 @@ export function App(props: { session: Session }) {
 
       <Show when={showSummary()}>
         <SummaryPanel
-          summary={summarizeByArea(reports().map((r) => ({ area: r.indicator.area, status: r.status })))}
-          warnings={
-            buildReport(workbook.title, reports(), workbook.targetYear, 'annual', describeTarget).warnings
-          }
+          summary={areaSummary()}
+          warnings={warnings()}
           onOpen={(code) => {
             grid?.selectRow(code);
             openChart(code);
