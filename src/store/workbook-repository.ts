@@ -140,32 +140,52 @@ export class WorkbookRepository {
     context: WriteContext,
   ): Promise<MergedSave> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
-      const stored = await this.storedRows(workbook.id);
+      const records = await this.storedRecords(workbook.id);
+      const stored = records.map(toIndicator);
       const merged = mergeWorkbookRows(base, workbook.indicators, stored);
-      await this.record(workbook.id, stored, merged.rows, context);
+      const changed = await this.record(workbook.id, stored, merged.rows, context);
       await this.db.workbooks.put(toWorkbookRecord({ ...workbook, updatedAt: context.at }));
-      await this.db.rows.where('workbookId').equals(workbook.id).delete();
-      await this.db.rows.bulkPut(merged.rows.map((row, order) => toRowRecord(workbook.id, row, order)));
+      // Only rows that changed or moved are written, and only rows that went are deleted: adding or deleting
+      // one row of a 5,000-row workbook rewrote every row.
+      const storedOrder = new Map(records.map((record) => [record.code, record.order]));
+      const kept = new Set(merged.rows.map((row) => row.code));
+      const gone = stored
+        .filter((row) => !kept.has(row.code))
+        .map((row): [string, string] => [workbook.id, row.code]);
+      if (gone.length > 0) await this.db.rows.bulkDelete(gone);
+      const writes = merged.rows.flatMap((row, order) =>
+        changed.has(row.code) || storedOrder.get(row.code) !== order
+          ? [toRowRecord(workbook.id, row, order)]
+          : [],
+      );
+      if (writes.length > 0) await this.db.rows.bulkPut(writes);
       return merged;
     });
   }
 
   /** Rows of a workbook as stored, in order. */
   private async storedRows(workbookId: string): Promise<Indicator[]> {
-    const rows = await this.db.rows
+    return (await this.storedRecords(workbookId)).map(toIndicator);
+  }
+
+  private async storedRecords(workbookId: string): Promise<RowRecord[]> {
+    return this.db.rows
       .where('[workbookId+order]')
       .between([workbookId, -Infinity], [workbookId, Infinity])
       .toArray();
-    return rows.map(toIndicator);
   }
 
-  /** Add to the history every field that differs between the stored rows and the rows about to be written. */
+  /**
+   * Add to the history every field that differs between the stored rows and the rows about to be written.
+   * Returns the codes of the rows that differ (added, removed or changed).
+   */
   private async record(
     workbookId: string,
     before: readonly Indicator[],
     after: readonly Indicator[],
     context: WriteContext,
-  ): Promise<void> {
+  ): Promise<Set<string>> {
+    const changed = new Set<string>();
     const beforeByCode = new Map(before.map((row) => [row.code, row]));
     const afterCodes = new Set(after.map((row) => row.code));
     const entries: HistoryRecord[] = [];
@@ -173,6 +193,7 @@ export class WorkbookRepository {
       const row = (a ?? b)!;
       const changes = diffRows(b, a);
       if (changes.length === 0) return;
+      changed.add(row.code);
       entries.push({
         workbookId,
         code: row.code,
@@ -186,6 +207,7 @@ export class WorkbookRepository {
     for (const row of after) add(beforeByCode.get(row.code), row);
     for (const row of before) if (!afterCodes.has(row.code)) add(row, undefined);
     if (entries.length > 0) await this.db.history.bulkAdd(entries);
+    return changed;
   }
 
   /** The history of one row, newest first. */

@@ -777,6 +777,35 @@ describe('a write failing midway leaves the workbook as before', () => {
     ]);
   });
 
+  it('saveWorkbookMerged writes only the rows that changed or moved, and the workbook reads back exactly', async () => {
+    const { repository, stored } = await withHistory();
+    // A row deleted in the middle, one value changed, a row added at the end.
+    const edited = structuredClone(stored);
+    const middle = Math.floor(edited.indicators.length / 2);
+    const [deleted] = edited.indicators.splice(middle, 1);
+    edited.indicators[0]!.values[2024] = 7;
+    edited.indicators.push({ ...structuredClone(rowOf(stored, 'H11')), code: 'X01', name: '乡镇新增指标' });
+    // Count the rows written (IndexedDB puts), as failAfter does, without failing.
+    const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<string, unknown> } })
+      .IDBObjectStore.prototype;
+    const original = proto.put as (...args: unknown[]) => unknown;
+    const calls = { put: 0 };
+    proto.put = function (this: unknown, ...args: unknown[]) {
+      calls.put += 1;
+      return original.apply(this, args);
+    };
+    undoFaults.push(() => (proto.put = original));
+    await repository.saveWorkbookMerged(edited, baseOf(stored), context('2026-11-04T00:00:00.000Z'));
+    proto.put = original;
+    // The rows below the deleted one moved up, the first row changed, X01 is new; the workbook record is one put.
+    const rowsBelow = stored.indicators.length - middle - 1;
+    expect(calls.put).toBe(rowsBelow + 1 + 1 + 1);
+    const after = (await repository.loadWorkbook('wb-1'))!;
+    expect(after.indicators).toEqual(edited.indicators);
+    expect(after.indicators.some((r) => r.code === deleted!.code)).toBe(false);
+    expect(await repository.db.rows.count()).toBe(edited.indicators.length);
+  });
+
   it('a failure that is not a full disk is a plain write failure, and still changes nothing', async () => {
     const { repository, stored, before, snapshot } = await withHistory();
     failAfter('put', 3, () => new Error('disk error'));
