@@ -186,8 +186,9 @@ export function App(props: { session: Session }) {
       thresholds,
       events: {
         onRowsChanged: (codes, source) => {
-          if (repository && !importing)
-            autosave?.markRows(codes, source.startsWith('UndoRedo') ? UNDO : TYPED);
+          // An import's rows are saved and counted after the frame that shows them (see onApply).
+          if (importing) return;
+          if (repository) autosave?.markRows(codes, source.startsWith('UndoRedo') ? UNDO : TYPED);
           refreshCounts();
         },
         onStructureChanged: () => {
@@ -685,6 +686,8 @@ export function App(props: { session: Session }) {
                 // Saved at once, but after the grid and the notice are drawn: reading and writing 10,000 rows takes
                 // a while. (A hidden page draws no frames: the timer saves it then.)
                 afterNextFrame(() => {
+                  // Counting the invalid cells of 10,000 rows is done here too, not before the frame.
+                  refreshCounts();
                   for (const [source, codes] of importSources(changed)) autosave?.markRows(codes, source);
                   void autosave?.flush();
                 });
