@@ -110,14 +110,16 @@ export class WorkbookRepository {
       // keys. Written at once, the 10,000 rows of a large import held the page for seconds.
       for (let start = 0; start < rows.length; start += SAVE_PIECE) {
         const piece = rows.slice(start, start + SAVE_PIECE);
-        const stored = await this.db.rows.bulkGet(piece.map(({ indicator }) => [workbookId, indicator.code]));
-        const merged = piece.map(({ indicator }, i) => {
-          const now = stored[i];
-          return mergeRow(base.get(indicator.code), indicator, now ? toIndicator(now) : undefined);
-        });
+        const records = await this.db.rows.bulkGet(
+          piece.map(({ indicator }) => [workbookId, indicator.code]),
+        );
+        const stored = records.map((record) => (record ? toIndicator(record) : undefined));
+        const merged = piece.map(({ indicator }, i) =>
+          mergeRow(base.get(indicator.code), indicator, stored[i]),
+        );
         await this.record(
           workbookId,
-          stored.flatMap((row) => (row ? [toIndicator(row)] : [])),
+          stored.filter((row) => row !== undefined),
           merged.map((m) => m.row),
           context,
         );

@@ -12,7 +12,8 @@ import {
 } from '../io/csv-import';
 import { formatWithUnit } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
-import { createLimited, type Limited } from './preview-limit';
+import { createLimited } from './preview-limit';
+import { ShowMore } from './ShowMore';
 
 /**
  * Import CSV files sent back by departments: read them (GBK or UTF-8), show exactly what will change, let the
@@ -174,7 +175,7 @@ function Preview(props: {
             )}
           </For>
         </ul>
-        <More list={issues} what="处错误" />
+        <ShowMore list={issues} what="处错误" note="应用时一并处理" />
       </Show>
 
       <Show when={props.plan.conflicts.length > 0}>
@@ -230,7 +231,7 @@ function Preview(props: {
             </For>
           </tbody>
         </table>
-        <More list={conflicts} what="处冲突" />
+        <ShowMore list={conflicts} what="处冲突" note="应用时一并处理" />
       </Show>
 
       <Show when={props.plan.updates.length > 0}>
@@ -264,7 +265,7 @@ function Preview(props: {
               </For>
             </tbody>
           </table>
-          <More list={updates} what="个单元格" />
+          <ShowMore list={updates} what="个单元格" note="应用时一并处理" />
         </div>
       </Show>
 
@@ -279,7 +280,7 @@ function Preview(props: {
             )}
           </For>
         </ul>
-        <More list={newRows} what="项新增指标" />
+        <ShowMore list={newRows} what="项新增指标" note="应用时一并处理" />
       </Show>
 
       <Show when={props.plan.ignored.length > 0}>
@@ -293,22 +294,8 @@ function Preview(props: {
             )}
           </For>
         </ul>
-        <More list={ignored} what="行" />
+        <ShowMore list={ignored} what="行" note="应用时一并处理" />
       </Show>
     </div>
-  );
-}
-
-/** "另有 49,800 个单元格未列出（应用时全部写入）" and a button that lists more. */
-function More<T>(props: { list: Limited<T>; what: string }) {
-  return (
-    <Show when={props.list.hidden() > 0}>
-      <p class="more">
-        另有 {props.list.hidden().toLocaleString('zh-CN')} {props.what}未列出（应用时一并处理）。
-        <button type="button" class="link" onClick={() => props.list.more()}>
-          再显示
-        </button>
-      </p>
-    </Show>
   );
 }

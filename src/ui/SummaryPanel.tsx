@@ -3,6 +3,7 @@ import type { WarningRow } from '../model/report';
 import type { AreaSummary } from '../model/status-summary';
 import { STATUSES } from '../model/status';
 import { createLimited } from './preview-limit';
+import { ShowMore } from './ShowMore';
 
 const COLUMNS = STATUSES;
 
@@ -88,14 +89,7 @@ export function SummaryPanel(props: {
               </For>
             </tbody>
           </table>
-          <Show when={warnings.hidden() > 0}>
-            <p class="more">
-              另有 {warnings.hidden().toLocaleString('zh-CN')} 项未列出（打印报告中全部列出）。
-              <button type="button" class="link" onClick={() => warnings.more()}>
-                再显示
-              </button>
-            </p>
-          </Show>
+          <ShowMore list={warnings} what="项" note="打印报告中全部列出" />
         </Show>
       </div>
     </section>

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { copyIndicator, type Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+
+/** A row of the plan, as a fresh copy. */
+const planRow = (name: string): Indicator =>
+  structuredClone(LANXI_2021_2025.indicators.find((row) => row.name === name)!);
 
 /** A row with every optional field set, as a plan made from an earlier one has. */
 function myopia(): Indicator {
   return {
-    code: 'H10',
-    area: '儿童与健康',
-    clause: '二（二）9',
-    name: '儿童青少年总体近视率',
-    unit: '%',
-    target: {
-      kind: 'yearly-change',
-      comparator: '≤',
-      wording: '每年降低1个百分点以上',
-      value: null,
-      yearlyStep: -1,
-    },
-    baseYear: 2018,
-    targetYear: 2025,
-    department: '市教育局',
-    source: '实现全市儿童青少年总体近视率在2018年基础上每年降低1个百分点以上',
+    ...planRow('儿童青少年总体近视率'),
     values: { 2018: 55.2, 2019: 54.1, 2021: '约53' },
     note: '以2018年值为基数',
     projectionFormula: '=FORECAST.LINEAR(2025, J{r}:N{r}, {2021,2022,2023,2024,2025})',
@@ -29,19 +19,7 @@ function myopia(): Indicator {
 
 /** A row with none of the optional fields. */
 function infantMortality(): Indicator {
-  return {
-    code: 'H02',
-    area: '儿童与健康',
-    clause: '二（二）1',
-    name: '婴儿死亡率',
-    unit: '‰',
-    target: { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
-    baseYear: 2020,
-    targetYear: 2025,
-    department: '市卫健局',
-    source: '新生儿、婴儿和5岁以下儿童死亡率分别控制3‰、5‰和6‰以下',
-    values: { 2020: 6.1 },
-  };
+  return { ...planRow('婴儿死亡率'), values: { 2020: 6.1 } };
 }
 
 describe('copyIndicator', () => {

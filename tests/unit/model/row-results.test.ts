@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { XlInput } from '../../../src/model/excel-functions';
 import type { Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import type { Series } from '../../../src/model/projection';
 import { defaultProjection, isFormulaError, resultsOf } from '../../../src/model/row-results';
 import {
@@ -59,19 +60,10 @@ const preschool: Indicator = {
   unit: '%',
   target: { kind: 'lower', comparator: '≥', wording: '以上', value: 97 },
 };
+// The plan's own row: its target is the yearly-change kind.
 const myopia: Indicator = {
-  ...base,
-  code: 'H10',
-  name: '儿童青少年总体近视率',
-  unit: '%',
-  target: {
-    kind: 'yearly-change',
-    comparator: '≤',
-    wording: '每年降低1个百分点以上',
-    value: null,
-    yearlyStep: -1,
-  },
-  baseYear: 2018,
+  ...structuredClone(LANXI_2021_2025.indicators.find((row) => row.name === '儿童青少年总体近视率')!),
+  values: {},
 };
 const shelters: Indicator = {
   ...base,
