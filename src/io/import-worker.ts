@@ -4,13 +4,31 @@
  * functions run on the main thread when a worker cannot be started (import-reader.ts).
  */
 import { decodeCsvBytes } from './csv-decode';
-import { indexWorkbook, type WorkbookIndex } from './csv-import';
+import { indexWorkbook, type ExistingRow, type WorkbookIndex } from './csv-import';
+import { packParsedFile, transferables } from './import-transfer';
 import { readImportFile, type ReaderMessage } from './read-import-file';
 
+let existing: ExistingRow[] = [];
 let index: WorkbookIndex = indexWorkbook([], []);
+
+/** Messages are handled one after another (reading a file waits for its bytes): answers keep their order. */
+let queue: Promise<void> = Promise.resolve();
 
 self.onmessage = (event: MessageEvent<ReaderMessage>) => {
   const message = event.data;
-  if (message.kind === 'workbook') index = indexWorkbook(message.existing, message.years);
-  else self.postMessage(readImportFile(message.bytes, message.fileName, index, decodeCsvBytes));
+  queue = queue.then(() => handle(message));
 };
+
+async function handle(message: ReaderMessage): Promise<void> {
+  if (message.kind === 'workbook') {
+    existing = message.existing;
+    index = indexWorkbook(existing, message.years);
+    return;
+  }
+  // The file is read here, not on the page: the page stays free while a large file's bytes arrive.
+  const bytes = new Uint8Array(await message.file.arrayBuffer());
+  const parsed = readImportFile(bytes, message.fileName, index, decodeCsvBytes);
+  const packed = packParsedFile(parsed, existing);
+  if (packed) self.postMessage(packed, { transfer: transferables(packed) });
+  else self.postMessage(parsed);
+}

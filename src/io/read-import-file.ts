@@ -8,7 +8,7 @@ import { parseIndexed, type ExistingRow, type ParsedFile, type WorkbookIndex } f
 /** What the import worker is sent: the workbook once when the dialog opens, then each file chosen. */
 export type ReaderMessage =
   | { kind: 'workbook'; existing: ExistingRow[]; years: number[] }
-  | { kind: 'file'; bytes: Uint8Array; fileName: string };
+  | { kind: 'file'; file: Blob; fileName: string };
 
 export function readImportFile(
   bytes: Uint8Array,

@@ -58,7 +58,7 @@ export function ImportDialog(props: {
         parsed.push(unreadable(file.name, tooLargeMessage(file.name, file.size)));
         continue;
       }
-      parsed.push(await reader.read(new Uint8Array(await file.arrayBuffer()), file.name));
+      parsed.push(await reader.read(file, file.name));
     }
     setProgress('');
     setChoices(new Map());

@@ -1,0 +1,78 @@
+/**
+ * What the import worker sends back must be exactly what reading the file on the page gives: the preview, the
+ * conflicts between files and the history all read these cells. Values are fictional test values.
+ */
+import { describe, expect, it } from 'vitest';
+import { existingRows, parseImportFile, type ParsedFile } from '../../../src/io/csv-import';
+import {
+  isPackedFile,
+  packParsedFile,
+  transferables,
+  unpackParsedFile,
+} from '../../../src/io/import-transfer';
+import type { Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+
+const YEARS = [2020, 2021, 2022, 2023];
+
+function workbookRows(): Indicator[] {
+  return LANXI_2021_2025.indicators.map((row) => ({
+    ...structuredClone(row),
+    values: (row.code === 'H02' ? { 2021: 4.4, 2022: 4.2 } : {}) as Indicator['values'],
+  }));
+}
+
+const FILE = [
+  '代码,指标名称,单位,2021年,2022年,2023年',
+  'H02,婴儿死亡率,‰,4.4,4.1,4',
+  'H01,孕产妇死亡率,1/10万,1.11,,2.22',
+  'H03,5岁以下儿童死亡率,‰,abc,5.5,',
+  'X99,新的指标,%,10,20,30',
+  ',,,,,',
+  'H05,不存在的名称,%,1,2,3',
+].join('\r\n');
+
+/** Through the same structured clone a worker's message goes through, with the typed arrays moved. */
+function sent(parsed: ParsedFile, rows: ReturnType<typeof existingRows>): ParsedFile {
+  const packed = packParsedFile(parsed, rows);
+  if (!packed) throw new Error('not packed');
+  const arrived = structuredClone(packed, { transfer: transferables(packed) });
+  expect(isPackedFile(arrived)).toBe(true);
+  return unpackParsedFile(arrived, rows);
+}
+
+describe('import worker messages', () => {
+  it('a file read in the worker arrives as the same cells, issues, new rows and ignored rows', () => {
+    const rows = existingRows(workbookRows());
+    const parsed = parseImportFile(FILE, '卫健局.csv', rows, YEARS, 'utf-8');
+    // The fixture covers what the preview shows: changes, unchanged cells, an error, a new row, an ignored row.
+    expect(parsed.updates.length).toBeGreaterThan(2);
+    expect(parsed.unchangedCells?.length).toBe(1);
+    expect(parsed.issues.length).toBeGreaterThan(0);
+    expect(parsed.newRows.map((r) => r.indicator.code)).toEqual(['X99']);
+    expect(parsed.updates.find((u) => u.code === 'H02' && u.year === 2022)).toMatchObject({
+      oldValue: 4.2,
+      newValue: 4.1,
+      name: '婴儿死亡率',
+      file: '卫健局.csv',
+      line: 2,
+    });
+    expect(sent(parsed, rows)).toEqual(parsed);
+  });
+
+  it('cells that do not match the rows the worker was sent are not packed (the file is then sent whole)', () => {
+    const rows = existingRows(workbookRows());
+    const parsed = parseImportFile(FILE, 'a.csv', rows, YEARS, 'utf-8');
+    const other = rows.filter((row) => row.code !== 'H02');
+    expect(packParsedFile(parsed, other)).toBeNull();
+    const renamed = rows.map((row) => (row.code === 'H02' ? { ...row, name: '改过的名称' } : row));
+    expect(packParsedFile(parsed, renamed)).toBeNull();
+  });
+
+  it('a file with nothing to change is sent packed and arrives empty', () => {
+    const rows = existingRows(workbookRows());
+    const parsed = parseImportFile('代码,2021年\r\nH02,4.4', 'b.csv', rows, YEARS, 'utf-8');
+    expect(parsed.updates).toEqual([]);
+    expect(sent(parsed, rows)).toEqual(parsed);
+  });
+});
