@@ -28,6 +28,7 @@
  */
 import Papa from 'papaparse';
 import { parseEntry, toHalfWidth } from '../model/entry';
+import { lineEnding } from './line-ending';
 import {
   TARGET_KIND_LABELS,
   TARGET_KINDS,
@@ -417,7 +418,11 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
 
   // Empty rows are skipped below rather than by PapaParse, so that row indexes stay Excel's row numbers
   // (with skipEmptyLines the data and the error rows no longer line up).
-  const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, {
+    delimiter: guessDelimiter(text),
+    newline: lineEnding(text),
+    skipEmptyLines: false,
+  });
   const rows = parsed.data;
   const layout = findLayout(rows);
   if (layout) result.format = layout.fields.code !== undefined ? 'workbook' : 'wide';
@@ -494,9 +499,10 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
   const isRepeatedHeader = (row: readonly string[]): boolean =>
     normaliseHeader(cleanCell(row[keyColumn])) === keyHeader &&
     row.map((c) => normaliseHeader(cleanCell(c))).join('\u0001') === headerKey;
-  // The first row of each indicator: its values are read again only when the indicator comes again (keeping
-  // every row's values until the end made the garbage collector copy 50,000 objects on a large file).
-  const seenRows = new Map<string, { line: number; row: readonly string[]; unit: string }>();
+  // The line of the first row of each indicator (a workbook row, or the code of a new row): its values are read
+  // again only when the indicator comes again (keeping every row's values, or an object per row, made the garbage
+  // collector copy tens of thousands of objects on a large file).
+  const firstLines = new Map<ExistingRow | string, number>();
   const cell = (row: readonly string[], field: Field): string => {
     const col = fields[field];
     return col === undefined ? '' : cleanCell(row[col]);
@@ -520,32 +526,37 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     return given;
   };
 
-  /** First occurrence of a key in this file, or the reason a repeated row is dropped. */
+  /**
+   * First occurrence of a workbook row (or of a new row's code) in this file, or the reason a repeated row is
+   * dropped. A workbook row's values are read with its unit, a new row's with the unit its line gives.
+   */
   const checkDuplicate = (
-    key: string,
+    key: ExistingRow | string,
     what: () => string,
     line: number,
     label: () => string,
     row: readonly string[],
     unit: string,
   ): boolean => {
-    const first = seenRows.get(key);
-    if (!first) {
-      seenRows.set(key, { line, row, unit });
+    const firstLine = firstLines.get(key);
+    if (firstLine === undefined) {
+      firstLines.set(key, line);
       return true;
     }
-    if (signature(readValues(first.row, first.unit)) === signature(readValues(row, unit))) {
+    const firstRow = rows[firstLine - 1] ?? [];
+    const firstUnit = typeof key === 'string' ? cell(firstRow, 'unit') : key.unit;
+    if (signature(readValues(firstRow, firstUnit)) === signature(readValues(row, unit))) {
       result.ignored.push({
         file,
         line,
         label: label(),
-        reason: `与第 ${first.line} 行重复（数值相同），已忽略。`,
+        reason: `与第 ${firstLine} 行重复（数值相同），已忽略。`,
       });
     } else {
       issue(
         line,
         null,
-        `同一文件中${what()}出现两次（第 ${first.line} 行和第 ${line} 行），数值不同：已按第 ${first.line} 行读取，` +
+        `同一文件中${what()}出现两次（第 ${firstLine} 行和第 ${line} 行），数值不同：已按第 ${firstLine} 行读取，` +
           `第 ${line} 行被忽略。请删去重复的一行后再导入。`,
       );
     }
@@ -618,7 +629,12 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     }
 
     // Code wins over name, except when the name is that of another row: then the code is probably wrong.
-    if (code && nameText && normaliseName(nameText) !== normaliseName(target.name)) {
+    if (
+      code &&
+      nameText &&
+      nameText !== target.name &&
+      normaliseName(nameText) !== normaliseName(target.name)
+    ) {
       const other = (byName.get(normaliseName(nameText)) ?? []).filter((r) => r !== target);
       if (other.length > 0) {
         issue(
@@ -645,7 +661,7 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
 
     const matched = target;
     const what = () => `代码 ${matched.code}（${matched.name}）`;
-    if (!checkDuplicate(`row:${target.code}`, what, line, labelOf, row, target.unit)) continue;
+    if (!checkDuplicate(target, what, line, labelOf, row, target.unit)) continue;
     const given = readValues(row, target.unit);
     result.matchedRows += 1;
     for (const g of given) {
@@ -675,7 +691,7 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     const unit = cell(row, 'unit');
     if (
       !checkDuplicate(
-        `new:${code}`,
+        code,
         () => `新增指标代码 ${code}`,
         line,
         () => code,
