@@ -996,8 +996,14 @@ export function makeWorkbookGrid(
       try {
         grid.batch(() => {
           insertRows();
+          // An import's cells come row by row: each row is looked up once.
+          let lastCode: string | null = null;
+          let physicalRow = -1;
           for (const update of updates) {
-            const physicalRow = physicalRowOf(update.code);
+            if (update.code !== lastCode) {
+              lastCode = update.code;
+              physicalRow = physicalRowOf(update.code);
+            }
             const c = yearCol.get(update.year);
             if (physicalRow < 0 || c === undefined) continue;
             cellChanges.push({
