@@ -8,7 +8,7 @@ import { decodeCsvBytes } from './csv-decode';
 import { indexWorkbook, type ExistingRow, type ParsedFile, type WorkbookIndex } from './csv-import';
 import { isPackedFile, unpackParsedFile, type PackedFile } from './import-transfer';
 import ImportWorker from './import-worker?worker&inline';
-import { readImportFile, type ReaderMessage } from './read-import-file';
+import { readImportBlob, type ReaderMessage } from './read-import-file';
 
 export interface ImportReader {
   /** Files are read one after another, in the order asked. */
@@ -18,10 +18,8 @@ export interface ImportReader {
 
 export function startImportReader(existing: ExistingRow[], years: number[]): ImportReader {
   let mainIndex: WorkbookIndex | null = null;
-  const onMainThread = async (file: Blob, fileName: string): Promise<ParsedFile> => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return readImportFile(bytes, fileName, (mainIndex ??= indexWorkbook(existing, years)), decodeCsvBytes);
-  };
+  const onMainThread = (file: Blob, fileName: string): Promise<ParsedFile> =>
+    readImportBlob(file, fileName, (mainIndex ??= indexWorkbook(existing, years)), decodeCsvBytes);
 
   let worker: Worker | null = null;
   /** Files sent to the worker and not answered yet, oldest first (the worker answers in order). */

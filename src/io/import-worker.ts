@@ -6,7 +6,7 @@
 import { decodeCsvBytes } from './csv-decode';
 import { indexWorkbook, type ExistingRow, type WorkbookIndex } from './csv-import';
 import { packParsedFile, transferables } from './import-transfer';
-import { readImportFile, type ReaderMessage } from './read-import-file';
+import { readImportBlob, type ReaderMessage } from './read-import-file';
 
 let existing: ExistingRow[] = [];
 let index: WorkbookIndex = indexWorkbook([], []);
@@ -16,7 +16,14 @@ let queue: Promise<void> = Promise.resolve();
 
 self.onmessage = (event: MessageEvent<ReaderMessage>) => {
   const message = event.data;
-  queue = queue.then(() => handle(message));
+  queue = queue
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      // Thrown again outside the promise, so the page gets the worker's error event and reads the files itself.
+      setTimeout(() => {
+        throw error;
+      });
+    });
 };
 
 async function handle(message: ReaderMessage): Promise<void> {
@@ -26,8 +33,7 @@ async function handle(message: ReaderMessage): Promise<void> {
     return;
   }
   // The file is read here, not on the page: the page stays free while a large file's bytes arrive.
-  const bytes = new Uint8Array(await message.file.arrayBuffer());
-  const parsed = readImportFile(bytes, message.fileName, index, decodeCsvBytes);
+  const parsed = await readImportBlob(message.file, message.fileName, index, decodeCsvBytes);
   const packed = packParsedFile(parsed, existing);
   if (packed) self.postMessage(packed, { transfer: transferables(packed) });
   else self.postMessage(parsed);

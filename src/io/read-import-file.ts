@@ -1,6 +1,6 @@
 /**
- * One file from bytes to a ParsedFile: decode (GBK / UTF-8 / UTF-16), then parse and match. A file that
- * cannot be decoded becomes a ParsedFile with one issue, so the preview lists it with the others.
+ * One file to a ParsedFile: read its bytes, decode (GBK / UTF-8 / UTF-16), then parse and match. A file that
+ * cannot be read or decoded becomes a ParsedFile with one issue, so the preview lists it with the others.
  */
 import type { decodeCsvBytes } from './csv-decode';
 import { parseIndexed, type ExistingRow, type ParsedFile, type WorkbookIndex } from './csv-import';
@@ -9,6 +9,29 @@ import { parseIndexed, type ExistingRow, type ParsedFile, type WorkbookIndex } f
 export type ReaderMessage =
   | { kind: 'workbook'; existing: ExistingRow[]; years: number[] }
   | { kind: 'file'; file: Blob; fileName: string };
+
+/** The chosen file read and parsed; a file the browser cannot read (moved, deleted, locked) is said so. */
+export async function readImportBlob(
+  file: Blob,
+  fileName: string,
+  index: WorkbookIndex,
+  decode: typeof decodeCsvBytes,
+): Promise<ParsedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return unreadable(fileName, cannotReadMessage(fileName));
+  }
+  return readImportFile(bytes, fileName, index, decode);
+}
+
+export function cannotReadMessage(fileName: string): string {
+  return (
+    `无法读取“${fileName}”（文件可能在选择后被移动、删除或改名，或正被其他程序占用），本文件未导入任何数据：` +
+    '请关闭占用它的程序，或重新选择该文件后再导入。'
+  );
+}
 
 export function readImportFile(
   bytes: Uint8Array,
