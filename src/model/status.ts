@@ -340,8 +340,9 @@ export function assessFluctuation(
     if (contains) flagged = true;
   }
   if (reversals >= 2) {
-    flagged = true;
-    parts.push(`逐年变化方向反复 ${reversals} 次`);
+    // Reversals are shown either way; they raise the flag only while the outcome is open.
+    if (open) flagged = true;
+    parts.push(`逐年变化方向反复 ${reversals} 次${open ? '' : '（结果已定，不作波动预警）'}`);
   }
   if (parts.length === 0)
     parts.push(series.values.length < 3 ? '数据少于3年，无法判断波动' : '波动在正常范围内');
