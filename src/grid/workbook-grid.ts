@@ -31,7 +31,14 @@ import { assessAmbition } from '../model/planning';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
 import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
-import { ATTENTION, assessFluctuation, targetSpecOf, type Status, type Thresholds } from '../model/status';
+import {
+  ATTENTION,
+  assessFluctuation,
+  targetSpecOf,
+  type Fluctuation,
+  type Status,
+  type Thresholds,
+} from '../model/status';
 import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
 import { redrawRowsAlone } from './draw-rows';
 import {
@@ -95,6 +102,8 @@ export interface RowReport {
   projected: number | null;
   gap: number | null;
   status: Status | null;
+  /** 波动较大 and its evidence. */
+  fluctuation: Fluctuation;
   /** Chinese explanation when the projection formula gives an error. */
   formulaError: string | null;
 }
@@ -539,8 +548,8 @@ export function makeWorkbookGrid(
       };
     return { text: status, className: `status status-${STATUS_CLASS[status] ?? 'none'}` };
   });
-  const fluctuationRenderer = computedRenderer((_value, physicalRow) => {
-    const fluctuation = fluctuations.get(physicalRow, () => {
+  const fluctuationAt = (physicalRow: number) =>
+    fluctuations.get(physicalRow, () => {
       const indicator = peekIndicator(physicalRow);
       return assessFluctuation(
         targetSpecOf(indicator),
@@ -549,6 +558,8 @@ export function makeWorkbookGrid(
         options.thresholds,
       );
     });
+  const fluctuationRenderer = computedRenderer((_value, physicalRow) => {
+    const fluctuation = fluctuationAt(physicalRow);
     return fluctuation.flagged
       ? { text: '⚠ 波动较大', className: 'status status-fluctuating', title: fluctuation.evidence }
       : { text: '', title: fluctuation.evidence };
@@ -832,6 +843,7 @@ export function makeWorkbookGrid(
       projected: typeof projectedValue === 'number' ? projectedValue : null,
       gap: typeof gapValue === 'number' ? gapValue : null,
       status,
+      fluctuation: fluctuationAt(physicalRow),
       formulaError: isErrorValue(projectedValue) ? explainFormulaError(projectedValue) : null,
     };
   };

@@ -5,7 +5,16 @@
 import { formatNumber, formatWithUnit, isPercentUnit, isPermilleUnit } from './entry';
 import { AREAS, type Indicator } from './indicator';
 import { defaultMethod, project, seriesOf, type Method } from './projection';
-import { assessStatus, ATTENTION, targetForYear, targetSpecOf, type Status, type Thresholds } from './status';
+import {
+  assessFluctuation,
+  assessStatus,
+  ATTENTION,
+  targetForYear,
+  targetSpecOf,
+  type Fluctuation,
+  type Status,
+  type Thresholds,
+} from './status';
 
 export type ReportVariant = 'annual' | 'mid-term' | 'final';
 
@@ -21,6 +30,8 @@ export interface RowFacts {
   projected: number | null;
   gap: number | null;
   status: Status | null;
+  /** 波动较大 (plan §五(五): warned of, as indicators expected to miss are). */
+  fluctuation?: Pick<Fluctuation, 'flagged' | 'evidence'>;
 }
 
 export interface ReportRow {
@@ -48,12 +59,16 @@ export interface WarningRow {
   projected: string;
   gap: string;
   status: Status;
+  /** "波动较大" or "". */
+  fluctuation: string;
 }
 
 export interface Report {
   title: string;
   year: number;
   summary: string;
+  /** Values in the workbook that are not valid (kept as typed, left out of every computation): the clerk should correct them. */
+  invalidNote: string;
   areas: ReportArea[];
   warnings: WarningRow[];
 }
@@ -73,11 +88,46 @@ export function describeChange(current: unknown, previous: unknown, unit: string
 }
 
 function show(value: unknown, unit: string): string {
-  return typeof value === 'number'
-    ? formatWithUnit(Math.round(value * 100) / 100, unit)
-    : typeof value === 'string'
-      ? value
-      : '—';
+  return typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unit) : '—';
+}
+
+/** A value the workbook could not read (kept as typed): marked, never printed as if it were a figure. */
+const INVALID_MARK = '有误，未计入';
+
+/**
+ * The year's value; without one, the latest earlier value with its year (the status comes from it); a value kept
+ * as typed because it is not valid is marked as such.
+ */
+function valueForYear(indicator: Indicator, year: number): string {
+  const value = indicator.values[year];
+  if (typeof value === 'number') return show(value, indicator.unit);
+  if (typeof value === 'string') return `“${value}”${INVALID_MARK}`;
+  const latestYear = latestYearOf(indicator, year);
+  return latestYear === undefined
+    ? '—'
+    : `${show(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`;
+}
+
+function latestYearOf(indicator: Indicator, year: number): number | undefined {
+  let latest: number | undefined;
+  for (const [key, value] of Object.entries(indicator.values)) {
+    const y = Number(key);
+    if (typeof value === 'number' && y <= year && (latest === undefined || y > latest)) latest = y;
+  }
+  return latest;
+}
+
+/** "预计高于目标 0.3个千分点": a gap in words, so its sign cannot be read the wrong way round. */
+export function describeGap(gap: number | null, unit: string): string {
+  if (gap === null) return '—';
+  const size = Math.abs(Math.round(gap * 100) / 100);
+  if (size === 0) return '与目标持平';
+  const amount = isPercentUnit(unit)
+    ? `${formatNumber(size)}个百分点`
+    : isPermilleUnit(unit)
+      ? `${formatNumber(size)}个千分点`
+      : `${formatNumber(size)}${unit ? ` ${unit}` : ''}`;
+  return `${gap > 0 ? '高于' : '低于'}目标 ${amount}`;
 }
 
 export function buildReport(
@@ -108,7 +158,7 @@ export function buildReport(
         code: indicator.code,
         name: indicator.name,
         unit: indicator.unit,
-        value: show(indicator.values[year], indicator.unit),
+        value: valueForYear(indicator, year),
         change: describeChange(indicator.values[year], indicator.values[year - 1], indicator.unit),
         target: describeTarget(indicator),
         status: status ?? '—',
@@ -116,13 +166,14 @@ export function buildReport(
     });
   }
 
+  // Rows expected to miss, and rows whose figures swing too much to tell (plan §五(五) asks for both).
   const warnings: WarningRow[] = rows
-    .filter((r): r is RowFacts & { status: Status } => r.status !== null && ATTENTION.has(r.status))
-    .map(({ indicator, projected, gap, status }) => {
-      const latestYear = Object.keys(indicator.values)
-        .map(Number)
-        .filter((y) => typeof indicator.values[y] === 'number' && y <= year)
-        .sort((a, b) => b - a)[0];
+    .filter(
+      (r): r is RowFacts & { status: Status } =>
+        r.status !== null && (ATTENTION.has(r.status) || r.fluctuation?.flagged === true),
+    )
+    .map(({ indicator, projected, gap, status, fluctuation }) => {
+      const latestYear = latestYearOf(indicator, year);
       return {
         code: indicator.code,
         name: indicator.name,
@@ -134,12 +185,29 @@ export function buildReport(
             : `${show(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`,
         target: describeTarget(indicator),
         projected: show(projected, indicator.unit),
-        gap: gap === null ? '—' : `${gap > 0 ? '+' : ''}${formatNumber(Math.round(gap * 100) / 100)}`,
+        gap: describeGap(gap, indicator.unit),
         status,
+        fluctuation: fluctuation?.flagged ? '波动较大' : '',
       };
     });
 
-  return { title: `${planTitle}${REPORT_TITLES[variant]}（${year}年）`, year, summary, areas, warnings };
+  let invalid = 0;
+  for (const { indicator } of rows)
+    for (const [key, value] of Object.entries(indicator.values))
+      if (typeof value === 'string' && Number(key) <= year) invalid += 1;
+  const invalidNote =
+    invalid === 0
+      ? ''
+      : `工作簿中有 ${invalid} 个数值有误（表中标“${INVALID_MARK}”），未计入预测和达标判断：请在工作簿中更正后重新打印。`;
+
+  return {
+    title: `${planTitle}${REPORT_TITLES[variant]}（${year}年）`,
+    year,
+    summary,
+    invalidNote,
+    areas,
+    warnings,
+  };
 }
 
 /**
@@ -166,5 +234,6 @@ export function factsAsOf(
     projected,
     gap: projected !== null && goal !== null ? projected - goal : null,
     status: assessStatus(spec, series, projected, thresholds).status,
+    fluctuation: assessFluctuation(spec, series, indicator.unit, thresholds),
   };
 }

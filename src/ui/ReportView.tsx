@@ -69,7 +69,15 @@ export function ReportView(props: {
       <article class="report">
         <h1>{report().title}</h1>
         <p class="report-summary">{report().summary}。</p>
-        <p class="report-note">本报告按截至{year()}年底的数据计算预测和状态。</p>
+        <p class="report-note">
+          本报告按截至{year()}年底的数据计算预测和状态；{year()}
+          年没有数值的指标列出此前最近一年的数值（注明年份）。
+        </p>
+        <Show when={report().invalidNote}>
+          <p class="report-note report-invalid" role="note">
+            {report().invalidNote}
+          </p>
+        </Show>
         <For each={report().areas}>
           {(area) => (
             <section class="report-area">
@@ -104,7 +112,7 @@ export function ReportView(props: {
           )}
         </For>
         <section class="report-area">
-          <h2>需关注的指标（预警）</h2>
+          <h2>需关注的指标（预警：预计达标困难或波动较大）</h2>
           <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
             <table>
               <thead>
@@ -114,8 +122,9 @@ export function ReportView(props: {
                   <th>最新值</th>
                   <th>目标</th>
                   <th>预测</th>
-                  <th>差距</th>
+                  <th>预测与目标</th>
                   <th>状态</th>
+                  <th>波动</th>
                 </tr>
               </thead>
               <tbody>
@@ -131,6 +140,7 @@ export function ReportView(props: {
                       <td class="num">{w.projected}</td>
                       <td class="num">{w.gap}</td>
                       <td>{w.status}</td>
+                      <td>{w.fluctuation}</td>
                     </tr>
                   )}
                 </For>

@@ -17,6 +17,7 @@ export function SummaryPanel(props: {
   // A prefecture's workbook can have thousands of rows to watch: drawn a page at a time (opening the panel
   // with all of them froze the page for seconds).
   const warnings = createLimited(() => props.warnings);
+  const fluctuating = () => props.warnings.filter((w) => w.fluctuation !== '').length;
   const totals = () =>
     COLUMNS.map((status) => props.summary.reduce((sum, area) => sum + area.counts[status], 0));
   return (
@@ -55,7 +56,10 @@ export function SummaryPanel(props: {
         </tfoot>
       </table>
       <div class="dashboard-warnings">
-        <h2>需关注的指标（{props.warnings.length} 项）</h2>
+        <h2>
+          需关注的指标（{props.warnings.length} 项
+          <Show when={fluctuating() > 0}>，其中波动较大 {fluctuating()} 项</Show>）
+        </h2>
         <Show when={props.warnings.length > 0} fallback={<p>没有需要关注的指标。</p>}>
           <table aria-label="需关注的指标">
             <thead>
@@ -65,8 +69,9 @@ export function SummaryPanel(props: {
                 <th scope="col">最新值</th>
                 <th scope="col">目标</th>
                 <th scope="col">预测</th>
-                <th scope="col">差距</th>
+                <th scope="col">预测与目标</th>
                 <th scope="col">状态</th>
+                <th scope="col">波动</th>
               </tr>
             </thead>
             <tbody>
@@ -84,6 +89,7 @@ export function SummaryPanel(props: {
                     <td>{w.projected}</td>
                     <td>{w.gap}</td>
                     <td>{w.status}</td>
+                    <td>{w.fluctuation}</td>
                   </tr>
                 )}
               </For>

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { AREAS } from '../../src/model/indicator';
+import { ATTENTION, type Status } from '../../src/model/status';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
 import { WorkbookPage } from './workbook-page';
 
@@ -93,9 +94,27 @@ test('the dashboard counts match the grid, and a warning leads to its row and ch
 
   await page.getByRole('button', { name: '预警汇总' }).click();
   const panel = page.getByRole('region', { name: '预警汇总' });
-  await expect(panel.getByRole('heading', { name: `需关注的指标（${shown} 项）` })).toBeVisible();
   const warnings = panel.getByRole('table', { name: '需关注的指标' });
-  await expect(warnings.locator('tbody tr')).toHaveCount(shown);
+  // The plan (§五(五)) warns of indicators expected to miss and of those 波动较大: the list has the rows the
+  // filter shows (by status) and, besides, rows listed only for their swings.
+  const statusCol = (await warnings.locator('thead th').allTextContents()).indexOf('状态');
+  const listed = await warnings
+    .locator('tbody tr')
+    .evaluateAll(
+      (trs, col) =>
+        trs.map((tr) => [tr.children[col]?.textContent ?? '', tr.lastElementChild?.textContent ?? '']),
+      statusCol,
+    );
+  const byStatus = listed.filter(([status]) => ATTENTION.has(status as Status));
+  const swingsOnly = listed.filter(([status]) => !ATTENTION.has(status as Status));
+  expect(byStatus).toHaveLength(shown);
+  for (const [, swing] of swingsOnly) expect(swing).toBe('波动较大');
+  const swinging = listed.filter(([, swing]) => swing === '波动较大').length;
+  await expect(panel.getByRole('heading', { level: 2, name: /需关注的指标/ })).toHaveText(
+    swinging > 0
+      ? `需关注的指标（${listed.length} 项，其中波动较大 ${swinging} 项）`
+      : `需关注的指标（${listed.length} 项）`,
+  );
   const first = warnings.locator('tbody tr').first().getByRole('button');
   const label = (await first.textContent()) ?? '';
   await first.click();
@@ -122,11 +141,36 @@ test('the printed report is a PDF with the summary line and every area heading',
   const squeeze = fold;
   expect(squeeze(text)).toContain(squeeze((await report.locator('.report-summary').textContent()) ?? ''));
   for (const area of AREAS) expect(squeeze(text), area).toContain(area);
-  expect(squeeze(text)).toContain(squeeze('需关注的指标（预警）'));
+  expect(squeeze(text)).toContain(squeeze('需关注的指标（预警：预计达标困难或波动较大）'));
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
   expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
+  workbook.expectNoErrors();
+});
+
+test('the printed report never shows a value the workbook refused as a figure, and says what to correct', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 0-6个月婴儿纯母乳喂养率 (%, ≥ target): 120% is out of range, refused and kept as typed.
+  const row = LANXI_2021_2025.indicators.find((r) => r.unit === '%' && r.target.kind === 'lower')!;
+  await workbook.typeInto(row.code, '2021年', '66');
+  await workbook.typeInto(row.code, '2022年', '120%');
+  await workbook.typeInto(row.code, '2023年', '68');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('region', { name: '监测报告' });
+  await report.getByLabel('年份').selectOption('2022');
+  const line = report.locator('tr', { has: page.getByRole('cell', { name: row.code, exact: true }) });
+  await expect(line.locator('td').nth(2)).toHaveText('“120%”有误，未计入');
+  await expect(report.getByRole('note')).toHaveText(
+    '工作簿中有 1 个数值有误（表中标“有误，未计入”），未计入预测和达标判断：请在工作簿中更正后重新打印。',
+  );
+  // A year without a value of its own shows the latest one before it, with its year.
+  await report.getByLabel('年份').selectOption('2024');
+  await expect(line.locator('td').nth(2)).toHaveText('68%（2023年）');
   workbook.expectNoErrors();
 });
 
@@ -169,8 +213,8 @@ test('a workbook of hundreds of rows to watch: the report comes at once with 100
 
   await page.getByRole('button', { name: '预警汇总' }).click();
   const panel = page.getByRole('region', { name: '预警汇总' });
-  const heading = await panel.getByRole('heading', { name: /需关注的指标（\d+ 项）/ }).textContent();
-  const watched = Number(/（(\d+) 项）/.exec(heading ?? '')?.[1]);
+  const heading = await panel.getByRole('heading', { name: /需关注的指标（\d+ 项/ }).textContent();
+  const watched = Number(/（(\d+) 项/.exec(heading ?? '')?.[1]);
   expect(watched).toBeGreaterThan(200);
   const listed = panel.getByRole('table', { name: '需关注的指标' }).locator('tbody tr');
   await expect(listed).toHaveCount(200);

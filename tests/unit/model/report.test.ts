@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeTarget } from '../../../src/grid/columns';
 import type { Indicator, Target } from '../../../src/model/indicator';
-import { buildReport, describeChange, factsAsOf, type RowFacts } from '../../../src/model/report';
+import {
+  buildReport,
+  describeChange,
+  describeGap,
+  factsAsOf,
+  type RowFacts,
+} from '../../../src/model/report';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
 const facts = (
@@ -114,8 +120,9 @@ describe('the monitoring report', () => {
       department: '市卫健局',
       latest: '5.6‰（2023年）',
       projected: '5.3‰',
-      gap: '+0.3',
+      gap: '高于目标 0.3个千分点',
       status: '需加快',
+      fluctuation: '',
     });
     expect(report.warnings[1]).toMatchObject({ department: '（未指定）', latest: '—', gap: '—' });
   });
@@ -127,6 +134,62 @@ describe('the monitoring report', () => {
     [3, undefined, '家', ''],
   ])('change %s vs %s (%s) reads %s', (current, previous, unit, text) => {
     expect(describeChange(current, previous, unit)).toBe(text);
+  });
+});
+
+describe('what a printed report must not get wrong', () => {
+  const lower65 = { kind: 'lower', comparator: '≥', wording: '以上', value: 65 } as const;
+
+  it('a value kept as typed because it is not valid is marked, never printed as a figure, and counted', () => {
+    // 120% on a % row is refused by the workbook and kept as typed; it takes no part in the status.
+    const report = buildReport(
+      '规划',
+      [facts('H06', '儿童与健康', lower65, { 2021: 65, 2022: '120%' }, '已达标')],
+      2022,
+      'annual',
+      describeTarget,
+    );
+    expect(report.areas[0]!.rows[0]).toMatchObject({ value: '“120%”有误，未计入', change: '' });
+    expect(report.invalidNote).toBe(
+      '工作簿中有 1 个数值有误（表中标“有误，未计入”），未计入预测和达标判断：请在工作簿中更正后重新打印。',
+    );
+    expect(buildReport('规划', rows, 2023, 'annual', describeTarget).invalidNote).toBe('');
+  });
+
+  it('without a value for the year, the latest earlier value is shown with its year (the status comes from it)', () => {
+    const report = buildReport(
+      '规划',
+      [facts('H12', '儿童与健康', lower65, { 2021: 91, 2022: 92, 2023: 92.5 }, '已达标')],
+      2025,
+      'final',
+      describeTarget,
+    );
+    expect(report.areas[0]!.rows[0]).toMatchObject({ value: '92.5%（2023年）', change: '' });
+  });
+
+  it('lists rows whose figures swing too much (波动较大) among the warnings, even when on track', () => {
+    const swinging: RowFacts = {
+      ...facts('H01', '儿童与健康', lower65, { 2020: 70, 2021: 60, 2022: 72, 2023: 61 }, '预计达标'),
+      fluctuation: { flagged: true, evidence: '逐年变化方向反复 2 次' },
+    };
+    const steady: RowFacts = {
+      ...facts('E03', '儿童与教育', lower65, { 2022: 70, 2023: 71 }, '已达标'),
+      fluctuation: { flagged: false, evidence: '波动在正常范围内' },
+    };
+    const report = buildReport('规划', [swinging, steady], 2023, 'annual', describeTarget);
+    expect(report.warnings.map((w) => [w.code, w.status, w.fluctuation])).toEqual([
+      ['H01', '预计达标', '波动较大'],
+    ]);
+  });
+
+  it.each([
+    [0.3, '‰', '高于目标 0.3个千分点'],
+    [-2.1, '%', '低于目标 2.1个百分点'],
+    [1.42, '家', '高于目标 1.42 家'],
+    [-0.004, '%', '与目标持平'],
+    [null, '%', '—'],
+  ])('gap %s (%s) reads %s', (gap, unit, text) => {
+    expect(describeGap(gap, unit)).toBe(text);
   });
 });
 
