@@ -122,6 +122,8 @@ export interface GridEvents {
   /** Rows were added or removed (including by undo/redo). */
   onStructureChanged(): void;
   onSelectionChanged(info: CellInfo | null): void;
+  /** An action was undone or redone; `actionType` is Handsontable's ('change', 'remove_row', …) or 'import'. */
+  onUndoRedo?(kind: 'undo' | 'redo', actionType: string): void;
 }
 
 export interface WorkbookGrid {
@@ -784,8 +786,13 @@ export function makeWorkbookGrid(
       // recorded once, as a whole, after.
       return !external && !importing;
     },
+    afterRedo(action) {
+      options.events.onUndoRedo?.('redo', (action as { actionType?: string }).actionType ?? '');
+    },
     afterUndo(action) {
-      if ((action as { actionType?: string }).actionType !== 'remove_row') return;
+      const actionType = (action as { actionType?: string }).actionType ?? '';
+      options.events.onUndoRedo?.('undo', actionType);
+      if (actionType !== 'remove_row') return;
       const texts = formulasBeforeRemoval.pop();
       if (!texts || texts.size === 0) return;
       const rows: number[] = [];

@@ -195,7 +195,11 @@ export function App(props: { session: Session }) {
           if (repository) autosave?.markStructure();
           queueMicrotask(refreshCounts);
         },
+        // The status bar's last notice ("已导入…可点撤销") would otherwise still say so after the undo.
+        onUndoRedo: (kind, actionType) => setNotice(undoRedoNotice(kind, actionType)),
         onSelectionChanged: (info) => {
+          // A notice ("已导入…", "已撤销…") is shown until the clerk moves on to another cell.
+          setNotice('');
           setSelection(info);
           setVersion((v) => v + 1);
         },
@@ -530,7 +534,7 @@ export function App(props: { session: Session }) {
           </Show>
         </span>
         <span class="cell-info" aria-live="polite">
-          <Show when={selection()} fallback={notice()}>
+          <Show when={!notice() && selection()} fallback={notice()}>
             {(info) => (
               <>
                 {info().code} {info().name} · {info().column}
@@ -714,4 +718,18 @@ export function App(props: { session: Session }) {
       </Show>
     </div>
   );
+}
+
+const UNDONE_ACTIONS: Record<string, string> = {
+  import: '导入',
+  remove_row: '删除指标',
+  insert_row: '新增指标',
+  change: '修改',
+  filter: '筛选',
+  col_sort: '排序',
+};
+
+function undoRedoNotice(kind: 'undo' | 'redo', actionType: string): string {
+  const what = UNDONE_ACTIONS[actionType] ?? '上一步操作';
+  return kind === 'undo' ? `已撤销${what}。可点“重做”恢复。` : `已重做${what}。`;
 }

@@ -66,6 +66,7 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
 
   await importDialog.getByRole('button', { name: '应用' }).click();
   await expect(importDialog).toHaveCount(0);
+  await expect(page.locator('.status-bar .cell-info')).toContainText('已导入：2 个单元格');
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.9‰');
   // Two years now: the projection is computed at once (with one year it was 暂无预测).
@@ -74,8 +75,9 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
   await expect(await workbook.cell(NEONATAL.code, '2021年')).toHaveText('2.8‰');
   await workbook.waitSaved();
 
-  // One undo takes back the whole import.
+  // One undo takes back the whole import, and the status bar no longer says it is there.
   await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(page.locator('.status-bar .cell-info')).toHaveText('已撤销导入。可点“重做”恢复。');
   await expect(await workbook.cell(NEONATAL.code, '2021年')).toHaveText('');
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
