@@ -33,6 +33,7 @@ import { defaultMethod, seriesOf } from '../model/projection';
 import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
 import {
   ATTENTION,
+  STATUS_SEVERITY,
   assessFluctuation,
   targetSpecOf,
   type Fluctuation,
@@ -588,6 +589,9 @@ export function makeWorkbookGrid(
   const columnSettings: Handsontable.ColumnSettings[] = columns.map((spec) => {
     const base: Handsontable.ColumnSettings = { readOnly: spec.readOnly ?? false, width: spec.width };
     const renderer = renderers[spec.key];
+    // Sorted by seriousness (倒退 before 停滞 before 进展缓慢 …), not by the characters' codes.
+    if (spec.key === 'status')
+      return { ...base, renderer, columnSorting: { compareFunctionFactory: compareStatuses } };
     if (renderer) return { ...base, renderer };
     if (spec.choices) {
       return {
@@ -1143,5 +1147,21 @@ function newIndicator(code: string, workbook: Workbook): Indicator {
     source: '',
     values: {},
     note: '本地新增，规划原文中没有',
+  };
+}
+
+/** Ascending: the most serious status first; rows without a status last either way. */
+function compareStatuses(sortOrder: 'asc' | 'desc') {
+  const rank = (value: unknown) => {
+    const index = STATUS_SEVERITY.indexOf(String(value ?? '').replace(/^⚠\s*/, '') as Status);
+    return index < 0 ? null : index;
+  };
+  return (a: unknown, b: unknown): number => {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra === rb) return 0;
+    if (ra === null) return 1;
+    if (rb === null) return -1;
+    return sortOrder === 'asc' ? ra - rb : rb - ra;
   };
 }

@@ -22,6 +22,20 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Statuses from the most to the least serious, as a clerk sorts them (not knowable yet last). */
+export const STATUS_SEVERITY: readonly Status[] = [
+  '公式有误',
+  '未达标',
+  '倒退',
+  '停滞',
+  '进展缓慢',
+  '需加快',
+  '预计达标',
+  '已达标',
+  '达标',
+  '数据不足',
+];
+
 /** Statuses that need the committee's attention (the "只看需关注" filter and the warning list). */
 export const ATTENTION: ReadonlySet<Status> = new Set([
   '未达标',

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { AREAS } from '../../src/model/indicator';
-import { ATTENTION, type Status } from '../../src/model/status';
+import { ATTENTION, STATUS_SEVERITY, type Status } from '../../src/model/status';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
 import { WorkbookPage } from './workbook-page';
 
@@ -121,6 +121,34 @@ test('the dashboard counts match the grid, and a warning leads to its row and ch
   await expect(page.getByRole('dialog', { name: `图表：${label}` })).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
   await expect(page.locator('.status-bar .cell-info')).toContainText(label.split(' ')[0]!);
+  workbook.expectNoErrors();
+});
+
+test('sorting by 状态 puts the most serious first (倒退, 停滞, 进展缓慢 …), not in character order', async ({
+  page,
+}) => {
+  const workbook = await openSample(page);
+  // Brings the 状态 column into view.
+  await workbook.cell(LANXI_2021_2025.indicators[0]!.code, '状态');
+  const header = page.locator('.ht_clone_top thead th', { hasText: '状态' }).first();
+  await header.locator('.columnSorting').click();
+  await page.locator('.ht_master .wtHolder').evaluate((holder) => holder.scrollTo({ top: 0 }));
+  const column = workbook.columnIndex('状态') + 2;
+  const statuses = async () =>
+    page
+      .locator(`.ht_master tbody td[aria-colindex="${column}"]`)
+      .allTextContents()
+      .then((texts) => texts.map((t) => t.replace(/^⚠\s*/, '')));
+  const ascending = await statuses();
+  const ranks = ascending.map((s) => STATUS_SEVERITY.indexOf(s as Status));
+  expect(
+    ranks.every((r) => r >= 0),
+    ascending.join(' '),
+  ).toBe(true);
+  expect(new Set(ascending).size, ascending.join(' ')).toBeGreaterThan(1);
+  expect(ranks, ascending.join(' ')).toEqual([...ranks].sort((a, b) => a - b));
+  // The sample has rows going backwards: they come first.
+  expect(ascending[0]).toBe('倒退');
   workbook.expectNoErrors();
 });
 
