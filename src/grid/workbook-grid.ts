@@ -623,6 +623,10 @@ export function makeWorkbookGrid(
     autoColumnSize: false,
     rowHeights: 30,
     wordWrap: false,
+    // Typing over a selected cell with a Chinese input method (Pinyin sends keyCode 229 and a composition, not
+    // key presses) otherwise writes nothing: the clerk had to press Enter or F2 first. Handsontable notes it can
+    // make some screen readers read cells less well.
+    imeFastEdit: true,
     // An object, not `true`: with `true` the plugin draws the whole grid once more while the grid is being built.
     columnSorting: { indicator: true, headerAction: true },
     filters: true,
@@ -949,7 +953,9 @@ export function makeWorkbookGrid(
       searchIndex = (searchIndex + 1) % searchResults.length;
       const hit = searchResults[searchIndex];
       if (hit) {
-        grid.selectCell(hit.row, hit.col);
+        // Without taking the keys from the search box: with imeFastEdit the grid would focus its editor, and the
+        // rest of what the clerk types in the box would go into the found cell.
+        grid.selectCell(hit.row, hit.col, hit.row, hit.col, false, false);
         grid.scrollViewportTo({ row: hit.row, col: hit.col });
       }
     },

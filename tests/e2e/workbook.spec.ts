@@ -52,6 +52,35 @@ test('a typed value shows with its unit and is still there after a reload', asyn
   workbook.expectNoErrors();
 });
 
+test('typing with a Chinese input method over a selected cell writes the value (no Enter or F2 first)', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await (await workbook.cell(INFANT, '2021年')).click();
+  // What a Pinyin input method sends: a key event with keyCode 229 (Process), a composition, then its text —
+  // here full-width digits, as typed with the input method on.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'rawKeyDown',
+    key: 'Process',
+    code: 'Digit4',
+    windowsVirtualKeyCode: 229,
+  });
+  await cdp.send('Input.imeSetComposition', { text: '４', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: '４．６' });
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'keyUp',
+    key: 'Process',
+    code: 'Digit4',
+    windowsVirtualKeyCode: 229,
+  });
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.6‰');
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
 test('an invalid entry is marked and explained, and not stored as a number', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
@@ -184,6 +213,9 @@ test('search finds a row and the department filter narrows the grid', async ({ p
   await expect(page.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('龋患率');
   await expect(page.locator('.hits')).toContainText('找到');
+  // Every key went into the box (the grid selects the first hit without taking the keys).
+  await expect(page.getByRole('searchbox')).toHaveValue('龋患率');
+  await expect(page.getByRole('searchbox')).toBeFocused();
   // The row is brought into view, its name cell marked as found and selected.
   const caries = plan.indicators.find((r) => r.name.includes('龋患率'))!;
   const name = await workbook.cell(caries.code, '指标名称');
