@@ -955,7 +955,7 @@ export function makeWorkbookGrid(
       if (hit) {
         // Without taking the keys from the search box: with imeFastEdit the grid would focus its editor, and the
         // rest of what the clerk types in the box would go into the found cell.
-        grid.selectCell(hit.row, hit.col, hit.row, hit.col, false, false);
+        grid.selectCell(hit.row, hit.col, hit.row, hit.col, true, false);
         grid.scrollViewportTo({ row: hit.row, col: hit.col });
       }
     },
