@@ -28,6 +28,9 @@ export interface Autosave {
   dispose(): void;
 }
 
+/** How long a failed save waits before it is tried again without a new edit. */
+export const RETRY_DELAY_MS = 5000;
+
 export function makeAutosave(options: {
   delayMs: number;
   write: (changes: PendingChanges) => Promise<void>;
@@ -42,11 +45,18 @@ export function makeAutosave(options: {
 
   let lastFailed = false;
 
-  const schedule = () => {
+  /**
+   * A retry after a failure waits longer (a full disk or a blocked database will not recover in 300 ms); a new
+   * edit is written as soon as any edit is, so an edit made once storage works again is saved at once (with the
+   * 5 s wait, closing the page soon after lost it).
+   */
+  const schedule = (retry: boolean) => {
     if (!lastFailed) options.onState({ status: 'pending' });
     if (timer !== undefined) clearTimeout(timer);
-    // After a failure, retry less often: a full disk or a blocked database will not recover in 300 ms.
-    timer = setTimeout(() => void flush(), lastFailed ? Math.max(options.delayMs, 5000) : options.delayMs);
+    timer = setTimeout(
+      () => void flush(),
+      retry && lastFailed ? Math.max(options.delayMs, RETRY_DELAY_MS) : options.delayMs,
+    );
   };
 
   async function flush(): Promise<void> {
@@ -80,7 +90,7 @@ export function makeAutosave(options: {
     } finally {
       running = null;
     }
-    if (!isEmpty() && timer === undefined) schedule();
+    if (!isEmpty() && timer === undefined) schedule(true);
   }
 
   return {
@@ -89,11 +99,11 @@ export function makeAutosave(options: {
         pending.rows.add(code);
         if (source) pending.sources.set(code, source);
       }
-      schedule();
+      schedule(false);
     },
     markStructure() {
       pending.structure = true;
-      schedule();
+      schedule(false);
     },
     flush,
     hasPending: () => !isEmpty() || running !== null,

@@ -219,6 +219,13 @@ export function App(props: { session: Session }) {
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flushNow);
+    // After a failed save the edits are only in this page: the browser asks before the page is closed or reloaded.
+    const warnUnsaved = (event: BeforeUnloadEvent) => {
+      if (saveState().status !== 'error' || !autosave?.hasPending()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warnUnsaved);
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
         event.preventDefault();
@@ -238,6 +245,7 @@ export function App(props: { session: Session }) {
     onCleanup(() => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flushNow);
+      window.removeEventListener('beforeunload', warnUnsaved);
       window.removeEventListener('keydown', onKey, true);
       autosave?.dispose();
       grid?.destroy();

@@ -119,3 +119,43 @@ test('disk full in the middle of an import: told, nothing half-written, all save
   await expect(await workbook.cell(NEONATAL.code, '2022年')).toHaveText('2‰');
   workbook.expectNoErrors([/\[storage\]/]);
 });
+
+test('after a failed save the browser asks before leaving, and an edit made once there is room is saved at once', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const state = window as { storageFull?: boolean };
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        if (state.storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    }
+  });
+  const workbook = new WorkbookPage(page);
+  await workbook.open(url);
+  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = true));
+  await workbook.typeInto(INFANT.code, '2022年', '5.2');
+  await expect(workbook.saveState).toHaveText('保存失败');
+
+  // Closing the page now would lose the edit: the browser asks first (the clerk stays).
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  // Room again; the next edit is written with the one that failed, without waiting for the retry (5 s): a reload
+  // right after keeps both.
+  await page.evaluate(() => ((window as { storageFull?: boolean }).storageFull = false));
+  await workbook.typeInto(INFANT.code, '2023年', '5');
+  await expect(workbook.saveState).toHaveAttribute('data-state', 'saved', { timeout: 4000 });
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.2‰');
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('5‰');
+  workbook.expectNoErrors([/\[storage\]/]);
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeAutosave, type PendingChanges, type SaveState } from '../../../src/app/autosave';
+import { makeAutosave, RETRY_DELAY_MS, type PendingChanges, type SaveState } from '../../../src/app/autosave';
 
 describe('autosave', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -56,5 +56,36 @@ describe('autosave', () => {
     await autosave.flush();
     expect([...(writes[0]?.rows ?? [])].sort()).toEqual(['H01', 'H02']);
     expect(states.at(-1)).toBe('saved');
+  });
+
+  it('retries a failed save after a while, but writes a new edit as soon as any edit', async () => {
+    const writes: PendingChanges[] = [];
+    let fail = true;
+    const autosave = makeAutosave({
+      delayMs: 300,
+      write: async (c) => {
+        if (fail) throw new DOMException('full', 'QuotaExceededError');
+        writes.push(c);
+      },
+      onState: () => {},
+    });
+    autosave.markRows(['H08']);
+    await vi.advanceTimersByTimeAsync(300);
+    // Failed: the retry waits RETRY_DELAY_MS, not 300 ms.
+    fail = false;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS);
+    expect([...(writes[0]?.rows ?? [])]).toEqual(['H08']);
+
+    // Failed again; the clerk frees space and types: written 300 ms later, with the edit that failed.
+    fail = true;
+    autosave.markRows(['H09']);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(writes).toHaveLength(1);
+    fail = false;
+    autosave.markRows(['H10']);
+    await vi.advanceTimersByTimeAsync(300);
+    expect([...(writes[1]?.rows ?? [])].sort()).toEqual(['H09', 'H10']);
   });
 });
