@@ -3,6 +3,7 @@
  * Reading is strict about what it returns and loose about what it accepts (a restore step on every load), and
  * a restore never silently replaces a workbook that is newer in the browser than in the file.
  */
+import { toCellValue } from './entry';
 import type { ChangeSource, HistoryEntry } from './history';
 import { TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
@@ -57,6 +58,9 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
+    // Our own file cut short (a download or a copy that stopped) is said as such.
+    if (text.includes(BACKUP_FORMAT))
+      return fail('备份文件不完整（可能在下载或复制时中断），本文件未恢复任何内容：请换用完整的备份文件。');
     return fail('这不是本工作簿的备份文件（无法读取）。请选择“备份全部”生成的 .json 文件。');
   }
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
@@ -67,9 +71,14 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   }
   if (!Array.isArray(data.workbooks)) return fail('备份文件中没有工作簿。');
   const workbooks: Workbook[] = [];
+  const damaged = '文件可能已损坏或被改动过，本文件未恢复任何内容：请换用其他备份文件。';
   for (const [index, raw] of data.workbooks.entries()) {
     const workbook = restoreWorkbook(raw);
-    if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，文件可能已损坏。`);
+    if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，${damaged}`);
+    // Rows are stored by code: a code twice would silently keep one of the two rows.
+    const duplicate = duplicateCode(workbook);
+    if (duplicate)
+      return fail(`第 ${index + 1} 个工作簿“${workbook.title}”中${duplicate}，${damaged}`);
     workbooks.push(workbook);
   }
   const settings = isObject(data.settings) ? data.settings : {};
@@ -79,8 +88,10 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   for (const [index, raw] of (Array.isArray(data.versions) ? data.versions : []).entries()) {
     const workbook = isObject(raw) ? restoreWorkbook(raw.workbook) : null;
     if (!isObject(raw) || !workbook || typeof raw.workbookId !== 'string' || typeof raw.name !== 'string') {
-      return fail(`第 ${index + 1} 个已保存版本的内容不完整，文件可能已损坏。`);
+      return fail(`第 ${index + 1} 个已保存版本的内容不完整，${damaged}`);
     }
+    const duplicate = duplicateCode(workbook);
+    if (duplicate) return fail(`已保存版本“${raw.name}”中${duplicate}，${damaged}`);
     versions.push({
       workbookId: raw.workbookId,
       name: raw.name,
@@ -136,6 +147,18 @@ function restoreHistoryEntry(raw: unknown): HistoryEntry[] {
   ];
 }
 
+/** "代码 H02 出现两次（第 2 行和第 6 行）" or "第 3 行没有代码", or null when every row has a code of its own. */
+function duplicateCode(workbook: Workbook): string | null {
+  const seen = new Map<string, number>();
+  for (const [index, row] of workbook.indicators.entries()) {
+    if (row.code.trim() === '') return `第 ${index + 1} 行指标没有代码`;
+    const first = seen.get(row.code);
+    if (first !== undefined) return `代码 ${row.code} 出现两次（第 ${first + 1} 行和第 ${index + 1} 行）`;
+    seen.set(row.code, index);
+  }
+  return null;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -170,11 +193,18 @@ function restoreIndicator(raw: unknown): Indicator | null {
   if (!isObject(raw) || typeof raw.code !== 'string' || typeof raw.name !== 'string') return null;
   const target = raw.target;
   if (!isObject(target) || !(TARGET_KINDS as readonly unknown[]).includes(target.kind)) return null;
+  const unit = typeof raw.unit === 'string' ? raw.unit : '';
   const values: Indicator['values'] = {};
   if (isObject(raw.values)) {
     for (const [year, value] of Object.entries(raw.values)) {
-      if (Number.isInteger(Number(year)) && (typeof value === 'number' || typeof value === 'string')) {
-        values[Number(year)] = value;
+      if (!Number.isInteger(Number(year))) continue;
+      // A number written as text ("3.1", by hand or by another program) is read as the grid reads a typed entry:
+      // kept as text, it was shown but left out of every computation. Text that is not a valid value stays text
+      // (marked in the grid).
+      if (typeof value === 'number') values[Number(year)] = value;
+      else if (typeof value === 'string') {
+        const read = toCellValue(value, unit);
+        if (read !== undefined) values[Number(year)] = read;
       }
     }
   }
@@ -186,7 +216,7 @@ function restoreIndicator(raw: unknown): Indicator | null {
     name,
     area: text(raw.area),
     clause: text(raw.clause),
-    unit: text(raw.unit),
+    unit,
     target: structuredClone(target) as unknown as Indicator['target'],
     baseYear: typeof raw.baseYear === 'number' ? raw.baseYear : 0,
     targetYear: typeof raw.targetYear === 'number' ? raw.targetYear : 0,

@@ -94,6 +94,51 @@ describe('backup file', () => {
     if (!damaged.ok) expect(damaged.message).toContain('第 1 个已保存版本的内容不完整');
   });
 
+  it('refuses a workbook with a code twice (one of the two rows would be lost), naming the rows', () => {
+    const text = serializeBackup(
+      { workbooks: [plan], settings: {}, history: [], versions: [] },
+      new Date('2026-11-05T00:00:00Z'),
+    );
+    const data = JSON.parse(text);
+    const [second, sixth] = [data.workbooks[0].indicators[1], data.workbooks[0].indicators[5]];
+    sixth.code = second.code;
+    const parsed = parseBackup(JSON.stringify(data), '改过的备份.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.message).toContain(`代码 ${second.code} 出现两次（第 2 行和第 6 行）`);
+      expect(parsed.message).toContain('本文件未恢复任何内容');
+    }
+  });
+
+  it('says a backup cut short is incomplete, not that it is another kind of file', () => {
+    const text = serializeBackup(
+      { workbooks: [plan], settings: {}, history: [], versions: [] },
+      new Date('2026-11-05T00:00:00Z'),
+    );
+    const parsed = parseBackup(text.slice(0, Math.floor(text.length / 2)), '备份.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toContain('备份文件不完整');
+  });
+
+  it('reads a number written as text as a number (else it was shown but left out of every status)', () => {
+    const data = JSON.parse(
+      serializeBackup(
+        { workbooks: [plan], settings: {}, history: [], versions: [] },
+        new Date('2026-11-05T00:00:00Z'),
+      ),
+    );
+    const rowWith = (unit: string) =>
+      data.workbooks[0].indicators.findIndex((r: { unit: string }) => r.unit === unit);
+    const [permilleRow, percentRow] = [rowWith('‰'), rowWith('%')];
+    data.workbooks[0].indicators[permilleRow].values = { 2024: '3.8', 2025: '3.1' };
+    data.workbooks[0].indicators[percentRow].values = { 2024: '120%', 2025: '96.5%' };
+    const parsed = parseBackup(JSON.stringify(data), '备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.backup.workbooks[0]!.indicators[permilleRow]!.values).toEqual({ 2024: 3.8, 2025: 3.1 });
+    // Out of range for a percentage: kept as written, so the grid marks it.
+    expect(parsed.backup.workbooks[0]!.indicators[percentRow]!.values).toEqual({ 2024: '120%', 2025: 96.5 });
+  });
+
   it.each([
     ['not json', '无法读取'],
     [JSON.stringify({ format: 'other' }), '不是本工作簿的备份文件'],
