@@ -1089,6 +1089,11 @@ export function makeWorkbookGrid(
     applyExternal(rows, removed) {
       external = true;
       let rowsMoved = false;
+      // Handsontable puts the cell's stored value back into an open editor whenever source data is written, even
+      // in another row: what the clerk was typing when the other tab saved was replaced, then entered. Kept.
+      const editor = grid.getActiveEditor() as
+        { isOpened(): boolean; getValue(): unknown; setValue(v: unknown): void } | undefined;
+      const typing = editor?.isOpened() ? editor.getValue() : undefined;
       try {
         // Outside the batch below: a batch defers the row order's update that lifting a filter needs.
         const gone = removed.map(physicalRowOf).filter((physicalRow) => physicalRow >= 0);
@@ -1118,6 +1123,7 @@ export function makeWorkbookGrid(
         });
       } finally {
         external = false;
+        if (typing !== undefined && editor?.isOpened()) editor.setValue(typing);
       }
       // Undo steps name rows by their place on screen; once another tab's rows came or went, those places no
       // longer hold the same rows, and an undo could change the wrong one.

@@ -90,3 +90,30 @@ test('two tabs change the same cell: the later save wins, the clerk is told, bot
   first.expectNoErrors();
   second.expectNoErrors();
 });
+
+test('what a clerk is typing is kept when the other tab saves meanwhile', async ({ context }) => {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+
+  // The second tab has an editor open with text typed, not yet entered.
+  await second.select(NEONATAL.code, '2023年');
+  await second.page.keyboard.press('Enter');
+  const editor = second.page.locator('textarea.handsontableInput:focus');
+  await editor.fill('2.65');
+
+  // The first tab saves a value in another row; the second tab takes it in (and says so) while the editor is open.
+  await first.typeInto(INFANT.code, '2023年', '4.3');
+  await first.waitSaved();
+  await expect(second.page.locator('.status-bar .cell-info')).toContainText('已同步到本页');
+  await expect(editor).toHaveValue('2.65');
+
+  await editor.press('Enter');
+  await expect(await second.cell(NEONATAL.code, '2023年')).toHaveText('2.65‰');
+  await second.waitSaved();
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2023年')).toHaveText('4.3‰');
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
