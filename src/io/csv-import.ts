@@ -28,6 +28,7 @@
  */
 import Papa from 'papaparse';
 import { parseEntry, toHalfWidth } from '../model/entry';
+import { SAMPLE_LABEL } from '../model/sample-data';
 import { lineEnding } from './line-ending';
 import {
   TARGET_KIND_LABELS,
@@ -107,6 +108,8 @@ export interface ParsedFile {
   issues: ImportIssue[];
   /** Rows matched to an existing indicator (a later duplicate row is not counted). */
   matchedRows: number;
+  /** The file says its figures are generated sample data (exported from the sample workbook). */
+  sampleData?: boolean;
 }
 
 export interface Conflict {
@@ -460,6 +463,11 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
 
   const headerLine = layout.headerIndex + 1;
   const { fields, headers } = layout;
+  // The sample workbook's export: its name says so, and so does every row's 备注.
+  const noteCol = fields.note;
+  result.sampleData =
+    file.includes('示例数据') ||
+    (noteCol !== undefined && rows.some((row) => (row[noteCol] ?? '').includes(SAMPLE_LABEL)));
 
   // Year columns: only the workbook's years, each once.
   const wanted = new Set(years);

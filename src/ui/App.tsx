@@ -679,6 +679,7 @@ export function App(props: { session: Session }) {
             <ImportDialog
               existing={existing}
               years={years}
+              intoSample={workbook.isSample === true}
               onApply={(updates, newRows) => {
                 importing = true;
                 try {

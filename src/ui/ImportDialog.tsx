@@ -22,6 +22,8 @@ import { ShowMore } from './ShowMore';
 export function ImportDialog(props: {
   existing: Indicator[];
   years: number[];
+  /** The workbook is the sample one: files exported from it may come back into it. */
+  intoSample: boolean;
   /** Every change and new row comes with the name of the file it was read from (for the change history). */
   onApply: (
     updates: { code: string; year: number; value: CellValue | undefined; file: string }[],
@@ -58,7 +60,11 @@ export function ImportDialog(props: {
         parsed.push(unreadable(file.name, tooLargeMessage(file.name, file.size)));
         continue;
       }
-      parsed.push(await reader.read(file, file.name));
+      const read = await reader.read(file, file.name);
+      // Generated figures never go into a real workbook.
+      parsed.push(
+        read.sampleData && !props.intoSample ? unreadable(file.name, sampleMessage(file.name)) : read,
+      );
     }
     setProgress('');
     setChoices(new Map());
@@ -128,6 +134,13 @@ export function ImportDialog(props: {
         </div>
       </div>
     </div>
+  );
+}
+
+function sampleMessage(fileName: string): string {
+  return (
+    `“${fileName}”是示例数据（模拟，非真实统计）导出的文件，不能导入正式工作簿，本文件未导入任何数据：` +
+    '请导入各单位报送的实际数据；如只是练习，请在示例数据工作簿中导入。'
   );
 }
 

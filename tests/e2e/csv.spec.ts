@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { serializeIndicatorsCsv } from '../../src/io/csv-export';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { makeSampleWorkbook } from '../../src/model/sample-data';
+import { yearColumns } from '../../src/model/workbook';
 import { encodeGbk } from './gbk';
 import { WorkbookPage } from './workbook-page';
 
@@ -143,6 +146,31 @@ test('a bad file gets a Chinese message with file, line and column, and the work
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
   await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
+  workbook.expectNoErrors();
+});
+
+test('a file exported from the sample workbook is refused by the real workbook, and nothing of it goes in', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const sample = makeSampleWorkbook(plan, new Date('2026-11-29T00:00:00Z'));
+  const csv = serializeIndicatorsCsv(sample.indicators, yearColumns(sample));
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  // An innocent-looking name: the rows themselves say they are sample data.
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局回传.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  await expect(dialog.getByLabel('导入错误')).toContainText(
+    '“卫健局回传.csv”是示例数据（模拟，非真实统计）导出的文件，不能导入正式工作簿',
+  );
+  await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 0 个单元格');
+  await expect(dialog.getByRole('button', { name: '应用', exact: true })).toBeDisabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('');
   workbook.expectNoErrors();
 });
 

@@ -552,6 +552,14 @@ describe('round trip: export → decode → import', () => {
     return values;
   }
 
+  it('knows a file exported from the sample workbook (its rows say 示例数据), and a real one is not', () => {
+    expect(reimport(sample.indicators).sampleData).toBe(true);
+    const real = sample.indicators.map((row) => ({ ...structuredClone(row), note: '' }));
+    expect(reimport(real).sampleData).toBe(false);
+    const csv = serializeIndicatorsCsv(real, years);
+    expect(parseImportFile(csv, '十四五_示例数据_全部.csv', planRows(), years).sampleData).toBe(true);
+  });
+
   it('reproduces every valid value of a workbook exactly', () => {
     const rows = sample.indicators.map((row) => structuredClone(row));
     const byCode = (code: string) => rows.find((r) => r.code === code)!;
