@@ -77,8 +77,7 @@ export function parseBackup(text: string, fileName: string): BackupResult {
     if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，${damaged}`);
     // Rows are stored by code: a code twice would silently keep one of the two rows.
     const duplicate = duplicateCode(workbook);
-    if (duplicate)
-      return fail(`第 ${index + 1} 个工作簿“${workbook.title}”中${duplicate}，${damaged}`);
+    if (duplicate) return fail(`第 ${index + 1} 个工作簿“${workbook.title}”中${duplicate}，${damaged}`);
     workbooks.push(workbook);
   }
   const settings = isObject(data.settings) ? data.settings : {};

@@ -652,6 +652,7 @@ export function App(props: { session: Session }) {
       <Show when={showReport()}>
         <ReportView
           planTitle={workbook.title}
+          isSample={workbook.isSample === true}
           years={reportYears()}
           rows={reports()}
           thresholds={thresholds}

@@ -4,6 +4,7 @@ import { makeIndicatorChart } from '../charts/indicator-chart';
 import type { RowReport } from '../grid/workbook-grid';
 import { describeTarget } from '../grid/columns';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
+import { SAMPLE_LABEL } from '../model/sample-data';
 import type { Thresholds } from '../model/status';
 
 /**
@@ -15,6 +16,8 @@ const CHART_LIMIT = 100;
 /** The printable report: choose year and variant, then the browser's print (to PDF) gives clean A4 pages. */
 export function ReportView(props: {
   planTitle: string;
+  /** The sample workbook: every page of the report says its figures are generated. */
+  isSample: boolean;
   years: number[];
   rows: RowReport[];
   thresholds: Thresholds;
@@ -66,8 +69,11 @@ export function ReportView(props: {
           返回表格
         </button>
       </div>
-      <article class="report">
+      <article class="report" classList={{ sample: props.isSample }}>
         <h1>{report().title}</h1>
+        <Show when={props.isSample}>
+          <p class="report-sample">{SAMPLE_LABEL}：本报告的数值是随机生成的，不是统计数据，不得上报。</p>
+        </Show>
         <p class="report-summary">{report().summary}。</p>
         <p class="report-note">
           本报告按截至{year()}年底的数据计算预测和状态；{year()}

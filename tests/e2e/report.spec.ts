@@ -174,6 +174,9 @@ test('the printed report is a PDF with the summary line and every area heading',
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
   expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
+  // The sample workbook's report says on every page that its figures are generated.
+  for (const [index, text] of pages.entries())
+    expect(squeeze(text), `page ${index + 1}`).toContain(squeeze(SAMPLE_LABEL));
   workbook.expectNoErrors();
 });
 
