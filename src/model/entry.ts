@@ -43,6 +43,17 @@ export function formatWithUnit(value: number, unit: string): string {
   return isPercentUnit(unit) || isPermilleUnit(unit) ? `${text}${unit}` : `${text} ${unit}`;
 }
 
+/**
+ * A difference between two values of a row ("需年均下降 0.3个百分点"): a difference of percentages is in 个百分点
+ * (as the plan writes "每年降低1个百分点"), of per-mille rates in 个千分点, otherwise in the row's unit.
+ */
+export function formatDifference(value: number, unit: string): string {
+  const text = formatNumber(value);
+  if (isPercentUnit(unit)) return `${text}个百分点`;
+  if (isPermilleUnit(unit)) return `${text}个千分点`;
+  return unit ? `${text} ${unit}` : text;
+}
+
 /** Up to 4 decimals, no trailing zeros, no exponent for the magnitudes this workbook sees. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);

@@ -2,7 +2,7 @@
  * Planning the next period: a new plan from an existing one (indicators copied, old values kept as history
  * and baseline), and the "too timid / out of reach" checks on each new target, with their figures.
  */
-import { formatWithUnit } from './entry';
+import { formatDifference, formatWithUnit } from './entry';
 import type { Indicator, Target } from './indicator';
 import { defaultMethod, project, seriesOf } from './projection';
 import { meets, targetForYear, targetSpecOf, type Thresholds } from './status';
@@ -71,6 +71,8 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const spec = targetSpecOf(indicator);
   const series = seriesOf(indicator);
   const f = (v: number) => formatWithUnit(Math.round(v * 100) / 100, indicator.unit);
+  /** A yearly change: 个百分点 for a rate in %, as the plan writes it. */
+  const pace = (v: number) => formatDifference(Math.round(v * 100) / 100, indicator.unit);
   const projection = project(defaultMethod(indicator), series, indicator.targetYear);
   const trendAtTarget = projection.ok ? projection.value : null;
   const none = { trendAtTarget, requiredPace: null, bestPace: null };
@@ -107,6 +109,15 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     };
   }
 
+  // Out of reach needs a history to compare with: one value has no pace at all.
+  if (series.values.length < 2) {
+    return {
+      flag: null,
+      message: `只有 ${latestYear}年 一个数值，无法判断新目标能否实现：至少需要两年的数值。`,
+      ...none,
+    };
+  }
+
   // Out of reach: the yearly pace required from the latest value exceeds several times the best pace so far.
   const years = indicator.targetYear - latestYear;
   const requiredPace = years > 0 ? Math.abs(target - latest) / years : null;
@@ -120,10 +131,11 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   }
   const direction = wantUp ? '提高' : '下降';
   if (requiredPace !== null && (bestPace === null || requiredPace > OUT_OF_REACH_FACTOR * bestPace)) {
-    const best = bestPace === null ? `历史上从未${direction}过` : `历史最快每年${direction} ${f(bestPace)}`;
+    const best =
+      bestPace === null ? `历史上从未${direction}过` : `历史最快每年${direction} ${pace(bestPace)}`;
     return {
       flag: 'out-of-reach',
-      message: `可能难以实现：自${latestYear}年起需每年${direction} ${f(requiredPace)}，${best}。`,
+      message: `可能难以实现：自${latestYear}年起需每年${direction} ${pace(requiredPace)}，${best}。`,
       trendAtTarget,
       requiredPace,
       bestPace,
@@ -132,7 +144,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const trendText = trendAtTarget === null ? '' : `按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}；`;
   return {
     flag: null,
-    message: `${trendText}需每年${direction} ${f(requiredPace ?? 0)}${bestPace === null ? '' : `，历史最快 ${f(bestPace)}`}。`,
+    message: `${trendText}需每年${direction} ${pace(requiredPace ?? 0)}${bestPace === null ? '' : `，历史最快 ${pace(bestPace)}`}。`,
     trendAtTarget,
     requiredPace,
     bestPace,

@@ -2,7 +2,7 @@
  * The monitoring report (年度监测报告 / 中期评估 / 终期评估) as data: summary line, per-area tables with the
  * change against the previous year, and the warning list. Pure; rendering and printing stay in the UI.
  */
-import { formatNumber, formatWithUnit, isPercentUnit, isPermilleUnit } from './entry';
+import { formatDifference, formatNumber, formatWithUnit } from './entry';
 import { AREAS, type Indicator } from './indicator';
 import { defaultMethod, project, seriesOf, type Method } from './projection';
 import {
@@ -79,12 +79,8 @@ const ACHIEVED: ReadonlySet<Status> = new Set(['达标', '已达标']);
 export function describeChange(current: unknown, previous: unknown, unit: string): string {
   if (typeof current !== 'number' || typeof previous !== 'number') return '';
   const delta = Math.round((current - previous) * 100) / 100;
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
-  const size = formatNumber(Math.abs(delta));
   if (delta === 0) return '持平';
-  if (isPercentUnit(unit)) return `${sign}${size}个百分点`;
-  if (isPermilleUnit(unit)) return `${sign}${size}个千分点`;
-  return `${sign}${size}${unit ? ` ${unit}` : ''}`;
+  return `${delta > 0 ? '+' : '−'}${formatDifference(Math.abs(delta), unit)}`;
 }
 
 function show(value: unknown, unit: string): string {
@@ -122,12 +118,7 @@ export function describeGap(gap: number | null, unit: string): string {
   if (gap === null) return '—';
   const size = Math.abs(Math.round(gap * 100) / 100);
   if (size === 0) return '与目标持平';
-  const amount = isPercentUnit(unit)
-    ? `${formatNumber(size)}个百分点`
-    : isPermilleUnit(unit)
-      ? `${formatNumber(size)}个千分点`
-      : `${formatNumber(size)}${unit ? ` ${unit}` : ''}`;
-  return `${gap > 0 ? '高于' : '低于'}目标 ${amount}`;
+  return `${gap > 0 ? '高于' : '低于'}目标 ${formatDifference(size, unit)}`;
 }
 
 export function buildReport(

@@ -3,7 +3,7 @@
  * following the UN Statistics Division's progress assessment (CR = (v̂_T − v_b)/(v* − v_b)).
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
-import { formatWithUnit } from './entry';
+import { formatDifference, formatWithUnit } from './entry';
 import type { Comparator, Indicator, TargetKind } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
@@ -123,6 +123,8 @@ export interface Assessment {
   gap: number | null;
   /** Yearly relative change in the desired direction (direction-only targets). */
   directionRate: number | null;
+  /** The base year already met the target and the projection no longer does (cr is then −1 by convention). */
+  slipping?: boolean;
 }
 
 export function targetSpecOf(indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear'>): TargetSpec {
@@ -245,7 +247,7 @@ export function assessStatus(
   const baseTarget = targetForYear(spec, series, spec.baseYear) ?? targetAtT;
   if (spec.kind !== 'yearly-change' && meets(baseValue, baseTarget, spec, thresholds)) {
     // The base already met the target and the projection no longer does: slipping back.
-    cr = -1;
+    return { ...result, cr: -1, slipping: true, status: tierOf(-1, thresholds) };
   } else if (Math.abs(required) < EPSILON) {
     // The base already sat on the target: any move away is regression, none is stagnation.
     const away = lowerIsBetter(spec) ? projected - baseValue : baseValue - projected;
@@ -421,8 +423,9 @@ export function explainStatus(
   if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {
     const years = T - a.latestYear;
     const perYear = (target - a.latest) / years;
-    text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${f(Math.abs(perYear))}`;
+    text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}`;
   }
-  if (a.cr !== null) text += `（预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
+  if (a.slipping) text += `（基期${spec.baseYear}年已达到目标，按趋势将不再达标）`;
+  else if (a.cr !== null) text += `（预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
   return `${text}：${a.status}。`;
 }

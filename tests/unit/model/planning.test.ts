@@ -80,7 +80,7 @@ describe('too timid / out of reach', () => {
     expect(a.flag).toBe('out-of-reach');
     expect(a.requiredPace).toBeCloseTo(0.92, 10);
     expect(a.bestPace).toBeCloseTo(0.3, 10);
-    expect(a.message).toBe('可能难以实现：自2025年起需每年下降 0.92‰，历史最快每年下降 0.3‰。');
+    expect(a.message).toBe('可能难以实现：自2025年起需每年下降 0.92个千分点，历史最快每年下降 0.3个千分点。');
     // 0.86‰ a year (target 0.5) is within 3 × 0.3‰: hard, but not flagged.
     expect(assessAmbition(withTarget(infant, 0.5), DEFAULT_THRESHOLDS).flag).toBeNull();
   });
@@ -88,8 +88,17 @@ describe('too timid / out of reach', () => {
   it('says nothing alarming about a reachable target, but gives the pace', () => {
     const a = assessAmbition(withTarget(infant, 4), DEFAULT_THRESHOLDS);
     expect(a.flag).toBeNull();
-    expect(a.message).toContain('需每年下降 0.16‰');
+    expect(a.message).toContain('需每年下降 0.16个千分点');
     expect(a.trendAtTarget).not.toBeNull();
+  });
+
+  it('does not call a target out of reach from a single value (no pace to compare with)', () => {
+    // One value, 85% in 2022, and a target of 88% by 2030: 数据不足, not 难以实现.
+    const rate = next.indicators.find((r) => r.unit === '%' && r.target.kind === 'lower')!;
+    const one = { ...withTarget(rate, 88), values: { 2022: 85 } };
+    const a = assessAmbition(one, DEFAULT_THRESHOLDS);
+    expect(a.flag).toBeNull();
+    expect(a.message).toBe('只有 2022年 一个数值，无法判断新目标能否实现：至少需要两年的数值。');
   });
 
   it('cannot judge without values or for direction-only targets', () => {

@@ -203,8 +203,17 @@ describe('explanations in plain Chinese', () => {
     const a = assessStatus(upper5, s({ 2020: 7, 2022: 6 }), 5.6);
     const text = explainStatus(upper5, a, '‰', 'log-linear', DEFAULT_THRESHOLDS);
     expect(text).toContain('按对数线性趋势（年均降低率），2025年预计为 5.6‰，高于目标 5‰');
-    expect(text).toContain('需年均下降 0.33‰');
+    expect(text).toContain('需年均下降 0.33个千分点');
     expect(text).toMatch(/：(需加快|进展缓慢)。$/);
+  });
+  it('says a base that met the target is slipping, instead of a made-up share of progress', () => {
+    // Base 2020 at 4.5‰ met ‹5‰; rising since, projected above the target.
+    const series = s({ 2020: 4.5, 2021: 4.8, 2022: 5.1, 2023: 5.4 });
+    const a = assessStatus(upper5, series, 6.3);
+    expect(a.status).toBe('倒退');
+    const text = explainStatus(upper5, a, '‰', 'linear');
+    expect(text).toContain('基期2020年已达到目标，按趋势将不再达标');
+    expect(text).not.toContain('-100%');
   });
   it('explains missing data', () => {
     const a = assessStatus(upper5, s({ 2022: 6 }), null);
