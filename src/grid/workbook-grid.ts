@@ -25,7 +25,7 @@ import { autocompleteRenderer, textRenderer } from 'handsontable/renderers';
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
-import { cellProblem, formatNumber, formatWithUnit, parseEntry } from '../model/entry';
+import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
 import { copyIndicator, type CellValue, type Indicator } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
 import type { XlInput } from '../model/excel-functions';
@@ -537,9 +537,14 @@ export function makeWorkbookGrid(
   const gapRenderer = computedRenderer((value, physicalRow) => {
     if (typeof value !== 'number') return { text: '—', className: 'htCenter htDimmed' };
     const rounded = Math.round(value * 100) / 100;
-    const unit = unitAt(physicalRow);
-    const text = `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}${unit === '%' || unit === '‰' ? unit : ''}`;
-    return { text, className: 'htRight htDimmed' };
+    if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title: '预测值与目标持平' };
+    // In the row's unit, a difference of rates in 个百分点 (as the plan writes); the sign is that of 预测 − 目标.
+    const size = formatDifference(Math.abs(rounded), unitAt(physicalRow));
+    return {
+      text: `${rounded > 0 ? '+' : '−'}${size}`,
+      className: 'htRight htDimmed',
+      title: `预测值${rounded > 0 ? '高于' : '低于'}目标 ${size}`,
+    };
   });
   const statusRenderer = computedRenderer((value) => {
     const status = String(value ?? '');
