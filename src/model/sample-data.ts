@@ -64,7 +64,8 @@ export function sampleValues(
     if (isCountUnit(row.unit)) start = Math.max(0, target - 1);
     else start = down ? target * (1.25 + next() * 0.2) : target * (0.9 + next() * 0.05);
   } else {
-    start = isPercentUnit(row.unit) ? 40 + next() * 30 : 10 + next() * 90;
+    // Direction-only targets: a rate to bring down is a prevalence (5–20 %, not 70 %), one to raise a coverage.
+    start = isPercentUnit(row.unit) ? (down ? 5 + next() * 15 : 40 + next() * 30) : 10 + next() * 90;
   }
   const first = Math.min(row.baseYear, planBaseYear);
   const years = lastYear - first;
