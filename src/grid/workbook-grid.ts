@@ -833,11 +833,16 @@ export function makeWorkbookGrid(
     const spec = columns[visualCol];
     if (physicalRow === null || !spec) return null;
     const row = rowAt(physicalRow);
+    // A grey year cell takes no typing: said when it is selected, so the clerk knows why nothing happens.
+    const notApplicable =
+      spec.key === 'year' && hot.getCellMeta(visualRow, visualCol).readOnly
+        ? `${spec.year}年早于本指标的基期（${String(row[baseYearCol] ?? workbook.baseYear)}年），不需填写。`
+        : null;
     return {
       code: codeAt(physicalRow),
       name: String(row[col('name')] ?? ''),
       column: spec.title,
-      problem: problemAt(physicalRow, spec, row[visualCol]),
+      problem: notApplicable ?? problemAt(physicalRow, spec, row[visualCol]),
     };
   };
 

@@ -674,6 +674,12 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     result.matchedRows += 1;
     for (const g of given) {
       if (!('value' in g)) {
+        // The workbook's own text, sent back as it was (a template carries the cells still to be corrected): no
+        // change, and not the department's mistake. The grid already marks the cell.
+        if (target.values[g.year] === g.raw) {
+          result.unchanged += 1;
+          continue;
+        }
         issue(line, g.header, `${target.code} ${target.name}：${g.message}该单元格未导入。`);
         continue;
       }

@@ -81,6 +81,20 @@ test('typing with a Chinese input method over a selected cell writes the value (
   workbook.expectNoErrors();
 });
 
+test('a grey year cell before the row’s base year says why it takes no value', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const base = plan.indicators.find((r) => r.code === INFANT)!.baseYear;
+  await workbook.select(INFANT, '2018年');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    `2018年早于本指标的基期（${base}年），不需填写。`,
+  );
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '2018年')).toHaveText('');
+  workbook.expectNoErrors();
+});
+
 test('an invalid entry is marked and explained, and not stored as a number', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();

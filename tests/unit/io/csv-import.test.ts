@@ -191,6 +191,14 @@ describe('parseImportFile: values are never guessed', () => {
     expect(issue?.message).toContain('该单元格未导入');
   });
 
+  it('a cell the workbook already holds as the same text (sent back in a template) is unchanged, not an error', () => {
+    // The workbook kept “约1.2” as typed (it is marked there); the file sends it back untouched.
+    const again = readFixture('unreadable-values.csv', planRows({ H02: { 2021: '约1.2' } }));
+    expect(again.issues.find((i) => i.line === 2 && i.column === '2021年')).toBeUndefined();
+    expect(again.issues).toHaveLength(3);
+    expect(again.unchanged).toBe(parsed.unchanged + 1);
+  });
+
   it('imports only the readable cells of those rows', () => {
     expect(parsed.issues).toHaveLength(4);
     expect(changes(parsed.updates)).toEqual([
