@@ -335,9 +335,24 @@ export class WorkbookRepository {
     settings: Record<string, unknown> | null,
     archive: ArchiveData,
     context: WriteContext,
+    /** Each workbook the restore replaces is first kept as a version of this name (as 恢复此版本 does). */
+    keepAs?: string,
   ): Promise<void> {
     const tables = [this.db.workbooks, this.db.rows, this.db.settings, this.db.history, this.db.versions];
     await this.db.transaction('rw', tables, async () => {
+      if (keepAs) {
+        for (const workbook of workbooks) {
+          const current = await this.loadWorkbook(workbook.id);
+          if (current)
+            await this.db.versions.add({
+              workbookId: current.id,
+              name: keepAs,
+              createdAt: context.at,
+              clerk: context.clerk,
+              workbook: current,
+            });
+        }
+      }
       const restored = new Set(workbooks.map((w) => w.id));
       const knownEntries = new Set(flattenHistory(await this.db.history.toArray()).map(historyKey));
       const entries = archive.history.filter(

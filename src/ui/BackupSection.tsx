@@ -69,15 +69,18 @@ export function BackupSection(props: {
       await props.beforeLeave();
       const workbooks = current.backup.workbooks.filter((w) => chosen().has(w.id));
       const source = { kind: 'restore', detail: current.fileName } as const;
+      const now = new Date();
       await props.repository.restore(
         workbooks,
         withSettings() ? current.backup.settings : null,
         current.backup,
         {
-          at: new Date().toISOString(),
+          at: now.toISOString(),
           clerk: props.clerk,
           sourceOf: () => source,
         },
+        // What the browser had is kept, so a restore of the wrong file or the wrong rows can be taken back.
+        `恢复备份“${current.fileName}”前的自动保存（${now.toLocaleString('zh-CN')}）`,
       );
       props.onRestored();
     } catch (error) {

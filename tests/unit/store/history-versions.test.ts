@@ -482,6 +482,36 @@ describe('backup of history and versions', () => {
   });
 });
 
+describe('restoring a backup keeps what it replaces', () => {
+  it('each replaced workbook is first kept as a version, which gives its values back', async () => {
+    const { repository, workbook } = await savedPlan();
+    const backup = await repository.exportAll();
+    // After the backup, H02's 2023 value is typed; then the older backup is restored over it.
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2023: 9.9 })],
+      baseOf(workbook),
+      context('2026-11-10T00:00:00.000Z', '张丽'),
+    );
+    await repository.restore(
+      backup.workbooks,
+      null,
+      { history: backup.history, versions: backup.versions },
+      context('2026-11-20T00:00:00.000Z', '李明', { kind: 'restore', detail: '备份.json' }),
+      '恢复备份“备份.json”前的自动保存',
+    );
+    const h02 = async () =>
+      (await repository.loadWorkbook('wb-1'))!.indicators.find((r) => r.code === 'H02')!.values[2023];
+    expect(await h02()).toBeUndefined();
+    const kept = (await repository.listVersions('wb-1')).find(
+      (v) => v.name === '恢复备份“备份.json”前的自动保存',
+    );
+    expect(kept?.workbook.indicators.find((r) => r.code === 'H02')?.values[2023]).toBe(9.9);
+    await repository.restoreVersion(kept!.id, '再次恢复前', '张丽', '2026-11-11T00:00:00.000Z');
+    expect(await h02()).toBe(9.9);
+  });
+});
+
 describe('schema upgrades', () => {
   it('a database written at v2 opens with its rows intact and an empty history', async () => {
     const name = freshName();
