@@ -291,10 +291,24 @@ export function App(props: { session: Session }) {
     setPendingDelete(rows);
   };
 
-  const deleteSample = async () => {
+  /** Sample workbooks to delete, once the clerk confirms: this one and any copy or next plan made from it. */
+  const [pendingSampleDelete, setPendingSampleDelete] = createSignal<{ id: string; title: string }[] | null>(
+    null,
+  );
+  const askDeleteSample = async () => {
+    try {
+      const samples = (await repository?.listWorkbooks()) ?? [];
+      setPendingSampleDelete(
+        samples.filter((w) => w.isSample || w.id === workbook.id).map(({ id, title }) => ({ id, title })),
+      );
+    } catch (error) {
+      setFailure(describeStorageError(error, 'read'));
+    }
+  };
+  const deleteSample = async (ids: string[]) => {
     try {
       autosave?.dispose();
-      await repository?.deleteWorkbook(workbook.id);
+      for (const id of ids) await repository?.deleteWorkbook(id);
       location.href = location.pathname;
     } catch (error) {
       setFailure(describeStorageError(error, 'write'));
@@ -376,10 +390,31 @@ export function App(props: { session: Session }) {
           <strong>{SAMPLE_LABEL}</strong>
           <span>本工作簿的数值是随机生成的，只用于熟悉预测和预警功能，与正式工作簿完全分开。</span>
           <a href={location.pathname}>返回正式工作簿</a>
-          <button type="button" onClick={() => void deleteSample()}>
+          <button type="button" onClick={() => void askDeleteSample()}>
             删除示例数据
           </button>
         </div>
+      </Show>
+
+      <Show when={pendingSampleDelete()}>
+        {(samples) => (
+          <ConfirmDialog
+            title="删除示例数据"
+            confirmLabel={`删除 ${samples().length} 个示例工作簿`}
+            danger
+            onCancel={() => setPendingSampleDelete(null)}
+            onConfirm={() => {
+              const ids = samples().map((w) => w.id);
+              setPendingSampleDelete(null);
+              void deleteSample(ids);
+            }}
+          >
+            <p>将删除以下示例工作簿（含由示例数据复制或生成的工作簿），正式工作簿不受影响：</p>
+            <ul>
+              <For each={samples()}>{(w) => <li>{w.title}</li>}</For>
+            </ul>
+          </ConfirmDialog>
+        )}
       </Show>
 
       <Show when={conflict()}>

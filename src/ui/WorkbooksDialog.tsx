@@ -43,6 +43,13 @@ export function WorkbooksDialog(props: {
       setProblem(typeof shown === 'string' ? shown : describeStorageError(error, 'write').message);
     }
   };
+  const saveName = (w: WorkbookRecord) =>
+    void run(async () => {
+      const title = renameText().trim();
+      if (title) await props.repository.renameWorkbook(w.id, title);
+      setRenaming(null);
+      if (w.id === current.id) props.open(w.id);
+    });
   const active = () => (list() ?? []).filter((w) => !w.deletedAt);
   const deleted = () => (list() ?? []).filter((w) => w.deletedAt);
   const newId = () => `wb-${Date.now().toString(36)}`;
@@ -105,6 +112,14 @@ export function WorkbooksDialog(props: {
                           aria-label="新名称"
                           value={renameText()}
                           onInput={(e) => setRenameText(e.currentTarget.value)}
+                          onKeyDown={(e) => {
+                            // Enter saves the name, Escape leaves it, as in a spreadsheet's sheet tab.
+                            if (e.key === 'Enter') saveName(w);
+                            if (e.key === 'Escape') {
+                              e.stopPropagation();
+                              setRenaming(null);
+                            }
+                          }}
                         />
                       </Show>
                     </td>
@@ -132,17 +147,7 @@ export function WorkbooksDialog(props: {
                           </button>
                         }
                       >
-                        <button
-                          type="button"
-                          onClick={() =>
-                            void run(async () => {
-                              const title = renameText().trim();
-                              if (title) await props.repository.renameWorkbook(w.id, title);
-                              setRenaming(null);
-                              if (w.id === current.id) props.open(w.id);
-                            })
-                          }
-                        >
+                        <button type="button" onClick={() => saveName(w)}>
                           保存名称
                         </button>
                       </Show>

@@ -120,7 +120,8 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await expect(copy).toContainText('（副本）');
   await copy.getByRole('button', { name: '重命名' }).click();
   await copy.getByLabel('新名称').fill('城区试点工作簿');
-  await copy.getByRole('button', { name: '保存名称' }).click();
+  // Enter saves the name, as the 保存名称 button does.
+  await copy.getByLabel('新名称').press('Enter');
   const renamed = list.getByRole('row', { name: /城区试点工作簿/ });
   await expect(renamed).toHaveCount(1);
   await renamed.getByRole('button', { name: '删除' }).click();

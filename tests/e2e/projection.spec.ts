@@ -174,8 +174,12 @@ test('sample data shows warnings at once, apart from the real workbook, and the 
   await page.getByLabel('只看需关注').check();
   await expect(workbook.counts()).toContainText(`当前显示 ${attention} 项`);
 
-  // The real workbook has no values; deleting the sample brings the clerk back to it.
+  // The real workbook has no values; deleting the sample (asked first) brings the clerk back to it.
   await page.getByRole('button', { name: '删除示例数据' }).click();
+  const confirm = page.getByRole('dialog', { name: '删除示例数据' });
+  await expect(confirm).toContainText(SAMPLE_LABEL);
+  await expect(confirm).toContainText('正式工作簿不受影响');
+  await confirm.getByRole('button', { name: '删除 1 个示例工作簿' }).click();
   await workbook.waitForGrid();
   await expect(page.getByRole('note')).toHaveCount(0);
   await page.getByRole('button', { name: '预警汇总' }).click();
