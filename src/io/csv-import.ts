@@ -27,7 +27,7 @@
  * - A quote error from PapaParse (unclosed or malformed quotes) makes the whole file unreadable: issues only.
  */
 import Papa from 'papaparse';
-import { parseEntry, toHalfWidth } from '../model/entry';
+import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { lineEnding } from './line-ending';
 import {
@@ -683,6 +683,11 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
         issue(line, g.header, `${target.code} ${target.name}：${g.message}该单元格未导入。`);
         continue;
       }
+      const ratio = looksLikeRatio(g.value, target, given);
+      if (ratio !== null) {
+        issue(line, g.header, `${target.code} ${target.name}：${ratio}该单元格未导入。`);
+        continue;
+      }
       const update: CellUpdate = {
         code: target.code,
         name: target.name,
@@ -783,6 +788,25 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     };
     result.newRows.push({ file, line, indicator });
   }
+}
+
+/**
+ * "0.92" on a % row whose other figures are around 90: the share written as a ratio (Excel's 92% shown as 0.92
+ * when the cell is not formatted as a percentage). Imported as 0.92 % it would read as a collapse; said instead,
+ * with what to do either way. Only when the row's other values (in the workbook or in this line) are ≥ 10.
+ */
+function looksLikeRatio(value: number, target: ExistingRow, given: readonly Given[]): string | null {
+  if (!isPercentUnit(target.unit) || value <= 0 || value > 1) return null;
+  let typical = 0;
+  for (const other of Object.values(target.values))
+    if (typeof other === 'number') typical = Math.max(typical, other);
+  for (const g of given) if ('value' in g) typical = Math.max(typical, g.value);
+  if (typical < 10) return null;
+  const percent = formatNumber(Math.round(value * 10000) / 100);
+  return (
+    `“${formatNumber(value)}”看起来是比例而不是百分数（本行单位为 %，同一指标的其他数值最高为 ${formatNumber(typical)}%）：` +
+    `如是 ${percent}%，请在文件中改为 ${percent} 后再导入；如确为 ${formatNumber(value)}%，请在表格中直接填写。`
+  );
 }
 
 function yearlyStepOf(text: string): { yearlyStep?: number } {

@@ -451,7 +451,8 @@ export function App(props: { session: Session }) {
           <input
             ref={searchInput}
             type="search"
-            placeholder="搜索指标、代码、原文（Ctrl+F，回车找下一个）"
+            placeholder="搜索指标、代码、原文（Ctrl+F）"
+            title="搜索指标名称、代码、规划原文等；按回车找下一个"
             aria-label="搜索"
             onInput={(e) => {
               const hits = grid?.search(e.currentTarget.value) ?? 0;

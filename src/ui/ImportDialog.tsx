@@ -174,6 +174,11 @@ function Preview(props: {
         个）； 新增指标 {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
         {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处。
       </p>
+      <Show when={props.plan.files.some((f) => f.format === 'workbook')}>
+        <p class="hint">
+          只导入各年份的数值。文件中的目标值、规划表述、责任单位等定义列不会导入（已有指标的定义以工作簿为准）；如需修改，请在表格中直接修改。
+        </p>
+      </Show>
 
       <Show when={props.plan.issues.length > 0}>
         <h3>错误（这些单元格不会导入，请改正文件后重新导入）</h3>

@@ -269,6 +269,33 @@ describe('parseImportFile: values are never guessed', () => {
   );
 });
 
+describe('parseImportFile: a share written as a ratio', () => {
+  const rate = LANXI_2021_2025.indicators.find((r) => r.unit === '%' && r.target.kind === 'lower')!;
+
+  it('“0.925” on a % row whose other figures are around 90 is not imported, and says what to do', () => {
+    const existing = planRows({ [rate.code]: { 2021: 91, 2022: 92 } });
+    const parsed = parseImportFile(`代码,2023年\r\n${rate.code},0.925`, '教育局.csv', existing, YEARS);
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues[0]).toMatchObject({ line: 2, column: '2023年' });
+    expect(parsed.issues[0]!.message).toContain('“0.925”看起来是比例而不是百分数');
+    expect(parsed.issues[0]!.message).toContain('如是 92.5%，请在文件中改为 92.5 后再导入');
+  });
+
+  it('the same in one line: the other years of the line are percentages', () => {
+    const parsed = parseImportFile(`代码,2021年,2022年\r\n${rate.code},93,0.94`, 'a.csv', planRows(), YEARS);
+    expect(changes(parsed.updates)).toEqual([[rate.code, 2021, undefined, 93, 2]]);
+    expect(parsed.issues[0]!.message).toContain('“0.94”看起来是比例');
+  });
+
+  it('a small percentage on a row of small percentages is imported as it is', () => {
+    const existing = planRows({ [rate.code]: { 2021: 1.2, 2022: 0.9 } });
+    const parsed = parseImportFile(`代码,2023年\r\n${rate.code},0.8`, 'a.csv', existing, YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([[rate.code, 2023, undefined, 0.8, 2]]);
+  });
+});
+
 describe('parseImportFile: matching rows', () => {
   it.each(['H02', 'h02', ' H02 ', 'H2', 'h2', 'Ｈ０２'])('code “%s” is H02', (code) => {
     const result = parseImportFile(`代码,2023年\r\n${code},1.5\r\n`, 'a.csv', planRows(), YEARS);
