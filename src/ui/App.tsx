@@ -628,6 +628,8 @@ export function App(props: { session: Session }) {
             clerk={clerk}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
+            // The status bar's "还没有备份过" reminder is out of date once a backup is made.
+            onBackedUp={setNotice}
             open={(id) => {
               void autosave?.flush().then(() => {
                 location.href = workbookHref(id || DEFAULT_WORKBOOK_ID);

@@ -17,6 +17,8 @@ export function BackupSection(props: {
   clerk: string;
   beforeLeave: () => Promise<void>;
   onRestored: () => void;
+  /** A backup file was made: what to tell the clerk. */
+  onBackedUp?: (message: string) => void;
 }) {
   const [problem, setProblem] = createSignal('');
   const [pending, setPending] = createSignal<{
@@ -27,8 +29,10 @@ export function BackupSection(props: {
   const [chosen, setChosen] = createSignal(new Set<string>());
   const [withSettings, setWithSettings] = createSignal(false);
 
+  const [done, setDone] = createSignal('');
   const backUp = async () => {
     setProblem('');
+    setDone('');
     try {
       await props.beforeLeave();
       const content = await props.repository.exportAll();
@@ -43,6 +47,11 @@ export function BackupSection(props: {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       await props.repository.setSetting(LAST_BACKUP_SETTING, now.toISOString());
+      const message =
+        `已备份到文件“${link.download}”（${content.workbooks.length} 个工作簿）：` +
+        '请把它另存到U盘或单位共享盘，本机数据丢失时可用它恢复。';
+      setDone(message);
+      props.onBackedUp?.(message);
     } catch (error) {
       setProblem(describeStorageError(error, 'read').message);
     }
@@ -169,6 +178,9 @@ export function BackupSection(props: {
             </button>
           </div>
         )}
+      </Show>
+      <Show when={done()}>
+        <p role="status">{done()}</p>
       </Show>
       <Show when={problem()}>
         <p class="problem" role="alert">

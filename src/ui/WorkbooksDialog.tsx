@@ -18,6 +18,7 @@ export function WorkbooksDialog(props: {
   clerk: string;
   current: () => Workbook;
   beforeLeave: () => Promise<void>;
+  onBackedUp?: (message: string) => void;
   open: (id: string) => void;
   onClose: () => void;
 }) {
@@ -240,6 +241,7 @@ export function WorkbooksDialog(props: {
             clerk={props.clerk}
             beforeLeave={props.beforeLeave}
             onRestored={() => props.open(current.id)}
+            onBackedUp={props.onBackedUp}
           />
           <Show when={problem()}>
             <p class="problem" role="alert">

@@ -20,6 +20,10 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^儿童发展规划工作簿备份_\d{4}-\d{2}-\d{2}\.json$/);
   const backup = readFileSync(await download.path());
+  // The clerk is told it is done, and where to keep it.
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(
+    `已备份到文件“${download.suggestedFilename()}”`,
+  );
 
   // A fresh browser profile: nothing stored yet.
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
