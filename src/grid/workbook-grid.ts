@@ -125,6 +125,11 @@ export interface GridEvents {
   onSelectionChanged(info: CellInfo | null): void;
   /** An action was undone or redone; `actionType` is Handsontable's ('change', 'remove_row', …) or 'import'. */
   onUndoRedo?(kind: 'undo' | 'redo', actionType: string): void;
+  /**
+   * The clerk entered a value over one another tab had saved into that cell while the clerk was typing in it
+   * (the other tab's value was under the open editor, never seen): said, so the clerk can take it back.
+   */
+  onOverwroteUnseen?(message: string): void;
 }
 
 export interface WorkbookGrid {
@@ -287,6 +292,8 @@ export function makeWorkbookGrid(
   let importing = false;
   /** Set while rows saved by another tab are put in: not an edit of this page, not an undo step. */
   let external = false;
+  /** A cell another tab changed under the clerk's open editor (see applyExternal). */
+  let unseen: { physicalRow: number; col: number; theirs: GridCell } | null = null;
   let searchIndex = -1;
 
   // Assigned once below; declared first because hooks that run during construction read it.
@@ -718,6 +725,20 @@ export function makeWorkbookGrid(
       const grid = hot;
       if (!changes || !grid) return;
       if (source === 'loadData' || (source as string) === 'derived' || external) return;
+      if (unseen) {
+        const { physicalRow, col: column, theirs } = unseen;
+        unseen = null;
+        const over = changes.find(([r, p]) => grid.toPhysicalRow(r) === physicalRow && Number(p) === column);
+        if (over && over[3] !== theirs) {
+          const show = (value: unknown) =>
+            value === null || value === undefined || value === '' ? '（空）' : String(value);
+          options.events.onOverwroteUnseen?.(
+            `注意：您输入时，另一个窗口（标签页）把 ${codeAt(physicalRow)} ${String(rowAt(physicalRow)[col('name')] ?? '')} ` +
+              `${columns[column]?.title ?? ''} 改为了“${show(theirs)}”；您输入的“${show(over[3])}”已替换它。` +
+              '如要保留另一窗口的数值，请点“撤销”。',
+          );
+        }
+      }
       const codes = new Set<string>();
       const definitionChanged = new Set<number>();
       for (const [visualRow, prop] of changes) {
@@ -1104,6 +1125,15 @@ export function makeWorkbookGrid(
       const editor = grid.getActiveEditor() as
         { isOpened(): boolean; getValue(): unknown; setValue(v: unknown): void } | undefined;
       const typing = editor?.isOpened() ? editor.getValue() : undefined;
+      // The cell under the open editor, and what it held: if another tab changes it, the clerk has not seen that.
+      const highlight = typing === undefined ? undefined : grid.getSelectedRangeLast()?.highlight;
+      const editedCol = highlight?.col ?? null;
+      const editedPhysicalRow =
+        highlight?.row !== null && highlight?.row !== undefined && highlight.row >= 0
+          ? grid.toPhysicalRow(highlight.row)
+          : null;
+      const before =
+        editedPhysicalRow !== null && editedCol !== null ? cellAt(editedPhysicalRow, editedCol) : undefined;
       try {
         // Outside the batch below: a batch defers the row order's update that lifting a filter needs.
         const gone = removed.map(physicalRowOf).filter((physicalRow) => physicalRow >= 0);
@@ -1134,6 +1164,10 @@ export function makeWorkbookGrid(
       } finally {
         external = false;
         if (typing !== undefined && editor?.isOpened()) editor.setValue(typing);
+      }
+      if (editedPhysicalRow !== null && editedCol !== null && editor?.isOpened()) {
+        const theirs = cellAt(editedPhysicalRow, editedCol);
+        if (theirs !== before) unseen = { physicalRow: editedPhysicalRow, col: editedCol, theirs };
       }
       // Undo steps name rows by their place on screen; once another tab's rows came or went, those places no
       // longer hold the same rows, and an undo could change the wrong one.

@@ -117,3 +117,35 @@ test('what a clerk is typing is kept when the other tab saves meanwhile', async 
   first.expectNoErrors();
   second.expectNoErrors();
 });
+
+test('a value the other tab saved into the very cell being typed in is not replaced unseen', async ({
+  context,
+}) => {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+
+  await second.select(NEONATAL.code, '2023年');
+  await second.page.keyboard.press('Enter');
+  const editor = second.page.locator('textarea.handsontableInput:focus');
+  await editor.fill('2.65');
+
+  // Meanwhile the first tab saves 2.5 into that same cell.
+  await first.typeInto(NEONATAL.code, '2023年', '2.5');
+  await first.waitSaved();
+  await expect(second.page.locator('.status-bar .cell-info')).toContainText('已同步到本页');
+  await expect(editor).toHaveValue('2.65');
+
+  // Entered: the clerk's value stands, and the clerk is told what it replaced; 撤销 brings the other back.
+  await editor.press('Enter');
+  await expect(second.page.getByRole('alert')).toContainText(
+    `另一个窗口（标签页）把 ${NEONATAL.code} ${NEONATAL.name} 2023年 改为了“2.5”；您输入的“2.65”已替换它`,
+  );
+  await expect(await second.cell(NEONATAL.code, '2023年')).toHaveText('2.65‰');
+  await second.page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(await second.cell(NEONATAL.code, '2023年')).toHaveText('2.5‰');
+  await second.waitSaved();
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
