@@ -64,8 +64,9 @@ export function sampleValues(
     if (isCountUnit(row.unit)) start = Math.max(0, target - 1);
     else start = down ? target * (1.25 + next() * 0.2) : target * (0.9 + next() * 0.05);
   } else {
-    // Direction-only targets: a rate to bring down is a prevalence (5–20 %, not 70 %), one to raise a coverage.
-    start = isPercentUnit(row.unit) ? (down ? 5 + next() * 15 : 40 + next() * 30) : 10 + next() * 90;
+    // Direction-only targets: a rate to bring down is a prevalence (5–20 % or ‰, not 70), one to raise a coverage.
+    const rate = isPercentUnit(row.unit) || isPermilleUnit(row.unit);
+    start = rate && down ? 5 + next() * 15 : isPercentUnit(row.unit) ? 40 + next() * 30 : 10 + next() * 90;
   }
   const first = Math.min(row.baseYear, planBaseYear);
   const years = lastYear - first;

@@ -103,12 +103,12 @@ export function ReportView(props: {
                   <For each={area.rows}>
                     {(row) => (
                       <tr>
-                        <td>{row.code}</td>
+                        <td class="nowrap">{row.code}</td>
                         <td>{row.name}</td>
                         <td class="num">{row.value}</td>
                         <td class="num">{row.change}</td>
                         <td>{row.target}</td>
-                        <td>{row.status}</td>
+                        <td class="nowrap">{row.status}</td>
                       </tr>
                     )}
                   </For>
@@ -145,8 +145,8 @@ export function ReportView(props: {
                       <td>{w.target}</td>
                       <td class="num">{w.projected}</td>
                       <td class="num">{w.gap}</td>
-                      <td>{w.status}</td>
-                      <td>{w.fluctuation}</td>
+                      <td class="nowrap">{w.status}</td>
+                      <td class="nowrap">{w.fluctuation}</td>
                     </tr>
                   )}
                 </For>
