@@ -7,10 +7,28 @@ export interface StorageFailure {
   detail: string;
 }
 
-export function describeStorageError(error: unknown, during: 'open' | 'read' | 'write'): StorageFailure {
+/**
+ * `action` names a step the clerk asked for (恢复备份, 保存版本, …): its failure is said as that step not done,
+ * with the stored data unchanged (each is one transaction), not as the autosave's "最近的修改没有保存".
+ */
+export function describeStorageError(
+  error: unknown,
+  during: 'open' | 'read' | 'write',
+  action?: string,
+): StorageFailure {
   const name = errorName(error);
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  if (name.includes('QuotaExceeded') || /quota/i.test(detail)) {
+  const quota = name.includes('QuotaExceeded') || /quota/i.test(detail);
+  if (action && during === 'write' && !name.includes('MissingAPI') && !name.includes('Security')) {
+    return {
+      kind: quota ? 'quota' : 'write',
+      message: quota
+        ? `${action}没有完成，浏览器中的数据没有改变：浏览器存储空间已满。请清理浏览器中不需要的网站数据后重试。`
+        : `${action}没有完成，浏览器中的数据没有改变：写入浏览器存储失败。请稍后重试；如仍失败，请刷新页面后再试。`,
+      detail,
+    };
+  }
+  if (quota) {
     return {
       kind: 'quota',
       message:

@@ -93,7 +93,7 @@ export function BackupSection(props: {
       );
       props.onRestored();
     } catch (error) {
-      setProblem(describeStorageError(error, 'write').message);
+      setProblem(describeStorageError(error, 'write', '恢复备份').message);
     }
   };
 

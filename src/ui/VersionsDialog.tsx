@@ -43,7 +43,11 @@ export function VersionsDialog(props: {
       await action();
     } catch (error) {
       const shown = (error as { shown?: unknown }).shown;
-      setProblem(typeof shown === 'string' ? shown : describeStorageError(error, during).message);
+      setProblem(
+        typeof shown === 'string'
+          ? shown
+          : describeStorageError(error, during, during === 'write' ? '此操作' : undefined).message,
+      );
     }
   };
   const reload = () =>

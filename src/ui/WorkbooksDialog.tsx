@@ -41,7 +41,7 @@ export function WorkbooksDialog(props: {
     } catch (error) {
       // A message meant for the clerk (e.g. a wrong period) is shown as it is; storage failures are translated.
       const shown = (error as { shown?: unknown }).shown;
-      setProblem(typeof shown === 'string' ? shown : describeStorageError(error, 'write').message);
+      setProblem(typeof shown === 'string' ? shown : describeStorageError(error, 'write', '此操作').message);
     }
   };
   const saveName = (w: WorkbookRecord) =>

@@ -149,4 +149,18 @@ describe('storage failures in Chinese', () => {
     expect(failure.message).toContain(fragment);
     expect(failure.message).toContain('导出CSV');
   });
+
+  it.each([
+    [new DOMException('x', 'QuotaExceededError'), 'quota', '存储空间已满'],
+    [new Error('disk error'), 'write', '写入浏览器存储失败'],
+  ] as const)(
+    'a step the clerk asked for (%s) is said as not done, with nothing changed',
+    (error, kind, fragment) => {
+      const failure = describeStorageError(error, 'write', '恢复备份');
+      expect(failure.kind).toBe(kind);
+      expect(failure.message).toMatch(/^恢复备份没有完成，浏览器中的数据没有改变：/);
+      expect(failure.message).toContain(fragment);
+      expect(failure.message).not.toContain('最近的修改');
+    },
+  );
 });
