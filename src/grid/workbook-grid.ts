@@ -130,6 +130,8 @@ export interface GridEvents {
    * (the other tab's value was under the open editor, never seen): said, so the clerk can take it back.
    */
   onOverwroteUnseen?(message: string): void;
+  /** Whether there is something to undo or redo (for the 撤销 and 重做 buttons). */
+  onUndoAvailability?(canUndo: boolean, canRedo: boolean): void;
 }
 
 export interface WorkbookGrid {
@@ -292,6 +294,13 @@ export function makeWorkbookGrid(
   let importing = false;
   /** Set while rows saved by another tab are put in: not an edit of this page, not an undo step. */
   let external = false;
+  // After the stack's change has settled (an undone action is put on the redo stack by a callback).
+  const reportUndoAvailability = () =>
+    queueMicrotask(() => {
+      const undoRedo = hot?.getPlugin('undoRedo');
+      if (undoRedo && !hot?.isDestroyed)
+        options.events.onUndoAvailability?.(undoRedo.isUndoAvailable(), undoRedo.isRedoAvailable());
+    });
   /** A cell another tab changed under the clerk's open editor (see applyExternal). */
   let unseen: { physicalRow: number; col: number; theirs: GridCell } | null = null;
   let searchIndex = -1;
@@ -635,10 +644,6 @@ export function makeWorkbookGrid(
     autoColumnSize: false,
     rowHeights: 30,
     wordWrap: false,
-    // Typing over a selected cell with a Chinese input method (Pinyin sends keyCode 229 and a composition, not
-    // key presses) otherwise writes nothing: the clerk had to press Enter or F2 first. Handsontable notes it can
-    // make some screen readers read cells less well.
-    imeFastEdit: true,
     // An object, not `true`: with `true` the plugin draws the whole grid once more while the grid is being built.
     columnSorting: { indicator: true, headerAction: true },
     filters: true,
@@ -815,6 +820,8 @@ export function makeWorkbookGrid(
       markRowsChanged(changes.map(([physicalRow]) => physicalRow));
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
+    afterUndoStackChange: () => reportUndoAvailability(),
+    afterRedoStackChange: () => reportUndoAvailability(),
     beforeUndoStackChange() {
       // While an import is applied its pieces (rows added, cells written) are not recorded one by one; it is
       // recorded once, as a whole, after.
@@ -984,8 +991,8 @@ export function makeWorkbookGrid(
       searchIndex = (searchIndex + 1) % searchResults.length;
       const hit = searchResults[searchIndex];
       if (hit) {
-        // Without taking the keys from the search box: with imeFastEdit the grid would focus its editor, and the
-        // rest of what the clerk types in the box would go into the found cell.
+        // Without taking the keys from the search box (changeListener false): the rest of what the clerk types
+        // stays in the box.
         grid.selectCell(hit.row, hit.col, hit.row, hit.col, true, false);
         grid.scrollViewportTo({ row: hit.row, col: hit.col });
       }
@@ -1173,6 +1180,7 @@ export function makeWorkbookGrid(
       // longer hold the same rows, and an undo could change the wrong one.
       if (rowsMoved) {
         grid.getPlugin('undoRedo').clear();
+        reportUndoAvailability();
         formulasBeforeRemoval.length = 0;
       }
     },

@@ -82,6 +82,8 @@ export function App(props: { session: Session }) {
   const [showVersions, setShowVersions] = createSignal(false);
   /** Fields this tab's save wrote over another tab's value: told in a banner until the clerk closes it. */
   const [conflict, setConflict] = createSignal('');
+  /** Whether 撤销 / 重做 have anything to do (they are greyed out otherwise, as in Excel). */
+  const [undoable, setUndoable] = createSignal({ undo: false, redo: false });
   /** The row whose change history is shown. */
   const [historyOf, setHistoryOf] = createSignal<string | null>(null);
   // eslint-disable-next-line solid/reactivity
@@ -198,6 +200,7 @@ export function App(props: { session: Session }) {
         // The status bar's last notice ("已导入…可点撤销") would otherwise still say so after the undo.
         onUndoRedo: (kind, actionType) => setNotice(undoRedoNotice(kind, actionType)),
         onOverwroteUnseen: setConflict,
+        onUndoAvailability: (undo, redo) => setUndoable({ undo, redo }),
         onSelectionChanged: (info) => {
           // A notice ("已导入…", "已撤销…") is shown until the clerk moves on to another cell.
           setNotice('');
@@ -514,10 +517,10 @@ export function App(props: { session: Session }) {
           </a>
         </Show>
         <span class="spacer" />
-        <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）">
+        <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）" disabled={!undoable().undo}>
           撤销
         </button>
-        <button type="button" onClick={() => grid?.redo()} title="重做（Ctrl+Y）">
+        <button type="button" onClick={() => grid?.redo()} title="重做（Ctrl+Y）" disabled={!undoable().redo}>
           重做
         </button>
         <button
