@@ -820,6 +820,10 @@ export function makeWorkbookGrid(
       markRowsChanged(changes.map(([physicalRow]) => physicalRow));
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
+    // A cell another tab changed under an editor that was then closed unsaved: the clerk sees it when editing again.
+    afterBeginEditing: () => {
+      unseen = null;
+    },
     afterUndoStackChange: () => reportUndoAvailability(),
     afterRedoStackChange: () => reportUndoAvailability(),
     beforeUndoStackChange() {
@@ -864,7 +868,7 @@ export function makeWorkbookGrid(
     // A grey year cell takes no typing: said when it is selected, so the clerk knows why nothing happens.
     const notApplicable =
       spec.key === 'year' && hot.getCellMeta(visualRow, visualCol).readOnly
-        ? `${spec.year}年早于本指标的基期（${String(row[baseYearCol] ?? workbook.baseYear)}年），不需填写。`
+        ? `${spec.year}年早于基期（${Math.min(Number(row[baseYearCol] ?? workbook.baseYear), workbook.baseYear)}年），本指标不需填写。`
         : null;
     return {
       code: codeAt(physicalRow),

@@ -683,7 +683,8 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
         issue(line, g.header, `${target.code} ${target.name}：${g.message}该单元格未导入。`);
         continue;
       }
-      const ratio = looksLikeRatio(g.value, target, given);
+      // (A value the workbook already holds is unchanged, whatever it looks like: the clerk may have typed it.)
+      const ratio = sameValue(target.values[g.year], g.value) ? null : looksLikeRatio(g.value, target, given);
       if (ratio !== null) {
         issue(line, g.header, `${target.code} ${target.name}：${ratio}该单元格未导入。`);
         continue;

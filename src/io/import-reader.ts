@@ -35,8 +35,15 @@ export function startImportReader(existing: ExistingRow[], years: number[]): Imp
   try {
     worker = new ImportWorker();
     worker.onmessage = (event: MessageEvent<ParsedFile | PackedFile>) => {
+      const file = pending.shift();
+      if (!file) return;
       const answer = event.data;
-      pending.shift()?.resolve(isPackedFile(answer) ? unpackParsedFile(answer, existing) : answer);
+      try {
+        file.resolve(isPackedFile(answer) ? unpackParsedFile(answer, existing) : answer);
+      } catch {
+        // An answer the page cannot read: the file is read here instead (the dialog must not wait for ever).
+        file.resolve(onMainThread(file.file, file.fileName));
+      }
     };
     worker.onerror = (event) => {
       event.preventDefault();

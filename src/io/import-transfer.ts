@@ -51,7 +51,8 @@ export function unpackParsedFile(packed: PackedFile, existing: readonly Existing
 }
 
 export function isPackedFile(message: ParsedFile | PackedFile): message is PackedFile {
-  return message.updates instanceof Object && 'values' in message.updates;
+  // Not `'values' in updates`: an array has a `values` method too.
+  return !Array.isArray(message.updates);
 }
 
 function packCells(

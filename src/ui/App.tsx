@@ -315,7 +315,7 @@ export function App(props: { session: Session }) {
       for (const id of ids) await repository?.deleteWorkbook(id);
       location.href = location.pathname;
     } catch (error) {
-      setFailure(describeStorageError(error, 'write'));
+      setFailure(describeStorageError(error, 'write', '删除示例数据'));
     }
   };
 

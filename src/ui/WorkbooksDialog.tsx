@@ -115,7 +115,8 @@ export function WorkbooksDialog(props: {
                           onInput={(e) => setRenameText(e.currentTarget.value)}
                           onKeyDown={(e) => {
                             // Enter saves the name, Escape leaves it, as in a spreadsheet's sheet tab.
-                            if (e.key === 'Enter') saveName(w);
+                            // (Not the Enter that ends a Chinese input method's composition.)
+                            if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) saveName(w);
                             if (e.key === 'Escape') {
                               e.stopPropagation();
                               setRenaming(null);

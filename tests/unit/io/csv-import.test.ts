@@ -288,6 +288,13 @@ describe('parseImportFile: a share written as a ratio', () => {
     expect(parsed.issues[0]!.message).toContain('“0.94”看起来是比例');
   });
 
+  it('a small value the workbook already holds (the clerk typed it) is unchanged, not questioned again', () => {
+    const existing = planRows({ [rate.code]: { 2021: 91, 2022: 92, 2023: 0.92 } });
+    const parsed = parseImportFile(`代码,2023年\r\n${rate.code},0.92`, 'a.csv', existing, YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.unchanged).toBe(1);
+  });
+
   it('a small percentage on a row of small percentages is imported as it is', () => {
     const existing = planRows({ [rate.code]: { 2021: 1.2, 2022: 0.9 } });
     const parsed = parseImportFile(`代码,2023年\r\n${rate.code},0.8`, 'a.csv', existing, YEARS);

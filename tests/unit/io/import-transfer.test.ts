@@ -65,6 +65,8 @@ describe('import worker messages', () => {
     const parsed = parseImportFile(FILE, 'a.csv', rows, YEARS, 'utf-8');
     const other = rows.filter((row) => row.code !== 'H02');
     expect(packParsedFile(parsed, other)).toBeNull();
+    // What the page then receives is read as it is (an array of cells is not a packed file).
+    expect(isPackedFile(structuredClone(parsed))).toBe(false);
     const renamed = rows.map((row) => (row.code === 'H02' ? { ...row, name: '改过的名称' } : row));
     expect(packParsedFile(parsed, renamed)).toBeNull();
   });
