@@ -182,14 +182,23 @@ export function buildReport(
       };
     });
 
-  let invalid = 0;
+  // The table marks the report year's cells; earlier years' are counted too (they are left out of the trend).
+  let thisYear = 0;
+  let earlier = 0;
   for (const { indicator } of rows)
-    for (const [key, value] of Object.entries(indicator.values))
-      if (typeof value === 'string' && Number(key) <= year) invalid += 1;
+    for (const [key, value] of Object.entries(indicator.values)) {
+      if (typeof value !== 'string') continue;
+      if (Number(key) === year) thisYear += 1;
+      else if (Number(key) < year) earlier += 1;
+    }
+  const counted = [
+    thisYear > 0 ? `${year}年 ${thisYear} 个（表中标“${INVALID_MARK}”）` : '',
+    earlier > 0 ? `此前各年 ${earlier} 个` : '',
+  ].filter((part) => part !== '');
   const invalidNote =
-    invalid === 0
+    counted.length === 0
       ? ''
-      : `工作簿中有 ${invalid} 个数值有误（表中标“${INVALID_MARK}”），未计入预测和达标判断：请在工作簿中更正后重新打印。`;
+      : `工作簿中有数值有误：${counted.join('，')}，未计入预测和达标判断：请在工作簿中更正后重新打印。`;
 
   return {
     title: `${planTitle}${REPORT_TITLES[variant]}（${year}年）`,

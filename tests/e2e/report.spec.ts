@@ -197,7 +197,7 @@ test('the printed report never shows a value the workbook refused as a figure, a
   const line = report.locator('tr', { has: page.getByRole('cell', { name: row.code, exact: true }) });
   await expect(line.locator('td').nth(2)).toHaveText('“120%”有误，未计入');
   await expect(report.getByRole('note')).toHaveText(
-    '工作簿中有 1 个数值有误（表中标“有误，未计入”），未计入预测和达标判断：请在工作簿中更正后重新打印。',
+    '工作簿中有数值有误：2022年 1 个（表中标“有误，未计入”），未计入预测和达标判断：请在工作簿中更正后重新打印。',
   );
   // A year without a value of its own shows the latest one before it, with its year.
   await report.getByLabel('年份').selectOption('2024');

@@ -151,8 +151,18 @@ describe('what a printed report must not get wrong', () => {
     );
     expect(report.areas[0]!.rows[0]).toMatchObject({ value: '“120%”有误，未计入', change: '' });
     expect(report.invalidNote).toBe(
-      '工作簿中有 1 个数值有误（表中标“有误，未计入”），未计入预测和达标判断：请在工作簿中更正后重新打印。',
+      '工作簿中有数值有误：2022年 1 个（表中标“有误，未计入”），未计入预测和达标判断：请在工作簿中更正后重新打印。',
     );
+    // In the next year's report the cell is not in the table: counted as an earlier year's.
+    expect(
+      buildReport(
+        '规划',
+        [facts('H06', '儿童与健康', lower65, { 2021: 65, 2022: '120%', 2023: 66 }, '已达标')],
+        2023,
+        'annual',
+        describeTarget,
+      ).invalidNote,
+    ).toBe('工作簿中有数值有误：此前各年 1 个，未计入预测和达标判断：请在工作簿中更正后重新打印。');
     expect(buildReport('规划', rows, 2023, 'annual', describeTarget).invalidNote).toBe('');
   });
 
