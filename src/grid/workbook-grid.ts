@@ -26,6 +26,7 @@ import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
+import { describeGap } from '../model/report';
 import { copyIndicator, type CellValue, type Indicator } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
 import type { XlInput } from '../model/excel-functions';
@@ -559,7 +560,7 @@ export function makeWorkbookGrid(
     return {
       text: `${rounded > 0 ? '+' : '−'}${size}`,
       className: 'htRight htDimmed',
-      title: `预测值${rounded > 0 ? '高于' : '低于'}目标 ${size}`,
+      title: `预测值${describeGap(rounded, unitAt(physicalRow))}`,
     };
   });
   const statusRenderer = computedRenderer((value) => {

@@ -98,19 +98,10 @@ function valueForYear(indicator: Indicator, year: number): string {
   const value = indicator.values[year];
   if (typeof value === 'number') return show(value, indicator.unit);
   if (typeof value === 'string') return `“${value}”${INVALID_MARK}`;
-  const latestYear = latestYearOf(indicator, year);
+  const latestYear = seriesOf(indicator, year).years.at(-1);
   return latestYear === undefined
     ? '—'
     : `${show(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`;
-}
-
-function latestYearOf(indicator: Indicator, year: number): number | undefined {
-  let latest: number | undefined;
-  for (const [key, value] of Object.entries(indicator.values)) {
-    const y = Number(key);
-    if (typeof value === 'number' && y <= year && (latest === undefined || y > latest)) latest = y;
-  }
-  return latest;
 }
 
 /** "预计高于目标 0.3个千分点": a gap in words, so its sign cannot be read the wrong way round. */
@@ -164,7 +155,7 @@ export function buildReport(
         r.status !== null && (ATTENTION.has(r.status) || r.fluctuation?.flagged === true),
     )
     .map(({ indicator, projected, gap, status, fluctuation }) => {
-      const latestYear = latestYearOf(indicator, year);
+      const latestYear = seriesOf(indicator, year).years.at(-1);
       return {
         code: indicator.code,
         name: indicator.name,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { WorkbookPage } from './workbook-page';
 
@@ -92,16 +92,8 @@ test('two tabs change the same cell: the later save wins, the clerk is told, bot
 });
 
 test('what a clerk is typing is kept when the other tab saves meanwhile', async ({ context }) => {
-  const first = new WorkbookPage(await context.newPage());
-  const second = new WorkbookPage(await context.newPage());
-  await first.open();
-  await second.open();
-
   // The second tab has an editor open with text typed, not yet entered.
-  await second.select(NEONATAL.code, '2023年');
-  await second.page.keyboard.press('Enter');
-  const editor = second.page.locator('textarea.handsontableInput:focus');
-  await editor.fill('2.65');
+  const { first, second, editor } = await typingInSecondTab(context);
 
   // The first tab saves a value in another row; the second tab takes it in (and says so) while the editor is open.
   await first.typeInto(INFANT.code, '2023年', '4.3');
@@ -121,15 +113,7 @@ test('what a clerk is typing is kept when the other tab saves meanwhile', async 
 test('a value the other tab saved into the very cell being typed in is not replaced unseen', async ({
   context,
 }) => {
-  const first = new WorkbookPage(await context.newPage());
-  const second = new WorkbookPage(await context.newPage());
-  await first.open();
-  await second.open();
-
-  await second.select(NEONATAL.code, '2023年');
-  await second.page.keyboard.press('Enter');
-  const editor = second.page.locator('textarea.handsontableInput:focus');
-  await editor.fill('2.65');
+  const { first, second, editor } = await typingInSecondTab(context);
 
   // Meanwhile the first tab saves 2.5 into that same cell.
   await first.typeInto(NEONATAL.code, '2023年', '2.5');
@@ -149,3 +133,16 @@ test('a value the other tab saved into the very cell being typed in is not repla
   first.expectNoErrors();
   second.expectNoErrors();
 });
+
+/** Two tabs on the workbook; in the second, 2.65 typed into NEONATAL 2023 with the editor still open. */
+async function typingInSecondTab(context: BrowserContext) {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+  await second.select(NEONATAL.code, '2023年');
+  await second.page.keyboard.press('Enter');
+  const editor = second.page.locator('textarea.handsontableInput:focus');
+  await editor.fill('2.65');
+  return { first, second, editor };
+}

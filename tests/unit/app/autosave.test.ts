@@ -36,22 +36,13 @@ describe('autosave', () => {
   });
 
   it('keeps the edits after a failed write, reports it, and writes them on retry', async () => {
-    const states: SaveState['status'][] = [];
-    const writes: PendingChanges[] = [];
-    let fail = true;
-    const autosave = makeAutosave({
-      delayMs: 300,
-      write: async (c) => {
-        if (fail) throw new DOMException('full', 'QuotaExceededError');
-        writes.push(c);
-      },
-      onState: (s) => states.push(s.status),
-    });
+    const disk = withDisk();
+    const { autosave, states, writes } = disk;
     autosave.markRows(['H01']);
     await autosave.flush();
     expect(states).toContain('error');
     expect(autosave.hasPending()).toBe(true);
-    fail = false;
+    disk.full = false;
     autosave.markRows(['H02']);
     await autosave.flush();
     expect([...(writes[0]?.rows ?? [])].sort()).toEqual(['H01', 'H02']);
@@ -59,33 +50,44 @@ describe('autosave', () => {
   });
 
   it('retries a failed save after a while, but writes a new edit as soon as any edit', async () => {
-    const writes: PendingChanges[] = [];
-    let fail = true;
-    const autosave = makeAutosave({
-      delayMs: 300,
-      write: async (c) => {
-        if (fail) throw new DOMException('full', 'QuotaExceededError');
-        writes.push(c);
-      },
-      onState: () => {},
-    });
+    const disk = withDisk();
+    const { autosave, writes } = disk;
     autosave.markRows(['H08']);
     await vi.advanceTimersByTimeAsync(300);
     // Failed: the retry waits RETRY_DELAY_MS, not 300 ms.
-    fail = false;
+    disk.full = false;
     await vi.advanceTimersByTimeAsync(1000);
     expect(writes).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS);
     expect([...(writes[0]?.rows ?? [])]).toEqual(['H08']);
 
     // Failed again; the clerk frees space and types: written 300 ms later, with the edit that failed.
-    fail = true;
+    disk.full = true;
     autosave.markRows(['H09']);
     await vi.advanceTimersByTimeAsync(300);
     expect(writes).toHaveLength(1);
-    fail = false;
+    disk.full = false;
     autosave.markRows(['H10']);
     await vi.advanceTimersByTimeAsync(300);
     expect([...(writes[1]?.rows ?? [])].sort()).toEqual(['H09', 'H10']);
   });
 });
+
+/** An autosave writing to a disk that starts full (`full = false` makes room); its states and writes. */
+function withDisk() {
+  const disk = {
+    full: true,
+    states: [] as SaveState['status'][],
+    writes: [] as PendingChanges[],
+    autosave: null as unknown as ReturnType<typeof makeAutosave>,
+  };
+  disk.autosave = makeAutosave({
+    delayMs: 300,
+    write: async (c) => {
+      if (disk.full) throw new DOMException('full', 'QuotaExceededError');
+      disk.writes.push(c);
+    },
+    onState: (s) => disk.states.push(s.status),
+  });
+  return disk;
+}
