@@ -645,6 +645,10 @@ export function makeWorkbookGrid(
     autoColumnSize: false,
     rowHeights: 30,
     wordWrap: false,
+    // Typing over a selected cell with a Chinese input method (Pinyin sends keyCode 229 and a composition, not
+    // key presses) otherwise writes nothing: the clerk had to press Enter or F2 first. With this option the
+    // editor's textarea holds the focus under a selected cell; see keepFocusOutside below for dialogs.
+    imeFastEdit: true,
     // An object, not `true`: with `true` the plugin draws the whole grid once more while the grid is being built.
     columnSorting: { indicator: true, headerAction: true },
     filters: true,
@@ -880,6 +884,13 @@ export function makeWorkbookGrid(
   };
 
   const grid = hot;
+  // With imeFastEdit, Handsontable moves the focus to its editor's textarea a moment after each selection. A
+  // dialog opened in that moment (Alt+C right after an arrow key) or the search box must keep it: otherwise
+  // Escape and Tab went to the grid under the open dialog.
+  grid.getFocusManager().setRefocusElementGetter(() => {
+    const textarea = (grid.getActiveEditor() as { TEXTAREA?: HTMLElement } | undefined)?.TEXTAREA;
+    return (keepFocusOutside(grid.rootElement, textarea) ? undefined : textarea) as HTMLElement;
+  });
   // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.
   let rowOfCode = new Map<string, number>();
   const physicalRowOf = (code: string) => {
@@ -1200,6 +1211,18 @@ export function makeWorkbookGrid(
       formulaEngine.destroy();
     },
   };
+}
+
+/**
+ * Whether the focus belongs to something other than the grid: an open dialog, or a field outside the grid that
+ * takes typing (the search box, the row panel's formula). A toolbar button just clicked gives it back.
+ */
+function keepFocusOutside(gridRoot: HTMLElement, editorTextarea: HTMLElement | undefined): boolean {
+  if (document.querySelector('[aria-modal="true"]')) return true;
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active === editorTextarea || gridRoot.contains(active))
+    return false;
+  return active.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
 }
 
 function newIndicator(code: string, workbook: Workbook): Indicator {

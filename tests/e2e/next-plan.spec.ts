@@ -78,7 +78,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     /^目标偏保守：按趋势2025年已为 4\.\d+‰，已达到新目标 <4\.8‰。$/,
   );
   // Projections go to 2030.
-  await (await next.cell(INFANT.code, '状态')).click();
+  await next.select(INFANT.code, '状态');
   const panel = page.getByRole('complementary', { name: '指标说明' });
   await expect(panel.locator('code')).toContainText(', 2030)');
   await expect(panel).toContainText('2030年预计为');

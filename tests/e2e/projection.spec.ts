@@ -39,7 +39,7 @@ test('four years of values project to 2025 and give the status the model compute
   expect(infant.projected).not.toBeNull();
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(`${round2(infant.projected!)}‰`);
   await expect(await workbook.cell(INFANT.code, '状态')).toHaveText(infant.status);
-  await (await workbook.cell(INFANT.code, '状态')).click();
+  await workbook.select(INFANT.code, '状态');
   const panel = page.getByRole('complementary', { name: '指标说明' });
   await expect(panel).toContainText(`状态：${infant.status}`);
   await expect(panel).toContainText('按对数线性趋势（年均降低率），2025年预计为');
@@ -57,7 +57,7 @@ test('four years of values project to 2025 and give the status the model compute
     `${round2(preschool.projected!)}%`,
   );
   await expect(await workbook.cell(PRESCHOOL.code, '状态')).toHaveText(preschool.status);
-  await (await workbook.cell(PRESCHOOL.code, '状态')).click();
+  await workbook.select(PRESCHOOL.code, '状态');
   await expect(panel).toContainText('按线性趋势，2025年预计为');
 
   // A fifth year that drops changes the status, live.
@@ -88,7 +88,7 @@ test('an edited projection formula is kept after a reload and can be reset', asy
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(
     `${round2(linear.ok ? linear.value : 0)}‰`,
   );
-  await (await workbook.cell(INFANT.code, '状态')).click();
+  await workbook.select(INFANT.code, '状态');
   const panel = page.getByRole('complementary', { name: '指标说明' });
   await expect(panel.locator('code')).toHaveText(edited);
   await expect(panel).toContainText('（已修改）');
@@ -100,7 +100,7 @@ test('an edited projection formula is kept after a reload and can be reset', asy
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(
     `${round2(linear.ok ? linear.value : 0)}‰`,
   );
-  await (await workbook.cell(INFANT.code, '状态')).click();
+  await workbook.select(INFANT.code, '状态');
   await expect(panel.locator('code')).toHaveText(edited);
 
   await panel.getByRole('button', { name: '恢复默认公式' }).click();
@@ -112,7 +112,7 @@ test('an edited projection formula is kept after a reload and can be reset', asy
   await page.reload();
   await workbook.waitForGrid();
   await workbook.revealRow(INFANT.code);
-  await (await workbook.cell(INFANT.code, '状态')).click();
+  await workbook.select(INFANT.code, '状态');
   await expect(panel.locator('code')).toContainText('=GROWTH(');
   workbook.expectNoErrors();
 });
@@ -130,7 +130,7 @@ test('a mistyped formula says so in Chinese instead of giving a status', async (
   );
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('⚠ #NAME?');
   await expect(await workbook.cell(INFANT.code, '状态')).toHaveText('⚠ 公式有误');
-  await (await workbook.cell(INFANT.code, '状态')).click();
+  await workbook.select(INFANT.code, '状态');
   const panel = page.getByRole('complementary', { name: '指标说明' });
   await expect(panel).toContainText('无法识别的函数名');
   await panel.getByRole('button', { name: '恢复默认公式' }).click();

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { AREAS } from '../../src/model/indicator';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
@@ -49,6 +49,63 @@ test('a typed value shows with its unit and is still there after a reload', asyn
   await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.6‰');
   await workbook.revealRow(PRESCHOOL);
   await expect(await workbook.cell(PRESCHOOL, '2022年')).toHaveText('98.5%');
+  workbook.expectNoErrors();
+});
+
+/** What a Pinyin input method sends over a focused element: a Process key (keyCode 229), a composition, its text. */
+async function typeWithInputMethod(page: Page, composing: string, text: string) {
+  const cdp = await page.context().newCDPSession(page);
+  const processKey = { key: 'Process', code: 'Digit4', windowsVirtualKeyCode: 229 };
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...processKey });
+  await cdp.send('Input.imeSetComposition', { text: composing, selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...processKey });
+  await cdp.detach();
+}
+
+test('typing with a Chinese input method over a selected cell writes it, without Enter or F2 first', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.select(INFANT, '2021年');
+  // Full-width digits, as typed with the input method on.
+  await typeWithInputMethod(page, '４', '４．６');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.6‰');
+  // Chinese text into a text cell: another row's 备注.
+  await workbook.select(PRESCHOOL, '备注');
+  await typeWithInputMethod(page, 'shuju', '数据待核实');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(PRESCHOOL, '备注')).toHaveText(/^数据待核实/);
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
+test('a dialog opened from the keyboard right after moving keeps the keys; closed, the grid has them again', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.select(INFANT, '指标名称');
+  // The grid moves its focus to its input a moment after each move: Alt+C pressed in that moment once sent
+  // Escape to the grid under the open chart (about one time in three).
+  for (let i = 0; i < 6; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Alt+c');
+    const chart = page.getByRole('dialog');
+    await expect(chart).toBeVisible();
+    await page.waitForTimeout(50);
+    await expect(chart.getByRole('button', { name: '关闭' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(chart).toHaveCount(0);
+  }
+  // Back in the grid: typing with the input method over the selected name renames the row.
+  const moved = plan.indicators[plan.indicators.findIndex((r) => r.code === INFANT) + 6]!;
+  await expect(page.locator('.status-bar .cell-info')).toContainText(`${moved.code} ${moved.name}`);
+  await typeWithInputMethod(page, 'ce', '测试改名');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(moved.code, '指标名称')).toHaveText('测试改名');
   workbook.expectNoErrors();
 });
 
