@@ -270,6 +270,7 @@ export function App(props: { session: Session }) {
       downloadCsv(workbook, rows, `${scope.department}_填报模板`);
     }
     setShowExport(false);
+    grid?.focus();
   };
 
   /** Departments of the workbook's rows, in the usual order first, then any the office added. */
@@ -331,6 +332,7 @@ export function App(props: { session: Session }) {
     } catch (error) {
       setFailure(describeStorageError(error, 'write'));
       setShowSettings(false);
+      grid?.focus();
     }
   };
 
@@ -559,7 +561,10 @@ export function App(props: { session: Session }) {
             grid?.selectRow(code);
             openChart(code);
           }}
-          onClose={() => setShowSummary(false)}
+          onClose={() => {
+            setShowSummary(false);
+            grid?.focus();
+          }}
         />
       </Show>
 
@@ -639,7 +644,10 @@ export function App(props: { session: Session }) {
                 location.href = workbookHref(id || DEFAULT_WORKBOOK_ID);
               });
             }}
-            onClose={() => setShowWorkbooks(false)}
+            onClose={() => {
+              setShowWorkbooks(false);
+              grid?.focus();
+            }}
           />
         )}
       </Show>
@@ -698,7 +706,10 @@ export function App(props: { session: Session }) {
           years={reportYears()}
           rows={reports()}
           thresholds={thresholds}
-          onClose={() => setShowReport(false)}
+          onClose={() => {
+            setShowReport(false);
+            grid?.focus();
+          }}
         />
       </Show>
 
@@ -708,7 +719,10 @@ export function App(props: { session: Session }) {
           visibleCount={shownRows()}
           totalCount={totalRows()}
           onExport={exportCsv}
-          onCancel={() => setShowExport(false)}
+          onCancel={() => {
+            setShowExport(false);
+            grid?.focus();
+          }}
         />
       </Show>
 
@@ -748,11 +762,16 @@ export function App(props: { session: Session }) {
                   void autosave?.flush();
                 });
                 setShowImport(false);
+                // The keys back to the grid: Ctrl+Z right after 应用 undoes the import.
+                grid?.focus();
                 setNotice(
                   `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
                 );
               }}
-              onCancel={() => setShowImport(false)}
+              onCancel={() => {
+                setShowImport(false);
+                grid?.focus();
+              }}
             />
           );
         }}
@@ -764,7 +783,10 @@ export function App(props: { session: Session }) {
           licenseKey={licenseKey}
           defaultLicenseKey={DEFAULT_LICENSE_KEY}
           thresholds={thresholds}
-          onCancel={() => setShowSettings(false)}
+          onCancel={() => {
+            setShowSettings(false);
+            grid?.focus();
+          }}
           onSave={(settings) => void saveSettings(settings)}
         />
       </Show>

@@ -74,6 +74,11 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.9‰');
   // Two years now: the projection is computed at once (with one year it was 暂无预测).
   await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText(/^\d+(\.\d+)?‰$/);
+  // Closing the dialog gave the keys back to the grid: Ctrl+Z at once undoes the import, Ctrl+Y redoes it.
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
+  await page.keyboard.press('Control+y');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
   await workbook.revealRow(NEONATAL.code);
   await expect(await workbook.cell(NEONATAL.code, '2021年')).toHaveText('2.8‰');
   await workbook.waitSaved();
