@@ -77,17 +77,21 @@ export interface IgnoredRow {
  * What matching and the preview need of a workbook row. Only this is sent to the import worker: copying every
  * row's full definition (the plan's sentences) to the worker cost more than parsing the file.
  */
-export type ExistingRow = Pick<Indicator, 'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear'>;
+export type ExistingRow = Pick<
+  Indicator,
+  'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target'
+>;
 
 /** The part of each row the import needs, as a plain copy. */
 export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
-  return rows.map(({ code, name, unit, values, baseYear, targetYear }) => ({
+  return rows.map(({ code, name, unit, values, baseYear, targetYear, target }) => ({
     code,
     name,
     unit,
     values,
     baseYear,
     targetYear,
+    target,
   }));
 }
 
@@ -128,6 +132,11 @@ export interface ImportPlan {
   ignored: IgnoredRow[];
   issues: ImportIssue[];
 }
+
+/** The start of a note under a table, as offices write them: a label with a colon, or a known word. */
+const NOTE_LINE = /[:：]|^(?:填报|填表|联系|审核|负责|制表|说明|注|备注|数据来源|单位负责人)/;
+
+const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
 
 /** How many non-empty rows from the top are searched for the header. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -571,10 +580,12 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     return false;
   };
 
+  let dataRows = 0;
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const row = rows[index] ?? [];
     if (isEmptyRow(row)) continue;
     if (isRepeatedHeader(row)) continue;
+    dataRows += 1;
     const line = index + 1;
     const codeText = cell(row, 'code');
     const nameText = cell(row, 'name');
@@ -586,6 +597,9 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
       '';
     const ignore = (reason: string) =>
       result.ignored.push({ file, line, label: labelOf().slice(0, 40), reason });
+    // "填报人：张三 联系电话：…" under the table: a note, not an indicator the workbook lacks.
+    const noteLine = () =>
+      NOTE_LINE.test(labelOf()) && yearColumns.every((column) => cleanCell(row[column.col]) === '');
 
     // Which row of the workbook, if any.
     let target: ExistingRow | undefined;
@@ -601,6 +615,10 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
       }
       target = candidates?.[0];
       if (!target) {
+        if (noteLine()) {
+          ignore(NOTE_REASON);
+          continue;
+        }
         const sameName = nameText ? byName.get(normaliseName(nameText)) : undefined;
         if (sameName && sameName.length > 0) {
           ignore(
@@ -624,6 +642,10 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
       }
       target = matches[0];
       if (!target) {
+        if (noteLine()) {
+          ignore(NOTE_REASON);
+          continue;
+        }
         ignore(
           result.format === 'workbook'
             ? `本行没有代码，工作簿中也没有名为“${nameText}”的指标。`
@@ -636,23 +658,21 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
       continue;
     }
 
-    // Code wins over name, except when the name is that of another row: then the code is probably wrong.
-    if (
-      code &&
-      nameText &&
-      nameText !== target.name &&
-      normaliseName(nameText) !== normaliseName(target.name)
-    ) {
-      const other = (byName.get(normaliseName(nameText)) ?? []).filter((r) => r !== target);
-      if (other.length > 0) {
-        issue(
-          line,
-          columnName('code'),
-          `代码 ${target.code} 在工作簿中是“${target.name}”，本行的名称却是“${nameText}”（工作簿中的 ` +
-            `${other.map((r) => r.code).join('、')}），本行未导入：请核对代码后再导入。`,
-        );
-        continue;
-      }
+    // Code wins over a name written a little differently (a unit added, a word shortened), but not over the
+    // name of another indicator: then the code is probably wrong, and the figures would go into the wrong row.
+    const other =
+      code && nameText && nameText !== target.name
+        ? (byName.get(normaliseName(nameText)) ?? []).filter((r) => r !== target)
+        : [];
+    if (other.length > 0 || (code && nameText && !namesAgree(nameText, target.name))) {
+      issue(
+        line,
+        columnName('code'),
+        `代码 ${target.code} 在工作簿中是“${target.name}”，本行的名称却是“${nameText}”` +
+          (other.length > 0 ? `（工作簿中的 ${other.map((r) => r.code).join('、')}）` : '') +
+          '，不像同一个指标，本行未导入：请核对代码和名称（名称与工作簿一致）后再导入。',
+      );
+      continue;
     }
 
     // The file's unit, when it has one, must be the row's unit.
@@ -683,8 +703,21 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
         issue(line, g.header, `${target.code} ${target.name}：${g.message}该单元格未导入。`);
         continue;
       }
+      // A year before the row's base year takes no value (the grid greys it out and refuses typing), unless the
+      // cell already holds one (history of a plan made from an earlier one).
+      const held = target.values[g.year];
+      const firstYear = Math.min(target.baseYear, defaultBaseYear);
+      if (g.year < firstYear && (held === undefined || held === null || held === '')) {
+        issue(
+          line,
+          g.header,
+          `${target.code} ${target.name}：${g.year}年早于本指标的基期（${firstYear}年），不需填写，该单元格未导入。` +
+            '如确需这一年的数据，请先在表格中把本指标的基期年改早，再导入。',
+        );
+        continue;
+      }
       // (A value the workbook already holds is unchanged, whatever it looks like: the clerk may have typed it.)
-      const ratio = sameValue(target.values[g.year], g.value) ? null : looksLikeRatio(g.value, target, given);
+      const ratio = sameValue(held, g.value) ? null : looksLikeRatio(g.value, target, given);
       if (ratio !== null) {
         issue(line, g.header, `${target.code} ${target.name}：${ratio}该单元格未导入。`);
         continue;
@@ -705,6 +738,13 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
         result.updates.push(update);
       }
     }
+  }
+  if (dataRows === 0) {
+    issue(
+      null,
+      null,
+      '文件只有表头，没有数据行，未导入任何数据：请确认选对了文件，或让报送单位填好数值后再发回。',
+    );
   }
 
   function proposeNewRow(row: readonly string[], line: number, code: string, name: string): void {
@@ -794,7 +834,9 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
 /**
  * "0.92" on a % row whose other figures are around 90: the share written as a ratio (Excel's 92% shown as 0.92
  * when the cell is not formatted as a percentage). Imported as 0.92 % it would read as a collapse; said instead,
- * with what to do either way. Only when the row's other values (in the workbook or in this line) are ≥ 10.
+ * with what to do either way. Only when the row's other values (in the workbook or in this line) are ≥ 10, or
+ * when none is above 1 and the target is ≥ 10: a department's first return comes when the row has no figures yet,
+ * and may give every year as a ratio.
  */
 function looksLikeRatio(value: number, target: ExistingRow, given: readonly Given[]): string | null {
   if (!isPercentUnit(target.unit) || value <= 0 || value > 1) return null;
@@ -802,12 +844,48 @@ function looksLikeRatio(value: number, target: ExistingRow, given: readonly Give
   for (const other of Object.values(target.values))
     if (typeof other === 'number') typical = Math.max(typical, other);
   for (const g of given) if ('value' in g) typical = Math.max(typical, g.value);
-  if (typical < 10) return null;
+  const goal = target.target?.value;
+  let basis: string;
+  if (typical >= 10) basis = `同一指标的其他数值最高为 ${formatNumber(typical)}%`;
+  // No figure above 1 % to go by (all of them ratios, or none yet): the target tells the scale.
+  else if (typical <= 1 && typeof goal === 'number' && goal >= 10) basis = `目标为 ${formatNumber(goal)}%`;
+  else return null;
   const percent = formatNumber(Math.round(value * 10000) / 100);
   return (
-    `“${formatNumber(value)}”看起来是比例而不是百分数（本行单位为 %，同一指标的其他数值最高为 ${formatNumber(typical)}%）：` +
+    `“${formatNumber(value)}”看起来是比例而不是百分数（本行单位为 %，${basis}）：` +
     `如是 ${percent}%，请在文件中改为 ${percent} 后再导入；如确为 ${formatNumber(value)}%，请在表格中直接填写。`
   );
+}
+
+/** A name without spaces, units in brackets or punctuation, for telling whether two names mean one indicator. */
+function nameCore(text: string): string {
+  return normaliseName(text)
+    .replace(/[（(][^（）()]*[）)]/g, '')
+    .replace(/[，,、。.：:；;“”"'‘’]/g, '');
+}
+
+/**
+ * Whether a file's name for a row is recognisably the workbook's name: the same once units in brackets and
+ * punctuation are dropped, one containing the other, or sharing most of their character pairs (Dice ≥ 0.5:
+ * "新生儿访视覆盖率" agrees with "新生儿访视率", "12岁儿童龋患率" does not with "0-6岁儿童健康管理率").
+ */
+export function namesAgree(fileName: string, rowName: string): boolean {
+  const a = nameCore(fileName);
+  const b = nameCore(rowName);
+  if (a === '' || b === '' || a === b || a.includes(b) || b.includes(a)) return true;
+  const pairs = (text: string) => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i + 1 < text.length; i += 1) {
+      const pair = text.slice(i, i + 2);
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const pa = pairs(a);
+  const pb = pairs(b);
+  let shared = 0;
+  for (const [pair, count] of pa) shared += Math.min(count, pb.get(pair) ?? 0);
+  return (2 * shared) / (a.length - 1 + (b.length - 1)) >= 0.5;
 }
 
 function yearlyStepOf(text: string): { yearlyStep?: number } {

@@ -7,7 +7,27 @@ import type { CellValue } from './indicator';
 export type EntryResult = { ok: true; value: number | null } | { ok: false; raw: string; message: string };
 
 const PLAIN_NUMBER = /^\d{1,15}(\.\d{1,15})?$/;
-const MISSING = new Set(['', '—', '——', '-', '--', '－', '无', '/', '／', '空', 'NA', 'N/A', 'n/a']);
+/** What offices write for "no figure": the cell stays empty (an import never clears a cell with these). */
+const MISSING = new Set([
+  '',
+  '—',
+  '——',
+  '-',
+  '--',
+  '－',
+  '无',
+  '/',
+  '／',
+  '空',
+  'NA',
+  'N/A',
+  'n/a',
+  '暂无',
+  '暂无数据',
+  '无数据',
+  '未统计',
+  '不详',
+]);
 
 const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000。．]/;
 
@@ -24,7 +44,22 @@ export function toHalfWidth(text: string): string {
 const PERCENT_UNITS = new Set(['%', '％']);
 const PERMILLE_UNITS = new Set(['‰']);
 /** Units of things counted one by one: a value must be a whole number ≥ 0. */
-const COUNT_UNITS = new Set(['家', '个', '名', '所', '处', '人', '次', '次/年', '项', '件', '座']);
+const COUNT_UNITS = new Set([
+  '家',
+  '个',
+  '名',
+  '所',
+  '处',
+  '人',
+  '人次',
+  '次',
+  '次/年',
+  '项',
+  '件',
+  '座',
+  '起',
+  '例',
+]);
 
 export function isPercentUnit(unit: string): boolean {
   return PERCENT_UNITS.has(unit.trim());
@@ -117,6 +152,14 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
       ok: false,
       raw,
       message: `本行按“${unit}”计数，应为 0 或正整数，“${raw}”不符合：请核对后重填。`,
+    };
+  }
+  // Every figure of such a plan is a level (a rate, an amount, hours): never below zero.
+  if (value < 0 && unit.trim() !== '') {
+    return {
+      ok: false,
+      raw,
+      message: `本行的数值（单位 ${unit}）不会是负数，“${raw}”不符合：请核对后重填；没有数据请留空。`,
     };
   }
   return { ok: true, value };

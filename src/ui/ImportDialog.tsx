@@ -155,6 +155,9 @@ function Preview(props: {
   show: (value: CellValue | undefined, code: string) => string;
 }) {
   const overwrites = () => props.plan.updates.filter((u) => u.oldValue !== undefined).length;
+  const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
+  const nothingToApply = () =>
+    props.plan.updates.length === 0 && props.plan.newRows.length === 0 && props.plan.conflicts.length === 0;
   // Each list is drawn a page at a time (see preview-limit.ts); the summary above always counts everything.
   const issues = createLimited(() => props.plan.issues);
   const conflicts = createLimited(() => props.plan.conflicts);
@@ -172,11 +175,19 @@ function Preview(props: {
         {props.plan.files.length} 个文件；匹配指标 {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)}{' '}
         项； 将修改 <strong>{props.plan.updates.length}</strong> 个单元格（其中覆盖已有数值 {overwrites()}{' '}
         个）； 新增指标 {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
-        {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处。
+        {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处；与工作簿相同 {unchanged()}{' '}
+        个单元格。
       </p>
+      <Show when={nothingToApply()}>
+        <p class="hint" role="status">
+          {unchanged() > 0 && props.plan.issues.length === 0
+            ? '文件中的数值与工作簿中的完全相同，无需导入。'
+            : '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'}
+        </p>
+      </Show>
       <Show when={props.plan.files.some((f) => f.format === 'workbook')}>
         <p class="hint">
-          只导入各年份的数值。文件中的目标值、规划表述、责任单位等定义列不会导入（已有指标的定义以工作簿为准）；如需修改，请在表格中直接修改。
+          只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；单位在备注中写的说明请查看原文件，如需修改，请在表格中直接修改。
         </p>
       </Show>
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from '../../../src/io/csv-decode';
 import { serializeIndicatorsCsv } from '../../../src/io/csv-export';
 import {
+  namesAgree,
   parseImportFile,
   planImport,
   resolveConflicts,
@@ -149,11 +150,11 @@ describe('parseImportFile: files in the workbook’s own format', () => {
 
   it('removes the apostrophe our export puts before =, +, -, @ (formula injection)', () => {
     const parsed = readFixture('injection-escaped.csv');
-    expect(parsed.issues).toEqual([]);
-    expect(changes(parsed.updates)).toEqual([
-      ['F03', 2021, undefined, -1.5, 2],
-      ['H02', 2023, undefined, 1.11, 3],
-    ]);
+    // '-1.5 is read as -1.5, which a 万元 row refuses (a level is never negative).
+    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues[0]).toMatchObject({ line: 2, column: '2021年' });
+    expect(parsed.issues[0]?.message).toContain('“-1.5”不符合');
+    expect(changes(parsed.updates)).toEqual([['H02', 2023, undefined, 1.11, 3]]);
     expect(parsed.newRows[0]?.indicator).toMatchObject({
       code: 'X02',
       name: '=测试指标（虚构）',
@@ -295,6 +296,22 @@ describe('parseImportFile: a share written as a ratio', () => {
     expect(parsed.unchanged).toBe(1);
   });
 
+  it('a first return giving every year as a ratio is questioned by the target (the row has no figures yet)', () => {
+    const goal = rate.target.value!;
+    expect(goal).toBeGreaterThanOrEqual(10);
+    const parsed = parseImportFile(
+      `代码,2021年,2022年,2023年\r\n${rate.code},0.951,0.958,0.962`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues.map((i) => i.column)).toEqual(['2021年', '2022年', '2023年']);
+    expect(parsed.issues[0]!.message).toContain(
+      `“0.951”看起来是比例而不是百分数（本行单位为 %，目标为 ${goal}%）`,
+    );
+  });
+
   it('a small percentage on a row of small percentages is imported as it is', () => {
     const existing = planRows({ [rate.code]: { 2021: 1.2, 2022: 0.9 } });
     const parsed = parseImportFile(`代码,2023年\r\n${rate.code},0.8`, 'a.csv', existing, YEARS);
@@ -404,6 +421,24 @@ describe('parseImportFile: matching rows', () => {
     expect(result.issues[0]).toMatchObject({ line: 2, column: '代码' });
     expect(result.issues[0]?.message).toContain(
       '代码 H02 在工作簿中是“婴儿死亡率”，本行的名称却是“新生儿死亡率”',
+    );
+  });
+
+  it('refuses a row whose code is one indicator and whose name is plainly another (not a name of the workbook)', () => {
+    const result = parseImportFile(
+      '代码,指标名称,2023年\r\nH12,12岁儿童龋患率（%）,21.5\r\nH02,婴儿死亡率（‰）,4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    const h12 = LANXI_2021_2025.indicators.find((r) => r.code === 'H12')!;
+    expect(h12.name).not.toContain('龋');
+    // The second line's name only adds its unit: it is H02's.
+    expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 4.1, 3]]);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ line: 2, column: '代码' });
+    expect(result.issues[0]!.message).toContain(
+      `代码 H12 在工作簿中是“${h12.name}”，本行的名称却是“12岁儿童龋患率（%）”，不像同一个指标，本行未导入`,
     );
   });
 
@@ -607,7 +642,7 @@ describe('round trip: export → decode → import', () => {
     const byCode = (code: string) => rows.find((r) => r.code === code)!;
     byCode('H02').values[2024] = 0.1 + 0.2;
     byCode('W01').values[2024] = 1234.56789; // 元/月
-    byCode('F03').values[2024] = -12.5; // 万元
+    byCode('F03').values[2024] = 12.345678; // 万元
     const parsed = reimport(rows);
     expect(parsed.issues).toEqual([]);
     expect(parsed.newRows).toEqual([]);
@@ -679,5 +714,77 @@ describe('round trip of a row the office added', () => {
     const parsed = parseImportFile(decoded.text, '回传.csv', fresh, years, decoded.encoding);
     expect(parsed.issues).toEqual([]);
     expect(parsed.newRows.map((r) => r.indicator)).toEqual([added]);
+  });
+});
+
+describe('namesAgree: whether a file’s name is recognisably the row’s', () => {
+  it.each([
+    ['婴儿死亡率（‰）', '婴儿死亡率'],
+    ['婴儿 死亡率', '婴儿死亡率'],
+    ['新生儿访视覆盖率', '新生儿访视率'],
+    ['孕产妇系统管理率', '孕产妇系统管理率达到'],
+  ])('“%s” is “%s”', (file, row) => expect(namesAgree(file, row)).toBe(true));
+  it.each([
+    ['12岁儿童龋患率', '0-6岁儿童健康管理率'],
+    ['龋患率', '0-3岁中医药健康管理服务覆盖率'],
+    ['孕产妇死亡率', '婴儿死亡率'],
+    ['新生儿死亡率(‰)', '新生儿访视率'],
+  ])('“%s” is not “%s”', (file, row) => expect(namesAgree(file, row)).toBe(false));
+});
+
+describe('parseImportFile: what a department’s file carries besides figures', () => {
+  it('a year before the row’s base year is not imported (the grid greys it out), a history cell is', () => {
+    const h02 = LANXI_2021_2025.indicators.find((r) => r.code === 'H02')!;
+    expect(h02.baseYear).toBe(2020);
+    const parsed = parseImportFile(`代码,2019年,2021年\r\nH02,5.1,4.2\r\n`, 'a.csv', planRows(), YEARS);
+    expect(changes(parsed.updates)).toEqual([['H02', 2021, undefined, 4.2, 2]]);
+    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues[0]).toMatchObject({ line: 2, column: '2019年' });
+    expect(parsed.issues[0]!.message).toContain('2019年早于本指标的基期（2020年），不需填写，该单元格未导入');
+    // A cell that already holds a figure (history) takes a correction.
+    const held = parseImportFile(
+      `代码,2019年\r\nH02,5.1\r\n`,
+      'a.csv',
+      planRows({ H02: { 2019: 5.3 } }),
+      YEARS,
+    );
+    expect(changes(held.updates)).toEqual([['H02', 2019, 5.3, 5.1, 2]]);
+  });
+
+  it('notes under the table (填报人, 联系电话) are ignored as notes, not taken for unknown codes', () => {
+    const parsed = parseImportFile(
+      `代码,指标名称,2023年\r\nH02,婴儿死亡率,4.1\r\n填报人：张三,联系电话：0579-1234567,\r\n注：数据为快报数,,\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([['H02', 2023, undefined, 4.1, 2]]);
+    expect(parsed.newRows).toEqual([]);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [3, '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
+      [4, '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
+    ]);
+  });
+
+  it('a file with a header and no rows says so', () => {
+    const parsed = parseImportFile(`${OWN_HEADER}\r\n\r\n`, '空表.csv', planRows(), YEARS);
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues[0]!.message).toContain('文件只有表头，没有数据行');
+  });
+
+  it('“暂无” and “未统计” mean no figure; a negative figure is refused with where it is', () => {
+    const perLakh = LANXI_2021_2025.indicators.find((r) => r.unit === '1/10万')!;
+    const parsed = parseImportFile(
+      `代码,2022年,2023年\r\nH02,暂无,未统计\r\n${perLakh.code},8.5,-5\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([[perLakh.code, 2022, undefined, 8.5, 3]]);
+    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues[0]).toMatchObject({ line: 3, column: '2023年' });
+    expect(parsed.issues[0]!.message).toContain('本行的数值（单位 1/10万）不会是负数，“-5”不符合');
   });
 });
