@@ -133,6 +133,8 @@ export interface GridEvents {
   onOverwroteUnseen?(message: string): void;
   /** Whether there is something to undo or redo (for the 撤销 and 重做 buttons). */
   onUndoAvailability?(canUndo: boolean, canRedo: boolean): void;
+  /** Something the grid did differently from what the clerk asked, said in the status bar. */
+  onNotice?(message: string): void;
 }
 
 export interface WorkbookGrid {
@@ -351,6 +353,30 @@ export function makeWorkbookGrid(
         return typeof cell === 'string' ? `'${cell}` : cell;
       }),
   );
+  /**
+   * A block pasted from Excel one column wider than the years ran on into 预测: it replaced the row's projection
+   * formula with a figure, unsaid. A paste that writes year cells leaves the projection alone (and says so); a
+   * formula pasted into 预测 alone still goes in.
+   */
+  const keepFormulasFromWidePaste = (changes: (Handsontable.CellChange | null)[]) => {
+    const isYear = (change: Handsontable.CellChange | null) => columns[Number(change?.[1])]?.key === 'year';
+    if (!changes.some(isYear)) return;
+    let kept = 0;
+    changes.forEach((change, i) => {
+      if (change && Number(change[1]) === projectionCol) {
+        changes[i] = null;
+        kept += 1;
+      }
+    });
+    // Said once the paste has selected what it wrote (a new selection clears the status bar's notice).
+    if (kept > 0)
+      queueMicrotask(() =>
+        options.events.onNotice?.(
+          `粘贴的数据比年份列宽，超出部分没有写入“${columns[projectionCol]?.title ?? '预测'}”列（${kept} 行的预测公式保持不变）。` +
+            '如需修改预测公式，请单独选中该单元格粘贴或输入。',
+        ),
+      );
+  };
   const constantOf = (cell: GridCell): FormulaValue => {
     if (typeof cell !== 'string') return cell;
     const text = cell.trim();
@@ -373,7 +399,7 @@ export function makeWorkbookGrid(
     } else {
       projected = constantOf(cell);
     }
-    return resultsOf(projected, cells, years, targetSpecOf(definition), options.thresholds);
+    return resultsOf(projected, cells, years, targetSpecOf(definition), options.thresholds, definition.unit);
   };
   const resultAt = (physicalRow: number): RowResults =>
     results.get(physicalRow, () => computeResults(physicalRow));
@@ -685,6 +711,7 @@ export function makeWorkbookGrid(
     beforeChange(changes, source) {
       if (source === 'loadData') return;
       if ((source as string) === 'Autofill.fill') fillProjectionFormulas(changes);
+      if (source === 'CopyPaste.paste') keepFormulasFromWidePaste(changes);
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;

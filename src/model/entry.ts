@@ -71,6 +71,23 @@ export function isCountUnit(unit: string): boolean {
   return COUNT_UNITS.has(unit.trim());
 }
 
+/**
+ * The range a figure of this unit can take: a share in % or ‰ cannot pass 100 % or 1000 ‰, and no level (rate,
+ * count, amount) goes below zero. A trend extended past these (92, 95, 97, 98 % → 102.5 % by 2025) is held at the
+ * limit, as a statistician would report it.
+ */
+export function naturalLimits(unit: string): { low: number; high: number } {
+  if (isPercentUnit(unit)) return { low: 0, high: 100 };
+  if (isPermilleUnit(unit)) return { low: 0, high: 1000 };
+  return unit.trim() === '' ? { low: -Infinity, high: Infinity } : { low: 0, high: Infinity };
+}
+
+/** A projection held within the unit's natural limits (see naturalLimits). */
+export function withinNaturalLimits(value: number, unit: string): number {
+  const { low, high } = naturalLimits(unit);
+  return Math.min(high, Math.max(low, value));
+}
+
 /** The unit as shown next to a number: "5‰", "65%", "3 家". */
 export function formatWithUnit(value: number, unit: string): string {
   const text = formatNumber(value);

@@ -2,7 +2,7 @@
  * Planning the next period: a new plan from an existing one (indicators copied, old values kept as history
  * and baseline), and the "too timid / out of reach" checks on each new target, with their figures.
  */
-import { formatDifference, formatWithUnit } from './entry';
+import { formatDifference, formatWithUnit, withinNaturalLimits } from './entry';
 import type { Indicator, Target } from './indicator';
 import { defaultMethod, project, seriesOf } from './projection';
 import { meets, targetForYear, targetSpecOf, type Thresholds } from './status';
@@ -74,7 +74,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   /** A yearly change: 个百分点 for a rate in %, as the plan writes it. */
   const pace = (v: number) => formatDifference(Math.round(v * 100) / 100, indicator.unit);
   const projection = project(defaultMethod(indicator), series, indicator.targetYear);
-  const trendAtTarget = projection.ok ? projection.value : null;
+  const trendAtTarget = projection.ok ? withinNaturalLimits(projection.value, indicator.unit) : null;
   const none = { trendAtTarget, requiredPace: null, bestPace: null };
   if (spec.kind === 'direction') return { flag: null, message: '方向性目标，无数值可比。', ...none };
   const target = targetForYear(spec, series, indicator.targetYear);
@@ -89,7 +89,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const baseValue = series.years.includes(indicator.baseYear)
     ? (series.values[series.years.indexOf(indicator.baseYear)] ?? null)
     : atBase.ok
-      ? atBase.value
+      ? withinNaturalLimits(atBase.value, indicator.unit)
       : null;
   if (spec.kind !== 'full' && baseValue !== null && meets(baseValue, target, spec, thresholds)) {
     return {

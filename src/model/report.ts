@@ -2,14 +2,14 @@
  * The monitoring report (年度监测报告 / 中期评估 / 终期评估) as data: summary line, per-area tables with the
  * change against the previous year, and the warning list. Pure; rendering and printing stay in the UI.
  */
-import { formatDifference, formatNumber, formatWithUnit } from './entry';
+import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
 import { AREAS, type Indicator } from './indicator';
 import { defaultMethod, project, seriesOf, type Method } from './projection';
 import {
   assessFluctuation,
   assessStatus,
   ATTENTION,
-  targetForYear,
+  gapAtTarget,
   targetSpecOf,
   type Fluctuation,
   type Status,
@@ -166,7 +166,10 @@ export function buildReport(
             ? '—'
             : `${show(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`,
         target: describeTarget(indicator),
-        projected: show(projected, indicator.unit),
+        // Once the target year's own value is in, it decides (达标/未达标) and the gap is its own: a projection
+        // beside it would contradict both.
+        projected:
+          latestYear === indicator.targetYear ? `${latestYear}年已有实际值` : show(projected, indicator.unit),
         gap: describeGap(gap, indicator.unit),
         status,
         fluctuation: fluctuation?.flagged ? '波动较大' : '',
@@ -218,12 +221,11 @@ export function factsAsOf(
   const series = seriesOf(indicator);
   const spec = targetSpecOf(indicator);
   const projection = project(row.method ?? defaultMethod(indicator), series, indicator.targetYear);
-  const projected = projection.ok ? projection.value : null;
-  const goal = targetForYear(spec, series, indicator.targetYear);
+  const projected = projection.ok ? withinNaturalLimits(projection.value, indicator.unit) : null;
   return {
     indicator,
     projected,
-    gap: projected !== null && goal !== null ? projected - goal : null,
+    gap: gapAtTarget(spec, series, projected),
     status: assessStatus(spec, series, projected, thresholds).status,
     fluctuation: assessFluctuation(spec, series, indicator.unit, thresholds),
   };

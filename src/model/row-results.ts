@@ -6,14 +6,18 @@
  */
 import { forecastLinear, growth, isExcelError, type ExcelError, type XlInput } from './excel-functions';
 import { project, seriesFromCells, type Method } from './projection';
-import { assessStatus, targetForYear, type Status, type TargetSpec, type Thresholds } from './status';
+import { withinNaturalLimits } from './entry';
+import { assessStatus, gapAtTarget, type Status, type TargetSpec, type Thresholds } from './status';
 
 /** A formula cell's value: a number, text, empty, or a spreadsheet error written as Excel shows it ("#DIV/0!"). */
 export type FormulaValue = number | string | null;
 
 export interface RowResults {
   projected: FormulaValue;
-  /** Projection minus the target in force at the target year; '' when there is none. */
+  /**
+   * The target year's value (once in) or the projection, minus the target in force at the target year; '' when
+   * there is none.
+   */
   gap: FormulaValue;
   status: Status;
 }
@@ -52,14 +56,22 @@ export function defaultProjection(
   }
 }
 
-/** Gap and status from a projection (whatever formula produced it), as TARGETGAP and TARGETSTATUS do. */
+/**
+ * Gap and status from a projection (whatever formula produced it), as TARGETGAP and TARGETSTATUS do. With the
+ * row's unit, a numeric projection is first held within the unit's natural limits (no 102.5 %).
+ */
 export function resultsOf(
-  projected: FormulaValue,
+  rawProjected: FormulaValue,
   cells: readonly unknown[],
   years: readonly unknown[],
   spec: TargetSpec,
   thresholds: Thresholds,
+  unit?: string,
 ): RowResults {
+  const projected =
+    unit !== undefined && typeof rawProjected === 'number' && Number.isFinite(rawProjected)
+      ? withinNaturalLimits(rawProjected, unit)
+      : rawProjected;
   const series = seriesFromCells(cells, years);
   let projection: number | null = null;
   let broken = false;
@@ -69,10 +81,7 @@ export function resultsOf(
 
   let gap: FormulaValue = '';
   if (isFormulaError(projected)) gap = projected;
-  else if (projection !== null) {
-    const goal = targetForYear(spec, series, spec.targetYear);
-    gap = goal === null ? '' : projection - goal;
-  }
+  else if (projection !== null) gap = gapAtTarget(spec, series, projection) ?? '';
   // A broken projection formula must not yield a status computed from nothing.
   const status: Status = broken ? '公式有误' : assessStatus(spec, series, projection, thresholds).status;
   return { projected, gap, status };

@@ -3,7 +3,7 @@
  * following the UN Statistics Division's progress assessment (CR = (v̂_T − v_b)/(v* − v_b)).
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
-import { formatDifference, formatWithUnit } from './entry';
+import { formatDifference, formatWithUnit, naturalLimits } from './entry';
 import type { Comparator, Indicator, TargetKind } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
@@ -119,7 +119,7 @@ export interface Assessment {
   latest: number | null;
   baseValue: number | null;
   projected: number | null;
-  /** Projected minus target at T (negative = below the target). */
+  /** Target year's value (once in) or projection, minus the target at T (negative = below the target). */
   gap: number | null;
   /** Yearly relative change in the desired direction (direction-only targets). */
   directionRate: number | null;
@@ -141,6 +141,17 @@ export function targetSpecOf(indicator: Pick<Indicator, 'target' | 'baseYear' | 
     baseYear: indicator.baseYear,
     targetYear: indicator.targetYear,
   };
+}
+
+/**
+ * How far the row ends from its target at the target year: from the target year's own value once it is in (the
+ * verdict is then 达标/未达标 on that value), else from the projection. Negative = below the target.
+ */
+export function gapAtTarget(spec: TargetSpec, series: Series, projected: number | null): number | null {
+  const goal = targetForYear(spec, series, spec.targetYear);
+  if (goal === null) return null;
+  const basis = valueAt(series, spec.targetYear) ?? projected;
+  return basis === null ? null : basis - goal;
 }
 
 /** The target in force for a given year (only yearly-change targets move). */
@@ -215,7 +226,7 @@ export function assessStatus(
     latest,
     baseValue,
     projected,
-    gap: projected !== null && targetAtT !== null ? projected - targetAtT : null,
+    gap: gapAtTarget(spec, series, projected),
     directionRate: null,
   };
   if (latest === null || latestYear === null) return result;
@@ -350,7 +361,9 @@ export function assessFluctuation(
   if (interval && target !== null && open) {
     const contains = interval.low <= target && target <= interval.high;
     parts.push(
-      `${spec.targetYear}年${level}预测区间 ${formatWithUnit(round(interval.low), unit)}～${formatWithUnit(round(interval.high), unit)}` +
+      // The interval is the linear trend's (DOMAIN: noise-aware rule): named so, since the projection shown may
+      // come from another method (log-linear) and lie outside it.
+      `按线性趋势，${spec.targetYear}年${level}预测区间 ${formatWithUnit(round(interval.low), unit)}～${formatWithUnit(round(interval.high), unit)}` +
         `${contains ? '，包含' : '，不含'}目标 ${formatWithUnit(round(target), unit)}`,
     );
     if (contains) flagged = true;
@@ -418,7 +431,15 @@ export function explainStatus(
   const target = a.targetAtT;
   if (projected === null || target === null) return `${methodText}无法得出预测值。`;
   const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
-  let text = `${methodText}，${T}年预计为 ${f(projected)}，${side}目标 ${f(target)}`;
+  // A trend held at its unit's limit says so (the formula alone would give e.g. 102.5 %).
+  const limits = naturalLimits(unit);
+  const limit =
+    projected === limits.high
+      ? `（以 ${f(limits.high)} 为上限）`
+      : projected === limits.low
+        ? '（以 0 为下限）'
+        : '';
+  let text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}`;
   if (a.status === '预计达标') return `${text}，预计可以达标。`;
   if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {
     const years = T - a.latestYear;

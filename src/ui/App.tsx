@@ -200,6 +200,7 @@ export function App(props: { session: Session }) {
         // The status bar's last notice ("已导入…可点撤销") would otherwise still say so after the undo.
         onUndoRedo: (kind, actionType) => setNotice(undoRedoNotice(kind, actionType)),
         onOverwroteUnseen: setConflict,
+        onNotice: setNotice,
         onUndoAvailability: (undo, redo) => setUndoable({ undo, redo }),
         onSelectionChanged: (info) => {
           // A notice ("已导入…", "已撤销…") is shown until the clerk moves on to another cell.

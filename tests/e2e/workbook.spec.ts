@@ -258,6 +258,28 @@ test('paste from Excel (tab-separated) fills several cells and reads units', asy
   workbook.expectNoErrors();
 });
 
+test('a pasted block one column wider than the years leaves the projection formula alone, and says so', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.select(INFANT, '预测2025年');
+  const formula = await page.getByRole('complementary', { name: '指标说明' }).locator('code').textContent();
+  expect(formula).toMatch(/^=/);
+  // 2022–2025 are four year columns; the clerk's Excel row has five figures.
+  await workbook.select(INFANT, '2022年');
+  await page.evaluate(() => navigator.clipboard.writeText('5.1\t4.9\t4.7\t4.6\t4.5\n'));
+  await page.keyboard.press('Control+v');
+  await expect(await workbook.cell(INFANT, '2025年')).toHaveText('4.6‰');
+  await expect(page.locator('.status-bar')).toContainText('超出部分没有写入“预测2025年”列');
+  await workbook.select(INFANT, '预测2025年');
+  await expect(page.getByRole('complementary', { name: '指标说明' }).locator('code')).toHaveText(formula!);
+  await expect(page.getByRole('complementary', { name: '指标说明' })).not.toContainText('（已修改）');
+  workbook.expectNoErrors();
+});
+
 test('search finds a row and the department filter narrows the grid', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();

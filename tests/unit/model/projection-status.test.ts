@@ -215,6 +215,13 @@ describe('explanations in plain Chinese', () => {
     expect(text).toContain('基期2020年已达到目标，按趋势将不再达标');
     expect(text).not.toContain('-100%');
   });
+  it('says when a projection is held at the unit’s limit (a share cannot pass 100 %)', () => {
+    const goal: TargetSpec = { kind: 'lower', comparator: '≥', value: 99, baseYear: 2020, targetYear: 2025 };
+    const a = assessStatus(goal, s({ 2020: 92, 2021: 95, 2022: 97, 2023: 98 }), 100);
+    expect(explainStatus(goal, a, '%', 'linear')).toContain(
+      '2025年预计为 100%（以 100% 为上限），高于目标 99%',
+    );
+  });
   it('explains missing data', () => {
     const a = assessStatus(upper5, s({ 2022: 6 }), null);
     expect(explainStatus(upper5, a, '‰', 'linear')).toContain('至少需要两年');

@@ -203,6 +203,43 @@ describe('what a printed report must not get wrong', () => {
   });
 });
 
+describe('the final report, once the target year’s value is in', () => {
+  it('prints the actual value’s gap and no projection beside 未达标', () => {
+    // 龋患率 ≤25 %: 2025 came in at 26 % while the trend of earlier years pointed below the target.
+    const caries = facts(
+      'H13',
+      '儿童与健康',
+      { kind: 'upper', comparator: '≤', wording: '以下', value: 25 },
+      { 2020: 28, 2021: 27, 2022: 26, 2023: 25, 2024: 24.5, 2025: 26 },
+      '未达标',
+      '%',
+      24.78,
+      1,
+    );
+    const final = buildReport('规划', [caries], 2025, 'final', describeTarget);
+    expect(final.warnings[0]).toMatchObject({
+      latest: '26%（2025年）',
+      projected: '2025年已有实际值',
+      gap: '高于目标 1个百分点',
+      status: '未达标',
+    });
+  });
+
+  it('a report for a past year recomputes the gap from the projection then, held at 100 % for a coverage', () => {
+    const coverage = facts(
+      'C02',
+      '儿童与社会环境',
+      { kind: 'full', comparator: '=', wording: '应建尽建', value: 100 },
+      { 2020: 92, 2021: 95, 2022: 97, 2023: 98, 2024: 99 },
+      '预计达标',
+    );
+    const asOf2023 = factsAsOf({ ...coverage, method: 'linear' }, 2023, DEFAULT_THRESHOLDS);
+    // Linear trend on 92, 95, 97, 98 gives 102.5 % for 2025: a share cannot pass 100 %.
+    expect(asOf2023.projected).toBe(100);
+    expect(asOf2023.gap).toBe(0);
+  });
+});
+
 describe('a report for a past year', () => {
   it('leaves out later values and recomputes projection and status from what was known then', () => {
     const row = facts(

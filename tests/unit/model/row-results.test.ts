@@ -238,10 +238,28 @@ describe('resultsOf', () => {
     const years = [2020, 2021, 2022, 2023, 2024, 2025];
     const met = resultsOf(5.9, [6.5, 6.1, 5.8, 5.5, 5.2, 4.9], years, infantSpec, DEFAULT_THRESHOLDS);
     expect(met.status).toBe('达标');
-    expect(met.gap).toBeCloseTo(0.9, 10);
-    expect(resultsOf(4.1, [6.5, 6.1, 5.8, 5.5, 5.2, 5.3], years, infantSpec, DEFAULT_THRESHOLDS).status).toBe(
-      '未达标',
-    );
+    // The gap, too, is the target year's own value against the target (4.9 − 5), not the projection's (5.9 − 5):
+    // a gap of +0.9 beside 达标 contradicted it.
+    expect(met.gap).toBeCloseTo(-0.1, 10);
+    const missed = resultsOf(4.1, [6.5, 6.1, 5.8, 5.5, 5.2, 5.3], years, infantSpec, DEFAULT_THRESHOLDS);
+    expect(missed.status).toBe('未达标');
+    expect(missed.gap).toBeCloseTo(0.3, 10);
+  });
+
+  it('holds a projection within the unit’s limits: no coverage above 100 %, no rate below 0', () => {
+    const coverage = targetSpecOf({
+      ...infantMortality,
+      target: { kind: 'full', comparator: '=', wording: '应建尽建', value: 100 },
+    });
+    // 92, 95, 97, 98 %: the linear trend gives 102.5 % for 2025; shown and judged as 100 %, gap 0.
+    const full = resultsOf(102.5, [92, 95, 97, 98], YEARS, coverage, DEFAULT_THRESHOLDS, '%');
+    expect(full.projected).toBe(100);
+    expect(full.gap).toBe(0);
+    expect(full.status).toBe('预计达标');
+    // A falling rate in ‰ whose linear trend crosses zero.
+    expect(resultsOf(-0.4, [3, 2, 1.2, 0.5], YEARS, infantSpec, DEFAULT_THRESHOLDS, '‰').projected).toBe(0);
+    // Without the unit (a clerk's TARGETGAP formula gives its own projection), the value is taken as it is.
+    expect(resultsOf(102.5, [92, 95, 97, 98], YEARS, coverage, DEFAULT_THRESHOLDS).projected).toBe(102.5);
   });
 
   it('has no gap when the target has no value', () => {
