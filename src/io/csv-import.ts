@@ -266,10 +266,14 @@ function guessDelimiter(text: string): string {
     .join('\n');
   let commas = 0;
   let tabs = 0;
+  let semicolons = 0;
   for (const ch of head) {
     if (ch === ',') commas += 1;
     else if (ch === '\t') tabs += 1;
+    else if (ch === ';') semicolons += 1;
   }
+  // Semicolons: Excel in a European locale, or a "CSV" from another system.
+  if (semicolons > commas && semicolons > tabs) return ';';
   return tabs > commas ? '\t' : ',';
 }
 
@@ -314,8 +318,58 @@ function findLayout(rows: readonly string[][]): Layout | null {
     if ((fields.code !== undefined || fields.name !== undefined) && years.length > 0) {
       return { headerIndex: index, fields, headers, years };
     }
+    // A header over two rows (Excel merged cells): "代码, 指标名称, 各年度数值" above ", , 2021年, 2022年".
+    const below = rows[index + 1] ?? [];
+    // (Under merged cells the code and name columns are empty; a data row has them, whatever its numbers.)
+    const keyCellsEmpty = [fields.code, fields.name].every(
+      (col) => col === undefined || !cleanCell(below[col]),
+    );
+    if ((fields.code !== undefined || fields.name !== undefined) && keyCellsEmpty) {
+      const belowYears: YearColumn[] = [];
+      below.forEach((cell, col) => {
+        const header = cleanCell(cell);
+        const year = YEAR_HEADER.exec(normaliseHeader(header));
+        if (year) belowYears.push({ col, year: Number(year[1]), header });
+      });
+      if (belowYears.length > 0) {
+        const merged = headers.map((header, col) => header || cleanCell(below[col]));
+        return { headerIndex: index + 1, fields, headers: merged, years: belowYears };
+      }
+    }
   }
   return null;
+}
+
+/** Why no header was found, as precisely as the first rows allow. */
+function missingHeaderMessage(rows: readonly string[][]): string {
+  const tail = '请补上表头后再导入。';
+  let seen = 0;
+  for (let index = 0; index < rows.length && seen < HEADER_SEARCH_ROWS; index += 1) {
+    const row = rows[index] ?? [];
+    if (isEmptyRow(row)) continue;
+    seen += 1;
+    const keys = row.map((cell) => normaliseHeader(cleanCell(cell)));
+    const named = keys.some((key) => {
+      const field = FIELD_BY_HEADER.get(key)?.field;
+      return field === 'code' || field === 'name';
+    });
+    if (!named) continue;
+    const line = index + 1;
+    if (keys.some((key) => key === '年份' || key === '年度')) {
+      return (
+        `第 ${line} 行的表头有“年份”列：本文件是一行一个年份的长表，本工作簿要求每个年份一列（如“2022年”“2023年”），` +
+        '本文件未导入任何数据：请在 Excel/WPS 中用数据透视表或手工整理成每个年份一列后再导入。'
+      );
+    }
+    return (
+      `第 ${line} 行的表头有“代码”或“指标名称”列，但没有年份列（应为“2023年”这样的列名），本文件未导入任何数据：` +
+      `请把各年份数值列的列名改为“2023年”这样的写法。${tail}`
+    );
+  }
+  return (
+    `在前 ${HEADER_SEARCH_ROWS} 行中找不到表头，本文件未导入任何数据：表头应有“代码”或“指标名称”列，` +
+    `以及至少一个年份列（如“2023年”）。${tail}`
+  );
 }
 
 /** The most frequent value, or the fallback when there is none. */
@@ -461,12 +515,7 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
   }
 
   if (!layout) {
-    issue(
-      null,
-      null,
-      `在前 ${HEADER_SEARCH_ROWS} 行中找不到表头，本文件未导入任何数据：表头应有“代码”或“指标名称”列，` +
-        '以及至少一个年份列（如“2023年”）。请补上表头后再导入。',
-    );
+    issue(null, null, missingHeaderMessage(rows));
     return;
   }
 

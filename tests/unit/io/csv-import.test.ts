@@ -788,3 +788,42 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(parsed.issues[0]!.message).toContain('本行的数值（单位 1/10万）不会是负数，“-5”不符合');
   });
 });
+
+describe('parseImportFile: tables laid out differently', () => {
+  it('reads a header over two rows (merged cells in Excel): names above, years below', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,各年度数值,\r\n,,2022年,2023年\r\nH02,婴儿死亡率,4.4,4.1\r\n',
+      '两行表头.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2022, undefined, 4.4, 3],
+      ['H02', 2023, undefined, 4.1, 3],
+    ]);
+  });
+
+  it('reads a file separated by semicolons', () => {
+    const parsed = parseImportFile(
+      '代码;指标名称;2023年\r\nH02;婴儿死亡率;4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([['H02', 2023, undefined, 4.1, 2]]);
+  });
+
+  it('a long table (one year per line) and a header without year columns each get their own message', () => {
+    const long = parseImportFile('代码,年份,数值\r\nH02,2023,4.1\r\n', '长表.csv', planRows(), YEARS);
+    expect(long.updates).toEqual([]);
+    expect(long.issues[0]!.message).toContain('第 1 行的表头有“年份”列：本文件是一行一个年份的长表');
+    const noYears = parseImportFile(
+      '代码,指标名称,本年数\r\nH02,婴儿死亡率,4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(noYears.issues[0]!.message).toContain('第 1 行的表头有“代码”或“指标名称”列，但没有年份列');
+  });
+});
