@@ -424,7 +424,12 @@ export function explainStatus(
   if (spec.kind === 'direction') {
     const rate = a.directionRate ?? 0;
     const wanted = spec.comparator === '↓' ? '下降' : '提高';
-    return `按趋势，年均${rate >= 0 ? wanted : `反向${spec.comparator === '↓' ? '上升' : '下降'}`} ${Math.abs(round(rate * 100))}%（≥${round(thresholds.directionFast * 100)}% 为预计达标）：${a.status}。`;
+    // Moving the wrong way reads as what happens and what was wanted: "年均上升 8.33%（应下降）".
+    const moved =
+      rate >= 0
+        ? `年均${wanted} ${Math.abs(round(rate * 100))}%`
+        : `年均${spec.comparator === '↓' ? '上升' : '下降'} ${Math.abs(round(rate * 100))}%（应${wanted}）`;
+    return `按趋势，${moved}（${wanted}≥${round(thresholds.directionFast * 100)}% 为预计达标）：${a.status}。`;
   }
   const methodText = method ? `按${METHOD_LABELS[method]}` : '按预测公式';
   const projected = a.projected;

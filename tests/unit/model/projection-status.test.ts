@@ -222,6 +222,20 @@ describe('explanations in plain Chinese', () => {
       '2025年预计为 100%（以 100% 为上限），高于目标 99%',
     );
   });
+  it('a direction moving the wrong way says what happens and what was wanted', () => {
+    const down: TargetSpec = {
+      kind: 'direction',
+      comparator: '↓',
+      value: null,
+      baseYear: 2020,
+      targetYear: 2025,
+    };
+    const a = assessStatus(down, s({ 2020: 10, 2021: 11, 2022: 12 }), null);
+    expect(a.status).toBe('倒退');
+    expect(explainStatus(down, a, '%', null)).toMatch(
+      /^按趋势，年均上升 \d+(\.\d+)?%（应下降）（下降≥2% 为预计达标）：倒退。$/,
+    );
+  });
   it('explains missing data', () => {
     const a = assessStatus(upper5, s({ 2022: 6 }), null);
     expect(explainStatus(upper5, a, '‰', 'linear')).toContain('至少需要两年');
