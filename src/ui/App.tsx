@@ -35,6 +35,7 @@ import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { yearColumns } from '../model/workbook';
 import { SettingsDialog } from './SettingsDialog';
+import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 
 const UNDO: ChangeSource = { kind: 'undo' };
 /**
@@ -162,6 +163,19 @@ export function App(props: { session: Session }) {
     setInvalidCells(grid.countInvalidCells());
   };
 
+  /**
+   * After a dialog closes: the keys back to the grid's selected cell, so the arrow keys and Ctrl+Z work at once.
+   * With no cell selected, the focus goes back to what opened the dialog (a toolbar button), never to the page's
+   * body, where Tab would start again from the top of the page.
+   */
+  const backToGrid = () => {
+    const opener = focusedBeforeModal();
+    // Listening again even without a selected cell: Ctrl+Z right after an import undoes it.
+    grid?.focus();
+    const active = document.activeElement;
+    if ((!active || active === document.body) && opener) opener.focus();
+  };
+
   onMount(() => {
     if (!container) return;
     autosave = makeAutosave({
@@ -230,7 +244,10 @@ export function App(props: { session: Session }) {
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', warnUnsaved);
+    onCleanup(installModalKeys());
     const onKey = (event: KeyboardEvent) => {
+      // A dialog keeps the keys: Ctrl+F and Alt+C do not reach the page behind it.
+      if (topmostModal()) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         searchInput?.focus();
@@ -270,7 +287,7 @@ export function App(props: { session: Session }) {
       downloadCsv(workbook, rows, `${scope.department}_填报模板`);
     }
     setShowExport(false);
-    grid?.focus();
+    backToGrid();
   };
 
   /** Departments of the workbook's rows, in the usual order first, then any the office added. */
@@ -332,7 +349,7 @@ export function App(props: { session: Session }) {
     } catch (error) {
       setFailure(describeStorageError(error, 'write'));
       setShowSettings(false);
-      grid?.focus();
+      backToGrid();
     }
   };
 
@@ -408,10 +425,14 @@ export function App(props: { session: Session }) {
             title="删除示例数据"
             confirmLabel={`删除 ${samples().length} 个示例工作簿`}
             danger
-            onCancel={() => setPendingSampleDelete(null)}
+            onCancel={() => {
+              setPendingSampleDelete(null);
+              backToGrid();
+            }}
             onConfirm={() => {
               const ids = samples().map((w) => w.id);
               setPendingSampleDelete(null);
+              backToGrid();
               void deleteSample(ids);
             }}
           >
@@ -463,6 +484,16 @@ export function App(props: { session: Session }) {
             onInput={(e) => {
               const hits = grid?.search(e.currentTarget.value) ?? 0;
               setSearchHits(e.currentTarget.value.trim() ? hits : null);
+            }}
+            onKeyDown={(e) => {
+              // Escape empties the box and gives the keys back to the grid, at the cell found last: the arrow
+              // keys move on from there. (Not the Escape that cancels an input method's composition.)
+              if (e.key !== 'Escape' || e.isComposing) return;
+              e.preventDefault();
+              e.currentTarget.value = '';
+              grid?.search('');
+              setSearchHits(null);
+              backToGrid();
             }}
           />
           <Show when={searchHits() !== null}>
@@ -563,7 +594,7 @@ export function App(props: { session: Session }) {
           }}
           onClose={() => {
             setShowSummary(false);
-            grid?.focus();
+            backToGrid();
           }}
         />
       </Show>
@@ -606,11 +637,15 @@ export function App(props: { session: Session }) {
             title="确认删除指标"
             confirmLabel={`删除 ${rows().length} 项`}
             danger
-            onCancel={() => setPendingDelete(null)}
+            onCancel={() => {
+              setPendingDelete(null);
+              backToGrid();
+            }}
             onConfirm={() => {
               const codes = rows().map((r) => r.code);
               setPendingDelete(null);
               grid?.deleteRows(codes);
+              backToGrid();
               setNotice(`已删除 ${codes.length} 项指标。可点“撤销”恢复。`);
             }}
           >
@@ -646,7 +681,7 @@ export function App(props: { session: Session }) {
             }}
             onClose={() => {
               setShowWorkbooks(false);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -667,7 +702,7 @@ export function App(props: { session: Session }) {
             }}
             onClose={() => {
               setShowVersions(false);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -681,7 +716,7 @@ export function App(props: { session: Session }) {
             load={() => loadHistory(code())}
             onClose={() => {
               setHistoryOf(null);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -693,7 +728,7 @@ export function App(props: { session: Session }) {
             data={data()}
             onClose={() => {
               setChart(null);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -708,7 +743,7 @@ export function App(props: { session: Session }) {
           thresholds={thresholds}
           onClose={() => {
             setShowReport(false);
-            grid?.focus();
+            backToGrid();
           }}
         />
       </Show>
@@ -721,7 +756,7 @@ export function App(props: { session: Session }) {
           onExport={exportCsv}
           onCancel={() => {
             setShowExport(false);
-            grid?.focus();
+            backToGrid();
           }}
         />
       </Show>
@@ -763,14 +798,14 @@ export function App(props: { session: Session }) {
                 });
                 setShowImport(false);
                 // The keys back to the grid: Ctrl+Z right after 应用 undoes the import.
-                grid?.focus();
+                backToGrid();
                 setNotice(
                   `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
                 );
               }}
               onCancel={() => {
                 setShowImport(false);
-                grid?.focus();
+                backToGrid();
               }}
             />
           );
@@ -785,7 +820,7 @@ export function App(props: { session: Session }) {
           thresholds={thresholds}
           onCancel={() => {
             setShowSettings(false);
-            grid?.focus();
+            backToGrid();
           }}
           onSave={(settings) => void saveSettings(settings)}
         />
