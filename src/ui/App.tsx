@@ -35,6 +35,7 @@ import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { yearColumns } from '../model/workbook';
 import { SettingsDialog } from './SettingsDialog';
+import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 
 const UNDO: ChangeSource = { kind: 'undo' };
 /**
@@ -162,6 +163,19 @@ export function App(props: { session: Session }) {
     setInvalidCells(grid.countInvalidCells());
   };
 
+  /**
+   * After a dialog closes: the keys back to the grid's selected cell, so the arrow keys and Ctrl+Z work at once.
+   * With no cell selected, the focus goes back to what opened the dialog (a toolbar button), never to the page's
+   * body, where Tab would start again from the top of the page.
+   */
+  const backToGrid = () => {
+    const opener = focusedBeforeModal();
+    // Listening again even without a selected cell: Ctrl+Z right after an import undoes it.
+    grid?.focus();
+    const active = document.activeElement;
+    if ((!active || active === document.body) && opener) opener.focus();
+  };
+
   onMount(() => {
     if (!container) return;
     autosave = makeAutosave({
@@ -231,7 +245,10 @@ export function App(props: { session: Session }) {
       event.returnValue = '';
     };
     window.addEventListener('beforeunload', warnUnsaved);
+    onCleanup(installModalKeys());
     const onKey = (event: KeyboardEvent) => {
+      // A dialog keeps the keys: Ctrl+F and Alt+C do not reach the page behind it.
+      if (topmostModal()) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         searchInput?.focus();
@@ -271,7 +288,7 @@ export function App(props: { session: Session }) {
       downloadCsv(workbook, rows, `${scope.department}_填报模板`);
     }
     setShowExport(false);
-    grid?.focus();
+    backToGrid();
   };
 
   /** Departments of the workbook's rows, in the usual order first, then any the office added. */
@@ -333,7 +350,7 @@ export function App(props: { session: Session }) {
     } catch (error) {
       setFailure(describeStorageError(error, 'write'));
       setShowSettings(false);
-      grid?.focus();
+      backToGrid();
     }
   };
 
@@ -409,10 +426,14 @@ export function App(props: { session: Session }) {
             title="删除示例数据"
             confirmLabel={`删除 ${samples().length} 个示例工作簿`}
             danger
-            onCancel={() => setPendingSampleDelete(null)}
+            onCancel={() => {
+              setPendingSampleDelete(null);
+              backToGrid();
+            }}
             onConfirm={() => {
               const ids = samples().map((w) => w.id);
               setPendingSampleDelete(null);
+              backToGrid();
               void deleteSample(ids);
             }}
           >
@@ -464,6 +485,16 @@ export function App(props: { session: Session }) {
             onInput={(e) => {
               const hits = grid?.search(e.currentTarget.value) ?? 0;
               setSearchHits(e.currentTarget.value.trim() ? hits : null);
+            }}
+            onKeyDown={(e) => {
+              // Escape empties the box and gives the keys back to the grid, at the cell found last: the arrow
+              // keys move on from there. (Not the Escape that cancels an input method's composition.)
+              if (e.key !== 'Escape' || e.isComposing) return;
+              e.preventDefault();
+              e.currentTarget.value = '';
+              grid?.search('');
+              setSearchHits(null);
+              backToGrid();
             }}
           />
           <Show when={searchHits() !== null}>
@@ -564,7 +595,7 @@ export function App(props: { session: Session }) {
           }}
           onClose={() => {
             setShowSummary(false);
-            grid?.focus();
+            backToGrid();
           }}
         />
       </Show>
@@ -607,11 +638,15 @@ export function App(props: { session: Session }) {
             title="确认删除指标"
             confirmLabel={`删除 ${rows().length} 项`}
             danger
-            onCancel={() => setPendingDelete(null)}
+            onCancel={() => {
+              setPendingDelete(null);
+              backToGrid();
+            }}
             onConfirm={() => {
               const codes = rows().map((r) => r.code);
               setPendingDelete(null);
               grid?.deleteRows(codes);
+              backToGrid();
               setNotice(`已删除 ${codes.length} 项指标。可点“撤销”恢复。`);
             }}
           >
@@ -647,7 +682,7 @@ export function App(props: { session: Session }) {
             }}
             onClose={() => {
               setShowWorkbooks(false);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -668,7 +703,7 @@ export function App(props: { session: Session }) {
             }}
             onClose={() => {
               setShowVersions(false);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -682,7 +717,7 @@ export function App(props: { session: Session }) {
             load={() => loadHistory(code())}
             onClose={() => {
               setHistoryOf(null);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -694,7 +729,7 @@ export function App(props: { session: Session }) {
             data={data()}
             onClose={() => {
               setChart(null);
-              grid?.focus();
+              backToGrid();
             }}
           />
         )}
@@ -709,7 +744,7 @@ export function App(props: { session: Session }) {
           thresholds={thresholds}
           onClose={() => {
             setShowReport(false);
-            grid?.focus();
+            backToGrid();
           }}
         />
       </Show>
@@ -722,7 +757,7 @@ export function App(props: { session: Session }) {
           onExport={exportCsv}
           onCancel={() => {
             setShowExport(false);
-            grid?.focus();
+            backToGrid();
           }}
         />
       </Show>
@@ -764,14 +799,14 @@ export function App(props: { session: Session }) {
                 });
                 setShowImport(false);
                 // The keys back to the grid: Ctrl+Z right after 应用 undoes the import.
-                grid?.focus();
+                backToGrid();
                 setNotice(
                   `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
                 );
               }}
               onCancel={() => {
                 setShowImport(false);
-                grid?.focus();
+                backToGrid();
               }}
             />
           );
@@ -786,7 +821,7 @@ export function App(props: { session: Session }) {
           thresholds={thresholds}
           onCancel={() => {
             setShowSettings(false);
-            grid?.focus();
+            backToGrid();
           }}
           onSave={(settings) => void saveSettings(settings)}
         />

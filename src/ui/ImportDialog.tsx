@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { MAX_CSV_BYTES, tooLargeMessage } from '../io/csv-decode';
 import { startImportReader } from '../io/import-reader';
 import { unreadable } from '../io/read-import-file';
@@ -39,6 +39,9 @@ export function ImportDialog(props: {
   // dialog opened (App reads them once).
   const reader = untrack(() => startImportReader(existingRows(props.existing), props.years));
   onCleanup(() => reader.dispose());
+  // The first step has the focus: Enter or Space opens the file chooser, Escape closes the dialog.
+  let fileInput: HTMLInputElement | undefined;
+  onMount(() => fileInput?.focus());
   const unitOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.unit])));
 
   const show = (value: CellValue | undefined, code: string) =>
@@ -98,6 +101,7 @@ export function ImportDialog(props: {
           <label class="field">
             <span>选择各单位发回的 CSV 文件（可一次选多个）</span>
             <input
+              ref={fileInput}
               type="file"
               accept=".csv,.txt,text/csv,text/plain"
               multiple

@@ -45,8 +45,20 @@ export function ReportView(props: {
     const codes = new Set(report().warnings.map((w) => w.code));
     return rows().filter((r) => codes.has(r.indicator.code));
   });
+  // The report covers the whole page: a modal, so Tab stays in it and Escape returns to the grid. The view
+  // itself has the focus when it opens, so the arrow and page keys scroll the report.
+  let view: HTMLDivElement | undefined;
+  onMount(() => view?.focus());
   return (
-    <div class="report-view" role="region" aria-label="监测报告">
+    <div
+      ref={view}
+      class="report-view"
+      role="dialog"
+      aria-modal="true"
+      aria-label="监测报告"
+      tabindex="-1"
+      onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
+    >
       <div class="report-controls no-print">
         <label>
           报告类型

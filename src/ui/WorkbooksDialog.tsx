@@ -1,6 +1,6 @@
 /* eslint-disable solid/reactivity -- the actions below run only from click handlers; the dialog reads the
    current workbook once, when it opens. */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import type { WorkbookRecord } from '../store/database';
 import type { WorkbookRepository } from '../store/workbook-repository';
 import { describeStorageError } from '../store/storage-errors';
@@ -89,9 +89,21 @@ export function WorkbooksDialog(props: {
       props.open(id);
     });
 
+  // The dialog itself takes the focus when it opens (its list is still being read): Escape closes it at once,
+  // and Tab goes to the first workbook's buttons.
+  let dialog: HTMLDivElement | undefined;
+  onMount(() => dialog?.focus());
+
   return (
     <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
-      <div class="modal workbooks" role="dialog" aria-modal="true" aria-labelledby="workbooks-title">
+      <div
+        ref={dialog}
+        class="modal workbooks"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="workbooks-title"
+        tabindex="-1"
+      >
         <h2 id="workbooks-title">工作簿</h2>
         <div class="modal-body">
           <table aria-label="工作簿列表">
@@ -120,6 +132,8 @@ export function WorkbooksDialog(props: {
                             if (e.key === 'Escape') {
                               e.stopPropagation();
                               setRenaming(null);
+                              // The field is gone: the dialog keeps the focus (the next Escape closes it).
+                              dialog?.focus();
                             }
                           }}
                         />

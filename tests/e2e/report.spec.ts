@@ -155,7 +155,7 @@ test('sorting by 状态 puts the most serious first (倒退, 停滞, 进展缓�
 test('the printed report is a PDF with the summary line and every area heading', async ({ page }) => {
   const workbook = await openSample(page);
   await page.getByRole('button', { name: '打印报告' }).click();
-  const report = page.getByRole('region', { name: '监测报告' });
+  const report = page.getByRole('dialog', { name: '监测报告' });
   await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2024年）');
   const summary = (await report.locator('.report-summary').textContent()) ?? '';
   expect(summary).toMatch(/^65项指标中已达标\d+项，达标率[\d.]+%/);
@@ -192,7 +192,7 @@ test('the printed report never shows a value the workbook refused as a figure, a
   await workbook.typeInto(row.code, '2023年', '68');
   await workbook.waitSaved();
   await page.getByRole('button', { name: '打印报告' }).click();
-  const report = page.getByRole('region', { name: '监测报告' });
+  const report = page.getByRole('dialog', { name: '监测报告' });
   await report.getByLabel('年份').selectOption('2022');
   const line = report.locator('tr', { has: page.getByRole('cell', { name: row.code, exact: true }) });
   await expect(line.locator('td').nth(2)).toHaveText('“120%”有误，未计入');
@@ -255,7 +255,7 @@ test('a workbook of hundreds of rows to watch: the report comes at once with 100
   await panel.getByRole('button', { name: '收起' }).click();
 
   await page.getByRole('button', { name: '打印报告' }).click();
-  const report = page.getByRole('region', { name: '监测报告' });
+  const report = page.getByRole('dialog', { name: '监测报告' });
   await expect(report.locator('.report-summary')).toContainText(`${indicators.length}项指标中`);
   await expect(report).toContainText(`需关注的指标共 ${watched} 项，下面附前 100 项的趋势图`);
   await expect(report.locator('canvas.report-chart')).toHaveCount(100);
