@@ -176,9 +176,10 @@ function Preview(props: {
   return (
     <div class="import-preview">
       <p class="summary" aria-label="导入摘要">
-        {props.plan.files.length} 个文件；匹配指标 {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)}{' '}
-        项； 将修改 <strong>{props.plan.updates.length}</strong> 个单元格（其中覆盖已有数值 {overwrites()}{' '}
-        个）； 新增指标 {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
+        {props.plan.files.length} 个文件；匹配到指标的行{' '}
+        {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)} 行； 将修改{' '}
+        <strong>{props.plan.updates.length}</strong> 个单元格（其中覆盖已有数值 {overwrites()} 个）； 新增指标{' '}
+        {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
         {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处；与工作簿相同 {unchanged()}{' '}
         个单元格。
       </p>
@@ -308,7 +309,11 @@ function Preview(props: {
           <For each={newRows.shown()}>
             {(row) => (
               <li>
-                {row.indicator.code} {row.indicator.name}（{row.file} 第 {row.line} 行）
+                {row.indicator.code} {row.indicator.name}（{row.file} 第 {row.line} 行
+                {Object.keys(row.indicator.values).length > 0
+                  ? `，含 ${Object.keys(row.indicator.values).length} 个年份的数值`
+                  : '，没有年份数值'}
+                ）
               </li>
             )}
           </For>
