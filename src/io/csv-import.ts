@@ -402,6 +402,9 @@ export interface WorkbookIndex {
   byCode: Map<string, ExistingRow[]>;
   byCanonical: Map<string, ExistingRow[]>;
   byName: Map<string, ExistingRow[]>;
+  /** Rows by nameCore, for a file's name that is another row's once units in brackets are dropped. */
+  byCore: Map<string, ExistingRow[]>;
+  rows: readonly ExistingRow[];
   defaultBaseYear: number;
   defaultTargetYear: number;
 }
@@ -410,6 +413,7 @@ export function indexWorkbook(existing: readonly ExistingRow[], years: readonly 
   const byCode = new Map<string, ExistingRow[]>();
   const byCanonical = new Map<string, ExistingRow[]>();
   const byName = new Map<string, ExistingRow[]>();
+  const byCore = new Map<string, ExistingRow[]>();
   const push = (map: Map<string, ExistingRow[]>, key: string, row: ExistingRow) => {
     const list = map.get(key);
     if (list) list.push(row);
@@ -421,6 +425,7 @@ export function indexWorkbook(existing: readonly ExistingRow[], years: readonly 
     const canonical = canonicalCode(code);
     if (canonical !== null) push(byCanonical, canonical, row);
     push(byName, normaliseName(row.name), row);
+    push(byCore, nameCore(row.name), row);
   }
   const defaultBaseYear = mostCommon(
     existing.map((row) => row.baseYear),
@@ -430,7 +435,7 @@ export function indexWorkbook(existing: readonly ExistingRow[], years: readonly 
     existing.map((row) => row.targetYear),
     years[years.length - 1] ?? defaultBaseYear,
   );
-  return { years, byCode, byCanonical, byName, defaultBaseYear, defaultTargetYear };
+  return { years, byCode, byCanonical, byName, byCore, rows: existing, defaultBaseYear, defaultTargetYear };
 }
 
 export function parseImportFile(
@@ -479,6 +484,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
 function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void {
   const { file } = result;
   const { years, byCode, byCanonical, byName, defaultBaseYear, defaultTargetYear } = index;
+  const workbook = index;
   const issue = (line: number | null, column: string | null, message: string) =>
     result.issues.push({ file, line, column, message });
 
@@ -710,10 +716,8 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     // Code wins over a name written a little differently (a unit added, a word shortened), but not over the
     // name of another indicator: then the code is probably wrong, and the figures would go into the wrong row.
     const other =
-      code && nameText && nameText !== target.name
-        ? (byName.get(normaliseName(nameText)) ?? []).filter((r) => r !== target)
-        : [];
-    if (other.length > 0 || (code && nameText && !namesAgree(nameText, target.name))) {
+      code && nameText && nameText !== target.name ? otherIndicatorsNamed(nameText, target, workbook) : [];
+    if (other.length > 0) {
       issue(
         line,
         columnName('code'),
@@ -906,22 +910,23 @@ function looksLikeRatio(value: number, target: ExistingRow, given: readonly Give
   );
 }
 
-/** A name without spaces, units in brackets or punctuation, for telling whether two names mean one indicator. */
+/**
+ * A name without spaces, a unit in brackets or punctuation, for telling whether two names mean one indicator.
+ * Only brackets holding a unit go ("婴儿死亡率（‰）"): "儿童超重（肥胖）率" keeps its words.
+ */
 function nameCore(text: string): string {
   return normaliseName(text)
-    .replace(/[（(][^（）()]*[）)]/g, '')
+    .replace(
+      /[（(](?:%|％|‰|‱|[\d/]*万|人|人次|个|家|名|所|项|次|起|例|小时|元|万元|元\/月|小时\/天)[）)]/g,
+      '',
+    )
     .replace(/[，,、。.：:；;“”"'‘’]/g, '');
 }
 
-/**
- * Whether a file's name for a row is recognisably the workbook's name: the same once units in brackets and
- * punctuation are dropped, one containing the other, or sharing most of their character pairs (Dice ≥ 0.5:
- * "新生儿访视覆盖率" agrees with "新生儿访视率", "12岁儿童龋患率" does not with "0-6岁儿童健康管理率").
- */
-export function namesAgree(fileName: string, rowName: string): boolean {
-  const a = nameCore(fileName);
-  const b = nameCore(rowName);
-  if (a === '' || b === '' || a === b || a.includes(b) || b.includes(a)) return true;
+/** How closely two cores match: 1 when one contains the other, else the share of character pairs (Dice). */
+function nameScore(a: string, b: string): number {
+  if (a === '' || b === '') return 0;
+  if (a === b || a.includes(b) || b.includes(a)) return 1;
   const pairs = (text: string) => {
     const counts = new Map<string, number>();
     for (let i = 0; i + 1 < text.length; i += 1) {
@@ -934,7 +939,47 @@ export function namesAgree(fileName: string, rowName: string): boolean {
   const pb = pairs(b);
   let shared = 0;
   for (const [pair, count] of pa) shared += Math.min(count, pb.get(pair) ?? 0);
-  return (2 * shared) / (a.length - 1 + (b.length - 1)) >= 0.5;
+  const total = a.length - 1 + (b.length - 1);
+  return total <= 0 ? 0 : (2 * shared) / total;
+}
+
+/** Beyond this many rows the search for a better-fitting name looks only for the same name (exact core). */
+const NAME_SEARCH_ROWS = 3000;
+
+/**
+ * Rows other than the code's own that the file's name fits better: the same name (units in brackets aside), or
+ * — when the name is not recognisably the code's row's — another row it does agree with, more closely. A code
+ * then probably points at the wrong row ("H12, 12岁儿童龋患率" while H12 is 0-6岁儿童健康管理率), and the figures
+ * would go into it. A name shortened or reworded with no other row fitting better leaves the code in charge.
+ */
+function otherIndicatorsNamed(fileName: string, target: ExistingRow, index: WorkbookIndex): ExistingRow[] {
+  const core = nameCore(fileName);
+  const own = nameScore(core, nameCore(target.name));
+  if (own === 1 && core === nameCore(target.name)) return [];
+  const same = (index.byCore.get(core) ?? []).filter((r) => r !== target);
+  if (same.length > 0 || own >= 0.5 || index.rows.length > NAME_SEARCH_ROWS) return same;
+  let best: ExistingRow[] = [];
+  let bestScore = Math.max(own, 0.5);
+  for (const row of index.rows) {
+    if (row === target) continue;
+    const score = nameScore(core, nameCore(row.name));
+    if (score > bestScore) {
+      best = [row];
+      bestScore = score;
+    } else if (score === bestScore && best.length > 0) best.push(row);
+  }
+  return best;
+}
+
+/**
+ * Whether a file's name for a row is recognisably the workbook's name: the same once units in brackets and
+ * punctuation are dropped, one containing the other, or sharing most of their character pairs (Dice ≥ 0.5:
+ * "新生儿访视覆盖率" agrees with "新生儿访视率", "12岁儿童龋患率" does not with "0-6岁儿童健康管理率").
+ */
+export function namesAgree(fileName: string, rowName: string): boolean {
+  const a = nameCore(fileName);
+  const b = nameCore(rowName);
+  return a === '' || b === '' || nameScore(a, b) >= 0.5;
 }
 
 function yearlyStepOf(text: string): { yearlyStep?: number } {

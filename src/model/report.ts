@@ -168,8 +168,9 @@ export function buildReport(
         target: describeTarget(indicator),
         // Once the target year's own value is in, it decides (达标/未达标) and the gap is its own: a projection
         // beside it would contradict both.
-        projected:
-          latestYear === indicator.targetYear ? `${latestYear}年已有实际值` : show(projected, indicator.unit),
+        projected: seriesOf(indicator, year).years.includes(indicator.targetYear)
+          ? `${indicator.targetYear}年已有实际值`
+          : show(projected, indicator.unit),
         gap: describeGap(gap, indicator.unit),
         status,
         fluctuation: fluctuation?.flagged ? '波动较大' : '',

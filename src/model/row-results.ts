@@ -79,9 +79,10 @@ export function resultsOf(
   else if (typeof projected === 'number') projection = projected;
   else if (projected !== null && projected !== '') broken = true;
 
+  // The target year's own value gives the gap even without a projection (a row whose only value is 2025's).
   let gap: FormulaValue = '';
-  if (isFormulaError(projected)) gap = projected;
-  else if (projection !== null) gap = gapAtTarget(spec, series, projection) ?? '';
+  if (broken) gap = isFormulaError(projected) ? projected : '';
+  else gap = gapAtTarget(spec, series, projection) ?? (isFormulaError(projected) ? projected : '');
   // A broken projection formula must not yield a status computed from nothing.
   const status: Status = broken ? '公式有误' : assessStatus(spec, series, projection, thresholds).status;
   return { projected, gap, status };

@@ -438,12 +438,8 @@ export function explainStatus(
   const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
   // A trend held at its unit's limit says so (the formula alone would give e.g. 102.5 %).
   const limits = naturalLimits(unit);
-  const limit =
-    projected === limits.high
-      ? `（以 ${f(limits.high)} 为上限）`
-      : projected === limits.low
-        ? '（以 0 为下限）'
-        : '';
+  // (Only the upper limit: a projection of exactly 0 is as often a row of zeros as a trend held at 0.)
+  const limit = projected === limits.high ? `（以 ${f(limits.high)} 为上限）` : '';
   let text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}`;
   if (a.status === '预计达标') return `${text}，预计可以达标。`;
   if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {

@@ -185,7 +185,7 @@ function Preview(props: {
       </p>
       <Show when={nothingToApply()}>
         <p class="hint" role="status">
-          {unchanged() > 0 && props.plan.issues.length === 0
+          {unchanged() > 0 && props.plan.issues.length === 0 && props.plan.ignored.length === 0
             ? '文件中的数值与工作簿中的完全相同，无需导入。'
             : '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'}
         </p>

@@ -77,7 +77,23 @@ function random(seed) {
 function generatedValues(indicator, rand) {
   const unit = indicator.unit.trim();
   const target = typeof indicator.target.value === 'number' ? indicator.target.value : 50;
-  const count = ['家', '个', '名', '所', '处', '人', '次', '次/年', '项', '件', '座'].includes(unit);
+  // The units the app counts one by one (COUNT_UNITS in src/model/entry.ts): whole numbers, or the import refuses them.
+  const count = [
+    '家',
+    '个',
+    '名',
+    '所',
+    '处',
+    '人',
+    '人次',
+    '次',
+    '次/年',
+    '项',
+    '件',
+    '座',
+    '起',
+    '例',
+  ].includes(unit);
   const values = {};
   let level = target * (0.8 + rand() * 0.3);
   for (const year of VALUE_YEARS) {

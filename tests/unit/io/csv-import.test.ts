@@ -424,7 +424,7 @@ describe('parseImportFile: matching rows', () => {
     );
   });
 
-  it('refuses a row whose code is one indicator and whose name is plainly another (not a name of the workbook)', () => {
+  it('refuses a row whose code is one indicator and whose name, units aside, is another’s', () => {
     const result = parseImportFile(
       '代码,指标名称,2023年\r\nH12,12岁儿童龋患率（%）,21.5\r\nH02,婴儿死亡率（‰）,4.1\r\n',
       'a.csv',
@@ -438,7 +438,7 @@ describe('parseImportFile: matching rows', () => {
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ line: 2, column: '代码' });
     expect(result.issues[0]!.message).toContain(
-      `代码 H12 在工作簿中是“${h12.name}”，本行的名称却是“12岁儿童龋患率（%）”，不像同一个指标，本行未导入`,
+      `代码 H12 在工作簿中是“${h12.name}”，本行的名称却是“12岁儿童龋患率（%）”（工作簿中的 H13），不像同一个指标，本行未导入`,
     );
   });
 
@@ -714,6 +714,38 @@ describe('round trip of a row the office added', () => {
     const parsed = parseImportFile(decoded.text, '回传.csv', fresh, years, decoded.encoding);
     expect(parsed.issues).toEqual([]);
     expect(parsed.newRows.map((r) => r.indicator)).toEqual([added]);
+  });
+});
+
+describe('a code against the name beside it: the code wins unless the name fits another row better', () => {
+  const code = (name: string) => LANXI_2021_2025.indicators.find((r) => r.name === name)!.code;
+  const read = (line: string) =>
+    parseImportFile(`代码,指标名称,2023年\r\n${line}\r\n`, 'a.csv', planRows(), YEARS);
+
+  it.each([
+    // Another row's name with its unit added.
+    [`${code('婴儿死亡率')},新生儿死亡率（‰）,1.9`, code('新生儿死亡率')],
+    // Another row's name, shortened.
+    [`${code('0-6岁儿童健康管理率')},龋患率,21.4`, code('12岁儿童龋患率')],
+    [
+      `${code('学生每天校内体育活动时间')},学生每天校外体育活动时间（小时/天）,1`,
+      code('学生每天校外体育活动时间'),
+    ],
+  ])('“%s” is refused, naming %s', (line, other) => {
+    const parsed = read(line);
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues[0]!.message).toContain(`（工作簿中的 ${other}）`);
+  });
+
+  it.each([
+    `${code('城乡居民最低生活保障标准')},低保标准,900`,
+    `${code('儿童城乡居民基本医疗保险参保率')},儿童医保参保率,98`,
+    `${code('儿童超重（肥胖）率')},儿童超重肥胖率,12`,
+    `${code('学校安全监控系统覆盖率')},校园监控覆盖率,100`,
+  ])('“%s”: a department’s own short name, no other row fits better — imported by its code', (line) => {
+    const parsed = read(line);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.updates).toHaveLength(1);
   });
 });
 

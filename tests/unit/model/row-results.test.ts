@@ -244,6 +244,16 @@ describe('resultsOf', () => {
     const missed = resultsOf(4.1, [6.5, 6.1, 5.8, 5.5, 5.2, 5.3], years, infantSpec, DEFAULT_THRESHOLDS);
     expect(missed.status).toBe('未达标');
     expect(missed.gap).toBeCloseTo(0.3, 10);
+    // A row whose only value is the target year's: no projection, but the gap is that value's.
+    const only = resultsOf(
+      '#DIV/0!',
+      [null, null, null, null, null, 5.3],
+      years,
+      infantSpec,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(only.status).toBe('未达标');
+    expect(only.gap).toBeCloseTo(0.3, 10);
   });
 
   it('holds a projection within the unit’s limits: no coverage above 100 %, no rate below 0', () => {
