@@ -490,8 +490,9 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
 
   // Empty rows are skipped below rather than by PapaParse, so that row indexes stay Excel's row numbers
   // (with skipEmptyLines the data and the error rows no longer line up).
+  const delimiter = guessDelimiter(text);
   const parsed = Papa.parse<string[]>(text, {
-    delimiter: guessDelimiter(text),
+    delimiter,
     newline: lineEnding(text),
     skipEmptyLines: false,
   });
@@ -564,13 +565,14 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     }
   });
 
-  const headerKey = headers.map(normaliseHeader).join('\u0001');
   const keyColumn = fields.code ?? fields.name ?? 0;
   const keyHeader = normaliseHeader(headers[keyColumn] ?? '');
-  /** A copy of the header further down (files pasted together): skipped silently. Cheap test first. */
+  /**
+   * A copy of the header further down (files pasted together): skipped silently. Its key cell ("代码") is
+   * enough — no indicator is coded 代码 — so the top line of a two-row header copy is skipped too.
+   */
   const isRepeatedHeader = (row: readonly string[]): boolean =>
-    normaliseHeader(cleanCell(row[keyColumn])) === keyHeader &&
-    row.map((c) => normaliseHeader(cleanCell(c))).join('\u0001') === headerKey;
+    normaliseHeader(cleanCell(row[keyColumn])) === keyHeader;
   // The line of the first row of each indicator (a workbook row, or the code of a new row): its values are read
   // again only when the indicator comes again (keeping every row's values, or an object per row, made the garbage
   // collector copy tens of thousands of objects on a large file).
@@ -590,6 +592,17 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
     for (const column of yearColumns) {
       const raw = cleanCell(row[column.col]);
       if (raw === '') continue;
+      // Where semicolons separate the cells, a comma is as likely a decimal point (98,5) as a thousands
+      // separator (4,125): read either way it could be wrong by a factor of a thousand.
+      if (delimiter === ';' && /[,，]/.test(raw)) {
+        given.push({
+          year: column.year,
+          header: column.header,
+          raw,
+          message: `“${raw}”中的逗号在分号分隔的文件里含义不明（小数点还是千位分隔符）：请改为不带逗号的数字（如 4.125 或 4125）。`,
+        });
+        continue;
+      }
       const entry = parseEntry(raw, unit);
       if (!entry.ok) given.push({ year: column.year, header: column.header, raw, message: entry.message });
       else if (entry.value !== null)
@@ -765,7 +778,7 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
           line,
           g.header,
           `${target.code} ${target.name}：${g.year}年早于本指标的基期（${firstYear}年），不需填写，该单元格未导入。` +
-            '如确需这一年的数据，请先在表格中把本指标的基期年改早，再导入。',
+            '如确需这一年的数据，可先在表格中把本指标的基期年改早再导入（注意：基期改变后，达标进度从新的基期算起）。',
         );
         continue;
       }
@@ -902,7 +915,11 @@ function looksLikeRatio(value: number, target: ExistingRow, given: readonly Give
   if (typical >= 10) basis = `同一指标的其他数值最高为 ${formatNumber(typical)}%`;
   // No figure above 1 % to go by (all of them ratios, or none yet): the target tells the scale.
   else if (typical <= 1 && typeof goal === 'number' && goal >= 10) basis = `目标为 ${formatNumber(goal)}%`;
-  else return null;
+  // 近视率: "每年降低1个百分点" from a level of under 1 % could not go on for two years.
+  else if (typical <= 1 && Math.abs(target.target?.yearlyStep ?? 0) >= 0.5) {
+    const step = target.target?.yearlyStep ?? 0;
+    basis = `目标为每年${step < 0 ? '降低' : '提高'} ${formatNumber(Math.abs(step))}个百分点`;
+  } else return null;
   const percent = formatNumber(Math.round(value * 10000) / 100);
   return (
     `“${formatNumber(value)}”看起来是比例而不是百分数（本行单位为 %，${basis}）：` +

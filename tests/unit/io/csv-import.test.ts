@@ -859,3 +859,32 @@ describe('parseImportFile: tables laid out differently', () => {
     expect(noYears.issues[0]!.message).toContain('第 1 行的表头有“代码”或“指标名称”列，但没有年份列');
   });
 });
+
+describe('parseImportFile: more of what offices send', () => {
+  it('近视率 given as ratios is questioned by its yearly target (it has no target value)', () => {
+    const myopia = LANXI_2021_2025.indicators.find((r) => r.target.kind === 'yearly-change')!;
+    const parsed = parseImportFile(`代码,2021年\r\n${myopia.code},0.52\r\n`, 'a.csv', planRows(), YEARS);
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues[0]!.message).toContain('（本行单位为 %，目标为每年降低 1个百分点）');
+  });
+
+  it('in a semicolon file a comma in a figure is refused, not read as a thousands separator', () => {
+    const parsed = parseImportFile('代码;2022年;2023年\r\nH02;4,125;4.1\r\n', 'a.csv', planRows(), YEARS);
+    expect(changes(parsed.updates)).toEqual([['H02', 2023, undefined, 4.1, 2]]);
+    expect(parsed.issues[0]).toMatchObject({ line: 2, column: '2022年' });
+    expect(parsed.issues[0]!.message).toContain('“4,125”中的逗号在分号分隔的文件里含义不明');
+  });
+
+  it('two files pasted together with a two-row header: the second header is skipped, not a new row', () => {
+    const header = '代码,指标名称,各年度数值,\r\n,,2022年,2023年\r\n';
+    const parsed = parseImportFile(
+      `${header}H02,婴儿死亡率,4.4,4.1\r\n${header}H01,新生儿死亡率,2.2,2.1\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.newRows).toEqual([]);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.updates.map((u) => u.code)).toEqual(['H02', 'H02', 'H01', 'H01']);
+  });
+});
