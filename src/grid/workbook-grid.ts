@@ -333,6 +333,13 @@ export function makeWorkbookGrid(
   const yearCells = (physicalRow: number): XlInput[] =>
     (data[physicalRow] ?? []).slice(layout.firstYearCol, layout.firstYearCol + years.length);
   const definitionOf = (physicalRow: number) => known.get(codeAt(physicalRow));
+  /** The target year's own figure once it is in (it, not the projection, then decides gap and status). */
+  const actualAtTarget = (physicalRow: number): number | null => {
+    const targetYear = definitionOf(physicalRow)?.targetYear;
+    const index = targetYear === undefined ? -1 : years.indexOf(targetYear);
+    const value = index < 0 ? undefined : cellAt(physicalRow, layout.firstYearCol + index);
+    return typeof value === 'number' ? value : null;
+  };
   const isClerkFormula = (physicalRow: number): boolean => {
     const text = cellAt(physicalRow, projectionCol);
     if (typeof text !== 'string' || !text.trim().startsWith('=')) return false;
@@ -573,10 +580,19 @@ export function makeWorkbookGrid(
       else td.removeAttribute('title');
     };
 
-  const projectionRenderer = computedRenderer((value, physicalRow) => ({
-    text: typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow)) : '',
-    className: 'htRight cell-formula',
-  }));
+  const projectionRenderer = computedRenderer((value, physicalRow) => {
+    const text =
+      typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow)) : '';
+    const actual = actualAtTarget(physicalRow);
+    if (actual === null) return { text, className: 'htRight cell-formula' };
+    // Superseded: dimmed, and said why, so the projection is not read as the result.
+    const year = definitionOf(physicalRow)?.targetYear;
+    return {
+      text,
+      className: 'htRight cell-formula htDimmed',
+      title: `${year}年已有实际值 ${formatWithUnit(actual, unitAt(physicalRow))}：与目标差距和状态按实际值计算，预测值仅供参考。`,
+    };
+  });
   const gapRenderer = computedRenderer((value, physicalRow) => {
     if (typeof value !== 'number') return { text: '—', className: 'htCenter htDimmed' };
     const rounded = Math.round(value * 100) / 100;
@@ -586,7 +602,7 @@ export function makeWorkbookGrid(
     return {
       text: `${rounded > 0 ? '+' : '−'}${size}`,
       className: 'htRight htDimmed',
-      title: `预测值${describeGap(rounded, unitAt(physicalRow))}`,
+      title: `${actualAtTarget(physicalRow) === null ? '预测值' : `${definitionOf(physicalRow)?.targetYear}年实际值`}${describeGap(rounded, unitAt(physicalRow))}`,
     };
   });
   const statusRenderer = computedRenderer((value) => {

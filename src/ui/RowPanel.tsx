@@ -38,6 +38,11 @@ export function RowPanel(props: {
     const fluctuation = assessFluctuation(spec, series, indicator.unit, props.thresholds);
     return { report, indicator, explanation, fluctuation };
   };
+  const actualAtTarget = () => {
+    const indicator = props.report?.indicator;
+    const value = indicator?.values[indicator.targetYear];
+    return typeof value === 'number' ? value : null;
+  };
   return (
     <Show
       when={details()}
@@ -73,6 +78,11 @@ export function RowPanel(props: {
               <span>
                 预测{d().indicator.targetYear}年：
                 {formatWithUnit(Math.round((d().report.projected ?? 0) * 100) / 100, d().indicator.unit)}
+                <Show when={actualAtTarget()}>
+                  {(actual) =>
+                    `（${d().indicator.targetYear}年已有实际值 ${formatWithUnit(actual(), d().indicator.unit)}，以实际值为准）`
+                  }
+                </Show>
               </span>
             </Show>
           </div>

@@ -68,6 +68,28 @@ test('four years of values project to 2025 and give the status the model compute
   workbook.expectNoErrors();
 });
 
+test('once 2025 is in, gap and status come from it; the projection is dimmed and said to be superseded', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // The trend of 2020–2024 would meet <5‰; 2025 itself came in at 5.3‰.
+  const values = { 2020: 6, 2021: 5.8, 2022: 5.5, 2023: 5.2, 2024: 4.9, 2025: 5.3 };
+  for (const [year, value] of Object.entries(values)) {
+    await workbook.typeInto(INFANT.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  }
+  await expect(await workbook.cell(INFANT.code, '状态')).toHaveText('未达标');
+  await expect(await workbook.cell(INFANT.code, '与目标差距')).toHaveText('+0.3个千分点');
+  const projection = await workbook.cell(INFANT.code, '预测2025年');
+  await expect(projection).toHaveClass(/htDimmed/);
+  await expect(projection).toHaveAttribute('title', /2025年已有实际值 5\.3‰/);
+  await workbook.select(INFANT.code, '状态');
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel).toContainText('（2025年已有实际值 5.3‰，以实际值为准）');
+  await expect(panel).toContainText('2025年实际为 5.3‰，目标 <5‰，未达标');
+  workbook.expectNoErrors();
+});
+
 test('an edited projection formula is kept after a reload and can be reset', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
