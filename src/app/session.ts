@@ -33,10 +33,16 @@ export interface Session {
   failure: StorageFailure | null;
 }
 
-/** The workbook a page opens: `?workbook=<id>`; without it, the built-in plan. */
-export function workbookIdFromUrl(href: string): string {
-  return new URL(href).searchParams.get('workbook') || DEFAULT_WORKBOOK_ID;
+/** The workbook a page's address asks for (`?workbook=<id>`), or null: then the last one opened, else the plan. */
+export function workbookIdFromUrl(href: string): string | null {
+  return new URL(href).searchParams.get('workbook') || null;
 }
+
+/**
+ * The workbook last opened from 工作簿 (not the sample): what a bare address — the file opened by double-click the
+ * next morning — opens, so a clerk planning 十五五 is not sent back to 十四五 every day.
+ */
+export const LAST_WORKBOOK_SETTING = 'lastWorkbook';
 
 /** The address of a workbook, from the page's own address (works from a server and from file://). */
 export function workbookHref(id: string): string {
@@ -78,10 +84,8 @@ function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
   };
 }
 
-export async function openSession(
-  workbookId: string = DEFAULT_WORKBOOK_ID,
-  databaseName?: string,
-): Promise<Session> {
+export async function openSession(requested: string | null = null, databaseName?: string): Promise<Session> {
+  const workbookId = requested ?? DEFAULT_WORKBOOK_ID;
   let repository: WorkbookRepository;
   try {
     repository = await WorkbookRepository.open(databaseName);
@@ -96,7 +100,16 @@ export async function openSession(
     const clerk = (await repository.getSetting<string>(CLERK_SETTING)) ?? '';
     let notice = '';
     let id = workbookId;
-    const record = (await repository.listWorkbooks()).find((w) => w.id === id);
+    const records = await repository.listWorkbooks();
+    if (requested === null) {
+      const last = await repository.getSetting<string>(LAST_WORKBOOK_SETTING);
+      const lastRecord = records.find((w) => w.id === last && !w.deletedAt && !w.isSample);
+      if (lastRecord && lastRecord.id !== DEFAULT_WORKBOOK_ID) {
+        id = lastRecord.id;
+        notice = `已打开上次使用的工作簿“${lastRecord.title}”。要打开其他工作簿，请点“工作簿”。`;
+      }
+    }
+    const record = records.find((w) => w.id === id);
     if (id !== DEFAULT_WORKBOOK_ID && id !== SAMPLE_WORKBOOK_ID && (!record || record.deletedAt)) {
       notice = `找不到工作簿“${id}”（可能已删除），已打开规划工作簿。可在“工作簿”中恢复已删除的工作簿。`;
       id = DEFAULT_WORKBOOK_ID;

@@ -6,6 +6,7 @@ import {
   DEFAULT_LICENSE_KEY,
   DEFAULT_WORKBOOK_ID,
   downloadCsv,
+  LAST_WORKBOOK_SETTING,
   workbookHref,
   LICENSE_SETTING,
   THRESHOLDS_SETTING,
@@ -676,8 +677,17 @@ export function App(props: { session: Session }) {
             // The status bar's "还没有备份过" reminder is out of date once a backup is made.
             onBackedUp={setNotice}
             open={(id) => {
-              void autosave?.flush().then(() => {
-                location.href = workbookHref(id || DEFAULT_WORKBOOK_ID);
+              const target = id || DEFAULT_WORKBOOK_ID;
+              // (A failed flush keeps the page, and its unsaved edits, where it is: no navigation.)
+              void autosave?.flush().then(async () => {
+                try {
+                  await repo().setSetting(LAST_WORKBOOK_SETTING, target);
+                } catch (error) {
+                  // Only a preference (what a bare address opens next time): the page opened next reads
+                  // storage itself and shows any failure there.
+                  console.warn('[storage] could not remember the workbook opened:', error);
+                }
+                location.href = workbookHref(target);
               });
             }}
             onClose={() => {

@@ -137,5 +137,20 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await workbook.waitForGrid();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿');
   await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
+
+  // The next morning the file is opened again without an address: the workbook last opened, and said so.
+  await workbook.open('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿');
+  await expect(page.locator('.status-bar')).toContainText('已打开上次使用的工作簿“城区试点工作簿”');
+  // Opening the plan from 工作簿 makes it the one a bare address opens again.
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await list
+    .getByRole('row', { name: new RegExp(plan.title.replace(/[()（）]/g, '.')) })
+    .getByRole('button', { name: '打开' })
+    .click();
+  await workbook.waitForGrid();
+  await workbook.open('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  await expect(page.locator('.status-bar')).not.toContainText('上次使用');
   workbook.expectNoErrors();
 });
