@@ -139,9 +139,7 @@ export function WorkbooksDialog(props: {
                         />
                       </Show>
                     </td>
-                    <td>
-                      {w.baseYear}—{w.targetYear}
-                    </td>
+                    <td>{periodText(w.baseYear, w.targetYear)}</td>
                     <td>{new Date(w.updatedAt).toLocaleString('zh-CN')}</td>
                     <td class="actions">
                       <Show when={w.id !== current.id} fallback={<span class="hint">当前</span>}>
@@ -197,7 +195,7 @@ export function WorkbooksDialog(props: {
               <For each={deleted()}>
                 {(w) => (
                   <li>
-                    {w.title}（{w.baseYear}—{w.targetYear}）
+                    {w.title}（{periodText(w.baseYear, w.targetYear)}）
                     <button
                       type="button"
                       onClick={() => void run(() => props.repository.setDeleted(w.id, false))}
@@ -272,4 +270,9 @@ export function WorkbooksDialog(props: {
       </div>
     </div>
   );
+}
+
+/** A plan's period as it is written (2021—2025 for base year 2020), with its base year. */
+function periodText(baseYear: number, targetYear: number): string {
+  return `${baseYear + 1}—${targetYear}（基期 ${baseYear}）`;
 }

@@ -113,6 +113,8 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await page.getByRole('button', { name: '工作簿' }).click();
   const dialog = page.getByRole('dialog', { name: '工作簿' });
   const list = dialog.getByRole('table', { name: '工作簿列表' });
+  // The period as the plan writes it, with its base year.
+  await expect(list.locator('tbody tr').first()).toContainText('2021—2025（基期 2020）');
   await list.getByRole('button', { name: '复制' }).click();
   await expect(list.getByRole('row', { name: /（副本）/ })).toHaveCount(1);
   // Workbooks are listed by id: the built-in plan first, then the copy.
