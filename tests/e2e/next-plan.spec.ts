@@ -150,6 +150,8 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
     .getByRole('row', { name: new RegExp(plan.title.replace(/[()（）]/g, '.')) })
     .getByRole('button', { name: '打开' })
     .click();
+  // (The plan's own address has no ?workbook=: wait for the page to get there before opening the bare one.)
+  await expect(page).not.toHaveURL(/workbook=/);
   await workbook.waitForGrid();
   await workbook.open('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
