@@ -10,6 +10,7 @@ import {
   assessStatus,
   ATTENTION,
   gapAtTarget,
+  targetForYear,
   targetSpecOf,
   type Fluctuation,
   type Status,
@@ -83,6 +84,32 @@ export function describeChange(current: unknown, previous: unknown, unit: string
   return `${delta > 0 ? '+' : '−'}${formatDifference(Math.abs(delta), unit)}`;
 }
 
+/**
+ * The change against the previous year; when that year has no figure, against the latest earlier one, named
+ * ("比2022年 +1 家"), rather than a blank beside a figure that did change.
+ */
+function changeSinceEarlier(indicator: Indicator, year: number): string {
+  const current = indicator.values[year];
+  if (typeof current !== 'number') return '';
+  const previous = indicator.values[year - 1];
+  if (typeof previous === 'number') return describeChange(current, previous, indicator.unit);
+  const earlier = seriesOf(indicator, year - 1);
+  const earlierYear = earlier.years.at(-1);
+  const earlierValue = earlier.values.at(-1);
+  if (earlierYear === undefined || earlierValue === undefined) return '';
+  return `比${earlierYear}年 ${describeChange(current, earlierValue, indicator.unit)}`;
+}
+
+/** A target that moves each year (近视率: 每年降低1个百分点) also says what it comes to in the report's year. */
+function targetInYear(indicator: Indicator, year: number, text: string): string {
+  const spec = targetSpecOf(indicator);
+  if (spec.kind !== 'yearly-change') return text;
+  const goal = targetForYear(spec, seriesOf(indicator), Math.min(year, indicator.targetYear));
+  if (goal === null) return text;
+  const bound = (spec.value ?? 0) < 0 ? '≤' : '≥';
+  return `${text}（${Math.min(year, indicator.targetYear)}年应${bound}${show(goal, indicator.unit)}）`;
+}
+
 function show(value: unknown, unit: string): string {
   return typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unit) : '—';
 }
@@ -141,8 +168,8 @@ export function buildReport(
         name: indicator.name,
         unit: indicator.unit,
         value: valueForYear(indicator, year),
-        change: describeChange(indicator.values[year], indicator.values[year - 1], indicator.unit),
-        target: describeTarget(indicator),
+        change: changeSinceEarlier(indicator, year),
+        target: targetInYear(indicator, year, describeTarget(indicator)),
         status: status ?? '—',
       })),
     });

@@ -203,6 +203,40 @@ describe('what a printed report must not get wrong', () => {
   });
 });
 
+describe('report rows with gaps in the years, and a moving target', () => {
+  it('the change is against the latest earlier figure, named, when the previous year has none', () => {
+    const centres = facts(
+      'H11',
+      '儿童与健康',
+      { kind: 'count', comparator: '≥', wording: '至少', value: 1 },
+      { 2022: 0, 2024: 1 },
+      '已达标',
+      '家',
+    );
+    const report = buildReport('规划', [centres], 2024, 'annual', describeTarget);
+    expect(report.areas[0]!.rows[0]!.change).toBe('比2022年 +1 家');
+  });
+
+  it('近视率’s yearly target says what it comes to in the report’s year', () => {
+    const myopia = facts(
+      'H21',
+      '儿童与健康',
+      {
+        kind: 'yearly-change',
+        comparator: '≤',
+        wording: '每年降低1个百分点以上',
+        value: null,
+        yearlyStep: -1,
+      },
+      { 2018: 60, 2023: 56 },
+      '需加快',
+    );
+    myopia.indicator.baseYear = 2018;
+    const report = buildReport('规划', [myopia], 2023, 'mid-term', describeTarget);
+    expect(report.areas[0]!.rows[0]!.target).toBe('每年降低1个百分点（2023年应≤55%）');
+  });
+});
+
 describe('the final report, once the target year’s value is in', () => {
   it('prints the actual value’s gap and no projection beside 未达标', () => {
     // 龋患率 ≤25 %: 2025 came in at 26 % while the trend of earlier years pointed below the target.
