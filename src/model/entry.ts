@@ -88,11 +88,17 @@ export function withinNaturalLimits(value: number, unit: string): number {
   return Math.min(high, Math.max(low, value));
 }
 
-/** The unit as shown next to a number: "5‰", "65%", "3 家". */
+/** The unit as shown next to a number: "5‰", "65%", "3 家", and a rate per 100,000 as reports write it, "12.5/10万". */
 export function formatWithUnit(value: number, unit: string): string {
   const text = formatNumber(value);
   if (!unit) return text;
+  if (isPerUnit(unit)) return `${text}${unit.trim().slice(1)}`;
   return isPercentUnit(unit) || isPermilleUnit(unit) ? `${text}${unit}` : `${text} ${unit}`;
+}
+
+/** "1/10万", "1/万": a rate per so many, written after the number without its 1 ("12.5/10万"). */
+function isPerUnit(unit: string): boolean {
+  return /^1\/\d*[万千百亿]?$/.test(unit.trim());
 }
 
 /**
@@ -129,6 +135,11 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
 
   let body = text;
   let typedUnit = '';
+  // "12.5/10万", as the grid shows a rate per 100,000: the unit written without its 1.
+  if (isPerUnit(unit) && body.endsWith(unit.trim().slice(1))) {
+    body = body.slice(0, -unit.trim().slice(1).length).trim();
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return checkRange(Number(body), raw, unit);
+  }
   const unitMatch = /\s*(%|‰|[\u4e00-\u9fa5/]+)$/.exec(body);
   if (unitMatch) {
     typedUnit = unitMatch[1] ?? '';
@@ -147,7 +158,9 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   }
   // Thousands separators: "1,234" or "1，234" (after half-width conversion both are ",").
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return { ok: false, raw, message: notANumber(raw, unit) };
+  // (An exponent, as Excel writes a number formatted as scientific in a CSV: 1.2E+03.)
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/.test(body))
+    return { ok: false, raw, message: notANumber(raw, unit) };
   return checkRange(Number(body), raw, unit);
 }
 

@@ -56,3 +56,14 @@ describe('parseEntry: values as people type them', () => {
     expect(formatWithUnit(0.1 + 0.2, '%')).toBe('0.3%');
   });
 });
+
+describe('rates per 100,000 and numbers Excel writes in scientific form', () => {
+  it('shows a rate per 100,000 as reports write it, and reads it back', () => {
+    expect(formatWithUnit(12.5, '1/10万')).toBe('12.5/10万');
+    expect(parseEntry('12.5/10万', '1/10万')).toEqual({ ok: true, value: 12.5 });
+    expect(parseEntry('12.5', '1/10万')).toEqual({ ok: true, value: 12.5 });
+  });
+  it('reads 1.2E+03 as 1200', () => {
+    expect(parseEntry('1.2E+03', '万元')).toEqual({ ok: true, value: 1200 });
+  });
+});
