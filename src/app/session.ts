@@ -60,6 +60,30 @@ function freshWorkbook(id: string): Workbook {
 
 export const LAST_BACKUP_SETTING = 'lastBackupAt';
 
+const CARRIED_NOTICE = 'workbookNotice';
+
+/**
+ * A message for the page as it opens again after an action that reloads it (a version or a backup restored,
+ * settings saved): said there, in the status bar, so the clerk sees the action was done. Kept in this tab only.
+ */
+export function carryNotice(message: string): void {
+  try {
+    sessionStorage.setItem(CARRIED_NOTICE, message);
+  } catch {
+    // No session storage (a locked-down browser): the page opens without the message; nothing else depends on it.
+  }
+}
+
+function takeCarriedNotice(): string {
+  try {
+    const message = sessionStorage.getItem(CARRIED_NOTICE) ?? '';
+    sessionStorage.removeItem(CARRIED_NOTICE);
+    return message;
+  } catch {
+    return '';
+  }
+}
+
 /** Ask the browser not to evict the data under storage pressure; the answer is shown to the clerk. */
 async function requestPersistence(): Promise<boolean | null> {
   try {
@@ -131,7 +155,7 @@ export async function openSession(requested: string | null = null, databaseName?
       licenseKey,
       thresholds,
       clerk: typeof clerk === 'string' ? clerk : '',
-      notice: [notice, reminder].filter(Boolean).join(' '),
+      notice: [takeCarriedNotice(), notice, reminder].filter(Boolean).join(' '),
       persisted,
       failure: null,
     };

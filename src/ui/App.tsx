@@ -7,6 +7,7 @@ import {
   DEFAULT_WORKBOOK_ID,
   downloadCsv,
   LAST_WORKBOOK_SETTING,
+  carryNotice,
   workbookHref,
   LICENSE_SETTING,
   THRESHOLDS_SETTING,
@@ -347,6 +348,7 @@ export function App(props: { session: Session }) {
       await repository.setSetting(LICENSE_SETTING, settings.licenseKey);
       await repository.setSetting(THRESHOLDS_SETTING, settings.thresholds);
       // The grid reads its licence key when it is built: reload to build it again (data is saved).
+      carryNotice('设置已保存。');
       location.reload();
     } catch (error) {
       setFailure(describeStorageError(error, 'write'));
@@ -706,7 +708,8 @@ export function App(props: { session: Session }) {
             clerk={clerk}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeSave={() => autosave?.flush() ?? Promise.resolve()}
-            onRestored={() => {
+            onRestored={(message) => {
+              carryNotice(message);
               // Other tabs on this workbook take the restored rows in; this page is built again from storage.
               tabSync.announceSave(workbook.id, null);
               location.reload();

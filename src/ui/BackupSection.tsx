@@ -16,7 +16,8 @@ export function BackupSection(props: {
   persisted: boolean | null;
   clerk: string;
   beforeLeave: () => Promise<void>;
-  onRestored: () => void;
+  /** Restored: the page is opened again; the message says what was done. */
+  onRestored: (message: string) => void;
   /** A backup file was made: what to tell the clerk. */
   onBackedUp?: (message: string) => void;
 }) {
@@ -91,7 +92,9 @@ export function BackupSection(props: {
         // What the browser had is kept, so a restore of the wrong file or the wrong rows can be taken back.
         `恢复备份“${current.fileName}”前的自动保存（${now.toLocaleString('zh-CN')}）`,
       );
-      props.onRestored();
+      props.onRestored(
+        `已从备份“${current.fileName}”恢复 ${workbooks.length} 个工作簿。恢复前浏览器中的内容已存为版本，可在“版本”中找回。`,
+      );
     } catch (error) {
       setProblem(describeStorageError(error, 'write', '恢复备份').message);
     }

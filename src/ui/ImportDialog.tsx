@@ -245,7 +245,7 @@ function Preview(props: {
                               onChange={() => choose(key, index())}
                             />
                             {props.show(candidate.value, conflict.code)}（{candidate.file} 第 {candidate.line}{' '}
-                            行）
+                            行{sameAsBefore(candidate.value, conflict.oldValue) ? '，与原值相同' : ''}）
                           </label>
                         )}
                       </For>
@@ -336,4 +336,10 @@ function Preview(props: {
       </Show>
     </div>
   );
+}
+
+/** Whether a file's value for a cell is the one the workbook already holds (then choosing it keeps the cell). */
+function sameAsBefore(value: CellValue | undefined, before: CellValue | undefined): boolean {
+  if (typeof value === 'number' && typeof before === 'number') return Math.abs(value - before) <= 1e-9;
+  return value === before;
 }

@@ -22,7 +22,8 @@ export function VersionsDialog(props: {
   current: () => Workbook;
   /** Saves pending edits, so storage holds what the clerk sees. */
   beforeSave: () => Promise<void>;
-  onRestored: () => void;
+  /** Restored: the page is opened again; the message says what was done. */
+  onRestored: (message: string) => void;
   onClose: () => void;
 }) {
   const [versions, setVersions] = createSignal<Version[] | null>(null);
@@ -87,7 +88,7 @@ export function VersionsDialog(props: {
       const now = new Date();
       const keepAs = `恢复“${version.name}”前的自动保存（${now.toLocaleString('zh-CN')}）`;
       await props.repository.restoreVersion(version.id, keepAs, props.clerk, now.toISOString());
-      props.onRestored();
+      props.onRestored(`已恢复版本“${version.name}”。恢复前的内容已存为版本“${keepAs}”，可在“版本”中找回。`);
     });
 
   const remove = (version: Version) =>

@@ -7,6 +7,7 @@ import { describeStorageError } from '../store/storage-errors';
 import { makeNextPlan, nextPlanTitle, periodProblem } from '../model/planning';
 import type { Workbook } from '../model/workbook';
 import { BackupSection } from './BackupSection';
+import { carryNotice } from '../app/session';
 
 /**
  * The clerk's workbooks: open, rename, duplicate, delete (recoverable), and make the next period's plan from
@@ -253,7 +254,10 @@ export function WorkbooksDialog(props: {
             persisted={props.persisted}
             clerk={props.clerk}
             beforeLeave={props.beforeLeave}
-            onRestored={() => props.open(current.id)}
+            onRestored={(message) => {
+              carryNotice(message);
+              props.open(current.id);
+            }}
             onBackedUp={props.onBackedUp}
           />
           <Show when={problem()}>

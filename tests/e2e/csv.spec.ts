@@ -103,6 +103,9 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
 test('two departments disagree: the clerk sees the conflict and chooses', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
+  // The cell already holds 卫健局's figure: that choice is said to keep the cell as it is.
+  await workbook.typeInto(INFANT.code, '2023年', '5.1');
+  await workbook.waitSaved();
   const header = '代码,指标名称,单位,2023年';
   const fileA = `${header}\r\n${INFANT.code},婴儿死亡率,‰,5.1\r\n`;
   const fileB = `${header}\r\n${INFANT.code},婴儿死亡率,‰,5.3\r\n`;
@@ -113,7 +116,7 @@ test('two departments disagree: the clerk sees the conflict and chooses', async 
     { name: '统计局.csv', mimeType: 'text/csv', buffer: encodeGbk(fileB) },
   ]);
   const conflicts = dialog.getByRole('table', { name: '导入冲突' });
-  await expect(conflicts).toContainText('5.1‰（卫健局.csv 第 2 行）');
+  await expect(conflicts).toContainText('5.1‰（卫健局.csv 第 2 行，与原值相同）');
   await expect(conflicts).toContainText('5.3‰（统计局.csv 第 2 行）');
   await expect(dialog.getByRole('button', { name: '应用' })).toBeDisabled();
   await conflicts.getByLabel('5.3‰（统计局.csv 第 2 行）').check();

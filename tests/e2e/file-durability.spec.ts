@@ -111,6 +111,10 @@ test('history per row with the clerk’s name; versions saved, compared with now
   await versions.getByRole('button', { name: '恢复此版本' }).click();
   await versions.getByRole('group', { name: '恢复版本' }).getByRole('button', { name: '确认恢复' }).click();
   await workbook.waitForGrid();
+  // The page opened again says what was done, and where the replaced content went.
+  await expect(page.locator('.status-bar')).toContainText(
+    '已恢复版本“2023年中期评估定稿”。恢复前的内容已存为版本',
+  );
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
   await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
@@ -181,6 +185,7 @@ test('backup on file://, storage cleared, restore: values, versions and history 
   await page.getByLabel('同时恢复设置（许可证密钥、预警阈值）').check();
   await page.getByRole('button', { name: /恢复所选/ }).click();
   await workbook.waitForGrid();
+  await expect(page.locator('.status-bar')).toContainText('已从备份“备份.json”恢复');
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('⚠ 约5');
