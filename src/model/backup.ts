@@ -233,7 +233,7 @@ function restoreIndicator(raw: unknown): Indicator | null {
   return indicator;
 }
 
-export type RestoreAction = 'add' | 'replace' | 'browser-newer';
+export type RestoreAction = 'add' | 'replace' | 'browser-newer' | 'same';
 
 export interface RestoreLine {
   id: string;
@@ -243,7 +243,10 @@ export interface RestoreLine {
   action: RestoreAction;
 }
 
-/** What a restore would do to each workbook of the file; a workbook newer in the browser is not replaced by default. */
+/**
+ * What a restore would do to each workbook of the file; a workbook newer in the browser, or last changed at the
+ * very time the file's was (the same state: nothing to restore), is not replaced by default.
+ */
 export function planRestore(
   backup: Backup,
   inBrowser: readonly { id: string; updatedAt: string; createdAt?: string }[],
@@ -256,9 +259,11 @@ export function planRestore(
     const action: RestoreAction =
       browser === undefined
         ? 'add'
-        : browser.updatedAt > w.updatedAt && !untouched
-          ? 'browser-newer'
-          : 'replace';
+        : browser.updatedAt === w.updatedAt
+          ? 'same'
+          : browser.updatedAt > w.updatedAt && !untouched
+            ? 'browser-newer'
+            : 'replace';
     return { id: w.id, title: w.title, inFile: w.updatedAt, inBrowser: browser?.updatedAt ?? null, action };
   });
 }

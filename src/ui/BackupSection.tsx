@@ -8,6 +8,7 @@ const ACTION_TEXT: Record<RestoreLine['action'], string> = {
   add: '新增',
   replace: '替换浏览器中的旧版本',
   'browser-newer': '浏览器中的版本较新，默认不覆盖',
+  same: '与浏览器中的版本相同（最后修改时间一致），无需恢复',
 };
 
 /** Back up every workbook to one file, and restore from such a file after showing what it will replace. */
@@ -68,7 +69,7 @@ export function BackupSection(props: {
       return;
     }
     const lines = planRestore(parsed.backup, await props.repository.listWorkbooks());
-    setChosen(new Set(lines.filter((l) => l.action !== 'browser-newer').map((l) => l.id)));
+    setChosen(new Set(lines.filter((l) => l.action === 'add' || l.action === 'replace').map((l) => l.id)));
     setPending({ backup: parsed.backup, fileName: file.name, lines });
   };
 

@@ -49,6 +49,13 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
   await expect(await second.cell(INFANT.code, '2022年')).toHaveText('⚠ 约5');
 
+  // Restoring the same file again at once: the browser holds that very state, nothing is ticked.
+  const same = await restoreFrom();
+  await expect(same).toContainText('与浏览器中的版本相同（最后修改时间一致），无需恢复');
+  await expect(same.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).not.toBeChecked();
+  await fresh.keyboard.press('Escape');
+  await expect(fresh.getByRole('dialog', { name: '工作簿' })).toHaveCount(0);
+
   // Now the browser has newer data: restoring the same file does not overwrite it unless the clerk chooses to.
   await second.typeInto(INFANT.code, '2023年', '4.4');
   await second.waitSaved();

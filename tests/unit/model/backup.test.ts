@@ -174,6 +174,9 @@ describe('backup file', () => {
     expect(
       planRestore(parsed.backup, [{ id: 'plan', updatedAt: '2026-10-01T00:00:00.000Z' }])[0]?.action,
     ).toBe('replace');
+    // Last changed at the very time the file's was: the same state, nothing to restore.
+    const inFile = parsed.backup.workbooks.find((w) => w.id === 'plan')!.updatedAt;
+    expect(planRestore(parsed.backup, [{ id: 'plan', updatedAt: inFile }])[0]?.action).toBe('same');
     // The plan as first opened in a new browser, never edited: nothing newer to protect.
     const fresh = '2026-11-25T00:00:00.000Z';
     expect(planRestore(parsed.backup, [{ id: 'plan', createdAt: fresh, updatedAt: fresh }])[0]?.action).toBe(
