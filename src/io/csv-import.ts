@@ -649,6 +649,8 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
   };
 
   let dataRows = 0;
+  /** New rows proposed so far, by name. */
+  const newRowNames = new Map<string, { line: number; code: string }>();
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const row = rows[index] ?? [];
     if (isEmptyRow(row)) continue;
@@ -826,6 +828,18 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
       )
     )
       return;
+    // Two new rows under different codes with one name: probably one indicator typed twice.
+    const sameName = newRowNames.get(normaliseName(name));
+    if (sameName) {
+      issue(
+        line,
+        columnName('name'),
+        `新增指标 ${code}“${name}”与第 ${sameName.line} 行的新增指标 ${sameName.code} 名称相同，本行未导入：` +
+          '如是同一指标，请删去重复的一行；如是不同指标，请改用不同的名称后再导入。',
+      );
+      return;
+    }
+    newRowNames.set(normaliseName(name), { line, code });
     const given = readValues(row, unit);
 
     const values: Record<number, CellValue> = {};

@@ -888,3 +888,19 @@ describe('parseImportFile: more of what offices send', () => {
     expect(parsed.updates.map((u) => u.code)).toEqual(['H02', 'H02', 'H01', 'H01']);
   });
 });
+
+describe('parseImportFile: new rows', () => {
+  it('two new rows with one name under different codes: the second is not proposed, and said', () => {
+    const parsed = parseImportFile(
+      `${OWN_HEADER}\r\nX30,儿童与健康,,儿童口腔检查率,%,下限,≥,以上,90,2020,2025,市卫健局,,,,80,,,,,\r\n` +
+        'X31,儿童与健康,,儿童口腔检查率,,下限,≥,以上,90,2020,2025,市卫健局,,,,81,,,,,\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.newRows.map((r) => r.indicator.code)).toEqual(['X30']);
+    expect(parsed.issues).toHaveLength(1);
+    expect(parsed.issues[0]).toMatchObject({ line: 3, column: '指标名称' });
+    expect(parsed.issues[0]!.message).toContain('与第 2 行的新增指标 X30 名称相同，本行未导入');
+  });
+});
