@@ -481,8 +481,12 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
   return result;
 }
 
-function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void {
+function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): void {
   const { file } = result;
+  // Excel's "sep=," first line names the separator and is not shown as a row: taken off, so that the line numbers
+  // said below are the row numbers the clerk sees in Excel.
+  const sepLine = /^sep=([,;\t|])[ \t]*(?:\r\n|\n|\r)/i.exec(fileText);
+  const text = sepLine ? fileText.slice(sepLine[0].length) : fileText;
   const { years, byCode, byCanonical, byName, defaultBaseYear, defaultTargetYear } = index;
   const workbook = index;
   const issue = (line: number | null, column: string | null, message: string) =>
@@ -490,7 +494,7 @@ function parseInto(result: ParsedFile, text: string, index: WorkbookIndex): void
 
   // Empty rows are skipped below rather than by PapaParse, so that row indexes stay Excel's row numbers
   // (with skipEmptyLines the data and the error rows no longer line up).
-  const delimiter = guessDelimiter(text);
+  const delimiter = sepLine?.[1] ?? guessDelimiter(text);
   const parsed = Papa.parse<string[]>(text, {
     delimiter,
     newline: lineEnding(text),

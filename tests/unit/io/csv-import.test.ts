@@ -904,3 +904,16 @@ describe('parseImportFile: new rows', () => {
     expect(parsed.issues[0]!.message).toContain('与第 2 行的新增指标 X30 名称相同，本行未导入');
   });
 });
+
+describe('parseImportFile: Excel’s sep= line', () => {
+  it('is taken off, so line numbers are the rows Excel shows, and names the separator', () => {
+    const parsed = parseImportFile(
+      'sep=;\r\n代码;2022年;2023年\r\nH02;4.4;约4\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([['H02', 2022, undefined, 4.4, 2]]);
+    expect(parsed.issues[0]).toMatchObject({ line: 2, column: '2023年' });
+  });
+});
