@@ -97,7 +97,7 @@ export function buildColumns(
       ]
     : [];
   return [
-    { key: 'code', title: '代码', width: 78, readOnly: true },
+    { key: 'code', title: '代码', width: 90, readOnly: true },
     { key: 'name', title: '指标名称', width: 220, wrap: true },
     // Status first after the name: what the committee looks for at a glance.
     { key: 'status', title: '状态', width: 92, readOnly: true },
@@ -116,13 +116,13 @@ export function buildColumns(
     { key: 'gap', title: '与目标差距', width: 110, readOnly: true },
     { key: 'area', title: '领域', width: 110, choices: AREAS },
     { key: 'department', title: '责任单位', width: 100, choices: DEPARTMENTS },
-    { key: 'kind', title: '目标类型', width: 80, choices: KIND_CHOICES },
-    { key: 'comparator', title: '比较', width: 52, choices: COMPARATORS },
+    { key: 'kind', title: '目标类型', width: 96, choices: KIND_CHOICES },
+    { key: 'comparator', title: '比较', width: 66, choices: COMPARATORS },
     { key: 'wording', title: '规划表述', width: 110 },
-    { key: 'targetValue', title: '目标值', width: 70, numeric: true },
-    { key: 'yearlyStep', title: '每年变化', width: 72, numeric: true },
-    { key: 'baseYear', title: '基期年', width: 64, numeric: true },
-    { key: 'targetYear', title: '目标年', width: 64, numeric: true },
+    { key: 'targetValue', title: '目标值', width: 82, numeric: true },
+    { key: 'yearlyStep', title: '每年变化', width: 96, numeric: true },
+    { key: 'baseYear', title: '基期年', width: 82, numeric: true },
+    { key: 'targetYear', title: '目标年', width: 82, numeric: true },
     { key: 'clause', title: '条款', width: 110 },
     { key: 'source', title: '规划原文', width: 360, wrap: true },
     { key: 'note', title: '备注', width: 200, wrap: true },
