@@ -253,6 +253,16 @@ export function assessStatus(
       baseValue < targetAtT ? targetAtT - thresholds.aroundTolerance : targetAtT + thresholds.aroundTolerance;
   }
   if (meets(projected, targetAtT, spec, thresholds)) return { ...result, cr: 1, status: '预计达标' };
+  const isBand = spec.kind === 'around' || spec.comparator === '≈';
+  const baseInBand = isBand && meets(baseValue, targetAtT, spec, thresholds);
+  if (isBand && !baseInBand) {
+    // A band (保持在90%左右) is reached, not passed: progress is how much nearer the band the trend ends than the
+    // base was. A trend that shoots past the band (86.5 → 97.4 for 90 ± 2) ends farther from it than it began —
+    // not 预计达标 as "progress towards the nearer edge" made it.
+    const outside = (v: number) => Math.max(0, Math.abs(v - targetAtT) - thresholds.aroundTolerance);
+    const cr = (outside(baseValue) - outside(projected)) / outside(baseValue);
+    return { ...result, cr, status: tierOf(cr, thresholds) };
+  }
   const required = goal - baseValue;
   let cr: number;
   const baseTarget = targetForYear(spec, series, spec.baseYear) ?? targetAtT;

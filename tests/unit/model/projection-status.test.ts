@@ -139,6 +139,11 @@ describe('status by kind of target', () => {
     expect(status(around, { 2020: 80, 2022: 84 }, 89)).toBe('预计达标');
     expect(status(around, { 2020: 80, 2022: 82 }, 85)).toBe('需加快'); // CR = 5/8
     expect(status(around, { 2020: 99, 2022: 97 }, 95)).toBe('需加快'); // from above: goal 92, CR = 4/7
+    // A trend that shoots past the band ends farther from it (5.43 above) than the base began (1.5 below):
+    // not 预计达标. (E02 保持在90%左右 with 86.5, 88, 91.2, 93.5, 94.8 → 97.43 by 2025.)
+    expect(status(around, { 2020: 86.5, 2021: 88, 2022: 91.2, 2023: 93.5, 2024: 94.8 }, 97.43)).toBe('倒退');
+    // Passing into the band and a little beyond it still counts what was gained: 8 outside → 1 outside.
+    expect(status(around, { 2020: 80, 2022: 86 }, 93)).toBe('需加快'); // CR = 7/8
   });
 
   it('a count target is met at the count', () => {
