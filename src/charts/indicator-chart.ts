@@ -15,6 +15,7 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import type { ChartData } from './chart-data';
+import { isCountUnit } from '../model/entry';
 
 Chart.register(
   LineController,
@@ -27,6 +28,8 @@ Chart.register(
   Title,
   Tooltip,
 );
+
+const BAND_LOW = '目标区间下限';
 
 export function makeIndicatorChart(
   canvas: HTMLCanvasElement,
@@ -56,7 +59,7 @@ export function makeIndicatorChart(
   if (data.band) {
     datasets.push(
       {
-        label: '目标区间下限',
+        label: BAND_LOW,
         data: data.band.low,
         borderColor: 'rgba(31, 111, 53, 0.5)',
         pointRadius: 0,
@@ -80,7 +83,9 @@ export function makeIndicatorChart(
       backgroundColor: '#a11d1d',
       pointRadius: 0,
       borderWidth: 2,
-      stepped: data.targetStepped ? 'before' : false,
+      // Each year's target level centred on that year's tick: with 'before' the drop came at the tick, and every
+      // point seemed to sit on the line (近视率 51% against 50.6% looked on target).
+      stepped: data.targetStepped ? 'middle' : false,
     });
   }
   const chart = new Chart(canvas, {
@@ -91,10 +96,29 @@ export function makeIndicatorChart(
       responsive: options.responsive ?? false,
       plugins: {
         title: { display: true, text: data.title, font: { size: 15 } },
-        legend: { position: 'bottom' },
+        legend: {
+          position: 'bottom',
+          labels: {
+            // Point styles, not boxes: the dashed projection printed as a blurred block.
+            usePointStyle: true,
+            // The band's lower edge is half of one entry (目标区间), and a line with nothing drawn says nothing.
+            filter: (item, chartData) => {
+              const dataset = chartData.datasets[item.datasetIndex ?? -1];
+              return (
+                dataset !== undefined &&
+                dataset.label !== BAND_LOW &&
+                (dataset.data as unknown[]).some((v) => v !== null && v !== undefined)
+              );
+            },
+          },
+        },
       },
       scales: {
-        y: { title: { display: true, text: data.unit ? `单位：${data.unit}` : '' } },
+        y: {
+          title: { display: true, text: data.unit ? `单位：${data.unit}` : '' },
+          // Things counted one by one: no 0.1 家 on the axis.
+          ticks: isCountUnit(data.unit) ? { precision: 0 } : {},
+        },
         x: { title: { display: true, text: '年份' } },
       },
     },

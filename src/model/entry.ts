@@ -109,6 +109,7 @@ export function formatDifference(value: number, unit: string): string {
   const text = formatNumber(value);
   if (isPercentUnit(unit)) return `${text}个百分点`;
   if (isPermilleUnit(unit)) return `${text}个千分点`;
+  if (isPerUnit(unit)) return `${text}${unit.trim().slice(1)}`;
   return unit ? `${text} ${unit}` : text;
 }
 

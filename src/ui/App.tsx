@@ -103,8 +103,13 @@ export function App(props: { session: Session }) {
   const reports = createMemo(() => (showSummary() || showReport() ? (version(), grid?.reports() ?? []) : []));
   // A memo: the report reads its years once per value while choosing its default year (a prop expression is
   // evaluated on every read, and this one walks every row).
+  // A report is for a year of the plan's period: from its base year (2018/2019 exist only for 近视率's baseline).
   const reportYears = createMemo(() =>
-    showReport() ? yearColumns({ ...workbook, indicators: reports().map((r) => r.indicator) }) : [],
+    showReport()
+      ? yearColumns({ ...workbook, indicators: reports().map((r) => r.indicator) }).filter(
+          (y) => y >= workbook.baseYear,
+        )
+      : [],
   );
   // Memos, because the panel reads each more than once and each walks every row.
   const areaSummary = createMemo(() =>

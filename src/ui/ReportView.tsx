@@ -89,7 +89,10 @@ export function ReportView(props: {
         <p class="report-summary">{report().summary}。</p>
         <p class="report-note">
           本报告按截至{year()}年底的数据计算预测和状态；{year()}
-          年没有数值的指标列出此前最近一年的数值（注明年份）。
+          年没有数值的指标列出此前最近一年的数值（注明年份）。状态按联合国统计司的进展评估方法：“预计达标”指按趋势预计
+          完成所需进展的 {Math.round(props.thresholds.onTrack * 100)}%
+          以上（预测值可能仍略差于目标）；“已达标”指最新数值已达到目标；
+          目标年的数值填报后，按该数值判定“达标”或“未达标”。
         </p>
         <Show when={report().invalidNote}>
           <p class="report-note report-invalid" role="note">
@@ -132,7 +135,7 @@ export function ReportView(props: {
         <section class="report-area">
           <h2>需关注的指标（预警：预计达标困难或波动较大）</h2>
           <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
-            <table>
+            <table class="warnings">
               <thead>
                 <tr>
                   <th>指标</th>
@@ -153,10 +156,10 @@ export function ReportView(props: {
                         {w.code} {w.name}
                       </td>
                       <td>{w.department}</td>
-                      <td class="num">{w.latest}</td>
-                      <td>{w.target}</td>
+                      <td class="figure">{w.latest}</td>
+                      <td class="target">{w.target}</td>
                       <td class="num">{w.projected}</td>
-                      <td class="num">{w.gap}</td>
+                      <td class="figure">{w.gap}</td>
                       <td class="nowrap">{w.status}</td>
                       <td class="nowrap">{w.fluctuation}</td>
                     </tr>

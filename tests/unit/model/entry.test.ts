@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWithUnit, parseEntry, toCellValue } from '../../../src/model/entry';
+import { formatDifference, formatWithUnit, parseEntry, toCellValue } from '../../../src/model/entry';
 
 describe('parseEntry: values as people type them', () => {
   it.each([
@@ -60,6 +60,7 @@ describe('parseEntry: values as people type them', () => {
 describe('rates per 100,000 and numbers Excel writes in scientific form', () => {
   it('shows a rate per 100,000 as reports write it, and reads it back', () => {
     expect(formatWithUnit(12.5, '1/10万')).toBe('12.5/10万');
+    expect(formatDifference(0.7, '1/10万')).toBe('0.7/10万');
     expect(parseEntry('12.5/10万', '1/10万')).toEqual({ ok: true, value: 12.5 });
     expect(parseEntry('12.5', '1/10万')).toEqual({ ok: true, value: 12.5 });
   });
