@@ -121,7 +121,7 @@ export function ReportView(props: {
                         <td class="nowrap">{row.code}</td>
                         <td>{row.name}</td>
                         <td class="num">{row.value}</td>
-                        <td class="num">{row.change}</td>
+                        <td class="num">{row.change || '—'}</td>
                         <td>{row.target}</td>
                         <td class="nowrap">{row.status}</td>
                       </tr>
