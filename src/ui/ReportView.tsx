@@ -35,6 +35,11 @@ export function ReportView(props: {
     return latest;
   };
   const [year, setYear] = createSignal(latestWithData());
+  // On the paper: when it was printed (a report of 2023 printed in 2024 says so).
+  const printedOn = () => {
+    const now = new Date();
+    return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+  };
   const [variant, setVariant] = createSignal<ReportVariant>('annual');
   // The report reads as it would have at the end of the chosen year.
   const rows = createMemo(() => props.rows.map((r) => factsAsOf(r, year(), props.thresholds)));
@@ -83,6 +88,7 @@ export function ReportView(props: {
       </div>
       <article class="report" classList={{ sample: props.isSample }}>
         <h1>{report().title}</h1>
+        <p class="report-meta">打印日期：{printedOn()}</p>
         <Show when={props.isSample}>
           <p class="report-sample">{SAMPLE_LABEL}：本报告的数值是随机生成的，不是统计数据，不得上报。</p>
         </Show>

@@ -169,6 +169,12 @@ test('the printed report is a PDF with the summary line and every area heading',
   const squeeze = fold;
   expect(squeeze(text)).toContain(squeeze((await report.locator('.report-summary').textContent()) ?? ''));
   for (const area of AREAS) expect(squeeze(text), area).toContain(area);
+  // The date it was printed (the browser's own date, in the test's time zone).
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  });
+  expect(squeeze(pages[0]!)).toContain(squeeze(`打印日期：${today}`));
   expect(squeeze(text)).toContain(squeeze('需关注的指标（预警：预计达标困难或波动较大）'));
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
