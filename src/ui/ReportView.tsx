@@ -35,6 +35,10 @@ export function ReportView(props: {
     return latest;
   };
   const [year, setYear] = createSignal(latestWithData());
+  // What the statuses mean, in one string (JSX line breaks would put spaces between Chinese words).
+  const statusLegend = () =>
+    `状态按联合国统计司的进展评估方法：“预计达标”指按趋势预计完成所需进展的${Math.round(props.thresholds.onTrack * 100)}%以上` +
+    '（预测值可能仍略差于目标）；“已达标”指最新数值已达到目标；目标年的数值填报后，按该数值判定“达标”或“未达标”。';
   // On the paper: when it was printed (a report of 2023 printed in 2024 says so).
   const printedOn = () => {
     const now = new Date();
@@ -95,10 +99,7 @@ export function ReportView(props: {
         <p class="report-summary">{report().summary}。</p>
         <p class="report-note">
           本报告按截至{year()}年底的数据计算预测和状态；{year()}
-          年没有数值的指标列出此前最近一年的数值（注明年份）。状态按联合国统计司的进展评估方法：“预计达标”指按趋势预计
-          完成所需进展的 {Math.round(props.thresholds.onTrack * 100)}%
-          以上（预测值可能仍略差于目标）；“已达标”指最新数值已达到目标；
-          目标年的数值填报后，按该数值判定“达标”或“未达标”。
+          年没有数值的指标列出此前最近一年的数值（注明年份）。{statusLegend()}
         </p>
         <Show when={report().invalidNote}>
           <p class="report-note report-invalid" role="note">
