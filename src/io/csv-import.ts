@@ -249,7 +249,8 @@ function cleanCell(raw: string | undefined): string {
   return text.trim();
 }
 
-function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+/** Whether two cell values are the same figure (or the same text). */
+export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9;
   return a === b;
 }
@@ -989,12 +990,13 @@ const NAME_SEARCH_ROWS = 3000;
  */
 function otherIndicatorsNamed(fileName: string, target: ExistingRow, index: WorkbookIndex): ExistingRow[] {
   const core = nameCore(fileName);
-  const own = nameScore(core, nameCore(target.name));
-  if (own === 1 && core === nameCore(target.name)) return [];
+  const ownCore = nameCore(target.name);
+  if (core === ownCore) return [];
   const same = (index.byCore.get(core) ?? []).filter((r) => r !== target);
-  if (same.length > 0 || own >= 0.5 || index.rows.length > NAME_SEARCH_ROWS) return same;
+  if (same.length > 0 || namesAgree(fileName, target.name) || index.rows.length > NAME_SEARCH_ROWS)
+    return same;
   let best: ExistingRow[] = [];
-  let bestScore = Math.max(own, 0.5);
+  let bestScore = Math.max(nameScore(core, ownCore), 0.5);
   for (const row of index.rows) {
     if (row === target) continue;
     const score = nameScore(core, nameCore(row.name));

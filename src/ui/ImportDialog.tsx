@@ -6,6 +6,7 @@ import {
   existingRows,
   planImport,
   resolveConflicts,
+  sameValue,
   type CellUpdate,
   type ImportPlan,
   type ParsedFile,
@@ -192,7 +193,7 @@ function Preview(props: {
       </Show>
       <Show when={props.plan.files.some((f) => f.format === 'workbook')}>
         <p class="hint">
-          只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；单位在备注中写的说明请查看原文件，如需修改，请在表格中直接修改。
+          只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；报送单位写在备注中的说明请查看原文件，如需修改，请在表格中直接修改。
         </p>
       </Show>
 
@@ -245,7 +246,7 @@ function Preview(props: {
                               onChange={() => choose(key, index())}
                             />
                             {props.show(candidate.value, conflict.code)}（{candidate.file} 第 {candidate.line}{' '}
-                            行{sameAsBefore(candidate.value, conflict.oldValue) ? '，与原值相同' : ''}）
+                            行{sameValue(candidate.value, conflict.oldValue) ? '，与原值相同' : ''}）
                           </label>
                         )}
                       </For>
@@ -336,10 +337,4 @@ function Preview(props: {
       </Show>
     </div>
   );
-}
-
-/** Whether a file's value for a cell is the one the workbook already holds (then choosing it keeps the cell). */
-function sameAsBefore(value: CellValue | undefined, before: CellValue | undefined): boolean {
-  if (typeof value === 'number' && typeof before === 'number') return Math.abs(value - before) <= 1e-9;
-  return value === before;
 }

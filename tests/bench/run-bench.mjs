@@ -16,6 +16,8 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium-path.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The units the app counts one by one (whole numbers, or its import refuses them): the app's own list. */
+const COUNT_UNITS = JSON.parse(readFileSync(path.join(root, 'src/model/count-units.json'), 'utf8'));
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const PORT = Number(process.env.BENCH_PORT || 4190);
 const ONLY = (process.env.BENCH_ONLY || 'cold,scale,import,size').split(',');
@@ -77,23 +79,7 @@ function random(seed) {
 function generatedValues(indicator, rand) {
   const unit = indicator.unit.trim();
   const target = typeof indicator.target.value === 'number' ? indicator.target.value : 50;
-  // The units the app counts one by one (COUNT_UNITS in src/model/entry.ts): whole numbers, or the import refuses them.
-  const count = [
-    '家',
-    '个',
-    '名',
-    '所',
-    '处',
-    '人',
-    '人次',
-    '次',
-    '次/年',
-    '项',
-    '件',
-    '座',
-    '起',
-    '例',
-  ].includes(unit);
+  const count = COUNT_UNITS.includes(unit);
   const values = {};
   let level = target * (0.8 + rand() * 0.3);
   for (const year of VALUE_YEARS) {
