@@ -1,6 +1,8 @@
 /**
  * The monitoring report (年度监测报告 / 中期评估 / 终期评估) as data: summary line, per-area tables with the
- * change against the previous year, and the warning list. Pure; rendering and printing stay in the UI.
+ * change against the previous year, and the warning list. The evaluations (中期, 终期) compare each row with its
+ * base year instead, and count by area what is achieved (终期: 已实现 / 未实现 against the target year's own value;
+ * 中期: 已达标 / 预计达标 / 需关注). Pure; rendering and printing stay in the UI.
  */
 import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
 import { AREAS, type Indicator } from './indicator';
@@ -41,8 +43,22 @@ export interface ReportRow {
   unit: string;
   value: string;
   change: string;
+  /** The base year's value ("—" without one; its year added when it is not the plan's base year). */
+  base: string;
+  /** The report year's value (or the latest earlier one) against the base year's; '' when either is missing. */
+  sinceBase: string;
   target: string;
   status: Status | '—';
+  /** 终期评估: 已实现 / 未实现 by the target year's own value, or why it cannot be said yet. */
+  outcome: string;
+  /** Beside a row without its target year's value: the status by its latest figures ("（预计达标）"), else ''. */
+  outcomeNote: string;
+}
+
+/** 中期/终期: one line per area (and 合计) counting the rows by how far they are. */
+export interface Tally {
+  headers: string[];
+  rows: { area: string; cells: string[] }[];
 }
 
 export interface ReportArea {
@@ -71,10 +87,129 @@ export interface Report {
   /** Values in the workbook that are not valid (kept as typed, left out of every computation): the clerk should correct them. */
   invalidNote: string;
   areas: ReportArea[];
+  /** The evaluations' count by area; null in the annual report. */
+  tally: Tally | null;
+  /** The plan's base year (most rows'), named in the evaluations' column header. */
+  baseYear: number;
   warnings: WarningRow[];
 }
 
 const ACHIEVED: ReadonlySet<Status> = new Set(['达标', '已达标']);
+
+/** The year most rows share (the plan's base or target year); rows of their own (近视率: 2018) say theirs. */
+function commonYear(rows: readonly RowFacts[], pick: (indicator: Indicator) => number): number {
+  const counts = new Map<number, number>();
+  for (const { indicator } of rows) counts.set(pick(indicator), (counts.get(pick(indicator)) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [year, count] of counts)
+    if (count > bestCount || (count === bestCount && year < best)) [best, bestCount] = [year, count];
+  return best;
+}
+
+/** The base year's figure; its year said when the row's base year is not the plan's. */
+function baseValueOf(indicator: Indicator, planBaseYear: number): string {
+  const value = indicator.values[indicator.baseYear];
+  const text =
+    typeof value === 'number'
+      ? show(value, indicator.unit)
+      : typeof value === 'string'
+        ? `“${value}”${INVALID_MARK}`
+        : '—';
+  return indicator.baseYear !== planBaseYear && text !== '—' ? `${text}（${indicator.baseYear}年）` : text;
+}
+
+/** The report year's value (or the latest earlier one) against the base year's. */
+function changeSinceBase(indicator: Indicator, year: number): string {
+  const base = indicator.values[indicator.baseYear];
+  // A year whose figure is not valid shows it marked, with no change beside it.
+  if (typeof indicator.values[year] === 'string') return '';
+  const series = seriesOf(indicator, year);
+  const latestYear = series.years.at(-1);
+  if (typeof base !== 'number' || latestYear === undefined || latestYear <= indicator.baseYear) return '';
+  return describeChange(series.values.at(-1), base, indicator.unit);
+}
+
+/**
+ * 终期评估's verdict: 已实现 / 未实现 once the target year's own value is in (the status is then 达标 / 未达标);
+ * before, that the value is missing, with what the latest figures say beside it, so the row is counted neither way.
+ */
+function outcomeOf(status: Status | null, indicator: Indicator, year: number): [string, string] {
+  if (status === '达标') return ['已实现', ''];
+  if (status === '未达标') return ['未实现', ''];
+  if (seriesOf(indicator, year).years.length === 0) return ['无数据', ''];
+  return [`暂无${indicator.targetYear}年数值`, `（${status ?? '数据不足'}）`];
+}
+
+/** Share in per cent with one decimal, or — when nothing is counted. */
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '—' : `${formatNumber(Math.round((part / whole) * 1000) / 10)}%`;
+}
+
+/** How the evaluations count each area's rows; the columns add up to 指标数. */
+function tallyOf(
+  variant: ReportVariant,
+  areas: readonly (readonly RowFacts[])[],
+  names: string[],
+): Tally | null {
+  if (variant === 'annual') return null;
+  const line = (group: readonly RowFacts[]): string[] => {
+    const count = (test: (s: Status | null) => boolean) => group.filter((r) => test(r.status)).length;
+    if (variant === 'final') {
+      const met = count((s) => s === '达标');
+      const missed = count((s) => s === '未达标');
+      return [group.length, met, missed, group.length - met - missed]
+        .map(String)
+        .concat(percent(met, met + missed));
+    }
+    const achieved = count((s) => s !== null && ACHIEVED.has(s));
+    const onTrack = count((s) => s === '预计达标');
+    const attention = count((s) => s !== null && ATTENTION.has(s));
+    return [group.length, achieved, onTrack, attention, group.length - achieved - onTrack - attention].map(
+      String,
+    );
+  };
+  return {
+    headers:
+      variant === 'final'
+        ? ['指标数', '已实现', '未实现', '暂无目标年数值', '实现率（已实现 ÷ 有目标年数值的指标）']
+        : ['指标数', '已达标', '预计达标', '需关注（需加快、进展缓慢、停滞、倒退等）', '数据不足'],
+    rows: [
+      ...areas.map((group, i) => ({ area: names[i] ?? '', cells: line(group) })),
+      { area: '合计', cells: line(areas.flat()) },
+    ],
+  };
+}
+
+/** The evaluations' summary: what is achieved, with what each count is out of. */
+function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], year: number): string | null {
+  if (variant === 'annual') return null;
+  const count = (test: (s: Status | null) => boolean) => rows.filter((r) => test(r.status)).length;
+  if (variant === 'final') {
+    const targetYear = commonYear(rows, (i) => i.targetYear);
+    const sameYear = rows.every((r) => r.indicator.targetYear === targetYear);
+    const when = sameYear ? `${targetYear}年` : '目标年';
+    const met = count((s) => s === '达标');
+    const missed = count((s) => s === '未达标');
+    const pending = rows.length - met - missed;
+    const latestMet = count((s) => s === '已达标');
+    const byLatest = latestMet > 0 ? `（其中按最新数值已达标${latestMet}项）` : '';
+    if (met + missed === 0)
+      return `${rows.length}项指标均尚无${when}数值，还不能判定是否实现${byLatest}：请先录入或导入${when}的数值`;
+    return (
+      `${rows.length}项指标中，有${when}数值的${met + missed}项：已实现${met}项，未实现${missed}项，` +
+      `实现率${percent(met, met + missed)}` +
+      (pending > 0 ? `；尚无${when}数值的${pending}项${byLatest}` : '')
+    );
+  }
+  const achieved = count((s) => s !== null && ACHIEVED.has(s));
+  const onTrack = count((s) => s === '预计达标');
+  const attention = count((s) => s !== null && ATTENTION.has(s));
+  return (
+    `截至${year}年，${rows.length}项指标中已达标${achieved}项，预计达标${onTrack}项，需关注${attention}项，` +
+    `数据不足${rows.length - achieved - onTrack - attention}项`
+  );
+}
 
 /** "+1.2个百分点", "−0.3个千分点", "+2 家"; empty when either year is missing. */
 export function describeChange(current: unknown, previous: unknown, unit: string): string {
@@ -150,28 +285,39 @@ export function buildReport(
   const achieved = rows.filter((r) => r.status !== null && ACHIEVED.has(r.status)).length;
   const rate = rows.length === 0 ? 0 : Math.round((achieved / rows.length) * 1000) / 10;
   const summary =
+    evaluationSummary(variant, rows, year) ??
     `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%` +
-    `（其中有量化目标的${withTarget.length}项，方向性目标${rows.length - withTarget.length}项）`;
+      `（其中有量化目标的${withTarget.length}项，方向性目标${rows.length - withTarget.length}项）`;
+  const baseYear = commonYear(rows, (i) => i.baseYear);
 
   const areaNames = [
     ...AREAS,
     ...rows.map((r) => r.indicator.area).filter((a) => !(AREAS as readonly string[]).includes(a)),
   ];
   const areas: ReportArea[] = [];
+  const areaRows: RowFacts[][] = [];
   for (const area of new Set(areaNames)) {
     const inArea = rows.filter((r) => r.indicator.area === area);
     if (inArea.length === 0) continue;
+    areaRows.push(inArea);
     areas.push({
       area,
-      rows: inArea.map(({ indicator, status }) => ({
-        code: indicator.code,
-        name: indicator.name,
-        unit: indicator.unit,
-        value: valueForYear(indicator, year),
-        change: changeSinceEarlier(indicator, year),
-        target: targetInYear(indicator, year, describeTarget(indicator)),
-        status: status ?? '—',
-      })),
+      rows: inArea.map(({ indicator, status }) => {
+        const [outcome, outcomeNote] = outcomeOf(status, indicator, year);
+        return {
+          code: indicator.code,
+          name: indicator.name,
+          unit: indicator.unit,
+          value: valueForYear(indicator, year),
+          change: changeSinceEarlier(indicator, year),
+          base: baseValueOf(indicator, baseYear),
+          sinceBase: changeSinceBase(indicator, year),
+          target: targetInYear(indicator, year, describeTarget(indicator)),
+          status: status ?? '—',
+          outcome,
+          outcomeNote,
+        };
+      }),
     });
   }
 
@@ -228,6 +374,12 @@ export function buildReport(
     summary,
     invalidNote,
     areas,
+    tally: tallyOf(
+      variant,
+      areaRows,
+      areas.map((a) => a.area),
+    ),
+    baseYear,
     warnings,
   };
 }

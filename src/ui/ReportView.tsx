@@ -45,6 +45,9 @@ export function ReportView(props: {
     return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
   };
   const [variant, setVariant] = createSignal<ReportVariant>('annual');
+  const finalNote = () =>
+    '完成情况按各指标目标年的数值判定：达到目标为“已实现”，未达到为“未实现”；尚无目标年数值的指标不计入实现率，' +
+    `括号内为按最新数值的状态。“比基期”为${year()}年（或此前最近一年）的数值与基期值之差。`;
   // The report reads as it would have at the end of the chosen year.
   const rows = createMemo(() => props.rows.map((r) => factsAsOf(r, year(), props.thresholds)));
   const report = createMemo(() =>
@@ -101,10 +104,41 @@ export function ReportView(props: {
           本报告按截至{year()}年底的数据计算预测和状态；{year()}
           年没有数值的指标列出此前最近一年的数值（注明年份）。{statusLegend()}
         </p>
+        <Show when={variant() === 'final'}>
+          <p class="report-note">{finalNote()}</p>
+        </Show>
+        <Show when={variant() === 'mid-term'}>
+          <p class="report-note">“比基期”为{year()}年（或此前最近一年）的数值与基期值之差。</p>
+        </Show>
         <Show when={report().invalidNote}>
           <p class="report-note report-invalid" role="note">
             {report().invalidNote}
           </p>
+        </Show>
+        <Show when={report().tally}>
+          {(tally) => (
+            <section class="report-area">
+              <h2>{variant() === 'final' ? '各领域目标实现情况' : '各领域目标进展情况'}</h2>
+              <table class="tally">
+                <thead>
+                  <tr>
+                    <th>领域</th>
+                    <For each={tally().headers}>{(header) => <th>{header}</th>}</For>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={tally().rows}>
+                    {(line) => (
+                      <tr classList={{ total: line.area === '合计' }}>
+                        <td>{line.area}</td>
+                        <For each={line.cells}>{(cell) => <td class="num">{cell}</td>}</For>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </section>
+          )}
         </Show>
         <For each={report().areas}>
           {(area) => (
@@ -115,10 +149,13 @@ export function ReportView(props: {
                   <tr>
                     <th>代码</th>
                     <th>指标</th>
+                    <Show when={variant() !== 'annual'}>
+                      <th>基期值（{report().baseYear}年）</th>
+                    </Show>
                     <th>{year()}年</th>
-                    <th>比上年</th>
+                    <th>{variant() === 'annual' ? '比上年' : '比基期'}</th>
                     <th>目标</th>
-                    <th>状态</th>
+                    <th>{variant() === 'final' ? '完成情况' : '状态'}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -127,10 +164,20 @@ export function ReportView(props: {
                       <tr>
                         <td class="nowrap">{row.code}</td>
                         <td>{row.name}</td>
+                        <Show when={variant() !== 'annual'}>
+                          <td class="num">{row.base}</td>
+                        </Show>
                         <td class="num">{row.value}</td>
-                        <td class="num">{row.change || '—'}</td>
+                        <td class="num">{(variant() === 'annual' ? row.change : row.sinceBase) || '—'}</td>
                         <td>{row.target}</td>
-                        <td class="nowrap">{row.status}</td>
+                        <td class="nowrap">
+                          <Show when={variant() === 'final'} fallback={row.status}>
+                            {row.outcome}
+                            <Show when={row.outcomeNote}>
+                              <span class="outcome-note">{row.outcomeNote}</span>
+                            </Show>
+                          </Show>
+                        </td>
                       </tr>
                     )}
                   </For>

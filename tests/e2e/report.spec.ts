@@ -211,6 +211,59 @@ test('the printed report never shows a value the workbook refused as a figure, a
   workbook.expectNoErrors();
 });
 
+test('终期评估: each row against its base year, 已实现 / 未实现 by its 2025 figure, counted by area', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const highSchool = LANXI_2021_2025.indicators.find((r) => r.name === '高中阶段毛入学率')!;
+  // 婴儿死亡率 <5‰: 6.0 → 4.5 is achieved; 高中阶段毛入学率 ≥98%: 96 → 97.2 is not.
+  await workbook.typeInto(INFANT.code, '2020年（基期）', '6');
+  await workbook.typeInto(INFANT.code, '2025年', '4.5');
+  await workbook.typeInto(highSchool.code, '2020年（基期）', '96');
+  await workbook.typeInto(highSchool.code, '2024年', '97.5');
+  await workbook.typeInto(highSchool.code, '2025年', '97.2');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await report.getByLabel('报告类型').selectOption('final');
+  await report.getByLabel('年份').selectOption('2025');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('终期评估报告（2025年）');
+  const total = LANXI_2021_2025.indicators.length;
+  await expect(report.locator('.report-summary')).toHaveText(
+    `${total}项指标中，有2025年数值的2项：已实现1项，未实现1项，实现率50%；尚无2025年数值的${total - 2}项。`,
+  );
+  const tally = report.locator('table.tally');
+  await expect(tally.locator('tr.total td')).toHaveText([
+    '合计',
+    String(total),
+    '1',
+    '1',
+    String(total - 2),
+    '50%',
+  ]);
+  await expect(tally.locator('tr', { hasText: '儿童与健康' }).locator('td').nth(2)).toHaveText('1');
+  const line = (code: string) =>
+    report.locator('tr', { has: page.getByRole('cell', { name: code, exact: true }) }).locator('td');
+  await expect(line(INFANT.code)).toHaveText([
+    INFANT.code,
+    INFANT.name,
+    '6‰',
+    '4.5‰',
+    '−1.5个千分点',
+    /<5‰/,
+    '已实现',
+  ]);
+  await expect(line(highSchool.code).nth(4)).toHaveText('+1.2个百分点');
+  await expect(line(highSchool.code).nth(6)).toHaveText('未实现');
+  await expect(report.getByRole('columnheader', { name: '基期值（2020年）' }).first()).toBeVisible();
+  // The annual report of the same year keeps the change against the year before.
+  await report.getByLabel('报告类型').selectOption('annual');
+  await expect(line(highSchool.code).nth(3)).toHaveText('−0.3个百分点');
+  await expect(report.locator('table.tally')).toHaveCount(0);
+  workbook.expectNoErrors();
+});
+
 test('a workbook of hundreds of rows to watch: the report comes at once with 100 charts and a note, 预警汇总 lists a page at a time', async ({
   page,
 }) => {

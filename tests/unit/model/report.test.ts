@@ -85,7 +85,10 @@ describe('the monitoring report', () => {
 
   it('says how many targets are met, and the rate', () => {
     expect(report.title).toBe('兰溪市儿童发展规划中期评估报告（2023年）');
-    expect(report.summary).toBe('5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项）');
+    expect(report.summary).toBe('截至2023年，5项指标中已达标2项，预计达标0项，需关注2项，数据不足1项');
+    expect(buildReport('兰溪市儿童发展规划', rows, 2023, 'annual', describeTarget).summary).toBe(
+      '5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项）',
+    );
   });
 
   it('groups rows by area in plan order, then areas an office added', () => {
@@ -105,8 +108,12 @@ describe('the monitoring report', () => {
       unit: '‰',
       value: '5.6‰',
       change: '−0.4个千分点',
+      base: '—',
+      sinceBase: '',
       target: '<5‰（以下）',
       status: '需加快',
+      outcome: '暂无2025年数值',
+      outcomeNote: '（需加快）',
     });
     expect(health[1]).toMatchObject({ value: '—', change: '', status: '倒退' });
     expect(report.areas[1]!.rows[0]).toMatchObject({ value: '97.5%', change: '+1.5个百分点' });
@@ -292,5 +299,106 @@ describe('a report for a past year', () => {
     expect(asOf2022.projected).toBeCloseTo(6.2 * (6.2 / 7) ** 1.5, 1);
     expect(asOf2022.status).not.toBe('已达标');
     expect(factsAsOf(row, 2023, DEFAULT_THRESHOLDS)).toBe(row);
+  });
+});
+
+describe('the evaluations (中期评估, 终期评估) compare with the base year and count what is achieved', () => {
+  const lower = (value: number) => ({ kind: 'lower', comparator: '≥', wording: '以上', value }) as const;
+  const upper = { kind: 'upper', comparator: '<', wording: '以下', value: 5 } as const;
+  const direction = { kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null } as const;
+  const myopia: RowFacts = {
+    ...facts(
+      'H20',
+      '儿童与健康',
+      { kind: 'yearly-change', comparator: '≤', wording: '每年降低1个百分点以上', value: -1 },
+      { 2018: 60, 2020: 58, 2025: 54 },
+      '达标',
+    ),
+  };
+  myopia.indicator.baseYear = 2018;
+  const final: RowFacts[] = [
+    // 2025's own figure decides: 达标 → 已实现, 未达标 → 未实现.
+    facts('H01', '儿童与健康', upper, { 2020: 6.1, 2024: 5.2, 2025: 4.8 }, '达标', '‰'),
+    facts('H02', '儿童与健康', upper, { 2020: 6.5, 2025: 5.4 }, '未达标', '‰'),
+    myopia,
+    // No 2025 figure yet: counted neither way, its latest status said.
+    facts('E01', '儿童与教育', lower(98), { 2020: 97, 2024: 98.5 }, '已达标'),
+    facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 96 }, '需加快'),
+    facts('E03', '儿童与教育', lower(98), {}, '数据不足'),
+    facts('S01', '儿童与安全', direction, { 2020: 12, 2025: 10 }, '达标'),
+  ];
+  const report = buildReport('规划', final, 2025, 'final', describeTarget);
+
+  it('终期: the summary counts 已实现 and 未实现 out of the rows with a 2025 figure, and says what is still missing', () => {
+    expect(report.title).toBe('规划终期评估报告（2025年）');
+    expect(report.summary).toBe(
+      '7项指标中，有2025年数值的4项：已实现3项，未实现1项，实现率75%；尚无2025年数值的3项（其中按最新数值已达标1项）',
+    );
+  });
+
+  it('终期: each row shows its base value, the change since then and 已实现 / 未实现', () => {
+    const rowsByCode = new Map(report.areas.flatMap((a) => a.rows).map((r) => [r.code, r]));
+    expect(rowsByCode.get('H01')).toMatchObject({
+      base: '6.1‰',
+      value: '4.8‰',
+      sinceBase: '−1.3个千分点',
+      outcome: '已实现',
+    });
+    expect(rowsByCode.get('H02')).toMatchObject({
+      sinceBase: '−1.1个千分点',
+      outcome: '未实现',
+      outcomeNote: '',
+    });
+    // 近视率's base year is 2018, not the plan's 2020: said beside the figure.
+    expect(rowsByCode.get('H20')).toMatchObject({
+      base: '60%（2018年）',
+      sinceBase: '−6个百分点',
+      outcome: '已实现',
+    });
+    expect(rowsByCode.get('E01')).toMatchObject({
+      value: '98.5%（2024年）',
+      sinceBase: '+1.5个百分点',
+      outcome: '暂无2025年数值',
+      outcomeNote: '（已达标）',
+    });
+    expect(rowsByCode.get('E03')).toMatchObject({ base: '—', sinceBase: '', outcome: '无数据' });
+    expect(rowsByCode.get('S01')).toMatchObject({ sinceBase: '−2个百分点', outcome: '已实现' });
+    expect(report.baseYear).toBe(2020);
+  });
+
+  it('终期: the count by area adds up, with a 合计 line and the rate out of rows with a 2025 figure', () => {
+    expect(report.tally?.headers.slice(0, 4)).toEqual(['指标数', '已实现', '未实现', '暂无目标年数值']);
+    expect(report.tally?.rows).toEqual([
+      { area: '儿童与健康', cells: ['3', '2', '1', '0', '66.7%'] },
+      { area: '儿童与安全', cells: ['1', '1', '0', '0', '100%'] },
+      { area: '儿童与教育', cells: ['3', '0', '0', '3', '—'] },
+      { area: '合计', cells: ['7', '3', '1', '3', '75%'] },
+    ]);
+  });
+
+  it('中期: counts 已达标, 预计达标, 需关注 and 数据不足 by area, adding up to the rows', () => {
+    const midTerm = buildReport(
+      '规划',
+      [
+        facts('H01', '儿童与健康', upper, { 2020: 6.1, 2023: 4.9 }, '已达标', '‰'),
+        facts('H02', '儿童与健康', upper, { 2020: 6.5, 2023: 5.9 }, '预计达标', '‰'),
+        facts('H03', '儿童与健康', upper, { 2020: 6.5, 2023: 6.6 }, '倒退', '‰'),
+        facts('E01', '儿童与教育', lower(98), { 2023: 96 }, '数据不足'),
+      ],
+      2023,
+      'mid-term',
+      describeTarget,
+    );
+    expect(midTerm.summary).toBe('截至2023年，4项指标中已达标1项，预计达标1项，需关注1项，数据不足1项');
+    expect(midTerm.tally?.rows).toEqual([
+      { area: '儿童与健康', cells: ['3', '1', '1', '1', '0'] },
+      { area: '儿童与教育', cells: ['1', '0', '0', '0', '1'] },
+      { area: '合计', cells: ['4', '1', '1', '1', '1'] },
+    ]);
+    expect(midTerm.areas[0]!.rows[2]).toMatchObject({ base: '6.5‰', sinceBase: '+0.1个千分点' });
+  });
+
+  it('the annual report has no count by area', () => {
+    expect(buildReport('规划', final, 2025, 'annual', describeTarget).tally).toBeNull();
   });
 });
