@@ -120,7 +120,10 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   // The common case first — a plain number as Excel writes it ("95.5") — without the full reading below
   // (an import reads tens of thousands of cells).
   if (PLAIN_NUMBER.test(raw)) return checkRange(Number(raw), raw, unit);
-  const text = toHalfWidth(raw).trim();
+  // Excel's and WPS's text prefix ('75 keeps "75" as text there): the apostrophe is not part of the figure.
+  const text = toHalfWidth(raw)
+    .trim()
+    .replace(/^['‘’](?=\s*[+\-\d.])/, '');
   if (MISSING.has(text)) return { ok: true, value: null };
 
   let body = text;

@@ -67,4 +67,10 @@ describe('rates per 100,000 and numbers Excel writes in scientific form', () => 
   it('reads 1.2E+03 as 1200', () => {
     expect(parseEntry('1.2E+03', '万元')).toEqual({ ok: true, value: 1200 });
   });
+  it("reads Excel's text prefix '75 as 75, and still refuses a word after it", () => {
+    expect(parseEntry("'75", '%')).toEqual({ ok: true, value: 75 });
+    expect(parseEntry('’96.5%', '%')).toEqual({ ok: true, value: 96.5 });
+    expect(parseEntry("'暂无", '%')).toMatchObject({ ok: false });
+    expect(parseEntry("7'5", '%')).toMatchObject({ ok: false });
+  });
 });
