@@ -18,6 +18,8 @@ export const LICENSE_SETTING = 'handsontableLicenseKey';
 export const THRESHOLDS_SETTING = 'statusThresholds';
 /** The clerk's name, set once in 设置 and recorded with every change. */
 export const CLERK_SETTING = 'clerkName';
+/** The office that issues the reports (编制单位), printed under each report's title. */
+export const ORGANISATION_SETTING = 'organisation';
 
 export interface Session {
   repository: WorkbookRepository | null;
@@ -25,6 +27,8 @@ export interface Session {
   licenseKey: string;
   thresholds: Thresholds;
   clerk: string;
+  /** 编制单位, printed on the reports; '' until set in 设置. */
+  organisation: string;
   /** A note for the clerk about how the page was opened (e.g. the workbook asked for was not found). */
   notice: string;
   /** Whether the browser promised to keep the data (navigator.storage.persist); null when unknown. */
@@ -102,6 +106,7 @@ function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
     licenseKey: DEFAULT_LICENSE_KEY,
     thresholds: DEFAULT_THRESHOLDS,
     clerk: '',
+    organisation: '',
     notice: '',
     persisted: null,
     failure,
@@ -122,6 +127,7 @@ export async function openSession(requested: string | null = null, databaseName?
     const licenseKey = (await repository.getSetting<string>(LICENSE_SETTING)) || DEFAULT_LICENSE_KEY;
     const thresholds = restoreThresholds(await repository.getSetting(THRESHOLDS_SETTING));
     const clerk = (await repository.getSetting<string>(CLERK_SETTING)) ?? '';
+    const organisation = await repository.getSetting<string>(ORGANISATION_SETTING);
     let notice = '';
     let id = workbookId;
     const records = await repository.listWorkbooks();
@@ -155,6 +161,7 @@ export async function openSession(requested: string | null = null, databaseName?
       licenseKey,
       thresholds,
       clerk: typeof clerk === 'string' ? clerk : '',
+      organisation: typeof organisation === 'string' ? organisation : '',
       notice: [takeCarriedNotice(), notice, reminder].filter(Boolean).join(' '),
       persisted,
       failure: null,

@@ -12,13 +12,13 @@ import {
   LICENSE_SETTING,
   THRESHOLDS_SETTING,
   CLERK_SETTING,
+  ORGANISATION_SETTING,
   type Session,
 } from '../app/session';
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { importSources, TYPED, type ChangeSource, type MergeConflict } from '../model/history';
-import type { Thresholds } from '../model/status';
 import { summarizeByArea } from '../model/status-summary';
 import { HistoryDialog } from './HistoryDialog';
 import { RowPanel } from './RowPanel';
@@ -36,7 +36,7 @@ import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { yearColumns } from '../model/workbook';
-import { SettingsDialog } from './SettingsDialog';
+import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 
 const UNDO: ChangeSource = { kind: 'undo' };
@@ -68,7 +68,7 @@ function conflictNotice(conflicts: MergeConflict[]): string {
 export function App(props: { session: Session }) {
   // The session is fixed for the life of the page (a new licence key reloads the page).
   // eslint-disable-next-line solid/reactivity
-  const { workbook, repository, licenseKey, thresholds, clerk } = props.session;
+  const { workbook, repository, licenseKey, thresholds, clerk, organisation } = props.session;
   const [saveState, setSaveState] = createSignal<SaveState>({ status: 'saved', at: null });
   // eslint-disable-next-line solid/reactivity
   const [failure, setFailure] = createSignal<StorageFailure | null>(props.session.failure);
@@ -345,11 +345,12 @@ export function App(props: { session: Session }) {
     }
   };
 
-  const saveSettings = async (settings: { clerk: string; licenseKey: string; thresholds: Thresholds }) => {
+  const saveSettings = async (settings: Settings) => {
     try {
       await autosave?.flush();
       if (!repository) throw new Error('storage unavailable');
       await repository.setSetting(CLERK_SETTING, settings.clerk);
+      await repository.setSetting(ORGANISATION_SETTING, settings.organisation);
       await repository.setSetting(LICENSE_SETTING, settings.licenseKey);
       await repository.setSetting(THRESHOLDS_SETTING, settings.thresholds);
       // The grid reads its licence key when it is built: reload to build it again (data is saved).
@@ -756,6 +757,7 @@ export function App(props: { session: Session }) {
       <Show when={showReport()}>
         <ReportView
           planTitle={workbook.title}
+          organisation={organisation}
           isSample={workbook.isSample === true}
           years={reportYears()}
           rows={reports()}
@@ -834,6 +836,7 @@ export function App(props: { session: Session }) {
       <Show when={showSettings()}>
         <SettingsDialog
           clerk={clerk}
+          organisation={organisation}
           licenseKey={licenseKey}
           defaultLicenseKey={DEFAULT_LICENSE_KEY}
           thresholds={thresholds}

@@ -175,7 +175,7 @@ export function BackupSection(props: {
                 checked={withSettings()}
                 onChange={(e) => setWithSettings(e.currentTarget.checked)}
               />
-              同时恢复设置（许可证密钥、预警阈值）
+              同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）
             </label>
             <button type="button" disabled={chosen().size === 0} onClick={() => void restore()}>
               恢复所选（{chosen().size} 个）

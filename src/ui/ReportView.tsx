@@ -16,6 +16,8 @@ const CHART_LIMIT = 100;
 /** The printable report: choose year and variant, then the browser's print (to PDF) gives clean A4 pages. */
 export function ReportView(props: {
   planTitle: string;
+  /** 编制单位 from 设置; '' when not set. */
+  organisation: string;
   /** The sample workbook: every page of the report says its figures are generated. */
   isSample: boolean;
   years: number[];
@@ -95,7 +97,12 @@ export function ReportView(props: {
       </div>
       <article class="report" classList={{ sample: props.isSample }}>
         <h1>{report().title}</h1>
-        <p class="report-meta">打印日期：{printedOn()}</p>
+        <p class="report-meta">
+          <Show when={props.organisation}>
+            <span>编制单位：{props.organisation}</span>
+          </Show>
+          <span>打印日期：{printedOn()}</span>
+        </p>
         <Show when={props.isSample}>
           <p class="report-sample">{SAMPLE_LABEL}：本报告的数值是随机生成的，不是统计数据，不得上报。</p>
         </Show>

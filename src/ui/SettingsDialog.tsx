@@ -1,6 +1,13 @@
 import { createSignal, For, onMount, Show, untrack } from 'solid-js';
 import { DEFAULT_THRESHOLDS, thresholdProblem, type Thresholds } from '../model/status';
 
+export interface Settings {
+  clerk: string;
+  organisation: string;
+  licenseKey: string;
+  thresholds: Thresholds;
+}
+
 const THRESHOLD_FIELDS: { key: keyof Thresholds; label: string; hint: string }[] = [
   { key: 'onTrack', label: '预计达标：完成度 CR 不低于', hint: '默认 0.95' },
   { key: 'moderate', label: '需加快：CR 不低于', hint: '默认 0.5' },
@@ -12,13 +19,17 @@ const THRESHOLD_FIELDS: { key: keyof Thresholds; label: string; hint: string }[]
   { key: 'intervalLevel', label: '波动判断的预测区间置信水平', hint: '默认 0.8，即 80%' },
 ];
 
-/** Settings an office sets once: the clerk's name, the Handsontable licence key and the status thresholds. */
+/**
+ * Settings an office sets once: the clerk's name, the office printed on the reports, the Handsontable licence key
+ * and the status thresholds.
+ */
 export function SettingsDialog(props: {
   clerk: string;
+  organisation: string;
   licenseKey: string;
   defaultLicenseKey: string;
   thresholds: Thresholds;
-  onSave: (settings: { clerk: string; licenseKey: string; thresholds: Thresholds }) => void;
+  onSave: (settings: Settings) => void;
   onCancel: () => void;
 }) {
   // The fields start from the saved values; later changes of the props do not reset what the clerk is typing.
@@ -26,6 +37,8 @@ export function SettingsDialog(props: {
   const [key, setKey] = createSignal(props.licenseKey);
   // eslint-disable-next-line solid/reactivity
   const [clerk, setClerk] = createSignal(props.clerk);
+  // eslint-disable-next-line solid/reactivity
+  const [organisation, setOrganisation] = createSignal(props.organisation);
   const initial = untrack(() => props.thresholds);
   const [values, setValues] = createSignal<Record<string, string>>(
     Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f.key, String(initial[f.key])])),
@@ -52,6 +65,7 @@ export function SettingsDialog(props: {
     }
     props.onSave({
       clerk: clerk().trim(),
+      organisation: organisation().trim(),
       licenseKey: key().trim() || props.defaultLicenseKey,
       thresholds: next,
     });
@@ -82,6 +96,15 @@ export function SettingsDialog(props: {
             />
           </label>
           <p class="hint">每次修改都会记下姓名、时间和来源，可在每行的“修改记录”中查看。</p>
+          <label class="field">
+            <span>编制单位（印在报告标题下）</span>
+            <input
+              value={organisation()}
+              onInput={(e) => setOrganisation(e.currentTarget.value)}
+              autocomplete="organization"
+              placeholder="例如：兰溪市妇女儿童工作委员会办公室"
+            />
+          </label>
           <label class="field">
             <span>Handsontable 许可证密钥</span>
             <input

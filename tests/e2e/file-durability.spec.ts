@@ -182,7 +182,7 @@ test('backup on file://, storage cleared, restore: values, versions and history 
   await page
     .getByLabel('从备份文件恢复')
     .setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: backup });
-  await page.getByLabel('同时恢复设置（许可证密钥、预警阈值）').check();
+  await page.getByLabel('同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）').check();
   await page.getByRole('button', { name: /恢复所选/ }).click();
   await workbook.waitForGrid();
   await expect(page.locator('.status-bar')).toContainText('已从备份“备份.json”恢复');

@@ -211,11 +211,16 @@ test('the printed report never shows a value the workbook refused as a figure, a
   workbook.expectNoErrors();
 });
 
-test('终期评估: each row against its base year, 已实现 / 未实现 by its 2025 figure, counted by area', async ({
+test('终期评估 with the office’s name: each row against its base year, 已实现 / 未实现 by its 2025 figure, counted by area', async ({
   page,
 }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
+  // The office's name, set once in 设置, is printed under the title.
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByLabel('编制单位（印在报告标题下）').fill('兰溪市妇儿工委办');
+  await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.status-bar')).toContainText('设置已保存');
   const highSchool = LANXI_2021_2025.indicators.find((r) => r.name === '高中阶段毛入学率')!;
   // 婴儿死亡率 <5‰: 6.0 → 4.5 is achieved; 高中阶段毛入学率 ≥98%: 96 → 97.2 is not.
   await workbook.typeInto(INFANT.code, '2020年（基期）', '6');
@@ -229,6 +234,7 @@ test('终期评估: each row against its base year, 已实现 / 未实现 by its
   await report.getByLabel('报告类型').selectOption('final');
   await report.getByLabel('年份').selectOption('2025');
   await expect(report.getByRole('heading', { level: 1 })).toContainText('终期评估报告（2025年）');
+  await expect(report.locator('.report-meta')).toContainText('编制单位：兰溪市妇儿工委办');
   const total = LANXI_2021_2025.indicators.length;
   await expect(report.locator('.report-summary')).toHaveText(
     `${total}项指标中，有2025年数值的2项：已实现1项，未实现1项，实现率50%；尚无2025年数值的${total - 2}项。`,
