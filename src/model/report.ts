@@ -130,6 +130,11 @@ function changeSinceBase(indicator: Indicator, year: number): string {
   return describeChange(series.values.at(-1), base, indicator.unit);
 }
 
+/** Whether the target year's own figure is in, as of the report's year. */
+function hasTargetYearValue(indicator: Indicator, year: number): boolean {
+  return seriesOf(indicator, year).years.includes(indicator.targetYear);
+}
+
 /**
  * 终期评估's verdict: 已实现 / 未实现 once the target year's own value is in (the status is then 达标 / 未达标);
  * before, that the value is missing, with what the latest figures say beside it, so the row is counted neither way.
@@ -137,8 +142,25 @@ function changeSinceBase(indicator: Indicator, year: number): string {
 function outcomeOf(status: Status | null, indicator: Indicator, year: number): [string, string] {
   if (status === '达标') return ['已实现', ''];
   if (status === '未达标') return ['未实现', ''];
+  // The figure is in but gives no verdict: the clerk's own formula is wrong, or a direction row has no base.
+  if (hasTargetYearValue(indicator, year)) return ['无法判定', `（${status ?? '数据不足'}）`];
   if (seriesOf(indicator, year).years.length === 0) return ['无数据', ''];
   return [`暂无${indicator.targetYear}年数值`, `（${status ?? '数据不足'}）`];
+}
+
+/** 终期评估's counts: judged (已实现, 未实现), in but not judged, and not yet in. */
+function finalCounts(rows: readonly RowFacts[], year: number) {
+  const met = rows.filter((r) => r.status === '达标').length;
+  const missed = rows.filter((r) => r.status === '未达标').length;
+  const withValue = rows.filter((r) => hasTargetYearValue(r.indicator, year)).length;
+  return {
+    met,
+    missed,
+    withValue,
+    undecided: withValue - met - missed,
+    pending: rows.length - withValue,
+    latestMet: rows.filter((r) => r.status === '已达标').length,
+  };
 }
 
 /** Share in per cent with one decimal, or — when nothing is counted. */
@@ -149,6 +171,7 @@ function percent(part: number, whole: number): string {
 /** How the evaluations count each area's rows; the columns add up to 指标数. */
 function tallyOf(
   variant: ReportVariant,
+  year: number,
   areas: readonly (readonly RowFacts[])[],
   names: string[],
 ): Tally | null {
@@ -156,8 +179,7 @@ function tallyOf(
   const line = (group: readonly RowFacts[]): string[] => {
     const count = (test: (s: Status | null) => boolean) => group.filter((r) => test(r.status)).length;
     if (variant === 'final') {
-      const met = count((s) => s === '达标');
-      const missed = count((s) => s === '未达标');
+      const { met, missed } = finalCounts(group, year);
       return [group.length, met, missed, group.length - met - missed]
         .map(String)
         .concat(percent(met, met + missed));
@@ -172,7 +194,7 @@ function tallyOf(
   return {
     headers:
       variant === 'final'
-        ? ['指标数', '已实现', '未实现', '暂无目标年数值', '实现率（已实现 ÷ 有目标年数值的指标）']
+        ? ['指标数', '已实现', '未实现', '未判定（暂无目标年数值等）', '实现率（已实现 ÷ 已判定的指标）']
         : ['指标数', '已达标', '预计达标', '需关注（需加快、进展缓慢、停滞、倒退等）', '数据不足'],
     rows: [
       ...areas.map((group, i) => ({ area: names[i] ?? '', cells: line(group) })),
@@ -189,15 +211,13 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
     const targetYear = commonYear(rows, (i) => i.targetYear);
     const sameYear = rows.every((r) => r.indicator.targetYear === targetYear);
     const when = sameYear ? `${targetYear}年` : '目标年';
-    const met = count((s) => s === '达标');
-    const missed = count((s) => s === '未达标');
-    const pending = rows.length - met - missed;
-    const latestMet = count((s) => s === '已达标');
+    const { met, missed, withValue, undecided, pending, latestMet } = finalCounts(rows, year);
     const byLatest = latestMet > 0 ? `（其中按最新数值已达标${latestMet}项）` : '';
-    if (met + missed === 0)
+    if (withValue === 0)
       return `${rows.length}项指标均尚无${when}数值，还不能判定是否实现${byLatest}：请先录入或导入${when}的数值`;
     return (
-      `${rows.length}项指标中，有${when}数值的${met + missed}项：已实现${met}项，未实现${missed}项，` +
+      `${rows.length}项指标中，有${when}数值的${withValue}项：已实现${met}项，未实现${missed}项，` +
+      (undecided > 0 ? `无法判定${undecided}项（请在表格中核对），` : '') +
       `实现率${percent(met, met + missed)}` +
       (pending > 0 ? `；尚无${when}数值的${pending}项${byLatest}` : '')
     );
@@ -376,6 +396,7 @@ export function buildReport(
     areas,
     tally: tallyOf(
       variant,
+      year,
       areaRows,
       areas.map((a) => a.area),
     ),

@@ -367,13 +367,29 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
   });
 
   it('终期: the count by area adds up, with a 合计 line and the rate out of rows with a 2025 figure', () => {
-    expect(report.tally?.headers.slice(0, 4)).toEqual(['指标数', '已实现', '未实现', '暂无目标年数值']);
+    expect(report.tally?.headers.slice(0, 4)).toEqual([
+      '指标数',
+      '已实现',
+      '未实现',
+      '未判定（暂无目标年数值等）',
+    ]);
     expect(report.tally?.rows).toEqual([
       { area: '儿童与健康', cells: ['3', '2', '1', '0', '66.7%'] },
       { area: '儿童与安全', cells: ['1', '1', '0', '0', '100%'] },
       { area: '儿童与教育', cells: ['3', '0', '0', '3', '—'] },
       { area: '合计', cells: ['7', '3', '1', '3', '75%'] },
     ]);
+  });
+
+  it('终期: a row whose 2025 figure is in but gives no verdict (公式有误) is said, not counted as missing', () => {
+    const broken = facts('H03', '儿童与健康', upper, { 2020: 6, 2025: 4 }, '公式有误', '‰');
+    const withBroken = buildReport('规划', [...final, broken], 2025, 'final', describeTarget);
+    expect(withBroken.summary).toBe(
+      '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
+        '尚无2025年数值的3项（其中按最新数值已达标1项）',
+    );
+    const row = withBroken.areas[0]!.rows.find((r) => r.code === 'H03');
+    expect(row).toMatchObject({ outcome: '无法判定', outcomeNote: '（公式有误）' });
   });
 
   it('中期: counts 已达标, 预计达标, 需关注 and 数据不足 by area, adding up to the rows', () => {
