@@ -55,6 +55,36 @@ export interface ReportRow {
   outcomeNote: string;
 }
 
+/** 附表: each row's figures by year, without units (the unit has its own column), — where missing. */
+export interface SeriesTable {
+  years: number[];
+  rows: { code: string; name: string; unit: string; values: string[]; target: string }[];
+}
+
+function seriesTable(
+  rows: readonly RowFacts[],
+  from: number,
+  to: number,
+  describeTarget: (indicator: Indicator) => string,
+): SeriesTable {
+  const years: number[] = [];
+  for (let y = from; y <= to; y += 1) years.push(y);
+  return {
+    years,
+    rows: rows.map(({ indicator }) => ({
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.unit,
+      values: years.map((y) => {
+        const value = indicator.values[y];
+        if (typeof value === 'number') return formatNumber(Math.round(value * 100) / 100);
+        return typeof value === 'string' ? '有误' : '—';
+      }),
+      target: describeTarget(indicator),
+    })),
+  };
+}
+
 /** 中期/终期: one line per area (and 合计) counting the rows by how far they are. */
 export interface Tally {
   headers: string[];
@@ -91,6 +121,8 @@ export interface Report {
   tally: Tally | null;
   /** The plan's base year (most rows'), named in the evaluations' column header. */
   baseYear: number;
+  /** The evaluations' appendix: every row's figures from the base year to the report's year; null in the annual. */
+  series: SeriesTable | null;
   warnings: WarningRow[];
 }
 
@@ -401,6 +433,7 @@ export function buildReport(
       areas.map((a) => a.area),
     ),
     baseYear,
+    series: variant === 'annual' ? null : seriesTable(rows, baseYear, year, describeTarget),
     warnings,
   };
 }

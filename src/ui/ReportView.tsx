@@ -241,6 +241,39 @@ export function ReportView(props: {
             </div>
           </Show>
         </section>
+        <Show when={report().series}>
+          {(table) => (
+            <section class="report-area">
+              <h2>
+                附表：各指标历年数值（{table().years[0]}—{table().years.at(-1)}年）
+              </h2>
+              <table class="series">
+                <thead>
+                  <tr>
+                    <th>代码</th>
+                    <th>指标</th>
+                    <th>单位</th>
+                    <For each={table().years}>{(y) => <th>{y}</th>}</For>
+                    <th>目标</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={table().rows}>
+                    {(row) => (
+                      <tr>
+                        <td class="nowrap">{row.code}</td>
+                        <td>{row.name}</td>
+                        <td class="nowrap">{row.unit}</td>
+                        <For each={row.values}>{(v) => <td class="num">{v}</td>}</For>
+                        <td>{row.target}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </section>
+          )}
+        </Show>
       </article>
     </div>
   );

@@ -249,8 +249,11 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '50%',
   ]);
   await expect(tally.locator('tr', { hasText: '儿童与健康' }).locator('td').nth(2)).toHaveText('1');
+  // A row of its area's table (the appendix has a row of its own for the code).
   const line = (code: string) =>
-    report.locator('tr', { has: page.getByRole('cell', { name: code, exact: true }) }).locator('td');
+    report
+      .locator('table:not(.series) tr', { has: page.getByRole('cell', { name: code, exact: true }) })
+      .locator('td');
   await expect(line(INFANT.code)).toHaveText([
     INFANT.code,
     INFANT.name,
@@ -263,6 +266,22 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(line(highSchool.code).nth(4)).toHaveText('+1.2个百分点');
   await expect(line(highSchool.code).nth(6)).toHaveText('未实现');
   await expect(report.getByRole('columnheader', { name: '基期值（2020年）' }).first()).toBeVisible();
+  // The appendix lists every year's figure, without units (the unit has its column).
+  const appendix = report.locator('table.series tr', {
+    has: page.getByRole('cell', { name: INFANT.code, exact: true }),
+  });
+  await expect(appendix.locator('td')).toHaveText([
+    INFANT.code,
+    INFANT.name,
+    '‰',
+    '6',
+    '—',
+    '—',
+    '—',
+    '—',
+    '4.5',
+    /<5‰/,
+  ]);
   // The annual report of the same year keeps the change against the year before.
   await report.getByLabel('报告类型').selectOption('annual');
   await expect(line(highSchool.code).nth(3)).toHaveText('−0.3个百分点');

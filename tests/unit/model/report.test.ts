@@ -414,7 +414,28 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     expect(midTerm.areas[0]!.rows[2]).toMatchObject({ base: '6.5‰', sinceBase: '+0.1个千分点' });
   });
 
-  it('the annual report has no count by area', () => {
-    expect(buildReport('规划', final, 2025, 'annual', describeTarget).tally).toBeNull();
+  it('the annual report has no count by area and no table of every year', () => {
+    const annual = buildReport('规划', final, 2025, 'annual', describeTarget);
+    expect(annual.tally).toBeNull();
+    expect(annual.series).toBeNull();
+  });
+
+  it('附表: every row’s figures from the base year to the report’s year, — where missing, 有误 where invalid', () => {
+    expect(report.series?.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(report.series?.rows[0]).toEqual({
+      code: 'H01',
+      name: '指标H01',
+      unit: '‰',
+      values: ['6.1', '—', '—', '—', '5.2', '4.8'],
+      target: '<5‰（以下）',
+    });
+    const invalid = buildReport(
+      '规划',
+      [facts('E01', '儿童与教育', lower(98), { 2020: 97, 2021: '九十八' }, '需加快')],
+      2022,
+      'mid-term',
+      describeTarget,
+    );
+    expect(invalid.series?.rows[0]?.values).toEqual(['97', '有误', '—']);
   });
 });
