@@ -335,11 +335,15 @@ export function buildReport(
 ): Report {
   const withTarget = rows.filter((r) => r.indicator.target.kind !== 'direction');
   const achieved = rows.filter((r) => r.status !== null && ACHIEVED.has(r.status)).length;
+  const noData = rows.filter((r) => r.status === null || r.status === '数据不足').length;
   const rate = rows.length === 0 ? 0 : Math.round((achieved / rows.length) * 1000) / 10;
   const summary =
     evaluationSummary(variant, rows, year) ??
     `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%` +
-      `（其中有量化目标的${withTarget.length}项，方向性目标${rows.length - withTarget.length}项）`;
+      `（其中有量化目标的${withTarget.length}项，方向性目标${rows.length - withTarget.length}项` +
+      // The rate is out of every row: said when some have too few figures to be judged, so it is not misread.
+      (noData > 0 ? `；数据不足的${noData}项也计入总数` : '') +
+      '）';
   const baseYear = commonYear(rows, (i) => i.baseYear);
 
   const areaNames = [

@@ -87,7 +87,7 @@ describe('the monitoring report', () => {
     expect(report.title).toBe('兰溪市儿童发展规划中期评估报告（2023年）');
     expect(report.summary).toBe('截至2023年，5项指标中已达标2项，预计达标0项，需关注2项，数据不足1项');
     expect(buildReport('兰溪市儿童发展规划', rows, 2023, 'annual', describeTarget).summary).toBe(
-      '5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项）',
+      '5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项；数据不足的1项也计入总数）',
     );
   });
 
