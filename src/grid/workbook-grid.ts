@@ -41,7 +41,14 @@ import {
   type Status,
   type Thresholds,
 } from '../model/status';
-import { nextCustomCode, yearColumns, type Workbook } from '../model/workbook';
+import {
+  firstEntryYear,
+  historyStart,
+  isNextPlan,
+  nextCustomCode,
+  yearColumns,
+  type Workbook,
+} from '../model/workbook';
 import { redrawRowsAlone } from './draw-rows';
 import {
   buildColumns,
@@ -185,7 +192,9 @@ export function makeWorkbookGrid(
 ): WorkbookGrid {
   setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
-  const planning = workbook.indicators.some((row) => row.previousTarget !== undefined);
+  const planning = isNextPlan(workbook);
+  /** Years before this (and before a row's own base year) take no figure: greyed out. */
+  const openFrom = historyStart(workbook);
   const columns = buildColumns(years, workbook.baseYear, workbook.targetYear, planning);
   const layout = layoutOf(columns);
   const col = (key: ColumnKey) => columns.findIndex((c) => c.key === key);
@@ -708,10 +717,10 @@ export function makeWorkbookGrid(
       if (spec?.key !== 'year' || spec.year === undefined) return {};
       const rowBase = Number(cellAt(physicalRow, baseYearCol) ?? workbook.baseYear);
       const cell = cellAt(physicalRow, column);
-      // Empty years before the row's own base year do not apply (only 近视率 counts from 2018); years that hold
-      // history (a plan made from an earlier one) stay editable.
+      // Empty years before the row's own base year do not apply (only 近视率 counts from 2018); a next plan's
+      // history years stay open (historyStart), and so does any year that already holds a figure.
       const empty = cell === null || cell === undefined || cell === '';
-      if (empty && spec.year < Math.min(rowBase, workbook.baseYear))
+      if (empty && spec.year < firstEntryYear(rowBase, openFrom))
         return { readOnly: true, className: 'htRight cell-na' };
       return {};
     },
@@ -916,7 +925,7 @@ export function makeWorkbookGrid(
     // A grey year cell takes no typing: said when it is selected, so the clerk knows why nothing happens.
     const notApplicable =
       spec.key === 'year' && hot.getCellMeta(visualRow, visualCol).readOnly
-        ? `${spec.year}年早于基期（${Math.min(Number(row[baseYearCol] ?? workbook.baseYear), workbook.baseYear)}年），本指标不需填写。`
+        ? `${spec.year}年早于基期（${firstEntryYear(Number(row[baseYearCol] ?? workbook.baseYear), openFrom)}年），本指标不需填写。`
         : null;
     return {
       code: codeAt(physicalRow),

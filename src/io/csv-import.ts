@@ -29,6 +29,7 @@
 import Papa from 'papaparse';
 import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
 import { SAMPLE_LABEL } from '../model/sample-data';
+import { firstEntryYear } from '../model/workbook';
 import { lineEnding } from './line-ending';
 import {
   TARGET_KIND_LABELS,
@@ -408,9 +409,16 @@ export interface WorkbookIndex {
   rows: readonly ExistingRow[];
   defaultBaseYear: number;
   defaultTargetYear: number;
+  /** The first year every row takes a figure for (a next plan's history years: model/workbook historyStart). */
+  historyFrom: number;
 }
 
-export function indexWorkbook(existing: readonly ExistingRow[], years: readonly number[]): WorkbookIndex {
+/** `historyFrom`: the workbook's historyStart; without it, the base year most rows have. */
+export function indexWorkbook(
+  existing: readonly ExistingRow[],
+  years: readonly number[],
+  historyFrom?: number,
+): WorkbookIndex {
   const byCode = new Map<string, ExistingRow[]>();
   const byCanonical = new Map<string, ExistingRow[]>();
   const byName = new Map<string, ExistingRow[]>();
@@ -436,7 +444,17 @@ export function indexWorkbook(existing: readonly ExistingRow[], years: readonly 
     existing.map((row) => row.targetYear),
     years[years.length - 1] ?? defaultBaseYear,
   );
-  return { years, byCode, byCanonical, byName, byCore, rows: existing, defaultBaseYear, defaultTargetYear };
+  return {
+    years,
+    byCode,
+    byCanonical,
+    byName,
+    byCore,
+    rows: existing,
+    defaultBaseYear,
+    defaultTargetYear,
+    historyFrom: historyFrom ?? defaultBaseYear,
+  };
 }
 
 export function parseImportFile(
@@ -445,8 +463,9 @@ export function parseImportFile(
   existing: readonly ExistingRow[],
   years: readonly number[],
   encoding = '',
+  historyFrom?: number,
 ): ParsedFile {
-  return parseIndexed(text, file, indexWorkbook(existing, years), encoding);
+  return parseIndexed(text, file, indexWorkbook(existing, years, historyFrom), encoding);
 }
 
 /** parseImportFile against a workbook indexed beforehand. */
@@ -777,9 +796,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         continue;
       }
       // A year before the row's base year takes no value (the grid greys it out and refuses typing), unless the
-      // cell already holds one (history of a plan made from an earlier one).
+      // cell already holds one, or the year is a next plan's history (the previous period's years stay open).
       const held = target.values[g.year];
-      const firstYear = Math.min(target.baseYear, defaultBaseYear);
+      const firstYear = firstEntryYear(target.baseYear, workbook.historyFrom);
       if (g.year < firstYear && (held === undefined || held === null || held === '')) {
         issue(
           line,

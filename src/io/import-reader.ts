@@ -16,10 +16,19 @@ export interface ImportReader {
   dispose(): void;
 }
 
-export function startImportReader(existing: ExistingRow[], years: number[]): ImportReader {
+export function startImportReader(
+  existing: ExistingRow[],
+  years: number[],
+  historyFrom: number,
+): ImportReader {
   let mainIndex: WorkbookIndex | null = null;
   const onMainThread = (file: Blob, fileName: string): Promise<ParsedFile> =>
-    readImportBlob(file, fileName, (mainIndex ??= indexWorkbook(existing, years)), decodeCsvBytes);
+    readImportBlob(
+      file,
+      fileName,
+      (mainIndex ??= indexWorkbook(existing, years, historyFrom)),
+      decodeCsvBytes,
+    );
 
   let worker: Worker | null = null;
   /** Files sent to the worker and not answered yet, oldest first (the worker answers in order). */
@@ -51,7 +60,7 @@ export function startImportReader(existing: ExistingRow[], years: number[]): Imp
       // What the worker did not answer is read here.
       for (const file of pending.splice(0)) file.resolve(onMainThread(file.file, file.fileName));
     };
-    worker.postMessage({ kind: 'workbook', existing, years } satisfies ReaderMessage);
+    worker.postMessage({ kind: 'workbook', existing, years, historyFrom } satisfies ReaderMessage);
   } catch {
     stopWorker();
   }

@@ -29,7 +29,7 @@ self.onmessage = (event: MessageEvent<ReaderMessage>) => {
 async function handle(message: ReaderMessage): Promise<void> {
   if (message.kind === 'workbook') {
     existing = message.existing;
-    index = indexWorkbook(existing, message.years);
+    index = indexWorkbook(existing, message.years, message.historyFrom);
     return;
   }
   // The file is read here, not on the page: the page stays free while a large file's bytes arrive.

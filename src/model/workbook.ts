@@ -16,9 +16,31 @@ export interface Workbook {
   updatedAt: string;
 }
 
+/** A next plan made from an earlier one: its rows carry the previous period's target (上期目标). */
+export function isNextPlan(workbook: Pick<Workbook, 'indicators'>): boolean {
+  return workbook.indicators.some((row) => row.previousTarget !== undefined);
+}
+
+/**
+ * The first year every row takes a figure for. A plan's rows start at their base year (only 近视率 counts from
+ * 2018); a next plan keeps the previous period's years open (2020–2024 for 2025 → 2030): the trend its new targets
+ * are chosen against is made of them, and a figure missing when the next plan was made can still be typed or
+ * imported.
+ */
+export function historyStart(workbook: Pick<Workbook, 'baseYear' | 'targetYear' | 'indicators'>): number {
+  return isNextPlan(workbook)
+    ? workbook.baseYear - (workbook.targetYear - workbook.baseYear)
+    : workbook.baseYear;
+}
+
+/** The first year a row takes a figure for: its own base year, or the workbook's history start if earlier. */
+export function firstEntryYear(rowBaseYear: number, workbookHistoryStart: number): number {
+  return Math.min(rowBaseYear, workbookHistoryStart);
+}
+
 /** The year columns of a workbook: from the earliest year any row needs (2018 for 近视率) to the target year. */
 export function yearColumns(workbook: Pick<Workbook, 'baseYear' | 'targetYear' | 'indicators'>): number[] {
-  let first = workbook.baseYear;
+  let first = historyStart(workbook);
   for (const row of workbook.indicators) {
     if (row.baseYear < first) first = row.baseYear;
     for (const key of Object.keys(row.values)) {

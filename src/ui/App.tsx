@@ -35,7 +35,7 @@ import { ReportView } from './ReportView';
 import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
-import { yearColumns } from '../model/workbook';
+import { historyStart, yearColumns } from '../model/workbook';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 
@@ -788,10 +788,12 @@ export function App(props: { session: Session }) {
           // reading of 10,000 rows costs a noticeable moment.
           const existing = g().getIndicators();
           const years = yearColumns({ ...workbook, indicators: existing });
+          const historyFrom = historyStart({ ...workbook, indicators: existing });
           return (
             <ImportDialog
               existing={existing}
               years={years}
+              historyFrom={historyFrom}
               intoSample={workbook.isSample === true}
               onApply={(updates, newRows) => {
                 importing = true;

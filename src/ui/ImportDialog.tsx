@@ -23,6 +23,8 @@ import { ShowMore } from './ShowMore';
 export function ImportDialog(props: {
   existing: Indicator[];
   years: number[];
+  /** The first year every row takes a figure for (model/workbook historyStart). */
+  historyFrom: number;
   /** The workbook is the sample one: files exported from it may come back into it. */
   intoSample: boolean;
   /** Every change and new row comes with the name of the file it was read from (for the change history). */
@@ -38,7 +40,9 @@ export function ImportDialog(props: {
   // Started with the dialog, so the worker is ready and the workbook indexed when a file is chosen. What it is
   // sent of each row is a plain copy of what matching needs (cheap to send); the rows are those read when the
   // dialog opened (App reads them once).
-  const reader = untrack(() => startImportReader(existingRows(props.existing), props.years));
+  const reader = untrack(() =>
+    startImportReader(existingRows(props.existing), props.years, props.historyFrom),
+  );
   onCleanup(() => reader.dispose());
   // The first step has the focus: Enter or Space opens the file chooser, Escape closes the dialog.
   let fileInput: HTMLInputElement | undefined;

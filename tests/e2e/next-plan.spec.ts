@@ -50,6 +50,14 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');
+  // The previous period's years stay open: a figure missing when the next plan was made can still be typed,
+  // on a row with history and on one without.
+  const NEWBORN = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
+  await next.typeInto(PRESCHOOL.code, '2021年', '93');
+  await expect(await next.cell(PRESCHOOL.code, '2021年')).toHaveText('93%');
+  await next.typeInto(NEWBORN.code, '2022年', '2.1');
+  await expect(await next.cell(NEWBORN.code, '2022年')).toHaveText('2.1‰');
+  await expect(page.locator('.status-bar')).not.toContainText('早于基期');
 
   // Set two new targets.
   await next.typeInto(INFANT.code, '目标值', '4.8');

@@ -18,7 +18,8 @@ import { parseEntry } from '../../../src/model/entry';
 import type { CellValue, Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
-import { workbookFromPlan, yearColumns } from '../../../src/model/workbook';
+import { makeNextPlan } from '../../../src/model/planning';
+import { historyStart, workbookFromPlan, yearColumns } from '../../../src/model/workbook';
 
 const YEARS = yearColumns(workbookFromPlan(LANXI_2021_2025, 'test', new Date(2026, 0, 1)));
 
@@ -781,6 +782,35 @@ describe('parseImportFile: what a department’s file carries besides figures', 
       YEARS,
     );
     expect(changes(held.updates)).toEqual([['H02', 2019, 5.3, 5.1, 2]]);
+  });
+
+  it('a next plan (base 2025) takes the previous period’s years, as its grid does; earlier ones still not', () => {
+    const next = makeNextPlan(
+      workbookFromPlan(LANXI_2021_2025, 'old', new Date(2026, 0, 1)),
+      { id: 'next', title: '十五五', baseYear: 2025, targetYear: 2030 },
+      new Date(2026, 0, 1),
+    );
+    expect(historyStart(next)).toBe(2020);
+    const years = yearColumns(next);
+    expect(years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    const parsed = parseImportFile(
+      `代码,2019年,2020年,2024年\r\nH02,5.3,5.1,4.2\r\n`,
+      'a.csv',
+      next.indicators,
+      years,
+      '',
+      historyStart(next),
+    );
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2020, undefined, 5.1, 2],
+      ['H02', 2024, undefined, 4.2, 2],
+    ]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('年份 2019 不在本工作簿的年份范围内'),
+    ]);
+    // Without the history start (as before), 2020–2024 were refused as before the base year.
+    const before = parseImportFile(`代码,2024年\r\nH02,4.2\r\n`, 'a.csv', next.indicators, years);
+    expect(before.issues[0]!.message).toContain('2024年早于本指标的基期（2025年）');
   });
 
   it('notes under the table (填报人, 联系电话) are ignored as notes, not taken for unknown codes', () => {

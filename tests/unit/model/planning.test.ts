@@ -9,7 +9,7 @@ import {
   nextPlanTitle,
 } from '../../../src/model/planning';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
-import { workbookFromPlan, yearColumns } from '../../../src/model/workbook';
+import { firstEntryYear, historyStart, workbookFromPlan, yearColumns } from '../../../src/model/workbook';
 
 const old = workbookFromPlan(LANXI_2021_2025, 'old', new Date('2026-01-01T00:00:00Z'));
 old.indicators = old.indicators.map((row) =>
@@ -59,6 +59,22 @@ describe('periods are data', () => {
       targetYear: 2025,
     });
     expect(old.indicators.every((r) => r.previousTarget === undefined)).toBe(true);
+  });
+
+  it('a next plan keeps the previous period’s years open, even on a workbook with no figures yet', () => {
+    const empty = workbookFromPlan(LANXI_2021_2025, 'empty', new Date());
+    expect(historyStart(empty)).toBe(2020);
+    const next = makeNextPlan(
+      empty,
+      { id: 'next', title: '2026—2030', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    );
+    expect(historyStart(next)).toBe(2020);
+    expect(yearColumns(next)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    expect(firstEntryYear(next.indicators[0]!.baseYear, historyStart(next))).toBe(2020);
+    // In the plan itself, only 近视率 counts from before the base year.
+    expect(yearColumns(empty)[0]).toBe(2018);
+    expect(firstEntryYear(2020, historyStart(empty))).toBe(2020);
   });
 });
 
