@@ -45,9 +45,26 @@ export function WorkbooksDialog(props: {
       setProblem(typeof shown === 'string' ? shown : describeStorageError(error, 'write', '此操作').message);
     }
   };
+  /** Two workbooks of one name: a clerk could type into the wrong draft. Said, with what to do instead. */
+  const refuseTakenName = (title: string, except?: string) => {
+    const taken = active().find((w) => w.title === title && w.id !== except);
+    if (!taken) return;
+    const shown =
+      `已有名为“${title}”的工作簿（${periodText(taken.baseYear, taken.targetYear)}）：` +
+      '请在上面的列表中打开它继续编辑，或换一个名称。';
+    throw Object.assign(new Error(shown), { shown });
+  };
+  /** A copy's name no workbook has yet: （副本）, then （副本）2, 3 … */
+  const freeTitle = (title: string) => {
+    const taken = new Set(active().map((w) => w.title));
+    let candidate = title;
+    for (let n = 2; taken.has(candidate); n += 1) candidate = `${title}${n}`;
+    return candidate;
+  };
   const saveName = (w: WorkbookRecord) =>
     void run(async () => {
       const title = renameText().trim();
+      if (title && title !== w.title) refuseTakenName(title, w.id);
       if (title) await props.repository.renameWorkbook(w.id, title);
       setRenaming(null);
       if (w.id === current.id) props.open(w.id);
@@ -65,7 +82,7 @@ export function WorkbooksDialog(props: {
       await props.repository.saveWorkbook({
         ...workbook,
         id: newId(),
-        title: `${workbook.title}（副本）`,
+        title: freeTitle(`${workbook.title}（副本）`),
         createdAt: stamp,
         updatedAt: stamp,
       });
@@ -77,15 +94,13 @@ export function WorkbooksDialog(props: {
       const target = Number(nextTarget());
       const wrong = periodProblem(base, target);
       if (wrong) throw Object.assign(new Error(wrong), { shown: wrong });
-      await props.beforeLeave();
       const source = props.current();
+      const title = nextTitle().trim() || source.title;
+      refuseTakenName(title);
+      await props.beforeLeave();
       const id = newId();
       await props.repository.saveWorkbook(
-        makeNextPlan(
-          source,
-          { id, title: nextTitle().trim() || source.title, baseYear: base, targetYear: target },
-          new Date(),
-        ),
+        makeNextPlan(source, { id, title, baseYear: base, targetYear: target }, new Date()),
       );
       props.open(id);
     });

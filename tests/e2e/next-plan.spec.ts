@@ -125,6 +125,21 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await expect(list.locator('tbody tr').first()).toContainText('2021—2025（基期 2020）');
   await list.getByRole('button', { name: '复制' }).click();
   await expect(list.getByRole('row', { name: /（副本）/ })).toHaveCount(1);
+  // A second copy, and a next plan of a name already taken: never two workbooks of one name.
+  await list.getByRole('button', { name: '复制' }).first().click();
+  await expect(list.getByRole('row', { name: /（副本）2/ })).toHaveCount(1);
+  await list
+    .getByRole('row', { name: /（副本）2/ })
+    .getByRole('button', { name: '删除' })
+    .click();
+  await expect(list.getByRole('row', { name: /（副本）2/ })).toHaveCount(0);
+  await dialog.getByLabel('名称').fill(plan.title);
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    `已有名为“${plan.title}”的工作簿（2021—2025（基期 2020））`,
+  );
+  await expect(page).not.toHaveURL(/workbook=/);
+  await expect(list.locator('tbody tr')).toHaveCount(2);
   // Workbooks are listed by id: the built-in plan first, then the copy.
   const copy = list.locator('tbody tr').nth(1);
   await expect(copy).toContainText('（副本）');
@@ -138,7 +153,11 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await expect(renamed).toHaveCount(0);
   const deleted = dialog.getByRole('list', { name: '已删除的工作簿' });
   await expect(deleted).toContainText('城区试点工作簿');
-  await deleted.getByRole('button', { name: '恢复' }).click();
+  await deleted
+    .getByRole('listitem')
+    .filter({ hasText: '城区试点工作簿' })
+    .getByRole('button', { name: '恢复' })
+    .click();
   await expect(list.getByRole('row', { name: /城区试点工作簿/ })).toHaveCount(1);
   await list
     .getByRole('row', { name: /城区试点工作簿/ })
