@@ -1,8 +1,10 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { chartDataFor } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import type { RowReport } from '../grid/workbook-grid';
 import { describeTarget } from '../grid/columns';
+import { OUT_OF_REACH_FACTOR } from '../model/planning';
+import { buildPlanningReport } from '../model/planning-report';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import type { Thresholds } from '../model/status';
@@ -46,14 +48,39 @@ export function ReportView(props: {
     const now = new Date();
     return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
   };
-  const [variant, setVariant] = createSignal<ReportVariant>('annual');
+  // A next plan (its rows carry the previous target) also has the sheet its targets are drafted from: the one
+  // wanted first while no figure of the new period is in.
+  const nextPlan = untrack(() => props.rows.some((r) => r.indicator.previousTarget !== undefined));
+  const drafting = untrack(
+    () =>
+      nextPlan &&
+      !props.rows.some((r) => Object.keys(r.indicator.values).some((y) => Number(y) > r.indicator.baseYear)),
+  );
+  const [variant, setVariant] = createSignal<ReportVariant | 'planning'>(drafting ? 'planning' : 'annual');
+  const variants = (): [ReportVariant | 'planning', string][] => [
+    ...(nextPlan ? [['planning', '目标测算表（编制新规划用）'] as [ReportVariant | 'planning', string]] : []),
+    ...(Object.entries(REPORT_TITLES) as [ReportVariant, string][]),
+  ];
+  const planning = createMemo(() =>
+    variant() === 'planning' ? buildPlanningReport(props.planTitle, props.rows, props.thresholds) : null,
+  );
+  const planningNote = (targetYear: number) =>
+    `“按趋势${targetYear}年”为各行预测公式（默认线性趋势、对数线性或年均增长率）的结果；` +
+    `“偏保守”指按趋势在基期前后已达到新目标，“可能难以实现”指所需的年均进展超过历史最快进展的${OUT_OF_REACH_FACTOR}倍；` +
+    '“沿用上期目标，待确定”指新目标仍与上期目标相同，尚未研究确定。';
   const finalNote = () =>
     '完成情况按各指标目标年的数值判定：达到目标为“已实现”，未达到为“未实现”；尚无目标年数值的指标不计入实现率，' +
     `括号内为按最新数值的状态。“比基期”为${year()}年（或此前最近一年）的数值与基期值之差。`;
   // The report reads as it would have at the end of the chosen year.
   const rows = createMemo(() => props.rows.map((r) => factsAsOf(r, year(), props.thresholds)));
   const report = createMemo(() =>
-    buildReport(props.planTitle, rows(), year(), variant(), (indicator) => describeTarget(indicator)),
+    buildReport(
+      props.planTitle,
+      rows(),
+      year(),
+      variant() === 'planning' ? 'annual' : (variant() as ReportVariant),
+      (indicator) => describeTarget(indicator),
+    ),
   );
   const attentionRows = createMemo(() => {
     const codes = new Set(report().warnings.map((w) => w.code));
@@ -77,12 +104,10 @@ export function ReportView(props: {
         <label>
           报告类型
           <select value={variant()} onChange={(e) => setVariant(e.currentTarget.value as ReportVariant)}>
-            <For each={Object.entries(REPORT_TITLES)}>
-              {([key, title]) => <option value={key}>{title}</option>}
-            </For>
+            <For each={variants()}>{([key, title]) => <option value={key}>{title}</option>}</For>
           </select>
         </label>
-        <label>
+        <label hidden={variant() === 'planning'}>
           年份
           <select value={year()} onChange={(e) => setYear(Number(e.currentTarget.value))}>
             <For each={props.years}>{(y) => <option value={y}>{y}年</option>}</For>
@@ -95,186 +120,246 @@ export function ReportView(props: {
           返回表格
         </button>
       </div>
-      <article class="report" classList={{ sample: props.isSample }}>
-        <h1>{report().title}</h1>
-        <p class="report-meta">
-          <Show when={props.organisation}>
-            <span>编制单位：{props.organisation}</span>
-          </Show>
-          <span>打印日期：{printedOn()}</span>
-        </p>
-        <Show when={props.isSample}>
-          <p class="report-sample">{SAMPLE_LABEL}：本报告的数值是随机生成的，不是统计数据，不得上报。</p>
-        </Show>
-        <p class="report-summary">{report().summary}。</p>
-        <p class="report-note">
-          本报告按截至{year()}年底的数据计算预测和状态；{year()}
-          年没有数值的指标列出此前最近一年的数值（注明年份）。{statusLegend()}
-        </p>
-        <Show when={variant() === 'final'}>
-          <p class="report-note">{finalNote()}</p>
-        </Show>
-        <Show when={variant() === 'mid-term'}>
-          <p class="report-note">“比基期”为{year()}年（或此前最近一年）的数值与基期值之差。</p>
-        </Show>
-        <Show when={report().invalidNote}>
-          <p class="report-note report-invalid" role="note">
-            {report().invalidNote}
-          </p>
-        </Show>
-        <Show when={report().tally}>
-          {(tally) => (
-            <section class="report-area">
-              <h2>{variant() === 'final' ? '各领域目标实现情况' : '各领域目标进展情况'}</h2>
-              <table class="tally">
-                <thead>
-                  <tr>
-                    <th>领域</th>
-                    <For each={tally().headers}>{(header) => <th>{header}</th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={tally().rows}>
-                    {(line) => (
-                      <tr classList={{ total: line.area === '合计' }}>
-                        <td>{line.area}</td>
-                        <For each={line.cells}>{(cell) => <td class="num">{cell}</td>}</For>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </section>
-          )}
-        </Show>
-        <For each={report().areas}>
-          {(area) => (
-            <section class="report-area">
-              <h2>{area.area}</h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th>代码</th>
-                    <th>指标</th>
-                    <Show when={variant() !== 'annual'}>
-                      <th>基期值（{report().baseYear}年）</th>
-                    </Show>
-                    <th>{year()}年</th>
-                    <th>{variant() === 'annual' ? '比上年' : '比基期'}</th>
-                    <th>目标</th>
-                    <th>{variant() === 'final' ? '完成情况' : '状态'}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={area.rows}>
-                    {(row) => (
-                      <tr>
-                        <td class="nowrap">{row.code}</td>
-                        <td>{row.name}</td>
-                        <Show when={variant() !== 'annual'}>
-                          <td class="num">{row.base}</td>
-                        </Show>
-                        <td class="num">{row.value}</td>
-                        <td class="num">{(variant() === 'annual' ? row.change : row.sinceBase) || '—'}</td>
-                        <td>{row.target}</td>
-                        <td class="nowrap">
-                          <Show when={variant() === 'final'} fallback={row.status}>
-                            {row.outcome}
-                            <Show when={row.outcomeNote}>
-                              <span class="outcome-note">{row.outcomeNote}</span>
-                            </Show>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </section>
-          )}
-        </For>
-        <section class="report-area">
-          <h2>需关注的指标（预警：预计达标困难或波动较大）</h2>
-          <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
-            <table class="warnings">
-              <thead>
-                <tr>
-                  <th>指标</th>
-                  <th>责任单位</th>
-                  <th>最新值</th>
-                  <th>目标</th>
-                  <th>预测</th>
-                  <th>预测与目标</th>
-                  <th>状态</th>
-                  <th>波动</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={report().warnings}>
-                  {(w) => (
-                    <tr>
-                      <td>
-                        {w.code} {w.name}
-                      </td>
-                      <td>{w.department}</td>
-                      <td class="figure">{w.latest}</td>
-                      <td class="target">{w.target}</td>
-                      <td class="num">{w.projected}</td>
-                      <td class="figure">{w.gap}</td>
-                      <td class="nowrap">{w.status}</td>
-                      <td class="nowrap">{w.fluctuation}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-            <Show when={attentionRows().length > CHART_LIMIT}>
-              <p class="report-note">
-                需关注的指标共 {attentionRows().length} 项，下面附前 {CHART_LIMIT}{' '}
-                项的趋势图；其余各项的趋势图可在表格中选中该行后按 Alt+C 查看。
-              </p>
+      <Show when={planning()}>
+        {(sheet) => (
+          <article class="report" classList={{ sample: props.isSample }}>
+            <h1>{sheet().title}</h1>
+            <p class="report-meta">
+              <Show when={props.organisation}>
+                <span>编制单位：{props.organisation}</span>
+              </Show>
+              <span>打印日期：{printedOn()}</span>
+            </p>
+            <Show when={props.isSample}>
+              <p class="report-sample">{SAMPLE_LABEL}：本表的数值是随机生成的，不是统计数据，不得上报。</p>
             </Show>
-            <div class="report-charts">
-              <For each={attentionRows().slice(0, CHART_LIMIT)}>
-                {(row) => <ReportChart row={row} thresholds={props.thresholds} />}
-              </For>
-            </div>
+            <p class="report-summary">{sheet().summary}。</p>
+            <p class="report-note">{planningNote(sheet().targetYear)}</p>
+            <For each={sheet().areas}>
+              {(area) => (
+                <section class="report-area">
+                  <h2>{area.area}</h2>
+                  <table class="planning">
+                    <thead>
+                      <tr>
+                        <th>代码</th>
+                        <th>指标</th>
+                        <th>最新值</th>
+                        <th>上期目标</th>
+                        <th>按趋势{sheet().targetYear}年</th>
+                        <th>新目标</th>
+                        <th>评估</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={area.rows}>
+                        {(row) => (
+                          <tr>
+                            <td class="nowrap">{row.code}</td>
+                            <td>{row.name}</td>
+                            <td class="num">{row.latest}</td>
+                            <td>{row.previous}</td>
+                            <td class="num">{row.trend}</td>
+                            <td>{row.target}</td>
+                            <td>
+                              <Show when={row.verdict}>
+                                <strong>{row.verdict}</strong>
+                              </Show>
+                              <span class="planning-note">{row.note}</span>
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </section>
+              )}
+            </For>
+          </article>
+        )}
+      </Show>
+      <Show when={!planning()}>
+        <article class="report" classList={{ sample: props.isSample }}>
+          <h1>{report().title}</h1>
+          <p class="report-meta">
+            <Show when={props.organisation}>
+              <span>编制单位：{props.organisation}</span>
+            </Show>
+            <span>打印日期：{printedOn()}</span>
+          </p>
+          <Show when={props.isSample}>
+            <p class="report-sample">{SAMPLE_LABEL}：本报告的数值是随机生成的，不是统计数据，不得上报。</p>
           </Show>
-        </section>
-        <Show when={report().series}>
-          {(table) => (
-            <section class="report-area">
-              <h2>
-                附表：各指标历年数值（{table().years[0]}—{table().years.at(-1)}年）
-              </h2>
-              <table class="series">
+          <p class="report-summary">{report().summary}。</p>
+          <p class="report-note">
+            本报告按截至{year()}年底的数据计算预测和状态；{year()}
+            年没有数值的指标列出此前最近一年的数值（注明年份）。{statusLegend()}
+          </p>
+          <Show when={variant() === 'final'}>
+            <p class="report-note">{finalNote()}</p>
+          </Show>
+          <Show when={variant() === 'mid-term'}>
+            <p class="report-note">“比基期”为{year()}年（或此前最近一年）的数值与基期值之差。</p>
+          </Show>
+          <Show when={report().invalidNote}>
+            <p class="report-note report-invalid" role="note">
+              {report().invalidNote}
+            </p>
+          </Show>
+          <Show when={report().tally}>
+            {(tally) => (
+              <section class="report-area">
+                <h2>{variant() === 'final' ? '各领域目标实现情况' : '各领域目标进展情况'}</h2>
+                <table class="tally">
+                  <thead>
+                    <tr>
+                      <th>领域</th>
+                      <For each={tally().headers}>{(header) => <th>{header}</th>}</For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={tally().rows}>
+                      {(line) => (
+                        <tr classList={{ total: line.area === '合计' }}>
+                          <td>{line.area}</td>
+                          <For each={line.cells}>{(cell) => <td class="num">{cell}</td>}</For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </Show>
+          <For each={report().areas}>
+            {(area) => (
+              <section class="report-area">
+                <h2>{area.area}</h2>
+                <table>
+                  <thead>
+                    <tr>
+                      <th>代码</th>
+                      <th>指标</th>
+                      <Show when={variant() !== 'annual'}>
+                        <th>基期值（{report().baseYear}年）</th>
+                      </Show>
+                      <th>{year()}年</th>
+                      <th>{variant() === 'annual' ? '比上年' : '比基期'}</th>
+                      <th>目标</th>
+                      <th>{variant() === 'final' ? '完成情况' : '状态'}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={area.rows}>
+                      {(row) => (
+                        <tr>
+                          <td class="nowrap">{row.code}</td>
+                          <td>{row.name}</td>
+                          <Show when={variant() !== 'annual'}>
+                            <td class="num">{row.base}</td>
+                          </Show>
+                          <td class="num">{row.value}</td>
+                          <td class="num">{(variant() === 'annual' ? row.change : row.sinceBase) || '—'}</td>
+                          <td>{row.target}</td>
+                          <td class="nowrap">
+                            <Show when={variant() === 'final'} fallback={row.status}>
+                              {row.outcome}
+                              <Show when={row.outcomeNote}>
+                                <span class="outcome-note">{row.outcomeNote}</span>
+                              </Show>
+                            </Show>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </For>
+          <section class="report-area">
+            <h2>需关注的指标（预警：预计达标困难或波动较大）</h2>
+            <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
+              <table class="warnings">
                 <thead>
                   <tr>
-                    <th>代码</th>
                     <th>指标</th>
-                    <th>单位</th>
-                    <For each={table().years}>{(y) => <th>{y}</th>}</For>
+                    <th>责任单位</th>
+                    <th>最新值</th>
                     <th>目标</th>
+                    <th>预测</th>
+                    <th>预测与目标</th>
+                    <th>状态</th>
+                    <th>波动</th>
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={table().rows}>
-                    {(row) => (
+                  <For each={report().warnings}>
+                    {(w) => (
                       <tr>
-                        <td class="nowrap">{row.code}</td>
-                        <td>{row.name}</td>
-                        <td class="nowrap">{row.unit}</td>
-                        <For each={row.values}>{(v) => <td class="num">{v}</td>}</For>
-                        <td>{row.target}</td>
+                        <td>
+                          {w.code} {w.name}
+                        </td>
+                        <td>{w.department}</td>
+                        <td class="figure">{w.latest}</td>
+                        <td class="target">{w.target}</td>
+                        <td class="num">{w.projected}</td>
+                        <td class="figure">{w.gap}</td>
+                        <td class="nowrap">{w.status}</td>
+                        <td class="nowrap">{w.fluctuation}</td>
                       </tr>
                     )}
                   </For>
                 </tbody>
               </table>
-            </section>
-          )}
-        </Show>
-      </article>
+              <Show when={attentionRows().length > CHART_LIMIT}>
+                <p class="report-note">
+                  需关注的指标共 {attentionRows().length} 项，下面附前 {CHART_LIMIT}{' '}
+                  项的趋势图；其余各项的趋势图可在表格中选中该行后按 Alt+C 查看。
+                </p>
+              </Show>
+              <div class="report-charts">
+                <For each={attentionRows().slice(0, CHART_LIMIT)}>
+                  {(row) => <ReportChart row={row} thresholds={props.thresholds} />}
+                </For>
+              </div>
+            </Show>
+          </section>
+          <Show when={report().series}>
+            {(table) => (
+              <section class="report-area">
+                <h2>
+                  附表：各指标历年数值（{table().years[0]}—{table().years.at(-1)}年）
+                </h2>
+                <table class="series">
+                  <thead>
+                    <tr>
+                      <th>代码</th>
+                      <th>指标</th>
+                      <th>单位</th>
+                      <For each={table().years}>{(y) => <th>{y}</th>}</For>
+                      <th>目标</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={table().rows}>
+                      {(row) => (
+                        <tr>
+                          <td class="nowrap">{row.code}</td>
+                          <td>{row.name}</td>
+                          <td class="nowrap">{row.unit}</td>
+                          <For each={row.values}>{(v) => <td class="num">{v}</td>}</For>
+                          <td>{row.target}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </Show>
+        </article>
+      </Show>
     </div>
   );
 }

@@ -91,6 +91,23 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(panel.locator('code')).toContainText(', 2030)');
   await expect(panel).toContainText('2030年预计为');
   await expect(await next.cell(INFANT.code, '预测2030年')).toHaveText(/‰$/);
+  // The sheet the committee drafts from: printed first while no figure of the new period is in.
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(
+    '兰溪市儿童发展规划（2026—2030年）草案目标测算表',
+  );
+  await expect(sheet.locator('.report-summary')).toHaveText(
+    `${plan.indicators.length}项指标中，已设定新目标的2项（其中偏保守1项，可能难以实现0项），` +
+      `仍沿用上期目标、待确定的${plan.indicators.length - 2}项。`,
+  );
+  const infantLine = sheet
+    .locator('tr', { has: page.getByRole('cell', { name: INFANT.code, exact: true }) })
+    .locator('td');
+  await expect(infantLine.nth(3)).toHaveText('<5‰（2025年）');
+  await expect(infantLine.nth(5)).toHaveText('<4.8‰（以下）');
+  await expect(infantLine.nth(6)).toContainText('偏保守');
+  await sheet.getByRole('button', { name: '返回表格' }).click();
   await next.waitSaved();
   await page.reload();
   await next.waitForGrid();

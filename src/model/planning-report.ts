@@ -1,0 +1,108 @@
+/**
+ * 目标测算表: the sheet a committee drafts the next plan's targets from. Per row: the latest figure, the previous
+ * period's target, where the trend leads by the new target year, the new target and what is to be said of it
+ * (偏保守 / 可能难以实现, or that it is still the previous target, carried over until one is chosen). Pure.
+ */
+import { formatWithUnit } from './entry';
+import { AREAS, type Indicator, type Target } from './indicator';
+import { assessAmbition, describePreviousTarget } from './planning';
+import { seriesOf } from './projection';
+import type { RowFacts } from './report';
+import { describeTarget } from './target-text';
+import type { Thresholds } from './status';
+
+export interface PlanningRow {
+  code: string;
+  name: string;
+  /** "5.2‰（2023年）", or — without any figure. */
+  latest: string;
+  /** The previous period's target, or that the row is new in this plan. */
+  previous: string;
+  /** The row's projection (as the grid shows it) at the new target year. */
+  trend: string;
+  target: string;
+  /** 沿用上期目标 / 偏保守 / 可能难以实现 / ''. */
+  verdict: string;
+  /** The figures behind the verdict (assessAmbition's message). */
+  note: string;
+}
+
+export interface PlanningReport {
+  title: string;
+  targetYear: number;
+  summary: string;
+  areas: { area: string; rows: PlanningRow[] }[];
+}
+
+/** Whether the new target is still the previous one, as the next plan was made with it. */
+export function isCarriedOver(indicator: Indicator): boolean {
+  const previous = indicator.previousTarget;
+  if (!previous) return false;
+  const same = (a: Target, b: Target) =>
+    a.kind === b.kind &&
+    a.comparator === b.comparator &&
+    a.value === b.value &&
+    (a.yearlyStep ?? null) === (b.yearlyStep ?? null);
+  return same(indicator.target, previous);
+}
+
+function show(value: number | null | undefined, unit: string): string {
+  return typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unit) : '—';
+}
+
+export function buildPlanningReport(
+  planTitle: string,
+  rows: readonly RowFacts[],
+  thresholds: Thresholds,
+): PlanningReport {
+  const targetYear = rows[0]?.indicator.targetYear ?? 0;
+  let carried = 0;
+  let timid = 0;
+  let farOff = 0;
+  let added = 0;
+  const byArea = new Map<string, PlanningRow[]>();
+  for (const { indicator, projected } of rows) {
+    const series = seriesOf(indicator);
+    const latestYear = series.years.at(-1);
+    const ambition = assessAmbition(indicator, thresholds);
+    let verdict = '';
+    if (!indicator.previousTarget) added += 1;
+    if (isCarriedOver(indicator)) {
+      verdict = '沿用上期目标，待确定';
+      carried += 1;
+    } else if (ambition.flag === 'timid') {
+      verdict = '偏保守';
+      timid += 1;
+    } else if (ambition.flag === 'out-of-reach') {
+      verdict = '可能难以实现';
+      farOff += 1;
+    }
+    const line: PlanningRow = {
+      code: indicator.code,
+      name: indicator.name,
+      latest:
+        latestYear === undefined ? '—' : `${show(series.values.at(-1), indicator.unit)}（${latestYear}年）`,
+      previous: indicator.previousTarget
+        ? describePreviousTarget(indicator.previousTarget, indicator.unit)
+        : '（本期新增指标）',
+      trend: show(projected, indicator.unit),
+      target: describeTarget(indicator),
+      verdict,
+      note: ambition.message,
+    };
+    const list = byArea.get(indicator.area);
+    if (list) list.push(line);
+    else byArea.set(indicator.area, [line]);
+  }
+  const order = [...AREAS, ...byArea.keys()];
+  const areas = [...new Set(order)]
+    .filter((area) => byArea.has(area))
+    .map((area) => ({ area, rows: byArea.get(area) ?? [] }));
+  const decided = rows.length - carried;
+  const summary =
+    `${rows.length}项指标中，已设定新目标的${decided}项` +
+    (timid + farOff > 0 ? `（其中偏保守${timid}项，可能难以实现${farOff}项）` : '') +
+    `，仍沿用上期目标、待确定的${carried}项` +
+    (added > 0 ? `；本期新增指标${added}项` : '');
+  return { title: `${planTitle}目标测算表`, targetYear, summary, areas };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { makeNextPlan } from '../../../src/model/planning';
+import { buildPlanningReport, isCarriedOver } from '../../../src/model/planning-report';
+import type { RowFacts } from '../../../src/model/report';
+import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
+import { workbookFromPlan } from '../../../src/model/workbook';
+
+const old = workbookFromPlan(LANXI_2021_2025, 'old', new Date(2026, 0, 1));
+const INFANT = old.indicators.find((r) => r.name === '婴儿死亡率')!;
+INFANT.values = { 2020: 6, 2021: 5.7, 2022: 5.5, 2023: 5.2, 2024: 5 };
+const HIGH_SCHOOL = old.indicators.find((r) => r.name === '高中阶段毛入学率')!;
+HIGH_SCHOOL.values = { 2020: 95, 2021: 95.1, 2022: 95.2, 2023: 95.3, 2024: 95.4 };
+const next = makeNextPlan(old, { id: 'n', title: '十五五', baseYear: 2025, targetYear: 2030 }, new Date());
+
+const facts = (code: string, projected: number | null = null): RowFacts => ({
+  indicator: next.indicators.find((r) => r.code === code)!,
+  projected,
+  gap: null,
+  status: null,
+});
+
+describe('目标测算表: the sheet the next plan’s targets are drafted from', () => {
+  it('a target still the previous one is said to be carried over, waiting to be chosen', () => {
+    const infant = next.indicators.find((r) => r.code === INFANT.code)!;
+    expect(isCarriedOver(infant)).toBe(true);
+    const sheet = buildPlanningReport('十五五', [facts(INFANT.code, 3.9)], DEFAULT_THRESHOLDS);
+    expect(sheet.title).toBe('十五五目标测算表');
+    expect(sheet.areas[0]!.rows[0]).toMatchObject({
+      code: INFANT.code,
+      latest: '5‰（2024年）',
+      previous: '<5‰（2025年）',
+      trend: '3.9‰',
+      target: '<5‰（以下）',
+      verdict: '沿用上期目标，待确定',
+    });
+    expect(sheet.summary).toBe('1项指标中，已设定新目标的0项，仍沿用上期目标、待确定的1项');
+  });
+
+  it('a new target is judged: too timid when the trend already meets it, out of reach beyond any pace seen', () => {
+    const rows = [
+      {
+        ...facts(INFANT.code, 3.9),
+        indicator: { ...facts(INFANT.code).indicator, target: { ...INFANT.target, value: 5.5 } },
+      },
+      {
+        ...facts(HIGH_SCHOOL.code, 98),
+        indicator: { ...facts(HIGH_SCHOOL.code).indicator, target: { ...HIGH_SCHOOL.target, value: 99.9 } },
+      },
+      facts(next.indicators.find((r) => r.name === '新生儿死亡率')!.code),
+    ];
+    const sheet = buildPlanningReport('十五五', rows, DEFAULT_THRESHOLDS);
+    const lines = sheet.areas.flatMap((a) => a.rows);
+    expect(lines.map((l) => [l.code, l.verdict])).toEqual(
+      expect.arrayContaining([
+        [INFANT.code, '偏保守'],
+        [HIGH_SCHOOL.code, '可能难以实现'],
+      ]),
+    );
+    expect(lines.find((l) => l.code === INFANT.code)!.note).toContain('目标偏保守');
+    expect(sheet.summary).toBe(
+      '3项指标中，已设定新目标的2项（其中偏保守1项，可能难以实现1项），仍沿用上期目标、待确定的1项',
+    );
+  });
+
+  it('a row added in the next plan says so instead of a previous target', () => {
+    const added: RowFacts = {
+      ...facts(INFANT.code),
+      indicator: { ...facts(INFANT.code).indicator, code: 'X01', previousTarget: undefined },
+    };
+    const sheet = buildPlanningReport('十五五', [added], DEFAULT_THRESHOLDS);
+    expect(sheet.areas[0]!.rows[0]!.previous).toBe('（本期新增指标）');
+    expect(sheet.areas[0]!.rows[0]!.verdict).not.toContain('沿用上期目标');
+    expect(sheet.summary).toContain('本期新增指标1项');
+  });
+});
