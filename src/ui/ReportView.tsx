@@ -61,6 +61,15 @@ export function ReportView(props: {
     ...(nextPlan ? [['planning', '目标测算表（编制新规划用）'] as [ReportVariant | 'planning', string]] : []),
     ...(Object.entries(REPORT_TITLES) as [ReportVariant, string][]),
   ];
+  // An evaluation is of its year: 中期 of the period's middle (2023 for 2021—2025), 终期 of the target year.
+  const chooseVariant = (next: ReportVariant | 'planning') => {
+    setVariant(next);
+    const first = props.years[0];
+    const last = props.years.at(-1);
+    if (first === undefined || last === undefined) return;
+    if (next === 'final') setYear(last);
+    if (next === 'mid-term') setYear(first + Math.ceil((last - first) / 2));
+  };
   const planning = createMemo(() =>
     variant() === 'planning' ? buildPlanningReport(props.planTitle, props.rows, props.thresholds) : null,
   );
@@ -103,7 +112,7 @@ export function ReportView(props: {
       <div class="report-controls no-print">
         <label>
           报告类型
-          <select value={variant()} onChange={(e) => setVariant(e.currentTarget.value as ReportVariant)}>
+          <select value={variant()} onChange={(e) => chooseVariant(e.currentTarget.value as ReportVariant)}>
             <For each={variants()}>{([key, title]) => <option value={key}>{title}</option>}</For>
           </select>
         </label>
