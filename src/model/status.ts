@@ -3,7 +3,7 @@
  * following the UN Statistics Division's progress assessment (CR = (v̂_T − v_b)/(v* − v_b)).
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
-import { formatDifference, formatWithUnit, naturalLimits } from './entry';
+import { formatDifference, formatWithUnit, naturalLimits, withinNaturalLimits } from './entry';
 import type { Comparator, Indicator, TargetKind } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
@@ -335,6 +335,7 @@ export interface Fluctuation {
   flagged: boolean;
   /** What the flag rests on, in Chinese, shown next to it. */
   evidence: string;
+  /** The linear trend's prediction interval at the target year, held within the unit's natural limits. */
   interval: { low: number; high: number } | null;
   reversals: number;
 }
@@ -351,7 +352,15 @@ export function assessFluctuation(
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Fluctuation {
   const reversals = countReversals(series.values);
-  const interval = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
+  const raw = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
+  // Shown within the unit's natural limits: no −0.02‰, no 107.61 % (the projection is held there too).
+  const limits = naturalLimits(unit);
+  const interval = raw
+    ? { low: withinNaturalLimits(raw.low, unit), high: withinNaturalLimits(raw.high, unit) }
+    : null;
+  const heldLow = raw !== null && interval !== null && interval.low !== raw.low;
+  const heldHigh = raw !== null && interval !== null && interval.high !== raw.high;
+  const f = (v: number) => formatWithUnit(round(v), unit);
   const target = targetForYear(spec, series, spec.targetYear);
   const level = `${Math.round(thresholds.intervalLevel * 100)}%`;
   const parts: string[] = [];
@@ -368,13 +377,29 @@ export function assessFluctuation(
       spec.kind !== 'yearly-change' &&
       meets(latest, latestTarget, spec, thresholds)
     );
-  if (interval && target !== null && open) {
-    const contains = interval.low <= target && target <= interval.high;
+  if (raw && target !== null && open) {
+    // The flag's reason is the linear trend's own interval: held at a natural limit it contains a target within
+    // the limits exactly when the trend's interval does, and an interval wholly past a limit (107.61%～109.67%)
+    // is certain to pass the target, not uncertain — so the flag is decided on the trend's interval.
+    const contains = raw.low <= target && target <= raw.high;
+    const held = [
+      heldLow ? `以 ${f(limits.low)} 为下限` : '',
+      heldHigh ? `以 ${f(limits.high)} 为上限` : '',
+    ].filter(Boolean);
+    const cut = held.length > 0 ? `（${held.join('、')}）` : '';
+    const low = interval?.low ?? raw.low;
+    const high = interval?.high ?? raw.high;
+    const goal = formatWithUnit(round(target), unit);
+    const pastLimit = raw.low > limits.high || raw.high < limits.low;
     parts.push(
       // The interval is the linear trend's (DOMAIN: noise-aware rule): named so, since the projection shown may
       // come from another method (log-linear) and lie outside it.
-      `按线性趋势，${spec.targetYear}年${level}预测区间 ${formatWithUnit(round(interval.low), unit)}～${formatWithUnit(round(interval.high), unit)}` +
-        `${contains ? '，包含' : '，不含'}目标 ${formatWithUnit(round(target), unit)}`,
+      pastLimit
+        ? // Wholly past a limit (107.61%～109.67%): the interval is the limit itself, and the outcome certain.
+          `按线性趋势，${spec.targetYear}年${level}预测区间全部超出${raw.low > limits.high ? '上限' : '下限'}，按 ${f(low)} 计，` +
+            `${meets(low, target, spec, thresholds) ? '可达到' : '不符合'}目标 ${goal}`
+        : `按线性趋势，${spec.targetYear}年${level}预测区间 ${f(low)}～${f(high)}${cut}` +
+            `${contains ? '，包含' : '，不含'}目标 ${goal}`,
     );
     if (contains) flagged = true;
   }

@@ -286,3 +286,39 @@ describe('thresholds are settings', () => {
     ).toBe('需加快');
   });
 });
+
+describe('the prediction interval within the unit’s natural limits', () => {
+  const infant: TargetSpec = { kind: 'upper', comparator: '<', value: 4, baseYear: 2025, targetYear: 2030 };
+
+  it('holds a rate at 0‰ and says so; the flag still rests on whether the interval contains the target', () => {
+    const series = s({ 2020: 8.2, 2021: 6.1, 2022: 7.4, 2023: 4.9, 2024: 5.6 });
+    // The linear trend's own interval reaches −3.28‰.
+    expect(linearPredictionInterval(series, 2030, 0.8)!.low).toBeLessThan(0);
+    const f = assessFluctuation(infant, series, '‰');
+    expect(f.interval).toEqual({ low: 0, high: expect.closeTo(5.92, 2) as number });
+    expect(f.evidence).toContain('按线性趋势，2030年80%预测区间 0‰～5.92‰（以 0‰ 为下限），包含目标 4‰');
+    expect(f.flagged).toBe(true);
+  });
+
+  it('an interval wholly above 100 % is 100 %, and certain to meet the target: not 波动较大', () => {
+    const goal: TargetSpec = { kind: 'lower', comparator: '≥', value: 99, baseYear: 2025, targetYear: 2030 };
+    const series = s({ 2021: 96.4, 2022: 97.6, 2023: 97.9, 2024: 98.7 });
+    // The linear trend's own interval: 101.3 %–104.8 %.
+    expect(linearPredictionInterval(series, 2030, 0.8)!.low).toBeGreaterThan(100);
+    const f = assessFluctuation(goal, series, '%');
+    expect(f.interval).toEqual({ low: 100, high: 100 });
+    expect(f.evidence).toBe('按线性趋势，2030年80%预测区间全部超出上限，按 100% 计，可达到目标 99%');
+    expect(f.flagged).toBe(false);
+    // A 100 % target met by the held interval is not "contained" in it either: the outcome is not in doubt.
+    const full: TargetSpec = { kind: 'full', comparator: '=', value: 100, baseYear: 2025, targetYear: 2030 };
+    const fullCheck = assessFluctuation(full, series, '%');
+    expect(fullCheck.flagged).toBe(false);
+    expect(fullCheck.evidence).toContain('可达到目标 100%');
+  });
+
+  it('leaves an interval within the limits as it is', () => {
+    const f = assessFluctuation(infant, s({ 2020: 7.2, 2021: 6.4, 2022: 6.9, 2023: 5.1, 2024: 6.3 }), '‰');
+    expect(f.evidence).toContain('预测区间 0.58‰～7.22‰，包含目标 4‰');
+    expect(f.evidence).not.toContain('为下限');
+  });
+});
