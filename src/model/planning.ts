@@ -5,7 +5,7 @@
 import { formatDifference, formatWithUnit, withinNaturalLimits } from './entry';
 import type { Indicator, Target } from './indicator';
 import { defaultMethod, project, seriesOf } from './projection';
-import { meets, targetForYear, targetSpecOf, type Thresholds } from './status';
+import { baseOf, meets, targetForYear, targetSpecOf, type Thresholds } from './status';
 import type { Workbook } from './workbook';
 
 export interface NextPlanOptions {
@@ -42,6 +42,10 @@ export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Da
     indicators: source.indicators.map((row) => {
       const copy = structuredClone(row);
       delete copy.projectionFormula;
+      // A yearly-change row's note names its base year ("以2018年值为基数，y年目标 = 2018年值 − (y − 2018)"):
+      // it now restarts from the new one.
+      if (copy.target.kind === 'yearly-change' && copy.note)
+        copy.note = rebaseNote(copy.note, row.baseYear, options.baseYear);
       return {
         ...copy,
         baseYear: options.baseYear,
@@ -50,6 +54,15 @@ export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Da
       };
     }),
   };
+}
+
+/** The base year named in a yearly-change note ("2018年值", "(y − 2018)") moved to the new base year. */
+function rebaseNote(note: string, oldBase: number, newBase: number): string {
+  return note
+    .replaceAll(`${oldBase}年值`, `${newBase}年值`)
+    .replace(new RegExp(`\\(y\\s*[−-]\\s*${oldBase}\\)`, 'g'), (m) =>
+      m.replace(String(oldBase), String(newBase)),
+    );
 }
 
 export type AmbitionFlag = 'timid' | 'out-of-reach';
@@ -80,9 +93,16 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const target = targetForYear(spec, series, indicator.targetYear);
   const latest = series.values.at(-1);
   const latestYear = series.years.at(-1);
-  if (target === null || latest === undefined || latestYear === undefined) {
+  if (latest === undefined || latestYear === undefined) {
     return { flag: null, message: '没有历史数值，无法判断目标高低。', ...none };
   }
+  if (target === null) return { flag: null, message: '目标没有数值，无法判断目标高低。', ...none };
+  // A yearly-change target comes from the base value: without the base year's own, the nearest year's stands in.
+  const base = baseOf(series, indicator.baseYear);
+  const standIn =
+    spec.kind === 'yearly-change' && base !== null && base.year !== indicator.baseYear
+      ? `基期${indicator.baseYear}年无数值，以最近的${base.year}年 ${f(base.value)} 为基数，${indicator.targetYear}年目标为 ${f(target)}（${f(base.value)} ${(spec.value ?? 0) < 0 ? '−' : '+'} ${pace(Math.abs((spec.value ?? 0) * (indicator.targetYear - base.year)))}）；`
+      : '';
 
   // Too timid: the trend already meets the new target by the base year (or the latest value already does).
   const atBase = project(defaultMethod(indicator), series, indicator.baseYear);
@@ -94,7 +114,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   if (spec.kind !== 'full' && baseValue !== null && meets(baseValue, target, spec, thresholds)) {
     return {
       flag: 'timid',
-      message: `目标偏保守：按趋势${indicator.baseYear}年已为 ${f(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+      message: `${standIn}目标偏保守：按趋势${indicator.baseYear}年已为 ${f(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
       ...none,
     };
   }
@@ -104,7 +124,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
       message:
         spec.kind === 'full'
           ? `${latestYear}年已为 ${f(latest)}，保持全覆盖即可。`
-          : `目标偏保守：${latestYear}年已为 ${f(latest)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+          : `${standIn}目标偏保守：${latestYear}年已为 ${f(latest)}，已达到新目标 ${spec.comparator}${f(target)}。`,
       ...none,
     };
   }
@@ -135,7 +155,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
       bestPace === null ? `历史上从未${direction}过` : `历史最快每年${direction} ${pace(bestPace)}`;
     return {
       flag: 'out-of-reach',
-      message: `可能难以实现：自${latestYear}年起需每年${direction} ${pace(requiredPace)}，${best}。`,
+      message: `可能难以实现：${standIn}自${latestYear}年起需每年${direction} ${pace(requiredPace)}，${best}。`,
       trendAtTarget,
       requiredPace,
       bestPace,
@@ -144,7 +164,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const trendText = trendAtTarget === null ? '' : `按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}；`;
   return {
     flag: null,
-    message: `${trendText}需每年${direction} ${pace(requiredPace ?? 0)}${bestPace === null ? '' : `，历史最快 ${pace(bestPace)}`}。`,
+    message: `${standIn}${trendText}需每年${direction} ${pace(requiredPace ?? 0)}${bestPace === null ? '' : `，历史最快 ${pace(bestPace)}`}。`,
     trendAtTarget,
     requiredPace,
     bestPace,

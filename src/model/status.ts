@@ -117,7 +117,16 @@ export interface Assessment {
   targetAtT: number | null;
   latestYear: number | null;
   latest: number | null;
+  /**
+   * The base value: the base year's own, else that of the year nearest the base year (on a tie the earlier one);
+   * `baseValueYear` says which year it is from.
+   */
   baseValue: number | null;
+  baseValueYear: number | null;
+  /** How many years have a figure. */
+  valueCount: number;
+  /** The first year with a figure. */
+  firstYear: number | null;
   projected: number | null;
   /** Target year's value (once in) or projection, minus the target at T (negative = below the target). */
   gap: number | null;
@@ -159,11 +168,30 @@ export function targetForYear(spec: TargetSpec, series: Series, year: number): n
   if (spec.kind === 'direction') return null;
   if (spec.kind === 'full') return 100;
   if (spec.kind === 'yearly-change') {
-    const base = valueAt(series, spec.baseYear);
+    // Without the base year's own figure the line starts from the nearest year's (said in the explanation): a
+    // next plan without 2025's figure counts its yearly points from 2024's, a plan without 2018's from 2020's.
+    const base = baseOf(series, spec.baseYear);
     if (base === null || spec.value === null) return null;
-    return base + spec.value * (year - spec.baseYear);
+    return base.value + spec.value * (year - base.year);
   }
   return spec.value;
+}
+
+/**
+ * The figure progress is measured from: the base year's own, else that of the year nearest the base year (on a
+ * tie the earlier one) — in a new plan whose base year 2025 is not yet in, 2024's, not 2020's.
+ */
+export function baseOf(series: Series, baseYear: number): { year: number; value: number } | null {
+  let best: { year: number; value: number } | null = null;
+  series.years.forEach((year, i) => {
+    const value = series.values[i];
+    if (value === undefined) return;
+    const distance = Math.abs(year - baseYear);
+    const bestDistance = best === null ? Infinity : Math.abs(best.year - baseYear);
+    if (distance < bestDistance || (distance === bestDistance && best !== null && year < best.year))
+      best = { year, value };
+  });
+  return best;
 }
 
 function valueAt(series: Series, year: number): number | null {
@@ -216,7 +244,8 @@ export function assessStatus(
   const n = series.values.length;
   const latest = n > 0 ? (series.values[n - 1] ?? null) : null;
   const latestYear = n > 0 ? (series.years[n - 1] ?? null) : null;
-  const baseValue = valueAt(series, spec.baseYear) ?? (n > 0 ? (series.values[0] ?? null) : null);
+  const base = baseOf(series, spec.baseYear);
+  const baseValue = base?.value ?? null;
   const targetAtT = targetForYear(spec, series, spec.targetYear);
   const result: Assessment = {
     status: '数据不足',
@@ -225,6 +254,9 @@ export function assessStatus(
     latestYear,
     latest,
     baseValue,
+    baseValueYear: base?.year ?? null,
+    valueCount: n,
+    firstYear: n > 0 ? (series.years[0] ?? null) : null,
     projected,
     gap: gapAtTarget(spec, series, projected),
     directionRate: null,
@@ -438,19 +470,40 @@ export function explainStatus(
   const a = assessment;
   const f = (v: number) => formatWithUnit(round(v), unit);
   const T = spec.targetYear;
+  const methodText = method ? `按${METHOD_LABELS[method]}` : '按预测公式';
+  // A base value from another year than the base year says so wherever it is used.
+  const standIn =
+    a.baseValue !== null && a.baseValueYear !== null && a.baseValueYear !== spec.baseYear
+      ? { year: a.baseValueYear, value: a.baseValue }
+      : null;
+  const baseNote = standIn
+    ? `基期${spec.baseYear}年无数值，以最近的${standIn.year}年 ${f(standIn.value)} 为基数`
+    : '';
+  // A yearly-change target is itself computed from the base value.
+  const targetNote =
+    standIn && spec.kind === 'yearly-change' && spec.value !== null
+      ? `（${baseNote}，${T}年目标 = ${f(standIn.value)} ${spec.value < 0 ? '−' : '+'} ${formatDifference(round(Math.abs(spec.value * (T - standIn.year))), unit)}）`
+      : '';
   switch (a.status) {
     case '公式有误':
       return '预测公式有误，状态无法计算。请检查或点“恢复默认公式”。';
-    case '数据不足':
-      return a.latest === null
-        ? '还没有填写任何年份的数值。'
-        : `只有 ${a.latestYear}年 一个数值（${f(a.latest)}），至少需要两年的数值才能预测趋势。`;
+    case '数据不足': {
+      if (a.latest === null) return '还没有填写任何年份的数值。';
+      if (a.valueCount < 2)
+        return `只有 ${a.latestYear}年 一个数值（${f(a.latest)}），至少需要两年的数值才能预测趋势。`;
+      const have = `已有 ${a.valueCount} 年的数值（${a.firstYear}—${a.latestYear}年）`;
+      if (spec.kind !== 'direction' && a.targetAtT === null) return `${have}，但目标没有数值，无法判断进展。`;
+      return `${have}，但${methodText}得不出${T}年的预测值，无法判断进展。`;
+    }
     case '达标':
     case '未达标':
       if (spec.kind === 'direction') {
-        return `${T}年为 ${f(a.latest ?? 0)}，基期为 ${f(a.baseValue ?? 0)}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
+        const base = standIn
+          ? `基期${spec.baseYear}年无数值，与最近的${standIn.year}年 ${f(standIn.value)} 相比`
+          : `基期为 ${f(a.baseValue ?? 0)}`;
+        return `${T}年为 ${f(a.latest ?? 0)}，${base}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
       }
-      return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}，${a.status}。`;
+      return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}${targetNote}，${a.status}。`;
     case '已达标':
       return `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}；请保持。`;
     default:
@@ -466,23 +519,28 @@ export function explainStatus(
         : `年均${spec.comparator === '↓' ? '上升' : '下降'} ${Math.abs(round(rate * 100))}%（应${wanted}）`;
     return `按趋势，${moved}（${wanted}≥${round(thresholds.directionFast * 100)}% 为预计达标）：${a.status}。`;
   }
-  const methodText = method ? `按${METHOD_LABELS[method]}` : '按预测公式';
   const projected = a.projected;
   const target = a.targetAtT;
   if (projected === null || target === null) return `${methodText}无法得出预测值。`;
-  const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
   // A trend held at its unit's limit says so (the formula alone would give e.g. 102.5 %).
   const limits = naturalLimits(unit);
   // (Only the upper limit: a projection of exactly 0 is as often a row of zeros as a trend held at 0.)
   const limit = projected === limits.high ? `（以 ${f(limits.high)} 为上限）` : '';
-  let text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}`;
+  const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
+  let text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}${targetNote}`;
   if (a.status === '预计达标') return `${text}，预计可以达标。`;
   if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {
     const years = T - a.latestYear;
     const perYear = (target - a.latest) / years;
     text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}`;
   }
-  if (a.slipping) text += `（基期${spec.baseYear}年已达到目标，按趋势将不再达标）`;
-  else if (a.cr !== null) text += `（预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
+  if (a.slipping) {
+    text += standIn
+      ? `（基期${spec.baseYear}年无数值；最近的${standIn.year}年 ${f(standIn.value)} 已达到目标，按趋势将不再达标）`
+      : `（基期${spec.baseYear}年已达到目标，按趋势将不再达标）`;
+  } else if (a.cr !== null) {
+    const from = standIn && !targetNote ? `${baseNote}计，` : '';
+    text += `（${from}预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
+  }
   return `${text}：${a.status}。`;
 }

@@ -111,6 +111,49 @@ describe('too timid / out of reach', () => {
   });
 });
 
+describe('近视率 in the next plan (base 2025, no 2025 figure yet)', () => {
+  const withMyopia = {
+    ...old,
+    indicators: old.indicators.map((row) =>
+      row.name === '儿童青少年总体近视率'
+        ? {
+            ...row,
+            values: { 2018: 18.5, 2019: 17.2, 2020: 16.4, 2021: 15.1, 2022: 14.3, 2023: 13, 2024: 12.1 },
+          }
+        : row,
+    ),
+  };
+  const next = makeNextPlan(
+    withMyopia,
+    { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+    new Date(),
+  );
+  const myopia = next.indicators.find((r) => r.name === '儿童青少年总体近视率')!;
+
+  it('the carried-over note names the new base year', () => {
+    expect(myopia.note).toBe(
+      '以2025年值为基数，y年目标 = 2025年值 − (y − 2025)。二（四）4“有效预防和控制学生近视”为同一方向，不另列。',
+    );
+    // The old plan's note is untouched.
+    expect(withMyopia.indicators.find((r) => r.name === '儿童青少年总体近视率')!.note).toContain('2018年值');
+  });
+
+  it('目标评估 judges the target from 2024’s figure and says so', () => {
+    const a = assessAmbition(myopia, DEFAULT_THRESHOLDS);
+    expect(a.flag).toBeNull();
+    expect(a.message).toMatch(
+      /^基期2025年无数值，以最近的2024年 12\.1% 为基数，2030年目标为 6\.1%（12\.1% − 6个百分点）；按趋势2030年约为 \d+(\.\d+)?%；需每年下降 1个百分点，历史最快 1\.3个百分点。$/,
+    );
+  });
+
+  it('says what is missing truthfully', () => {
+    const noValues = { ...myopia, values: {} };
+    expect(assessAmbition(noValues, DEFAULT_THRESHOLDS).message).toBe('没有历史数值，无法判断目标高低。');
+    const noStep = { ...myopia, target: { ...myopia.target, yearlyStep: undefined } };
+    expect(assessAmbition(noStep, DEFAULT_THRESHOLDS).message).toBe('目标没有数值，无法判断目标高低。');
+  });
+});
+
 describe('the next plan’s name', () => {
   it.each([
     ['兰溪市儿童发展“十四五”规划（2021—2025年）', 2025, 2030, '兰溪市儿童发展“十五五”规划（2026—2030年）'],

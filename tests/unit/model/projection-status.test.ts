@@ -160,7 +160,9 @@ describe('status by kind of target', () => {
     expect(assessStatus(myopia, s(values), 53).targetAtT).toBe(53);
     expect(status(myopia, values, 53)).toBe('预计达标');
     expect(status(myopia, { 2018: 60, 2020: 59.5, 2022: 59 }, 58.3)).toBe('进展缓慢'); // CR = 1.7/7
-    expect(status(myopia, { 2020: 58, 2022: 56 }, 53)).toBe('数据不足'); // no 2018 value
+    // No 2018 value: the yearly points count from the nearest year's, 2020's 58 → 2025 target 58 − 5 = 53.
+    expect(assessStatus(myopia, s({ 2020: 58, 2022: 56 }), 53).targetAtT).toBe(53);
+    expect(status(myopia, { 2020: 58, 2022: 56 }, 53)).toBe('预计达标');
     expect(status(myopia, { 2018: 60, 2025: 52.5 }, null)).toBe('达标');
   });
 
@@ -284,6 +286,110 @@ describe('thresholds are settings', () => {
     expect(
       assessStatus(upper5, s({ 2020: 7, 2022: 6 }), 5.1, { ...DEFAULT_THRESHOLDS, onTrack: 0.99 }).status,
     ).toBe('需加快');
+  });
+});
+
+describe('the base value when the base year has no figure', () => {
+  // The next plan (2026–2030): base 2025, whose figure is not in yet.
+  const next = (spec: TargetSpec): TargetSpec => ({ ...spec, baseYear: 2025, targetYear: 2030 });
+  const infant = next({ ...upper5, value: 4 });
+  const infantValues = s({ 2020: 7.2, 2021: 6.9, 2022: 6.6, 2023: 6.5, 2024: 6.3 });
+
+  it('measures progress from the nearest year (2024’s 6.3‰), not the first (2020’s 7.2‰), and says so', () => {
+    const a = assessStatus(infant, infantValues, 4.61);
+    expect(a).toMatchObject({ baseValue: 6.3, baseValueYear: 2024 });
+    // (4.61 − 6.3)/(4 − 6.3) = 73 %; from 2020's 7.2‰ it read 81 %.
+    expect(a.cr).toBeCloseTo(0.7348, 3);
+    expect(explainStatus(infant, a, '‰', 'log-linear')).toBe(
+      '按对数线性趋势（年均降低率），2030年预计为 4.61‰，高于目标 4‰；要达标，自2024年起需年均下降 0.38个千分点' +
+        '（基期2025年无数值，以最近的2024年 6.3‰ 为基数计，预计完成所需进展的 73%）：需加快。',
+    );
+  });
+
+  it('takes the earlier year on a tie, and the base year’s own figure whenever it is in', () => {
+    const spec = { ...upper5 }; // base 2020
+    expect(assessStatus(spec, s({ 2019: 8, 2021: 7, 2022: 6.5 }), 6).baseValueYear).toBe(2019);
+    expect(assessStatus(spec, s({ 2018: 9, 2021: 7, 2022: 6.5 }), 6).baseValueYear).toBe(2021);
+    const own = assessStatus(spec, s({ 2018: 9, 2020: 7, 2022: 6.5 }), 6);
+    expect(own).toMatchObject({ baseValue: 7, baseValueYear: 2020 });
+    expect(explainStatus(spec, own, '‰', 'linear')).not.toContain('无数值');
+  });
+
+  it('in the current plan (base 2020, first figure 2021) measures from 2021 and names it', () => {
+    const a = assessStatus(upper5, s({ 2021: 7, 2022: 6.5, 2023: 6 }), 5.5);
+    expect(a).toMatchObject({ baseValue: 7, baseValueYear: 2021, status: '需加快' }); // CR = 1.5/2
+    expect(explainStatus(upper5, a, '‰', 'linear')).toContain(
+      '（基期2020年无数值，以最近的2021年 7‰ 为基数计，预计完成所需进展的 75%）：需加快。',
+    );
+  });
+
+  it('a direction row compared with the nearest year says which year', () => {
+    const down: TargetSpec = {
+      kind: 'direction',
+      comparator: '↓',
+      value: null,
+      baseYear: 2025,
+      targetYear: 2030,
+    };
+    const a = assessStatus(down, s({ 2023: 10, 2024: 9.5, 2030: 9 }), null);
+    expect(a.status).toBe('达标');
+    expect(explainStatus(down, a, '%', null)).toBe(
+      '2030年为 9%，基期2025年无数值，与最近的2024年 9.5% 相比，已按要求下降。',
+    );
+  });
+
+  it('a slipping row names the year that met the target', () => {
+    // Base 2020 without a figure; 2021's 97.5% met ≥97%, falling since.
+    const a = assessStatus(lower97, s({ 2021: 97.5, 2022: 96.8, 2023: 96 }), 93);
+    expect(a.slipping).toBe(true);
+    expect(explainStatus(lower97, a, '%', 'linear')).toContain(
+      '（基期2020年无数值；最近的2021年 97.5% 已达到目标，按趋势将不再达标）：倒退。',
+    );
+  });
+});
+
+describe('近视率 (each year 1 point below the base) in a plan whose base year has no figure', () => {
+  const myopia: TargetSpec = {
+    kind: 'yearly-change',
+    comparator: '≤',
+    value: -1,
+    baseYear: 2025,
+    targetYear: 2030,
+  };
+  const values = s({ 2018: 18.5, 2019: 17.2, 2020: 16.4, 2021: 15.1, 2022: 14.3, 2023: 13, 2024: 12.1 });
+
+  it('counts the yearly points from 2024’s figure and says so, with the arithmetic', () => {
+    const a = assessStatus(myopia, values, 5.68);
+    expect(a.targetAtT).toBeCloseTo(6.1, 10); // 12.1 − (2030 − 2024)
+    expect(a.status).toBe('预计达标');
+    expect(explainStatus(myopia, a, '%', 'linear')).toBe(
+      '按线性趋势，2030年预计为 5.68%，低于目标 6.1%（基期2025年无数值，以最近的2024年 12.1% 为基数，' +
+        '2030年目标 = 12.1% − 6个百分点），预计可以达标。',
+    );
+  });
+
+  it('gives a status (not 数据不足) and a pace from seven years of figures', () => {
+    const a = assessStatus(myopia, values, 8.5);
+    expect(a.status).toBe('需加快'); // CR = (8.5 − 12.1)/(6.1 − 12.1) = 0.6
+    expect(explainStatus(myopia, a, '%', 'linear')).toContain('自2024年起需年均下降 1个百分点');
+  });
+
+  it('never says “only one value” when there are several', () => {
+    const noTarget: TargetSpec = { ...lower97, value: null };
+    const a = assessStatus(noTarget, s({ 2021: 95, 2022: 96 }), 97);
+    expect(a.status).toBe('数据不足');
+    expect(explainStatus(noTarget, a, '%', 'linear')).toBe(
+      '已有 2 年的数值（2021—2022年），但目标没有数值，无法判断进展。',
+    );
+    const noProjection = assessStatus(upper5, s({ 2020: 6, 2021: 0, 2022: 5.5 }), null);
+    expect(noProjection.status).toBe('数据不足');
+    expect(explainStatus(upper5, noProjection, '‰', 'log-linear')).toBe(
+      '已有 3 年的数值（2020—2022年），但按对数线性趋势（年均降低率）得不出2025年的预测值，无法判断进展。',
+    );
+    // One value still reads as one.
+    expect(explainStatus(upper5, assessStatus(upper5, s({ 2022: 6 }), null), '‰', 'linear')).toBe(
+      '只有 2022年 一个数值（6‰），至少需要两年的数值才能预测趋势。',
+    );
   });
 });
 
