@@ -3,7 +3,7 @@
  * following the UN Statistics Division's progress assessment (CR = (v̂_T − v_b)/(v* − v_b)).
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
-import { formatDifference, formatWithUnit, naturalLimits, withinNaturalLimits } from './entry';
+import { formatDifference, formatNumber, formatWithUnit, naturalLimits, withinNaturalLimits } from './entry';
 import type { Comparator, Indicator, TargetKind } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
@@ -459,6 +459,42 @@ export function countReversals(values: readonly number[]): number {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** Whether a target is a band (保持在90%左右): met within ± the tolerance, neither above nor below. */
+export function isBand(spec: Pick<TargetSpec, 'kind' | 'comparator'>): boolean {
+  return spec.kind === 'around' || spec.comparator === '≈';
+}
+
+/** A band's edges and how a clerk reads it: "90%±2（88%～92%）". */
+export function bandOf(
+  centre: number,
+  unit: string,
+  thresholds: Thresholds,
+): { low: number; high: number; text: string } {
+  const f = (v: number) => formatWithUnit(round(v), unit);
+  const tolerance = thresholds.aroundTolerance;
+  const low = centre - tolerance;
+  const high = centre + tolerance;
+  return { low, high, text: `${f(centre)}±${formatNumber(round(tolerance))}（${f(low)}～${f(high)}）` };
+}
+
+/**
+ * Where a trend ends against a band, for a value already in it: nothing when it stays in; else which edge it
+ * passes and which way the value must move ("将超出范围（高于上限 92%），需放缓上升、控制在 92% 以内").
+ */
+export function bandDrift(
+  trend: number | null,
+  band: { low: number; high: number },
+  unit: string,
+): string | null {
+  const f = (v: number) => formatWithUnit(round(v), unit);
+  if (trend === null) return null;
+  if (trend > band.high + EPSILON)
+    return `将超出范围（高于上限 ${f(band.high)}），需放缓上升、控制在 ${f(band.high)} 以内`;
+  if (trend < band.low - EPSILON)
+    return `将超出范围（低于下限 ${f(band.low)}），需止住下降、保持在 ${f(band.low)} 以上`;
+  return null;
+}
+
 /** A plain-Chinese reason for the status, e.g. "按对数线性趋势，2025年预计为5.6‰，高于目标5‰，需年均下降…". */
 export function explainStatus(
   spec: TargetSpec,
@@ -484,6 +520,7 @@ export function explainStatus(
     standIn && spec.kind === 'yearly-change' && spec.value !== null
       ? `（${baseNote}，${T}年目标 = ${f(standIn.value)} ${spec.value < 0 ? '−' : '+'} ${formatDifference(round(Math.abs(spec.value * (T - standIn.year))), unit)}）`
       : '';
+  const band = isBand(spec) && a.targetAtT !== null ? bandOf(a.targetAtT, unit, thresholds) : null;
   switch (a.status) {
     case '公式有误':
       return '预测公式有误，状态无法计算。请检查或点“恢复默认公式”。';
@@ -503,9 +540,19 @@ export function explainStatus(
           : `基期为 ${f(a.baseValue ?? 0)}`;
         return `${T}年为 ${f(a.latest ?? 0)}，${base}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
       }
+      if (band) return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${band.text}，${a.status}。`;
       return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}${targetNote}，${a.status}。`;
-    case '已达标':
+    case '已达标': {
+      if (band) {
+        // In the band now, but a trend that leaves it by the target year needs acting on, not keeping.
+        const drift = bandDrift(a.projected, band, unit);
+        const head = `${a.latestYear}年为 ${f(a.latest ?? 0)}，在 ${band.text}的范围内`;
+        return drift
+          ? `${head}；但${methodText}，${T}年预计为 ${f(a.projected ?? 0)}，${drift}。`
+          : `${head}，已达标；请保持。`;
+      }
       return `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}；请保持。`;
+    }
     default:
       break;
   }
@@ -526,18 +573,44 @@ export function explainStatus(
   const limits = naturalLimits(unit);
   // (Only the upper limit: a projection of exactly 0 is as often a row of zeros as a trend held at 0.)
   const limit = projected === limits.high ? `（以 ${f(limits.high)} 为上限）` : '';
-  const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
-  let text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}${targetNote}`;
-  if (a.status === '预计达标') return `${text}，预计可以达标。`;
+  let text: string;
+  let goal = target;
+  if (band) {
+    const inBand = projected >= band.low - EPSILON && projected <= band.high + EPSILON;
+    const where = inBand ? '在' : projected > band.high ? '高于' : '低于';
+    text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${where} ${band.text}的范围${inBand ? '内' : ''}`;
+    if (a.status === '预计达标') return `${text}，预计可以达标。`;
+    // The value must reach the nearer edge of the band, not its centre.
+    if (a.latest !== null)
+      goal = a.latest < band.low ? band.low : a.latest > band.high ? band.high : a.latest;
+  } else {
+    const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
+    text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}${targetNote}`;
+    if (a.status === '预计达标') return `${text}，预计可以达标。`;
+  }
   if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {
     const years = T - a.latestYear;
-    const perYear = (target - a.latest) / years;
-    text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}`;
+    const perYear = (goal - a.latest) / years;
+    if (band) {
+      text += `；要进入范围，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}（至 ${f(goal)}）`;
+      // A trend that rises (falls) past the whole band must slow, not speed up.
+      if (perYear > 0 && projected > band.high) text += `，但按趋势将越过上限 ${f(band.high)}，上升需放缓`;
+      if (perYear < 0 && projected < band.low) text += `，但按趋势将越过下限 ${f(band.low)}，下降需放缓`;
+    } else {
+      text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}`;
+    }
   }
   if (a.slipping) {
+    const met = band ? '在范围内' : '已达到目标';
+    const lost = band ? '按趋势将离开范围' : '按趋势将不再达标';
     text += standIn
-      ? `（基期${spec.baseYear}年无数值；最近的${standIn.year}年 ${f(standIn.value)} 已达到目标，按趋势将不再达标）`
-      : `（基期${spec.baseYear}年已达到目标，按趋势将不再达标）`;
+      ? `（基期${spec.baseYear}年无数值；最近的${standIn.year}年 ${f(standIn.value)} ${met}，${lost}）`
+      : `（基期${spec.baseYear}年${met}，${lost}）`;
+  } else if (band && a.cr !== null && a.cr < 0 && a.baseValue !== null) {
+    // A share below zero of the way to a band ("-1400%") says nothing: the distances say it.
+    const outside = (v: number) => Math.max(0, Math.abs(v - target) - thresholds.aroundTolerance);
+    const from = standIn ? `${standIn.year}年` : `基期${spec.baseYear}年`;
+    text += `（${standIn ? `${baseNote}计；` : ''}${from}距范围 ${formatDifference(round(outside(a.baseValue)), unit)}，${T}年将距 ${formatDifference(round(outside(projected)), unit)}，离范围更远）`;
   } else if (a.cr !== null) {
     const from = standIn && !targetNote ? `${baseNote}计，` : '';
     text += `（${from}预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;

@@ -393,6 +393,63 @@ describe('近视率 (each year 1 point below the base) in a plan whose base year
   });
 });
 
+describe('保持在…左右 (a band) in the panel', () => {
+  const band = (value: number): TargetSpec => ({
+    kind: 'around',
+    comparator: '≈',
+    value,
+    baseYear: 2025,
+    targetYear: 2030,
+  });
+
+  it('in the band now but leaving it by the target year: what must change, not “请保持”', () => {
+    const spec = band(90);
+    const a = assessStatus(spec, s({ 2020: 86.5, 2022: 91.2, 2024: 94.8, 2025: 91 }), 97.53);
+    expect(a.status).toBe('已达标');
+    expect(explainStatus(spec, a, '%', 'linear')).toBe(
+      '2025年为 91%，在 90%±2（88%～92%）的范围内；但按线性趋势，2030年预计为 97.53%，' +
+        '将超出范围（高于上限 92%），需放缓上升、控制在 92% 以内。',
+    );
+    const falling = assessStatus(spec, s({ 2023: 92, 2024: 90.5, 2025: 89 }), 83.2);
+    expect(explainStatus(spec, falling, '%', 'linear')).toContain(
+      '将超出范围（低于下限 88%），需止住下降、保持在 88% 以上',
+    );
+    const staying = assessStatus(spec, s({ 2024: 90.5, 2025: 91 }), 91.5);
+    expect(explainStatus(spec, staying, '%', 'linear')).toBe(
+      '2025年为 91%，在 90%±2（88%～92%）的范围内，已达标；请保持。',
+    );
+  });
+
+  it('below the band with a trend past it: the pace to the nearer edge, and that the rise must slow', () => {
+    const spec = band(92);
+    const a = assessStatus(spec, s({ 2020: 80, 2022: 85, 2024: 89.6 }), 96.14);
+    const text = explainStatus(spec, a, '%', 'linear');
+    expect(text).toContain('2030年预计为 96.14%，高于 92%±2（90%～94%）的范围');
+    expect(text).toContain(
+      '要进入范围，自2024年起需年均提高 0.07个百分点（至 90%），但按趋势将越过上限 94%，上升需放缓',
+    );
+    expect(text).not.toContain('需年均提高 0.4个百分点');
+  });
+
+  it('above the band: the value must come down to the upper edge', () => {
+    const spec = band(90);
+    const a = assessStatus(spec, s({ 2023: 93.5, 2024: 94.8 }), 100);
+    const text = explainStatus(spec, a, '%', 'linear');
+    expect(text).toContain('要进入范围，自2024年起需年均下降 0.47个百分点（至 92%）');
+    // Ending farther from the band than it began: the distances, not a share of "-186%".
+    expect(text).toContain('2030年将距 8个百分点，离范围更远');
+    expect(text).not.toMatch(/-\d+%/);
+  });
+
+  it('a trend that ends in the band is on track', () => {
+    const spec = band(90);
+    const a = assessStatus(spec, s({ 2023: 84, 2024: 85.5 }), 89);
+    expect(explainStatus(spec, a, '%', 'linear')).toBe(
+      '按线性趋势，2030年预计为 89%，在 90%±2（88%～92%）的范围内，预计可以达标。',
+    );
+  });
+});
+
 describe('the prediction interval within the unit’s natural limits', () => {
   const infant: TargetSpec = { kind: 'upper', comparator: '<', value: 4, baseYear: 2025, targetYear: 2030 };
 
