@@ -5,7 +5,16 @@
 import { formatDifference, formatWithUnit, withinNaturalLimits } from './entry';
 import type { Indicator, Target } from './indicator';
 import { defaultMethod, project, seriesOf } from './projection';
-import { meets, targetForYear, targetSpecOf, type Thresholds } from './status';
+import {
+  bandDrift,
+  bandOf,
+  baseOf,
+  isBand,
+  meets,
+  targetForYear,
+  targetSpecOf,
+  type Thresholds,
+} from './status';
 import type { Workbook } from './workbook';
 
 export interface NextPlanOptions {
@@ -42,6 +51,10 @@ export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Da
     indicators: source.indicators.map((row) => {
       const copy = structuredClone(row);
       delete copy.projectionFormula;
+      // A yearly-change row's note names its base year ("以2018年值为基数，y年目标 = 2018年值 − (y − 2018)"):
+      // it now restarts from the new one.
+      if (copy.target.kind === 'yearly-change' && copy.note)
+        copy.note = rebaseNote(copy.note, row.baseYear, options.baseYear);
       return {
         ...copy,
         baseYear: options.baseYear,
@@ -50,6 +63,15 @@ export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Da
       };
     }),
   };
+}
+
+/** The base year named in a yearly-change note ("2018年值", "(y − 2018)") moved to the new base year. */
+function rebaseNote(note: string, oldBase: number, newBase: number): string {
+  return note
+    .replaceAll(`${oldBase}年值`, `${newBase}年值`)
+    .replace(new RegExp(`\\(y\\s*[−-]\\s*${oldBase}\\)`, 'g'), (m) =>
+      m.replace(String(oldBase), String(newBase)),
+    );
 }
 
 export type AmbitionFlag = 'timid' | 'out-of-reach';
@@ -80,31 +102,52 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const target = targetForYear(spec, series, indicator.targetYear);
   const latest = series.values.at(-1);
   const latestYear = series.years.at(-1);
-  if (target === null || latest === undefined || latestYear === undefined) {
+  if (latest === undefined || latestYear === undefined) {
     return { flag: null, message: '没有历史数值，无法判断目标高低。', ...none };
   }
+  if (target === null) return { flag: null, message: '目标没有数值，无法判断目标高低。', ...none };
+  // A yearly-change target comes from the base value: without the base year's own, the nearest year's stands in.
+  const base = baseOf(series, indicator.baseYear);
+  const standIn =
+    spec.kind === 'yearly-change' && base !== null && base.year !== indicator.baseYear
+      ? `基期${indicator.baseYear}年无数值，以最近的${base.year}年 ${f(base.value)} 为基数，${indicator.targetYear}年目标为 ${f(target)}（${f(base.value)} ${(spec.value ?? 0) < 0 ? '−' : '+'} ${pace(Math.abs((spec.value ?? 0) * (indicator.targetYear - base.year)))}）；`
+      : '';
+  const band = isBand(spec) ? bandOf(target, indicator.unit, thresholds) : null;
 
-  // Too timid: the trend already meets the new target by the base year (or the latest value already does).
+  // Too timid: the trend already meets the new target by the base year (or the latest value already does). Not
+  // for a band (保持在90%左右): being in it is the aim, and a band is not raised by being met.
   const atBase = project(defaultMethod(indicator), series, indicator.baseYear);
   const baseValue = series.years.includes(indicator.baseYear)
     ? (series.values[series.years.indexOf(indicator.baseYear)] ?? null)
     : atBase.ok
       ? withinNaturalLimits(atBase.value, indicator.unit)
       : null;
-  if (spec.kind !== 'full' && baseValue !== null && meets(baseValue, target, spec, thresholds)) {
+  if (!band && spec.kind !== 'full' && baseValue !== null && meets(baseValue, target, spec, thresholds)) {
     return {
       flag: 'timid',
-      message: `目标偏保守：按趋势${indicator.baseYear}年已为 ${f(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+      message: `${standIn}目标偏保守：按趋势${indicator.baseYear}年已为 ${f(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
       ...none,
     };
   }
   if (meets(latest, target, spec, thresholds)) {
+    if (band) {
+      // In the band now: what matters is whether the trend stays in it.
+      const drift = bandDrift(trendAtTarget, band, indicator.unit);
+      const head = `${latestYear}年为 ${f(latest)}，已在 ${band.text}的范围内`;
+      return {
+        flag: null,
+        message: drift
+          ? `${head}，但按趋势${indicator.targetYear}年为 ${f(trendAtTarget ?? 0)}，${drift}。`
+          : `${head}${trendAtTarget === null ? '' : `，按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}，仍在范围内`}；保持即可。`,
+        ...none,
+      };
+    }
     return {
       flag: spec.kind === 'full' ? null : 'timid',
       message:
         spec.kind === 'full'
           ? `${latestYear}年已为 ${f(latest)}，保持全覆盖即可。`
-          : `目标偏保守：${latestYear}年已为 ${f(latest)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+          : `${standIn}目标偏保守：${latestYear}年已为 ${f(latest)}，已达到新目标 ${spec.comparator}${f(target)}。`,
       ...none,
     };
   }
@@ -118,10 +161,12 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     };
   }
 
-  // Out of reach: the yearly pace required from the latest value exceeds several times the best pace so far.
+  // Out of reach: the yearly pace required from the latest value exceeds several times the best pace so far. A
+  // band is reached at its nearer edge.
+  const goal = band ? (latest < band.low ? band.low : band.high) : target;
   const years = indicator.targetYear - latestYear;
-  const requiredPace = years > 0 ? Math.abs(target - latest) / years : null;
-  const wantUp = target > latest;
+  const requiredPace = years > 0 ? Math.abs(goal - latest) / years : null;
+  const wantUp = goal > latest;
   let bestPace: number | null = null;
   for (let i = 1; i < series.values.length; i += 1) {
     const span = (series.years[i] ?? 0) - (series.years[i - 1] ?? 0);
@@ -130,21 +175,32 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     if (inDirection > 0 && (bestPace === null || inDirection > bestPace)) bestPace = inDirection;
   }
   const direction = wantUp ? '提高' : '下降';
+  // "（至 88%）": for a band, the edge to reach, after where the value stands against it.
+  const where = band
+    ? `${latestYear}年为 ${f(latest)}，${wantUp ? '低于' : '高于'} ${band.text}的范围；`
+    : '';
+  const edge = band ? `（至 ${f(goal)}）` : '';
   if (requiredPace !== null && (bestPace === null || requiredPace > OUT_OF_REACH_FACTOR * bestPace)) {
     const best =
       bestPace === null ? `历史上从未${direction}过` : `历史最快每年${direction} ${pace(bestPace)}`;
     return {
       flag: 'out-of-reach',
-      message: `可能难以实现：自${latestYear}年起需每年${direction} ${pace(requiredPace)}，${best}。`,
+      message: `可能难以实现：${standIn}${where}自${latestYear}年起需每年${direction} ${pace(requiredPace)}${edge}，${best}。`,
       trendAtTarget,
       requiredPace,
       bestPace,
     };
   }
   const trendText = trendAtTarget === null ? '' : `按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}；`;
+  // A trend that runs past the whole band must slow, not keep its pace.
+  let overshoot = '';
+  if (band && trendAtTarget !== null) {
+    if (wantUp && trendAtTarget > band.high) overshoot = `；但按趋势将越过上限 ${f(band.high)}，上升需放缓`;
+    if (!wantUp && trendAtTarget < band.low) overshoot = `；但按趋势将越过下限 ${f(band.low)}，下降需放缓`;
+  }
   return {
     flag: null,
-    message: `${trendText}需每年${direction} ${pace(requiredPace ?? 0)}${bestPace === null ? '' : `，历史最快 ${pace(bestPace)}`}。`,
+    message: `${standIn}${where}${trendText}需每年${direction} ${pace(requiredPace ?? 0)}${edge}${bestPace === null ? '' : `，历史最快 ${pace(bestPace)}`}${overshoot}。`,
     trendAtTarget,
     requiredPace,
     bestPace,

@@ -3,7 +3,7 @@
  * following the UN Statistics Division's progress assessment (CR = (v̂_T − v_b)/(v* − v_b)).
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
-import { formatDifference, formatWithUnit, naturalLimits } from './entry';
+import { formatDifference, formatNumber, formatWithUnit, naturalLimits, withinNaturalLimits } from './entry';
 import type { Comparator, Indicator, TargetKind } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
@@ -117,7 +117,16 @@ export interface Assessment {
   targetAtT: number | null;
   latestYear: number | null;
   latest: number | null;
+  /**
+   * The base value: the base year's own, else that of the year nearest the base year (on a tie the earlier one);
+   * `baseValueYear` says which year it is from.
+   */
   baseValue: number | null;
+  baseValueYear: number | null;
+  /** How many years have a figure. */
+  valueCount: number;
+  /** The first year with a figure. */
+  firstYear: number | null;
   projected: number | null;
   /** Target year's value (once in) or projection, minus the target at T (negative = below the target). */
   gap: number | null;
@@ -159,11 +168,30 @@ export function targetForYear(spec: TargetSpec, series: Series, year: number): n
   if (spec.kind === 'direction') return null;
   if (spec.kind === 'full') return 100;
   if (spec.kind === 'yearly-change') {
-    const base = valueAt(series, spec.baseYear);
+    // Without the base year's own figure the line starts from the nearest year's (said in the explanation): a
+    // next plan without 2025's figure counts its yearly points from 2024's, a plan without 2018's from 2020's.
+    const base = baseOf(series, spec.baseYear);
     if (base === null || spec.value === null) return null;
-    return base + spec.value * (year - spec.baseYear);
+    return base.value + spec.value * (year - base.year);
   }
   return spec.value;
+}
+
+/**
+ * The figure progress is measured from: the base year's own, else that of the year nearest the base year (on a
+ * tie the earlier one) — in a new plan whose base year 2025 is not yet in, 2024's, not 2020's.
+ */
+export function baseOf(series: Series, baseYear: number): { year: number; value: number } | null {
+  let best: { year: number; value: number } | null = null;
+  series.years.forEach((year, i) => {
+    const value = series.values[i];
+    if (value === undefined) return;
+    const distance = Math.abs(year - baseYear);
+    const bestDistance = best === null ? Infinity : Math.abs(best.year - baseYear);
+    if (distance < bestDistance || (distance === bestDistance && best !== null && year < best.year))
+      best = { year, value };
+  });
+  return best;
 }
 
 function valueAt(series: Series, year: number): number | null {
@@ -216,7 +244,8 @@ export function assessStatus(
   const n = series.values.length;
   const latest = n > 0 ? (series.values[n - 1] ?? null) : null;
   const latestYear = n > 0 ? (series.years[n - 1] ?? null) : null;
-  const baseValue = valueAt(series, spec.baseYear) ?? (n > 0 ? (series.values[0] ?? null) : null);
+  const base = baseOf(series, spec.baseYear);
+  const baseValue = base?.value ?? null;
   const targetAtT = targetForYear(spec, series, spec.targetYear);
   const result: Assessment = {
     status: '数据不足',
@@ -225,6 +254,9 @@ export function assessStatus(
     latestYear,
     latest,
     baseValue,
+    baseValueYear: base?.year ?? null,
+    valueCount: n,
+    firstYear: n > 0 ? (series.years[0] ?? null) : null,
     projected,
     gap: gapAtTarget(spec, series, projected),
     directionRate: null,
@@ -335,6 +367,7 @@ export interface Fluctuation {
   flagged: boolean;
   /** What the flag rests on, in Chinese, shown next to it. */
   evidence: string;
+  /** The linear trend's prediction interval at the target year, held within the unit's natural limits. */
   interval: { low: number; high: number } | null;
   reversals: number;
 }
@@ -351,7 +384,15 @@ export function assessFluctuation(
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Fluctuation {
   const reversals = countReversals(series.values);
-  const interval = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
+  const raw = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
+  // Shown within the unit's natural limits: no −0.02‰, no 107.61 % (the projection is held there too).
+  const limits = naturalLimits(unit);
+  const interval = raw
+    ? { low: withinNaturalLimits(raw.low, unit), high: withinNaturalLimits(raw.high, unit) }
+    : null;
+  const heldLow = raw !== null && interval !== null && interval.low !== raw.low;
+  const heldHigh = raw !== null && interval !== null && interval.high !== raw.high;
+  const f = (v: number) => formatWithUnit(round(v), unit);
   const target = targetForYear(spec, series, spec.targetYear);
   const level = `${Math.round(thresholds.intervalLevel * 100)}%`;
   const parts: string[] = [];
@@ -368,13 +409,29 @@ export function assessFluctuation(
       spec.kind !== 'yearly-change' &&
       meets(latest, latestTarget, spec, thresholds)
     );
-  if (interval && target !== null && open) {
-    const contains = interval.low <= target && target <= interval.high;
+  if (raw && target !== null && open) {
+    // The flag's reason is the linear trend's own interval: held at a natural limit it contains a target within
+    // the limits exactly when the trend's interval does, and an interval wholly past a limit (107.61%～109.67%)
+    // is certain to pass the target, not uncertain — so the flag is decided on the trend's interval.
+    const contains = raw.low <= target && target <= raw.high;
+    const held = [
+      heldLow ? `以 ${f(limits.low)} 为下限` : '',
+      heldHigh ? `以 ${f(limits.high)} 为上限` : '',
+    ].filter(Boolean);
+    const cut = held.length > 0 ? `（${held.join('、')}）` : '';
+    const low = interval?.low ?? raw.low;
+    const high = interval?.high ?? raw.high;
+    const goal = formatWithUnit(round(target), unit);
+    const pastLimit = raw.low > limits.high || raw.high < limits.low;
     parts.push(
       // The interval is the linear trend's (DOMAIN: noise-aware rule): named so, since the projection shown may
       // come from another method (log-linear) and lie outside it.
-      `按线性趋势，${spec.targetYear}年${level}预测区间 ${formatWithUnit(round(interval.low), unit)}～${formatWithUnit(round(interval.high), unit)}` +
-        `${contains ? '，包含' : '，不含'}目标 ${formatWithUnit(round(target), unit)}`,
+      pastLimit
+        ? // Wholly past a limit (107.61%～109.67%): the interval is the limit itself, and the outcome certain.
+          `按线性趋势，${spec.targetYear}年${level}预测区间全部超出${raw.low > limits.high ? '上限' : '下限'}，按 ${f(low)} 计，` +
+            `${meets(low, target, spec, thresholds) ? '可达到' : '不符合'}目标 ${goal}`
+        : `按线性趋势，${spec.targetYear}年${level}预测区间 ${f(low)}～${f(high)}${cut}` +
+            `${contains ? '，包含' : '，不含'}目标 ${goal}`,
     );
     if (contains) flagged = true;
   }
@@ -402,6 +459,42 @@ export function countReversals(values: readonly number[]): number {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** Whether a target is a band (保持在90%左右): met within ± the tolerance, neither above nor below. */
+export function isBand(spec: Pick<TargetSpec, 'kind' | 'comparator'>): boolean {
+  return spec.kind === 'around' || spec.comparator === '≈';
+}
+
+/** A band's edges and how a clerk reads it: "90%±2（88%～92%）". */
+export function bandOf(
+  centre: number,
+  unit: string,
+  thresholds: Thresholds,
+): { low: number; high: number; text: string } {
+  const f = (v: number) => formatWithUnit(round(v), unit);
+  const tolerance = thresholds.aroundTolerance;
+  const low = centre - tolerance;
+  const high = centre + tolerance;
+  return { low, high, text: `${f(centre)}±${formatNumber(round(tolerance))}（${f(low)}～${f(high)}）` };
+}
+
+/**
+ * Where a trend ends against a band, for a value already in it: nothing when it stays in; else which edge it
+ * passes and which way the value must move ("将超出范围（高于上限 92%），需放缓上升、控制在 92% 以内").
+ */
+export function bandDrift(
+  trend: number | null,
+  band: { low: number; high: number },
+  unit: string,
+): string | null {
+  const f = (v: number) => formatWithUnit(round(v), unit);
+  if (trend === null) return null;
+  if (trend > band.high + EPSILON)
+    return `将超出范围（高于上限 ${f(band.high)}），需放缓上升、控制在 ${f(band.high)} 以内`;
+  if (trend < band.low - EPSILON)
+    return `将超出范围（低于下限 ${f(band.low)}），需止住下降、保持在 ${f(band.low)} 以上`;
+  return null;
+}
+
 /** A plain-Chinese reason for the status, e.g. "按对数线性趋势，2025年预计为5.6‰，高于目标5‰，需年均下降…". */
 export function explainStatus(
   spec: TargetSpec,
@@ -413,21 +506,53 @@ export function explainStatus(
   const a = assessment;
   const f = (v: number) => formatWithUnit(round(v), unit);
   const T = spec.targetYear;
+  const methodText = method ? `按${METHOD_LABELS[method]}` : '按预测公式';
+  // A base value from another year than the base year says so wherever it is used.
+  const standIn =
+    a.baseValue !== null && a.baseValueYear !== null && a.baseValueYear !== spec.baseYear
+      ? { year: a.baseValueYear, value: a.baseValue }
+      : null;
+  const baseNote = standIn
+    ? `基期${spec.baseYear}年无数值，以最近的${standIn.year}年 ${f(standIn.value)} 为基数`
+    : '';
+  // A yearly-change target is itself computed from the base value.
+  const targetNote =
+    standIn && spec.kind === 'yearly-change' && spec.value !== null
+      ? `（${baseNote}，${T}年目标 = ${f(standIn.value)} ${spec.value < 0 ? '−' : '+'} ${formatDifference(round(Math.abs(spec.value * (T - standIn.year))), unit)}）`
+      : '';
+  const band = isBand(spec) && a.targetAtT !== null ? bandOf(a.targetAtT, unit, thresholds) : null;
   switch (a.status) {
     case '公式有误':
       return '预测公式有误，状态无法计算。请检查或点“恢复默认公式”。';
-    case '数据不足':
-      return a.latest === null
-        ? '还没有填写任何年份的数值。'
-        : `只有 ${a.latestYear}年 一个数值（${f(a.latest)}），至少需要两年的数值才能预测趋势。`;
+    case '数据不足': {
+      if (a.latest === null) return '还没有填写任何年份的数值。';
+      if (a.valueCount < 2)
+        return `只有 ${a.latestYear}年 一个数值（${f(a.latest)}），至少需要两年的数值才能预测趋势。`;
+      const have = `已有 ${a.valueCount} 年的数值（${a.firstYear}—${a.latestYear}年）`;
+      if (spec.kind !== 'direction' && a.targetAtT === null) return `${have}，但目标没有数值，无法判断进展。`;
+      return `${have}，但${methodText}得不出${T}年的预测值，无法判断进展。`;
+    }
     case '达标':
     case '未达标':
       if (spec.kind === 'direction') {
-        return `${T}年为 ${f(a.latest ?? 0)}，基期为 ${f(a.baseValue ?? 0)}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
+        const base = standIn
+          ? `基期${spec.baseYear}年无数值，与最近的${standIn.year}年 ${f(standIn.value)} 相比`
+          : `基期为 ${f(a.baseValue ?? 0)}`;
+        return `${T}年为 ${f(a.latest ?? 0)}，${base}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
       }
-      return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}，${a.status}。`;
-    case '已达标':
+      if (band) return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${band.text}，${a.status}。`;
+      return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}${targetNote}，${a.status}。`;
+    case '已达标': {
+      if (band) {
+        // In the band now, but a trend that leaves it by the target year needs acting on, not keeping.
+        const drift = bandDrift(a.projected, band, unit);
+        const head = `${a.latestYear}年为 ${f(a.latest ?? 0)}，在 ${band.text}的范围内`;
+        return drift
+          ? `${head}；但${methodText}，${T}年预计为 ${f(a.projected ?? 0)}，${drift}。`
+          : `${head}，已达标；请保持。`;
+      }
       return `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}；请保持。`;
+    }
     default:
       break;
   }
@@ -441,23 +566,54 @@ export function explainStatus(
         : `年均${spec.comparator === '↓' ? '上升' : '下降'} ${Math.abs(round(rate * 100))}%（应${wanted}）`;
     return `按趋势，${moved}（${wanted}≥${round(thresholds.directionFast * 100)}% 为预计达标）：${a.status}。`;
   }
-  const methodText = method ? `按${METHOD_LABELS[method]}` : '按预测公式';
   const projected = a.projected;
   const target = a.targetAtT;
   if (projected === null || target === null) return `${methodText}无法得出预测值。`;
-  const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
   // A trend held at its unit's limit says so (the formula alone would give e.g. 102.5 %).
   const limits = naturalLimits(unit);
   // (Only the upper limit: a projection of exactly 0 is as often a row of zeros as a trend held at 0.)
   const limit = projected === limits.high ? `（以 ${f(limits.high)} 为上限）` : '';
-  let text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}`;
-  if (a.status === '预计达标') return `${text}，预计可以达标。`;
+  let text: string;
+  let goal = target;
+  if (band) {
+    const inBand = projected >= band.low - EPSILON && projected <= band.high + EPSILON;
+    const where = inBand ? '在' : projected > band.high ? '高于' : '低于';
+    text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${where} ${band.text}的范围${inBand ? '内' : ''}`;
+    if (a.status === '预计达标') return `${text}，预计可以达标。`;
+    // The value must reach the nearer edge of the band, not its centre.
+    if (a.latest !== null)
+      goal = a.latest < band.low ? band.low : a.latest > band.high ? band.high : a.latest;
+  } else {
+    const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
+    text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}${targetNote}`;
+    if (a.status === '预计达标') return `${text}，预计可以达标。`;
+  }
   if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {
     const years = T - a.latestYear;
-    const perYear = (target - a.latest) / years;
-    text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}`;
+    const perYear = (goal - a.latest) / years;
+    if (band) {
+      text += `；要进入范围，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}（至 ${f(goal)}）`;
+      // A trend that rises (falls) past the whole band must slow, not speed up.
+      if (perYear > 0 && projected > band.high) text += `，但按趋势将越过上限 ${f(band.high)}，上升需放缓`;
+      if (perYear < 0 && projected < band.low) text += `，但按趋势将越过下限 ${f(band.low)}，下降需放缓`;
+    } else {
+      text += `；要达标，自${a.latestYear}年起需年均${perYear < 0 ? '下降' : '提高'} ${formatDifference(round(Math.abs(perYear)), unit)}`;
+    }
   }
-  if (a.slipping) text += `（基期${spec.baseYear}年已达到目标，按趋势将不再达标）`;
-  else if (a.cr !== null) text += `（预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
+  if (a.slipping) {
+    const met = band ? '在范围内' : '已达到目标';
+    const lost = band ? '按趋势将离开范围' : '按趋势将不再达标';
+    text += standIn
+      ? `（基期${spec.baseYear}年无数值；最近的${standIn.year}年 ${f(standIn.value)} ${met}，${lost}）`
+      : `（基期${spec.baseYear}年${met}，${lost}）`;
+  } else if (band && a.cr !== null && a.cr < 0 && a.baseValue !== null) {
+    // A share below zero of the way to a band ("-1400%") says nothing: the distances say it.
+    const outside = (v: number) => Math.max(0, Math.abs(v - target) - thresholds.aroundTolerance);
+    const from = standIn ? `${standIn.year}年` : `基期${spec.baseYear}年`;
+    text += `（${standIn ? `${baseNote}计；` : ''}${from}距范围 ${formatDifference(round(outside(a.baseValue)), unit)}，${T}年将距 ${formatDifference(round(outside(projected)), unit)}，离范围更远）`;
+  } else if (a.cr !== null) {
+    const from = standIn && !targetNote ? `${baseNote}计，` : '';
+    text += `（${from}预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
+  }
   return `${text}：${a.status}。`;
 }

@@ -127,6 +127,100 @@ describe('too timid / out of reach', () => {
   });
 });
 
+describe('近视率 in the next plan (base 2025, no 2025 figure yet)', () => {
+  const withMyopia = {
+    ...old,
+    indicators: old.indicators.map((row) =>
+      row.name === '儿童青少年总体近视率'
+        ? {
+            ...row,
+            values: { 2018: 18.5, 2019: 17.2, 2020: 16.4, 2021: 15.1, 2022: 14.3, 2023: 13, 2024: 12.1 },
+          }
+        : row,
+    ),
+  };
+  const next = makeNextPlan(
+    withMyopia,
+    { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+    new Date(),
+  );
+  const myopia = next.indicators.find((r) => r.name === '儿童青少年总体近视率')!;
+
+  it('the carried-over note names the new base year', () => {
+    expect(myopia.note).toBe(
+      '以2025年值为基数，y年目标 = 2025年值 − (y − 2025)。二（四）4“有效预防和控制学生近视”为同一方向，不另列。',
+    );
+    // The old plan's note is untouched.
+    expect(withMyopia.indicators.find((r) => r.name === '儿童青少年总体近视率')!.note).toContain('2018年值');
+  });
+
+  it('目标评估 judges the target from 2024’s figure and says so', () => {
+    const a = assessAmbition(myopia, DEFAULT_THRESHOLDS);
+    expect(a.flag).toBeNull();
+    expect(a.message).toMatch(
+      /^基期2025年无数值，以最近的2024年 12\.1% 为基数，2030年目标为 6\.1%（12\.1% − 6个百分点）；按趋势2030年约为 \d+(\.\d+)?%；需每年下降 1个百分点，历史最快 1\.3个百分点。$/,
+    );
+  });
+
+  it('says what is missing truthfully', () => {
+    const noValues = { ...myopia, values: {} };
+    expect(assessAmbition(noValues, DEFAULT_THRESHOLDS).message).toBe('没有历史数值，无法判断目标高低。');
+    const noStep = { ...myopia, target: { ...myopia.target, yearlyStep: undefined } };
+    expect(assessAmbition(noStep, DEFAULT_THRESHOLDS).message).toBe('目标没有数值，无法判断目标高低。');
+  });
+});
+
+describe('保持在…左右 (a band) in 目标评估', () => {
+  const next = makeNextPlan(old, { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 }, new Date());
+  const row = next.indicators.find((r) => r.target.kind === 'around')!;
+  const band = (value: number, values: Indicator['values']): Indicator => ({
+    ...row,
+    target: { ...row.target, value },
+    values,
+  });
+
+  it('is never “too timid”: in the band, the trend decides whether to keep it or act', () => {
+    // 86.5 → 94.8 by 2024, 91 in 2025: in 90 ± 2 now, but the trend runs far above it.
+    const rising = assessAmbition(
+      band(90, { 2020: 86.5, 2021: 88, 2022: 91.2, 2023: 93.5, 2024: 94.8, 2025: 91 }),
+      DEFAULT_THRESHOLDS,
+    );
+    expect(rising.flag).toBeNull();
+    expect(rising.message).toMatch(
+      /^2025年为 91%，已在 90%±2（88%～92%）的范围内，但按趋势2030年为 \d+(\.\d+)?%，将超出范围（高于上限 92%），需放缓上升、控制在 92% 以内。$/,
+    );
+    const steady = assessAmbition(
+      band(90, { 2022: 89.8, 2023: 90.3, 2024: 89.9, 2025: 90.1 }),
+      DEFAULT_THRESHOLDS,
+    );
+    expect(steady.flag).toBeNull();
+    expect(steady.message).toMatch(
+      /^2025年为 90\.1%，已在 90%±2（88%～92%）的范围内，按趋势2030年约为 \d+(\.\d+)?%，仍在范围内；保持即可。$/,
+    );
+  });
+
+  it('below the band: the pace to its lower edge, and a warning when the trend runs past the upper one', () => {
+    // Target ≈92: 89.6 in 2024 must rise only to 90; the trend (2.3 a year) runs to 100 %.
+    const a = assessAmbition(
+      band(92, { 2020: 80.3, 2021: 82.5, 2022: 84.6, 2023: 86.9, 2024: 89.6 }),
+      DEFAULT_THRESHOLDS,
+    );
+    expect(a.flag).toBeNull();
+    expect(a.requiredPace).toBeCloseTo(0.4 / 6, 10);
+    expect(a.message).toBe(
+      '2024年为 89.6%，低于 92%±2（90%～94%）的范围；按趋势2030年约为 100%；需每年提高 0.07个百分点（至 90%），' +
+        '历史最快 2.7个百分点；但按趋势将越过上限 94%，上升需放缓。',
+    );
+  });
+
+  it('above the band: the value must come down to its upper edge', () => {
+    const a = assessAmbition(band(90, { 2022: 95.4, 2023: 95, 2024: 94.8 }), DEFAULT_THRESHOLDS);
+    expect(a.flag).toBeNull();
+    expect(a.message).toContain('2024年为 94.8%，高于 90%±2（88%～92%）的范围；');
+    expect(a.message).toContain('需每年下降 0.47个百分点（至 92%），历史最快 0.4个百分点');
+  });
+});
+
 describe('the next plan’s name', () => {
   it.each([
     ['兰溪市儿童发展“十四五”规划（2021—2025年）', 2025, 2030, '兰溪市儿童发展“十五五”规划（2026—2030年）'],

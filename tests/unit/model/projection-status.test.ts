@@ -160,7 +160,9 @@ describe('status by kind of target', () => {
     expect(assessStatus(myopia, s(values), 53).targetAtT).toBe(53);
     expect(status(myopia, values, 53)).toBe('预计达标');
     expect(status(myopia, { 2018: 60, 2020: 59.5, 2022: 59 }, 58.3)).toBe('进展缓慢'); // CR = 1.7/7
-    expect(status(myopia, { 2020: 58, 2022: 56 }, 53)).toBe('数据不足'); // no 2018 value
+    // No 2018 value: the yearly points count from the nearest year's, 2020's 58 → 2025 target 58 − 5 = 53.
+    expect(assessStatus(myopia, s({ 2020: 58, 2022: 56 }), 53).targetAtT).toBe(53);
+    expect(status(myopia, { 2020: 58, 2022: 56 }, 53)).toBe('预计达标');
     expect(status(myopia, { 2018: 60, 2025: 52.5 }, null)).toBe('达标');
   });
 
@@ -284,5 +286,202 @@ describe('thresholds are settings', () => {
     expect(
       assessStatus(upper5, s({ 2020: 7, 2022: 6 }), 5.1, { ...DEFAULT_THRESHOLDS, onTrack: 0.99 }).status,
     ).toBe('需加快');
+  });
+});
+
+describe('the base value when the base year has no figure', () => {
+  // The next plan (2026–2030): base 2025, whose figure is not in yet.
+  const next = (spec: TargetSpec): TargetSpec => ({ ...spec, baseYear: 2025, targetYear: 2030 });
+  const infant = next({ ...upper5, value: 4 });
+  const infantValues = s({ 2020: 7.2, 2021: 6.9, 2022: 6.6, 2023: 6.5, 2024: 6.3 });
+
+  it('measures progress from the nearest year (2024’s 6.3‰), not the first (2020’s 7.2‰), and says so', () => {
+    const a = assessStatus(infant, infantValues, 4.61);
+    expect(a).toMatchObject({ baseValue: 6.3, baseValueYear: 2024 });
+    // (4.61 − 6.3)/(4 − 6.3) = 73 %; from 2020's 7.2‰ it read 81 %.
+    expect(a.cr).toBeCloseTo(0.7348, 3);
+    expect(explainStatus(infant, a, '‰', 'log-linear')).toBe(
+      '按对数线性趋势（年均降低率），2030年预计为 4.61‰，高于目标 4‰；要达标，自2024年起需年均下降 0.38个千分点' +
+        '（基期2025年无数值，以最近的2024年 6.3‰ 为基数计，预计完成所需进展的 73%）：需加快。',
+    );
+  });
+
+  it('takes the earlier year on a tie, and the base year’s own figure whenever it is in', () => {
+    const spec = { ...upper5 }; // base 2020
+    expect(assessStatus(spec, s({ 2019: 8, 2021: 7, 2022: 6.5 }), 6).baseValueYear).toBe(2019);
+    expect(assessStatus(spec, s({ 2018: 9, 2021: 7, 2022: 6.5 }), 6).baseValueYear).toBe(2021);
+    const own = assessStatus(spec, s({ 2018: 9, 2020: 7, 2022: 6.5 }), 6);
+    expect(own).toMatchObject({ baseValue: 7, baseValueYear: 2020 });
+    expect(explainStatus(spec, own, '‰', 'linear')).not.toContain('无数值');
+  });
+
+  it('in the current plan (base 2020, first figure 2021) measures from 2021 and names it', () => {
+    const a = assessStatus(upper5, s({ 2021: 7, 2022: 6.5, 2023: 6 }), 5.5);
+    expect(a).toMatchObject({ baseValue: 7, baseValueYear: 2021, status: '需加快' }); // CR = 1.5/2
+    expect(explainStatus(upper5, a, '‰', 'linear')).toContain(
+      '（基期2020年无数值，以最近的2021年 7‰ 为基数计，预计完成所需进展的 75%）：需加快。',
+    );
+  });
+
+  it('a direction row compared with the nearest year says which year', () => {
+    const down: TargetSpec = {
+      kind: 'direction',
+      comparator: '↓',
+      value: null,
+      baseYear: 2025,
+      targetYear: 2030,
+    };
+    const a = assessStatus(down, s({ 2023: 10, 2024: 9.5, 2030: 9 }), null);
+    expect(a.status).toBe('达标');
+    expect(explainStatus(down, a, '%', null)).toBe(
+      '2030年为 9%，基期2025年无数值，与最近的2024年 9.5% 相比，已按要求下降。',
+    );
+  });
+
+  it('a slipping row names the year that met the target', () => {
+    // Base 2020 without a figure; 2021's 97.5% met ≥97%, falling since.
+    const a = assessStatus(lower97, s({ 2021: 97.5, 2022: 96.8, 2023: 96 }), 93);
+    expect(a.slipping).toBe(true);
+    expect(explainStatus(lower97, a, '%', 'linear')).toContain(
+      '（基期2020年无数值；最近的2021年 97.5% 已达到目标，按趋势将不再达标）：倒退。',
+    );
+  });
+});
+
+describe('近视率 (each year 1 point below the base) in a plan whose base year has no figure', () => {
+  const myopia: TargetSpec = {
+    kind: 'yearly-change',
+    comparator: '≤',
+    value: -1,
+    baseYear: 2025,
+    targetYear: 2030,
+  };
+  const values = s({ 2018: 18.5, 2019: 17.2, 2020: 16.4, 2021: 15.1, 2022: 14.3, 2023: 13, 2024: 12.1 });
+
+  it('counts the yearly points from 2024’s figure and says so, with the arithmetic', () => {
+    const a = assessStatus(myopia, values, 5.68);
+    expect(a.targetAtT).toBeCloseTo(6.1, 10); // 12.1 − (2030 − 2024)
+    expect(a.status).toBe('预计达标');
+    expect(explainStatus(myopia, a, '%', 'linear')).toBe(
+      '按线性趋势，2030年预计为 5.68%，低于目标 6.1%（基期2025年无数值，以最近的2024年 12.1% 为基数，' +
+        '2030年目标 = 12.1% − 6个百分点），预计可以达标。',
+    );
+  });
+
+  it('gives a status (not 数据不足) and a pace from seven years of figures', () => {
+    const a = assessStatus(myopia, values, 8.5);
+    expect(a.status).toBe('需加快'); // CR = (8.5 − 12.1)/(6.1 − 12.1) = 0.6
+    expect(explainStatus(myopia, a, '%', 'linear')).toContain('自2024年起需年均下降 1个百分点');
+  });
+
+  it('never says “only one value” when there are several', () => {
+    const noTarget: TargetSpec = { ...lower97, value: null };
+    const a = assessStatus(noTarget, s({ 2021: 95, 2022: 96 }), 97);
+    expect(a.status).toBe('数据不足');
+    expect(explainStatus(noTarget, a, '%', 'linear')).toBe(
+      '已有 2 年的数值（2021—2022年），但目标没有数值，无法判断进展。',
+    );
+    const noProjection = assessStatus(upper5, s({ 2020: 6, 2021: 0, 2022: 5.5 }), null);
+    expect(noProjection.status).toBe('数据不足');
+    expect(explainStatus(upper5, noProjection, '‰', 'log-linear')).toBe(
+      '已有 3 年的数值（2020—2022年），但按对数线性趋势（年均降低率）得不出2025年的预测值，无法判断进展。',
+    );
+    // One value still reads as one.
+    expect(explainStatus(upper5, assessStatus(upper5, s({ 2022: 6 }), null), '‰', 'linear')).toBe(
+      '只有 2022年 一个数值（6‰），至少需要两年的数值才能预测趋势。',
+    );
+  });
+});
+
+describe('保持在…左右 (a band) in the panel', () => {
+  const band = (value: number): TargetSpec => ({
+    kind: 'around',
+    comparator: '≈',
+    value,
+    baseYear: 2025,
+    targetYear: 2030,
+  });
+
+  it('in the band now but leaving it by the target year: what must change, not “请保持”', () => {
+    const spec = band(90);
+    const a = assessStatus(spec, s({ 2020: 86.5, 2022: 91.2, 2024: 94.8, 2025: 91 }), 97.53);
+    expect(a.status).toBe('已达标');
+    expect(explainStatus(spec, a, '%', 'linear')).toBe(
+      '2025年为 91%，在 90%±2（88%～92%）的范围内；但按线性趋势，2030年预计为 97.53%，' +
+        '将超出范围（高于上限 92%），需放缓上升、控制在 92% 以内。',
+    );
+    const falling = assessStatus(spec, s({ 2023: 92, 2024: 90.5, 2025: 89 }), 83.2);
+    expect(explainStatus(spec, falling, '%', 'linear')).toContain(
+      '将超出范围（低于下限 88%），需止住下降、保持在 88% 以上',
+    );
+    const staying = assessStatus(spec, s({ 2024: 90.5, 2025: 91 }), 91.5);
+    expect(explainStatus(spec, staying, '%', 'linear')).toBe(
+      '2025年为 91%，在 90%±2（88%～92%）的范围内，已达标；请保持。',
+    );
+  });
+
+  it('below the band with a trend past it: the pace to the nearer edge, and that the rise must slow', () => {
+    const spec = band(92);
+    const a = assessStatus(spec, s({ 2020: 80, 2022: 85, 2024: 89.6 }), 96.14);
+    const text = explainStatus(spec, a, '%', 'linear');
+    expect(text).toContain('2030年预计为 96.14%，高于 92%±2（90%～94%）的范围');
+    expect(text).toContain(
+      '要进入范围，自2024年起需年均提高 0.07个百分点（至 90%），但按趋势将越过上限 94%，上升需放缓',
+    );
+    expect(text).not.toContain('需年均提高 0.4个百分点');
+  });
+
+  it('above the band: the value must come down to the upper edge', () => {
+    const spec = band(90);
+    const a = assessStatus(spec, s({ 2023: 93.5, 2024: 94.8 }), 100);
+    const text = explainStatus(spec, a, '%', 'linear');
+    expect(text).toContain('要进入范围，自2024年起需年均下降 0.47个百分点（至 92%）');
+    // Ending farther from the band than it began: the distances, not a share of "-186%".
+    expect(text).toContain('2030年将距 8个百分点，离范围更远');
+    expect(text).not.toMatch(/-\d+%/);
+  });
+
+  it('a trend that ends in the band is on track', () => {
+    const spec = band(90);
+    const a = assessStatus(spec, s({ 2023: 84, 2024: 85.5 }), 89);
+    expect(explainStatus(spec, a, '%', 'linear')).toBe(
+      '按线性趋势，2030年预计为 89%，在 90%±2（88%～92%）的范围内，预计可以达标。',
+    );
+  });
+});
+
+describe('the prediction interval within the unit’s natural limits', () => {
+  const infant: TargetSpec = { kind: 'upper', comparator: '<', value: 4, baseYear: 2025, targetYear: 2030 };
+
+  it('holds a rate at 0‰ and says so; the flag still rests on whether the interval contains the target', () => {
+    const series = s({ 2020: 8.2, 2021: 6.1, 2022: 7.4, 2023: 4.9, 2024: 5.6 });
+    // The linear trend's own interval reaches −3.28‰.
+    expect(linearPredictionInterval(series, 2030, 0.8)!.low).toBeLessThan(0);
+    const f = assessFluctuation(infant, series, '‰');
+    expect(f.interval).toEqual({ low: 0, high: expect.closeTo(5.92, 2) as number });
+    expect(f.evidence).toContain('按线性趋势，2030年80%预测区间 0‰～5.92‰（以 0‰ 为下限），包含目标 4‰');
+    expect(f.flagged).toBe(true);
+  });
+
+  it('an interval wholly above 100 % is 100 %, and certain to meet the target: not 波动较大', () => {
+    const goal: TargetSpec = { kind: 'lower', comparator: '≥', value: 99, baseYear: 2025, targetYear: 2030 };
+    const series = s({ 2021: 96.4, 2022: 97.6, 2023: 97.9, 2024: 98.7 });
+    // The linear trend's own interval: 101.3 %–104.8 %.
+    expect(linearPredictionInterval(series, 2030, 0.8)!.low).toBeGreaterThan(100);
+    const f = assessFluctuation(goal, series, '%');
+    expect(f.interval).toEqual({ low: 100, high: 100 });
+    expect(f.evidence).toBe('按线性趋势，2030年80%预测区间全部超出上限，按 100% 计，可达到目标 99%');
+    expect(f.flagged).toBe(false);
+    // A 100 % target met by the held interval is not "contained" in it either: the outcome is not in doubt.
+    const full: TargetSpec = { kind: 'full', comparator: '=', value: 100, baseYear: 2025, targetYear: 2030 };
+    const fullCheck = assessFluctuation(full, series, '%');
+    expect(fullCheck.flagged).toBe(false);
+    expect(fullCheck.evidence).toContain('可达到目标 100%');
+  });
+
+  it('leaves an interval within the limits as it is', () => {
+    const f = assessFluctuation(infant, s({ 2020: 7.2, 2021: 6.4, 2022: 6.9, 2023: 5.1, 2024: 6.3 }), '‰');
+    expect(f.evidence).toContain('预测区间 0.58‰～7.22‰，包含目标 4‰');
+    expect(f.evidence).not.toContain('为下限');
   });
 });
