@@ -9,6 +9,7 @@ import { AREAS, type Indicator } from './indicator';
 import { defaultMethod, project, seriesOf, type Method } from './projection';
 import {
   assessFluctuation,
+  baseOf,
   assessStatus,
   ATTENTION,
   gapAtTarget,
@@ -139,27 +140,39 @@ function commonYear(rows: readonly RowFacts[], pick: (indicator: Indicator) => n
   return best;
 }
 
-/** The base year's figure; its year said when the row's base year is not the plan's. */
-function baseValueOf(indicator: Indicator, planBaseYear: number): string {
-  const value = indicator.values[indicator.baseYear];
-  const text =
-    typeof value === 'number'
-      ? show(value, indicator.unit)
-      : typeof value === 'string'
-        ? `“${value}”${INVALID_MARK}`
-        : '—';
-  return indicator.baseYear !== planBaseYear && text !== '—' ? `${text}（${indicator.baseYear}年）` : text;
-}
-
-/** The report year's value (or the latest earlier one) against the base year's. */
-function changeSinceBase(indicator: Indicator, year: number): string {
-  const base = indicator.values[indicator.baseYear];
-  // A year whose figure is not valid shows it marked, with no change beside it.
-  if (typeof indicator.values[year] === 'string') return '';
+/**
+ * The figure the evaluation compares with: the base year's own, else — as progress is measured (status.ts
+ * baseOf) — the one of the year nearest the base year, among years before the report's latest figure.
+ */
+function comparedBase(indicator: Indicator, year: number): { year: number; value: number } | null {
+  const own = indicator.values[indicator.baseYear];
+  if (typeof own === 'number') return { year: indicator.baseYear, value: own };
   const series = seriesOf(indicator, year);
   const latestYear = series.years.at(-1);
-  if (typeof base !== 'number' || latestYear === undefined || latestYear <= indicator.baseYear) return '';
-  return describeChange(series.values.at(-1), base, indicator.unit);
+  if (latestYear === undefined) return null;
+  const earlier = series.years.filter((y) => y < latestYear);
+  return baseOf({ years: earlier, values: series.values.slice(0, earlier.length) }, indicator.baseYear);
+}
+
+/** The base figure; its year said when it is not the plan's base year (近视率's 2018, or a nearest year). */
+function baseValueOf(indicator: Indicator, planBaseYear: number, year: number): string {
+  const own = indicator.values[indicator.baseYear];
+  if (typeof own === 'string') return `“${own}”${INVALID_MARK}`;
+  const base = comparedBase(indicator, year);
+  if (base === null) return '—';
+  const text = show(base.value, indicator.unit);
+  return base.year !== planBaseYear ? `${text}（${base.year}年）` : text;
+}
+
+/** The report year's value (or the latest earlier one) against the base figure. */
+function changeSinceBase(indicator: Indicator, year: number): string {
+  // A year whose figure is not valid shows it marked, with no change beside it.
+  if (typeof indicator.values[year] === 'string') return '';
+  const base = comparedBase(indicator, year);
+  const series = seriesOf(indicator, year);
+  const latestYear = series.years.at(-1);
+  if (base === null || latestYear === undefined || latestYear <= base.year) return '';
+  return describeChange(series.values.at(-1), base.value, indicator.unit);
 }
 
 /** Whether the target year's own figure is in, as of the report's year. */
@@ -366,7 +379,7 @@ export function buildReport(
           unit: indicator.unit,
           value: valueForYear(indicator, year),
           change: changeSinceEarlier(indicator, year),
-          base: baseValueOf(indicator, baseYear),
+          base: baseValueOf(indicator, baseYear, year),
           sinceBase: changeSinceBase(indicator, year),
           target: targetInYear(indicator, year, describeTarget(indicator)),
           status: status ?? '—',
