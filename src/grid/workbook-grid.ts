@@ -29,6 +29,7 @@ import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../mo
 import { describeGap } from '../model/report';
 import { copyIndicator, type CellValue, type Indicator } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
+import { isCarriedOver } from '../model/planning-report';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
 import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
@@ -644,12 +645,14 @@ export function makeWorkbookGrid(
     const ambition = ambitions.get(physicalRow, () =>
       assessAmbition(peekIndicator(physicalRow), options.thresholds),
     );
-    if (ambition.flag === 'timid')
-      return { text: '⚠ 偏保守', className: 'status status-moderate', title: ambition.message };
+    // A target still the one the next plan was made with: which rows still wait for a new target.
+    const carried = isCarriedOver(peekIndicator(physicalRow));
+    const title = carried ? `新目标仍沿用上期目标，待研究确定。${ambition.message}` : ambition.message;
+    if (ambition.flag === 'timid') return { text: '⚠ 偏保守', className: 'status status-moderate', title };
     if (ambition.flag === 'out-of-reach') {
-      return { text: '⚠ 难以实现', className: 'status status-regress', title: ambition.message };
+      return { text: '⚠ 难以实现', className: 'status status-regress', title };
     }
-    return { text: '', title: ambition.message };
+    return carried ? { text: '沿用上期', className: 'carried-over', title } : { text: '', title };
   });
   const renderers: Partial<Record<ColumnKey, Handsontable.renderers.BaseRenderer>> = {
     ambition: ambitionRenderer,

@@ -91,6 +91,16 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(panel.locator('code')).toContainText(', 2030)');
   await expect(panel).toContainText('2030年预计为');
   await expect(await next.cell(INFANT.code, '预测2030年')).toHaveText(/‰$/);
+  // Rows whose target is still the one carried over say so: the ones still to be decided.
+  const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标评估')).toHaveText('沿用上期');
+  await expect(await next.cell(UNDER5.code, '目标评估')).toHaveAttribute(
+    'title',
+    /^新目标仍沿用上期目标，待研究确定。/,
+  );
+  await next.revealRow(PRESCHOOL.code);
+  await expect(await next.cell(PRESCHOOL.code, '目标评估')).not.toHaveText('沿用上期');
   // The sheet the committee drafts from: printed first while no figure of the new period is in.
   await page.getByRole('button', { name: '打印报告' }).click();
   const sheet = page.getByRole('dialog', { name: '监测报告' });
