@@ -92,7 +92,7 @@ export function buildColumns(
 ): ColumnSpec[] {
   const planningColumns: ColumnSpec[] = planning
     ? [
-        { key: 'previousTarget', title: '上期目标', width: 150, readOnly: true },
+        { key: 'previousTarget', title: '上期目标', width: 220, readOnly: true },
         { key: 'ambition', title: '目标评估', width: 110, readOnly: true },
       ]
     : [];
@@ -112,18 +112,18 @@ export function buildColumns(
       width: year === planBaseYear ? 144 : 96,
       numeric: true,
     })),
-    { key: 'projection', title: `预测${targetYear}年`, width: 110 },
+    { key: 'projection', title: `预测${targetYear}年`, width: 124 },
     { key: 'gap', title: '与目标差距', width: 110, readOnly: true },
-    { key: 'area', title: '领域', width: 110, choices: AREAS },
-    { key: 'department', title: '责任单位', width: 100, choices: DEPARTMENTS },
+    { key: 'area', title: '领域', width: 124, choices: AREAS },
+    { key: 'department', title: '责任单位', width: 120, choices: DEPARTMENTS },
     { key: 'kind', title: '目标类型', width: 96, choices: KIND_CHOICES },
     { key: 'comparator', title: '比较', width: 66, choices: COMPARATORS },
-    { key: 'wording', title: '规划表述', width: 110 },
+    { key: 'wording', title: '规划表述', width: 110, wrap: true },
     { key: 'targetValue', title: '目标值', width: 82, numeric: true },
     { key: 'yearlyStep', title: '每年变化', width: 96, numeric: true },
     { key: 'baseYear', title: '基期年', width: 82, numeric: true },
     { key: 'targetYear', title: '目标年', width: 82, numeric: true },
-    { key: 'clause', title: '条款', width: 110 },
+    { key: 'clause', title: '条款', width: 110, wrap: true },
     { key: 'source', title: '规划原文', width: 360, wrap: true },
     { key: 'note', title: '备注', width: 200, wrap: true },
   ];
