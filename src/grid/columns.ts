@@ -18,6 +18,7 @@ import { describeTarget } from '../model/target-text';
 
 export { describeTarget };
 import { fromRelativeFormula, projectionFormula, toRelativeFormula, type FormulaLayout } from './formulas';
+import { parseYearlyStep } from './target-definition';
 
 export type ColumnKey =
   | 'code'
@@ -289,14 +290,17 @@ export function fromGridRow(
       case 'wording':
         indicator.target.wording = text(cell);
         break;
-      case 'targetValue':
-        if (cell === null || cell === '' || typeof cell === 'number')
-          indicator.target.value = numberOrNull(cell);
+      case 'targetValue': {
+        // Read as a year cell is, in the row's unit (the unit column comes first): "98%", "4‰".
+        const value = parseEntry(cell, indicator.unit);
+        if (value.ok) indicator.target.value = value.value;
         break;
+      }
       case 'yearlyStep': {
-        const step = numberOrNull(cell);
-        if (step === null) delete indicator.target.yearlyStep;
-        else indicator.target.yearlyStep = step;
+        const step = parseYearlyStep(cell, indicator.unit);
+        if (!step.ok) break;
+        if (step.value === null) delete indicator.target.yearlyStep;
+        else indicator.target.yearlyStep = step.value;
         break;
       }
       case 'baseYear':

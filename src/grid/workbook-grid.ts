@@ -61,6 +61,7 @@ import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
 import { methodOfFormula, projectionFormula, remapRowReferences, shiftRelativeRows } from './formulas';
 import { setStatusThresholds } from './plan-functions-plugin';
+import { parseYearlyStep, staleTargetNote } from './target-definition';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -197,6 +198,10 @@ export function makeWorkbookGrid(
   const projectionCol = col('projection');
   const gapCol = col('gap');
   const statusCol = col('status');
+  const kindCol = col('kind');
+  const comparatorCol = col('comparator');
+  const targetValueCol = col('targetValue');
+  const yearlyStepCol = col('yearlyStep');
   const definitionCols = new Set(
     (
       [
@@ -486,7 +491,11 @@ export function makeWorkbookGrid(
 
   const problemAt = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): string | null => {
     if (value === null || value === undefined || value === '') return null;
-    if (spec.key === 'year') return cellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'year' || spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'yearlyStep') {
+      const step = parseYearlyStep(value, unitAt(physicalRow));
+      return step.ok ? null : step.message;
+    }
     if (spec.numeric && typeof value !== 'number') {
       return `“${String(value)}”不是数字：“${spec.title}”应填写数字，请核对后重填。`;
     }
@@ -523,7 +532,9 @@ export function makeWorkbookGrid(
     const spec = columns[column];
     const problem = spec ? problemAt(physicalRow, spec, value) : null;
     let shown: GridCell = value;
-    if (spec?.key === 'year' && typeof value === 'number') shown = formatWithUnit(value, unitAt(physicalRow));
+    // With the unit, as every figure is shown ("4‰", "90%"); the editor still opens on the plain number.
+    if ((spec?.key === 'year' || spec?.key === 'targetValue') && typeof value === 'number')
+      shown = formatWithUnit(value, unitAt(physicalRow));
     textRenderer.call(this, instance, td, row, column, prop, shown, cellProperties);
     td.classList.toggle('cell-invalid', problem !== null);
     if (problem) {
@@ -642,7 +653,38 @@ export function makeWorkbookGrid(
     }
     return { text: '', title: ambition.message };
   });
+  /** Definition cells that hold a slip: the row's target, status and gap still follow its last good definition. */
+  const targetCellsWithSlips = (physicalRow: number) =>
+    [kindCol, comparatorCol, targetValueCol, yearlyStepCol].filter((column) => {
+      const spec = columns[column];
+      return spec !== undefined && problemAt(physicalRow, spec, cellAt(physicalRow, column)) !== null;
+    });
+  /** 目标: while a definition cell holds a slip, says that the target shown is the last good one. */
+  const targetTextRenderer = (
+    instance: Handsontable.Core,
+    td: HTMLTableCellElement,
+    row: number,
+    column: number,
+    prop: string | number,
+    value: unknown,
+    cellProperties: Handsontable.CellProperties,
+  ) => {
+    textRenderer(instance, td, row, column, prop, value, cellProperties);
+    const slips = targetCellsWithSlips(instance.toPhysicalRow(row));
+    td.classList.toggle('cell-stale', slips.length > 0);
+    if (slips.length === 0) {
+      td.removeAttribute('title');
+      return;
+    }
+    const titles = slips.map((c) => columns[c]?.title ?? '');
+    const note = staleTargetNote(titles, String(value ?? ''));
+    // Wrapped onto a second line rather than cut off: the note is the point.
+    td.classList.remove('htNoWrap');
+    td.textContent = `⚠ ${note}`;
+    td.title = `${note}：状态和与目标差距也仍按此计算。请改正“${titles.join('”“')}”，或撤销。`;
+  };
   const renderers: Partial<Record<ColumnKey, Handsontable.renderers.BaseRenderer>> = {
+    targetText: targetTextRenderer,
     ambition: ambitionRenderer,
     projection: projectionRenderer,
     gap: gapRenderer,
@@ -734,8 +776,9 @@ export function makeWorkbookGrid(
         const spec = columns[Number(prop)];
         if (!spec?.numeric) continue;
         const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
-        const unit = spec.key === 'year' ? unitAt(physicalRow) : '';
-        const parsed = parseEntry(next, unit);
+        // Figures of the row (a value, the target value, the yearly change) in its unit, as typed: "4‰", "98%".
+        const unit = ['year', 'targetValue', 'yearlyStep'].includes(spec.key) ? unitAt(physicalRow) : '';
+        const parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit);
         // A valid entry becomes a number in the row's unit; an invalid one is kept as typed (and marked),
         // never dropped and never stored as a number.
         change[3] = parsed.ok ? parsed.value : parsed.raw;

@@ -76,7 +76,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   );
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
-  await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveText('98');
+  await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveText('98%');
   await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveText('2030');
   await next.revealRow(INFANT.code);
   // The trend (6 → 5.2‰ by 2023) already reaches 4.8‰ by the base year 2025: too timid, with the figures.

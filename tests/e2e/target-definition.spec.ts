@@ -5,6 +5,43 @@ import { WorkbookPage } from './workbook-page';
 const plan = LANXI_2021_2025;
 const codeOf = (name: string) => plan.indicators.find((r) => r.name === name)!.code;
 const INFANT = codeOf('婴儿死亡率');
+test('目标值 takes “4‰” on a ‰ row and shows its unit; a wrong unit is refused, and 目标 says it still uses the old target', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveText('5‰');
+
+  await workbook.typeInto(INFANT, '目标值', '4‰');
+  const value = await workbook.cell(INFANT, '目标值');
+  await expect(value).toHaveText('4‰');
+  await expect(value).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<4‰（以下）');
+  // The editor opens on the plain number.
+  await workbook.select(INFANT, '目标值');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('textarea.handsontableInput:focus')).toHaveValue('4');
+  await page.keyboard.press('Escape');
+
+  // A percentage on a ‰ row: refused with the year cells' own message.
+  await workbook.typeInto(INFANT, '2023年', '4%');
+  const yearMessage = await (await workbook.cell(INFANT, '2023年')).getAttribute('title');
+  expect(yearMessage).toContain('本行的单位是 ‰');
+  await workbook.typeInto(INFANT, '目标值', '4%');
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveAttribute('title', yearMessage!);
+  // The target still in use is the last good one, and the 目标 cell says so.
+  const target = await workbook.cell(INFANT, '目标');
+  await expect(target).toHaveText('⚠ 目标值有误，仍按 <4‰（以下） 计算');
+  await expect(target).toHaveClass(/cell-stale/);
+  await expect(target).toHaveAttribute('title', /状态和与目标差距也仍按此计算/);
+
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveText('4‰');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<4‰（以下）');
+  await expect(await workbook.cell(INFANT, '目标')).not.toHaveClass(/cell-stale/);
+  workbook.expectNoErrors();
+});
 
 test('the projection column’s header shows its year whole', async ({ page }) => {
   const workbook = new WorkbookPage(page);
