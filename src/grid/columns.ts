@@ -206,6 +206,11 @@ const KIND_BY_LABEL = new Map<string, TargetKind>(
   TARGET_KINDS.map((kind) => [TARGET_KIND_LABELS[kind], kind]),
 );
 
+/** The kind a 目标类型 cell names ("全覆盖" → full), or undefined when it names none. */
+export function kindOfLabel(cell: GridCell | undefined): TargetKind | undefined {
+  return KIND_BY_LABEL.get(text(cell));
+}
+
 function text(cell: GridCell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }

@@ -1,9 +1,10 @@
 /**
- * The cells that define a row's target, as the grid reads them: 每年变化 in the row's unit, and what the 目标
- * cell says while a definition cell holds a slip.
+ * The cells that define a row's target, as the grid reads them: 每年变化 in the row's unit, the comparator and
+ * value a new kind of target brings along, and what the 目标 cell says while a definition cell holds a slip.
  * Pure: no Handsontable import, so it is tested in Node.
  */
 import { isPercentUnit, isPermilleUnit, parseEntry, toHalfWidth, type EntryResult } from '../model/entry';
+import type { Comparator, Target } from '../model/indicator';
 
 /** How a yearly change may be written on a row of this unit, besides the bare number (longest first). */
 function stepUnits(unit: string): string[] {
@@ -43,6 +44,55 @@ export function parseYearlyStep(input: unknown, unit: string): EntryResult {
   if (!withUnit.ok && withUnit.message.includes('的单位是'))
     return { ok: false, raw: input, message: withUnit.message };
   return notANumber();
+}
+
+const RISING: ReadonlySet<Comparator> = new Set(['≥', '>']);
+const FALLING: ReadonlySet<Comparator> = new Set(['<', '≤']);
+
+/**
+ * The target once its kind is `target.kind`: the comparator, value and yearly change made to agree with how the
+ * status is judged for that kind (src/model/status.ts), as the plan's own rows of the kind are written.
+ * - 全覆盖 is judged against 100: comparator "=", value 100 (the plan's 应建尽建 rows);
+ * - 方向性 has no value, its comparator is the direction (↑/↓), taken from the old comparator where it says one;
+ * - 逐年变化 is judged by its yearly change; no value, comparator ≤ for a fall and ≥ for a rise;
+ * - 上限 takes < or ≤, 下限 and 数量 ≥ or >, 左右 ≈ (keeping the old one when it already is one of those).
+ * Only 逐年变化 keeps a yearly change; the wording (the plan's words) is left to the clerk.
+ */
+export function alignTargetToKind(target: Target): Target {
+  const { kind, comparator } = target;
+  const aligned: Target = { ...target };
+  if (kind !== 'yearly-change') delete aligned.yearlyStep;
+  switch (kind) {
+    case 'full':
+      aligned.comparator = '=';
+      aligned.value = 100;
+      break;
+    case 'direction':
+      aligned.comparator =
+        comparator === '↑' || comparator === '↓' ? comparator : FALLING.has(comparator) ? '↓' : '↑';
+      aligned.value = null;
+      break;
+    case 'yearly-change': {
+      const step = target.yearlyStep;
+      const falling =
+        step !== undefined && step !== 0 ? step < 0 : FALLING.has(comparator) || comparator === '↓';
+      if (falling) aligned.comparator = FALLING.has(comparator) ? comparator : '≤';
+      else aligned.comparator = RISING.has(comparator) ? comparator : '≥';
+      aligned.value = null;
+      break;
+    }
+    case 'upper':
+      if (!FALLING.has(comparator)) aligned.comparator = '<';
+      break;
+    case 'lower':
+    case 'count':
+      if (!RISING.has(comparator)) aligned.comparator = '≥';
+      break;
+    case 'around':
+      aligned.comparator = '≈';
+      break;
+  }
+  return aligned;
 }
 
 /**

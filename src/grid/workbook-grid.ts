@@ -27,7 +27,7 @@ import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
 import { describeGap } from '../model/report';
-import { copyIndicator, type CellValue, type Indicator } from '../model/indicator';
+import { copyIndicator, type CellValue, type Indicator, type Target } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
@@ -48,6 +48,7 @@ import {
   describeTarget,
   fromGridRow,
   FROZEN_COLUMNS,
+  kindOfLabel,
   layoutOf,
   toGridRow,
   type ColumnKey,
@@ -61,7 +62,7 @@ import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
 import { methodOfFormula, projectionFormula, remapRowReferences, shiftRelativeRows } from './formulas';
 import { setStatusThresholds } from './plan-functions-plugin';
-import { parseYearlyStep, staleTargetNote } from './target-definition';
+import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -489,6 +490,51 @@ export function makeWorkbookGrid(
     return indicator;
   };
 
+  /**
+   * A new kind of target brings the comparator, value and yearly change that agree with how that kind is judged
+   * (全覆盖: = 100%), and a yearly change its direction: added to the same change, so one undo step takes back
+   * both. Cells the change itself writes are left as written.
+   */
+  const alignDefinitionsToKind = (changes: (Handsontable.CellChange | null)[]) => {
+    const grid = hot;
+    if (!grid) return;
+    const written = new Set(
+      changes.flatMap((change) => (change ? [`${change[0]}:${Number(change[1])}`] : [])),
+    );
+    const same = (a: GridCell, b: GridCell) => (a === '' ? null : a) === (b === '' ? null : b);
+    const added: Handsontable.CellChange[] = [];
+    for (const change of changes) {
+      if (!change) continue;
+      const [visualRow, prop, , next] = change;
+      const physicalRow = grid.toPhysicalRow(visualRow);
+      let target: Target;
+      if (Number(prop) === kindCol) {
+        const kind = kindOfLabel(next as GridCell);
+        if (!kind || kind === kindOfLabel(cellAt(physicalRow, kindCol))) continue;
+        target = { ...peekIndicator(physicalRow).target, kind };
+      } else if (Number(prop) === yearlyStepCol) {
+        const indicator = peekIndicator(physicalRow);
+        const step = parseYearlyStep(next, indicator.unit);
+        if (indicator.target.kind !== 'yearly-change' || !step.ok || step.value === null) continue;
+        target = { ...indicator.target, yearlyStep: step.value };
+      } else continue;
+      const aligned = alignTargetToKind(target);
+      const cells: [number, GridCell][] = [
+        [comparatorCol, aligned.comparator],
+        [targetValueCol, aligned.value],
+        [yearlyStepCol, aligned.yearlyStep ?? null],
+      ];
+      for (const [column, value] of cells) {
+        const key = `${visualRow}:${column}`;
+        const before = cellAt(physicalRow, column);
+        if (written.has(key) || same(before, value)) continue;
+        written.add(key);
+        added.push([visualRow, column, before, value]);
+      }
+    }
+    changes.push(...added);
+  };
+
   const problemAt = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): string | null => {
     if (value === null || value === undefined || value === '') return null;
     if (spec.key === 'year' || spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
@@ -770,6 +816,8 @@ export function makeWorkbookGrid(
       if (source === 'loadData') return;
       if ((source as string) === 'Autofill.fill') fillProjectionFormulas(changes);
       if (source === 'CopyPaste.paste') keepFormulasFromWidePaste(changes);
+      // An undo or redo puts back cells as they were, the aligned ones included.
+      if (!String(source).startsWith('UndoRedo')) alignDefinitionsToKind(changes);
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;

@@ -5,6 +5,18 @@ import { WorkbookPage } from './workbook-page';
 const plan = LANXI_2021_2025;
 const codeOf = (name: string) => plan.indicators.find((r) => r.name === name)!.code;
 const INFANT = codeOf('婴儿死亡率');
+const VISITS = codeOf('新生儿访视率');
+
+/** Pick from a dropdown cell's list, as a clerk does: open it with Enter and click the choice. */
+async function choose(workbook: WorkbookPage, code: string, column: string, choice: string) {
+  await workbook.select(code, column);
+  await workbook.page.keyboard.press('Enter');
+  await workbook.page
+    .locator('.autocompleteEditor .htCore td')
+    .filter({ hasText: new RegExp(`^${choice}$`) })
+    .click();
+}
+
 test('目标值 takes “4‰” on a ‰ row and shows its unit; a wrong unit is refused, and 目标 says it still uses the old target', async ({
   page,
 }) => {
@@ -40,6 +52,34 @@ test('目标值 takes “4‰” on a ‰ row and shows its unit; a wrong unit i
   await expect(await workbook.cell(INFANT, '目标值')).toHaveText('4‰');
   await expect(await workbook.cell(INFANT, '目标')).toHaveText('<4‰（以下）');
   await expect(await workbook.cell(INFANT, '目标')).not.toHaveClass(/cell-stale/);
+  workbook.expectNoErrors();
+});
+
+test('choosing 全覆盖 makes the row “= 100%” as it is judged, in one undo step; 方向性 drops the value', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('≥90%（保持在…以上）');
+
+  await choose(workbook, VISITS, '目标类型', '全覆盖');
+  await expect(await workbook.cell(VISITS, '目标类型')).toHaveText('▼全覆盖');
+  await expect(await workbook.cell(VISITS, '比较')).toHaveText('▼=');
+  await expect(await workbook.cell(VISITS, '目标值')).toHaveText('100%');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('=100%（保持在…以上）');
+
+  // One undo takes back the kind and what came with it.
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(VISITS, '目标类型')).toHaveText('▼下限');
+  await expect(await workbook.cell(VISITS, '比较')).toHaveText('▼≥');
+  await expect(await workbook.cell(VISITS, '目标值')).toHaveText('90%');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('≥90%（保持在…以上）');
+
+  await choose(workbook, VISITS, '目标类型', '方向性');
+  await expect(await workbook.cell(VISITS, '比较')).toHaveText('▼↑');
+  await expect(await workbook.cell(VISITS, '目标值')).toHaveText('');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('↑ 提高（保持在…以上）');
+  await workbook.waitSaved();
   workbook.expectNoErrors();
 });
 

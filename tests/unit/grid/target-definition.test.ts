@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildColumns, fromGridRow, toGridRow } from '../../../src/grid/columns';
-import { parseYearlyStep, staleTargetNote } from '../../../src/grid/target-definition';
+import { alignTargetToKind, parseYearlyStep, staleTargetNote } from '../../../src/grid/target-definition';
 import { parseEntry } from '../../../src/model/entry';
-import type { Indicator } from '../../../src/model/indicator';
+import type { Indicator, Target } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { targetSpecOf, targetForYear } from '../../../src/model/status';
 
 const infant: Indicator = {
   code: 'H02',
@@ -75,6 +77,85 @@ describe('目标值 and 每年变化 read in the row’s unit', () => {
     expect(edit(myopia, 'yearlyStep', '很多').target.yearlyStep).toBe(-1);
     expect(edit(myopia, 'yearlyStep', '-2个百分点').target.yearlyStep).toBe(-2);
     expect(edit(myopia, 'yearlyStep', '').target.yearlyStep).toBeUndefined();
+  });
+});
+
+describe('a new kind of target brings a definition that agrees with how it is judged', () => {
+  const judged = (target: Target) =>
+    targetForYear(
+      targetSpecOf({ target, baseYear: 2025, targetYear: 2030 }),
+      { years: [], values: [] },
+      2030,
+    );
+
+  it('全覆盖 on 新生儿访视率 (≥90%): = 100, as the plan’s own 全覆盖 rows', () => {
+    const aligned = alignTargetToKind({ kind: 'full', comparator: '≥', wording: '应建尽建', value: 90 });
+    expect(aligned).toEqual({ kind: 'full', comparator: '=', wording: '应建尽建', value: 100 });
+    expect(aligned.value).toBe(judged(aligned));
+    const planFull = LANXI_2021_2025.indicators.filter((r) => r.target.kind === 'full');
+    expect(planFull.length).toBeGreaterThan(0);
+    for (const row of planFull) {
+      expect({ comparator: aligned.comparator, value: aligned.value }).toEqual({
+        comparator: row.target.comparator,
+        value: row.target.value,
+      });
+    }
+  });
+
+  it('方向性: no value, the comparator is the direction', () => {
+    expect(alignTargetToKind({ kind: 'direction', comparator: '<', wording: '', value: 5 })).toEqual({
+      kind: 'direction',
+      comparator: '↓',
+      wording: '',
+      value: null,
+    });
+    expect(alignTargetToKind({ kind: 'direction', comparator: '≥', wording: '', value: 90 })).toMatchObject({
+      comparator: '↑',
+      value: null,
+    });
+    expect(alignTargetToKind({ kind: 'direction', comparator: '=', wording: '', value: 100 })).toMatchObject({
+      comparator: '↑',
+      value: null,
+    });
+  });
+
+  it('逐年变化: no value, ≤ for a fall and ≥ for a rise', () => {
+    expect(
+      alignTargetToKind({ kind: 'yearly-change', comparator: '≥', wording: '', value: 60, yearlyStep: -1 }),
+    ).toEqual({ kind: 'yearly-change', comparator: '≤', wording: '', value: null, yearlyStep: -1 });
+    expect(
+      alignTargetToKind({ kind: 'yearly-change', comparator: '↑', wording: '', value: null }),
+    ).toMatchObject({ comparator: '≥', value: null });
+    expect(
+      alignTargetToKind({
+        kind: 'yearly-change',
+        comparator: '<',
+        wording: '',
+        value: null,
+        yearlyStep: 0.5,
+      }),
+    ).toMatchObject({ comparator: '≥' });
+  });
+
+  it('上限, 下限, 数量 and 左右 take their own comparators; only 逐年变化 keeps a yearly change', () => {
+    const from = (comparator: Target['comparator']): Target => ({
+      kind: 'lower',
+      comparator,
+      wording: '',
+      value: 90,
+      yearlyStep: -1,
+    });
+    expect(alignTargetToKind({ ...from('≥'), kind: 'upper' })).toEqual({
+      kind: 'upper',
+      comparator: '<',
+      wording: '',
+      value: 90,
+    });
+    expect(alignTargetToKind({ ...from('≤'), kind: 'upper' }).comparator).toBe('≤');
+    expect(alignTargetToKind({ ...from('='), kind: 'lower' }).comparator).toBe('≥');
+    expect(alignTargetToKind({ ...from('>'), kind: 'lower' }).comparator).toBe('>');
+    expect(alignTargetToKind({ ...from('↑'), kind: 'count' }).comparator).toBe('≥');
+    expect(alignTargetToKind({ ...from('≥'), kind: 'around' }).comparator).toBe('≈');
   });
 });
 
