@@ -181,7 +181,7 @@ export function downloadCsv(workbook: Workbook, indicators: Indicator[], scope: 
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = csvFileName(workbook.title, workbook.isSample ? `示例数据_${scope}` : scope, new Date());
+  link.download = csvFileName(workbook.title, scope, new Date(), workbook.isSample === true);
   document.body.append(link);
   link.click();
   link.remove();

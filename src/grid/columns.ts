@@ -18,6 +18,7 @@ import { describeTarget } from '../model/target-text';
 
 export { describeTarget };
 import { fromRelativeFormula, projectionFormula, toRelativeFormula, type FormulaLayout } from './formulas';
+import { parseYearlyStep } from './target-definition';
 
 export type ColumnKey =
   | 'code'
@@ -92,7 +93,7 @@ export function buildColumns(
 ): ColumnSpec[] {
   const planningColumns: ColumnSpec[] = planning
     ? [
-        { key: 'previousTarget', title: '上期目标', width: 150, readOnly: true },
+        { key: 'previousTarget', title: '上期目标', width: 220, readOnly: true },
         { key: 'ambition', title: '目标评估', width: 110, readOnly: true },
       ]
     : [];
@@ -112,18 +113,18 @@ export function buildColumns(
       width: year === planBaseYear ? 144 : 96,
       numeric: true,
     })),
-    { key: 'projection', title: `预测${targetYear}年`, width: 110 },
+    { key: 'projection', title: `预测${targetYear}年`, width: 124 },
     { key: 'gap', title: '与目标差距', width: 110, readOnly: true },
-    { key: 'area', title: '领域', width: 110, choices: AREAS },
-    { key: 'department', title: '责任单位', width: 100, choices: DEPARTMENTS },
+    { key: 'area', title: '领域', width: 124, choices: AREAS },
+    { key: 'department', title: '责任单位', width: 120, choices: DEPARTMENTS },
     { key: 'kind', title: '目标类型', width: 96, choices: KIND_CHOICES },
     { key: 'comparator', title: '比较', width: 66, choices: COMPARATORS },
-    { key: 'wording', title: '规划表述', width: 110 },
+    { key: 'wording', title: '规划表述', width: 110, wrap: true },
     { key: 'targetValue', title: '目标值', width: 82, numeric: true },
     { key: 'yearlyStep', title: '每年变化', width: 96, numeric: true },
     { key: 'baseYear', title: '基期年', width: 82, numeric: true },
     { key: 'targetYear', title: '目标年', width: 82, numeric: true },
-    { key: 'clause', title: '条款', width: 110 },
+    { key: 'clause', title: '条款', width: 110, wrap: true },
     { key: 'source', title: '规划原文', width: 360, wrap: true },
     { key: 'note', title: '备注', width: 200, wrap: true },
   ];
@@ -204,6 +205,11 @@ export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[], 
 const KIND_BY_LABEL = new Map<string, TargetKind>(
   TARGET_KINDS.map((kind) => [TARGET_KIND_LABELS[kind], kind]),
 );
+
+/** The kind a 目标类型 cell names ("全覆盖" → full), or undefined when it names none. */
+export function kindOfLabel(cell: GridCell | undefined): TargetKind | undefined {
+  return KIND_BY_LABEL.get(text(cell));
+}
 
 function text(cell: GridCell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
@@ -289,14 +295,17 @@ export function fromGridRow(
       case 'wording':
         indicator.target.wording = text(cell);
         break;
-      case 'targetValue':
-        if (cell === null || cell === '' || typeof cell === 'number')
-          indicator.target.value = numberOrNull(cell);
+      case 'targetValue': {
+        // Read as a year cell is, in the row's unit (the unit column comes first): "98%", "4‰".
+        const value = parseEntry(cell, indicator.unit);
+        if (value.ok) indicator.target.value = value.value;
         break;
+      }
       case 'yearlyStep': {
-        const step = numberOrNull(cell);
-        if (step === null) delete indicator.target.yearlyStep;
-        else indicator.target.yearlyStep = step;
+        const step = parseYearlyStep(cell, indicator.unit);
+        if (!step.ok) break;
+        if (step.value === null) delete indicator.target.yearlyStep;
+        else indicator.target.yearlyStep = step.value;
         break;
       }
       case 'baseYear':

@@ -27,7 +27,7 @@ import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
 import { describeGap } from '../model/report';
-import { copyIndicator, type CellValue, type Indicator } from '../model/indicator';
+import { copyIndicator, type CellValue, type Indicator, type Target } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
 import type { XlInput } from '../model/excel-functions';
@@ -56,6 +56,7 @@ import {
   describeTarget,
   fromGridRow,
   FROZEN_COLUMNS,
+  kindOfLabel,
   layoutOf,
   toGridRow,
   type ColumnKey,
@@ -69,6 +70,7 @@ import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
 import { methodOfFormula, projectionFormula, remapRowReferences, shiftRelativeRows } from './formulas';
 import { setStatusThresholds } from './plan-functions-plugin';
+import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -207,6 +209,10 @@ export function makeWorkbookGrid(
   const projectionCol = col('projection');
   const gapCol = col('gap');
   const statusCol = col('status');
+  const kindCol = col('kind');
+  const comparatorCol = col('comparator');
+  const targetValueCol = col('targetValue');
+  const yearlyStepCol = col('yearlyStep');
   const definitionCols = new Set(
     (
       [
@@ -494,9 +500,58 @@ export function makeWorkbookGrid(
     return indicator;
   };
 
+  /**
+   * A new kind of target brings the comparator, value and yearly change that agree with how that kind is judged
+   * (全覆盖: = 100%), and a yearly change its direction: added to the same change, so one undo step takes back
+   * both. Cells the change itself writes are left as written.
+   */
+  const alignDefinitionsToKind = (changes: (Handsontable.CellChange | null)[]) => {
+    const grid = hot;
+    if (!grid) return;
+    const written = new Set(
+      changes.flatMap((change) => (change ? [`${change[0]}:${Number(change[1])}`] : [])),
+    );
+    const same = (a: GridCell, b: GridCell) => (a === '' ? null : a) === (b === '' ? null : b);
+    const added: Handsontable.CellChange[] = [];
+    for (const change of changes) {
+      if (!change) continue;
+      const [visualRow, prop, , next] = change;
+      const physicalRow = grid.toPhysicalRow(visualRow);
+      let target: Target;
+      if (Number(prop) === kindCol) {
+        const kind = kindOfLabel(next as GridCell);
+        if (!kind || kind === kindOfLabel(cellAt(physicalRow, kindCol))) continue;
+        target = { ...peekIndicator(physicalRow).target, kind };
+      } else if (Number(prop) === yearlyStepCol) {
+        const indicator = peekIndicator(physicalRow);
+        const step = parseYearlyStep(next, indicator.unit);
+        if (indicator.target.kind !== 'yearly-change' || !step.ok || step.value === null) continue;
+        target = { ...indicator.target, yearlyStep: step.value };
+      } else continue;
+      const aligned = alignTargetToKind(target);
+      const cells: [number, GridCell][] = [
+        [comparatorCol, aligned.comparator],
+        [targetValueCol, aligned.value],
+        [yearlyStepCol, aligned.yearlyStep ?? null],
+      ];
+      for (const [column, value] of cells) {
+        const key = `${visualRow}:${column}`;
+        const before = cellAt(physicalRow, column);
+        if (written.has(key) || same(before, value)) continue;
+        written.add(key);
+        added.push([visualRow, column, before, value]);
+      }
+    }
+    changes.push(...added);
+  };
+
   const problemAt = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): string | null => {
     if (value === null || value === undefined || value === '') return null;
-    if (spec.key === 'year') return cellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'year' || spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'yearlyStep') {
+      const step = parseYearlyStep(value, unitAt(physicalRow));
+      return step.ok ? null : step.message;
+    }
     if (spec.numeric && typeof value !== 'number') {
       return `“${String(value)}”不是数字：“${spec.title}”应填写数字，请核对后重填。`;
     }
@@ -533,7 +588,9 @@ export function makeWorkbookGrid(
     const spec = columns[column];
     const problem = spec ? problemAt(physicalRow, spec, value) : null;
     let shown: GridCell = value;
-    if (spec?.key === 'year' && typeof value === 'number') shown = formatWithUnit(value, unitAt(physicalRow));
+    // With the unit, as every figure is shown ("4‰", "90%"); the editor still opens on the plain number.
+    if ((spec?.key === 'year' || spec?.key === 'targetValue') && typeof value === 'number')
+      shown = formatWithUnit(value, unitAt(physicalRow));
     textRenderer.call(this, instance, td, row, column, prop, shown, cellProperties);
     td.classList.toggle('cell-invalid', problem !== null);
     if (problem) {
@@ -654,7 +711,38 @@ export function makeWorkbookGrid(
     }
     return carried ? { text: '沿用上期', className: 'carried-over', title } : { text: '', title };
   });
+  /** Definition cells that hold a slip: the row's target, status and gap still follow its last good definition. */
+  const targetCellsWithSlips = (physicalRow: number) =>
+    [kindCol, comparatorCol, targetValueCol, yearlyStepCol].filter((column) => {
+      const spec = columns[column];
+      return spec !== undefined && problemAt(physicalRow, spec, cellAt(physicalRow, column)) !== null;
+    });
+  /** 目标: while a definition cell holds a slip, says that the target shown is the last good one. */
+  const targetTextRenderer = (
+    instance: Handsontable.Core,
+    td: HTMLTableCellElement,
+    row: number,
+    column: number,
+    prop: string | number,
+    value: unknown,
+    cellProperties: Handsontable.CellProperties,
+  ) => {
+    textRenderer(instance, td, row, column, prop, value, cellProperties);
+    const slips = targetCellsWithSlips(instance.toPhysicalRow(row));
+    td.classList.toggle('cell-stale', slips.length > 0);
+    if (slips.length === 0) {
+      td.removeAttribute('title');
+      return;
+    }
+    const titles = slips.map((c) => columns[c]?.title ?? '');
+    const note = staleTargetNote(titles, String(value ?? ''));
+    // Wrapped onto a second line rather than cut off: the note is the point.
+    td.classList.remove('htNoWrap');
+    td.textContent = `⚠ ${note}`;
+    td.title = `${note}：状态和与目标差距也仍按此计算。请改正“${titles.join('”“')}”，或撤销。`;
+  };
   const renderers: Partial<Record<ColumnKey, Handsontable.renderers.BaseRenderer>> = {
+    targetText: targetTextRenderer,
     ambition: ambitionRenderer,
     projection: projectionRenderer,
     gap: gapRenderer,
@@ -740,14 +828,17 @@ export function makeWorkbookGrid(
       if (source === 'loadData') return;
       if ((source as string) === 'Autofill.fill') fillProjectionFormulas(changes);
       if (source === 'CopyPaste.paste') keepFormulasFromWidePaste(changes);
+      // An undo or redo puts back cells as they were, the aligned ones included.
+      if (!String(source).startsWith('UndoRedo')) alignDefinitionsToKind(changes);
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;
         const spec = columns[Number(prop)];
         if (!spec?.numeric) continue;
         const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
-        const unit = spec.key === 'year' ? unitAt(physicalRow) : '';
-        const parsed = parseEntry(next, unit);
+        // Figures of the row (a value, the target value, the yearly change) in its unit, as typed: "4‰", "98%".
+        const unit = ['year', 'targetValue', 'yearlyStep'].includes(spec.key) ? unitAt(physicalRow) : '';
+        const parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit);
         // A valid entry becomes a number in the row's unit; an invalid one is kept as typed (and marked),
         // never dropped and never stored as a number.
         change[3] = parsed.ok ? parsed.value : parsed.raw;

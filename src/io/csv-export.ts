@@ -3,13 +3,22 @@
  * the row code, numbers as numbers, the unit in its own column, text escaped against formula injection.
  */
 import Papa from 'papaparse';
-import { TARGET_KIND_LABELS, type Indicator } from '../model/indicator';
+import { TARGET_KIND_LABELS, type Comparator, type Indicator } from '../model/indicator';
 
 export const UTF8_BOM = '\uFEFF';
 
 /** Text that Excel would run as a formula gets a leading apostrophe (OWASP CSV injection advice). */
 export function escapeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A comparator as the file writes it. "=" (全覆盖) would open in Excel as a formula, and escaped it showed its
+ * apostrophe ('=): it is written full-width, "＝", which Excel and WPS show as it is. The import reads "＝" on a
+ * 全覆盖 row as "=" (the kind's own comparator, src/io/csv-import.ts).
+ */
+export function comparatorInFile(comparator: Comparator): string {
+  return comparator === '=' ? '＝' : comparator;
 }
 
 export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: readonly number[]): string {
@@ -38,7 +47,7 @@ export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: 
     row.name,
     row.unit,
     TARGET_KIND_LABELS[row.target.kind],
-    row.target.comparator,
+    comparatorInFile(row.target.comparator),
     row.target.wording,
     row.target.value,
     row.target.yearlyStep ?? null,
@@ -57,13 +66,17 @@ export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: 
   return UTF8_BOM + Papa.unparse(escaped, { newline: '\r\n', quotes: false });
 }
 
-/** "兰溪市儿童发展规划_全部指标_2026-11-28.csv" */
-export function csvFileName(planTitle: string, scope: string, date: Date): string {
+/**
+ * "兰溪市儿童发展规划_全部指标_2026-11-28.csv". A sample workbook's file says 示例数据 (the import refuses such
+ * files into a real workbook by it) once: in the title when the title has it, else before the scope.
+ */
+export function csvFileName(planTitle: string, scope: string, date: Date, sample = false): string {
   const shortTitle =
     planTitle
       .replace(/（[^）]*）|\([^)]*\)/g, '')
       .replace(/[“”"\\/:*?<>|]/g, '')
       .trim() || '规划';
   const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  return `${shortTitle}_${scope}_${day}.csv`;
+  const marked = sample && !shortTitle.includes('示例数据') ? `示例数据_${scope}` : scope;
+  return `${shortTitle}_${marked}_${day}.csv`;
 }

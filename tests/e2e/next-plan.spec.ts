@@ -7,6 +7,7 @@ import { WorkbookPage } from './workbook-page';
 const plan = LANXI_2021_2025;
 const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
 const PRESCHOOL = plan.indicators.find((r) => r.name === '学前教育毛入园率')!;
+const BIRTH_DEFECTS = plan.indicators.find((r) => r.name === '严重多发致残的出生缺陷发生率')!;
 const infantValues: Record<string, string> = {
   '2020年（基期）': '6',
   '2021年': '5.7',
@@ -50,6 +51,14 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');
+  // The longest previous target, a direction-only one, shows whole (it was cut at “↓（控制在较低水平，”).
+  const longest = await next.cell(BIRTH_DEFECTS.code, '上期目标');
+  await expect(longest).toHaveText('↓（控制在较低水平，2025年）');
+  const { scroll, client } = await longest.evaluate((td) => ({
+    scroll: td.scrollWidth,
+    client: td.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
   // The previous period's years stay open: a figure missing when the next plan was made can still be typed,
   // on a row with history and on one without.
   const NEWBORN = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
@@ -75,7 +84,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   );
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
-  await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveText('98');
+  await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveText('98%');
   await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveText('2030');
   await next.revealRow(INFANT.code);
   // The trend (6 → 5.2‰ by 2023) already reaches 4.8‰ by the base year 2025: too timid, with the figures.

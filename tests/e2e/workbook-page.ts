@@ -93,7 +93,8 @@ export class WorkbookPage {
   /** The grid renders only the columns in view: scroll sideways, as a clerk would, until the cell is there. */
   private async scrollColumnIntoView(cell: Locator, index: number): Promise<void> {
     if (this.frozen(index)) return;
-    const holder = this.page.locator('.ht_master .wtHolder');
+    // The grid's own (a dropdown's list, once opened, is a second grid in the page).
+    const holder = this.page.locator('.ht_master .wtHolder').first();
     for (let attempt = 0; attempt < 30 && (await cell.count()) === 0; attempt += 1) {
       const rendered = await this.page
         .locator('.ht_master tbody tr')

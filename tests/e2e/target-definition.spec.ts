@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const codeOf = (name: string) => plan.indicators.find((r) => r.name === name)!.code;
+const INFANT = codeOf('婴儿死亡率');
+const VISITS = codeOf('新生儿访视率');
+
+/** Pick from a dropdown cell's list, as a clerk does: open it with Enter and click the choice. */
+async function choose(workbook: WorkbookPage, code: string, column: string, choice: string) {
+  await workbook.select(code, column);
+  await workbook.page.keyboard.press('Enter');
+  await workbook.page
+    .locator('.autocompleteEditor .htCore td')
+    .filter({ hasText: new RegExp(`^${choice}$`) })
+    .click();
+}
+
+test('目标值 takes “4‰” on a ‰ row and shows its unit; a wrong unit is refused, and 目标 says it still uses the old target', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveText('5‰');
+
+  await workbook.typeInto(INFANT, '目标值', '4‰');
+  const value = await workbook.cell(INFANT, '目标值');
+  await expect(value).toHaveText('4‰');
+  await expect(value).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<4‰（以下）');
+  // The editor opens on the plain number.
+  await workbook.select(INFANT, '目标值');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('textarea.handsontableInput:focus')).toHaveValue('4');
+  await page.keyboard.press('Escape');
+
+  // A percentage on a ‰ row: refused with the year cells' own message.
+  await workbook.typeInto(INFANT, '2023年', '4%');
+  const yearMessage = await (await workbook.cell(INFANT, '2023年')).getAttribute('title');
+  expect(yearMessage).toContain('本行的单位是 ‰');
+  await workbook.typeInto(INFANT, '目标值', '4%');
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveAttribute('title', yearMessage!);
+  // The target still in use is the last good one, and the 目标 cell says so.
+  const target = await workbook.cell(INFANT, '目标');
+  await expect(target).toHaveText('⚠ 目标值有误，仍按 <4‰（以下） 计算');
+  await expect(target).toHaveClass(/cell-stale/);
+  await expect(target).toHaveAttribute('title', /状态和与目标差距也仍按此计算/);
+
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveText('4‰');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<4‰（以下）');
+  await expect(await workbook.cell(INFANT, '目标')).not.toHaveClass(/cell-stale/);
+  workbook.expectNoErrors();
+});
+
+test('choosing 全覆盖 makes the row “= 100%” as it is judged, in one undo step; 方向性 drops the value', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('≥90%（保持在…以上）');
+
+  await choose(workbook, VISITS, '目标类型', '全覆盖');
+  await expect(await workbook.cell(VISITS, '目标类型')).toHaveText('▼全覆盖');
+  await expect(await workbook.cell(VISITS, '比较')).toHaveText('▼=');
+  await expect(await workbook.cell(VISITS, '目标值')).toHaveText('100%');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('=100%（保持在…以上）');
+
+  // One undo takes back the kind and what came with it.
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(VISITS, '目标类型')).toHaveText('▼下限');
+  await expect(await workbook.cell(VISITS, '比较')).toHaveText('▼≥');
+  await expect(await workbook.cell(VISITS, '目标值')).toHaveText('90%');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('≥90%（保持在…以上）');
+
+  await choose(workbook, VISITS, '目标类型', '方向性');
+  await expect(await workbook.cell(VISITS, '比较')).toHaveText('▼↑');
+  await expect(await workbook.cell(VISITS, '目标值')).toHaveText('');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('↑ 提高（保持在…以上）');
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
+test('the projection column’s header shows its year whole', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.cell(INFANT, '预测2025年');
+  const header = page.locator('.ht_clone_top thead th .colHeader', { hasText: '预测2025年' }).first();
+  await expect(header).toBeVisible();
+  const { scroll, client } = await header.evaluate((el) => ({
+    scroll: el.scrollWidth,
+    client: el.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+  workbook.expectNoErrors();
+});
