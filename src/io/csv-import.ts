@@ -887,9 +887,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       }
     }
     const comparatorText = cell(row, 'comparator');
-    const comparator = (
-      COMPARATORS.has(comparatorText) ? comparatorText : defaultComparator(kind)
+    const step = yearlyStepOf(cell(row, 'yearlyStep')).yearlyStep;
+    let comparator = (
+      COMPARATORS.has(comparatorText) ? comparatorText : defaultComparator(kind, step)
     ) as Comparator;
+    // A yearly-change target is judged against each year's value (≤ or ≥): an arrow there would never be met.
+    if (kind === 'yearly-change' && (comparator === '↓' || comparator === '↑'))
+      comparator = defaultComparator(kind, step);
 
     let targetValue: number | null = null;
     const targetText = cell(row, 'targetValue');
@@ -1043,7 +1047,7 @@ function yearlyStepOf(text: string): { yearlyStep?: number } {
   return entry && entry.ok && entry.value !== null ? { yearlyStep: entry.value } : {};
 }
 
-function defaultComparator(kind: TargetKind): Comparator {
+function defaultComparator(kind: TargetKind, yearlyStep?: number): Comparator {
   switch (kind) {
     case 'upper':
       return '<';
@@ -1052,7 +1056,7 @@ function defaultComparator(kind: TargetKind): Comparator {
     case 'full':
       return '=';
     case 'yearly-change':
-      return '↓';
+      return (yearlyStep ?? -1) > 0 ? '≥' : '≤';
     case 'direction':
       return '↑';
     case 'lower':

@@ -685,6 +685,28 @@ describe('round trip: export → decode → import', () => {
   });
 });
 
+describe('a new 逐年变化 row gets a comparator it can be judged by', () => {
+  it.each([
+    ['', '-1', '≤'],
+    ['↓', '-1', '≤'],
+    ['', '2', '≥'],
+    ['↑', '2', '≥'],
+    ['≤', '-1', '≤'],
+  ])('比较 “%s” with 每年变化 %s → %s', (comparator, step, expected) => {
+    const parsed = parseImportFile(
+      `代码,指标名称,单位,目标类型,比较,每年变化,2021年\r\nX09,乡镇儿童近视率,%,逐年变化,${comparator},${step},40\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.newRows[0]?.indicator.target).toMatchObject({
+      kind: 'yearly-change',
+      comparator: expected,
+      yearlyStep: Number(step),
+    });
+  });
+});
+
 describe('round trip of a row the office added', () => {
   it('brings back its whole definition: target, yearly step, source and values', () => {
     const added: Indicator = {
