@@ -1,8 +1,8 @@
 /**
  * A target in words, as a clerk reads it in the grid, the report and the change history. Pure.
  */
-import { formatNumber } from './entry';
-import type { Indicator } from './indicator';
+import { formatNumber, isCountUnit, isPercentUnit, isPermilleUnit, toHalfWidth } from './entry';
+import type { Comparator, Indicator, Target } from './indicator';
 
 /** The target as a clerk reads it: "＜5‰（以下）", "≥98%（达到）", "每年降低1个百分点（…）", "↓（得到有效控制）". */
 export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string {
@@ -17,4 +17,361 @@ export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string 
   if (target.value === null) return wording;
   const unitText = unit === '%' || unit === '‰' ? unit : unit ? ` ${unit}` : '';
   return `${target.comparator}${formatNumber(target.value)}${unitText}${wording}`;
+}
+
+export type TargetTextResult = { ok: true; target: Target } | { ok: false; message: string };
+
+/** A bound as the words (or sign) before or after a figure state it. */
+interface Bound {
+  side: 'upper' | 'lower' | 'around' | 'equal' | 'full';
+  /** The comparator the words fix; absent when another part of the phrase decides it ("控制在…以下"). */
+  comparator?: Comparator;
+  /** "保持在": any side, ≥ when nothing else says. */
+  neutral?: boolean;
+  /** Words that, on a count unit, make the target a 数量 one (至少, 以上, 建成, 设有 …). */
+  countWords?: boolean;
+}
+
+/** What may stand before the figure. A bare ≥ or > sign is read as a count on a count unit ("≥1 家"). */
+const PREFIXES: ReadonlyArray<[RegExp, Bound]> = [
+  [/^<$/, { side: 'upper', comparator: '<' }],
+  [/^≤$/, { side: 'upper', comparator: '≤' }],
+  [/^>$/, { side: 'lower', comparator: '>', countWords: true }],
+  [/^≥$/, { side: 'lower', comparator: '≥', countWords: true }],
+  [/^(≈|~|约)$/, { side: 'around', comparator: '≈' }],
+  [/^=$/, { side: 'equal', comparator: '=' }],
+  [/^(控制在|控制|降至|降到|降低到|降低至|下降到|下降至)$/, { side: 'upper' }],
+  [/^(低于|小于|少于)$/, { side: 'upper', comparator: '<' }],
+  [/^(不超过|不高于|不大于|不多于)$/, { side: 'upper', comparator: '≤' }],
+  [/^(保持在|保持|维持在|稳定在)$/, { side: 'lower', neutral: true }],
+  [/^(达到|实现|提高到|提高至|提升到|提升至)$/, { side: 'lower' }],
+  [/^不低于$/, { side: 'lower', comparator: '≥' }],
+  [/^不少于$/, { side: 'lower', comparator: '≥', countWords: true }],
+  [/^(高于|超过|大于|多于)$/, { side: 'lower', comparator: '>' }],
+  [
+    /^(每[年天月周])?(建成|建设|设有|配备|建有|开展)?至少(建成|建设|设有|配备|建有|开展)?$/,
+    { side: 'lower', comparator: '≥', countWords: true },
+  ],
+];
+/** 建设1家, 设有1家: a building verb with no bound word, read as ≥ on a count unit only. */
+const COUNT_VERB = /^(每[年天月周])?(建成|建设|设有|配备|建有|开展)$/;
+
+/** What may follow the figure and its unit. */
+const SUFFIXES: ReadonlyArray<[string, Bound]> = [
+  ['及以上', { side: 'lower', comparator: '≥', countWords: true }],
+  ['及以下', { side: 'upper', comparator: '≤' }],
+  ['以上', { side: 'lower', comparator: '≥', countWords: true }],
+  ['以下', { side: 'upper', comparator: '<' }],
+  ['以内', { side: 'upper', comparator: '≤' }],
+  ['左右', { side: 'around', comparator: '≈' }],
+  ['全覆盖', { side: 'full', comparator: '=' }],
+];
+
+const RISING_WORDS = /^(逐步|持续|稳步|进一步|不断)?(提高|提升|增加|上升|增长)$/;
+const FALLING_WORDS =
+  /^((逐步|持续|稳步|进一步|不断)?(降低|下降|减少)|控制|有效控制|得到有效控制|(上升)?趋势得到有效控制|上升趋势得到控制|控制在较低水平)$/;
+const FULL_WORDS = /^(实现)?(应(.)尽\3|全覆盖|全面覆盖)$/;
+const YEARLY =
+  /^(在\d{4}年(?:的)?基础上)?每年(?:至少)?(降低|下降|减少|提高|提升|增加|上升|增长)(\d+(?:\.\d+)?)(.*?)(以上)?$/;
+/** Words in a definition that make a ≥ target on a count unit a 数量 one ("至少", "以上", "建设"). */
+const COUNT_WORDING = /至少|以上|不少于|建成|建设|设有|配备|建有|开展/;
+/** Units a clerk may write after a figure (anything else after a number is not read as a unit). */
+const OTHER_UNITS = /^((万|亿)?元|小时|分钟|天|岁|米|平方米|公里|张|本|册|台|床|辆|个百分点|个千分点)$/;
+/** Where a rate per so many ("1/10万", shown "5/10万") stood: kept out of the search for the one figure. */
+const PER_UNIT_MARK = '§';
+
+/**
+ * Read a target typed the way the plan writes it ("控制在5‰以下", "达到98%以上", "保持在90%左右", "应建尽建",
+ * "至少设有1家", "每年降低1个百分点", "得到有效控制"), or as describeTarget shows it ("<5‰（以下）"), for a row of the
+ * given unit. A figure without a unit is in the row's unit; another unit is refused (never rescaled). Pure; never
+ * throws: a text it cannot read gets a Chinese message with examples fitting the row's unit.
+ */
+export function parseTargetText(text: string, unit: string): TargetTextResult {
+  const rowUnit = unit.trim();
+  let s = toHalfWidth(text).trim();
+  if (s === '') return unreadable(text, unit, '');
+  if (isPerUnit(rowUnit)) {
+    s = s.split(` ${rowUnit}`).join(PER_UNIT_MARK).split(rowUnit.slice(1)).join(PER_UNIT_MARK);
+  }
+  s = s
+    .replace(/\s+/g, '')
+    .replace(/<=|≦/g, '≤')
+    .replace(/>=|≧/g, '≥')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/^\+(?=\d)/, '');
+
+  // describeTarget's form: a sign or arrow first, the plan's words in brackets after ("≥98%（达到…以上）").
+  let parenWording: string | null = null;
+  const bracketed = /^([<≤≥>≈=~↑↓].*?)\(([^()]*)\)$/.exec(s);
+  if (bracketed) {
+    s = bracketed[1] ?? '';
+    parenWording = bracketed[2] ?? '';
+  }
+
+  const arrow = /^([↑↓])(提高|提升|增加|上升|增长|降低|下降|减少)?$/.exec(s);
+  if (arrow) {
+    const up = arrow[1] === '↑';
+    const word = arrow[2] ?? '';
+    if (word && RISING_WORDS.test(word) !== up) return unreadable(text, unit, '：箭头与文字的方向相反');
+    return ok({ kind: 'direction', comparator: up ? '↑' : '↓', wording: parenWording ?? word, value: null });
+  }
+  if (parenWording === null) {
+    if (RISING_WORDS.test(s)) return ok({ kind: 'direction', comparator: '↑', wording: s, value: null });
+    if (FALLING_WORDS.test(s)) return ok({ kind: 'direction', comparator: '↓', wording: s, value: null });
+    if (FULL_WORDS.test(s)) return fullCoverage(text, unit, s);
+    const yearly = YEARLY.exec(s);
+    if (yearly) return yearlyChange(text, unit, s, yearly);
+  }
+  return boundedFigure(text, unit, s, parenWording);
+}
+
+function ok(target: Target): TargetTextResult {
+  return { ok: true, target };
+}
+
+function fullCoverage(raw: string, unit: string, wording = ''): TargetTextResult {
+  // Every 全覆盖 row of the plan is a rate in %: on another unit the words say no figure to judge by.
+  if (isPercentUnit(unit)) return ok({ kind: 'full', comparator: '=', wording, value: 100 });
+  return {
+    ok: false,
+    message:
+      `“${raw}”表示全覆盖（100%），只用于以 % 计的比率；本行的单位是 ${unit || '（无）'}，不能识别为目标。` +
+      `可以这样写：${examplesFor(unit)}。`,
+  };
+}
+
+function yearlyChange(raw: string, unit: string, s: string, match: RegExpExecArray): TargetTextResult {
+  const [, baseClause, verb = '', figure = '', typedUnit = ''] = match;
+  if (countFigures(s) !== (baseClause ? 2 : 1)) return unreadable(raw, unit, '：含有多个数字');
+  const rowUnit = unit.trim();
+  const pointUnit = isPercentUnit(rowUnit) ? '个百分点' : isPermilleUnit(rowUnit) ? '个千分点' : rowUnit;
+  const unitOk =
+    typedUnit === '' ||
+    typedUnit === pointUnit ||
+    (typedUnit === PER_UNIT_MARK && isPerUnit(rowUnit)) ||
+    (typedUnit === rowUnit && !isPercentUnit(rowUnit) && !isPermilleUnit(rowUnit));
+  if (!unitOk) {
+    if (typedUnit === '%' || typedUnit === '‰') {
+      return {
+        ok: false,
+        message:
+          `“${raw}”写的是每年变化 ${figure}${typedUnit}，可能被理解为相对变化：` +
+          `本行的单位是 ${rowUnit}，每年变化请用“${pointUnit}”表示，如“每年降低${figure}${pointUnit}”。`,
+      };
+    }
+    if (isUnitLike(typedUnit)) return wrongUnit(raw, typedUnit, unit, `每年降低1${pointUnit}`);
+    return unreadable(raw, unit, '');
+  }
+  const size = Number(figure);
+  if (!(size > 0)) return unreadable(raw, unit, '：每年变化应大于 0');
+  if (isCountUnit(rowUnit) && !Number.isInteger(size)) {
+    return {
+      ok: false,
+      message: `本行按“${rowUnit}”计数，每年变化应为正整数，“${raw}”不符合：请核对后重填。`,
+    };
+  }
+  const falling = /降低|下降|减少/.test(verb);
+  return ok({
+    kind: 'yearly-change',
+    comparator: falling ? '≤' : '≥',
+    wording: s.split(PER_UNIT_MARK).join(rowUnit.slice(1)),
+    value: null,
+    yearlyStep: falling ? -size : size,
+  });
+}
+
+function boundedFigure(raw: string, unit: string, s: string, parenWording: string | null): TargetTextResult {
+  if (countFigures(s) > 1) return unreadable(raw, unit, '：含有多个数字，一个目标只写一个数');
+  const figureMatch = /-?\d+(?:\.\d+)?/.exec(s);
+  if (!figureMatch) return unreadable(raw, unit, '');
+  const rowUnit = unit.trim();
+  const pre = s.slice(0, figureMatch.index);
+  let post = s.slice(figureMatch.index + figureMatch[0].length);
+  const value = Number(figureMatch[0]);
+
+  let before: Bound | null = null;
+  if (pre !== '') {
+    before = PREFIXES.find(([pattern]) => pattern.test(pre))?.[1] ?? null;
+    if (!before && COUNT_VERB.test(pre) && isCountUnit(rowUnit)) {
+      before = { side: 'lower', comparator: '≥', countWords: true };
+    }
+    if (!before) return unreadable(raw, unit, '');
+  }
+  let after: Bound | null = null;
+  let postWords = '';
+  for (const [word, bound] of SUFFIXES) {
+    if (post.endsWith(word)) {
+      after = bound;
+      postWords = word;
+      post = post.slice(0, -word.length);
+      break;
+    }
+  }
+  const unitCheck = checkUnit(raw, post, rowUnit, unit, pre);
+  if (unitCheck) return unitCheck;
+  if (!before && !after) {
+    if (isPercentUnit(rowUnit) && value === 100) return fullTarget('', parenWording);
+    return unreadable(raw, unit, '：只写了数字，请说明是“以上”“以下”还是“左右”');
+  }
+
+  // The side and comparator the words agree on.
+  let side: Bound['side'];
+  let comparator: Comparator | undefined;
+  if (before && after) {
+    if (
+      after.side === 'full' &&
+      (before.side === 'equal' || (before.side === 'lower' && before.comparator !== '>'))
+    ) {
+      side = 'full';
+    } else if (before.neutral || before.side === after.side) {
+      side = after.side;
+      if (
+        before.comparator &&
+        after.comparator &&
+        before.comparator !== after.comparator &&
+        !before.neutral
+      ) {
+        return unreadable(raw, unit, '：前后两处说法不一致');
+      }
+      comparator = before.neutral ? after.comparator : (before.comparator ?? after.comparator);
+    } else {
+      return unreadable(raw, unit, '：前后两处说法不一致');
+    }
+  } else {
+    const only = (before ?? after) as Bound;
+    side = only.side;
+    comparator = only.comparator;
+  }
+
+  const rangeProblem = checkRange(raw, value, rowUnit);
+  if (rangeProblem) return rangeProblem;
+
+  const wording = parenWording ?? [wordsOf(pre), postWords].filter(Boolean).join('…');
+  if (side === 'full' || side === 'equal') {
+    if (isPercentUnit(rowUnit) && value === 100) return fullTarget(wording, null);
+    if (side === 'full' && !isPercentUnit(rowUnit)) return fullCoverage(raw, unit);
+    return unreadable(raw, unit, side === 'full' ? '：全覆盖即 100%' : '：“=”只用于 100% 全覆盖');
+  }
+  if (side === 'upper') return ok({ kind: 'upper', comparator: comparator ?? '≤', wording, value });
+  if (side === 'around') return ok({ kind: 'around', comparator: '≈', wording, value });
+  const lowerComparator = comparator ?? '≥';
+  if (isPercentUnit(rowUnit) && value === 100) {
+    if (lowerComparator === '>') {
+      return { ok: false, message: `百分比不会超过 100，“${raw}”无法达到：全覆盖请写“100%”或“全覆盖”。` };
+    }
+    return fullTarget(wording, null);
+  }
+  const countWords =
+    parenWording !== null
+      ? parenWording === '' || COUNT_WORDING.test(parenWording)
+      : isCountPhrase(before, after);
+  const kind = isCountUnit(rowUnit) && countWords ? 'count' : 'lower';
+  return ok({ kind, comparator: lowerComparator, wording, value });
+}
+
+function fullTarget(wording: string, parenWording: string | null): TargetTextResult {
+  return ok({ kind: 'full', comparator: '=', wording: parenWording ?? wording, value: 100 });
+}
+
+/** A ≥ bound said with 至少 / 以上 / a building verb, or with a sign only: a 数量 target on a count unit. */
+function isCountPhrase(before: Bound | null, after: Bound | null): boolean {
+  const said = [before, after].filter((bound): bound is Bound => bound !== null);
+  return said.some((bound) => bound.countWords === true);
+}
+
+/** The words before the figure, without a sign ("≥" is not the plan's wording). */
+function wordsOf(pre: string): string {
+  return /^[<≤≥>≈=~]$/.test(pre) ? '' : pre;
+}
+
+function countFigures(s: string): number {
+  return (s.match(/\d+(?:\.\d+)?/g) ?? []).length;
+}
+
+/** The unit written after the figure: none (the row's), the row's, or refused. */
+function checkUnit(
+  raw: string,
+  typed: string,
+  rowUnit: string,
+  unit: string,
+  pre: string,
+): TargetTextResult | null {
+  if (typed === '' || typed === rowUnit) return null;
+  if (typed === PER_UNIT_MARK && isPerUnit(rowUnit)) return null;
+  if (isPercentUnit(typed) && isPercentUnit(rowUnit)) return null;
+  // "每年至少开展3次" on a row in 次/年, "每天1小时" on a row in 小时/天.
+  const per = /^(.+)\/(.)$/.exec(rowUnit);
+  if (per && typed === per[1] && pre.includes(`每${per[2]}`)) return null;
+  if (isUnitLike(typed)) return wrongUnit(raw, typed, unit, examplesFor(unit, 1));
+  return unreadable(raw, unit, '');
+}
+
+function isUnitLike(typed: string): boolean {
+  return (
+    typed === '%' || typed === '‰' || isCountUnit(typed) || typed.includes('/') || OTHER_UNITS.test(typed)
+  );
+}
+
+function wrongUnit(raw: string, typed: string, unit: string, example: string): TargetTextResult {
+  return {
+    ok: false,
+    message:
+      `“${raw}”的单位是 ${typed}，本行的单位是 ${unit.trim() || '（无）'}：` +
+      `请换算成本行的单位后再填写（不写单位即按本行单位），如${example}。`,
+  };
+}
+
+/** A figure the unit cannot take: a share over 100 % (1000 ‰), a negative level, a fraction of a count. */
+function checkRange(raw: string, value: number, rowUnit: string): TargetTextResult | null {
+  if (isPercentUnit(rowUnit) && (value < 0 || value > 100)) {
+    return { ok: false, message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。` };
+  }
+  if (isPermilleUnit(rowUnit) && (value < 0 || value > 1000)) {
+    return { ok: false, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
+  }
+  if (isCountUnit(rowUnit) && (value < 0 || !Number.isInteger(value))) {
+    return { ok: false, message: `本行按“${rowUnit}”计数，应为 0 或正整数，“${raw}”不符合：请核对后重填。` };
+  }
+  if (value < 0 && rowUnit !== '') {
+    return { ok: false, message: `本行的数值（单位 ${rowUnit}）不会是负数，“${raw}”不符合：请核对后重填。` };
+  }
+  return null;
+}
+
+function unreadable(raw: string, unit: string, why: string): TargetTextResult {
+  const typed = raw.trim() === '' ? '目标为空（未填写内容），' : `“${raw}”`;
+  return {
+    ok: false,
+    message: `${typed}不能识别为目标${why}。请按规划的写法填写，本行（单位 ${unit.trim() || '无'}）可写如：${examplesFor(unit)}。`,
+  };
+}
+
+/** 3–4 ways to write a target of this unit, each of them read by parseTargetText. */
+export function targetExamples(unit: string): string[] {
+  const u = unit.trim();
+  if (isPercentUnit(u)) return ['达到98%以上', '控制在25%以内', '每年降低1个百分点', '应建尽建'];
+  if (isPermilleUnit(u)) return ['控制在4‰以下', '每年降低0.2个千分点', '得到有效控制'];
+  if (isPerUnit(u)) {
+    const shown = u.slice(1);
+    return [`控制在5${shown}以下`, `每年降低0.5${shown}`, '得到有效控制'];
+  }
+  if (isCountUnit(u)) {
+    return u.includes('/')
+      ? [`至少3${u}`, `3${u}以上`, '逐步增加']
+      : [`至少1${u}`, `建成至少1${u}`, `每年增加1${u}`, '逐步增加'];
+  }
+  if (u === '') return ['达到3以上', '控制在5以下', '逐步提高'];
+  return [`达到1${u}以上`, `不低于1${u}`, `每年增加1${u}`, '逐步提高'];
+}
+
+function examplesFor(unit: string, count = 4): string {
+  return targetExamples(unit)
+    .slice(0, count)
+    .map((example) => `“${example}”`)
+    .join('');
+}
+
+/** "1/10万", "1/万": a rate per so many (as entry.ts reads it). */
+function isPerUnit(unit: string): boolean {
+  return /^1\/\d*[万千百亿]?$/.test(unit.trim());
 }
