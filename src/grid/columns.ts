@@ -104,7 +104,7 @@ export function buildColumns(
     { key: 'status', title: '状态', width: 92, readOnly: true },
     { key: 'fluctuation', title: '波动', width: 96, readOnly: true },
     { key: 'unit', title: '单位', width: 78 },
-    { key: 'targetText', title: '目标', width: 196, readOnly: true },
+    { key: 'targetText', title: '目标', width: 196 },
     ...planningColumns,
     ...years.map((year): ColumnSpec => ({
       key: 'year',

@@ -27,9 +27,16 @@ import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
 import { describeGap } from '../model/report';
-import { copyIndicator, type CellValue, type Indicator, type Target } from '../model/indicator';
+import {
+  copyIndicator,
+  TARGET_KIND_LABELS,
+  type CellValue,
+  type Indicator,
+  type Target,
+} from '../model/indicator';
 import { assessAmbition } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
+import { parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
 import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
@@ -213,6 +220,7 @@ export function makeWorkbookGrid(
   const comparatorCol = col('comparator');
   const targetValueCol = col('targetValue');
   const yearlyStepCol = col('yearlyStep');
+  const wordingCol = col('wording');
   const definitionCols = new Set(
     (
       [
@@ -545,6 +553,64 @@ export function makeWorkbookGrid(
     changes.push(...added);
   };
 
+  /**
+   * A target typed into 目标 the way the plan writes it ("控制在4‰以下", "保持在90%左右", "应建尽建", "每年降低1个百分点"):
+   * read, and written into the definition cells it stands for (目标类型, 比较, 目标值, 规划表述, 每年变化) in the
+   * same edit, so one 撤销 takes it all back. A text that cannot be read is left to the column's validator, which
+   * keeps the editor open on it (nothing changes), and the status bar says why.
+   */
+  const readTypedTargets = (changes: (Handsontable.CellChange | null)[]) => {
+    const grid = hot;
+    if (!grid) return;
+    const added: Handsontable.CellChange[] = [];
+    changes.forEach((change) => {
+      if (!change || Number(change[1]) !== targetTextCol) return;
+      const [visualRow, , , next] = change;
+      const physicalRow = grid.toPhysicalRow(visualRow);
+      const text = String(next ?? '').trim();
+      const shown = String(cellAt(physicalRow, targetTextCol) ?? '');
+      // (The change itself stays, written as the target reads: an editor with a validator waits for its cell's
+      // validation, and a change taken out here is never validated.) Emptied or left as shown: nothing changes.
+      if (text === '' || text === shown) {
+        change[3] = shown;
+        return;
+      }
+      const read = parseTargetText(text, unitAt(physicalRow));
+      if (!read.ok) {
+        options.events.onNotice?.(`${codeAt(physicalRow)} 目标未改：${read.message}`);
+        return;
+      }
+      const { target } = read;
+      change[3] = describeTarget({ target, unit: unitAt(physicalRow) });
+      const cells: [number, GridCell][] = [
+        [kindCol, TARGET_KIND_LABELS[target.kind]],
+        [comparatorCol, target.comparator],
+        [targetValueCol, target.value],
+        [wordingCol, target.wording],
+        [yearlyStepCol, target.yearlyStep ?? null],
+      ];
+      for (const [column, value] of cells) {
+        const before = cellAt(physicalRow, column) ?? null;
+        if ((before === '' ? null : before) !== value) added.push([visualRow, column, before, value]);
+      }
+    });
+    changes.push(...added);
+  };
+
+  function targetTextValidator(
+    this: Handsontable.CellProperties,
+    value: unknown,
+    callback: (valid: boolean) => void,
+  ): void {
+    const physicalRow = hot?.toPhysicalRow(this.visualRow) ?? this.row;
+    const text = String(value ?? '').trim();
+    callback(
+      text === '' ||
+        text === String(cellAt(physicalRow, targetTextCol) ?? '') ||
+        parseTargetText(text, unitAt(physicalRow)).ok,
+    );
+  }
+
   const problemAt = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): string | null => {
     if (value === null || value === undefined || value === '') return null;
     if (spec.key === 'year' || spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
@@ -756,6 +822,9 @@ export function makeWorkbookGrid(
     // Sorted by seriousness (倒退 before 停滞 before 进展缓慢 …), not by the characters' codes.
     if (spec.key === 'status')
       return { ...base, renderer, columnSorting: { compareFunctionFactory: compareStatuses } };
+    // 目标 takes a target as the plan writes it (readTypedTargets); what cannot be read keeps the editor open.
+    if (spec.key === 'targetText')
+      return { ...base, renderer, validator: targetTextValidator, allowInvalid: false };
     if (renderer) return { ...base, renderer };
     if (spec.choices) {
       return {
@@ -829,7 +898,10 @@ export function makeWorkbookGrid(
       if ((source as string) === 'Autofill.fill') fillProjectionFormulas(changes);
       if (source === 'CopyPaste.paste') keepFormulasFromWidePaste(changes);
       // An undo or redo puts back cells as they were, the aligned ones included.
-      if (!String(source).startsWith('UndoRedo')) alignDefinitionsToKind(changes);
+      if (!String(source).startsWith('UndoRedo')) {
+        if ((source as string) !== 'derived') readTypedTargets(changes);
+        alignDefinitionsToKind(changes);
+      }
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;

@@ -224,8 +224,10 @@ export function App(props: { session: Session }) {
         onNotice: setNotice,
         onUndoAvailability: (undo, redo) => setUndoable({ undo, redo }),
         onSelectionChanged: (info) => {
-          // A notice ("已导入…", "已撤销…") is shown until the clerk moves on to another cell.
-          setNotice('');
+          // A notice ("已导入…", "已撤销…", "目标未改…") is shown until the clerk moves on to another cell (the grid
+          // selects the same cell again when an editor stays open on a text it refused).
+          const before = selection();
+          if (!before || !info || before.code !== info.code || before.column !== info.column) setNotice('');
           setSelection(info);
           setVersion((v) => v + 1);
         },

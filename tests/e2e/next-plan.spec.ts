@@ -216,6 +216,9 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   // (The plan's own address has no ?workbook=: wait for the page to get there before opening the bare one.)
   await expect(page).not.toHaveURL(/workbook=/);
   await workbook.waitForGrid();
+  // The plan's page itself, loaded (opening the bare address while it still loads was aborted once).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  await page.waitForLoadState('load');
   await workbook.open('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
   await expect(page.locator('.status-bar')).not.toContainText('上次使用');

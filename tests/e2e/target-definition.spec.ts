@@ -96,3 +96,32 @@ test('the projection column’s header shows its year whole', async ({ page }) =
   expect(scroll).toBeLessThanOrEqual(client);
   workbook.expectNoErrors();
 });
+
+test('a target typed into 目标 as the plan writes it fills the definition cells, in one undo step; an unreadable one changes nothing', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT, '目标', '控制在4‰以下');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<4‰（控制在…以下）');
+  await expect(await workbook.cell(INFANT, '目标值')).toHaveText('4‰');
+  await expect(await workbook.cell(INFANT, '规划表述')).toHaveText('控制在…以下');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  await expect(await workbook.cell(INFANT, '规划表述')).toHaveText('以下');
+
+  // A rate in %: a band target with its kind.
+  await workbook.typeInto(VISITS, '目标', '保持在95%左右');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('≈95%（保持在…左右）');
+  await expect(await workbook.cell(VISITS, '目标类型')).toHaveText('▼左右');
+
+  // Words the workbook cannot read as a target: the editor stays open on them, the status bar says why and
+  // how, and Escape leaves the target as it was.
+  await workbook.typeInto(INFANT, '目标', '越低越好');
+  await expect(page.locator('textarea.handsontableInput:focus')).toHaveValue('越低越好');
+  await expect(page.locator('.status-bar')).toContainText(`${INFANT} 目标未改`);
+  await expect(page.locator('.status-bar')).toContainText('控制在');
+  await page.keyboard.press('Escape');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  workbook.expectNoErrors();
+});
