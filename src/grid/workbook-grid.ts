@@ -562,6 +562,8 @@ export function makeWorkbookGrid(
   const readTypedTargets = (changes: (Handsontable.CellChange | null)[]) => {
     const grid = hot;
     if (!grid) return;
+    refusedEditOnly = false;
+    let refused = 0;
     const added: Handsontable.CellChange[] = [];
     changes.forEach((change) => {
       if (!change || Number(change[1]) !== targetTextCol) return;
@@ -578,6 +580,7 @@ export function makeWorkbookGrid(
       const read = parseTargetText(text, unitAt(physicalRow));
       if (!read.ok) {
         options.events.onNotice?.(`${codeAt(physicalRow)} 目标未改：${read.message}`);
+        refused += 1;
         return;
       }
       const { target } = read;
@@ -595,7 +598,11 @@ export function makeWorkbookGrid(
       }
     });
     changes.push(...added);
+    // The validator will drop the refused text: an edit made of nothing else is no step to undo.
+    refusedEditOnly = refused > 0 && refused === changes.filter((change) => change !== null).length;
   };
+  /** Set while an edit consists only of 目标 texts that cannot be read (see beforeUndoStackChange). */
+  let refusedEditOnly = false;
 
   function targetTextValidator(
     this: Handsontable.CellProperties,
@@ -899,7 +906,7 @@ export function makeWorkbookGrid(
       if (source === 'CopyPaste.paste') keepFormulasFromWidePaste(changes);
       // An undo or redo puts back cells as they were, the aligned ones included.
       if (!String(source).startsWith('UndoRedo')) {
-        if ((source as string) !== 'derived') readTypedTargets(changes);
+        readTypedTargets(changes);
         alignDefinitionsToKind(changes);
       }
       for (const change of changes) {
@@ -1050,6 +1057,11 @@ export function makeWorkbookGrid(
     afterUndoStackChange: () => reportUndoAvailability(),
     afterRedoStackChange: () => reportUndoAvailability(),
     beforeUndoStackChange() {
+      // An edit the 目标 validator is about to refuse changes nothing: not a step for 撤销.
+      if (refusedEditOnly) {
+        refusedEditOnly = false;
+        return false;
+      }
       // While an import is applied its pieces (rows added, cells written) are not recorded one by one; it is
       // recorded once, as a whole, after.
       return !external && !importing;

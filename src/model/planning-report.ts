@@ -60,22 +60,35 @@ export function buildPlanningReport(
   let timid = 0;
   let farOff = 0;
   let added = 0;
+  let addedWithoutTarget = 0;
   const byArea = new Map<string, PlanningRow[]>();
   for (const { indicator, projected } of rows) {
     const series = seriesOf(indicator);
     const latestYear = series.years.at(-1);
     const ambition = assessAmbition(indicator, thresholds);
     let verdict = '';
-    if (!indicator.previousTarget) added += 1;
-    if (isCarriedOver(indicator)) {
+    // A row the office added has no previous target: counted apart, and said when its target is still empty.
+    const noTarget =
+      indicator.target.value === null &&
+      indicator.target.kind !== 'direction' &&
+      indicator.target.kind !== 'full' &&
+      indicator.target.kind !== 'yearly-change';
+    if (!indicator.previousTarget) {
+      added += 1;
+      if (noTarget) addedWithoutTarget += 1;
+    }
+    if (!indicator.previousTarget && noTarget) {
+      verdict = '新增指标，目标待定';
+    } else if (isCarriedOver(indicator)) {
       verdict = '沿用上期目标，待确定';
       carried += 1;
     } else if (ambition.flag === 'timid') {
       verdict = '偏保守';
-      timid += 1;
+      // (Counted among the decided rows only: the summary gives them in brackets after those.)
+      if (indicator.previousTarget) timid += 1;
     } else if (ambition.flag === 'out-of-reach') {
       verdict = '可能难以实现';
-      farOff += 1;
+      if (indicator.previousTarget) farOff += 1;
     }
     const line: PlanningRow = {
       code: indicator.code,
@@ -90,19 +103,23 @@ export function buildPlanningReport(
       verdict,
       note: ambition.message,
     };
-    const list = byArea.get(indicator.area);
+    const area = indicator.area || '（未填领域）';
+    const list = byArea.get(area);
     if (list) list.push(line);
-    else byArea.set(indicator.area, [line]);
+    else byArea.set(area, [line]);
   }
   const order = [...AREAS, ...byArea.keys()];
   const areas = [...new Set(order)]
     .filter((area) => byArea.has(area))
     .map((area) => ({ area, rows: byArea.get(area) ?? [] }));
-  const decided = rows.length - carried;
+  // Rows of the previous plan whose target has been changed; the office's new rows are counted apart.
+  const decided = rows.length - added - carried;
   const summary =
     `${rows.length}项指标中，已设定新目标的${decided}项` +
     (timid + farOff > 0 ? `（其中偏保守${timid}项，可能难以实现${farOff}项）` : '') +
     `，仍沿用上期目标、待确定的${carried}项` +
-    (added > 0 ? `；本期新增指标${added}项` : '');
+    (added > 0
+      ? `；本期新增指标${added}项${addedWithoutTarget > 0 ? `（其中目标待定${addedWithoutTarget}项）` : ''}`
+      : '');
   return { title: `${planTitle}目标测算表`, targetYear, summary, areas };
 }

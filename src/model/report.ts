@@ -141,17 +141,13 @@ function commonYear(rows: readonly RowFacts[], pick: (indicator: Indicator) => n
 }
 
 /**
- * The figure the evaluation compares with: the base year's own, else — as progress is measured (status.ts
- * baseOf) — the one of the year nearest the base year, among years before the report's latest figure.
+ * The figure the evaluation compares with, as progress is measured (status.ts baseOf): the base year's own, else
+ * that of the year nearest the base year. None when the base year holds a value the workbook refused: comparing
+ * with another year beside it would read as a change from the refused one.
  */
 function comparedBase(indicator: Indicator, year: number): { year: number; value: number } | null {
-  const own = indicator.values[indicator.baseYear];
-  if (typeof own === 'number') return { year: indicator.baseYear, value: own };
-  const series = seriesOf(indicator, year);
-  const latestYear = series.years.at(-1);
-  if (latestYear === undefined) return null;
-  const earlier = series.years.filter((y) => y < latestYear);
-  return baseOf({ years: earlier, values: series.values.slice(0, earlier.length) }, indicator.baseYear);
+  if (typeof indicator.values[indicator.baseYear] === 'string') return null;
+  return baseOf(seriesOf(indicator, year), indicator.baseYear);
 }
 
 /** The base figure; its year said when it is not the plan's base year (近视率's 2018, or a nearest year). */
@@ -159,7 +155,9 @@ function baseValueOf(indicator: Indicator, planBaseYear: number, year: number): 
   const own = indicator.values[indicator.baseYear];
   if (typeof own === 'string') return `“${own}”${INVALID_MARK}`;
   const base = comparedBase(indicator, year);
-  if (base === null) return '—';
+  // A row whose only figure is the report's: no base to show beside it.
+  const latestYear = seriesOf(indicator, year).years.at(-1);
+  if (base === null || (base.year !== indicator.baseYear && base.year === latestYear)) return '—';
   const text = show(base.value, indicator.unit);
   return base.year !== planBaseYear ? `${text}（${base.year}年）` : text;
 }

@@ -136,11 +136,27 @@ export interface Assessment {
   slipping?: boolean;
 }
 
+/**
+ * The comparator a target is judged by. A yearly change is met year by year (≤ or ≥ by its step's sign) and a
+ * direction has an arrow: a comparator of the other sort there (an arrow on a yearly change, as imports gave new
+ * rows before; ≤ on a direction, chosen from the 比较 list) would otherwise never be met or be judged backwards.
+ */
+function judgedComparator(
+  target: Pick<Indicator['target'], 'kind' | 'comparator' | 'yearlyStep'>,
+): Comparator {
+  const { kind, comparator } = target;
+  if (kind === 'yearly-change' && !['≤', '<', '≥', '>'].includes(comparator))
+    return (target.yearlyStep ?? -1) > 0 ? '≥' : '≤';
+  if (kind === 'direction' && comparator !== '↑' && comparator !== '↓')
+    return comparator === '<' || comparator === '≤' ? '↓' : '↑';
+  return comparator;
+}
+
 export function targetSpecOf(indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear'>): TargetSpec {
   const { target } = indicator;
   return {
     kind: target.kind,
-    comparator: target.comparator,
+    comparator: judgedComparator(target),
     value:
       target.kind === 'yearly-change'
         ? (target.yearlyStep ?? null)

@@ -123,5 +123,9 @@ test('a target typed into 目标 as the plan writes it fills the definition cell
   await expect(page.locator('.status-bar')).toContainText('控制在');
   await page.keyboard.press('Escape');
   await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  // The refused text left no step behind: the next 撤销 undoes the band target typed before it.
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(VISITS, '目标')).toHaveText('≥90%（保持在…以上）');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
   workbook.expectNoErrors();
 });

@@ -71,6 +71,22 @@ describe('目标测算表: the sheet the next plan’s targets are drafted from'
     const sheet = buildPlanningReport('十五五', [added], DEFAULT_THRESHOLDS);
     expect(sheet.areas[0]!.rows[0]!.previous).toBe('（本期新增指标）');
     expect(sheet.areas[0]!.rows[0]!.verdict).not.toContain('沿用上期目标');
-    expect(sheet.summary).toContain('本期新增指标1项');
+    expect(sheet.summary).toBe('1项指标中，已设定新目标的0项，仍沿用上期目标、待确定的0项；本期新增指标1项');
+    // A row added with no target yet, and no area: said so, apart from the decided ones.
+    const empty: RowFacts = {
+      ...added,
+      indicator: {
+        ...added.indicator,
+        code: 'X02',
+        area: '',
+        target: { kind: 'lower', comparator: '≥', wording: '', value: null },
+      },
+    };
+    const withEmpty = buildPlanningReport('十五五', [facts(INFANT.code), empty], DEFAULT_THRESHOLDS);
+    expect(withEmpty.summary).toBe(
+      '2项指标中，已设定新目标的0项，仍沿用上期目标、待确定的1项；本期新增指标1项（其中目标待定1项）',
+    );
+    const emptyArea = withEmpty.areas.find((a) => a.area === '（未填领域）');
+    expect(emptyArea?.rows[0]).toMatchObject({ code: 'X02', verdict: '新增指标，目标待定' });
   });
 });

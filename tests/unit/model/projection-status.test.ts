@@ -186,6 +186,30 @@ describe('status by kind of target', () => {
   });
 });
 
+describe('a comparator of the wrong sort for its kind does not turn the verdict round', () => {
+  const judged = (target: Parameters<typeof targetSpecOf>[0]['target'], values: Record<number, number>) =>
+    assessStatus(targetSpecOf({ target, baseYear: 2018, targetYear: 2025 }), s(values), null).status;
+
+  it('近视率 with ↓ (as imports set new 逐年变化 rows before): 40% in 2025 against 50 − 7 = 43% is 达标', () => {
+    const target = {
+      kind: 'yearly-change',
+      comparator: '↓',
+      wording: '',
+      value: null,
+      yearlyStep: -1,
+    } as const;
+    expect(judged(target, { 2018: 50, 2020: 47, 2025: 40 })).toBe('达标');
+    expect(judged({ ...target, comparator: '≤' }, { 2018: 50, 2020: 47, 2025: 40 })).toBe('达标');
+    expect(judged(target, { 2018: 50, 2020: 47, 2025: 44 })).toBe('未达标');
+  });
+
+  it('a direction with ≤ chosen from the 比较 list is judged as falling: 12 → 10 is 达标', () => {
+    const target = { kind: 'direction', comparator: '≤', wording: '得到有效控制', value: null } as const;
+    expect(judged(target, { 2018: 12, 2025: 10 })).toBe('达标');
+    expect(judged({ ...target, comparator: '≥' }, { 2018: 12, 2025: 10 })).toBe('未达标');
+  });
+});
+
 describe('波动较大', () => {
   it('flags a noisy small-count series and shows the interval as evidence', () => {
     const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 4.6, 2022: 6.4, 2023: 5.2 }), '‰');

@@ -363,6 +363,24 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       outcomeNote: '（已达标）',
     });
     expect(rowsByCode.get('E03')).toMatchObject({ base: '—', sinceBase: '', outcome: '无数据' });
+    // A base year holding a refused value: no comparison with another year beside it.
+    const refused = buildReport(
+      '规划',
+      [facts('E09', '儿童与教育', lower(98), { 2020: 'abc', 2021: 97, 2025: 98.5 }, '达标')],
+      2025,
+      'final',
+      describeTarget,
+    );
+    expect(refused.areas[0]!.rows[0]).toMatchObject({ base: '“abc”有误，未计入', sinceBase: '' });
+    // Only the report year's own figure: no base shown.
+    const only = buildReport(
+      '规划',
+      [facts('E09', '儿童与教育', lower(98), { 2025: 98.5 }, '达标')],
+      2025,
+      'final',
+      describeTarget,
+    );
+    expect(only.areas[0]!.rows[0]).toMatchObject({ base: '—', sinceBase: '' });
     expect(rowsByCode.get('S01')).toMatchObject({ sinceBase: '−2个百分点', outcome: '已实现' });
     expect(report.baseYear).toBe(2020);
   });
