@@ -25,7 +25,7 @@ import { autocompleteRenderer, textRenderer } from 'handsontable/renderers';
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
-import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
+import { cellProblem, formatDifference, formatWithUnit, parseEntry, toHalfWidth } from '../model/entry';
 import { describeGap } from '../model/report';
 import {
   copyIndicator,
@@ -565,6 +565,10 @@ export function makeWorkbookGrid(
     refusedEditOnly = false;
     let refused = 0;
     const added: Handsontable.CellChange[] = [];
+    // Cells the edit writes itself (a whole row pasted) keep what was pasted.
+    const written = new Set(
+      changes.flatMap((change) => (change ? [`${change[0]}:${Number(change[1])}`] : [])),
+    );
     changes.forEach((change) => {
       if (!change || Number(change[1]) !== targetTextCol) return;
       const [visualRow, , , next] = change;
@@ -592,7 +596,11 @@ export function makeWorkbookGrid(
         [wordingCol, target.wording],
         [yearlyStepCol, target.yearlyStep ?? null],
       ];
+      // "在2018年基础上每年降低1个百分点": the year named is the row's base year, as the plan's 近视率 row has it.
+      const namedBase = /在\s*((?:19|20)\d{2})\s*年(?:的)?基础上/.exec(toHalfWidth(text));
+      if (namedBase) cells.push([baseYearCol, Number(namedBase[1])]);
       for (const [column, value] of cells) {
+        if (written.has(`${visualRow}:${column}`)) continue;
         const before = cellAt(physicalRow, column) ?? null;
         if ((before === '' ? null : before) !== value) added.push([visualRow, column, before, value]);
       }
@@ -1094,6 +1102,14 @@ export function makeWorkbookGrid(
     },
   });
 
+  /** Why a grey year cell takes nothing: before the row's base year, or (a next plan) before its history years. */
+  const notApplicableText = (year: number, rowBase: number, historyFrom: number): string => {
+    const first = firstEntryYear(rowBase, historyFrom);
+    return first < rowBase
+      ? `${year}年早于本工作簿可填写的最早年份（${first}年），不需填写。`
+      : `${year}年早于基期（${first}年），本指标不需填写。`;
+  };
+
   const describeCell = (visualRow: number, visualCol: number): CellInfo | null => {
     if (visualRow < 0 || visualCol < 0) return null;
     const physicalRow = hot.toPhysicalRow(visualRow);
@@ -1103,7 +1119,7 @@ export function makeWorkbookGrid(
     // A grey year cell takes no typing: said when it is selected, so the clerk knows why nothing happens.
     const notApplicable =
       spec.key === 'year' && hot.getCellMeta(visualRow, visualCol).readOnly
-        ? `${spec.year}年早于基期（${firstEntryYear(Number(row[baseYearCol] ?? workbook.baseYear), openFrom)}年），本指标不需填写。`
+        ? notApplicableText(spec.year ?? 0, Number(row[baseYearCol] ?? workbook.baseYear), openFrom)
         : null;
     return {
       code: codeAt(physicalRow),

@@ -803,8 +803,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         issue(
           line,
           g.header,
-          `${target.code} ${target.name}：${g.year}年早于本指标的基期（${firstYear}年），不需填写，该单元格未导入。` +
-            '如确需这一年的数据，可先在表格中把本指标的基期年改早再导入（注意：基期改变后，达标进度从新的基期算起）。',
+          firstYear < target.baseYear
+            ? // A next plan: the years before its history are not the row's base year's business.
+              `${target.code} ${target.name}：${g.year}年早于本工作簿可填写的最早年份（${firstYear}年），不需填写，该单元格未导入。`
+            : `${target.code} ${target.name}：${g.year}年早于本指标的基期（${firstYear}年），不需填写，该单元格未导入。` +
+                '如确需这一年的数据，可先在表格中把本指标的基期年改早再导入（注意：基期改变后，达标进度从新的基期算起）。',
         );
         continue;
       }
@@ -886,7 +889,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         );
       }
     }
-    const comparatorText = cell(row, 'comparator');
+    // (Full-width ＝, as the export writes it so Excel shows no apostrophe, reads as =.)
+    const comparatorText = toHalfWidth(cell(row, 'comparator'));
     const step = yearlyStepOf(cell(row, 'yearlyStep')).yearlyStep;
     let comparator = (
       COMPARATORS.has(comparatorText) ? comparatorText : defaultComparator(kind, step)

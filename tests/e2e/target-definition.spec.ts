@@ -127,5 +127,10 @@ test('a target typed into 目标 as the plan writes it fills the definition cell
   await page.keyboard.press('Control+z');
   await expect(await workbook.cell(VISITS, '目标')).toHaveText('≥90%（保持在…以上）');
   await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  // A yearly change counted from a year the plan names: that year becomes the row's base year, in the same step.
+  const HEALTH = codeOf('0-6岁儿童健康管理率');
+  await workbook.typeInto(HEALTH, '目标', '在2019年基础上每年提高1个百分点');
+  await expect(await workbook.cell(HEALTH, '目标')).toHaveText('每年提高1个百分点');
+  await expect(await workbook.cell(HEALTH, '基期年')).toHaveText('2019');
   workbook.expectNoErrors();
 });

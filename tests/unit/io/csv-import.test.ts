@@ -707,6 +707,21 @@ describe('a new 逐年变化 row gets a comparator it can be judged by', () => {
   });
 });
 
+describe('a new row’s 比较 written full-width (＝, ＞, as the export writes = so Excel shows no apostrophe)', () => {
+  it.each([
+    ['下限', '＞', '>'],
+    ['全覆盖', '＝', '='],
+  ])('%s with %s reads as %s', (kind, written, comparator) => {
+    const parsed = parseImportFile(
+      `代码,指标名称,单位,目标类型,比较,目标值,2021年\r\nX08,乡镇儿童之家覆盖率,%,${kind},${written},90,40\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.newRows[0]?.indicator.target.comparator).toBe(comparator);
+  });
+});
+
 describe('round trip of a row the office added', () => {
   it('brings back its whole definition: target, yearly step, source and values', () => {
     const added: Indicator = {
