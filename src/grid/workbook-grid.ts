@@ -790,6 +790,8 @@ export function makeWorkbookGrid(
     if (ambition.flag === 'out-of-reach') {
       return { text: '⚠ 难以实现', className: 'status status-regress', title };
     }
+    if (ambition.flag === 'leaves-band')
+      return { text: '⚠ 将越出范围', className: 'status status-moderate', title };
     return carried ? { text: '沿用上期', className: 'carried-over', title } : { text: '', title };
   });
   /** Definition cells that hold a slip: the row's target, status and gap still follow its last good definition. */

@@ -86,6 +86,8 @@ export function buildPlanningReport(
       verdict = '偏保守';
       // (Counted among the decided rows only: the summary gives them in brackets after those.)
       if (indicator.previousTarget) timid += 1;
+    } else if (ambition.flag === 'leaves-band') {
+      verdict = '按趋势将越出范围';
     } else if (ambition.flag === 'out-of-reach') {
       verdict = '可能难以实现';
       if (indicator.previousTarget) farOff += 1;

@@ -74,7 +74,8 @@ function rebaseNote(note: string, oldBase: number, newBase: number): string {
     );
 }
 
-export type AmbitionFlag = 'timid' | 'out-of-reach';
+/** 偏保守; 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow or turn). */
+export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band';
 
 export interface Ambition {
   flag: AmbitionFlag | null;
@@ -135,7 +136,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
       const drift = bandDrift(trendAtTarget, band, indicator.unit);
       const head = `${latestYear}年为 ${f(latest)}，已在 ${band.text}的范围内`;
       return {
-        flag: null,
+        flag: drift ? 'leaves-band' : null,
         message: drift
           ? `${head}，但按趋势${indicator.targetYear}年为 ${f(trendAtTarget ?? 0)}，${drift}。`
           : `${head}${trendAtTarget === null ? '' : `，按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}，仍在范围内`}；保持即可。`,
@@ -199,7 +200,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     if (!wantUp && trendAtTarget < band.low) overshoot = `；但按趋势将越过下限 ${f(band.low)}，下降需放缓`;
   }
   return {
-    flag: null,
+    flag: overshoot ? 'leaves-band' : null,
     message: `${standIn}${where}${trendText}需每年${direction} ${pace(requiredPace ?? 0)}${edge}${bestPace === null ? '' : `，历史最快 ${pace(bestPace)}`}${overshoot}。`,
     trendAtTarget,
     requiredPace,

@@ -25,6 +25,16 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await old.open();
   for (const [column, value] of Object.entries(infantValues)) await old.typeInto(INFANT.code, column, value);
   await old.typeInto(PRESCHOOL.code, '2023年', '95');
+  // 保持在90%左右, in the band now and rising out of it.
+  const BAND = plan.indicators.find((r) => r.target.kind === 'around')!;
+  const bandValues = {
+    '2020年（基期）': '86',
+    '2021年': '87.5',
+    '2022年': '88.5',
+    '2023年': '90',
+    '2024年': '91.5',
+  };
+  for (const [column, value] of Object.entries(bandValues)) await old.typeInto(BAND.code, column, value);
   await old.waitSaved();
 
   await page.getByRole('button', { name: '工作簿' }).click();
@@ -110,6 +120,9 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   );
   await next.revealRow(PRESCHOOL.code);
   await expect(await next.cell(PRESCHOOL.code, '目标评估')).not.toHaveText('沿用上期');
+  await next.revealRow(BAND.code);
+  await expect(await next.cell(BAND.code, '目标评估')).toHaveText('⚠ 将越出范围');
+  await expect(await next.cell(BAND.code, '目标评估')).toHaveAttribute('title', /将超出范围/);
   // The sheet the committee drafts from: printed first while no figure of the new period is in.
   await page.getByRole('button', { name: '打印报告' }).click();
   const sheet = page.getByRole('dialog', { name: '监测报告' });

@@ -63,6 +63,23 @@ describe('目标测算表: the sheet the next plan’s targets are drafted from'
     );
   });
 
+  it('a 左右 band the trend runs out of is said so, even when the new target is set', () => {
+    const band = next.indicators.find((r) => r.target.kind === 'around')!;
+    const row: RowFacts = {
+      indicator: {
+        ...band,
+        target: { ...band.target, value: 91 },
+        values: { 2020: 86.5, 2021: 88, 2022: 91.2, 2023: 93.5, 2024: 94.8, 2025: 91 },
+      },
+      projected: 97.4,
+      gap: null,
+      status: null,
+    };
+    const sheet = buildPlanningReport('十五五', [row], DEFAULT_THRESHOLDS);
+    expect(sheet.areas[0]!.rows[0]).toMatchObject({ verdict: '按趋势将越出范围' });
+    expect(sheet.areas[0]!.rows[0]!.note).toContain('将超出范围');
+  });
+
   it('a row added in the next plan says so instead of a previous target', () => {
     const added: RowFacts = {
       ...facts(INFANT.code),
