@@ -43,11 +43,6 @@ export function ReportView(props: {
   const statusLegend = () =>
     `状态按联合国统计司的进展评估方法：“预计达标”指按趋势预计完成所需进展的${Math.round(props.thresholds.onTrack * 100)}%以上` +
     '（预测值可能仍略差于目标）；“已达标”指最新数值已达到目标；目标年的数值填报后，按该数值判定“达标”或“未达标”。';
-  // On the paper: when it was printed (a report of 2023 printed in 2024 says so).
-  const printedOn = () => {
-    const now = new Date();
-    return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
-  };
   // A next plan (its rows carry the previous target) also has the sheet its targets are drafted from: the one
   // wanted first while no figure of the new period is in.
   const nextPlan = untrack(() => props.rows.some((r) => r.indicator.previousTarget !== undefined));
@@ -133,16 +128,12 @@ export function ReportView(props: {
       <Show when={planning()}>
         {(sheet) => (
           <article class="report" classList={{ sample: props.isSample }}>
-            <h1>{sheet().title}</h1>
-            <p class="report-meta">
-              <Show when={props.organisation}>
-                <span>编制单位：{props.organisation}</span>
-              </Show>
-              <span>打印日期：{printedOn()}</span>
-            </p>
-            <Show when={props.isSample}>
-              <p class="report-sample">{SAMPLE_LABEL}：本表的数值是随机生成的，不是统计数据，不得上报。</p>
-            </Show>
+            <ReportHeading
+              title={sheet().title}
+              organisation={props.organisation}
+              isSample={props.isSample}
+              what="本表"
+            />
             <p class="report-summary">{sheet().summary}。</p>
             <p class="report-note">{planningNote(sheet().targetYear)}</p>
             <For each={sheet().areas}>
@@ -190,16 +181,12 @@ export function ReportView(props: {
       </Show>
       <Show when={!planning()}>
         <article class="report" classList={{ sample: props.isSample }}>
-          <h1>{report().title}</h1>
-          <p class="report-meta">
-            <Show when={props.organisation}>
-              <span>编制单位：{props.organisation}</span>
-            </Show>
-            <span>打印日期：{printedOn()}</span>
-          </p>
-          <Show when={props.isSample}>
-            <p class="report-sample">{SAMPLE_LABEL}：本报告的数值是随机生成的，不是统计数据，不得上报。</p>
-          </Show>
+          <ReportHeading
+            title={report().title}
+            organisation={props.organisation}
+            isSample={props.isSample}
+            what="本报告"
+          />
           <p class="report-summary">{report().summary}。</p>
           <p class="report-note">
             本报告按截至{year()}年底的数据计算预测和状态；{year()}
@@ -371,6 +358,37 @@ export function ReportView(props: {
         </article>
       </Show>
     </div>
+  );
+}
+
+/** Title, 编制单位 and 打印日期, and on the sample workbook's papers that their figures are generated. */
+function ReportHeading(props: {
+  title: string;
+  organisation: string;
+  isSample: boolean;
+  /** 本报告 / 本表. */
+  what: string;
+}) {
+  // On the paper: when it was printed (a report of 2023 printed in 2024 says so).
+  const printedOn = () => {
+    const now = new Date();
+    return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+  };
+  return (
+    <>
+      <h1>{props.title}</h1>
+      <p class="report-meta">
+        <Show when={props.organisation}>
+          <span>编制单位：{props.organisation}</span>
+        </Show>
+        <span>打印日期：{printedOn()}</span>
+      </p>
+      <Show when={props.isSample}>
+        <p class="report-sample">
+          {SAMPLE_LABEL}：{props.what}的数值是随机生成的，不是统计数据，不得上报。
+        </p>
+      </Show>
+    </>
   );
 }
 
