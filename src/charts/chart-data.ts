@@ -4,7 +4,7 @@
  */
 import type { Indicator } from '../model/indicator';
 import { seriesOf } from '../model/projection';
-import { targetForYear, targetSpecOf, type Thresholds } from '../model/status';
+import { isBand, targetForYear, targetSpecOf, type Thresholds } from '../model/status';
 
 export interface ChartData {
   title: string;
@@ -43,7 +43,7 @@ export function chartDataFor(
     return null;
   });
   const target = years.map((y) => targetForYear(spec, series, y));
-  const isAround = spec.kind === 'around' || spec.comparator === '≈';
+  const isAround = isBand(spec);
   const band =
     isAround && spec.value !== null
       ? {

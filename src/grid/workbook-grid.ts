@@ -563,6 +563,8 @@ export function makeWorkbookGrid(
     const grid = hot;
     if (!grid) return;
     refusedEditOnly = false;
+    // Most edits touch no 目标 cell (a paste of 50,000 figures among them): nothing to read.
+    if (!changes.some((change) => change !== null && Number(change[1]) === targetTextCol)) return;
     let refused = 0;
     const added: Handsontable.CellChange[] = [];
     // Cells the edit writes itself (a whole row pasted) keep what was pasted.

@@ -16,6 +16,12 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 
+/** Areas as the plan orders them, then any an office added, each once (the reports' order). */
+export function inPlanOrder(areas: readonly string[]): string[] {
+  const present = new Set(areas);
+  return [...new Set([...AREAS, ...areas])].filter((area) => present.has(area));
+}
+
 /**
  * Kind of target, each with its own comparison rule.
  * - upper: 控制在…以下 / 以内

@@ -3,11 +3,10 @@
  * period's target, where the trend leads by the new target year, the new target and what is to be said of it
  * (偏保守 / 可能难以实现, or that it is still the previous target, carried over until one is chosen). Pure.
  */
-import { formatWithUnit } from './entry';
-import { AREAS, type Indicator, type Target } from './indicator';
+import { inPlanOrder, type Indicator, type Target } from './indicator';
 import { assessAmbition, describePreviousTarget } from './planning';
 import { seriesOf } from './projection';
-import type { RowFacts } from './report';
+import { showFigure as show, type RowFacts } from './report';
 import { describeTarget } from './target-text';
 import type { Thresholds } from './status';
 
@@ -44,10 +43,6 @@ export function isCarriedOver(indicator: Indicator): boolean {
     a.value === b.value &&
     (a.yearlyStep ?? null) === (b.yearlyStep ?? null);
   return same(indicator.target, previous);
-}
-
-function show(value: number | null | undefined, unit: string): string {
-  return typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unit) : '—';
 }
 
 export function buildPlanningReport(
@@ -110,10 +105,7 @@ export function buildPlanningReport(
     if (list) list.push(line);
     else byArea.set(area, [line]);
   }
-  const order = [...AREAS, ...byArea.keys()];
-  const areas = [...new Set(order)]
-    .filter((area) => byArea.has(area))
-    .map((area) => ({ area, rows: byArea.get(area) ?? [] }));
+  const areas = inPlanOrder([...byArea.keys()]).map((area) => ({ area, rows: byArea.get(area) ?? [] }));
   // Rows of the previous plan whose target has been changed; the office's new rows are counted apart.
   const decided = rows.length - added - carried;
   const summary =

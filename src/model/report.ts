@@ -5,7 +5,7 @@
  * 中期: 已达标 / 预计达标 / 需关注). Pure; rendering and printing stay in the UI.
  */
 import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
-import { AREAS, type Indicator } from './indicator';
+import { inPlanOrder, type Indicator } from './indicator';
 import { defaultMethod, project, seriesOf, type Method } from './projection';
 import {
   assessFluctuation,
@@ -158,7 +158,7 @@ function baseValueOf(indicator: Indicator, planBaseYear: number, year: number): 
   // A row whose only figure is the report's: no base to show beside it.
   const latestYear = seriesOf(indicator, year).years.at(-1);
   if (base === null || (base.year !== indicator.baseYear && base.year === latestYear)) return '—';
-  const text = show(base.value, indicator.unit);
+  const text = showFigure(base.value, indicator.unit);
   return base.year !== planBaseYear ? `${text}（${base.year}年）` : text;
 }
 
@@ -305,10 +305,11 @@ function targetInYear(indicator: Indicator, year: number, text: string): string 
   const goal = targetForYear(spec, seriesOf(indicator), Math.min(year, indicator.targetYear));
   if (goal === null) return text;
   const bound = (spec.value ?? 0) < 0 ? '≤' : '≥';
-  return `${text}（${Math.min(year, indicator.targetYear)}年应${bound}${show(goal, indicator.unit)}）`;
+  return `${text}（${Math.min(year, indicator.targetYear)}年应${bound}${showFigure(goal, indicator.unit)}）`;
 }
 
-function show(value: unknown, unit: string): string {
+/** A figure as reports print it: two decimals at most, with its unit; — when there is none. */
+export function showFigure(value: unknown, unit: string): string {
   return typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unit) : '—';
 }
 
@@ -321,12 +322,12 @@ const INVALID_MARK = '有误，未计入';
  */
 function valueForYear(indicator: Indicator, year: number): string {
   const value = indicator.values[year];
-  if (typeof value === 'number') return show(value, indicator.unit);
+  if (typeof value === 'number') return showFigure(value, indicator.unit);
   if (typeof value === 'string') return `“${value}”${INVALID_MARK}`;
   const latestYear = seriesOf(indicator, year).years.at(-1);
   return latestYear === undefined
     ? '—'
-    : `${show(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`;
+    : `${showFigure(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`;
 }
 
 /** "预计高于目标 0.3个千分点": a gap in words, so its sign cannot be read the wrong way round. */
@@ -357,13 +358,9 @@ export function buildReport(
       '）';
   const baseYear = commonYear(rows, (i) => i.baseYear);
 
-  const areaNames = [
-    ...AREAS,
-    ...rows.map((r) => r.indicator.area).filter((a) => !(AREAS as readonly string[]).includes(a)),
-  ];
   const areas: ReportArea[] = [];
   const areaRows: RowFacts[][] = [];
-  for (const area of new Set(areaNames)) {
+  for (const area of inPlanOrder(rows.map((r) => r.indicator.area))) {
     const inArea = rows.filter((r) => r.indicator.area === area);
     if (inArea.length === 0) continue;
     areaRows.push(inArea);
@@ -404,13 +401,13 @@ export function buildReport(
         latest:
           latestYear === undefined
             ? '—'
-            : `${show(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`,
+            : `${showFigure(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`,
         target: describeTarget(indicator),
         // Once the target year's own value is in, it decides (达标/未达标) and the gap is its own: a projection
         // beside it would contradict both.
         projected: seriesOf(indicator, year).years.includes(indicator.targetYear)
           ? `${indicator.targetYear}年已有实际值`
-          : show(projected, indicator.unit),
+          : showFigure(projected, indicator.unit),
         gap: describeGap(gap, indicator.unit),
         status,
         fluctuation: fluctuation?.flagged ? '波动较大' : '',

@@ -295,15 +295,15 @@ export function assessStatus(
   if (n < 2 || projected === null || baseValue === null || targetAtT === null) return result;
 
   let goal = targetAtT;
-  if (spec.kind === 'around' || spec.comparator === '≈') {
+  if (isBand(spec)) {
     // Aim for the nearer edge of the band.
     goal =
       baseValue < targetAtT ? targetAtT - thresholds.aroundTolerance : targetAtT + thresholds.aroundTolerance;
   }
   if (meets(projected, targetAtT, spec, thresholds)) return { ...result, cr: 1, status: '预计达标' };
-  const isBand = spec.kind === 'around' || spec.comparator === '≈';
-  const baseInBand = isBand && meets(baseValue, targetAtT, spec, thresholds);
-  if (isBand && !baseInBand) {
+  const band = isBand(spec);
+  const baseInBand = band && meets(baseValue, targetAtT, spec, thresholds);
+  if (band && !baseInBand) {
     // A band (保持在90%左右) is reached, not passed: progress is how much nearer the band the trend ends than the
     // base was. A trend that shoots past the band (86.5 → 97.4 for 90 ± 2) ends farther from it than it began —
     // not 预计达标 as "progress towards the nearer edge" made it.
