@@ -141,6 +141,16 @@ export function ReportView(props: {
                 <section class="report-area">
                   <h2>{area.area}</h2>
                   <table class="planning">
+                    {/* The same widths in every area's table, so the columns line up down the pages. */}
+                    <colgroup>
+                      <col class="code" />
+                      <col class="name" />
+                      <col class="figure" />
+                      <col class="figure" />
+                      <col class="trend" />
+                      <col class="target" />
+                      <col />
+                    </colgroup>
                     <thead>
                       <tr>
                         <th>代码</th>
@@ -158,8 +168,12 @@ export function ReportView(props: {
                           <tr>
                             <td class="nowrap">{row.code}</td>
                             <td>{row.name}</td>
-                            <td class="num">{row.latest}</td>
-                            <td>{row.previous}</td>
+                            <td class="num">
+                              <YearKeptWhole text={row.latest} />
+                            </td>
+                            <td>
+                              <YearKeptWhole text={row.previous} />
+                            </td>
                             <td class="num">{row.trend}</td>
                             <td>{row.target}</td>
                             <td>
@@ -412,5 +426,14 @@ function ReportChart(props: { row: RowFacts; thresholds: Thresholds }) {
       height={300}
       style={{ width: '640px', height: '300px' }}
     />
+  );
+}
+
+/** A text with years, "6.3‰（2024年）": a narrow column wraps around 2024年, never inside it (2024 / 年）). */
+function YearKeptWhole(props: { text: string }) {
+  return (
+    <For each={props.text.split(/(\d{4}年)/)}>
+      {(part, i) => (i() % 2 === 1 ? <span class="nowrap">{part}</span> : part)}
+    </For>
   );
 }

@@ -139,6 +139,36 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(infantLine.nth(3)).toHaveText('<5‰（2025年）');
   await expect(infantLine.nth(5)).toHaveText('<4.8‰（以下）');
   await expect(infantLine.nth(6)).toContainText('偏保守');
+  // On paper, every area's table has the same columns (each sized itself before: the columns jumped from page
+  // to page and 新目标 wrapped every three characters), and a year is never split over two lines (2024 / 年）).
+  await page.emulateMedia({ media: 'print' });
+  const columnEdges = await sheet
+    .locator('table.planning')
+    .evaluateAll((tables) =>
+      tables.map((table) =>
+        [...table.querySelectorAll('thead th')].map((th) => Math.round(th.getBoundingClientRect().left)),
+      ),
+    );
+  expect(columnEdges.length).toBeGreaterThan(5);
+  for (const edges of columnEdges) expect(edges).toEqual(columnEdges[0]);
+  const splitYears = await sheet.locator('table.planning td').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\d{4}年/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (range.getClientRects().length > 1) found.push(`${cell.textContent}`);
+        }
+      }
+      return found;
+    }),
+  );
+  expect(splitYears).toEqual([]);
+  await page.emulateMedia({ media: 'screen' });
   await sheet.getByRole('button', { name: '返回表格' }).click();
   await next.waitSaved();
   await page.reload();
