@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, Index, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { chartDataFor } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import type { RowReport } from '../grid/workbook-grid';
@@ -432,8 +432,8 @@ function ReportChart(props: { row: RowFacts; thresholds: Thresholds }) {
 /** A text with years, "6.3‰（2024年）": a narrow column wraps around 2024年, never inside it (2024 / 年）). */
 function YearKeptWhole(props: { text: string }) {
   return (
-    <For each={props.text.split(/(\d{4}年)/)}>
-      {(part, i) => (i() % 2 === 1 ? <span class="nowrap">{part}</span> : part)}
-    </For>
+    <Index each={props.text.split(/(\d{4}年)/)}>
+      {(part, i) => (i % 2 === 1 ? <span class="nowrap">{part()}</span> : <>{part()}</>)}
+    </Index>
   );
 }
