@@ -490,7 +490,8 @@ export function App(props: { session: Session }) {
           <input
             ref={searchInput}
             type="search"
-            placeholder="搜索指标、代码、原文（Ctrl+F）"
+            // Short enough to be read whole in the narrow box of a 1280–1366-pixel screen; the tooltip says the rest.
+            placeholder="搜索指标（Ctrl+F）"
             title="搜索指标名称、代码、规划原文等；按回车找下一个"
             aria-label="搜索"
             onInput={(e) => {
