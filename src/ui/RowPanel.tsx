@@ -78,10 +78,11 @@ export function RowPanel(props: {
               <span>
                 预测{d().indicator.targetYear}年：
                 {formatWithUnit(Math.round((d().report.projected ?? 0) * 100) / 100, d().indicator.unit)}
-                <Show when={actualAtTarget()}>
-                  {(actual) =>
-                    `（${d().indicator.targetYear}年已有实际值 ${formatWithUnit(actual(), d().indicator.unit)}，以实际值为准）`
-                  }
+                {/* JSX, not a string from <Show>'s callback: that is not re-run when another row is selected (the
+                    panel kept the first row's figure). 0 is a figure too. */}
+                <Show when={actualAtTarget() !== null}>
+                  （{d().indicator.targetYear}年已有实际值{' '}
+                  {formatWithUnit(actualAtTarget() ?? 0, d().indicator.unit)}，以实际值为准）
                 </Show>
               </span>
             </Show>

@@ -15,6 +15,8 @@ const rowOf = (name: string) => {
 };
 const INFANT = rowOf('婴儿死亡率');
 const PRESCHOOL = rowOf('学前教育毛入园率');
+/** A row counted in 家, which may be 0. */
+const COUNTED = rowOf(plan.indicators.find((r) => r.unit === '家')?.name ?? '');
 
 /** What the pure module says for a row with these values (the grid must agree). */
 function expected(row: Indicator, values: Record<number, number>) {
@@ -87,6 +89,16 @@ test('once 2025 is in, gap and status come from it; the projection is dimmed and
   const panel = page.getByRole('complementary', { name: '指标说明' });
   await expect(panel).toContainText('（2025年已有实际值 5.3‰，以实际值为准）');
   await expect(panel).toContainText('2025年实际为 5.3‰，目标 <5‰，未达标');
+  // Selecting another row with its own 2025 figure shows that row's figure (it kept the first row's), also 0.
+  for (const [year, value] of Object.entries({ 2023: 97, 2024: 98, 2025: 99 }))
+    await workbook.typeInto(PRESCHOOL.code, `${year}年`, String(value));
+  await workbook.select(PRESCHOOL.code, '状态');
+  await expect(panel).toContainText('（2025年已有实际值 99%，以实际值为准）');
+  await expect(panel).not.toContainText('5.3‰，以实际值为准');
+  for (const [year, value] of Object.entries({ 2023: 2, 2024: 1, 2025: 0 }))
+    await workbook.typeInto(COUNTED.code, `${year}年`, String(value));
+  await workbook.select(COUNTED.code, '状态');
+  await expect(panel).toContainText(`（2025年已有实际值 0 ${COUNTED.row.unit}，以实际值为准）`);
   workbook.expectNoErrors();
 });
 
