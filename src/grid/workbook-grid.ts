@@ -755,13 +755,21 @@ export function makeWorkbookGrid(
       title: `${actualAtTarget(physicalRow) === null ? '预测值' : `${definitionOf(physicalRow)?.targetYear}年实际值`}${describeGap(rounded, unitAt(physicalRow))}`,
     };
   });
-  const statusRenderer = computedRenderer((value) => {
+  const statusRenderer = computedRenderer((value, physicalRow) => {
     const status = String(value ?? '');
     if (status === '公式有误')
       return {
         text: '⚠ 公式有误',
         className: 'status status-error',
         title: '预测公式有误，请查看右下方说明。',
+      };
+    // Met now, but the trend passes the target by the target year: marked, the status itself stays the latest
+    // value's verdict (and what sorting and filtering read).
+    if (status === '已达标' && resultAt(physicalRow).trendLeaves)
+      return {
+        text: '已达标 ⚠',
+        className: `status status-${STATUS_CLASS[status] ?? 'none'} trend-leaves`,
+        title: '目前已达标，但按趋势到目标年将不再达标，需关注。选中本行可在下方查看说明。',
       };
     return { text: status, className: `status status-${STATUS_CLASS[status] ?? 'none'}` };
   });

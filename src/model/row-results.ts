@@ -20,6 +20,8 @@ export interface RowResults {
    */
   gap: FormulaValue;
   status: Status;
+  /** 已达标 now, but the projection passes the target by the target year (see Assessment.trendLeaves). */
+  trendLeaves?: boolean;
 }
 
 const ERROR_TEXT = /^#[A-Z/0-9!?]+[!?A]?$/;
@@ -84,6 +86,12 @@ export function resultsOf(
   if (broken) gap = isFormulaError(projected) ? projected : '';
   else gap = gapAtTarget(spec, series, projection) ?? (isFormulaError(projected) ? projected : '');
   // A broken projection formula must not yield a status computed from nothing.
-  const status: Status = broken ? '公式有误' : assessStatus(spec, series, projection, thresholds).status;
-  return { projected, gap, status };
+  if (broken) return { projected, gap, status: '公式有误' };
+  const assessment = assessStatus(spec, series, projection, thresholds);
+  return {
+    projected,
+    gap,
+    status: assessment.status,
+    ...(assessment.trendLeaves ? { trendLeaves: true } : {}),
+  };
 }

@@ -107,6 +107,11 @@ export interface TargetSpec {
   value: number | null;
   baseYear: number;
   targetYear: number;
+  /**
+   * The row's unit, for its natural limits: a rate held at 100 % cannot 提高 any further, a count at 0 cannot
+   * 减少 (a direction target there is met, not 停滞).
+   */
+  unit?: string;
 }
 
 export interface Assessment {
@@ -134,6 +139,10 @@ export interface Assessment {
   directionRate: number | null;
   /** The base year already met the target and the projection no longer does (cr is then −1 by convention). */
   slipping?: boolean;
+  /** 已达标 now, but the projection at the target year no longer meets the target: the trend needs watching. */
+  trendLeaves?: boolean;
+  /** A direction target whose value sits at the unit's natural limit (100 % to 提高, 0 to 减少): met there. */
+  atLimit?: boolean;
 }
 
 /**
@@ -152,9 +161,12 @@ function judgedComparator(
   return comparator;
 }
 
-export function targetSpecOf(indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear'>): TargetSpec {
+export function targetSpecOf(
+  indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear'> & { unit?: string },
+): TargetSpec {
   const { target } = indicator;
   return {
+    ...(indicator.unit !== undefined ? { unit: indicator.unit } : {}),
     kind: target.kind,
     comparator: judgedComparator(target),
     value:
@@ -290,7 +302,11 @@ export function assessStatus(
   if (targetAtLatest === null) return result;
   // A yearly-change target is met year by year; others are met once the latest value reaches the target.
   if (meets(latest, targetAtLatest, spec, thresholds) && spec.kind !== 'yearly-change') {
-    return { ...result, status: '已达标' };
+    // 已达标 is the latest value's verdict (DOMAIN); a trend that takes it past the target by the target year
+    // (5.0, 5.3, 5.6, 5.9‰ against <6‰) is said beside it, for the plan's 预警 of 预计达标困难.
+    const leaves =
+      n >= 2 && projected !== null && targetAtT !== null && !meets(projected, targetAtT, spec, thresholds);
+    return { ...result, status: '已达标', ...(leaves ? { trendLeaves: true } : {}) };
   }
   if (n < 2 || projected === null || baseValue === null || targetAtT === null) return result;
 
@@ -340,10 +356,18 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   const down = spec.comparator === '↓';
   const finalValue = valueAt(series, spec.targetYear);
   const base = result.baseValue;
+  // At the unit's limit a rate cannot 提高 (100 %) nor a count 减少 (0) any further: kept there, the target is met
+  // (a 参保率 of 100 % every year was 未实现 / 停滞).
+  const limits = naturalLimits(spec.unit ?? '');
+  const atLimit = (v: number) => (down ? v <= limits.low + EPSILON : v >= limits.high - EPSILON);
+  if (finalValue !== null && atLimit(finalValue)) return { ...result, status: '达标', atLimit: true };
   if (finalValue !== null && base !== null && n >= 2) {
     const improved = down ? finalValue < base : finalValue > base;
     return { ...result, status: improved ? '达标' : '未达标' };
   }
+  const latest = result.latest;
+  if (finalValue === null && latest !== null && atLimit(latest))
+    return { ...result, status: '已达标', atLimit: true };
   if (n < 2) return result;
   const rate = yearlyRate(series);
   if (rate === null) return result;
@@ -550,6 +574,8 @@ export function explainStatus(
     }
     case '达标':
     case '未达标':
+      if (spec.kind === 'direction' && a.atLimit)
+        return `${T}年为 ${f(a.latest ?? 0)}，${limitReached(spec, unit)}，达标。`;
       if (spec.kind === 'direction') {
         const base = standIn
           ? `基期${spec.baseYear}年无数值，与最近的${standIn.year}年 ${f(standIn.value)} 相比`
@@ -559,6 +585,8 @@ export function explainStatus(
       if (band) return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${band.text}，${a.status}。`;
       return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}${targetNote}，${a.status}。`;
     case '已达标': {
+      if (spec.kind === 'direction')
+        return `${a.latestYear}年为 ${f(a.latest ?? 0)}，${limitReached(spec, unit)}，已达标；请保持。`;
       if (band) {
         // In the band now, but a trend that leaves it by the target year needs acting on, not keeping.
         const drift = bandDrift(a.projected, band, unit);
@@ -567,7 +595,12 @@ export function explainStatus(
           ? `${head}；但${methodText}，${T}年预计为 ${f(a.projected ?? 0)}，${drift}。`
           : `${head}，已达标；请保持。`;
       }
-      return `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}；请保持。`;
+      const reached = `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}`;
+      if (a.trendLeaves && a.projected !== null) {
+        const side = lowerIsBetter(spec) ? '高于' : '低于';
+        return `${reached}；但${methodText}，${T}年预计为 ${f(a.projected)}，将${side}目标，需关注、防止回落。`;
+      }
+      return `${reached}；请保持。`;
     }
     default:
       break;
@@ -632,4 +665,12 @@ export function explainStatus(
     text += `（${from}预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
   }
   return `${text}：${a.status}。`;
+}
+
+/** "已是上限 100%，无法再提高": why a direction target at its unit's limit counts as met. */
+function limitReached(spec: TargetSpec, unit: string): string {
+  const limits = naturalLimits(unit);
+  const down = spec.comparator === '↓';
+  const edge = formatWithUnit(down ? limits.low : limits.high, unit);
+  return down ? `已是下限 ${edge}，无法再下降` : `已是上限 ${edge}，无法再提高`;
 }

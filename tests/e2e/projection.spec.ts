@@ -384,3 +384,34 @@ test('after each edit the grid shows exactly what a full redraw shows (only the 
   await expect(await workbook.cell(PRESCHOOL.code, '状态')).toHaveText('数据不足');
   workbook.expectNoErrors();
 });
+
+test('a row met now whose trend passes the target is marked; a rate held at 100 % to 提高 is met', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  // 5岁以下儿童死亡率 (<6‰): under the target every year so far, rising towards it.
+  const underFive = rowOf('5岁以下儿童死亡率');
+  const rising = { 2020: 5, 2021: 5.3, 2022: 5.6, 2023: 5.9 };
+  for (const [year, value] of Object.entries(rising))
+    await workbook.typeInto(underFive.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  const status = await workbook.cell(underFive.code, '状态');
+  await expect(status).toHaveText('已达标 ⚠');
+  await expect(status).toHaveAttribute('title', /按趋势到目标年将不再达标/);
+  await workbook.select(underFive.code, '状态');
+  await expect(panel).toContainText('2023年为 5.9‰，已达到目标 <6‰；但按');
+  await expect(panel).toContainText('将高于目标，需关注、防止回落');
+
+  // 城乡居民基本医疗保险参保率-like row (提高) at 100 % every year: cannot rise, met (it was 停滞).
+  const insured = plan.indicators.find((r) => r.code === 'W03');
+  if (!insured) throw new Error('W03');
+  for (const year of [2020, 2021, 2022, 2023])
+    await workbook.typeInto(insured.code, year === 2020 ? '2020年（基期）' : `${year}年`, '100');
+  await expect(await workbook.cell(insured.code, '状态')).toHaveText('已达标');
+  await workbook.select(insured.code, '状态');
+  await expect(panel).toContainText('2023年为 100%，已是上限 100%，无法再提高，已达标；请保持。');
+  await workbook.typeInto(insured.code, '2025年', '100');
+  await expect(await workbook.cell(insured.code, '状态')).toHaveText('达标');
+  workbook.expectNoErrors();
+});

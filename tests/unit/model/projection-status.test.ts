@@ -509,3 +509,71 @@ describe('the prediction interval within the unit’s natural limits', () => {
     expect(f.evidence).not.toContain('为下限');
   });
 });
+
+describe('a direction target at its unit’s natural limit (参保率 100 % every year, to 提高)', () => {
+  const up = (unit: string): TargetSpec => ({
+    kind: 'direction',
+    comparator: '↑',
+    value: null,
+    baseYear: 2020,
+    targetYear: 2025,
+    unit,
+  });
+  const down = (unit: string): TargetSpec => ({ ...up(unit), comparator: '↓' });
+  const full = { 2020: 100, 2021: 100, 2022: 100, 2023: 100, 2024: 100, 2025: 100 };
+
+  it('100 % held to the target year is 达标, said as the limit, not 未按要求提高', () => {
+    const a = assessStatus(up('%'), s(full), 100);
+    expect(a.status).toBe('达标');
+    expect(explainStatus(up('%'), a, '%', 'linear')).toBe('2025年为 100%，已是上限 100%，无法再提高，达标。');
+  });
+  it('100 % before the target year is 已达标 (it was 停滞, counted under 需关注)', () => {
+    const a = assessStatus(up('%'), s({ 2020: 100, 2021: 100, 2022: 100, 2023: 100 }), 100);
+    expect(a.status).toBe('已达标');
+    expect(explainStatus(up('%'), a, '%', 'linear')).toBe(
+      '2023年为 100%，已是上限 100%，无法再提高，已达标；请保持。',
+    );
+  });
+  it('a count brought to 0 cannot 减少 further: 已达标, and 达标 in the target year', () => {
+    expect(assessStatus(down('起'), s({ 2020: 3, 2021: 1, 2022: 0 }), 0).status).toBe('已达标');
+    expect(assessStatus(down('起'), s({ 2020: 0, 2025: 0 }), 0).status).toBe('达标');
+  });
+  it('below the limit the rule is as before: falling from 100 % is 未达标, a rate without a limit is 停滞', () => {
+    expect(assessStatus(up('%'), s({ 2020: 100, 2025: 99.5 }), 99.5).status).toBe('未达标');
+    expect(assessStatus(up('万元'), s({ 2020: 100, 2021: 100, 2022: 100 }), 100).status).toBe('停滞');
+    expect(assessStatus(up(''), s({ 2020: 100, 2021: 100, 2022: 100 }), 100).status).toBe('停滞');
+  });
+  it('the plan’s rows pass their unit: targetSpecOf carries it', () => {
+    const row = LANXI_2021_2025.indicators.find((r) => r.target.kind === 'direction' && r.unit === '%');
+    expect(row).toBeDefined();
+    if (!row) return;
+    const a = assessStatus(targetSpecOf(row), s({ 2020: 100, 2021: 100, 2022: 100 }), 100);
+    expect(a.status).toBe(row.target.comparator === '↓' ? '停滞' : '已达标');
+  });
+});
+
+describe('已达标 now, but the trend passes the target by the target year', () => {
+  const rising = s({ 2020: 5, 2021: 5.3, 2022: 5.6, 2023: 5.9 });
+  const below6: TargetSpec = { kind: 'upper', comparator: '<', value: 6, baseYear: 2020, targetYear: 2025 };
+
+  it('stays 已达标 (the latest value meets the target) and is marked, with the projection said', () => {
+    const a = assessStatus(below6, rising, 6.6);
+    expect(a.status).toBe('已达标');
+    expect(a.trendLeaves).toBe(true);
+    expect(explainStatus(below6, a, '‰', 'linear')).toBe(
+      '2023年为 5.9‰，已达到目标 <6‰；但按线性趋势，2025年预计为 6.6‰，将高于目标，需关注、防止回落。',
+    );
+  });
+  it('a rate above its floor falling towards it reads 低于目标', () => {
+    const a = assessStatus(lower97, s({ 2020: 99.5, 2021: 99, 2022: 98.5, 2023: 98 }), 97.2 - 0.7);
+    expect(a.trendLeaves).toBe(true);
+    expect(explainStatus(lower97, a, '%', 'linear')).toContain('将低于目标');
+  });
+  it('is not marked when the trend keeps it met, or with one figure only', () => {
+    const steady = assessStatus(below6, s({ 2020: 5.9, 2021: 5.6, 2022: 5.3 }), 4.4);
+    expect(steady.status).toBe('已达标');
+    expect(steady.trendLeaves).toBeUndefined();
+    expect(explainStatus(below6, steady, '‰', 'linear')).toBe('2022年为 5.3‰，已达到目标 <6‰；请保持。');
+    expect(assessStatus(below6, s({ 2023: 5.9 }), null).trendLeaves).toBeUndefined();
+  });
+});
