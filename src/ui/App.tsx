@@ -130,6 +130,11 @@ export function App(props: { session: Session }) {
   let rowSync: RowSync | undefined;
   /** Set while an import is applied: its rows are marked for saving afterwards, with their files. */
   let importing = false;
+  /**
+   * Without storage (IndexedDB blocked) nothing is ever saved: once the clerk has changed anything, closing the
+   * page loses it, so the browser asks first — as after a failed save.
+   */
+  let changedWithoutStorage = false;
   /** An applied import's rows not yet marked for saving (they are, once the grid has been drawn). */
   let markImportNow: (() => void) | undefined;
   /** Run `mark` after the next frame is drawn; at the latest after 200 ms (a hidden page draws no frames). */
@@ -209,12 +214,14 @@ export function App(props: { session: Session }) {
       thresholds,
       events: {
         onRowsChanged: (codes, source) => {
+          if (!repository) changedWithoutStorage = true;
           // An import's rows are saved and counted after the frame that shows them (see onApply).
           if (importing) return;
           if (repository) autosave?.markRows(codes, source.startsWith('UndoRedo') ? UNDO : TYPED);
           refreshCounts();
         },
         onStructureChanged: () => {
+          if (!repository) changedWithoutStorage = true;
           if (repository) autosave?.markStructure();
           queueMicrotask(refreshCounts);
         },
@@ -249,7 +256,8 @@ export function App(props: { session: Session }) {
     window.addEventListener('pagehide', flushNow);
     // After a failed save the edits are only in this page: the browser asks before the page is closed or reloaded.
     const warnUnsaved = (event: BeforeUnloadEvent) => {
-      if (saveState().status !== 'error' || !autosave?.hasPending()) return;
+      const unsaved = saveState().status === 'error' && autosave?.hasPending() === true;
+      if (!unsaved && !changedWithoutStorage) return;
       event.preventDefault();
       event.returnValue = '';
     };

@@ -49,6 +49,13 @@ test('IndexedDB blocked: the clerk is told, the workbook still works, and CSV ex
   await alert.getByRole('button', { name: '导出CSV' }).click();
   const csv = readFileSync(await (await downloading).path(), 'utf8');
   expect(csv.split('\r\n').find((line) => line.startsWith(`${INFANT.code},`))).toContain('4.6');
+  // Nothing is saved here: closing the page would lose the edit, so the browser asks first.
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
   workbook.expectNoErrors([/\[storage\]/]);
 });
 
