@@ -61,6 +61,18 @@ export function WorkbooksDialog(props: {
     for (let n = 2; taken.has(candidate); n += 1) candidate = `${title}${n}`;
     return candidate;
   };
+  /**
+   * Back from 已删除. Its name may have been taken meanwhile (a deleted workbook's name is free): it then comes back
+   * as “…（恢复）”, so that two workbooks never share a name.
+   */
+  const restore = (w: WorkbookRecord) =>
+    run(async () => {
+      const title = active().some((other) => other.title === w.title)
+        ? freeTitle(`${w.title}（恢复）`)
+        : w.title;
+      if (title !== w.title) await props.repository.renameWorkbook(w.id, title);
+      await props.repository.setDeleted(w.id, false);
+    });
   const saveName = (w: WorkbookRecord) =>
     void run(async () => {
       const title = renameText().trim();
@@ -212,10 +224,7 @@ export function WorkbooksDialog(props: {
                 {(w) => (
                   <li>
                     {w.title}（{periodText(w.baseYear, w.targetYear)}）
-                    <button
-                      type="button"
-                      onClick={() => void run(() => props.repository.setDeleted(w.id, false))}
-                    >
+                    <button type="button" onClick={() => void restore(w)}>
                       恢复
                     </button>
                     <button

@@ -232,24 +232,32 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await expect(renamed).toHaveCount(0);
   const deleted = dialog.getByRole('list', { name: '已删除的工作簿' });
   await expect(deleted).toContainText('城区试点工作簿');
+  // Meanwhile a new copy takes the name (a deleted workbook's name is free): the deleted one, restored, comes
+  // back under a name of its own — never two workbooks of one name.
+  await list.getByRole('button', { name: '复制' }).first().click();
+  await expect(list.getByRole('row', { name: /（副本）/ })).toHaveCount(1);
+  const newCopy = list.locator('tbody tr').nth(1);
+  await newCopy.getByRole('button', { name: '重命名' }).click();
+  await newCopy.getByLabel('新名称').fill('城区试点工作簿');
+  await newCopy.getByLabel('新名称').press('Enter');
+  await expect(list.getByRole('row', { name: /城区试点工作簿/ })).toHaveCount(1);
   await deleted
     .getByRole('listitem')
     .filter({ hasText: '城区试点工作簿' })
     .getByRole('button', { name: '恢复' })
     .click();
-  await expect(list.getByRole('row', { name: /城区试点工作簿/ })).toHaveCount(1);
-  await list
-    .getByRole('row', { name: /城区试点工作簿/ })
-    .getByRole('button', { name: '打开' })
-    .click();
+  await expect(list.getByRole('row', { name: /城区试点工作簿/ })).toHaveCount(2);
+  const restored = list.getByRole('row', { name: /城区试点工作簿（恢复）/ });
+  await expect(restored).toHaveCount(1);
+  await restored.getByRole('button', { name: '打开' }).click();
   await workbook.waitForGrid();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿（恢复）');
   await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
 
   // The next morning the file is opened again without an address: the workbook last opened, and said so.
   await workbook.open('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿');
-  await expect(page.locator('.status-bar')).toContainText('已打开上次使用的工作簿“城区试点工作簿”');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿（恢复）');
+  await expect(page.locator('.status-bar')).toContainText('已打开上次使用的工作簿“城区试点工作簿（恢复）”');
   // Opening the plan from 工作簿 makes it the one a bare address opens again.
   await page.getByRole('button', { name: '工作簿' }).click();
   await list
