@@ -2,7 +2,17 @@ import { createSignal, For, Show } from 'solid-js';
 import { parseBackup, planRestore, serializeBackup, type Backup, type RestoreLine } from '../model/backup';
 import { describeStorageError } from '../store/storage-errors';
 import type { WorkbookRepository } from '../store/workbook-repository';
-import { LAST_BACKUP_SETTING } from '../app/session';
+import {
+  CLERK_SETTING,
+  LAST_BACKUP_SETTING,
+  LICENSE_SETTING,
+  ORGANISATION_SETTING,
+  THRESHOLDS_SETTING,
+} from '../app/session';
+
+/** The settings a clerk sets in 设置, and a backup brings back when asked. */
+const CLERK_SETTINGS = [CLERK_SETTING, ORGANISATION_SETTING, LICENSE_SETTING, THRESHOLDS_SETTING];
+const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 const ACTION_TEXT: Record<RestoreLine['action'], string> = {
   add: '新增',
@@ -30,6 +40,8 @@ export function BackupSection(props: {
   } | null>(null);
   const [chosen, setChosen] = createSignal(new Set<string>());
   const [withSettings, setWithSettings] = createSignal(false);
+  /** Ticked by default because this browser has no settings of its own (a new PC): said beside the box. */
+  const [settingsByDefault, setSettingsByDefault] = createSignal(false);
 
   const [done, setDone] = createSignal('');
   const backUp = async () => {
@@ -69,6 +81,12 @@ export function BackupSection(props: {
       return;
     }
     const lines = planRestore(parsed.backup, await props.repository.listWorkbooks());
+    // On a new PC (no 填报人, 编制单位 … set here yet) the backup's settings come back with the workbooks unless
+    // the clerk unticks them: left unticked, the history said （未填姓名） and reports lost the office's name.
+    const own = await Promise.all(CLERK_SETTINGS.map((key) => props.repository.getSetting(key)));
+    const fresh = !own.some(isSet) && CLERK_SETTINGS.some((key) => isSet(parsed.backup.settings[key]));
+    setWithSettings(fresh);
+    setSettingsByDefault(fresh);
     setChosen(new Set(lines.filter((l) => l.action === 'add' || l.action === 'replace').map((l) => l.id)));
     setPending({ backup: parsed.backup, fileName: file.name, lines });
   };
@@ -177,6 +195,9 @@ export function BackupSection(props: {
               />
               同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）
             </label>
+            <Show when={settingsByDefault()}>
+              <p class="hint">本浏览器还没有设置，已默认一并恢复备份中的设置。</p>
+            </Show>
             <button type="button" disabled={chosen().size === 0} onClick={() => void restore()}>
               恢复所选（{chosen().size} 个）
             </button>

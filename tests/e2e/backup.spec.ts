@@ -11,6 +11,11 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
 }) => {
   const first = new WorkbookPage(page);
   await first.open();
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByLabel('编制单位（印在报告标题下）').fill('兰溪市妇儿工委办');
+  await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.status-bar')).toContainText('设置已保存');
+  await first.waitForGrid();
   await first.typeInto(INFANT.code, '2021年', '4.6');
   await first.typeInto(INFANT.code, '2022年', '约5');
   await first.waitSaved();
@@ -43,8 +48,14 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   const plan = await restoreFrom();
   await expect(plan).toContainText(LANXI_2021_2025.title);
   await expect(plan.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).toBeChecked();
+  // A new PC has no settings of its own: the backup's (编制单位 …) come back too unless the clerk unticks them.
+  const withSettings = fresh.getByLabel('同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）');
+  await expect(withSettings).toBeChecked();
   await fresh.getByRole('button', { name: /恢复所选/ }).click();
   await second.waitForGrid();
+  await fresh.getByRole('button', { name: '设置' }).click();
+  await expect(fresh.getByLabel('编制单位（印在报告标题下）')).toHaveValue('兰溪市妇儿工委办');
+  await fresh.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '取消' }).click();
   await second.revealRow(INFANT.code);
   await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
   await expect(await second.cell(INFANT.code, '2022年')).toHaveText('⚠ 约5');
@@ -53,6 +64,8 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   const same = await restoreFrom();
   await expect(same).toContainText('与浏览器中的版本相同（最后修改时间一致），无需恢复');
   await expect(same.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).not.toBeChecked();
+  // This browser has settings now: they are not replaced unless asked.
+  await expect(withSettings).not.toBeChecked();
   await fresh.keyboard.press('Escape');
   await expect(fresh.getByRole('dialog', { name: '工作簿' })).toHaveCount(0);
 

@@ -182,7 +182,11 @@ test('backup on file://, storage cleared, restore: values, versions and history 
   await page
     .getByLabel('从备份文件恢复')
     .setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: backup });
-  await page.getByLabel('同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）').check();
+  // This browser has no settings any more (a new PC): the backup's are ticked to come back with the workbooks.
+  await expect(page.getByLabel('同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）')).toBeChecked();
+  await expect(page.getByRole('dialog', { name: '工作簿' })).toContainText(
+    '本浏览器还没有设置，已默认一并恢复',
+  );
   await page.getByRole('button', { name: /恢复所选/ }).click();
   await workbook.waitForGrid();
   await expect(page.locator('.status-bar')).toContainText('已从备份“备份.json”恢复');
