@@ -367,7 +367,18 @@ export function App(props: { session: Session }) {
       carryNotice('设置已保存。');
       location.reload();
     } catch (error) {
-      setFailure(describeStorageError(error, 'write'));
+      // Said as the settings' failure (it read 最近的修改尚未保存。将自动重试, which nothing would do).
+      setFailure(
+        repository
+          ? describeStorageError(error, 'write', '保存设置')
+          : {
+              kind: 'unavailable',
+              message:
+                '无法使用浏览器的本地存储（IndexedDB），设置没有保存（可能是无痕/隐私窗口或浏览器设置禁用了网站数据）：' +
+                '请用普通窗口打开后再设置；关闭页面前请点“导出CSV”保存当前表格。',
+              detail: String(error),
+            },
+      );
       setShowSettings(false);
       backToGrid();
     }

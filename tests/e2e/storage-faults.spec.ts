@@ -49,6 +49,12 @@ test('IndexedDB blocked: the clerk is told, the workbook still works, and CSV ex
   await alert.getByRole('button', { name: '导出CSV' }).click();
   const csv = readFileSync(await (await downloading).path(), 'utf8');
   expect(csv.split('\r\n').find((line) => line.startsWith(`${INFANT.code},`))).toContain('4.6');
+  // 设置 cannot be saved either: said as such (it read 最近的修改尚未保存。将自动重试).
+  await page.getByRole('button', { name: '设置' }).click();
+  await page.getByLabel('编制单位（印在报告标题下）').fill('兰溪市妇儿工委办');
+  await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '保存' }).click();
+  await expect(alert).toContainText('设置没有保存');
+  await expect(alert).not.toContainText('将自动重试');
   // Nothing is saved here: closing the page would lose the edit, so the browser asks first.
   const asked = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });
