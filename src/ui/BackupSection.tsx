@@ -55,7 +55,9 @@ export function BackupSection(props: {
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `儿童发展规划工作簿备份_${now.toLocaleDateString('sv-SE')}.json`;
+      // With the time: two backups of one day no longer share a name (the browser saved the second as “(1)”).
+      const time = now.toLocaleTimeString('sv-SE').slice(0, 5).replace(':', '');
+      link.download = `儿童发展规划工作簿备份_${now.toLocaleDateString('sv-SE')}_${time}.json`;
       document.body.append(link);
       link.click();
       link.remove();

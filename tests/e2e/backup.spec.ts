@@ -23,7 +23,7 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '备份全部到文件' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^儿童发展规划工作簿备份_\d{4}-\d{2}-\d{2}\.json$/);
+  expect(download.suggestedFilename()).toMatch(/^儿童发展规划工作簿备份_\d{4}-\d{2}-\d{2}_\d{4}\.json$/);
   const backup = readFileSync(await download.path());
   // The clerk is told it is done, and where to keep it.
   await expect(page.getByRole('dialog').getByRole('status')).toContainText(
