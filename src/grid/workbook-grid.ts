@@ -911,6 +911,9 @@ export function makeWorkbookGrid(
         return { readOnly: true, className: 'htRight cell-na' };
       return {};
     },
+    beforePaste(pasted, ranges) {
+      sayPastedIntoGreyYears(pasted, ranges);
+    },
     afterRenderer(td, row, column) {
       if (searchHits.size > 0 && hot && searchHits.has(`${hot.toPhysicalRow(row)}:${column}`))
         td.classList.add('htSearchResult');
@@ -1113,6 +1116,40 @@ export function makeWorkbookGrid(
       options.events.onSelectionChanged(describeCell(row, column));
     },
   });
+
+  /**
+   * A block pasted from a grey year on (2019 selected, 7.5 ⇥ 7.1 ⇥ 6.8 pasted) loses the figures that fall on grey
+   * cells — Handsontable skips read-only cells without a word — and the rest land a year off what the clerk
+   * meant. Said, with where to start instead.
+   */
+  const sayPastedIntoGreyYears = (pasted: unknown[][], ranges: { startRow: number; startCol: number }[]) => {
+    const grid = hot;
+    const start = ranges[0];
+    if (!grid || !start) return;
+    let skipped = 0;
+    let example: { year: number; physicalRow: number } | null = null;
+    pasted.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const visualRow = start.startRow + r;
+        const visualCol = start.startCol + c;
+        const spec = columns[visualCol];
+        if (String(value ?? '').trim() === '' || spec?.key !== 'year' || visualRow >= grid.countRows())
+          return;
+        if (!grid.getCellMeta(visualRow, visualCol).readOnly) return;
+        skipped += 1;
+        example ??= { year: spec.year ?? 0, physicalRow: grid.toPhysicalRow(visualRow) };
+      }),
+    );
+    if (!example || skipped === 0) return;
+    const { year, physicalRow } = example;
+    const first = firstEntryYear(Number(cellAt(physicalRow, baseYearCol) ?? workbook.baseYear), openFrom);
+    queueMicrotask(() =>
+      options.events.onNotice?.(
+        `粘贴的数据中有 ${skipped} 个数值落在灰色的年份（如 ${codeAt(physicalRow)} 的${year}年，早于${first}年，不需填写），没有写入。` +
+          `如这些数值本应从${first}年起填写，请撤销后选中${first}年的单元格重新粘贴。`,
+      ),
+    );
+  };
 
   /** Why a grey year cell takes nothing: before the row's base year, or (a next plan) before its history years. */
   const notApplicableText = (year: number, rowBase: number, historyFrom: number): string => {

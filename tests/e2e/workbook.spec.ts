@@ -280,6 +280,25 @@ test('a pasted block one column wider than the years leaves the projection formu
   workbook.expectNoErrors();
 });
 
+test('a block pasted from a grey year on says the figures it could not write and where to start', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 2019 is before the row's base year 2020: grey, read-only.
+  await workbook.select(INFANT, '2019年');
+  await page.evaluate(() => navigator.clipboard.writeText('7.5\t7.1\t6.8\n'));
+  await page.keyboard.press('Control+v');
+  await expect(await workbook.cell(INFANT, '2020年（基期）')).toHaveText('7.1‰');
+  await expect(page.locator('.status-bar')).toContainText(
+    `粘贴的数据中有 1 个数值落在灰色的年份（如 ${INFANT} 的2019年，早于2020年，不需填写），没有写入。`,
+  );
+  await expect(page.locator('.status-bar')).toContainText('请撤销后选中2020年的单元格重新粘贴');
+  workbook.expectNoErrors();
+});
+
 test('search finds a row and the department filter narrows the grid', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
