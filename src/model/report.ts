@@ -9,10 +9,12 @@ import { inPlanOrder, type Indicator } from './indicator';
 import { defaultMethod, project, seriesOf, type Method } from './projection';
 import {
   assessFluctuation,
+  bandOf,
   baseOf,
   assessStatus,
   ATTENTION,
   gapAtTarget,
+  isBand,
   targetForYear,
   targetSpecOf,
   type Fluctuation,
@@ -52,7 +54,7 @@ export interface ReportRow {
   status: Status | '—';
   /** 终期评估: 已实现 / 未实现 by the target year's own value, or why it cannot be said yet. */
   outcome: string;
-  /** Beside a row without its target year's value: the status by its latest figures ("（预计达标）"), else ''. */
+  /** Beside a row without its target year's value: the status by its latest figures ("（按趋势预计达标）"), else ''. */
   outcomeNote: string;
 }
 
@@ -66,7 +68,7 @@ function seriesTable(
   rows: readonly RowFacts[],
   from: number,
   to: number,
-  describeTarget: (indicator: Indicator) => string,
+  describe: (indicator: Indicator) => string,
 ): SeriesTable {
   const years: number[] = [];
   for (let y = from; y <= to; y += 1) years.push(y);
@@ -79,9 +81,11 @@ function seriesTable(
       values: years.map((y) => {
         const value = indicator.values[y];
         if (typeof value === 'number') return formatNumber(Math.round(value * 100) / 100);
-        return typeof value === 'string' ? '有误' : '—';
+        if (typeof value === 'string') return '有误';
+        // A year before the row's own base year takes no figure (the grid greys it): empty, not "missing".
+        return y < indicator.baseYear ? '' : '—';
       }),
-      target: describeTarget(indicator),
+      target: describe(indicator),
     })),
   };
 }
@@ -140,6 +144,12 @@ function commonYear(rows: readonly RowFacts[], pick: (indicator: Indicator) => n
   return best;
 }
 
+/** "2025年" when every row has that target year, else "目标年". */
+function targetYearWords(rows: readonly RowFacts[]): string {
+  const targetYear = commonYear(rows, (i) => i.targetYear);
+  return rows.every((r) => r.indicator.targetYear === targetYear) ? `${targetYear}年` : '目标年';
+}
+
 /**
  * The figure the evaluation compares with, as progress is measured (status.ts baseOf): the base year's own, else
  * that of the year nearest the base year. None when the base year holds a value the workbook refused: comparing
@@ -173,9 +183,14 @@ function changeSinceBase(indicator: Indicator, year: number): string {
   return describeChange(series.values.at(-1), base.value, indicator.unit);
 }
 
-/** Whether the target year's own figure is in, as of the report's year. */
-function hasTargetYearValue(indicator: Indicator, year: number): boolean {
-  return seriesOf(indicator, year).years.includes(indicator.targetYear);
+/** Whether the target year's cell is filled, as of the report's year: a figure, or text the workbook refused. */
+function hasTargetYearEntry(indicator: Indicator, year: number): boolean {
+  return indicator.targetYear <= year && indicator.values[indicator.targetYear] !== undefined;
+}
+
+/** No cell filled in any year up to the report's (a refused text counts as filled: someone reported it). */
+function hasNoEntry(indicator: Indicator, year: number): boolean {
+  return !Object.entries(indicator.values).some(([y, value]) => Number(y) <= year && value !== undefined);
 }
 
 /**
@@ -185,24 +200,48 @@ function hasTargetYearValue(indicator: Indicator, year: number): boolean {
 function outcomeOf(status: Status | null, indicator: Indicator, year: number): [string, string] {
   if (status === '达标') return ['已实现', ''];
   if (status === '未达标') return ['未实现', ''];
+  const { targetYear } = indicator;
+  // A figure the workbook refused: the verdict waits for the corrected one (the status beside it would be the
+  // earlier years', read as if 2025 had no figure).
+  if (hasTargetYearEntry(indicator, year) && typeof indicator.values[targetYear] === 'string')
+    return ['无法判定', `（${targetYear}年数值有误，待核实后判定）`];
   // The figure is in but gives no verdict: the clerk's own formula is wrong, or a direction row has no base.
-  if (hasTargetYearValue(indicator, year)) return ['无法判定', `（${status ?? '数据不足'}）`];
-  if (seriesOf(indicator, year).years.length === 0) return ['无数据', ''];
-  return [`暂无${indicator.targetYear}年数值`, `（${status ?? '数据不足'}）`];
+  if (hasTargetYearEntry(indicator, year)) return ['无法判定', `（${status ?? '数据不足'}）`];
+  if (hasNoEntry(indicator, year)) return ['无监测数据', ''];
+  // Once the target year is over, its figure is overdue: the latest status is only what the trend suggests.
+  if (year >= targetYear)
+    return [`待补报${targetYear}年数值`, `（${latestStatusInWords(status, indicator, year)}）`];
+  return [`暂无${targetYear}年数值`, `（${status ?? '数据不足'}）`];
 }
 
-/** 终期评估's counts: judged (已实现, 未实现), in but not judged, and not yet in. */
+/** The status by the latest figures, said as what it rests on ("按2024年数值已达标", "按趋势预计达标"). */
+function latestStatusInWords(status: Status | null, indicator: Indicator, year: number): string {
+  if (status === null || status === '数据不足') return '数据不足，无法预判';
+  if (status === '已达标') return `按${seriesOf(indicator, year).years.at(-1) ?? ''}年数值已达标`;
+  if (status === '公式有误') return status;
+  return `按趋势${status}`;
+}
+
+/**
+ * 终期评估's counts, which add up to the rows: judged (已实现, 未实现); the target year's cell filled but no
+ * verdict (无法判定: a refused figure, a broken formula); figures of earlier years only (pending); none at all.
+ */
 function finalCounts(rows: readonly RowFacts[], year: number) {
   const met = rows.filter((r) => r.status === '达标').length;
   const missed = rows.filter((r) => r.status === '未达标').length;
-  const withValue = rows.filter((r) => hasTargetYearValue(r.indicator, year)).length;
+  const withValue = rows.filter((r) => hasTargetYearEntry(r.indicator, year)).length;
+  const noData = rows.filter((r) => hasNoEntry(r.indicator, year)).length;
+  const pendingRows = rows.filter(
+    (r) => !hasTargetYearEntry(r.indicator, year) && !hasNoEntry(r.indicator, year),
+  );
   return {
     met,
     missed,
     withValue,
     undecided: withValue - met - missed,
-    pending: rows.length - withValue,
-    latestMet: rows.filter((r) => r.status === '已达标').length,
+    pending: pendingRows.length,
+    noData,
+    latestMet: pendingRows.filter((r) => r.status === '已达标').length,
   };
 }
 
@@ -222,8 +261,8 @@ function tallyOf(
   const line = (group: readonly RowFacts[]): string[] => {
     const count = (test: (s: Status | null) => boolean) => group.filter((r) => test(r.status)).length;
     if (variant === 'final') {
-      const { met, missed } = finalCounts(group, year);
-      return [group.length, met, missed, group.length - met - missed]
+      const { met, missed, undecided, pending, noData } = finalCounts(group, year);
+      return [group.length, met, missed, undecided, pending, noData]
         .map(String)
         .concat(percent(met, met + missed));
     }
@@ -234,10 +273,19 @@ function tallyOf(
       String,
     );
   };
+  const when = targetYearWords(areas.flat());
   return {
     headers:
       variant === 'final'
-        ? ['指标数', '已实现', '未实现', '未判定（暂无目标年数值等）', '实现率（已实现 ÷ 已判定的指标）']
+        ? [
+            '指标数',
+            '已实现',
+            '未实现',
+            '无法判定（数值有误等）',
+            `暂无${when}数值（有往年数值）`,
+            '无监测数据（各年均无数值）',
+            '实现率（已实现 ÷ 已判定的指标）',
+          ]
         : ['指标数', '已达标', '预计达标', '需关注（需加快、进展缓慢、停滞、倒退等）', '数据不足'],
     rows: [
       ...areas.map((group, i) => ({ area: names[i] ?? '', cells: line(group) })),
@@ -251,18 +299,28 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
   if (variant === 'annual') return null;
   const count = (test: (s: Status | null) => boolean) => rows.filter((r) => test(r.status)).length;
   if (variant === 'final') {
-    const targetYear = commonYear(rows, (i) => i.targetYear);
-    const sameYear = rows.every((r) => r.indicator.targetYear === targetYear);
-    const when = sameYear ? `${targetYear}年` : '目标年';
-    const { met, missed, withValue, undecided, pending, latestMet } = finalCounts(rows, year);
+    const when = targetYearWords(rows);
+    const { met, missed, withValue, undecided, pending, noData, latestMet } = finalCounts(rows, year);
+    // Rows with earlier figures (a department to ask for the target year's) and rows with none at all (an
+    // indicator no one monitors) call for different actions: counted apart.
     const byLatest = latestMet > 0 ? `（其中按最新数值已达标${latestMet}项）` : '';
+    const noneAtAll = noData > 0 ? `无监测数据（各年均无数值）的${noData}项` : '';
     if (withValue === 0)
-      return `${rows.length}项指标均尚无${when}数值，还不能判定是否实现${byLatest}：请先录入或导入${when}的数值`;
+      return (
+        `${rows.length}项指标均尚无${when}数值，还不能判定是否实现：` +
+        [pending > 0 ? `有往年数值的${pending}项${byLatest}` : '', noneAtAll]
+          .filter((part) => part !== '')
+          .join('，') +
+        `；请先录入或导入${when}的数值`
+      );
+    const missing = [pending > 0 ? `暂无${when}数值的${pending}项${byLatest}` : '', noneAtAll].filter(
+      (part) => part !== '',
+    );
     return (
       `${rows.length}项指标中，有${when}数值的${withValue}项：已实现${met}项，未实现${missed}项，` +
       (undecided > 0 ? `无法判定${undecided}项（请在表格中核对），` : '') +
       `实现率${percent(met, met + missed)}` +
-      (pending > 0 ? `；尚无${when}数值的${pending}项${byLatest}` : '')
+      (missing.length > 0 ? `；${missing.join('，')}` : '')
     );
   }
   const achieved = count((s) => s !== null && ACHIEVED.has(s));
@@ -298,14 +356,29 @@ function changeSinceEarlier(indicator: Indicator, year: number): string {
   return `比${earlierYear}年 ${describeChange(current, earlierValue, indicator.unit)}`;
 }
 
-/** A target that moves each year (近视率: 每年降低1个百分点) also says what it comes to in the report's year. */
-function targetInYear(indicator: Indicator, year: number, text: string): string {
+/**
+ * A target as the report prints it: a target that moves each year (近视率: 每年降低1个百分点) also says what it comes
+ * to in the report's year, and a 左右 target its band (judged within it; otherwise only in the row panel).
+ */
+function reportTarget(indicator: Indicator, year: number, text: string, thresholds: Thresholds): string {
   const spec = targetSpecOf(indicator);
-  if (spec.kind !== 'yearly-change') return text;
-  const goal = targetForYear(spec, seriesOf(indicator), Math.min(year, indicator.targetYear));
-  if (goal === null) return text;
-  const bound = (spec.value ?? 0) < 0 ? '≤' : '≥';
-  return `${text}（${Math.min(year, indicator.targetYear)}年应${bound}${showFigure(goal, indicator.unit)}）`;
+  const when = Math.min(year, indicator.targetYear);
+  if (spec.kind === 'yearly-change') {
+    const goal = targetForYear(spec, seriesOf(indicator), when);
+    if (goal === null) return text;
+    const bound = (spec.value ?? 0) < 0 ? '≤' : '≥';
+    return withNote(text, `${when}年应${bound}${showFigure(goal, indicator.unit)}`);
+  }
+  if (isBand(spec) && spec.value !== null) {
+    const { low, high } = bandOf(spec.value, indicator.unit, thresholds);
+    return withNote(text, `即${showFigure(low, indicator.unit)}～${showFigure(high, indicator.unit)}`);
+  }
+  return text;
+}
+
+/** A note added to a target text, inside its brackets when it has them ("≈90%（保持在…左右，即88%～92%）"). */
+function withNote(text: string, note: string): string {
+  return text.endsWith('）') ? `${text.slice(0, -1)}，${note}）` : `${text}（${note}）`;
 }
 
 /** A figure as reports print it: two decimals at most, with its unit; — when there is none. */
@@ -344,7 +417,11 @@ export function buildReport(
   year: number,
   variant: ReportVariant,
   describeTarget: (indicator: Indicator) => string,
+  thresholds: Thresholds,
 ): Report {
+  // One target text everywhere in the report: the area tables, the warning list and the appendix.
+  const targetOf = (indicator: Indicator) =>
+    reportTarget(indicator, year, describeTarget(indicator), thresholds);
   const withTarget = rows.filter((r) => r.indicator.target.kind !== 'direction');
   const achieved = rows.filter((r) => r.status !== null && ACHIEVED.has(r.status)).length;
   const noData = rows.filter((r) => r.status === null || r.status === '数据不足').length;
@@ -376,7 +453,7 @@ export function buildReport(
           change: changeSinceEarlier(indicator, year),
           base: baseValueOf(indicator, baseYear, year),
           sinceBase: changeSinceBase(indicator, year),
-          target: targetInYear(indicator, year, describeTarget(indicator)),
+          target: targetOf(indicator),
           status: status ?? '—',
           outcome,
           outcomeNote,
@@ -402,7 +479,7 @@ export function buildReport(
           latestYear === undefined
             ? '—'
             : `${showFigure(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`,
-        target: describeTarget(indicator),
+        target: targetOf(indicator),
         // Once the target year's own value is in, it decides (达标/未达标) and the gap is its own: a projection
         // beside it would contradict both.
         projected: seriesOf(indicator, year).years.includes(indicator.targetYear)
@@ -445,7 +522,11 @@ export function buildReport(
       areas.map((a) => a.area),
     ),
     baseYear,
-    series: variant === 'annual' ? null : seriesTable(rows, baseYear, year, describeTarget),
+    // From the earliest base year of the rows (近视率's 2018, cited in its 基期值), not only the plan's.
+    series:
+      variant === 'annual'
+        ? null
+        : seriesTable(rows, Math.min(year, ...rows.map((r) => r.indicator.baseYear)), year, targetOf),
     warnings,
   };
 }

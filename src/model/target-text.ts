@@ -4,19 +4,49 @@
 import { formatNumber, isCountUnit, isPercentUnit, isPermilleUnit, toHalfWidth } from './entry';
 import type { Comparator, Indicator, Target } from './indicator';
 
-/** The target as a clerk reads it: "＜5‰（以下）", "≥98%（达到）", "每年降低1个百分点（…）", "↓（得到有效控制）". */
+/**
+ * The target as a clerk reads it, in the grid, the reports and the history: the sign and figure, with the plan's
+ * own words in brackets ("<5‰（以下）", "≥65%（达到…以上）", "=100%（保持在…）"), "每年降低1个百分点", or an
+ * arrow with the plan's words ("↑ 逐步提高", "↓ 得到有效控制"). parseTargetText reads each form back.
+ */
 export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string {
   const { target, unit } = row;
-  const wording = target.wording ? `（${target.wording}）` : '';
-  if (target.kind === 'direction') return `${target.comparator === '↑' ? '↑ 提高' : '↓ 降低'}${wording}`;
+  if (target.kind === 'direction') return describeDirection(target);
   if (target.kind === 'yearly-change') {
     const step = target.yearlyStep ?? 0;
     const unitText = unit === '%' ? '个百分点' : unit === '‰' ? '个千分点' : unit;
     return `每年${step < 0 ? '降低' : '提高'}${formatNumber(Math.abs(step))}${unitText}`;
   }
+  // Words that stand before the figure in the plan ("保持在100%") get "…" where the figure goes, as "达到…以上"
+  // has: "（保持在）" alone read as a sentence cut off.
+  const words = isPrefixWording(target.wording, unit) ? `${target.wording}…` : target.wording;
+  const wording = words ? `（${words}）` : '';
   if (target.value === null) return wording;
   const unitText = unit === '%' || unit === '‰' ? unit : unit ? ` ${unit}` : '';
   return `${target.comparator}${formatNumber(target.value)}${unitText}${wording}`;
+}
+
+/**
+ * A direction target: the arrow with the plan's words when they say that direction ("↑ 提高", "↓ 减少"); the
+ * arrow's own word came before them, which printed "↑ 提高（提高）". Words that do not say a direction (or say
+ * the other one, after the 比较 cell was changed) stay in brackets, so that the arrow is never misread.
+ */
+function describeDirection(target: Target): string {
+  const up = target.comparator === '↑';
+  const arrow = up ? '↑' : '↓';
+  const says = up ? RISING_WORDS : FALLING_WORDS;
+  if (target.wording === '') return `${arrow} ${up ? '提高' : '降低'}`;
+  if (says.test(target.wording)) return `${arrow} ${target.wording}`;
+  return `${arrow} ${up ? '提高' : '降低'}（${target.wording}）`;
+}
+
+/** Whether the plan's words for a target stand before its figure ("达到", "保持在", "至少"), as the reader reads them. */
+function isPrefixWording(wording: string, unit: string): boolean {
+  if (wording === '' || wording.includes('…')) return false;
+  // A building verb frames a figure only on a count ("建设1家"); "建有" on a % row is the rate's own name.
+  return (
+    PREFIXES.some(([pattern]) => pattern.test(wording)) || (COUNT_VERB.test(wording) && isCountUnit(unit))
+  );
 }
 
 export type TargetTextResult = { ok: true; target: Target } | { ok: false; message: string };
@@ -105,11 +135,13 @@ export function parseTargetText(text: string, unit: string): TargetTextResult {
   const bracketed = /^([<≤≥>≈=~↑↓].*?)\(([^()]*)\)$/.exec(s);
   if (bracketed) {
     s = bracketed[1] ?? '';
-    parenWording = bracketed[2] ?? '';
+    // "（保持在…）": the "…" stands for the figure shown before the bracket, not part of the plan's words.
+    parenWording = (bracketed[2] ?? '').replace(/…$/, '');
   }
 
-  const arrow = /^([↑↓])(提高|提升|增加|上升|增长|降低|下降|减少)?$/.exec(s);
-  if (arrow) {
+  // An arrow alone, with its word ("↑提高（…）", the older form) or with the plan's words ("↓得到有效控制").
+  const arrow = /^([↑↓])(.*)$/.exec(s);
+  if (arrow && (arrow[2] === '' || RISING_WORDS.test(arrow[2] ?? '') || FALLING_WORDS.test(arrow[2] ?? ''))) {
     const up = arrow[1] === '↑';
     const word = arrow[2] ?? '';
     if (word && RISING_WORDS.test(word) !== up) return unreadable(text, unit, '：箭头与文字的方向相反');

@@ -119,7 +119,8 @@ export function App(props: { session: Session }) {
   );
   const warnings = createMemo(() =>
     showSummary()
-      ? buildReport(workbook.title, reports(), workbook.targetYear, 'annual', describeTarget).warnings
+      ? buildReport(workbook.title, reports(), workbook.targetYear, 'annual', describeTarget, thresholds)
+          .warnings
       : [],
   );
 

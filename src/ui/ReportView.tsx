@@ -74,8 +74,10 @@ export function ReportView(props: {
     '“按趋势将越出范围”指“保持在…左右”的目标按趋势到目标年将超出允许范围；' +
     '“沿用上期目标，待确定”指新目标仍与上期目标相同，尚未研究确定。';
   const finalNote = () =>
-    '完成情况按各指标目标年的数值判定：达到目标为“已实现”，未达到为“未实现”；尚无目标年数值的指标不计入实现率，' +
-    `括号内为按最新数值的状态。“比基期”为${year()}年（或此前最近一年）的数值与基期值之差。`;
+    '完成情况按各指标目标年的数值判定：达到目标为“已实现”，未达到为“未实现”；目标年数值有误或公式有误的为“无法判定”，' +
+    '已有往年数值、尚无目标年数值的为“待补报”（报告年份在目标年之前时为“暂无”），括号内为按最新数值的状态，仅供参考；' +
+    '各年均无数值的为“无监测数据”。这三类都不计入实现率。' +
+    `“比基期”为${year()}年（或此前最近一年）的数值与基期值之差。`;
   // The report reads as it would have at the end of the chosen year.
   const rows = createMemo(() => props.rows.map((r) => factsAsOf(r, year(), props.thresholds)));
   const report = createMemo(() =>
@@ -85,6 +87,7 @@ export function ReportView(props: {
       year(),
       variant() === 'planning' ? 'annual' : (variant() as ReportVariant),
       (indicator) => describeTarget(indicator),
+      props.thresholds,
     ),
   );
   const attentionRows = createMemo(() => {

@@ -221,13 +221,25 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await page.getByLabel('编制单位（印在报告标题下）').fill('兰溪市妇儿工委办');
   await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '保存' }).click();
   await expect(page.locator('.status-bar')).toContainText('设置已保存');
-  const highSchool = LANXI_2021_2025.indicators.find((r) => r.name === '高中阶段毛入学率')!;
+  const byName = (name: string) => LANXI_2021_2025.indicators.find((r) => r.name === name)!;
+  const highSchool = byName('高中阶段毛入学率');
+  const myopia = byName('儿童青少年总体近视率');
+  const kindergartens = byName('普惠性幼儿园覆盖率');
+  const breastfeeding = byName('0-6个月婴儿纯母乳喂养率');
   // 婴儿死亡率 <5‰: 6.0 → 4.5 is achieved; 高中阶段毛入学率 ≥98%: 96 → 97.2 is not.
   await workbook.typeInto(INFANT.code, '2020年（基期）', '6');
   await workbook.typeInto(INFANT.code, '2025年', '4.5');
   await workbook.typeInto(highSchool.code, '2020年（基期）', '96');
   await workbook.typeInto(highSchool.code, '2024年', '97.5');
   await workbook.typeInto(highSchool.code, '2025年', '97.2');
+  // Figures, but not 2025's: 近视率 (每年降低1个百分点 from 2018: 2025 should be ≤ 48%) and 普惠性幼儿园覆盖率
+  // (保持在90%左右). 纯母乳喂养率 met 65% in 2024, and its 2025 figure was sent as “待核实”.
+  await workbook.typeInto(myopia.code, '2018年', '55');
+  await workbook.typeInto(myopia.code, '2024年', '52');
+  await workbook.typeInto(kindergartens.code, '2020年（基期）', '86');
+  await workbook.typeInto(kindergartens.code, '2024年', '86.5');
+  await workbook.typeInto(breastfeeding.code, '2024年', '66');
+  await workbook.typeInto(breastfeeding.code, '2025年', '待核实');
   await workbook.waitSaved();
   await page.getByRole('button', { name: '打印报告' }).click();
   const report = page.getByRole('dialog', { name: '监测报告' });
@@ -238,16 +250,30 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(report.getByRole('heading', { level: 1 })).toContainText('终期评估报告（2025年）');
   await expect(report.locator('.report-meta')).toContainText('编制单位：兰溪市妇儿工委办');
   const total = LANXI_2021_2025.indicators.length;
+  // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(
-    `${total}项指标中，有2025年数值的2项：已实现1项，未实现1项，实现率50%；尚无2025年数值的${total - 2}项。`,
+    `${total}项指标中，有2025年数值的3项：已实现1项，未实现1项，无法判定1项（请在表格中核对），实现率50%；` +
+      `暂无2025年数值的2项，无监测数据（各年均无数值）的${total - 5}项。`,
   );
   const tally = report.locator('table.tally');
+  await expect(tally.locator('thead th')).toHaveText([
+    '领域',
+    '指标数',
+    '已实现',
+    '未实现',
+    '无法判定（数值有误等）',
+    '暂无2025年数值（有往年数值）',
+    '无监测数据（各年均无数值）',
+    '实现率（已实现 ÷ 已判定的指标）',
+  ]);
   await expect(tally.locator('tr.total td')).toHaveText([
     '合计',
     String(total),
     '1',
     '1',
-    String(total - 2),
+    '1',
+    '2',
+    String(total - 5),
     '50%',
   ]);
   await expect(tally.locator('tr', { hasText: '儿童与健康' }).locator('td').nth(2)).toHaveText('1');
@@ -267,15 +293,34 @@ test('终期评估 with the office’s name: each row against its base year, 已
   ]);
   await expect(line(highSchool.code).nth(4)).toHaveText('+1.2个百分点');
   await expect(line(highSchool.code).nth(6)).toHaveText('未实现');
+  await expect(line(breastfeeding.code).nth(3)).toHaveText('“待核实”有误，未计入');
+  await expect(line(breastfeeding.code).nth(6)).toHaveText('无法判定（2025年数值有误，待核实后判定）');
+  // The target year is over: the verdict waits for the figure; the trend's status only beside it.
+  await expect(line(myopia.code).nth(6)).toHaveText(/^待补报2025年数值（按趋势(需加快|进展缓慢)）$/);
+  await expect(line(myopia.code).nth(5)).toHaveText('每年降低1个百分点（2025年应≤48%）');
+  await expect(line(kindergartens.code).nth(5)).toHaveText('≈90%（保持在…左右，即88%～92%）');
+  await expect(line(byName('村（社区）儿童之家建成率').code).nth(6)).toHaveText('无监测数据');
+  // Targets read as the plan writes them: no word twice, none cut off.
+  await expect(line(byName('九年义务教育巩固率').code).nth(5)).toHaveText('=100%（保持在…）');
+  await expect(line('H20').nth(5)).toHaveText('↑ 提高');
+  // The warning list says which target its gap is of: 2025's 48%, 52 − 0.5 per year giving 51.5%.
+  const warning = report.locator('table.warnings tr', { hasText: myopia.name }).locator('td');
+  await expect(warning.nth(3)).toHaveText('每年降低1个百分点（2025年应≤48%）');
+  await expect(warning.nth(5)).toHaveText('高于目标 3.5个百分点');
   await expect(report.getByRole('columnheader', { name: '基期值（2020年）' }).first()).toBeVisible();
-  // The appendix lists every year's figure, without units (the unit has its column).
-  const appendix = report.locator('table.series tr', {
-    has: page.getByRole('cell', { name: INFANT.code, exact: true }),
-  });
-  await expect(appendix.locator('td')).toHaveText([
+  // The appendix lists every year's figure, without units (the unit has its column), from 近视率's base year
+  // 2018: years before a row's own base year are empty.
+  const appendixRow = (code: string) =>
+    report
+      .locator('table.series tr', { has: page.getByRole('cell', { name: code, exact: true }) })
+      .locator('td');
+  await expect(report.getByRole('heading', { name: '附表：各指标历年数值（2018—2025年）' })).toBeVisible();
+  await expect(appendixRow(INFANT.code)).toHaveText([
     INFANT.code,
     INFANT.name,
     '‰',
+    '',
+    '',
     '6',
     '—',
     '—',
@@ -283,6 +328,20 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '—',
     '4.5',
     /<5‰/,
+  ]);
+  await expect(appendixRow(myopia.code)).toHaveText([
+    myopia.code,
+    myopia.name,
+    '%',
+    '55',
+    '—',
+    '—',
+    '—',
+    '—',
+    '—',
+    '52',
+    '—',
+    '每年降低1个百分点（2025年应≤48%）',
   ]);
   // The annual report of the same year keeps the change against the year before.
   await report.getByLabel('报告类型').selectOption('annual');

@@ -72,12 +72,22 @@ describe('grid rows', () => {
 
   it.each([
     [{ kind: 'upper', comparator: '<', wording: '以下', value: 5 }, '‰', '<5‰（以下）'],
-    [{ kind: 'lower', comparator: '≥', wording: '达到', value: 98 }, '%', '≥98%（达到）'],
-    [{ kind: 'count', comparator: '≥', wording: '至少', value: 1 }, '家', '≥1 家（至少）'],
+    [{ kind: 'lower', comparator: '≥', wording: '达到…以上', value: 65 }, '%', '≥65%（达到…以上）'],
+    // Words standing before the figure read with "…" where it goes, not cut off ("（达到）", "（保持在）").
+    [{ kind: 'lower', comparator: '≥', wording: '达到', value: 98 }, '%', '≥98%（达到…）'],
+    [{ kind: 'full', comparator: '=', wording: '保持在', value: 100 }, '%', '=100%（保持在…）'],
+    [{ kind: 'count', comparator: '≥', wording: '至少', value: 1 }, '家', '≥1 家（至少…）'],
+    [{ kind: 'full', comparator: '=', wording: '应建尽建', value: 100 }, '%', '=100%（应建尽建）'],
+    // A direction: the plan's words after the arrow, once ("↑ 提高（提高）" said it twice).
+    [{ kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null }, '%', '↓ 得到有效控制'],
+    [{ kind: 'direction', comparator: '↑', wording: '提高', value: null }, '%', '↑ 提高'],
+    [{ kind: 'direction', comparator: '↑', wording: '逐步增加', value: null }, '万元', '↑ 逐步增加'],
+    [{ kind: 'direction', comparator: '↑', wording: '', value: null }, '%', '↑ 提高'],
+    // Words that do not say the arrow's direction stay in brackets beside it.
     [
-      { kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null },
+      { kind: 'direction', comparator: '↑', wording: '保持在…以上', value: null },
       '%',
-      '↓ 降低（得到有效控制）',
+      '↑ 提高（保持在…以上）',
     ],
     [
       { kind: 'yearly-change', comparator: '≤', wording: '', value: null, yearlyStep: -1 },

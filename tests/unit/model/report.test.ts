@@ -81,14 +81,21 @@ const rows: RowFacts[] = [
 ];
 
 describe('the monitoring report', () => {
-  const report = buildReport('兰溪市儿童发展规划', rows, 2023, 'mid-term', describeTarget);
+  const report = buildReport(
+    '兰溪市儿童发展规划',
+    rows,
+    2023,
+    'mid-term',
+    describeTarget,
+    DEFAULT_THRESHOLDS,
+  );
 
   it('says how many targets are met, and the rate', () => {
     expect(report.title).toBe('兰溪市儿童发展规划中期评估报告（2023年）');
     expect(report.summary).toBe('截至2023年，5项指标中已达标2项，预计达标0项，需关注2项，数据不足1项');
-    expect(buildReport('兰溪市儿童发展规划', rows, 2023, 'annual', describeTarget).summary).toBe(
-      '5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项；数据不足的1项也计入总数）',
-    );
+    expect(
+      buildReport('兰溪市儿童发展规划', rows, 2023, 'annual', describeTarget, DEFAULT_THRESHOLDS).summary,
+    ).toBe('5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项；数据不足的1项也计入总数）');
   });
 
   it('groups rows by area in plan order, then areas an office added', () => {
@@ -156,6 +163,7 @@ describe('what a printed report must not get wrong', () => {
       2022,
       'annual',
       describeTarget,
+      DEFAULT_THRESHOLDS,
     );
     expect(report.areas[0]!.rows[0]).toMatchObject({ value: '“120%”有误，未计入', change: '' });
     expect(report.invalidNote).toBe(
@@ -169,9 +177,12 @@ describe('what a printed report must not get wrong', () => {
         2023,
         'annual',
         describeTarget,
+        DEFAULT_THRESHOLDS,
       ).invalidNote,
     ).toBe('工作簿中有数值有误：此前各年 1 个，未计入预测和达标判断：请在工作簿中更正后重新打印。');
-    expect(buildReport('规划', rows, 2023, 'annual', describeTarget).invalidNote).toBe('');
+    expect(buildReport('规划', rows, 2023, 'annual', describeTarget, DEFAULT_THRESHOLDS).invalidNote).toBe(
+      '',
+    );
   });
 
   it('without a value for the year, the latest earlier value is shown with its year (the status comes from it)', () => {
@@ -181,6 +192,7 @@ describe('what a printed report must not get wrong', () => {
       2025,
       'final',
       describeTarget,
+      DEFAULT_THRESHOLDS,
     );
     expect(report.areas[0]!.rows[0]).toMatchObject({ value: '92.5%（2023年）', change: '' });
   });
@@ -194,7 +206,14 @@ describe('what a printed report must not get wrong', () => {
       ...facts('E03', '儿童与教育', lower65, { 2022: 70, 2023: 71 }, '已达标'),
       fluctuation: { flagged: false, evidence: '波动在正常范围内' },
     };
-    const report = buildReport('规划', [swinging, steady], 2023, 'annual', describeTarget);
+    const report = buildReport(
+      '规划',
+      [swinging, steady],
+      2023,
+      'annual',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
     expect(report.warnings.map((w) => [w.code, w.status, w.fluctuation])).toEqual([
       ['H01', '预计达标', '波动较大'],
     ]);
@@ -221,7 +240,7 @@ describe('report rows with gaps in the years, and a moving target', () => {
       '已达标',
       '家',
     );
-    const report = buildReport('规划', [centres], 2024, 'annual', describeTarget);
+    const report = buildReport('规划', [centres], 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
     expect(report.areas[0]!.rows[0]!.change).toBe('比2022年 +1 家');
   });
 
@@ -240,7 +259,7 @@ describe('report rows with gaps in the years, and a moving target', () => {
       '需加快',
     );
     myopia.indicator.baseYear = 2018;
-    const report = buildReport('规划', [myopia], 2023, 'mid-term', describeTarget);
+    const report = buildReport('规划', [myopia], 2023, 'mid-term', describeTarget, DEFAULT_THRESHOLDS);
     expect(report.areas[0]!.rows[0]!.target).toBe('每年降低1个百分点（2023年应≤55%）');
   });
 });
@@ -258,7 +277,7 @@ describe('the final report, once the target year’s value is in', () => {
       24.78,
       1,
     );
-    const final = buildReport('规划', [caries], 2025, 'final', describeTarget);
+    const final = buildReport('规划', [caries], 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
     expect(final.warnings[0]).toMatchObject({
       latest: '26%（2025年）',
       projected: '2025年已有实际值',
@@ -328,12 +347,13 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     facts('E03', '儿童与教育', lower(98), {}, '数据不足'),
     facts('S01', '儿童与安全', direction, { 2020: 12, 2025: 10 }, '达标'),
   ];
-  const report = buildReport('规划', final, 2025, 'final', describeTarget);
+  const report = buildReport('规划', final, 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
 
   it('终期: the summary counts 已实现 and 未实现 out of the rows with a 2025 figure, and says what is still missing', () => {
     expect(report.title).toBe('规划终期评估报告（2025年）');
     expect(report.summary).toBe(
-      '7项指标中，有2025年数值的4项：已实现3项，未实现1项，实现率75%；尚无2025年数值的3项（其中按最新数值已达标1项）',
+      '7项指标中，有2025年数值的4项：已实现3项，未实现1项，实现率75%；' +
+        '暂无2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
     );
   });
 
@@ -356,13 +376,23 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       sinceBase: '−6个百分点',
       outcome: '已实现',
     });
+    // The target year is over: its figure is awaited, the latest status only beside it, said as what it rests on.
     expect(rowsByCode.get('E01')).toMatchObject({
       value: '98.5%（2024年）',
       sinceBase: '+1.5个百分点',
-      outcome: '暂无2025年数值',
-      outcomeNote: '（已达标）',
+      outcome: '待补报2025年数值',
+      outcomeNote: '（按2024年数值已达标）',
     });
-    expect(rowsByCode.get('E03')).toMatchObject({ base: '—', sinceBase: '', outcome: '无数据' });
+    expect(rowsByCode.get('E02')).toMatchObject({
+      outcome: '待补报2025年数值',
+      outcomeNote: '（按趋势需加快）',
+    });
+    expect(rowsByCode.get('E03')).toMatchObject({
+      base: '—',
+      sinceBase: '',
+      outcome: '无监测数据',
+      outcomeNote: '',
+    });
     // A base year holding a refused value: no comparison with another year beside it.
     const refused = buildReport(
       '规划',
@@ -370,6 +400,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       2025,
       'final',
       describeTarget,
+      DEFAULT_THRESHOLDS,
     );
     expect(refused.areas[0]!.rows[0]).toMatchObject({ base: '“abc”有误，未计入', sinceBase: '' });
     // Only the report year's own figure: no base shown.
@@ -379,6 +410,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       2025,
       'final',
       describeTarget,
+      DEFAULT_THRESHOLDS,
     );
     expect(only.areas[0]!.rows[0]).toMatchObject({ base: '—', sinceBase: '' });
     expect(rowsByCode.get('S01')).toMatchObject({ sinceBase: '−2个百分点', outcome: '已实现' });
@@ -386,29 +418,180 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
   });
 
   it('终期: the count by area adds up, with a 合计 line and the rate out of rows with a 2025 figure', () => {
-    expect(report.tally?.headers.slice(0, 4)).toEqual([
+    expect(report.tally?.headers).toEqual([
       '指标数',
       '已实现',
       '未实现',
-      '未判定（暂无目标年数值等）',
+      '无法判定（数值有误等）',
+      '暂无2025年数值（有往年数值）',
+      '无监测数据（各年均无数值）',
+      '实现率（已实现 ÷ 已判定的指标）',
     ]);
+    // 儿童与教育: E01 and E02 have earlier figures, E03 none at all — two kinds of missing, counted apart.
     expect(report.tally?.rows).toEqual([
-      { area: '儿童与健康', cells: ['3', '2', '1', '0', '66.7%'] },
-      { area: '儿童与安全', cells: ['1', '1', '0', '0', '100%'] },
-      { area: '儿童与教育', cells: ['3', '0', '0', '3', '—'] },
-      { area: '合计', cells: ['7', '3', '1', '3', '75%'] },
+      { area: '儿童与健康', cells: ['3', '2', '1', '0', '0', '0', '66.7%'] },
+      { area: '儿童与安全', cells: ['1', '1', '0', '0', '0', '0', '100%'] },
+      { area: '儿童与教育', cells: ['3', '0', '0', '0', '2', '1', '—'] },
+      { area: '合计', cells: ['7', '3', '1', '0', '2', '1', '75%'] },
     ]);
+    for (const { cells } of report.tally?.rows ?? [])
+      expect(cells.slice(1, 6).reduce((sum, c) => sum + Number(c), 0)).toBe(Number(cells[0]));
   });
 
   it('终期: a row whose 2025 figure is in but gives no verdict (公式有误) is said, not counted as missing', () => {
     const broken = facts('H03', '儿童与健康', upper, { 2020: 6, 2025: 4 }, '公式有误', '‰');
-    const withBroken = buildReport('规划', [...final, broken], 2025, 'final', describeTarget);
+    const withBroken = buildReport(
+      '规划',
+      [...final, broken],
+      2025,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
     expect(withBroken.summary).toBe(
       '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
-        '尚无2025年数值的3项（其中按最新数值已达标1项）',
+        '暂无2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
     );
     const row = withBroken.areas[0]!.rows.find((r) => r.code === 'H03');
     expect(row).toMatchObject({ outcome: '无法判定', outcomeNote: '（公式有误）' });
+  });
+
+  it('终期: a 2025 figure the workbook refused is said to be wrong and counted as 无法判定, not as missing', () => {
+    // “待核实” typed in 2025: kept as text; the status still comes from 2024's figure (已达标).
+    const unchecked = facts('E04', '儿童与教育', lower(98), { 2020: 97, 2024: 99, 2025: '待核实' }, '已达标');
+    const withUnchecked = buildReport(
+      '规划',
+      [...final, unchecked],
+      2025,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    const row = withUnchecked.areas.flatMap((a) => a.rows).find((r) => r.code === 'E04');
+    expect(row).toMatchObject({
+      value: '“待核实”有误，未计入',
+      outcome: '无法判定',
+      outcomeNote: '（2025年数值有误，待核实后判定）',
+    });
+    expect(withUnchecked.summary).toBe(
+      '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
+        '暂无2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+    );
+    expect(withUnchecked.tally?.rows.find((r) => r.area === '儿童与教育')?.cells).toEqual([
+      '4',
+      '0',
+      '0',
+      '1',
+      '2',
+      '1',
+      '—',
+    ]);
+  });
+
+  it('终期: a row with only a refused figure was reported, so it is not 无监测数据', () => {
+    const refusedOnly = facts('E05', '儿童与教育', lower(98), { 2023: '约98' }, '数据不足');
+    const alone = buildReport('规划', [refusedOnly], 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
+    expect(alone.areas[0]!.rows[0]).toMatchObject({
+      outcome: '待补报2025年数值',
+      outcomeNote: '（数据不足，无法预判）',
+    });
+    expect(alone.summary).toBe(
+      '1项指标均尚无2025年数值，还不能判定是否实现：有往年数值的1项；请先录入或导入2025年的数值',
+    );
+  });
+
+  it('终期 before any 2025 figure is in: what is missing, by kind, and what to do', () => {
+    const none = buildReport(
+      '规划',
+      final.filter((r) => !('2025' in r.indicator.values)),
+      2025,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(none.summary).toBe(
+      '3项指标均尚无2025年数值，还不能判定是否实现：有往年数值的2项（其中按最新数值已达标1项），' +
+        '无监测数据（各年均无数值）的1项；请先录入或导入2025年的数值',
+    );
+  });
+
+  it('终期 of a year before the target year: the 2025 figure is not due yet, so the row says it is not in', () => {
+    const early = buildReport(
+      '规划',
+      [facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标')],
+      2024,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(early.areas[0]!.rows[0]).toMatchObject({ outcome: '暂无2025年数值', outcomeNote: '（预计达标）' });
+    const due = buildReport(
+      '规划',
+      [facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标')],
+      2025,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(due.areas[0]!.rows[0]).toMatchObject({
+      outcome: '待补报2025年数值',
+      outcomeNote: '（按趋势预计达标）',
+    });
+  });
+
+  it('a 左右 target prints its band, and 近视率’s yearly target its figure for the year, in every table', () => {
+    const around = {
+      ...facts(
+        'E02',
+        '儿童与教育',
+        { kind: 'around', comparator: '≈', wording: '保持在…左右', value: 90 },
+        { 2020: 86, 2024: 86.5 },
+        '停滞',
+        '%',
+        86.8,
+        -3.2,
+      ),
+    };
+    const myopia2018 = facts(
+      'H21',
+      '儿童与健康',
+      {
+        kind: 'yearly-change',
+        comparator: '≤',
+        wording: '每年降低1个百分点以上',
+        value: null,
+        yearlyStep: -1,
+      },
+      { 2018: 55, 2024: 52 },
+      '需加快',
+      '%',
+      51.5,
+      3.5,
+    );
+    myopia2018.indicator.baseYear = 2018;
+    const report = buildReport(
+      '规划',
+      [myopia2018, around],
+      2025,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    const band = '≈90%（保持在…左右，即88%～92%）';
+    const moving = '每年降低1个百分点（2025年应≤48%）';
+    expect(report.areas.flatMap((a) => a.rows).map((r) => r.target)).toEqual([moving, band]);
+    // The warning list says of which target its gap is (高于目标 3.5个百分点: above 48 %, not above "每年降低1").
+    expect(report.warnings.map((w) => [w.code, w.target, w.gap])).toEqual([
+      ['H21', moving, '高于目标 3.5个百分点'],
+      ['E02', band, '低于目标 3.2个百分点'],
+    ]);
+    expect(report.series?.rows.map((r) => r.target)).toEqual([moving, band]);
+    // The band is the setting's: a tolerance of 1 gives 89%～91%.
+    const narrow = buildReport('规划', [around], 2025, 'final', describeTarget, {
+      ...DEFAULT_THRESHOLDS,
+      aroundTolerance: 1,
+    });
+    expect(narrow.areas[0]!.rows[0]!.target).toBe('≈90%（保持在…左右，即89%～91%）');
   });
 
   it('中期: counts 已达标, 预计达标, 需关注 and 数据不足 by area, adding up to the rows', () => {
@@ -423,6 +606,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       2023,
       'mid-term',
       describeTarget,
+      DEFAULT_THRESHOLDS,
     );
     expect(midTerm.summary).toBe('截至2023年，4项指标中已达标1项，预计达标1项，需关注1项，数据不足1项');
     expect(midTerm.tally?.rows).toEqual([
@@ -434,26 +618,39 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
   });
 
   it('the annual report has no count by area and no table of every year', () => {
-    const annual = buildReport('规划', final, 2025, 'annual', describeTarget);
+    const annual = buildReport('规划', final, 2025, 'annual', describeTarget, DEFAULT_THRESHOLDS);
     expect(annual.tally).toBeNull();
     expect(annual.series).toBeNull();
   });
 
   it('附表: every row’s figures from the base year to the report’s year, — where missing, 有误 where invalid', () => {
-    expect(report.series?.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
+    // From 近视率's base year 2018, cited in its 基期值: its 2018 figure is in the table.
+    expect(report.series?.years).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     expect(report.series?.rows[0]).toEqual({
       code: 'H01',
       name: '指标H01',
       unit: '‰',
-      values: ['6.1', '—', '—', '—', '5.2', '4.8'],
+      // 2018 and 2019 are before this row's base year: empty, not "missing".
+      values: ['', '', '6.1', '—', '—', '—', '5.2', '4.8'],
       target: '<5‰（以下）',
     });
+    expect(report.series?.rows.find((r) => r.code === 'H20')?.values).toEqual([
+      '60',
+      '—',
+      '58',
+      '—',
+      '—',
+      '—',
+      '—',
+      '54',
+    ]);
     const invalid = buildReport(
       '规划',
       [facts('E01', '儿童与教育', lower(98), { 2020: 97, 2021: '九十八' }, '需加快')],
       2022,
       'mid-term',
       describeTarget,
+      DEFAULT_THRESHOLDS,
     );
     expect(invalid.series?.rows[0]?.values).toEqual(['97', '有误', '—']);
   });

@@ -177,6 +177,51 @@ describe('parseTargetText: every row of the 2021–2025 plan', () => {
   );
 });
 
+describe('describeTarget: every row of the 2021–2025 plan reads as the plan writes it', () => {
+  /** The sign or arrow's own word ("提高" of "↑ 提高") and the plan's words in brackets, if any. */
+  const parts = (text: string) => {
+    const match = /^(.*?)(?:（([^（）]*)）)?$/.exec(text);
+    return { head: match?.[1] ?? text, words: match?.[2] ?? '' };
+  };
+
+  it.each(ROWS.map((row) => [row.code, describeTarget(row)] as const))(
+    '%s: “%s” says no word twice and ends in no word cut off',
+    (_code, text) => {
+      const { head, words } = parts(text);
+      // "↑ 提高（提高）", "↑ 提高（逐步提高）": the arrow's word again in the brackets.
+      const headWord = /[↑↓]\s*(\S+)/.exec(head)?.[1];
+      if (headWord && words) expect(words).not.toContain(headWord);
+      // "=100%（保持在）", "≥70%（达到）": a word that needs the figure after it, with nothing after it.
+      expect(text).not.toMatch(/(保持在|达到|控制在|至少|提高到|降至)）?$/);
+      expect(words).not.toMatch(/(保持在|达到|控制在|至少|提高到|降至)$/);
+    },
+  );
+
+  it('keeps the plan’s words of each row, in the forms that already read well', () => {
+    const byCode = new Map(ROWS.map((row) => [row.code, describeTarget(row)]));
+    expect(
+      Object.fromEntries(
+        ['H02', 'H06', 'H13', 'E05', 'H14', 'H20', 'F03', 'H04', 'C02', 'P01', 'W05'].map((c) => [
+          c,
+          byCode.get(c),
+        ]),
+      ),
+    ).toEqual({
+      H02: '<5‰（以下）',
+      H06: '≥65%（达到…以上）',
+      H13: '≤25%（以内）',
+      E05: '=100%（保持在…）',
+      H14: '≥70%（达到…）',
+      H20: '↑ 提高',
+      F03: '↑ 逐步增加',
+      H04: '↓ 得到有效控制',
+      C02: '=100%（应建尽建）',
+      P01: '=100%（建有）',
+      W05: '≥1 家（建设…）',
+    });
+  });
+});
+
 describe('parseTargetText: the kinds of target', () => {
   it.each([
     ['控制在5‰以下', '‰', { kind: 'upper', comparator: '<', wording: '控制在…以下', value: 5 }],
@@ -324,6 +369,11 @@ describe('parseTargetText: the kinds of target', () => {
     ],
     ['↑ 提高', '元/月', { kind: 'direction', comparator: '↑', wording: '提高', value: null }],
     ['↓', '‰', { kind: 'direction', comparator: '↓', wording: '', value: null }],
+    ['≥98%（达到…）', '%', { kind: 'lower', comparator: '≥', wording: '达到', value: 98 }],
+    ['=100%（保持在…）', '%', { kind: 'full', comparator: '=', wording: '保持在', value: 100 }],
+    ['≥1 家（至少…）', '家', { kind: 'count', comparator: '≥', wording: '至少', value: 1 }],
+    ['↑ 逐步增加', '万元', { kind: 'direction', comparator: '↑', wording: '逐步增加', value: null }],
+    ['↓ 得到有效控制', '%', { kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null }],
   ])('describeTarget’s own form: “%s” (%s)', (text, unit, expected) => {
     expect(read(text, unit)).toEqual(expected);
   });
