@@ -123,6 +123,8 @@ export interface RowReport {
   status: Status | null;
   /** 波动较大 and its evidence. */
   fluctuation: Fluctuation;
+  /** 已达标 now, but the trend passes the target by the target year. */
+  trendLeaves?: boolean;
   /** Chinese explanation when the projection formula gives an error. */
   formulaError: string | null;
 }
@@ -1198,7 +1200,7 @@ export function makeWorkbookGrid(
   const reportAt = (physicalRow: number): RowReport => {
     const indicator = peekIndicator(physicalRow);
     const formula = String(cellAt(physicalRow, projectionCol) ?? '');
-    const { projected: projectedValue, gap: gapValue, status } = resultAt(physicalRow);
+    const { projected: projectedValue, gap: gapValue, status, trendLeaves } = resultAt(physicalRow);
     return {
       indicator,
       formula,
@@ -1208,6 +1210,7 @@ export function makeWorkbookGrid(
       gap: typeof gapValue === 'number' ? gapValue : null,
       status,
       fluctuation: fluctuationAt(physicalRow),
+      ...(trendLeaves ? { trendLeaves: true } : {}),
       formulaError: isErrorValue(projectedValue) ? explainFormulaError(projectedValue) : null,
     };
   };

@@ -38,6 +38,8 @@ export interface RowFacts {
   status: Status | null;
   /** 波动较大 (plan §五(五): warned of, as indicators expected to miss are). */
   fluctuation?: Pick<Fluctuation, 'flagged' | 'evidence'>;
+  /** 已达标 now, but the trend passes the target by the target year: warned of too (预计达标困难). */
+  trendLeaves?: boolean;
 }
 
 export interface ReportRow {
@@ -111,6 +113,8 @@ export interface WarningRow {
   projected: string;
   gap: string;
   status: Status;
+  /** Why a row met now is listed: "按趋势将不再达标"; '' otherwise. */
+  statusNote: string;
   /** "波动较大" or "". */
   fluctuation: string;
 }
@@ -466,9 +470,10 @@ export function buildReport(
   const warnings: WarningRow[] = rows
     .filter(
       (r): r is RowFacts & { status: Status } =>
-        r.status !== null && (ATTENTION.has(r.status) || r.fluctuation?.flagged === true),
+        r.status !== null &&
+        (ATTENTION.has(r.status) || r.fluctuation?.flagged === true || r.trendLeaves === true),
     )
-    .map(({ indicator, projected, gap, status, fluctuation }) => {
+    .map(({ indicator, projected, gap, status, fluctuation, trendLeaves }) => {
       const latestYear = seriesOf(indicator, year).years.at(-1);
       return {
         code: indicator.code,
@@ -487,6 +492,7 @@ export function buildReport(
           : showFigure(projected, indicator.unit),
         gap: describeGap(gap, indicator.unit),
         status,
+        statusNote: trendLeaves === true && status === '已达标' ? '按趋势将不再达标' : '',
         fluctuation: fluctuation?.flagged ? '波动较大' : '',
       };
     });
@@ -549,11 +555,13 @@ export function factsAsOf(
   const spec = targetSpecOf(indicator);
   const projection = project(row.method ?? defaultMethod(indicator), series, indicator.targetYear);
   const projected = projection.ok ? withinNaturalLimits(projection.value, indicator.unit) : null;
+  const assessment = assessStatus(spec, series, projected, thresholds);
   return {
     indicator,
     projected,
     gap: gapAtTarget(spec, series, projected),
-    status: assessStatus(spec, series, projected, thresholds).status,
+    status: assessment.status,
     fluctuation: assessFluctuation(spec, series, indicator.unit, thresholds),
+    ...(assessment.trendLeaves ? { trendLeaves: true } : {}),
   };
 }

@@ -319,7 +319,12 @@ export function ReportView(props: {
                         <td class="target">{w.target}</td>
                         <td class="num">{w.projected}</td>
                         <td class="figure">{w.gap}</td>
-                        <td class="nowrap">{w.status}</td>
+                        <td class="nowrap">
+                          {w.status}
+                          <Show when={w.statusNote}>
+                            <span class="status-note">{w.statusNote}</span>
+                          </Show>
+                        </td>
                         <td class="nowrap">{w.fluctuation}</td>
                       </tr>
                     )}

@@ -88,7 +88,10 @@ export function SummaryPanel(props: {
                     <td>{w.target}</td>
                     <td>{w.projected}</td>
                     <td>{w.gap}</td>
-                    <td>{w.status}</td>
+                    <td>
+                      {w.status}
+                      <Show when={w.statusNote}>（{w.statusNote}）</Show>
+                    </td>
                     <td>{w.fluctuation}</td>
                   </tr>
                 )}

@@ -402,6 +402,12 @@ test('a row met now whose trend passes the target is marked; a rate held at 100 
   await workbook.select(underFive.code, '状态');
   await expect(panel).toContainText('2023年为 5.9‰，已达到目标 <6‰；但按');
   await expect(panel).toContainText('将高于目标，需关注、防止回落');
+  // The printed report warns of it too (plan §五(五): 预计达标困难), saying why a met row is listed.
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  const warned = report.locator('table.warnings tr', { hasText: underFive.code });
+  await expect(warned).toContainText('已达标按趋势将不再达标');
+  await report.getByRole('button', { name: '返回表格' }).click();
 
   // 城乡居民基本医疗保险参保率-like row (提高) at 100 % every year: cannot rise, met (it was 停滞).
   const insured = plan.indicators.find((r) => r.code === 'W03');

@@ -219,6 +219,31 @@ describe('what a printed report must not get wrong', () => {
     ]);
   });
 
+  it('lists a row met now whose trend passes the target (预计达标困难), said beside its status', () => {
+    const below6 = { kind: 'upper', comparator: '<', wording: '以下', value: 6 } as const;
+    const rising = facts(
+      'H03',
+      '儿童与健康',
+      below6,
+      { 2020: 5, 2021: 5.3, 2022: 5.6, 2023: 5.9 },
+      '已达标',
+      '‰',
+    );
+    const steady = facts('H01', '儿童与健康', below6, { 2020: 5.9, 2021: 5.6, 2022: 5.3 }, '已达标', '‰');
+    // As of 2023 (a 中期评估): the facts recomputed for that year say the trend leaves the target.
+    const asOf2023 = [rising, steady].map((row) =>
+      factsAsOf(
+        { ...row, indicator: { ...row.indicator, values: { ...row.indicator.values, 2024: 0 } } },
+        2023,
+        DEFAULT_THRESHOLDS,
+      ),
+    );
+    const report = buildReport('规划', asOf2023, 2023, 'mid-term', describeTarget, DEFAULT_THRESHOLDS);
+    expect(report.warnings.map((w) => [w.code, w.status, w.statusNote])).toEqual([
+      ['H03', '已达标', '按趋势将不再达标'],
+    ]);
+  });
+
   it.each([
     [0.3, '‰', '高于目标 0.3个千分点'],
     [-2.1, '%', '低于目标 2.1个百分点'],
