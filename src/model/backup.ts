@@ -54,6 +54,10 @@ export type BackupResult = { ok: true; backup: Backup } | { ok: false; message: 
 
 export function parseBackup(text: string, fileName: string): BackupResult {
   const fail = (why: string): BackupResult => ({ ok: false, message: `“${fileName}”不能用于恢复：${why}` });
+  if (text.replace(/^\uFEFF/, '').trim() === '')
+    return fail(
+      '文件是空的（没有任何内容），可能是备份时未保存完整：请换用其他备份文件，或在原电脑上重新“备份全部到文件”。',
+    );
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

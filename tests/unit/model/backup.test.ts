@@ -120,6 +120,15 @@ describe('backup file', () => {
     if (!parsed.ok) expect(parsed.message).toContain('备份文件不完整');
   });
 
+  it.each(['', '\uFEFF', ' \r\n'])('says an empty file (%j) is empty, not that it cannot be read', (text) => {
+    const parsed = parseBackup(text, '备份.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.message).toBe(
+        '“备份.json”不能用于恢复：文件是空的（没有任何内容），可能是备份时未保存完整：请换用其他备份文件，或在原电脑上重新“备份全部到文件”。',
+      );
+  });
+
   it('reads a number written as text as a number (else it was shown but left out of every status)', () => {
     const data = JSON.parse(
       serializeBackup(
