@@ -76,8 +76,13 @@ export function WorkbooksDialog(props: {
   const saveName = (w: WorkbookRecord) =>
     void run(async () => {
       const title = renameText().trim();
-      if (title && title !== w.title) refuseTakenName(title, w.id);
-      if (title) await props.repository.renameWorkbook(w.id, title);
+      // An empty name kept the old one without a word.
+      if (!title) {
+        const shown = `名称不能为空：请输入新名称（原名称“${w.title}”未改）。`;
+        throw Object.assign(new Error(shown), { shown });
+      }
+      if (title !== w.title) refuseTakenName(title, w.id);
+      await props.repository.renameWorkbook(w.id, title);
       setRenaming(null);
       if (w.id === current.id) props.open(w.id);
     });

@@ -223,6 +223,10 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   const copy = list.locator('tbody tr').nth(1);
   await expect(copy).toContainText('（副本）');
   await copy.getByRole('button', { name: '重命名' }).click();
+  // An empty name is refused, said (it kept the old one without a word).
+  await copy.getByLabel('新名称').fill('  ');
+  await copy.getByRole('button', { name: '保存名称' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('名称不能为空');
   await copy.getByLabel('新名称').fill('城区试点工作簿');
   // Enter saves the name, as the 保存名称 button does.
   await copy.getByLabel('新名称').press('Enter');
