@@ -146,3 +146,52 @@ async function typingInSecondTab(context: BrowserContext) {
   await editor.fill('2.65');
   return { first, second, editor };
 }
+
+const STUNTING = LANXI_2021_2025.indicators.find((r) => r.code === 'H08')!;
+
+test('the tab whose figure lost a same-cell race is told too', async ({ context }) => {
+  // The first tab hears of the second's save only when the test lets it: both save the cell "at once".
+  const firstPage = await context.newPage();
+  await firstPage.addInitScript(() => {
+    const held: (() => void)[] = [];
+    const w = window as unknown as { releaseMessages: () => void; holding: boolean };
+    w.holding = true;
+    w.releaseMessages = () => {
+      w.holding = false;
+      held.splice(0).forEach((deliver) => deliver());
+    };
+    const Real = window.BroadcastChannel;
+    window.BroadcastChannel = class extends Real {
+      set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        super.onmessage = (event: MessageEvent) => {
+          if (w.holding) held.push(() => handler?.(event));
+          else handler?.(event);
+        };
+      }
+    };
+  });
+  const first = new WorkbookPage(firstPage);
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+
+  await second.typeInto(STUNTING.code, '2022年', '3.4');
+  await second.waitSaved();
+  await first.typeInto(STUNTING.code, '2022年', '3.5');
+  await first.waitSaved();
+  await expect(first.page.getByRole('alert')).toContainText(
+    `${STUNTING.code} ${STUNTING.name} 2022年：另一窗口的“3.4%”被本窗口的“3.5%”替换`,
+  );
+
+  // The second tab shows 3.5, and is told its 3.4 was replaced, so the clerk can check which is right.
+  await expect(await second.cell(STUNTING.code, '2022年')).toHaveText('3.5%');
+  const warning = second.page.getByRole('alert');
+  await expect(warning).toContainText('两个窗口改了同一单元格');
+  await expect(warning).toContainText(
+    `${STUNTING.code} ${STUNTING.name} 2022年：本窗口的“3.4%”被另一窗口的“3.5%”替换`,
+  );
+  await firstPage.evaluate(() => (window as unknown as { releaseMessages: () => void }).releaseMessages());
+  await expect(await first.cell(STUNTING.code, '2022年')).toHaveText('3.5%');
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
