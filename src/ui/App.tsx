@@ -159,6 +159,8 @@ export function App(props: { session: Session }) {
     requestAnimationFrame(() => setTimeout(once, 0));
     setTimeout(once, 200);
   };
+  /** Said by the grid while another tab's rows are put in (undo steps dropped): added to the sync's notice. */
+  let syncNote = '';
   // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
   const tabSync = makeTabSync(workbook.id, (codes, replaced) => {
     if (!rowSync) return;
@@ -166,11 +168,13 @@ export function App(props: { session: Session }) {
     sync
       .pull(codes)
       .then((count) => {
+        const note = syncNote;
+        syncNote = '';
         const lost = sync.replacedOwn(replaced);
         if (lost.length > 0) setConflict(replacedNotice(lost));
         if (count === 0) return;
         refreshCounts();
-        setNotice(`另一个窗口（标签页）保存了修改，已同步到本页（${count} 项指标）。`);
+        setNotice(`另一个窗口（标签页）保存了修改，已同步到本页（${count} 项指标）。${note}`);
       })
       .catch((error: unknown) => {
         console.warn("[storage] reading another tab's save failed:", error);
@@ -209,6 +213,8 @@ export function App(props: { session: Session }) {
       write: async (changes) => {
         if (!rowSync) throw new Error('storage unavailable');
         const conflicts = await rowSync.write(changes);
+        // Said already (onUndoCleared), by this save, not by a sync to come.
+        syncNote = '';
         tabSync.announceSave(
           workbook.id,
           changes.structure ? null : [...changes.rows],
@@ -242,6 +248,12 @@ export function App(props: { session: Session }) {
         // The status bar's last notice ("已导入…可点撤销") would otherwise still say so after the undo.
         onUndoRedo: (kind, actionType) => setNotice(undoRedoNotice(kind, actionType)),
         onOverwroteUnseen: setConflict,
+        onTypingLost: setConflict,
+        onUndoCleared: (message) => {
+          // Shown at once (also when it follows this tab's own save); a sync's notice that follows includes it.
+          syncNote = message;
+          setNotice(message);
+        },
         onNotice: setNotice,
         onUndoAvailability: (undo, redo) => setUndoable({ undo, redo }),
         onSelectionChanged: (info) => {
