@@ -23,6 +23,12 @@ export interface RowSync {
   write(changes: PendingChanges): Promise<MergeConflict[]>;
   /** Take in what another tab saved (`codes` null: rows were added or removed, read them all). */
   pull(codes: string[] | null): Promise<number>;
+  /**
+   * Of the cells another tab's save wrote over (its conflicts), those whose replaced value is the one this tab
+   * saved there last: this tab's figure lost a same-cell race, and its clerk should check which is right.
+   * Each is returned once.
+   */
+  replacedOwn(conflicts: readonly MergeConflict[]): MergeConflict[];
 }
 
 export function makeRowSync(options: {
@@ -34,6 +40,19 @@ export function makeRowSync(options: {
   const { repository, workbook, rows } = options;
   // Shared with the workbook as read from storage, which nothing changes in place.
   const base = new Map(workbook.indicators.map((row) => [row.code, row]));
+  /**
+   * What this tab itself last saved into each field it changed (by code and field, as the clerk reads it): how
+   * it recognises its own value among the ones another tab's save replaced.
+   */
+  const ownSaved = new Map<string, string>();
+  const fieldKey = (code: string, field: string) => `${code}\u0000${field}`;
+  /** Note the fields of `code` this write changes from what storage held when this tab last read it. */
+  const noteOwn = (row: Indicator) => {
+    const before = base.get(row.code);
+    // A new row has no cell another tab could have saved first.
+    if (!before) return;
+    for (const change of diffRows(before, row)) ownSaved.set(fieldKey(row.code, change.field), change.after);
+  };
   // Writes and pulls run one at a time, in order, so each merges against the state the previous one left.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -82,6 +101,8 @@ export function makeRowSync(options: {
         };
         if (changes.structure) {
           const mine = rows.getIndicators();
+          // Only the rows whose cells changed (a structure save writes them all; diffing 5,000 is not needed).
+          for (const row of mine) if (changes.rows.has(row.code)) noteOwn(row);
           const saved = await repository.saveWorkbookMerged({ ...workbook, indicators: mine }, base, context);
           setBase(saved.rows, true);
           showStored(
@@ -95,6 +116,7 @@ export function makeRowSync(options: {
           const found = rows.getIndicator(code);
           return found ? [found] : [];
         });
+        for (const { indicator } of changed) noteOwn(indicator);
         const saved = await repository.saveRowsMerged(workbook.id, changed, base, context);
         setBase(saved.rows, false);
         // Only rows another tab had also changed differ from what this page shows.
@@ -140,5 +162,15 @@ export function makeRowSync(options: {
         setBase(stored, false);
         return showStored(mine, target, []);
       }),
+
+    replacedOwn(conflicts) {
+      return conflicts.filter((conflict) => {
+        if (conflict.field === undefined) return false;
+        const key = fieldKey(conflict.code, conflict.field);
+        if (ownSaved.get(key) !== conflict.theirs) return false;
+        ownSaved.delete(key);
+        return true;
+      });
+    },
   };
 }

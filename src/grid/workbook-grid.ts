@@ -152,6 +152,16 @@ export interface GridEvents {
   onOverwroteUnseen?(message: string): void;
   /** Whether there is something to undo or redo (for the 撤销 and 重做 buttons). */
   onUndoAvailability?(canUndo: boolean, canRedo: boolean): void;
+  /**
+   * Another tab's save changed rows this page's undo or redo steps would write: the steps were dropped, so that
+   * an undo cannot put back a value over the other tab's. `message` says so.
+   */
+  onUndoCleared?(message: string): void;
+  /**
+   * The row the clerk was typing in was deleted by another tab: the editor was closed and what was typed not
+   * saved (there is no row left to save it in). `message` says what was typed and what to do.
+   */
+  onTypingLost?(message: string): void;
   /** Something the grid did differently from what the clerk asked, said in the status bar. */
   onNotice?(message: string): void;
 }
@@ -323,12 +333,25 @@ export function makeWorkbookGrid(
   let importing = false;
   /** Set while rows saved by another tab are put in: not an edit of this page, not an undo step. */
   let external = false;
+  /**
+   * Codes of the rows the steps on the undo and redo stacks write (perhaps more: rows of steps since dropped
+   * stay until both stacks are empty). Handsontable's steps name rows by their place on screen and are internal;
+   * this is what lets a save of another tab that touches none of these rows leave the stacks alone.
+   */
+  const undoRows = new Set<string>();
+  const noteUndoRows = (physicalRows: Iterable<number>) => {
+    if (external) return;
+    for (const physicalRow of physicalRows) undoRows.add(codeAt(physicalRow));
+  };
   // After the stack's change has settled (an undone action is put on the redo stack by a callback).
   const reportUndoAvailability = () =>
     queueMicrotask(() => {
       const undoRedo = hot?.getPlugin('undoRedo');
-      if (undoRedo && !hot?.isDestroyed)
-        options.events.onUndoAvailability?.(undoRedo.isUndoAvailable(), undoRedo.isRedoAvailable());
+      if (!undoRedo || hot?.isDestroyed) return;
+      const canUndo = undoRedo.isUndoAvailable();
+      const canRedo = undoRedo.isRedoAvailable();
+      if (!canUndo && !canRedo) undoRows.clear();
+      options.events.onUndoAvailability?.(canUndo, canRedo);
     });
   /** A cell another tab changed under the clerk's open editor (see applyExternal). */
   let unseen: { physicalRow: number; col: number; theirs: GridCell } | null = null;
@@ -1004,6 +1027,7 @@ export function makeWorkbookGrid(
       for (const [visualRow, prop] of changes) {
         const physicalRow = grid.toPhysicalRow(visualRow);
         codes.add(codeAt(physicalRow));
+        undoRows.add(codeAt(physicalRow));
         if (definitionCols.has(Number(prop))) definitionChanged.add(physicalRow);
       }
       const derived: [number, number, GridCell][] = [];
@@ -1045,6 +1069,7 @@ export function makeWorkbookGrid(
             if (cell !== null) defaults.push([physicalRow, c, cell]);
           });
           known.set(code, fresh);
+          undoRows.add(code);
           // Written at once so the next new row's code sees this one.
           hot?.setSourceDataAtCell(defaults.splice(0), undefined, undefined, 'derived');
         }
@@ -1073,6 +1098,8 @@ export function makeWorkbookGrid(
     },
     afterSetSourceDataAtCell(changes, source) {
       markRowsChanged(changes.map(([physicalRow]) => physicalRow));
+      // An undone deletion puts its rows back this way (their redo deletes them again).
+      if (String(source).startsWith('UndoRedo')) noteUndoRows(changes.map(([physicalRow]) => physicalRow));
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
     // A cell another tab changed under an editor that was then closed unsaved: the clerk sees it when editing again.
@@ -1215,6 +1242,35 @@ export function makeWorkbookGrid(
     };
   };
 
+  /**
+   * After another tab's rows were put in: drop the undo and redo steps if they could undo that tab's work.
+   * Undo steps name rows by their place on screen; once another tab's rows came or went (`rowsMoved`), those
+   * places no longer hold the same rows, and an undo could change the wrong one. And a step writing a row the
+   * other tab changed would put back this page's old value over the other tab's saved one (a figure typed
+   * there, wiped here by 撤销, unsaid). Steps of other rows stay: undoing them touches nothing the other tab did.
+   */
+  const dropUndoSteps = (rowsMoved: boolean, touched: ReadonlyMap<string, string>) => {
+    const undoRedo = hot?.getPlugin('undoRedo');
+    if (!undoRedo) return;
+    const hadSteps = undoRedo.isUndoAvailable() || undoRedo.isRedoAvailable();
+    const overlap = [...touched.keys()].filter((code) => undoRows.has(code));
+    if (!rowsMoved && overlap.length === 0) return;
+    undoRedo.clear();
+    undoRows.clear();
+    formulasBeforeRemoval.length = 0;
+    reportUndoAvailability();
+    if (!hadSteps) return;
+    const named = overlap
+      .slice(0, 3)
+      .map((code) => `${code} ${touched.get(code) ?? ''}`.trim())
+      .join('、');
+    const what =
+      overlap.length === 0
+        ? '另一窗口新增或删除了指标'
+        : `另一窗口修改了 ${named}${overlap.length > 3 ? ` 等 ${overlap.length} 项指标` : ''}`;
+    options.events.onUndoCleared?.(`${what}，本页的撤销记录已清空，以免撤销覆盖另一窗口的修改。`);
+  };
+
   return {
     getIndicators: () =>
       Array.from({ length: grid.countSourceRows() }, (_, physicalRow) => readIndicator(physicalRow)),
@@ -1350,7 +1406,10 @@ export function makeWorkbookGrid(
         if (newData.length === 0) return;
         grid.alter('insert_row_below', undefined, newData.length, 'import');
         // Known before the cells are written: writing them computes the rows' status from their definition.
-        newRows.forEach((row) => known.set(row.code, copyIndicator(row)));
+        newRows.forEach((row) => {
+          known.set(row.code, copyIndicator(row));
+          undoRows.add(row.code);
+        });
         const cells: [number, number, GridCell][] = [];
         newData.forEach((row, i) => row.forEach((cell, c) => cells.push([firstNewRow + i, c, cell])));
         grid.setSourceDataAtCell(cells, undefined, undefined, 'import');
@@ -1367,6 +1426,7 @@ export function makeWorkbookGrid(
           rows.add(physicalRow);
         }
         markRowsChanged([...rows]);
+        noteUndoRows(rows);
         grid.render();
         options.events.onRowsChanged(
           [...rows].map((physicalRow) => codeAt(physicalRow)),
@@ -1444,7 +1504,8 @@ export function makeWorkbookGrid(
       // Handsontable puts the cell's stored value back into an open editor whenever source data is written, even
       // in another row: what the clerk was typing when the other tab saved was replaced, then entered. Kept.
       const editor = grid.getActiveEditor() as
-        { isOpened(): boolean; getValue(): unknown; setValue(v: unknown): void } | undefined;
+        | { isOpened(): boolean; getValue(): unknown; setValue(v: unknown): void; cancelChanges(): void }
+        | undefined;
       const typing = editor?.isOpened() ? editor.getValue() : undefined;
       // The cell under the open editor, and what it held: if another tab changes it, the clerk has not seen that.
       const highlight = typing === undefined ? undefined : grid.getSelectedRangeLast()?.highlight;
@@ -1455,9 +1516,26 @@ export function makeWorkbookGrid(
           : null;
       const before =
         editedPhysicalRow !== null && editedCol !== null ? cellAt(editedPhysicalRow, editedCol) : undefined;
+      const gone = removed.map(physicalRowOf).filter((physicalRow) => physicalRow >= 0);
+      // Rows whose cells another tab changed (or that it deleted), with their names: an undo step writing them
+      // would undo its work.
+      const touched = new Map(
+        gone.map((physicalRow) => [codeAt(physicalRow), String(rowAt(physicalRow)[col('name')] ?? '')]),
+      );
+      /** What the clerk was typing in a row the other tab deleted: there is no row left to enter it into. */
+      let lostTyping: string | null = null;
+      if (editedPhysicalRow !== null && gone.includes(editedPhysicalRow)) {
+        const name = String(rowAt(editedPhysicalRow)[col('name')] ?? '');
+        const column = columns[editedCol ?? -1]?.title ?? '';
+        lostTyping =
+          `注意：另一个窗口（标签页）删除了指标 ${codeAt(editedPhysicalRow)} ${name}，` +
+          `您在 ${column} 输入的“${String(typing)}”没有保存。` +
+          '如需保留，请在另一窗口撤销删除，或新增指标后重新填写。';
+        // Closed before its row goes, unsaved; Enter would otherwise write into whatever row takes its place.
+        editor?.cancelChanges();
+      }
       try {
         // Outside the batch below: a batch defers the row order's update that lifting a filter needs.
-        const gone = removed.map(physicalRowOf).filter((physicalRow) => physicalRow >= 0);
         if (gone.length > 0) {
           removePhysicalRows(gone, 'external');
           for (const code of removed) known.delete(code);
@@ -1476,7 +1554,9 @@ export function makeWorkbookGrid(
             }
             const current = rowAt(physicalRow);
             toGridRow(row, columns, physicalRow + 1).forEach((cell, c) => {
-              if ((current[c] ?? null) !== cell) cells.push([physicalRow, c, cell]);
+              if ((current[c] ?? null) === cell) return;
+              cells.push([physicalRow, c, cell]);
+              touched.set(row.code, row.name);
             });
             known.set(row.code, copyIndicator(row));
           }
@@ -1490,13 +1570,12 @@ export function makeWorkbookGrid(
         const theirs = cellAt(editedPhysicalRow, editedCol);
         if (theirs !== before) unseen = { physicalRow: editedPhysicalRow, col: editedCol, theirs };
       }
-      // Undo steps name rows by their place on screen; once another tab's rows came or went, those places no
-      // longer hold the same rows, and an undo could change the wrong one.
-      if (rowsMoved) {
-        grid.getPlugin('undoRedo').clear();
-        reportUndoAvailability();
-        formulasBeforeRemoval.length = 0;
+      if (lostTyping !== null) {
+        // Nothing selected: a key pressed next (Enter, a digit) must not go into the row now in the deleted one's place.
+        grid.deselectCell();
+        options.events.onTypingLost?.(lostTyping);
       }
+      dropUndoSteps(rowsMoved, touched);
     },
     focus() {
       // Selecting the current cell again puts the browser's focus back on it, so the arrow keys work at once.

@@ -229,6 +229,8 @@ export function diffRows(before: Indicator | undefined, after: Indicator | undef
 export interface MergeConflict {
   code: string;
   rowName: string;
+  /** The field (`v2022`, `target`, …) where it is one, so the tab whose value was replaced can recognise it. */
+  field?: string;
   label: string;
   /** What the other tab had saved. */
   theirs: string;
@@ -265,6 +267,7 @@ export function mergeRow(
       conflicts.push({
         code: mine.code,
         rowName: mine.name,
+        field,
         label: fieldLabel(field),
         theirs: fieldText(stored, field),
         mine: fieldText(mine, field),

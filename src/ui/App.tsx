@@ -65,6 +65,20 @@ function conflictNotice(conflicts: MergeConflict[]): string {
   return `${headline}${shown}${more}。原值都记在修改记录中。`;
 }
 
+/**
+ * Tell the clerk of the tab that lost a same-cell race (both saved before hearing of the other) that its figure
+ * was replaced: the other tab's banner (conflictNotice) is seen only there, and the clerk who typed this figure
+ * is the one who can say which is right.
+ */
+function replacedNotice(conflicts: MergeConflict[]): string {
+  const shown = conflicts
+    .slice(0, 3)
+    .map((c) => `${c.code} ${c.rowName} ${c.label}：本窗口的“${c.theirs}”被另一窗口的“${c.mine}”替换`)
+    .join('；');
+  const more = conflicts.length > 3 ? `等 ${conflicts.length} 处` : '';
+  return `注意：两个窗口改了同一单元格。${shown}${more}。请核对哪个数值正确；两个数值都记在修改记录中。`;
+}
+
 export function App(props: { session: Session }) {
   // The session is fixed for the life of the page (a new licence key reloads the page).
   // eslint-disable-next-line solid/reactivity
@@ -151,15 +165,22 @@ export function App(props: { session: Session }) {
     requestAnimationFrame(() => setTimeout(once, 0));
     setTimeout(once, 200);
   };
+  /** Said by the grid while another tab's rows are put in (undo steps dropped): added to the sync's notice. */
+  let syncNote = '';
   // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
-  const tabSync = makeTabSync(workbook.id, (codes) => {
+  const tabSync = makeTabSync(workbook.id, (codes, replaced) => {
     if (!rowSync) return;
-    rowSync
+    const sync = rowSync;
+    sync
       .pull(codes)
       .then((count) => {
+        const note = syncNote;
+        syncNote = '';
+        const lost = sync.replacedOwn(replaced);
+        if (lost.length > 0) setConflict(replacedNotice(lost));
         if (count === 0) return;
         refreshCounts();
-        setNotice(`另一个窗口（标签页）保存了修改，已同步到本页（${count} 项指标）。`);
+        setNotice(`另一个窗口（标签页）保存了修改，已同步到本页（${count} 项指标）。${note}`);
       })
       .catch((error: unknown) => {
         console.warn("[storage] reading another tab's save failed:", error);
@@ -198,7 +219,13 @@ export function App(props: { session: Session }) {
       write: async (changes) => {
         if (!rowSync) throw new Error('storage unavailable');
         const conflicts = await rowSync.write(changes);
-        tabSync.announceSave(workbook.id, changes.structure ? null : [...changes.rows]);
+        // Said already (onUndoCleared), by this save, not by a sync to come.
+        syncNote = '';
+        tabSync.announceSave(
+          workbook.id,
+          changes.structure ? null : [...changes.rows],
+          conflicts.filter((c) => !c.note),
+        );
         if (conflicts.length > 0) setConflict(conflictNotice(conflicts));
       },
       onState: (state) => {
@@ -229,6 +256,12 @@ export function App(props: { session: Session }) {
         // The status bar's last notice ("已导入…可点撤销") would otherwise still say so after the undo.
         onUndoRedo: (kind, actionType) => setNotice(undoRedoNotice(kind, actionType)),
         onOverwroteUnseen: setConflict,
+        onTypingLost: setConflict,
+        onUndoCleared: (message) => {
+          // Shown at once (also when it follows this tab's own save); a sync's notice that follows includes it.
+          syncNote = message;
+          setNotice(message);
+        },
         onNotice: setNotice,
         onUndoAvailability: (undo, redo) => setUndoable({ undo, redo }),
         onSelectionChanged: (info) => {

@@ -146,3 +146,138 @@ async function typingInSecondTab(context: BrowserContext) {
   await editor.fill('2.65');
   return { first, second, editor };
 }
+
+/** The base year's column, as the grid titles it. */
+const BASE_YEAR = '2020年（基期）';
+const PNEUMONIA = LANXI_2021_2025.indicators.find((r) => r.code === 'H09')!;
+const STUNTING = LANXI_2021_2025.indicators.find((r) => r.code === 'H08')!;
+const CARIES = LANXI_2021_2025.indicators.find((r) => r.code === 'H13')!;
+
+test('an undo never takes back a figure the other tab saved since', async ({ context }) => {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+  const undoButton = first.page.getByRole('button', { name: '撤销', exact: true });
+
+  await first.typeInto(PNEUMONIA.code, BASE_YEAR, '5');
+  await first.waitSaved();
+  await expect(undoButton).toBeEnabled();
+  await second.revealRow(PNEUMONIA.code);
+  await expect(await second.cell(PNEUMONIA.code, BASE_YEAR)).toHaveText('5%');
+  await second.typeInto(PNEUMONIA.code, BASE_YEAR, '6');
+  await second.waitSaved();
+
+  // The first tab takes the 6 in; its undo of the 5 would now wipe it: the undo record goes, and it says so.
+  const info = first.page.locator('.status-bar .cell-info');
+  await expect(info).toContainText('已同步到本页');
+  await expect(info).toContainText(`另一窗口修改了 ${PNEUMONIA.code}`);
+  await expect(info).toContainText('本页的撤销记录已清空，以免撤销覆盖另一窗口的修改');
+  await expect(undoButton).toBeDisabled();
+  await expect(await first.cell(PNEUMONIA.code, BASE_YEAR)).toHaveText('6%');
+  // Ctrl+Z in the grid changes nothing either.
+  await first.select(PNEUMONIA.code, BASE_YEAR);
+  await first.page.keyboard.press('Control+z');
+  await expect(await first.cell(PNEUMONIA.code, BASE_YEAR)).toHaveText('6%');
+  await first.waitSaved();
+  await second.page.reload();
+  await second.waitForGrid();
+  await second.revealRow(PNEUMONIA.code);
+  await expect(await second.cell(PNEUMONIA.code, BASE_YEAR)).toHaveText('6%');
+
+  // The other tab changing another row leaves this tab's undo as it was.
+  await first.typeInto(PNEUMONIA.code, '2021年', '7');
+  await first.waitSaved();
+  await second.typeInto(CARIES.code, '2021年', '20');
+  await second.waitSaved();
+  await expect(info).toContainText('已同步到本页');
+  await expect(info).not.toContainText('撤销记录已清空');
+  await expect(undoButton).toBeEnabled();
+  await undoButton.click();
+  await first.revealRow(PNEUMONIA.code);
+  await expect(await first.cell(PNEUMONIA.code, '2021年')).toHaveText('');
+  await expect(await first.cell(PNEUMONIA.code, BASE_YEAR)).toHaveText('6%');
+  await first.revealRow(CARIES.code);
+  await expect(await first.cell(CARIES.code, '2021年')).toHaveText('20%');
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
+
+test('a figure being typed in a row the other tab deletes is not lost unsaid', async ({ context }) => {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+  await second.select(CARIES.code, BASE_YEAR);
+  await second.page.keyboard.press('Enter');
+  const editor = second.page.locator('textarea.handsontableInput:focus');
+  await editor.fill('24');
+
+  await (await first.cell(CARIES.code, '指标名称')).click();
+  await first.page.getByRole('button', { name: '删除所选指标' }).click();
+  await first.page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
+  await first.waitSaved();
+  await expect(second.counts()).toContainText(`共 ${LANXI_2021_2025.indicators.length - 1} 项指标`);
+
+  // The clerk is told what was typed, that it was not saved, and what to do.
+  const warning = second.page.getByRole('alert');
+  await expect(warning).toContainText(`另一个窗口（标签页）删除了指标 ${CARIES.code} ${CARIES.name}`);
+  await expect(warning).toContainText(`您在 ${BASE_YEAR} 输入的“24”没有保存`);
+  await expect(warning).toContainText('如需保留，请在另一窗口撤销删除，或新增指标后重新填写');
+  // Enter (or typing on) writes nothing into the row that took the deleted one's place.
+  await second.page.keyboard.press('Enter');
+  const next = LANXI_2021_2025.indicators[LANXI_2021_2025.indicators.indexOf(CARIES) + 1]!;
+  await second.revealRow(next.code);
+  await expect(await second.cell(next.code, BASE_YEAR)).toHaveText('');
+  await expect(second.row(CARIES.code)).toHaveCount(0);
+  await second.waitSaved();
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
+
+test('the tab whose figure lost a same-cell race is told too', async ({ context }) => {
+  // The first tab hears of the second's save only when the test lets it: both save the cell "at once".
+  const firstPage = await context.newPage();
+  await firstPage.addInitScript(() => {
+    const held: (() => void)[] = [];
+    const w = window as unknown as { releaseMessages: () => void; holding: boolean };
+    w.holding = true;
+    w.releaseMessages = () => {
+      w.holding = false;
+      held.splice(0).forEach((deliver) => deliver());
+    };
+    const Real = window.BroadcastChannel;
+    window.BroadcastChannel = class extends Real {
+      set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        super.onmessage = (event: MessageEvent) => {
+          if (w.holding) held.push(() => handler?.(event));
+          else handler?.(event);
+        };
+      }
+    };
+  });
+  const first = new WorkbookPage(firstPage);
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+
+  await second.typeInto(STUNTING.code, '2022年', '3.4');
+  await second.waitSaved();
+  await first.typeInto(STUNTING.code, '2022年', '3.5');
+  await first.waitSaved();
+  await expect(first.page.getByRole('alert')).toContainText(
+    `${STUNTING.code} ${STUNTING.name} 2022年：另一窗口的“3.4%”被本窗口的“3.5%”替换`,
+  );
+
+  // The second tab shows 3.5, and is told its 3.4 was replaced, so the clerk can check which is right.
+  await expect(await second.cell(STUNTING.code, '2022年')).toHaveText('3.5%');
+  const warning = second.page.getByRole('alert');
+  await expect(warning).toContainText('两个窗口改了同一单元格');
+  await expect(warning).toContainText(
+    `${STUNTING.code} ${STUNTING.name} 2022年：本窗口的“3.4%”被另一窗口的“3.5%”替换`,
+  );
+  await firstPage.evaluate(() => (window as unknown as { releaseMessages: () => void }).releaseMessages());
+  await expect(await first.cell(STUNTING.code, '2022年')).toHaveText('3.5%');
+  first.expectNoErrors();
+  second.expectNoErrors();
+});

@@ -183,7 +183,7 @@ describe('row sync between two tabs', () => {
     await a.sync.write(rowsChanged(['H02']));
     b.grid.type('H02', 2023, 4.2);
     expect(await b.sync.write(rowsChanged(['H02']))).toEqual([
-      { code: 'H02', rowName: '婴儿死亡率', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
+      { code: 'H02', rowName: '婴儿死亡率', field: 'v2023', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
     ]);
     expect((await storedRow(a, 'H02'))?.values).toEqual({ 2023: 4.2 });
     // A takes in B's value when told about B's save.
@@ -194,6 +194,34 @@ describe('row sync between two tabs', () => {
       ['4.6‰', '4.2‰', '王强'],
       ['（空）', '4.6‰', '张丽'],
     ]);
+  });
+
+  it('the tab whose value lost a same-cell race recognises it among the other tab’s conflicts, once', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2023, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    b.grid.type('H02', 2023, 4.2);
+    const conflicts = await b.sync.write(rowsChanged(['H02']));
+    await a.sync.pull(['H02']);
+    expect(a.sync.replacedOwn(conflicts)).toEqual(conflicts);
+    // Told once: the same message heard again says nothing new.
+    expect(a.sync.replacedOwn(conflicts)).toEqual([]);
+  });
+
+  it('a value the tab did not save itself, or has since changed, is not taken for its own', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2023, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    // A changes its figure again; a race B then wins replaced 4.5, not the 4.6 A saved first.
+    a.grid.type('H02', 2023, 4.5);
+    await a.sync.write(rowsChanged(['H02']));
+    const race = [
+      { code: 'H02', rowName: '婴儿死亡率', field: 'v2023', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
+    ];
+    expect(a.sync.replacedOwn(race)).toEqual([]);
+    // B never saved into H02 2023: a conflict over that cell is not B's loss.
+    expect(b.sync.replacedOwn([{ ...race[0]!, theirs: '4.5‰' }])).toEqual([]);
+    expect(a.sync.replacedOwn([{ ...race[0]!, theirs: '4.5‰' }])).toHaveLength(1);
   });
 
   it('records each row’s source and the clerk of the tab', async () => {

@@ -140,7 +140,7 @@ describe('mergeRow (this tab = mine, other tab saved = stored)', () => {
     const { row, conflicts } = mergeRow(base, mine, stored);
     expect(row.values).toEqual({ 2023: 4.2 });
     expect(conflicts).toEqual([
-      { code: 'H02', rowName: '婴儿死亡率', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
+      { code: 'H02', rowName: '婴儿死亡率', field: 'v2023', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
     ]);
   });
 
@@ -176,7 +176,7 @@ describe('mergeRow (this tab = mine, other tab saved = stored)', () => {
     const { row, conflicts } = mergeRow(base, mine, stored);
     expect(row.values).toEqual({});
     expect(conflicts).toEqual([
-      { code: 'H02', rowName: '婴儿死亡率', label: '2021年', theirs: '4.7‰', mine: '（空）' },
+      { code: 'H02', rowName: '婴儿死亡率', field: 'v2021', label: '2021年', theirs: '4.7‰', mine: '（空）' },
     ]);
   });
 
@@ -252,7 +252,7 @@ describe('mergeWorkbookRows', () => {
       { 2021: 6, 2022: 5.9 },
     ]);
     expect(conflicts).toEqual([
-      { code: 'H02', rowName: '婴儿死亡率', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
+      { code: 'H02', rowName: '婴儿死亡率', field: 'v2023', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
     ]);
   });
 });

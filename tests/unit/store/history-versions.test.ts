@@ -186,7 +186,7 @@ describe('two tabs saving the same workbook', () => {
       context('2026-11-02T08:05:00.000Z', '王强'),
     );
     expect(later.conflicts).toEqual([
-      { code: 'H02', rowName: '婴儿死亡率', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
+      { code: 'H02', rowName: '婴儿死亡率', field: 'v2023', label: '2023年', theirs: '4.6‰', mine: '4.2‰' },
     ]);
     expect(rowOf(await repository.loadWorkbook('wb-1'), 'H02').values).toEqual({ 2023: 4.2 });
     const history = await repository.rowHistory('wb-1', 'H02');
