@@ -415,6 +415,16 @@ export function describeGap(gap: number | null, unit: string): string {
   return `${gap > 0 ? '高于' : '低于'}目标 ${formatDifference(size, unit)}`;
 }
 
+/**
+ * The gap as the warning list prints it beside the status: a figure exactly on a strict bound (5‰ against <5‰) is
+ * not met, and “与目标持平” beside 未达标 read as a contradiction.
+ */
+function gapBesideStatus(gap: number | null, unit: string, status: Status): string {
+  const text = describeGap(gap, unit);
+  const met = status === '达标' || status === '已达标' || status === '预计达标';
+  return text === '与目标持平' && !met ? '等于目标值（目标不含本数），未达到' : text;
+}
+
 export function buildReport(
   planTitle: string,
   rows: readonly RowFacts[],
@@ -490,7 +500,7 @@ export function buildReport(
         projected: seriesOf(indicator, year).years.includes(indicator.targetYear)
           ? `${indicator.targetYear}年已有实际值`
           : showFigure(projected, indicator.unit),
-        gap: describeGap(gap, indicator.unit),
+        gap: gapBesideStatus(gap, indicator.unit, status),
         status,
         statusNote: trendLeaves === true && status === '已达标' ? '按趋势将不再达标' : '',
         fluctuation: fluctuation?.flagged ? '波动较大' : '',

@@ -219,6 +219,15 @@ describe('what a printed report must not get wrong', () => {
     ]);
   });
 
+  it('a figure exactly on a strict bound is not called 与目标持平 beside 未达标', () => {
+    const below5 = { kind: 'upper', comparator: '<', wording: '以下', value: 5 } as const;
+    const onBound = facts('H02', '儿童与健康', below5, { 2020: 6, 2025: 5 }, '未达标', '‰', null, 0);
+    const report = buildReport('规划', [onBound], 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
+    expect(report.warnings.map((w) => [w.code, w.gap, w.status])).toEqual([
+      ['H02', '等于目标值（目标不含本数），未达到', '未达标'],
+    ]);
+  });
+
   it('lists a row met now whose trend passes the target (预计达标困难), said beside its status', () => {
     const below6 = { kind: 'upper', comparator: '<', wording: '以下', value: 6 } as const;
     const rising = facts(
