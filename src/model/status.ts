@@ -162,11 +162,11 @@ function judgedComparator(
 }
 
 export function targetSpecOf(
-  indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear'> & { unit?: string },
+  indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear' | 'unit'>,
 ): TargetSpec {
   const { target } = indicator;
   return {
-    ...(indicator.unit !== undefined ? { unit: indicator.unit } : {}),
+    unit: indicator.unit,
     kind: target.kind,
     comparator: judgedComparator(target),
     value:
@@ -304,9 +304,13 @@ export function assessStatus(
   if (meets(latest, targetAtLatest, spec, thresholds) && spec.kind !== 'yearly-change') {
     // 已达标 is the latest value's verdict (DOMAIN); a trend that takes it past the target by the target year
     // (5.0, 5.3, 5.6, 5.9‰ against <6‰) is said beside it, for the plan's 预警 of 预计达标困难.
-    const leaves =
-      n >= 2 && projected !== null && targetAtT !== null && !meets(projected, targetAtT, spec, thresholds);
-    return { ...result, status: '已达标', ...(leaves ? { trendLeaves: true } : {}) };
+    return {
+      ...result,
+      status: '已达标',
+      ...(trendLeavesTarget(spec, series, projected, targetAtT, latest, thresholds)
+        ? { trendLeaves: true }
+        : {}),
+    };
   }
   if (n < 2 || projected === null || baseValue === null || targetAtT === null) return result;
 
@@ -341,6 +345,27 @@ export function assessStatus(
     cr = (projected - baseValue) / required;
   }
   return { ...result, cr, status: tierOf(cr, thresholds) };
+}
+
+/**
+ * Whether a row met now is on course to miss by the target year, beyond its noise: the projection misses and the
+ * target lies outside the linear trend's prediction interval (the 波动较大 rule's own interval). A dip at a natural
+ * limit (100, 100, 99.5, 100 on a 全覆盖 row) or a count's small swing (2, 1, 1 家 against ≥1) is not a course.
+ */
+function trendLeavesTarget(
+  spec: TargetSpec,
+  series: Series,
+  projected: number | null,
+  targetAtT: number | null,
+  latest: number,
+  thresholds: Thresholds,
+): boolean {
+  if (projected === null || targetAtT === null || meets(projected, targetAtT, spec, thresholds)) return false;
+  const limits = naturalLimits(spec.unit ?? '');
+  const atLimit = lowerIsBetter(spec) ? latest <= limits.low + EPSILON : latest >= limits.high - EPSILON;
+  if (atLimit || (spec.kind === 'full' && latest >= 100 - EPSILON)) return false;
+  const interval = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
+  return interval !== null && (targetAtT < interval.low || targetAtT > interval.high);
 }
 
 function tierOf(cr: number, t: Thresholds): Status {

@@ -83,7 +83,7 @@ describe('目标值 and 每年变化 read in the row’s unit', () => {
 describe('a new kind of target brings a definition that agrees with how it is judged', () => {
   const judged = (target: Target) =>
     targetForYear(
-      targetSpecOf({ target, baseYear: 2025, targetYear: 2030 }),
+      targetSpecOf({ target, baseYear: 2025, targetYear: 2030, unit: '%' }),
       { years: [], values: [] },
       2030,
     );

@@ -188,7 +188,8 @@ describe('status by kind of target', () => {
 
 describe('a comparator of the wrong sort for its kind does not turn the verdict round', () => {
   const judged = (target: Parameters<typeof targetSpecOf>[0]['target'], values: Record<number, number>) =>
-    assessStatus(targetSpecOf({ target, baseYear: 2018, targetYear: 2025 }), s(values), null).status;
+    assessStatus(targetSpecOf({ target, baseYear: 2018, targetYear: 2025, unit: '%' }), s(values), null)
+      .status;
 
   it('近视率 with ↓ (as imports set new 逐年变化 rows before): 40% in 2025 against 50 − 7 = 43% is 达标', () => {
     const target = {
@@ -543,12 +544,13 @@ describe('a direction target at its unit’s natural limit (参保率 100 % ever
     expect(assessStatus(up('万元'), s({ 2020: 100, 2021: 100, 2022: 100 }), 100).status).toBe('停滞');
     expect(assessStatus(up(''), s({ 2020: 100, 2021: 100, 2022: 100 }), 100).status).toBe('停滞');
   });
-  it('the plan’s rows pass their unit: targetSpecOf carries it', () => {
-    const row = LANXI_2021_2025.indicators.find((r) => r.target.kind === 'direction' && r.unit === '%');
-    expect(row).toBeDefined();
+  it('the plan’s rows pass their unit: targetSpecOf carries it (H20, 提高 on a % row)', () => {
+    const row = LANXI_2021_2025.indicators.find((r) => r.code === 'H20');
+    expect(row?.target).toMatchObject({ kind: 'direction', comparator: '↑' });
     if (!row) return;
+    expect(targetSpecOf(row).unit).toBe('%');
     const a = assessStatus(targetSpecOf(row), s({ 2020: 100, 2021: 100, 2022: 100 }), 100);
-    expect(a.status).toBe(row.target.comparator === '↓' ? '停滞' : '已达标');
+    expect(a.status).toBe('已达标');
   });
 });
 
@@ -565,9 +567,33 @@ describe('已达标 now, but the trend passes the target by the target year', ()
     );
   });
   it('a rate above its floor falling towards it reads 低于目标', () => {
-    const a = assessStatus(lower97, s({ 2020: 99.5, 2021: 99, 2022: 98.5, 2023: 98 }), 97.2 - 0.7);
+    const a = assessStatus(lower97, s({ 2020: 99.6, 2021: 99, 2022: 98.4, 2023: 97.8 }), 96.6);
     expect(a.trendLeaves).toBe(true);
     expect(explainStatus(lower97, a, '%', 'linear')).toContain('将低于目标');
+  });
+  it('is not marked for a miss within the noise: a dip at 100 %, a count’s small swing', () => {
+    const full: TargetSpec = {
+      kind: 'full',
+      comparator: '=',
+      value: 100,
+      baseYear: 2020,
+      targetYear: 2025,
+      unit: '%',
+    };
+    const dip = assessStatus(full, s({ 2020: 100, 2021: 100, 2022: 99.5, 2023: 100 }), 99.7);
+    expect(dip.status).toBe('已达标');
+    expect(dip.trendLeaves).toBeUndefined();
+    const atLeastOne: TargetSpec = {
+      kind: 'count',
+      comparator: '≥',
+      value: 1,
+      baseYear: 2020,
+      targetYear: 2025,
+      unit: '家',
+    };
+    const swing = assessStatus(atLeastOne, s({ 2021: 2, 2022: 1, 2023: 1 }), 0);
+    expect(swing.status).toBe('已达标');
+    expect(swing.trendLeaves).toBeUndefined();
   });
   it('is not marked when the trend keeps it met, or with one figure only', () => {
     const steady = assessStatus(below6, s({ 2020: 5.9, 2021: 5.6, 2022: 5.3 }), 4.4);
