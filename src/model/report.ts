@@ -416,13 +416,39 @@ export function describeGap(gap: number | null, unit: string): string {
 }
 
 /**
- * The gap as the warning list prints it beside the status: a figure exactly on a strict bound (5‰ against <5‰) is
- * not met, and “与目标持平” beside 未达标 read as a contradiction.
+ * The gap as the warning list prints it beside the status and the target it prints:
+ * - a 左右 row's from the nearer edge of the band the target shows (即88%～92%), not from its centre;
+ * - a figure exactly on a strict bound (5‰ against <5‰) is not met: “与目标持平” beside 未达标 read as a
+ *   contradiction.
  */
-function gapBesideStatus(gap: number | null, unit: string, status: Status): string {
+function gapBesideStatus(
+  gap: number | null,
+  indicator: Indicator,
+  status: Status,
+  thresholds: Thresholds,
+): string {
+  const { unit } = indicator;
+  const spec = targetSpecOf(indicator);
+  if (gap !== null && isBand(spec)) {
+    const outside = Math.abs(gap) - thresholds.aroundTolerance;
+    if (outside <= 1e-9) return '在目标范围内';
+    const edge = (spec.value ?? 0) + Math.sign(gap) * thresholds.aroundTolerance;
+    return `${gap > 0 ? '高于上限' : '低于下限'} ${showFigure(edge, unit)} ${formatDifference(Math.round(outside * 100) / 100, unit)}`;
+  }
+  const strict = spec.comparator === '<' || spec.comparator === '>';
+  if (gap !== null && strict && Math.abs(gap) <= 1e-9 && status !== '预计达标')
+    return '等于目标值（目标不含本数），未达到';
   const text = describeGap(gap, unit);
-  const met = status === '达标' || status === '已达标' || status === '预计达标';
-  return text === '与目标持平' && !met ? '等于目标值（目标不含本数），未达到' : text;
+  // 5.004‰ against ≤5‰ rounds to 持平 but is not met.
+  if (
+    text === '与目标持平' &&
+    gap !== null &&
+    Math.abs(gap) > 1e-9 &&
+    status !== '预计达标' &&
+    status !== '已达标'
+  )
+    return `${gap > 0 ? '高于' : '低于'}目标不到 ${formatDifference(0.01, unit)}`;
+  return text;
 }
 
 export function buildReport(
@@ -500,7 +526,7 @@ export function buildReport(
         projected: seriesOf(indicator, year).years.includes(indicator.targetYear)
           ? `${indicator.targetYear}年已有实际值`
           : showFigure(projected, indicator.unit),
-        gap: gapBesideStatus(gap, indicator.unit, status),
+        gap: gapBesideStatus(gap, indicator, status, thresholds),
         status,
         statusNote: trendLeaves === true && status === '已达标' ? '按趋势将不再达标' : '',
         fluctuation: fluctuation?.flagged ? '波动较大' : '',

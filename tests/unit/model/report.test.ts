@@ -228,6 +228,13 @@ describe('what a printed report must not get wrong', () => {
     ]);
   });
 
+  it('a figure a hair past an inclusive bound says so (it is not 等于目标值, nor 与目标持平)', () => {
+    const atMost5 = { kind: 'upper', comparator: '≤', wording: '以内', value: 5 } as const;
+    const hair = facts('H13', '儿童与健康', atMost5, { 2020: 6, 2025: 5.004 }, '未达标', '‰', null, 0.004);
+    const report = buildReport('规划', [hair], 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
+    expect(report.warnings.map((w) => w.gap)).toEqual(['高于目标不到 0.01个千分点']);
+  });
+
   it('lists a row met now whose trend passes the target (预计达标困难), said beside its status', () => {
     const below6 = { kind: 'upper', comparator: '<', wording: '以下', value: 6 } as const;
     const rising = facts(
@@ -617,7 +624,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     // The warning list says of which target its gap is (高于目标 3.5个百分点: above 48 %, not above "每年降低1").
     expect(report.warnings.map((w) => [w.code, w.target, w.gap])).toEqual([
       ['H21', moving, '高于目标 3.5个百分点'],
-      ['E02', band, '低于目标 3.2个百分点'],
+      ['E02', band, '低于下限 88% 1.2个百分点'],
     ]);
     expect(report.series?.rows.map((r) => r.target)).toEqual([moving, band]);
     // The band is the setting's: a tolerance of 1 gives 89%～91%.
