@@ -154,6 +154,11 @@ function targetYearWords(rows: readonly RowFacts[]): string {
   return rows.every((r) => r.indicator.targetYear === targetYear) ? `${targetYear}年` : '目标年';
 }
 
+/** Once the target year is past, a missing figure is one to ask for (待补报), as each row's 完成情况 says. */
+function missingWord(rows: readonly RowFacts[], year: number): string {
+  return rows.length > 0 && rows.every((r) => year >= r.indicator.targetYear) ? '待补报' : '暂无';
+}
+
 /**
  * The figure the evaluation compares with, as progress is measured (status.ts baseOf): the base year's own, else
  * that of the year nearest the base year. None when the base year holds a value the workbook refused: comparing
@@ -286,7 +291,7 @@ function tallyOf(
             '已实现',
             '未实现',
             '无法判定（数值有误等）',
-            `暂无${when}数值（有往年数值）`,
+            `${missingWord(areas.flat(), year)}${when}数值（有往年填报）`,
             '无监测数据（各年均无数值）',
             '实现率（已实现 ÷ 已判定的指标）',
           ]
@@ -312,14 +317,15 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
     if (withValue === 0)
       return (
         `${rows.length}项指标均尚无${when}数值，还不能判定是否实现：` +
-        [pending > 0 ? `有往年数值的${pending}项${byLatest}` : '', noneAtAll]
+        [pending > 0 ? `有往年填报的${pending}项${byLatest}` : '', noneAtAll]
           .filter((part) => part !== '')
           .join('，') +
         `；请先录入或导入${when}的数值`
       );
-    const missing = [pending > 0 ? `暂无${when}数值的${pending}项${byLatest}` : '', noneAtAll].filter(
-      (part) => part !== '',
-    );
+    const missing = [
+      pending > 0 ? `${missingWord(rows, year)}${when}数值的${pending}项${byLatest}` : '',
+      noneAtAll,
+    ].filter((part) => part !== '');
     return (
       `${rows.length}项指标中，有${when}数值的${withValue}项：已实现${met}项，未实现${missed}项，` +
       (undecided > 0 ? `无法判定${undecided}项（请在表格中核对），` : '') +

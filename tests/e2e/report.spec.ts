@@ -253,7 +253,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(
     `${total}项指标中，有2025年数值的3项：已实现1项，未实现1项，无法判定1项（请在表格中核对），实现率50%；` +
-      `暂无2025年数值的2项，无监测数据（各年均无数值）的${total - 5}项。`,
+      `待补报2025年数值的2项，无监测数据（各年均无数值）的${total - 5}项。`,
   );
   const tally = report.locator('table.tally');
   await expect(tally.locator('thead th')).toHaveText([
@@ -262,7 +262,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '已实现',
     '未实现',
     '无法判定（数值有误等）',
-    '暂无2025年数值（有往年数值）',
+    '待补报2025年数值（有往年填报）',
     '无监测数据（各年均无数值）',
     '实现率（已实现 ÷ 已判定的指标）',
   ]);

@@ -394,7 +394,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     expect(report.title).toBe('规划终期评估报告（2025年）');
     expect(report.summary).toBe(
       '7项指标中，有2025年数值的4项：已实现3项，未实现1项，实现率75%；' +
-        '暂无2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
     );
   });
 
@@ -464,7 +464,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       '已实现',
       '未实现',
       '无法判定（数值有误等）',
-      '暂无2025年数值（有往年数值）',
+      '待补报2025年数值（有往年填报）',
       '无监测数据（各年均无数值）',
       '实现率（已实现 ÷ 已判定的指标）',
     ]);
@@ -491,7 +491,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     );
     expect(withBroken.summary).toBe(
       '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
-        '暂无2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
     );
     const row = withBroken.areas[0]!.rows.find((r) => r.code === 'H03');
     expect(row).toMatchObject({ outcome: '无法判定', outcomeNote: '（公式有误）' });
@@ -516,7 +516,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     });
     expect(withUnchecked.summary).toBe(
       '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
-        '暂无2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
     );
     expect(withUnchecked.tally?.rows.find((r) => r.area === '儿童与教育')?.cells).toEqual([
       '4',
@@ -537,7 +537,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       outcomeNote: '（数据不足，无法预判）',
     });
     expect(alone.summary).toBe(
-      '1项指标均尚无2025年数值，还不能判定是否实现：有往年数值的1项；请先录入或导入2025年的数值',
+      '1项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项；请先录入或导入2025年的数值',
     );
   });
 
@@ -551,7 +551,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       DEFAULT_THRESHOLDS,
     );
     expect(none.summary).toBe(
-      '3项指标均尚无2025年数值，还不能判定是否实现：有往年数值的2项（其中按最新数值已达标1项），' +
+      '3项指标均尚无2025年数值，还不能判定是否实现：有往年填报的2项（其中按最新数值已达标1项），' +
         '无监测数据（各年均无数值）的1项；请先录入或导入2025年的数值',
     );
   });
