@@ -1247,7 +1247,8 @@ export function makeWorkbookGrid(
    * Undo steps name rows by their place on screen; once another tab's rows came or went (`rowsMoved`), those
    * places no longer hold the same rows, and an undo could change the wrong one. And a step writing a row the
    * other tab changed would put back this page's old value over the other tab's saved one (a figure typed
-   * there, wiped here by 撤销, unsaid). Steps of other rows stay: undoing them touches nothing the other tab did.
+   * there, wiped here by 撤销, unsaid). Handsontable's stack cannot drop single steps: all of them go once any step
+   * overlaps; they all stay while none does (undoing them touches nothing the other tab did).
    */
   const dropUndoSteps = (rowsMoved: boolean, touched: ReadonlyMap<string, string>) => {
     const undoRedo = hot?.getPlugin('undoRedo');

@@ -85,7 +85,10 @@ export function BackupSection(props: {
     const lines = planRestore(parsed.backup, await props.repository.listWorkbooks());
     // On a new PC (no 填报人, 编制单位 … set here yet) the backup's settings come back with the workbooks unless
     // the clerk unticks them: left unticked, the history said （未填姓名） and reports lost the office's name.
-    const own = await Promise.all(CLERK_SETTINGS.map((key) => props.repository.getSetting(key)));
+    // (Named by who and where: the thresholds and the licence key are stored by any save of 设置, e.g. the key
+    // entered first on the new PC.)
+    const who = [CLERK_SETTING, ORGANISATION_SETTING];
+    const own = await Promise.all(who.map((key) => props.repository.getSetting(key)));
     const fresh = !own.some(isSet) && CLERK_SETTINGS.some((key) => isSet(parsed.backup.settings[key]));
     setWithSettings(fresh);
     setSettingsByDefault(fresh);
@@ -197,8 +200,8 @@ export function BackupSection(props: {
               />
               同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）
             </label>
-            <Show when={settingsByDefault()}>
-              <p class="hint">本浏览器还没有设置，已默认一并恢复备份中的设置。</p>
+            <Show when={settingsByDefault() && withSettings()}>
+              <p class="hint">本浏览器还没有填报人和编制单位，已默认勾选一并恢复备份中的设置。</p>
             </Show>
             <button type="button" disabled={chosen().size === 0} onClick={() => void restore()}>
               恢复所选（{chosen().size} 个）

@@ -185,7 +185,7 @@ test('backup on file://, storage cleared, restore: values, versions and history 
   // This browser has no settings any more (a new PC): the backup's are ticked to come back with the workbooks.
   await expect(page.getByLabel('同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）')).toBeChecked();
   await expect(page.getByRole('dialog', { name: '工作簿' })).toContainText(
-    '本浏览器还没有设置，已默认一并恢复',
+    '本浏览器还没有填报人和编制单位，已默认勾选一并恢复',
   );
   await page.getByRole('button', { name: /恢复所选/ }).click();
   await workbook.waitForGrid();
