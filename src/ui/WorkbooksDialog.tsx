@@ -25,6 +25,8 @@ export function WorkbooksDialog(props: {
 }) {
   const [list, { refetch }] = createResource(() => props.repository.listWorkbooks());
   const [problem, setProblem] = createSignal('');
+  /** What an action did that the list alone does not show (a restored workbook renamed). */
+  const [note, setNote] = createSignal('');
   const [renaming, setRenaming] = createSignal<string | null>(null);
   const [renameText, setRenameText] = createSignal('');
   const current = props.current();
@@ -36,6 +38,7 @@ export function WorkbooksDialog(props: {
 
   const run = async (action: () => Promise<void>) => {
     setProblem('');
+    setNote('');
     try {
       await action();
       await refetch();
@@ -72,6 +75,10 @@ export function WorkbooksDialog(props: {
         : w.title;
       if (title !== w.title) await props.repository.renameWorkbook(w.id, title);
       await props.repository.setDeleted(w.id, false);
+      if (title !== w.title)
+        setNote(
+          `已恢复。原名称“${w.title}”已被另一个工作簿使用，恢复后的工作簿名为“${title}”，可用“重命名”修改。`,
+        );
     });
   const saveName = (w: WorkbookRecord) =>
     void run(async () => {
@@ -289,6 +296,9 @@ export function WorkbooksDialog(props: {
             }}
             onBackedUp={props.onBackedUp}
           />
+          <Show when={note()}>
+            <p role="status">{note()}</p>
+          </Show>
           <Show when={problem()}>
             <p class="problem" role="alert">
               {problem()}

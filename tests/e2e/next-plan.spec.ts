@@ -253,6 +253,9 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await expect(list.getByRole('row', { name: /城区试点工作簿/ })).toHaveCount(2);
   const restored = list.getByRole('row', { name: /城区试点工作簿（恢复）/ });
   await expect(restored).toHaveCount(1);
+  await expect(dialog.getByRole('status')).toContainText(
+    '原名称“城区试点工作簿”已被另一个工作簿使用，恢复后的工作簿名为“城区试点工作簿（恢复）”',
+  );
   await restored.getByRole('button', { name: '打开' }).click();
   await workbook.waitForGrid();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('城区试点工作簿（恢复）');
