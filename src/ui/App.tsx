@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { makeAutosave, type Autosave, type SaveState } from '../app/autosave';
 import { makeRowSync, type RowSync } from '../app/row-sync';
 import { makeTabSync } from '../app/tab-sync';
@@ -99,6 +99,14 @@ export function App(props: { session: Session }) {
   const [showVersions, setShowVersions] = createSignal(false);
   /** Fields this tab's save wrote over another tab's value: told in a banner until the clerk closes it. */
   const [conflict, setConflict] = createSignal('');
+  /**
+   * A notice for the banner, added to one still there: one save of another tab can both delete the row being
+   * typed in and win a cell race, and the second notice replaced the first (with what was typed).
+   */
+  const addConflict = (text: string) => {
+    const shown = untrack(conflict);
+    setConflict(shown && shown !== text ? `${shown}\n${text}` : text);
+  };
   /** Whether 撤销 / 重做 have anything to do (they are greyed out otherwise, as in Excel). */
   const [undoable, setUndoable] = createSignal({ undo: false, redo: false });
   /** The row whose change history is shown. */
@@ -177,7 +185,7 @@ export function App(props: { session: Session }) {
         const note = syncNote;
         syncNote = '';
         const lost = sync.replacedOwn(replaced);
-        if (lost.length > 0) setConflict(replacedNotice(lost));
+        if (lost.length > 0) addConflict(replacedNotice(lost));
         if (count === 0) return;
         refreshCounts();
         setNotice(`另一个窗口（标签页）保存了修改，已同步到本页（${count} 项指标）。${note}`);
@@ -255,8 +263,8 @@ export function App(props: { session: Session }) {
         },
         // The status bar's last notice ("已导入…可点撤销") would otherwise still say so after the undo.
         onUndoRedo: (kind, actionType) => setNotice(undoRedoNotice(kind, actionType)),
-        onOverwroteUnseen: setConflict,
-        onTypingLost: setConflict,
+        onOverwroteUnseen: addConflict,
+        onTypingLost: addConflict,
         onUndoCleared: (message) => {
           // Shown at once (also when it follows this tab's own save); a sync's notice that follows includes it.
           syncNote = message;
@@ -511,7 +519,7 @@ export function App(props: { session: Session }) {
 
       <Show when={conflict()}>
         <div class="banner warn" role="alert">
-          <span>{conflict()}</span>
+          <span class="banner-lines">{conflict()}</span>
           <button type="button" onClick={() => setConflict('')}>
             知道了
           </button>
