@@ -294,6 +294,14 @@ export function ReportView(props: {
           <section class="report-area">
             <h2>需关注的指标（预警：预计达标困难或波动较大）</h2>
             <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
+              <Show when={report().warnings.some((w) => w.statusNote !== '')}>
+                <p class="report-note">
+                  本表还列出目前已达标、但按趋势到目标年将不再达标的
+                  {report().warnings.filter((w) => w.statusNote !== '').length}
+                  项（状态下注“{report().warnings.find((w) => w.statusNote !== '')?.statusNote}
+                  ”），其状态仍为“已达标”，不计入“需关注”的项数。
+                </p>
+              </Show>
               <table class="warnings">
                 <thead>
                   <tr>

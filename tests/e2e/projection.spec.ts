@@ -407,6 +407,7 @@ test('a row met now whose trend passes the target is marked; a rate held at 100 
   const report = page.getByRole('dialog', { name: '监测报告' });
   const warned = report.locator('table.warnings tr', { hasText: underFive.code });
   await expect(warned).toContainText('已达标按趋势将不再达标');
+  await expect(report).toContainText('本表还列出目前已达标、但按趋势到目标年将不再达标的1项');
   await report.getByRole('button', { name: '返回表格' }).click();
 
   // 城乡居民基本医疗保险参保率-like row (提高) at 100 % every year: cannot rise, met (it was 停滞).
