@@ -92,6 +92,10 @@ export function RowPanel(props: {
           <div class="formula-line">
             <span>预测公式：</span>
             <code>{d().report.formula}</code>
+            {/* Copied into Excel or WPS the CAGR formula gave #NAME?: said where the formula is shown. */}
+            <Show when={/FORECAST\.CAGR\s*\(/i.test(d().report.formula)}>
+              <span class="edited">（FORECAST.CAGR 是本工作簿自带的函数，Excel/WPS 中没有）</span>
+            </Show>
             <Show when={!d().report.isDefaultFormula}>
               <span class="edited">（已修改）</span>
               <button type="button" onClick={() => props.onResetFormula(d().indicator.code)}>

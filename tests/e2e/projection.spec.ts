@@ -422,3 +422,21 @@ test('a row met now whose trend passes the target is marked; a rate held at 100 
   await expect(await workbook.cell(insured.code, '状态')).toHaveText('达标');
   workbook.expectNoErrors();
 });
+
+test('a CAGR projection formula says it is the workbook’s own function, not in Excel or WPS', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const allowance = plan.indicators.find((r) => r.code === 'W01');
+  if (!allowance) throw new Error('W01');
+  await workbook.select(allowance.code, '状态');
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel.locator('code')).toContainText('FORECAST.CAGR(');
+  await expect(panel).toContainText('FORECAST.CAGR 是本工作簿自带的函数，Excel/WPS 中没有');
+  // A row projected with an Excel function says nothing of the kind.
+  await workbook.select(INFANT.code, '状态');
+  await expect(panel.locator('code')).toContainText('GROWTH(');
+  await expect(panel).not.toContainText('自带的函数');
+  workbook.expectNoErrors();
+});
