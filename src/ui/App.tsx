@@ -703,6 +703,18 @@ export function App(props: { session: Session }) {
             )}
           </Show>
         </span>
+        {/* Every saved change records its clerk: without a name the history says （未填姓名） — said where a
+            newcomer looks, with the way to 设置. */}
+        <Show when={repository && !clerk && !workbook.isSample}>
+          <button
+            type="button"
+            class="link clerk-missing"
+            title="修改记录中将显示“（未填姓名）”。点此在“设置”中填写您的姓名。"
+            onClick={() => setShowSettings(true)}
+          >
+            填报人：未填写
+          </button>
+        </Show>
       </footer>
 
       <Show when={pendingDelete()}>

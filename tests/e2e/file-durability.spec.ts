@@ -70,8 +70,14 @@ async function historyRows(workbook: WorkbookPage, code: string): Promise<string
 test('history per row with the clerk’s name; versions saved, compared with now and restored', async () => {
   let workbook = await launch();
   const { page } = workbook;
+  // No name yet: said in the status bar, which leads to 设置 (the history would say （未填姓名）).
+  const missing = page.locator('.status-bar').getByRole('button', { name: '填报人：未填写' });
+  await missing.click();
+  await expect(page.getByRole('dialog', { name: '设置' })).toBeVisible();
+  await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '取消' }).click();
   await setClerk(page, '张丽');
   await workbook.waitForGrid();
+  await expect(missing).toHaveCount(0);
 
   await workbook.typeInto(INFANT.code, '2021年', '4.6');
   await workbook.typeInto(INFANT.code, '2022年', '4.5');
