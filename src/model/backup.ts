@@ -237,7 +237,11 @@ function restoreIndicator(raw: unknown): Indicator | null {
   return indicator;
 }
 
-export type RestoreAction = 'add' | 'replace' | 'browser-newer' | 'same';
+/**
+ * 'replace-untouched': the browser's copy is later by date but was never edited (the plan as first opened on a new
+ * PC) — said so, since “替换浏览器中的旧版本” beside a later browser date read as a mistake.
+ */
+export type RestoreAction = 'add' | 'replace' | 'replace-untouched' | 'browser-newer' | 'same';
 
 export interface RestoreLine {
   id: string;
@@ -265,8 +269,10 @@ export function planRestore(
         ? 'add'
         : browser.updatedAt === w.updatedAt
           ? 'same'
-          : browser.updatedAt > w.updatedAt && !untouched
-            ? 'browser-newer'
+          : browser.updatedAt > w.updatedAt
+            ? untouched
+              ? 'replace-untouched'
+              : 'browser-newer'
             : 'replace';
     return { id: w.id, title: w.title, inFile: w.updatedAt, inBrowser: browser?.updatedAt ?? null, action };
   });

@@ -17,6 +17,7 @@ const isSet = (value: unknown) => value !== undefined && value !== null && value
 const ACTION_TEXT: Record<RestoreLine['action'], string> = {
   add: '新增',
   replace: '替换浏览器中的旧版本',
+  'replace-untouched': '替换浏览器中未填写过的初始工作簿',
   'browser-newer': '浏览器中的版本较新，默认不覆盖',
   same: '与浏览器中的版本相同（最后修改时间一致），无需恢复',
 };
@@ -92,7 +93,8 @@ export function BackupSection(props: {
     const fresh = !own.some(isSet) && CLERK_SETTINGS.some((key) => isSet(parsed.backup.settings[key]));
     setWithSettings(fresh);
     setSettingsByDefault(fresh);
-    setChosen(new Set(lines.filter((l) => l.action === 'add' || l.action === 'replace').map((l) => l.id)));
+    const restorable = new Set<RestoreLine['action']>(['add', 'replace', 'replace-untouched']);
+    setChosen(new Set(lines.filter((l) => restorable.has(l.action)).map((l) => l.id)));
     setPending({ backup: parsed.backup, fileName: file.name, lines });
   };
 

@@ -48,6 +48,8 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   const plan = await restoreFrom();
   await expect(plan).toContainText(LANXI_2021_2025.title);
   await expect(plan.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).toBeChecked();
+  // The new PC's own copy of the plan is later by date but was never filled in: said so, not 旧版本.
+  await expect(plan).toContainText('替换浏览器中未填写过的初始工作簿');
   // A new PC has no settings of its own: the backup's (编制单位 …) come back too unless the clerk unticks them.
   const withSettings = fresh.getByLabel('同时恢复设置（填报人、编制单位、许可证密钥、预警阈值）');
   await expect(withSettings).toBeChecked();

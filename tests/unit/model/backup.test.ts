@@ -186,10 +186,11 @@ describe('backup file', () => {
     // Last changed at the very time the file's was: the same state, nothing to restore.
     const inFile = parsed.backup.workbooks.find((w) => w.id === 'plan')!.updatedAt;
     expect(planRestore(parsed.backup, [{ id: 'plan', updatedAt: inFile }])[0]?.action).toBe('same');
-    // The plan as first opened in a new browser, never edited: nothing newer to protect.
+    // The plan as first opened in a new browser, never edited: nothing newer to protect, and said so (not as
+    // an older version: its date is later).
     const fresh = '2026-11-25T00:00:00.000Z';
     expect(planRestore(parsed.backup, [{ id: 'plan', createdAt: fresh, updatedAt: fresh }])[0]?.action).toBe(
-      'replace',
+      'replace-untouched',
     );
   });
 });
