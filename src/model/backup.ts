@@ -249,6 +249,8 @@ export interface RestoreLine {
   inFile: string;
   inBrowser: string | null;
   action: RestoreAction;
+  /** The browser's copy is in 已删除: a restore that changes nothing there would leave it unseen. */
+  deletedInBrowser?: boolean;
 }
 
 /**
@@ -257,7 +259,7 @@ export interface RestoreLine {
  */
 export function planRestore(
   backup: Backup,
-  inBrowser: readonly { id: string; updatedAt: string; createdAt?: string }[],
+  inBrowser: readonly { id: string; updatedAt: string; createdAt?: string; deletedAt?: string }[],
 ): RestoreLine[] {
   const current = new Map(inBrowser.map((w) => [w.id, w]));
   return backup.workbooks.map((w) => {
@@ -274,7 +276,14 @@ export function planRestore(
               ? 'replace-untouched'
               : 'browser-newer'
             : 'replace';
-    return { id: w.id, title: w.title, inFile: w.updatedAt, inBrowser: browser?.updatedAt ?? null, action };
+    return {
+      id: w.id,
+      title: w.title,
+      inFile: w.updatedAt,
+      inBrowser: browser?.updatedAt ?? null,
+      action,
+      ...(browser?.deletedAt ? { deletedInBrowser: true } : {}),
+    };
   });
 }
 

@@ -188,7 +188,10 @@ export function BackupSection(props: {
                       <td>{line.title}</td>
                       <td>{line.inFile ? new Date(line.inFile).toLocaleString('zh-CN') : '—'}</td>
                       <td>{line.inBrowser ? new Date(line.inBrowser).toLocaleString('zh-CN') : '（无）'}</td>
-                      <td>{ACTION_TEXT[line.action]}</td>
+                      <td>
+                        {ACTION_TEXT[line.action]}
+                        <Show when={line.deletedInBrowser}>（浏览器中已删除，可在上方“已删除”中恢复）</Show>
+                      </td>
                     </tr>
                   )}
                 </For>

@@ -186,6 +186,15 @@ describe('backup file', () => {
     // Last changed at the very time the file's was: the same state, nothing to restore.
     const inFile = parsed.backup.workbooks.find((w) => w.id === 'plan')!.updatedAt;
     expect(planRestore(parsed.backup, [{ id: 'plan', updatedAt: inFile }])[0]?.action).toBe('same');
+    // A workbook in 已删除 of the browser is said to be there (its line read only 无需恢复).
+    expect(
+      planRestore(parsed.backup, [
+        { id: 'plan', updatedAt: inFile, deletedAt: '2026-11-26T00:00:00.000Z' },
+      ])[0],
+    ).toMatchObject({ action: 'same', deletedInBrowser: true });
+    expect(
+      planRestore(parsed.backup, [{ id: 'plan', updatedAt: inFile }])[0]?.deletedInBrowser,
+    ).toBeUndefined();
     // The plan as first opened in a new browser, never edited: nothing newer to protect, and said so (not as
     // an older version: its date is later).
     const fresh = '2026-11-25T00:00:00.000Z';
