@@ -18,29 +18,31 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
   return (
     <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
       <div class="modal chart" role="dialog" aria-modal="true" aria-label={`图表：${props.data.title}`}>
-        <canvas ref={canvas} width={760} height={360} aria-label={`${props.data.title}的折线图`} />
-        <table class="chart-table" aria-label="图表数据">
-          <thead>
-            <tr>
-              <th scope="col">年份</th>
-              <For each={props.data.years}>{(y) => <th scope="col">{y}</th>}</For>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">实际值</th>
-              <For each={props.data.actual}>{(v) => <td>{show(v)}</td>}</For>
-            </tr>
-            <tr>
-              <th scope="row">预测</th>
-              <For each={props.data.projection}>{(v) => <td>{v === null ? '' : show(v)}</td>}</For>
-            </tr>
-            <tr>
-              <th scope="row">目标</th>
-              <For each={props.data.target}>{(v) => <td>{show(v)}</td>}</For>
-            </tr>
-          </tbody>
-        </table>
+        <div class="modal-body">
+          <canvas ref={canvas} width={760} height={360} aria-label={`${props.data.title}的折线图`} />
+          <table class="chart-table" aria-label="图表数据">
+            <thead>
+              <tr>
+                <th scope="col">年份</th>
+                <For each={props.data.years}>{(y) => <th scope="col">{y}</th>}</For>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">实际值</th>
+                <For each={props.data.actual}>{(v) => <td>{show(v)}</td>}</For>
+              </tr>
+              <tr>
+                <th scope="row">预测</th>
+                <For each={props.data.projection}>{(v) => <td>{v === null ? '' : show(v)}</td>}</For>
+              </tr>
+              <tr>
+                <th scope="row">目标</th>
+                <For each={props.data.target}>{(v) => <td>{show(v)}</td>}</For>
+              </tr>
+            </tbody>
+          </table>
+        </div>
         <div class="modal-actions">
           <button type="button" ref={closeButton} onClick={() => props.onClose()}>
             关闭

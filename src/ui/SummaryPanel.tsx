@@ -84,15 +84,15 @@ export function SummaryPanel(props: {
                       </button>
                     </td>
                     <td>{w.department}</td>
-                    <td>{w.latest}</td>
+                    <td class="figure">{w.latest}</td>
                     <td>{w.target}</td>
-                    <td>{w.projected}</td>
-                    <td>{w.gap}</td>
-                    <td>
+                    <td class="figure">{w.projected}</td>
+                    <td class="figure">{w.gap}</td>
+                    <td class="nowrap">
                       {w.status}
                       <Show when={w.statusNote}>（{w.statusNote}）</Show>
                     </td>
-                    <td>{w.fluctuation}</td>
+                    <td class="nowrap">{w.fluctuation}</td>
                   </tr>
                 )}
               </For>

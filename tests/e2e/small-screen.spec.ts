@@ -1,0 +1,75 @@
+/**
+ * Office laptops: 1366×768 at Windows' 125 % scaling leaves the page about 1093×520 CSS pixels, and a clerk who
+ * zooms the browser to 125 % on top has about 874×416. The grid, the dialogs' buttons and the chart must stay
+ * usable there (the title wrapped over four lines and left no grid; 预警汇总 took all of it; the chart dialog lost
+ * its title and 关闭 off the top and bottom of the window).
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!.code;
+
+/** The element lies wholly inside the window (nothing cut off at any edge). */
+async function expectInWindow(page: Page, element: Locator): Promise<void> {
+  const box = await element.boundingBox();
+  const size = page.viewportSize();
+  expect(box).not.toBeNull();
+  if (!box || !size) return;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(size.height + 0.5);
+  expect(box.x + box.width).toBeLessThanOrEqual(size.width + 0.5);
+}
+
+/** How many data rows of the grid can be seen. */
+async function visibleGridRows(page: Page): Promise<number> {
+  const host = await page.locator('.grid-host').boundingBox();
+  return host ? Math.floor((host.height - 30) / 23) : 0;
+}
+
+for (const [width, height] of [
+  [1093, 520],
+  [874, 416],
+] as const) {
+  test(`a ${width}×${height} page: the grid keeps rows, dialogs keep their buttons in view`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const workbook = new WorkbookPage(page);
+    await workbook.open('/?workbook=sample');
+    // The title stays on one line (cut with …, whole in its tooltip).
+    const title = page.getByRole('heading', { level: 1 });
+    expect((await title.boundingBox())?.height ?? 99).toBeLessThan(32);
+    await expect(title).toHaveAttribute('title', /示例数据/);
+    expect(await visibleGridRows(page)).toBeGreaterThanOrEqual(4);
+
+    // 预警汇总 open: the grid still shows rows.
+    await page.getByRole('button', { name: '预警汇总' }).click();
+    await expect(page.getByRole('region', { name: '预警汇总' })).toBeVisible();
+    expect(await visibleGridRows(page)).toBeGreaterThanOrEqual(4);
+    await page.getByRole('region', { name: '预警汇总' }).getByRole('button', { name: '收起' }).click();
+
+    // The chart (Alt+C): its title and 关闭 inside the window; the body scrolls.
+    await workbook.select(INFANT, '状态');
+    await page.keyboard.press('Alt+c');
+    const chart = page.getByRole('dialog', { name: /^图表：/ });
+    await expect(chart).toBeVisible();
+    await expectInWindow(page, chart);
+    await expectInWindow(page, chart.getByRole('button', { name: '关闭' }));
+    await chart.getByRole('button', { name: '关闭' }).click();
+
+    // 设置: 保存 and 取消 in view without scrolling the dialog.
+    await page.getByRole('button', { name: '设置' }).click();
+    const settings = page.getByRole('dialog', { name: '设置' });
+    await expectInWindow(page, settings.getByRole('button', { name: '保存' }));
+    await settings.getByRole('button', { name: '取消' }).click();
+
+    // 工作簿: 关闭 in view.
+    await page.getByRole('button', { name: '工作簿' }).click();
+    const workbooks = page.getByRole('dialog', { name: '工作簿' });
+    await expectInWindow(page, workbooks.getByRole('button', { name: '关闭' }).last());
+    await page.keyboard.press('Escape');
+    workbook.expectNoErrors();
+  });
+}
