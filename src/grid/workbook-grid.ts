@@ -184,6 +184,11 @@ export interface WorkbookGrid {
   search(query: string): number;
   searchNext(): void;
   setFilters(filters: { area: string; department: string; attentionOnly: boolean }): void;
+  /**
+   * The toolbar's filters as the grid has them now: 撤销 of a filter puts the previous one back (a filter is an
+   * undo step: Handsontable undoes edits by their row on screen, so the view must be put back first).
+   */
+  filterState(): { area: string; department: string; attentionOnly: boolean };
   report(code: string): RowReport | undefined;
   /** Every row's computed projection and status, in physical order (for the dashboard and the report). */
   reports(): RowReport[];
@@ -1377,6 +1382,19 @@ export function makeWorkbookGrid(
       if (department) filters.addCondition(col('department'), 'eq', [department]);
       if (attentionOnly) filters.addCondition(statusCol, 'by_value', [[...ATTENTION, '⚠ 公式有误']]);
       filters.filter();
+    },
+    filterState() {
+      const conditions = grid.getPlugin('filters').exportConditions() as {
+        column: number;
+        conditions: { name: string; args: unknown[] }[];
+      }[];
+      const on = (column: number, name: string) =>
+        conditions.find((c) => c.column === column)?.conditions.find((c) => c.name === name);
+      return {
+        area: String(on(col('area'), 'eq')?.args[0] ?? ''),
+        department: String(on(col('department'), 'eq')?.args[0] ?? ''),
+        attentionOnly: on(statusCol, 'by_value') !== undefined,
+      };
     },
     report(code) {
       const physicalRow = physicalRowOf(code);

@@ -262,7 +262,17 @@ export function App(props: { session: Session }) {
           queueMicrotask(refreshCounts);
         },
         // The status bar's last notice ("已导入…可点撤销") would otherwise still say so after the undo.
-        onUndoRedo: (kind, actionType) => setNotice(undoRedoNotice(kind, actionType)),
+        onUndoRedo: (kind, actionType) => {
+          setNotice(undoRedoNotice(kind, actionType));
+          // 撤销 of a filter: the toolbar shows the filter the grid has now (it kept showing the undone one).
+          if (actionType === 'filter' && grid) {
+            const now = grid.filterState();
+            setArea(now.area);
+            setDepartment(now.department);
+            setAttentionOnly(now.attentionOnly);
+            refreshCounts();
+          }
+        },
         onOverwroteUnseen: addConflict,
         onTypingLost: addConflict,
         onUndoCleared: (message) => {
@@ -451,7 +461,7 @@ export function App(props: { session: Session }) {
   return (
     <div class="app">
       <header class="app-header">
-        <h1>{workbook.title}</h1>
+        <h1 title={workbook.title}>{workbook.title}</h1>
         <span class="period">
           基期 {workbook.baseYear} 年 · 目标年 {workbook.targetYear} 年
         </span>
@@ -578,6 +588,7 @@ export function App(props: { session: Session }) {
           领域
           <select
             aria-label="按领域筛选"
+            value={area()}
             onChange={(e) => {
               setArea(e.currentTarget.value);
               applyFilters();
@@ -591,6 +602,7 @@ export function App(props: { session: Session }) {
           责任单位
           <select
             aria-label="按责任单位筛选"
+            value={department()}
             onChange={(e) => {
               setDepartment(e.currentTarget.value);
               applyFilters();

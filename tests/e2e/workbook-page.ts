@@ -139,14 +139,12 @@ export class WorkbookPage {
     // re-renders while it scrolls, and a frozen overlay may draw the same cell on top: try again if needed.
     const where = this.page.locator('.status-bar .cell-info');
     const selected = new RegExp(`^${code} .* · ${columnTitle.replace(/[()（）]/g, '.')}`);
+    // Never a forced click: it skips Playwright's check that the cell itself receives it, and once landed on
+    // the column header above a cell still scrolling into place — sorting the grid by 指标名称 (a flaky failure).
     for (let attempt = 1; ; attempt += 1) {
       const target = await this.cell(code, columnTitle);
       try {
         await target.click({ timeout: 3_000 });
-      } catch {
-        await target.click({ force: true });
-      }
-      try {
         await expect(where).toContainText(selected, { timeout: 2_000 });
         break;
       } catch (error) {
