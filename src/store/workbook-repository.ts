@@ -340,9 +340,17 @@ export class WorkbookRepository {
   ): Promise<void> {
     const tables = [this.db.workbooks, this.db.rows, this.db.settings, this.db.history, this.db.versions];
     await this.db.transaction('rw', tables, async () => {
+      // A workbook never edited here (the plan as first opened on a new PC) holds nothing to keep: it is replaced
+      // as if absent — no version of it (that was an empty one), and each row recorded once as 新增此行 from the
+      // file, as for a workbook the browser lacks (every cell was recorded as changed: （空）→4.2‰ …).
+      const untouched = new Set<string>();
+      for (const workbook of workbooks) {
+        const record = await this.db.workbooks.get(workbook.id);
+        if (record && record.createdAt === record.updatedAt) untouched.add(workbook.id);
+      }
       if (keepAs) {
         for (const workbook of workbooks) {
-          const current = await this.loadWorkbook(workbook.id);
+          const current = untouched.has(workbook.id) ? undefined : await this.loadWorkbook(workbook.id);
           if (current)
             await this.db.versions.add({
               workbookId: current.id,
@@ -364,7 +372,10 @@ export class WorkbookRepository {
         (v) => restored.has(v.workbookId) && !knownVersions.has(versionKey(v)),
       );
       if (versions.length > 0) await this.db.versions.bulkAdd(versions);
-      for (const workbook of workbooks) await this.saveWorkbook(workbook, context);
+      for (const workbook of workbooks) {
+        if (untouched.has(workbook.id)) await this.db.rows.where('workbookId').equals(workbook.id).delete();
+        await this.saveWorkbook(workbook, context);
+      }
       if (settings)
         await this.db.settings.bulkPut(Object.entries(settings).map(([key, value]) => ({ key, value })));
     });

@@ -715,16 +715,21 @@ export function App(props: { session: Session }) {
             )}
           </Show>
         </span>
-        {/* Every saved change records its clerk: without a name the history says （未填姓名） — said where a
-            newcomer looks, with the way to 设置. */}
-        <Show when={repository && !clerk && !workbook.isSample}>
+        {/* Every saved change records its clerk: who that is, always in view with the way to 设置 — without a name
+            the history says （未填姓名）, and after a colleague's backup is restored it would say the colleague's. */}
+        <Show when={repository && !workbook.isSample}>
           <button
             type="button"
-            class="link clerk-missing"
-            title="修改记录中将显示“（未填姓名）”。点此在“设置”中填写您的姓名。"
+            class="link clerk"
+            classList={{ missing: !clerk }}
+            title={
+              clerk
+                ? `修改记录中记为“${clerk}”。如不是您本人（例如从同事的备份恢复后），请点此在“设置”中改为您的姓名。`
+                : '修改记录中将显示“（未填姓名）”。点此在“设置”中填写您的姓名。'
+            }
             onClick={() => setShowSettings(true)}
           >
-            填报人：未填写
+            填报人：{clerk || '未填写'}
           </button>
         </Show>
       </footer>

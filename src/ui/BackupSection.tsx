@@ -118,9 +118,19 @@ export function BackupSection(props: {
         // What the browser had is kept, so a restore of the wrong file or the wrong rows can be taken back.
         `恢复备份“${current.fileName}”前的自动保存（${now.toLocaleString('zh-CN')}）`,
       );
-      props.onRestored(
-        `已从备份“${current.fileName}”恢复 ${workbooks.length} 个工作簿。恢复前浏览器中的内容已存为版本，可在“版本”中找回。`,
-      );
+      // A colleague's backup brings the colleague's name: the next changes would be recorded under it.
+      const restoredClerk = withSettings() ? current.backup.settings[CLERK_SETTING] : undefined;
+      const whoNow =
+        typeof restoredClerk === 'string' && restoredClerk !== '' && restoredClerk !== props.clerk
+          ? `设置已一并恢复，填报人现为“${restoredClerk}”：如不是您本人，请在“设置”中改为您的姓名。`
+          : '';
+      // (A workbook never edited here is not kept: there was nothing in it.)
+      const kept = current.lines.some(
+        (l) => l.action !== 'replace-untouched' && l.action !== 'add' && chosen().has(l.id),
+      )
+        ? '恢复前浏览器中的内容已存为版本，可在“版本”中找回。'
+        : '';
+      props.onRestored(`已从备份“${current.fileName}”恢复 ${workbooks.length} 个工作簿。` + kept + whoNow);
     } catch (error) {
       setProblem(describeStorageError(error, 'write', '恢复备份').message);
     }

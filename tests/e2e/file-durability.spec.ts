@@ -72,12 +72,14 @@ test('history per row with the clerk’s name; versions saved, compared with now
   const { page } = workbook;
   // No name yet: said in the status bar, which leads to 设置 (the history would say （未填姓名）).
   const missing = page.locator('.status-bar').getByRole('button', { name: '填报人：未填写' });
+  const named = page.locator('.status-bar').getByRole('button', { name: '填报人：张丽' });
   await missing.click();
   await expect(page.getByRole('dialog', { name: '设置' })).toBeVisible();
   await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '取消' }).click();
   await setClerk(page, '张丽');
   await workbook.waitForGrid();
   await expect(missing).toHaveCount(0);
+  await expect(named).toBeVisible();
 
   await workbook.typeInto(INFANT.code, '2021年', '4.6');
   await workbook.typeInto(INFANT.code, '2022年', '4.5');
@@ -196,6 +198,9 @@ test('backup on file://, storage cleared, restore: values, versions and history 
   await page.getByRole('button', { name: /恢复所选/ }).click();
   await workbook.waitForGrid();
   await expect(page.locator('.status-bar')).toContainText('已从备份“备份.json”恢复');
+  // The restored settings bring a name: said, and shown in the status bar (the next changes go under it).
+  await expect(page.locator('.status-bar')).toContainText('填报人现为“李明”：如不是您本人');
+  await expect(page.locator('.status-bar').getByRole('button', { name: '填报人：李明' })).toBeVisible();
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('⚠ 约5');

@@ -450,6 +450,37 @@ describe('backup of history and versions', () => {
     expect(await source.exportAll()).toEqual(data);
   });
 
+  it('onto a new PC’s never-edited plan: no empty version kept, each row recorded once as 新增此行', async () => {
+    const source = await filled();
+    const data = await source.exportAll();
+    const parsed = parseBackup(serializeBackup(data, new Date('2026-11-10T00:00:00.000Z')), '备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { workbooks, settings, history, versions } = parsed.backup;
+    // The new PC opened the app once: the plan is stored, never edited (created = last changed).
+    const target = await open(freshName());
+    const fresh = {
+      ...planWorkbook('wb-1'),
+      createdAt: '2026-11-19T00:00:00.000Z',
+      updatedAt: '2026-11-19T00:00:00.000Z',
+    };
+    await target.saveWorkbook(fresh);
+    await target.restore(workbooks, settings, { history, versions }, restoreContext, '恢复备份前的自动保存');
+    const after = await target.exportAll();
+    expect(after.versions.map((v) => v.name)).not.toContain('恢复备份前的自动保存');
+    const own = after.history.filter((e) => e.source.kind === 'restore' && e.workbookId === 'wb-1');
+    expect(own.every((e) => e.label === '整行' && e.after === '新增此行')).toBe(true);
+    expect(own).toHaveLength(fresh.indicators.length);
+    // An edited workbook is still kept as a version before it is replaced.
+    await target.saveRowsMerged(
+      'wb-1',
+      [edited((await target.loadWorkbook('wb-1'))!, 'H02', { 2023: 4.4 })],
+      baseOf((await target.loadWorkbook('wb-1'))!),
+      context('2026-11-21T00:00:00.000Z'),
+    );
+    await target.restore(workbooks, settings, { history, versions }, restoreContext, '恢复备份前的自动保存');
+    expect((await target.exportAll()).versions.map((v) => v.name)).toContain('恢复备份前的自动保存');
+  });
+
   it('after restoring an older backup from another browser, a row’s history is still newest first', async () => {
     // Browser X (a colleague's): H02's 2022 value imported on 11-05, then backed up.
     const other = await filled();
