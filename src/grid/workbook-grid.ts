@@ -6,7 +6,12 @@
 // The base package and only the parts the workbook uses: the full package adds some 40 kB (gzip) of plugins,
 // cell types and editors nobody here uses (`npm run bench` checks the size budget).
 import Handsontable from 'handsontable/base';
-import { CheckboxCellType, DropdownCellType, registerCellType } from 'handsontable/cellTypes';
+import {
+  AutocompleteCellType,
+  CheckboxCellType,
+  DropdownCellType,
+  registerCellType,
+} from 'handsontable/cellTypes';
 import {
   AutoColumnSize,
   Autofill,
@@ -81,6 +86,7 @@ import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-de
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
+registerCellType(AutocompleteCellType);
 // The filter menu's value list is drawn with checkboxes; the menus need AutoColumnSize and HiddenRows loaded
 // (they stay switched off in the grid's settings). Undoing a sort needs MultiColumnSorting loaded (also off):
 // Handsontable's undo of a value goes by the row's place on screen, so the sort must be undone first.
@@ -883,6 +889,20 @@ export function makeWorkbookGrid(
     if (spec.key === 'targetText')
       return { ...base, renderer, validator: targetTextValidator, allowInvalid: false };
     if (renderer) return { ...base, renderer };
+    // 责任单位 is open: an office not in the list (市妇幼保健院) is typed in. A dropdown list does not narrow while
+    // typing and Enter took the entry still highlighted (the old 市卫健局), dropping what was typed unsaid; the
+    // autocomplete list narrows, and Enter keeps the text when nothing in it is picked.
+    if (spec.key === 'department' && spec.choices) {
+      return {
+        ...base,
+        type: 'autocomplete',
+        source: [...spec.choices],
+        filter: true,
+        strict: false,
+        allowInvalid: true,
+        renderer: choiceRenderer,
+      };
+    }
     if (spec.choices) {
       return {
         ...base,

@@ -351,6 +351,37 @@ test('撤销 of a filter puts the toolbar back with the grid, and the next 撤�
   workbook.expectNoErrors();
 });
 
+test('a 责任单位 not in the list is typed in and kept; one from the list is still picked from it', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.select(INFANT, '责任单位');
+  await page.keyboard.press('Enter');
+  const editor = page.locator('textarea.handsontableInput:focus');
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('市妇幼保健院');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市妇幼保健院');
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT);
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市妇幼保健院');
+  // From the list: typing part of a name narrows it to the entries that have it; a click picks one.
+  await workbook.select(INFANT, '责任单位');
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeVisible();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('教育');
+  const list = page.locator('.autocompleteEditor td');
+  await expect(list).toHaveText(['市教育局']);
+  await list.first().click();
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市教育局');
+  workbook.expectNoErrors();
+});
+
 test('the licence key is entered in the settings and kept', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
