@@ -4,7 +4,7 @@
  */
 import { LANXI_2021_2025 } from '../model/plan/lanxi-2021-2025';
 import { DEFAULT_THRESHOLDS, restoreThresholds, type Thresholds } from '../model/status';
-import { backupReminder } from '../model/backup';
+import { backupReminder, firstUseHint } from '../model/backup';
 import { makeSampleWorkbook, SAMPLE_WORKBOOK_ID } from '../model/sample-data';
 import { workbookFromPlan, yearColumns, type Workbook } from '../model/workbook';
 import type { Indicator } from '../model/indicator';
@@ -150,11 +150,9 @@ export async function openSession(requested: string | null = null, databaseName?
       await repository.saveWorkbook(workbook);
     }
     const persisted = await requestPersistence();
-    const reminder = backupReminder(
-      await repository.getSetting<string>(LAST_BACKUP_SETTING),
-      workbook,
-      new Date(),
-    );
+    const reminder =
+      backupReminder(await repository.getSetting<string>(LAST_BACKUP_SETTING), workbook, new Date()) ||
+      firstUseHint(Math.max(records.filter((w) => !w.deletedAt).length, 1), workbook);
     return {
       repository,
       workbook,

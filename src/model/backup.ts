@@ -287,6 +287,19 @@ export function planRestore(
   });
 }
 
+/**
+ * The first screen of a new PC is the plan without a figure: where the data of a previous PC or colleague comes
+ * from is said there (从备份文件恢复 is at the bottom of 工作簿, easy to miss). Only while this browser holds
+ * this one workbook and no figure.
+ */
+export function firstUseHint(workbooksInBrowser: number, workbook: Workbook): string {
+  if (workbook.isSample || workbooksInBrowser > 1) return '';
+  const hasValues = workbook.indicators.some((row) => Object.keys(row.values).length > 0);
+  return hasValues
+    ? ''
+    : '本浏览器中还没有数据。如是换了电脑或接手同事的工作，请点“工作簿”→“从备份文件恢复”，选择备份文件。';
+}
+
 const BACKUP_REMINDER_DAYS = 30;
 
 /** A reminder when there are values and no backup in the last 30 days. */

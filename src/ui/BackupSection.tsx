@@ -118,6 +118,11 @@ export function BackupSection(props: {
         // What the browser had is kept, so a restore of the wrong file or the wrong rows can be taken back.
         `恢复备份“${current.fileName}”前的自动保存（${now.toLocaleString('zh-CN')}）`,
       );
+      // The file restored from is a backup of what the browser now holds: the reminder counts from it (it said
+      // 还没有备份过 right after the restore, which read as if the restore had failed).
+      const lastBackup = await props.repository.getSetting<string>(LAST_BACKUP_SETTING);
+      if (!lastBackup || lastBackup < current.backup.createdAt)
+        await props.repository.setSetting(LAST_BACKUP_SETTING, current.backup.createdAt);
       // A colleague's backup brings the colleague's name: the next changes would be recorded under it.
       const restoredClerk = withSettings() ? current.backup.settings[CLERK_SETTING] : undefined;
       const whoNow =

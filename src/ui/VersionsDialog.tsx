@@ -129,7 +129,14 @@ export function VersionsDialog(props: {
           </Show>
           <Show
             when={(versions() ?? []).length > 0}
-            fallback={<p class="hint">{versions() ? '还没有保存过版本。' : '正在读取…'}</p>}
+            fallback={
+              <p class="hint">
+                {/* Versions are kept per workbook: a next plan opened after saving one in the old plan showed none. */}
+                {versions()
+                  ? `“${props.current().title}”还没有保存过版本（版本按工作簿分别保存，其他工作簿的版本请打开该工作簿后查看）。`
+                  : '正在读取…'}
+              </p>
+            }
           >
             <table aria-label="已保存的版本">
               <thead>

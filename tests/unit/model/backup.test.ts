@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
   backupReminder,
+  firstUseHint,
   parseBackup,
   planRestore,
   serializeBackup,
@@ -201,6 +202,22 @@ describe('backup file', () => {
     expect(planRestore(parsed.backup, [{ id: 'plan', createdAt: fresh, updatedAt: fresh }])[0]?.action).toBe(
       'replace-untouched',
     );
+  });
+});
+
+describe('first use on a new PC', () => {
+  const empty = workbookFromPlan(LANXI_2021_2025, 'plan', new Date('2026-11-01T00:00:00Z'));
+  it('points to 从备份文件恢复 while the browser holds only the plan, without a figure', () => {
+    expect(firstUseHint(1, empty)).toContain('“工作簿”→“从备份文件恢复”');
+  });
+  it('says nothing once there is a figure, another workbook, or in the sample', () => {
+    const typed = {
+      ...plan,
+      indicators: plan.indicators.map((r, i) => (i === 0 ? { ...r, values: { 2021: 3 } } : r)),
+    };
+    expect(firstUseHint(1, typed)).toBe('');
+    expect(firstUseHint(2, plan)).toBe('');
+    expect(firstUseHint(1, { ...plan, isSample: true })).toBe('');
   });
 });
 
