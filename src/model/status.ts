@@ -361,11 +361,15 @@ function trendLeavesTarget(
   thresholds: Thresholds,
 ): boolean {
   if (projected === null || targetAtT === null || meets(projected, targetAtT, spec, thresholds)) return false;
-  const limits = naturalLimits(spec.unit ?? '');
-  const atLimit = lowerIsBetter(spec) ? latest <= limits.low + EPSILON : latest >= limits.high - EPSILON;
-  if (atLimit || (spec.kind === 'full' && latest >= 100 - EPSILON)) return false;
+  if (atNaturalLimit(latest, spec) || (spec.kind === 'full' && latest >= 100 - EPSILON)) return false;
   const interval = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
   return interval !== null && (targetAtT < interval.low || targetAtT > interval.high);
+}
+
+/** A value at its unit's natural limit on the side the target wants (100 % to rise, 0 to fall): it can go no further. */
+function atNaturalLimit(value: number, spec: TargetSpec): boolean {
+  const limits = naturalLimits(spec.unit ?? '');
+  return lowerIsBetter(spec) ? value <= limits.low + EPSILON : value >= limits.high - EPSILON;
 }
 
 function tierOf(cr: number, t: Thresholds): Status {
@@ -383,8 +387,7 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   const base = result.baseValue;
   // At the unit's limit a rate cannot 提高 (100 %) nor a count 减少 (0) any further: kept there, the target is met
   // (a 参保率 of 100 % every year was 未实现 / 停滞).
-  const limits = naturalLimits(spec.unit ?? '');
-  const atLimit = (v: number) => (down ? v <= limits.low + EPSILON : v >= limits.high - EPSILON);
+  const atLimit = (v: number) => atNaturalLimit(v, spec);
   if (finalValue !== null && atLimit(finalValue)) return { ...result, status: '达标', atLimit: true };
   if (finalValue !== null && base !== null && n >= 2) {
     const improved = down ? finalValue < base : finalValue > base;

@@ -53,16 +53,19 @@ const formatSavedTime = (at: Date) =>
   })).format(at);
 
 /** Tell the clerk which fields another tab had saved and this tab's save replaced (both are in the history). */
-function conflictNotice(conflicts: MergeConflict[]): string {
-  const shown = conflicts
-    .slice(0, 3)
-    .map(
-      (c) => c.note ?? `${c.code} ${c.rowName} ${c.label}：另一窗口的“${c.theirs}”被本窗口的“${c.mine}”替换`,
-    )
-    .join('；');
+/** The first three cells of a banner, then how many in all: "H08 … 替换；H09 … 替换等 5 处". */
+function firstCells(conflicts: MergeConflict[], describe: (c: MergeConflict) => string): string {
   const more = conflicts.length > 3 ? `等 ${conflicts.length} 处` : '';
+  return conflicts.slice(0, 3).map(describe).join('；') + more;
+}
+
+function conflictNotice(conflicts: MergeConflict[]): string {
+  const shown = firstCells(
+    conflicts,
+    (c) => c.note ?? `${c.code} ${c.rowName} ${c.label}：另一窗口的“${c.theirs}”被本窗口的“${c.mine}”替换`,
+  );
   const headline = conflicts.some((c) => !c.note) ? '注意：两个窗口改了同一单元格。' : '注意：';
-  return `${headline}${shown}${more}。原值都记在修改记录中。`;
+  return `${headline}${shown}。原值都记在修改记录中。`;
 }
 
 /**
@@ -71,12 +74,11 @@ function conflictNotice(conflicts: MergeConflict[]): string {
  * is the one who can say which is right.
  */
 function replacedNotice(conflicts: MergeConflict[]): string {
-  const shown = conflicts
-    .slice(0, 3)
-    .map((c) => `${c.code} ${c.rowName} ${c.label}：本窗口的“${c.theirs}”被另一窗口的“${c.mine}”替换`)
-    .join('；');
-  const more = conflicts.length > 3 ? `等 ${conflicts.length} 处` : '';
-  return `注意：两个窗口改了同一单元格。${shown}${more}。请核对哪个数值正确；两个数值都记在修改记录中。`;
+  const shown = firstCells(
+    conflicts,
+    (c) => `${c.code} ${c.rowName} ${c.label}：本窗口的“${c.theirs}”被另一窗口的“${c.mine}”替换`,
+  );
+  return `注意：两个窗口改了同一单元格。${shown}。请核对哪个数值正确；两个数值都记在修改记录中。`;
 }
 
 export function App(props: { session: Session }) {
