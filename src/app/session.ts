@@ -10,7 +10,8 @@ import { workbookFromPlan, yearColumns, type Workbook } from '../model/workbook'
 import type { Indicator } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
 import { WorkbookRepository } from '../store/workbook-repository';
-import { csvFileName, serializeIndicatorsCsv } from '../io/csv-export';
+import { csvFileName, serializeHistoryCsv, serializeIndicatorsCsv } from '../io/csv-export';
+import type { HistoryEntry } from '../model/history';
 
 export const DEFAULT_WORKBOOK_ID = LANXI_2021_2025.id;
 export const DEFAULT_LICENSE_KEY = 'non-commercial-and-evaluation';
@@ -174,7 +175,19 @@ export async function openSession(requested: string | null = null, databaseName?
 
 /** Offer the rows as a CSV download (used when storage fails, so nothing on screen is lost). */
 export function downloadCsv(workbook: Workbook, indicators: Indicator[], scope: string): void {
-  const csv = serializeIndicatorsCsv(indicators, yearColumns({ ...workbook, indicators }));
+  offerCsv(workbook, serializeIndicatorsCsv(indicators, yearColumns({ ...workbook, indicators })), scope);
+}
+
+/** The workbook's change history (or the part of it shown) as a CSV download, for the office's records. */
+export function downloadHistoryCsv(
+  workbook: Workbook,
+  entries: readonly HistoryEntry[],
+  scope: string,
+): void {
+  offerCsv(workbook, serializeHistoryCsv(entries), scope);
+}
+
+function offerCsv(workbook: Workbook, csv: string, scope: string): void {
   const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

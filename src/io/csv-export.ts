@@ -4,6 +4,8 @@
  */
 import Papa from 'papaparse';
 import { TARGET_KIND_LABELS, type Comparator, type Indicator } from '../model/indicator';
+import { describeSource, type HistoryEntry } from '../model/history';
+import { clerkLabel } from '../model/history-list';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -63,6 +65,31 @@ export function serializeIndicatorsCsv(indicators: readonly Indicator[], years: 
       cell === null || cell === undefined ? '' : typeof cell === 'number' ? cell : escapeFormula(cell),
     ),
   );
+  return UTF8_BOM + Papa.unparse(escaped, { newline: '\r\n', quotes: false });
+}
+
+/** A time as the office writes it, in the computer's own time zone: "2026-11-29 09:05". */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** The change history as the 修改记录 dialog shows it, one changed field per line, newest first. */
+export function serializeHistoryCsv(entries: readonly HistoryEntry[]): string {
+  const header = ['时间', '代码', '指标名称', '列', '原值', '新值', '来源', '填报人'];
+  const rows = entries.map((e) => [
+    localDateTime(e.at),
+    e.code,
+    e.rowName,
+    e.label,
+    e.before,
+    e.after,
+    describeSource(e.source),
+    clerkLabel(e.clerk),
+  ]);
+  // Every cell is text here (figures with their units), so every cell is escaped.
+  const escaped = [header, ...rows].map((cells) => cells.map(escapeFormula));
   return UTF8_BOM + Papa.unparse(escaped, { newline: '\r\n', quotes: false });
 }
 

@@ -214,12 +214,12 @@ export class WorkbookRepository {
 
   /** The history of one row, newest first. */
   async rowHistory(workbookId: string, code: string): Promise<HistoryEntry[]> {
-    const groups = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
-    // By time, not by storage order: a restored backup adds older entries after newer ones. Within a save, the
-    // field recorded last comes first, as it did when each field was a record of its own.
-    return groups
-      .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
-      .flatMap((group) => flattenHistory([withoutId(group)]).reverse());
+    return newestFirst(await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray());
+  }
+
+  /** The history of every row of a workbook (rows deleted since included), newest first. */
+  async workbookHistory(workbookId: string): Promise<HistoryEntry[]> {
+    return newestFirst(await this.db.history.where('workbookId').equals(workbookId).toArray());
   }
 
   /** Keep the stored workbook as a named version; returns its id. */
@@ -403,6 +403,16 @@ function toRowRecord(workbookId: string, indicator: Indicator, order: number): R
 const historyKey = (e: HistoryEntry) => [e.workbookId, e.code, e.field, e.at, e.after].join('\u0000');
 const versionKey = (v: Pick<VersionRecord, 'workbookId' | 'name' | 'createdAt'>) =>
   [v.workbookId, v.name, v.createdAt].join('\u0000');
+
+/**
+ * Stored groups as entries, newest first. By time, not by storage order: a restored backup adds older entries after
+ * newer ones. Within a save, the field recorded last comes first, as it did when each field was a record of its own.
+ */
+function newestFirst(groups: HistoryRecord[]): HistoryEntry[] {
+  return groups
+    .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
+    .flatMap((group) => flattenHistory([withoutId(group)]).reverse());
+}
 
 function withoutId(record: HistoryRecord): HistoryGroup {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

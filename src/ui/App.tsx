@@ -6,6 +6,7 @@ import {
   DEFAULT_LICENSE_KEY,
   DEFAULT_WORKBOOK_ID,
   downloadCsv,
+  downloadHistoryCsv,
   LAST_WORKBOOK_SETTING,
   carryNotice,
   workbookHref,
@@ -40,6 +41,8 @@ import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 
 const UNDO: ChangeSource = { kind: 'undo' };
+/** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
+const ALL_ROWS = '\u0000all';
 /**
  * Made once, when the grid is ready (see onMount): building a date formatter costs tens of milliseconds, which
  * start-up or the first edit would otherwise pay.
@@ -111,7 +114,7 @@ export function App(props: { session: Session }) {
   };
   /** Whether 撤销 / 重做 have anything to do (they are greyed out otherwise, as in Excel). */
   const [undoable, setUndoable] = createSignal({ undo: false, redo: false });
-  /** The row whose change history is shown. */
+  /** The row whose change history is shown, or ALL_ROWS for the whole workbook's. */
   const [historyOf, setHistoryOf] = createSignal<string | null>(null);
   // eslint-disable-next-line solid/reactivity
   const [notice, setNotice] = createSignal(props.session.notice);
@@ -438,11 +441,13 @@ export function App(props: { session: Session }) {
     }
   };
 
-  /** A row's history, after saving pending edits (so the last edit is in it). */
+  /** A row's history or the whole workbook's, after saving pending edits (so the last edit is in it). */
   const loadHistory = async (code: string) => {
     await autosave?.flush();
     if (!repository) throw new Error('storage unavailable');
-    return repository.rowHistory(workbook.id, code);
+    return code === ALL_ROWS
+      ? repository.workbookHistory(workbook.id)
+      : repository.rowHistory(workbook.id, code);
   };
 
   const saveText = () => {
@@ -483,6 +488,17 @@ export function App(props: { session: Session }) {
             onClick={() => setShowVersions(true)}
           >
             版本
+          </button>
+        </Show>
+        <Show when={repository}>
+          <button
+            type="button"
+            class="link"
+            title="本工作簿所有指标的修改记录：时间、原值、新值、来源和填报人，可按填报人、导入文件筛选并导出"
+            onClick={() => setHistoryOf(ALL_ROWS)}
+          >
+            {/* Not "修改记录": that is the row panel's button, and one name for two buttons is ambiguous. */}
+            历次修改
           </button>
         </Show>
         <button type="button" class="link" onClick={() => setShowReport(true)}>
@@ -823,12 +839,16 @@ export function App(props: { session: Session }) {
         )}
       </Show>
 
-      <Show when={historyOf()}>
+      {/* Keyed: from a row's history to the whole workbook's is a new dialog, which reads its own list. */}
+      <Show when={historyOf()} keyed>
         {(code) => (
           <HistoryDialog
-            code={code()}
-            name={grid?.report(code())?.indicator.name ?? ''}
-            load={() => loadHistory(code())}
+            row={code === ALL_ROWS ? undefined : { code, name: grid?.report(code)?.indicator.name ?? '' }}
+            load={() => loadHistory(code)}
+            onShowAll={code === ALL_ROWS ? undefined : () => setHistoryOf(ALL_ROWS)}
+            onExport={
+              code === ALL_ROWS ? (entries) => downloadHistoryCsv(workbook, entries, '修改记录') : undefined
+            }
             onClose={() => {
               setHistoryOf(null);
               backToGrid();

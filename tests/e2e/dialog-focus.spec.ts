@@ -115,6 +115,10 @@ test('every dialog keeps Tab in it, and once closed with Escape the arrow keys m
     { name: '监测报告', open: () => page.getByRole('button', { name: '打印报告', exact: true }).click() },
     { name: '确认删除指标', open: () => page.getByRole('button', { name: '删除所选指标' }).click() },
     { name: /修改记录/, open: () => page.getByRole('button', { name: '修改记录' }).click() },
+    {
+      name: '修改记录：全部指标',
+      open: () => page.getByRole('button', { name: '历次修改', exact: true }).click(),
+    },
     { name: /^图表：/, open: () => page.keyboard.press('Alt+c') },
   ];
   for (const { name, open } of dialogs) {

@@ -149,6 +149,82 @@ test('history per row with the clerk’s name; versions saved, compared with now
   workbook.expectNoErrors();
 });
 
+test('every row’s changes in one list: narrowed by clerk and by import file, saved as CSV', async () => {
+  const workbook = await launch();
+  const { page } = workbook;
+  const neonatal = LANXI_2021_2025.indicators.find((r) => r.name === '新生儿死亡率')!;
+  await setClerk(page, '张丽');
+  await workbook.waitForGrid();
+  await workbook.typeInto(INFANT.code, '2021年', '5.9');
+  await workbook.waitSaved();
+  // 卫健局's file brings two figures; then a colleague on the same PC types one.
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局2025.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`代码,2025年\r\n${INFANT.code},4.1\r\n${neonatal.code},2.2\r\n`, 'utf8'),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await workbook.waitSaved();
+  await setClerk(page, '王强');
+  await workbook.typeInto(neonatal.code, '2022年', '2.6');
+  await workbook.waitSaved();
+
+  await page.getByRole('button', { name: '历次修改' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改记录：全部指标' });
+  await expect(dialog.getByRole('status')).toHaveText('共 4 处修改，涉及 2 个指标。');
+  const rows = dialog.getByRole('table', { name: '修改记录' }).locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  // Newest first: 王强's figure, then the import, then 张丽's first figure.
+  await expect(rows.first()).toContainText(`${neonatal.code} ${neonatal.name}2022年（空）2.6‰录入王强`);
+  await expect(rows.last()).toContainText(`${INFANT.code} ${INFANT.name}2021年（空）5.9‰录入张丽`);
+
+  await dialog.getByLabel('来源').selectOption({ label: '导入“卫健局2025.csv”（2）' });
+  await expect(rows).toHaveCount(2);
+  await expect(dialog.getByRole('status')).toHaveText('符合条件的 2 处修改，涉及 2 个指标（共 4 处）。');
+  await expect(dialog).toContainText(`${INFANT.code} ${INFANT.name}2025年（空）4.1‰导入“卫健局2025.csv”张丽`);
+  await dialog.getByLabel('来源').selectOption({ label: '全部' });
+  await dialog.getByLabel('填报人').selectOption({ label: '王强（1）' });
+  await expect(rows).toHaveCount(1);
+  await dialog.getByLabel('填报人').selectOption({ label: '全部' });
+  await dialog.getByLabel('指标或列').fill('2025');
+  await expect(rows).toHaveCount(2);
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '导出符合条件的记录（CSV）' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/_修改记录_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await download.path(), 'utf8')
+    .slice(1)
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe('时间,代码,指标名称,列,原值,新值,来源,填报人');
+  expect(lines.slice(1).map((l) => l.split(',').slice(1).join(','))).toEqual(
+    expect.arrayContaining([
+      `${INFANT.code},${INFANT.name},2025年,（空）,4.1‰,导入“卫健局2025.csv”,张丽`,
+      `${neonatal.code},${neonatal.name},2025年,（空）,2.2‰,导入“卫健局2025.csv”,张丽`,
+    ]),
+  );
+  expect(lines).toHaveLength(3);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // From a row's own history to every row's.
+  const history = await historyRows(workbook, INFANT.code);
+  expect(history).toHaveLength(2);
+  await page.getByRole('button', { name: '修改记录', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: /修改记录：/ })
+    .getByRole('button', { name: '全部指标的修改记录' })
+    .click();
+  await expect(page.getByRole('dialog', { name: '修改记录：全部指标' }).getByRole('status')).toHaveText(
+    '共 4 处修改，涉及 2 个指标。',
+  );
+  workbook.expectNoErrors();
+});
+
 test('backup on file://, storage cleared, restore: values, versions and history are identical', async () => {
   const workbook = await launch();
   const { page } = workbook;

@@ -939,3 +939,40 @@ describe('a write failing midway leaves the workbook as before', () => {
     expect(await repository.getSetting('clerkName')).toBeUndefined();
   });
 });
+
+describe('history of the whole workbook', () => {
+  it('holds every row’s changes newest first, rows deleted since too, and no other workbook’s', async () => {
+    const { repository, workbook } = await savedPlan();
+    await repository.saveWorkbook(planWorkbook('wb-2'));
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2025: 4.1 }), edited(workbook, 'H03', { 2025: 5.2 })],
+      baseOf(workbook),
+      context('2026-11-02T08:00:00.000Z', '张丽', IMPORT),
+    );
+    const other = (await repository.loadWorkbook('wb-2'))!;
+    await repository.saveRowsMerged(
+      'wb-2',
+      [edited(other, 'H02', { 2025: 9 })],
+      baseOf(other),
+      context('2026-11-02T09:00:00.000Z'),
+    );
+    const withoutH03 = (await repository.loadWorkbook('wb-1'))!;
+    withoutH03.indicators = withoutH03.indicators.filter((r) => r.code !== 'H03');
+    await repository.saveWorkbook(withoutH03, context('2026-11-03T10:00:00.000Z', '王强'));
+
+    const history = await repository.workbookHistory('wb-1');
+    const seen = history.map((e) => [e.at.slice(0, 10), e.code, e.label, e.before, e.after, e.clerk]);
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).toEqual(['2026-11-03', 'H03', '整行', '（原有此行）', '已删除此行', '王强']);
+    expect(seen.slice(1)).toEqual(
+      expect.arrayContaining([
+        ['2026-11-02', 'H02', '2025年', '（空）', '4.1‰', '张丽'],
+        ['2026-11-02', 'H03', '2025年', '（空）', '5.2‰', '张丽'],
+      ]),
+    );
+    expect(history[1]?.source).toEqual(IMPORT);
+    expect(new Set(history.map((e) => e.workbookId))).toEqual(new Set(['wb-1']));
+    expect(await repository.workbookHistory('wb-3')).toEqual([]);
+  });
+});
