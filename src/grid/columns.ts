@@ -81,8 +81,12 @@ export const DEPARTMENTS = [
   '市残联',
 ] as const;
 
-/** Number of leading columns kept in view while scrolling sideways (code and name). */
-export const FROZEN_COLUMNS = 2;
+/**
+ * Number of leading columns kept in view while scrolling sideways: code, name and 状态. 状态 too, because a clerk
+ * typing 2025's figures far to the right wants to see the row's status change (it scrolled away on a 1366-pixel
+ * laptop, leaving the figure without its verdict).
+ */
+export const FROZEN_COLUMNS = 3;
 
 /** `planning`: the workbook is a new plan made from an earlier one; show the previous target and the checks. */
 export function buildColumns(

@@ -16,7 +16,7 @@ interface RenderFlags {
 }
 
 /**
- * Redraw the given visual rows' cells from column `fromColumn` on, then let the grid's next draw be a light one
+ * Redraw the given visual rows' cells from column `fromColumn` on (frozen ones in their overlay too), then let the grid's next draw be a light one
  * (selection and borders only). Returns false, drawing nothing, when the grid's internals are not as expected,
  * so the caller's full draw goes ahead.
  */
@@ -33,6 +33,9 @@ export function redrawRowsAlone(
       // null when the cell is not in the drawn band (scrolled away): it is drawn when it comes into view.
       const td = hot.getCell(row, column);
       if (td) drawCell(hot, td, row, column);
+      // A frozen column's cell is drawn twice: under the overlay and in it (the one the clerk sees).
+      const topmost = hot.getCell(row, column, true);
+      if (topmost && topmost !== td) drawCell(hot, topmost, row, column);
     }
   }
   flags.forceFullRender = false;

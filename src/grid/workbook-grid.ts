@@ -298,6 +298,10 @@ export function makeWorkbookGrid(
   const rowsAloneCols = new Set(
     columns.flatMap((spec, column) => (spec.key === 'year' || spec.key === 'projection' ? [column] : [])),
   );
+  /** The first column a value changes the look of: 状态 (frozen, before the years), then 波动, 预测, 差距. */
+  const firstDerivedColumn = Math.min(
+    ...columns.flatMap((spec, column) => (spec.key === 'status' || spec.key === 'year' ? [column] : [])),
+  );
   const finishEditBatch = (grid: Handsontable) => {
     const batch = editBatch;
     editBatch = null;
@@ -305,7 +309,7 @@ export function makeWorkbookGrid(
     try {
       if (batch?.rowsAlone && batch.rows.size > 0) {
         const visualRows = [...batch.rows].map((r) => grid.toVisualRow(r)).filter((r) => r !== null);
-        redrawRowsAlone(grid, visualRows, FROZEN_COLUMNS);
+        redrawRowsAlone(grid, visualRows, firstDerivedColumn);
       }
     } finally {
       // Whatever happened above, the grid draws again (suspended, it would never draw).

@@ -44,6 +44,38 @@ for (const [width, height] of [
     await expect(title).toHaveAttribute('title', /示例数据/);
     expect(await visibleGridRows(page)).toBeGreaterThanOrEqual(4);
 
+    // Typing the target year's figure far to the right, the row's code, name and 状态 stay beside it.
+    await workbook.select(INFANT, '指标名称');
+    for (let column = 0; column < 12; column += 1) {
+      if ((await page.locator('.status-bar .cell-info').textContent())?.includes('· 2025年')) break;
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(page.locator('.status-bar .cell-info')).toContainText(`${INFANT} 婴儿死亡率 · 2025年`);
+    const rowIndex = await workbook.row(INFANT).getAttribute('aria-rowindex');
+    for (const column of ['代码', '指标名称', '状态', '2025年']) {
+      const colIndex = workbook.columnIndex(column) + 2;
+      // Seen, not only drawn: the cell on top at its own centre, inside the window, without scrolling back.
+      const seen = await page.evaluate(
+        ([row, col]) =>
+          [...document.querySelectorAll(`tr[aria-rowindex="${row}"] td[aria-colindex="${col}"]`)].some(
+            (td) => {
+              const box = td.getBoundingClientRect();
+              const x = box.left + box.width / 2;
+              const y = box.top + box.height / 2;
+              return (
+                x > 0 &&
+                x < innerWidth &&
+                y > 0 &&
+                y < innerHeight &&
+                td.contains(document.elementFromPoint(x, y))
+              );
+            },
+          ),
+        [rowIndex, colIndex] as const,
+      );
+      expect(seen, `${column} of ${INFANT} in view beside 2025年`).toBe(true);
+    }
+
     // 预警汇总 open: the grid still shows rows.
     await page.getByRole('button', { name: '预警汇总' }).click();
     await expect(page.getByRole('region', { name: '预警汇总' })).toBeVisible();
