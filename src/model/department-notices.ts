@@ -16,6 +16,9 @@ export const UNASSIGNED = '（未指定责任单位）';
 /** The heading of a notice's warning list: the report's own, so the department reads the same words. */
 export const WARNINGS_HEADING = '需关注的指标（预警：预计达标困难或波动较大）';
 
+/** On every notice of the sample workbook, printed and copied: its figures are generated. */
+export const NOTICE_SAMPLE_LINE = `${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。`;
+
 /** Where the department's template comes from, as the export dialog words it (src/ui/ExportDialog.tsx). */
 export const TEMPLATE_PATH = '导出CSV → 某个责任单位的指标（填报模板）';
 
@@ -102,7 +105,12 @@ function templateLine(department: string, missing: readonly MissingRow[], year: 
     toFill.length > 0 ? `在“${year}年”列填写 ${codes(toFill)} 的数值` : '',
     refused.length > 0 ? `核实并更正 ${codes(refused)} 的${year}年数值（只填数字，单位已在“单位”列）` : '',
   ].filter((part) => part !== '');
-  const earlier = noData.length > 0 ? `；${codes(noData)} 各年均无数值，此前各年如有数值请一并填写` : '';
+  // Which rows have no figure at all is in the list above: counted here, not named twice.
+  const earlier =
+    noData.length === 0
+      ? ''
+      : `；${noData.length === missing.length ? '这些指标' : `其中${noData.length}项`}各年均无数值（无监测数据），` +
+        '此前各年如有数值请一并填写';
   return `${where}，${asks.join('，')}${earlier}，另存为 CSV 发回。`;
 }
 
@@ -202,7 +210,7 @@ export function warningInWords(w: WarningRow): string {
 
 export function missingInWords(m: MissingRow): string {
   const unit = m.unit ? `（单位：${m.unit}）` : '';
-  const latest = m.latest && !m.invalid ? `；已有最新值 ${m.latest}` : '';
+  const latest = m.latest ? `；已有最新值 ${m.latest}` : '';
   return `${m.code} ${m.name}${unit}：${m.state}${latest}`;
 }
 
@@ -217,7 +225,7 @@ export function noticeText(
   options: { isSample: boolean; organisation: string },
 ): string {
   const lines: string[] = [notices.title];
-  if (options.isSample) lines.push(`【${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。】`);
+  if (options.isSample) lines.push(`【${NOTICE_SAMPLE_LINE}】`);
   lines.push('', `${notice.addressee}：`, noticeIntro(notice, notices.year));
   let part = 0;
   const numerals = ['一', '二'];

@@ -135,7 +135,7 @@ describe('各单位预警及补报通知', () => {
     );
     expect(of('乡镇办').template).toBe(
       '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “乡镇办”，在“2024年”列填写 Z02 的数值，' +
-        '核实并更正 Z01 的2024年数值（只填数字，单位已在“单位”列）；Z02 各年均无数值，此前各年如有数值请一并填写，另存为 CSV 发回。',
+        '核实并更正 Z01 的2024年数值（只填数字，单位已在“单位”列）；其中1项各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
     );
     expect(of('市教育局').template).toContain('2024年数值已齐全');
     // No template can be exported for rows without a department: the clerk is told what to do first.
