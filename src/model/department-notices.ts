@@ -165,11 +165,16 @@ export function buildNotices(
   const flagged = count((n) => n.warnings.length);
   const toFill = count((n) => n.missing.filter((m) => !m.invalid).length);
   const refused = count((n) => n.missing.filter((m) => m.invalid).length);
+  // Only what there is: "待补报0项" beside 28 warnings read as if something were to be sent.
+  const counts = [
+    flagged > 0 ? `预警${flagged}项` : '',
+    toFill > 0 ? `${year}年数值待补报${toFill}项` : '',
+    refused > 0 ? `数值有误待更正${refused}项` : '',
+  ].filter((part) => part !== '');
   const summary =
     notices.length === 0
       ? `${year}年各单位均无预警、无待补报，无需通知`
-      : `${notices.length}个单位需通知：预警${flagged}项，${year}年数值待补报${toFill}项` +
-        (refused > 0 ? `，数值有误待更正${refused}项` : '');
+      : `${notices.length}个单位需通知：${counts.join('，')}`;
   return {
     title: `${planTitle}${NOTICES_TITLE}（${year}年）`,
     year,

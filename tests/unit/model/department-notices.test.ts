@@ -129,6 +129,22 @@ describe('各单位预警及补报通知', () => {
     expect(n.quiet).toBe('');
   });
 
+  it('counts only what there is to say', () => {
+    const flaggedOnly = [
+      facts('H01', '市卫健局', { 2020: 6, 2024: 5.8 }, '停滞', { target: upper5, unit: '‰' }),
+    ];
+    const r = buildReport('规划', flaggedOnly, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(buildNotices('规划', r, flaggedOnly, ORDER).summary).toBe('1个单位需通知：预警1项');
+    const allMissing = [facts('H01', '市卫健局', {}, '数据不足'), facts('H02', '市卫健局', {}, '数据不足')];
+    const r2 = buildReport('规划', allMissing, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    const n2 = buildNotices('规划', r2, allMissing, ORDER);
+    expect(n2.summary).toBe('1个单位需通知：2024年数值待补报2项');
+    expect(n2.notices[0]!.template).toBe(
+      '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市卫健局”，在“2024年”列填写 H01、H02 的数值；' +
+        '这些指标各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
+    );
+  });
+
   it('points to the department’s template with the rows and year to fill', () => {
     expect(of('市卫健局').template).toBe(
       '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市卫健局”，在“2024年”列填写 H02、H03 的数值，另存为 CSV 发回。',
