@@ -86,8 +86,12 @@ function missingOf(facts: RowFacts, year: number): MissingRow | null {
   return { ...base, state: `待补报${year}年数值`, invalid: false, noData: false };
 }
 
-/** Codes, joined as a clerk writes them: "H02、H05". */
-const codes = (rows: readonly { code: string }[]) => rows.map((r) => r.code).join('、');
+/** Codes named in the template line at most; more read as a wall of codes beside the list that has them. */
+const CODES_NAMED = 10;
+
+/** Codes, joined as a clerk writes them ("H02、H05"), or how many of the list above when they are many. */
+const codes = (rows: readonly { code: string }[]) =>
+  rows.length <= CODES_NAMED ? ` ${rows.map((r) => r.code).join('、')} ` : `上列${rows.length}项指标`;
 
 function templateLine(department: string, missing: readonly MissingRow[], year: number): string {
   if (isUnassigned(department))
@@ -102,8 +106,8 @@ function templateLine(department: string, missing: readonly MissingRow[], year: 
   const refused = missing.filter((m) => m.invalid);
   const noData = missing.filter((m) => m.noData);
   const asks = [
-    toFill.length > 0 ? `在“${year}年”列填写 ${codes(toFill)} 的数值` : '',
-    refused.length > 0 ? `核实并更正 ${codes(refused)} 的${year}年数值（只填数字，单位已在“单位”列）` : '',
+    toFill.length > 0 ? `在“${year}年”列填写${codes(toFill)}的数值` : '',
+    refused.length > 0 ? `核实并更正${codes(refused)}的${year}年数值（只填数字，单位已在“单位”列）` : '',
   ].filter((part) => part !== '');
   // Which rows have no figure at all is in the list above: counted here, not named twice.
   const earlier =

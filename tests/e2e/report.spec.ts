@@ -497,7 +497,8 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
   await expect(template).toContainText(
     '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市教育局”，在“2024年”列填写 ',
   );
-  await expect(template).toContainText(late.code);
+  // 13 rows to fill: counted (the list above names them), with how many have no figure at all.
+  await expect(template).toContainText(`填写上列${missingCells.length}项指标的数值；其中`);
   await expect(template).not.toContainText(falling.code);
   // Another department's notice has none of 市教育局's rows.
   await expect(report.getByRole('region', { name: '通知：市卫健局' })).not.toContainText(falling.name);

@@ -139,6 +139,12 @@ describe('各单位预警及补报通知', () => {
     const r2 = buildReport('规划', allMissing, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
     const n2 = buildNotices('规划', r2, allMissing, ORDER);
     expect(n2.summary).toBe('1个单位需通知：2024年数值待补报2项');
+    // Many rows: counted, not a wall of codes beside the list that names them.
+    const many = Array.from({ length: 11 }, (_, i) => facts(`H${10 + i}`, '市卫健局', {}, '数据不足'));
+    const r3 = buildReport('规划', many, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(buildNotices('规划', r3, many, ORDER).notices[0]!.template).toContain(
+      '在“2024年”列填写上列11项指标的数值',
+    );
     expect(n2.notices[0]!.template).toBe(
       '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市卫健局”，在“2024年”列填写 H01、H02 的数值；' +
         '这些指标各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
