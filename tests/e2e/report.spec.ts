@@ -444,6 +444,12 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
     `${met.code},${met.name},小时/天,1,1.1,1.1,1.2`,
     `${police.code},${police.name},起,20,16,13,10`,
   ]);
+  // A row whose 责任单位 the clerk cleared: it goes under （未指定责任单位）, with no template to export.
+  const orphan = LANXI_2021_2025.indicators.find((r) => r.department === '市妇联')!;
+  await workbook.select(orphan.code, '责任单位');
+  await page.keyboard.press('Delete');
+  await expect(await workbook.cell(orphan.code, '责任单位')).toHaveText(/^▼?$/);
+  await workbook.waitSaved();
   await page.getByRole('button', { name: '打印报告' }).click();
   const report = page.getByRole('dialog', { name: '监测报告' });
   await report.getByLabel('年份').selectOption('2024');
@@ -500,6 +506,17 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
   // 13 rows to fill: counted (the list above names them), with how many have no figure at all.
   await expect(template).toContainText(`填写上列${missingCells.length}项指标的数值；其中`);
   await expect(template).not.toContainText(falling.code);
+  const unassigned = report.getByRole('region', { name: '通知：（未指定责任单位）' });
+  await expect(unassigned.locator('table.notice-missing tbody tr td:first-child')).toHaveText([
+    `${orphan.code} ${orphan.name}`,
+  ]);
+  await expect(unassigned.locator('.notice-template')).toContainText('请先在表格的“责任单位”列为其指定单位');
+  await expect(report.getByRole('region', { name: '通知：市妇联' })).not.toContainText(orphan.name);
+  // The unassigned come last.
+  await expect(report.locator('section.notice').last()).toHaveAttribute(
+    'aria-label',
+    '通知：（未指定责任单位）',
+  );
   // Another department's notice has none of 市教育局's rows.
   await expect(report.getByRole('region', { name: '通知：市卫健局' })).not.toContainText(falling.name);
 
