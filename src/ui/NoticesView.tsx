@@ -66,10 +66,16 @@ function NoticeSection(props: {
       await navigator.clipboard.writeText(text());
       setCopied({ ok: true });
     } catch (error) {
-      setCopied({ ok: false, why: error instanceof Error ? error.message : String(error) });
+      // The browser's own message is English ("Write permission denied."): the usual cause said in Chinese.
+      const why =
+        error instanceof DOMException && error.name === 'NotAllowedError'
+          ? '没有使用剪贴板的权限'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      setCopied({ ok: false, why });
     }
   };
-  let fallback: HTMLTextAreaElement | undefined;
   const year = () => props.notices.year;
   return (
     <section class="notice" aria-label={`通知：${props.notice.addressee}`}>
@@ -95,10 +101,8 @@ function NoticeSection(props: {
       </div>
       <Show when={copied()?.ok === false}>
         <textarea
-          ref={(el) => {
-            fallback = el;
-            queueMicrotask(() => fallback?.select());
-          }}
+          // Selected, with the focus, so Ctrl+C copies it at once (once it is in the page).
+          ref={(el) => queueMicrotask(() => el.select())}
           class="notice-text no-print"
           aria-label={`${props.notice.addressee}的通知文字`}
           readonly

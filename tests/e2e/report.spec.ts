@@ -575,7 +575,9 @@ test('通知 of the sample workbook carry its label; a refused clipboard is said
     await expect(sections.nth(index).locator('.report-sample')).toContainText(SAMPLE_LABEL);
   const first = sections.first();
   await first.getByRole('button', { name: '复制通知文字' }).click();
-  await expect(first.getByRole('alert')).toContainText('未能复制：浏览器拒绝了使用剪贴板');
+  await expect(first.getByRole('alert')).toHaveText(
+    '未能复制：浏览器拒绝了使用剪贴板（没有使用剪贴板的权限）。请在下面的文字框中按 Ctrl+A 全选、Ctrl+C 复制。',
+  );
   await expect(first.getByRole('status')).toHaveCount(0);
   const fallback = first.getByRole('textbox');
   await expect(fallback).toBeFocused();
