@@ -198,7 +198,7 @@ function hasTargetYearEntry(indicator: Indicator, year: number): boolean {
 }
 
 /** No cell filled in any year up to the report's (a refused text counts as filled: someone reported it). */
-function hasNoEntry(indicator: Indicator, year: number): boolean {
+export function hasNoEntry(indicator: Indicator, year: number): boolean {
   return !Object.entries(indicator.values).some(([y, value]) => Number(y) <= year && value !== undefined);
 }
 
@@ -397,7 +397,7 @@ export function showFigure(value: unknown, unit: string): string {
 }
 
 /** A value the workbook could not read (kept as typed): marked, never printed as if it were a figure. */
-const INVALID_MARK = '有误，未计入';
+export const INVALID_MARK = '有误，未计入';
 
 /**
  * The year's value; without one, the latest earlier value with its year (the status comes from it); a value kept

@@ -2,18 +2,25 @@ import { createMemo, createSignal, For, Index, onCleanup, onMount, Show, untrack
 import { chartDataFor } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import type { RowReport } from '../grid/workbook-grid';
-import { describeTarget } from '../grid/columns';
+import { DEPARTMENTS, describeTarget } from '../grid/columns';
+import { buildNotices, NOTICES_TITLE } from '../model/department-notices';
 import { OUT_OF_REACH_FACTOR } from '../model/planning';
 import { buildPlanningReport } from '../model/planning-report';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
-import { SAMPLE_LABEL } from '../model/sample-data';
 import type { Thresholds } from '../model/status';
+import { NoticesView } from './NoticesView';
+import { ReportHeading } from './ReportHeading';
 
 /**
  * Trend charts in the report, at most: a county's plan has fewer rows than this; a workbook of thousands of rows
  * would otherwise draw a chart per row to watch (seconds each hundred, and a report no one prints).
  */
 const CHART_LIMIT = 100;
+
+/** The report view's choices: the reports, the next plan's 目标测算表, and the per-department notices. */
+type ViewVariant = ReportVariant | 'planning' | 'notices';
+
+const isReportVariant = (v: ViewVariant): v is ReportVariant => v in REPORT_TITLES;
 
 /** The printable report: choose year and variant, then the browser's print (to PDF) gives clean A4 pages. */
 export function ReportView(props: {
@@ -51,13 +58,14 @@ export function ReportView(props: {
       nextPlan &&
       !props.rows.some((r) => Object.keys(r.indicator.values).some((y) => Number(y) > r.indicator.baseYear)),
   );
-  const [variant, setVariant] = createSignal<ReportVariant | 'planning'>(drafting ? 'planning' : 'annual');
-  const variants = (): [ReportVariant | 'planning', string][] => [
-    ...(nextPlan ? [['planning', '目标测算表（编制新规划用）'] as [ReportVariant | 'planning', string]] : []),
+  const [variant, setVariant] = createSignal<ViewVariant>(drafting ? 'planning' : 'annual');
+  const variants = (): [ViewVariant, string][] => [
+    ...(nextPlan ? [['planning', '目标测算表（编制新规划用）'] as [ViewVariant, string]] : []),
     ...(Object.entries(REPORT_TITLES) as [ReportVariant, string][]),
+    ['notices', NOTICES_TITLE],
   ];
   // An evaluation is of its year: 中期 of the period's middle (2023 for 2021—2025), 终期 of the target year.
-  const chooseVariant = (next: ReportVariant | 'planning') => {
+  const chooseVariant = (next: ViewVariant) => {
     setVariant(next);
     const first = props.years[0];
     const last = props.years.at(-1);
@@ -85,10 +93,14 @@ export function ReportView(props: {
       props.planTitle,
       rows(),
       year(),
-      variant() === 'planning' ? 'annual' : (variant() as ReportVariant),
+      isReportVariant(variant()) ? (variant() as ReportVariant) : 'annual',
       (indicator) => describeTarget(indicator),
       props.thresholds,
     ),
+  );
+  // The notices cut the report's own warning list by department (its rules, not a second set).
+  const notices = createMemo(() =>
+    variant() === 'notices' ? buildNotices(props.planTitle, report(), rows(), DEPARTMENTS) : null,
   );
   const attentionRows = createMemo(() => {
     const codes = new Set(report().warnings.map((w) => w.code));
@@ -111,7 +123,7 @@ export function ReportView(props: {
       <div class="report-controls no-print">
         <label>
           报告类型
-          <select value={variant()} onChange={(e) => chooseVariant(e.currentTarget.value as ReportVariant)}>
+          <select value={variant()} onChange={(e) => chooseVariant(e.currentTarget.value as ViewVariant)}>
             <For each={variants()}>{([key, title]) => <option value={key}>{title}</option>}</For>
           </select>
         </label>
@@ -196,7 +208,12 @@ export function ReportView(props: {
           </article>
         )}
       </Show>
-      <Show when={!planning()}>
+      <Show when={notices()}>
+        {(list) => (
+          <NoticesView notices={list()} organisation={props.organisation} isSample={props.isSample} />
+        )}
+      </Show>
+      <Show when={!planning() && !notices()}>
         <article class="report" classList={{ sample: props.isSample }}>
           <ReportHeading
             title={report().title}
@@ -388,37 +405,6 @@ export function ReportView(props: {
         </article>
       </Show>
     </div>
-  );
-}
-
-/** Title, 编制单位 and 打印日期, and on the sample workbook's papers that their figures are generated. */
-function ReportHeading(props: {
-  title: string;
-  organisation: string;
-  isSample: boolean;
-  /** 本报告 / 本表. */
-  what: string;
-}) {
-  // On the paper: when it was printed (a report of 2023 printed in 2024 says so).
-  const printedOn = () => {
-    const now = new Date();
-    return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
-  };
-  return (
-    <>
-      <h1>{props.title}</h1>
-      <p class="report-meta">
-        <Show when={props.organisation}>
-          <span>编制单位：{props.organisation}</span>
-        </Show>
-        <span>打印日期：{printedOn()}</span>
-      </p>
-      <Show when={props.isSample}>
-        <p class="report-sample">
-          {SAMPLE_LABEL}：{props.what}的数值是随机生成的，不是统计数据，不得上报。
-        </p>
-      </Show>
-    </>
   );
 }
 

@@ -406,3 +406,183 @@ test('a workbook of hundreds of rows to watch: the report comes at once with 100
   await expect(report.locator('canvas.report-chart')).toHaveCount(100);
   workbook.expectNoErrors();
 });
+
+/** Imports one department's return (as the office does with the files mailed back) and waits until it is saved. */
+async function importReturn(page: Page, workbook: WorkbookPage, lines: string[]): Promise<void> {
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '回传.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${lines.join('\r\n')}`, 'utf-8'),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toBeVisible();
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await workbook.waitSaved();
+}
+
+const byCode = (code: string) => LANXI_2021_2025.indicators.find((r) => r.code === code)!;
+
+test('各单位预警及补报通知: each department gets exactly its flagged rows and missing figures, one page each, copied for an email', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 学前教育毛入园率 (≥97%) falls year after year: flagged. 普惠性幼儿园覆盖率 has figures up to 2023 only: its
+  // 2024 figure is to be sent. 学生每天校内体育活动时间 is met in 2024. 市公安局's only row is in and improving.
+  const falling = byCode('E03');
+  const late = byCode('E02');
+  const met = byCode('H17');
+  const police = byCode('S03');
+  await importReturn(page, workbook, [
+    '代码,指标名称,单位,2020年,2022年,2023年,2024年',
+    `${falling.code},${falling.name},%,95,94.5,94.2,94`,
+    `${late.code},${late.name},%,86,87,88,`,
+    `${met.code},${met.name},小时/天,1,1.1,1.1,1.2`,
+    `${police.code},${police.name},起,20,16,13,10`,
+  ]);
+  // A row whose 责任单位 the clerk cleared: it goes under （未指定责任单位）, with no template to export.
+  const orphan = LANXI_2021_2025.indicators.find((r) => r.department === '市妇联')!;
+  await workbook.select(orphan.code, '责任单位');
+  await page.keyboard.press('Delete');
+  await expect(await workbook.cell(orphan.code, '责任单位')).toHaveText(/^▼?$/);
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await report.getByLabel('年份').selectOption('2024');
+  // The annual report's own warning list, 市教育局's rows: what the notice must list, no more, no less.
+  const warningRows = report.locator('table.warnings tbody tr');
+  const reported = await warningRows.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')),
+  );
+  const education = reported.filter((cells) => cells[1] === '市教育局');
+  expect(education.map((cells) => cells[0])).toContain(`${falling.code} ${falling.name}`);
+
+  await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('各单位预警及补报通知（2024年）');
+  await expect(report.getByLabel('年份')).toHaveValue('2024');
+  // 市公安局 has nothing to say: named at the top, no notice.
+  await expect(report.locator('.notices-quiet')).toHaveText(
+    /^以下\d+个单位2024年无预警、无待补报：.*市公安局/,
+  );
+  await expect(report.getByRole('region', { name: '通知：市公安局' })).toHaveCount(0);
+
+  const notice = report.getByRole('region', { name: '通知：市教育局' });
+  await expect(notice.getByRole('heading', { level: 2 })).toHaveText('市教育局：');
+  // Its warnings: the report's rows of 市教育局, with the same figures, target, gap and status (责任单位 dropped).
+  const listed = await notice
+    .locator('table.notice-warnings tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')));
+  expect(listed).toEqual(education.map((cells) => [cells[0], ...cells.slice(2)]));
+  const fallingLine = listed.find((cells) => cells[0] === `${falling.code} ${falling.name}`)!;
+  expect(fallingLine[1]).toBe('94%（2024年）');
+  // Its missing figures: every 市教育局 row without a 2024 figure, and only those.
+  const educationRows = LANXI_2021_2025.indicators.filter((r) => r.department === '市教育局');
+  const missing = notice.locator('table.notice-missing tbody tr');
+  const missingCells = await missing.evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')),
+  );
+  expect(missingCells.map((cells) => cells[0])).toEqual(
+    educationRows.filter((r) => r !== falling && r !== met).map((r) => `${r.code} ${r.name}`),
+  );
+  expect(missingCells.find((cells) => cells[0]!.startsWith(late.code))).toEqual([
+    `${late.code} ${late.name}`,
+    '%',
+    '待补报2024年数值',
+    '88%（2023年）',
+  ]);
+  const myopia = educationRows.find((r) => r.name === '儿童青少年总体近视率')!;
+  expect(missingCells.find((cells) => cells[0]!.startsWith(myopia.code))?.slice(2)).toEqual([
+    '无监测数据（各年均无数值）',
+    '—',
+  ]);
+  const template = notice.locator('.notice-template');
+  await expect(template).toContainText(
+    '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市教育局”，在“2024年”列填写 ',
+  );
+  // 13 rows to fill: counted (the list above names them), with how many have no figure at all.
+  await expect(template).toContainText(`填写上列${missingCells.length}项指标的数值；其中`);
+  await expect(template).not.toContainText(falling.code);
+  const unassigned = report.getByRole('region', { name: '通知：（未指定责任单位）' });
+  await expect(unassigned.locator('table.notice-missing tbody tr td:first-child')).toHaveText([
+    `${orphan.code} ${orphan.name}`,
+  ]);
+  await expect(unassigned.locator('.notice-template')).toContainText('请先在表格的“责任单位”列为其指定单位');
+  await expect(report.getByRole('region', { name: '通知：市妇联' })).not.toContainText(orphan.name);
+  // The unassigned come last.
+  await expect(report.locator('section.notice').last()).toHaveAttribute(
+    'aria-label',
+    '通知：（未指定责任单位）',
+  );
+  // Another department's notice has none of 市教育局's rows.
+  await expect(report.getByRole('region', { name: '通知：市卫健局' })).not.toContainText(falling.name);
+
+  // 复制通知文字: the notice as plain text, on the clipboard.
+  await notice.getByRole('button', { name: '复制通知文字' }).click();
+  await expect(notice.getByRole('status')).toHaveText('已复制“市教育局”的通知文字，可粘贴到邮件中。');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = copied.split('\n');
+  expect(lines[0]).toMatch(/各单位预警及补报通知（2024年）$/);
+  expect(lines).toContain('市教育局：');
+  expect(lines).toContain(`一、需关注的指标（预警：预计达标困难或波动较大），共${education.length}项：`);
+  expect(lines).toContain(`二、2024年数值待补报的指标，共${missingCells.length}项：`);
+  const fallingText = lines.find((l) => l.includes(`${falling.code} ${falling.name}：`))!;
+  expect(fallingText).toMatch(/^\d+\. /);
+  expect(fallingText).toContain(`最新值 94%（2024年）；目标 ${fallingLine[2]}；`);
+  expect(lines).toContain(
+    `${missingCells.findIndex((c) => c[0]!.startsWith(late.code)) + 1}. ${late.code} ${late.name}（单位：%）：待补报2024年数值；已有最新值 88%（2023年）`,
+  );
+  expect(lines.at(-1)).toBe(await template.textContent());
+  expect(copied).not.toContain(SAMPLE_LABEL);
+  expect(copied).not.toContain('复制通知文字');
+
+  // In print: each notice starts a page, the buttons are not printed.
+  await page.emulateMedia({ media: 'print' });
+  const sections = report.locator('section.notice');
+  expect(await sections.count()).toBeGreaterThan(1);
+  for (const index of [0, 1])
+    expect(await sections.nth(index).evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+  await expect(notice.getByRole('button', { name: '复制通知文字' })).toBeHidden();
+  const pages = await pdfPages(await page.pdf({ format: 'A4' }));
+  // No page holds two departments' notices, and every notice is printed.
+  const starts = pages.map((text) => text.match(/按截至2024年底的监测数据/g)?.length ?? 0);
+  for (const [index, found] of starts.entries()) expect(found, `page ${index + 1}`).toBeLessThan(2);
+  expect(starts.reduce((a, b) => a + b, 0)).toBe(await sections.count());
+  await page.emulateMedia({ media: 'screen' });
+  workbook.expectNoErrors();
+});
+
+test('通知 of the sample workbook carry its label; a refused clipboard is said, with the text to copy by hand', async ({
+  page,
+}) => {
+  // The browser refuses the clipboard (a policy, or no permission): the notice must say so, not claim a copy.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+    });
+  });
+  const workbook = await openSample(page);
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
+  const sections = report.locator('section.notice');
+  const count = await sections.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1)
+    await expect(sections.nth(index).locator('.report-sample')).toContainText(SAMPLE_LABEL);
+  const first = sections.first();
+  await first.getByRole('button', { name: '复制通知文字' }).click();
+  await expect(first.getByRole('alert')).toHaveText(
+    '未能复制：浏览器拒绝了使用剪贴板（没有使用剪贴板的权限）。请在下面的文字框中按 Ctrl+A 全选、Ctrl+C 复制。',
+  );
+  await expect(first.getByRole('status')).toHaveCount(0);
+  const fallback = first.getByRole('textbox');
+  await expect(fallback).toBeFocused();
+  const text = await fallback.inputValue();
+  expect(text).toContain(`【${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。】`);
+  expect(text).toContain(`${(await first.getByRole('heading', { level: 2 }).textContent()) ?? ''}`);
+  workbook.expectNoErrors();
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { describeTarget } from '../../../src/grid/columns';
+import {
+  buildNotices,
+  noticeText,
+  UNASSIGNED,
+  type DepartmentNotice,
+} from '../../../src/model/department-notices';
+import type { Indicator, Target } from '../../../src/model/indicator';
+import { buildReport, type RowFacts } from '../../../src/model/report';
+import { SAMPLE_LABEL } from '../../../src/model/sample-data';
+import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
+
+const upper5: Target = { kind: 'upper', comparator: '<', wording: '以下', value: 5 };
+const lower95: Target = { kind: 'lower', comparator: '≥', wording: '以上', value: 95 };
+
+const facts = (
+  code: string,
+  department: string,
+  values: Indicator['values'],
+  status: RowFacts['status'],
+  more: Partial<RowFacts> & { target?: Target; unit?: string; baseYear?: number } = {},
+): RowFacts => ({
+  indicator: {
+    code,
+    area: '儿童与健康',
+    clause: '',
+    name: `指标${code}`,
+    unit: more.unit ?? '%',
+    target: more.target ?? lower95,
+    baseYear: more.baseYear ?? 2020,
+    targetYear: 2025,
+    department,
+    source: '',
+    values,
+  },
+  projected: more.projected ?? null,
+  gap: more.gap ?? null,
+  status,
+  ...(more.fluctuation ? { fluctuation: more.fluctuation } : {}),
+  ...(more.trendLeaves ? { trendLeaves: true } : {}),
+});
+
+const ORDER = ['市卫健局', '市教育局', '市民政局', '市法院'];
+
+const rows: RowFacts[] = [
+  // 市卫健局: one flagged with its 2024 figure in, one with 2024 missing (on track), one flagged and missing.
+  facts('H01', '市卫健局', { 2020: 6, 2023: 5.8, 2024: 5.6 }, '需加快', {
+    target: upper5,
+    unit: '‰',
+    projected: 5.3,
+    gap: 0.3,
+  }),
+  facts('H02', '市卫健局', { 2020: 90, 2023: 96 }, '已达标'),
+  facts('H03', '市卫健局', { 2020: 80, 2022: 82 }, '进展缓慢', { projected: 85, gap: -10 }),
+  // 市教育局: every 2024 figure in, one row swings (波动较大) though on track.
+  facts('E01', '市教育局', { 2020: 90, 2024: 96 }, '已达标'),
+  facts('E02', '市教育局', { 2020: 80, 2022: 95, 2023: 82, 2024: 96 }, '预计达标', {
+    projected: 97,
+    gap: 2,
+    fluctuation: { flagged: true, evidence: '' },
+  }),
+  // 市民政局: nothing to say.
+  facts('M01', '市民政局', { 2020: 90, 2024: 97 }, '已达标'),
+  // An office's own department, after the usual ones: a refused 2024 figure and a row with no figure at all.
+  facts('Z01', '乡镇办', { 2023: 96, 2024: '九十六' }, '已达标'),
+  facts('Z02', '乡镇办', {}, '数据不足'),
+  // No 责任单位.
+  facts('X01', '', { 2020: 90 }, '数据不足'),
+  facts('X02', '  ', { 2020: 90, 2024: 91 }, '停滞', { projected: 91, gap: -4 }),
+];
+
+const report = buildReport('兰溪市儿童发展规划', rows, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+const notices = buildNotices('兰溪市儿童发展规划', report, rows, ORDER);
+const of = (addressee: string): DepartmentNotice => notices.notices.find((n) => n.addressee === addressee)!;
+
+describe('各单位预警及补报通知', () => {
+  it('has one notice per department with something to say, in the usual order, unassigned last', () => {
+    expect(notices.title).toBe('兰溪市儿童发展规划各单位预警及补报通知（2024年）');
+    expect(notices.notices.map((n) => n.addressee)).toEqual(['市卫健局', '市教育局', '乡镇办', UNASSIGNED]);
+    // Departments of the order with no rows are not named; those with rows and nothing to say are.
+    expect(notices.quiet).toBe('以下1个单位2024年无预警、无待补报：市民政局。');
+    expect(notices.summary).toBe('4个单位需通知：预警4项，2024年数值待补报4项，数值有误待更正1项');
+  });
+
+  it('lists exactly the report’s own warnings of the department, as the report words them', () => {
+    const health = of('市卫健局');
+    expect(health.warnings.map((w) => w.code)).toEqual(['H01', 'H03']);
+    // The same objects as the report's warning list: no second set of rules.
+    expect(health.warnings[0]).toBe(report.warnings.find((w) => w.code === 'H01'));
+    expect(health.warnings[0]).toMatchObject({
+      latest: '5.6‰（2024年）',
+      target: '<5‰（以下）',
+      gap: '高于目标 0.3个千分点',
+      status: '需加快',
+    });
+    expect(of('市教育局').warnings.map((w) => [w.code, w.fluctuation])).toEqual([['E02', '波动较大']]);
+    // Every warning of the report is in exactly one notice.
+    expect(notices.notices.flatMap((n) => n.warnings.map((w) => w.code)).sort()).toEqual(
+      report.warnings.map((w) => w.code).sort(),
+    );
+  });
+
+  it('lists the rows without the year’s figure: 待补报 with the latest, none at all, or refused', () => {
+    expect(of('市卫健局').missing).toEqual([
+      expect.objectContaining({
+        code: 'H02',
+        state: '待补报2024年数值',
+        latest: '96%（2023年）',
+        noData: false,
+      }),
+      expect.objectContaining({ code: 'H03', state: '待补报2024年数值', latest: '82%（2022年）' }),
+    ]);
+    expect(of('市教育局').missing).toEqual([]);
+    expect(of('乡镇办').missing).toEqual([
+      expect.objectContaining({ code: 'Z01', state: '“九十六”有误，未计入', invalid: true }),
+      expect.objectContaining({ code: 'Z02', state: '无监测数据（各年均无数值）', latest: '', noData: true }),
+    ]);
+    expect(of(UNASSIGNED).missing.map((m) => m.code)).toEqual(['X01']);
+    expect(of(UNASSIGNED).warnings.map((w) => w.code)).toEqual(['X02']);
+  });
+
+  it('does not chase a year before a row’s own base year', () => {
+    const early = [facts('N01', '市卫健局', { 2025: 3 }, '数据不足', { baseYear: 2025 })];
+    const r = buildReport('规划', early, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    const n = buildNotices('规划', r, early, ORDER);
+    expect(n.notices).toEqual([]);
+    expect(n.summary).toBe('2024年各单位均无预警、无待补报，无需通知');
+    expect(n.quiet).toBe('');
+  });
+
+  it('counts only what there is to say', () => {
+    const flaggedOnly = [
+      facts('H01', '市卫健局', { 2020: 6, 2024: 5.8 }, '停滞', { target: upper5, unit: '‰' }),
+    ];
+    const r = buildReport('规划', flaggedOnly, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(buildNotices('规划', r, flaggedOnly, ORDER).summary).toBe('1个单位需通知：预警1项');
+    const allMissing = [facts('H01', '市卫健局', {}, '数据不足'), facts('H02', '市卫健局', {}, '数据不足')];
+    const r2 = buildReport('规划', allMissing, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    const n2 = buildNotices('规划', r2, allMissing, ORDER);
+    expect(n2.summary).toBe('1个单位需通知：2024年数值待补报2项');
+    // Many rows: counted, not a wall of codes beside the list that names them.
+    const many = Array.from({ length: 11 }, (_, i) => facts(`H${10 + i}`, '市卫健局', {}, '数据不足'));
+    const r3 = buildReport('规划', many, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(buildNotices('规划', r3, many, ORDER).notices[0]!.template).toContain(
+      '在“2024年”列填写上列11项指标的数值',
+    );
+    expect(n2.notices[0]!.template).toBe(
+      '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市卫健局”，在“2024年”列填写 H01、H02 的数值；' +
+        '这些指标各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
+    );
+  });
+
+  it('points to the department’s template with the rows and year to fill', () => {
+    expect(of('市卫健局').template).toBe(
+      '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市卫健局”，在“2024年”列填写 H02、H03 的数值，另存为 CSV 发回。',
+    );
+    expect(of('乡镇办').template).toBe(
+      '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “乡镇办”，在“2024年”列填写 Z02 的数值，' +
+        '核实并更正 Z01 的2024年数值（只填数字，单位已在“单位”列）；其中1项各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
+    );
+    expect(of('市教育局').template).toContain('2024年数值已齐全');
+    // No template can be exported for rows without a department: the clerk is told what to do first.
+    expect(of(UNASSIGNED).template).toContain('请先在表格的“责任单位”列为其指定单位');
+  });
+
+  it('gives each notice as plain text for an email, with the sample label and no invented date', () => {
+    const text = noticeText(notices, of('市卫健局'), { isSample: true, organisation: '兰溪市妇儿工委办' });
+    expect(text.split('\n')).toEqual([
+      '兰溪市儿童发展规划各单位预警及补报通知（2024年）',
+      `【${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。】`,
+      '',
+      '市卫健局：',
+      '按截至2024年底的监测数据，贵单位负责的指标有下列情况，请核实处理。',
+      '',
+      '一、需关注的指标（预警：预计达标困难或波动较大），共2项：',
+      '1. H01 指标H01：最新值 5.6‰（2024年）；目标 <5‰（以下）；预测 5.3‰；预测与目标：高于目标 0.3个千分点；状态：需加快',
+      '2. H03 指标H03：最新值 82%（2022年）；目标 ≥95%（以上）；预测 85%；预测与目标：低于目标 10个百分点；状态：进展缓慢',
+      '',
+      '二、2024年数值待补报的指标，共2项：',
+      '1. H02 指标H02（单位：%）：待补报2024年数值；已有最新值 96%（2023年）',
+      '2. H03 指标H03（单位：%）：待补报2024年数值；已有最新值 82%（2022年）',
+      '',
+      of('市卫健局').template,
+      '',
+      '兰溪市妇儿工委办',
+    ]);
+    // A real workbook's notice has no label; a notice with missing figures only starts its list at 一.
+    const plain = noticeText(notices, of('乡镇办'), { isSample: false, organisation: '' });
+    expect(plain).not.toContain(SAMPLE_LABEL);
+    expect(plain).toContain('一、2024年数值待补报或待更正的指标，共2项：');
+    expect(plain).not.toMatch(/\d+月\d+日|截止|之前报送/);
+    expect(noticeText(notices, of(UNASSIGNED), { isSample: false, organisation: '' })).toContain(
+      `${UNASSIGNED}：\n按截至2024年底的监测数据，以下未指定责任单位的指标有下列情况`,
+    );
+  });
+});
