@@ -130,7 +130,8 @@ test('sorting by 状态 puts the most serious first (倒退, 停滞, 进展缓�
   const workbook = await openSample(page);
   // Brings the 状态 column into view.
   await workbook.cell(LANXI_2021_2025.indicators[0]!.code, '状态');
-  const header = page.locator('.ht_clone_top thead th', { hasText: '状态' }).first();
+  // 状态 is a frozen column: its header as the clerk sees it is in the top-left corner overlay.
+  const header = page.locator('.ht_clone_top_inline_start_corner thead th', { hasText: '状态' }).first();
   await header.locator('.columnSorting').click();
   await page.locator('.ht_master .wtHolder').evaluate((holder) => holder.scrollTo({ top: 0 }));
   const column = workbook.columnIndex('状态') + 2;

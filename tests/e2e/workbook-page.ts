@@ -134,7 +134,6 @@ export class WorkbookPage {
 
   /** Select a cell as a clerk does, checking in the status bar that it is this row's, in this column. */
   async select(code: string, columnTitle: string): Promise<void> {
-    await this.revealRow(code);
     // As a clerk glances at the status bar: the selected cell must be this row's, in this column. The grid
     // re-renders while it scrolls, and a frozen overlay may draw the same cell on top: try again if needed.
     const where = this.page.locator('.status-bar .cell-info');
@@ -142,6 +141,8 @@ export class WorkbookPage {
     // Never a forced click: it skips Playwright's check that the cell itself receives it, and once landed on
     // the column header above a cell still scrolling into place — sorting the grid by 指标名称 (a flaky failure).
     for (let attempt = 1; ; attempt += 1) {
+      // Each attempt finds the row again: a click that missed may have left the grid scrolled elsewhere.
+      await this.revealRow(code);
       const target = await this.cell(code, columnTitle);
       try {
         await target.click({ timeout: 3_000 });
