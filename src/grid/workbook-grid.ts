@@ -1182,6 +1182,11 @@ export function makeWorkbookGrid(
     },
     afterSelectionEnd(row, column) {
       options.events.onSelectionChanged(describeCell(row, column));
+      // The move that ends the edit (Enter, Tab, a click) cleared the status bar: the question is said again.
+      if (question) {
+        if (Date.now() <= question.until) options.events.onNotice?.(question.message);
+        question = null;
+      }
     },
   });
 
@@ -1255,12 +1260,21 @@ export function makeWorkbookGrid(
     if (!first) return;
     const where = `${codeAt(first.physicalRow)} ${String(cellAt(first.physicalRow, col('name')) ?? '')}`;
     const more = found.length > 1 ? `本次粘贴共有 ${found.length} 个数值需核实，以上为第一个。` : '';
-    // Said once the edit has moved the selection on (a new selection clears the status bar's notice).
-    queueMicrotask(() =>
-      options.events.onNotice?.(
-        `请核实 ${where}：${first.message}数值已填入；如有误，请直接改正或点“撤销”，核实无误则无需处理。${more}`,
-      ),
+    sayQuestion(
+      `请核实 ${where}：${first.message}数值已填入；如有误，请直接改正或点“撤销”，核实无误则无需处理。${more}`,
     );
+  };
+
+  /** A question (请核实) just said, to be said again after the selection move that ends its edit. */
+  let question: { message: string; until: number } | null = null;
+  /**
+   * Said in the status bar, where a new selection clears it. Enter moves the selection after the edit, sometimes
+   * only after a cell's validation (a later task): the question is said at once and again after that move
+   * (afterSelectionEnd) when it comes within a second, not after a later move of the clerk's own.
+   */
+  const sayQuestion = (message: string) => {
+    question = { message, until: Date.now() + 1000 };
+    setTimeout(() => options.events.onNotice?.(message));
   };
 
   /** Why a grey year cell takes nothing: before the row's base year, or (a next plan) before its history years. */

@@ -108,10 +108,16 @@ export function implausibleFigure(
   };
 }
 
-/** "约48倍", "约6.5倍" / "约1/100", "约1/6.5". */
+/**
+ * "约48倍", "约9.4倍" / "约1/100": two significant figures, and a power of ten when within a tenth of one (0.97 beside
+ * 96.5 is "约1/100", not "约1/99": the slip the clerk is to recognise).
+ */
 function times(factor: number): string {
   const n = factor >= 1 ? factor : 1 / factor;
-  const shown = n >= 10 ? formatNumber(Math.round(n)) : formatNumber(Math.round(n * 10) / 10);
+  const power = 10 ** Math.round(Math.log10(n));
+  const digits = 10 ** (Math.floor(Math.log10(n)) - 1);
+  const rounded = Math.abs(n - power) <= power / 10 ? power : Math.round(n / digits) * digits;
+  const shown = formatNumber(rounded);
   return factor >= 1 ? `约${shown}倍` : `约1/${shown}`;
 }
 
