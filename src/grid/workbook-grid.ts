@@ -1253,7 +1253,13 @@ export function makeWorkbookGrid(
     for (const { physicalRow, year, value } of typed) {
       const held = before.get(physicalRow);
       if (held && held[year] === value) continue;
-      const odd = implausibleFigure(unitAt(physicalRow), held ?? given.get(physicalRow) ?? {}, year, value);
+      const odd = implausibleFigure(
+        unitAt(physicalRow),
+        held ?? given.get(physicalRow) ?? {},
+        year,
+        value,
+        years,
+      );
       if (odd) found.push({ physicalRow, message: odd.message });
     }
     const first = found[0];

@@ -859,8 +859,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         result.unchangedCells?.push(update);
       } else {
         result.updates.push(update);
-        series ??= hasFigure(target.values) ? target.values : lineFigures(given);
-        const odd = implausibleFigure(target.unit, series, g.year, g.value);
+        series ??= hasFigure(target.values, years) ? target.values : lineFigures(given);
+        const odd = implausibleFigure(target.unit, series, g.year, g.value, years);
         if (odd)
           result.questions?.push({
             file,
@@ -986,10 +986,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   }
 }
 
-/** Whether a row holds a figure above 0 (one that tells the scale of its figures). */
-function hasFigure(values: Readonly<Record<number, CellValue | undefined>>): boolean {
-  for (const key in values) {
-    const value = values[key as unknown as number];
+/** Whether a row holds a figure above 0 in one of the years (one that tells the scale of its figures). */
+function hasFigure(
+  values: Readonly<Record<number, CellValue | undefined>>,
+  years: readonly number[],
+): boolean {
+  for (const year of years) {
+    const value = values[year];
     if (typeof value === 'number' && value > 0) return true;
   }
   return false;
