@@ -55,7 +55,10 @@ export interface ImplausibleFigure {
   neighbourValue: number;
   /** value / neighbourValue. */
   factor: number;
-  /** Chinese: what is odd and the likely cause, e.g. "2023年为0.95，2022年为95%，约为其1/100。单位可能有误：…". */
+  /**
+   * Chinese: what is odd and the likely cause, e.g. "2023年为0.95%，是2022年（95%）的约1/100。单位可能有误：2022年约为
+   * 95%，本次为0.95，像是把百分数写成了比例（95%应填95）。"
+   */
   message: string;
 }
 
