@@ -917,6 +917,24 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       if ('value' in g) values[g.year] = g.value;
       else issue(line, g.header, `新增指标 ${code} ${name}：${g.message}该单元格未导入。`);
     }
+    // A new row's figures have only each other to be checked against.
+    for (const g of given) {
+      if (!('value' in g)) continue;
+      const odd = implausibleFigure(unit, values, g.year, g.value, years);
+      if (odd)
+        result.questions?.push({
+          file,
+          line,
+          column: g.header,
+          code,
+          name,
+          year: g.year,
+          value: g.value,
+          neighbourYear: odd.neighbourYear,
+          neighbourValue: odd.neighbourValue,
+          message: `新增指标 ${code} ${name}：${odd.message}`,
+        });
+    }
 
     const kindText = cell(row, 'kind');
     let kind: TargetKind = 'lower';

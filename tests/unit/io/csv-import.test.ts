@@ -1054,6 +1054,22 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
     expect(parsed.questions).toEqual([]);
   });
 
+  it('a new row’s figures are checked against each other', () => {
+    const parsed = read(['X01,乡镇儿童之家服务人次,人次,1200,1350,14,1400']);
+    expect(parsed.newRows).toHaveLength(1);
+    expect(parsed.questions).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: '2023年',
+        code: 'X01',
+        value: 14,
+        neighbourYear: 2022,
+        neighbourValue: 1350,
+      }),
+    ]);
+    expect(parsed.questions?.[0]?.message).toMatch(/^新增指标 X01 乡镇儿童之家服务人次：2023年为14 人次/);
+  });
+
   it('a % given as a ratio stays an error (not imported), not a question as well', () => {
     const existing = planRows({ H06: { 2021: 95.2, 2022: 96.1 } });
     const parsed = read(['H06,,%,,,0.95,'], existing);
