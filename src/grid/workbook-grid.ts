@@ -41,6 +41,7 @@ import {
 } from '../model/indicator';
 import { assessAmbition } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
+import { implausibleFigure } from '../model/plausibility';
 import { parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
@@ -133,6 +134,13 @@ export interface RowReport {
   trendLeaves?: boolean;
   /** Chinese explanation when the projection formula gives an error. */
   formulaError: string | null;
+}
+
+/** A figure an edit writes into a year cell. */
+interface TypedFigure {
+  physicalRow: number;
+  year: number;
+  value: number;
 }
 
 export interface CellInfo {
@@ -986,6 +994,9 @@ export function makeWorkbookGrid(
         readTypedTargets(changes);
         alignDefinitionsToKind(changes);
       }
+      // Figures typed or pasted into year cells, to be checked against their rows' other years (请核实).
+      const typedFigures: TypedFigure[] = [];
+      const byClerk = source === 'edit' || source === 'CopyPaste.paste';
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;
@@ -998,7 +1009,10 @@ export function makeWorkbookGrid(
         // A valid entry becomes a number in the row's unit; an invalid one is kept as typed (and marked),
         // never dropped and never stored as a number.
         change[3] = parsed.ok ? parsed.value : parsed.raw;
+        if (byClerk && spec.key === 'year' && spec.year !== undefined && typeof change[3] === 'number')
+          typedFigures.push({ physicalRow, year: spec.year, value: change[3] });
       }
+      if (typedFigures.length > 0) questionTypedFigures(typedFigures);
     },
     modifyData(row, column, valueHolder, ioMode) {
       // The projection cell holds its formula (what the editor shows); everything that reads the cell's value —
@@ -1172,6 +1186,11 @@ export function makeWorkbookGrid(
     },
     afterSelectionEnd(row, column) {
       options.events.onSelectionChanged(describeCell(row, column));
+      // The move that ends the edit (Enter, Tab, a click) cleared the status bar: the question is said again.
+      if (question) {
+        if (Date.now() <= question.until) options.events.onNotice?.(question.message);
+        question = null;
+      }
     },
   });
 
@@ -1207,6 +1226,65 @@ export function makeWorkbookGrid(
           `如这些数值本应从${first}年起填写，请撤销后选中${first}年的单元格重新粘贴。`,
       ),
     );
+  };
+
+  /**
+   * A figure typed or pasted that is many times, or a small fraction of, the nearest year's of its row (a % given
+   * as 0.95, a ‰ given per 100, a digit too many: model/plausibility) is kept — a real jump happens — and the
+   * status bar asks to check it (请核实), with the likely cause. Compared with the row as it was before the edit;
+   * a row that had no figure yet, with the other figures of the same paste.
+   */
+  const questionTypedFigures = (typed: readonly TypedFigure[]) => {
+    // Each row's figures before the edit (null when it had none above 0), and the figures the edit gives it.
+    const before = new Map<number, Record<number, GridCell> | null>();
+    const given = new Map<number, Record<number, GridCell>>();
+    for (const { physicalRow, year, value } of typed) {
+      const figures = given.get(physicalRow) ?? {};
+      figures[year] = value;
+      given.set(physicalRow, figures);
+      if (before.has(physicalRow)) continue;
+      const row = data[physicalRow] ?? [];
+      const held: Record<number, GridCell> = {};
+      let any = false;
+      years.forEach((y, i) => {
+        const cell = row[layout.firstYearCol + i] ?? null;
+        held[y] = cell;
+        if (typeof cell === 'number' && cell > 0) any = true;
+      });
+      before.set(physicalRow, any ? held : null);
+    }
+    const found: { physicalRow: number; message: string }[] = [];
+    for (const { physicalRow, year, value } of typed) {
+      const held = before.get(physicalRow);
+      if (held && held[year] === value) continue;
+      const odd = implausibleFigure(
+        unitAt(physicalRow),
+        held ?? given.get(physicalRow) ?? {},
+        year,
+        value,
+        years,
+      );
+      if (odd) found.push({ physicalRow, message: odd.message });
+    }
+    const first = found[0];
+    if (!first) return;
+    const where = `${codeAt(first.physicalRow)} ${String(cellAt(first.physicalRow, col('name')) ?? '')}`;
+    const more = found.length > 1 ? `本次粘贴共有 ${found.length} 个数值需核实，以上为第一个。` : '';
+    sayQuestion(
+      `请核实 ${where}：${first.message}数值已填入；如有误，请直接改正或点“撤销”，核实无误则无需处理。${more}`,
+    );
+  };
+
+  /** A question (请核实) just said, to be said again after the selection move that ends its edit. */
+  let question: { message: string; until: number } | null = null;
+  /**
+   * Said in the status bar, where a new selection clears it. Enter moves the selection after the edit, sometimes
+   * only after a cell's validation (a later task): the question is said at once and again after that move
+   * (afterSelectionEnd) when it comes within a second, not after a later move of the clerk's own.
+   */
+  const sayQuestion = (message: string) => {
+    question = { message, until: Date.now() + 1000 };
+    setTimeout(() => options.events.onNotice?.(message));
   };
 
   /** Why a grey year cell takes nothing: before the row's base year, or (a next plan) before its history years. */

@@ -28,6 +28,7 @@
  */
 import Papa from 'papaparse';
 import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
+import { implausibleFigure } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { firstEntryYear } from '../model/workbook';
 import { lineEnding } from './line-ending';
@@ -58,6 +59,25 @@ export interface CellUpdate {
   newValue: CellValue | undefined;
   file: string;
   line: number;
+}
+
+/**
+ * A figure that is imported but should be checked with the department (请核实): many times, or a small fraction
+ * of, the nearest year's figure of its row (model/plausibility). Not an issue: a real jump happens.
+ */
+export interface ImportQuestion {
+  file: string;
+  line: number;
+  /** Header text of the year column, e.g. "2023年". */
+  column: string;
+  code: string;
+  name: string;
+  year: number;
+  value: number;
+  neighbourYear: number;
+  neighbourValue: number;
+  /** Chinese: what is odd and the likely cause. */
+  message: string;
 }
 
 /** A row of the workbook's own format whose code is not in the workbook. */
@@ -111,6 +131,8 @@ export interface ParsedFile {
   newRows: NewRowProposal[];
   ignored: IgnoredRow[];
   issues: ImportIssue[];
+  /** Figures imported that look like slips (请核实); optional for a file that could not be read at all. */
+  questions?: ImportQuestion[];
   /** Rows matched to an existing indicator (a later duplicate row is not counted). */
   matchedRows: number;
   /** The file says its figures are generated sample data (exported from the sample workbook). */
@@ -132,6 +154,7 @@ export interface ImportPlan {
   newRows: NewRowProposal[];
   ignored: IgnoredRow[];
   issues: ImportIssue[];
+  questions: ImportQuestion[];
 }
 
 /** The start of a note under a table, as offices write them: a label with a colon, or a known word. */
@@ -480,6 +503,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
     newRows: [],
     ignored: [],
     issues: [],
+    questions: [],
     matchedRows: 0,
   };
   try {
@@ -490,6 +514,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
     result.unchanged = 0;
     result.unchangedCells = [];
     result.newRows = [];
+    result.questions = [];
     result.matchedRows = 0;
     result.issues.push({
       file,
@@ -784,6 +809,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     if (!checkDuplicate(target, what, line, labelOf, row, target.unit)) continue;
     const given = readValues(row, target.unit);
     result.matchedRows += 1;
+    // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
+    // yet (a department's first return) is checked against the line's other figures.
+    let series: Readonly<Record<number, CellValue | undefined>> | null = null;
     for (const g of given) {
       if (!('value' in g)) {
         // The workbook's own text, sent back as it was (a template carries the cells still to be corrected): no
@@ -831,6 +859,21 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         result.unchangedCells?.push(update);
       } else {
         result.updates.push(update);
+        series ??= hasFigure(target.values, years) ? target.values : lineFigures(given);
+        const odd = implausibleFigure(target.unit, series, g.year, g.value, years);
+        if (odd)
+          result.questions?.push({
+            file,
+            line,
+            column: g.header,
+            code: target.code,
+            name: target.name,
+            year: g.year,
+            value: g.value,
+            neighbourYear: odd.neighbourYear,
+            neighbourValue: odd.neighbourValue,
+            message: `${target.code} ${target.name}：${odd.message}`,
+          });
       }
     }
   }
@@ -873,6 +916,24 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     for (const g of given) {
       if ('value' in g) values[g.year] = g.value;
       else issue(line, g.header, `新增指标 ${code} ${name}：${g.message}该单元格未导入。`);
+    }
+    // A new row's figures have only each other to be checked against.
+    for (const g of given) {
+      if (!('value' in g)) continue;
+      const odd = implausibleFigure(unit, values, g.year, g.value, years);
+      if (odd)
+        result.questions?.push({
+          file,
+          line,
+          column: g.header,
+          code,
+          name,
+          year: g.year,
+          value: g.value,
+          neighbourYear: odd.neighbourYear,
+          neighbourValue: odd.neighbourValue,
+          message: `新增指标 ${code} ${name}：${odd.message}`,
+        });
     }
 
     const kindText = cell(row, 'kind');
@@ -941,6 +1002,25 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     };
     result.newRows.push({ file, line, indicator });
   }
+}
+
+/** Whether a row holds a figure above 0 in one of the years (one that tells the scale of its figures). */
+function hasFigure(
+  values: Readonly<Record<number, CellValue | undefined>>,
+  years: readonly number[],
+): boolean {
+  for (const year of years) {
+    const value = values[year];
+    if (typeof value === 'number' && value > 0) return true;
+  }
+  return false;
+}
+
+/** A line's readable figures by year. */
+function lineFigures(given: readonly Given[]): Record<number, CellValue> {
+  const figures: Record<number, CellValue> = {};
+  for (const g of given) if ('value' in g) figures[g.year] = g.value;
+  return figures;
 }
 
 /**
@@ -1141,7 +1221,15 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     });
   }
 
-  return { files, updates, conflicts, newRows, ignored: files.flatMap((f) => f.ignored), issues };
+  return {
+    files,
+    updates,
+    conflicts,
+    newRows,
+    ignored: files.flatMap((f) => f.ignored),
+    issues,
+    questions: files.flatMap((f) => f.questions ?? []),
+  };
 }
 
 /**

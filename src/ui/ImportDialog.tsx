@@ -169,6 +169,11 @@ function Preview(props: {
     props.plan.updates.length === 0 && props.plan.newRows.length === 0 && props.plan.conflicts.length === 0;
   // Each list is drawn a page at a time (see preview-limit.ts); the summary above always counts everything.
   const issues = createLimited(() => props.plan.issues);
+  const questions = createLimited(() => props.plan.questions);
+  // The cells questioned, to mark them among the changes too.
+  const questioned = createMemo(
+    () => new Set(props.plan.questions.map((q) => `${q.file}|${q.line}|${q.code}|${q.year}`)),
+  );
   const conflicts = createLimited(() => props.plan.conflicts);
   const updates = createLimited(() => props.plan.updates);
   const newRows = createLimited(() => props.plan.newRows);
@@ -185,8 +190,9 @@ function Preview(props: {
         {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)} 行； 将修改{' '}
         <strong>{props.plan.updates.length}</strong> 个单元格（其中覆盖已有数值 {overwrites()} 个）； 新增指标{' '}
         {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
-        {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处；与工作簿相同 {unchanged()}{' '}
-        个单元格。
+        {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处；
+        <Show when={props.plan.questions.length > 0}>请核实 {props.plan.questions.length} 处；</Show>
+        与工作簿相同 {unchanged()} 个单元格。
       </p>
       <Show when={nothingToApply()}>
         <p class="hint" role="status">
@@ -215,6 +221,23 @@ function Preview(props: {
           </For>
         </ul>
         <ShowMore list={issues} what="处错误" note="应用时一并处理" />
+      </Show>
+
+      <Show when={props.plan.questions.length > 0}>
+        <h3>请核实（与相邻年份相差悬殊，可能单位或数字有误；这些数值仍会导入）</h3>
+        <p class="hint">
+          请向报送单位核实这些数值。如确有误：可请报送单位改正文件后重新导入，或在“应用”后在表格中直接改正；也可“取消”，改正文件后再导入。如核实无误，直接“应用”即可。
+        </p>
+        <ul class="questions" aria-label="请核实">
+          <For each={questions.shown()}>
+            {(question) => (
+              <li>
+                {question.file} 第 {question.line} 行 “{question.column}”列：{question.message}
+              </li>
+            )}
+          </For>
+        </ul>
+        <ShowMore list={questions} what="处需核实的数值" note="应用时一并导入" />
       </Show>
 
       <Show when={props.plan.conflicts.length > 0}>
@@ -295,7 +318,12 @@ function Preview(props: {
                     <td>{u.name}</td>
                     <td>{u.year}</td>
                     <td>{props.show(u.oldValue, u.code)}</td>
-                    <td>{props.show(u.newValue, u.code)}</td>
+                    <td>
+                      {props.show(u.newValue, u.code)}
+                      <Show when={questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`)}>
+                        <strong class="question">（请核实）</strong>
+                      </Show>
+                    </td>
                     <td>
                       {u.file} 第 {u.line} 行
                     </td>

@@ -125,6 +125,43 @@ test('two departments disagree: the clerk sees the conflict and chooses', async 
   workbook.expectNoErrors();
 });
 
+test('a figure 48 times the year before is listed to check, with where and what, and can still be applied', async ({
+  page,
+}) => {
+  const FUNDS = row('家庭教育工作经费投入');
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(FUNDS.code, '2022年', '25');
+  await workbook.waitSaved();
+  // The department sent 2023 in the wrong unit; 2021 is an ordinary figure.
+  const file = `代码,指标名称,单位,2021年,2023年\r\n${FUNDS.code},${FUNDS.name},万元,22,1200\r\n`;
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '财政局.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${file}`),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('请核实 1 处');
+  const questions = dialog.getByRole('list', { name: '请核实' });
+  await expect(questions.getByRole('listitem')).toHaveCount(1);
+  await expect(questions).toContainText(
+    `财政局.csv 第 2 行 “2023年”列：${FUNDS.code} ${FUNDS.name}：2023年为1200 万元，是2022年（25 万元）的约48倍。`,
+  );
+  await expect(dialog).toContainText('请向报送单位核实这些数值');
+  // Not an error: both figures are still to be imported, the questioned one marked.
+  await expect(dialog.getByLabel('导入错误')).toHaveCount(0);
+  const changes = dialog.getByRole('table', { name: '将修改的单元格' });
+  await expect(changes.locator('tbody tr')).toHaveCount(2);
+  await expect(changes.locator('tbody tr', { hasText: '2023' })).toContainText('1200 万元（请核实）');
+  await expect(changes.locator('tbody tr', { hasText: '2021' })).not.toContainText('请核实');
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(await workbook.cell(FUNDS.code, '2023年')).toHaveText('1200 万元');
+  await expect(await workbook.cell(FUNDS.code, '2021年')).toHaveText('22 万元');
+  workbook.expectNoErrors();
+});
+
 test('a bad file gets a Chinese message with file, line and column, and the workbook is unchanged', async ({
   page,
 }) => {

@@ -299,6 +299,47 @@ test('a block pasted from a grey year on says the figures it could not write and
   workbook.expectNoErrors();
 });
 
+test('a figure typed in the wrong unit is kept, and the status bar asks to check it with the likely cause', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // Three ordinary years pasted from Excel: nothing to check.
+  await workbook.select(PRESCHOOL, '2021年');
+  await page.evaluate(() => navigator.clipboard.writeText('95.2\t96\t96.5\n'));
+  await page.keyboard.press('Control+v');
+  await expect(await workbook.cell(PRESCHOOL, '2023年')).toHaveText('96.5%');
+  await expect(page.locator('.status-bar')).not.toContainText('请核实');
+  // The share as Excel's ratio: kept as typed (a real jump happens), questioned.
+  await workbook.typeInto(PRESCHOOL, '2024年', '0.97');
+  const status = page.locator('.status-bar .cell-info');
+  await expect(status).toContainText(
+    `请核实 ${PRESCHOOL} 学前教育毛入园率：2024年为0.97%，是2023年（96.5%）的约1/100`,
+  );
+  await expect(status).toContainText(
+    '单位可能有误：2023年约为96.5%，本次为0.97，像是把百分数写成了比例（97%应填97）',
+  );
+  await expect(status).toContainText('如有误，请直接改正或点“撤销”');
+  await expect(await workbook.cell(PRESCHOOL, '2024年')).toHaveText('0.97%');
+  // Moving on clears the notice; the corrected figure is not questioned.
+  await workbook.typeInto(PRESCHOOL, '2024年', '97');
+  await expect(await workbook.cell(PRESCHOOL, '2024年')).toHaveText('97%');
+  await expect(page.locator('.status-bar')).not.toContainText('请核实');
+
+  // Pasted from Excel, a ‰ figure written per 10,000: questioned the same way.
+  await workbook.typeInto(INFANT, '2021年', '4.8');
+  await workbook.select(INFANT, '2022年');
+  await page.evaluate(() => navigator.clipboard.writeText('5.1\t46\n'));
+  await page.keyboard.press('Control+v');
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('46‰');
+  // Compared with the row as it was before the paste (2021), not with the figure pasted beside it.
+  await expect(status).toContainText(`请核实 ${INFANT} 婴儿死亡率：2023年为46‰，是2021年（4.8‰）的约10倍`);
+  await expect(status).toContainText('可能按万分率（每万人）填写了');
+  workbook.expectNoErrors();
+});
+
 test('search finds a row and the department filter narrows the grid', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();

@@ -984,3 +984,96 @@ describe('parseImportFile: Excel’s sep= line', () => {
     expect(parsed.issues[0]).toMatchObject({ line: 2, column: '2023年' });
   });
 });
+
+describe('parseImportFile: figures to check with the department (请核实)', () => {
+  const header = '代码,指标名称,单位,2021年,2022年,2023年,2024年';
+  const read = (lines: string[], existing = planRows()) =>
+    parseImportFile([header, ...lines].join('\r\n'), '卫健局.csv', existing, YEARS);
+
+  it('a figure 10 times the year before is imported and questioned with file, line, column and both figures', () => {
+    const existing = planRows({ H02: { 2021: 4.8, 2022: 5.1 }, H01: { 2021: 2.1, 2022: 2.2 } });
+    const parsed = read(['H01,新生儿死亡率,‰,,,2.0,', 'H02,婴儿死亡率,‰,,,48,'], existing);
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H01', 2023, undefined, 2, 2],
+      ['H02', 2023, undefined, 48, 3],
+    ]);
+    expect(parsed.questions).toEqual([
+      {
+        file: '卫健局.csv',
+        line: 3,
+        column: '2023年',
+        code: 'H02',
+        name: '婴儿死亡率',
+        year: 2023,
+        value: 48,
+        neighbourYear: 2022,
+        neighbourValue: 5.1,
+        message:
+          'H02 婴儿死亡率：2023年为48‰，是2022年（5.1‰）的约10倍。单位可能有误：2022年约为5.1‰，本次为48，' +
+          '可能按万分率（每万人）填写了，或多写了一位数字。',
+      },
+    ]);
+    expect(planImport([parsed]).questions).toEqual(parsed.questions);
+  });
+
+  it('a line sent in the wrong unit: each new figure is compared with the workbook’s, not with its neighbours in the file', () => {
+    const existing = planRows({ H02: { 2021: 4.8, 2022: 5.1 } });
+    const parsed = read(['H02,婴儿死亡率,‰,4.8,5.1,0.49,0.47'], existing);
+    expect(parsed.questions?.map((q) => [q.year, q.neighbourYear])).toEqual([
+      [2023, 2022],
+      [2024, 2022],
+    ]);
+    expect(parsed.questions?.[0]?.message).toContain('可能按百分率（%）填写了');
+  });
+
+  it('a department’s first figures of a row are checked against each other', () => {
+    const parsed = read(['H02,婴儿死亡率,‰,4.8,5.0,0.47,4.6']);
+    expect(parsed.questions?.map((q) => q.year)).toEqual([2023]);
+    expect(parsed.updates).toHaveLength(4);
+  });
+
+  it('does not question a figure the workbook already holds, small counts, or real changes', () => {
+    const existing = planRows({
+      H02: { 2021: 4.8, 2022: 48 },
+      H11: { 2021: 1 },
+      H05: { 2021: 0.4 },
+      F03: { 2021: 25, 2022: 28 },
+    });
+    const parsed = read(
+      [
+        'H02,婴儿死亡率,‰,4.8,48,,',
+        'H11,危重新生儿救治中心数量,家,,4,5,',
+        'H05,严重多发致残的出生缺陷发生率,‰,,1.1,0.3,',
+        'F03,家庭教育工作经费投入,万元,,,60,',
+      ],
+      existing,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.updates).toHaveLength(5);
+    expect(parsed.questions).toEqual([]);
+  });
+
+  it('a new row’s figures are checked against each other', () => {
+    const parsed = read(['X01,乡镇儿童之家服务人次,人次,1200,1350,14,1400']);
+    expect(parsed.newRows).toHaveLength(1);
+    expect(parsed.questions).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: '2023年',
+        code: 'X01',
+        value: 14,
+        neighbourYear: 2022,
+        neighbourValue: 1350,
+      }),
+    ]);
+    expect(parsed.questions?.[0]?.message).toMatch(/^新增指标 X01 乡镇儿童之家服务人次：2023年为14 人次/);
+  });
+
+  it('a % given as a ratio stays an error (not imported), not a question as well', () => {
+    const existing = planRows({ H06: { 2021: 95.2, 2022: 96.1 } });
+    const parsed = read(['H06,,%,,,0.95,'], existing);
+    expect(parsed.issues[0]?.message).toContain('看起来是比例而不是百分数');
+    expect(parsed.questions).toEqual([]);
+  });
+});

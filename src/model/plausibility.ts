@@ -1,0 +1,200 @@
+/**
+ * Whether a new figure of a row is implausible beside the row's other figures, as statistical offices check
+ * incoming data against the series (DHIS2's min–max and outlier checks): a figure many times, or a small fraction
+ * of, the nearest year's is usually a slip — a share given as a ratio (0.95 for 95 %), a rate in the wrong unit
+ * (‰ written per 100 or per 10,000), a count in 万, a monthly amount given per year, a digit too many or too few.
+ * Such a figure is not refused (a real jump happens): it is questioned (请核实), with the likely cause.
+ *
+ * Not this module's job: a figure that cannot be one at all (a % over 100, a negative level, a count with
+ * decimals) — parseEntry refuses those before they get here.
+ */
+import type { CellValue } from './indicator';
+import { formatNumber, formatWithUnit, isCountUnit, isPercentUnit, isPermilleUnit } from './entry';
+
+/**
+ * How many times (or what fraction of) the nearest year's figure a new one must be to be questioned.
+ *
+ * Why 5: the slips to catch are factors of 10 or more (‰ ↔ %, ‰ ↔ per 10,000, an extra or missing digit) or
+ * of 12 (a yearly amount for a monthly one), 60 (minutes for hours), 100 (a share as a ratio), 10,000 (元 for
+ * 万元, a count in 万). A slip arrives on top of the year's real change: a county's rates rest on small numbers
+ * (an infant mortality of 5 ‰ on about fifteen deaths) and move by a quarter or even half from one year to the
+ * next, so a ‰ figure given in % shows as 1/10 × 1.5 = 1/6.7 of the year before, or 10 / 1.5 = 6.7 times. The cut
+ * must stay below that: 5 still catches a factor-10 slip on a real change of up to a doubling or halving.
+ * Real changes of 5 times or more in one year are rare for anything but small numbers, which the floors below
+ * leave alone; a question is cheap (the figure still goes in), a slip that is not asked about is not.
+ */
+export const IMPLAUSIBLE_FACTOR = 5;
+
+/**
+ * Below this difference (in the row's unit) a change is never questioned, whatever its factor: small numbers
+ * move by large factors as a matter of course.
+ * - Counts (家, 个, 所, 人次, 起 …): 0 → 3 or 1 → 5 centres is a programme being built, 2 → 9 accidents is chance.
+ *   A difference under 10 is a handful of things.
+ * - ‰ (mortality, birth defects): a county has some 3,000–5,000 births a year, so 1 ‰ is three to five cases;
+ *   0.4 ‰ → 1.1 ‰ is two cases becoming five. A ‰ written as % (1.2 → 0.12) is still caught above 1 ‰.
+ * - % : a prevalence under 1 % (0.3 % → 1.2 %) moves by a few children; above, a % given as ‰ or as a ratio
+ *   differs by far more than 1 percentage point.
+ * - 1/10万 (injury deaths among some 100,000–150,000 children): one death is about 0.7–1 per 100,000, so a
+ *   difference under 5 is a few deaths.
+ * Other units (万元, 元/月, 小时/天, none) have no floor: their figures are not counts of rare events.
+ */
+export function changeFloor(unit: string): number {
+  const u = unit.trim();
+  if (isCountUnit(u)) return 10;
+  if (isPermilleUnit(u) || isPercentUnit(u)) return 1;
+  if (/^1\/10万$/.test(u)) return 5;
+  if (/^1\/万$|^‱$/.test(u)) return 0.5;
+  return 0;
+}
+
+export interface ImplausibleFigure {
+  year: number;
+  value: number;
+  /** The year the figure is compared with (the nearest year with a figure) and its figure. */
+  neighbourYear: number;
+  neighbourValue: number;
+  /** value / neighbourValue. */
+  factor: number;
+  /**
+   * Chinese: what is odd and the likely cause, e.g. "2023年为0.95%，是2022年（95%）的约1/100。单位可能有误：2022年约为
+   * 95%，本次为0.95，像是把百分数写成了比例（95%应填95）。"
+   */
+  message: string;
+}
+
+/**
+ * Whether `value` for `year` is implausible beside the row's other figures (`values`; the year's own figure,
+ * text and empty cells are left out). Compared with the nearest year that has a figure (the earlier one when two
+ * are as near); not questioned when another year's figure is within the factor of it (then that nearest figure is
+ * the odd one), when the figure is 0 or no other year has a figure above 0 (0 is 0 in every unit, and no slip of
+ * a digit makes it), or when the difference is below the unit's floor (changeFloor).
+ */
+export function implausibleFigure(
+  unit: string,
+  values: Readonly<Record<number, CellValue | null | undefined>>,
+  year: number,
+  value: number,
+  /**
+   * The years `values` may hold, when the caller knows them (the workbook's year columns): an import checks tens
+   * of thousands of figures, and walking a short list of numbers is several times faster than enumerating keys.
+   */
+  years?: readonly number[],
+): ImplausibleFigure | null {
+  if (!(value > 0) || !Number.isFinite(value)) return null;
+  let nearYear = 0;
+  let nearValue = 0;
+  let nearDistance = Infinity;
+  for (const otherYear of years ?? Object.keys(values).map(Number)) {
+    const other = values[otherYear];
+    // (A 0 tells nothing of the scale: a count or a rate of rare events is 0 in some years.)
+    if (otherYear === year || typeof other !== 'number' || !(other > 0)) continue;
+    // Another year agrees with it: not questioned.
+    if (value < other * IMPLAUSIBLE_FACTOR && value * IMPLAUSIBLE_FACTOR > other) return null;
+    const distance = Math.abs(otherYear - year);
+    if (distance < nearDistance || (distance === nearDistance && otherYear < nearYear)) {
+      nearDistance = distance;
+      nearYear = otherYear;
+      nearValue = other;
+    }
+  }
+  if (nearDistance === Infinity) return null;
+  if (Math.abs(value - nearValue) < changeFloor(unit)) return null;
+  const factor = value / nearValue;
+  return {
+    year,
+    value,
+    neighbourYear: nearYear,
+    neighbourValue: nearValue,
+    factor,
+    message: describe(unit, year, value, nearYear, nearValue, factor),
+  };
+}
+
+/**
+ * "约48倍", "约9.4倍" / "约1/100": two significant figures, and a power of ten when within a tenth of one (0.97 beside
+ * 96.5 is "约1/100", not "约1/99": the slip the clerk is to recognise).
+ */
+function times(factor: number): string {
+  const n = factor >= 1 ? factor : 1 / factor;
+  const power = 10 ** Math.round(Math.log10(n));
+  const digits = 10 ** (Math.floor(Math.log10(n)) - 1);
+  const rounded = Math.abs(n - power) <= power / 10 ? power : Math.round(n / digits) * digits;
+  const shown = formatNumber(rounded);
+  return factor >= 1 ? `约${shown}倍` : `约1/${shown}`;
+}
+
+/** Whether the factor is the slip `by`, give or take the year's real change (within a factor of 2). */
+function near(factor: number, by: number): boolean {
+  return factor >= by / 2 && factor <= by * 2;
+}
+
+function describe(
+  unit: string,
+  year: number,
+  value: number,
+  nearYear: number,
+  nearValue: number,
+  factor: number,
+): string {
+  const shownNear = formatWithUnit(nearValue, unit);
+  const what = `${year}年为${formatWithUnit(value, unit)}，是${nearYear}年（${shownNear}）的${times(factor)}。`;
+  const wrongUnit = `单位可能有误：${nearYear}年约为${shownNear}，本次为${formatNumber(value)}`;
+  return `${what}${likelyCause(unit.trim(), value, factor, wrongUnit)}。`;
+}
+
+const CHINESE_DIGITS = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九'];
+
+/** The likely slip, by the row's unit and the factor; a digit too many or too few when no unit slip fits. */
+function likelyCause(unit: string, value: number, factor: number, wrongUnit: string): string {
+  const digits = Math.round(Math.log10(factor));
+  const count = CHINESE_DIGITS[Math.abs(digits)] ?? String(Math.abs(digits));
+  const digitSlip =
+    digits !== 0 && near(factor, 10 ** digits)
+      ? // (A count has no decimal point to misplace.)
+        `可能${digits > 0 ? '多写了' : '漏写了'}${count}位数字${isCountUnit(unit) ? '' : '，或小数点位置有误'}`
+      : '';
+  const otherwise = digitSlip || '与相邻年份相差悬殊，可能填错了数字或单位';
+  if (isPercentUnit(unit)) {
+    if (near(factor, 1 / 100)) {
+      const percent = formatNumber(value * 100);
+      return `${wrongUnit}，像是把百分数写成了比例（${percent}%应填${percent}）`;
+    }
+    if (near(factor, 10)) return `${wrongUnit}，可能按千分率（‰）填写了，或多写了一位数字`;
+    if (near(factor, 1 / 10)) return `${wrongUnit}，可能漏写了一位数字，或小数点位置有误`;
+    return otherwise;
+  }
+  if (isPermilleUnit(unit)) {
+    if (near(factor, 1 / 10)) return `${wrongUnit}，可能按百分率（%）填写了，本行应填千分率（每千人）`;
+    if (near(factor, 10)) return `${wrongUnit}，可能按万分率（每万人）填写了，或多写了一位数字`;
+    if (near(factor, 100)) return `${wrongUnit}，可能按每10万人填写了，本行应填千分率（每千人）`;
+    if (near(factor, 1 / 1000)) return `${wrongUnit}，可能填的是比例，本行应填千分率（每千人）`;
+    return otherwise;
+  }
+  if (unit === '1/10万') {
+    if (near(factor, 1 / 10)) return `${wrongUnit}，可能按每万人填写了，本行应填每10万人`;
+    if (near(factor, 1 / 100)) return `${wrongUnit}，可能按千分率（‰）填写了，本行应填每10万人`;
+    if (near(factor, 1 / 10000)) return `${wrongUnit}，可能按百分率（%）填写了，本行应填每10万人`;
+    return otherwise;
+  }
+  if (isCountUnit(unit)) {
+    if (near(factor, 1 / 10000))
+      return `${wrongUnit}，可能以“万”为单位填写了，本行应填实际数（如3万应填30000）`;
+    return otherwise;
+  }
+  if (unit === '万元') {
+    if (near(factor, 10000)) return `${wrongUnit}，可能按“元”填写了，本行单位为万元`;
+    if (near(factor, 10)) return `${wrongUnit}，可能按“千元”填写了，或多写了一位数字`;
+    return otherwise;
+  }
+  if (unit === '元/月') {
+    if (factor >= 9 && factor <= 16) return `${wrongUnit}，可能填的是全年标准（元/年），或多写了一位数字`;
+    if (near(factor, 1 / 10000)) return `${wrongUnit}，可能按“万元”填写了，本行单位为元/月`;
+    return otherwise;
+  }
+  if (unit === '小时/天') {
+    if (factor >= 30 && factor <= 120) return `${wrongUnit}，可能填的是分钟数，本行单位为小时`;
+    if (factor >= 5 && factor <= 8) return `${wrongUnit}，可能填的是每周的小时数，本行应填每天`;
+    return otherwise;
+  }
+  return otherwise;
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import COUNT_UNITS from '../../../src/model/count-units.json' with { type: 'json' };
+import { parseEntry } from '../../../src/model/entry';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { implausibleFigure } from '../../../src/model/plausibility';
+
+/**
+ * For each unit: two years of figures such as a county reports them (made up for the test, not statistics), next
+ * year's figure moving as such figures do, and the usual slips in that unit with a word of the cause expected.
+ */
+const BY_UNIT: Record<
+  string,
+  { series: Record<number, number>; next: number; slips: [value: number, cause: string][] }
+> = {
+  '%': {
+    series: { 2021: 95.2, 2022: 96.1 },
+    next: 96.8,
+    slips: [
+      [0.968, '比例'],
+      [9.68, '漏写了一位数字'],
+    ],
+  },
+  '‰': {
+    series: { 2021: 4.8, 2022: 5.1 },
+    next: 4.6,
+    slips: [
+      [0.46, '按百分率（%）填写'],
+      [46, '万分率'],
+      [460, '每10万人'],
+    ],
+  },
+  '1/10万': {
+    series: { 2021: 14.5, 2022: 12.8 },
+    next: 13.2,
+    slips: [
+      [1.32, '每万人'],
+      [0.132, '千分率'],
+    ],
+  },
+  万元: { series: { 2021: 25, 2022: 28 }, next: 30, slips: [[300000, '按“元”填写']] },
+  '元/月': {
+    series: { 2021: 930, 2022: 980 },
+    next: 1030,
+    slips: [
+      [12360, '全年标准'],
+      [0.103, '万元'],
+    ],
+  },
+  '小时/天': {
+    series: { 2021: 1, 2022: 1.2 },
+    next: 1.1,
+    slips: [
+      [66, '分钟数'],
+      [7.7, '每周'],
+    ],
+  },
+  项: { series: { 2021: 1, 2022: 2 }, next: 2, slips: [[20, '多写了一位数字']] },
+  家: { series: { 2021: 2, 2022: 3 }, next: 4, slips: [[40, '多写了一位数字']] },
+  个: { series: { 2021: 1, 2022: 2 }, next: 3, slips: [[30, '多写了一位数字']] },
+  名: { series: { 2021: 15, 2022: 16 }, next: 16, slips: [[160, '多写了一位数字']] },
+  人次: { series: { 2021: 35, 2022: 28 }, next: 30, slips: [[300, '多写了一位数字']] },
+  '次/年': { series: { 2021: 3, 2022: 4 }, next: 4, slips: [[40, '多写了一位数字']] },
+  起: {
+    series: { 2021: 120, 2022: 98 },
+    next: 105,
+    slips: [
+      [1050, '多写了一位数字'],
+      [10, '漏写了一位数字'],
+    ],
+  },
+};
+
+describe('implausibleFigure: every unit of the plan', () => {
+  const planUnits = [...new Set(LANXI_2021_2025.indicators.map((row) => row.unit))];
+
+  it('has a case for each unit the plan uses', () => {
+    expect(planUnits.filter((unit) => !(unit in BY_UNIT))).toEqual([]);
+  });
+
+  it.each(planUnits)('%s: next year’s usual figure is not questioned, the usual slips are', (unit) => {
+    const { series, next, slips } = BY_UNIT[unit]!;
+    expect(implausibleFigure(unit, series, 2023, next)).toBeNull();
+    for (const [value, cause] of slips) {
+      // A slip the entry check refuses outright (a % over 100) would not be one to test here.
+      expect(parseEntry(String(value), unit)).toMatchObject({ ok: true });
+      const odd = implausibleFigure(unit, series, 2023, value);
+      expect(odd, `${value} ${unit}`).not.toBeNull();
+      expect(odd!.neighbourYear).toBe(2022);
+      expect(odd!.neighbourValue).toBe(series[2022]);
+      expect(odd!.message).toContain(cause);
+    }
+  });
+
+  it.each(COUNT_UNITS)(
+    'count unit %s: a handful more or fewer is never questioned, a slip of a digit is',
+    (unit) => {
+      expect(implausibleFigure(unit, { 2022: 0 }, 2023, 3)).toBeNull();
+      expect(implausibleFigure(unit, { 2022: 1 }, 2023, 5)).toBeNull();
+      expect(implausibleFigure(unit, { 2022: 9 }, 2023, 1)).toBeNull();
+      expect(implausibleFigure(unit, { 2022: 2 }, 2023, 9)).toBeNull();
+      expect(implausibleFigure(unit, { 2022: 36 }, 2023, 360)?.message).toContain('多写了一位数字');
+      // 3 万 people given as 3.
+      expect(implausibleFigure(unit, { 2022: 31200 }, 2023, 3)?.message).toContain('以“万”为单位');
+    },
+  );
+});
+
+describe('implausibleFigure: the cut and what is not questioned', () => {
+  it('names the figure, the neighbouring year’s figure and the wrong unit, as a clerk would say it', () => {
+    const odd = implausibleFigure('%', { 2021: 94.6, 2022: 95 }, 2023, 0.95);
+    expect(odd).toMatchObject({ year: 2023, value: 0.95, neighbourYear: 2022, neighbourValue: 95 });
+    expect(odd!.message).toBe(
+      '2023年为0.95%，是2022年（95%）的约1/100。单位可能有误：2022年约为95%，本次为0.95，' +
+        '像是把百分数写成了比例（95%应填95）。',
+    );
+  });
+
+  it('says how many times: a figure 48 times the year before', () => {
+    const odd = implausibleFigure('万元', { 2021: 24, 2022: 25 }, 2023, 1200);
+    expect(odd?.factor).toBe(48);
+    expect(odd?.message).toContain('2023年为1200 万元，是2022年（25 万元）的约48倍');
+  });
+
+  it('catches the ‰ ↔ % slip (a factor of 10) even on top of a real change of a quarter either way', () => {
+    // True 6.0‰ (up a quarter from 4.8) given in %: 0.6, 1/8 of the year before.
+    expect(implausibleFigure('‰', { 2022: 4.8 }, 2023, 0.6)).not.toBeNull();
+    // True 3.6‰ (down a quarter) given per 10,000: 36, 7.5 times.
+    expect(implausibleFigure('‰', { 2022: 4.8 }, 2023, 36)).not.toBeNull();
+    // And on a real change of a half (the cut is 5): 4.8 → true 7.2 given as 0.72, 1/6.7.
+    expect(implausibleFigure('‰', { 2022: 4.8 }, 2023, 0.72)).not.toBeNull();
+  });
+
+  it('leaves real changes of rates alone, even large ones near zero', () => {
+    expect(implausibleFigure('‰', { 2022: 0.4 }, 2023, 1.1)).toBeNull();
+    expect(implausibleFigure('‰', { 2022: 0.2 }, 2023, 1.1)).toBeNull();
+    expect(implausibleFigure('‰', { 2022: 1.1 }, 2023, 0.2)).toBeNull();
+    expect(implausibleFigure('%', { 2022: 0.2 }, 2023, 1.1)).toBeNull();
+    expect(implausibleFigure('%', { 2022: 0.3 }, 2023, 1.2)).toBeNull();
+    expect(implausibleFigure('1/10万', { 2022: 1.2 }, 2023, 6)).toBeNull();
+    expect(implausibleFigure('%', { 2022: 52.3 }, 2023, 13.1)).toBeNull();
+    expect(implausibleFigure('万元', { 2022: 25 }, 2023, 110)).toBeNull();
+  });
+
+  it('but a rate of 1.2‰ written in % (0.12) is still a slip', () => {
+    expect(implausibleFigure('‰', { 2022: 1.2 }, 2023, 0.12)?.message).toContain('按百分率（%）填写');
+  });
+
+  it('does not question 0, nor a figure beside zeros only, nor a row without other figures', () => {
+    expect(implausibleFigure('起', { 2022: 120 }, 2023, 0)).toBeNull();
+    expect(implausibleFigure('万元', { 2021: 0, 2022: 0 }, 2023, 500)).toBeNull();
+    expect(implausibleFigure('‰', {}, 2023, 48)).toBeNull();
+    expect(implausibleFigure('‰', { 2023: 4.8 }, 2023, 48)).toBeNull();
+  });
+
+  it('skips zeros and text when looking for the nearest year', () => {
+    const odd = implausibleFigure('人次', { 2020: 40, 2021: 'NA', 2022: 0 }, 2023, 4000);
+    expect(odd).toMatchObject({ neighbourYear: 2020, neighbourValue: 40 });
+  });
+
+  it('compares with the nearest year, the earlier of two as near', () => {
+    expect(implausibleFigure('%', { 2020: 95, 2024: 96 }, 2022, 9.6)).toMatchObject({ neighbourYear: 2020 });
+    expect(implausibleFigure('%', { 2018: 95, 2024: 96 }, 2023, 9.6)).toMatchObject({ neighbourYear: 2024 });
+  });
+
+  it('does not question a figure another year agrees with: then the nearest figure is the odd one', () => {
+    expect(implausibleFigure('%', { 2021: 95, 2022: 0.95 }, 2023, 96)).toBeNull();
+    // Correcting the odd figure itself: compared with the other years, not with what it replaces.
+    expect(implausibleFigure('%', { 2021: 95, 2022: 0.95, 2023: 96 }, 2022, 95.5)).toBeNull();
+  });
+
+  it('a row without a unit: only the factor counts', () => {
+    expect(implausibleFigure('', { 2022: 3.1 }, 2023, 31)?.message).toContain('多写了一位数字');
+    expect(implausibleFigure('', { 2022: 3.1 }, 2023, 6.2)).toBeNull();
+  });
+});
