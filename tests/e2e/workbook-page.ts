@@ -105,6 +105,27 @@ export class WorkbookPage {
       await holder.evaluate((element, dx) => element.scrollBy(dx, 0), step);
       await this.page.waitForTimeout(50);
     }
+    // Drawn is not seen: a cell drawn beyond the window's edge or under the frozen columns would be scrolled to by
+    // the click itself, and the grid, redrawing as it scrolls, reuses the cell for another column (a click meant
+    // for 目标类型 selected 条款). Scroll it into the visible band first, as a clerk would, and let the grid settle.
+    if ((await cell.count()) === 0) return;
+    const dx = await cell.evaluate((td) => {
+      const holderBox = td.closest('.wtHolder')?.getBoundingClientRect();
+      const frozen = document.querySelector('.ht_clone_inline_start')?.getBoundingClientRect();
+      if (!holderBox) return 0;
+      const box = td.getBoundingClientRect();
+      const left = Math.max(holderBox.left, frozen?.right ?? holderBox.left);
+      const right = Math.min(holderBox.right - 20, window.innerWidth);
+      if (box.left < left) return box.left - left - 40;
+      if (box.right > right) return box.right - right + 40;
+      return 0;
+    });
+    if (dx !== 0) {
+      await holder.evaluate((element, by) => element.scrollBy(by, 0), dx);
+      await this.page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+    }
   }
 
   /** Names of the rows currently rendered, in display order. */
