@@ -62,7 +62,10 @@ async function historyRows(workbook: WorkbookPage, code: string): Promise<string
   await workbook.page.getByRole('button', { name: '修改记录' }).click();
   const dialog = workbook.page.getByRole('dialog', { name: /修改记录/ });
   await expect(dialog).toContainText(INFANT.name);
-  const rows = await dialog.getByRole('table', { name: '修改记录' }).locator('tbody tr').allInnerTexts();
+  // The list is read from storage after the dialog opens (正在读取…): wait for it, or for its absence said.
+  const table = dialog.getByRole('table', { name: '修改记录' });
+  await expect(table.or(dialog.getByText('这一行还没有保存过的修改。'))).toBeVisible();
+  const rows = await table.locator('tbody tr').allInnerTexts();
   await dialog.getByRole('button', { name: '关闭' }).click();
   return rows.map((r) => r.replace(/\s+/g, ' ').trim());
 }
