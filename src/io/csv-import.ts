@@ -67,6 +67,20 @@ export interface NewRowProposal {
   indicator: Indicator;
 }
 
+/**
+ * What a department wrote beside its figures — in 备注 (other than the note the template carried) or in a column
+ * of its own headed 说明, 情况, 来源 … ("2025年为快报数", "待复核"). Not imported; listed so the clerk reads it.
+ */
+export interface Remark {
+  file: string;
+  line: number;
+  /** Header of the column it is in. */
+  column: string;
+  code: string;
+  name: string;
+  text: string;
+}
+
 export interface IgnoredRow {
   file: string;
   line: number;
@@ -80,12 +94,12 @@ export interface IgnoredRow {
  */
 export type ExistingRow = Pick<
   Indicator,
-  'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target'
+  'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target' | 'note'
 >;
 
 /** The part of each row the import needs, as a plain copy. */
 export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
-  return rows.map(({ code, name, unit, values, baseYear, targetYear, target }) => ({
+  return rows.map(({ code, name, unit, values, baseYear, targetYear, target, note }) => ({
     code,
     name,
     unit,
@@ -93,6 +107,7 @@ export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
     baseYear,
     targetYear,
     target,
+    note,
   }));
 }
 
@@ -115,6 +130,8 @@ export interface ParsedFile {
   matchedRows: number;
   /** The file says its figures are generated sample data (exported from the sample workbook). */
   sampleData?: boolean;
+  /** What the department wrote beside its figures, in file order. Optional like unchangedCells. */
+  remarks?: Remark[];
 }
 
 export interface Conflict {
@@ -127,6 +144,7 @@ export interface Conflict {
 
 export interface ImportPlan {
   files: ParsedFile[];
+  remarks: Remark[];
   updates: CellUpdate[];
   conflicts: Conflict[];
   newRows: NewRowProposal[];
@@ -136,6 +154,9 @@ export interface ImportPlan {
 
 /** The start of a note under a table, as offices write them: a label with a colon, or a known word. */
 const NOTE_LINE = /[:：]|^(?:填报|填表|联系|审核|负责|制表|说明|注|备注|数据来源|单位负责人)/;
+
+/** A column of a department's own whose text is an explanation, not a figure (an unnamed one too). */
+const REMARK_HEADER = /^$|备注|说明|注释|附注|原因|情况|来源|口径/;
 
 const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
 
@@ -481,6 +502,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
     ignored: [],
     issues: [],
     matchedRows: 0,
+    remarks: [],
   };
   try {
     parseInto(result, text.replace(/^\uFEFF/, ''), index);
@@ -491,6 +513,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
     result.unchangedCells = [];
     result.newRows = [];
     result.matchedRows = 0;
+    result.remarks = [];
     result.issues.push({
       file,
       line: null,
@@ -588,6 +611,28 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       issue(headerLine, header, `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`);
     }
   });
+
+  // Where a department writes what its figures need said: 备注, and columns of its own headed like one.
+  const known = new Set<number>([...Object.values(fields), ...layout.years.map((y) => y.col)]);
+  const remarkColumns = headers.flatMap((header, col) =>
+    col === fields.note || (!known.has(col) && REMARK_HEADER.test(normaliseHeader(header))) ? [col] : [],
+  );
+  const remarksOf = (row: readonly string[], line: number, target: ExistingRow): void => {
+    for (const col of remarkColumns) {
+      const text = cleanCell(row[col]);
+      // The template's own note came back as it went out; a bare number beside the figures says nothing.
+      if (text === '' || /^[\d.,，%‰\s-]+$/.test(text)) continue;
+      if (col === fields.note && text === (target.note ?? '').trim()) continue;
+      result.remarks?.push({
+        file,
+        line,
+        column: headers[col] || `第 ${col + 1} 列`,
+        code: target.code,
+        name: target.name,
+        text,
+      });
+    }
+  };
 
   const keyColumn = fields.code ?? fields.name ?? 0;
   const keyHeader = normaliseHeader(headers[keyColumn] ?? '');
@@ -784,6 +829,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     if (!checkDuplicate(target, what, line, labelOf, row, target.unit)) continue;
     const given = readValues(row, target.unit);
     result.matchedRows += 1;
+    remarksOf(row, line, target);
     for (const g of given) {
       if (!('value' in g)) {
         // The workbook's own text, sent back as it was (a template carries the cells still to be corrected): no
@@ -1141,7 +1187,15 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     });
   }
 
-  return { files, updates, conflicts, newRows, ignored: files.flatMap((f) => f.ignored), issues };
+  return {
+    files,
+    remarks: files.flatMap((f) => f.remarks ?? []),
+    updates,
+    conflicts,
+    newRows,
+    ignored: files.flatMap((f) => f.ignored),
+    issues,
+  };
 }
 
 /**

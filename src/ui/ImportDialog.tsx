@@ -173,6 +173,7 @@ function Preview(props: {
   const updates = createLimited(() => props.plan.updates);
   const newRows = createLimited(() => props.plan.newRows);
   const ignored = createLimited(() => props.plan.ignored);
+  const remarks = createLimited(() => props.plan.remarks);
   const choose = (key: string, index: number) => {
     const next = new Map(props.choices);
     next.set(key, index);
@@ -197,7 +198,11 @@ function Preview(props: {
       </Show>
       <Show when={props.plan.files.some((f) => f.format === 'workbook')}>
         <p class="hint">
-          只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；报送单位写在备注中的说明请查看原文件，如需修改，请在表格中直接修改。
+          只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；
+          {props.plan.remarks.length > 0
+            ? '报送单位在备注、说明等列中写的话列在下方“报送单位的说明”中，请阅读，'
+            : '报送单位写在备注中的说明请查看原文件，'}
+          如需修改，请在表格中直接修改。
         </p>
       </Show>
 
@@ -271,6 +276,21 @@ function Preview(props: {
           </tbody>
         </table>
         <ShowMore list={conflicts} what="处冲突" note="应用时一并处理" />
+      </Show>
+
+      <Show when={props.plan.remarks.length > 0}>
+        <h3>报送单位的说明（不导入，请阅读后决定是否需要核实）</h3>
+        <ul class="remarks" aria-label="报送单位的说明">
+          <For each={remarks.shown()}>
+            {(remark) => (
+              <li>
+                {remark.file} 第 {remark.line} 行“{remark.column}”列：{remark.code} {remark.name}：
+                {remark.text}
+              </li>
+            )}
+          </For>
+        </ul>
+        <ShowMore list={remarks} what="条说明" note="不导入" />
       </Show>
 
       <Show when={props.plan.updates.length > 0}>

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { serializeIndicatorsCsv } from '../../src/io/csv-export';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../src/model/sample-data';
@@ -13,6 +14,55 @@ const plan = LANXI_2021_2025;
 const row = (name: string) => plan.indicators.find((r) => r.name === name)!;
 const INFANT = row('婴儿死亡率');
 const NEONATAL = row('新生儿死亡率');
+
+test('what a department writes in 备注 or in a 填报说明 column of its own is listed in the preview with file and line', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const health = plan.indicators.filter((r) => r.department === INFANT.department);
+  // The template as 导出CSV writes it: some rows carry the plan's own notes in 备注 (H11: 市本级。).
+  expect(health.filter((r) => r.note).length).toBeGreaterThan(2);
+  const lines = serializeIndicatorsCsv(health, yearColumns(plan)).slice(1).split('\r\n');
+  const header = lines[0]!.split(',');
+  const y2025 = header.indexOf('2025年');
+  const note = header.indexOf('备注');
+  const anaemia = row('5岁以下儿童贫血患病率');
+  // Edited in WPS: 2025 filled, a word in 备注 on one row, a column 填报说明 added with a word on another.
+  const edited = lines
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      if (i === 0) return `${line},填报说明`;
+      const cells = Papa.parse<string[]>(line).data[0]!;
+      if (cells[0] === INFANT.code) cells[y2025] = '4.1';
+      if (cells[0] === anaemia.code) {
+        cells[y2025] = '7.2';
+        cells[note] = '2025年为快报数';
+      }
+      return Papa.unparse([[...cells, cells[0] === INFANT.code ? '2025年数据待卫健委复核' : '']]);
+    });
+  const lineOf = (code: string) => 2 + health.findIndex((r) => r.code === code);
+
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局回传.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(edited.join('\r\n')),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
+  const remarks = dialog.getByRole('list', { name: '报送单位的说明' });
+  // Only what the department wrote: the template's own notes came back unchanged and are not listed.
+  await expect(remarks.locator('li')).toHaveText([
+    `卫健局回传.csv 第 ${lineOf(INFANT.code)} 行“填报说明”列：${INFANT.code} 婴儿死亡率：2025年数据待卫健委复核`,
+    `卫健局回传.csv 第 ${lineOf(anaemia.code)} 行“备注”列：${anaemia.code} 5岁以下儿童贫血患病率：2025年为快报数`,
+  ]);
+  await expect(dialog).toContainText('报送单位在备注、说明等列中写的话列在下方“报送单位的说明”中');
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('7.2%');
+  workbook.expectNoErrors();
+});
 
 test('a department template goes out, comes back as GBK from Excel, is previewed, applied and undone', async ({
   page,

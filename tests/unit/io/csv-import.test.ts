@@ -3,6 +3,7 @@
  * fictional test values (patterned like 1.11, 2.22), not statistics; codes and names are the plan's own.
  */
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from '../../../src/io/csv-decode';
 import { serializeIndicatorsCsv } from '../../../src/io/csv-export';
@@ -864,6 +865,38 @@ describe('parseImportFile: what a department’s file carries besides figures', 
       [3, '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
       [4, '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
     ]);
+  });
+
+  it('what a department writes in 备注 or in a column of its own is listed with file, line and row; the template’s own notes are not', () => {
+    const rows = planRows().filter((r) => ['H02', 'H07', 'H11'].includes(r.code));
+    expect(rows.find((r) => r.code === 'H11')!.note).toBe('市本级。');
+    const template = serializeIndicatorsCsv(rows, YEARS).replace(/^\uFEFF/, '');
+    const [header, ...lines] = template.split('\r\n').filter((l) => l !== '');
+    const cells = lines.map((line) => Papa.parse<string[]>(line).data[0]!);
+    const columns = Papa.parse<string[]>(header!).data[0]!;
+    const y2025 = columns.indexOf('2025年');
+    const note = columns.indexOf('备注');
+    for (const row of cells) row[y2025] = '1';
+    cells.find((r) => r[0] === 'H07')![note] = '2025年为快报数';
+    // A column of the department's own at the end: its header says it is an explanation.
+    const edited = [
+      [...columns, '填报说明'],
+      ...cells.map((r) => [...r, r[0] === 'H02' ? '2025年数据待复核' : '']),
+    ];
+    const parsed = parseImportFile(Papa.unparse(edited), '卫健局.csv', planRows(), YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.remarks?.map((r) => [r.line, r.column, r.code, r.text])).toEqual([
+      [2, '填报说明', 'H02', '2025年数据待复核'],
+      [3, '备注', 'H07', '2025年为快报数'],
+    ]);
+    // Figures only in an unknown column (序号, a copy of a year) are not remarks.
+    const numbered = parseImportFile(
+      '序号,代码,2025年,核对\r\n1,H02,4.1,4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(numbered.remarks).toEqual([]);
   });
 
   it('a file with a header and no rows says so', () => {
