@@ -94,12 +94,12 @@ export interface IgnoredRow {
  */
 export type ExistingRow = Pick<
   Indicator,
-  'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target' | 'note'
+  'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target' | 'note' | 'department'
 >;
 
 /** The part of each row the import needs, as a plain copy. */
 export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
-  return rows.map(({ code, name, unit, values, baseYear, targetYear, target, note }) => ({
+  return rows.map(({ code, name, unit, values, baseYear, targetYear, target, note, department }) => ({
     code,
     name,
     unit,
@@ -108,6 +108,7 @@ export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
     targetYear,
     target,
     note,
+    department,
   }));
 }
 
@@ -132,6 +133,23 @@ export interface ParsedFile {
   sampleData?: boolean;
   /** What the department wrote beside its figures, in file order. Optional like unchangedCells. */
   remarks?: Remark[];
+  /**
+   * When the file is a department's return of its template — more than half of that department's rows of the
+   * workbook, and most of the file's rows — the department's rows the file leaves out (a row deleted in Excel).
+   */
+  departmentReturn?: { department: string; missing: RowRef[] };
+}
+
+export interface RowRef {
+  code: string;
+  name: string;
+}
+
+/** A department's rows that none of its files in one import carries. */
+export interface MissingRows {
+  department: string;
+  files: string[];
+  rows: RowRef[];
 }
 
 export interface Conflict {
@@ -145,6 +163,7 @@ export interface Conflict {
 export interface ImportPlan {
   files: ParsedFile[];
   remarks: Remark[];
+  missingRows: MissingRows[];
   updates: CellUpdate[];
   conflicts: Conflict[];
   newRows: NewRowProposal[];
@@ -718,6 +737,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   };
 
   let dataRows = 0;
+  const matchedRows = new Set<ExistingRow>();
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
@@ -830,6 +850,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     const given = readValues(row, target.unit);
     result.matchedRows += 1;
     remarksOf(row, line, target);
+    matchedRows.add(target);
     for (const g of given) {
       if (!('value' in g)) {
         // The workbook's own text, sent back as it was (a template carries the cells still to be corrected): no
@@ -880,6 +901,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       }
     }
   }
+  result.departmentReturn = departmentReturn(matchedRows, index.rows);
   if (dataRows === 0) {
     issue(
       null,
@@ -1190,12 +1212,51 @@ export function planImport(files: ParsedFile[]): ImportPlan {
   return {
     files,
     remarks: files.flatMap((f) => f.remarks ?? []),
+    missingRows: missingRows(files),
     updates,
     conflicts,
     newRows,
     ignored: files.flatMap((f) => f.ignored),
     issues,
   };
+}
+
+/**
+ * The department a file is the return of, and its rows the file leaves out: the 责任单位 of more than half of the
+ * file's rows, of which the file has more than half of the rows (a file correcting a few figures is no return).
+ */
+function departmentReturn(
+  matched: ReadonlySet<ExistingRow>,
+  rows: readonly ExistingRow[],
+): ParsedFile['departmentReturn'] {
+  const counts = new Map<string, number>();
+  for (const row of matched) counts.set(row.department, (counts.get(row.department) ?? 0) + 1);
+  const [department, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (!department || count * 2 <= matched.size) return undefined;
+  const own = rows.filter((row) => row.department === department);
+  if (count * 2 <= own.length) return undefined;
+  const missing = own.filter((row) => !matched.has(row)).map(({ code, name }) => ({ code, name }));
+  return { department, missing };
+}
+
+/** Per department, its rows that none of the department's returns in this import carries. */
+function missingRows(files: readonly ParsedFile[]): MissingRows[] {
+  const byDepartment = new Map<string, { files: string[]; missing: RowRef[] }>();
+  for (const parsed of files) {
+    const found = parsed.departmentReturn;
+    if (!found) continue;
+    const seen = byDepartment.get(found.department);
+    if (!seen) {
+      byDepartment.set(found.department, { files: [parsed.file], missing: found.missing });
+      continue;
+    }
+    seen.files.push(parsed.file);
+    const alsoHere = new Set(found.missing.map((r) => r.code));
+    seen.missing = seen.missing.filter((r) => alsoHere.has(r.code));
+  }
+  return [...byDepartment]
+    .filter(([, d]) => d.missing.length > 0)
+    .map(([department, d]) => ({ department, files: d.files, rows: d.missing }));
 }
 
 /**

@@ -278,6 +278,21 @@ function Preview(props: {
         <ShowMore list={conflicts} what="处冲突" note="应用时一并处理" />
       </Show>
 
+      <Show when={props.plan.missingRows.length > 0}>
+        <h3>报送文件中缺少的指标（请核对是否漏报）</h3>
+        <ul aria-label="报送文件中缺少的指标">
+          <For each={props.plan.missingRows}>
+            {(missing) => (
+              <li>
+                {missing.department}负责的指标中，{missing.files.join('、')}里没有 {missing.rows.length} 项：
+                {missing.rows.map((r) => `${r.code} ${r.name}`).join('、')}。如是漏报，请联系
+                {missing.department}补报。
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
       <Show when={props.plan.remarks.length > 0}>
         <h3>报送单位的说明（不导入，请阅读后决定是否需要核实）</h3>
         <ul class="remarks" aria-label="报送单位的说明">

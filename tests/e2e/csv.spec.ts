@@ -15,7 +15,7 @@ const row = (name: string) => plan.indicators.find((r) => r.name === name)!;
 const INFANT = row('婴儿死亡率');
 const NEONATAL = row('新生儿死亡率');
 
-test('what a department writes in 备注 or in a 填报说明 column of its own is listed in the preview with file and line', async ({
+test('the preview lists what a department wrote in 备注 or a 填报说明 column (file, line) and the row it deleted', async ({
   page,
 }) => {
   const workbook = new WorkbookPage(page);
@@ -28,9 +28,11 @@ test('what a department writes in 备注 or in a 填报说明 column of its own 
   const y2025 = header.indexOf('2025年');
   const note = header.indexOf('备注');
   const anaemia = row('5岁以下儿童贫血患病率');
+  const deleted = row('婴幼儿照护服务机构从业人员持证率');
+  const sent = health.filter((r) => r !== deleted);
   // Edited in WPS: 2025 filled, a word in 备注 on one row, a column 填报说明 added with a word on another.
   const edited = lines
-    .filter((l) => l.trim())
+    .filter((l) => l.trim() && !l.startsWith(`${deleted.code},`))
     .map((line, i) => {
       if (i === 0) return `${line},填报说明`;
       const cells = Papa.parse<string[]>(line).data[0]!;
@@ -41,7 +43,7 @@ test('what a department writes in 备注 or in a 填报说明 column of its own 
       }
       return Papa.unparse([[...cells, cells[0] === INFANT.code ? '2025年数据待卫健委复核' : '']]);
     });
-  const lineOf = (code: string) => 2 + health.findIndex((r) => r.code === code);
+  const lineOf = (code: string) => 2 + sent.findIndex((r) => r.code === code);
 
   await page.getByRole('button', { name: '导入CSV' }).click();
   const dialog = page.getByRole('dialog', { name: '导入 CSV' });
@@ -58,6 +60,11 @@ test('what a department writes in 备注 or in a 填报说明 column of its own 
     `卫健局回传.csv 第 ${lineOf(anaemia.code)} 行“备注”列：${anaemia.code} 5岁以下儿童贫血患病率：2025年为快报数`,
   ]);
   await expect(dialog).toContainText('报送单位在备注、说明等列中写的话列在下方“报送单位的说明”中');
+  // The row deleted in WPS is said, so the clerk can ask for it.
+  await expect(dialog.getByRole('list', { name: '报送文件中缺少的指标' })).toHaveText(
+    `${INFANT.department}负责的指标中，卫健局回传.csv里没有 1 项：${deleted.code} ${deleted.name}。` +
+      `如是漏报，请联系${INFANT.department}补报。`,
+  );
   await dialog.getByRole('button', { name: '应用' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('7.2%');

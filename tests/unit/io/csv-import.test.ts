@@ -899,6 +899,51 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(numbered.remarks).toEqual([]);
   });
 
+  it('a department’s return that leaves out some of its rows says which (a row deleted in Excel); a correction of a few rows does not', () => {
+    const health = planRows().filter((r) => r.department === '市卫健局');
+    expect(health.length).toBeGreaterThan(10);
+    const [left, ...sent] = [health[5]!, ...health.filter((_, i) => i !== 5)];
+    const text = `代码,2025年\r\n${sent.map((r) => `${r.code},1`).join('\r\n')}\r\n`;
+    const parsed = parseImportFile(text, '卫健局.csv', planRows(), YEARS);
+    expect(parsed.departmentReturn).toEqual({
+      department: '市卫健局',
+      missing: [{ code: left.code, name: left.name }],
+    });
+    expect(planImport([parsed]).missingRows).toEqual([
+      { department: '市卫健局', files: ['卫健局.csv'], rows: [{ code: left.code, name: left.name }] },
+    ]);
+    // Three rows sent again to correct them: not a return of the whole template, nothing is said missing.
+    const correction = parseImportFile(
+      `代码,2025年\r\n${sent
+        .slice(0, 3)
+        .map((r) => `${r.code},1`)
+        .join('\r\n')}\r\n`,
+      '补报.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(planImport([correction]).missingRows).toEqual([]);
+  });
+
+  it('a department’s rows sent in two files are missing only when neither has them', () => {
+    const health = planRows().filter((r) => r.department === '市卫健局');
+    const half = Math.ceil(health.length / 2) + 1;
+    const file = (name: string, rows: Indicator[]) =>
+      parseImportFile(
+        `代码,2025年\r\n${rows.map((r) => `${r.code},1`).join('\r\n')}\r\n`,
+        name,
+        planRows(),
+        YEARS,
+      );
+    // Both files cover more than half of the department's rows; together all but the last.
+    const a = file('a.csv', health.slice(0, half));
+    const b = file('b.csv', health.slice(health.length - half - 1, health.length - 1));
+    const last = health[health.length - 1]!;
+    expect(planImport([a, b]).missingRows).toEqual([
+      { department: '市卫健局', files: ['a.csv', 'b.csv'], rows: [{ code: last.code, name: last.name }] },
+    ]);
+  });
+
   it('a file with a header and no rows says so', () => {
     const parsed = parseImportFile(`${OWN_HEADER}\r\n\r\n`, '空表.csv', planRows(), YEARS);
     expect(parsed.updates).toEqual([]);
