@@ -18,7 +18,7 @@
  *   of the workbook. Clearing is done in the grid.
  * - A value is read with parseEntry and the row's unit; what it cannot read is an issue and gives no update.
  *   When the file has a 单位 column and a row's unit there differs from the workbook's, the whole row is refused
- *   (a 3 under "%" is not a 3 under "‰").
+ *   (a 3 under "%" is not a 3 under "‰"); "/10万" (as the grid writes it) and "每10万" are the row's "1/10万".
  * - Text cells lose the apostrophe our export puts before =, +, -, @ (and Excel's ="…" text wrapper).
  * - A row whose code is unknown becomes a NewRowProposal when it has a name — unless its name is that of an
  *   existing row (then the code is probably wrong: ignored with the reason).
@@ -275,7 +275,10 @@ function normaliseName(text: string): string {
 }
 
 function normaliseUnit(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '');
+  // A rate per so many as the grid and reports write it after a number ("12.5/10万"), or in words (每10万): 1/10万.
+  return toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/');
 }
 
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */

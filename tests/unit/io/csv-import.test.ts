@@ -944,6 +944,34 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     ]);
   });
 
+  it('a rate per 100,000 in the 单位 column as the grid and reports write it (/10万, 每10万) is the row’s 1/10万', () => {
+    const perLakh = LANXI_2021_2025.indicators.find((r) => r.unit === '1/10万')!;
+    const parsed = parseImportFile(
+      `代码,单位,2024年,2025年\r\n${perLakh.code},/10万,10.2,\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([[perLakh.code, 2024, undefined, 10.2, 2]]);
+    const written = parseImportFile(
+      `代码,单位,2025年\r\n${perLakh.code},每10万,9.8\r\n`,
+      'b.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(written.updates)).toEqual([[perLakh.code, 2025, undefined, 9.8, 2]]);
+    // Another rate is still another unit.
+    const other = parseImportFile(
+      `代码,单位,2025年\r\n${perLakh.code},/万,9.8\r\n`,
+      'c.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(other.updates).toEqual([]);
+    expect(other.issues[0]!.message).toContain('文件中的单位是“/万”');
+  });
+
   it('a file with a header and no rows says so', () => {
     const parsed = parseImportFile(`${OWN_HEADER}\r\n\r\n`, '空表.csv', planRows(), YEARS);
     expect(parsed.updates).toEqual([]);
