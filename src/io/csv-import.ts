@@ -609,7 +609,22 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   const yearSeen = new Map<number, YearColumn>();
   for (const column of layout.years) {
     if (!wanted.has(column.year)) {
-      issue(headerLine, column.header, `年份 ${column.year} 不在本工作簿的年份范围内，已忽略该列。`);
+      // A column added for next year and left empty leaves nothing to correct; figures in it are said, counted.
+      const figures = rows.slice(layout.headerIndex + 1).filter((row) => {
+        const raw = cleanCell(row[column.col]);
+        // (A copy of the header further down, as files pasted together leave it, is no figure.)
+        if (normaliseHeader(raw) === normaliseHeader(column.header)) return false;
+        const entry = raw === '' ? null : parseEntry(raw, '');
+        return entry !== null && !(entry.ok && entry.value === null);
+      }).length;
+      if (figures > 0) {
+        issue(
+          headerLine,
+          column.header,
+          `年份 ${column.year} 不在本工作簿的年份范围内（${years[0]}—${years[years.length - 1]}年），该列的 ${figures} 个数值未导入：` +
+            '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+        );
+      }
       continue;
     }
     const first = yearSeen.get(column.year);

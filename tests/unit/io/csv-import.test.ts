@@ -359,7 +359,12 @@ describe('parseImportFile: matching rows', () => {
     const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
     expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
     expect(result.issues.map((i) => [i.line, i.column, i.message])).toEqual([
-      [1, '2030年', '年份 2030 不在本工作簿的年份范围内，已忽略该列。'],
+      [
+        1,
+        '2030年',
+        '年份 2030 不在本工作簿的年份范围内（2018—2025年），该列的 1 个数值未导入：' +
+          '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+      ],
       [1, '2023', expect.stringContaining('年份 2023 有两列')],
       [1, '2023年目标值', expect.stringContaining('不是年份数值列')],
     ]);
@@ -381,7 +386,9 @@ describe('parseImportFile: matching rows', () => {
         file: 'wide-other-office.csv',
         line: 2,
         column: '2030年',
-        message: '年份 2030 不在本工作簿的年份范围内，已忽略该列。',
+        message:
+          '年份 2030 不在本工作簿的年份范围内（2018—2025年），该列的 1 个数值未导入：' +
+          '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
       },
     ]);
     expect(parsed.ignored).toEqual([
@@ -970,6 +977,30 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     );
     expect(other.updates).toEqual([]);
     expect(other.issues[0]!.message).toContain('文件中的单位是“/万”');
+  });
+
+  it('a year column outside the workbook’s years is an error only when it holds figures, saying how many', () => {
+    // A 2026 column added for next year and left empty: nothing to correct.
+    const empty = parseImportFile(
+      '代码,2024年,2025年,2026年\r\nH01,2,1.7,\r\nH02,3.4,4.9, \r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(empty.issues).toEqual([]);
+    expect(empty.updates).toHaveLength(4);
+    const filled = parseImportFile(
+      '代码,2025年,2026年\r\nH01,1.7,1.6\r\nH02,4.9,\r\nH03,4.1,4\r\n',
+      'b.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(filled.issues).toHaveLength(1);
+    expect(filled.issues[0]).toMatchObject({ line: 1, column: '2026年' });
+    expect(filled.issues[0]!.message).toBe(
+      '年份 2026 不在本工作簿的年份范围内（2018—2025年），该列的 2 个数值未导入：' +
+        '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+    );
   });
 
   it('a file with a header and no rows says so', () => {
