@@ -71,6 +71,35 @@ test('the preview lists what a department wrote in 备注 or a 填报说明 colu
   workbook.expectNoErrors();
 });
 
+test('a 2026 column is an error only with figures in it, saying how many and where they belong', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  const input = dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）');
+  // A column added for next year and left empty: nothing to correct.
+  await input.setInputFiles({
+    name: '空列.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(`代码,2025年,2026年\r\n${NEONATAL.code},1.7,\r\n${INFANT.code},4.9,\r\n`),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
+  await expect(dialog.getByLabel('导入摘要')).toContainText('错误 0 处');
+  await input.setInputFiles({
+    name: '有数.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(`代码,2025年,2026年\r\n${NEONATAL.code},1.7,1.6\r\n${INFANT.code},4.9,\r\n`),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('错误 1 处');
+  await expect(dialog.getByRole('list', { name: '导入错误' })).toHaveText(
+    '有数.csv 第 1 行 “2026年”列：年份 2026 不在本工作簿的年份范围内（2018—2025年），该列的 1 个数值未导入：' +
+      '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+  );
+  workbook.expectNoErrors();
+});
+
 test('a department template goes out, comes back as GBK from Excel, is previewed, applied and undone', async ({
   page,
 }) => {
