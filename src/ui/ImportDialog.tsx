@@ -48,6 +48,7 @@ export function ImportDialog(props: {
   let fileInput: HTMLInputElement | undefined;
   onMount(() => fileInput?.focus());
   const unitOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.unit])));
+  const departmentOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.department])));
 
   const show = (value: CellValue | undefined, code: string) =>
     value === undefined
@@ -119,7 +120,15 @@ export function ImportDialog(props: {
             </p>
           </Show>
           <Show when={plan()}>
-            {(p) => <Preview plan={p()} choices={choices()} setChoices={setChoices} show={show} />}
+            {(p) => (
+              <Preview
+                plan={p()}
+                choices={choices()}
+                setChoices={setChoices}
+                show={show}
+                departmentOf={(code) => departmentOf().get(code) ?? ''}
+              />
+            )}
           </Show>
         </div>
         <div class="modal-actions">
@@ -162,6 +171,7 @@ function Preview(props: {
   choices: Map<string, number>;
   setChoices: (next: Map<string, number>) => void;
   show: (value: CellValue | undefined, code: string) => string;
+  departmentOf: (code: string) => string;
 }) {
   const overwrites = () => props.plan.updates.filter((u) => u.oldValue !== undefined).length;
   const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
@@ -174,6 +184,14 @@ function Preview(props: {
   const newRows = createLimited(() => props.plan.newRows);
   const ignored = createLimited(() => props.plan.ignored);
   const remarks = createLimited(() => props.plan.remarks);
+  // In a conflict, the figure from the return of the row's own 责任单位 (its template sent back) is said to be.
+  const returnOf = createMemo(
+    () => new Map(props.plan.files.map((f) => [f.file, f.departmentReturn?.department ?? ''])),
+  );
+  const fromResponsible = (file: string, code: string): string => {
+    const department = props.departmentOf(code);
+    return department && returnOf().get(file) === department ? `，${department}（责任单位）报送` : '';
+  };
   const choose = (key: string, index: number) => {
     const next = new Map(props.choices);
     next.set(key, index);
@@ -255,7 +273,8 @@ function Preview(props: {
                               onChange={() => choose(key, index())}
                             />
                             {props.show(candidate.value, conflict.code)}（{candidate.file} 第 {candidate.line}{' '}
-                            行{sameValue(candidate.value, conflict.oldValue) ? '，与原值相同' : ''}）
+                            行{fromResponsible(candidate.file, conflict.code)}
+                            {sameValue(candidate.value, conflict.oldValue) ? '，与原值相同' : ''}）
                           </label>
                         )}
                       </For>

@@ -225,6 +225,38 @@ test('two departments disagree: the clerk sees the conflict and chooses', async 
   workbook.expectNoErrors();
 });
 
+test('in a conflict, the figure from the return of the row’s own 责任单位 says so', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const homes = row('村（社区）儿童之家建成率');
+  const owner = homes.department;
+  const other = plan.indicators.find(
+    (r) => r.department !== owner && r.department !== INFANT.department,
+  )!.department;
+  const template = (department: string) => plan.indicators.filter((r) => r.department === department);
+  const header = '代码,指标名称,2025年';
+  const lines = (rows: typeof plan.indicators, value: (code: string) => string) =>
+    [header, ...rows.map((r) => `${r.code},${r.name},${value(r.code)}`)].join('\r\n');
+  // Each office sends its whole template back; the other office also sends the 儿童之家 row, with another figure.
+  const ownerFile = lines(template(owner), (code) => (code === homes.code ? '100' : ''));
+  const otherFile = lines([...template(other), homes], (code) => (code === homes.code ? '98' : ''));
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles([
+    { name: '甲.csv', mimeType: 'text/csv', buffer: encodeGbk(ownerFile) },
+    { name: '乙.csv', mimeType: 'text/csv', buffer: encodeGbk(otherFile) },
+  ]);
+  const conflicts = dialog.getByRole('table', { name: '导入冲突' });
+  const ownerLine = 2 + template(owner).indexOf(homes);
+  const otherLine = 2 + template(other).length;
+  await expect(conflicts.locator('label')).toHaveText([
+    `100%（甲.csv 第 ${ownerLine} 行，${owner}（责任单位）报送）`,
+    `98%（乙.csv 第 ${otherLine} 行）`,
+    '保留原值',
+  ]);
+  workbook.expectNoErrors();
+});
+
 test('a bad file gets a Chinese message with file, line and column, and the workbook is unchanged', async ({
   page,
 }) => {
