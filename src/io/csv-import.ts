@@ -18,7 +18,7 @@
  *   of the workbook. Clearing is done in the grid.
  * - A value is read with parseEntry and the row's unit; what it cannot read is an issue and gives no update.
  *   When the file has a 单位 column and a row's unit there differs from the workbook's, the whole row is refused
- *   (a 3 under "%" is not a 3 under "‰").
+ *   (a 3 under "%" is not a 3 under "‰"); "/10万" (as the grid writes it) and "每10万" are the row's "1/10万".
  * - Text cells lose the apostrophe our export puts before =, +, -, @ (and Excel's ="…" text wrapper).
  * - A row whose code is unknown becomes a NewRowProposal when it has a name — unless its name is that of an
  *   existing row (then the code is probably wrong: ignored with the reason).
@@ -87,6 +87,20 @@ export interface NewRowProposal {
   indicator: Indicator;
 }
 
+/**
+ * What a department wrote beside its figures — in 备注 (other than the note the template carried) or in a column
+ * of its own headed 说明, 情况, 来源 … ("2025年为快报数", "待复核"). Not imported; listed so the clerk reads it.
+ */
+export interface Remark {
+  file: string;
+  line: number;
+  /** Header of the column it is in. */
+  column: string;
+  code: string;
+  name: string;
+  text: string;
+}
+
 export interface IgnoredRow {
   file: string;
   line: number;
@@ -100,12 +114,12 @@ export interface IgnoredRow {
  */
 export type ExistingRow = Pick<
   Indicator,
-  'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target'
+  'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target' | 'note' | 'department'
 >;
 
 /** The part of each row the import needs, as a plain copy. */
 export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
-  return rows.map(({ code, name, unit, values, baseYear, targetYear, target }) => ({
+  return rows.map(({ code, name, unit, values, baseYear, targetYear, target, note, department }) => ({
     code,
     name,
     unit,
@@ -113,6 +127,8 @@ export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
     baseYear,
     targetYear,
     target,
+    note,
+    department,
   }));
 }
 
@@ -137,6 +153,25 @@ export interface ParsedFile {
   matchedRows: number;
   /** The file says its figures are generated sample data (exported from the sample workbook). */
   sampleData?: boolean;
+  /** What the department wrote beside its figures, in file order. Optional like unchangedCells. */
+  remarks?: Remark[];
+  /**
+   * When the file is a department's return of its template — more than half of that department's rows of the
+   * workbook, and most of the file's rows — the department's rows the file leaves out (a row deleted in Excel).
+   */
+  departmentReturn?: { department: string; missing: RowRef[] };
+}
+
+export interface RowRef {
+  code: string;
+  name: string;
+}
+
+/** A department's rows that none of its files in one import carries. */
+export interface MissingRows {
+  department: string;
+  files: string[];
+  rows: RowRef[];
 }
 
 export interface Conflict {
@@ -149,6 +184,8 @@ export interface Conflict {
 
 export interface ImportPlan {
   files: ParsedFile[];
+  remarks: Remark[];
+  missingRows: MissingRows[];
   updates: CellUpdate[];
   conflicts: Conflict[];
   newRows: NewRowProposal[];
@@ -159,6 +196,9 @@ export interface ImportPlan {
 
 /** The start of a note under a table, as offices write them: a label with a colon, or a known word. */
 const NOTE_LINE = /[:：]|^(?:填报|填表|联系|审核|负责|制表|说明|注|备注|数据来源|单位负责人)/;
+
+/** A column of a department's own whose text is an explanation, not a figure (an unnamed one too). */
+const REMARK_HEADER = /^$|备注|说明|注释|附注|原因|情况|来源|口径/;
 
 const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
 
@@ -258,7 +298,10 @@ function normaliseName(text: string): string {
 }
 
 function normaliseUnit(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '');
+  // A rate per so many as the grid and reports write it after a number ("12.5/10万"), or in words (每10万): 1/10万.
+  return toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/');
 }
 
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */
@@ -505,6 +548,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
     issues: [],
     questions: [],
     matchedRows: 0,
+    remarks: [],
   };
   try {
     parseInto(result, text.replace(/^\uFEFF/, ''), index);
@@ -516,6 +560,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
     result.newRows = [];
     result.questions = [];
     result.matchedRows = 0;
+    result.remarks = [];
     result.issues.push({
       file,
       line: null,
@@ -589,7 +634,22 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   const yearSeen = new Map<number, YearColumn>();
   for (const column of layout.years) {
     if (!wanted.has(column.year)) {
-      issue(headerLine, column.header, `年份 ${column.year} 不在本工作簿的年份范围内，已忽略该列。`);
+      // A column added for next year and left empty leaves nothing to correct; figures in it are said, counted.
+      const figures = rows.slice(layout.headerIndex + 1).filter((row) => {
+        const raw = cleanCell(row[column.col]);
+        // (A copy of the header further down, as files pasted together leave it, is no figure.)
+        if (normaliseHeader(raw) === normaliseHeader(column.header)) return false;
+        const entry = raw === '' ? null : parseEntry(raw, '');
+        return entry !== null && !(entry.ok && entry.value === null);
+      }).length;
+      if (figures > 0) {
+        issue(
+          headerLine,
+          column.header,
+          `年份 ${column.year} 不在本工作簿的年份范围内（${years[0]}—${years[years.length - 1]}年），该列的 ${figures} 个数值未导入：` +
+            '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+        );
+      }
       continue;
     }
     const first = yearSeen.get(column.year);
@@ -613,6 +673,28 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       issue(headerLine, header, `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`);
     }
   });
+
+  // Where a department writes what its figures need said: 备注, and columns of its own headed like one.
+  const known = new Set<number>([...Object.values(fields), ...layout.years.map((y) => y.col)]);
+  const remarkColumns = headers.flatMap((header, col) =>
+    col === fields.note || (!known.has(col) && REMARK_HEADER.test(normaliseHeader(header))) ? [col] : [],
+  );
+  const remarksOf = (row: readonly string[], line: number, target: ExistingRow): void => {
+    for (const col of remarkColumns) {
+      const text = cleanCell(row[col]);
+      // The template's own note came back as it went out; a bare number beside the figures says nothing.
+      if (text === '' || /^[\d.,，%‰\s-]+$/.test(text)) continue;
+      if (col === fields.note && text === (target.note ?? '').trim()) continue;
+      result.remarks?.push({
+        file,
+        line,
+        column: headers[col] || `第 ${col + 1} 列`,
+        code: target.code,
+        name: target.name,
+        text,
+      });
+    }
+  };
 
   const keyColumn = fields.code ?? fields.name ?? 0;
   const keyHeader = normaliseHeader(headers[keyColumn] ?? '');
@@ -698,6 +780,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   };
 
   let dataRows = 0;
+  const matchedRows = new Set<ExistingRow>();
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
@@ -809,6 +892,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     if (!checkDuplicate(target, what, line, labelOf, row, target.unit)) continue;
     const given = readValues(row, target.unit);
     result.matchedRows += 1;
+    remarksOf(row, line, target);
+    matchedRows.add(target);
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
     // yet (a department's first return) is checked against the line's other figures.
     let series: Readonly<Record<number, CellValue | undefined>> | null = null;
@@ -877,6 +962,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       }
     }
   }
+  result.departmentReturn = departmentReturn(matchedRows, index.rows);
   if (dataRows === 0) {
     issue(
       null,
@@ -1223,6 +1309,8 @@ export function planImport(files: ParsedFile[]): ImportPlan {
 
   return {
     files,
+    remarks: files.flatMap((f) => f.remarks ?? []),
+    missingRows: missingRows(files),
     updates,
     conflicts,
     newRows,
@@ -1230,6 +1318,44 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     issues,
     questions: files.flatMap((f) => f.questions ?? []),
   };
+}
+
+/**
+ * The department a file is the return of, and its rows the file leaves out: the 责任单位 of more than half of the
+ * file's rows, of which the file has more than half of the rows (a file correcting a few figures is no return).
+ */
+function departmentReturn(
+  matched: ReadonlySet<ExistingRow>,
+  rows: readonly ExistingRow[],
+): ParsedFile['departmentReturn'] {
+  const counts = new Map<string, number>();
+  for (const row of matched) counts.set(row.department, (counts.get(row.department) ?? 0) + 1);
+  const [department, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (!department || count * 2 <= matched.size) return undefined;
+  const own = rows.filter((row) => row.department === department);
+  if (count * 2 <= own.length) return undefined;
+  const missing = own.filter((row) => !matched.has(row)).map(({ code, name }) => ({ code, name }));
+  return { department, missing };
+}
+
+/** Per department, its rows that none of the department's returns in this import carries. */
+function missingRows(files: readonly ParsedFile[]): MissingRows[] {
+  const byDepartment = new Map<string, { files: string[]; missing: RowRef[] }>();
+  for (const parsed of files) {
+    const found = parsed.departmentReturn;
+    if (!found) continue;
+    const seen = byDepartment.get(found.department);
+    if (!seen) {
+      byDepartment.set(found.department, { files: [parsed.file], missing: found.missing });
+      continue;
+    }
+    seen.files.push(parsed.file);
+    const alsoHere = new Set(found.missing.map((r) => r.code));
+    seen.missing = seen.missing.filter((r) => alsoHere.has(r.code));
+  }
+  return [...byDepartment]
+    .filter(([, d]) => d.missing.length > 0)
+    .map(([department, d]) => ({ department, files: d.files, rows: d.missing }));
 }
 
 /**

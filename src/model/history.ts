@@ -11,7 +11,7 @@ import { copyIndicator, type Indicator } from './indicator';
 import { describeTarget } from './target-text';
 import { nextCustomCode } from './workbook';
 
-/** Where a change came from. `detail` names the import file(s), the backup file or the version. */
+/** Where a change came from. `detail` names the import file(s), the backup file or the version, or 撤销 / 重做. */
 export interface ChangeSource {
   kind: 'typed' | 'undo' | 'import' | 'restore' | 'version' | 'other';
   detail?: string;
@@ -48,7 +48,8 @@ export function describeSource(source: ChangeSource): string {
     case 'typed':
       return '录入';
     case 'undo':
-      return '撤销/重做';
+      // ('撤销' or '重做'; entries saved before that was recorded say both.)
+      return detail || '撤销/重做';
     case 'import':
       return detail ? `导入“${detail}”` : '导入';
     case 'restore':

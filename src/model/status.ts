@@ -527,6 +527,23 @@ export function countReversals(values: readonly number[]): number {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * A share in percent, rounded to `decimals` places but never onto the other side of a threshold: a CR of 0.4967
+ * read "50%" beside 进展缓慢 while 需加快 starts at 50 %. More places are shown until every threshold falls on
+ * the same side as the exact share; after four more, the figure is cut towards the share's own side.
+ */
+export function percentBesideThresholds(share: number, thresholds: readonly number[], decimals = 0): number {
+  const percent = share * 100;
+  const sameSide = (shown: number) => thresholds.every((cut) => shown >= cut * 100 - 1e-9 === share >= cut);
+  for (let places = decimals; places <= decimals + 4; places += 1) {
+    const shown = Number(percent.toFixed(places));
+    if (sameSide(shown)) return shown;
+  }
+  const scale = 10 ** (decimals + 4);
+  const below = thresholds.some((cut) => share < cut && Math.round(percent * scale) / scale >= cut * 100);
+  return (below ? Math.floor(percent * scale) : Math.ceil(percent * scale)) / scale;
+}
+
 /** Whether a target is a band (保持在90%左右): met within ± the tolerance, neither above nor below. */
 export function isBand(spec: Pick<TargetSpec, 'kind' | 'comparator'>): boolean {
   return spec.kind === 'around' || spec.comparator === '≈';
@@ -635,12 +652,17 @@ export function explainStatus(
   }
   if (spec.kind === 'direction') {
     const rate = a.directionRate ?? 0;
+    const shown = percentBesideThresholds(
+      rate,
+      [thresholds.directionFast, thresholds.directionSlow, -thresholds.directionSlow],
+      2,
+    );
     const wanted = spec.comparator === '↓' ? '下降' : '提高';
     // Moving the wrong way reads as what happens and what was wanted: "年均上升 8.33%（应下降）".
     const moved =
       rate >= 0
-        ? `年均${wanted} ${Math.abs(round(rate * 100))}%`
-        : `年均${spec.comparator === '↓' ? '上升' : '下降'} ${Math.abs(round(rate * 100))}%（应${wanted}）`;
+        ? `年均${wanted} ${Math.abs(shown)}%`
+        : `年均${spec.comparator === '↓' ? '上升' : '下降'} ${Math.abs(shown)}%（应${wanted}）`;
     return `按趋势，${moved}（${wanted}≥${round(thresholds.directionFast * 100)}% 为预计达标）：${a.status}。`;
   }
   const projected = a.projected;
@@ -690,7 +712,8 @@ export function explainStatus(
     text += `（${standIn ? `${baseNote}计；` : ''}${from}距范围 ${formatDifference(round(outside(a.baseValue)), unit)}，${T}年将距 ${formatDifference(round(outside(projected)), unit)}，离范围更远）`;
   } else if (a.cr !== null) {
     const from = standIn && !targetNote ? `${baseNote}计，` : '';
-    text += `（${from}预计完成所需进展的 ${Math.round(a.cr * 100)}%）`;
+    const cuts = [thresholds.onTrack, thresholds.moderate, thresholds.marginal, thresholds.stagnation];
+    text += `（${from}预计完成所需进展的 ${percentBesideThresholds(a.cr, cuts)}%）`;
   }
   return `${text}：${a.status}。`;
 }

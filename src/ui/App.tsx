@@ -40,7 +40,9 @@ import { historyStart, yearColumns } from '../model/workbook';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 
-const UNDO: ChangeSource = { kind: 'undo' };
+// Which of the two, so the history says 撤销 or 重做 (entries saved before say 撤销/重做).
+const UNDONE: ChangeSource = { kind: 'undo', detail: '撤销' };
+const REDONE: ChangeSource = { kind: 'undo', detail: '重做' };
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
 const ALL_ROWS = '\u0000all';
 /**
@@ -258,7 +260,11 @@ export function App(props: { session: Session }) {
           if (!repository) changedWithoutStorage = true;
           // An import's rows are saved and counted after the frame that shows them (see onApply).
           if (importing) return;
-          if (repository) autosave?.markRows(codes, source.startsWith('UndoRedo') ? UNDO : TYPED);
+          if (repository)
+            autosave?.markRows(
+              codes,
+              source === 'UndoRedo.redo' ? REDONE : source.startsWith('UndoRedo') ? UNDONE : TYPED,
+            );
           refreshCounts();
         },
         onStructureChanged: () => {

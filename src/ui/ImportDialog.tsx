@@ -48,6 +48,7 @@ export function ImportDialog(props: {
   let fileInput: HTMLInputElement | undefined;
   onMount(() => fileInput?.focus());
   const unitOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.unit])));
+  const departmentOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.department])));
 
   const show = (value: CellValue | undefined, code: string) =>
     value === undefined
@@ -119,7 +120,15 @@ export function ImportDialog(props: {
             </p>
           </Show>
           <Show when={plan()}>
-            {(p) => <Preview plan={p()} choices={choices()} setChoices={setChoices} show={show} />}
+            {(p) => (
+              <Preview
+                plan={p()}
+                choices={choices()}
+                setChoices={setChoices}
+                show={show}
+                departmentOf={(code) => departmentOf().get(code) ?? ''}
+              />
+            )}
           </Show>
         </div>
         <div class="modal-actions">
@@ -162,6 +171,7 @@ function Preview(props: {
   choices: Map<string, number>;
   setChoices: (next: Map<string, number>) => void;
   show: (value: CellValue | undefined, code: string) => string;
+  departmentOf: (code: string) => string;
 }) {
   const overwrites = () => props.plan.updates.filter((u) => u.oldValue !== undefined).length;
   const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
@@ -178,6 +188,15 @@ function Preview(props: {
   const updates = createLimited(() => props.plan.updates);
   const newRows = createLimited(() => props.plan.newRows);
   const ignored = createLimited(() => props.plan.ignored);
+  const remarks = createLimited(() => props.plan.remarks);
+  // In a conflict, the figure from the return of the row's own 责任单位 (its template sent back) is said to be.
+  const returnOf = createMemo(
+    () => new Map(props.plan.files.map((f) => [f.file, f.departmentReturn?.department ?? ''])),
+  );
+  const fromResponsible = (file: string, code: string): string => {
+    const department = props.departmentOf(code);
+    return department && returnOf().get(file) === department ? `，${department}（责任单位）报送` : '';
+  };
   const choose = (key: string, index: number) => {
     const next = new Map(props.choices);
     next.set(key, index);
@@ -203,7 +222,11 @@ function Preview(props: {
       </Show>
       <Show when={props.plan.files.some((f) => f.format === 'workbook')}>
         <p class="hint">
-          只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；报送单位写在备注中的说明请查看原文件，如需修改，请在表格中直接修改。
+          只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；
+          {props.plan.remarks.length > 0
+            ? '报送单位在备注、说明等列中写的话列在下方“报送单位的说明”中，请阅读，'
+            : '报送单位写在备注中的说明请查看原文件，'}
+          如需修改，请在表格中直接修改。
         </p>
       </Show>
 
@@ -273,7 +296,8 @@ function Preview(props: {
                               onChange={() => choose(key, index())}
                             />
                             {props.show(candidate.value, conflict.code)}（{candidate.file} 第 {candidate.line}{' '}
-                            行{sameValue(candidate.value, conflict.oldValue) ? '，与原值相同' : ''}）
+                            行{fromResponsible(candidate.file, conflict.code)}
+                            {sameValue(candidate.value, conflict.oldValue) ? '，与原值相同' : ''}）
                           </label>
                         )}
                       </For>
@@ -294,6 +318,36 @@ function Preview(props: {
           </tbody>
         </table>
         <ShowMore list={conflicts} what="处冲突" note="应用时一并处理" />
+      </Show>
+
+      <Show when={props.plan.missingRows.length > 0}>
+        <h3>报送文件中缺少的指标（请核对是否漏报）</h3>
+        <ul aria-label="报送文件中缺少的指标">
+          <For each={props.plan.missingRows}>
+            {(missing) => (
+              <li>
+                {missing.department}负责的指标中，{missing.files.join('、')}里没有 {missing.rows.length} 项：
+                {missing.rows.map((r) => `${r.code} ${r.name}`).join('、')}。如是漏报，请联系
+                {missing.department}补报。
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={props.plan.remarks.length > 0}>
+        <h3>报送单位的说明（不导入，请阅读后决定是否需要核实）</h3>
+        <ul class="remarks" aria-label="报送单位的说明">
+          <For each={remarks.shown()}>
+            {(remark) => (
+              <li>
+                {remark.file} 第 {remark.line} 行“{remark.column}”列：{remark.code} {remark.name}：
+                {remark.text}
+              </li>
+            )}
+          </For>
+        </ul>
+        <ShowMore list={remarks} what="条说明" note="不导入" />
       </Show>
 
       <Show when={props.plan.updates.length > 0}>

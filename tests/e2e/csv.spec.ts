@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { serializeIndicatorsCsv } from '../../src/io/csv-export';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../src/model/sample-data';
@@ -13,6 +14,105 @@ const plan = LANXI_2021_2025;
 const row = (name: string) => plan.indicators.find((r) => r.name === name)!;
 const INFANT = row('婴儿死亡率');
 const NEONATAL = row('新生儿死亡率');
+
+test('the preview lists what a department wrote in 备注 or a 填报说明 column (file, line) and the row it deleted', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const health = plan.indicators.filter((r) => r.department === INFANT.department);
+  // The template as 导出CSV writes it: some rows carry the plan's own notes in 备注 (H11: 市本级。).
+  expect(health.filter((r) => r.note).length).toBeGreaterThan(2);
+  const lines = serializeIndicatorsCsv(health, yearColumns(plan)).slice(1).split('\r\n');
+  const header = lines[0]!.split(',');
+  const y2025 = header.indexOf('2025年');
+  const note = header.indexOf('备注');
+  const anaemia = row('5岁以下儿童贫血患病率');
+  const deleted = row('婴幼儿照护服务机构从业人员持证率');
+  const sent = health.filter((r) => r !== deleted);
+  // Edited in WPS: 2025 filled, a word in 备注 on one row, a column 填报说明 added with a word on another.
+  const edited = lines
+    .filter((l) => l.trim() && !l.startsWith(`${deleted.code},`))
+    .map((line, i) => {
+      if (i === 0) return `${line},填报说明`;
+      const cells = Papa.parse<string[]>(line).data[0]!;
+      if (cells[0] === INFANT.code) cells[y2025] = '4.1';
+      if (cells[0] === anaemia.code) {
+        cells[y2025] = '7.2';
+        cells[note] = '2025年为快报数';
+      }
+      return Papa.unparse([[...cells, cells[0] === INFANT.code ? '2025年数据待卫健委复核' : '']]);
+    });
+  const lineOf = (code: string) => 2 + sent.findIndex((r) => r.code === code);
+
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局回传.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(edited.join('\r\n')),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
+  const remarks = dialog.getByRole('list', { name: '报送单位的说明' });
+  // Only what the department wrote: the template's own notes came back unchanged and are not listed.
+  await expect(remarks.locator('li')).toHaveText([
+    `卫健局回传.csv 第 ${lineOf(INFANT.code)} 行“填报说明”列：${INFANT.code} 婴儿死亡率：2025年数据待卫健委复核`,
+    `卫健局回传.csv 第 ${lineOf(anaemia.code)} 行“备注”列：${anaemia.code} 5岁以下儿童贫血患病率：2025年为快报数`,
+  ]);
+  await expect(dialog).toContainText('报送单位在备注、说明等列中写的话列在下方“报送单位的说明”中');
+  // The row deleted in WPS is said, so the clerk can ask for it.
+  await expect(dialog.getByRole('list', { name: '报送文件中缺少的指标' })).toHaveText(
+    `${INFANT.department}负责的指标中，卫健局回传.csv里没有 1 项：${deleted.code} ${deleted.name}。` +
+      `如是漏报，请联系${INFANT.department}补报。`,
+  );
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('7.2%');
+  // Undone and redone: the row's history says which, not “撤销/重做” for both.
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('');
+  await page.getByRole('button', { name: '重做', exact: true }).click();
+  await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('7.2%');
+  await workbook.waitSaved();
+  await workbook.select(anaemia.code, '2025年');
+  await page.getByRole('button', { name: '修改记录' }).click();
+  const history = page.getByRole('dialog', { name: /修改记录/ });
+  const sources = history.getByRole('table', { name: '修改记录' }).locator('tbody tr', { hasText: '2025年' });
+  await expect(sources).toHaveCount(3);
+  await expect(sources.nth(0)).toContainText('（空）7.2%重做');
+  await expect(sources.nth(1)).toContainText('7.2%（空）撤销');
+  await expect(sources.nth(2)).toContainText('（空）7.2%导入“卫健局回传.csv”');
+  workbook.expectNoErrors();
+});
+
+test('a 2026 column is an error only with figures in it, saying how many and where they belong', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  const input = dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）');
+  // A column added for next year and left empty: nothing to correct.
+  await input.setInputFiles({
+    name: '空列.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(`代码,2025年,2026年\r\n${NEONATAL.code},1.7,\r\n${INFANT.code},4.9,\r\n`),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
+  await expect(dialog.getByLabel('导入摘要')).toContainText('错误 0 处');
+  await input.setInputFiles({
+    name: '有数.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(`代码,2025年,2026年\r\n${NEONATAL.code},1.7,1.6\r\n${INFANT.code},4.9,\r\n`),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('错误 1 处');
+  await expect(dialog.getByRole('list', { name: '导入错误' })).toHaveText(
+    '有数.csv 第 1 行 “2026年”列：年份 2026 不在本工作簿的年份范围内（2018—2025年），该列的 1 个数值未导入：' +
+      '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+  );
+  workbook.expectNoErrors();
+});
 
 test('a department template goes out, comes back as GBK from Excel, is previewed, applied and undone', async ({
   page,
@@ -159,6 +259,38 @@ test('a figure 48 times the year before is listed to check, with where and what,
   await expect(dialog).toBeHidden();
   await expect(await workbook.cell(FUNDS.code, '2023年')).toHaveText('1200 万元');
   await expect(await workbook.cell(FUNDS.code, '2021年')).toHaveText('22 万元');
+  workbook.expectNoErrors();
+});
+
+test('in a conflict, the figure from the return of the row’s own 责任单位 says so', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const homes = row('村（社区）儿童之家建成率');
+  const owner = homes.department;
+  const other = plan.indicators.find(
+    (r) => r.department !== owner && r.department !== INFANT.department,
+  )!.department;
+  const template = (department: string) => plan.indicators.filter((r) => r.department === department);
+  const header = '代码,指标名称,2025年';
+  const lines = (rows: typeof plan.indicators, value: (code: string) => string) =>
+    [header, ...rows.map((r) => `${r.code},${r.name},${value(r.code)}`)].join('\r\n');
+  // Each office sends its whole template back; the other office also sends the 儿童之家 row, with another figure.
+  const ownerFile = lines(template(owner), (code) => (code === homes.code ? '100' : ''));
+  const otherFile = lines([...template(other), homes], (code) => (code === homes.code ? '98' : ''));
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles([
+    { name: '甲.csv', mimeType: 'text/csv', buffer: encodeGbk(ownerFile) },
+    { name: '乙.csv', mimeType: 'text/csv', buffer: encodeGbk(otherFile) },
+  ]);
+  const conflicts = dialog.getByRole('table', { name: '导入冲突' });
+  const ownerLine = 2 + template(owner).indexOf(homes);
+  const otherLine = 2 + template(other).length;
+  await expect(conflicts.locator('label')).toHaveText([
+    `100%（甲.csv 第 ${ownerLine} 行，${owner}（责任单位）报送）`,
+    `98%（乙.csv 第 ${otherLine} 行）`,
+    '保留原值',
+  ]);
   workbook.expectNoErrors();
 });
 

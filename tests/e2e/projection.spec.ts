@@ -70,6 +70,25 @@ test('four years of values project to 2025 and give the status the model compute
   workbook.expectNoErrors();
 });
 
+test('the share of progress beside a status never reads as the next tier (49.7 %, not 50 %, beside 进展缓慢)', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 乡镇婴幼儿照护服务机构覆盖率 ≥50 %: linear 2025 = 34.9 %, CR = 14.9/30 = 0.4967; 需加快 starts at 0.5.
+  const nursery = rowOf('乡镇（街道）婴幼儿照护服务机构覆盖率');
+  const values = { 2020: 20, 2021: 25, 2022: 28, 2023: 30, 2024: 31 };
+  for (const [year, value] of Object.entries(values)) {
+    await workbook.typeInto(nursery.code, year === '2020' ? '2020年（基期）' : `${year}年`, `${value}%`);
+  }
+  await expect(await workbook.cell(nursery.code, '状态')).toHaveText('进展缓慢');
+  await workbook.select(nursery.code, '状态');
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel).toContainText('2025年预计为 34.9%');
+  await expect(panel).toContainText('预计完成所需进展的 49.7%）：进展缓慢。');
+  workbook.expectNoErrors();
+});
+
 test('once 2025 is in, gap and status come from it; the projection is dimmed and said to be superseded', async ({
   page,
 }) => {

@@ -3,6 +3,7 @@
  * fictional test values (patterned like 1.11, 2.22), not statistics; codes and names are the plan's own.
  */
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from '../../../src/io/csv-decode';
 import { serializeIndicatorsCsv } from '../../../src/io/csv-export';
@@ -358,7 +359,12 @@ describe('parseImportFile: matching rows', () => {
     const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
     expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
     expect(result.issues.map((i) => [i.line, i.column, i.message])).toEqual([
-      [1, '2030年', '年份 2030 不在本工作簿的年份范围内，已忽略该列。'],
+      [
+        1,
+        '2030年',
+        '年份 2030 不在本工作簿的年份范围内（2018—2025年），该列的 1 个数值未导入：' +
+          '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+      ],
       [1, '2023', expect.stringContaining('年份 2023 有两列')],
       [1, '2023年目标值', expect.stringContaining('不是年份数值列')],
     ]);
@@ -380,7 +386,9 @@ describe('parseImportFile: matching rows', () => {
         file: 'wide-other-office.csv',
         line: 2,
         column: '2030年',
-        message: '年份 2030 不在本工作簿的年份范围内，已忽略该列。',
+        message:
+          '年份 2030 不在本工作簿的年份范围内（2018—2025年），该列的 1 个数值未导入：' +
+          '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
       },
     ]);
     expect(parsed.ignored).toEqual([
@@ -864,6 +872,135 @@ describe('parseImportFile: what a department’s file carries besides figures', 
       [3, '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
       [4, '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
     ]);
+  });
+
+  it('what a department writes in 备注 or in a column of its own is listed with file, line and row; the template’s own notes are not', () => {
+    const rows = planRows().filter((r) => ['H02', 'H07', 'H11'].includes(r.code));
+    expect(rows.find((r) => r.code === 'H11')!.note).toBe('市本级。');
+    const template = serializeIndicatorsCsv(rows, YEARS).replace(/^\uFEFF/, '');
+    const [header, ...lines] = template.split('\r\n').filter((l) => l !== '');
+    const cells = lines.map((line) => Papa.parse<string[]>(line).data[0]!);
+    const columns = Papa.parse<string[]>(header!).data[0]!;
+    const y2025 = columns.indexOf('2025年');
+    const note = columns.indexOf('备注');
+    for (const row of cells) row[y2025] = '1';
+    cells.find((r) => r[0] === 'H07')![note] = '2025年为快报数';
+    // A column of the department's own at the end: its header says it is an explanation.
+    const edited = [
+      [...columns, '填报说明'],
+      ...cells.map((r) => [...r, r[0] === 'H02' ? '2025年数据待复核' : '']),
+    ];
+    const parsed = parseImportFile(Papa.unparse(edited), '卫健局.csv', planRows(), YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.remarks?.map((r) => [r.line, r.column, r.code, r.text])).toEqual([
+      [2, '填报说明', 'H02', '2025年数据待复核'],
+      [3, '备注', 'H07', '2025年为快报数'],
+    ]);
+    // Figures only in an unknown column (序号, a copy of a year) are not remarks.
+    const numbered = parseImportFile(
+      '序号,代码,2025年,核对\r\n1,H02,4.1,4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(numbered.remarks).toEqual([]);
+  });
+
+  it('a department’s return that leaves out some of its rows says which (a row deleted in Excel); a correction of a few rows does not', () => {
+    const health = planRows().filter((r) => r.department === '市卫健局');
+    expect(health.length).toBeGreaterThan(10);
+    const [left, ...sent] = [health[5]!, ...health.filter((_, i) => i !== 5)];
+    const text = `代码,2025年\r\n${sent.map((r) => `${r.code},1`).join('\r\n')}\r\n`;
+    const parsed = parseImportFile(text, '卫健局.csv', planRows(), YEARS);
+    expect(parsed.departmentReturn).toEqual({
+      department: '市卫健局',
+      missing: [{ code: left.code, name: left.name }],
+    });
+    expect(planImport([parsed]).missingRows).toEqual([
+      { department: '市卫健局', files: ['卫健局.csv'], rows: [{ code: left.code, name: left.name }] },
+    ]);
+    // Three rows sent again to correct them: not a return of the whole template, nothing is said missing.
+    const correction = parseImportFile(
+      `代码,2025年\r\n${sent
+        .slice(0, 3)
+        .map((r) => `${r.code},1`)
+        .join('\r\n')}\r\n`,
+      '补报.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(planImport([correction]).missingRows).toEqual([]);
+  });
+
+  it('a department’s rows sent in two files are missing only when neither has them', () => {
+    const health = planRows().filter((r) => r.department === '市卫健局');
+    const half = Math.ceil(health.length / 2) + 1;
+    const file = (name: string, rows: Indicator[]) =>
+      parseImportFile(
+        `代码,2025年\r\n${rows.map((r) => `${r.code},1`).join('\r\n')}\r\n`,
+        name,
+        planRows(),
+        YEARS,
+      );
+    // Both files cover more than half of the department's rows; together all but the last.
+    const a = file('a.csv', health.slice(0, half));
+    const b = file('b.csv', health.slice(health.length - half - 1, health.length - 1));
+    const last = health[health.length - 1]!;
+    expect(planImport([a, b]).missingRows).toEqual([
+      { department: '市卫健局', files: ['a.csv', 'b.csv'], rows: [{ code: last.code, name: last.name }] },
+    ]);
+  });
+
+  it('a rate per 100,000 in the 单位 column as the grid and reports write it (/10万, 每10万) is the row’s 1/10万', () => {
+    const perLakh = LANXI_2021_2025.indicators.find((r) => r.unit === '1/10万')!;
+    const parsed = parseImportFile(
+      `代码,单位,2024年,2025年\r\n${perLakh.code},/10万,10.2,\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([[perLakh.code, 2024, undefined, 10.2, 2]]);
+    const written = parseImportFile(
+      `代码,单位,2025年\r\n${perLakh.code},每10万,9.8\r\n`,
+      'b.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(written.updates)).toEqual([[perLakh.code, 2025, undefined, 9.8, 2]]);
+    // Another rate is still another unit.
+    const other = parseImportFile(
+      `代码,单位,2025年\r\n${perLakh.code},/万,9.8\r\n`,
+      'c.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(other.updates).toEqual([]);
+    expect(other.issues[0]!.message).toContain('文件中的单位是“/万”');
+  });
+
+  it('a year column outside the workbook’s years is an error only when it holds figures, saying how many', () => {
+    // A 2026 column added for next year and left empty: nothing to correct.
+    const empty = parseImportFile(
+      '代码,2024年,2025年,2026年\r\nH01,2,1.7,\r\nH02,3.4,4.9, \r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(empty.issues).toEqual([]);
+    expect(empty.updates).toHaveLength(4);
+    const filled = parseImportFile(
+      '代码,2025年,2026年\r\nH01,1.7,1.6\r\nH02,4.9,\r\nH03,4.1,4\r\n',
+      'b.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(filled.issues).toHaveLength(1);
+    expect(filled.issues[0]).toMatchObject({ line: 1, column: '2026年' });
+    expect(filled.issues[0]!.message).toBe(
+      '年份 2026 不在本工作簿的年份范围内（2018—2025年），该列的 2 个数值未导入：' +
+        '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+    );
   });
 
   it('a file with a header and no rows says so', () => {

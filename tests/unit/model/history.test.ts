@@ -26,6 +26,9 @@ const breastfeeding = (values: Indicator['values'] = {}) => planRow('0-6个月�
 describe('describeSource', () => {
   it('names where a change came from in Chinese, with the file or version', () => {
     expect(describeSource({ kind: 'typed' })).toBe('录入');
+    expect(describeSource({ kind: 'undo', detail: '撤销' })).toBe('撤销');
+    expect(describeSource({ kind: 'undo', detail: '重做' })).toBe('重做');
+    // Entries saved before undo and redo were told apart.
     expect(describeSource({ kind: 'undo' })).toBe('撤销/重做');
     expect(describeSource({ kind: 'import', detail: '卫健局.csv' })).toBe('导入“卫健局.csv”');
     expect(describeSource({ kind: 'import' })).toBe('导入');

@@ -314,6 +314,36 @@ describe('thresholds are settings', () => {
   });
 });
 
+describe('a share printed beside its status never rounds across a threshold', () => {
+  it('a CR of 0.497 reads 49.7 %, not 50 % (需加快 starts at 50 %), beside 进展缓慢', () => {
+    // 乡镇婴幼儿照护服务机构覆盖率 ≥50 %: 20, 25, 28, 30, 31 → linear 2025 = 34.9; CR = 14.9/30 = 0.4967
+    const spec: TargetSpec = { kind: 'lower', comparator: '≥', value: 50, baseYear: 2020, targetYear: 2025 };
+    const a = assessStatus(spec, s({ 2020: 20, 2021: 25, 2022: 28, 2023: 30, 2024: 31 }), 34.9);
+    expect(a.status).toBe('进展缓慢');
+    const text = explainStatus(spec, a, '%', 'linear');
+    expect(text).toContain('预计完成所需进展的 49.7%）：进展缓慢。');
+  });
+  it('a CR away from every threshold keeps whole percents', () => {
+    const spec: TargetSpec = { kind: 'lower', comparator: '≥', value: 50, baseYear: 2020, targetYear: 2025 };
+    const a = assessStatus(spec, s({ 2020: 20, 2021: 25, 2022: 28, 2023: 30, 2024: 31 }), 41.1);
+    expect(explainStatus(spec, a, '%', 'linear')).toContain('预计完成所需进展的 70%）：需加快。');
+  });
+  it('a direction row rising 1.996 % a year reads 1.996 %, not 2 % (≥2 % is 预计达标), beside 需加快', () => {
+    const up: TargetSpec = {
+      kind: 'direction',
+      comparator: '↑',
+      value: null,
+      baseYear: 2020,
+      targetYear: 2025,
+    };
+    const a = assessStatus(up, s({ 2020: 100, 2021: 101.996, 2022: 101.996 ** 2 / 100 }), null);
+    expect(a.status).toBe('需加快');
+    const text = explainStatus(up, a, '元/月', 'linear');
+    expect(text).not.toContain('年均提高 2%');
+    expect(text).toMatch(/年均提高 1\.99\d*%（提高≥2% 为预计达标）：需加快。/);
+  });
+});
+
 describe('the base value when the base year has no figure', () => {
   // The next plan (2026–2030): base 2025, whose figure is not in yet.
   const next = (spec: TargetSpec): TargetSpec => ({ ...spec, baseYear: 2025, targetYear: 2030 });
