@@ -144,11 +144,33 @@ export class WorkbookPage {
 
   /** Type into a cell as a clerk does: select it, open the editor, type, Enter. */
   async typeInto(code: string, columnTitle: string, text: string): Promise<void> {
-    await this.select(code, columnTitle);
-    await this.page.keyboard.press('Enter');
     // The editor that has the focus: a dropdown cell's editor may also be in the page.
     const editor = this.page.locator('textarea.handsontableInput:focus');
-    await expect(editor).toBeVisible();
+    const where = this.page.locator('.status-bar .cell-info');
+    const selected = new RegExp(`^${code} .* · ${columnTitle.replace(/[()（）]/g, '.')}`);
+    for (let attempt = 1; ; attempt += 1) {
+      await this.select(code, columnTitle);
+      await this.page.keyboard.press('Enter');
+      // Opened on this cell: the editor has the focus and is shown (a closed one is there too, transparent), and
+      // the selection has not moved. Once in a while, right after the grid was scrolled sideways, Enter moved
+      // the selection down instead of opening the editor (what was then typed went nowhere): select again.
+      const opened = await expect
+        .poll(
+          async () =>
+            (await editor.count()) === 1 &&
+            (await editor.evaluate((el) => getComputedStyle(el.parentElement ?? el).opacity !== '0')) &&
+            selected.test((await where.textContent()) ?? ''),
+          { timeout: 2_000 },
+        )
+        .toBe(true)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (opened) break;
+      if (attempt === 3) throw new Error(`the editor of ${code} ${columnTitle} did not open`);
+      await this.page.keyboard.press('Escape');
+    }
     await editor.fill(text);
     await this.page.keyboard.press('Enter');
   }
