@@ -440,3 +440,40 @@ test('a CAGR projection formula says it is the workbook’s own function, not in
   await expect(panel).not.toContainText('自带的函数');
   workbook.expectNoErrors();
 });
+
+test('与目标差距 says what the report says: a 左右 row from the nearer edge of its band, a strict bound not met', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 普惠性幼儿园覆盖率 保持在90%左右 (band 88%～92%), rising from below: the trend reaches 87.44% by 2025.
+  const preschoolShare = rowOf('普惠性幼儿园覆盖率');
+  for (const [year, value] of Object.entries({ 2020: 84, 2021: 85, 2022: 85.5, 2023: 86, 2024: 86.8 }))
+    await workbook.typeInto(
+      preschoolShare.code,
+      year === '2020' ? '2020年（基期）' : `${year}年`,
+      String(value),
+    );
+  await expect(await workbook.cell(preschoolShare.code, '预测2025年')).toHaveText('87.44%');
+  await expect(await workbook.cell(preschoolShare.code, '状态')).toHaveText('需加快');
+  // Not 2.56 below 90%: 0.56 below the band's lower edge, as the explanation and the printed report say.
+  const bandGap = await workbook.cell(preschoolShare.code, '与目标差距');
+  await expect(bandGap).toHaveText('−0.56个百分点');
+  await expect(bandGap).toHaveAttribute('title', '预测值低于下限 88% 0.56个百分点');
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await expect(report.locator('table.warnings tr', { hasText: preschoolShare.code })).toContainText(
+    '低于下限 88% 0.56个百分点',
+  );
+  await report.getByRole('button', { name: '返回表格' }).click();
+
+  // 5岁以下儿童死亡率 <6‰ and 2025's own figure exactly 6‰: 未达标, and the gap does not call it 持平.
+  const underFive = rowOf('5岁以下儿童死亡率');
+  for (const [year, value] of Object.entries({ 2020: 7, 2021: 6.8, 2024: 6.3, 2025: 6 }))
+    await workbook.typeInto(underFive.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  await expect(await workbook.cell(underFive.code, '状态')).toHaveText('未达标');
+  const strictGap = await workbook.cell(underFive.code, '与目标差距');
+  await expect(strictGap).toHaveText('0');
+  await expect(strictGap).toHaveAttribute('title', '2025年实际值等于目标值（目标不含本数），未达到');
+  workbook.expectNoErrors();
+});
