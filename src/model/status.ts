@@ -506,7 +506,10 @@ export function assessFluctuation(
   if (reversals >= 2) {
     // Reversals are shown either way; they raise the flag only while the outcome is open.
     if (open) flagged = true;
-    parts.push(`逐年变化方向反复 ${reversals} 次${open ? '' : '（结果已定，不作波动预警）'}`);
+    // Why no warning, as it is: the target year's own figure is in, or the latest figure meets the target now —
+    // not 结果已定 for a row met in 2024 whose trend may still miss.
+    const why = valueAt(series, spec.targetYear) !== null ? `${spec.targetYear}年已有实际值` : '目前已达标';
+    parts.push(`逐年变化方向反复 ${reversals} 次${open ? '' : `（${why}，不作波动预警）`}`);
   }
   if (parts.length === 0)
     parts.push(series.values.length < 3 ? '数据少于3年，无法判断波动' : '波动在正常范围内');

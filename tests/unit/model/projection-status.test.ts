@@ -284,12 +284,14 @@ describe('波动较大 only where the outcome is open', () => {
     const f = assessFluctuation(upper5, s({ 2020: 5.6, 2021: 4.8, 2022: 4.9, 2023: 4.5, 2024: 4.0 }), '‰');
     expect(f.reversals).toBe(2);
     expect(f.flagged).toBe(false);
-    expect(f.evidence).toContain('逐年变化方向反复 2 次（结果已定，不作波动预警）');
+    // Met now, not settled: 2025 is still to come, so the evidence does not say 结果已定.
+    expect(f.evidence).toContain('逐年变化方向反复 2 次（目前已达标，不作波动预警）');
   });
   it('does not flag reversals once the target year’s value is in', () => {
     const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 5.4, 2022: 6.4, 2023: 5.2, 2025: 6 }), '‰');
     expect(f.reversals).toBeGreaterThanOrEqual(2);
     expect(f.flagged).toBe(false);
+    expect(f.evidence).toContain('（2025年已有实际值，不作波动预警）');
   });
 });
 
