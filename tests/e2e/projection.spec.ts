@@ -477,3 +477,26 @@ test('与目标差距 says what the report says: a 左右 row from the nearer ed
   await expect(strictGap).toHaveAttribute('title', '2025年实际值等于目标值（目标不含本数），未达到');
   workbook.expectNoErrors();
 });
+
+test('波动较大 of a 左右 row: its interval holding the band’s edge raises it, with that edge as the evidence', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 普惠性幼儿园覆盖率 保持在90%左右: rising steadily to 87.6%, just under 88%～92%, no reversal. Whether 2025 lands
+  // in the band the trend cannot tell (80% interval 87.6%～89.42%): flagged, though the interval does not hold 90%.
+  const share = rowOf('普惠性幼儿园覆盖率');
+  for (const [year, value] of Object.entries({ 2020: 85, 2021: 86.4, 2022: 86.6, 2023: 87.5, 2024: 87.6 }))
+    await workbook.typeInto(share.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  const flag = await workbook.cell(share.code, '波动');
+  await expect(flag).toHaveText('⚠ 波动较大');
+  await expect(flag).toHaveAttribute(
+    'title',
+    '按线性趋势，2025年80%预测区间 87.6%～89.42%，包含目标范围下限 88%',
+  );
+  await workbook.select(share.code, '状态');
+  await expect(page.getByRole('complementary', { name: '指标说明' })).toContainText(
+    '波动判断：按线性趋势，2025年80%预测区间 87.6%～89.42%，包含目标范围下限 88%',
+  );
+  workbook.expectNoErrors();
+});
