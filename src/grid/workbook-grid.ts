@@ -31,7 +31,7 @@ import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { cellProblem, formatDifference, formatWithUnit, parseEntry, toHalfWidth } from '../model/entry';
-import { describeGap } from '../model/report';
+import { describeGap, gapBesideStatus, gapShown } from '../model/report';
 import {
   copyIndicator,
   TARGET_KIND_LABELS,
@@ -793,15 +793,20 @@ export function makeWorkbookGrid(
   });
   const gapRenderer = computedRenderer((value, physicalRow) => {
     if (typeof value !== 'number') return { text: '—', className: 'htCenter htDimmed' };
-    const rounded = Math.round(value * 100) / 100;
-    if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title: '预测值与目标持平' };
+    const definition = definitionOf(physicalRow);
+    const unit = unitAt(physicalRow);
+    // The same figure and words as the report's warning list and the row's explanation: a 左右 row's distance
+    // from its band, a figure exactly on a strict bound (6‰ against <6‰) not 与目标持平 beside 未达标.
+    const shown = definition ? gapShown(value, definition, options.thresholds) : value;
+    const words = definition
+      ? gapBesideStatus(value, definition, resultAt(physicalRow).status, options.thresholds)
+      : describeGap(value, unit);
+    const title = `${actualAtTarget(physicalRow) === null ? '预测值' : `${definition?.targetYear}年实际值`}${words}`;
+    const rounded = Math.round(shown * 100) / 100;
+    if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title };
     // In the row's unit, a difference of rates in 个百分点 (as the plan writes); the sign is that of 预测 − 目标.
-    const size = formatDifference(Math.abs(rounded), unitAt(physicalRow));
-    return {
-      text: `${rounded > 0 ? '+' : '−'}${size}`,
-      className: 'htRight htDimmed',
-      title: `${actualAtTarget(physicalRow) === null ? '预测值' : `${definitionOf(physicalRow)?.targetYear}年实际值`}${describeGap(rounded, unitAt(physicalRow))}`,
-    };
+    const size = formatDifference(Math.abs(rounded), unit);
+    return { text: `${rounded > 0 ? '+' : '−'}${size}`, className: 'htRight htDimmed', title };
   });
   const statusRenderer = computedRenderer((value, physicalRow) => {
     const status = String(value ?? '');

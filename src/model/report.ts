@@ -427,7 +427,7 @@ export function describeGap(gap: number | null, unit: string): string {
  * - a figure exactly on a strict bound (5‰ against <5‰) is not met: “与目标持平” beside 未达标 read as a
  *   contradiction.
  */
-function gapBesideStatus(
+export function gapBesideStatus(
   gap: number | null,
   indicator: Indicator,
   status: Status,
@@ -455,6 +455,16 @@ function gapBesideStatus(
   )
     return `${gap > 0 ? '高于' : '低于'}目标不到 ${formatDifference(0.01, unit)}`;
   return text;
+}
+
+/**
+ * The figure the grid's 与目标差距 cell shows, in the terms gapBesideStatus words it: a 左右 row's distance outside
+ * its band (0 inside it) — 87.44% against 90%±2 is 0.56 below the band, not 2.56 — any other row's gap as it is.
+ */
+export function gapShown(gap: number, indicator: Indicator, thresholds: Thresholds): number {
+  if (!isBand(targetSpecOf(indicator))) return gap;
+  const outside = Math.abs(gap) - thresholds.aroundTolerance;
+  return outside <= 1e-9 ? 0 : Math.sign(gap) * outside;
 }
 
 export function buildReport(

@@ -363,7 +363,10 @@ function trendLeavesTarget(
   if (projected === null || targetAtT === null || meets(projected, targetAtT, spec, thresholds)) return false;
   if (atNaturalLimit(latest, spec) || (spec.kind === 'full' && latest >= 100 - EPSILON)) return false;
   const interval = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
-  return interval !== null && (targetAtT < interval.low || targetAtT > interval.high);
+  if (interval === null) return false;
+  // Past the target for certain: a 左右 target's whole band, not only its centre, outside the interval.
+  const tolerance = isBand(spec) ? thresholds.aroundTolerance : 0;
+  return targetAtT + tolerance < interval.low || targetAtT - tolerance > interval.high;
 }
 
 /** A value at its unit's natural limit on the side the target wants (100 % to rise, 0 to fall): it can go no further. */
@@ -481,7 +484,13 @@ export function assessFluctuation(
     // The flag's reason is the linear trend's own interval: held at a natural limit it contains a target within
     // the limits exactly when the trend's interval does, and an interval wholly past a limit (107.61%～109.67%)
     // is certain to pass the target, not uncertain — so the flag is decided on the trend's interval.
-    const contains = raw.low <= target && target <= raw.high;
+    // A 左右 target is hit inside its band: the trend cannot tell hit from miss when the interval holds an edge of
+    // the band (87.6%～89.42% against 90%±2 holds 88%), not when it holds the centre — one wholly inside the band
+    // is a hit, whatever it holds.
+    const band = isBand(spec) ? bandOf(target, unit, thresholds) : null;
+    const edges = band ? [band.low, band.high] : [target];
+    const edge = edges.find((e) => raw.low <= e && e <= raw.high);
+    const contains = edge !== undefined;
     const held = [
       heldLow ? `以 ${f(limits.low)} 为下限` : '',
       heldHigh ? `以 ${f(limits.high)} 为上限` : '',
@@ -489,7 +498,11 @@ export function assessFluctuation(
     const cut = held.length > 0 ? `（${held.join('、')}）` : '';
     const low = interval?.low ?? raw.low;
     const high = interval?.high ?? raw.high;
-    const goal = formatWithUnit(round(target), unit);
+    const goal = !band
+      ? `目标 ${formatWithUnit(round(target), unit)}`
+      : edge === undefined
+        ? `目标范围 ${f(band.low)}～${f(band.high)} 的上下限`
+        : `目标范围${edge === band.low ? '下限' : '上限'} ${f(edge)}`;
     const pastLimit = raw.low > limits.high || raw.high < limits.low;
     parts.push(
       // The interval is the linear trend's (DOMAIN: noise-aware rule): named so, since the projection shown may
@@ -497,16 +510,19 @@ export function assessFluctuation(
       pastLimit
         ? // Wholly past a limit (107.61%～109.67%): the interval is the limit itself, and the outcome certain.
           `按线性趋势，${spec.targetYear}年${level}预测区间全部超出${raw.low > limits.high ? '上限' : '下限'}，按 ${f(low)} 计，` +
-            `${meets(low, target, spec, thresholds) ? '可达到' : '不符合'}目标 ${goal}`
+            `${meets(low, target, spec, thresholds) ? '可达到' : '不符合'}${goal}`
         : `按线性趋势，${spec.targetYear}年${level}预测区间 ${f(low)}～${f(high)}${cut}` +
-            `${contains ? '，包含' : '，不含'}目标 ${goal}`,
+            `${contains ? '，包含' : '，不含'}${goal}`,
     );
     if (contains) flagged = true;
   }
   if (reversals >= 2) {
     // Reversals are shown either way; they raise the flag only while the outcome is open.
     if (open) flagged = true;
-    parts.push(`逐年变化方向反复 ${reversals} 次${open ? '' : '（结果已定，不作波动预警）'}`);
+    // Why no warning, as it is: the target year's own figure is in, or the latest figure meets the target now —
+    // not 结果已定 for a row met in 2024 whose trend may still miss.
+    const why = valueAt(series, spec.targetYear) !== null ? `${spec.targetYear}年已有实际值` : '目前已达标';
+    parts.push(`逐年变化方向反复 ${reversals} 次${open ? '' : `（${why}，不作波动预警）`}`);
   }
   if (parts.length === 0)
     parts.push(series.values.length < 3 ? '数据少于3年，无法判断波动' : '波动在正常范围内');

@@ -459,3 +459,63 @@ test('a CAGR projection formula says it is the workbook’s own function, not in
   await expect(panel).not.toContainText('自带的函数');
   workbook.expectNoErrors();
 });
+
+test('与目标差距 says what the report says: a 左右 row from the nearer edge of its band, a strict bound not met', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 普惠性幼儿园覆盖率 保持在90%左右 (band 88%～92%), rising from below: the trend reaches 87.44% by 2025.
+  const preschoolShare = rowOf('普惠性幼儿园覆盖率');
+  for (const [year, value] of Object.entries({ 2020: 84, 2021: 85, 2022: 85.5, 2023: 86, 2024: 86.8 }))
+    await workbook.typeInto(
+      preschoolShare.code,
+      year === '2020' ? '2020年（基期）' : `${year}年`,
+      String(value),
+    );
+  await expect(await workbook.cell(preschoolShare.code, '预测2025年')).toHaveText('87.44%');
+  await expect(await workbook.cell(preschoolShare.code, '状态')).toHaveText('需加快');
+  // Not 2.56 below 90%: 0.56 below the band's lower edge, as the explanation and the printed report say.
+  const bandGap = await workbook.cell(preschoolShare.code, '与目标差距');
+  await expect(bandGap).toHaveText('−0.56个百分点');
+  await expect(bandGap).toHaveAttribute('title', '预测值低于下限 88% 0.56个百分点');
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await expect(report.locator('table.warnings tr', { hasText: preschoolShare.code })).toContainText(
+    '低于下限 88% 0.56个百分点',
+  );
+  await report.getByRole('button', { name: '返回表格' }).click();
+
+  // 5岁以下儿童死亡率 <6‰ and 2025's own figure exactly 6‰: 未达标, and the gap does not call it 持平.
+  const underFive = rowOf('5岁以下儿童死亡率');
+  for (const [year, value] of Object.entries({ 2020: 7, 2021: 6.8, 2024: 6.3, 2025: 6 }))
+    await workbook.typeInto(underFive.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  await expect(await workbook.cell(underFive.code, '状态')).toHaveText('未达标');
+  const strictGap = await workbook.cell(underFive.code, '与目标差距');
+  await expect(strictGap).toHaveText('0');
+  await expect(strictGap).toHaveAttribute('title', '2025年实际值等于目标值（目标不含本数），未达到');
+  workbook.expectNoErrors();
+});
+
+test('波动较大 of a 左右 row: its interval holding the band’s edge raises it, with that edge as the evidence', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 普惠性幼儿园覆盖率 保持在90%左右: rising steadily to 87.6%, just under 88%～92%, no reversal. Whether 2025 lands
+  // in the band the trend cannot tell (80% interval 87.6%～89.42%): flagged, though the interval does not hold 90%.
+  const share = rowOf('普惠性幼儿园覆盖率');
+  for (const [year, value] of Object.entries({ 2020: 85, 2021: 86.4, 2022: 86.6, 2023: 87.5, 2024: 87.6 }))
+    await workbook.typeInto(share.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  const flag = await workbook.cell(share.code, '波动');
+  await expect(flag).toHaveText('⚠ 波动较大');
+  await expect(flag).toHaveAttribute(
+    'title',
+    '按线性趋势，2025年80%预测区间 87.6%～89.42%，包含目标范围下限 88%',
+  );
+  await workbook.select(share.code, '状态');
+  await expect(page.getByRole('complementary', { name: '指标说明' })).toContainText(
+    '波动判断：按线性趋势，2025年80%预测区间 87.6%～89.42%，包含目标范围下限 88%',
+  );
+  workbook.expectNoErrors();
+});

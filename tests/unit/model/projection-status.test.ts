@@ -284,12 +284,56 @@ describe('波动较大 only where the outcome is open', () => {
     const f = assessFluctuation(upper5, s({ 2020: 5.6, 2021: 4.8, 2022: 4.9, 2023: 4.5, 2024: 4.0 }), '‰');
     expect(f.reversals).toBe(2);
     expect(f.flagged).toBe(false);
-    expect(f.evidence).toContain('逐年变化方向反复 2 次（结果已定，不作波动预警）');
+    // Met now, not settled: 2025 is still to come, so the evidence does not say 结果已定.
+    expect(f.evidence).toContain('逐年变化方向反复 2 次（目前已达标，不作波动预警）');
   });
   it('does not flag reversals once the target year’s value is in', () => {
     const f = assessFluctuation(upper5, s({ 2020: 6.1, 2021: 5.4, 2022: 6.4, 2023: 5.2, 2025: 6 }), '‰');
     expect(f.reversals).toBeGreaterThanOrEqual(2);
     expect(f.flagged).toBe(false);
+    expect(f.evidence).toContain('（2025年已有实际值，不作波动预警）');
+  });
+});
+
+describe('波动较大 of a 左右 target is decided at the edges of its band', () => {
+  const around90: TargetSpec = {
+    kind: 'around',
+    comparator: '≈',
+    value: 90,
+    baseYear: 2020,
+    targetYear: 2025,
+  };
+  it('flags an interval that holds the band’s lower edge, though not the centre (the trend cannot tell)', () => {
+    // Rising steadily to 87.6% (below 88%～92%, no reversal): 80% interval at 2025 about 87.60%～89.42%.
+    const f = assessFluctuation(
+      around90,
+      s({ 2020: 85, 2021: 86.4, 2022: 86.6, 2023: 87.5, 2024: 87.6 }),
+      '%',
+    );
+    expect(f.reversals).toBe(0);
+    expect(f.flagged).toBe(true);
+    expect(f.evidence).toBe('按线性趋势，2025年80%预测区间 87.6%～89.42%，包含目标范围下限 88%');
+  });
+  it('does not flag an interval wholly inside the band, though it holds the centre (the trend lands in it)', () => {
+    // Falling from 95% to 92.5% (above the band): 80% interval at 2025 about 89.95%～91.35%, inside 88%～92%.
+    const f = assessFluctuation(around90, s({ 2020: 95, 2021: 94, 2022: 93, 2023: 92.5 }), '%');
+    expect(f.flagged).toBe(false);
+    expect(f.evidence).toBe('按线性趋势，2025年80%预测区间 89.95%～91.35%，不含目标范围 88%～92% 的上下限');
+  });
+  it('a row in its band now is 已达标 ⚠ only when the interval is wholly past the band, not only past the centre', () => {
+    // 90.2 → 91.8%, in the band now, straight up: 92.2% by 2025, its interval that one point — past 92% for certain.
+    const straight = s({ 2020: 90.2, 2021: 90.6, 2022: 91, 2023: 91.4, 2024: 91.8 });
+    const linear = project('linear', straight, 2025);
+    const a = assessStatus(around90, straight, linear.ok ? linear.value : null);
+    expect(a.status).toBe('已达标');
+    expect(a.trendLeaves).toBe(true);
+    // Up less steadily to 91.9%: 92.51% by 2025, its interval about 91.88%～93.14% holds 92% — not certain, no ⚠
+    // (it was marked for lying wholly above the centre 90%).
+    const noisy = s({ 2020: 90, 2021: 90.9, 2022: 90.9, 2023: 91.8, 2024: 91.9 });
+    const p = project('linear', noisy, 2025);
+    const b = assessStatus(around90, noisy, p.ok ? p.value : null);
+    expect(b.status).toBe('已达标');
+    expect(b.trendLeaves).toBeUndefined();
   });
 });
 

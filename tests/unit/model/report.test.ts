@@ -6,6 +6,7 @@ import {
   describeChange,
   describeGap,
   factsAsOf,
+  gapShown,
   type RowFacts,
 } from '../../../src/model/report';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
@@ -694,5 +695,27 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       DEFAULT_THRESHOLDS,
     );
     expect(invalid.series?.rows[0]?.values).toEqual(['97', '有误', '—']);
+  });
+});
+
+describe('the gap the grid shows beside the status (the same figure the report words)', () => {
+  const around90 = facts(
+    'E02',
+    '儿童与教育',
+    { kind: 'around', comparator: '≈', wording: '左右', value: 90 },
+    {},
+    '需加快',
+  );
+  it('a 左右 row: its distance outside the band, 0 inside it, the tolerance from 设置', () => {
+    expect(gapShown(87.44 - 90, around90.indicator, DEFAULT_THRESHOLDS)).toBeCloseTo(-0.56, 10);
+    expect(gapShown(93.5 - 90, around90.indicator, DEFAULT_THRESHOLDS)).toBeCloseTo(1.5, 10);
+    expect(gapShown(91 - 90, around90.indicator, DEFAULT_THRESHOLDS)).toBe(0);
+    expect(gapShown(88 - 90, around90.indicator, DEFAULT_THRESHOLDS)).toBe(0);
+    expect(gapShown(87.44 - 90, around90.indicator, { ...DEFAULT_THRESHOLDS, aroundTolerance: 3 })).toBe(0);
+  });
+  it('any other row: the gap to its target as it is', () => {
+    const [infant] = rows;
+    expect(gapShown(0.36, infant!.indicator, DEFAULT_THRESHOLDS)).toBe(0.36);
+    expect(gapShown(-2.2, rows[1]!.indicator, DEFAULT_THRESHOLDS)).toBe(-2.2);
   });
 });
