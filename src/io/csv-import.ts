@@ -160,6 +160,11 @@ export interface ParsedFile {
    * workbook, and most of the file's rows — the department's rows the file leaves out (a row deleted in Excel).
    */
   departmentReturn?: { department: string; missing: RowRef[] };
+  /**
+   * Codes of the workbook's rows the file has a line for, refused lines too (a wrong unit, a duplicate): such a
+   * row was sent, with a message of its own, and is not "missing" from any department's return.
+   */
+  sentCodes?: string[];
 }
 
 export interface RowRef {
@@ -780,7 +785,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   };
 
   let dataRows = 0;
-  const matchedRows = new Set<ExistingRow>();
+  const sentRows = new Set<ExistingRow>();
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
@@ -860,6 +865,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       continue;
     }
 
+    sentRows.add(target);
     // Code wins over a name written a little differently (a unit added, a word shortened), but not over the
     // name of another indicator: then the code is probably wrong, and the figures would go into the wrong row.
     const other =
@@ -893,7 +899,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     const given = readValues(row, target.unit);
     result.matchedRows += 1;
     remarksOf(row, line, target);
-    matchedRows.add(target);
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
     // yet (a department's first return) is checked against the line's other figures.
     let series: Readonly<Record<number, CellValue | undefined>> | null = null;
@@ -962,7 +967,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       }
     }
   }
-  result.departmentReturn = departmentReturn(matchedRows, index.rows);
+  result.departmentReturn = departmentReturn(sentRows, index.rows);
+  result.sentCodes = [...sentRows].map((row) => row.code);
   if (dataRows === 0) {
     issue(
       null,
@@ -1338,20 +1344,20 @@ function departmentReturn(
   return { department, missing };
 }
 
-/** Per department, its rows that none of the department's returns in this import carries. */
+/**
+ * Per department, its rows that no file of this import carries: a department's return leaving rows out is the
+ * cue, but a row sent in any file — a second, smaller file of the department's, another office's file — is sent.
+ */
 function missingRows(files: readonly ParsedFile[]): MissingRows[] {
+  const sentAnywhere = new Set(files.flatMap((f) => f.sentCodes ?? []));
   const byDepartment = new Map<string, { files: string[]; missing: RowRef[] }>();
   for (const parsed of files) {
     const found = parsed.departmentReturn;
     if (!found) continue;
     const seen = byDepartment.get(found.department);
-    if (!seen) {
-      byDepartment.set(found.department, { files: [parsed.file], missing: found.missing });
-      continue;
-    }
-    seen.files.push(parsed.file);
-    const alsoHere = new Set(found.missing.map((r) => r.code));
-    seen.missing = seen.missing.filter((r) => alsoHere.has(r.code));
+    const missing = found.missing.filter((r) => !sentAnywhere.has(r.code));
+    if (!seen) byDepartment.set(found.department, { files: [parsed.file], missing });
+    else seen.files.push(parsed.file);
   }
   return [...byDepartment]
     .filter(([, d]) => d.missing.length > 0)

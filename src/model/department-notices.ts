@@ -19,8 +19,15 @@ export const WARNINGS_HEADING = '需关注的指标（预警：预计达标困�
 /** On every notice of the sample workbook, printed and copied: its figures are generated. */
 export const NOTICE_SAMPLE_LINE = `${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。`;
 
-/** Where the department's template comes from, as the export dialog words it (src/ui/ExportDialog.tsx). */
-export const TEMPLATE_PATH = '导出CSV → 某个责任单位的指标（填报模板）';
+/** Where the office exports a department's template, as the export dialog words it (src/ui/ExportDialog.tsx). */
+export const TEMPLATE_PATH = '“导出CSV” → “某个责任单位的指标”';
+
+/**
+ * For the office, beside a notice on screen (not printed, not copied): the template to send with it. The notice
+ * itself speaks to the department, which has no 导出CSV button — only the file the office mails.
+ */
+export const templateHint = (department: string): string =>
+  `随通知发送该单位的填报模板：${TEMPLATE_PATH} → “${department}”。`;
 
 export interface MissingRow {
   code: string;
@@ -97,11 +104,11 @@ function templateLine(department: string, missing: readonly MissingRow[], year: 
   if (isUnassigned(department))
     return (
       '这些指标未指定责任单位，导不出填报模板：请先在表格的“责任单位”列为其指定单位，' +
-      `再从“${TEMPLATE_PATH}”导出该单位的模板。`
+      `再从${TEMPLATE_PATH}导出该单位的模板。`
     );
-  const where = `填报模板：${TEMPLATE_PATH} → “${department}”`;
+  const where = `请使用随附的填报模板（${department}的指标，CSV 文件）`;
   if (missing.length === 0)
-    return `${where}；${year}年数值已齐全，如需更正，请在模板中修改后另存为 CSV 发回。`;
+    return `${where}：${year}年数值已齐全，如需更正，请在模板中修改后另存为 CSV 发回。`;
   const toFill = missing.filter((m) => !m.invalid);
   const refused = missing.filter((m) => m.invalid);
   const noData = missing.filter((m) => m.noData);

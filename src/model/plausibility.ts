@@ -160,7 +160,8 @@ function likelyCause(unit: string, value: number, factor: number, wrongUnit: str
       return `${wrongUnit}，像是把百分数写成了比例（${percent}%应填${percent}）`;
     }
     if (near(factor, 10)) return `${wrongUnit}，可能按千分率（‰）填写了，或多写了一位数字`;
-    if (near(factor, 1 / 10)) return `${wrongUnit}，可能漏写了一位数字，或小数点位置有误`;
+    // No unit of a share is a tenth of %: a digit slip, not 单位可能有误.
+    if (near(factor, 1 / 10)) return '可能漏写了一位数字，或小数点位置有误';
     return otherwise;
   }
   if (isPermilleUnit(unit)) {

@@ -38,6 +38,9 @@ export function HistoryDialog(props: {
       .then(setEntries, (error: unknown) => setProblem(describeStorageError(error, 'read').message));
   });
   const shown = createMemo(() => filterHistory(entries() ?? [], filter()));
+  // Counted once per list read, not at each key typed in the search box (a workbook's history can be long).
+  const clerks = createMemo(() => clerkChoices(entries() ?? []));
+  const sources = createMemo(() => sourceChoices(entries() ?? []));
   const limited = createLimited(() => shown());
   const narrowed = () => filter() !== NO_FILTER && shown().length !== (entries() ?? []).length;
   const wholeWorkbook = () => props.row === undefined;
@@ -76,13 +79,13 @@ export function HistoryDialog(props: {
                   <div class="history-filters">
                     <ChoiceSelect
                       label="填报人"
-                      choices={clerkChoices(all())}
+                      choices={clerks()}
                       value={filter().clerk}
                       onChange={(clerk) => setFilter({ ...filter(), clerk })}
                     />
                     <ChoiceSelect
                       label="来源"
-                      choices={sourceChoices(all())}
+                      choices={sources()}
                       value={filter().source}
                       onChange={(source) => setFilter({ ...filter(), source })}
                     />

@@ -4,6 +4,7 @@ import {
   NOTICE_SAMPLE_LINE,
   noticeIntro,
   noticeText,
+  templateHint,
   WARNINGS_HEADING,
   type DepartmentNotice,
   type Notices,
@@ -186,6 +187,9 @@ function NoticeSection(props: {
         </table>
       </Show>
       <p class="notice-template">{props.notice.template}</p>
+      <Show when={props.notice.department.trim() !== ''}>
+        <p class="notice-office-hint hint no-print">{templateHint(props.notice.department)}</p>
+      </Show>
       <Show when={props.organisation}>
         <p class="notice-sender">{props.organisation}</p>
       </Show>

@@ -501,8 +501,10 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
     '—',
   ]);
   const template = notice.locator('.notice-template');
-  await expect(template).toContainText(
-    '填报模板：导出CSV → 某个责任单位的指标（填报模板） → “市教育局”，在“2024年”列填写 ',
+  await expect(template).toContainText('请使用随附的填报模板（市教育局的指标，CSV 文件），在“2024年”列填写 ');
+  // The office, not the department, exports the template: said beside the notice on screen, not in its text.
+  await expect(notice.locator('.notice-office-hint')).toHaveText(
+    '随通知发送该单位的填报模板：“导出CSV” → “某个责任单位的指标” → “市教育局”。',
   );
   // 13 rows to fill: counted (the list above names them), with how many have no figure at all.
   await expect(template).toContainText(`填写上列${missingCells.length}项指标的数值；其中`);

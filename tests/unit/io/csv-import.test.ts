@@ -951,6 +951,42 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     ]);
   });
 
+  it('a row sent in a second, smaller file, or in another office’s file, is not missing', () => {
+    const health = planRows().filter((r) => r.department === '市卫健局');
+    const most = Math.ceil(health.length * 0.7);
+    const file = (name: string, rows: Indicator[]) =>
+      parseImportFile(
+        `代码,2025年\r\n${rows.map((r) => `${r.code},1`).join('\r\n')}\r\n`,
+        name,
+        planRows(),
+        YEARS,
+      );
+    const main = file('卫健局.csv', health.slice(0, most));
+    const rest = file('卫健局补充.csv', health.slice(most, -1));
+    const last = health[health.length - 1]!;
+    expect(planImport([main, rest]).missingRows).toEqual([
+      { department: '市卫健局', files: ['卫健局.csv'], rows: [{ code: last.code, name: last.name }] },
+    ]);
+    const other = planRows().find((r) => r.department !== '市卫健局')!;
+    const others = file('妇联.csv', [other, last]);
+    expect(planImport([main, rest, others]).missingRows).toEqual([]);
+  });
+
+  it('a row of the return refused for its unit is said as refused, not as missing', () => {
+    const health = planRows().filter((r) => r.department === '市卫健局');
+    const [wrong, ...rest] = health;
+    const parsed = parseImportFile(
+      `代码,单位,2025年\r\n${wrong!.code},个,1\r\n${rest.map((r) => `${r.code},${r.unit},1`).join('\r\n')}\r\n`,
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(
+      parsed.issues.some((i) => i.message.includes(`${wrong!.code} ${wrong!.name}：文件中的单位是“个”`)),
+    ).toBe(true);
+    expect(planImport([parsed]).missingRows).toEqual([]);
+  });
+
   it('a rate per 100,000 in the 单位 column as the grid and reports write it (/10万, 每10万) is the row’s 1/10万', () => {
     const perLakh = LANXI_2021_2025.indicators.find((r) => r.unit === '1/10万')!;
     const parsed = parseImportFile(

@@ -115,6 +115,12 @@ describe('implausibleFigure: the cut and what is not questioned', () => {
     );
   });
 
+  it('a share a tenth of the year before is a digit slip, not a wrong unit (no unit of a share is a tenth of %)', () => {
+    expect(implausibleFigure('%', { 2022: 95 }, 2023, 9.5)?.message).toBe(
+      '2023年为9.5%，是2022年（95%）的约1/10。可能漏写了一位数字，或小数点位置有误。',
+    );
+  });
+
   it('says how many times: a figure 48 times the year before', () => {
     const odd = implausibleFigure('万元', { 2021: 24, 2022: 25 }, 2023, 1200);
     expect(odd?.factor).toBe(48);
