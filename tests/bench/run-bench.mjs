@@ -243,6 +243,25 @@ async function coldStart(browser, url, code) {
   return ms;
 }
 
+/**
+ * In the page: the aria-colindex of the body cells under the header of that title. Not the header's own
+ * aria-colindex: Handsontable numbers header cells from the first one it draws, which moved when a third column
+ * was frozen (and the edit then went into 2023年 and its watch never saw the projection change).
+ */
+function columnUnder(title) {
+  const th = [...document.querySelectorAll('.ht_master thead th')].find(
+    (h) => h.textContent?.trim() === title,
+  );
+  const box = th?.getBoundingClientRect();
+  if (!box) return NaN;
+  const x = box.left + box.width / 2;
+  const td = [...document.querySelectorAll('.ht_master tbody tr:first-child td')].find((d) => {
+    const r = d.getBoundingClientRect();
+    return r.left <= x && x < r.right;
+  });
+  return Number(td?.getAttribute('aria-colindex'));
+}
+
 // ---------- 2. scale: open 5,000 rows, one edit ----------
 
 async function scaleRun(browser, base, workbook, errors) {
@@ -259,15 +278,11 @@ async function scaleRun(browser, base, workbook, errors) {
   await page.locator('.save-state[data-state="saved"]').waitFor();
 
   // The first row's 2024 cell, its projection and its status.
-  const where = await page.evaluate(() => {
-    const headerCol = (title) =>
-      [...document.querySelectorAll('.ht_master thead th')]
-        .find((th) => th.textContent?.trim() === title)
-        ?.getAttribute('aria-colindex');
-    // Header cells count from the first data column; body cells count the row header too.
-    const col = (title) => Number(headerCol(title)) + 1;
-    return { year: col('2024年'), projection: col('预测2025年'), status: col('状态') };
-  });
+  const where = {
+    year: await page.evaluate(columnUnder, '2024年'),
+    projection: await page.evaluate(columnUnder, '预测2025年'),
+    status: await page.evaluate(columnUnder, '状态'),
+  };
   const rowIndex = await page
     .locator('.ht_clone_inline_start tbody tr', { hasText: first.code })
     .first()
@@ -385,12 +400,7 @@ async function floorScaleRun(browser, base) {
   await readyTime(page, 'F01');
   await page.goto(`${base}/floor/?rows=5000`);
   const openMs = await readyTime(page, 'K000F01');
-  const year = await page.evaluate(() => {
-    const headers = [...document.querySelectorAll('.ht_master thead th')];
-    return (
-      Number(headers.find((th) => th.textContent?.trim() === '2021年')?.getAttribute('aria-colindex')) + 1
-    );
-  });
+  const year = await page.evaluate(columnUnder, '2021年');
   const rowIndex = await page
     .locator('.ht_clone_inline_start tbody tr', { hasText: 'K000F01' })
     .first()
