@@ -1240,8 +1240,8 @@ export function makeWorkbookGrid(
    * a row that had no figure yet, with the other figures of the same paste.
    */
   const questionTypedFigures = (typed: readonly TypedFigure[]) => {
-    // Each row's figures before the edit (null when it had none above 0), and the figures the edit gives it.
-    const before = new Map<number, Record<number, GridCell> | null>();
+    // Each row's figures before the edit, and the figures the edit gives it.
+    const before = new Map<number, Record<number, GridCell>>();
     const given = new Map<number, Record<number, GridCell>>();
     for (const { physicalRow, year, value } of typed) {
       const figures = given.get(physicalRow) ?? {};
@@ -1250,21 +1250,20 @@ export function makeWorkbookGrid(
       if (before.has(physicalRow)) continue;
       const row = data[physicalRow] ?? [];
       const held: Record<number, GridCell> = {};
-      let any = false;
-      years.forEach((y, i) => {
-        const cell = row[layout.firstYearCol + i] ?? null;
-        held[y] = cell;
-        if (typeof cell === 'number' && cell > 0) any = true;
-      });
-      before.set(physicalRow, any ? held : null);
+      years.forEach((y, i) => (held[y] = row[layout.firstYearCol + i] ?? null));
+      before.set(physicalRow, held);
     }
+    // A row with no figure above 0 but the one being replaced says nothing of the new figure's scale: then the
+    // figures the same paste gives it are the series.
+    const otherFigure = (held: Record<number, GridCell>, year: number) =>
+      years.some((y) => y !== year && typeof held[y] === 'number' && (held[y] as number) > 0);
     const found: { physicalRow: number; message: string }[] = [];
     for (const { physicalRow, year, value } of typed) {
-      const held = before.get(physicalRow);
-      if (held && held[year] === value) continue;
+      const held = before.get(physicalRow) ?? {};
+      if (held[year] === value) continue;
       const odd = implausibleFigure(
         unitAt(physicalRow),
-        held ?? given.get(physicalRow) ?? {},
+        otherFigure(held, year) ? held : (given.get(physicalRow) ?? {}),
         year,
         value,
         years,

@@ -900,8 +900,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     result.matchedRows += 1;
     remarksOf(row, line, target);
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
-    // yet (a department's first return) is checked against the line's other figures.
-    let series: Readonly<Record<number, CellValue | undefined>> | null = null;
+    // other than the one being replaced (a department's first return) is checked against the line's other figures.
+    let lineSeries: Readonly<Record<number, CellValue | undefined>> | null = null;
     for (const g of given) {
       if (!('value' in g)) {
         // The workbook's own text, sent back as it was (a template carries the cells still to be corrected): no
@@ -949,7 +949,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         result.unchangedCells?.push(update);
       } else {
         result.updates.push(update);
-        series ??= hasFigure(target.values, years) ? target.values : lineFigures(given);
+        const series = hasFigure(target.values, years, g.year)
+          ? target.values
+          : (lineSeries ??= lineFigures(given));
         const odd = implausibleFigure(target.unit, series, g.year, g.value, years);
         if (odd)
           result.questions?.push({
@@ -1100,8 +1102,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
 function hasFigure(
   values: Readonly<Record<number, CellValue | undefined>>,
   years: readonly number[],
+  /** The year whose figure is being replaced: it says nothing of the scale of its replacement. */
+  except: number,
 ): boolean {
   for (const year of years) {
+    if (year === except) continue;
     const value = values[year];
     if (typeof value === 'number' && value > 0) return true;
   }

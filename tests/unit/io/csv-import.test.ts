@@ -1206,6 +1206,15 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
     expect(parsed.updates).toHaveLength(4);
   });
 
+  it('a row whose only figure is the one replaced is checked against the line’s other figures', () => {
+    // The workbook has 2023 alone; the department sends 2022 and, for 2023, a figure ten times it.
+    const existing = planRows({ H02: { 2023: 4.1 } });
+    const parsed = read(['H02,婴儿死亡率,‰,,4.0,41,'], existing);
+    expect(parsed.questions?.map((q) => [q.year, q.value, q.neighbourYear, q.neighbourValue])).toEqual([
+      [2023, 41, 2022, 4],
+    ]);
+  });
+
   it('does not question a figure the workbook already holds, small counts, or real changes', () => {
     const existing = planRows({
       H02: { 2021: 4.8, 2022: 48 },
