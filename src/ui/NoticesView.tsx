@@ -10,6 +10,7 @@ import {
   type Notices,
 } from '../model/department-notices';
 import { ReportHeading } from './ReportHeading';
+import { WarningsTable } from './WarningsTable';
 
 /**
  * 各单位预警及补报通知 in the report view: a cover with the count and the departments left out, then one notice per
@@ -121,41 +122,7 @@ function NoticeSection(props: {
         <h3>
           {WARNINGS_HEADING}（{props.notice.warnings.length} 项）
         </h3>
-        <table class="warnings notice-warnings">
-          <thead>
-            <tr>
-              <th>指标</th>
-              <th>最新值</th>
-              <th>目标</th>
-              <th>预测</th>
-              <th>预测与目标</th>
-              <th>状态</th>
-              <th>波动</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.notice.warnings}>
-              {(w) => (
-                <tr>
-                  <td>
-                    {w.code} {w.name}
-                  </td>
-                  <td class="figure">{w.latest}</td>
-                  <td class="target">{w.target}</td>
-                  <td class="num">{w.projected}</td>
-                  <td class="figure">{w.gap}</td>
-                  <td class="nowrap">
-                    {w.status}
-                    <Show when={w.statusNote}>
-                      <span class="status-note">{w.statusNote}</span>
-                    </Show>
-                  </td>
-                  <td class="nowrap">{w.fluctuation}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <WarningsTable warnings={props.notice.warnings} department={false} class="notice-warnings" />
       </Show>
       <Show when={props.notice.missing.length > 0}>
         <h3>

@@ -10,6 +10,7 @@ import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFact
 import type { Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
+import { WarningsTable } from './WarningsTable';
 
 /**
  * Trend charts in the report, at most: a county's plan has fewer rows than this; a workbook of thousands of rows
@@ -319,43 +320,7 @@ export function ReportView(props: {
                   ”），其状态仍为“已达标”，不计入“需关注”的项数。
                 </p>
               </Show>
-              <table class="warnings">
-                <thead>
-                  <tr>
-                    <th>指标</th>
-                    <th>责任单位</th>
-                    <th>最新值</th>
-                    <th>目标</th>
-                    <th>预测</th>
-                    <th>预测与目标</th>
-                    <th>状态</th>
-                    <th>波动</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={report().warnings}>
-                    {(w) => (
-                      <tr>
-                        <td>
-                          {w.code} {w.name}
-                        </td>
-                        <td>{w.department}</td>
-                        <td class="figure">{w.latest}</td>
-                        <td class="target">{w.target}</td>
-                        <td class="num">{w.projected}</td>
-                        <td class="figure">{w.gap}</td>
-                        <td class="nowrap">
-                          {w.status}
-                          <Show when={w.statusNote}>
-                            <span class="status-note">{w.statusNote}</span>
-                          </Show>
-                        </td>
-                        <td class="nowrap">{w.fluctuation}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              <WarningsTable warnings={report().warnings} department />
               <Show when={attentionRows().length > CHART_LIMIT}>
                 <p class="report-note">
                   需关注的指标共 {attentionRows().length} 项，下面附前 {CHART_LIMIT}{' '}
