@@ -225,6 +225,25 @@ describe('Lanxi 2021–2025 plan definition', () => {
     expect(missed).toEqual([]);
   });
 
+  it('gives every figure of a target sentence its row: each figure of a row’s sentence is a target of that sentence', () => {
+    // A figure with a unit of a target ('3‰', '85%', '1家', '3次', '1-2项', '1小时'); ages ('5岁', '0-6个月'), the
+    // yearly step's '个百分点' and '以1个示范型…联结N个' (how the service is organised) are not targets.
+    const figure = /(?<![\d.以])(\d+(?:\.\d+)?)(?:[-至—]\d+)?(?:[%％‰]|家|个(?!月|百分点)|名|次|项|小时)/g;
+    const gaps: string[] = [];
+    for (const source of new Set(ROWS.map((row) => row.source))) {
+      const figures = new Set([...source.matchAll(figure)].map((m) => Number(m[1])));
+      const targets = new Set(
+        ROWS.filter((row) => row.source === source && row.target.value !== null)
+          // 应建尽建/全覆盖 rows carry 100 without the sentence writing it.
+          .filter((row) => row.target.kind !== 'full' || figures.has(100))
+          .map((row) => row.target.value),
+      );
+      if ([...figures].sort().join() !== [...targets].sort().join())
+        gaps.push(`${source}: figures ${[...figures].join('、')}, rows ${[...targets].join('、')}`);
+    }
+    expect(gaps).toEqual([]);
+  });
+
   it('keeps one row per target in a multi-target sentence', () => {
     const mortality = ROWS.filter((row) => row.source.includes('死亡率分别控制'));
     expect(mortality.map((row) => [row.name, row.target.value])).toEqual([
@@ -270,7 +289,7 @@ describe('Lanxi 2021–2025 plan definition', () => {
     });
 
     it.each([
-      ['儿童超重（肥胖）率', '↓', '得到有效控制'],
+      ['儿童超重（肥胖）率', '↓', '上升趋势得到有效控制'],
       ['严重多发致残的出生缺陷发生率', '↓', '控制在较低水平'],
       ['未成年人罪犯占同期犯罪人数的比例', '↓', '得到有效控制'],
       ['中小学生《国家学生体质健康标准》优良达标率', '↑', '提高'],
@@ -278,6 +297,23 @@ describe('Lanxi 2021–2025 plan definition', () => {
     ] as const)('%s is a direction target %s (%s)', (name, comparator, wording) => {
       const row = byName(name);
       expect(row.target).toEqual({ kind: 'direction', comparator, wording, value: null });
+    });
+
+    it('儿童超重（肥胖）: the plan asks that the rising trend be checked, and the row says so in its words', () => {
+      // 二（二）7: “儿童超重（肥胖）上升趋势得到有效控制” — the trend, not the rate itself, is what is controlled.
+      const row = byName('儿童超重（肥胖）率');
+      expect(row.source).toContain(`儿童超重（肥胖）${row.target.wording}`);
+      expect(row.target.wording).toBe('上升趋势得到有效控制');
+    });
+
+    it('流浪儿童: the number of children is counted in 人, repeated wandering in 人次', () => {
+      // 二（五）8: “减少流浪儿童的数量和反复性流浪”.
+      const children = byName('流浪儿童数量');
+      expect(children.source).toContain('流浪儿童的数量');
+      expect(children.unit).toBe('人');
+      const repeated = byName('反复性流浪儿童人次');
+      expect(repeated.source).toContain('反复性流浪');
+      expect(repeated.unit).toBe('人次');
     });
 
     it('near-sightedness: yearly change of −1 point from a 2018 base', () => {
