@@ -154,4 +154,12 @@ describe('TARGETSTATUS and TARGETGAP in a clerk formula', () => {
     expect(engine.valueAt(0, 4)).toBe('数据不足');
     expect(engine.valueAt(0, 5)).toBe('公式有误');
   });
+
+  it('take 不升 (not rising) as the comparator of a 方向性 target: a flat series is 预计达标, as the grid says', () => {
+    const flat = (comparator: string) =>
+      `=TARGETSTATUS(0, A1:D1, {2020,2021,2022,2023}, "方向性", "${comparator}", "", 2020, 2025)`;
+    const { engine } = engineOver([[15, 15.1, 15, 15, flat('不升'), flat('↓')]]);
+    expect(engine.valueAt(0, 4)).toBe('预计达标');
+    expect(engine.valueAt(0, 5)).toBe('停滞');
+  });
 });

@@ -117,6 +117,13 @@ describe('a new kind of target brings a definition that agrees with how it is ju
       comparator: '↑',
       value: null,
     });
+    // 不升 (not rising) is a direction of its own and stays; on a yearly change it reads as a fall.
+    expect(alignTargetToKind({ kind: 'direction', comparator: '不升', wording: '', value: null })).toMatchObject({
+      comparator: '不升',
+    });
+    expect(
+      alignTargetToKind({ kind: 'yearly-change', comparator: '不升', wording: '', value: null }),
+    ).toMatchObject({ comparator: '≤' });
   });
 
   it('逐年变化: no value, ≤ for a fall and ≥ for a rise', () => {

@@ -691,6 +691,47 @@ describe('round trip: export → decode → import', () => {
       { file: '导出.csv', line: LANXI_2021_2025.indicators.length + 2, indicator: added },
     ]);
   });
+
+  it('keeps a 不升 (not rising) comparator through export and import, beside ↓ and ↑', () => {
+    const row = (code: string, comparator: '不升' | '↓' | '↑'): Indicator => ({
+      code,
+      area: '儿童与健康',
+      clause: '',
+      name: `测试方向性指标${code}（虚构）`,
+      unit: '%',
+      target: { kind: 'direction', comparator, wording: '上升趋势得到有效控制', value: null },
+      baseYear: 2020,
+      targetYear: 2025,
+      department: '市卫健局',
+      source: '',
+      values: { 2021: 15, 2022: 15.1 },
+      note: '本地新增',
+    });
+    const added = [row('X01', '不升'), row('X02', '↓'), row('X03', '↑')];
+    const csv = serializeIndicatorsCsv(added, years);
+    expect(csv).toContain(',方向性,不升,');
+    const parsed = reimport([...planRows(), ...added]);
+    expect(parsed.newRows.map((r) => r.indicator.target.comparator)).toEqual(['不升', '↓', '↑']);
+    expect(parsed.newRows.map((r) => r.indicator)).toEqual(added);
+  });
+});
+
+describe('a new 方向性 row’s 比较 as a department writes it', () => {
+  it.each([
+    ['不升', '不升'],
+    ['不上升', '不升'],
+    ['↓', '↓'],
+    // No 比较: the plan's words say which direction.
+    ['', '不升'],
+  ])('“%s” → %s', (comparator, expected) => {
+    const parsed = parseImportFile(
+      `代码,指标名称,单位,目标类型,比较,规划表述,2021年\r\nX09,乡镇儿童超重率,%,方向性,${comparator},上升趋势得到有效控制,15\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.newRows[0]?.indicator.target).toMatchObject({ kind: 'direction', comparator: expected });
+  });
 });
 
 describe('a new 逐年变化 row gets a comparator it can be judged by', () => {
@@ -700,6 +741,7 @@ describe('a new 逐年变化 row gets a comparator it can be judged by', () => {
     ['', '2', '≥'],
     ['↑', '2', '≥'],
     ['≤', '-1', '≤'],
+    ['不升', '-1', '≤'],
   ])('比较 “%s” with 每年变化 %s → %s', (comparator, step, expected) => {
     const parsed = parseImportFile(
       `代码,指标名称,单位,目标类型,比较,每年变化,2021年\r\nX09,乡镇儿童近视率,%,逐年变化,${comparator},${step},40\r\n`,

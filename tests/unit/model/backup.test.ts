@@ -66,6 +66,23 @@ describe('backup file', () => {
     ]);
   });
 
+  it('keeps each row’s direction as stored: 不升 (not rising) rows and ↓ rows of a workbook made before 不升', () => {
+    const older = workbookFromPlan(LANXI_2021_2025, 'older', new Date('2026-01-01T00:00:00Z'));
+    older.indicators = older.indicators.map((row) =>
+      row.code === 'H16' || row.code === 'H05' ? { ...row, target: { ...row.target, comparator: '↓' } } : row,
+    );
+    const text = serializeBackup({ workbooks: [plan, older], settings: {}, history: [], versions: [] }, new Date());
+    const parsed = parseBackup(text, '备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const comparators = (id: string) =>
+      parsed.backup.workbooks
+        .find((w) => w.id === id)!
+        .indicators.filter((r) => r.code === 'H16' || r.code === 'H05')
+        .map((r) => r.target.comparator);
+    expect(comparators('plan')).toEqual(['不升', '不升']);
+    expect(comparators('older')).toEqual(['↓', '↓']);
+  });
+
   it('reads a version 1 file (before history and versions) as a version 2 backup with none of them', () => {
     const v1 = JSON.stringify({
       format: BACKUP_FORMAT,

@@ -677,3 +677,88 @@ describe('已达标 now, but the trend passes the target by the target year', ()
     expect(assessStatus(below6, s({ 2023: 5.9 }), null).trendLeaves).toBeUndefined();
   });
 });
+
+describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在较低水平)', () => {
+  const hold: TargetSpec = {
+    kind: 'direction',
+    comparator: '不升',
+    value: null,
+    baseYear: 2020,
+    targetYear: 2025,
+    unit: '%',
+  };
+  const judge = (values: Record<number, number>) => assessStatus(hold, s(values), null);
+  const explain = (values: Record<number, number>) => explainStatus(hold, judge(values), '%', 'log-linear');
+
+  it('a flat series is 预计达标, not 停滞 as a ↓ target makes it', () => {
+    const flat = { 2020: 15.0, 2021: 15.1, 2022: 15.0, 2023: 15.0 };
+    expect(judge(flat).status).toBe('预计达标');
+    expect(assessStatus({ ...hold, comparator: '↓' }, s(flat), null).status).toBe('停滞');
+    expect(explain(flat)).toBe(
+      '按趋势，年均变化 −0.13%，未呈上升趋势（不升：年均上升不超过 0.5% 为预计达标）：预计达标。',
+    );
+  });
+  it('a falling series is 预计达标 too', () => {
+    expect(judge({ 2020: 15, 2021: 14, 2022: 13 }).status).toBe('预计达标');
+  });
+  it('a slowly rising series (between 0.5 % and 2 % a year) is 需加快, and says it rises', () => {
+    const slow = { 2020: 15, 2021: 15.15, 2022: 15.3, 2023: 15.45 };
+    expect(judge(slow).status).toBe('需加快');
+    expect(explain(slow)).toBe(
+      '按趋势，年均变化 +0.99%，呈上升趋势（不升：年均上升不超过 0.5% 为预计达标，超过 2% 为倒退）：需加快。',
+    );
+  });
+  it('a fast rising series (over 2 % a year) is 倒退', () => {
+    const fast = { 2020: 15, 2021: 15.6, 2022: 16.2, 2023: 16.9 };
+    expect(judge(fast).status).toBe('倒退');
+    expect(explain(fast)).toMatch(/^按趋势，年均变化 \+4\.\d+%，上升较快（不升：年均上升超过 2% 为倒退）：倒退。$/);
+  });
+  it('the cuts are the direction thresholds of 设置', () => {
+    const slow = { 2020: 15, 2021: 15.15, 2022: 15.3, 2023: 15.45 };
+    const loose = { ...DEFAULT_THRESHOLDS, directionSlow: 0.012 };
+    expect(assessStatus(hold, s(slow), null, loose).status).toBe('预计达标');
+    const tight = { ...DEFAULT_THRESHOLDS, directionFast: 0.009 };
+    expect(assessStatus(hold, s(slow), null, tight).status).toBe('倒退');
+  });
+  it('fewer than two values is 数据不足', () => {
+    expect(judge({ 2021: 15 }).status).toBe('数据不足');
+  });
+  it('in the target year: 达标 when the trend of the period has not risen beyond 0.5 % a year, said so', () => {
+    const flat = { 2020: 15, 2021: 15.1, 2022: 15, 2023: 15, 2024: 15.1, 2025: 15.1 };
+    expect(judge(flat).status).toBe('达标');
+    expect(explain(flat)).toBe(
+      '2020—2025年年均变化 +0.1%，未呈上升趋势（不升：年均上升不超过 0.5%）；2025年为 15.1%，基期为 15%：达标。',
+    );
+    // 2025 a little above 2020 is no rise of the period: the trend decides, not one year's noise.
+    expect(judge({ 2020: 15, 2025: 15.05 }).status).toBe('达标');
+  });
+  it('in the target year: 未达标 when the period rose beyond 0.5 % a year', () => {
+    const rising = { 2020: 15, 2021: 15.3, 2022: 15.6, 2023: 16, 2024: 16.3, 2025: 16.6 };
+    expect(judge(rising).status).toBe('未达标');
+    expect(explain(rising)).toMatch(
+      /^2020—2025年年均变化 \+2\.\d+%，呈上升趋势（不升：年均上升应不超过 0\.5%）；2025年为 16\.6%，基期为 15%：未达标。$/,
+    );
+  });
+  it('the target year judges the period from the base year on (a next plan’s history before it is not the period)', () => {
+    const next: TargetSpec = { ...hold, baseYear: 2025, targetYear: 2030 };
+    const values = { 2020: 10, 2022: 12, 2025: 15, 2027: 15, 2030: 15 };
+    expect(assessStatus(next, s(values), null).status).toBe('达标');
+  });
+  it('kept by targetSpecOf (not turned into ↓ or ↑), and lower values are the better side at a limit', () => {
+    const spec = targetSpecOf({
+      target: { kind: 'direction', comparator: '不升', wording: '控制在较低水平', value: null },
+      baseYear: 2020,
+      targetYear: 2025,
+      unit: '‰',
+    });
+    expect(spec.comparator).toBe('不升');
+    expect(assessStatus(spec, s({ 2020: 0, 2021: 0, 2022: 0 }), 0).status).toBe('已达标');
+  });
+  it('the plan’s H16 and H05 are 不升 and project as ↓ rates do (log-linear)', () => {
+    for (const code of ['H16', 'H05']) {
+      const row = LANXI_2021_2025.indicators.find((r) => r.code === code);
+      expect(row?.target.comparator).toBe('不升');
+      if (row) expect(defaultMethod(row)).toBe('log-linear');
+    }
+  });
+});

@@ -201,7 +201,7 @@ describe('describeTarget: every row of the 2021–2025 plan reads as the plan wr
     const byCode = new Map(ROWS.map((row) => [row.code, describeTarget(row)]));
     expect(
       Object.fromEntries(
-        ['H02', 'H06', 'H13', 'E05', 'H14', 'H20', 'F03', 'H04', 'C02', 'P01', 'W05'].map((c) => [
+        ['H02', 'H06', 'H13', 'E05', 'H14', 'H20', 'F03', 'H04', 'H16', 'H05', 'C02', 'P01', 'W05'].map((c) => [
           c,
           byCode.get(c),
         ]),
@@ -215,6 +215,8 @@ describe('describeTarget: every row of the 2021–2025 plan reads as the plan wr
       H20: '↑ 提高',
       F03: '↑ 逐步增加',
       H04: '↓ 得到有效控制',
+      H16: '不升（上升趋势得到有效控制）',
+      H05: '不升（控制在较低水平）',
       C02: '=100%（应建尽建）',
       P01: '=100%（建有）',
       W05: '≥1 家（建设…）',
@@ -350,8 +352,11 @@ describe('parseTargetText: the kinds of target', () => {
     ['下降', '↓'],
     ['减少', '↓'],
     ['得到有效控制', '↓'],
-    ['控制在较低水平', '↓'],
-    ['上升趋势得到有效控制', '↓'],
+    ['控制在较低水平', '不升'],
+    ['上升趋势得到有效控制', '不升'],
+    ['上升趋势得到控制', '不升'],
+    ['不上升', '不升'],
+    ['稳定在较低水平', '不升'],
   ])('direction: “%s”', (text, comparator) => {
     expect(read(text, '%')).toEqual({ kind: 'direction', comparator, wording: text, value: null });
   });
@@ -374,6 +379,23 @@ describe('parseTargetText: the kinds of target', () => {
     ['≥1 家（至少…）', '家', { kind: 'count', comparator: '≥', wording: '至少', value: 1 }],
     ['↑ 逐步增加', '万元', { kind: 'direction', comparator: '↑', wording: '逐步增加', value: null }],
     ['↓ 得到有效控制', '%', { kind: 'direction', comparator: '↓', wording: '得到有效控制', value: null }],
+    [
+      '不升（上升趋势得到有效控制）',
+      '%',
+      { kind: 'direction', comparator: '不升', wording: '上升趋势得到有效控制', value: null },
+    ],
+    ['不升', '‰', { kind: 'direction', comparator: '不升', wording: '', value: null }],
+    // A row stored before 不升 existed (↓ with the words of a hold) reads back as it is stored: the arrow decides.
+    [
+      '↓ 降低（上升趋势得到有效控制）',
+      '%',
+      { kind: 'direction', comparator: '↓', wording: '上升趋势得到有效控制', value: null },
+    ],
+    [
+      '↓ 上升趋势得到有效控制',
+      '%',
+      { kind: 'direction', comparator: '↓', wording: '上升趋势得到有效控制', value: null },
+    ],
   ])('describeTarget’s own form: “%s” (%s)', (text, unit, expected) => {
     expect(read(text, unit)).toEqual(expected);
   });
@@ -484,5 +506,26 @@ describe('parseTargetText: refusals', () => {
     const message = refusal(text, unit);
     expect(message).toContain(`“${text}”不能识别为目标`);
     expect(message).toMatch(/可写如：(“[^”]+”){3,4}。$/);
+  });
+});
+
+describe('不升: a target that asks only that the figure not rise', () => {
+  it('is shown as 不升 with the plan’s words, and reads back', () => {
+    const hold = { kind: 'direction', comparator: '不升', wording: '控制在较低水平', value: null } as const;
+    expect(describeTarget({ target: hold, unit: '‰' })).toBe('不升（控制在较低水平）');
+    expect(describeTarget({ target: { ...hold, wording: '' }, unit: '‰' })).toBe('不升');
+    expect(read('不升（控制在较低水平）', '‰')).toEqual(hold);
+  });
+  it('a ↓ row stored with a hold’s words says it is judged as a fall (the clerk can switch it to 不升)', () => {
+    const stored = { kind: 'direction', comparator: '↓', wording: '上升趋势得到有效控制', value: null } as const;
+    expect(describeTarget({ target: stored, unit: '%' })).toBe('↓ 降低（上升趋势得到有效控制）');
+  });
+  it('“降低/减少/下降/得到有效控制” stay ↓, a figure after 稳定在 stays a bound', () => {
+    for (const words of ['降低', '减少', '下降', '得到有效控制', '有效控制'])
+      expect(read(words, '%').comparator).toBe('↓');
+    expect(read('稳定在90%以上', '%')).toMatchObject({ kind: 'lower', comparator: '≥', value: 90 });
+  });
+  it('an arrow against the words of a hold is refused as contrary', () => {
+    expect(refusal('↑上升趋势得到有效控制', '%')).toContain('箭头与文字的方向相反');
   });
 });
