@@ -59,7 +59,8 @@ export interface ColumnSpec {
   wrap?: boolean;
 }
 
-export const COMPARATORS: readonly Comparator[] = ['<', '≤', '≥', '>', '≈', '=', '↓', '↑'];
+/** The 比较 list: signs, then the directions (不升: the figure must not rise, as 上升趋势得到有效控制 asks). */
+export const COMPARATORS: readonly Comparator[] = ['<', '≤', '≥', '>', '≈', '=', '↓', '↑', '不升'];
 export const KIND_CHOICES = TARGET_KINDS.map((kind) => TARGET_KIND_LABELS[kind]);
 
 export const DEPARTMENTS = [

@@ -4,7 +4,7 @@
  * Pure: no Handsontable import, so it is tested in Node.
  */
 import { isPercentUnit, isPermilleUnit, parseEntry, toHalfWidth, type EntryResult } from '../model/entry';
-import type { Comparator, Target } from '../model/indicator';
+import { isDirectionComparator, type Comparator, type Target } from '../model/indicator';
 
 /** How a yearly change may be written on a row of this unit, besides the bare number (longest first). */
 function stepUnits(unit: string): string[] {
@@ -53,7 +53,7 @@ const FALLING: ReadonlySet<Comparator> = new Set(['<', '≤']);
  * The target once its kind is `target.kind`: the comparator, value and yearly change made to agree with how the
  * status is judged for that kind (src/model/status.ts), as the plan's own rows of the kind are written.
  * - 全覆盖 is judged against 100: comparator "=", value 100 (the plan's 应建尽建 rows);
- * - 方向性 has no value, its comparator is the direction (↑/↓), taken from the old comparator where it says one;
+ * - 方向性 has no value, its comparator is the direction (↑/↓/不升), taken from the old comparator where it says one;
  * - 逐年变化 is judged by its yearly change; no value, comparator ≤ for a fall and ≥ for a rise;
  * - 上限 takes < or ≤, 下限 and 数量 ≥ or >, 左右 ≈ (keeping the old one when it already is one of those).
  * Only 逐年变化 keeps a yearly change; the wording (the plan's words) is left to the clerk.
@@ -68,14 +68,19 @@ export function alignTargetToKind(target: Target): Target {
       aligned.value = 100;
       break;
     case 'direction':
-      aligned.comparator =
-        comparator === '↑' || comparator === '↓' ? comparator : FALLING.has(comparator) ? '↓' : '↑';
+      aligned.comparator = isDirectionComparator(comparator)
+        ? comparator
+        : FALLING.has(comparator)
+          ? '↓'
+          : '↑';
       aligned.value = null;
       break;
     case 'yearly-change': {
       const step = target.yearlyStep;
       const falling =
-        step !== undefined && step !== 0 ? step < 0 : FALLING.has(comparator) || comparator === '↓';
+        step !== undefined && step !== 0
+          ? step < 0
+          : FALLING.has(comparator) || comparator === '↓' || comparator === '不升';
       if (falling) aligned.comparator = FALLING.has(comparator) ? comparator : '≤';
       else aligned.comparator = RISING.has(comparator) ? comparator : '≥';
       aligned.value = null;

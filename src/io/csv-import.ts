@@ -33,6 +33,7 @@ import { SAMPLE_LABEL } from '../model/sample-data';
 import { firstEntryYear } from '../model/workbook';
 import { lineEnding } from './line-ending';
 import {
+  isDirectionComparator,
   TARGET_KIND_LABELS,
   TARGET_KINDS,
   type CellValue,
@@ -40,6 +41,7 @@ import {
   type Indicator,
   type TargetKind,
 } from '../model/indicator';
+import { parseTargetText } from '../model/target-text';
 
 export interface ImportIssue {
   file: string;
@@ -255,7 +257,19 @@ for (const [field, names] of Object.entries(FIELD_NAMES) as [Field, readonly str
 const YEAR_HEADER =
   /^((?:19|20)\d{2})(?:年度?)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\([^)]*\))?$/;
 
-const COMPARATORS: ReadonlySet<string> = new Set<Comparator>(['<', '≤', '≥', '>', '≈', '=', '↓', '↑']);
+const COMPARATORS: ReadonlySet<string> = new Set<Comparator>([
+  '<',
+  '≤',
+  '≥',
+  '>',
+  '≈',
+  '=',
+  '↓',
+  '↑',
+  '不升',
+]);
+/** 比较 as a department may spell a not-rising direction. */
+const HOLD_SPELLINGS: ReadonlySet<string> = new Set(['不升', '不上升']);
 
 const KIND_BY_LABEL = new Map<string, TargetKind>();
 for (const kind of TARGET_KINDS) {
@@ -1045,13 +1059,17 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       }
     }
     // (Full-width ＝, as the export writes it so Excel shows no apostrophe, reads as =.)
-    const comparatorText = toHalfWidth(cell(row, 'comparator'));
+    const comparatorText = toHalfWidth(cell(row, 'comparator')).replace(/\s+/g, '');
     const step = yearlyStepOf(cell(row, 'yearlyStep')).yearlyStep;
     let comparator = (
-      COMPARATORS.has(comparatorText) ? comparatorText : defaultComparator(kind, step)
+      HOLD_SPELLINGS.has(comparatorText)
+        ? '不升'
+        : COMPARATORS.has(comparatorText)
+          ? comparatorText
+          : defaultComparator(kind, step, cell(row, 'wording'), unit)
     ) as Comparator;
     // A yearly-change target is judged against each year's value (≤ or ≥): an arrow there would never be met.
-    if (kind === 'yearly-change' && (comparator === '↓' || comparator === '↑'))
+    if (kind === 'yearly-change' && isDirectionComparator(comparator))
       comparator = defaultComparator(kind, step);
 
     let targetValue: number | null = null;
@@ -1228,7 +1246,7 @@ function yearlyStepOf(text: string): { yearlyStep?: number } {
   return entry && entry.ok && entry.value !== null ? { yearlyStep: entry.value } : {};
 }
 
-function defaultComparator(kind: TargetKind, yearlyStep?: number): Comparator {
+function defaultComparator(kind: TargetKind, yearlyStep?: number, wording = '', unit = ''): Comparator {
   switch (kind) {
     case 'upper':
       return '<';
@@ -1238,8 +1256,11 @@ function defaultComparator(kind: TargetKind, yearlyStep?: number): Comparator {
       return '=';
     case 'yearly-change':
       return (yearlyStep ?? -1) > 0 ? '≥' : '≤';
-    case 'direction':
-      return '↑';
+    case 'direction': {
+      // Without a 比较, the plan's words say the direction ("上升趋势得到有效控制" is 不升, "减少" ↓).
+      const read = wording ? parseTargetText(wording, unit) : null;
+      return read?.ok && read.target.kind === 'direction' ? read.target.comparator : '↑';
+    }
     case 'lower':
     case 'count':
       return '≥';

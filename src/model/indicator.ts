@@ -30,7 +30,7 @@ export function inPlanOrder(areas: readonly string[]): string[] {
  * - full: 应建尽建 / 全覆盖 / 应援尽援 (means 100 %)
  * - count: 至少设有1家 / 建成至少1个
  * - yearly-change: 在2018年基础上每年降低1个百分点以上
- * - direction: 得到有效控制 / 提高 / 减少 / 控制在较低水平 (no number)
+ * - direction: 提高 / 减少 / 得到有效控制 / 上升趋势得到有效控制 / 控制在较低水平 (no number)
  */
 export const TARGET_KINDS = [
   'upper',
@@ -55,9 +55,17 @@ export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
 
 /**
  * Comparator against the target value. "<" and "≤" differ at the boundary, so the plan's wording decides:
- * 以下 → "<", 以内 → "≤", 以上/达到 → "≥", 左右 → "≈", 全覆盖 → "=", direction-only → "↓"/"↑".
+ * 以下 → "<", 以内 → "≤", 以上/达到 → "≥", 左右 → "≈", 全覆盖 → "=", direction-only → "↓" (降低, 减少, 得到有效控制),
+ * "↑" (提高, 增加) or "不升" (上升趋势得到有效控制, 控制在较低水平: the figure must not rise; a fall is not asked).
  */
-export type Comparator = '<' | '≤' | '≥' | '>' | '≈' | '=' | '↓' | '↑';
+export type Comparator = '<' | '≤' | '≥' | '>' | '≈' | '=' | '↓' | '↑' | '不升';
+
+/** The comparators of a direction-only target. */
+export const DIRECTION_COMPARATORS: readonly Comparator[] = ['↓', '↑', '不升'];
+
+export function isDirectionComparator(comparator: string): boolean {
+  return (DIRECTION_COMPARATORS as readonly string[]).includes(comparator);
+}
 
 export interface Target {
   kind: TargetKind;

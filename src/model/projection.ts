@@ -119,7 +119,7 @@ export function clampToUnit(value: number, unit: string): number {
 /**
  * The default method for a row (a documented choice, see README "Projection"):
  * - rates that should fall towards zero (mortality, prevalence: an upper bound or a downward direction, in ‰,
- *   1/10万 or %) use log-linear, the AARR standard for mortality and stunting;
+ *   1/10万 or %; 不升 rows are such rates too) use log-linear, the AARR standard for mortality and stunting;
  * - money and standards that should grow (万元, 元/月, direction ↑) use compound annual growth;
  * - everything else — coverage rates near 100 %, counts, yearly-change targets — uses the linear trend, which
  *   behaves near natural limits where growth-based methods overshoot.
@@ -127,7 +127,9 @@ export function clampToUnit(value: number, unit: string): number {
 export function defaultMethod(indicator: Pick<Indicator, 'target' | 'unit'>): Method {
   const { target, unit } = indicator;
   const isRate = isPercentUnit(unit) || isPermilleUnit(unit) || unit.startsWith('1/');
-  const wantsDown = target.kind === 'upper' || (target.kind === 'direction' && target.comparator === '↓');
+  const wantsDown =
+    target.kind === 'upper' ||
+    (target.kind === 'direction' && (target.comparator === '↓' || target.comparator === '不升'));
   if (isRate && wantsDown) return 'log-linear';
   if (target.kind === 'direction' && target.comparator === '↑' && /元/.test(unit)) return 'cagr';
   return 'linear';

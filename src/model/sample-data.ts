@@ -55,7 +55,7 @@ export function sampleValues(
   const scenario = scenarioOf(index, row);
   const down =
     spec.kind === 'upper' ||
-    (spec.kind === 'direction' && spec.comparator === '↓') ||
+    (spec.kind === 'direction' && (spec.comparator === '↓' || spec.comparator === '不升')) ||
     spec.kind === 'yearly-change';
   const target = spec.kind === 'yearly-change' || spec.value === null ? null : spec.value;
   // A starting level on the wrong side of the target, and the yearly pace that reaches it (or not).

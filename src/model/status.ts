@@ -4,7 +4,7 @@
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
 import { formatDifference, formatNumber, formatWithUnit, naturalLimits, withinNaturalLimits } from './entry';
-import type { Comparator, Indicator, TargetKind } from './indicator';
+import { isDirectionComparator, type Comparator, type Indicator, type TargetKind } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
 /** Every status, from good to bad (the order of the summary's columns). */
@@ -55,9 +55,15 @@ export interface Thresholds {
   marginal: number;
   /** CR at or above (and below `marginal`): 停滞; below: 倒退. */
   stagnation: number;
-  /** Direction-only targets: yearly rate in the desired direction at or above: 预计达标 (UNSD: 2 %). */
+  /**
+   * Direction-only targets: yearly rate in the desired direction at or above: 预计达标 (UNSD: 2 %). A 不升 (not
+   * rising) target rising faster than this: 倒退.
+   */
   directionFast: number;
-  /** Direction-only targets: at or above: 需加快; above −this: 停滞; else 倒退 (UNSD: 0.5 %). */
+  /**
+   * Direction-only targets: at or above: 需加快; above −this: 停滞; else 倒退 (UNSD: 0.5 %). A 不升 target rising
+   * no faster than this: 预计达标 (and 达标 over the period in the target year); faster: 需加快.
+   */
   directionSlow: number;
   /** Half-width of the band of a "左右" target, in the row's unit. */
   aroundTolerance: number;
@@ -135,8 +141,13 @@ export interface Assessment {
   projected: number | null;
   /** Target year's value (once in) or projection, minus the target at T (negative = below the target). */
   gap: number | null;
-  /** Yearly relative change in the desired direction (direction-only targets). */
+  /**
+   * Yearly relative change in the desired direction (direction-only targets; for 不升, downwards: a rise is
+   * negative).
+   */
   directionRate: number | null;
+  /** A 不升 target judged in its target year: the years whose trend was judged (from the base year's figure on). */
+  periodYears?: { from: number; to: number };
   /** The base year already met the target and the projection no longer does (cr is then −1 by convention). */
   slipping?: boolean;
   /** 已达标 now, but the projection at the target year no longer meets the target: the trend needs watching. */
@@ -156,7 +167,7 @@ function judgedComparator(
   const { kind, comparator } = target;
   if (kind === 'yearly-change' && !['≤', '<', '≥', '>'].includes(comparator))
     return (target.yearlyStep ?? -1) > 0 ? '≥' : '≤';
-  if (kind === 'direction' && comparator !== '↑' && comparator !== '↓')
+  if (kind === 'direction' && !isDirectionComparator(comparator))
     return comparator === '<' || comparator === '≤' ? '↓' : '↑';
   return comparator;
 }
@@ -255,11 +266,11 @@ export function meets(value: number, target: number, spec: TargetSpec, threshold
   }
 }
 
-/** Lower is better for upper bounds and downward directions. */
+/** Lower is better for upper bounds and downward directions (不升 too: its better side is the lower one). */
 function lowerIsBetter(spec: TargetSpec): boolean {
   if (spec.kind === 'upper' || spec.kind === 'yearly-change')
     return spec.kind === 'upper' || (spec.value ?? 0) < 0;
-  if (spec.kind === 'direction') return spec.comparator === '↓';
+  if (spec.kind === 'direction') return spec.comparator === '↓' || spec.comparator === '不升';
   return spec.comparator === '<' || spec.comparator === '≤';
 }
 
@@ -392,6 +403,7 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   // (a 参保率 of 100 % every year was 未实现 / 停滞).
   const atLimit = (v: number) => atNaturalLimit(v, spec);
   if (finalValue !== null && atLimit(finalValue)) return { ...result, status: '达标', atLimit: true };
+  if (spec.comparator === '不升') return assessHold(spec, series, result, t);
   if (finalValue !== null && base !== null && n >= 2) {
     const improved = down ? finalValue < base : finalValue > base;
     return { ...result, status: improved ? '达标' : '未达标' };
@@ -409,6 +421,46 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   else if (inDesired > -t.directionSlow) status = '停滞';
   else status = '倒退';
   return { ...result, directionRate: inDesired, status };
+}
+
+/**
+ * 不升 (上升趋势得到有效控制, 控制在较低水平): the plan asks that the figure not rise, not that it fall, so a flat
+ * series is on track, not 停滞. With r the yearly rate (positive = rising): 预计达标 while r ≤ the 需加快 cut (0.5 %),
+ * 需加快 up to the 预计达标 cut (2 %), 倒退 beyond it. In the target year the trend of the period — from the base
+ * year's figure to the target year's — decides 达标 (r ≤ 0.5 %) or 未达标, not the target year's figure against the
+ * base's: one year's noise (15.0 → 15.1 %) is no rising trend.
+ */
+function assessHold(spec: TargetSpec, series: Series, result: Assessment, t: Thresholds): Assessment {
+  const n = series.values.length;
+  const latest = result.latest;
+  const finalValue = valueAt(series, spec.targetYear);
+  if (finalValue === null && latest !== null && atNaturalLimit(latest, spec))
+    return { ...result, status: '已达标', atLimit: true };
+  if (n < 2) return result;
+  if (finalValue !== null) {
+    const from = result.baseValueYear ?? series.years[0] ?? spec.targetYear;
+    const keep = series.years.map((year) => year >= from && year <= spec.targetYear);
+    const period: Series = {
+      years: series.years.filter((_, i) => keep[i]),
+      values: series.values.filter((_, i) => keep[i]),
+    };
+    const rate = yearlyRate(period.values.length >= 2 ? period : series);
+    if (rate === null) return result;
+    const periodYears = {
+      from: period.values.length >= 2 ? from : (series.years[0] ?? from),
+      to: spec.targetYear,
+    };
+    return {
+      ...result,
+      directionRate: -rate,
+      periodYears,
+      status: rate <= t.directionSlow ? '达标' : '未达标',
+    };
+  }
+  const rate = yearlyRate(series);
+  if (rate === null) return result;
+  const status: Status = rate <= t.directionSlow ? '预计达标' : rate <= t.directionFast ? '需加快' : '倒退';
+  return { ...result, directionRate: -rate, status };
 }
 
 /** Yearly relative change: from the log-linear fit when all values are positive, else the linear slope over the mean. */
@@ -637,6 +689,17 @@ export function explainStatus(
     case '未达标':
       if (spec.kind === 'direction' && a.atLimit)
         return `${T}年为 ${f(a.latest ?? 0)}，${limitReached(spec, unit)}，达标。`;
+      if (spec.kind === 'direction' && spec.comparator === '不升') {
+        const period = a.periodYears ? `${a.periodYears.from}—${a.periodYears.to}年` : '';
+        const base = standIn
+          ? `基期${spec.baseYear}年无数值，最近的${standIn.year}年为 ${f(standIn.value)}`
+          : `基期为 ${f(a.baseValue ?? 0)}`;
+        const rule = a.status === '达标' ? '年均上升不超过' : '年均上升应不超过';
+        return (
+          `${period}${holdTrend(a, thresholds)}（不升：${rule} ${round(thresholds.directionSlow * 100)}%）；` +
+          `${T}年为 ${f(a.latest ?? 0)}，${base}：${a.status}。`
+        );
+      }
       if (spec.kind === 'direction') {
         const base = standIn
           ? `基期${spec.baseYear}年无数值，与最近的${standIn.year}年 ${f(standIn.value)} 相比`
@@ -665,6 +728,17 @@ export function explainStatus(
     }
     default:
       break;
+  }
+  if (spec.kind === 'direction' && spec.comparator === '不升') {
+    const slow = `${round(thresholds.directionSlow * 100)}%`;
+    const fast = `${round(thresholds.directionFast * 100)}%`;
+    const rule =
+      a.status === '预计达标'
+        ? `年均上升不超过 ${slow} 为预计达标`
+        : a.status === '需加快'
+          ? `年均上升不超过 ${slow} 为预计达标，超过 ${fast} 为倒退`
+          : `年均上升超过 ${fast} 为倒退`;
+    return `按趋势，${holdTrend(a, thresholds)}（不升：${rule}）：${a.status}。`;
   }
   if (spec.kind === 'direction') {
     const rate = a.directionRate ?? 0;
@@ -737,7 +811,25 @@ export function explainStatus(
 /** "已是上限 100%，无法再提高": why a direction target at its unit's limit counts as met. */
 function limitReached(spec: TargetSpec, unit: string): string {
   const limits = naturalLimits(unit);
+  if (spec.comparator === '不升') return `已是下限 ${formatWithUnit(limits.low, unit)}，未上升`;
   const down = spec.comparator === '↓';
   const edge = formatWithUnit(down ? limits.low : limits.high, unit);
   return down ? `已是下限 ${edge}，无法再下降` : `已是上限 ${edge}，无法再提高`;
+}
+
+/**
+ * What a 不升 target was judged by: "年均变化 +0.2%，未呈上升趋势" (≤ the 0.5 % cut), "…，呈上升趋势" (up to 2 %),
+ * "…，上升较快" (beyond). The figure never rounds across a cut.
+ */
+function holdTrend(a: Assessment, thresholds: Thresholds): string {
+  const rise = -(a.directionRate ?? 0);
+  const shown = percentBesideThresholds(rise, [thresholds.directionSlow, thresholds.directionFast], 2);
+  const sign = shown > 0 ? '+' : shown < 0 ? '−' : '';
+  const trend =
+    rise <= thresholds.directionSlow
+      ? '未呈上升趋势'
+      : rise <= thresholds.directionFast
+        ? '呈上升趋势'
+        : '上升较快';
+  return `年均变化 ${sign}${Math.abs(shown)}%，${trend}`;
 }

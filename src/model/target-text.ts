@@ -6,8 +6,9 @@ import type { Comparator, Indicator, Target } from './indicator';
 
 /**
  * The target as a clerk reads it, in the grid, the reports and the history: the sign and figure, with the plan's
- * own words in brackets ("<5‰（以下）", "≥65%（达到…以上）", "=100%（保持在…）"), "每年降低1个百分点", or an
- * arrow with the plan's words ("↑ 逐步提高", "↓ 得到有效控制"). parseTargetText reads each form back.
+ * own words in brackets ("<5‰（以下）", "≥65%（达到…以上）", "=100%（保持在…）"), "每年降低1个百分点", an arrow
+ * with the plan's words ("↑ 逐步提高", "↓ 得到有效控制"), or 不升 with them ("不升（上升趋势得到有效控制）").
+ * parseTargetText reads each form back.
  */
 export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string {
   const { target, unit } = row;
@@ -32,6 +33,8 @@ export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string 
  * the other one, after the 比较 cell was changed) stay in brackets, so that the arrow is never misread.
  */
 function describeDirection(target: Target): string {
+  // 不升 is a word, not an arrow: the plan's words go in brackets, as after a sign ("不升（控制在较低水平）").
+  if (target.comparator === '不升') return target.wording ? `不升（${target.wording}）` : '不升';
   const up = target.comparator === '↑';
   const arrow = up ? '↑' : '↓';
   const says = up ? RISING_WORDS : FALLING_WORDS;
@@ -98,8 +101,13 @@ const SUFFIXES: ReadonlyArray<[string, Bound]> = [
 ];
 
 const RISING_WORDS = /^(逐步|持续|稳步|进一步|不断)?(提高|提升|增加|上升|增长)$/;
-const FALLING_WORDS =
-  /^((逐步|持续|稳步|进一步|不断)?(降低|下降|减少)|控制|有效控制|得到有效控制|(上升)?趋势得到有效控制|上升趋势得到控制|控制在较低水平)$/;
+const FALLING_WORDS = /^((逐步|持续|稳步|进一步|不断)?(降低|下降|减少)|控制|有效控制|得到有效控制)$/;
+/**
+ * Words that ask only that a figure not rise (不升): the rising trend checked, or the figure kept low. "得到有效控制"
+ * alone (diseases) stays ↓, as does every 降低/减少/下降; "稳定在" with a figure is a bound ("稳定在90%以上").
+ */
+const HOLD_WORDS =
+  /^(不升|不(再)?(上升|升高|增加|增长)|(上升)?趋势(得到)?(有效)?(控制|遏制)(住)?|(有效)?(控制|遏制)(住)?上升趋势|(控制|保持|维持|稳定)在(较|很)?低(的)?水平)$/;
 const FULL_WORDS = /^(实现)?(应(.)尽\3|全覆盖|全面覆盖)$/;
 const YEARLY =
   /^(在\d{4}年(?:的)?基础上)?每年(?:至少)?(降低|下降|减少|提高|提升|增加|上升|增长)(\d+(?:\.\d+)?)(.*?)(以上)?$/;
@@ -132,24 +140,32 @@ export function parseTargetText(text: string, unit: string): TargetTextResult {
 
   // describeTarget's form: a sign or arrow first, the plan's words in brackets after ("≥98%（达到…以上）").
   let parenWording: string | null = null;
-  const bracketed = /^([<≤≥>≈=~↑↓].*?)\(([^()]*)\)$/.exec(s);
+  const bracketed = /^((?:不升|[<≤≥>≈=~↑↓]).*?)\(([^()]*)\)$/.exec(s);
   if (bracketed) {
     s = bracketed[1] ?? '';
     // "（保持在…）": the "…" stands for the figure shown before the bracket, not part of the plan's words.
     parenWording = (bracketed[2] ?? '').replace(/…$/, '');
   }
 
-  // An arrow alone, with its word ("↑提高（…）", the older form) or with the plan's words ("↓得到有效控制").
+  // 不升 alone, or with the plan's words in brackets ("不升（控制在较低水平）").
+  if (s === '不升')
+    return ok({ kind: 'direction', comparator: '不升', wording: parenWording ?? '', value: null });
+  // An arrow alone, with its word ("↑提高（…）", the older form) or with the plan's words ("↓得到有效控制"). The
+  // arrow decides: "↓上升趋势得到有效控制" is a row stored as ↓ before 不升 existed, and stays ↓.
   const arrow = /^([↑↓])(.*)$/.exec(s);
-  if (arrow && (arrow[2] === '' || RISING_WORDS.test(arrow[2] ?? '') || FALLING_WORDS.test(arrow[2] ?? ''))) {
+  const word = arrow?.[2] ?? '';
+  if (
+    arrow &&
+    (word === '' || RISING_WORDS.test(word) || FALLING_WORDS.test(word) || HOLD_WORDS.test(word))
+  ) {
     const up = arrow[1] === '↑';
-    const word = arrow[2] ?? '';
     if (word && RISING_WORDS.test(word) !== up) return unreadable(text, unit, '：箭头与文字的方向相反');
     return ok({ kind: 'direction', comparator: up ? '↑' : '↓', wording: parenWording ?? word, value: null });
   }
   if (parenWording === null) {
     if (RISING_WORDS.test(s)) return ok({ kind: 'direction', comparator: '↑', wording: s, value: null });
     if (FALLING_WORDS.test(s)) return ok({ kind: 'direction', comparator: '↓', wording: s, value: null });
+    if (HOLD_WORDS.test(s)) return ok({ kind: 'direction', comparator: '不升', wording: s, value: null });
     if (FULL_WORDS.test(s)) return fullCoverage(text, unit, s);
     const yearly = YEARLY.exec(s);
     if (yearly) return yearlyChange(text, unit, s, yearly);

@@ -13,8 +13,16 @@ const THRESHOLD_FIELDS: { key: keyof Thresholds; label: string; hint: string }[]
   { key: 'moderate', label: '需加快：CR 不低于', hint: '默认 0.5' },
   { key: 'marginal', label: '进展缓慢：CR 不低于', hint: '默认 0.1' },
   { key: 'stagnation', label: '停滞：CR 不低于（更低为倒退）', hint: '默认 -0.1' },
-  { key: 'directionFast', label: '方向性指标预计达标：年均变化不低于', hint: '默认 0.02，即 2%' },
-  { key: 'directionSlow', label: '方向性指标需加快：年均变化不低于', hint: '默认 0.005，即 0.5%' },
+  {
+    key: 'directionFast',
+    label: '方向性指标预计达标：年均变化不低于',
+    hint: '默认 0.02，即 2%；“不升”目标年均上升超过此值为倒退',
+  },
+  {
+    key: 'directionSlow',
+    label: '方向性指标需加快：年均变化不低于',
+    hint: '默认 0.005，即 0.5%；“不升”目标年均上升不超过此值为预计达标（目标年为达标）',
+  },
   { key: 'aroundTolerance', label: '“左右”目标允许偏差（本行单位）', hint: '默认 2' },
   { key: 'intervalLevel', label: '波动判断的预测区间置信水平', hint: '默认 0.8，即 80%' },
 ];

@@ -1,13 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { makeNextPlan } from '../../src/model/planning';
+import { describePreviousTarget, makeNextPlan } from '../../src/model/planning';
 import { workbookFromPlan } from '../../src/model/workbook';
 import { WorkbookPage } from './workbook-page';
 
 const plan = LANXI_2021_2025;
 const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
 const PRESCHOOL = plan.indicators.find((r) => r.name === '学前教育毛入园率')!;
-const BIRTH_DEFECTS = plan.indicators.find((r) => r.name === '严重多发致残的出生缺陷发生率')!;
+/** The row whose previous target reads longest (a direction-only one: 不升（上升趋势得到有效控制，2025年）). */
+const previousText = (r: (typeof plan.indicators)[number]) =>
+  describePreviousTarget({ ...r.target, targetYear: r.targetYear }, r.unit);
+const LONGEST = plan.indicators.reduce((a, b) => (previousText(b).length > previousText(a).length ? b : a));
 const infantValues: Record<string, string> = {
   '2020年（基期）': '6',
   '2021年': '5.7',
@@ -62,8 +65,9 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');
   // The longest previous target, a direction-only one, shows whole (it was cut at “↓（控制在较低水平，”).
-  const longest = await next.cell(BIRTH_DEFECTS.code, '上期目标');
-  await expect(longest).toHaveText('↓（控制在较低水平，2025年）');
+  expect(previousText(LONGEST)).toBe('不升（上升趋势得到有效控制，2025年）');
+  const longest = await next.cell(LONGEST.code, '上期目标');
+  await expect(longest).toHaveText(previousText(LONGEST));
   const { scroll, client } = await longest.evaluate((td) => ({
     scroll: td.scrollWidth,
     client: td.clientWidth,

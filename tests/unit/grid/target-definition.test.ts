@@ -118,7 +118,9 @@ describe('a new kind of target brings a definition that agrees with how it is ju
       value: null,
     });
     // 不升 (not rising) is a direction of its own and stays; on a yearly change it reads as a fall.
-    expect(alignTargetToKind({ kind: 'direction', comparator: '不升', wording: '', value: null })).toMatchObject({
+    expect(
+      alignTargetToKind({ kind: 'direction', comparator: '不升', wording: '', value: null }),
+    ).toMatchObject({
       comparator: '不升',
     });
     expect(

@@ -71,7 +71,10 @@ describe('backup file', () => {
     older.indicators = older.indicators.map((row) =>
       row.code === 'H16' || row.code === 'H05' ? { ...row, target: { ...row.target, comparator: '↓' } } : row,
     );
-    const text = serializeBackup({ workbooks: [plan, older], settings: {}, history: [], versions: [] }, new Date());
+    const text = serializeBackup(
+      { workbooks: [plan, older], settings: {}, history: [], versions: [] },
+      new Date(),
+    );
     const parsed = parseBackup(text, '备份.json');
     if (!parsed.ok) throw new Error(parsed.message);
     const comparators = (id: string) =>

@@ -165,7 +165,7 @@ describe('Lanxi 2021–2025 plan definition', () => {
     switch (kind) {
       case 'direction':
         expect(value).toBeNull();
-        expect(['↓', '↑']).toContain(comparator);
+        expect(['↓', '↑', '不升']).toContain(comparator);
         break;
       case 'full':
         expect(comparator).toBe('=');
@@ -289,8 +289,9 @@ describe('Lanxi 2021–2025 plan definition', () => {
     });
 
     it.each([
-      ['儿童超重（肥胖）率', '↓', '上升趋势得到有效控制'],
-      ['严重多发致残的出生缺陷发生率', '↓', '控制在较低水平'],
+      // Not rising is all these two ask (二（二）7, 二（二）1): a flat figure meets them.
+      ['儿童超重（肥胖）率', '不升', '上升趋势得到有效控制'],
+      ['严重多发致残的出生缺陷发生率', '不升', '控制在较低水平'],
       ['未成年人罪犯占同期犯罪人数的比例', '↓', '得到有效控制'],
       ['中小学生《国家学生体质健康标准》优良达标率', '↑', '提高'],
       ['儿童城乡居民基本医疗保险参保率', '↑', '提高'],

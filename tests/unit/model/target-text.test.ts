@@ -201,10 +201,9 @@ describe('describeTarget: every row of the 2021–2025 plan reads as the plan wr
     const byCode = new Map(ROWS.map((row) => [row.code, describeTarget(row)]));
     expect(
       Object.fromEntries(
-        ['H02', 'H06', 'H13', 'E05', 'H14', 'H20', 'F03', 'H04', 'H16', 'H05', 'C02', 'P01', 'W05'].map((c) => [
-          c,
-          byCode.get(c),
-        ]),
+        ['H02', 'H06', 'H13', 'E05', 'H14', 'H20', 'F03', 'H04', 'H16', 'H05', 'C02', 'P01', 'W05'].map(
+          (c) => [c, byCode.get(c)],
+        ),
       ),
     ).toEqual({
       H02: '<5‰（以下）',
@@ -517,7 +516,12 @@ describe('不升: a target that asks only that the figure not rise', () => {
     expect(read('不升（控制在较低水平）', '‰')).toEqual(hold);
   });
   it('a ↓ row stored with a hold’s words says it is judged as a fall (the clerk can switch it to 不升)', () => {
-    const stored = { kind: 'direction', comparator: '↓', wording: '上升趋势得到有效控制', value: null } as const;
+    const stored = {
+      kind: 'direction',
+      comparator: '↓',
+      wording: '上升趋势得到有效控制',
+      value: null,
+    } as const;
     expect(describeTarget({ target: stored, unit: '%' })).toBe('↓ 降低（上升趋势得到有效控制）');
   });
   it('“降低/减少/下降/得到有效控制” stay ↓, a figure after 稳定在 stays a bound', () => {
