@@ -134,3 +134,53 @@ test('a target typed into 目标 as the plan writes it fills the definition cell
   await expect(await workbook.cell(HEALTH, '基期年')).toHaveText('2019');
   workbook.expectNoErrors();
 });
+
+test('不升: a flat 儿童超重（肥胖）率 is 预计达标, not 停滞, and not in 预警汇总; 比较 switches a ↓ row to 不升', async ({
+  page,
+}) => {
+  const OBESITY = codeOf('儿童超重（肥胖）率');
+  const JUVENILE = codeOf('未成年人罪犯占同期犯罪人数的比例');
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await expect(await workbook.cell(OBESITY, '目标')).toHaveText('不升（上升趋势得到有效控制）');
+  await expect(await workbook.cell(OBESITY, '比较')).toHaveText('▼不升');
+
+  // The same flat figures on the 不升 row and on a ↓ row (得到有效控制, which asks for a fall).
+  const flat: [string, string][] = [
+    ['2020年（基期）', '15'],
+    ['2021年', '15.1'],
+    ['2022年', '15'],
+    ['2023年', '15'],
+  ];
+  for (const code of [OBESITY, JUVENILE])
+    for (const [column, value] of flat) await workbook.typeInto(code, column, value);
+  await workbook.revealRow(OBESITY);
+  await expect(await workbook.cell(OBESITY, '状态')).toHaveText('预计达标');
+  await workbook.revealRow(JUVENILE);
+  await expect(await workbook.cell(JUVENILE, '状态')).toHaveText('停滞');
+
+  // The row panel says what was judged.
+  await workbook.select(OBESITY, '指标名称');
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel.locator('.explanation')).toHaveText(
+    '按趋势，年均变化 −0.07%，未呈上升趋势（不升：年均上升不超过 0.5% 为预计达标）：预计达标。',
+  );
+
+  // 预警汇总 lists the stagnant ↓ row, not the flat 不升 one.
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const warnings = page.getByRole('table', { name: '需关注的指标' });
+  await expect(warnings).toContainText(JUVENILE);
+  await expect(warnings).not.toContainText(OBESITY);
+
+  // A clerk switches the ↓ row to 不升 in 比较: judged as not rising at once, its target reads so; 撤销 undoes it.
+  await choose(workbook, JUVENILE, '比较', '不升');
+  await expect(await workbook.cell(JUVENILE, '比较')).toHaveText('▼不升');
+  await expect(await workbook.cell(JUVENILE, '目标')).toHaveText('不升（得到有效控制）');
+  await expect(await workbook.cell(JUVENILE, '状态')).toHaveText('预计达标');
+  await expect(page.getByRole('region', { name: '预警汇总' })).toContainText('没有需要关注的指标。');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(JUVENILE, '比较')).toHaveText('▼↓');
+  await expect(await workbook.cell(JUVENILE, '状态')).toHaveText('停滞');
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
