@@ -98,7 +98,7 @@ export function buildColumns(
 ): ColumnSpec[] {
   const planningColumns: ColumnSpec[] = planning
     ? [
-        { key: 'previousTarget', title: '上期目标', width: 220, readOnly: true },
+        { key: 'previousTarget', title: '上期目标', width: 280, readOnly: true },
         { key: 'ambition', title: '目标评估', width: 110, readOnly: true },
       ]
     : [];
