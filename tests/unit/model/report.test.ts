@@ -9,6 +9,7 @@ import {
   gapShown,
   type RowFacts,
 } from '../../../src/model/report';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
 const facts = (
@@ -717,5 +718,25 @@ describe('the gap the grid shows beside the status (the same figure the report w
     const [infant] = rows;
     expect(gapShown(0.36, infant!.indicator, DEFAULT_THRESHOLDS)).toBe(0.36);
     expect(gapShown(-2.2, rows[1]!.indicator, DEFAULT_THRESHOLDS)).toBe(-2.2);
+  });
+});
+
+describe('a 不升 row in the printed report', () => {
+  it('a flat 儿童超重（肥胖）率 is 预计达标 and not warned of; the same figures on a ↓ row are 停滞 and warned of', () => {
+    const plan = LANXI_2021_2025.indicators;
+    const flat = { 2020: 15, 2021: 15.1, 2022: 15, 2023: 15, 2024: 0 };
+    const rows = ['H16', 'L03'].map((code) => {
+      const indicator = { ...plan.find((r) => r.code === code)!, values: flat };
+      // As the report reads a past year: recomputed from the figures known then (2024's left out).
+      return factsAsOf({ indicator, projected: null, gap: null, status: null }, 2023, DEFAULT_THRESHOLDS);
+    });
+    expect(rows.map((r) => r.status)).toEqual(['预计达标', '停滞']);
+    const report = buildReport('规划', rows, 2023, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(report.warnings.map((w) => w.code)).toEqual(['L03']);
+    expect(report.areas[0]?.rows[0]).toMatchObject({
+      code: 'H16',
+      target: '不升（上升趋势得到有效控制）',
+      status: '预计达标',
+    });
   });
 });
