@@ -12,8 +12,11 @@ import {
   assessFluctuation,
   assessStatus,
   countReversals,
+  crCuts,
   DEFAULT_THRESHOLDS,
+  directionCuts,
   explainStatus,
+  percentBesideThresholds,
   restoreThresholds,
   targetSpecOf,
   thresholdProblem,
@@ -385,6 +388,77 @@ describe('a share printed beside its status never rounds across a threshold', ()
     const text = explainStatus(up, a, '元/月', 'linear');
     expect(text).not.toContain('年均提高 2%');
     expect(text).toMatch(/年均提高 1\.99\d*%（提高≥2% 为预计达标）：需加快。/);
+  });
+});
+
+describe('a printed share reads each cut as its status rule does (≥, >, ≤, <)', () => {
+  const up: TargetSpec = {
+    kind: 'direction',
+    comparator: '↑',
+    value: null,
+    baseYear: 2020,
+    targetYear: 2025,
+  };
+  const rising = (rate: number) => s({ 2020: 100, 2021: 100 * (1 + rate) });
+
+  it('a direction row falling 0.499 % a year reads 0.499 %, not 0.5 % (−0.5 % itself is 倒退), beside 停滞', () => {
+    const a = assessStatus(up, rising(-0.00499), null);
+    expect(a.status).toBe('停滞');
+    const text = explainStatus(up, a, '元/月', 'linear');
+    expect(text).not.toContain('年均下降 0.5%');
+    expect(text).toContain('年均下降 0.499%（应提高）（提高≥2% 为预计达标）：停滞。');
+  });
+  it('a direction row falling 0.501 % a year may read 0.5 %: −0.5 % is already 倒退', () => {
+    const a = assessStatus(up, rising(-0.00501), null);
+    expect(a.status).toBe('倒退');
+    expect(explainStatus(up, a, '元/月', 'linear')).toContain('年均下降 0.5%（应提高）');
+  });
+
+  // Just either side of each default cut, and on it: the printed percent passes the cut exactly when the share does.
+  const rateCuts = directionCuts(DEFAULT_THRESHOLDS).map(([cut]) => cut);
+  const crCutList = crCuts(DEFAULT_THRESHOLDS).map(([cut]) => cut);
+  const cases: [string, readonly (typeof rateCuts)[number][], number, number][] = [
+    ['rate', rateCuts, 0.02, 2],
+    ['rate', rateCuts, 0.005, 2],
+    ['rate', rateCuts, -0.005, 2],
+    ['CR', crCutList, 0.95, 0],
+    ['CR', crCutList, 0.5, 0],
+    ['CR', crCutList, 0.1, 0],
+    ['CR', crCutList, -0.1, 0],
+  ];
+  for (const [what, cuts, at, decimals] of cases)
+    for (const share of [at - 0.00001, at, at + 0.00001])
+      it(`${what} ${share}: the printed figure is on the same side of every cut`, () => {
+        const shown = percentBesideThresholds(share, cuts, decimals);
+        for (const cut of cuts) {
+          const exact = ['≥', '>'].includes(cut.comparator) ? share >= cut.value : share <= cut.value;
+          const strict = cut.comparator === '>' || cut.comparator === '<';
+          // The share's side of the cut, written out: on the cut itself it passes only a ≥ or ≤ cut.
+          const sharePasses = share === cut.value ? !strict : exact;
+          const shownPasses =
+            Math.abs(shown - cut.value * 100) < 1e-9
+              ? !strict
+              : ['≥', '>'].includes(cut.comparator)
+                ? shown > cut.value * 100
+                : shown < cut.value * 100;
+          expect(shownPasses, `${shown}% against ${cut.comparator}${cut.value * 100}%`).toBe(sharePasses);
+        }
+        // Only as many places as it takes: never further from the share than the last place shown.
+        expect(Math.abs(shown - share * 100)).toBeLessThan(0.01);
+      });
+
+  it('on a cut, the figure is the cut itself (2 % is 预计达标, −0.5 % 倒退, CR 50 % 需加快)', () => {
+    expect(percentBesideThresholds(0.02, rateCuts, 2)).toBe(2);
+    expect(percentBesideThresholds(-0.005, rateCuts, 2)).toBe(-0.5);
+    expect(percentBesideThresholds(0.5, crCutList)).toBe(50);
+    expect(percentBesideThresholds(-0.1, crCutList)).toBe(-10);
+  });
+  it('a strict cut keeps a share just inside it off the cut (−0.499 % against > −0.5 %), and so does < and ≤', () => {
+    expect(percentBesideThresholds(-0.00499, rateCuts, 2)).toBe(-0.499);
+    expect(percentBesideThresholds(-0.00501, rateCuts, 2)).toBe(-0.5);
+    expect(percentBesideThresholds(0.4999, [{ comparator: '<', value: 0.5 }])).toBe(49.99);
+    expect(percentBesideThresholds(-0.00499, [{ comparator: '≤', value: -0.005 }], 2)).toBe(-0.499);
+    expect(percentBesideThresholds(-0.00501, [{ comparator: '≤', value: -0.005 }], 2)).toBe(-0.5);
   });
 });
 
