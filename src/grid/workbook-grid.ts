@@ -427,7 +427,7 @@ export function makeWorkbookGrid(
         if (column === projectionCol)
           return isClerkFormula(physicalRow) ? cell : resultAt(physicalRow).projected;
         // (A clerk's row's own gap depends on its formula: left out, not computed while the engine is built.)
-        if (column === gapCol) return isClerkFormula(physicalRow) ? null : resultAt(physicalRow).gap;
+        if (column === gapCol) return isClerkFormula(physicalRow) ? null : gapCellAt(physicalRow);
         // Text stays text (a leading apostrophe): a value typed as "=…" in a year cell is not a formula.
         return typeof cell === 'string' ? `'${cell}` : cell;
       }),
@@ -482,14 +482,24 @@ export function makeWorkbookGrid(
   };
   const resultAt = (physicalRow: number): RowResults =>
     results.get(physicalRow, () => computeResults(physicalRow));
+  /**
+   * The 与目标差距 cell's value, the figure it shows (sorting and filtering read it): for a 左右 row its distance
+   * from the band (0 inside), not from the centre; to the two places shown (no −0.5600000000000005 in a filter).
+   */
+  const gapCellAt = (physicalRow: number): FormulaValue => {
+    const { gap } = resultAt(physicalRow);
+    const definition = definitionOf(physicalRow);
+    if (typeof gap !== 'number') return gap;
+    const shown = definition ? gapShown(gap, definition, options.thresholds) : gap;
+    return Math.round(shown * 100) / 100;
+  };
   /** Write the computed gap and status into the rows' cells (the grid sorts and filters by them). */
   const showResults = (physicalRows: Iterable<number>) => {
     for (const physicalRow of physicalRows) {
       const row = data[physicalRow];
       if (!row) continue;
-      const { gap, status } = resultAt(physicalRow);
-      row[gapCol] = gap;
-      row[statusCol] = status;
+      row[gapCol] = gapCellAt(physicalRow);
+      row[statusCol] = resultAt(physicalRow).status;
     }
   };
 
@@ -792,17 +802,19 @@ export function makeWorkbookGrid(
     };
   });
   const gapRenderer = computedRenderer((value, physicalRow) => {
+    // The cell holds the figure shown (gapCellAt: a 左右 row's distance from its band); the words come from the
+    // row's own gap, as the report's warning list words it — a figure exactly on a strict bound (6‰ against <6‰)
+    // not 与目标持平 beside 未达标.
     if (typeof value !== 'number') return { text: '—', className: 'htCenter htDimmed' };
     const definition = definitionOf(physicalRow);
     const unit = unitAt(physicalRow);
-    // The same figure and words as the report's warning list and the row's explanation: a 左右 row's distance
-    // from its band, a figure exactly on a strict bound (6‰ against <6‰) not 与目标持平 beside 未达标.
-    const shown = definition ? gapShown(value, definition, options.thresholds) : value;
-    const words = definition
-      ? gapBesideStatus(value, definition, resultAt(physicalRow).status, options.thresholds)
-      : describeGap(value, unit);
+    const { gap, status } = resultAt(physicalRow);
+    const words =
+      definition && typeof gap === 'number'
+        ? gapBesideStatus(gap, definition, status, options.thresholds)
+        : describeGap(value, unit);
     const title = `${actualAtTarget(physicalRow) === null ? '预测值' : `${definition?.targetYear}年实际值`}${words}`;
-    const rounded = Math.round(shown * 100) / 100;
+    const rounded = Math.round(value * 100) / 100;
     if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title };
     // In the row's unit, a difference of rates in 个百分点 (as the plan writes); the sign is that of 预测 − 目标.
     const size = formatDifference(Math.abs(rounded), unit);
