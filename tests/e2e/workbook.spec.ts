@@ -437,6 +437,52 @@ test('the licence key is entered in the settings and kept', async ({ page }) => 
   workbook.expectNoErrors([/license|licence/i]);
 });
 
+test('thresholds typed as １％ or 0.4 % are saved as the shares they are; one that cannot be read is refused by name', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 家庭教育工作经费投入 (to 提高): 100 → 101.5 万元 is 1.5 % a year — 需加快 while 预计达标 starts at 2 %.
+  const funding = codeOf('家庭教育工作经费投入');
+  await workbook.typeInto(funding, '2020年（基期）', '100');
+  await workbook.typeInto(funding, '2021年', '101.5');
+  await expect(await workbook.cell(funding, '状态')).toHaveText('需加快');
+  await workbook.waitSaved();
+
+  const open = async () => {
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    return page.getByRole('dialog', { name: '设置' });
+  };
+  let dialog = await open();
+  const fast = () => dialog.getByLabel('方向性指标预计达标：年均变化不低于');
+  const slow = () => dialog.getByLabel('方向性指标需加快：年均变化不低于');
+  await fast().fill('1个点');
+  await slow().fill('0.4%');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    '“方向性指标预计达标：年均变化不低于”填的“1个点”无法识别：请填写小数或百分数，如 0.02 或 2%。',
+  );
+  await expect(fast()).toHaveAttribute('aria-invalid', 'true');
+  await expect(fast()).toBeFocused();
+  // Refused: nothing saved, the other field typed alongside included.
+  await dialog.getByRole('button', { name: '取消' }).click();
+  dialog = await open();
+  await expect(fast()).toHaveValue('0.02');
+  await expect(slow()).toHaveValue('0.005');
+
+  // Full-width, and with a space before the sign: read as 1 % and 0.4 %.
+  await fast().fill('１％');
+  await slow().fill('0.4 %');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.status-bar')).toContainText('设置已保存');
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(funding, '状态')).toHaveText('预计达标');
+  dialog = await open();
+  await expect(fast()).toHaveValue('0.01');
+  await expect(slow()).toHaveValue('0.004');
+  workbook.expectNoErrors();
+});
+
 test('without IndexedDB the clerk is told and can still export what is on screen', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', {
