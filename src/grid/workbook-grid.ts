@@ -152,8 +152,12 @@ export interface CellInfo {
 }
 
 export interface GridEvents {
-  /** Cells of these rows (by code) changed; `source` is Handsontable's ('edit', 'CopyPaste.paste', 'import', …). */
-  onRowsChanged(codes: string[], source: string): void;
+  /**
+   * Cells of these rows (by code) changed, or the rows were added or removed by 撤销 / 重做; `source` is
+   * Handsontable's ('edit', 'CopyPaste.paste', 'import', 'UndoRedo.undo', …), `undone` the type of the action
+   * undone or redone ('change', 'remove_row', 'insert_row', 'import'), so the history can say what it was.
+   */
+  onRowsChanged(codes: string[], source: string, undone?: string): void;
   /** Rows were added or removed (including by undo/redo). */
   onStructureChanged(): void;
   onSelectionChanged(info: CellInfo | null): void;
@@ -356,6 +360,12 @@ export function makeWorkbookGrid(
   let importing = false;
   /** Set while rows saved by another tab are put in: not an edit of this page, not an undo step. */
   let external = false;
+  /** The type of the action 撤销 / 重做 is carrying out ('' otherwise): the rows it changes are said to be its. */
+  let undoing = '';
+  /** Codes of the rows an undo or redo is removing, read before they go. */
+  let rowsRemovedByUndo: string[] = [];
+  const rowsChanged = (codes: string[], source: string) =>
+    options.events.onRowsChanged(codes, source, source.startsWith('UndoRedo') ? undoing : undefined);
   /**
    * Codes of the rows the steps on the undo and redo stacks write (perhaps more: rows of steps since dropped
    * stay until both stacks are empty). Handsontable's steps name rows by their place on screen and are internal;
@@ -1105,7 +1115,7 @@ export function makeWorkbookGrid(
       // The derived write (always there for a changed definition: the target text) recomputes the rows with
       // their new definition and default formula, and draws them.
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
-      options.events.onRowsChanged([...codes], String(source));
+      rowsChanged([...codes], String(source));
     },
     afterCreateRow(visualIndex, amount, source) {
       const created = new Set<number>();
@@ -1134,7 +1144,15 @@ export function makeWorkbookGrid(
           hot?.setSourceDataAtCell(defaults.splice(0), undefined, undefined, 'derived');
         }
       }
+      // 重做 of 新增指标: the history says so, not 录入 (an undone deletion's rows say so once their data is back).
+      if (source === 'UndoRedo.redo')
+        rowsChanged([...created].map((physicalRow) => codeAt(physicalRow)).filter(Boolean), String(source));
       options.events.onStructureChanged();
+    },
+    beforeRemoveRow(_index, _amount, physicalRows, source) {
+      rowsRemovedByUndo = String(source).startsWith('UndoRedo')
+        ? physicalRows.map((physicalRow) => codeAt(physicalRow)).filter(Boolean)
+        : [];
     },
     afterRemoveRow(_index, _amount, removedRows, source) {
       const removed = [...removedRows].sort((a, b) => a - b);
@@ -1154,12 +1172,20 @@ export function makeWorkbookGrid(
         formulasBeforeRemoval.push(changed);
       }
       resetRowCaches();
+      // Rows 撤销 (of 新增指标, of an import's new rows) or 重做 (of 删除) took away: the history says which.
+      const removedCodes = rowsRemovedByUndo;
+      rowsRemovedByUndo = [];
+      if (!external && removedCodes.length > 0) rowsChanged(removedCodes, String(source));
       if (!external) options.events.onStructureChanged();
     },
     afterSetSourceDataAtCell(changes, source) {
-      markRowsChanged(changes.map(([physicalRow]) => physicalRow));
+      const physicalRows = changes.map(([physicalRow]) => physicalRow);
+      markRowsChanged(physicalRows);
       // An undone deletion puts its rows back this way (their redo deletes them again).
-      if (String(source).startsWith('UndoRedo')) noteUndoRows(changes.map(([physicalRow]) => physicalRow));
+      if (String(source).startsWith('UndoRedo')) {
+        noteUndoRows(physicalRows);
+        rowsChanged([...new Set(physicalRows.map((physicalRow) => codeAt(physicalRow)))], String(source));
+      }
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
     // A cell another tab changed under an editor that was then closed unsaved: the clerk sees it when editing again.
@@ -1178,10 +1204,18 @@ export function makeWorkbookGrid(
       // recorded once, as a whole, after.
       return !external && !importing;
     },
+    beforeUndo(action) {
+      undoing = (action as { actionType?: string }).actionType ?? '';
+    },
+    beforeRedo(action) {
+      undoing = (action as { actionType?: string }).actionType ?? '';
+    },
     afterRedo(action) {
+      undoing = '';
       options.events.onUndoRedo?.('redo', (action as { actionType?: string }).actionType ?? '');
     },
     afterUndo(action) {
+      undoing = '';
       const actionType = (action as { actionType?: string }).actionType ?? '';
       options.events.onUndoRedo?.('undo', actionType);
       if (actionType !== 'remove_row') return;
@@ -1199,6 +1233,7 @@ export function makeWorkbookGrid(
       options.events.onRowsChanged(
         rows.map((physicalRow) => codeAt(physicalRow)),
         'UndoRedo.undo',
+        actionType,
       );
     },
     afterSelectionEnd(row, column) {
@@ -1565,7 +1600,7 @@ export function makeWorkbookGrid(
         markRowsChanged([...rows]);
         noteUndoRows(rows);
         grid.render();
-        options.events.onRowsChanged(
+        rowsChanged(
           [...rows].map((physicalRow) => codeAt(physicalRow)),
           source,
         );

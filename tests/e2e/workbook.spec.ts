@@ -210,6 +210,7 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
   await page.getByRole('button', { name: '删除所选指标' }).click();
   await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await expect(workbook.row(INFANT)).toHaveCount(0);
+  await workbook.waitSaved();
   await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
   await workbook.revealRow(INFANT);
@@ -219,6 +220,15 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
   await workbook.waitForGrid();
   await workbook.revealRow(INFANT);
   await expect(await workbook.cell(INFANT, '2022年')).toHaveText('4.4‰');
+  // The row's history says the row came back by 撤销 of the deletion, not 新增此行 录入 as if typed.
+  await workbook.select(INFANT, '2022年');
+  await page.getByRole('button', { name: '修改记录' }).click();
+  const lines = page
+    .getByRole('dialog', { name: /修改记录/ })
+    .getByRole('table', { name: '修改记录' })
+    .locator('tbody tr');
+  await expect(lines.nth(0)).toContainText('整行（无此行）新增此行撤销删除指标');
+  await expect(lines.nth(1)).toContainText('整行（原有此行）已删除此行录入');
   workbook.expectNoErrors();
 });
 
