@@ -440,7 +440,10 @@ export function gapBesideStatus(
     const outside = gapShown(gap, indicator, thresholds);
     if (outside === 0) return '在目标范围内';
     const { low, high } = bandOf(spec.value ?? 0, unit, thresholds);
-    return `${outside > 0 ? `高于上限 ${showFigure(high, unit)}` : `低于下限 ${showFigure(low, unit)}`} ${formatDifference(Math.round(Math.abs(outside) * 100) / 100, unit)}`;
+    const size = Math.round(Math.abs(outside) * 100) / 100;
+    // 92.004% against 88%～92% is outside, by less than the figures show: not "0个百分点" beside a status that misses.
+    const by = size === 0 ? `不到 ${formatDifference(0.01, unit)}` : formatDifference(size, unit);
+    return `${outside > 0 ? `高于上限 ${showFigure(high, unit)}` : `低于下限 ${showFigure(low, unit)}`} ${by}`;
   }
   const strict = spec.comparator === '<' || spec.comparator === '>';
   if (gap !== null && strict && Math.abs(gap) <= 1e-9 && status !== '预计达标')

@@ -728,6 +728,8 @@ describe('the gap the grid shows beside the status (the same figure the report w
       else expect(words(gap)).toBe(`高于上限 92% ${figure}`);
     }
     expect(words(-2.56)).toBe('低于下限 88% 0.56个百分点');
+    // Outside by less than a hundredth: said so, not "0个百分点" (the grid's cell shows 0, its tooltip these words).
+    expect(words(2.004)).toBe('高于上限 92% 不到 0.01个百分点');
     expect(words(3.5)).toBe('高于上限 92% 1.5个百分点');
   });
   it('any other row: the gap to its target as it is', () => {
