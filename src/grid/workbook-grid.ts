@@ -152,8 +152,12 @@ export interface CellInfo {
 }
 
 export interface GridEvents {
-  /** Cells of these rows (by code) changed; `source` is Handsontable's ('edit', 'CopyPaste.paste', 'import', …). */
-  onRowsChanged(codes: string[], source: string): void;
+  /**
+   * Cells of these rows (by code) changed, or the rows were added or removed by 撤销 / 重做; `source` is
+   * Handsontable's ('edit', 'CopyPaste.paste', 'import', 'UndoRedo.undo', …), `undone` the type of the action
+   * undone or redone ('change', 'remove_row', 'insert_row', 'import'), so the history can say what it was.
+   */
+  onRowsChanged(codes: string[], source: string, undone?: string): void;
   /** Rows were added or removed (including by undo/redo). */
   onStructureChanged(): void;
   onSelectionChanged(info: CellInfo | null): void;
@@ -356,6 +360,12 @@ export function makeWorkbookGrid(
   let importing = false;
   /** Set while rows saved by another tab are put in: not an edit of this page, not an undo step. */
   let external = false;
+  /** The type of the action 撤销 / 重做 is carrying out ('' otherwise): the rows it changes are said to be its. */
+  let undoing = '';
+  /** Codes of the rows an undo or redo is removing, read before they go. */
+  let rowsRemovedByUndo: string[] = [];
+  const rowsChanged = (codes: string[], source: string) =>
+    options.events.onRowsChanged(codes, source, source.startsWith('UndoRedo') ? undoing : undefined);
   /**
    * Codes of the rows the steps on the undo and redo stacks write (perhaps more: rows of steps since dropped
    * stay until both stacks are empty). Handsontable's steps name rows by their place on screen and are internal;
@@ -427,7 +437,7 @@ export function makeWorkbookGrid(
         if (column === projectionCol)
           return isClerkFormula(physicalRow) ? cell : resultAt(physicalRow).projected;
         // (A clerk's row's own gap depends on its formula: left out, not computed while the engine is built.)
-        if (column === gapCol) return isClerkFormula(physicalRow) ? null : resultAt(physicalRow).gap;
+        if (column === gapCol) return isClerkFormula(physicalRow) ? null : gapCellAt(physicalRow);
         // Text stays text (a leading apostrophe): a value typed as "=…" in a year cell is not a formula.
         return typeof cell === 'string' ? `'${cell}` : cell;
       }),
@@ -482,14 +492,24 @@ export function makeWorkbookGrid(
   };
   const resultAt = (physicalRow: number): RowResults =>
     results.get(physicalRow, () => computeResults(physicalRow));
+  /**
+   * The 与目标差距 cell's value, the figure it shows (sorting and filtering read it): for a 左右 row its distance
+   * from the band (0 inside), not from the centre; to the two places shown (no −0.5600000000000005 in a filter).
+   */
+  const gapCellAt = (physicalRow: number): FormulaValue => {
+    const { gap } = resultAt(physicalRow);
+    const definition = definitionOf(physicalRow);
+    if (typeof gap !== 'number') return gap;
+    const shown = definition ? gapShown(gap, definition, options.thresholds) : gap;
+    return Math.round(shown * 100) / 100;
+  };
   /** Write the computed gap and status into the rows' cells (the grid sorts and filters by them). */
   const showResults = (physicalRows: Iterable<number>) => {
     for (const physicalRow of physicalRows) {
       const row = data[physicalRow];
       if (!row) continue;
-      const { gap, status } = resultAt(physicalRow);
-      row[gapCol] = gap;
-      row[statusCol] = status;
+      row[gapCol] = gapCellAt(physicalRow);
+      row[statusCol] = resultAt(physicalRow).status;
     }
   };
 
@@ -792,17 +812,19 @@ export function makeWorkbookGrid(
     };
   });
   const gapRenderer = computedRenderer((value, physicalRow) => {
+    // The cell holds the figure shown (gapCellAt: a 左右 row's distance from its band); the words come from the
+    // row's own gap, as the report's warning list words it — a figure exactly on a strict bound (6‰ against <6‰)
+    // not 与目标持平 beside 未达标.
     if (typeof value !== 'number') return { text: '—', className: 'htCenter htDimmed' };
     const definition = definitionOf(physicalRow);
     const unit = unitAt(physicalRow);
-    // The same figure and words as the report's warning list and the row's explanation: a 左右 row's distance
-    // from its band, a figure exactly on a strict bound (6‰ against <6‰) not 与目标持平 beside 未达标.
-    const shown = definition ? gapShown(value, definition, options.thresholds) : value;
-    const words = definition
-      ? gapBesideStatus(value, definition, resultAt(physicalRow).status, options.thresholds)
-      : describeGap(value, unit);
+    const { gap, status } = resultAt(physicalRow);
+    const words =
+      definition && typeof gap === 'number'
+        ? gapBesideStatus(gap, definition, status, options.thresholds)
+        : describeGap(value, unit);
     const title = `${actualAtTarget(physicalRow) === null ? '预测值' : `${definition?.targetYear}年实际值`}${words}`;
-    const rounded = Math.round(shown * 100) / 100;
+    const rounded = Math.round(value * 100) / 100;
     if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title };
     // In the row's unit, a difference of rates in 个百分点 (as the plan writes); the sign is that of 预测 − 目标.
     const size = formatDifference(Math.abs(rounded), unit);
@@ -1093,7 +1115,7 @@ export function makeWorkbookGrid(
       // The derived write (always there for a changed definition: the target text) recomputes the rows with
       // their new definition and default formula, and draws them.
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
-      options.events.onRowsChanged([...codes], String(source));
+      rowsChanged([...codes], String(source));
     },
     afterCreateRow(visualIndex, amount, source) {
       const created = new Set<number>();
@@ -1122,7 +1144,15 @@ export function makeWorkbookGrid(
           hot?.setSourceDataAtCell(defaults.splice(0), undefined, undefined, 'derived');
         }
       }
+      // 重做 of 新增指标: the history says so, not 录入 (an undone deletion's rows say so once their data is back).
+      if (source === 'UndoRedo.redo')
+        rowsChanged([...created].map((physicalRow) => codeAt(physicalRow)).filter(Boolean), String(source));
       options.events.onStructureChanged();
+    },
+    beforeRemoveRow(_index, _amount, physicalRows, source) {
+      rowsRemovedByUndo = String(source).startsWith('UndoRedo')
+        ? physicalRows.map((physicalRow) => codeAt(physicalRow)).filter(Boolean)
+        : [];
     },
     afterRemoveRow(_index, _amount, removedRows, source) {
       const removed = [...removedRows].sort((a, b) => a - b);
@@ -1142,12 +1172,20 @@ export function makeWorkbookGrid(
         formulasBeforeRemoval.push(changed);
       }
       resetRowCaches();
+      // Rows 撤销 (of 新增指标, of an import's new rows) or 重做 (of 删除) took away: the history says which.
+      const removedCodes = rowsRemovedByUndo;
+      rowsRemovedByUndo = [];
+      if (!external && removedCodes.length > 0) rowsChanged(removedCodes, String(source));
       if (!external) options.events.onStructureChanged();
     },
     afterSetSourceDataAtCell(changes, source) {
-      markRowsChanged(changes.map(([physicalRow]) => physicalRow));
+      const physicalRows = changes.map(([physicalRow]) => physicalRow);
+      markRowsChanged(physicalRows);
       // An undone deletion puts its rows back this way (their redo deletes them again).
-      if (String(source).startsWith('UndoRedo')) noteUndoRows(changes.map(([physicalRow]) => physicalRow));
+      if (String(source).startsWith('UndoRedo')) {
+        noteUndoRows(physicalRows);
+        rowsChanged([...new Set(physicalRows.map((physicalRow) => codeAt(physicalRow)))], String(source));
+      }
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
     // A cell another tab changed under an editor that was then closed unsaved: the clerk sees it when editing again.
@@ -1166,10 +1204,18 @@ export function makeWorkbookGrid(
       // recorded once, as a whole, after.
       return !external && !importing;
     },
+    beforeUndo(action) {
+      undoing = (action as { actionType?: string }).actionType ?? '';
+    },
+    beforeRedo(action) {
+      undoing = (action as { actionType?: string }).actionType ?? '';
+    },
     afterRedo(action) {
+      undoing = '';
       options.events.onUndoRedo?.('redo', (action as { actionType?: string }).actionType ?? '');
     },
     afterUndo(action) {
+      undoing = '';
       const actionType = (action as { actionType?: string }).actionType ?? '';
       options.events.onUndoRedo?.('undo', actionType);
       if (actionType !== 'remove_row') return;
@@ -1187,6 +1233,7 @@ export function makeWorkbookGrid(
       options.events.onRowsChanged(
         rows.map((physicalRow) => codeAt(physicalRow)),
         'UndoRedo.undo',
+        actionType,
       );
     },
     afterSelectionEnd(row, column) {
@@ -1553,7 +1600,7 @@ export function makeWorkbookGrid(
         markRowsChanged([...rows]);
         noteUndoRows(rows);
         grid.render();
-        options.events.onRowsChanged(
+        rowsChanged(
           [...rows].map((physicalRow) => codeAt(physicalRow)),
           source,
         );

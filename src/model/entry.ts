@@ -157,6 +157,27 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   return checkRange(Number(body), raw, unit);
 }
 
+const SHARE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
+
+/**
+ * A share as a clerk types it in a settings field: a decimal ("0.02", "-0.1") or a percentage ("2%", "２％",
+ * "0.5 %", "－10％"), as the fraction it stands for (0.02, −0.1, 0.02, 0.005, −0.1); `percent` says which was typed.
+ * Null when the text is neither.
+ */
+export function parseShare(input: string): { value: number; percent: boolean } | null {
+  // (The minus sign of Word and WPS, "−10%", as a hyphen.)
+  const text = toHalfWidth(input)
+    .trim()
+    .replace(/[\u2212\u2013]/g, '-');
+  const match = SHARE.exec(text);
+  if (!match) return null;
+  const number = Number(match[1]);
+  if (!Number.isFinite(number)) return null;
+  if (!match[2]) return { value: number, percent: false };
+  // 0.07 / 100 is 0.0007000000000000001 in binary: the fraction the clerk meant, not its float error.
+  return { value: Number((number / 100).toPrecision(12)), percent: true };
+}
+
 function notANumber(raw: string, unit: string): string {
   const example = isPermilleUnit(unit) ? '4.8' : isPercentUnit(unit) ? '96.5' : '3';
   return `“${raw}”不是数字：请填写数字${unit ? `（单位 ${unit}）` : ''}，如 ${example}；没有数据请留空。`;

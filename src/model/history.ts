@@ -42,13 +42,32 @@ export function importSources(
   return new Map([...byDetail.values()].map((g) => [g.source, g.codes]));
 }
 
+/** What a step of 撤销 / 重做 was, by Handsontable's action type ('import' is the workbook's own). */
+export const UNDONE_ACTIONS: Readonly<Record<string, string>> = {
+  import: '导入',
+  remove_row: '删除指标',
+  insert_row: '新增指标',
+  change: '修改',
+  filter: '筛选',
+  col_sort: '排序',
+};
+
+/**
+ * The source of the changes a step of 撤销 or 重做 made: which, and what it took back or did again (撤销删除指标,
+ * 重做导入) — a row that came back read 整行 新增此行 录入, as if typed.
+ */
+export function undoSource(kind: 'undo' | 'redo', actionType = ''): ChangeSource {
+  const verb = kind === 'undo' ? '撤销' : '重做';
+  return { kind: 'undo', detail: `${verb}${UNDONE_ACTIONS[actionType] ?? ''}` };
+}
+
 export function describeSource(source: ChangeSource): string {
   const detail = source.detail ?? '';
   switch (source.kind) {
     case 'typed':
       return '录入';
     case 'undo':
-      // ('撤销' or '重做'; entries saved before that was recorded say both.)
+      // ('撤销删除指标', '重做导入', …; entries saved before say 撤销 or 重做 alone, or 撤销/重做.)
       return detail || '撤销/重做';
     case 'import':
       return detail ? `导入“${detail}”` : '导入';

@@ -436,10 +436,14 @@ export function gapBesideStatus(
   const { unit } = indicator;
   const spec = targetSpecOf(indicator);
   if (gap !== null && isBand(spec)) {
-    const outside = Math.abs(gap) - thresholds.aroundTolerance;
-    if (outside <= 1e-9) return '在目标范围内';
-    const edge = (spec.value ?? 0) + Math.sign(gap) * thresholds.aroundTolerance;
-    return `${gap > 0 ? '高于上限' : '低于下限'} ${showFigure(edge, unit)} ${formatDifference(Math.round(outside * 100) / 100, unit)}`;
+    // The grid's figure, worded: one computation of the distance, so the two never disagree.
+    const outside = gapShown(gap, indicator, thresholds);
+    if (outside === 0) return '在目标范围内';
+    const { low, high } = bandOf(spec.value ?? 0, unit, thresholds);
+    const size = Math.round(Math.abs(outside) * 100) / 100;
+    // 92.004% against 88%～92% is outside, by less than the figures show: not "0个百分点" beside a status that misses.
+    const by = size === 0 ? `不到 ${formatDifference(0.01, unit)}` : formatDifference(size, unit);
+    return `${outside > 0 ? `高于上限 ${showFigure(high, unit)}` : `低于下限 ${showFigure(low, unit)}`} ${by}`;
   }
   const strict = spec.comparator === '<' || spec.comparator === '>';
   if (gap !== null && strict && Math.abs(gap) <= 1e-9 && status !== '预计达标')
@@ -458,8 +462,9 @@ export function gapBesideStatus(
 }
 
 /**
- * The figure the grid's 与目标差距 cell shows, in the terms gapBesideStatus words it: a 左右 row's distance outside
- * its band (0 inside it) — 87.44% against 90%±2 is 0.56 below the band, not 2.56 — any other row's gap as it is.
+ * The figure the grid's 与目标差距 cell shows, sorts and filters by, and gapBesideStatus words: a 左右 row's distance
+ * outside its band (0 inside it) — 87.44% against 90%±2 is 0.56 below the band, not 2.56 — any other row's gap
+ * (target-year value or projection minus the target) as it is. The one place the band's distance is computed.
  */
 export function gapShown(gap: number, indicator: Indicator, thresholds: Thresholds): number {
   if (!isBand(targetSpecOf(indicator))) return gap;

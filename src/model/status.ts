@@ -386,12 +386,65 @@ function atNaturalLimit(value: number, spec: TargetSpec): boolean {
   return lowerIsBetter(spec) ? value <= limits.low + EPSILON : value >= limits.high - EPSILON;
 }
 
+/**
+ * A threshold as a status rule tests it: `cr ≥ 0.5` is 需加快 or better, `rate > −0.5 %` 停滞 or better. A figure
+ * printed beside a status is kept on the same side of each cut as the exact one (`percentBesideThresholds`), so
+ * the rule and the printed figure read the cut the same way.
+ */
+export interface Cut {
+  comparator: '≥' | '>' | '≤' | '<';
+  value: number;
+}
+
+export function passesCut(x: number, cut: Cut): boolean {
+  switch (cut.comparator) {
+    case '≥':
+      return x >= cut.value;
+    case '>':
+      return x > cut.value;
+    case '≤':
+      return x <= cut.value;
+    case '<':
+      return x < cut.value;
+  }
+}
+
+/** The CR tiers, best first: a CR passing a cut has the status beside it (DOMAIN: 预计达标 CR ≥ 0.95 …); none: 倒退. */
+export function crCuts(t: Thresholds): readonly [Cut, Status][] {
+  return [
+    [{ comparator: '≥', value: t.onTrack }, '预计达标'],
+    [{ comparator: '≥', value: t.moderate }, '需加快'],
+    [{ comparator: '≥', value: t.marginal }, '进展缓慢'],
+    [{ comparator: '≥', value: t.stagnation }, '停滞'],
+  ];
+}
+
+/**
+ * The tiers of a direction-only target by its yearly rate in the desired direction, best first: ≥ 2 % 预计达标,
+ * ≥ 0.5 % 需加快, within ± 0.5 % (above −0.5 %) 停滞; none: 倒退.
+ */
+export function directionCuts(t: Thresholds): readonly [Cut, Status][] {
+  return [
+    [{ comparator: '≥', value: t.directionFast }, '预计达标'],
+    [{ comparator: '≥', value: t.directionSlow }, '需加快'],
+    [{ comparator: '>', value: -t.directionSlow }, '停滞'],
+  ];
+}
+
+/** 不升 targets, by the yearly rise (positive = rising): no faster than the slow cut, on track; than the fast one, 需加快. */
+export function holdCuts(t: Thresholds): readonly [Cut, Status][] {
+  return [
+    [{ comparator: '≤', value: t.directionSlow }, '预计达标'],
+    [{ comparator: '≤', value: t.directionFast }, '需加快'],
+  ];
+}
+
+function tierBy(x: number, tiers: readonly [Cut, Status][]): Status {
+  return tiers.find(([cut]) => passesCut(x, cut))?.[1] ?? '倒退';
+}
+
 function tierOf(cr: number, t: Thresholds): Status {
-  if (cr >= t.onTrack) return '预计达标';
-  if (cr >= t.moderate) return '需加快';
-  if (cr >= t.marginal) return '进展缓慢';
-  if (cr >= t.stagnation) return '停滞';
-  return '倒退';
+  return tierBy(cr, crCuts(t));
 }
 
 function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t: Thresholds): Assessment {
@@ -415,12 +468,7 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   const rate = yearlyRate(series);
   if (rate === null) return result;
   const inDesired = down ? -rate : rate;
-  let status: Status;
-  if (inDesired >= t.directionFast) status = '预计达标';
-  else if (inDesired >= t.directionSlow) status = '需加快';
-  else if (inDesired > -t.directionSlow) status = '停滞';
-  else status = '倒退';
-  return { ...result, directionRate: inDesired, status };
+  return { ...result, directionRate: inDesired, status: tierBy(inDesired, directionCuts(t)) };
 }
 
 /**
@@ -459,7 +507,7 @@ function assessHold(spec: TargetSpec, series: Series, result: Assessment, t: Thr
   }
   const rate = yearlyRate(series);
   if (rate === null) return result;
-  const status: Status = rate <= t.directionSlow ? '预计达标' : rate <= t.directionFast ? '需加快' : '倒退';
+  const status = tierBy(rate, holdCuts(t));
   return { ...result, directionRate: -rate, status };
 }
 
@@ -596,19 +644,31 @@ export function countReversals(values: readonly number[]): number {
 const round = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * A share in percent, rounded to `decimals` places but never onto the other side of a threshold: a CR of 0.4967
- * read "50%" beside 进展缓慢 while 需加快 starts at 50 %. More places are shown until every threshold falls on
- * the same side as the exact share; after four more, the figure is cut towards the share's own side.
+ * A share in percent, rounded to `decimals` places but never onto the other side of a cut: a CR of 0.4967 read
+ * "50%" beside 进展缓慢 while 需加快 starts at 50 %, a yearly rate of −0.499 % read "−0.5%" beside 停滞 while
+ * −0.5 % itself is 倒退. Each cut is tested as its rule tests it (≥, >, ≤, <). More places are shown until every
+ * cut falls on the same side as the exact share; after four more, the figure is cut towards the share's own side.
  */
-export function percentBesideThresholds(share: number, thresholds: readonly number[], decimals = 0): number {
+export function percentBesideThresholds(share: number, cuts: readonly Cut[], decimals = 0): number {
   const percent = share * 100;
-  const sameSide = (shown: number) => thresholds.every((cut) => shown >= cut * 100 - 1e-9 === share >= cut);
+  // The printed figure against a cut in percent, allowing for the float error of cut × 100 (0.07 × 100).
+  const passesShown = (shown: number, { comparator, value }: Cut) => {
+    const at = value * 100;
+    if (Math.abs(shown - at) <= 1e-9) return comparator === '≥' || comparator === '≤';
+    return passesCut(shown, { comparator, value: at });
+  };
+  const sameSide = (shown: number) => cuts.every((cut) => passesShown(shown, cut) === passesCut(share, cut));
   for (let places = decimals; places <= decimals + 4; places += 1) {
     const shown = Number(percent.toFixed(places));
     if (sameSide(shown)) return shown;
   }
   const scale = 10 ** (decimals + 4);
-  const below = thresholds.some((cut) => share < cut && Math.round(percent * scale) / scale >= cut * 100);
+  // Rounded up past a cut the share is below (on either sort of cut): cut down instead; else up.
+  const rounded = Math.round(percent * scale) / scale;
+  const upward = (cut: Cut) => cut.comparator === '≥' || cut.comparator === '>';
+  const below = cuts.some(
+    (cut) => passesCut(share, cut) !== upward(cut) && passesShown(rounded, cut) === upward(cut),
+  );
   return (below ? Math.floor(percent * scale) : Math.ceil(percent * scale)) / scale;
 }
 
@@ -744,7 +804,7 @@ export function explainStatus(
     const rate = a.directionRate ?? 0;
     const shown = percentBesideThresholds(
       rate,
-      [thresholds.directionFast, thresholds.directionSlow, -thresholds.directionSlow],
+      directionCuts(thresholds).map(([cut]) => cut),
       2,
     );
     const wanted = spec.comparator === '↓' ? '下降' : '提高';
@@ -802,7 +862,7 @@ export function explainStatus(
     text += `（${standIn ? `${baseNote}计；` : ''}${from}距范围 ${formatDifference(round(outside(a.baseValue)), unit)}，${T}年将距 ${formatDifference(round(outside(projected)), unit)}，离范围更远）`;
   } else if (a.cr !== null) {
     const from = standIn && !targetNote ? `${baseNote}计，` : '';
-    const cuts = [thresholds.onTrack, thresholds.moderate, thresholds.marginal, thresholds.stagnation];
+    const cuts = crCuts(thresholds).map(([cut]) => cut);
     text += `（${from}预计完成所需进展的 ${percentBesideThresholds(a.cr, cuts)}%）`;
   }
   return `${text}：${a.status}。`;
@@ -823,7 +883,11 @@ function limitReached(spec: TargetSpec, unit: string): string {
  */
 function holdTrend(a: Assessment, thresholds: Thresholds): string {
   const rise = -(a.directionRate ?? 0);
-  const shown = percentBesideThresholds(rise, [thresholds.directionSlow, thresholds.directionFast], 2);
+  const shown = percentBesideThresholds(
+    rise,
+    holdCuts(thresholds).map(([cut]) => cut),
+    2,
+  );
   const sign = shown > 0 ? '+' : shown < 0 ? '−' : '';
   const trend =
     rise <= thresholds.directionSlow

@@ -19,7 +19,7 @@ import {
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
 import { SAMPLE_LABEL } from '../model/sample-data';
-import { importSources, TYPED, type ChangeSource, type MergeConflict } from '../model/history';
+import { importSources, TYPED, UNDONE_ACTIONS, undoSource, type MergeConflict } from '../model/history';
 import { summarizeByArea } from '../model/status-summary';
 import { HistoryDialog } from './HistoryDialog';
 import { RowPanel } from './RowPanel';
@@ -40,9 +40,6 @@ import { historyStart, yearColumns } from '../model/workbook';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 
-// Which of the two, so the history says 撤销 or 重做 (entries saved before say 撤销/重做).
-const UNDONE: ChangeSource = { kind: 'undo', detail: '撤销' };
-const REDONE: ChangeSource = { kind: 'undo', detail: '重做' };
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
 const ALL_ROWS = '\u0000all';
 /**
@@ -256,14 +253,17 @@ export function App(props: { session: Session }) {
       licenseKey,
       thresholds,
       events: {
-        onRowsChanged: (codes, source) => {
+        onRowsChanged: (codes, source, undone) => {
           if (!repository) changedWithoutStorage = true;
           // An import's rows are saved and counted after the frame that shows them (see onApply).
           if (importing) return;
+          // The history says which of 撤销 / 重做 made a change, and what it took back (撤销删除指标).
           if (repository)
             autosave?.markRows(
               codes,
-              source === 'UndoRedo.redo' ? REDONE : source.startsWith('UndoRedo') ? UNDONE : TYPED,
+              source.startsWith('UndoRedo')
+                ? undoSource(source === 'UndoRedo.redo' ? 'redo' : 'undo', undone)
+                : TYPED,
             );
           refreshCounts();
         },
@@ -973,15 +973,6 @@ export function App(props: { session: Session }) {
     </div>
   );
 }
-
-const UNDONE_ACTIONS: Record<string, string> = {
-  import: '导入',
-  remove_row: '删除指标',
-  insert_row: '新增指标',
-  change: '修改',
-  filter: '筛选',
-  col_sort: '排序',
-};
 
 function undoRedoNotice(kind: 'undo' | 'redo', actionType: string): string {
   const what = UNDONE_ACTIONS[actionType] ?? '上一步操作';

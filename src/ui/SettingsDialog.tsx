@@ -1,5 +1,6 @@
 import { createSignal, For, onMount, Show, untrack } from 'solid-js';
-import { DEFAULT_THRESHOLDS, thresholdProblem, type Thresholds } from '../model/status';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/status';
+import { readThresholds, THRESHOLD_FIELDS } from '../model/threshold-entry';
 
 export interface Settings {
   clerk: string;
@@ -7,25 +8,6 @@ export interface Settings {
   licenseKey: string;
   thresholds: Thresholds;
 }
-
-const THRESHOLD_FIELDS: { key: keyof Thresholds; label: string; hint: string }[] = [
-  { key: 'onTrack', label: '预计达标：完成度 CR 不低于', hint: '默认 0.95' },
-  { key: 'moderate', label: '需加快：CR 不低于', hint: '默认 0.5' },
-  { key: 'marginal', label: '进展缓慢：CR 不低于', hint: '默认 0.1' },
-  { key: 'stagnation', label: '停滞：CR 不低于（更低为倒退）', hint: '默认 -0.1' },
-  {
-    key: 'directionFast',
-    label: '方向性指标预计达标：年均变化不低于',
-    hint: '默认 0.02，即 2%；“不升”目标年均上升超过此值为倒退',
-  },
-  {
-    key: 'directionSlow',
-    label: '方向性指标需加快：年均变化不低于',
-    hint: '默认 0.005，即 0.5%；“不升”目标年均上升不超过此值为预计达标（目标年为达标）',
-  },
-  { key: 'aroundTolerance', label: '“左右”目标允许偏差（本行单位）', hint: '默认 2' },
-  { key: 'intervalLevel', label: '波动判断的预测区间置信水平', hint: '默认 0.8，即 80%' },
-];
 
 /**
  * Settings an office sets once: the clerk's name, the office printed on the reports, the Handsontable licence key
@@ -51,31 +33,24 @@ export function SettingsDialog(props: {
   const [values, setValues] = createSignal<Record<string, string>>(
     Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f.key, String(initial[f.key])])),
   );
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const [problem, setProblem] = createSignal<{ key: keyof Thresholds | null; message: string } | null>(null);
   let input: HTMLInputElement | undefined;
+  const fieldInputs = new Map<keyof Thresholds, HTMLInputElement>();
   onMount(() => input?.focus());
 
   const submit = () => {
-    const next = { ...DEFAULT_THRESHOLDS };
-    for (const field of THRESHOLD_FIELDS) {
-      const text = (values()[field.key] ?? '').trim();
-      const number = Number(text);
-      if (text === '' || !Number.isFinite(number)) {
-        setProblem(`“${field.label}”应填写数字（${field.hint}）。`);
-        return;
-      }
-      next[field.key] = number;
-    }
-    const wrong = thresholdProblem(next);
-    if (wrong) {
-      setProblem(wrong);
+    // "2%", "２％", "0.5 %" are read as the shares they are; anything else is refused by name, nothing is saved.
+    const read = readThresholds(values());
+    if (!read.ok) {
+      setProblem({ key: read.key, message: read.message });
+      if (read.key) fieldInputs.get(read.key)?.focus();
       return;
     }
     props.onSave({
       clerk: clerk().trim(),
       organisation: organisation().trim(),
       licenseKey: key().trim() || props.defaultLicenseKey,
-      thresholds: next,
+      thresholds: read.thresholds,
     });
   };
 
@@ -133,7 +108,9 @@ export function SettingsDialog(props: {
                 <label class="field inline">
                   <span>{field.label}</span>
                   <input
+                    ref={(el) => fieldInputs.set(field.key, el)}
                     inputmode="decimal"
+                    aria-invalid={problem()?.key === field.key}
                     value={values()[field.key] ?? ''}
                     onInput={(e) => setValues({ ...values(), [field.key]: e.currentTarget.value })}
                   />
@@ -154,7 +131,7 @@ export function SettingsDialog(props: {
           </fieldset>
           <Show when={problem()}>
             <p class="problem" role="alert">
-              {problem()}
+              {problem()?.message}
             </p>
           </Show>
           <p class="hint">保存后页面会重新载入，数据不受影响。</p>

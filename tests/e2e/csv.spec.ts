@@ -68,7 +68,7 @@ test('the preview lists what a department wrote in 备注 or a 填报说明 colu
   await dialog.getByRole('button', { name: '应用' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('7.2%');
-  // Undone and redone: the row's history says which, not “撤销/重做” for both.
+  // Undone and redone: the row's history says which, and what (the import), not “撤销/重做” for both.
   await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('');
   await page.getByRole('button', { name: '重做', exact: true }).click();
@@ -79,8 +79,8 @@ test('the preview lists what a department wrote in 备注 or a 填报说明 colu
   const history = page.getByRole('dialog', { name: /修改记录/ });
   const sources = history.getByRole('table', { name: '修改记录' }).locator('tbody tr', { hasText: '2025年' });
   await expect(sources).toHaveCount(3);
-  await expect(sources.nth(0)).toContainText('（空）7.2%重做');
-  await expect(sources.nth(1)).toContainText('7.2%（空）撤销');
+  await expect(sources.nth(0)).toContainText('（空）7.2%重做导入');
+  await expect(sources.nth(1)).toContainText('7.2%（空）撤销导入');
   await expect(sources.nth(2)).toContainText('（空）7.2%导入“卫健局回传.csv”');
   workbook.expectNoErrors();
 });

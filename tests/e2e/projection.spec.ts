@@ -494,6 +494,17 @@ test('与目标差距 says what the report says: a 左右 row from the nearer ed
   const strictGap = await workbook.cell(underFive.code, '与目标差距');
   await expect(strictGap).toHaveText('0');
   await expect(strictGap).toHaveAttribute('title', '2025年实际值等于目标值（目标不含本数），未达到');
+
+  // Sorted by 与目标差距, rows go by the figure shown: 学前教育毛入园率 at 96% against ≥97% (−1) before the 左右 row's
+  // −0.56 (from the band's edge; its −2.56 from the centre is not shown), then the 0.
+  await workbook.typeInto(PRESCHOOL.code, '2025年', '96');
+  await expect(await workbook.cell(PRESCHOOL.code, '与目标差距')).toHaveText('−1个百分点');
+  const header = page.locator('.ht_clone_top thead th', { hasText: '与目标差距' }).first();
+  await header.locator('.columnSorting').click();
+  await page.locator('.ht_master .wtHolder').evaluate((holder) => holder.scrollTo(0, 0));
+  await expect
+    .poll(async () => (await workbook.renderedNames()).slice(0, 3))
+    .toEqual([PRESCHOOL.row.name, preschoolShare.row.name, underFive.row.name]);
   workbook.expectNoErrors();
 });
 

@@ -210,6 +210,7 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
   await page.getByRole('button', { name: '删除所选指标' }).click();
   await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await expect(workbook.row(INFANT)).toHaveCount(0);
+  await workbook.waitSaved();
   await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
   await workbook.revealRow(INFANT);
@@ -219,6 +220,15 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
   await workbook.waitForGrid();
   await workbook.revealRow(INFANT);
   await expect(await workbook.cell(INFANT, '2022年')).toHaveText('4.4‰');
+  // The row's history says the row came back by 撤销 of the deletion, not 新增此行 录入 as if typed.
+  await workbook.select(INFANT, '2022年');
+  await page.getByRole('button', { name: '修改记录' }).click();
+  const lines = page
+    .getByRole('dialog', { name: /修改记录/ })
+    .getByRole('table', { name: '修改记录' })
+    .locator('tbody tr');
+  await expect(lines.nth(0)).toContainText('整行（无此行）新增此行撤销删除指标');
+  await expect(lines.nth(1)).toContainText('整行（原有此行）已删除此行录入');
   workbook.expectNoErrors();
 });
 
@@ -435,6 +445,52 @@ test('the licence key is entered in the settings and kept', async ({ page }) => 
   );
   // An invalid key makes Handsontable print a licence notice; that is expected here, not a page error.
   workbook.expectNoErrors([/license|licence/i]);
+});
+
+test('thresholds typed as １％ or 0.4 % are saved as the shares they are; one that cannot be read is refused by name', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 家庭教育工作经费投入 (to 提高): 100 → 101.5 万元 is 1.5 % a year — 需加快 while 预计达标 starts at 2 %.
+  const funding = codeOf('家庭教育工作经费投入');
+  await workbook.typeInto(funding, '2020年（基期）', '100');
+  await workbook.typeInto(funding, '2021年', '101.5');
+  await expect(await workbook.cell(funding, '状态')).toHaveText('需加快');
+  await workbook.waitSaved();
+
+  const open = async () => {
+    await page.getByRole('button', { name: '设置', exact: true }).click();
+    return page.getByRole('dialog', { name: '设置' });
+  };
+  let dialog = await open();
+  const fast = () => dialog.getByLabel('方向性指标预计达标：年均变化不低于');
+  const slow = () => dialog.getByLabel('方向性指标需加快：年均变化不低于');
+  await fast().fill('1个点');
+  await slow().fill('0.4%');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    '“方向性指标预计达标：年均变化不低于”填的“1个点”无法识别：请填写小数或百分数，如 0.02 或 2%。',
+  );
+  await expect(fast()).toHaveAttribute('aria-invalid', 'true');
+  await expect(fast()).toBeFocused();
+  // Refused: nothing saved, the other field typed alongside included.
+  await dialog.getByRole('button', { name: '取消' }).click();
+  dialog = await open();
+  await expect(fast()).toHaveValue('0.02');
+  await expect(slow()).toHaveValue('0.005');
+
+  // Full-width, and with a space before the sign: read as 1 % and 0.4 %.
+  await fast().fill('１％');
+  await slow().fill('0.4 %');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('.status-bar')).toContainText('设置已保存');
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(funding, '状态')).toHaveText('预计达标');
+  dialog = await open();
+  await expect(fast()).toHaveValue('0.01');
+  await expect(slow()).toHaveValue('0.004');
+  workbook.expectNoErrors();
 });
 
 test('without IndexedDB the clerk is told and can still export what is on screen', async ({ page }) => {

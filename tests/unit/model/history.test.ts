@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareRows,
   describeSource,
+  undoSource,
   diffRows,
   fieldText,
   importSources,
@@ -22,6 +23,21 @@ const infant = (values: Indicator['values'] = {}) => planRow('婴儿死亡率', 
 const under5 = (values: Indicator['values'] = {}) => planRow('5岁以下儿童死亡率', values); // H03, ‰
 const centres = (values: Indicator['values'] = {}) => planRow('危重新生儿救治中心数量', values); // H11, 家
 const breastfeeding = (values: Indicator['values'] = {}) => planRow('0-6个月婴儿纯母乳喂养率', values); // H06, %
+
+describe('undoSource: a step of 撤销 / 重做 says what it took back or did again', () => {
+  it.each([
+    ['undo', 'remove_row', '撤销删除指标'],
+    ['redo', 'remove_row', '重做删除指标'],
+    ['undo', 'insert_row', '撤销新增指标'],
+    ['undo', 'import', '撤销导入'],
+    ['redo', 'import', '重做导入'],
+    ['undo', 'change', '撤销修改'],
+    ['undo', '', '撤销'],
+    ['redo', undefined, '重做'],
+  ] as const)('%s of %s: %s', (kind, actionType, words) => {
+    expect(describeSource(undoSource(kind, actionType))).toBe(words);
+  });
+});
 
 describe('describeSource', () => {
   it('names where a change came from in Chinese, with the file or version', () => {

@@ -12,8 +12,11 @@ import {
   assessFluctuation,
   assessStatus,
   countReversals,
+  crCuts,
   DEFAULT_THRESHOLDS,
+  directionCuts,
   explainStatus,
+  percentBesideThresholds,
   restoreThresholds,
   targetSpecOf,
   thresholdProblem,
@@ -388,6 +391,77 @@ describe('a share printed beside its status never rounds across a threshold', ()
   });
 });
 
+describe('a printed share reads each cut as its status rule does (≥, >, ≤, <)', () => {
+  const up: TargetSpec = {
+    kind: 'direction',
+    comparator: '↑',
+    value: null,
+    baseYear: 2020,
+    targetYear: 2025,
+  };
+  const rising = (rate: number) => s({ 2020: 100, 2021: 100 * (1 + rate) });
+
+  it('a direction row falling 0.499 % a year reads 0.499 %, not 0.5 % (−0.5 % itself is 倒退), beside 停滞', () => {
+    const a = assessStatus(up, rising(-0.00499), null);
+    expect(a.status).toBe('停滞');
+    const text = explainStatus(up, a, '元/月', 'linear');
+    expect(text).not.toContain('年均下降 0.5%');
+    expect(text).toContain('年均下降 0.499%（应提高）（提高≥2% 为预计达标）：停滞。');
+  });
+  it('a direction row falling 0.501 % a year may read 0.5 %: −0.5 % is already 倒退', () => {
+    const a = assessStatus(up, rising(-0.00501), null);
+    expect(a.status).toBe('倒退');
+    expect(explainStatus(up, a, '元/月', 'linear')).toContain('年均下降 0.5%（应提高）');
+  });
+
+  // Just either side of each default cut, and on it: the printed percent passes the cut exactly when the share does.
+  const rateCuts = directionCuts(DEFAULT_THRESHOLDS).map(([cut]) => cut);
+  const crCutList = crCuts(DEFAULT_THRESHOLDS).map(([cut]) => cut);
+  const cases: [string, readonly (typeof rateCuts)[number][], number, number][] = [
+    ['rate', rateCuts, 0.02, 2],
+    ['rate', rateCuts, 0.005, 2],
+    ['rate', rateCuts, -0.005, 2],
+    ['CR', crCutList, 0.95, 0],
+    ['CR', crCutList, 0.5, 0],
+    ['CR', crCutList, 0.1, 0],
+    ['CR', crCutList, -0.1, 0],
+  ];
+  for (const [what, cuts, at, decimals] of cases)
+    for (const share of [at - 0.00001, at, at + 0.00001])
+      it(`${what} ${share}: the printed figure is on the same side of every cut`, () => {
+        const shown = percentBesideThresholds(share, cuts, decimals);
+        for (const cut of cuts) {
+          const exact = ['≥', '>'].includes(cut.comparator) ? share >= cut.value : share <= cut.value;
+          const strict = cut.comparator === '>' || cut.comparator === '<';
+          // The share's side of the cut, written out: on the cut itself it passes only a ≥ or ≤ cut.
+          const sharePasses = share === cut.value ? !strict : exact;
+          const shownPasses =
+            Math.abs(shown - cut.value * 100) < 1e-9
+              ? !strict
+              : ['≥', '>'].includes(cut.comparator)
+                ? shown > cut.value * 100
+                : shown < cut.value * 100;
+          expect(shownPasses, `${shown}% against ${cut.comparator}${cut.value * 100}%`).toBe(sharePasses);
+        }
+        // Only as many places as it takes: never further from the share than the last place shown.
+        expect(Math.abs(shown - share * 100)).toBeLessThan(0.01);
+      });
+
+  it('on a cut, the figure is the cut itself (2 % is 预计达标, −0.5 % 倒退, CR 50 % 需加快)', () => {
+    expect(percentBesideThresholds(0.02, rateCuts, 2)).toBe(2);
+    expect(percentBesideThresholds(-0.005, rateCuts, 2)).toBe(-0.5);
+    expect(percentBesideThresholds(0.5, crCutList)).toBe(50);
+    expect(percentBesideThresholds(-0.1, crCutList)).toBe(-10);
+  });
+  it('a strict cut keeps a share just inside it off the cut (−0.499 % against > −0.5 %), and so does < and ≤', () => {
+    expect(percentBesideThresholds(-0.00499, rateCuts, 2)).toBe(-0.499);
+    expect(percentBesideThresholds(-0.00501, rateCuts, 2)).toBe(-0.5);
+    expect(percentBesideThresholds(0.4999, [{ comparator: '<', value: 0.5 }])).toBe(49.99);
+    expect(percentBesideThresholds(-0.00499, [{ comparator: '≤', value: -0.005 }], 2)).toBe(-0.499);
+    expect(percentBesideThresholds(-0.00501, [{ comparator: '≤', value: -0.005 }], 2)).toBe(-0.5);
+  });
+});
+
 describe('the base value when the base year has no figure', () => {
   // The next plan (2026–2030): base 2025, whose figure is not in yet.
   const next = (spec: TargetSpec): TargetSpec => ({ ...spec, baseYear: 2025, targetYear: 2030 });
@@ -707,6 +781,13 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
     expect(explain(slow)).toBe(
       '按趋势，年均变化 +0.99%，呈上升趋势（不升：年均上升不超过 0.5% 为预计达标，超过 2% 为倒退）：需加快。',
     );
+  });
+  it('a rise just past the 0.5 % cut is not printed as 0.5 % beside 需加快 (0.5 % itself is 预计达标)', () => {
+    const justPast = { 2020: 15, 2021: 15 * 1.005004 };
+    expect(judge(justPast).status).toBe('需加快');
+    const text = explain(justPast);
+    expect(text).toMatch(/^按趋势，年均变化 \+0\.50\d*%，呈上升趋势/);
+    expect(text).not.toContain('+0.5%');
   });
   it('a fast rising series (over 2 % a year) is 倒退', () => {
     const fast = { 2020: 15, 2021: 15.6, 2022: 16.2, 2023: 16.9 };
