@@ -154,6 +154,11 @@ export interface Assessment {
   trendLeaves?: boolean;
   /** A direction target whose value sits at the unit's natural limit (100 % to 提高, 0 to 减少): met there. */
   atLimit?: boolean;
+  /**
+   * A ↑ row judged by how fast its gap to the unit's upper limit shrinks (`directionRate` is then that rate), since
+   * it is larger than the value's own yearly growth (`valueRate`): 99.0 → 99.6 % closes 60 % of the gap to 100 %.
+   */
+  shortfall?: { limit: number; valueRate: number };
 }
 
 /**
@@ -468,7 +473,30 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   const rate = yearlyRate(series);
   if (rate === null) return result;
   const inDesired = down ? -rate : rate;
+  const gap = down ? null : shortfallRate(series, spec);
+  if (gap !== null && inDesired >= 0 && gap.rate > inDesired) {
+    return {
+      ...result,
+      directionRate: gap.rate,
+      shortfall: { limit: gap.limit, valueRate: inDesired },
+      status: tierBy(gap.rate, directionCuts(t)),
+    };
+  }
   return { ...result, directionRate: inDesired, status: tierBy(inDesired, directionCuts(t)) };
+}
+
+/**
+ * How fast a rising share closes its gap to the unit's upper limit (100 %, 1000 ‰): the yearly rate at which
+ * limit − value shrinks, by the same fit as `yearlyRate` (the AARR of the uncovered share, as WHO/UNICEF measure
+ * coverage near 100 %). Near the limit a value's own growth says little — 99.0 → 99.6 % grows 0.2 % a year while
+ * closing 60 % of what was left — so a ↑ row is credited with the larger of the two. Null without an upper limit,
+ * or when a value lies past it (a gap below zero measures nothing).
+ */
+function shortfallRate(series: Series, spec: TargetSpec): { rate: number; limit: number } | null {
+  const limit = naturalLimits(spec.unit ?? '').high;
+  if (!Number.isFinite(limit) || series.values.some((v) => v > limit)) return null;
+  const rate = yearlyRate({ years: series.years, values: series.values.map((v) => limit - v) });
+  return rate === null ? null : { rate: -rate, limit };
 }
 
 /**
@@ -802,18 +830,24 @@ export function explainStatus(
   }
   if (spec.kind === 'direction') {
     const rate = a.directionRate ?? 0;
-    const shown = percentBesideThresholds(
-      rate,
-      directionCuts(thresholds).map(([cut]) => cut),
-      2,
-    );
+    const rateCuts = directionCuts(thresholds).map(([cut]) => cut);
+    const shown = percentBesideThresholds(rate, rateCuts, 2);
+    const fast = `${round(thresholds.directionFast * 100)}%`;
+    if (a.shortfall) {
+      // Judged by the gap to the limit: both rates are said, so 0.2 % a year beside 预计达标 is not a puzzle.
+      const own = percentBesideThresholds(a.shortfall.valueRate, rateCuts, 2);
+      return (
+        `按趋势，距 ${formatWithUnit(a.shortfall.limit, unit)} 的差距年均缩小 ${shown}%` +
+        `（数值本身年均提高 ${own}%，按两者中较大者计；≥${fast} 为预计达标）：${a.status}。`
+      );
+    }
     const wanted = spec.comparator === '↓' ? '下降' : '提高';
     // Moving the wrong way reads as what happens and what was wanted: "年均上升 8.33%（应下降）".
     const moved =
       rate >= 0
         ? `年均${wanted} ${Math.abs(shown)}%`
         : `年均${spec.comparator === '↓' ? '上升' : '下降'} ${Math.abs(shown)}%（应${wanted}）`;
-    return `按趋势，${moved}（${wanted}≥${round(thresholds.directionFast * 100)}% 为预计达标）：${a.status}。`;
+    return `按趋势，${moved}（${wanted}≥${fast} 为预计达标）：${a.status}。`;
   }
   const projected = a.projected;
   const target = a.targetAtT;

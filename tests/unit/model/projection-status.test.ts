@@ -845,3 +845,89 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
     }
   });
 });
+
+describe('a ↑ direction share near its natural limit is judged by how fast its gap to the limit shrinks', () => {
+  const up = (unit: string): TargetSpec => ({
+    kind: 'direction',
+    comparator: '↑',
+    value: null,
+    baseYear: 2020,
+    targetYear: 2025,
+    unit,
+  });
+  const judge = (unit: string, values: Record<number, number>) => {
+    const a = assessStatus(up(unit), s(values), null);
+    return { status: a.status, text: explainStatus(up(unit), a, unit, 'linear') };
+  };
+  // The gap to 100 % shrinking by exactly `rate` a year from 1 point: the value itself grows by about 0.02 %.
+  const closing = (rate: number) => ({ 2020: 99, 2021: 100 - (1 - rate) });
+
+  it('参保率 99.0, 99.2, 99.4, 99.6 % closes 60 % of the gap in three years: 预计达标, not 停滞, said so', () => {
+    const { status, text } = judge('%', { 2021: 99, 2022: 99.2, 2023: 99.4, 2024: 99.6 });
+    expect(status).toBe('预计达标');
+    expect(text).toBe(
+      '按趋势，距 100% 的差距年均缩小 26.19%（数值本身年均提高 0.2%，按两者中较大者计；≥2% 为预计达标）：预计达标。',
+    );
+  });
+  it('a share in ‰ is measured against 1000 ‰', () => {
+    const { status, text } = judge('‰', { 2020: 990, 2021: 992, 2022: 994 });
+    expect(status).toBe('预计达标');
+    expect(text).toMatch(/^按趋势，距 1000‰ 的差距年均缩小 22\.\d+%（数值本身年均提高 0\.2%/);
+  });
+  it.each([
+    ['2.001 %', 0.02 + 0.00001, '预计达标', '2%'],
+    ['1.999 %', 0.02 - 0.00001, '需加快', '1.999%'],
+    ['0.501 %', 0.005 + 0.00001, '需加快', '0.5%'], // 0.5 % itself is 需加快
+    ['0.499 %', 0.005 - 0.00001, '停滞', '0.499%'],
+  ] as const)(
+    'a gap shrinking %s a year is %s and printed as %s, never across a cut',
+    (_, rate, expected, shown) => {
+      const { status, text } = judge('%', closing(rate));
+      expect(status).toBe(expected);
+      expect(text).toContain(`距 100% 的差距年均缩小 ${shown}（`);
+      expect(text).toMatch(new RegExp(`：${expected}。$`));
+    },
+  );
+  it('a share far from 100 % keeps its own growth rate, its status and its text', () => {
+    // Below half the limit the value's own growth is the larger rate (30 → 32 %: 3.28 % against 1.44 %).
+    const cases: Record<number, number>[] = [
+      { 2020: 30, 2021: 31, 2022: 32 },
+      { 2020: 30, 2021: 30.2 },
+      { 2020: 20, 2021: 19.8 },
+    ];
+    for (const values of cases) {
+      const now = judge('%', values);
+      const withoutLimit = judge('元/月', values);
+      expect(now).toEqual(withoutLimit);
+      expect(now.text).not.toContain('差距');
+    }
+    expect(judge('%', { 2020: 30, 2021: 30.2 }).status).toBe('需加快');
+    // Falling: the gap grows more slowly than the value falls, which must not soften 倒退 into 停滞.
+    expect(judge('%', { 2020: 20, 2021: 19.8 }).status).toBe('倒退');
+  });
+  it('a falling share near 100 % is judged by its fall as before, and ↓ rows are unchanged', () => {
+    const falling = { 2020: 99.6, 2021: 99.4, 2022: 99.2, 2023: 99 };
+    expect(judge('%', falling)).toEqual(judge('元/月', falling));
+    expect(judge('%', falling).status).toBe('停滞');
+    const down: TargetSpec = { ...up('%'), comparator: '↓' };
+    const a = assessStatus(down, s({ 2020: 0.6, 2021: 0.59, 2022: 0.58 }), null);
+    expect(a.shortfall).toBeUndefined();
+    expect(explainStatus(down, a, '%', 'linear')).toMatch(
+      /^按趋势，年均下降 1\.\d+%（下降≥2% 为预计达标）：需加快。$/,
+    );
+  });
+  it('the plan’s ↑ share rows take the rule: 参保率 (W03) and 抢救性康复率 (W07) at 99.0 … 99.6 %', () => {
+    for (const code of ['W03', 'W07', 'H20', 'P05']) {
+      const row = LANXI_2021_2025.indicators.find((r) => r.code === code);
+      expect(row?.target).toMatchObject({ kind: 'direction', comparator: '↑' });
+      expect(row?.unit).toBe('%');
+      if (!row) continue;
+      const a = assessStatus(targetSpecOf(row), s({ 2021: 99, 2022: 99.2, 2023: 99.4, 2024: 99.6 }), 100);
+      expect(a.status).toBe('预计达标');
+    }
+  });
+  it('in the target year the verdict is still the target year’s figure against the base', () => {
+    expect(judge('%', { 2020: 99, 2021: 99.2, 2025: 99.6 }).status).toBe('达标');
+    expect(judge('%', { 2020: 99.6, 2021: 99.8, 2025: 99.5 }).status).toBe('未达标');
+  });
+});

@@ -759,3 +759,19 @@ describe('a 不升 row in the printed report', () => {
     });
   });
 });
+
+describe('a ↑ share near 100 % in the printed report', () => {
+  it('参保率 99.0, 99.2, 99.4, 99.6 % is 预计达标 and not warned of; the same rise at 30 % is 停滞 as before', () => {
+    const w03 = LANXI_2021_2025.indicators.find((r) => r.code === 'W03')!;
+    const rows = [
+      { ...w03, values: { 2020: 99, 2021: 99.2, 2022: 99.4, 2023: 99.6, 2024: 0 } },
+      { ...w03, code: 'W03b', values: { 2020: 30, 2021: 30.04, 2022: 30.08, 2023: 30.12, 2024: 0 } },
+    ].map((indicator) =>
+      // As the report reads a past year: recomputed from the figures known then (2024's left out).
+      factsAsOf({ indicator, projected: null, gap: null, status: null }, 2023, DEFAULT_THRESHOLDS),
+    );
+    expect(rows.map((r) => r.status)).toEqual(['预计达标', '停滞']);
+    const report = buildReport('规划', rows, 2023, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(report.warnings.map((w) => w.code)).toEqual(['W03b']);
+  });
+});
