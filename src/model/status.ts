@@ -314,10 +314,8 @@ export function assessStatus(
   if (finalValue !== null && targetAtT !== null) {
     return { ...result, status: meets(finalValue, targetAtT, spec, thresholds) ? '达标' : '未达标' };
   }
-  const targetAtLatest = targetForYear(spec, series, latestYear);
-  if (targetAtLatest === null) return result;
-  // A yearly-change target is met year by year; others are met once the latest value reaches the target.
-  if (meets(latest, targetAtLatest, spec, thresholds) && spec.kind !== 'yearly-change') {
+  if (targetForYear(spec, series, latestYear) === null) return result;
+  if (metNow(spec, series, thresholds)) {
     // 已达标 is the latest value's verdict (DOMAIN); a trend that takes it past the target by the target year
     // (5.0, 5.3, 5.6, 5.9‰ against <6‰) is said beside it, for the plan's 预警 of 预计达标困难.
     return {
@@ -361,6 +359,19 @@ export function assessStatus(
     cr = (projected - baseValue) / required;
   }
   return { ...result, cr, status: tierOf(cr, thresholds) };
+}
+
+/**
+ * Whether the latest value meets the target (DOMAIN: 已达标). A yearly-change target tightens each year, so meeting
+ * the latest year's own bound is only being on the way (judged by CR); meeting the target year's bound (近视率 at
+ * or below value₂₀₁₈ − 7 before 2025) is the target met.
+ */
+function metNow(spec: TargetSpec, series: Series, thresholds: Thresholds): boolean {
+  const latest = series.values.at(-1);
+  const latestYear = series.years.at(-1);
+  if (latest === undefined || latestYear === undefined) return false;
+  const target = targetForYear(spec, series, spec.kind === 'yearly-change' ? spec.targetYear : latestYear);
+  return target !== null && meets(latest, target, spec, thresholds);
 }
 
 /**
@@ -596,18 +607,8 @@ export function assessFluctuation(
   const level = `${Math.round(thresholds.intervalLevel * 100)}%`;
   const parts: string[] = [];
   let flagged = false;
-  const latest = series.values.at(-1);
-  const latestYear = series.years.at(-1);
-  const latestTarget = latestYear === undefined ? null : targetForYear(spec, series, latestYear);
   // Only where the outcome is still open: a target already met, or the target year already in, is not a forecast.
-  const open =
-    valueAt(series, spec.targetYear) === null &&
-    !(
-      latest !== undefined &&
-      latestTarget !== null &&
-      spec.kind !== 'yearly-change' &&
-      meets(latest, latestTarget, spec, thresholds)
-    );
+  const open = valueAt(series, spec.targetYear) === null && !metNow(spec, series, thresholds);
   if (raw && target !== null && open) {
     // The flag's reason is the linear trend's own interval: held at a natural limit it contains a target within
     // the limits exactly when the trend's interval does, and an interval wholly past a limit (107.61%～109.67%)
@@ -807,7 +808,10 @@ export function explainStatus(
           ? `${head}；但${methodText}，${T}年预计为 ${f(a.projected ?? 0)}，${drift}。`
           : `${head}，已达标；请保持。`;
       }
-      const reached = `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}`;
+      const reached =
+        spec.kind === 'yearly-change'
+          ? `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到${T}年的目标 ${spec.comparator}${f(a.targetAtT ?? 0)}${bracketed(targetNote, ownYearBound(spec, a, unit))}`
+          : `${a.latestYear}年为 ${f(a.latest ?? 0)}，已达到目标 ${spec.comparator}${f(a.targetAtT ?? 0)}`;
       if (a.trendLeaves && a.projected !== null) {
         const side = lowerIsBetter(spec) ? '高于' : '低于';
         return `${reached}；但${methodText}，${T}年预计为 ${f(a.projected)}，将${side}目标，需关注、防止回落。`;
@@ -900,6 +904,24 @@ export function explainStatus(
     text += `（${from}预计完成所需进展的 ${percentBesideThresholds(a.cr, cuts)}%）`;
   }
   return `${text}：${a.status}。`;
+}
+
+/**
+ * A yearly-change target's bound for the latest year itself, beside the target year's it already meets:
+ * "2023年本年应≤45%". Empty when the latest year is the target year or the bound cannot be computed.
+ */
+function ownYearBound(spec: TargetSpec, a: Assessment, unit: string): string {
+  if (spec.value === null || a.baseValue === null || a.baseValueYear === null || a.latestYear === null)
+    return '';
+  if (a.latestYear >= spec.targetYear) return '';
+  const bound = a.baseValue + spec.value * (a.latestYear - a.baseValueYear);
+  return `${a.latestYear}年本年应${spec.comparator}${formatWithUnit(round(bound), unit)}`;
+}
+
+/** A note added inside an existing bracketed note ("（…，2025年目标 = …；2023年本年应≤44%）"), else bracketed. */
+function bracketed(note: string, more: string): string {
+  if (!more) return note;
+  return note.endsWith('）') ? `${note.slice(0, -1)}；${more}）` : `${note}（${more}）`;
 }
 
 /** "已是上限 100%，无法再提高": why a direction target at its unit's limit counts as met. */

@@ -931,3 +931,48 @@ describe('a ↑ direction share near its natural limit is judged by how fast its
     expect(judge('%', { 2020: 99.6, 2021: 99.8, 2025: 99.5 }).status).toBe('未达标');
   });
 });
+
+describe('近视率 (每年降低1个百分点以上) already at the target year’s bound before the target year', () => {
+  const myopia = targetSpecOf(LANXI_2021_2025.indicators.find((r) => r.code === 'H21')!);
+  // 2018: 50 % → each year's bound 50 − (y − 2018); 2025's is 43 %.
+
+  it('a latest value at or below 2025’s bound is 已达标, the panel naming both bounds', () => {
+    const a = assessStatus(myopia, s({ 2018: 50, 2020: 46, 2023: 42.5 }), 38);
+    expect(a.status).toBe('已达标');
+    expect(explainStatus(myopia, a, '%', 'linear')).toBe(
+      '2023年为 42.5%，已达到2025年的目标 ≤43%（2023年本年应≤45%）；请保持。',
+    );
+    expect(assessStatus(myopia, s({ 2018: 50, 2023: 43 }), 40).status).toBe('已达标');
+    // Without 2018's figure the bounds count from the nearest year's, said with the arithmetic.
+    const standIn = assessStatus(myopia, s({ 2020: 47, 2023: 41 }), 38);
+    expect(standIn.status).toBe('已达标');
+    expect(explainStatus(myopia, standIn, '%', 'linear')).toBe(
+      '2023年为 41%，已达到2025年的目标 ≤42%（基期2018年无数值，以最近的2020年 47% 为基数，' +
+        '2025年目标 = 47% − 5个百分点；2023年本年应≤44%）；请保持。',
+    );
+  });
+  it('one that meets only its own year’s bound is judged by CR as before', () => {
+    // 2023: 44 % ≤ 45 % (its own bound) but above 43 %: CR = (43.5 − 50)/(43 − 50) = 0.93.
+    const a = assessStatus(myopia, s({ 2018: 50, 2020: 47, 2023: 44 }), 43.5);
+    expect(a.status).toBe('需加快');
+    expect(a.cr).toBeCloseTo(6.5 / 7, 10);
+  });
+  it('已达标 with a trend that climbs back above 2025’s bound says so beside both bounds', () => {
+    // (Whether the trend leaves the target beyond its noise is trendLeaves' own rule, tested above.)
+    const a = assessStatus(myopia, s({ 2018: 50, 2021: 41, 2022: 42, 2023: 42.9 }), 45.9);
+    expect(a.status).toBe('已达标');
+    expect(explainStatus(myopia, { ...a, trendLeaves: true }, '%', 'linear')).toBe(
+      '2023年为 42.9%，已达到2025年的目标 ≤43%（2023年本年应≤45%）；但按线性趋势，2025年预计为 45.9%，将高于目标，需关注、防止回落。',
+    );
+  });
+  it('is not flagged 波动较大 once met (the outcome is no longer open)', () => {
+    const values = s({ 2018: 50, 2019: 44, 2020: 47, 2021: 42, 2022: 45, 2023: 41 });
+    expect(assessStatus(myopia, values, 40).status).toBe('已达标');
+    const f = assessFluctuation(myopia, values, '%');
+    expect(f.flagged).toBe(false);
+    expect(f.evidence).toContain('目前已达标，不作波动预警');
+  });
+  it('in the target year the verdict is still 2025’s figure against 2025’s bound', () => {
+    expect(assessStatus(myopia, s({ 2018: 50, 2023: 42, 2025: 43.5 }), null).status).toBe('未达标');
+  });
+});
