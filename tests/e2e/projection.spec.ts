@@ -442,6 +442,24 @@ test('a row met now whose trend passes the target is marked; a rate held at 100 
   workbook.expectNoErrors();
 });
 
+test('参保率 typed as 99.0, 99.2, 99.4, 99.6 % (提高) is 预计达标 by its gap to 100 %, and the panel says so', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const insured = plan.indicators.find((r) => r.code === 'W03');
+  if (!insured) throw new Error('W03');
+  const values = { 2020: 99, 2021: 99.2, 2022: 99.4, 2023: 99.6 };
+  for (const [year, value] of Object.entries(values))
+    await workbook.typeInto(insured.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
+  await expect(await workbook.cell(insured.code, '状态')).toHaveText('预计达标');
+  await workbook.select(insured.code, '状态');
+  await expect(page.getByRole('complementary', { name: '指标说明' })).toContainText(
+    '按趋势，距 100% 的差距年均缩小 26.19%（数值本身年均提高 0.2%，按两者中较大者计；≥2% 为预计达标）：预计达标。',
+  );
+  workbook.expectNoErrors();
+});
+
 test('a CAGR projection formula says it is the workbook’s own function, not in Excel or WPS', async ({
   page,
 }) => {
