@@ -22,7 +22,7 @@ export const THRESHOLD_FIELDS: readonly ThresholdField[] = [
   {
     key: 'directionFast',
     label: '方向性指标预计达标：年均变化不低于',
-    hint: '默认 0.02，即 2%；“不升”目标年均上升超过此值为倒退',
+    hint: '默认 0.02，即 2%；“提高”的 %、‰ 指标取数值年均提高与距上限差距年均缩小中较大者；“不升”目标年均上升超过此值为倒退',
     share: true,
   },
   {
