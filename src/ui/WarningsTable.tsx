@@ -21,7 +21,7 @@ export function WarningsTable(props: {
           </Show>
           <th>最新值</th>
           <th>目标</th>
-          <th>预测</th>
+          <th>{projectedHeading(props.warnings)}</th>
           <th>预测与目标</th>
           <th>状态</th>
           <th>波动</th>
@@ -54,4 +54,11 @@ export function WarningsTable(props: {
       </tbody>
     </table>
   );
+}
+
+/** 预测2025年, as the grid's column is headed: the year the projections and their gaps are for. */
+function projectedHeading(warnings: readonly WarningRow[]): string {
+  const years = new Set(warnings.map((w) => w.projectedYear));
+  const [only] = years;
+  return years.size === 1 && only !== undefined ? `预测${only}年` : '预测（目标年）';
 }
