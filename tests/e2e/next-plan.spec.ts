@@ -141,6 +141,9 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(infantLine.nth(6)).toContainText('偏保守');
   // On paper, every area's table has the same columns (each sized itself before: the columns jumped from page
   // to page and 新目标 wrapped every three characters), and a year is never split over two lines (2024 / 年）).
+  // As wide as an A4 page between its margins (182 mm, 688 px), as page.pdf lays it out.
+  const screen = page.viewportSize()!;
+  await page.setViewportSize({ width: 688, height: screen.height });
   await page.emulateMedia({ media: 'print' });
   const columnEdges = await sheet
     .locator('table.planning')
@@ -168,7 +171,16 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     }),
   );
   expect(splitYears).toEqual([]);
+  // No cell's text runs over into the next column: ≥90%（2025年） was one piece line breaking could not split,
+  // wider than 上期目标's printed column, and printed across the 按趋势 column's border.
+  const overflowing = await sheet
+    .locator('table.planning td')
+    .evaluateAll((cells) =>
+      cells.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent),
+    );
+  expect(overflowing).toEqual([]);
   await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(screen);
   await sheet.getByRole('button', { name: '返回表格' }).click();
   await next.waitSaved();
   await page.reload();
