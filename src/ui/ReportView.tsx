@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, Index, onCleanup, onMount, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { chartDataFor } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import type { RowReport } from '../grid/workbook-grid';
@@ -11,6 +11,7 @@ import type { Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
 import { WarningsTable } from './WarningsTable';
+import { YearKeptWhole } from './YearKeptWhole';
 
 /**
  * Trend charts in the report, at most: a county's plan has fewer rows than this; a workbook of thousands of rows
@@ -393,35 +394,5 @@ function ReportChart(props: { row: RowFacts; thresholds: Thresholds }) {
       height={300}
       style={{ width: '640px', height: '300px' }}
     />
-  );
-}
-
-/**
- * A text with years, "6.3‰（2024年）": a narrow column wraps around 2024年, never inside it (2024 / 年）), and may
- * wrap before its bracket — line breaking allows none between ‰ or % and （, so ≥90%（2025年） stood as one
- * unbreakable piece wider than its printed column and ran over the next one.
- */
-function YearKeptWhole(props: { text: string }) {
-  return (
-    <Index each={props.text.split(/(\d{4}年)/)}>
-      {(part, i) =>
-        i % 2 === 1 ? (
-          <span class="nowrap">{part()}</span>
-        ) : (
-          <Index each={part().split('（')}>
-            {(piece, j) => (
-              <>
-                {j > 0 && (
-                  <>
-                    <wbr />（
-                  </>
-                )}
-                {piece()}
-              </>
-            )}
-          </Index>
-        )
-      }
-    </Index>
   );
 }

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { WarningRow } from '../model/report';
+import { YearKeptWhole } from './YearKeptWhole';
 
 /**
  * The report's list of rows to watch (需关注的指标). One table for the whole city's report and for each
@@ -37,8 +38,12 @@ export function WarningsTable(props: {
               <Show when={props.department}>
                 <td>{w.department}</td>
               </Show>
-              <td class="figure">{w.latest}</td>
-              <td class="target">{w.target}</td>
+              <td class="figure">
+                <YearKeptWhole text={w.latest} />
+              </td>
+              <td class="target">
+                <YearKeptWhole text={w.target} />
+              </td>
               <td class="num">{w.projected}</td>
               <td class="figure">{w.gap}</td>
               <td class="nowrap">

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { AREAS } from '../../src/model/indicator';
 import { ATTENTION, STATUS_SEVERITY, type Status } from '../../src/model/status';
@@ -21,6 +21,33 @@ const fold = (text: string) =>
     .normalize('NFKC')
     .replace(/\u2EDA/g, '页')
     .replace(/\s+/g, '');
+
+/**
+ * The cells of the report's tables that, laid out for print as wide as an A4 page between its margins (182 mm,
+ * 688 px), split a year such as 2024年 over two lines.
+ */
+async function splitYearsInPrint(page: Page, report: Locator): Promise<string[]> {
+  const screen = page.viewportSize()!;
+  await page.setViewportSize({ width: 688, height: screen.height });
+  await page.emulateMedia({ media: 'print' });
+  const split = await report.locator('table td').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        for (const match of (node.textContent ?? '').matchAll(/\d{4}年/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (range.getClientRects().length > 1) return [cell.textContent ?? ''];
+        }
+      return [];
+    }),
+  );
+  // Back to no emulation (not 'screen', which page.pdf would then print with).
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize(screen);
+  return split;
+}
 
 /** Text of each page of a PDF, read with pdf.js. */
 async function pdfPages(pdf: Buffer): Promise<string[]> {
@@ -164,6 +191,13 @@ test('the printed report is a PDF with the summary line and every area heading',
   await report.getByLabel('报告类型').selectOption('mid-term');
   await expect(report.getByRole('heading', { level: 1 })).toContainText('中期评估报告（2023年）');
   await expect(report.getByLabel('年份')).toHaveValue('2023');
+
+  // On an A4 page's width, a year is never split over two lines in any table (3.1‰（2024 / 年） in the warning
+  // list, the annual report's and the mid-term's alike).
+  for (const variant of ['annual', 'mid-term']) {
+    await report.getByLabel('报告类型').selectOption(variant);
+    expect(await splitYearsInPrint(page, report), variant).toEqual([]);
+  }
 
   const pages = await pdfPages(await page.pdf({ format: 'A4' }));
   const text = pages.join('\n');
