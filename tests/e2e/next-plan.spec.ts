@@ -110,6 +110,15 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(panel.locator('code')).toContainText(', 2030)');
   await expect(panel).toContainText('2030年预计为');
   await expect(await next.cell(INFANT.code, '预测2030年')).toHaveText(/‰$/);
+  // Its chart holds the new target to the new period and shows the old one over the old period (4.8‰ drawn from
+  // 2020 read as the target those years were held to).
+  await page.keyboard.press('Alt+c');
+  const chartTable = page.getByRole('dialog', { name: /^图表：/ }).getByRole('table', { name: '图表数据' });
+  const chartRow = (name: string) =>
+    chartTable.getByRole('row', { name: new RegExp(`^${name}`) }).locator('td');
+  await expect(chartRow('目标')).toHaveText(['', '', '', '', '', ...Array(6).fill('4.8‰')]);
+  await expect(chartRow('上期目标')).toHaveText([...Array(6).fill('5‰'), '', '', '', '', '']);
+  await page.keyboard.press('Escape');
   // Rows whose target is still the one carried over say so: the ones still to be decided.
   const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
   await next.revealRow(UNDER5.code);
