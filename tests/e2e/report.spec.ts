@@ -187,6 +187,9 @@ test('the printed report is a PDF with the summary line and every area heading',
   await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2024年）');
   const summary = (await report.locator('.report-summary').textContent()) ?? '';
   expect(summary).toMatch(/^65项指标中已达标\d+项，达标率[\d.]+%/);
+  // Without 编制单位 in 设置, the screen says where to give it (the paper would lack it, unremarked).
+  const noOffice = '编制单位未填写：在“设置”中填写后，印在标题下。';
+  await expect(report.getByText(noOffice)).toBeVisible();
   // The mid-term evaluation is of the period's middle year: chosen with it.
   await report.getByLabel('报告类型').selectOption('mid-term');
   await expect(report.getByRole('heading', { level: 1 })).toContainText('中期评估报告（2023年）');
@@ -214,6 +217,7 @@ test('the printed report is a PDF with the summary line and every area heading',
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
+  expect(squeeze(text)).not.toContain(squeeze(noOffice));
   expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
   // The sample workbook's report says on every page that its figures are generated.
   for (const [index, text] of pages.entries())
@@ -284,6 +288,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(report.getByLabel('年份')).toHaveValue('2025');
   await expect(report.getByRole('heading', { level: 1 })).toContainText('终期评估报告（2025年）');
   await expect(report.locator('.report-meta')).toContainText('编制单位：兰溪市妇儿工委办');
+  await expect(report.getByText(/编制单位未填写/)).toHaveCount(0);
   const total = LANXI_2021_2025.indicators.length;
   // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(
