@@ -254,7 +254,8 @@ export function ReportView(props: {
                     <For each={tally().rows}>
                       {(line) => (
                         <tr classList={{ total: line.area === '合计' }}>
-                          <td>{line.area}</td>
+                          {/* 儿童与法律保护 on one line (it broke into 儿童与法 / 律保护 on A4). */}
+                          <td class="nowrap">{line.area}</td>
                           <For each={line.cells}>{(cell) => <td class="num">{cell}</td>}</For>
                         </tr>
                       )}

@@ -289,6 +289,23 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(report.getByRole('heading', { level: 1 })).toContainText('终期评估报告（2025年）');
   await expect(report.locator('.report-meta')).toContainText('编制单位：兰溪市妇儿工委办');
   await expect(report.getByText(/编制单位未填写/)).toHaveCount(0);
+  // On an A4 page's width each area's name in the count by area is on one line (儿童与家 / 庭 before).
+  await page.setViewportSize({ width: 688, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  const areaCells = report.locator('table.tally tbody td:first-child');
+  await expect(areaCells).toHaveCount(AREAS.length + 1);
+  const brokenAreas = await areaCells.evaluateAll((cells) =>
+    cells
+      .filter((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((td) => td.textContent),
+  );
+  expect(brokenAreas).toEqual([]);
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1400, height: 900 });
   const total = LANXI_2021_2025.indicators.length;
   // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(
