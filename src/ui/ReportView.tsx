@@ -11,7 +11,7 @@ import type { Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
 import { WarningsTable } from './WarningsTable';
-import { YearKeptWhole } from './YearKeptWhole';
+import { FiguresKeptWhole } from './FiguresKeptWhole';
 
 /**
  * Trend charts in the report, at most: a county's plan has fewer rows than this; a workbook of thousands of rows
@@ -186,10 +186,10 @@ export function ReportView(props: {
                             <td class="nowrap">{row.code}</td>
                             <td>{row.name}</td>
                             <td class="num">
-                              <YearKeptWhole text={row.latest} />
+                              <FiguresKeptWhole text={row.latest} />
                             </td>
                             <td>
-                              <YearKeptWhole text={row.previous} />
+                              <FiguresKeptWhole text={row.previous} />
                             </td>
                             <td class="num">{row.trend}</td>
                             <td>{row.target}</td>

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { WarningRow } from '../model/report';
-import { YearKeptWhole } from './YearKeptWhole';
+import { FiguresKeptWhole } from './FiguresKeptWhole';
 
 /**
  * The report's list of rows to watch (需关注的指标). One table for the whole city's report and for each
@@ -39,13 +39,15 @@ export function WarningsTable(props: {
                 <td>{w.department}</td>
               </Show>
               <td class="figure">
-                <YearKeptWhole text={w.latest} />
+                <FiguresKeptWhole text={w.latest} />
               </td>
               <td class="target">
-                <YearKeptWhole text={w.target} />
+                <FiguresKeptWhole text={w.target} />
               </td>
               <td class="num">{w.projected}</td>
-              <td class="figure">{w.gap}</td>
+              <td class="figure">
+                <FiguresKeptWhole text={w.gap} />
+              </td>
               <td class="nowrap">
                 {w.status}
                 <Show when={w.statusNote}>

@@ -24,7 +24,7 @@ const fold = (text: string) =>
 
 /**
  * The cells of the report's tables that, laid out for print as wide as an A4 page between its margins (182 mm,
- * 688 px), split a year such as 2024年 over two lines.
+ * 688 px), split a year such as 2024年, or a difference such as 0.45个千分点, over two lines.
  */
 async function splitYearsInPrint(page: Page, report: Locator): Promise<string[]> {
   const screen = page.viewportSize()!;
@@ -34,7 +34,7 @@ async function splitYearsInPrint(page: Page, report: Locator): Promise<string[]>
     cells.flatMap((cell) => {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode())
-        for (const match of (node.textContent ?? '').matchAll(/\d{4}年/g)) {
+        for (const match of (node.textContent ?? '').matchAll(/\d{4}年|\d[\d.]*个[百千]分点/g)) {
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);
@@ -195,8 +195,8 @@ test('the printed report is a PDF with the summary line and every area heading',
   await expect(report.getByRole('heading', { level: 1 })).toContainText('中期评估报告（2023年）');
   await expect(report.getByLabel('年份')).toHaveValue('2023');
 
-  // On an A4 page's width, a year is never split over two lines in any table (3.1‰（2024 / 年） in the warning
-  // list, the annual report's and the mid-term's alike).
+  // On an A4 page's width, a year or a difference is never split over two lines in any table (3.1‰（2024 / 年）
+  // and 0.45个千分 / 点 in the warning list, the annual report's and the mid-term's alike).
   for (const variant of ['annual', 'mid-term']) {
     await report.getByLabel('报告类型').selectOption(variant);
     expect(await splitYearsInPrint(page, report), variant).toEqual([]);
