@@ -5,7 +5,7 @@ import type { RowReport } from '../grid/workbook-grid';
 import { DEPARTMENTS, describeTarget } from '../grid/columns';
 import { buildNotices, NOTICES_TITLE } from '../model/department-notices';
 import { OUT_OF_REACH_FACTOR } from '../model/planning';
-import { buildPlanningReport } from '../model/planning-report';
+import { buildPlanningReport, type PlanningReport } from '../model/planning-report';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
 import type { Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
@@ -34,6 +34,8 @@ export function ReportView(props: {
   years: number[];
   rows: RowReport[];
   thresholds: Thresholds;
+  /** The 目标测算表 as a CSV file, for the departments to propose targets in (a next plan only). */
+  onExportPlanning?: (sheet: PlanningReport) => void;
   onClose: () => void;
 }) {
   // Default: the latest year that has any value.
@@ -138,6 +140,17 @@ export function ReportView(props: {
         <button type="button" onClick={() => window.print()}>
           打印 / 存为 PDF
         </button>
+        <Show when={props.onExportPlanning && planning()}>
+          {(sheet) => (
+            <button
+              type="button"
+              title="导出本表为 CSV 文件，可用 Excel 或 WPS 打开，发各单位提出新目标"
+              onClick={() => props.onExportPlanning?.(sheet())}
+            >
+              导出CSV
+            </button>
+          )}
+        </Show>
         <button type="button" onClick={() => props.onClose()}>
           返回表格
         </button>

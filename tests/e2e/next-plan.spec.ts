@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { makeNextPlan } from '../../src/model/planning';
@@ -148,6 +149,26 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(infantLine.nth(3)).toHaveText('<5‰（2025年）');
   await expect(infantLine.nth(5)).toHaveText('<4.8‰（以下）');
   await expect(infantLine.nth(6)).toContainText('偏保守');
+  // The same sheet as a file the departments can propose their targets in (a paper cannot be filled in).
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/_目标测算表_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await file.path(), 'utf8').split('\r\n');
+  expect(lines[0]).toBe('\uFEFF领域,代码,指标,最新值,上期目标,按趋势2030年,新目标,评估,说明');
+  expect(lines.filter((line) => /^儿童与/.test(line) || /^重点实事项目/.test(line))).toHaveLength(
+    plan.indicators.length,
+  );
+  const infantInFile = lines.find((line) => line.startsWith(`儿童与健康,${INFANT.code},`))!.split(',');
+  expect(infantInFile.slice(2, 8)).toEqual([
+    '婴儿死亡率',
+    '5.2‰（2023年）',
+    '<5‰（2025年）',
+    (await infantLine.nth(4).textContent())!,
+    '<4.8‰（以下）',
+    '偏保守',
+  ]);
   // On paper, every area's table has the same columns (each sized itself before: the columns jumped from page
   // to page and 新目标 wrapped every three characters), and a year is never split over two lines (2024 / 年）).
   // As wide as an A4 page between its margins (182 mm, 688 px), as page.pdf lays it out.
