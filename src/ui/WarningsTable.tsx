@@ -64,7 +64,7 @@ export function WarningsTable(props: {
 }
 
 /** 预测2025年, as the grid's column is headed: the year the projections and their gaps are for. */
-function projectedHeading(warnings: readonly WarningRow[]): string {
+export function projectedHeading(warnings: readonly WarningRow[]): string {
   const years = new Set(warnings.map((w) => w.projectedYear));
   const [only] = years;
   return years.size === 1 && only !== undefined ? `预测${only}年` : '预测（目标年）';

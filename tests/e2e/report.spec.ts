@@ -124,7 +124,10 @@ test('the dashboard counts match the grid, and a warning leads to its row and ch
   const warnings = panel.getByRole('table', { name: '需关注的指标' });
   // The plan (§五(五)) warns of indicators expected to miss and of those 波动较大: the list has the rows the
   // filter shows (by status) and, besides, rows listed only for their swings.
-  const statusCol = (await warnings.locator('thead th').allTextContents()).indexOf('状态');
+  const headers = await warnings.locator('thead th').allTextContents();
+  // The projection's year, as the grid's column and the printed list say it.
+  expect(headers).toContain('预测2025年');
+  const statusCol = headers.indexOf('状态');
   const listed = await warnings
     .locator('tbody tr')
     .evaluateAll(
