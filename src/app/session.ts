@@ -2,6 +2,7 @@
  * Composition: opens storage, finds or creates the plan workbook, and wires grid edits to autosave.
  * The one place where store, grid and io meet; the UI calls it and shows its state.
  */
+import type { PlanningReport } from '../model/planning-report';
 import { LANXI_2021_2025 } from '../model/plan/lanxi-2021-2025';
 import { DEFAULT_THRESHOLDS, restoreThresholds, type Thresholds } from '../model/status';
 import { backupReminder, firstUseHint } from '../model/backup';
@@ -10,7 +11,12 @@ import { workbookFromPlan, yearColumns, type Workbook } from '../model/workbook'
 import type { Indicator } from '../model/indicator';
 import { describeStorageError, type StorageFailure } from '../store/storage-errors';
 import { WorkbookRepository } from '../store/workbook-repository';
-import { csvFileName, serializeHistoryCsv, serializeIndicatorsCsv } from '../io/csv-export';
+import {
+  csvFileName,
+  serializeHistoryCsv,
+  serializeIndicatorsCsv,
+  serializePlanningCsv,
+} from '../io/csv-export';
 import type { HistoryEntry } from '../model/history';
 
 export const DEFAULT_WORKBOOK_ID = LANXI_2021_2025.id;
@@ -185,6 +191,11 @@ export function downloadHistoryCsv(
   scope: string,
 ): void {
   offerCsv(workbook, serializeHistoryCsv(entries), scope);
+}
+
+/** A next plan's 目标测算表 as a CSV download, for the departments to propose their targets in. */
+export function downloadPlanningCsv(workbook: Workbook, sheet: PlanningReport): void {
+  offerCsv(workbook, serializePlanningCsv(sheet, workbook.isSample === true), '目标测算表');
 }
 
 function offerCsv(workbook: Workbook, csv: string, scope: string): void {

@@ -13,8 +13,14 @@ export interface ChartData {
   actual: (number | null)[];
   /** Null except from the latest actual year to the target year. */
   projection: (number | null)[];
-  /** Target in force each year (null for direction-only targets). */
+  /** Target in force each year (null for direction-only targets; in a next plan, null before its base year). */
   target: (number | null)[];
+  /**
+   * A next plan's previous target, in force up to its own target year (the new plan's base year); null when the
+   * row has none, or it is a band, a direction (nothing to draw as a line) or a yearly change (its own base year
+   * is not kept).
+   */
+  previousTarget: (number | null)[] | null;
   targetStepped: boolean;
   band: { low: (number | null)[]; high: (number | null)[] } | null;
 }
@@ -42,14 +48,25 @@ export function chartDataFor(
     if (y === indicator.targetYear) return projected;
     return null;
   });
-  const target = years.map((y) => targetForYear(spec, series, y));
+  // A next plan's new target applies from its base year: drawn across the previous period too, it read as the
+  // target those years were held to. That period's own target is drawn up to the base year instead.
+  const previous = indicator.previousTarget;
+  const inForce = (y: number) => !previous || y >= indicator.baseYear;
+  const target = years.map((y) => (inForce(y) ? targetForYear(spec, series, y) : null));
   const isAround = isBand(spec);
   const band =
     isAround && spec.value !== null
       ? {
-          low: years.map(() => (spec.value ?? 0) - thresholds.aroundTolerance),
-          high: years.map(() => (spec.value ?? 0) + thresholds.aroundTolerance),
+          low: years.map((y) => (inForce(y) ? (spec.value ?? 0) - thresholds.aroundTolerance : null)),
+          high: years.map((y) => (inForce(y) ? (spec.value ?? 0) + thresholds.aroundTolerance : null)),
         }
+      : null;
+  const previousSpec = previous
+    ? targetSpecOf({ ...indicator, target: previous, targetYear: previous.targetYear })
+    : null;
+  const previousTarget =
+    previous && previousSpec && !isBand(previousSpec) && previousSpec.kind !== 'yearly-change'
+      ? years.map((y) => (y <= previous.targetYear ? targetForYear(previousSpec, series, y) : null))
       : null;
   return {
     title: `${indicator.code} ${indicator.name}`,
@@ -58,6 +75,7 @@ export function chartDataFor(
     actual,
     projection,
     target,
+    previousTarget: previousTarget?.some((v) => v !== null) ? previousTarget : null,
     targetStepped: spec.kind === 'yearly-change',
     band,
   };

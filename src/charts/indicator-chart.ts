@@ -88,6 +88,16 @@ export function makeIndicatorChart(
       stepped: data.targetStepped ? 'middle' : false,
     });
   }
+  if (data.previousTarget)
+    datasets.push({
+      label: '上期目标',
+      data: data.previousTarget,
+      borderColor: '#8f959e',
+      backgroundColor: '#8f959e',
+      borderDash: [3, 3],
+      pointRadius: 0,
+      borderWidth: 2,
+    });
   const chart = new Chart(canvas, {
     type: 'line',
     data: { labels: data.years.map((y) => `${y}年`), datasets },

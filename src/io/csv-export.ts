@@ -6,6 +6,8 @@ import Papa from 'papaparse';
 import { TARGET_KIND_LABELS, type Comparator, type Indicator } from '../model/indicator';
 import { describeSource, type HistoryEntry } from '../model/history';
 import { clerkLabel } from '../model/history-list';
+import type { PlanningReport } from '../model/planning-report';
+import { SAMPLE_LABEL } from '../model/sample-data';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -91,6 +93,40 @@ export function serializeHistoryCsv(entries: readonly HistoryEntry[]): string {
   // Every cell is text here (figures with their units), so every cell is escaped.
   const escaped = [header, ...rows].map((cells) => cells.map(escapeFormula));
   return UTF8_BOM + Papa.unparse(escaped, { newline: '\r\n', quotes: false });
+}
+
+/**
+ * The next plan's 目标测算表 as the page prints it, one row per indicator, for the departments to propose their
+ * targets in Excel or WPS (the paper cannot be filled in). A sample workbook's sheet says so on its first line.
+ */
+export function serializePlanningCsv(sheet: PlanningReport, sample: boolean): string {
+  const header = [
+    '领域',
+    '代码',
+    '指标',
+    '最新值',
+    '上期目标',
+    `按趋势${sheet.targetYear}年`,
+    '新目标',
+    '评估',
+    '说明',
+  ];
+  const rows = sheet.areas.flatMap(({ area, rows }) =>
+    rows.map((r) => [area, r.code, r.name, r.latest, r.previous, r.trend, r.target, r.verdict, r.note]),
+  );
+  const lines = [
+    ...(sample ? [[`${SAMPLE_LABEL}：数值为随机生成，不是统计数据，不得上报`]] : []),
+    header,
+    ...rows,
+  ];
+  // Every cell is text here (figures with their units), so every cell is escaped.
+  return (
+    UTF8_BOM +
+    Papa.unparse(
+      lines.map((cells) => cells.map(escapeFormula)),
+      { newline: '\r\n', quotes: false },
+    )
+  );
 }
 
 /**

@@ -217,7 +217,8 @@ export function warningInWords(w: WarningRow): string {
   return [
     `${w.code} ${w.name}：最新值 ${w.latest}`,
     `目标 ${w.target}`,
-    `预测 ${w.projected}`,
+    // The year of the projection, as the grid's column says it (预测2025年): a report of 2024 projects to 2025.
+    /\d年已有实际值$/.test(w.projected) ? w.projected : `预测${w.projectedYear}年 ${w.projected}`,
     `预测与目标：${w.gap}`,
     `状态：${status}`,
     ...(w.fluctuation ? [w.fluctuation] : []),

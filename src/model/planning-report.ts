@@ -54,6 +54,7 @@ export function buildPlanningReport(
   let carried = 0;
   let timid = 0;
   let farOff = 0;
+  let leaving = 0;
   let added = 0;
   let addedWithoutTarget = 0;
   const byArea = new Map<string, PlanningRow[]>();
@@ -83,6 +84,7 @@ export function buildPlanningReport(
       if (indicator.previousTarget) timid += 1;
     } else if (ambition.flag === 'leaves-band') {
       verdict = '按趋势将越出范围';
+      if (indicator.previousTarget) leaving += 1;
     } else if (ambition.flag === 'out-of-reach') {
       verdict = '可能难以实现';
       if (indicator.previousTarget) farOff += 1;
@@ -110,7 +112,11 @@ export function buildPlanningReport(
   const decided = rows.length - added - carried;
   const summary =
     `${rows.length}项指标中，已设定新目标的${decided}项` +
-    (timid + farOff > 0 ? `（其中偏保守${timid}项，可能难以实现${farOff}项）` : '') +
+    (timid + farOff + leaving > 0
+      ? `（其中偏保守${timid}项，可能难以实现${farOff}项` +
+        (leaving > 0 ? `，按趋势将越出范围${leaving}项` : '') +
+        '）'
+      : '') +
     `，仍沿用上期目标、待确定的${carried}项` +
     (added > 0
       ? `；本期新增指标${added}项${addedWithoutTarget > 0 ? `（其中目标待定${addedWithoutTarget}项）` : ''}`

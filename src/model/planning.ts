@@ -2,7 +2,7 @@
  * Planning the next period: a new plan from an existing one (indicators copied, old values kept as history
  * and baseline), and the "too timid / out of reach" checks on each new target, with their figures.
  */
-import { formatDifference, formatWithUnit, withinNaturalLimits } from './entry';
+import { formatDifference, formatWithUnit, isCountUnit, withinNaturalLimits } from './entry';
 import type { Indicator, Target } from './indicator';
 import { defaultMethod, project, seriesOf } from './projection';
 import {
@@ -175,7 +175,13 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     const inDirection = wantUp ? change : -change;
     if (inDirection > 0 && (bestPace === null || inDirection > bestPace)) bestPace = inDirection;
   }
-  const direction = wantUp ? '提高' : '下降';
+  // Things counted one by one (家, 个) grow by decisions, not by a trend: what is needed is said in whole units
+  // (到2030年需增加 1 家), not as a fraction a year (需每年提高 0.14 家).
+  const counted = isCountUnit(indicator.unit);
+  const direction = counted ? (wantUp ? '增加' : '减少') : wantUp ? '提高' : '下降';
+  const needed = counted
+    ? `到${indicator.targetYear}年需${direction} ${f(Math.abs(goal - latest))}`
+    : `需每年${direction} ${pace(requiredPace ?? 0)}`;
   // "（至 88%）": for a band, the edge to reach, after where the value stands against it.
   const where = band
     ? `${latestYear}年为 ${f(latest)}，${wantUp ? '低于' : '高于'} ${band.text}的范围；`
@@ -186,7 +192,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
       bestPace === null ? `历史上从未${direction}过` : `历史最快每年${direction} ${pace(bestPace)}`;
     return {
       flag: 'out-of-reach',
-      message: `可能难以实现：${standIn}${where}自${latestYear}年起需每年${direction} ${pace(requiredPace)}${edge}，${best}。`,
+      message: `可能难以实现：${standIn}${where}自${latestYear}年起${needed}${edge}，${best}。`,
       trendAtTarget,
       requiredPace,
       bestPace,
@@ -201,7 +207,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   }
   return {
     flag: overshoot ? 'leaves-band' : null,
-    message: `${standIn}${where}${trendText}需每年${direction} ${pace(requiredPace ?? 0)}${edge}${bestPace === null ? '' : `，历史最快 ${pace(bestPace)}`}${overshoot}。`,
+    message: `${standIn}${where}${trendText}${needed}${edge}${bestPace === null ? '' : `，历史最快${counted ? `每年${direction}` : ''} ${pace(bestPace)}`}${overshoot}。`,
     trendAtTarget,
     requiredPace,
     bestPace,

@@ -111,6 +111,8 @@ export interface WarningRow {
   latest: string;
   target: string;
   projected: string;
+  /** The year of the projection (and of the target the gap is from): the row's target year. */
+  projectedYear: number;
   gap: string;
   status: Status;
   /** Why a row met now is listed: "按趋势将不再达标"; '' otherwise. */
@@ -370,14 +372,27 @@ function changeSinceEarlier(indicator: Indicator, year: number): string {
  * A target as the report prints it: a target that moves each year (近视率: 每年降低1个百分点) also says what it comes
  * to in the report's year, and a 左右 target its band (judged within it; otherwise only in the row panel).
  */
-function reportTarget(indicator: Indicator, year: number, text: string, thresholds: Thresholds): string {
+function reportTarget(
+  indicator: Indicator,
+  year: number,
+  text: string,
+  thresholds: Thresholds,
+  alsoAtTargetYear = false,
+): string {
   const spec = targetSpecOf(indicator);
   const when = Math.min(year, indicator.targetYear);
   if (spec.kind === 'yearly-change') {
-    const goal = targetForYear(spec, seriesOf(indicator), when);
-    if (goal === null) return text;
     const bound = (spec.value ?? 0) < 0 ? '≤' : '≥';
-    return withNote(text, `${when}年应${bound}${showFigure(goal, indicator.unit)}`);
+    const at = (y: number) => {
+      const goal = targetForYear(spec, seriesOf(indicator), y);
+      return goal === null ? null : `${y}年应${bound}${showFigure(goal, indicator.unit)}`;
+    };
+    const notes = [
+      at(when),
+      alsoAtTargetYear && when < indicator.targetYear ? at(indicator.targetYear) : null,
+    ];
+    const said = notes.filter((n): n is string => n !== null);
+    return said.length === 0 ? text : withNote(text, said.join('，'));
   }
   if (isBand(spec) && spec.value !== null) {
     const { low, high } = bandOf(spec.value, indicator.unit, thresholds);
@@ -541,7 +556,10 @@ export function buildReport(
           latestYear === undefined
             ? '—'
             : `${showFigure(indicator.values[latestYear], indicator.unit)}（${latestYear}年）`,
-        target: targetOf(indicator),
+        // The projection and the gap beside it are at the target year: a target that moves each year also
+        // says what it comes to then (2024年应≤49% beside a gap from 2025's 48% did not add up).
+        target: reportTarget(indicator, year, describeTarget(indicator), thresholds, true),
+        projectedYear: indicator.targetYear,
         // Once the target year's own value is in, it decides (达标/未达标) and the gap is its own: a projection
         // beside it would contradict both.
         projected: seriesOf(indicator, year).years.includes(indicator.targetYear)

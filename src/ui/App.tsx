@@ -15,6 +15,7 @@ import {
   CLERK_SETTING,
   ORGANISATION_SETTING,
   type Session,
+  downloadPlanningCsv,
 } from '../app/session';
 import { DEPARTMENTS } from '../grid/columns';
 import { makeWorkbookGrid, type CellInfo, type WorkbookGrid } from '../grid/workbook-grid';
@@ -883,6 +884,7 @@ export function App(props: { session: Session }) {
           years={reportYears()}
           rows={reports()}
           thresholds={thresholds}
+          onExportPlanning={(sheet) => downloadPlanningCsv(workbook, sheet)}
           onClose={() => {
             setShowReport(false);
             backToGrid();

@@ -1,4 +1,4 @@
-import { For, onCleanup, onMount } from 'solid-js';
+import { For, onCleanup, onMount, Show } from 'solid-js';
 import type { ChartData } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import { formatWithUnit } from '../model/entry';
@@ -38,8 +38,19 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
               </tr>
               <tr>
                 <th scope="row">目标</th>
-                <For each={props.data.target}>{(v) => <td>{show(v)}</td>}</For>
+                {/* A next plan's years before its base year: no new target yet (the row below has the old one). */}
+                <For each={props.data.target}>
+                  {(v) => <td>{v === null && props.data.previousTarget ? '' : show(v)}</td>}
+                </For>
               </tr>
+              <Show when={props.data.previousTarget}>
+                {(previous) => (
+                  <tr>
+                    <th scope="row">上期目标</th>
+                    <For each={previous()}>{(v) => <td>{v === null ? '' : show(v)}</td>}</For>
+                  </tr>
+                )}
+              </Show>
             </tbody>
           </table>
         </div>

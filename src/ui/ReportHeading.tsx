@@ -23,6 +23,11 @@ export function ReportHeading(props: {
         </Show>
         <span>打印日期：{printedOn()}</span>
       </p>
+      {/* Said on screen only: papers for a meeting went out without the office's name, and nothing said it could
+          be there. */}
+      <Show when={!props.organisation}>
+        <p class="report-hint no-print">编制单位未填写：在“设置”中填写后，印在标题下。</p>
+      </Show>
       <Show when={props.isSample}>
         <p class="report-sample">
           {SAMPLE_LABEL}：{props.what}的数值是随机生成的，不是统计数据，不得上报。

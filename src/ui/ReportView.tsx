@@ -1,16 +1,17 @@
-import { createMemo, createSignal, For, Index, onCleanup, onMount, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import { chartDataFor } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import type { RowReport } from '../grid/workbook-grid';
 import { DEPARTMENTS, describeTarget } from '../grid/columns';
 import { buildNotices, NOTICES_TITLE } from '../model/department-notices';
 import { OUT_OF_REACH_FACTOR } from '../model/planning';
-import { buildPlanningReport } from '../model/planning-report';
+import { buildPlanningReport, type PlanningReport } from '../model/planning-report';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
 import type { Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
 import { WarningsTable } from './WarningsTable';
+import { FiguresKeptWhole } from './FiguresKeptWhole';
 
 /**
  * Trend charts in the report, at most: a county's plan has fewer rows than this; a workbook of thousands of rows
@@ -33,6 +34,8 @@ export function ReportView(props: {
   years: number[];
   rows: RowReport[];
   thresholds: Thresholds;
+  /** The 目标测算表 as a CSV file, for the departments to propose targets in (a next plan only). */
+  onExportPlanning?: (sheet: PlanningReport) => void;
   onClose: () => void;
 }) {
   // Default: the latest year that has any value.
@@ -141,6 +144,17 @@ export function ReportView(props: {
         <button type="button" onClick={() => window.print()}>
           打印 / 存为 PDF
         </button>
+        <Show when={props.onExportPlanning && planning()}>
+          {(sheet) => (
+            <button
+              type="button"
+              title="导出本表为 CSV 文件，可用 Excel 或 WPS 打开，发各单位提出新目标"
+              onClick={() => props.onExportPlanning?.(sheet())}
+            >
+              导出CSV
+            </button>
+          )}
+        </Show>
         <button type="button" onClick={() => props.onClose()}>
           返回表格
         </button>
@@ -189,10 +203,10 @@ export function ReportView(props: {
                             <td class="nowrap">{row.code}</td>
                             <td>{row.name}</td>
                             <td class="num">
-                              <YearKeptWhole text={row.latest} />
+                              <FiguresKeptWhole text={row.latest} />
                             </td>
                             <td>
-                              <YearKeptWhole text={row.previous} />
+                              <FiguresKeptWhole text={row.previous} />
                             </td>
                             <td class="num">{row.trend}</td>
                             <td>{row.target}</td>
@@ -257,7 +271,8 @@ export function ReportView(props: {
                     <For each={tally().rows}>
                       {(line) => (
                         <tr classList={{ total: line.area === '合计' }}>
-                          <td>{line.area}</td>
+                          {/* 儿童与法律保护 on one line (it broke into 儿童与法 / 律保护 on A4). */}
+                          <td class="nowrap">{line.area}</td>
                           <For each={line.cells}>{(cell) => <td class="num">{cell}</td>}</For>
                         </tr>
                       )}
@@ -397,14 +412,5 @@ function ReportChart(props: { row: RowFacts; thresholds: Thresholds }) {
       height={300}
       style={{ width: '640px', height: '300px' }}
     />
-  );
-}
-
-/** A text with years, "6.3‰（2024年）": a narrow column wraps around 2024年, never inside it (2024 / 年）). */
-function YearKeptWhole(props: { text: string }) {
-  return (
-    <Index each={props.text.split(/(\d{4}年)/)}>
-      {(part, i) => (i % 2 === 1 ? <span class="nowrap">{part()}</span> : <>{part()}</>)}
-    </Index>
   );
 }

@@ -4,6 +4,7 @@ import type { AreaSummary } from '../model/status-summary';
 import { STATUSES } from '../model/status';
 import { createLimited } from './preview-limit';
 import { ShowMore } from './ShowMore';
+import { projectedHeading } from './WarningsTable';
 
 const COLUMNS = STATUSES;
 
@@ -68,7 +69,7 @@ export function SummaryPanel(props: {
                 <th scope="col">责任单位</th>
                 <th scope="col">最新值</th>
                 <th scope="col">目标</th>
-                <th scope="col">预测</th>
+                <th scope="col">{projectedHeading(props.warnings)}</th>
                 <th scope="col">预测与目标</th>
                 <th scope="col">状态</th>
                 <th scope="col">波动</th>

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { WarningRow } from '../model/report';
+import { FiguresKeptWhole } from './FiguresKeptWhole';
 
 /**
  * The report's list of rows to watch (需关注的指标). One table for the whole city's report and for each
@@ -21,7 +22,7 @@ export function WarningsTable(props: {
           </Show>
           <th>最新值</th>
           <th>目标</th>
-          <th>预测</th>
+          <th>{projectedHeading(props.warnings)}</th>
           <th>预测与目标</th>
           <th>状态</th>
           <th>波动</th>
@@ -37,10 +38,16 @@ export function WarningsTable(props: {
               <Show when={props.department}>
                 <td>{w.department}</td>
               </Show>
-              <td class="figure">{w.latest}</td>
-              <td class="target">{w.target}</td>
+              <td class="figure">
+                <FiguresKeptWhole text={w.latest} />
+              </td>
+              <td class="target">
+                <FiguresKeptWhole text={w.target} />
+              </td>
               <td class="num">{w.projected}</td>
-              <td class="figure">{w.gap}</td>
+              <td class="figure">
+                <FiguresKeptWhole text={w.gap} />
+              </td>
               <td class="nowrap">
                 {w.status}
                 <Show when={w.statusNote}>
@@ -54,4 +61,11 @@ export function WarningsTable(props: {
       </tbody>
     </table>
   );
+}
+
+/** 预测2025年, as the grid's column is headed: the year the projections and their gaps are for. */
+export function projectedHeading(warnings: readonly WarningRow[]): string {
+  const years = new Set(warnings.map((w) => w.projectedYear));
+  const [only] = years;
+  return years.size === 1 && only !== undefined ? `预测${only}年` : '预测（目标年）';
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { describePreviousTarget, makeNextPlan } from '../../src/model/planning';
@@ -114,6 +115,15 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(panel.locator('code')).toContainText(', 2030)');
   await expect(panel).toContainText('2030年预计为');
   await expect(await next.cell(INFANT.code, '预测2030年')).toHaveText(/‰$/);
+  // Its chart holds the new target to the new period and shows the old one over the old period (4.8‰ drawn from
+  // 2020 read as the target those years were held to).
+  await page.keyboard.press('Alt+c');
+  const chartTable = page.getByRole('dialog', { name: /^图表：/ }).getByRole('table', { name: '图表数据' });
+  const chartRow = (name: string) =>
+    chartTable.getByRole('row', { name: new RegExp(`^${name}`) }).locator('td');
+  await expect(chartRow('目标')).toHaveText(['', '', '', '', '', ...Array(6).fill('4.8‰')]);
+  await expect(chartRow('上期目标')).toHaveText([...Array(6).fill('5‰'), '', '', '', '', '']);
+  await page.keyboard.press('Escape');
   // Rows whose target is still the one carried over say so: the ones still to be decided.
   const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
   await next.revealRow(UNDER5.code);
@@ -143,8 +153,31 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(infantLine.nth(3)).toHaveText('<5‰（2025年）');
   await expect(infantLine.nth(5)).toHaveText('<4.8‰（以下）');
   await expect(infantLine.nth(6)).toContainText('偏保守');
+  // The same sheet as a file the departments can propose their targets in (a paper cannot be filled in).
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toMatch(/_目标测算表_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await file.path(), 'utf8').split('\r\n');
+  expect(lines[0]).toBe('\uFEFF领域,代码,指标,最新值,上期目标,按趋势2030年,新目标,评估,说明');
+  expect(lines.filter((line) => /^儿童与/.test(line) || /^重点实事项目/.test(line))).toHaveLength(
+    plan.indicators.length,
+  );
+  const infantInFile = lines.find((line) => line.startsWith(`儿童与健康,${INFANT.code},`))!.split(',');
+  expect(infantInFile.slice(2, 8)).toEqual([
+    '婴儿死亡率',
+    '5.2‰（2023年）',
+    '<5‰（2025年）',
+    (await infantLine.nth(4).textContent())!,
+    '<4.8‰（以下）',
+    '偏保守',
+  ]);
   // On paper, every area's table has the same columns (each sized itself before: the columns jumped from page
   // to page and 新目标 wrapped every three characters), and a year is never split over two lines (2024 / 年）).
+  // As wide as an A4 page between its margins (182 mm, 688 px), as page.pdf lays it out.
+  const screen = page.viewportSize()!;
+  await page.setViewportSize({ width: 688, height: screen.height });
   await page.emulateMedia({ media: 'print' });
   const columnEdges = await sheet
     .locator('table.planning')
@@ -172,7 +205,16 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     }),
   );
   expect(splitYears).toEqual([]);
+  // No cell's text runs over into the next column: ≥90%（2025年） was one piece line breaking could not split,
+  // wider than 上期目标's printed column, and printed across the 按趋势 column's border.
+  const overflowing = await sheet
+    .locator('table.planning td')
+    .evaluateAll((cells) =>
+      cells.filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent),
+    );
+  expect(overflowing).toEqual([]);
   await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(screen);
   await sheet.getByRole('button', { name: '返回表格' }).click();
   await next.waitSaved();
   await page.reload();

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { AREAS } from '../../src/model/indicator';
 import { ATTENTION, STATUS_SEVERITY, type Status } from '../../src/model/status';
@@ -21,6 +21,33 @@ const fold = (text: string) =>
     .normalize('NFKC')
     .replace(/\u2EDA/g, '页')
     .replace(/\s+/g, '');
+
+/**
+ * The cells of the report's tables that, laid out for print as wide as an A4 page between its margins (182 mm,
+ * 688 px), split a year such as 2024年, or a difference such as 0.45个千分点, over two lines.
+ */
+async function splitYearsInPrint(page: Page, report: Locator): Promise<string[]> {
+  const screen = page.viewportSize()!;
+  await page.setViewportSize({ width: 688, height: screen.height });
+  await page.emulateMedia({ media: 'print' });
+  const split = await report.locator('table td').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        for (const match of (node.textContent ?? '').matchAll(/\d{4}年|\d[\d.]*个[百千]分点/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          if (range.getClientRects().length > 1) return [cell.textContent ?? ''];
+        }
+      return [];
+    }),
+  );
+  // Back to no emulation (not 'screen', which page.pdf would then print with).
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize(screen);
+  return split;
+}
 
 /** Text of each page of a PDF, read with pdf.js. */
 async function pdfPages(pdf: Buffer): Promise<string[]> {
@@ -97,7 +124,10 @@ test('the dashboard counts match the grid, and a warning leads to its row and ch
   const warnings = panel.getByRole('table', { name: '需关注的指标' });
   // The plan (§五(五)) warns of indicators expected to miss and of those 波动较大: the list has the rows the
   // filter shows (by status) and, besides, rows listed only for their swings.
-  const statusCol = (await warnings.locator('thead th').allTextContents()).indexOf('状态');
+  const headers = await warnings.locator('thead th').allTextContents();
+  // The projection's year, as the grid's column and the printed list say it.
+  expect(headers).toContain('预测2025年');
+  const statusCol = headers.indexOf('状态');
   const listed = await warnings
     .locator('tbody tr')
     .evaluateAll(
@@ -160,10 +190,20 @@ test('the printed report is a PDF with the summary line and every area heading',
   await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2024年）');
   const summary = (await report.locator('.report-summary').textContent()) ?? '';
   expect(summary).toMatch(/^65项指标中已达标\d+项，达标率[\d.]+%/);
+  // Without 编制单位 in 设置, the screen says where to give it (the paper would lack it, unremarked).
+  const noOffice = '编制单位未填写：在“设置”中填写后，印在标题下。';
+  await expect(report.getByText(noOffice)).toBeVisible();
   // The mid-term evaluation is of the period's middle year: chosen with it.
   await report.getByLabel('报告类型').selectOption('mid-term');
   await expect(report.getByRole('heading', { level: 1 })).toContainText('中期评估报告（2023年）');
   await expect(report.getByLabel('年份')).toHaveValue('2023');
+
+  // On an A4 page's width, a year or a difference is never split over two lines in any table (3.1‰（2024 / 年）
+  // and 0.45个千分 / 点 in the warning list, the annual report's and the mid-term's alike).
+  for (const variant of ['annual', 'mid-term']) {
+    await report.getByLabel('报告类型').selectOption(variant);
+    expect(await splitYearsInPrint(page, report), variant).toEqual([]);
+  }
 
   const pages = await pdfPages(await page.pdf({ format: 'A4' }));
   const text = pages.join('\n');
@@ -180,6 +220,7 @@ test('the printed report is a PDF with the summary line and every area heading',
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
+  expect(squeeze(text)).not.toContain(squeeze(noOffice));
   expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
   // The sample workbook's report says on every page that its figures are generated.
   for (const [index, text] of pages.entries())
@@ -250,6 +291,24 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(report.getByLabel('年份')).toHaveValue('2025');
   await expect(report.getByRole('heading', { level: 1 })).toContainText('终期评估报告（2025年）');
   await expect(report.locator('.report-meta')).toContainText('编制单位：兰溪市妇儿工委办');
+  await expect(report.getByText(/编制单位未填写/)).toHaveCount(0);
+  // On an A4 page's width each area's name in the count by area is on one line (儿童与家 / 庭 before).
+  await page.setViewportSize({ width: 688, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  const areaCells = report.locator('table.tally tbody td:first-child');
+  await expect(areaCells).toHaveCount(AREAS.length + 1);
+  const brokenAreas = await areaCells.evaluateAll((cells) =>
+    cells
+      .filter((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((td) => td.textContent),
+  );
+  expect(brokenAreas).toEqual([]);
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1400, height: 900 });
   const total = LANXI_2021_2025.indicators.length;
   // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(

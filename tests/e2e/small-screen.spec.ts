@@ -105,3 +105,44 @@ for (const [width, height] of [
     workbook.expectNoErrors();
   });
 }
+
+// The office laptops' own resolutions, unscaled: the toolbar keeps to one line — searching (找到 8 处) and with
+// both filters chosen — so the grid is not a row shorter (导出CSV wrapped alone onto a second line at 1280, and
+// the search's count pushed more after it at 1366). Every control stays in view and reachable by Tab.
+for (const [width, height] of [
+  [1280, 720],
+  [1366, 768],
+] as const) {
+  test(`a ${width}×${height} screen: the toolbar is one line, searching and filtered`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const workbook = new WorkbookPage(page);
+    await workbook.open();
+    const toolbar = page.getByRole('toolbar', { name: '表格工具' });
+    await page.getByRole('searchbox').fill('死亡率');
+    await expect(toolbar.locator('.hits')).toHaveText(/^找到 \d+ 处$/);
+    await page.getByLabel('按领域筛选').selectOption('儿童与法律保护');
+    await page.getByLabel('按责任单位筛选').selectOption('市民政局');
+    const rows = await toolbar.evaluate((bar) => {
+      const top = bar.getBoundingClientRect().top;
+      return [
+        ...new Set(
+          [...bar.children]
+            .filter((child) => !child.classList.contains('spacer'))
+            .map((child) => Math.floor((child.getBoundingClientRect().top - top) / 30)),
+        ),
+      ];
+    });
+    expect(rows).toEqual([0]);
+    for (const control of await toolbar.locator('button, a, input, select').all())
+      await expectInWindow(page, control);
+    // The count sits in the search box, not over what is typed: the text ends left of it.
+    const search = page.getByRole('searchbox');
+    const typedEnd = await search.evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      return input.getBoundingClientRect().right - parseFloat(style.paddingRight);
+    });
+    const hits = await toolbar.locator('.hits').boundingBox();
+    expect(hits!.x).toBeGreaterThanOrEqual(typedEnd - 0.5);
+    workbook.expectNoErrors();
+  });
+}

@@ -88,4 +88,27 @@ describe('chart datasets', () => {
     );
     expect(data.target.every((v) => v === null)).toBe(true);
   });
+
+  it('a next plan draws its new target from the base year on, and the previous period’s own target before it', () => {
+    // 2026–2030 from 2021–2025: 6‰ falling to 4.9‰ against the old <5‰; the new target <4‰. Drawn across 2020–2025,
+    // 4‰ read as the target those years were held to (every figure far “above target”).
+    const next: Indicator = {
+      ...row(
+        { kind: 'upper', comparator: '<', wording: '控制在…以下', value: 4 },
+        { 2020: 6, 2023: 5.2, 2025: 4.9 },
+        '‰',
+      ),
+      baseYear: 2025,
+      targetYear: 2030,
+      previousTarget: { kind: 'upper', comparator: '<', wording: '以下', value: 5, targetYear: 2025 },
+    };
+    const data = chartDataFor(next, 3.9, DEFAULT_THRESHOLDS);
+    expect(data.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    expect(data.target).toEqual([null, null, null, null, null, 4, 4, 4, 4, 4, 4]);
+    expect(data.previousTarget).toEqual([5, 5, 5, 5, 5, 5, null, null, null, null, null]);
+    // A plan of its own period has no previous target to draw.
+    expect(
+      chartDataFor(row(next.target, next.values, '‰'), 4.5, DEFAULT_THRESHOLDS).previousTarget,
+    ).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { decodeCsvBytes } from '../../../src/io/csv-decode';
-import { csvFileName, serializeIndicatorsCsv } from '../../../src/io/csv-export';
+import { csvFileName, serializeIndicatorsCsv, serializePlanningCsv } from '../../../src/io/csv-export';
 import { parseImportFile } from '../../../src/io/csv-import';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
@@ -75,5 +75,51 @@ describe('the export file’s name', () => {
     expect(csvFileName(LANXI_2021_2025.title, '全部指标', day)).toBe(
       '兰溪市儿童发展十四五规划_全部指标_2026-11-28.csv',
     );
+  });
+});
+
+describe('目标测算表 as CSV', () => {
+  const sheet = {
+    title: '十五五目标测算表',
+    targetYear: 2030,
+    summary: '',
+    areas: [
+      {
+        area: '儿童与健康',
+        rows: [
+          {
+            code: 'H02',
+            name: '=婴儿死亡率',
+            latest: '4.9‰（2025年）',
+            previous: '<5‰（2025年）',
+            trend: '3.93‰',
+            target: '<4‰（以下）',
+            verdict: '',
+            note: '按趋势2030年约为 3.93‰，需每年下降 0.18个千分点',
+          },
+        ],
+      },
+    ],
+  };
+
+  it('writes each line of the sheet under its headers, text escaped, a sample sheet labelled first', () => {
+    const rows = Papa.parse<string[]>(serializePlanningCsv(sheet, false).replace(/^\uFEFF/, '')).data;
+    expect(rows).toEqual([
+      ['领域', '代码', '指标', '最新值', '上期目标', '按趋势2030年', '新目标', '评估', '说明'],
+      [
+        '儿童与健康',
+        'H02',
+        "'=婴儿死亡率",
+        '4.9‰（2025年）',
+        '<5‰（2025年）',
+        '3.93‰',
+        '<4‰（以下）',
+        '',
+        '按趋势2030年约为 3.93‰，需每年下降 0.18个千分点',
+      ],
+    ]);
+    const sample = Papa.parse<string[]>(serializePlanningCsv(sheet, true).replace(/^\uFEFF/, '')).data;
+    expect(sample[0]![0]).toMatch(/^示例数据（模拟，非真实统计）/);
+    expect(sample[1]![0]).toBe('领域');
   });
 });

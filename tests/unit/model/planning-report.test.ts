@@ -78,6 +78,11 @@ describe('目标测算表: the sheet the next plan’s targets are drafted from'
     const sheet = buildPlanningReport('十五五', [row], DEFAULT_THRESHOLDS);
     expect(sheet.areas[0]!.rows[0]).toMatchObject({ verdict: '按趋势将越出范围' });
     expect(sheet.areas[0]!.rows[0]!.note).toContain('将超出范围');
+    // And counted in the summary the committee reads first, beside 偏保守 and 可能难以实现 (it was left out: one
+    // decided target with a warning read as a clean sheet).
+    expect(sheet.summary).toBe(
+      '1项指标中，已设定新目标的1项（其中偏保守0项，可能难以实现0项，按趋势将越出范围1项），仍沿用上期目标、待确定的0项',
+    );
   });
 
   it('a row added in the next plan says so instead of a previous target', () => {

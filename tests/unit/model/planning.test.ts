@@ -103,6 +103,19 @@ describe('too timid / out of reach', () => {
     expect(assessAmbition(withTarget(infant, 0.5), DEFAULT_THRESHOLDS).flag).toBeNull();
   });
 
+  it('says what a count needs in whole units, not a fraction of a 家 a year', () => {
+    // 危重新生儿救治中心: one since 2020; a second by 2030 is a decision to build one, said as such.
+    const centre = next.indicators.find((r) => r.name === '危重新生儿救治中心数量')!;
+    const one = { ...withTarget(centre, 2), values: { 2020: 1, 2023: 1 } };
+    const a = assessAmbition(one, DEFAULT_THRESHOLDS);
+    expect(a.flag).toBe('out-of-reach');
+    expect(a.message).toBe('可能难以实现：自2023年起到2030年需增加 1 家，历史上从未增加过。');
+    const rising = { ...withTarget(centre, 4), values: { 2020: 1, 2022: 2, 2025: 3 } };
+    expect(assessAmbition(rising, DEFAULT_THRESHOLDS).message).toMatch(
+      /；到2030年需增加 1 家，历史最快每年增加 /,
+    );
+  });
+
   it('says nothing alarming about a reachable target, but gives the pace', () => {
     const a = assessAmbition(withTarget(infant, 4), DEFAULT_THRESHOLDS);
     expect(a.flag).toBeNull();

@@ -631,6 +631,14 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       ['E02', band, '低于下限 88% 1.2个百分点'],
     ]);
     expect(report.series?.rows.map((r) => r.target)).toEqual([moving, band]);
+    // A year before the target year: the area table says the year's bound (49 % in 2024), while the warning
+    // list's projection and gap are at 2025 — its target also names 2025's 48 %, or 51.5 % “高于目标 3.5” reads
+    // as a sum that does not add up (51.5 − 49 = 2.5); the list says of which year its projection is.
+    const annual = buildReport('规划', [myopia2018], 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(annual.areas[0]!.rows[0]!.target).toBe('每年降低1个百分点（2024年应≤49%）');
+    expect(annual.warnings.map((w) => [w.target, w.projectedYear, w.gap])).toEqual([
+      ['每年降低1个百分点（2024年应≤49%，2025年应≤48%）', 2025, '高于目标 3.5个百分点'],
+    ]);
     // The band is the setting's: a tolerance of 1 gives 89%～91%.
     const narrow = buildReport('规划', [around], 2025, 'final', describeTarget, {
       ...DEFAULT_THRESHOLDS,
