@@ -157,9 +157,10 @@ export interface Assessment {
 }
 
 /**
- * The comparator a target is judged by. A yearly change is met year by year (≤ or ≥ by its step's sign) and a
- * direction has an arrow: a comparator of the other sort there (an arrow on a yearly change, as imports gave new
- * rows before; ≤ on a direction, chosen from the 比较 list) would otherwise never be met or be judged backwards.
+ * The comparator a target is judged by. A yearly change is met year by year (≤ or ≥ by its step's sign), a
+ * direction has an arrow and a bound a sign: a comparator of the other sort there (an arrow on a yearly change, as
+ * imports gave new rows before; ≤ on a direction or 不升 on a 上限 row, chosen from the 比较 list) would otherwise
+ * never be met or be judged backwards.
  */
 function judgedComparator(
   target: Pick<Indicator['target'], 'kind' | 'comparator' | 'yearlyStep'>,
@@ -169,6 +170,12 @@ function judgedComparator(
     return (target.yearlyStep ?? -1) > 0 ? '≥' : '≤';
   if (kind === 'direction' && !isDirectionComparator(comparator))
     return comparator === '<' || comparator === '≤' ? '↓' : '↑';
+  // A direction (↓, ↑, 不升) on a bound has no figure to compare with: the bound's own sign, as a new kind gets it
+  // (alignTargetToKind). meets() knew no arrow there and a 上限 row at 3.8‰ against 5‰ was 倒退.
+  if (isDirectionComparator(comparator)) {
+    if (kind === 'upper') return '<';
+    if (kind === 'lower' || kind === 'count') return '≥';
+  }
   return comparator;
 }
 

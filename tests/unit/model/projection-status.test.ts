@@ -212,6 +212,26 @@ describe('a comparator of the wrong sort for its kind does not turn the verdict 
     expect(judged(target, { 2018: 12, 2025: 10 })).toBe('达标');
     expect(judged({ ...target, comparator: '≥' }, { 2018: 12, 2025: 10 })).toBe('未达标');
   });
+
+  // 比较 offers every comparator on every row: 不升 (or an arrow) picked on a bound row has no figure to compare.
+  it.each(['不升', '↓', '↑'] as const)(
+    'a 上限 row with %s in 比较 is judged by its bound: 4, 3.9, 3.8‰ against <5‰ is 已达标, 6 in 2025 未达标',
+    (comparator) => {
+      const target = { kind: 'upper', comparator, wording: '以下', value: 5 } as const;
+      expect(judged(target, { 2018: 4, 2019: 3.9, 2020: 3.8 })).toBe('已达标');
+      expect(judged(target, { 2018: 4, 2025: 6 })).toBe('未达标');
+    },
+  );
+  it.each(['不升', '↓', '↑'] as const)(
+    'a 下限 or 数量 row with %s in 比较 is judged by its bound: 96 → 98% against ≥97% is 达标',
+    (comparator) => {
+      for (const kind of ['lower', 'count'] as const) {
+        const target = { kind, comparator, wording: '以上', value: 97 } as const;
+        expect(judged(target, { 2018: 96, 2025: 98 })).toBe('达标');
+        expect(judged(target, { 2018: 96, 2025: 96.5 })).toBe('未达标');
+      }
+    },
+  );
 });
 
 describe('波动较大', () => {
