@@ -1068,6 +1068,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
           ? comparatorText
           : defaultComparator(kind, step, cell(row, 'wording'), unit)
     ) as Comparator;
+    // A direction in 比较 with no 目标类型 says the kind: as 下限 the row had no figure to be judged by.
+    if (!kindText && isDirectionComparator(comparator)) kind = 'direction';
     // A yearly-change target is judged against each year's value (≤ or ≥): an arrow there would never be met.
     if (kind === 'yearly-change' && isDirectionComparator(comparator))
       comparator = defaultComparator(kind, step);
