@@ -875,6 +875,16 @@ export function explainStatus(
   return `${text}：${a.status}。`;
 }
 
+/**
+ * The printed report's legend for 不升 rows, its figure as each row's explanation prints it (0.25 %, not 0.3 %).
+ */
+export function holdLegend(thresholds: Thresholds): string {
+  return (
+    '目标为“不升”（如上升趋势得到有效控制、控制在较低水平）的指标不要求下降：' +
+    `年均上升不超过${round(thresholds.directionSlow * 100)}%即为预计达标，目标年按期间趋势判定达标。`
+  );
+}
+
 /** "已是上限 100%，无法再提高": why a direction target at its unit's limit counts as met. */
 function limitReached(spec: TargetSpec, unit: string): string {
   const limits = naturalLimits(unit);

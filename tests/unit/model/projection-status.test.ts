@@ -16,6 +16,7 @@ import {
   DEFAULT_THRESHOLDS,
   directionCuts,
   explainStatus,
+  holdLegend,
   percentBesideThresholds,
   restoreThresholds,
   targetSpecOf,
@@ -856,6 +857,15 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
     });
     expect(spec.comparator).toBe('不升');
     expect(assessStatus(spec, s({ 2020: 0, 2021: 0, 2022: 0 }), 0).status).toBe('已达标');
+  });
+  it('the report’s legend prints the 不升 cut as the row’s explanation does (0.25 %, not 0.3 %)', () => {
+    const t = { ...DEFAULT_THRESHOLDS, directionSlow: 0.0025 };
+    const flat = { 2020: 15.0, 2021: 15.0, 2022: 15.0 };
+    expect(explainStatus(hold, assessStatus(hold, s(flat), null, t), '%', 'log-linear', t)).toContain(
+      '年均上升不超过 0.25% 为预计达标',
+    );
+    expect(holdLegend(t)).toContain('年均上升不超过0.25%即为预计达标');
+    expect(holdLegend(DEFAULT_THRESHOLDS)).toContain('年均上升不超过0.5%即为预计达标');
   });
   it('the plan’s H16 and H05 are 不升 and project as ↓ rates do (log-linear)', () => {
     for (const code of ['H16', 'H05']) {
