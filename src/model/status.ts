@@ -162,7 +162,7 @@ export interface Assessment {
  * imports gave new rows before; ≤ on a direction or 不升 on a 上限 row, chosen from the 比较 list) would otherwise
  * never be met or be judged backwards.
  */
-function judgedComparator(
+export function judgedComparator(
   target: Pick<Indicator['target'], 'kind' | 'comparator' | 'yearlyStep'>,
 ): Comparator {
   const { kind, comparator } = target;
