@@ -773,6 +773,34 @@ describe('已达标 now, but the trend passes the target by the target year', ()
   });
 });
 
+describe('the target year’s verdict quotes the target year’s figure, not a later one', () => {
+  // 目标年 is the row's own (a clerk may set 2023 in a 2020–2025 workbook): 2024's figure is in as well.
+  it.each([
+    [{ ...upper5, targetYear: 2023 }, '‰', '2023年实际为 4.8‰，目标 <5‰，达标。'],
+    [
+      { kind: 'direction', comparator: '↓', value: null, baseYear: 2020, targetYear: 2023 } as TargetSpec,
+      '‰',
+      '2023年为 4.8‰，基期为 6‰，已按要求下降。',
+    ],
+  ] as const)('%o', (spec, unit, expected) => {
+    const a = assessStatus(spec, s({ 2020: 6, 2021: 5.5, 2023: 4.8, 2024: 5.5 }), null);
+    expect(a.status).toBe('达标');
+    expect(explainStatus(spec, a, unit, 'linear')).toBe(expected);
+  });
+  it('a 不升 row too', () => {
+    const hold: TargetSpec = {
+      kind: 'direction',
+      comparator: '不升',
+      value: null,
+      baseYear: 2020,
+      targetYear: 2023,
+    };
+    const a = assessStatus(hold, s({ 2020: 15, 2021: 15, 2022: 15, 2023: 15, 2024: 18 }), null);
+    expect(a.status).toBe('达标');
+    expect(explainStatus(hold, a, '%', 'log-linear')).toContain('；2023年为 15%，基期为 15%：达标。');
+  });
+});
+
 describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在较低水平)', () => {
   const hold: TargetSpec = {
     kind: 'direction',
