@@ -5,6 +5,7 @@
 import { parseEntry } from '../model/entry';
 import {
   AREAS,
+  COMPARATORS,
   copyIndicator,
   TARGET_KINDS,
   TARGET_KIND_LABELS,
@@ -59,8 +60,8 @@ export interface ColumnSpec {
   wrap?: boolean;
 }
 
-/** The 比较 list: signs, then the directions (不升: the figure must not rise, as 上升趋势得到有效控制 asks). */
-export const COMPARATORS: readonly Comparator[] = ['<', '≤', '≥', '>', '≈', '=', '↓', '↑', '不升'];
+/** The 比较 list (the model's one list of comparators). */
+export { COMPARATORS };
 export const KIND_CHOICES = TARGET_KINDS.map((kind) => TARGET_KIND_LABELS[kind]);
 
 export const DEPARTMENTS = [

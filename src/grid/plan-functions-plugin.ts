@@ -11,11 +11,17 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
-import { TARGET_KINDS, TARGET_KIND_LABELS, type Comparator, type TargetKind } from '../model/indicator';
+import {
+  COMPARATORS,
+  isComparator,
+  TARGET_KINDS,
+  TARGET_KIND_LABELS,
+  type TargetKind,
+} from '../model/indicator';
 import type { XlInput } from '../model/excel-functions';
 import { project, seriesFromCells } from '../model/projection';
 import { resultsOf, type FormulaValue } from '../model/row-results';
-import { DEFAULT_THRESHOLDS, type TargetSpec, type Thresholds } from '../model/status';
+import { DEFAULT_THRESHOLDS, judgedComparator, type TargetSpec, type Thresholds } from '../model/status';
 
 // HyperFormula does not export its AST and interpreter-state types; the plugin only passes them through.
 type ProcedureAst = { args: never };
@@ -63,11 +69,21 @@ function specFrom(
   targetYear: unknown,
 ) {
   const kind = KIND_BY_LABEL.get(String(kindLabel));
-  if (!kind) return null;
+  if (!kind) return new CellError(ErrorType.VALUE, `未知的目标类型：${String(kindLabel)}`);
+  // TARGETGAP takes no comparator (null): the gap does not depend on it. A misspelt one ("不上升") was judged as ↑.
+  const text = comparator === null ? '≥' : String(comparator);
+  if (!isComparator(text))
+    return new CellError(ErrorType.VALUE, `未知的比较：“${text}”（可用 ${COMPARATORS.join('、')}）`);
+  const value = typeof target === 'number' ? target : null;
   const spec: TargetSpec = {
     kind,
-    comparator: String(comparator) as Comparator,
-    value: typeof target === 'number' ? target : null,
+    // Judged as the grid judges the row (≤ on a 方向性 target is ↓, 不升 on a 上限 one <).
+    comparator: judgedComparator({
+      kind,
+      comparator: text,
+      ...(value === null ? {} : { yearlyStep: value }),
+    }),
+    value,
     baseYear: Number(baseYear),
     targetYear: Number(targetYear),
   };
@@ -129,7 +145,7 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
         T: unknown,
       ) => {
         const spec = specFrom(kind, comparator, plain(target), base, T);
-        if (!spec) return new CellError(ErrorType.VALUE, `未知的目标类型：${String(kind)}`);
+        if (spec instanceof CellError) return spec;
         return resultsOf(projectionOf(projected), cells(values), cells(years), spec, thresholds).status;
       },
     );
@@ -149,8 +165,8 @@ export class PlanFunctionsPlugin extends FunctionPlugin {
         base: unknown,
         T: unknown,
       ) => {
-        const spec = specFrom(kind, '', plain(target), base, T);
-        if (!spec) return new CellError(ErrorType.VALUE, `未知的目标类型：${String(kind)}`);
+        const spec = specFrom(kind, null, plain(target), base, T);
+        if (spec instanceof CellError) return spec;
         if (projected instanceof CellError) return projected;
         return resultsOf(projectionOf(projected), cells(values), cells(years), spec, thresholds).gap ?? '';
       },

@@ -33,6 +33,7 @@ import { SAMPLE_LABEL } from '../model/sample-data';
 import { firstEntryYear } from '../model/workbook';
 import { lineEnding } from './line-ending';
 import {
+  isComparator,
   isDirectionComparator,
   TARGET_KIND_LABELS,
   TARGET_KINDS,
@@ -257,17 +258,6 @@ for (const [field, names] of Object.entries(FIELD_NAMES) as [Field, readonly str
 const YEAR_HEADER =
   /^((?:19|20)\d{2})(?:年度?)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\([^)]*\))?$/;
 
-const COMPARATORS: ReadonlySet<string> = new Set<Comparator>([
-  '<',
-  '≤',
-  '≥',
-  '>',
-  '≈',
-  '=',
-  '↓',
-  '↑',
-  '不升',
-]);
 /** 比较 as a department may spell a not-rising direction. */
 const HOLD_SPELLINGS: ReadonlySet<string> = new Set(['不升', '不上升']);
 
@@ -1064,10 +1054,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     let comparator = (
       HOLD_SPELLINGS.has(comparatorText)
         ? '不升'
-        : COMPARATORS.has(comparatorText)
+        : isComparator(comparatorText)
           ? comparatorText
           : defaultComparator(kind, step, cell(row, 'wording'), unit)
     ) as Comparator;
+    // A direction in 比较 with no 目标类型 says the kind: as 下限 the row had no figure to be judged by.
+    if (!kindText && isDirectionComparator(comparator)) kind = 'direction';
     // A yearly-change target is judged against each year's value (≤ or ≥): an arrow there would never be met.
     if (kind === 'yearly-change' && isDirectionComparator(comparator))
       comparator = defaultComparator(kind, step);

@@ -60,6 +60,13 @@ export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
  */
 export type Comparator = '<' | '≤' | '≥' | '>' | '≈' | '=' | '↓' | '↑' | '不升';
 
+/** Every comparator, as the 比较 list offers them: signs, then the directions (不升: the figure must not rise). */
+export const COMPARATORS: readonly Comparator[] = ['<', '≤', '≥', '>', '≈', '=', '↓', '↑', '不升'];
+
+export function isComparator(text: string): text is Comparator {
+  return (COMPARATORS as readonly string[]).includes(text);
+}
+
 /** The comparators of a direction-only target. */
 export const DIRECTION_COMPARATORS: readonly Comparator[] = ['↓', '↑', '不升'];
 

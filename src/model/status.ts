@@ -146,6 +146,11 @@ export interface Assessment {
    * negative).
    */
   directionRate: number | null;
+  /**
+   * The target year's own figure, once in: what 达标 / 未达标 rest on and quote (a row whose 目标年 is before the
+   * workbook's last year has later figures; `latest` is then not the target year's).
+   */
+  targetYearValue?: number;
   /** A 不升 target judged in its target year: the years whose trend was judged (from the base year's figure on). */
   periodYears?: { from: number; to: number };
   /** The base year already met the target and the projection no longer does (cr is then −1 by convention). */
@@ -162,11 +167,12 @@ export interface Assessment {
 }
 
 /**
- * The comparator a target is judged by. A yearly change is met year by year (≤ or ≥ by its step's sign) and a
- * direction has an arrow: a comparator of the other sort there (an arrow on a yearly change, as imports gave new
- * rows before; ≤ on a direction, chosen from the 比较 list) would otherwise never be met or be judged backwards.
+ * The comparator a target is judged by. A yearly change is met year by year (≤ or ≥ by its step's sign), a
+ * direction has an arrow and a bound a sign: a comparator of the other sort there (an arrow on a yearly change, as
+ * imports gave new rows before; ≤ on a direction or 不升 on a 上限 row, chosen from the 比较 list) would otherwise
+ * never be met or be judged backwards.
  */
-function judgedComparator(
+export function judgedComparator(
   target: Pick<Indicator['target'], 'kind' | 'comparator' | 'yearlyStep'>,
 ): Comparator {
   const { kind, comparator } = target;
@@ -174,6 +180,12 @@ function judgedComparator(
     return (target.yearlyStep ?? -1) > 0 ? '≥' : '≤';
   if (kind === 'direction' && !isDirectionComparator(comparator))
     return comparator === '<' || comparator === '≤' ? '↓' : '↑';
+  // A direction (↓, ↑, 不升) on a bound has no figure to compare with: the bound's own sign, as a new kind gets it
+  // (alignTargetToKind). meets() knew no arrow there and a 上限 row at 3.8‰ against 5‰ was 倒退.
+  if (isDirectionComparator(comparator)) {
+    if (kind === 'upper') return '<';
+    if (kind === 'lower' || kind === 'count') return '≥';
+  }
   return comparator;
 }
 
@@ -291,6 +303,7 @@ export function assessStatus(
   const base = baseOf(series, spec.baseYear);
   const baseValue = base?.value ?? null;
   const targetAtT = targetForYear(spec, series, spec.targetYear);
+  const atT = valueAt(series, spec.targetYear);
   const result: Assessment = {
     status: '数据不足',
     cr: null,
@@ -304,6 +317,7 @@ export function assessStatus(
     projected,
     gap: gapAtTarget(spec, series, projected),
     directionRate: null,
+    ...(atT === null ? {} : { targetYearValue: atT }),
   };
   if (latest === null || latestYear === null) return result;
 
@@ -775,9 +789,11 @@ export function explainStatus(
       return `${have}，但${methodText}得不出${T}年的预测值，无法判断进展。`;
     }
     case '达标':
-    case '未达标':
+    case '未达标': {
+      // The figure the verdict rests on: the target year's, not a later year's.
+      const atT = a.targetYearValue ?? a.latest ?? 0;
       if (spec.kind === 'direction' && a.atLimit)
-        return `${T}年为 ${f(a.latest ?? 0)}，${limitReached(spec, unit)}，达标。`;
+        return `${T}年为 ${f(atT)}，${limitReached(spec, unit)}，达标。`;
       if (spec.kind === 'direction' && spec.comparator === '不升') {
         const period = a.periodYears ? `${a.periodYears.from}—${a.periodYears.to}年` : '';
         const base = standIn
@@ -786,17 +802,18 @@ export function explainStatus(
         const rule = a.status === '达标' ? '年均上升不超过' : '年均上升应不超过';
         return (
           `${period}${holdTrend(a, thresholds)}（不升：${rule} ${round(thresholds.directionSlow * 100)}%）；` +
-          `${T}年为 ${f(a.latest ?? 0)}，${base}：${a.status}。`
+          `${T}年为 ${f(atT)}，${base}：${a.status}。`
         );
       }
       if (spec.kind === 'direction') {
         const base = standIn
           ? `基期${spec.baseYear}年无数值，与最近的${standIn.year}年 ${f(standIn.value)} 相比`
           : `基期为 ${f(a.baseValue ?? 0)}`;
-        return `${T}年为 ${f(a.latest ?? 0)}，${base}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
+        return `${T}年为 ${f(atT)}，${base}，${a.status === '达标' ? '已按要求' : '未按要求'}${spec.comparator === '↓' ? '下降' : '提高'}。`;
       }
-      if (band) return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${band.text}，${a.status}。`;
-      return `${T}年实际为 ${f(a.latest ?? 0)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}${targetNote}，${a.status}。`;
+      if (band) return `${T}年实际为 ${f(atT)}，目标 ${band.text}，${a.status}。`;
+      return `${T}年实际为 ${f(atT)}，目标 ${spec.comparator}${f(a.targetAtT ?? 0)}${targetNote}，${a.status}。`;
+    }
     case '已达标': {
       if (spec.kind === 'direction')
         return `${a.latestYear}年为 ${f(a.latest ?? 0)}，${limitReached(spec, unit)}，已达标；请保持。`;
@@ -922,6 +939,16 @@ function ownYearBound(spec: TargetSpec, a: Assessment, unit: string): string {
 function bracketed(note: string, more: string): string {
   if (!more) return note;
   return note.endsWith('）') ? `${note.slice(0, -1)}；${more}）` : `${note}（${more}）`;
+}
+
+/**
+ * The printed report's legend for 不升 rows, its figure as each row's explanation prints it (0.25 %, not 0.3 %).
+ */
+export function holdLegend(thresholds: Thresholds): string {
+  return (
+    '目标为“不升”（如上升趋势得到有效控制、控制在较低水平）的指标不要求下降：' +
+    `年均上升不超过${round(thresholds.directionSlow * 100)}%即为预计达标，目标年按期间趋势判定达标。`
+  );
 }
 
 /** "已是上限 100%，无法再提高": why a direction target at its unit's limit counts as met. */

@@ -44,7 +44,8 @@ export function readThresholdField(
   input: string,
 ): { ok: true; value: number } | { ok: false; message: string } {
   const raw = input.trim();
-  const name = `“${field.label}”`;
+  // Quotes within the quoted name become single ones, as Chinese nests them: “‘左右’目标允许偏差…”.
+  const name = `“${field.label.replace(/“/g, '‘').replace(/”/g, '’')}”`;
   const fallback = DEFAULT_THRESHOLDS[field.key];
   const examples = field.share
     ? `小数或百分数，如 ${formatNumber(fallback)} 或 ${formatNumber(fallback * 100)}%`

@@ -7,7 +7,7 @@ import { buildNotices, NOTICES_TITLE } from '../model/department-notices';
 import { OUT_OF_REACH_FACTOR } from '../model/planning';
 import { buildPlanningReport, type PlanningReport } from '../model/planning-report';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
-import type { Thresholds } from '../model/status';
+import { holdLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
 import { WarningsTable } from './WarningsTable';
@@ -55,9 +55,7 @@ export function ReportView(props: {
     `状态按联合国统计司的进展评估方法：“预计达标”指按趋势预计完成所需进展的${Math.round(props.thresholds.onTrack * 100)}%以上` +
     '（预测值可能仍略差于目标）；“已达标”指最新数值已达到目标；目标年的数值填报后，按该数值判定“达标”或“未达标”。' +
     // 不升 rows are judged by their trend, not by a share of progress: said where they are printed.
-    (props.rows.some((r) => r.indicator.target.comparator === '不升')
-      ? `目标为“不升”（如上升趋势得到有效控制、控制在较低水平）的指标不要求下降：年均上升不超过${Math.round(props.thresholds.directionSlow * 1000) / 10}%即为预计达标，目标年按期间趋势判定达标。`
-      : '');
+    (props.rows.some((r) => r.indicator.target.comparator === '不升') ? holdLegend(props.thresholds) : '');
   // A next plan (its rows carry the previous target) also has the sheet its targets are drafted from: the one
   // wanted first while no figure of the new period is in.
   const nextPlan = untrack(() => props.rows.some((r) => r.indicator.previousTarget !== undefined));

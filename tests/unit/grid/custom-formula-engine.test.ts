@@ -155,11 +155,30 @@ describe('TARGETSTATUS and TARGETGAP in a clerk formula', () => {
     expect(engine.valueAt(0, 5)).toBe('公式有误');
   });
 
+  /** TARGETSTATUS over A1:D1 (2020–2023), base 2020, target year 2025. */
+  const status = (kind: string, comparator: string, target: string | number) =>
+    `=TARGETSTATUS(0, A1:D1, {2020,2021,2022,2023}, "${kind}", "${comparator}", ${target}, 2020, 2025)`;
+  const flat = (comparator: string) => status('方向性', comparator, '""');
+
   it('take 不升 (not rising) as the comparator of a 方向性 target: a flat series is 预计达标, as the grid says', () => {
-    const flat = (comparator: string) =>
-      `=TARGETSTATUS(0, A1:D1, {2020,2021,2022,2023}, "方向性", "${comparator}", "", 2020, 2025)`;
     const { engine } = engineOver([[15, 15.1, 15, 15, flat('不升'), flat('↓')]]);
     expect(engine.valueAt(0, 4)).toBe('预计达标');
     expect(engine.valueAt(0, 5)).toBe('停滞');
+  });
+
+  it('refuse a comparator it does not know (不上升, ≦) with #VALUE!, not judge it as ↑', () => {
+    const { engine } = engineOver([[15, 15.1, 15, 15, flat('不上升'), flat('≦')]]);
+    expect(engine.valueAt(0, 4)).toBe('#VALUE!');
+    expect(engine.valueAt(0, 5)).toBe('#VALUE!');
+  });
+
+  it('judge a comparator of the wrong sort for its kind as the grid does (≤ on 方向性 is ↓, 不升 on 上限 is <)', () => {
+    const { engine } = engineOver([
+      [15, 14, 13, 12, status('方向性', '≤', '""'), status('上限', '不升', 20), status('上限', '<', 20)],
+    ]);
+    // Falling 15 → 12: a fall was asked for.
+    expect(engine.valueAt(0, 4)).toBe('预计达标');
+    expect(engine.valueAt(0, 5)).toBe('已达标');
+    expect(engine.valueAt(0, 6)).toBe('已达标');
   });
 });

@@ -732,6 +732,22 @@ describe('a new 方向性 row’s 比较 as a department writes it', () => {
     );
     expect(parsed.newRows[0]?.indicator.target).toMatchObject({ kind: 'direction', comparator: expected });
   });
+  it.each(['不升', '不上升', '↓', '↑'])(
+    'with 比较 “%s” and no 目标类型 column, the new row is 方向性 (as 下限 it had no figure to judge)',
+    (comparator) => {
+      const parsed = parseImportFile(
+        `代码,指标名称,单位,比较,规划表述,2021年\r\nX09,乡镇儿童超重率,%,${comparator},上升趋势得到有效控制,15\r\n`,
+        'a.csv',
+        planRows(),
+        YEARS,
+      );
+      expect(parsed.newRows[0]?.indicator.target).toMatchObject({
+        kind: 'direction',
+        comparator: comparator === '不上升' ? '不升' : comparator,
+        value: null,
+      });
+    },
+  );
 });
 
 describe('a new 逐年变化 row gets a comparator it can be judged by', () => {

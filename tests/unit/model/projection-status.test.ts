@@ -16,6 +16,7 @@ import {
   DEFAULT_THRESHOLDS,
   directionCuts,
   explainStatus,
+  holdLegend,
   percentBesideThresholds,
   restoreThresholds,
   targetSpecOf,
@@ -212,6 +213,26 @@ describe('a comparator of the wrong sort for its kind does not turn the verdict 
     expect(judged(target, { 2018: 12, 2025: 10 })).toBe('达标');
     expect(judged({ ...target, comparator: '≥' }, { 2018: 12, 2025: 10 })).toBe('未达标');
   });
+
+  // 比较 offers every comparator on every row: 不升 (or an arrow) picked on a bound row has no figure to compare.
+  it.each(['不升', '↓', '↑'] as const)(
+    'a 上限 row with %s in 比较 is judged by its bound: 4, 3.9, 3.8‰ against <5‰ is 已达标, 6 in 2025 未达标',
+    (comparator) => {
+      const target = { kind: 'upper', comparator, wording: '以下', value: 5 } as const;
+      expect(judged(target, { 2018: 4, 2019: 3.9, 2020: 3.8 })).toBe('已达标');
+      expect(judged(target, { 2018: 4, 2025: 6 })).toBe('未达标');
+    },
+  );
+  it.each(['不升', '↓', '↑'] as const)(
+    'a 下限 or 数量 row with %s in 比较 is judged by its bound: 96 → 98% against ≥97% is 达标',
+    (comparator) => {
+      for (const kind of ['lower', 'count'] as const) {
+        const target = { kind, comparator, wording: '以上', value: 97 } as const;
+        expect(judged(target, { 2018: 96, 2025: 98 })).toBe('达标');
+        expect(judged(target, { 2018: 96, 2025: 96.5 })).toBe('未达标');
+      }
+    },
+  );
 });
 
 describe('波动较大', () => {
@@ -752,6 +773,34 @@ describe('已达标 now, but the trend passes the target by the target year', ()
   });
 });
 
+describe('the target year’s verdict quotes the target year’s figure, not a later one', () => {
+  // 目标年 is the row's own (a clerk may set 2023 in a 2020–2025 workbook): 2024's figure is in as well.
+  it.each([
+    [{ ...upper5, targetYear: 2023 }, '‰', '2023年实际为 4.8‰，目标 <5‰，达标。'],
+    [
+      { kind: 'direction', comparator: '↓', value: null, baseYear: 2020, targetYear: 2023 } as TargetSpec,
+      '‰',
+      '2023年为 4.8‰，基期为 6‰，已按要求下降。',
+    ],
+  ] as const)('%o', (spec, unit, expected) => {
+    const a = assessStatus(spec, s({ 2020: 6, 2021: 5.5, 2023: 4.8, 2024: 5.5 }), null);
+    expect(a.status).toBe('达标');
+    expect(explainStatus(spec, a, unit, 'linear')).toBe(expected);
+  });
+  it('a 不升 row too', () => {
+    const hold: TargetSpec = {
+      kind: 'direction',
+      comparator: '不升',
+      value: null,
+      baseYear: 2020,
+      targetYear: 2023,
+    };
+    const a = assessStatus(hold, s({ 2020: 15, 2021: 15, 2022: 15, 2023: 15, 2024: 18 }), null);
+    expect(a.status).toBe('达标');
+    expect(explainStatus(hold, a, '%', 'log-linear')).toContain('；2023年为 15%，基期为 15%：达标。');
+  });
+});
+
 describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在较低水平)', () => {
   const hold: TargetSpec = {
     kind: 'direction',
@@ -836,6 +885,15 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
     });
     expect(spec.comparator).toBe('不升');
     expect(assessStatus(spec, s({ 2020: 0, 2021: 0, 2022: 0 }), 0).status).toBe('已达标');
+  });
+  it('the report’s legend prints the 不升 cut as the row’s explanation does (0.25 %, not 0.3 %)', () => {
+    const t = { ...DEFAULT_THRESHOLDS, directionSlow: 0.0025 };
+    const flat = { 2020: 15.0, 2021: 15.0, 2022: 15.0 };
+    expect(explainStatus(hold, assessStatus(hold, s(flat), null, t), '%', 'log-linear', t)).toContain(
+      '年均上升不超过 0.25% 为预计达标',
+    );
+    expect(holdLegend(t)).toContain('年均上升不超过0.25%即为预计达标');
+    expect(holdLegend(DEFAULT_THRESHOLDS)).toContain('年均上升不超过0.5%即为预计达标');
   });
   it('the plan’s H16 and H05 are 不升 and project as ↓ rates do (log-linear)', () => {
     for (const code of ['H16', 'H05']) {

@@ -82,7 +82,10 @@ describe('设置 reads the thresholds as typed, or refuses them by name', () => 
     const read = readThresholds({ ...defaults(), aroundTolerance: '2%' });
     expect(read.ok).toBe(false);
     expect(!read.ok && read.key).toBe('aroundTolerance');
-    expect(!read.ok && read.message).toContain('“左右”目标允许偏差（本行单位）”按本行单位填写，不加 %');
+    // A name with quotes of its own nests them as Chinese does (“‘左右’…”), not ““左右”…”.
+    expect(!read.ok && read.message).toBe(
+      '“‘左右’目标允许偏差（本行单位）”按本行单位填写，不加 %：如 2 表示 ±2（百分比指标即 ±2 个百分点）。',
+    );
   });
   it('fields that read but do not fit together are refused as before (tiers from high to low)', () => {
     const read = readThresholds({ ...defaults(), directionSlow: '3%' });
