@@ -10,10 +10,12 @@ import type { Workbook } from './workbook';
 
 export const BACKUP_FORMAT = 'lanxi-children-plan-workbook-backup';
 /**
- * Format versions: 1 — workbooks and settings; 2 — adds each workbook's change history and named versions.
+ * Format versions: 1 — workbooks and settings; 2 — adds each workbook's change history and named versions;
+ * 3 — rows may hold the comparator 不升 (not rising), which a copy of the app reading version 2 would judge as ↑
+ * without a word, so such a copy must refuse the file (the plan's H16 and H05 are 不升 in every new workbook).
  * A file of an older version is read as the current one (what it lacks is empty); a newer one is refused.
  */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /** A named version of a workbook, as kept in a backup. */
 export interface BackupVersion {

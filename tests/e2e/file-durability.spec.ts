@@ -248,7 +248,7 @@ test('backup on file://, storage cleared, restore: values, versions and history 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '备份全部到文件' }).click();
   const backup = readFileSync(await (await downloading).path());
-  expect(JSON.parse(backup.toString('utf8'))).toMatchObject({ version: 2 });
+  expect(JSON.parse(backup.toString('utf8'))).toMatchObject({ version: 3 });
 
   // Clear the browser's storage for the file, as "clear browsing data" would, and open the file again.
   await page.evaluate(

@@ -54,7 +54,7 @@ describe('backup file', () => {
     const parsed = parseBackup(text, '备份.json');
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.backup.version).toBe(2);
+    expect(parsed.backup.version).toBe(3);
     expect(parsed.backup.workbooks).toEqual([plan, sample]);
     expect(parsed.backup.settings).toEqual({
       handsontableLicenseKey: 'k-1',
@@ -96,7 +96,7 @@ describe('backup file', () => {
     });
     const parsed = parseBackup(v1, '旧备份.json');
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.backup.version).toBe(2);
+    expect(parsed.backup.version).toBe(3);
     expect(parsed.backup.workbooks).toEqual([plan]);
     expect(parsed.backup.history).toEqual([]);
     expect(parsed.backup.versions).toEqual([]);
