@@ -102,7 +102,8 @@ export function thresholdProblem(t: Thresholds): string | null {
     return '方向性指标的年均变化阈值应满足：预计达标 > 需加快 > 0。';
   }
   if (!(t.aroundTolerance >= 0)) return '“左右”目标的允许偏差不能为负数。';
-  if (!(t.intervalLevel > 0 && t.intervalLevel < 1)) return '预测区间的置信水平应在 0 到 1 之间（如 0.8）。';
+  if (!(t.intervalLevel > 0 && t.intervalLevel < 1))
+    return '预测区间的置信水平应在 0 到 1 之间（如 0.8，即 80%）。';
   return null;
 }
 
@@ -939,6 +940,21 @@ function ownYearBound(spec: TargetSpec, a: Assessment, unit: string): string {
 function bracketed(note: string, more: string): string {
   if (!more) return note;
   return note.endsWith('）') ? `${note.slice(0, -1)}；${more}）` : `${note}（${more}）`;
+}
+
+/**
+ * What the statuses mean, printed under the report's warnings: the share of progress for numeric targets, the yearly
+ * rate for ↑/↓ directions, how the target year decides, and the 不升 rule when the report has such a row. One string:
+ * JSX line breaks would put spaces between Chinese words.
+ */
+export function reportStatusLegend(t: Thresholds, withHold: boolean): string {
+  return (
+    `状态按联合国统计司的进展评估方法：“预计达标”指按趋势预计完成所需进展的${round(t.onTrack * 100)}%以上` +
+    `（预测值可能仍略差于目标），提高、降低等方向性目标指年均变化达到${round(t.directionFast * 100)}%以上；` +
+    '“已达标”指最新数值已达到目标；目标年的数值填报后，有数值目标的指标按该数值判定“达标”或“未达标”，' +
+    '方向性目标按该数值与基期相比判定。' +
+    (withHold ? holdLegend(t) : '')
+  );
 }
 
 /**

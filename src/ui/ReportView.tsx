@@ -7,7 +7,7 @@ import { buildNotices, NOTICES_TITLE } from '../model/department-notices';
 import { OUT_OF_REACH_FACTOR } from '../model/planning';
 import { buildPlanningReport, type PlanningReport } from '../model/planning-report';
 import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
-import { holdLegend, type Thresholds } from '../model/status';
+import { reportStatusLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
 import { WarningsTable } from './WarningsTable';
@@ -52,10 +52,10 @@ export function ReportView(props: {
   const [year, setYear] = createSignal(latestWithData());
   // What the statuses mean, in one string (JSX line breaks would put spaces between Chinese words).
   const statusLegend = () =>
-    `状态按联合国统计司的进展评估方法：“预计达标”指按趋势预计完成所需进展的${Math.round(props.thresholds.onTrack * 100)}%以上` +
-    '（预测值可能仍略差于目标）；“已达标”指最新数值已达到目标；目标年的数值填报后，按该数值判定“达标”或“未达标”。' +
-    // 不升 rows are judged by their trend, not by a share of progress: said where they are printed.
-    (props.rows.some((r) => r.indicator.target.comparator === '不升') ? holdLegend(props.thresholds) : '');
+    reportStatusLegend(
+      props.thresholds,
+      props.rows.some((r) => r.indicator.target.comparator === '不升'),
+    );
   // A next plan (its rows carry the previous target) also has the sheet its targets are drafted from: the one
   // wanted first while no figure of the new period is in.
   const nextPlan = untrack(() => props.rows.some((r) => r.indicator.previousTarget !== undefined));

@@ -18,6 +18,7 @@ import {
   explainStatus,
   holdLegend,
   percentBesideThresholds,
+  reportStatusLegend,
   restoreThresholds,
   targetSpecOf,
   thresholdProblem,
@@ -894,6 +895,15 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
     );
     expect(holdLegend(t)).toContain('年均上升不超过0.25%即为预计达标');
     expect(holdLegend(DEFAULT_THRESHOLDS)).toContain('年均上升不超过0.5%即为预计达标');
+  });
+  it('the report’s legend says how ↑/↓ directions and the target year are judged, with the thresholds of 设置', () => {
+    const t = { ...DEFAULT_THRESHOLDS, onTrack: 0.9, directionFast: 0.015 };
+    const legend = reportStatusLegend(t, false);
+    expect(legend).toContain('预计完成所需进展的90%以上');
+    expect(legend).toContain('方向性目标指年均变化达到1.5%以上');
+    expect(legend).toContain('方向性目标按该数值与基期相比判定');
+    expect(legend).not.toContain('不升');
+    expect(reportStatusLegend(t, true)).toContain(holdLegend(t));
   });
   it('the plan’s H16 and H05 are 不升 and project as ↓ rates do (log-linear)', () => {
     for (const code of ['H16', 'H05']) {
