@@ -4,7 +4,12 @@
  * Pure: no Handsontable import, so it is tested in Node.
  */
 import { isPercentUnit, isPermilleUnit, parseEntry, toHalfWidth, type EntryResult } from '../model/entry';
-import { isDirectionComparator, type Comparator, type Target } from '../model/indicator';
+import {
+  isDirectionComparator,
+  lowerIsBetterDirection,
+  type Comparator,
+  type Target,
+} from '../model/indicator';
 
 /** How a yearly change may be written on a row of this unit, besides the bare number (longest first). */
 function stepUnits(unit: string): string[] {
@@ -80,7 +85,7 @@ export function alignTargetToKind(target: Target): Target {
       const falling =
         step !== undefined && step !== 0
           ? step < 0
-          : FALLING.has(comparator) || comparator === '↓' || comparator === '不升';
+          : FALLING.has(comparator) || lowerIsBetterDirection(comparator);
       if (falling) aligned.comparator = FALLING.has(comparator) ? comparator : '≤';
       else aligned.comparator = RISING.has(comparator) ? comparator : '≥';
       aligned.value = null;

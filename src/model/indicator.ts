@@ -74,6 +74,11 @@ export function isDirectionComparator(comparator: string): boolean {
   return (DIRECTION_COMPARATORS as readonly string[]).includes(comparator);
 }
 
+/** A direction whose better side is the lower one: ↓, and 不升 (the figure must not rise). */
+export function lowerIsBetterDirection(comparator: Comparator): boolean {
+  return comparator === '↓' || comparator === '不升';
+}
+
 export interface Target {
   kind: TargetKind;
   comparator: Comparator;

@@ -4,7 +4,7 @@
  * AARR) and compound annual growth (UNSD CAGR, Excel RRI). Pure; the grid's custom functions call these.
  */
 import { isCountUnit, isPercentUnit, isPermilleUnit } from './entry';
-import type { Indicator } from './indicator';
+import { lowerIsBetterDirection, type Indicator } from './indicator';
 import { leastSquares, studentTInv2T } from './statistics';
 
 export type Method = 'linear' | 'log-linear' | 'cagr';
@@ -128,8 +128,7 @@ export function defaultMethod(indicator: Pick<Indicator, 'target' | 'unit'>): Me
   const { target, unit } = indicator;
   const isRate = isPercentUnit(unit) || isPermilleUnit(unit) || unit.startsWith('1/');
   const wantsDown =
-    target.kind === 'upper' ||
-    (target.kind === 'direction' && (target.comparator === '↓' || target.comparator === '不升'));
+    target.kind === 'upper' || (target.kind === 'direction' && lowerIsBetterDirection(target.comparator));
   if (isRate && wantsDown) return 'log-linear';
   if (target.kind === 'direction' && target.comparator === '↑' && /元/.test(unit)) return 'cagr';
   return 'linear';

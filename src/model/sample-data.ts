@@ -4,7 +4,7 @@
  * UI labels them everywhere as 示例数据（模拟，非真实统计）.
  */
 import { isCountUnit, isPercentUnit, isPermilleUnit } from './entry';
-import type { Indicator, PlanDefinition } from './indicator';
+import { lowerIsBetterDirection, type Indicator, type PlanDefinition } from './indicator';
 import { targetSpecOf } from './status';
 import type { Workbook } from './workbook';
 
@@ -55,7 +55,7 @@ export function sampleValues(
   const scenario = scenarioOf(index, row);
   const down =
     spec.kind === 'upper' ||
-    (spec.kind === 'direction' && (spec.comparator === '↓' || spec.comparator === '不升')) ||
+    (spec.kind === 'direction' && lowerIsBetterDirection(spec.comparator)) ||
     spec.kind === 'yearly-change';
   const target = spec.kind === 'yearly-change' || spec.value === null ? null : spec.value;
   // A starting level on the wrong side of the target, and the yearly pace that reaches it (or not).

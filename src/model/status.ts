@@ -4,7 +4,13 @@
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
 import { formatDifference, formatNumber, formatWithUnit, naturalLimits, withinNaturalLimits } from './entry';
-import { isDirectionComparator, type Comparator, type Indicator, type TargetKind } from './indicator';
+import {
+  isDirectionComparator,
+  lowerIsBetterDirection,
+  type Comparator,
+  type Indicator,
+  type TargetKind,
+} from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
 
 /** Every status, from good to bad (the order of the summary's columns). */
@@ -288,7 +294,7 @@ export function meets(value: number, target: number, spec: TargetSpec, threshold
 function lowerIsBetter(spec: TargetSpec): boolean {
   if (spec.kind === 'upper' || spec.kind === 'yearly-change')
     return spec.kind === 'upper' || (spec.value ?? 0) < 0;
-  if (spec.kind === 'direction') return spec.comparator === '↓' || spec.comparator === '不升';
+  if (spec.kind === 'direction') return lowerIsBetterDirection(spec.comparator);
   return spec.comparator === '<' || spec.comparator === '≤';
 }
 
