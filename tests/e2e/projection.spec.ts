@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { defaultMethod, project, seriesOf } from '../../src/model/projection';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
-import { STATUSES, assessStatus, targetSpecOf, type Status } from '../../src/model/status';
+import { ATTENTION, STATUSES, assessStatus, targetSpecOf, type Status } from '../../src/model/status';
 import type { Indicator } from '../../src/model/indicator';
 import { WorkbookPage } from './workbook-page';
 
@@ -430,7 +430,7 @@ test('after an import, its undo and its redo, the grid shows exactly what a full
   // Generated figures (not statistics) for the rows on screen and the last row, far below: three years for most,
   // one year (数据不足) for every fifth.
   const last = plan.indicators[plan.indicators.length - 1]!;
-  const rows = [...plan.indicators.slice(0, 40), last];
+  const rows = [...plan.indicators.slice(0, 40), last].filter((row) => row.code !== INFANT.code);
   const figures = new Map(
     rows.map((row, i) => {
       const level = Math.min(typeof row.target.value === 'number' ? row.target.value : 40, 90);
@@ -493,6 +493,13 @@ test('after an import, its undo and its redo, the grid shows exactly what a full
     expected(f02, figures.get(f02.code)!).status,
   );
   await expectSameAsFullRedraw(page, 'after redoing the import');
+  // Every row's status, drawn or not, is the model's: the filter reads them all (also right after the redo).
+  const attention = rows.filter((row) => ATTENTION.has(expected(row, figures.get(row.code)!).status)).length;
+  const infantStatus = (await (await workbook.cell(INFANT.code, '状态')).textContent()) ?? '';
+  const infantNeedsAttention = [...ATTENTION].some((status) => infantStatus.includes(status));
+  expect(attention).toBeGreaterThan(0);
+  await page.getByLabel('只看需关注').check();
+  await expect(workbook.counts()).toContainText(`当前显示 ${attention + (infantNeedsAttention ? 1 : 0)} 项`);
   workbook.expectNoErrors();
 });
 
