@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { defaultMethod, project, seriesOf } from '../../src/model/projection';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
-import { STATUSES, assessStatus, targetSpecOf, type Status } from '../../src/model/status';
+import { ATTENTION, STATUSES, assessStatus, targetSpecOf, type Status } from '../../src/model/status';
 import type { Indicator } from '../../src/model/indicator';
 import { WorkbookPage } from './workbook-page';
 
@@ -338,6 +338,38 @@ test('sorting by the projection orders rows by the computed value, not by the fo
   workbook.expectNoErrors();
 });
 
+/**
+ * Every drawn cell of the grid, by row and column: its look, tooltip and text. The frozen columns (状态 among
+ * them) are drawn twice, under their overlay and in it: both are compared.
+ */
+const drawnCells = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.ht_master tbody td, .ht_clone_inline_start tbody td')].map((td) => [
+        `${td.closest('.ht_clone_inline_start') ? 'frozen ' : ''}${td.parentElement?.getAttribute('aria-rowindex')}/${td.getAttribute('aria-colindex')}`,
+        `[${td.className}] ${td.getAttribute('title') ?? ''} ${td.textContent}`,
+      ]),
+    ),
+  );
+/** The cells drawn both times, with what each showed the first and the second time where they differ. */
+const drawnDifferences = (before: Record<string, string>, after: Record<string, string>) =>
+  Object.keys(before)
+    .filter((key) => key in after && before[key] !== after[key])
+    .map((key) => `${key}: ${before[key]} → ${after[key]}`);
+/** A change of the window's size makes the grid draw every cell anew. */
+const redrawAll = async (page: Page) => {
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: size.width + 1, height: size.height });
+  await page.setViewportSize(size);
+};
+/** What is drawn now equals what a full redraw then draws (cell by cell). */
+const expectSameAsFullRedraw = async (page: Page, message: string) => {
+  const drawn = await drawnCells(page);
+  await redrawAll(page);
+  await expect.poll(async () => drawnDifferences(drawn, await drawnCells(page)), { message }).toEqual([]);
+  return drawn;
+};
+
 test('after each edit the grid shows exactly what a full redraw shows (only the changed rows are redrawn)', async ({
   page,
 }) => {
@@ -345,27 +377,8 @@ test('after each edit the grid shows exactly what a full redraw shows (only the 
   await page.setViewportSize({ width: 1920, height: 1000 });
   const workbook = new WorkbookPage(page);
   await workbook.open();
-  // Every drawn cell of the scrolling part of the grid, by row and column: its look, tooltip and text.
-  const drawn = () =>
-    page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll('.ht_master tbody td')].map((td) => [
-          `${td.parentElement?.getAttribute('aria-rowindex')}/${td.getAttribute('aria-colindex')}`,
-          `[${td.className}] ${td.getAttribute('title') ?? ''} ${td.textContent}`,
-        ]),
-      ),
-    );
-  /** The cells drawn both times, with what each showed the first and the second time where they differ. */
-  const differences = (before: Record<string, string>, after: Record<string, string>) =>
-    Object.keys(before)
-      .filter((key) => key in after && before[key] !== after[key])
-      .map((key) => `${key}: ${before[key]} → ${after[key]}`);
-  // A change of the window's size makes the grid draw every cell anew.
-  const redrawAll = async () => {
-    const size = page.viewportSize() ?? { width: 1280, height: 720 };
-    await page.setViewportSize({ width: size.width + 1, height: size.height });
-    await page.setViewportSize(size);
-  };
+  const drawn = () => drawnCells(page);
+  const differences = drawnDifferences;
   const letter = (title: string) => String.fromCharCode(65 + workbook.columnIndex(title));
   const preschoolIn2023 = `${letter('2023年')}${PRESCHOOL.sheetRow}`;
 
@@ -386,7 +399,7 @@ test('after each edit the grid shows exactly what a full redraw shows (only the 
     const rowIndex = await workbook.row(code).getAttribute('aria-rowindex');
     const computed = ['预测2025年', '与目标差距'].map((t) => `${rowIndex}/${workbook.columnIndex(t) + 2}`);
     for (const key of computed) expect(Object.keys(afterEdit)).toContain(key);
-    await redrawAll();
+    await redrawAll(page);
     await expect
       .poll(async () => differences(afterEdit, await drawn()), {
         message: `after typing ${typed} into ${code} ${column}`,
@@ -401,6 +414,92 @@ test('after each edit the grid shows exactly what a full redraw shows (only the 
   await workbook.revealRow(PRESCHOOL.code);
   // Its only readable value is 2023's (九十 is marked, not read): one value is not a trend.
   await expect(await workbook.cell(PRESCHOOL.code, '状态')).toHaveText('数据不足');
+  workbook.expectNoErrors();
+});
+
+test('after an import, its undo and its redo, the grid shows exactly what a full redraw shows', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // A formula of the clerk's reading a value the import changes: its row must be redrawn too.
+  const letter = (title: string) => String.fromCharCode(65 + workbook.columnIndex(title));
+  await workbook.typeInto(INFANT.code, '预测2025年', `=${letter('2023年')}${PRESCHOOL.sheetRow}/20`);
+  await workbook.waitSaved();
+  // Generated figures (not statistics) for the rows on screen and the last row, far below: three years for most,
+  // one year (数据不足) for every fifth.
+  const last = plan.indicators[plan.indicators.length - 1]!;
+  const rows = [...plan.indicators.slice(0, 40), last].filter((row) => row.code !== INFANT.code);
+  const figures = new Map(
+    rows.map((row, i) => {
+      const level = Math.min(typeof row.target.value === 'number' ? row.target.value : 40, 90);
+      const whole = ['次/年', '家', '项', '起', '个', '所', '人'].includes(row.unit);
+      const at = (step: number) =>
+        whole ? Math.round(level + step) : Math.round((level + step * 0.7) * 10) / 10;
+      const values: Record<number, number> =
+        i % 5 === 4 ? { 2023: at(1) } : { 2021: at(0), 2022: at(1), 2023: at(3) };
+      return [row.code, values] as const;
+    }),
+  );
+  const csv = [
+    '代码,指标名称,单位,2021年,2022年,2023年',
+    ...rows.map((row) => {
+      const values = figures.get(row.code) ?? {};
+      return [row.code, row.name, row.unit, values[2021] ?? '', values[2022] ?? '', values[2023] ?? ''].join(
+        ',',
+      );
+    }),
+  ].join('\r\n');
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog
+    .getByLabel('选择各单位发回的 CSV 文件（可一次选多个）')
+    .setInputFiles({ name: '回传.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(page.locator('.status-bar .cell-info')).toContainText('已导入');
+
+  // What the model computes is shown, in the rows drawn at once and in the formula's row.
+  const preschool = figures.get(PRESCHOOL.code)!;
+  const formulaCell = await workbook.cell(INFANT.code, '预测2025年');
+  await expect
+    .poll(async () => Number((await formulaCell.textContent())?.replace('‰', '')))
+    .toBeCloseTo(preschool[2023]! / 20, 1);
+  const f02 = plan.indicators[1]!;
+  await expect(await workbook.cell(f02.code, '状态')).toHaveText(
+    expected(f02, figures.get(f02.code)!).status,
+  );
+  const afterImport = await expectSameAsFullRedraw(page, 'after the import');
+  const f02Row = await workbook.row(f02.code).getAttribute('aria-rowindex');
+  expect(Object.keys(afterImport)).toContain(`frozen ${f02Row}/${workbook.columnIndex('状态') + 2}`);
+  expect(Object.keys(afterImport)).toContain(`${f02Row}/${workbook.columnIndex('与目标差距') + 2}`);
+
+  // Rows drawn only when scrolled to show their new results too.
+  await page.locator('.ht_master .wtHolder').evaluate((holder) => holder.scrollTo(0, holder.scrollHeight));
+  await expect(workbook.row(last.code)).toHaveCount(1);
+  await expect(await workbook.cell(last.code, '状态')).toHaveText(
+    expected(last, figures.get(last.code)!).status,
+  );
+  await expectSameAsFullRedraw(page, 'after scrolling to the last row');
+  await page.locator('.ht_master .wtHolder').evaluate((holder) => holder.scrollTo(0, 0));
+  await expect(workbook.row(f02.code)).toHaveCount(1);
+
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(await workbook.cell(f02.code, '2021年')).toHaveText('');
+  await expect(await workbook.cell(f02.code, '状态')).toHaveText('数据不足');
+  await expectSameAsFullRedraw(page, 'after undoing the import');
+  await page.getByRole('button', { name: '重做', exact: true }).click();
+  await expect(await workbook.cell(f02.code, '状态')).toHaveText(
+    expected(f02, figures.get(f02.code)!).status,
+  );
+  await expectSameAsFullRedraw(page, 'after redoing the import');
+  // Every row's status, drawn or not, is the model's: the filter reads them all (also right after the redo).
+  const attention = rows.filter((row) => ATTENTION.has(expected(row, figures.get(row.code)!).status)).length;
+  const infantStatus = (await (await workbook.cell(INFANT.code, '状态')).textContent()) ?? '';
+  const infantNeedsAttention = [...ATTENTION].some((status) => infantStatus.includes(status));
+  expect(attention).toBeGreaterThan(0);
+  await page.getByLabel('只看需关注').check();
+  await expect(workbook.counts()).toContainText(`当前显示 ${attention + (infantNeedsAttention ? 1 : 0)} 项`);
   workbook.expectNoErrors();
 });
 
