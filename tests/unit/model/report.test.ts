@@ -726,16 +726,12 @@ describe('the gap the grid shows beside the status (the same figure the report w
   });
   it('the report words for a 左右 row the figure the grid shows, inside, above and below the band', () => {
     const words = (gap: number) => gapBesideStatus(gap, around90.indicator, '需加快', DEFAULT_THRESHOLDS);
+    const shown = (gap: number) => gapShown(gap, around90.indicator, DEFAULT_THRESHOLDS);
     // Below the band (87.44%), on its lower edge, inside, on the centre, on the upper edge, above (93.5%).
-    for (const gap of [-2.56, -2, -0.7, 0, 2, 3.5]) {
-      const shown = gapShown(gap, around90.indicator, DEFAULT_THRESHOLDS);
-      const figure = formatDifference(Math.abs(Math.round(shown * 100) / 100), '%');
-      if (Math.abs(gap) <= 2) {
-        expect(shown, String(gap)).toBe(0);
-        expect(words(gap)).toBe('在目标范围内');
-      } else if (gap < 0) expect(words(gap)).toBe(`低于下限 88% ${figure}`);
-      else expect(words(gap)).toBe(`高于上限 92% ${figure}`);
-    }
+    expect([-2.56, -2, -0.7, 0, 2, 3.5].map(shown).map((v) => Math.round(v * 100) / 100)).toEqual([
+      -0.56, 0, 0, 0, 0, 1.5,
+    ]);
+    for (const inside of [-2, -0.7, 0, 2]) expect(words(inside), String(inside)).toBe('在目标范围内');
     expect(words(-2.56)).toBe('低于下限 88% 0.56个百分点');
     // Outside by less than a hundredth: said so, not "0个百分点" (the grid's cell shows 0, its tooltip these words).
     expect(words(2.004)).toBe('高于上限 92% 不到 0.01个百分点');
