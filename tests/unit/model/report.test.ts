@@ -11,7 +11,6 @@ import {
   type RowFacts,
 } from '../../../src/model/report';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { formatDifference } from '../../../src/model/entry';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
 const facts = (
