@@ -562,7 +562,7 @@ function assessHold(spec: TargetSpec, series: Series, result: Assessment, t: Thr
       ...result,
       directionRate: -rate,
       periodYears,
-      status: rate <= t.directionSlow ? '达标' : '未达标',
+      status: tierBy(rate, holdCuts(t)) === '预计达标' ? '达标' : '未达标',
     };
   }
   const rate = yearlyRate(series);
@@ -994,11 +994,8 @@ function holdTrend(a: Assessment, thresholds: Thresholds): string {
     2,
   );
   const sign = shown > 0 ? '+' : shown < 0 ? '−' : '';
-  const trend =
-    rise <= thresholds.directionSlow
-      ? '未呈上升趋势'
-      : rise <= thresholds.directionFast
-        ? '呈上升趋势'
-        : '上升较快';
+  // Worded by the same cuts that give the status (holdCuts), so words and status never disagree.
+  const tier = tierBy(rise, holdCuts(thresholds));
+  const trend = tier === '预计达标' ? '未呈上升趋势' : tier === '需加快' ? '呈上升趋势' : '上升较快';
   return `年均变化 ${sign}${Math.abs(shown)}%，${trend}`;
 }
