@@ -285,10 +285,17 @@ type Given =
   | { year: number; header: string; value: number }
   | { year: number; header: string; raw: string; message: string };
 
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
 function normaliseHeader(text: string): string {
-  return toHalfWidth(text)
+  const key = toHalfWidth(text)
     .replace(/[\s\uFEFF]+/g, '')
     .toLowerCase();
+  // A year as a report title writes it, 二〇二四年 (every year 2000–2099 so written has a 〇 or 零): 2024年.
+  if (!key.includes('〇') && !key.includes('零')) return key;
+  return key.replace(/^[〇零一二三四五六七八九]{4}(?=年|$)/, (year) =>
+    [...year].map((ch) => String(Math.max(0, CHINESE_DIGITS.indexOf(ch)))).join(''),
+  );
 }
 
 function normaliseCode(text: string): string {

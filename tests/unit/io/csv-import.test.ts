@@ -1317,3 +1317,21 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
     expect(parsed.questions).toEqual([]);
   });
 });
+
+/** Files as departments produce them in Excel/WPS (the values are fictional test values, not statistics). */
+describe('parseImportFile: department files as WPS and Excel leave them', () => {
+  const parse = (text: string, existing: readonly Indicator[] = planRows()) =>
+    parseImportFile(text, '民政局.csv', existing, YEARS, 'utf-8');
+
+  it('a year header written in Chinese numerals (二〇二四年) is that year, not a column silently dropped', () => {
+    const parsed = parse(
+      '代码,指标名称,2023年度,二〇二四年,二零二五年\nW01,城乡居民最低生活保障标准,1010,1080,1100\n',
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['W01', 2023, undefined, 1010, 2],
+      ['W01', 2024, undefined, 1080, 2],
+      ['W01', 2025, undefined, 1100, 2],
+    ]);
+  });
+});
