@@ -28,7 +28,15 @@ const MISSING = new Set([
   '无数据',
   '未统计',
   '不详',
+  // Words for a figure still to come (a department's return before its year's statistics are out).
+  '待统计',
+  '统计中',
+  '暂缺',
+  '未填报',
+  '不适用',
 ]);
+/** A dash of any length and kind (—, ——, –, ―, -- …): how a table says "no figure" in a cell. */
+const DASHES = /^[-—–―－]+$/;
 
 const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000。．]/;
 
@@ -124,7 +132,7 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   const text = toHalfWidth(raw)
     .trim()
     .replace(/^['‘’](?=\s*[+\-\d.])/, '');
-  if (MISSING.has(text)) return { ok: true, value: null };
+  if (MISSING.has(text) || DASHES.test(text)) return { ok: true, value: null };
 
   let body = text;
   let typedUnit = '';

@@ -74,3 +74,12 @@ describe('rates per 100,000 and numbers Excel writes in scientific form', () => 
     expect(parseEntry("7'5", '%')).toMatchObject({ ok: false });
   });
 });
+
+describe('what departments write instead of a figure', () => {
+  it.each(['待统计', '统计中', '暂缺', '未填报', '不适用', '–', '―', '———', '－－'])(
+    '“%s” means no figure yet, not an error',
+    (input) => {
+      expect(parseEntry(input, '%')).toEqual({ ok: true, value: null });
+    },
+  );
+});
