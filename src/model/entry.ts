@@ -186,8 +186,27 @@ export function parseShare(input: string): { value: number; percent: boolean } |
   return { value: Number((number / 100).toPrecision(12)), percent: true };
 }
 
+/** Excel's and WPS's error values, as a CSV keeps a formula cell that failed, with what each means. */
+const FORMULA_ERRORS: Readonly<Record<string, string>> = {
+  '#DIV/0!': '除数为零',
+  '#N/A': '查找不到要引用的数据',
+  '#VALUE!': '公式中有不是数字的值',
+  '#REF!': '引用的单元格已被删除',
+  '#NAME?': '公式中有无法识别的函数名',
+  '#NUM!': '计算结果无效',
+  '#NULL!': '公式中的区域不相交',
+};
+
 function notANumber(raw: string, unit: string): string {
   const example = isPermilleUnit(unit) ? '4.8' : isPercentUnit(unit) ? '96.5' : '3';
+  // A formula that failed: the department meant a figure, so it is not "no data" but a cell to put right.
+  const failed = FORMULA_ERRORS[raw.trim().toUpperCase()];
+  if (failed) {
+    return (
+      `“${raw.trim()}”是 Excel/WPS 公式的错误值（${failed}），不是数值：请在 Excel/WPS 中检查该单元格的公式，` +
+      `改为正确的数值${unit ? `（单位 ${unit}）` : ''}后再导入；没有数据请留空。`
+    );
+  }
   return `“${raw}”不是数字：请填写数字${unit ? `（单位 ${unit}）` : ''}，如 ${example}；没有数据请留空。`;
 }
 

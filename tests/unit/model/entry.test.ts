@@ -82,4 +82,22 @@ describe('what departments write instead of a figure', () => {
       expect(parseEntry(input, '%')).toEqual({ ok: true, value: null });
     },
   );
+
+  it.each([
+    ['#DIV/0!', '除数为零'],
+    ['#N/A', '查找不到'],
+    ['#VALUE!', '公式'],
+    ['#REF!', '引用'],
+  ])(
+    'Excel’s error value %s is refused as a formula error, saying what to do in Excel',
+    (input, fragment) => {
+      const result = parseEntry(input, '%');
+      expect(result).toMatchObject({ ok: false, raw: input });
+      if (!result.ok) {
+        expect(result.message).toContain('Excel/WPS 公式的错误值');
+        expect(result.message).toContain(fragment);
+        expect(result.message).toContain('请在 Excel/WPS 中检查该单元格的公式');
+      }
+    },
+  );
 });
