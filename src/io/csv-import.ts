@@ -795,6 +795,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     return false;
   };
 
+  /** Rows of that name; failing that, of that name once a unit in brackets is dropped (婴儿死亡率（‰）). */
+  const rowsNamed = (text: string): ExistingRow[] | undefined => {
+    const exact = byName.get(normaliseName(text));
+    return exact && exact.length > 0 ? exact : index.byCore.get(nameCore(text));
+  };
+
   let dataRows = 0;
   const sentRows = new Set<ExistingRow>();
   /** New rows proposed so far, by name. */
@@ -837,7 +843,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
           ignore(NOTE_REASON);
           continue;
         }
-        const sameName = nameText ? byName.get(normaliseName(nameText)) : undefined;
+        const sameName = nameText ? rowsNamed(nameText) : undefined;
         if (sameName && sameName.length > 0) {
           ignore(
             `代码 ${codeText} 不在本工作簿中，但名称“${nameText}”与 ${sameName.map((r) => r.code).join('、')} 相同：` +
@@ -853,7 +859,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         continue;
       }
     } else if (nameText) {
-      const matches = byName.get(normaliseName(nameText)) ?? [];
+      const matches = rowsNamed(nameText) ?? [];
       if (matches.length > 1) {
         ignore(`名称对应多个指标（${matches.map((r) => r.code).join('、')}），请加上代码列后再导入。`);
         continue;

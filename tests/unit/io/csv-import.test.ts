@@ -1335,3 +1335,31 @@ describe('parseImportFile: department files as WPS and Excel leave them', () => 
     ]);
   });
 });
+
+describe('parseImportFile: rows named as another office names them', () => {
+  it('a name with its unit in brackets (婴儿死亡率（‰）, 新生儿访视率(%)) is that row', () => {
+    const parsed = parseImportFile(
+      '指标名称,2024年\n婴儿死亡率（‰）,3.1\n新生儿访视率(%),97\n儿童超重（肥胖）率,12\n',
+      '统计局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.ignored).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2024, undefined, 3.1, 2],
+      ['H10', 2024, undefined, 97, 3],
+      ['H16', 2024, undefined, 12, 4],
+    ]);
+  });
+
+  it('an unknown code whose name is an existing row’s with its unit is refused as a wrong code', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年\nH99,婴儿死亡率（‰）,3.1\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.newRows).toEqual([]);
+    expect(parsed.ignored[0]?.reason).toContain('与 H02 相同');
+  });
+});
