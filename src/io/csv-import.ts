@@ -208,6 +208,9 @@ const NOTE_LINE = /[:：]|^(?:填报|填表|联系|审核|负责|制表|说明|�
 /** A column of a department's own whose text is an explanation, not a figure (an unnamed one too). */
 const REMARK_HEADER = /^$|备注|说明|注释|附注|原因|情况|来源|口径/;
 
+/** A total line under the figures: no indicator of its own. */
+const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
+
 const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
 
 /** How many non-empty rows from the top are searched for the header. */
@@ -232,7 +235,8 @@ type Field =
 
 /** Header names per field, best first (normalised: half-width, no spaces, lower case). */
 const FIELD_NAMES: Record<Field, readonly string[]> = {
-  code: ['代码', '指标代码', '代号', 'code'],
+  // (编号 is also a serial number 1, 2, 3 in some tables: see serialNumbers.)
+  code: ['代码', '指标代码', '代号', 'code', '指标编码', '编码', '指标编号', '编号'],
   name: ['指标名称', '指标', '名称', '项目名称', '项目', '指标项目', 'name'],
   area: ['领域'],
   clause: ['条款'],
@@ -424,6 +428,25 @@ function findLayout(rows: readonly string[][]): Layout | null {
   return null;
 }
 
+/**
+ * A 编号 (or 编码) column holding only 1, 2, 3 … beside a name column: a serial number, not the plan's codes. Read
+ * as codes, every row would be an unknown code; the rows are matched by name instead.
+ */
+function serialNumbers(layout: Layout, rows: readonly string[][]): boolean {
+  const col = layout.fields.code;
+  if (col === undefined || layout.fields.name === undefined) return false;
+  if (!/编号|编码/.test(normaliseHeader(layout.headers[col] ?? ''))) return false;
+  let numbers = 0;
+  for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
+    const text = normaliseCode(cleanCell(rows[index]?.[col]));
+    // (A note under the table, 填报人：… or 合计, says nothing about the column.)
+    if (text === '' || NOTE_LINE.test(text) || TOTAL_LABEL.test(text)) continue;
+    if (!/^\d+$/.test(text)) return false;
+    numbers += 1;
+  }
+  return numbers > 0;
+}
+
 /** Why no header was found, as precisely as the first rows allow. */
 function missingHeaderMessage(rows: readonly string[][]): string {
   const tail = '请补上表头后再导入。';
@@ -608,6 +631,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   });
   const rows = parsed.data;
   const layout = findLayout(rows);
+  if (layout && serialNumbers(layout, rows)) delete layout.fields.code;
   if (layout) result.format = layout.fields.code !== undefined ? 'workbook' : 'wide';
 
   const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');

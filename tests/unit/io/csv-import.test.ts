@@ -1363,3 +1363,35 @@ describe('parseImportFile: rows named as another office names them', () => {
     expect(parsed.ignored[0]?.reason).toContain('与 H02 相同');
   });
 });
+
+describe('parseImportFile: the code column headed 编号', () => {
+  it('编号 holding the plan’s codes (any case, a name shortened) is the code column', () => {
+    const parsed = parseImportFile(
+      '编号,指标名称,2024年\nW01,城乡居民最低生活保障标准,1080\nw04,孤儿基本生活保障标准,2000\n',
+      '民政局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.format).toBe('workbook');
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['W01', 2024, undefined, 1080, 2],
+      ['W04', 2024, undefined, 2000, 3],
+    ]);
+  });
+
+  it('编号 holding 1, 2, 3 (a serial number) is not taken for codes: the rows are matched by name', () => {
+    const parsed = parseImportFile(
+      '编号,指标名称,2024年\n1,城乡居民最低生活保障标准,1080\n2,流浪儿童数量,2\n填报人：张三,,\n',
+      '民政局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.ignored.map((r) => r.line)).toEqual([4]);
+    expect(parsed.newRows).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['W01', 2024, undefined, 1080, 2],
+      ['W08', 2024, undefined, 2, 3],
+    ]);
+  });
+});
