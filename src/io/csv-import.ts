@@ -211,6 +211,8 @@ const REMARK_HEADER = /^$|备注|说明|注释|附注|原因|情况|来源|口�
 /** A total line under the figures: no indicator of its own. */
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
 
+const TOTAL_REASON = '是合计、小计行，不是指标，已忽略。';
+
 const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
 
 /** How many non-empty rows from the top are searched for the header. */
@@ -846,6 +848,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     const ignore = (reason: string) =>
       result.ignored.push({ file, line, label: labelOf().slice(0, 40), reason });
     // "填报人：张三 联系电话：…" under the table: a note, not an indicator the workbook lacks.
+    const totalLine = () => TOTAL_LABEL.test(normaliseName(codeText) || normaliseName(nameText));
     const noteLine = () =>
       NOTE_LINE.test(labelOf()) && yearColumns.every((column) => cleanCell(row[column.col]) === '');
 
@@ -865,6 +868,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       if (!target) {
         if (noteLine()) {
           ignore(NOTE_REASON);
+          continue;
+        }
+        if (totalLine()) {
+          ignore(TOTAL_REASON);
           continue;
         }
         const sameName = nameText ? rowsNamed(nameText) : undefined;
@@ -892,6 +899,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       if (!target) {
         if (noteLine()) {
           ignore(NOTE_REASON);
+          continue;
+        }
+        if (totalLine()) {
+          ignore(TOTAL_REASON);
           continue;
         }
         ignore(

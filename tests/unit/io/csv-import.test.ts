@@ -1395,3 +1395,21 @@ describe('parseImportFile: the code column headed 编号', () => {
     ]);
   });
 });
+
+describe('parseImportFile: total lines', () => {
+  it('a 合计 or 小计 line, in the code or the name column, is ignored as a total, not as an unknown code', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年\nH01,新生儿死亡率,1.5\n,合计,1.5\n合计,,3\n小 计,,\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.newRows).toEqual([]);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [3, '是合计、小计行，不是指标，已忽略。'],
+      [4, '是合计、小计行，不是指标，已忽略。'],
+      [5, '是合计、小计行，不是指标，已忽略。'],
+    ]);
+  });
+});
