@@ -449,6 +449,92 @@ function serialNumbers(layout: Layout, rows: readonly string[][]): boolean {
   return numbers > 0;
 }
 
+/** The one figure column of a long table, and its year column. */
+const VALUE_HEADER = /^(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值|指标值)(?:\([^)]*\))?$/;
+const YEAR_FIELD = /^(?:年份|年度|年)$/;
+
+/** A long table read as a wide one: its rows (same lines), each line's figure in the column of its year. */
+interface LongTable {
+  layout: Layout;
+  rows: string[][];
+  /** Each line's year (by row index); undefined where the line has none. */
+  yearOf: (number | undefined)[];
+  problems: { line: number; column: string; message: string }[];
+}
+
+/**
+ * A table with one line per indicator and year (代码/指标名称, 年份, 数值), as a statistics system exports it.
+ * Each line keeps its line number: its figure is put in a column of its year added after the file's columns, so
+ * the rows are read as any other file's and every message says the line the clerk sees in Excel.
+ */
+function longTable(rows: readonly string[][]): LongTable | null {
+  let seen = 0;
+  for (let index = 0; index < rows.length && seen < HEADER_SEARCH_ROWS; index += 1) {
+    const row = rows[index] ?? [];
+    if (isEmptyRow(row)) continue;
+    seen += 1;
+    const headers = row.map((cell) => cleanCell(cell));
+    const keys = headers.map(normaliseHeader);
+    const fields: Partial<Record<Field, number>> = {};
+    const ranks: Partial<Record<Field, number>> = {};
+    keys.forEach((key, col) => {
+      const known = FIELD_BY_HEADER.get(key);
+      const current = known ? ranks[known.field] : undefined;
+      if (known && (current === undefined || known.rank < current)) {
+        fields[known.field] = col;
+        ranks[known.field] = known.rank;
+      }
+    });
+    const yearCol = keys.findIndex((key) => YEAR_FIELD.test(key));
+    const valueCol = keys.findIndex((key) => VALUE_HEADER.test(key));
+    if ((fields.code === undefined && fields.name === undefined) || yearCol < 0 || valueCol < 0) continue;
+
+    const width = rows.reduce((max, r) => Math.max(max, r.length), headers.length);
+    const yearOf: (number | undefined)[] = [];
+    const problems: LongTable['problems'] = [];
+    for (let i = index + 1; i < rows.length; i += 1) {
+      const text = cleanCell(rows[i]?.[yearCol]);
+      const year = YEAR_HEADER.exec(normaliseHeader(text));
+      if (year) yearOf[i] = Number(year[1]);
+      else if (text !== '' || cleanCell(rows[i]?.[valueCol]) !== '') {
+        const key = cleanCell(rows[i]?.[fields.code ?? fields.name ?? 0]);
+        // A note or a total under the table is said as one by the reading of its rows.
+        if (cleanCell(rows[i]?.[valueCol]) === '' || NOTE_LINE.test(key) || TOTAL_LABEL.test(key)) continue;
+        problems.push({
+          line: i + 1,
+          column: headers[yearCol] ?? '',
+          message: `“${text}”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。`,
+        });
+      }
+    }
+    const years = [...new Set(yearOf.filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+    const valueHeader = headers[valueCol] ?? '';
+    const wide = rows.map((r, i) => {
+      const year = yearOf[i];
+      if (year === undefined) return r;
+      const copy = [...r];
+      copy[width + years.indexOf(year)] = r[valueCol] ?? '';
+      return copy;
+    });
+    return {
+      layout: {
+        headerIndex: index,
+        fields,
+        headers: [
+          ...headers,
+          ...Array<string>(width - headers.length).fill(''),
+          ...years.map(() => valueHeader),
+        ],
+        years: years.map((year, k) => ({ col: width + k, year, header: valueHeader })),
+      },
+      rows: wide,
+      yearOf,
+      problems,
+    };
+  }
+  return null;
+}
+
 /** Why no header was found, as precisely as the first rows allow. */
 function missingHeaderMessage(rows: readonly string[][]): string {
   const tail = '请补上表头后再导入。';
@@ -466,8 +552,8 @@ function missingHeaderMessage(rows: readonly string[][]): string {
     const line = index + 1;
     if (keys.some((key) => key === '年份' || key === '年度')) {
       return (
-        `第 ${line} 行的表头有“年份”列：本文件是一行一个年份的长表，本工作簿要求每个年份一列（如“2022年”“2023年”），` +
-        '本文件未导入任何数据：请在 Excel/WPS 中用数据透视表或手工整理成每个年份一列后再导入。'
+        `第 ${line} 行的表头有“年份”列，但找不到数值列（列名应为“数值”“实际值”或“监测值”），本文件未导入任何数据：` +
+        '请把数值所在列的列名改为“数值”后再导入。'
       );
     }
     return (
@@ -631,8 +717,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     newline: lineEnding(text),
     skipEmptyLines: false,
   });
-  const rows = parsed.data;
-  const layout = findLayout(rows);
+  let rows = parsed.data;
+  let layout = findLayout(rows);
+  const long = layout ? null : longTable(rows);
+  if (long) {
+    rows = long.rows;
+    layout = long.layout;
+  }
   if (layout && serialNumbers(layout, rows)) delete layout.fields.code;
   if (layout) result.format = layout.fields.code !== undefined ? 'workbook' : 'wide';
 
@@ -664,6 +755,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
 
   const headerLine = layout.headerIndex + 1;
   const { fields, headers } = layout;
+  for (const problem of long?.problems ?? []) issue(problem.line, problem.column, problem.message);
   // The sample workbook's export: its name says so, and so does every row's 备注.
   const noteCol = fields.note;
   result.sampleData =
@@ -796,9 +888,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     row: readonly string[],
     unit: string,
   ): boolean => {
-    const firstLine = firstLines.get(key);
+    // In a long table a row comes once per year: the same row and year twice is the duplicate.
+    const year = long?.yearOf[line - 1];
+    const slot = long ? `${typeof key === 'string' ? `+${key}` : key.code}|${year ?? ''}` : key;
+    const firstLine = firstLines.get(slot);
     if (firstLine === undefined) {
-      firstLines.set(key, line);
+      firstLines.set(slot, line);
       return true;
     }
     const firstRow = rows[firstLine - 1] ?? [];
@@ -814,7 +909,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       issue(
         line,
         null,
-        `同一文件中${what()}出现两次（第 ${firstLine} 行和第 ${line} 行），数值不同：已按第 ${firstLine} 行读取，` +
+        `同一文件中${what()}${long && year !== undefined ? `的 ${year} 年数值` : ''}出现两次（第 ${firstLine} 行和第 ${line} 行），数值不同：已按第 ${firstLine} 行读取，` +
           `第 ${line} 行被忽略。请删去重复的一行后再导入。`,
       );
     }
@@ -884,6 +979,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         }
         if (!nameText) {
           ignore(`代码 ${codeText} 不在本工作簿中，本行也没有指标名称，无法新增：请核对代码。`);
+          continue;
+        }
+        if (long) {
+          ignore(
+            `代码 ${codeText} 不在本工作簿中（一行一个年份的长表不新增指标）：请核对代码；如是新指标，请先在表格中添加该指标再导入。`,
+          );
           continue;
         }
         proposeNewRow(row, line, code, nameText);

@@ -1144,10 +1144,7 @@ describe('parseImportFile: tables laid out differently', () => {
     expect(changes(parsed.updates)).toEqual([['H02', 2023, undefined, 4.1, 2]]);
   });
 
-  it('a long table (one year per line) and a header without year columns each get their own message', () => {
-    const long = parseImportFile('代码,年份,数值\r\nH02,2023,4.1\r\n', '长表.csv', planRows(), YEARS);
-    expect(long.updates).toEqual([]);
-    expect(long.issues[0]!.message).toContain('第 1 行的表头有“年份”列：本文件是一行一个年份的长表');
+  it('a header without year columns gets its own message', () => {
     const noYears = parseImportFile(
       '代码,指标名称,本年数\r\nH02,婴儿死亡率,4.1\r\n',
       'a.csv',
@@ -1411,5 +1408,63 @@ describe('parseImportFile: total lines', () => {
       [4, '是合计、小计行，不是指标，已忽略。'],
       [5, '是合计、小计行，不是指标，已忽略。'],
     ]);
+  });
+});
+
+describe('parseImportFile: a long table (代码, 年份, 数值: one year per line)', () => {
+  const long = (lines: string[], existing: readonly Indicator[] = planRows()) =>
+    parseImportFile(lines.join('\r\n') + '\r\n', '统计局.csv', existing, YEARS, 'gb18030');
+
+  it('each line’s figure goes into its row and year, said at its own line', () => {
+    const parsed = long([
+      '兰溪市儿童发展规划监测数据,,,',
+      '指标代码,指标名称,年份,数值',
+      'H01,新生儿死亡率,2022,1.61',
+      'H01,新生儿死亡率,2023年,1.52',
+      'h02,婴儿死亡率,２０２３,2.9‰',
+      ',婴儿死亡率,2022,',
+      '填报人：张三,,,',
+    ]);
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H01', 2022, undefined, 1.61, 3],
+      ['H01', 2023, undefined, 1.52, 4],
+      ['H02', 2023, undefined, 2.9, 5],
+    ]);
+  });
+
+  it('the same row and year twice with other figures is refused at the second line; a bad year is said', () => {
+    const parsed = long([
+      '代码,年份,实际值',
+      'H03,2023,4.1',
+      'H03,2024,4.0',
+      'H03,2023,4.3',
+      'H03,去年,4.2',
+      'H98,2024,5',
+    ]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H03', 2023, undefined, 4.1, 2],
+      ['H03', 2024, undefined, 4, 3],
+    ]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [5, '年份', '“去年”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。'],
+      [
+        4,
+        null,
+        '同一文件中代码 H03（5岁以下儿童死亡率）的 2023 年数值出现两次（第 2 行和第 4 行），数值不同：' +
+          '已按第 2 行读取，第 4 行被忽略。请删去重复的一行后再导入。',
+      ],
+    ]);
+    // A long table carries no definition of a new indicator: its unknown code is a wrong code.
+    expect(parsed.newRows).toEqual([]);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [6, expect.stringContaining('代码 H98 不在本工作簿中')],
+    ]);
+  });
+
+  it('a long table without a figure column says which column to name 数值', () => {
+    const parsed = long(['代码,年份,本年数', 'H02,2023,4.1']);
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues[0]!.message).toContain('第 1 行的表头有“年份”列，但找不到数值列');
   });
 });
