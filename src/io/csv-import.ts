@@ -556,9 +556,23 @@ function missingHeaderMessage(rows: readonly string[][]): string {
         '请把数值所在列的列名改为“数值”后再导入。'
       );
     }
+    // One figure column (实际值, 数值) whose year only the title above says: the clerk is told which year to write.
+    const valueCol = keys.findIndex((key) => VALUE_HEADER.test(key));
+    if (valueCol >= 0) {
+      const title = rows
+        .slice(0, index)
+        .flat()
+        .map((cell) => /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(cell))?.[1])
+        .find((year) => year !== undefined);
+      return (
+        `第 ${line} 行的“${cleanCell(row[valueCol])}”列没有写明是哪一年的数值` +
+        `${title ? `（表格标题写的是 ${title} 年）` : ''}，本文件未导入任何数据：` +
+        `请把该列的列名改为“${title ?? '2023'}年”后再导入。`
+      );
+    }
     return (
       `第 ${line} 行的表头有“代码”或“指标名称”列，但没有年份列（应为“2023年”这样的列名），本文件未导入任何数据：` +
-      `请把各年份数值列的列名改为“2023年”这样的写法。${tail}`
+      '请把各年份数值列的列名改为“2023年”这样的写法后再导入。'
     );
   }
   return (

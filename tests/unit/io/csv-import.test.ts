@@ -1468,3 +1468,19 @@ describe('parseImportFile: a long table (代码, 年份, 数值: one year per li
     expect(parsed.issues[0]!.message).toContain('第 1 行的表头有“年份”列，但找不到数值列');
   });
 });
+
+describe('parseImportFile: one figure column without its year', () => {
+  it('a 实际值 column under a title naming the year is refused, saying to name the column after that year', () => {
+    const parsed = parseImportFile(
+      '兰溪市2024年儿童发展规划监测数据,,\r\n代码,指标名称,实际值\r\nC02,村（社区）儿童之家建成率,100\r\n',
+      '妇联.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      '第 2 行的“实际值”列没有写明是哪一年的数值（表格标题写的是 2024 年），本文件未导入任何数据：' +
+        '请把该列的列名改为“2024年”后再导入。',
+    ]);
+  });
+});
