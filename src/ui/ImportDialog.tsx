@@ -220,7 +220,8 @@ function Preview(props: {
             : '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'}
         </p>
       </Show>
-      <Show when={props.plan.files.some((f) => f.format === 'workbook')}>
+      {/* (Not for a file that could not be read at all: it has no columns to speak of.) */}
+      <Show when={props.plan.files.some((f) => f.format === 'workbook' && f.matchedRows > 0)}>
         <p class="hint">
           只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；
           {props.plan.remarks.length > 0

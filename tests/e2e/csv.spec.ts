@@ -326,6 +326,69 @@ test('a bad file gets a Chinese message with file, line and column, and the work
   workbook.expectNoErrors();
 });
 
+test('a statistics office’s long table and a WPS file with a title, 二〇二四年, 待统计, #DIV/0! and 合计 go in where they belong', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const visits = row('新生儿访视率');
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  const input = dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）');
+  // A file that cannot be read says so, without talking about the columns it does not have.
+  await input.setInputFiles({ name: '空.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await expect(dialog.getByLabel('导入错误')).toContainText('“空.csv”是空文件');
+  await expect(dialog).not.toContainText('只导入各年份的数值');
+
+  await input.setInputFiles([
+    {
+      name: '统计局长表.csv',
+      mimeType: 'text/csv',
+      buffer: encodeGbk(
+        `指标代码,指标名称,年份,数值\r\n${NEONATAL.code},新生儿死亡率,2022,1.61\r\n${NEONATAL.code},新生儿死亡率,2023年,1.52\r\n`,
+      ),
+    },
+    {
+      name: '卫健局.csv',
+      mimeType: 'text/csv',
+      buffer: encodeGbk(
+        [
+          '兰溪市2024年儿童发展规划监测数据,,,',
+          ',,,',
+          '指标代码,指标名称,2023年,二〇二四年',
+          `${INFANT.code},婴儿死亡率,2.9,待统计`,
+          `${visits.code},新生儿访视率,#DIV/0!,98.6 `,
+          ',合计,,',
+          '填报人：张三  电话：0579-88123456,,,',
+        ].join('\r\n'),
+      ),
+    },
+  ]);
+  await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 4 个单元格');
+  await expect(dialog.getByLabel('导入摘要')).toContainText('错误 1 处');
+  await expect(dialog.getByRole('list', { name: '导入错误' })).toHaveText(
+    `卫健局.csv 第 5 行 “2023年”列：${visits.code} 新生儿访视率：“#DIV/0!”是 Excel/WPS 公式的错误值（除数为零），` +
+      '不是数值：请在 Excel/WPS 中检查该单元格的公式，改为正确的数值（单位 %）后再导入；没有数据请留空。该单元格未导入。',
+  );
+  await expect(dialog.getByRole('list', { name: '忽略的行' })).toContainText(
+    '卫健局.csv 第 6 行“合计”：是合计、小计行，不是指标，已忽略。',
+  );
+  const changed = dialog.getByRole('table', { name: '将修改的单元格' }).locator('tbody tr');
+  await expect(changed).toHaveText([
+    `${NEONATAL.code}新生儿死亡率2022（空）1.61‰统计局长表.csv 第 2 行`,
+    `${NEONATAL.code}新生儿死亡率2023（空）1.52‰统计局长表.csv 第 3 行`,
+    `${INFANT.code}婴儿死亡率2023（空）2.9‰卫健局.csv 第 4 行`,
+    `${visits.code}新生儿访视率2024（空）98.6%卫健局.csv 第 5 行`,
+  ]);
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(await workbook.cell(NEONATAL.code, '2022年')).toHaveText('1.61‰');
+  await expect(await workbook.cell(INFANT.code, '2024年')).toHaveText('');
+  await expect(await workbook.cell(visits.code, '2023年')).toHaveText('');
+  await expect(await workbook.cell(visits.code, '2024年')).toHaveText('98.6%');
+  workbook.expectNoErrors();
+});
+
 test('a file exported from the sample workbook is refused by the real workbook, and nothing of it goes in', async ({
   page,
 }) => {
