@@ -316,7 +316,10 @@ function canonicalCode(normalised: string): string | null {
 }
 
 function normaliseName(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, '');
+  // An age range as the plan writes it (0—6岁) and as departments type it (0-6, 0～6, 0至6) is one name.
+  return toHalfWidth(text)
+    .replace(/\s+/g, '')
+    .replace(/(\d)(?:[~\-—–－]|至|到)(?=\d)/g, '$1-');
 }
 
 function normaliseUnit(text: string): string {

@@ -1484,3 +1484,20 @@ describe('parseImportFile: one figure column without its year', () => {
     ]);
   });
 });
+
+describe('parseImportFile: names typed a little differently', () => {
+  it('an age range typed 0-6, 0～6 or 0至6 is the plan’s 0—6 (and the reverse)', () => {
+    const parsed = parseImportFile(
+      '指标名称,2024年\n0-6岁残疾儿童抢救性康复率,95\n0～6个月婴儿纯母乳喂养率,70\n0至3岁儿童发育监测筛查率,88\n',
+      '残联.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.ignored).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['W07', 2024, undefined, 95, 2],
+      ['H06', 2024, undefined, 70, 3],
+      ['H15', 2024, undefined, 88, 4],
+    ]);
+  });
+});
