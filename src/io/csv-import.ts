@@ -1023,10 +1023,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
           ignore(TOTAL_REASON);
           continue;
         }
+        // The closest name is said, never taken: a near name may be another indicator.
+        const near = closestRow(nameText, workbook);
+        const hint = near ? `（最接近的是 ${near.code} ${near.name}）` : '';
         ignore(
           result.format === 'workbook'
-            ? `本行没有代码，工作簿中也没有名为“${nameText}”的指标。`
-            : `工作簿中没有名为“${nameText}”的指标。`,
+            ? `本行没有代码，工作簿中也没有名为“${nameText}”的指标：请填上代码，或改用工作簿中的名称${hint}后再导入。`
+            : `工作簿中没有名为“${nameText}”的指标：请改用工作簿中的名称${hint}，或加上代码列后再导入。`,
         );
         continue;
       }
@@ -1384,6 +1387,22 @@ function otherIndicatorsNamed(fileName: string, target: ExistingRow, index: Work
       best = [row];
       bestScore = score;
     } else if (score === bestScore && best.length > 0) best.push(row);
+  }
+  return best;
+}
+
+/** The workbook's row whose name shares most of its character pairs with a name that matched none (Dice ≥ 0.5). */
+function closestRow(fileName: string, index: WorkbookIndex): ExistingRow | null {
+  if (index.rows.length > NAME_SEARCH_ROWS) return null;
+  const core = nameCore(fileName);
+  let best: ExistingRow | null = null;
+  let bestScore = 0.5;
+  for (const row of index.rows) {
+    const score = nameScore(core, nameCore(row.name));
+    if (score >= bestScore && (best === null || score > bestScore)) {
+      best = row;
+      bestScore = score;
+    }
   }
   return best;
 }

@@ -396,7 +396,7 @@ describe('parseImportFile: matching rows', () => {
         file: 'wide-other-office.csv',
         line: 5,
         label: '全市常住人口',
-        reason: '工作簿中没有名为“全市常住人口”的指标。',
+        reason: '工作簿中没有名为“全市常住人口”的指标：请改用工作簿中的名称，或加上代码列后再导入。',
       },
     ]);
   });
@@ -470,7 +470,11 @@ describe('parseImportFile: matching rows', () => {
     expect(result.ignored.map((r) => [r.line, r.label, r.reason])).toEqual([
       [3, '2', '本行没有代码也没有指标名称，无法确定是哪个指标。'],
       [4, '注：数据为测试用', '本行没有代码也没有指标名称，无法确定是哪个指标。'],
-      [5, '不存在的指标', '本行没有代码，工作簿中也没有名为“不存在的指标”的指标。'],
+      [
+        5,
+        '不存在的指标',
+        '本行没有代码，工作簿中也没有名为“不存在的指标”的指标：请填上代码，或改用工作簿中的名称后再导入。',
+      ],
     ]);
   });
 
@@ -1498,6 +1502,21 @@ describe('parseImportFile: names typed a little differently', () => {
       ['W07', 2024, undefined, 95, 2],
       ['H06', 2024, undefined, 70, 3],
       ['H15', 2024, undefined, 88, 4],
+    ]);
+  });
+
+  it('a name matching no row is ignored with the closest name of the workbook to use, not guessed', () => {
+    const parsed = parseImportFile(
+      '序号,指标代码,指标名称,2024年\n1,,示范型儿童之家占比,20\n2,,儿童看电视时间,3\n',
+      '妇联.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.ignored.map((r) => r.reason)).toEqual([
+      '本行没有代码，工作簿中也没有名为“示范型儿童之家占比”的指标：请填上代码，或改用工作簿中的名称' +
+        '（最接近的是 P02 示范型儿童之家占儿童之家总数比例）后再导入。',
+      '本行没有代码，工作簿中也没有名为“儿童看电视时间”的指标：请填上代码，或改用工作簿中的名称后再导入。',
     ]);
   });
 });
