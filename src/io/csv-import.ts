@@ -260,9 +260,12 @@ for (const [field, names] of Object.entries(FIELD_NAMES) as [Field, readonly str
   names.forEach((name, rank) => FIELD_BY_HEADER.set(name, { field, rank }));
 }
 
-/** "2023", "2023年", "2023年度", "2023年数值", "2023年(%)" (after normalisation). */
+/**
+ * "2023", "2023年", "2023年度", "2023年数值", "2023年(%)", and the whole year as statistics write it, "2023年1-12月",
+ * "2023年全年" (after normalisation). Part of a year (1-6月) is no year column.
+ */
 const YEAR_HEADER =
-  /^((?:19|20)\d{2})(?:年度?)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\([^)]*\))?$/;
+  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\([^)]*\))?$/;
 
 /** 比较 as a department may spell a not-rising direction. */
 const HOLD_SPELLINGS: ReadonlySet<string> = new Set(['不升', '不上升']);

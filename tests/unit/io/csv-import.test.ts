@@ -1519,4 +1519,16 @@ describe('parseImportFile: names typed a little differently', () => {
       '本行没有代码，工作簿中也没有名为“儿童看电视时间”的指标：请填上代码，或改用工作簿中的名称后再导入。',
     ]);
   });
+
+  it('a year column headed 2024年1-12月 or 2024年全年 is that year’s', () => {
+    const parsed = parseImportFile('代码,2024年1-12月,2025年全年\nH07,6.1,5.9\n', 'a.csv', planRows(), YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H07', 2024, undefined, 6.1, 2],
+      ['H07', 2025, undefined, 5.9, 2],
+    ]);
+    // Half a year is not the year's figure: said, not read.
+    const half = parseImportFile('代码,2024年,2025年1-6月\nH07,6.1,5.9\n', 'a.csv', planRows(), YEARS);
+    expect(half.issues.map((i) => i.column)).toEqual(['2025年1-6月']);
+  });
 });
