@@ -260,6 +260,11 @@ for (const [field, names] of Object.entries(FIELD_NAMES) as [Field, readonly str
   names.forEach((name, rank) => FIELD_BY_HEADER.set(name, { field, rank }));
 }
 
+/** The field a (normalised) header names; a word in brackets after it (指标名称(单位), 代码(勿改)) aside. */
+function fieldOf(key: string): { field: Field; rank: number } | undefined {
+  return FIELD_BY_HEADER.get(key) ?? FIELD_BY_HEADER.get(key.replace(/\([^)]*\)$/, ''));
+}
+
 /**
  * "2023", "2023年", "2023年度", "2023年数值", "2023年(%)", and the whole year as statistics write it, "2023年1-12月",
  * "2023年全年" (after normalisation). Part of a year (1-6月) is no year column.
@@ -403,7 +408,7 @@ function findLayout(rows: readonly string[][]): Layout | null {
         years.push({ col, year: Number(year[1]), header });
         return;
       }
-      const known = FIELD_BY_HEADER.get(key);
+      const known = fieldOf(key);
       if (!known) return;
       const current = ranks[known.field];
       if (current === undefined || known.rank < current) {
@@ -484,7 +489,7 @@ function longTable(rows: readonly string[][]): LongTable | null {
     const fields: Partial<Record<Field, number>> = {};
     const ranks: Partial<Record<Field, number>> = {};
     keys.forEach((key, col) => {
-      const known = FIELD_BY_HEADER.get(key);
+      const known = fieldOf(key);
       const current = known ? ranks[known.field] : undefined;
       if (known && (current === undefined || known.rank < current)) {
         fields[known.field] = col;
@@ -551,7 +556,7 @@ function missingHeaderMessage(rows: readonly string[][]): string {
     seen += 1;
     const keys = row.map((cell) => normaliseHeader(cleanCell(cell)));
     const named = keys.some((key) => {
-      const field = FIELD_BY_HEADER.get(key)?.field;
+      const field = fieldOf(key)?.field;
       return field === 'code' || field === 'name';
     });
     if (!named) continue;

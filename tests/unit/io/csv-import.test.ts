@@ -1532,3 +1532,20 @@ describe('parseImportFile: names typed a little differently', () => {
     expect(half.issues.map((i) => i.column)).toEqual(['2025年1-6月']);
   });
 });
+
+describe('parseImportFile: a column name with a word in brackets', () => {
+  it('指标名称（单位） and 指标代码(勿改) are the name and code columns', () => {
+    const parsed = parseImportFile(
+      '指标代码(勿改),指标名称（单位）,2024年\nH07,5岁以下儿童贫血患病率（%）,6.1\n,新生儿访视率（%）,97\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.format).toBe('workbook');
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H07', 2024, undefined, 6.1, 2],
+      ['H10', 2024, undefined, 97, 3],
+    ]);
+  });
+});
