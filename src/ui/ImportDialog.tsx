@@ -215,9 +215,13 @@ function Preview(props: {
       </p>
       <Show when={nothingToApply()}>
         <p class="hint" role="status">
-          {unchanged() > 0 && props.plan.issues.length === 0 && props.plan.ignored.length === 0
-            ? '文件中的数值与工作簿中的完全相同，无需导入。'
-            : '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'}
+          {props.plan.issues.length > 0 || props.plan.ignored.length > 0
+            ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
+            : unchanged() > 0
+              ? '文件中的数值与工作簿中的完全相同，无需导入。'
+              : // A template sent back before it was filled in: rows matched, no figure anywhere.
+                '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
+                '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
         </p>
       </Show>
       {/* (Not for a file that could not be read at all: it has no columns to speak of.) */}

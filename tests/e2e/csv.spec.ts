@@ -339,6 +339,18 @@ test('a statistics office’s long table and a WPS file with a title, 二〇二�
   await input.setInputFiles({ name: '空.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
   await expect(dialog.getByLabel('导入错误')).toContainText('“空.csv”是空文件');
   await expect(dialog).not.toContainText('只导入各年份的数值');
+  // A template sent back before it was filled in: nothing to import, and the preview says why.
+  await input.setInputFiles({
+    name: '未填.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(
+      `代码,指标名称,2024年\r\n${INFANT.code},婴儿死亡率,\r\n${NEONATAL.code},新生儿死亡率,待统计\r\n`,
+    ),
+  });
+  await expect(dialog.locator('p.hint[role="status"]')).toHaveText(
+    '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
+      '请确认收到的是填好的文件，或联系报送单位补填后再导入。',
+  );
 
   await input.setInputFiles([
     {
