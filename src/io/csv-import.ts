@@ -471,6 +471,8 @@ interface LongTable {
   /** Each line's year (by row index); undefined where the line has none. */
   yearOf: (number | undefined)[];
   problems: { line: number; column: string; message: string }[];
+  /** Header text of the 年份 column. */
+  yearHeader: string;
 }
 
 /**
@@ -541,6 +543,7 @@ function longTable(rows: readonly string[][]): LongTable | null {
       rows: wide,
       yearOf,
       problems,
+      yearHeader: headers[yearCol] ?? '',
     };
   }
   return null;
@@ -794,14 +797,27 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   for (const column of layout.years) {
     if (!wanted.has(column.year)) {
       // A column added for next year and left empty leaves nothing to correct; figures in it are said, counted.
-      const figures = rows.slice(layout.headerIndex + 1).filter((row) => {
+      const lines: number[] = [];
+      rows.forEach((row, index) => {
+        if (index <= layout.headerIndex) return;
         const raw = cleanCell(row[column.col]);
         // (A copy of the header further down, as files pasted together leave it, is no figure.)
-        if (normaliseHeader(raw) === normaliseHeader(column.header)) return false;
+        if (normaliseHeader(raw) === normaliseHeader(column.header)) return;
         const entry = raw === '' ? null : parseEntry(raw, '');
-        return entry !== null && !(entry.ok && entry.value === null);
-      }).length;
-      if (figures > 0) {
+        if (entry !== null && !(entry.ok && entry.value === null)) lines.push(index + 1);
+      });
+      const figures = lines.length;
+      if (figures > 0 && long) {
+        // In a long table the year is a line's 年份 cell: said at the lines, in that column.
+        const { yearHeader } = long;
+        issue(
+          lines[0] ?? headerLine,
+          yearHeader,
+          `年份 ${column.year} 不在本工作簿的年份范围内（${years[0]}—${years[years.length - 1]}年），` +
+            `第 ${lines.join('、')} 行的 ${figures} 个数值未导入：` +
+            '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了年份，请改正后再导入。',
+        );
+      } else if (figures > 0) {
         issue(
           headerLine,
           column.header,

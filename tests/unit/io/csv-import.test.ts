@@ -1466,6 +1466,19 @@ describe('parseImportFile: a long table (代码, 年份, 数值: one year per li
     ]);
   });
 
+  it('a year outside the workbook is said at the lines that give it, in the 年份 column', () => {
+    const parsed = long(['代码,年份,数值', 'H01,2026,1.4', 'H01,2024,1.5', 'H02,2026,3']);
+    expect(changes(parsed.updates)).toEqual([['H01', 2024, undefined, 1.5, 3]]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        2,
+        '年份',
+        '年份 2026 不在本工作簿的年份范围内（2018—2025年），第 2、4 行的 2 个数值未导入：' +
+          '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了年份，请改正后再导入。',
+      ],
+    ]);
+  });
+
   it('a long table without a figure column says which column to name 数值', () => {
     const parsed = long(['代码,年份,本年数', 'H02,2023,4.1']);
     expect(parsed.updates).toEqual([]);
