@@ -964,6 +964,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   };
 
   let dataRows = 0;
+  let suggested = 0;
   const sentRows = new Set<ExistingRow>();
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
@@ -1047,8 +1048,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
           ignore(TOTAL_REASON);
           continue;
         }
-        // The closest name is said, never taken: a near name may be another indicator.
-        const near = closestRow(nameText, workbook);
+        // The closest name is said, never taken: a near name may be another indicator. (Only for the first few: a
+        // file of another county's 60,000 rows would take seconds to compare.)
+        const near = suggested++ < NAME_SUGGESTIONS ? closestRow(nameText, workbook) : null;
         const hint = near ? `（最接近的是 ${near.code} ${near.name}）` : '';
         ignore(
           result.format === 'workbook'
@@ -1414,6 +1416,9 @@ function otherIndicatorsNamed(fileName: string, target: ExistingRow, index: Work
   }
   return best;
 }
+
+/** How many unmatched names of a file get the closest name of the workbook suggested. */
+const NAME_SUGGESTIONS = 50;
 
 /** The workbook's row whose name shares most of its character pairs with a name that matched none (Dice ≥ 0.5). */
 function closestRow(fileName: string, index: WorkbookIndex): ExistingRow | null {
