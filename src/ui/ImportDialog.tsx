@@ -397,6 +397,9 @@ function Preview(props: {
 
       <Show when={props.plan.newRows.length > 0}>
         <h3>新增指标（工作簿中没有的代码）</h3>
+        <p class="hint">
+          应用后这些行将作为新指标加入工作簿（规划原文中没有，目标等请在表格中核对补填）；如是代码填错了，请“取消”，改正代码后再导入。
+        </p>
         <ul aria-label="新增指标">
           <For each={newRows.shown()}>
             {(row) => (

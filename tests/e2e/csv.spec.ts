@@ -370,6 +370,7 @@ test('a statistics office’s long table and a WPS file with a title, 二〇二�
           '指标代码,指标名称,2023年,二〇二四年',
           `${INFANT.code},婴儿死亡率,2.9,待统计`,
           `${visits.code},新生儿访视率,#DIV/0!,98.6 `,
+          'H98,儿童口腔检查率,,85',
           ',合计,,',
           '填报人：张三  电话：0579-88123456,,,',
         ].join('\r\n'),
@@ -383,7 +384,14 @@ test('a statistics office’s long table and a WPS file with a title, 二〇二�
       '不是数值：请在 Excel/WPS 中检查该单元格的公式，改为正确的数值（单位 %）后再导入；没有数据请留空。该单元格未导入。',
   );
   await expect(dialog.getByRole('list', { name: '忽略的行' })).toContainText(
-    '卫健局.csv 第 6 行“合计”：是合计、小计行，不是指标，已忽略。',
+    '卫健局.csv 第 7 行“合计”：是合计、小计行，不是指标，已忽略。',
+  );
+  // A code the workbook lacks is a new indicator only if the clerk lets it be: the preview says what 应用 does.
+  await expect(dialog.getByRole('list', { name: '新增指标' })).toHaveText(
+    'H98 儿童口腔检查率（卫健局.csv 第 6 行，含 1 个年份的数值）',
+  );
+  await expect(dialog).toContainText(
+    '应用后这些行将作为新指标加入工作簿（规划原文中没有，目标等请在表格中核对补填）；如是代码填错了，请“取消”，改正代码后再导入。',
   );
   const changed = dialog.getByRole('table', { name: '将修改的单元格' }).locator('tbody tr');
   await expect(changed).toHaveText([
