@@ -958,13 +958,14 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   };
 
   /** Rows of that name; failing that, of that name once a unit in brackets is dropped (婴儿死亡率（‰）). */
+  /** How many unmatched names have had the closest name suggested (see NAME_SUGGESTIONS). */
+  let suggested = 0;
   const rowsNamed = (text: string): ExistingRow[] | undefined => {
     const exact = byName.get(normaliseName(text));
     return exact && exact.length > 0 ? exact : index.byCore.get(nameCore(text));
   };
 
   let dataRows = 0;
-  let suggested = 0;
   const sentRows = new Set<ExistingRow>();
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
