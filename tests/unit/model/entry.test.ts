@@ -57,24 +57,6 @@ describe('parseEntry: values as people type them', () => {
   });
 });
 
-describe('rates per 100,000 and numbers Excel writes in scientific form', () => {
-  it('shows a rate per 100,000 as reports write it, and reads it back', () => {
-    expect(formatWithUnit(12.5, '1/10万')).toBe('12.5/10万');
-    expect(formatDifference(0.7, '1/10万')).toBe('0.7/10万');
-    expect(parseEntry('12.5/10万', '1/10万')).toEqual({ ok: true, value: 12.5 });
-    expect(parseEntry('12.5', '1/10万')).toEqual({ ok: true, value: 12.5 });
-  });
-  it('reads 1.2E+03 as 1200', () => {
-    expect(parseEntry('1.2E+03', '万元')).toEqual({ ok: true, value: 1200 });
-  });
-  it("reads Excel's text prefix '75 as 75, and still refuses a word after it", () => {
-    expect(parseEntry("'75", '%')).toEqual({ ok: true, value: 75 });
-    expect(parseEntry('’96.5%', '%')).toEqual({ ok: true, value: 96.5 });
-    expect(parseEntry("'暂无", '%')).toMatchObject({ ok: false });
-    expect(parseEntry("7'5", '%')).toMatchObject({ ok: false });
-  });
-});
-
 describe('what departments write instead of a figure', () => {
   it.each(['待统计', '统计中', '暂缺', '未填报', '不适用', '–', '―', '———', '－－'])(
     '“%s” means no figure yet, not an error',
@@ -100,4 +82,22 @@ describe('what departments write instead of a figure', () => {
       }
     },
   );
+});
+
+describe('rates per 100,000 and numbers Excel writes in scientific form', () => {
+  it('shows a rate per 100,000 as reports write it, and reads it back', () => {
+    expect(formatWithUnit(12.5, '1/10万')).toBe('12.5/10万');
+    expect(formatDifference(0.7, '1/10万')).toBe('0.7/10万');
+    expect(parseEntry('12.5/10万', '1/10万')).toEqual({ ok: true, value: 12.5 });
+    expect(parseEntry('12.5', '1/10万')).toEqual({ ok: true, value: 12.5 });
+  });
+  it('reads 1.2E+03 as 1200', () => {
+    expect(parseEntry('1.2E+03', '万元')).toEqual({ ok: true, value: 1200 });
+  });
+  it("reads Excel's text prefix '75 as 75, and still refuses a word after it", () => {
+    expect(parseEntry("'75", '%')).toEqual({ ok: true, value: 75 });
+    expect(parseEntry('’96.5%', '%')).toEqual({ ok: true, value: 96.5 });
+    expect(parseEntry("'暂无", '%')).toMatchObject({ ok: false });
+    expect(parseEntry("7'5", '%')).toMatchObject({ ok: false });
+  });
 });
