@@ -22,8 +22,9 @@
  * - Text cells lose the apostrophe our export puts before =, +, -, @ (and Excel's ="…" text wrapper).
  * - A row whose code is unknown becomes a NewRowProposal when it has a name — unless its name is that of an
  *   existing row (then the code is probably wrong: ignored with the reason).
- * - The same indicator twice in one file: the first row counts; a later row with other values is an issue and
- *   ignored, a later identical row is listed as ignored.
+ * - The same indicator twice in one file: a later identical row is listed as ignored; a later row with other
+ *   values is read too, and the cells the two rows disagree on are a conflict the clerk settles (planImport), as
+ *   between two files. (A new row's code twice with other values: the later row is an issue and ignored.)
  * - A quote error from PapaParse (unclosed or malformed quotes) makes the whole file unreadable: issues only.
  */
 import Papa from 'papaparse';
@@ -154,6 +155,11 @@ export interface ParsedFile {
   questions?: ImportQuestion[];
   /** Rows matched to an existing indicator (a later duplicate row is not counted). */
   matchedRows: number;
+  /**
+   * A workbook row comes twice in the file with other figures: its cells are in `updates` twice, and planImport
+   * makes the ones that differ a conflict.
+   */
+  repeatedRows?: boolean;
   /** The file says its figures are generated sample data (exported from the sample workbook). */
   sampleData?: boolean;
   /** What the department wrote beside its figures, in file order. Optional like unchangedCells. */
@@ -946,6 +952,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         label: label(),
         reason: `与第 ${firstLine} 行重复（数值相同），已忽略。`,
       });
+    } else if (typeof key !== 'string') {
+      // Which of the two figures is right only the clerk can tell: both are read, and planImport makes the cells
+      // they disagree on a conflict to settle, as between two files.
+      result.repeatedRows = true;
+      return true;
     } else {
       issue(
         line,
@@ -957,9 +968,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     return false;
   };
 
-  /** Rows of that name; failing that, of that name once a unit in brackets is dropped (婴儿死亡率（‰）). */
   /** How many unmatched names have had the closest name suggested (see NAME_SUGGESTIONS). */
   let suggested = 0;
+  /** Rows of that name; failing that, of that name once a unit in brackets is dropped (婴儿死亡率（‰）). */
   const rowsNamed = (text: string): ExistingRow[] | undefined => {
     const exact = byName.get(normaliseName(text));
     return exact && exact.length > 0 ? exact : index.byCore.get(nameCore(text));
@@ -1515,9 +1526,9 @@ function mergeCells(files: readonly ParsedFile[]): { updates: CellUpdate[]; conf
  * (from the first file). A new row proposed by two files with different content is dropped with an issue.
  */
 export function planImport(files: ParsedFile[]): ImportPlan {
-  // One file cannot disagree with itself (a second row of the same indicator is refused when it is read), so
-  // its updates are the plan's: no conflicts to look for among its tens of thousands of cells.
-  const single = files.length === 1 ? files[0] : undefined;
+  // One file disagrees with itself only when it gives a row twice with other figures (repeatedRows), so
+  // otherwise its updates are the plan's: no conflicts to look for among its tens of thousands of cells.
+  const single = files.length === 1 && !files[0]?.repeatedRows ? files[0] : undefined;
   const { updates, conflicts } = single ? { updates: single.updates, conflicts: [] } : mergeCells(files);
   const issues = files.flatMap((f) => f.issues);
   const proposals = new Map<string, NewRowProposal[]>();

@@ -269,7 +269,7 @@ function Preview(props: {
       </Show>
 
       <Show when={props.plan.conflicts.length > 0}>
-        <h3>冲突：不同文件给出了不同的数值，请选择</h3>
+        <h3>冲突：同一单元格有不同的数值（来自不同文件，或同一文件的两行），请选择</h3>
         <table aria-label="导入冲突">
           <thead>
             <tr>

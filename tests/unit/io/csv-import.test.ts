@@ -478,22 +478,27 @@ describe('parseImportFile: matching rows', () => {
     ]);
   });
 
-  it('uses the first of two rows for one code with different values, saying so', () => {
-    const text = '代码,2023年\r\nH02,1.5\r\nE03,96\r\nh2,1.6\r\n';
+  it('two rows of one code with different values are a conflict the clerk settles, not the first one taken', () => {
+    const text = '代码,2022年,2023年\r\nH02,1.4,1.5\r\nE03,95,96\r\nh2,1.4,1.6\r\n';
     const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
-    expect(changes(result.updates)).toEqual([
-      ['H02', 2023, undefined, 1.5, 2],
+    expect(result.issues).toEqual([]);
+    const plan = planImport([result]);
+    // The year both rows agree on is one change; the year they disagree on is a choice, with both lines.
+    expect(changes(plan.updates)).toEqual([
+      ['H02', 2022, undefined, 1.4, 2],
+      ['E03', 2022, undefined, 95, 3],
       ['E03', 2023, undefined, 96, 3],
     ]);
-    expect(result.matchedRows).toBe(2);
-    expect(result.issues).toEqual([
+    expect(plan.conflicts).toEqual([
       {
-        file: 'a.csv',
-        line: 4,
-        column: null,
-        message: expect.stringContaining(
-          '同一文件中代码 H02（婴儿死亡率）出现两次（第 2 行和第 4 行），数值不同',
-        ),
+        code: 'H02',
+        name: '婴儿死亡率',
+        year: 2023,
+        oldValue: undefined,
+        candidates: [
+          { file: 'a.csv', line: 2, value: 1.5 },
+          { file: 'a.csv', line: 4, value: 1.6 },
+        ],
       },
     ]);
   });
@@ -1437,7 +1442,7 @@ describe('parseImportFile: a long table (代码, 年份, 数值: one year per li
     ]);
   });
 
-  it('the same row and year twice with other figures is refused at the second line; a bad year is said', () => {
+  it('the same row and year twice with other figures is a conflict; a bad year is said', () => {
     const parsed = long([
       '代码,年份,实际值',
       'H03,2023,4.1',
@@ -1446,18 +1451,20 @@ describe('parseImportFile: a long table (代码, 年份, 数值: one year per li
       'H03,去年,4.2',
       'H98,2024,5',
     ]);
-    expect(changes(parsed.updates)).toEqual([
-      ['H03', 2023, undefined, 4.1, 2],
-      ['H03', 2024, undefined, 4, 3],
+    const plan = planImport([parsed]);
+    expect(changes(plan.updates)).toEqual([['H03', 2024, undefined, 4, 3]]);
+    expect(plan.conflicts.map((c) => [c.code, c.year, c.candidates.map((x) => [x.line, x.value])])).toEqual([
+      [
+        'H03',
+        2023,
+        [
+          [2, 4.1],
+          [4, 4.3],
+        ],
+      ],
     ]);
     expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
       [5, '年份', '“去年”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。'],
-      [
-        4,
-        null,
-        '同一文件中代码 H03（5岁以下儿童死亡率）的 2023 年数值出现两次（第 2 行和第 4 行），数值不同：' +
-          '已按第 2 行读取，第 4 行被忽略。请删去重复的一行后再导入。',
-      ],
     ]);
     // A long table carries no definition of a new indicator: its unknown code is a wrong code.
     expect(parsed.newRows).toEqual([]);
