@@ -994,7 +994,13 @@ export function makeWorkbookGrid(
       return { ...base, renderer, columnSorting: { compareFunctionFactory: compareStatuses } };
     // 目标 takes a target as the plan writes it (readTypedTargets); what cannot be read keeps the editor open.
     if (spec.key === 'targetText')
-      return { ...base, renderer, validator: targetTextValidator, allowInvalid: false };
+      return {
+        ...base,
+        renderer,
+        validator: targetTextValidator,
+        allowInvalid: false,
+        wordWrap: spec.wrap ?? false,
+      };
     if (renderer) return { ...base, renderer };
     // 责任单位 is open: an office not in the list (市妇幼保健院) is typed in. A dropdown list does not narrow while
     // typing and Enter took the entry still highlighted (the old 市卫健局), dropping what was typed unsaid; the

@@ -143,6 +143,19 @@ test('不升: a flat 儿童超重（肥胖）率 is 预计达标, not 停滞, an
   const workbook = new WorkbookPage(page);
   await workbook.open();
   await expect(await workbook.cell(OBESITY, '目标')).toHaveText('不升（上升趋势得到有效控制）');
+  // Shown whole at the column's default width (its closing bracket was cut off), as is every 目标 in view.
+  const targetColumn = workbook.columnIndex('目标') + 2;
+  const clipped = await page
+    .locator(`.ht_master tbody td[aria-colindex="${targetColumn}"]`)
+    .evaluateAll((cells) =>
+      cells
+        .filter((td) => td.scrollWidth > td.clientWidth || td.scrollHeight > td.clientHeight)
+        .map((td) => td.textContent),
+    );
+  expect(clipped).toEqual([]);
+  expect(await page.locator(`.ht_master tbody td[aria-colindex="${targetColumn}"]`).count()).toBeGreaterThan(
+    10,
+  );
   await expect(await workbook.cell(OBESITY, '比较')).toHaveText('▼不升');
 
   // The same flat figures on the 不升 row and on a ↓ row (得到有效控制, which asks for a fall).
