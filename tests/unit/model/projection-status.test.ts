@@ -875,10 +875,11 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
   it('figures that start in the target year show no trend of the period: 数据不足, said so (not “2023—2023年”)', () => {
     const early: TargetSpec = { ...hold, targetYear: 2023 };
     // Rising after 2023: the later years are no part of the period and do not decide 2023's verdict.
-    for (const values of [
+    const series: Record<number, number>[] = [
       { 2023: 15, 2024: 15.2, 2025: 15.4 },
       { 2023: 15, 2024: 15 },
-    ]) {
+    ];
+    for (const values of series) {
       const a = assessStatus(early, s(values), null);
       expect(a.status).toBe('数据不足');
       expect(explainStatus(early, a, '%', 'log-linear')).toBe(
