@@ -195,6 +195,9 @@ export function judgedComparator(
   if (isDirectionComparator(comparator)) {
     if (kind === 'upper') return '<';
     if (kind === 'lower' || kind === 'count') return '≥';
+    // Judged by their kind whatever 比较 says (meets); named so, the 目标 text reads back.
+    if (kind === 'around') return '≈';
+    if (kind === 'full') return '=';
   }
   return comparator;
 }
