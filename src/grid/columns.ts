@@ -110,7 +110,8 @@ export function buildColumns(
     { key: 'status', title: '状态', width: 92, readOnly: true },
     { key: 'fluctuation', title: '波动', width: 96, readOnly: true },
     { key: 'unit', title: '单位', width: 78 },
-    { key: 'targetText', title: '目标', width: 196 },
+    // Wrapped, not cut: 不升（上升趋势得到有效控制） lost its closing bracket at this width on one line.
+    { key: 'targetText', title: '目标', width: 196, wrap: true },
     ...planningColumns,
     ...years.map((year): ColumnSpec => ({
       key: 'year',

@@ -42,7 +42,7 @@ import {
 import { assessAmbition } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
 import { implausibleFigure } from '../model/plausibility';
-import { parseTargetText } from '../model/target-text';
+import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
 import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
@@ -715,7 +715,8 @@ export function makeWorkbookGrid(
       const shown = String(cellAt(physicalRow, targetTextCol) ?? '');
       // (The change itself stays, written as the target reads: an editor with a validator waits for its cell's
       // validation, and a change taken out here is never validated.) Emptied or left as shown: nothing changes.
-      if (text === '' || text === shown) {
+      // The shown text typed on a row whose 比较 does not fit its kind sets 比较 to the sign shown (and judged).
+      if (text === '' || (text === shown && comparatorMismatch(peekIndicator(physicalRow)) === null)) {
         change[3] = shown;
         return;
       }
@@ -994,7 +995,13 @@ export function makeWorkbookGrid(
       return { ...base, renderer, columnSorting: { compareFunctionFactory: compareStatuses } };
     // 目标 takes a target as the plan writes it (readTypedTargets); what cannot be read keeps the editor open.
     if (spec.key === 'targetText')
-      return { ...base, renderer, validator: targetTextValidator, allowInvalid: false };
+      return {
+        ...base,
+        renderer,
+        validator: targetTextValidator,
+        allowInvalid: false,
+        wordWrap: spec.wrap ?? false,
+      };
     if (renderer) return { ...base, renderer };
     // 责任单位 is open: an office not in the list (市妇幼保健院) is typed in. A dropdown list does not narrow while
     // typing and Enter took the entry still highlighted (the old 市卫健局), dropping what was typed unsaid; the

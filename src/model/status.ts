@@ -158,7 +158,10 @@ export interface Assessment {
    * workbook's last year has later figures; `latest` is then not the target year's).
    */
   targetYearValue?: number;
-  /** A 不升 target judged in its target year: the years whose trend was judged (from the base year's figure on). */
+  /**
+   * A 不升 target judged in its target year: the years whose trend was judged (from the base year's figure on).
+   * From the target year to itself when its figures start there: 数据不足, one figure shows no trend.
+   */
   periodYears?: { from: number; to: number };
   /** The base year already met the target and the projection no longer does (cr is then −1 by convention). */
   slipping?: boolean;
@@ -192,6 +195,9 @@ export function judgedComparator(
   if (isDirectionComparator(comparator)) {
     if (kind === 'upper') return '<';
     if (kind === 'lower' || kind === 'count') return '≥';
+    // Judged by their kind whatever 比较 says (meets); named so, the 目标 text reads back.
+    if (kind === 'around') return '≈';
+    if (kind === 'full') return '=';
   }
   return comparator;
 }
@@ -552,16 +558,16 @@ function assessHold(spec: TargetSpec, series: Series, result: Assessment, t: Thr
       years: series.years.filter((_, i) => keep[i]),
       values: series.values.filter((_, i) => keep[i]),
     };
-    const rate = yearlyRate(period.values.length >= 2 ? period : series);
+    // Figures that start in the target year leave one figure for the period: whether it rose cannot be judged (the
+    // years after it are no part of the period; judged by them, it read "2025—2025年年均变化 …：未达标").
+    if (period.values.length < 2)
+      return { ...result, periodYears: { from: spec.targetYear, to: spec.targetYear } };
+    const rate = yearlyRate(period);
     if (rate === null) return result;
-    const periodYears = {
-      from: period.values.length >= 2 ? from : (series.years[0] ?? from),
-      to: spec.targetYear,
-    };
     return {
       ...result,
       directionRate: -rate,
-      periodYears,
+      periodYears: { from, to: spec.targetYear },
       status: tierBy(rate, holdCuts(t)) === '预计达标' ? '达标' : '未达标',
     };
   }
@@ -789,6 +795,13 @@ export function explainStatus(
       return '预测公式有误，状态无法计算。请检查或点“恢复默认公式”。';
     case '数据不足': {
       if (a.latest === null) return '还没有填写任何年份的数值。';
+      if (a.periodYears && a.periodYears.from === a.periodYears.to) {
+        const later = a.latestYear !== null && a.latestYear > T ? `（${T}年以后的数值不计入）` : '';
+        return (
+          `${spec.baseYear}—${T}年只有${T}年一个数值（${f(a.targetYearValue ?? 0)}）${later}，` +
+          `无法判断期间是否上升，不能判定达标与否。`
+        );
+      }
       if (a.valueCount < 2)
         return `只有 ${a.latestYear}年 一个数值（${f(a.latest)}），至少需要两年的数值才能预测趋势。`;
       const have = `已有 ${a.valueCount} 年的数值（${a.firstYear}—${a.latestYear}年）`;

@@ -2,7 +2,8 @@
  * A target in words, as a clerk reads it in the grid, the report and the change history. Pure.
  */
 import { formatNumber, isCountUnit, isPercentUnit, isPermilleUnit, toHalfWidth } from './entry';
-import type { Comparator, Indicator, Target } from './indicator';
+import { TARGET_KIND_LABELS, type Comparator, type Indicator, type Target } from './indicator';
+import { judgedComparator } from './status';
 
 /**
  * The target as a clerk reads it, in the grid, the reports and the history: the sign and figure, with the plan's
@@ -24,7 +25,23 @@ export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string 
   const wording = words ? `（${words}）` : '';
   if (target.value === null) return wording;
   const unitText = unit === '%' || unit === '‰' ? unit : unit ? ` ${unit}` : '';
-  return `${target.comparator}${formatNumber(target.value)}${unitText}${wording}`;
+  // The sign the row is judged by: 不升 chosen in 比较 on a 上限 row read "不升5‰（以下）", which 目标 cannot read
+  // back; comparatorMismatch says the mismatch in the row panel.
+  return `${judgedComparator(target)}${formatNumber(target.value)}${unitText}${wording}`;
+}
+
+/**
+ * 比较 that does not fit 目标类型 (不升, ↓ or ↑ on a 上限, 下限 or 数量 row; ≤ on a 方向性 row): the row is judged
+ * as its kind needs (judgedComparator) and 目标 shows that; this says so, for the row panel. Null when they fit.
+ */
+export function comparatorMismatch(row: Pick<Indicator, 'target' | 'unit'>): string | null {
+  const { target } = row;
+  if (judgedComparator(target) === target.comparator) return null;
+  const by = target.kind === 'direction' ? '方向' : target.kind === 'yearly-change' ? '每年变化' : '目标值';
+  return (
+    `比较方式“${target.comparator}”与目标类型“${TARGET_KIND_LABELS[target.kind]}”不一致，` +
+    `按${by}判断：${describeTarget(row)}。可在“比较”中改选“${judgedComparator(target)}”，或在“目标”中重填。`
+  );
 }
 
 /**
@@ -35,7 +52,8 @@ export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string 
 function describeDirection(target: Target): string {
   // 不升 is a word, not an arrow: the plan's words go in brackets, as after a sign ("不升（控制在较低水平）").
   if (target.comparator === '不升') return target.wording ? `不升（${target.wording}）` : '不升';
-  const up = target.comparator === '↑';
+  // As judged: ≥ chosen on a 方向性 row is ↑ (it was shown ↓).
+  const up = judgedComparator(target) === '↑';
   const arrow = up ? '↑' : '↓';
   const says = up ? RISING_WORDS : FALLING_WORDS;
   if (target.wording === '') return `${arrow} ${up ? '提高' : '降低'}`;

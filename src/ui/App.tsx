@@ -37,6 +37,7 @@ import { ReportView } from './ReportView';
 import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
+import { MoreMenu } from './MoreMenu';
 import { historyStart, yearColumns } from '../model/workbook';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
@@ -651,33 +652,12 @@ export function App(props: { session: Session }) {
         <button type="button" aria-pressed={showSummary()} onClick={() => setShowSummary(!showSummary())}>
           预警汇总
         </button>
-        <Show when={!workbook.isSample}>
-          <a
-            class="button-link"
-            href="?workbook=sample"
-            title="打开一份随机生成的示例数据，立即看到预测和预警"
-          >
-            看示例数据
-          </a>
-        </Show>
         <span class="spacer" />
         <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）" disabled={!undoable().undo}>
           撤销
         </button>
         <button type="button" onClick={() => grid?.redo()} title="重做（Ctrl+Y）" disabled={!undoable().redo}>
           重做
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            grid?.addRow();
-            setNotice('已在末尾新增一行指标，请填写名称、单位和目标。可用“撤销”取消。');
-          }}
-        >
-          新增指标
-        </button>
-        <button type="button" onClick={askDelete}>
-          删除所选指标
         </button>
         <button
           type="button"
@@ -693,6 +673,30 @@ export function App(props: { session: Session }) {
         >
           导出CSV
         </button>
+        <MoreMenu
+          label="更多"
+          title="新增指标、删除所选指标、看示例数据"
+          items={[
+            {
+              label: '新增指标',
+              title: '在末尾新增一行，用于规划中没有的指标',
+              onSelect: () => {
+                grid?.addRow();
+                setNotice('已在末尾新增一行指标，请填写名称、单位和目标。可用“撤销”取消。');
+              },
+            },
+            { label: '删除所选指标', title: '删除表格中选中的行（先确认，可撤销）', onSelect: askDelete },
+            ...(workbook.isSample
+              ? []
+              : [
+                  {
+                    label: '看示例数据',
+                    title: '打开一份随机生成的示例数据，立即看到预测和预警',
+                    href: '?workbook=sample',
+                  },
+                ]),
+          ]}
+        />
       </div>
 
       <Show when={showSummary()}>

@@ -38,18 +38,25 @@ export function ReportView(props: {
   onExportPlanning?: (sheet: PlanningReport) => void;
   onClose: () => void;
 }) {
-  // Default: the latest year that has any value.
-  const latestWithData = () => {
+  // Default: the latest year that has any value; with none at all, the year being monitored now — the one before
+  // today's, within the plan's years (the report opened at the base year, 2020, for a workbook not yet filled in).
+  const latestWithData = (): number | null => {
     const years = new Set(props.years);
-    let latest = props.years[0] ?? 0;
+    let latest: number | null = null;
     for (const r of props.rows)
       for (const key of Object.keys(r.indicator.values)) {
         const y = Number(key);
-        if (y > latest && years.has(y)) latest = y;
+        if (years.has(y) && (latest === null || y > latest)) latest = y;
       }
     return latest;
   };
-  const [year, setYear] = createSignal(latestWithData());
+  const noFigures = untrack(() => !props.rows.some((r) => Object.keys(r.indicator.values).length > 0));
+  const monitoringYear = () => {
+    const first = props.years[0] ?? 0;
+    const last = props.years.at(-1) ?? first;
+    return Math.min(Math.max(new Date().getFullYear() - 1, first), last);
+  };
+  const [year, setYear] = createSignal(untrack(() => latestWithData() ?? monitoringYear()));
   // What the statuses mean, in one string (JSX line breaks would put spaces between Chinese words).
   const statusLegend = () =>
     reportStatusLegend(
@@ -157,6 +164,12 @@ export function ReportView(props: {
           返回表格
         </button>
       </div>
+      <Show when={noFigures}>
+        <p class="report-hint no-print" role="status">
+          工作簿中还没有填写任何年份的数值：报告按{year()}
+          年列出各指标，状态均为“数据不足”。请先在表格中填写或导入各单位的数值。
+        </p>
+      </Show>
       <Show when={planning()}>
         {(sheet) => (
           <article class="report" classList={{ sample: props.isSample }}>

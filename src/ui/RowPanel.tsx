@@ -9,6 +9,7 @@ import {
   targetSpecOf,
   type Thresholds,
 } from '../model/status';
+import { comparatorMismatch } from '../model/target-text';
 
 /** The selected row: its status in words, the evidence for 波动较大, and its projection formula. */
 export function RowPanel(props: {
@@ -36,7 +37,7 @@ export function RowPanel(props: {
             props.thresholds,
           );
     const fluctuation = assessFluctuation(spec, series, indicator.unit, props.thresholds);
-    return { report, indicator, explanation, fluctuation };
+    return { report, indicator, explanation, fluctuation, mismatch: comparatorMismatch(indicator) };
   };
   const actualAtTarget = () => {
     const indicator = props.report?.indicator;
@@ -87,6 +88,9 @@ export function RowPanel(props: {
               </span>
             </Show>
           </div>
+          <Show when={d().mismatch}>
+            <p class="mismatch">⚠ {d().mismatch}</p>
+          </Show>
           <p class="explanation">{d().explanation}</p>
           <p class="evidence">波动判断：{d().fluctuation.evidence}</p>
           <div class="formula-line">

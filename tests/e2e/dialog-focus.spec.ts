@@ -113,7 +113,7 @@ test('every dialog keeps Tab in it, and once closed with Escape the arrow keys m
     { name: '导出 CSV', open: () => page.getByRole('button', { name: '导出CSV', exact: true }).click() },
     { name: '导入 CSV', open: () => page.getByRole('button', { name: '导入CSV', exact: true }).click() },
     { name: '监测报告', open: () => page.getByRole('button', { name: '打印报告', exact: true }).click() },
-    { name: '确认删除指标', open: () => page.getByRole('button', { name: '删除所选指标' }).click() },
+    { name: '确认删除指标', open: () => workbook.more('删除所选指标') },
     { name: /修改记录/, open: () => page.getByRole('button', { name: '修改记录' }).click() },
     {
       name: '修改记录：全部指标',

@@ -196,7 +196,7 @@ test('sample data shows warnings at once, apart from the real workbook, and the 
 }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
-  await page.getByRole('link', { name: '看示例数据' }).click();
+  await workbook.more('看示例数据');
   await workbook.waitForGrid();
   await expect(page.getByRole('note')).toContainText(SAMPLE_LABEL);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(SAMPLE_LABEL);
@@ -269,7 +269,7 @@ test('a formula that reads another row follows it, also after a row above both i
 
   // Delete the plan's first row: every row moves up one, and the formula keeps reading the same row.
   await workbook.select(first.code, '指标名称');
-  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await workbook.more('删除所选指标');
   await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await expect(workbook.row(first.code)).toHaveCount(0);
   await workbook.select(INFANT.code, '状态');
@@ -286,7 +286,7 @@ test('a formula that reads another row follows it, also after a row above both i
 
   // Deleting the row the formula reads breaks it (#REF!, as in Excel); undoing the deletion mends it.
   await workbook.select(PRESCHOOL.code, '指标名称');
-  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await workbook.more('删除所选指标');
   await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '状态')).toHaveText('⚠ 公式有误');

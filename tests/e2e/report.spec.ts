@@ -648,3 +648,26 @@ test('通知 of the sample workbook carry its label; a refused clipboard is said
   expect(text).toContain(`${(await first.getByRole('heading', { level: 2 }).textContent()) ?? ''}`);
   workbook.expectNoErrors();
 });
+
+test('the report of a workbook without figures opens at the year being monitored and says no figures are in; with one, at its year', async ({
+  page,
+}) => {
+  // March 2023: the year being monitored is 2022 (it opened at the base year, 2020).
+  await page.clock.setFixedTime(new Date('2023-03-15T10:00:00+08:00'));
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await expect(report.getByLabel('年份')).toHaveValue('2022');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2022年）');
+  const none = report.getByRole('status').filter({ hasText: '还没有填写任何年份的数值' });
+  await expect(none).toBeVisible();
+  await report.getByRole('button', { name: '返回表格' }).click();
+
+  // One figure, of 2021: the report opens at 2021, and the note is gone.
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await page.getByRole('button', { name: '打印报告' }).click();
+  await expect(report.getByLabel('年份')).toHaveValue('2021');
+  await expect(report.getByText('还没有填写任何年份的数值')).toHaveCount(0);
+  workbook.expectNoErrors();
+});

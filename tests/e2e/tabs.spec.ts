@@ -43,7 +43,7 @@ test('two tabs on one workbook: an edit in one shows in the other, and no write 
   await expect(await second.cell(INFANT.code, '2023年')).toHaveText('4.3‰');
 
   // A row added in one tab appears in the other.
-  await first.page.getByRole('button', { name: '新增指标' }).click();
+  await first.more('新增指标');
   await first.waitSaved();
   await expect(second.counts()).toContainText(`共 ${LANXI_2021_2025.indicators.length + 1} 项指标`);
   first.expectNoErrors();
@@ -214,7 +214,7 @@ test('a figure being typed in a row the other tab deletes is not lost unsaid', a
   await editor.fill('24');
 
   await (await first.cell(CARIES.code, '指标名称')).click();
-  await first.page.getByRole('button', { name: '删除所选指标' }).click();
+  await first.more('删除所选指标');
   await first.page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await first.waitSaved();
   await expect(second.counts()).toContainText(`共 ${LANXI_2021_2025.indicators.length - 1} 项指标`);

@@ -6,6 +6,7 @@ const plan = LANXI_2021_2025;
 const codeOf = (name: string) => plan.indicators.find((r) => r.name === name)!.code;
 const INFANT = codeOf('婴儿死亡率');
 const VISITS = codeOf('新生儿访视率');
+const NEONATAL = codeOf('新生儿死亡率');
 
 /** Pick from a dropdown cell's list, as a clerk does: open it with Enter and click the choice. */
 async function choose(workbook: WorkbookPage, code: string, column: string, choice: string) {
@@ -143,6 +144,19 @@ test('不升: a flat 儿童超重（肥胖）率 is 预计达标, not 停滞, an
   const workbook = new WorkbookPage(page);
   await workbook.open();
   await expect(await workbook.cell(OBESITY, '目标')).toHaveText('不升（上升趋势得到有效控制）');
+  // Shown whole at the column's default width (its closing bracket was cut off), as is every 目标 in view.
+  const targetColumn = workbook.columnIndex('目标') + 2;
+  const clipped = await page
+    .locator(`.ht_master tbody td[aria-colindex="${targetColumn}"]`)
+    .evaluateAll((cells) =>
+      cells
+        .filter((td) => td.scrollWidth > td.clientWidth || td.scrollHeight > td.clientHeight)
+        .map((td) => td.textContent),
+    );
+  expect(clipped).toEqual([]);
+  expect(await page.locator(`.ht_master tbody td[aria-colindex="${targetColumn}"]`).count()).toBeGreaterThan(
+    10,
+  );
   await expect(await workbook.cell(OBESITY, '比较')).toHaveText('▼不升');
 
   // The same flat figures on the 不升 row and on a ↓ row (得到有效控制, which asks for a fall).
@@ -181,6 +195,35 @@ test('不升: a flat 儿童超重（肥胖）率 is 预计达标, not 停滞, an
   await page.keyboard.press('Control+z');
   await expect(await workbook.cell(JUVENILE, '比较')).toHaveText('▼↓');
   await expect(await workbook.cell(JUVENILE, '状态')).toHaveText('停滞');
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
+test('不升 chosen in 比较 on a 上限 row: 目标 shows the bound it is judged by, reads back, and the panel says why', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await choose(workbook, INFANT, '比较', '不升');
+  await expect(await workbook.cell(INFANT, '比较')).toHaveText('▼不升');
+  // It read 不升5‰（以下）, which typed into 目标 was refused.
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  await workbook.select(INFANT, '指标名称');
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel.locator('.mismatch')).toHaveText(
+    '⚠ 比较方式“不升”与目标类型“上限”不一致，按目标值判断：<5‰（以下）。可在“比较”中改选“<”，或在“目标”中重填。',
+  );
+  // What 目标 shows reads back when typed: copied to another ‰ row it is that row's target now, and typed on the
+  // row itself it sets 比较 to the sign shown; the note is gone.
+  await workbook.typeInto(NEONATAL, '目标', '<5‰（以下）');
+  await expect(await workbook.cell(NEONATAL, '目标')).toHaveText('<5‰（以下）');
+  await expect(await workbook.cell(NEONATAL, '目标值')).toHaveText('5‰');
+  await workbook.typeInto(INFANT, '目标', '<5‰（以下）');
+  await expect(await workbook.cell(INFANT, '比较')).toHaveText('▼<');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  await workbook.select(INFANT, '指标名称');
+  await expect(panel.locator('.explanation')).toBeVisible();
+  await expect(panel.locator('.mismatch')).toHaveCount(0);
   await workbook.waitSaved();
   workbook.expectNoErrors();
 });

@@ -35,6 +35,12 @@ export class WorkbookPage {
     await this.waitForGrid();
   }
 
+  /** A command of the toolbar's 更多 menu (新增指标, 删除所选指标, 看示例数据), chosen with the mouse. */
+  async more(command: string): Promise<void> {
+    await this.page.getByRole('button', { name: '更多' }).click();
+    await this.page.getByRole('menuitem', { name: command }).click();
+  }
+
   async waitForGrid(): Promise<void> {
     await expect(this.page.locator('.ht_master tbody tr').first()).toBeVisible();
   }

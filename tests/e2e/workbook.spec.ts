@@ -172,7 +172,7 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
   const workbook = new WorkbookPage(page);
   await workbook.open();
   const total = plan.indicators.length;
-  await page.getByRole('button', { name: '新增指标' }).click();
+  await workbook.more('新增指标');
   await expect(workbook.counts()).toContainText(`共 ${total + 1} 项指标`);
   await expect(workbook.row('X01')).toHaveCount(1);
   await workbook.typeInto('X01', '指标名称', '乡镇儿童友好公园数');
@@ -189,14 +189,14 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
 
   // Delete asks first; cancel keeps the row.
   await (await workbook.cell('X01', '指标名称')).click();
-  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await workbook.more('删除所选指标');
   const dialog = page.getByRole('dialog', { name: '确认删除指标' });
   await expect(dialog).toContainText('X01 乡镇儿童友好公园数');
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(workbook.counts()).toContainText(`共 ${total + 1} 项指标`);
 
   await (await workbook.cell('X01', '指标名称')).click();
-  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await workbook.more('删除所选指标');
   await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
   await workbook.waitSaved();
@@ -207,7 +207,7 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
   // Undo within a session brings a deleted plan row back with its values.
   await workbook.typeInto(INFANT, '2022年', '4.4');
   await (await workbook.cell(INFANT, '指标名称')).click();
-  await page.getByRole('button', { name: '删除所选指标' }).click();
+  await workbook.more('删除所选指标');
   await page.getByRole('dialog').getByRole('button', { name: /删除/ }).click();
   await expect(workbook.row(INFANT)).toHaveCount(0);
   await workbook.waitSaved();

@@ -872,6 +872,21 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
       '2020—2025年年均变化 +2.08%，上升较快（不升：年均上升应不超过 0.5%）；2025年为 16.6%，基期为 15%：未达标。',
     );
   });
+  it('figures that start in the target year show no trend of the period: 数据不足, said so (not “2023—2023年”)', () => {
+    const early: TargetSpec = { ...hold, targetYear: 2023 };
+    // Rising after 2023: the later years are no part of the period and do not decide 2023's verdict.
+    const series: Record<number, number>[] = [
+      { 2023: 15, 2024: 15.2, 2025: 15.4 },
+      { 2023: 15, 2024: 15 },
+    ];
+    for (const values of series) {
+      const a = assessStatus(early, s(values), null);
+      expect(a.status).toBe('数据不足');
+      expect(explainStatus(early, a, '%', 'log-linear')).toBe(
+        '2020—2023年只有2023年一个数值（15%）（2023年以后的数值不计入），无法判断期间是否上升，不能判定达标与否。',
+      );
+    }
+  });
   it('the target year judges the period from the base year on (a next plan’s history before it is not the period)', () => {
     const next: TargetSpec = { ...hold, baseYear: 2025, targetYear: 2030 };
     const values = { 2020: 10, 2022: 12, 2025: 15, 2027: 15, 2030: 15 };

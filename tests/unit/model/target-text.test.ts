@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../../src/model/entry';
 import type { Indicator, Target } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { describeTarget, parseTargetText, targetExamples } from '../../../src/model/target-text';
+import {
+  comparatorMismatch,
+  describeTarget,
+  parseTargetText,
+  targetExamples,
+} from '../../../src/model/target-text';
 
 const ROWS = LANXI_2021_2025.indicators;
 
@@ -531,5 +536,44 @@ describe('不升: a target that asks only that the figure not rise', () => {
   });
   it('an arrow against the words of a hold is refused as contrary', () => {
     expect(refusal('↑上升趋势得到有效控制', '%')).toContain('箭头与文字的方向相反');
+  });
+});
+
+describe('比较 that does not fit 目标类型: 目标 shows what is judged, reads back, and the mismatch is said', () => {
+  const infant = ROWS.find((r) => r.name === '婴儿死亡率')!;
+  it.each(['不升', '↓', '↑'] as const)(
+    '%s on the 上限 row 婴儿死亡率 shows <5‰（以下）, which reads back',
+    (c) => {
+      const row = { target: { ...infant.target, comparator: c }, unit: infant.unit };
+      const shown = describeTarget(row);
+      expect(shown).toBe('<5‰（以下）');
+      // Typed → shown → typed: what is shown, typed into 目标, shows the same and is judged the same.
+      const typed = read(shown, row.unit);
+      expect(typed).toMatchObject({ kind: 'upper', comparator: '<', value: 5 });
+      expect(describeTarget({ target: typed, unit: row.unit })).toBe(shown);
+      expect(comparatorMismatch(row)).toBe(
+        `比较方式“${c}”与目标类型“上限”不一致，按目标值判断：<5‰（以下）。可在“比较”中改选“<”，或在“目标”中重填。`,
+      );
+      expect(comparatorMismatch({ target: typed, unit: row.unit })).toBeNull();
+    },
+  );
+  it('on 下限, 数量, 左右 and 全覆盖 rows too; every plan row as it stands has no mismatch', () => {
+    const cases: [Target, string, string][] = [
+      [{ kind: 'lower', comparator: '不升', wording: '以上', value: 65 }, '%', '≥65%（以上）'],
+      [{ kind: 'count', comparator: '↑', wording: '至少', value: 1 }, '家', '≥1 家（至少…）'],
+      [{ kind: 'around', comparator: '↓', wording: '左右', value: 90 }, '%', '≈90%（左右）'],
+      [{ kind: 'full', comparator: '不升', wording: '应建尽建', value: 100 }, '%', '=100%（应建尽建）'],
+    ];
+    for (const [target, unit, shown] of cases) {
+      expect(describeTarget({ target, unit })).toBe(shown);
+      expect(describeTarget({ target: read(shown, unit), unit })).toBe(shown);
+      expect(comparatorMismatch({ target, unit })).toContain('不一致，按目标值判断');
+    }
+    for (const row of ROWS) expect(comparatorMismatch(row), row.code).toBeNull();
+  });
+  it('≥ chosen on a 方向性 row is shown ↑, as it is judged (it read ↓)', () => {
+    const target: Target = { kind: 'direction', comparator: '≥', wording: '提高', value: null };
+    expect(describeTarget({ target, unit: '%' })).toBe('↑ 提高');
+    expect(comparatorMismatch({ target, unit: '%' })).toContain('按方向判断：↑ 提高');
   });
 });
