@@ -1192,6 +1192,16 @@ export function makeWorkbookGrid(
       // their new definition and default formula, and draws them.
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
       rowsChanged([...codes], String(source));
+      // The selected cell itself changed without the selection moving (Delete, 撤销, a paste onto it): the status
+      // bar described what it held — “25%以内”不是数字 stayed after Delete had emptied it.
+      const { row: selectedRow = null, col: selectedCol = null } =
+        grid.getSelectedRangeLast()?.highlight ?? {};
+      if (
+        selectedRow !== null &&
+        selectedCol !== null &&
+        changes.some(([r, p]) => r === selectedRow && Number(p) === selectedCol)
+      )
+        options.events.onSelectionChanged(describeCell(selectedRow, selectedCol));
     },
     afterCreateRow(visualIndex, amount, source) {
       const created = new Set<number>();

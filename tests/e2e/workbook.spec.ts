@@ -133,6 +133,13 @@ test('an invalid entry is marked and explained, and not stored as a number', asy
   await cell.click();
   await expect(page.locator('.status-bar .problem')).toContainText('不是数字');
   await expect(workbook.counts()).toContainText('1 个单元格需更正');
+  // Emptied with Delete, the cell stays selected and the status bar no longer explains the text that was there.
+  await page.keyboard.press('Delete');
+  await expect(cell).toHaveText('');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(`${INFANT} 婴儿死亡率 · 2023年`);
+  await expect(page.locator('.status-bar .problem')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(cell).toHaveText('⚠ 约5');
 
   await workbook.typeInto(PRESCHOOL, '2021年', '101');
   await (await workbook.cell(PRESCHOOL, '2021年')).click();
