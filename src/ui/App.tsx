@@ -362,14 +362,26 @@ export function App(props: { session: Session }) {
 
   const exportCsv = (scope: ExportScope) => {
     if (!grid) return;
-    if (scope.kind === 'all') downloadCsv(workbook, grid.getIndicators(), '全部指标');
-    else if (scope.kind === 'visible') downloadCsv(workbook, grid.getVisibleIndicators(), '当前筛选');
-    else {
-      const rows = grid.getIndicators().filter((r) => r.department === scope.department);
-      downloadCsv(workbook, rows, `${scope.department}_填报模板`);
-    }
+    const rows =
+      scope.kind === 'all'
+        ? grid.getIndicators()
+        : scope.kind === 'visible'
+          ? grid.getVisibleIndicators()
+          : grid.getIndicators().filter((r) => r.department === scope.department);
+    const scopeName =
+      scope.kind === 'all'
+        ? '全部指标'
+        : scope.kind === 'visible'
+          ? '当前筛选'
+          : `${scope.department}_填报模板`;
+    const fileName = downloadCsv(workbook, rows, scopeName);
     setShowExport(false);
     backToGrid();
+    // Said, as a backup is: the file went to the browser's downloads without a word, and a template's next step
+    // is the clerk's to take.
+    const next =
+      scope.kind === 'department' ? `：发给${scope.department}填写，发回后点“导入CSV”导入。` : '。';
+    setNotice(`已导出 ${rows.length} 项指标到文件“${fileName}”（见浏览器的“下载”）${next}`);
   };
 
   /** Departments of the workbook's rows, in the usual order first, then any the office added. */
