@@ -407,6 +407,13 @@ export function makeWorkbookGrid(
   /** A cell another tab changed under the clerk's open editor (see applyExternal). */
   let unseen: { physicalRow: number; col: number; theirs: GridCell } | null = null;
   let searchIndex = -1;
+  /**
+   * How far the grid was scrolled sideways when the clerk began typing a search. Each keystroke searches: “婴” first
+   * found 规划原文 far right and the grid scrolled there; the final hit, the name 婴儿死亡率 in a frozen column,
+   * left it there — the year columns out of sight. A hit in a frozen column puts the grid back where it was.
+   */
+  let searchScrollLeft: number | null = null;
+  const masterHolder = () => container.querySelector<HTMLElement>('.ht_master .wtHolder');
 
   // Assigned once below; declared first because hooks that run during construction read it.
   // eslint-disable-next-line prefer-const -- assigned once below: hooks that run during construction read it
@@ -1584,6 +1591,8 @@ export function makeWorkbookGrid(
       // set a meta per cell — over a second per keystroke on 5,000 rows. Cells match as the plugin matched
       // them: the value (the computed projection) contains the text, ignoring case.
       const text = query.trim().toLocaleLowerCase();
+      if (!text) searchScrollLeft = null;
+      else searchScrollLeft ??= masterHolder()?.scrollLeft ?? null;
       // The rows are read straight from the data below.
       writeAllResults();
       searchResults = [];
@@ -1613,7 +1622,11 @@ export function makeWorkbookGrid(
         // Without taking the keys from the search box (changeListener false): the rest of what the clerk types
         // stays in the box.
         grid.selectCell(hit.row, hit.col, hit.row, hit.col, true, false);
-        grid.scrollViewportTo({ row: hit.row, col: hit.col });
+        const holder = masterHolder();
+        if (hit.col < FROZEN_COLUMNS && holder && searchScrollLeft !== null) {
+          holder.scrollLeft = searchScrollLeft;
+          grid.scrollViewportTo({ row: hit.row });
+        } else grid.scrollViewportTo({ row: hit.row, col: hit.col });
       }
     },
     setFilters({ area, department, attentionOnly }) {

@@ -372,6 +372,12 @@ test('search finds a row and the department filter narrows the grid', async ({ p
   const name = await workbook.cell(caries.code, '指标名称');
   await expect(name).toHaveClass(/htSearchResult/);
   await expect(page.locator('.status-bar')).toContainText(caries.code);
+  // Found in the name (a frozen column), the grid keeps its years in view: typing “婴” found 规划原文 far right
+  // first, and the grid stayed there for the name found at the last keystroke.
+  await page.getByRole('searchbox').fill('');
+  await page.keyboard.type('婴儿死亡率');
+  await expect(page.locator('.status-bar')).toContainText(`${INFANT} 婴儿死亡率 · 指标名称`);
+  await expect(page.locator('.ht_clone_top th', { hasText: '2020年（基期）' })).toBeInViewport();
   // Emptying the box removes the marks.
   await page.getByRole('searchbox').fill('');
   await expect(page.locator('.hits')).toHaveCount(0);
