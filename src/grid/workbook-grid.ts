@@ -220,6 +220,8 @@ export interface WorkbookGrid {
     newRows: Indicator[],
   ): void;
   selectRow(code: string): void;
+  /** Select the top-left cell (a key pressed with nothing selected starts there). */
+  selectFirstCell(): void;
   /**
    * Show rows another tab saved: update rows in place (or append new ones) and remove `removed`. Not an edit
    * of this page (nothing to save) and not an undo step.
@@ -1774,6 +1776,12 @@ export function makeWorkbookGrid(
       if (visualRow === null || visualRow < 0) return;
       grid.selectCell(visualRow, statusCol);
       grid.scrollViewportTo({ row: visualRow, col: statusCol });
+    },
+    selectFirstCell() {
+      if (grid.countRows() === 0) return;
+      grid.selectCell(0, 0);
+      grid.scrollViewportTo({ row: 0, col: 0 });
+      grid.listen();
     },
     applyExternal(rows, removed) {
       external = true;

@@ -43,6 +43,8 @@ import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focu
 
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
 const ALL_ROWS = '\u0000all';
+/** Keys that move or start editing in the grid: with nothing selected, the first of them selects a cell. */
+const START_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'F2', 'Home', 'End']);
 /**
  * Made once, when the grid is ready (see onMount): building a date formatter costs tens of milliseconds, which
  * start-up or the first edit would otherwise pay.
@@ -334,6 +336,23 @@ export function App(props: { session: Session }) {
         event.preventDefault();
         searchInput?.focus();
         searchInput?.select();
+      }
+      // Opened, restored or reloaded, nothing is selected and the page has the focus: the arrow keys did nothing
+      // until the clerk clicked a cell. The first one selects the top-left cell, as a spreadsheet opens on A1.
+      const idle = !document.activeElement || document.activeElement === document.body;
+      if (
+        idle &&
+        !selection() &&
+        START_KEYS.has(event.key) &&
+        !event.ctrlKey &&
+        !event.altKey &&
+        !event.metaKey
+      ) {
+        // Not passed on: the grid, listening once the cell is selected, would move on from it at once.
+        event.preventDefault();
+        event.stopPropagation();
+        grid?.selectFirstCell();
+        return;
       }
       // Alt+C: the chart of the selected row, without leaving the keyboard.
       if (event.altKey && !event.ctrlKey && event.code === 'KeyC') {

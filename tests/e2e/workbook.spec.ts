@@ -45,6 +45,14 @@ test('a typed value shows with its unit and is still there after a reload', asyn
 
   await page.reload();
   await workbook.waitForGrid();
+  // Reopened, nothing is selected: the first arrow key starts at the top-left cell (it did nothing until a click).
+  const [first, second] = plan.indicators;
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(`${first!.code} ${first!.name} · 代码`);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    `${second!.code} ${second!.name} · 代码`,
+  );
   await workbook.revealRow(INFANT);
   await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.6‰');
   await workbook.revealRow(PRESCHOOL);
