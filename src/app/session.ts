@@ -180,8 +180,13 @@ export async function openSession(requested: string | null = null, databaseName?
 }
 
 /** Offer the rows as a CSV download (used when storage fails, so nothing on screen is lost). */
-export function downloadCsv(workbook: Workbook, indicators: Indicator[], scope: string): void {
-  offerCsv(workbook, serializeIndicatorsCsv(indicators, yearColumns({ ...workbook, indicators })), scope);
+/** Returns the file's name, for telling the clerk what went where. */
+export function downloadCsv(workbook: Workbook, indicators: Indicator[], scope: string): string {
+  return offerCsv(
+    workbook,
+    serializeIndicatorsCsv(indicators, yearColumns({ ...workbook, indicators })),
+    scope,
+  );
 }
 
 /** The workbook's change history (or the part of it shown) as a CSV download, for the office's records. */
@@ -198,7 +203,7 @@ export function downloadPlanningCsv(workbook: Workbook, sheet: PlanningReport): 
   offerCsv(workbook, serializePlanningCsv(sheet, workbook.isSample === true), '目标测算表');
 }
 
-function offerCsv(workbook: Workbook, csv: string, scope: string): void {
+function offerCsv(workbook: Workbook, csv: string, scope: string): string {
   const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -208,4 +213,5 @@ function offerCsv(workbook: Workbook, csv: string, scope: string): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return link.download;
 }

@@ -220,6 +220,8 @@ export interface WorkbookGrid {
     newRows: Indicator[],
   ): void;
   selectRow(code: string): void;
+  /** Select the top-left cell (a key pressed with nothing selected starts there). */
+  selectFirstCell(): void;
   /**
    * Show rows another tab saved: update rows in place (or append new ones) and remove `removed`. Not an edit
    * of this page (nothing to save) and not an undo step.
@@ -407,6 +409,13 @@ export function makeWorkbookGrid(
   /** A cell another tab changed under the clerk's open editor (see applyExternal). */
   let unseen: { physicalRow: number; col: number; theirs: GridCell } | null = null;
   let searchIndex = -1;
+  /**
+   * How far the grid was scrolled sideways when the clerk began typing a search. Each keystroke searches: “婴” first
+   * found 规划原文 far right and the grid scrolled there; the final hit, the name 婴儿死亡率 in a frozen column,
+   * left it there — the year columns out of sight. A hit in a frozen column puts the grid back where it was.
+   */
+  let searchScrollLeft: number | null = null;
+  const masterHolder = () => container.querySelector<HTMLElement>('.ht_master .wtHolder');
 
   // Assigned once below; declared first because hooks that run during construction read it.
   // eslint-disable-next-line prefer-const -- assigned once below: hooks that run during construction read it
@@ -1199,6 +1208,16 @@ export function makeWorkbookGrid(
       // their new definition and default formula, and draws them.
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
       rowsChanged([...codes], String(source));
+      // The selected cell itself changed without the selection moving (Delete, 撤销, a paste onto it): the status
+      // bar described what it held — “25%以内”不是数字 stayed after Delete had emptied it.
+      const { row: selectedRow = null, col: selectedCol = null } =
+        grid.getSelectedRangeLast()?.highlight ?? {};
+      if (
+        selectedRow !== null &&
+        selectedCol !== null &&
+        changes.some(([r, p]) => r === selectedRow && Number(p) === selectedCol)
+      )
+        options.events.onSelectionChanged(describeCell(selectedRow, selectedCol));
     },
     afterCreateRow(visualIndex, amount, source) {
       const created = new Set<number>();
@@ -1581,6 +1600,8 @@ export function makeWorkbookGrid(
       // set a meta per cell — over a second per keystroke on 5,000 rows. Cells match as the plugin matched
       // them: the value (the computed projection) contains the text, ignoring case.
       const text = query.trim().toLocaleLowerCase();
+      if (!text) searchScrollLeft = null;
+      else searchScrollLeft ??= masterHolder()?.scrollLeft ?? null;
       // The rows are read straight from the data below.
       writeAllResults();
       searchResults = [];
@@ -1610,7 +1631,11 @@ export function makeWorkbookGrid(
         // Without taking the keys from the search box (changeListener false): the rest of what the clerk types
         // stays in the box.
         grid.selectCell(hit.row, hit.col, hit.row, hit.col, true, false);
-        grid.scrollViewportTo({ row: hit.row, col: hit.col });
+        const holder = masterHolder();
+        if (hit.col < FROZEN_COLUMNS && holder && searchScrollLeft !== null) {
+          holder.scrollLeft = searchScrollLeft;
+          grid.scrollViewportTo({ row: hit.row });
+        } else grid.scrollViewportTo({ row: hit.row, col: hit.col });
       }
     },
     setFilters({ area, department, attentionOnly }) {
@@ -1758,6 +1783,12 @@ export function makeWorkbookGrid(
       if (visualRow === null || visualRow < 0) return;
       grid.selectCell(visualRow, statusCol);
       grid.scrollViewportTo({ row: visualRow, col: statusCol });
+    },
+    selectFirstCell() {
+      if (grid.countRows() === 0) return;
+      grid.selectCell(0, 0);
+      grid.scrollViewportTo({ row: 0, col: 0 });
+      grid.listen();
     },
     applyExternal(rows, removed) {
       external = true;

@@ -903,14 +903,18 @@ export function explainStatus(
     const inBand = projected >= band.low - EPSILON && projected <= band.high + EPSILON;
     const where = inBand ? '在' : projected > band.high ? '高于' : '低于';
     text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${where} ${band.text}的范围${inBand ? '内' : ''}`;
-    if (a.status === '预计达标') return `${text}，预计可以达标。`;
+    if (a.status === '预计达标')
+      return inBand ? `${text}，预计可以达标。` : onTrackShort(text, a, thresholds);
     // The value must reach the nearer edge of the band, not its centre.
     if (a.latest !== null)
       goal = a.latest < band.low ? band.low : a.latest > band.high ? band.high : a.latest;
   } else {
     const side = projected > target ? '高于' : projected < target ? '低于' : '等于';
     text = `${methodText}，${T}年预计为 ${f(projected)}${limit}，${side}目标 ${f(target)}${targetNote}`;
-    if (a.status === '预计达标') return `${text}，预计可以达标。`;
+    if (a.status === '预计达标')
+      return meets(projected, target, spec, thresholds)
+        ? `${text}，预计可以达标。`
+        : onTrackShort(text, a, thresholds);
   }
   if (a.latest !== null && a.latestYear !== null && a.latestYear < T) {
     const years = T - a.latestYear;
@@ -941,6 +945,20 @@ export function explainStatus(
     text += `（${from}预计完成所需进展的 ${percentBesideThresholds(a.cr, cuts)}%）`;
   }
   return `${text}：${a.status}。`;
+}
+
+/**
+ * 预计达标 beside a projection that still falls short of the target (64.81 % against ≥65 %): the rule that makes it
+ * on track is said — "低于目标 65%，预计可以达标" read as a contradiction to the clerk and the director.
+ */
+function onTrackShort(text: string, a: Assessment, thresholds: Thresholds): string {
+  if (a.cr === null) return `${text}，预计可以达标。`;
+  const cuts = crCuts(thresholds).map(([cut]) => cut);
+  const share = percentBesideThresholds(a.cr, cuts);
+  return (
+    `${text}，但预计完成所需进展的 ${share}%` +
+    `（达到 ${round(thresholds.onTrack * 100)}% 即为预计达标）：预计达标。`
+  );
 }
 
 /**

@@ -44,6 +44,8 @@ import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focu
 
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
 const ALL_ROWS = '\u0000all';
+/** Keys that move or start editing in the grid: with nothing selected, the first of them selects a cell. */
+const START_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'F2', 'Home', 'End']);
 /**
  * Made once, when the grid is ready (see onMount): building a date formatter costs tens of milliseconds, which
  * start-up or the first edit would otherwise pay.
@@ -336,6 +338,23 @@ export function App(props: { session: Session }) {
         searchInput?.focus();
         searchInput?.select();
       }
+      // Opened, restored or reloaded, nothing is selected and the page has the focus: the arrow keys did nothing
+      // until the clerk clicked a cell. The first one selects the top-left cell, as a spreadsheet opens on A1.
+      const idle = !document.activeElement || document.activeElement === document.body;
+      if (
+        idle &&
+        !selection() &&
+        START_KEYS.has(event.key) &&
+        !event.ctrlKey &&
+        !event.altKey &&
+        !event.metaKey
+      ) {
+        // Not passed on: the grid, listening once the cell is selected, would move on from it at once.
+        event.preventDefault();
+        event.stopPropagation();
+        grid?.selectFirstCell();
+        return;
+      }
       // Alt+C: the chart of the selected row, without leaving the keyboard.
       if (event.altKey && !event.ctrlKey && event.code === 'KeyC') {
         const code = selection()?.code;
@@ -363,14 +382,26 @@ export function App(props: { session: Session }) {
 
   const exportCsv = (scope: ExportScope) => {
     if (!grid) return;
-    if (scope.kind === 'all') downloadCsv(workbook, grid.getIndicators(), '全部指标');
-    else if (scope.kind === 'visible') downloadCsv(workbook, grid.getVisibleIndicators(), '当前筛选');
-    else {
-      const rows = grid.getIndicators().filter((r) => r.department === scope.department);
-      downloadCsv(workbook, rows, `${scope.department}_填报模板`);
-    }
+    const rows =
+      scope.kind === 'all'
+        ? grid.getIndicators()
+        : scope.kind === 'visible'
+          ? grid.getVisibleIndicators()
+          : grid.getIndicators().filter((r) => r.department === scope.department);
+    const scopeName =
+      scope.kind === 'all'
+        ? '全部指标'
+        : scope.kind === 'visible'
+          ? '当前筛选'
+          : `${scope.department}_填报模板`;
+    const fileName = downloadCsv(workbook, rows, scopeName);
     setShowExport(false);
     backToGrid();
+    // Said, as a backup is: the file went to the browser's downloads without a word, and a template's next step
+    // is the clerk's to take.
+    const next =
+      scope.kind === 'department' ? `：发给${scope.department}填写，发回后点“导入CSV”导入。` : '。';
+    setNotice(`已导出 ${rows.length} 项指标到文件“${fileName}”（见浏览器的“下载”）${next}`);
   };
 
   /** Departments of the workbook's rows, in the usual order first, then any the office added. */

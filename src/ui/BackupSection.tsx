@@ -45,6 +45,17 @@ export function BackupSection(props: {
   const [settingsByDefault, setSettingsByDefault] = createSignal(false);
 
   const [done, setDone] = createSignal('');
+  let plan: HTMLDivElement | undefined;
+  let restoreButton: HTMLButtonElement | undefined;
+  let problemLine: HTMLParagraphElement | undefined;
+  /**
+   * What choosing a file led to is brought into view: on a laptop the dialog's body ended above it (the file name
+   * showed, and nothing else seemed to happen). The top of the list first, then as much as keeps its button seen.
+   */
+  const reveal = (...elements: (() => HTMLElement | undefined)[]) =>
+    requestAnimationFrame(() =>
+      elements.forEach((element) => element()?.scrollIntoView({ block: 'nearest' })),
+    );
   const backUp = async () => {
     setProblem('');
     setDone('');
@@ -81,6 +92,7 @@ export function BackupSection(props: {
     const parsed = parseBackup(await file.text(), file.name);
     if (!parsed.ok) {
       setProblem(parsed.message);
+      reveal(() => problemLine);
       return;
     }
     const lines = planRestore(parsed.backup, await props.repository.listWorkbooks());
@@ -96,6 +108,10 @@ export function BackupSection(props: {
     const restorable = new Set<RestoreLine['action']>(['add', 'replace', 'replace-untouched']);
     setChosen(new Set(lines.filter((l) => restorable.has(l.action)).map((l) => l.id)));
     setPending({ backup: parsed.backup, fileName: file.name, lines });
+    reveal(
+      () => plan,
+      () => restoreButton,
+    );
   };
 
   const restore = async () => {
@@ -172,7 +188,7 @@ export function BackupSection(props: {
       </label>
       <Show when={pending()}>
         {(p) => (
-          <div class="restore-plan">
+          <div class="restore-plan" ref={plan}>
             <p>
               备份时间：
               {p().backup.createdAt ? new Date(p().backup.createdAt).toLocaleString('zh-CN') : '未知'}
@@ -223,7 +239,12 @@ export function BackupSection(props: {
             <Show when={settingsByDefault() && withSettings()}>
               <p class="hint">本浏览器还没有填报人和编制单位，已默认勾选一并恢复备份中的设置。</p>
             </Show>
-            <button type="button" disabled={chosen().size === 0} onClick={() => void restore()}>
+            <button
+              ref={restoreButton}
+              type="button"
+              disabled={chosen().size === 0}
+              onClick={() => void restore()}
+            >
               恢复所选（{chosen().size} 个）
             </button>
           </div>
@@ -233,7 +254,7 @@ export function BackupSection(props: {
         <p role="status">{done()}</p>
       </Show>
       <Show when={problem()}>
-        <p class="problem" role="alert">
+        <p class="problem" role="alert" ref={problemLine}>
           {problem()}
         </p>
       </Show>

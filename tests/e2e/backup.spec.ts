@@ -30,8 +30,8 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
     `已备份到文件“${download.suggestedFilename()}”`,
   );
 
-  // A fresh browser profile: nothing stored yet.
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  // A fresh browser profile, on the clerk's 1366×768 laptop: nothing stored yet.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const fresh = await context.newPage();
   const second = new WorkbookPage(fresh);
   await second.open();
@@ -47,6 +47,9 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   };
   const plan = await restoreFrom();
   await expect(plan).toContainText(LANXI_2021_2025.title);
+  // What the file holds and the button to restore it are in view (they stayed below the dialog's fold).
+  await expect(plan).toBeInViewport();
+  await expect(fresh.getByRole('button', { name: /恢复所选/ })).toBeInViewport();
   await expect(plan.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).toBeChecked();
   // The new PC's own copy of the plan is later by date but was never filled in: said so, not 旧版本.
   await expect(plan).toContainText('替换浏览器中未填写过的初始工作簿');

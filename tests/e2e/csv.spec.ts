@@ -140,6 +140,13 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
   const header = lines[0]!.split(',');
   const departmentRows = plan.indicators.filter((r) => r.department === INFANT.department);
   expect(lines.filter((l) => l.trim()).length).toBe(departmentRows.length + 1);
+  // The status bar says where the file went and what to do with it (it went to the downloads without a word).
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    `已导出 ${departmentRows.length} 项指标到文件“${download.suggestedFilename()}”`,
+  );
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    `发给${INFANT.department}填写，发回后点“导入CSV”导入`,
+  );
 
   // The department fills 2022 for 婴儿死亡率 and 2021 for 新生儿死亡率 in Excel, which saves GBK.
   const y2021 = header.indexOf('2021年');

@@ -307,6 +307,10 @@ test('终期评估 with the office’s name: each row against its base year, 已
       .map((td) => td.textContent),
   );
   expect(brokenAreas).toEqual([]);
+  // Printed on white: the screen's grey page (:root) outranked the print rule, and with 背景图形 ticked every page
+  // had a grey band under its last table.
+  const pageColour = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(pageColour).toBe('rgb(255, 255, 255)');
   await page.emulateMedia({ media: null });
   await page.setViewportSize({ width: 1400, height: 900 });
   const total = LANXI_2021_2025.indicators.length;

@@ -45,6 +45,14 @@ test('a typed value shows with its unit and is still there after a reload', asyn
 
   await page.reload();
   await workbook.waitForGrid();
+  // Reopened, nothing is selected: the first arrow key starts at the top-left cell (it did nothing until a click).
+  const [first, second] = plan.indicators;
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(`${first!.code} ${first!.name} · 代码`);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    `${second!.code} ${second!.name} · 代码`,
+  );
   await workbook.revealRow(INFANT);
   await expect(await workbook.cell(INFANT, '2021年')).toHaveText('4.6‰');
   await workbook.revealRow(PRESCHOOL);
@@ -133,6 +141,13 @@ test('an invalid entry is marked and explained, and not stored as a number', asy
   await cell.click();
   await expect(page.locator('.status-bar .problem')).toContainText('不是数字');
   await expect(workbook.counts()).toContainText('1 个单元格需更正');
+  // Emptied with Delete, the cell stays selected and the status bar no longer explains the text that was there.
+  await page.keyboard.press('Delete');
+  await expect(cell).toHaveText('');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(`${INFANT} 婴儿死亡率 · 2023年`);
+  await expect(page.locator('.status-bar .problem')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(cell).toHaveText('⚠ 约5');
 
   await workbook.typeInto(PRESCHOOL, '2021年', '101');
   await (await workbook.cell(PRESCHOOL, '2021年')).click();
@@ -365,6 +380,12 @@ test('search finds a row and the department filter narrows the grid', async ({ p
   const name = await workbook.cell(caries.code, '指标名称');
   await expect(name).toHaveClass(/htSearchResult/);
   await expect(page.locator('.status-bar')).toContainText(caries.code);
+  // Found in the name (a frozen column), the grid keeps its years in view: typing “婴” found 规划原文 far right
+  // first, and the grid stayed there for the name found at the last keystroke.
+  await page.getByRole('searchbox').fill('');
+  await page.keyboard.type('婴儿死亡率');
+  await expect(page.locator('.status-bar')).toContainText(`${INFANT} 婴儿死亡率 · 指标名称`);
+  await expect(page.locator('.ht_clone_top th', { hasText: '2020年（基期）' })).toBeInViewport();
   // Emptying the box removes the marks.
   await page.getByRole('searchbox').fill('');
   await expect(page.locator('.hits')).toHaveCount(0);

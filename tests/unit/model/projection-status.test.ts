@@ -293,6 +293,22 @@ describe('explanations in plain Chinese', () => {
       /^按趋势，年均上升 \d+(\.\d+)?%（应下降）（下降≥2% 为预计达标）：倒退。$/,
     );
   });
+  it('预计达标 with a projection still short of the target says the share that makes it on track', () => {
+    // 纯母乳喂养率 58.2 → 63.5 %, projected 64.81 % against ≥65 %: CR 0.97, on track by the 95 % rule.
+    const goal: TargetSpec = { kind: 'lower', comparator: '≥', value: 65, baseYear: 2020, targetYear: 2025 };
+    const series = s({ 2020: 58.2, 2021: 60.1, 2022: 61.5, 2023: 62, 2024: 63.5 });
+    const a = assessStatus(goal, series, 64.81);
+    expect(a.status).toBe('预计达标');
+    expect(explainStatus(goal, a, '%', 'linear')).toBe(
+      '按线性趋势，2025年预计为 64.81%，低于目标 65%，但预计完成所需进展的 97%' +
+        '（达到 95% 即为预计达标）：预计达标。',
+    );
+    // A projection that meets the target keeps the short sentence.
+    const met = assessStatus(goal, series, 65.2);
+    expect(explainStatus(goal, met, '%', 'linear')).toBe(
+      '按线性趋势，2025年预计为 65.2%，高于目标 65%，预计可以达标。',
+    );
+  });
   it('explains missing data', () => {
     const a = assessStatus(upper5, s({ 2022: 6 }), null);
     expect(explainStatus(upper5, a, '‰', 'linear')).toContain('至少需要两年');
