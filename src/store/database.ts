@@ -29,6 +29,11 @@ export interface WorkbookRecord {
   updatedAt: string;
   /** Set when the clerk deletes the workbook: it stays recoverable until deleted for good. */
   deletedAt?: string;
+  /**
+   * How many times its rows were written (each write adds one; absent until the first): a page that knows the
+   * count its rows were read at knows whether another tab wrote since. Not indexed: no schema change.
+   */
+  revision?: number;
 }
 
 export interface RowRecord extends Indicator {
