@@ -197,7 +197,8 @@ function stableJson(value: unknown): string {
   if (typeof value !== 'object') return JSON.stringify(value);
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b));
+    // Any fixed order will do (keys are only put in order to compare): localeCompare was a tenth of a save's work.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${k}:${stableJson(v)}`).join(',')}}`;
 }
 

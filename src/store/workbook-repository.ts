@@ -15,8 +15,11 @@ import {
 import { copyIndicator, type Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
 import {
+  historyRowKey,
+  isHistoryBatch,
   WorkbookDatabase,
   type HistoryRecord,
+  type HistoryRowRecord,
   type RowRecord,
   type VersionRecord,
   type WorkbookRecord,
@@ -248,7 +251,7 @@ export class WorkbookRepository {
     const changed = new Set<string>();
     const beforeByCode = new Map(before.map((row) => [row.code, row]));
     const afterCodes = new Set(after.map((row) => row.code));
-    const entries: HistoryRecord[] = [];
+    const entries: HistoryRowRecord[] = [];
     const add = (b: Indicator | undefined, a: Indicator | undefined) => {
       const row = (a ?? b)!;
       const changes = diffRows(b, a);
@@ -266,13 +269,26 @@ export class WorkbookRepository {
     };
     for (const row of after) add(beforeByCode.get(row.code), row);
     for (const row of before) if (!afterCodes.has(row.code)) add(row, undefined);
-    if (entries.length > 0) await this.db.history.bulkAdd(entries);
+    // Many rows' history as one record: a record per row of a 10,000-row import was a third of its save.
+    if (entries.length > 1)
+      await this.db.history.add({
+        workbookId,
+        at: context.at,
+        groups: entries,
+        rowKeys: entries.map((entry) => historyRowKey(workbookId, entry.code)),
+      });
+    else if (entries.length === 1) await this.db.history.add(entries[0]!);
     return changed;
   }
 
   /** The history of one row, newest first. */
   async rowHistory(workbookId: string, code: string): Promise<HistoryEntry[]> {
-    return newestFirst(await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray());
+    const own = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
+    const batches = await this.db.history.where('rowKeys').equals(historyRowKey(workbookId, code)).toArray();
+    return newestFirst(
+      [...own, ...batches],
+      (group) => group.workbookId === workbookId && group.code === code,
+    );
   }
 
   /** The history of every row of a workbook (rows deleted since included), newest first. */
@@ -373,7 +389,7 @@ export class WorkbookRepository {
         if (workbook) workbooks.push(workbook);
       }
       const settings = Object.fromEntries((await this.db.settings.toArray()).map((s) => [s.key, s.value]));
-      const history = flattenHistory((await this.db.history.toArray()).map(withoutId));
+      const history = flattenHistory(storedGroups(await this.db.history.toArray()).map((g) => g.group));
       const versions = (await this.db.versions.toArray()).map((v) => {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars
         const { id, ...version } = v;
@@ -420,7 +436,9 @@ export class WorkbookRepository {
         }
       }
       const restored = new Set(workbooks.map((w) => w.id));
-      const knownEntries = new Set(flattenHistory(await this.db.history.toArray()).map(historyKey));
+      const knownEntries = new Set(
+        flattenHistory(storedGroups(await this.db.history.toArray()).map((g) => g.group)).map(historyKey),
+      );
       const entries = archive.history.filter(
         (e) => restored.has(e.workbookId) && !knownEntries.has(historyKey(e)),
       );
@@ -470,19 +488,36 @@ const versionKey = (v: Pick<VersionRecord, 'workbookId' | 'name' | 'createdAt'>)
   [v.workbookId, v.name, v.createdAt].join('\u0000');
 
 /**
- * Stored groups as entries, newest first. By time, not by storage order: a restored backup adds older entries after
- * newer ones. Within a save, the field recorded last comes first, as it did when each field was a record of its own.
+ * Stored records as groups (one row, one save), in the order written: by record id, a batch's rows in their order.
+ * `keep` picks the groups wanted (a batch holds other rows too).
  */
-function newestFirst(groups: HistoryRecord[]): HistoryEntry[] {
-  return groups
-    .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
-    .flatMap((group) => flattenHistory([withoutId(group)]).reverse());
+function storedGroups(
+  records: readonly HistoryRecord[],
+  keep: (group: HistoryGroup) => boolean = () => true,
+): { group: HistoryGroup; id: number; sub: number }[] {
+  const groups: { group: HistoryGroup; id: number; sub: number }[] = [];
+  for (const record of [...records].sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) {
+    if (isHistoryBatch(record)) {
+      record.groups.forEach((group, sub) => {
+        if (keep(group)) groups.push({ group, id: record.id ?? 0, sub });
+      });
+    } else {
+      const { id, ...group } = record;
+      if (keep(group)) groups.push({ group, id: id ?? 0, sub: 0 });
+    }
+  }
+  return groups;
 }
 
-function withoutId(record: HistoryRecord): HistoryGroup {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { id, ...entry } = record;
-  return entry;
+/**
+ * Stored groups as entries, newest first. By time, not by storage order: a restored backup adds older entries after
+ * newer ones. Within a save, the row written last and the field recorded last come first, as they did when each
+ * field was a record of its own.
+ */
+function newestFirst(records: HistoryRecord[], keep?: (group: HistoryGroup) => boolean): HistoryEntry[] {
+  return storedGroups(records, keep)
+    .sort((a, b) => b.group.at.localeCompare(a.group.at) || b.id - a.id || b.sub - a.sub)
+    .flatMap(({ group }) => flattenHistory([group]).reverse());
 }
 
 function toIndicator(record: RowRecord): Indicator {

@@ -287,7 +287,7 @@ describe('two tabs saving the same workbook', () => {
       ['整行', '已删除此行', '王强'],
     ]);
     // B's save did not record A's row or A's value again.
-    expect(await tabA.db.history.count()).toBe(3);
+    expect(await tabA.workbookHistory('wb-1')).toHaveLength(3);
   });
 });
 
@@ -349,7 +349,7 @@ describe('named versions', () => {
       after: '已删除此行',
       source,
     });
-    const restoreEntries = (await repository.db.history.toArray()).filter(
+    const restoreEntries = (await repository.workbookHistory('wb-1')).filter(
       (e) => e.at === '2026-11-09T00:00:00.000Z',
     );
     expect(restoreEntries).toHaveLength(2);
@@ -609,7 +609,7 @@ describe('schema upgrades', () => {
 
     const repository = await open(name);
     expect(repository.db.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     const loaded = (await repository.loadWorkbook('wb-1'))!;
     expect(loaded.indicators).toHaveLength(workbook.indicators.length);
     expect(loaded.indicators.map((r) => r.code)).toEqual(workbook.indicators.map((r) => r.code));
@@ -674,7 +674,7 @@ describe('schema upgrades', () => {
     v3.close();
 
     const repository = await open(name);
-    expect(repository.db.verno).toBe(4);
+    expect(repository.db.verno).toBe(SCHEMA_VERSION);
     // One record per row and save.
     expect(await repository.db.history.count()).toBe(3);
     // Newest first; within one save, the field recorded last first (as v3 listed them).
@@ -684,7 +684,7 @@ describe('schema upgrades', () => {
     expect((await repository.exportAll()).history).toEqual(v3Entries);
   });
 
-  it('an import of many rows is recorded as one history record per row, each with its fields', async () => {
+  it('an import of many rows is recorded as one history record, each row found with its own fields', async () => {
     const { repository, workbook } = await savedPlan();
     const rows = workbook.indicators
       .slice(0, 20)
@@ -695,7 +695,22 @@ describe('schema upgrades', () => {
       baseOf(workbook),
       context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
     );
-    expect(await repository.db.history.count()).toBe(20);
+    expect(await repository.db.history.count()).toBe(1);
+    expect(await repository.workbookHistory('wb-1')).toHaveLength(60);
+    // A row's history holds only its own fields, not the other rows of the record.
+    for (const { indicator } of rows)
+      expect((await repository.rowHistory('wb-1', indicator.code)).map((e) => e.code)).toEqual([
+        indicator.code,
+        indicator.code,
+        indicator.code,
+      ]);
+    // Newest first across the import's rows too: the row written last comes first, as one record per row did.
+    expect((await repository.workbookHistory('wb-1')).map((e) => e.code).slice(0, 4)).toEqual([
+      rows[19]!.indicator.code,
+      rows[19]!.indicator.code,
+      rows[19]!.indicator.code,
+      rows[18]!.indicator.code,
+    ]);
     const first = workbook.indicators[0]!;
     expect(
       (await repository.rowHistory('wb-1', first.code)).map((e) => [e.label, e.after, e.source]),
@@ -785,6 +800,7 @@ describe('a write failing midway leaves the workbook as before', () => {
 
   it('saveRowsMerged of many rows: a full disk on the 20th row writes nothing, and a retry writes all', async () => {
     const { repository, stored, before, snapshot } = await withHistory();
+    const entriesBefore = (await repository.workbookHistory('wb-1')).length;
     const rows = importAll(stored);
     expect(rows.length).toBeGreaterThan(40);
     const fault = failAfter('put', 20);
@@ -811,7 +827,7 @@ describe('a write failing midway leaves the workbook as before', () => {
     expect(after.indicators.map((r) => r.values[2023])).toEqual(rows.map((r) => r.indicator.values[2023]));
     const h02 = stored.indicators.findIndex((r) => r.code === 'H02');
     expect(rowOf(after, 'H02').values).toEqual({ 2021: 4.6, 2023: 10 + h02 });
-    expect(await repository.db.history.count()).toBe(before.history.length + rows.length);
+    expect(await repository.workbookHistory('wb-1')).toHaveLength(entriesBefore + rows.length);
   });
 
   it.each([
@@ -831,7 +847,7 @@ describe('a write failing midway leaves the workbook as before', () => {
       const stored = (await repository.loadWorkbook('wb-1'))!;
       const before = {
         rows: await repository.db.rows.toArray(),
-        history: await repository.db.history.count(),
+        history: (await repository.workbookHistory('wb-1')).length,
       };
       const rows = importAll(stored);
       const stamp = known ? repository.storedStamp(stored) : null;
@@ -851,7 +867,7 @@ describe('a write failing midway leaves the workbook as before', () => {
       if (known) expect(rowReads.count).toBe(0);
       else expect(rowReads.count).toBeGreaterThan(1200);
       expect(await repository.db.rows.toArray()).toEqual(before.rows);
-      expect(await repository.db.history.count()).toBe(before.history);
+      expect(await repository.workbookHistory('wb-1')).toHaveLength(before.history);
       expect(await repository.loadWorkbook('wb-1')).toEqual(stored);
 
       fault.undo();
@@ -866,13 +882,14 @@ describe('a write failing midway leaves the workbook as before', () => {
       expect(saved.stamp === null).toBe(!known);
       const after = (await repository.loadWorkbook('wb-1'))!;
       expect(after.indicators.map((r) => r.values[2023])).toEqual(rows.map((r) => r.indicator.values[2023]));
-      expect(await repository.db.history.count()).toBe(before.history + 1500);
+      expect(await repository.workbookHistory('wb-1')).toHaveLength(before.history + 1500);
     },
   );
 
   it('saveRowsMerged: the history failing to write keeps the rows as before', async () => {
     const { repository, stored, before, snapshot } = await withHistory();
-    failAfter('add', 5);
+    // The history of the first piece of rows is one record: its write fails.
+    failAfter('add', 0);
     await expect(
       repository.saveRowsMerged(
         'wb-1',
