@@ -7,7 +7,7 @@
 import { diffRows, mergeRow, mergeWorkbookRows, TYPED, type MergeConflict } from '../model/history';
 import type { Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
-import type { WorkbookRepository } from '../store/workbook-repository';
+import type { StoredStamp, WorkbookRepository } from '../store/workbook-repository';
 import type { PendingChanges } from './autosave';
 
 /** What row-sync needs of the grid. */
@@ -43,6 +43,11 @@ export function makeRowSync(options: {
   const { repository, workbook, rows } = options;
   // Shared with the workbook as read from storage, which nothing changes in place.
   const base = new Map(workbook.indicators.map((row) => [row.code, row]));
+  /**
+   * The stored state at which storage held exactly `base`, every row; null when that is not known (after a pull of
+   * some rows, or a write that found another tab had written). While it holds, a save need not read rows back.
+   */
+  let known: StoredStamp | null = repository.storedStamp(workbook);
   /**
    * This tab's own writes of each row, newest last (the row as storage held it, and as written): how it recognises
    * its own value among the ones another tab's save replaced. Only references are kept here; the fields are
@@ -111,6 +116,7 @@ export function makeRowSync(options: {
           for (const row of mine) if (changes.rows.has(row.code)) noteOwn(row);
           const saved = await repository.saveWorkbookMerged({ ...workbook, indicators: mine }, base, context);
           setBase(saved.rows, true);
+          known = saved.stamp;
           showStored(
             mine,
             saved.rows.filter((row) => saved.fromOthers.has(row.code)),
@@ -123,8 +129,9 @@ export function makeRowSync(options: {
           return found ? [found] : [];
         });
         for (const { indicator } of changed) noteOwn(indicator);
-        const saved = await repository.saveRowsMerged(workbook.id, changed, base, context);
+        const saved = await repository.saveRowsMerged(workbook.id, changed, base, context, known);
         setBase(saved.rows, false);
+        known = saved.stamp;
         // Only rows another tab had also changed differ from what this page shows.
         if (saved.fromOthers.size > 0) {
           showStored(
@@ -140,9 +147,11 @@ export function makeRowSync(options: {
       serial(async () => {
         if (codes === null) {
           const mine = rows.getIndicators();
-          const stored = (await repository.loadWorkbook(workbook.id))?.indicators ?? [];
+          const loaded = await repository.loadWorkbook(workbook.id);
+          const stored = loaded?.indicators ?? [];
           const merged = mergeWorkbookRows(base, mine, stored);
           setBase(stored, true);
+          known = loaded ? repository.storedStamp(loaded) : null;
           return showStored(
             mine,
             merged.rows.filter((row) => merged.fromOthers.has(row.code)),
@@ -166,6 +175,8 @@ export function makeRowSync(options: {
           return base.has(row.code) ? [] : [row];
         });
         setBase(stored, false);
+        // Another tab wrote: what storage holds beyond these rows is not known any more.
+        known = null;
         return showStored(mine, target, []);
       }),
 

@@ -182,23 +182,33 @@ function write(row: Indicator, field: string, value: unknown): void {
   else target[key] = typeof value === 'object' ? structuredClone(value) : value;
 }
 
-/** Equality of field values; objects (targets) are compared with their keys in order, so key order is moot. */
+/** Equality of field values; objects (targets) are compared with their keys in any order. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   // Numbers and texts directly (the common case, thousands of times per save); "", null and undefined alike.
   if (typeof a !== 'object' && typeof b !== 'object') return isNothing(a) && isNothing(b);
-  return stableJson(a) === stableJson(b);
+  return sameJson(a, b);
 }
 
 const isNothing = (value: unknown) => value === undefined || value === null || value === '';
 
-function stableJson(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '';
-  if (typeof value !== 'object') return JSON.stringify(value);
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => a.localeCompare(b));
-  return `{${entries.map(([k, v]) => `${k}:${stableJson(v)}`).join(',')}}`;
+/**
+ * Whether two values would be written alike as JSON with their keys sorted (keys holding undefined left out;
+ * "", null and undefined written alike), compared without writing them: a save compares every row's target,
+ * and writing each as text was a tenth of a 10,000-row import's save.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const aNothing = isNothing(a);
+  const bNothing = isNothing(b);
+  if (aNothing || bNothing) return aNothing && bNothing;
+  if (typeof a !== 'object' || typeof b !== 'object')
+    return typeof a !== 'object' && typeof b !== 'object' && JSON.stringify(a) === JSON.stringify(b);
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((key) => x[key] !== undefined);
+  if (keys.length !== Object.keys(y).filter((key) => y[key] !== undefined).length) return false;
+  return keys.every((key) => y[key] !== undefined && sameJson(x[key], y[key]));
 }
 
 export function fieldLabel(field: string): string {

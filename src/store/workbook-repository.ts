@@ -15,8 +15,11 @@ import {
 import { copyIndicator, type Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
 import {
+  historyRowKey,
+  isHistoryBatch,
   WorkbookDatabase,
   type HistoryRecord,
+  type HistoryRowRecord,
   type RowRecord,
   type VersionRecord,
   type WorkbookRecord,
@@ -38,6 +41,24 @@ export interface WriteContext {
  */
 export type MergedSave = WorkbookMerge;
 
+/**
+ * Which stored state of a workbook a page has seen: the count of the workbook's row writes and the time of the
+ * last. Every write of rows here bumps the count; a page whose stamp still matches knows that storage holds the
+ * rows it last read or wrote, and need not read them again before a merged write (see saveRowsMerged).
+ */
+export interface StoredStamp {
+  revision: number | undefined;
+  updatedAt: string;
+}
+
+const sameStamp = (a: StoredStamp | null | undefined, b: WorkbookRecord | undefined) =>
+  !!a && !!b && a.revision === b.revision && a.updatedAt === b.updatedAt;
+
+const stampOf = (record: WorkbookRecord): StoredStamp => ({
+  revision: record.revision,
+  updatedAt: record.updatedAt,
+});
+
 /** Everything of a workbook's history and versions, for a backup. */
 export interface ArchiveData {
   history: HistoryEntry[];
@@ -46,6 +67,14 @@ export interface ArchiveData {
 
 export class WorkbookRepository {
   constructor(readonly db: WorkbookDatabase) {}
+
+  /** The stamp of each workbook read or written whole here, for the page that holds it (see storedStamp). */
+  private readonly stamps = new WeakMap<Workbook, StoredStamp>();
+
+  /** The stored state `workbook` was read as (or written as) by loadWorkbook / saveWorkbook; null if unknown. */
+  storedStamp(workbook: Workbook): StoredStamp | null {
+    return this.stamps.get(workbook) ?? null;
+  }
 
   static async open(name?: string): Promise<WorkbookRepository> {
     const db = new WorkbookDatabase(name);
@@ -75,45 +104,69 @@ export class WorkbookRepository {
         .where('[workbookId+order]')
         .between([id, -Infinity], [id, Infinity])
         .toArray();
-      return { ...record, indicators: rows.map(toIndicator) };
+      const workbook: Workbook = { ...toWorkbook(record), indicators: rows.map(toIndicator) };
+      this.stamps.set(workbook, stampOf(record));
+      return workbook;
     });
+  }
+
+  /** The next write's record of a workbook: its row writes counted one more. */
+  private async bumped(workbook: Workbook, updatedAt: string): Promise<WorkbookRecord> {
+    const stored = await this.db.workbooks.get(workbook.id);
+    return { ...toWorkbookRecord({ ...workbook, updatedAt }), revision: (stored?.revision ?? 0) + 1 };
   }
 
   /** Replace a workbook and all its rows; with a context, every changed field is recorded in the history. */
   async saveWorkbook(workbook: Workbook, context?: WriteContext): Promise<void> {
-    await this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
-      if (context) {
-        const stored = await this.storedRows(workbook.id);
-        await this.record(workbook.id, stored, workbook.indicators, context);
-      }
-      await this.db.workbooks.put(toWorkbookRecord(workbook));
-      await this.db.rows.where('workbookId').equals(workbook.id).delete();
-      await this.db.rows.bulkPut(
-        workbook.indicators.map((row, order) => toRowRecord(workbook.id, row, order)),
-      );
-    });
+    const record = await this.db.transaction(
+      'rw',
+      this.db.workbooks,
+      this.db.rows,
+      this.db.history,
+      async () => {
+        if (context) {
+          const stored = await this.storedRows(workbook.id);
+          await this.record(workbook.id, stored, workbook.indicators, context);
+        }
+        const record = await this.bumped(workbook, workbook.updatedAt);
+        await this.db.workbooks.put(record);
+        await this.db.rows.where('workbookId').equals(workbook.id).delete();
+        await this.db.rows.bulkPut(
+          workbook.indicators.map((row, order) => toRowRecord(workbook.id, row, order)),
+        );
+        return record;
+      },
+    );
+    this.stamps.set(workbook, stampOf(record));
   }
 
   /**
    * Write some rows of a workbook, merged field by field with what storage holds now: `base` is what this
    * page last read, so fields another tab saved in the meantime are kept (see mergeRow). Records the history.
+   * `known`: the stamp at which storage held exactly `base` (every row); while storage still has that stamp no
+   * other write came between, so the rows are not read again (reading 10,000 rows back was a third of an import's
+   * save). The stamp returned is the new one when `known` held, else null (only some rows were read).
    */
   async saveRowsMerged(
     workbookId: string,
     rows: { indicator: Indicator; order: number }[],
     base: ReadonlyMap<string, Indicator>,
     context: WriteContext,
-  ): Promise<MergedSave> {
+    known: StoredStamp | null = null,
+  ): Promise<MergedSave & { stamp: StoredStamp | null }> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
       const saved: MergedSave = { rows: [], conflicts: [], fromOthers: new Set(), removedElsewhere: [] };
+      const record = await this.db.workbooks.get(workbookId);
+      const unchanged = sameStamp(known, record);
       // A piece at a time, still in one transaction (all or nothing): between pieces the page draws and takes
       // keys. Written at once, the 10,000 rows of a large import held the page for seconds.
       for (let start = 0; start < rows.length; start += SAVE_PIECE) {
         const piece = rows.slice(start, start + SAVE_PIECE);
-        const records = await this.db.rows.bulkGet(
-          piece.map(({ indicator }) => [workbookId, indicator.code]),
-        );
-        const stored = records.map((record) => (record ? toIndicator(record) : undefined));
+        const stored = unchanged
+          ? piece.map(({ indicator }) => base.get(indicator.code))
+          : (await this.db.rows.bulkGet(piece.map(({ indicator }) => [workbookId, indicator.code]))).map(
+              (record) => (record ? toIndicator(record) : undefined),
+            );
         const merged = piece.map(({ indicator }, i) =>
           mergeRow(base.get(indicator.code), indicator, stored[i]),
         );
@@ -123,30 +176,37 @@ export class WorkbookRepository {
           merged.map((m) => m.row),
           context,
         );
-        await this.db.rows.bulkPut(merged.map((m, i) => toRowRecord(workbookId, m.row, piece[i]!.order)));
+        // mergeRow's rows are copies already: no second copy for the record.
+        await this.db.rows.bulkPut(merged.map((m, i) => ({ ...m.row, workbookId, order: piece[i]!.order })));
         for (const m of merged) {
           saved.rows.push(m.row);
           saved.conflicts.push(...m.conflicts);
           if (m.fromOthers) saved.fromOthers.add(m.row.code);
         }
       }
-      await this.db.workbooks.update(workbookId, { updatedAt: context.at });
-      return saved;
+      if (!record) return { ...saved, stamp: null };
+      const stamp: StoredStamp = { revision: (record.revision ?? 0) + 1, updatedAt: context.at };
+      await this.db.workbooks.update(workbookId, stamp);
+      return { ...saved, stamp: unchanged ? stamp : null };
     });
   }
 
-  /** Write a whole workbook (rows were added or removed), merged with what storage holds now. */
+  /**
+   * Write a whole workbook (rows were added or removed), merged with what storage holds now. The stamp returned
+   * is that of the rows returned, which storage then holds exactly.
+   */
   async saveWorkbookMerged(
     workbook: Workbook,
     base: ReadonlyMap<string, Indicator>,
     context: WriteContext,
-  ): Promise<MergedSave> {
+  ): Promise<MergedSave & { stamp: StoredStamp }> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
       const records = await this.storedRecords(workbook.id);
       const stored = records.map(toIndicator);
       const merged = mergeWorkbookRows(base, workbook.indicators, stored);
       const changed = await this.record(workbook.id, stored, merged.rows, context);
-      await this.db.workbooks.put(toWorkbookRecord({ ...workbook, updatedAt: context.at }));
+      const record = await this.bumped(workbook, context.at);
+      await this.db.workbooks.put(record);
       // Only rows that changed or moved are written, and only rows that went are deleted: adding or deleting
       // one row of a 5,000-row workbook rewrote every row.
       const storedOrder = new Map(records.map((record) => [record.code, record.order]));
@@ -161,7 +221,8 @@ export class WorkbookRepository {
           : [],
       );
       if (writes.length > 0) await this.db.rows.bulkPut(writes);
-      return merged;
+      // Every stored row was read and storage now holds exactly the merged rows.
+      return { ...merged, stamp: stampOf(record) };
     });
   }
 
@@ -190,7 +251,7 @@ export class WorkbookRepository {
     const changed = new Set<string>();
     const beforeByCode = new Map(before.map((row) => [row.code, row]));
     const afterCodes = new Set(after.map((row) => row.code));
-    const entries: HistoryRecord[] = [];
+    const entries: HistoryRowRecord[] = [];
     const add = (b: Indicator | undefined, a: Indicator | undefined) => {
       const row = (a ?? b)!;
       const changes = diffRows(b, a);
@@ -208,13 +269,26 @@ export class WorkbookRepository {
     };
     for (const row of after) add(beforeByCode.get(row.code), row);
     for (const row of before) if (!afterCodes.has(row.code)) add(row, undefined);
-    if (entries.length > 0) await this.db.history.bulkAdd(entries);
+    // Many rows' history as one record: a record per row of a 10,000-row import was a third of its save.
+    if (entries.length > 1)
+      await this.db.history.add({
+        workbookId,
+        at: context.at,
+        groups: entries,
+        rowKeys: entries.map((entry) => historyRowKey(workbookId, entry.code)),
+      });
+    else if (entries.length === 1) await this.db.history.add(entries[0]!);
     return changed;
   }
 
   /** The history of one row, newest first. */
   async rowHistory(workbookId: string, code: string): Promise<HistoryEntry[]> {
-    return newestFirst(await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray());
+    const own = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
+    const batches = await this.db.history.where('rowKeys').equals(historyRowKey(workbookId, code)).toArray();
+    return newestFirst(
+      [...own, ...batches],
+      (group) => group.workbookId === workbookId && group.code === code,
+    );
   }
 
   /** The history of every row of a workbook (rows deleted since included), newest first. */
@@ -315,7 +389,7 @@ export class WorkbookRepository {
         if (workbook) workbooks.push(workbook);
       }
       const settings = Object.fromEntries((await this.db.settings.toArray()).map((s) => [s.key, s.value]));
-      const history = flattenHistory((await this.db.history.toArray()).map(withoutId));
+      const history = flattenHistory(storedGroups(await this.db.history.toArray()).map((g) => g.group));
       const versions = (await this.db.versions.toArray()).map((v) => {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars
         const { id, ...version } = v;
@@ -362,7 +436,9 @@ export class WorkbookRepository {
         }
       }
       const restored = new Set(workbooks.map((w) => w.id));
-      const knownEntries = new Set(flattenHistory(await this.db.history.toArray()).map(historyKey));
+      const knownEntries = new Set(
+        flattenHistory(storedGroups(await this.db.history.toArray()).map((g) => g.group)).map(historyKey),
+      );
       const entries = archive.history.filter(
         (e) => restored.has(e.workbookId) && !knownEntries.has(historyKey(e)),
       );
@@ -391,6 +467,13 @@ export class WorkbookRepository {
   }
 }
 
+/** A workbook's record as the page sees it (without the storage's write count). */
+function toWorkbook(record: WorkbookRecord): Omit<Workbook, 'indicators'> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { revision, ...workbook } = record;
+  return workbook;
+}
+
 function toWorkbookRecord(workbook: Workbook): WorkbookRecord {
   const { id, title, baseYear, targetYear, isSample, createdAt, updatedAt } = workbook;
   return { id, title, baseYear, targetYear, isSample, createdAt, updatedAt };
@@ -405,19 +488,36 @@ const versionKey = (v: Pick<VersionRecord, 'workbookId' | 'name' | 'createdAt'>)
   [v.workbookId, v.name, v.createdAt].join('\u0000');
 
 /**
- * Stored groups as entries, newest first. By time, not by storage order: a restored backup adds older entries after
- * newer ones. Within a save, the field recorded last comes first, as it did when each field was a record of its own.
+ * Stored records as groups (one row, one save), in the order written: by record id, a batch's rows in their order.
+ * `keep` picks the groups wanted (a batch holds other rows too).
  */
-function newestFirst(groups: HistoryRecord[]): HistoryEntry[] {
-  return groups
-    .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
-    .flatMap((group) => flattenHistory([withoutId(group)]).reverse());
+function storedGroups(
+  records: readonly HistoryRecord[],
+  keep: (group: HistoryGroup) => boolean = () => true,
+): { group: HistoryGroup; id: number; sub: number }[] {
+  const groups: { group: HistoryGroup; id: number; sub: number }[] = [];
+  for (const record of [...records].sort((a, b) => (a.id ?? 0) - (b.id ?? 0))) {
+    if (isHistoryBatch(record)) {
+      record.groups.forEach((group, sub) => {
+        if (keep(group)) groups.push({ group, id: record.id ?? 0, sub });
+      });
+    } else {
+      const { id, ...group } = record;
+      if (keep(group)) groups.push({ group, id: id ?? 0, sub: 0 });
+    }
+  }
+  return groups;
 }
 
-function withoutId(record: HistoryRecord): HistoryGroup {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { id, ...entry } = record;
-  return entry;
+/**
+ * Stored groups as entries, newest first. By time, not by storage order: a restored backup adds older entries after
+ * newer ones. Within a save, the row written last and the field recorded last come first, as they did when each
+ * field was a record of its own.
+ */
+function newestFirst(records: HistoryRecord[], keep?: (group: HistoryGroup) => boolean): HistoryEntry[] {
+  return storedGroups(records, keep)
+    .sort((a, b) => b.group.at.localeCompare(a.group.at) || b.id - a.id || b.sub - a.sub)
+    .flatMap(({ group }) => flattenHistory([group]).reverse());
 }
 
 function toIndicator(record: RowRecord): Indicator {

@@ -3,7 +3,9 @@
  * the cores): the same 10,000-row import as `npm run bench`, but each run is traced (Chromium's timeline) and what
  * is reported beside the wall time is the thread CPU time of the page's main thread and of the import worker from
  * the file's `change` event to the frame showing the preview, and from the 应用 click to the frame showing it
- * applied. Builds are served side by side and run alternately:
+ * applied, and to the save state 已保存 after it (rows and history written to IndexedDB: the main thread's part;
+ * the wall time also holds IndexedDB's own work in the browser process). Builds are served side by side and run
+ * alternately:
  *
  *   node tests/bench/import-cpu.mjs ROUNDS before=/tmp/before/index.html after=dist/index.html
  *
@@ -89,7 +91,16 @@ for (let i = 0; i < Number(rounds); i++) {
         tpreview: 0,
         tapply: 0,
         tapplied: 0,
+        saved: 0,
+        sawSaving: false,
       });
+      // The save after 应用: the first 已保存 after the state went to 保存中.
+      new MutationObserver(() => {
+        const state = document.querySelector('.save-state')?.getAttribute('data-state');
+        if (!t.apply) return;
+        if (state === 'saving') t.sawSaving = true;
+        else if (state === 'saved' && t.sawSaving) t.saved ||= performance.now();
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
       document.addEventListener('change', () => (t.change ||= performance.now()), { capture: true });
       document.addEventListener(
         'click',
@@ -124,6 +135,7 @@ for (let i = 0; i < Number(rounds); i++) {
     await page.waitForTimeout(200);
     await page.getByRole('button', { name: '应用', exact: true }).click();
     await page.waitForFunction(() => window.__import.applied > 0, null, { polling: 'raf', timeout: 120000 });
+    await page.waitForFunction(() => window.__import.saved > 0, null, { polling: 100, timeout: 120000 });
     const buf = await browser.stopTracing();
     const t = await page.evaluate(() => window.__import);
     const trace = JSON.parse(buf.toString());
@@ -135,16 +147,19 @@ for (let i = 0; i < Number(rounds); i++) {
     const toTs = (ms, refEvent, refMs) => refEvent.ts + (ms - refMs) * 1000;
     const prevCpu = cpuOf(trace, changeEvent, toTs(t.preview, changeEvent, t.change));
     const applyCpu = cpuOf(trace, clk, toTs(t.applied, clk, t.apply));
+    const saveCpu = cpuOf(trace, clk, toTs(t.saved, clk, t.apply));
     const r = {
       preview: t.preview - t.change,
       apply: t.applied - t.apply,
       prevMain: prevCpu.main ?? 0,
       prevWorker: prevCpu.worker ?? 0,
       applyMain: applyCpu.main ?? 0,
+      saved: t.saved - t.apply,
+      savedMain: saveCpu.main ?? 0,
     };
     (results[label] ??= []).push(r);
     console.log(
-      `${label} #${i + 1}: wall preview ${r.preview.toFixed(0)} apply ${r.apply.toFixed(0)} | cpu preview main ${r.prevMain.toFixed(0)} worker ${r.prevWorker.toFixed(0)} | cpu apply main ${r.applyMain.toFixed(0)}`,
+      `${label} #${i + 1}: wall preview ${r.preview.toFixed(0)} apply ${r.apply.toFixed(0)} | cpu preview main ${r.prevMain.toFixed(0)} worker ${r.prevWorker.toFixed(0)} | cpu apply main ${r.applyMain.toFixed(0)} | wall saved ${r.saved.toFixed(0)} cpu main ${r.savedMain.toFixed(0)}`,
     );
     await context.close();
   }
@@ -158,7 +173,7 @@ for (const [label, runs] of Object.entries(results)) {
   const f = (k) =>
     `${med(runs.map((r) => r[k])).toFixed(0)} [${Math.min(...runs.map((r) => r[k])).toFixed(0)}–${Math.max(...runs.map((r) => r[k])).toFixed(0)}]`;
   console.log(
-    `${label}: wall preview ${f('preview')} apply ${f('apply')} | cpu preview main ${f('prevMain')} worker ${f('prevWorker')} | cpu apply main ${f('applyMain')}`,
+    `${label}: wall preview ${f('preview')} apply ${f('apply')} | cpu preview main ${f('prevMain')} worker ${f('prevWorker')} | cpu apply main ${f('applyMain')} | wall saved ${f('saved')} cpu main ${f('savedMain')}`,
   );
 }
 await browser.close();

@@ -170,6 +170,50 @@ describe('two tabs saving the same workbook', () => {
     ]);
   });
 
+  it('a tab that knows what storage holds does not read the rows back to merge; after another tab wrote it does', async () => {
+    const { name } = await savedPlan();
+    const tabA = await open(name);
+    const tabB = await open(name);
+    const seenByA = (await tabA.loadWorkbook('wb-1'))!;
+    const seenByB = (await tabB.loadWorkbook('wb-1'))!;
+    const rowReads = countRowReads();
+
+    const a = await tabA.saveRowsMerged(
+      'wb-1',
+      [edited(seenByA, 'H02', { 2021: 4.6 })],
+      baseOf(seenByA),
+      context('2026-11-02T08:00:00.000Z', '张丽'),
+      tabA.storedStamp(seenByA),
+    );
+    expect(rowReads.count).toBe(0);
+    expect(a.stamp).not.toBeNull();
+
+    // B's stamp is from before A's save: B reads H02 back and keeps A's value.
+    const b = await tabB.saveRowsMerged(
+      'wb-1',
+      [edited(seenByB, 'H02', { 2021: 4.6, 2022: 4.5 }), edited(seenByB, 'H01', { 2022: 1 })].map((r, i) =>
+        i === 0 ? { ...r, indicator: { ...r.indicator, values: { 2022: 4.5 } } } : r,
+      ),
+      baseOf(seenByB),
+      context('2026-11-02T08:01:00.000Z', '王强'),
+      tabB.storedStamp(seenByB),
+    );
+    expect(rowReads.count).toBe(2);
+    expect(b.stamp).toBeNull();
+    const stored = await tabA.loadWorkbook('wb-1');
+    expect(rowOf(stored, 'H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    // A's stamp is stale now too: its next save reads back and keeps B's values.
+    await tabA.saveRowsMerged(
+      'wb-1',
+      [edited(seenByA, 'H01', { 2023: 2 })],
+      baseOf(seenByA),
+      context('2026-11-02T08:02:00.000Z', '张丽'),
+      a.stamp,
+    );
+    expect(rowReads.count).toBe(3);
+    expect(rowOf(await tabA.loadWorkbook('wb-1'), 'H01').values).toEqual({ 2022: 1, 2023: 2 });
+  });
+
   it('the same cell: the later save wins, the conflict is returned, the history keeps both values', async () => {
     const { repository, workbook } = await savedPlan();
     const start = baseOf(workbook);
@@ -243,7 +287,7 @@ describe('two tabs saving the same workbook', () => {
       ['整行', '已删除此行', '王强'],
     ]);
     // B's save did not record A's row or A's value again.
-    expect(await tabA.db.history.count()).toBe(3);
+    expect(await tabA.workbookHistory('wb-1')).toHaveLength(3);
   });
 });
 
@@ -305,7 +349,7 @@ describe('named versions', () => {
       after: '已删除此行',
       source,
     });
-    const restoreEntries = (await repository.db.history.toArray()).filter(
+    const restoreEntries = (await repository.workbookHistory('wb-1')).filter(
       (e) => e.at === '2026-11-09T00:00:00.000Z',
     );
     expect(restoreEntries).toHaveLength(2);
@@ -565,7 +609,7 @@ describe('schema upgrades', () => {
 
     const repository = await open(name);
     expect(repository.db.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     const loaded = (await repository.loadWorkbook('wb-1'))!;
     expect(loaded.indicators).toHaveLength(workbook.indicators.length);
     expect(loaded.indicators.map((r) => r.code)).toEqual(workbook.indicators.map((r) => r.code));
@@ -630,7 +674,7 @@ describe('schema upgrades', () => {
     v3.close();
 
     const repository = await open(name);
-    expect(repository.db.verno).toBe(4);
+    expect(repository.db.verno).toBe(SCHEMA_VERSION);
     // One record per row and save.
     expect(await repository.db.history.count()).toBe(3);
     // Newest first; within one save, the field recorded last first (as v3 listed them).
@@ -640,7 +684,7 @@ describe('schema upgrades', () => {
     expect((await repository.exportAll()).history).toEqual(v3Entries);
   });
 
-  it('an import of many rows is recorded as one history record per row, each with its fields', async () => {
+  it('an import of many rows is recorded as one history record, each row found with its own fields', async () => {
     const { repository, workbook } = await savedPlan();
     const rows = workbook.indicators
       .slice(0, 20)
@@ -651,7 +695,22 @@ describe('schema upgrades', () => {
       baseOf(workbook),
       context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
     );
-    expect(await repository.db.history.count()).toBe(20);
+    expect(await repository.db.history.count()).toBe(1);
+    expect(await repository.workbookHistory('wb-1')).toHaveLength(60);
+    // A row's history holds only its own fields, not the other rows of the record.
+    for (const { indicator } of rows)
+      expect((await repository.rowHistory('wb-1', indicator.code)).map((e) => e.code)).toEqual([
+        indicator.code,
+        indicator.code,
+        indicator.code,
+      ]);
+    // Newest first across the import's rows too: the row written last comes first, as one record per row did.
+    expect((await repository.workbookHistory('wb-1')).map((e) => e.code).slice(0, 4)).toEqual([
+      rows[19]!.indicator.code,
+      rows[19]!.indicator.code,
+      rows[19]!.indicator.code,
+      rows[18]!.indicator.code,
+    ]);
     const first = workbook.indicators[0]!;
     expect(
       (await repository.rowHistory('wb-1', first.code)).map((e) => [e.label, e.after, e.source]),
@@ -692,6 +751,22 @@ function failAfter(
   return { undo, state };
 }
 
+/** Counts the rows read one by one from storage (a merged save reading rows back), until the test ends. */
+function countRowReads() {
+  const proto = (globalThis as unknown as { IDBObjectStore: { prototype: Record<string, unknown> } })
+    .IDBObjectStore.prototype;
+  const original = proto.get as (...args: unknown[]) => unknown;
+  const counter = { count: 0 };
+  proto.get = function (this: { name: string }, ...args: unknown[]) {
+    if (this.name === 'rows') counter.count += 1;
+    return original.apply(this, args);
+  };
+  undoFaults.push(() => {
+    proto.get = original;
+  });
+  return counter;
+}
+
 describe('a write failing midway leaves the workbook as before', () => {
   const restoreContext = () =>
     context('2026-11-20T00:00:00.000Z', '李明', { kind: 'restore', detail: '备份.json' });
@@ -725,6 +800,7 @@ describe('a write failing midway leaves the workbook as before', () => {
 
   it('saveRowsMerged of many rows: a full disk on the 20th row writes nothing, and a retry writes all', async () => {
     const { repository, stored, before, snapshot } = await withHistory();
+    const entriesBefore = (await repository.workbookHistory('wb-1')).length;
     const rows = importAll(stored);
     expect(rows.length).toBeGreaterThan(40);
     const fault = failAfter('put', 20);
@@ -751,50 +827,69 @@ describe('a write failing midway leaves the workbook as before', () => {
     expect(after.indicators.map((r) => r.values[2023])).toEqual(rows.map((r) => r.indicator.values[2023]));
     const h02 = stored.indicators.findIndex((r) => r.code === 'H02');
     expect(rowOf(after, 'H02').values).toEqual({ 2021: 4.6, 2023: 10 + h02 });
-    expect(await repository.db.history.count()).toBe(before.history.length + rows.length);
+    expect(await repository.workbookHistory('wb-1')).toHaveLength(entriesBefore + rows.length);
   });
 
-  it('saveRowsMerged of 1,500 rows, written piece by piece: a full disk in a late piece writes nothing', async () => {
-    // A prefecture's workbook: the plan's rows repeated under new codes.
-    const repository = await open(freshName());
-    const plan = planWorkbook();
-    const indicators = Array.from({ length: 1500 }, (_, i) => ({
-      ...structuredClone(plan.indicators[i % plan.indicators.length]!),
-      code: `C${String(i).padStart(4, '0')}`,
-    }));
-    await repository.saveWorkbook({ ...plan, indicators });
-    const stored = (await repository.loadWorkbook('wb-1'))!;
-    const before = { rows: await repository.db.rows.toArray(), history: await repository.db.history.count() };
-    const rows = importAll(stored);
-    // Past the first pieces: they were written in the transaction when the disk fills up.
-    const fault = failAfter('put', 1200);
-    await expect(
-      repository.saveRowsMerged(
+  it.each([
+    ['read back to merge', false],
+    ['not read back (the page knows what storage holds, as after opening it)', true],
+  ])(
+    'saveRowsMerged of 1,500 rows, piece by piece, %s: a full disk in a late piece writes nothing',
+    async (_, known) => {
+      // A prefecture's workbook: the plan's rows repeated under new codes.
+      const repository = await open(freshName());
+      const plan = planWorkbook();
+      const indicators = Array.from({ length: 1500 }, (_, i) => ({
+        ...structuredClone(plan.indicators[i % plan.indicators.length]!),
+        code: `C${String(i).padStart(4, '0')}`,
+      }));
+      await repository.saveWorkbook({ ...plan, indicators });
+      const stored = (await repository.loadWorkbook('wb-1'))!;
+      const before = {
+        rows: await repository.db.rows.toArray(),
+        history: (await repository.workbookHistory('wb-1')).length,
+      };
+      const rows = importAll(stored);
+      const stamp = known ? repository.storedStamp(stored) : null;
+      const rowReads = countRowReads();
+      // Past the first pieces: they were written in the transaction when the disk fills up.
+      const fault = failAfter('put', 1200);
+      await expect(
+        repository.saveRowsMerged(
+          'wb-1',
+          rows,
+          baseOf(stored),
+          context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
+          stamp,
+        ),
+      ).rejects.toThrow();
+      expect(fault.state.failed).toBeGreaterThan(0);
+      if (known) expect(rowReads.count).toBe(0);
+      else expect(rowReads.count).toBeGreaterThan(1200);
+      expect(await repository.db.rows.toArray()).toEqual(before.rows);
+      expect(await repository.workbookHistory('wb-1')).toHaveLength(before.history);
+      expect(await repository.loadWorkbook('wb-1')).toEqual(stored);
+
+      fault.undo();
+      // Nothing was written: the page's stamp still holds, and the retry writes every row.
+      const saved = await repository.saveRowsMerged(
         'wb-1',
         rows,
         baseOf(stored),
         context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
-      ),
-    ).rejects.toThrow();
-    expect(fault.state.failed).toBeGreaterThan(0);
-    expect(await repository.db.rows.toArray()).toEqual(before.rows);
-    expect(await repository.db.history.count()).toBe(before.history);
-
-    fault.undo();
-    await repository.saveRowsMerged(
-      'wb-1',
-      rows,
-      baseOf(stored),
-      context('2026-11-03T00:00:00.000Z', '张丽', IMPORT),
-    );
-    const after = (await repository.loadWorkbook('wb-1'))!;
-    expect(after.indicators.map((r) => r.values[2023])).toEqual(rows.map((r) => r.indicator.values[2023]));
-    expect(await repository.db.history.count()).toBe(before.history + 1500);
-  });
+        stamp,
+      );
+      expect(saved.stamp === null).toBe(!known);
+      const after = (await repository.loadWorkbook('wb-1'))!;
+      expect(after.indicators.map((r) => r.values[2023])).toEqual(rows.map((r) => r.indicator.values[2023]));
+      expect(await repository.workbookHistory('wb-1')).toHaveLength(before.history + 1500);
+    },
+  );
 
   it('saveRowsMerged: the history failing to write keeps the rows as before', async () => {
     const { repository, stored, before, snapshot } = await withHistory();
-    failAfter('add', 5);
+    // The history of the first piece of rows is one record: its write fails.
+    failAfter('add', 0);
     await expect(
       repository.saveRowsMerged(
         'wb-1',
