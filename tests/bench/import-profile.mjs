@@ -30,7 +30,14 @@ await p0.goto(`${base}/app/`);
 await readyTime(p0, 'F01');
 const plan = await readPlanRows(p0);
 await ctx0.close();
-const workbook = generatedWorkbook(plan, 'bench-10000', '性能测试：10000行（生成数据，非真实统计）', 10_000, 65, false);
+const workbook = generatedWorkbook(
+  plan,
+  'bench-10000',
+  '性能测试：10000行（生成数据，非真实统计）',
+  10_000,
+  65,
+  false,
+);
 const filled = generatedWorkbook(plan, 'bench-10000', '', 10_000, 65, true);
 const csvBytes = Buffer.from(exportCsv(filled.indicators), 'utf-8');
 
@@ -74,7 +81,18 @@ function selfTimes(trace, fromTs, toTs) {
   for (const e of ev) {
     if (e.ph !== 'X' || e.ts < fromTs || e.ts > toTs) continue;
     if (!(names.get(`${e.pid}:${e.tid}`) ?? '').startsWith('CrRendererMain')) continue;
-    if (!['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'HitTest', 'ParseHTML', 'Commit'].includes(e.name))
+    if (
+      ![
+        'UpdateLayoutTree',
+        'Layout',
+        'Paint',
+        'PrePaint',
+        'Layerize',
+        'HitTest',
+        'ParseHTML',
+        'Commit',
+      ].includes(e.name)
+    )
       continue;
     rendering.set(`[${e.name}]`, (rendering.get(`[${e.name}]`) ?? 0) + (e.dur ?? 0) / 1000);
   }
@@ -82,7 +100,11 @@ function selfTimes(trace, fromTs, toTs) {
   // The main thread's tasks and what each is, by its first child event's name (thread CPU time).
   const tasks = new Map();
   const mainEvents = ev.filter(
-    (e) => e.ph === 'X' && (names.get(`${e.pid}:${e.tid}`) ?? '').startsWith('CrRendererMain') && e.ts >= fromTs && e.ts <= toTs,
+    (e) =>
+      e.ph === 'X' &&
+      (names.get(`${e.pid}:${e.tid}`) ?? '').startsWith('CrRendererMain') &&
+      e.ts >= fromTs &&
+      e.ts <= toTs,
   );
   for (const task of mainEvents) {
     if (task.name !== 'RunTask') continue;
@@ -91,7 +113,10 @@ function selfTimes(trace, fromTs, toTs) {
     const label = inner
       .filter((e) => (e.tdur ?? 0) >= 1000 || (task.tdur ?? 0) < 1000)
       .slice(0, 4)
-      .map((e) => `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''}:${((e.tdur ?? 0) / 1000).toFixed(0)}`)
+      .map(
+        (e) =>
+          `${e.name}${e.args?.data?.type ? `(${e.args.data.type})` : ''}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''}:${((e.tdur ?? 0) / 1000).toFixed(0)}`,
+      )
       .join(' > ');
     const src = task.args?.src_func ? ` {${task.args.src_file?.split('/').pop()}:${task.args.src_func}}` : '';
     const key = `[task]${src} ${(task.tdur ?? 0) < 1000 ? 'short: ' + label.replace(/:\d+/g, '') : label}`;
@@ -134,7 +159,12 @@ for (let i = 0; i < RUNS; i++) {
   });
   await page.waitForTimeout(300);
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8'],
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'disabled-by-default-v8.cpu_profiler',
+      'v8',
+    ],
   });
   await page
     .locator('.modal.import input[type="file"]')
@@ -158,7 +188,8 @@ for (const [thread, fns] of Object.entries(totals)) {
   const sorted = [...fns].sort((a, b) => b[1] - a[1]);
   const sum = sorted.reduce((n, [, ms]) => n + ms, 0) / RUNS;
   console.log(`\n${thread}: ${sum.toFixed(0)} ms sampled (per run), top by self time:`);
-  for (const [key, ms] of sorted.slice(0, Number(topArg))) console.log(`${(ms / RUNS).toFixed(1).padStart(8)}  ${key}`);
+  for (const [key, ms] of sorted.slice(0, Number(topArg)))
+    console.log(`${(ms / RUNS).toFixed(1).padStart(8)}  ${key}`);
 }
 await browser.close();
 server.close();

@@ -48,9 +48,10 @@ describe('lineEnding on generated texts: quotes, doubled quotes and line breaks 
   const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const pieces = ['a', '中', ',', '"', '""', '\r', '\n', '\r\n', '\r\r', '\n\r'];
   const texts = Array.from({ length: 3000 }, () =>
-    Array.from({ length: 1 + Math.floor(next() * 24) }, () => pieces[Math.floor(next() * pieces.length)]).join(
-      '',
-    ),
+    Array.from(
+      { length: 1 + Math.floor(next() * 24) },
+      () => pieces[Math.floor(next() * pieces.length)],
+    ).join(''),
   );
 
   it('PapaParse’s guess whenever every quote is closed, undefined when one is left open', () => {
