@@ -336,11 +336,20 @@ function normaliseName(text: string): string {
     .replace(/(\d)(?:[~\-—–－]|至|到)(?=\d)/g, '$1-');
 }
 
+const NORMALISED_UNITS = new Map<string, string>();
+
 function normaliseUnit(text: string): string {
-  // A rate per so many as the grid and reports write it after a number ("12.5/10万"), or in words (每10万): 1/10万.
-  return toHalfWidth(text)
-    .replace(/\s+/g, '')
-    .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/');
+  // Every line of a file compares its unit with its row's: the few units there are are worked out once.
+  let unit = NORMALISED_UNITS.get(text);
+  if (unit === undefined) {
+    if (NORMALISED_UNITS.size >= 1000) NORMALISED_UNITS.clear();
+    // A rate per so many as the grid and reports write it after a number ("12.5/10万"), or in words (每10万): 1/10万.
+    unit = toHalfWidth(text)
+      .replace(/\s+/g, '')
+      .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/');
+    NORMALISED_UNITS.set(text, unit);
+  }
+  return unit;
 }
 
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */
@@ -695,8 +704,27 @@ export function parseImportFile(
   return parseIndexed(text, file, indexWorkbook(existing, years, historyFrom), encoding);
 }
 
+/**
+ * Where the cells of a file's workbook rows go as they are read. Without one they become the ParsedFile's
+ * updates and unchangedCells; the import worker writes them straight into the typed arrays it sends the page
+ * (import-transfer.ts), and leaves those lists empty: 50,000 objects built only to be packed were a good part of
+ * reading a 10,000-row file.
+ */
+export interface CellSink {
+  /** A readable figure of `row` for `year` on `line`; `unchanged` when it is the value the row already holds. */
+  add(unchanged: boolean, row: ExistingRow, year: number, line: number, value: number): void;
+  /** Forget every cell added (the file is not imported after all). */
+  clear(): void;
+}
+
 /** parseImportFile against a workbook indexed beforehand. */
-export function parseIndexed(text: string, file: string, index: WorkbookIndex, encoding = ''): ParsedFile {
+export function parseIndexed(
+  text: string,
+  file: string,
+  index: WorkbookIndex,
+  encoding = '',
+  sink?: CellSink,
+): ParsedFile {
   const result: ParsedFile = {
     file,
     encoding,
@@ -712,9 +740,10 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
     remarks: [],
   };
   try {
-    parseInto(result, text.replace(/^\uFEFF/, ''), index);
+    parseInto(result, text.replace(/^\uFEFF/, ''), index, sink);
   } catch (error) {
     // Defensive: a bug must not take the dialog down; nothing of this file is imported.
+    sink?.clear();
     result.updates = [];
     result.unchanged = 0;
     result.unchangedCells = [];
@@ -732,7 +761,7 @@ export function parseIndexed(text: string, file: string, index: WorkbookIndex, e
   return result;
 }
 
-function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): void {
+function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, sink?: CellSink): void {
   const { file } = result;
   // Excel's "sep=," first line names the separator and is not shown as a row: taken off, so that the line numbers
   // said below are the row numbers the clerk sees in Excel.
@@ -977,6 +1006,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   };
 
   let dataRows = 0;
+  /** A line's figures by year, for the line being read (one array for all lines: see lineFigures). */
+  const scratch: (CellValue | undefined)[] = new Array<CellValue | undefined>(
+    years.reduce((max, year) => Math.max(max, year + 1), 0),
+  );
   const sentRows = new Set<ExistingRow>();
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
@@ -1113,6 +1146,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
     // other than the one being replaced (a department's first return) is checked against the line's other figures.
     let lineSeries: Readonly<Record<number, CellValue | undefined>> | null = null;
+    const figures = figuresAbove0(target.values, years);
+    const firstYear = firstEntryYear(target.baseYear, workbook.historyFrom);
     for (const g of given) {
       if (!('value' in g)) {
         // The workbook's own text, sent back as it was (a template carries the cells still to be corrected): no
@@ -1127,7 +1162,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
       // A year before the row's base year takes no value (the grid greys it out and refuses typing), unless the
       // cell already holds one, or the year is a next plan's history (the previous period's years stay open).
       const held = target.values[g.year];
-      const firstYear = firstEntryYear(target.baseYear, workbook.historyFrom);
       if (g.year < firstYear && (held === undefined || held === null || held === '')) {
         issue(
           line,
@@ -1146,23 +1180,26 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
         issue(line, g.header, `${target.code} ${target.name}：${ratio}该单元格未导入。`);
         continue;
       }
-      const update: CellUpdate = {
-        code: target.code,
-        name: target.name,
-        year: g.year,
-        oldValue: target.values[g.year],
-        newValue: g.value,
-        file,
-        line,
-      };
-      if (sameValue(update.oldValue, update.newValue)) {
-        result.unchanged += 1;
-        result.unchangedCells?.push(update);
-      } else {
-        result.updates.push(update);
-        const series = hasFigure(target.values, years, g.year)
+      const unchanged = sameValue(held, g.value);
+      if (sink) sink.add(unchanged, target, g.year, line, g.value);
+      else {
+        const update: CellUpdate = {
+          code: target.code,
+          name: target.name,
+          year: g.year,
+          oldValue: held,
+          newValue: g.value,
+          file,
+          line,
+        };
+        if (unchanged) result.unchangedCells?.push(update);
+        else result.updates.push(update);
+      }
+      if (unchanged) result.unchanged += 1;
+      else {
+        const series = hasFigure(figures, g.year)
           ? target.values
-          : (lineSeries ??= lineFigures(given));
+          : (lineSeries ??= lineFigures(given, years, scratch));
         const odd = implausibleFigure(target.unit, series, g.year, g.value, years);
         if (odd)
           result.questions?.push({
@@ -1315,26 +1352,43 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex): 
   }
 }
 
-/** Whether a row holds a figure above 0 in one of the years (one that tells the scale of its figures). */
-function hasFigure(
+/** How many of the years a row holds a figure above 0 for (one that tells the scale of its figures), and one of them. */
+function figuresAbove0(
   values: Readonly<Record<number, CellValue | undefined>>,
   years: readonly number[],
-  /** The year whose figure is being replaced: it says nothing of the scale of its replacement. */
-  except: number,
-): boolean {
+): { count: number; year: number } {
+  let count = 0;
+  let found = 0;
   for (const year of years) {
-    if (year === except) continue;
     const value = values[year];
-    if (typeof value === 'number' && value > 0) return true;
+    if (typeof value === 'number' && value > 0) {
+      count += 1;
+      found = year;
+    }
   }
-  return false;
+  return { count, year: found };
 }
 
-/** A line's readable figures by year. */
-function lineFigures(given: readonly Given[]): Record<number, CellValue> {
-  const figures: Record<number, CellValue> = {};
-  for (const g of given) if ('value' in g) figures[g.year] = g.value;
-  return figures;
+/**
+ * Whether a row holds a figure above 0 in one of the years other than `except`, the year whose figure is being
+ * replaced (it says nothing of the scale of its replacement).
+ */
+function hasFigure(figures: { count: number; year: number }, except: number): boolean {
+  return figures.count > 1 || (figures.count === 1 && figures.year !== except);
+}
+
+/**
+ * A line's readable figures by year, written into `into` (indexed by year, emptied first): an object per line
+ * with years as keys was a slow dictionary, built for every line of a department's first return.
+ */
+function lineFigures(
+  given: readonly Given[],
+  years: readonly number[],
+  into: (CellValue | undefined)[],
+): Readonly<Record<number, CellValue | undefined>> {
+  for (const year of years) into[year] = undefined;
+  for (const g of given) if ('value' in g) into[g.year] = g.value;
+  return into;
 }
 
 /**
@@ -1593,6 +1647,8 @@ function departmentReturn(
  * cue, but a row sent in any file — a second, smaller file of the department's, another office's file — is sent.
  */
 function missingRows(files: readonly ParsedFile[]): MissingRows[] {
+  // (Most imports are no department's return: the codes of every file's rows are not gathered for nothing.)
+  if (!files.some((f) => f.departmentReturn)) return [];
   const sentAnywhere = new Set(files.flatMap((f) => f.sentCodes ?? []));
   const byDepartment = new Map<string, { files: string[]; missing: RowRef[] }>();
   for (const parsed of files) {

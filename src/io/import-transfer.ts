@@ -5,7 +5,7 @@
  * which both sides hold in the same order: a cell is sent as four numbers (row, year, line, value) in typed
  * arrays whose memory is moved, not copied, and rebuilt on the page from the page's own rows.
  */
-import type { CellUpdate, ExistingRow, ParsedFile } from './csv-import';
+import type { CellSink, CellUpdate, ExistingRow, ParsedFile } from './csv-import';
 
 /** Cells as columns: the i-th cell is rows[i], years[i], lines[i], values[i]. */
 export interface PackedCells {
@@ -15,9 +15,11 @@ export interface PackedCells {
   values: Float64Array;
 }
 
-export type PackedFile = Omit<ParsedFile, 'updates' | 'unchangedCells'> & {
+export type PackedFile = Omit<ParsedFile, 'updates' | 'unchangedCells' | 'sentCodes'> & {
   updates: PackedCells;
   unchangedCells: PackedCells;
+  /** sentCodes as positions of rows (10,000 strings took longer to copy than these numbers). */
+  sentRows?: Int32Array;
 };
 
 /**
@@ -32,22 +34,116 @@ export function packParsedFile(parsed: ParsedFile, existing: readonly ExistingRo
   const updates = packCells(parsed.updates, parsed.file, existing, position);
   const unchangedCells = packCells(parsed.unchangedCells ?? [], parsed.file, existing, position);
   if (!updates || !unchangedCells) return null;
-  return { ...parsed, updates, unchangedCells };
+  const { sentCodes, ...rest } = parsed;
+  if (sentCodes === undefined) return { ...rest, updates, unchangedCells };
+  const sentRows = new Int32Array(sentCodes.length);
+  for (let i = 0; i < sentCodes.length; i += 1) {
+    const at = position(sentCodes[i]!);
+    if (at === undefined) return null;
+    sentRows[i] = at;
+  }
+  return { ...rest, updates, unchangedCells, sentRows };
 }
 
 /** The typed arrays' memory, to be moved with postMessage. */
 export function transferables(packed: PackedFile): ArrayBuffer[] {
-  return [packed.updates, packed.unchangedCells].flatMap((cells) =>
-    [cells.rows, cells.years, cells.lines, cells.values].map((array) => array.buffer as ArrayBuffer),
-  );
+  return [
+    ...[packed.updates, packed.unchangedCells].flatMap((cells) =>
+      [cells.rows, cells.years, cells.lines, cells.values].map((array) => array.buffer as ArrayBuffer),
+    ),
+    ...(packed.sentRows ? [packed.sentRows.buffer as ArrayBuffer] : []),
+  ];
 }
 
 export function unpackParsedFile(packed: PackedFile, existing: readonly ExistingRow[]): ParsedFile {
-  return {
-    ...packed,
+  const { sentRows, ...rest } = packed;
+  const parsed: ParsedFile = {
+    ...rest,
     updates: unpackCells(packed.updates, packed.file, existing),
     unchangedCells: unpackCells(packed.unchangedCells, packed.file, existing),
   };
+  if (sentRows) parsed.sentCodes = Array.from(sentRows, (at) => existing[at]!.code);
+  return parsed;
+}
+
+/** Cells as columns that grow as a file is read. */
+class CellColumns {
+  length = 0;
+  rows = new Int32Array(1024);
+  years = new Int32Array(1024);
+  lines = new Int32Array(1024);
+  values = new Float64Array(1024);
+
+  push(row: number, year: number, line: number, value: number): void {
+    if (this.length === this.rows.length) this.grow();
+    const i = this.length;
+    this.rows[i] = row;
+    this.years[i] = year;
+    this.lines[i] = line;
+    this.values[i] = value;
+    this.length = i + 1;
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const wider = <A extends Int32Array | Float64Array>(array: A, make: (n: number) => A): A => {
+      const next = make(size);
+      next.set(array);
+      return next;
+    };
+    this.rows = wider(this.rows, (n) => new Int32Array(n));
+    this.years = wider(this.years, (n) => new Int32Array(n));
+    this.lines = wider(this.lines, (n) => new Int32Array(n));
+    this.values = wider(this.values, (n) => new Float64Array(n));
+  }
+
+  /** The cells pushed, as views of the columns (their memory is moved with the message, not copied). */
+  cells(): PackedCells {
+    const n = this.length;
+    return {
+      rows: this.rows.subarray(0, n),
+      years: this.years.subarray(0, n),
+      lines: this.lines.subarray(0, n),
+      values: this.values.subarray(0, n),
+    };
+  }
+}
+
+/**
+ * The import worker's CellSink: each cell read goes straight into the columns sent to the page, with its row's
+ * position among `existing` (the rows the page holds in the same order). No CellUpdate is built in the worker.
+ */
+export class CellPacker implements CellSink {
+  private updates = new CellColumns();
+  private unchanged = new CellColumns();
+  /** A cell of a row that is not one of `existing` (never expected): the file is then sent unpacked. */
+  private strayed = false;
+
+  constructor(private readonly positions: ReadonlyMap<ExistingRow, number>) {}
+
+  add(unchanged: boolean, row: ExistingRow, year: number, line: number, value: number): void {
+    const at = this.positions.get(row);
+    if (at === undefined) {
+      this.strayed = true;
+      return;
+    }
+    (unchanged ? this.unchanged : this.updates).push(at, year, line, value);
+  }
+
+  clear(): void {
+    this.updates = new CellColumns();
+    this.unchanged = new CellColumns();
+    this.strayed = false;
+  }
+
+  /** The file read with this sink, packed with its cells; null when it cannot be (then read it without a sink). */
+  pack(parsed: ParsedFile, existing: readonly ExistingRow[]): PackedFile | null {
+    if (this.strayed) return null;
+    // Read with this sink, the file's own lists of cells are empty: what else it holds is packed as usual.
+    const rest = packParsedFile(parsed, existing);
+    if (!rest) return null;
+    return { ...rest, updates: this.updates.cells(), unchangedCells: this.unchanged.cells() };
+  }
 }
 
 export function isPackedFile(message: ParsedFile | PackedFile): message is PackedFile {

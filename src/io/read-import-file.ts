@@ -3,7 +3,13 @@
  * cannot be read or decoded becomes a ParsedFile with one issue, so the preview lists it with the others.
  */
 import type { decodeCsvBytes } from './csv-decode';
-import { parseIndexed, type ExistingRow, type ParsedFile, type WorkbookIndex } from './csv-import';
+import {
+  parseIndexed,
+  type CellSink,
+  type ExistingRow,
+  type ParsedFile,
+  type WorkbookIndex,
+} from './csv-import';
 
 /** What the import worker is sent: the workbook once when the dialog opens, then each file chosen. */
 export type ReaderMessage =
@@ -16,6 +22,7 @@ export async function readImportBlob(
   fileName: string,
   index: WorkbookIndex,
   decode: typeof decodeCsvBytes,
+  sink?: CellSink,
 ): Promise<ParsedFile> {
   let bytes: Uint8Array;
   try {
@@ -23,7 +30,7 @@ export async function readImportBlob(
   } catch {
     return unreadable(fileName, cannotReadMessage(fileName));
   }
-  return readImportFile(bytes, fileName, index, decode);
+  return readImportFile(bytes, fileName, index, decode, sink);
 }
 
 export function cannotReadMessage(fileName: string): string {
@@ -38,10 +45,11 @@ export function readImportFile(
   fileName: string,
   index: WorkbookIndex,
   decode: typeof decodeCsvBytes,
+  sink?: CellSink,
 ): ParsedFile {
   const decoded = decode(bytes, fileName);
   if (!decoded.ok) return unreadable(fileName, decoded.message);
-  return parseIndexed(decoded.text, fileName, index, decoded.encoding);
+  return parseIndexed(decoded.text, fileName, index, decoded.encoding, sink);
 }
 
 /** A file that is not read at all (too large, undecodable): one issue, nothing imported. */

@@ -126,8 +126,13 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   if (typeof input === 'number') return checkRange(input, String(input), unit);
   const raw = String(input);
   // The common case first — a plain number as Excel writes it ("95.5") — without the full reading below
-  // (an import reads tens of thousands of cells).
+  // (an import reads tens of thousands of cells). It must give what the full reading gives (entry.test.ts).
   if (PLAIN_NUMBER.test(raw)) return checkRange(Number(raw), raw, unit);
+  return readEntryText(raw, unit);
+}
+
+/** parseEntry's full reading of a text, without the shortcut for plain numbers (exported for its test). */
+export function readEntryText(raw: string, unit: string): EntryResult {
   // Excel's and WPS's text prefix ('75 keeps "75" as text there): the apostrophe is not part of the figure.
   const text = toHalfWidth(raw)
     .trim()
@@ -210,15 +215,43 @@ function notANumber(raw: string, unit: string): string {
   return `“${raw}”不是数字：请填写数字${unit ? `（单位 ${unit}）` : ''}，如 ${example}；没有数据请留空。`;
 }
 
+/** What a unit allows of a figure, worked out once per unit: an import checks tens of thousands of figures. */
+interface UnitRules {
+  percent: boolean;
+  permille: boolean;
+  count: boolean;
+  /** A unit is given: the figure is a level, never below zero. */
+  level: boolean;
+}
+
+const RULES_BY_UNIT = new Map<string, UnitRules>();
+
+function rulesOf(unit: string): UnitRules {
+  let rules = RULES_BY_UNIT.get(unit);
+  if (rules === undefined) {
+    // (A workbook has a few dozen units; the bound is for text typed anywhere as a unit.)
+    if (RULES_BY_UNIT.size >= 1000) RULES_BY_UNIT.clear();
+    rules = {
+      percent: isPercentUnit(unit),
+      permille: isPermilleUnit(unit),
+      count: isCountUnit(unit),
+      level: unit.trim() !== '',
+    };
+    RULES_BY_UNIT.set(unit, rules);
+  }
+  return rules;
+}
+
 function checkRange(value: number, raw: string, unit: string): EntryResult {
   if (!Number.isFinite(value)) return { ok: false, raw, message: notANumber(raw, unit) };
-  if (isPercentUnit(unit) && (value < 0 || value > 100)) {
+  const rules = rulesOf(unit);
+  if (rules.percent && (value < 0 || value > 100)) {
     return { ok: false, raw, message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。` };
   }
-  if (isPermilleUnit(unit) && (value < 0 || value > 1000)) {
+  if (rules.permille && (value < 0 || value > 1000)) {
     return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
   }
-  if (isCountUnit(unit) && (value < 0 || !Number.isInteger(value))) {
+  if (rules.count && (value < 0 || !Number.isInteger(value))) {
     return {
       ok: false,
       raw,
@@ -226,7 +259,7 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
     };
   }
   // Every figure of such a plan is a level (a rate, an amount, hours): never below zero.
-  if (value < 0 && unit.trim() !== '') {
+  if (value < 0 && rules.level) {
     return {
       ok: false,
       raw,

@@ -3,8 +3,15 @@
  * conflicts between files and the history all read these cells. Values are fictional test values.
  */
 import { describe, expect, it } from 'vitest';
-import { existingRows, parseImportFile, type ParsedFile } from '../../../src/io/csv-import';
 import {
+  existingRows,
+  indexWorkbook,
+  parseImportFile,
+  parseIndexed,
+  type ParsedFile,
+} from '../../../src/io/csv-import';
+import {
+  CellPacker,
   isPackedFile,
   packParsedFile,
   transferables,
@@ -76,5 +83,45 @@ describe('import worker messages', () => {
     const parsed = parseImportFile('代码,2021年\r\nH02,4.4', 'b.csv', rows, YEARS, 'utf-8');
     expect(parsed.updates).toEqual([]);
     expect(sent(parsed, rows)).toEqual(parsed);
+  });
+
+  it('cells packed as the file is read (the worker’s way) arrive as the cells reading it on the page gives', () => {
+    // More rows than the packer's first columns hold, so that they grow; values are fictional.
+    const base = existingRows(workbookRows());
+    const rows = [
+      ...base,
+      ...Array.from({ length: 400 }, (_, i) => ({
+        ...base[0]!,
+        code: `T${String(i).padStart(3, '0')}`,
+        name: `测试指标${i}`,
+        unit: '%',
+        values: (i % 3 === 0 ? { 2021: 50 } : {}) as Indicator['values'],
+      })),
+    ];
+    const lines = rows.slice(-400).map((row, i) => `${row.code},${row.name},%,${i % 90},50,${(i % 7) + 1}`);
+    const text = [FILE, ...lines].join('\r\n');
+    const index = indexWorkbook(rows, YEARS);
+    const onPage = parseIndexed(text, '卫健局.csv', index, 'utf-8');
+    expect(onPage.updates.length + (onPage.unchangedCells?.length ?? 0)).toBeGreaterThan(1024);
+    expect(onPage.issues.length).toBeGreaterThan(0);
+    expect(onPage.unchanged).toBeGreaterThan(0);
+
+    const packer = new CellPacker(new Map(rows.map((row, i) => [row, i])));
+    const inWorker = parseIndexed(text, '卫健局.csv', index, 'utf-8', packer);
+    // The worker's own lists stay empty: the cells are in the packer.
+    expect(inWorker.updates).toEqual([]);
+    const packed = packer.pack(inWorker, rows);
+    if (!packed) throw new Error('not packed');
+    const arrived = structuredClone(packed, { transfer: transferables(packed) });
+    expect(unpackParsedFile(arrived, rows)).toEqual(onPage);
+  });
+
+  it('a cell of a row the packer does not know leaves the file to be sent unpacked', () => {
+    const rows = existingRows(workbookRows());
+    const packer = new CellPacker(
+      new Map(rows.filter((row) => row.code !== 'H02').map((row, i) => [row, i])),
+    );
+    const parsed = parseIndexed(FILE, 'a.csv', indexWorkbook(rows, YEARS), 'utf-8', packer);
+    expect(packer.pack(parsed, rows)).toBeNull();
   });
 });

@@ -41,3 +41,29 @@ describe('lineEnding: the same answer as PapaParse’s guess', () => {
     expect(lineEnding(text)).toBe('\r\n');
   });
 });
+
+describe('lineEnding on generated texts: quotes, doubled quotes and line breaks in every order', () => {
+  // A deterministic sequence, so that a failure can be reproduced.
+  let seed = 12345;
+  const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const pieces = ['a', '中', ',', '"', '""', '\r', '\n', '\r\n', '\r\r', '\n\r'];
+  const texts = Array.from({ length: 3000 }, () =>
+    Array.from(
+      { length: 1 + Math.floor(next() * 24) },
+      () => pieces[Math.floor(next() * pieces.length)],
+    ).join(''),
+  );
+
+  it('PapaParse’s guess whenever every quote is closed, undefined when one is left open', () => {
+    let compared = 0;
+    for (const text of texts) {
+      const quotes = text.split('"').length - 1;
+      if (quotes % 2 === 1) expect(lineEnding(text), JSON.stringify(text)).toBeUndefined();
+      else {
+        expect(lineEnding(text), JSON.stringify(text)).toBe(papaGuess(text));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDifference, formatWithUnit, parseEntry, toCellValue } from '../../../src/model/entry';
+import {
+  formatDifference,
+  formatWithUnit,
+  parseEntry,
+  readEntryText,
+  toCellValue,
+} from '../../../src/model/entry';
 
 describe('parseEntry: values as people type them', () => {
   it.each([
@@ -99,5 +105,77 @@ describe('rates per 100,000 and numbers Excel writes in scientific form', () => 
     expect(parseEntry('’96.5%', '%')).toEqual({ ok: true, value: 96.5 });
     expect(parseEntry("'暂无", '%')).toMatchObject({ ok: false });
     expect(parseEntry("7'5", '%')).toMatchObject({ ok: false });
+  });
+});
+
+describe('parseEntry: the shortcut for plain numbers gives what the full reading gives', () => {
+  const inputs = [
+    '0',
+    '00',
+    '007',
+    '95',
+    '95.5',
+    '1.50',
+    '100',
+    '100.0',
+    '100.01',
+    '1000',
+    '1000.5',
+    '1001',
+    '12345678901234',
+    '123456789012345',
+    '1234567890123456',
+    '0.000000000000001',
+    '1.1234567890123456',
+    ' 1.5',
+    '1.5 ',
+    '12 ',
+    '\t3',
+    '-0',
+    '-1',
+    '+3',
+    '1e3',
+    '1E+03',
+    '.5',
+    '5.',
+    '5..5',
+    '1,234',
+    '1,234.5',
+    '12,34',
+    '１２',
+    '９５．５',
+    '95%',
+    '95 %',
+    '95％',
+    '4.8‰',
+    '0x10',
+    '0b1',
+    '0o7',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '',
+    ' ',
+    '—',
+    '-',
+    '无',
+    "'75",
+    '１,２３４',
+    '1_000',
+    '٣',
+    '３.',
+    '3/10万',
+    '3/万',
+    '12.5/10万',
+    '2 人',
+  ];
+  const units = ['', '%', '％', ' % ', '‰', '人', '个', '家', '万元', '元/月', '小时/天', '1/10万', '1/万'];
+
+  it('for every input and unit: the same value, or the same refusal with the same message', () => {
+    for (const unit of units)
+      for (const input of inputs)
+        expect(parseEntry(input, unit), `${JSON.stringify(input)} on a ${JSON.stringify(unit)} row`).toEqual(
+          readEntryText(input, unit),
+        );
   });
 });

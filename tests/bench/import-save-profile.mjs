@@ -4,7 +4,7 @@
  * phases (applied frame, save started, saved), the functions with the most self and total time, and the main
  * thread's busy/idle time; writes the profile and trace next to OUT (default /tmp/import-profile).
  *
- *   npx vite build --minify false --outDir /tmp/prof && node tests/bench/import-profile.mjs /tmp/prof/index.html
+ *   npx vite build --minify false --outDir /tmp/prof && node tests/bench/import-save-profile.mjs /tmp/prof/index.html
  *
  * (BENCH_PORT, default 4191.) A tool for finding costs, not the budget's measure (`npm run bench`).
  */
