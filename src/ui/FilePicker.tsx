@@ -1,4 +1,5 @@
 import { createSignal, createUniqueId } from 'solid-js';
+import { describeChosen } from './file-choice';
 
 /**
  * A file chooser that speaks Chinese. A bare <input type="file"> is drawn by the browser in its own interface
@@ -56,11 +57,4 @@ export function FilePicker(props: {
       </div>
     </div>
   );
-}
-
-/** What the line beside the button says: the names while they fit on a line, else how many. */
-export function describeChosen(names: string[]): string {
-  if (names.length === 0) return '未选择文件';
-  if (names.length <= 3) return names.join('、');
-  return `${names.length} 个文件`;
 }
