@@ -9,6 +9,7 @@ import {
   ORGANISATION_SETTING,
   THRESHOLDS_SETTING,
 } from '../app/session';
+import { FilePicker } from './FilePicker';
 
 /** The settings a clerk sets in 设置, and a backup brings back when asked. */
 const CLERK_SETTINGS = [CLERK_SETTING, ORGANISATION_SETTING, LICENSE_SETTING, THRESHOLDS_SETTING];
@@ -178,14 +179,12 @@ export function BackupSection(props: {
       <button type="button" onClick={() => void backUp()}>
         备份全部到文件
       </button>
-      <label class="field">
-        <span>从备份文件恢复</span>
-        <input
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
-        />
-      </label>
+      <FilePicker
+        label="从备份文件恢复"
+        buttonText="选择备份文件…"
+        accept=".json,application/json"
+        onFiles={(files) => void readFile(files[0])}
+      />
       <Show when={pending()}>
         {(p) => (
           <div class="restore-plan" ref={plan}>

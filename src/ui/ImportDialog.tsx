@@ -13,6 +13,7 @@ import {
 } from '../io/csv-import';
 import { formatWithUnit } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
+import { FilePicker } from './FilePicker';
 import { createLimited } from './preview-limit';
 import { ShowMore } from './ShowMore';
 
@@ -45,8 +46,8 @@ export function ImportDialog(props: {
   );
   onCleanup(() => reader.dispose());
   // The first step has the focus: Enter or Space opens the file chooser, Escape closes the dialog.
-  let fileInput: HTMLInputElement | undefined;
-  onMount(() => fileInput?.focus());
+  let chooseButton: HTMLButtonElement | undefined;
+  onMount(() => chooseButton?.focus());
   const unitOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.unit])));
   const departmentOf = createMemo(() => new Map(props.existing.map((r) => [r.code, r.department])));
 
@@ -112,16 +113,14 @@ export function ImportDialog(props: {
       <div class="modal import" role="dialog" aria-modal="true" aria-labelledby="import-title">
         <h2 id="import-title">导入 CSV</h2>
         <div class="modal-body">
-          <label class="field">
-            <span>选择各单位发回的 CSV 文件（可一次选多个）</span>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".csv,.txt,text/csv,text/plain"
-              multiple
-              onChange={(e) => void readFiles([...(e.currentTarget.files ?? [])])}
-            />
-          </label>
+          <FilePicker
+            label="选择各单位发回的 CSV 文件（可一次选多个）"
+            buttonText="选择文件…"
+            accept=".csv,.txt,text/csv,text/plain"
+            multiple
+            buttonRef={(button) => (chooseButton = button)}
+            onFiles={(files) => void readFiles(files)}
+          />
           <Show when={progress()}>
             <p role="status" class="progress">
               {progress()}

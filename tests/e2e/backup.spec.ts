@@ -38,6 +38,22 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   await second.revealRow(INFANT.code);
   await expect(await second.cell(INFANT.code, '2021年')).toHaveText('');
 
+  // The restore chooser is a Chinese button, reached with Tab and opened with Space; the browser's own input
+  // (which says "Choose File / No file chosen" on a browser not set to Chinese) is not drawn.
+  await fresh.getByRole('button', { name: '工作簿' }).click();
+  const restoreButton = fresh.getByRole('button', { name: '选择备份文件…' });
+  await expect(restoreButton).toBeVisible();
+  await expect(fresh.getByLabel('从备份文件恢复')).toBeHidden();
+  await expect(fresh.getByRole('dialog').getByText('未选择文件')).toBeVisible();
+  await fresh.getByRole('button', { name: '备份全部到文件' }).focus();
+  await fresh.keyboard.press('Tab');
+  await expect(restoreButton).toBeFocused();
+  const chooser = fresh.waitForEvent('filechooser');
+  await fresh.keyboard.press('Space');
+  expect((await chooser).isMultiple()).toBe(false);
+  await fresh.keyboard.press('Escape');
+  await expect(fresh.getByRole('dialog', { name: '工作簿' })).toHaveCount(0);
+
   const restoreFrom = async () => {
     await fresh.getByRole('button', { name: '工作簿' }).click();
     await fresh
@@ -46,6 +62,7 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
     return fresh.getByRole('table', { name: '恢复内容' });
   };
   const plan = await restoreFrom();
+  await expect(fresh.getByRole('dialog').getByText('备份.json', { exact: true })).toBeVisible();
   await expect(plan).toContainText(LANXI_2021_2025.title);
   // What the file holds and the button to restore it are in view (they stayed below the dialog's fold).
   await expect(plan).toBeInViewport();

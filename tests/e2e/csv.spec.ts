@@ -218,10 +218,23 @@ test('two departments disagree: the clerk sees the conflict and chooses', async 
   const fileB = `${header}\r\n${INFANT.code},婴儿死亡率,‰,5.3\r\n`;
   await page.getByRole('button', { name: '导入CSV' }).click();
   const dialog = page.getByRole('dialog', { name: '导入 CSV' });
-  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles([
+  // The chooser speaks Chinese whatever the browser's language: the browser's own input (which would say
+  // "Choose Files / No file chosen") is not drawn; a Chinese button has the focus and Enter opens the chooser.
+  const choose = dialog.getByRole('button', { name: '选择文件…' });
+  await expect(choose).toBeFocused();
+  await expect(dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）')).toBeHidden();
+  await expect(dialog.getByText('选择各单位发回的 CSV 文件（可一次选多个）')).toBeVisible();
+  await expect(dialog.getByText('未选择文件')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  const files = await chooser;
+  expect(files.isMultiple()).toBe(true);
+  await files.setFiles([
     { name: '卫健局.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${fileA}`) },
     { name: '统计局.csv', mimeType: 'text/csv', buffer: encodeGbk(fileB) },
   ]);
+  await expect(dialog.getByText('卫健局.csv、统计局.csv', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('未选择文件')).toHaveCount(0);
   const conflicts = dialog.getByRole('table', { name: '导入冲突' });
   await expect(conflicts).toContainText('5.1‰（卫健局.csv 第 2 行，与原值相同）');
   await expect(conflicts).toContainText('5.3‰（统计局.csv 第 2 行）');
