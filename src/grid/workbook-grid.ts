@@ -83,6 +83,7 @@ import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
 import { methodOfFormula, projectionFormula, remapRowReferences, shiftRelativeRows } from './formulas';
 import { setStatusThresholds } from './plan-functions-plugin';
+import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 
 registerLanguageDictionary(zhCN);
@@ -1030,6 +1031,7 @@ export function makeWorkbookGrid(
       return {
         ...base,
         type: 'dropdown',
+        editor: TEXT_CHOICE_EDITOR,
         source: [...spec.choices],
         strict: false,
         allowInvalid: true,

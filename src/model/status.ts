@@ -160,7 +160,7 @@ export interface Assessment {
   targetYearValue?: number;
   /**
    * A 不升 target judged in its target year: the years whose trend was judged (from the base year's figure on).
-   * From the target year to itself when its figures start there: 数据不足, one figure shows no trend.
+   * From the target year to itself when its figures start there (不升, ↓, ↑): 数据不足, one figure shows no change.
    */
   periodYears?: { from: number; to: number };
   /** The base year already met the target and the projection no longer does (cr is then −1 by convention). */
@@ -500,6 +500,10 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   const atLimit = (v: number) => atNaturalLimit(v, spec);
   if (finalValue !== null && atLimit(finalValue)) return { ...result, status: '达标', atLimit: true };
   if (spec.comparator === '不升') return assessHold(spec, series, result, t);
+  // Figures that start in the target year: the year standing in for the base is the target year itself, whose
+  // figure was compared with itself (未达标, “与最近的2023年 15% 相比”); later years are no part of the period.
+  if (finalValue !== null && result.baseValueYear === spec.targetYear)
+    return { ...result, periodYears: { from: spec.targetYear, to: spec.targetYear } };
   if (finalValue !== null && base !== null && n >= 2) {
     const improved = down ? finalValue < base : finalValue > base;
     return { ...result, status: improved ? '达标' : '未达标' };
@@ -576,6 +580,9 @@ function assessHold(spec: TargetSpec, series: Series, result: Assessment, t: Thr
   const status = tierBy(rate, holdCuts(t));
   return { ...result, directionRate: -rate, status };
 }
+
+/** What a direction target's period is asked about, as the explanations say it. */
+const DIRECTION_WORDS: Partial<Record<string, string>> = { 不升: '上升', '↓': '下降', '↑': '提高' };
 
 /** Yearly relative change: from the log-linear fit when all values are positive, else the linear slope over the mean. */
 export function yearlyRate(series: Series): number | null {
@@ -799,7 +806,7 @@ export function explainStatus(
         const later = a.latestYear !== null && a.latestYear > T ? `（${T}年以后的数值不计入）` : '';
         return (
           `${spec.baseYear}—${T}年只有${T}年一个数值（${f(a.targetYearValue ?? 0)}）${later}，` +
-          `无法判断期间是否上升，不能判定达标与否。`
+          `无法判断期间是否${DIRECTION_WORDS[spec.comparator] ?? '上升'}，不能判定达标与否。`
         );
       }
       if (a.valueCount < 2)

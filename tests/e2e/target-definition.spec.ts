@@ -227,3 +227,53 @@ test('不升 chosen in 比较 on a 上限 row: 目标 shows the bound it is judg
   await workbook.waitSaved();
   workbook.expectNoErrors();
 });
+
+test('比较 lists every comparator as it reads, “<” too; “<” is chosen with the keyboard, the mouse, or typed', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 5‰ in the target year: under “<5‰” it misses, under “≤5‰” it meets — the status shows which one is stored.
+  await workbook.typeInto(INFANT, '2020年（基期）', '6');
+  await workbook.typeInto(INFANT, '2025年', '5');
+  await expect(await workbook.cell(INFANT, '状态')).toHaveText('未达标');
+
+  await choose(workbook, INFANT, '比较', '≤');
+  await expect(await workbook.cell(INFANT, '比较')).toHaveText('▼≤');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('≤5‰（以下）');
+  await expect(await workbook.cell(INFANT, '状态')).toHaveText('达标');
+
+  // The list shows each choice as its text; “<” was an empty entry (taken for the start of an HTML tag).
+  await workbook.select(INFANT, '比较');
+  await page.keyboard.press('Enter');
+  const list = page.locator('.autocompleteEditor .htCore td');
+  await expect(list).toHaveText(['<', '≤', '≥', '>', '≈', '=', '↓', '↑', '不升']);
+  // Keyboard: the list opens on the cell's “≤”; “<” is the entry above it.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '比较')).toHaveText('▼<');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  await expect(await workbook.cell(INFANT, '状态')).toHaveText('未达标');
+
+  // Mouse.
+  await choose(workbook, INFANT, '比较', '≤');
+  await expect(await workbook.cell(INFANT, '状态')).toHaveText('达标');
+  await choose(workbook, INFANT, '比较', '<');
+  await expect(await workbook.cell(INFANT, '比较')).toHaveText('▼<');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  await expect(await workbook.cell(INFANT, '状态')).toHaveText('未达标');
+
+  // Typed.
+  await choose(workbook, INFANT, '比较', '≤');
+  await expect(await workbook.cell(INFANT, '状态')).toHaveText('达标');
+  // Typed over the selected cell, key by key as a clerk types (Enter took the list's highlighted “≤”).
+  await workbook.select(INFANT, '比较');
+  await page.keyboard.type('<');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '比较')).toHaveText('▼<');
+  await expect(await workbook.cell(INFANT, '比较')).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+  await expect(await workbook.cell(INFANT, '状态')).toHaveText('未达标');
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});

@@ -549,6 +549,37 @@ describe('the base value when the base year has no figure', () => {
     );
   });
 
+  it('↓/↑ figures that start in the target year: 数据不足, said so — the target year is not compared with itself', () => {
+    for (const [comparator, word] of [
+      ['↓', '下降'],
+      ['↑', '提高'],
+    ] as const) {
+      const spec: TargetSpec = {
+        kind: 'direction',
+        comparator,
+        value: null,
+        baseYear: 2020,
+        targetYear: 2023,
+      };
+      // 2023 stood in for the base year 2020 and was compared with itself: 未达标 “与最近的2023年 … 相比”.
+      const runs: Record<number, number>[] = [
+        { 2023: 15, 2024: 14, 2025: 13 },
+        { 2023: 15, 2024: 16 },
+      ];
+      for (const values of runs) {
+        const a = assessStatus(spec, s(values), null);
+        expect(a.status).toBe('数据不足');
+        expect(explainStatus(spec, a, '%', 'log-linear')).toBe(
+          `2020—2023年只有2023年一个数值（15%）（2023年以后的数值不计入），无法判断期间是否${word}，不能判定达标与否。`,
+        );
+      }
+      // One figure before the target year is enough to compare with.
+      expect(assessStatus(spec, s({ 2022: 15, 2023: 14 }), null).status).toBe(
+        comparator === '↓' ? '达标' : '未达标',
+      );
+    }
+  });
+
   it('a slipping row names the year that met the target', () => {
     // Base 2020 without a figure; 2021's 97.5% met ≥97%, falling since.
     const a = assessStatus(lower97, s({ 2021: 97.5, 2022: 96.8, 2023: 96 }), 93);
