@@ -110,10 +110,22 @@ export class WorkbookRepository {
     });
   }
 
-  /** The next write's record of a workbook: its row writes counted one more. */
-  private async bumped(workbook: Workbook, updatedAt: string): Promise<WorkbookRecord> {
+  /**
+   * The next write's record of a workbook: its row writes counted one more. `keepStored`: a page saving its rows
+   * owns neither the workbook's name nor its move to 已删除 (renameWorkbook / setDeleted, maybe in another tab):
+   * the stored ones stay (the page's, read when it opened, put back another tab's rename or deletion).
+   */
+  private async bumped(workbook: Workbook, updatedAt: string, keepStored = false): Promise<WorkbookRecord> {
     const stored = await this.db.workbooks.get(workbook.id);
-    return { ...toWorkbookRecord({ ...workbook, updatedAt }), revision: (stored?.revision ?? 0) + 1 };
+    const record: WorkbookRecord = {
+      ...toWorkbookRecord({ ...workbook, updatedAt }),
+      revision: (stored?.revision ?? 0) + 1,
+    };
+    if (keepStored && stored) {
+      record.title = stored.title;
+      if (stored.deletedAt !== undefined) record.deletedAt = stored.deletedAt;
+    }
+    return record;
   }
 
   /** Replace a workbook and all its rows; with a context, every changed field is recorded in the history. */
@@ -205,7 +217,7 @@ export class WorkbookRepository {
       const stored = records.map(toIndicator);
       const merged = mergeWorkbookRows(base, workbook.indicators, stored);
       const changed = await this.record(workbook.id, stored, merged.rows, context);
-      const record = await this.bumped(workbook, context.at);
+      const record = await this.bumped(workbook, context.at, true);
       await this.db.workbooks.put(record);
       // Only rows that changed or moved are written, and only rows that went are deleted: adding or deleting
       // one row of a 5,000-row workbook rewrote every row.

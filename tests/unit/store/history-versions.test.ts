@@ -170,6 +170,27 @@ describe('two tabs saving the same workbook', () => {
     ]);
   });
 
+  it('a row added in one tab keeps the name another tab gave the workbook and its move to 已删除', async () => {
+    const { name } = await savedPlan();
+    const tabA = await open(name);
+    const tabB = await open(name);
+    const seenByA = (await tabA.loadWorkbook('wb-1'))!;
+    // Tab B renames the workbook and moves it to 已删除 while tab A has it open.
+    await tabB.renameWorkbook('wb-1', '兰溪市儿童发展规划监测（2024年度）');
+    await tabB.setDeleted('wb-1', true);
+    // Tab A adds a row (a structure save writes the workbook whole).
+    const added: Indicator = { ...structuredClone(rowOf(seenByA, 'H02')), code: 'X01', name: '新增指标' };
+    await tabA.saveWorkbookMerged(
+      { ...seenByA, indicators: [...seenByA.indicators, added] },
+      baseOf(seenByA),
+      context('2026-11-02T08:00:00.000Z'),
+    );
+    const stored = (await tabB.listWorkbooks()).find((w) => w.id === 'wb-1')!;
+    expect(stored.title).toBe('兰溪市儿童发展规划监测（2024年度）');
+    expect(stored.deletedAt).toBeDefined();
+    expect(rowOf(await tabB.loadWorkbook('wb-1'), 'X01').name).toBe('新增指标');
+  });
+
   it('a tab that knows what storage holds does not read the rows back to merge; after another tab wrote it does', async () => {
     const { name } = await savedPlan();
     const tabA = await open(name);
