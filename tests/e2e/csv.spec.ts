@@ -225,8 +225,9 @@ test('two departments disagree: the clerk sees the conflict and chooses', async 
   await expect(dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）')).toBeHidden();
   await expect(dialog.getByText('选择各单位发回的 CSV 文件（可一次选多个）')).toBeVisible();
   await expect(dialog.getByText('未选择文件')).toBeVisible();
+  // Enter pressed on the button itself (it has the focus, checked above).
   const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Enter');
+  await choose.press('Enter');
   const files = await chooser;
   expect(files.isMultiple()).toBe(true);
   await files.setFiles([
