@@ -4,7 +4,7 @@
  * (偏保守 / 可能难以实现, or that it is still the previous target, carried over until one is chosen). Pure.
  */
 import { inPlanOrder, type Indicator, type Target } from './indicator';
-import { assessAmbition, describePreviousTarget } from './planning';
+import { assessAmbition, describePreviousTarget, wholeCountAsPlanned } from './planning';
 import { seriesOf } from './projection';
 import { showFigure as show, type RowFacts } from './report';
 import { describeTarget } from './target-text';
@@ -17,7 +17,10 @@ export interface PlanningRow {
   latest: string;
   /** The previous period's target, or that the row is new in this plan. */
   previous: string;
-  /** The row's projection (as the grid shows it) at the new target year. */
+  /**
+   * The row's projection (as the grid shows it) at the new target year; a count in whole units, rounded to the
+   * target's worse side (wholeCountAsPlanned: 5.8 家 against ≥ shows 5 家).
+   */
   trend: string;
   target: string;
   /** 沿用上期目标 / 偏保守 / 可能难以实现 / ''. */
@@ -97,7 +100,7 @@ export function buildPlanningReport(
       previous: indicator.previousTarget
         ? describePreviousTarget(indicator.previousTarget, indicator.unit)
         : '（本期新增指标）',
-      trend: show(projected, indicator.unit),
+      trend: show(projected === null ? null : wholeCountAsPlanned(projected, indicator), indicator.unit),
       target: describeTarget(indicator),
       verdict,
       note: ambition.message,

@@ -12,6 +12,7 @@ import {
   isBand,
   meets,
   targetForYear,
+  judgedComparator,
   targetSpecOf,
   type Thresholds,
 } from './status';
@@ -74,6 +75,33 @@ function rebaseNote(note: string, oldBase: number, newBase: number): string {
     );
 }
 
+/** Slack for a projection that lands a hair under a whole count (5.9999999999 is 6, not 5). */
+const WHOLE_EPSILON = 1e-9;
+
+/**
+ * A projected count as a plan can hold it: whole units (a clerk cannot plan 5.8 家). Rounded to the target's
+ * worse side, which keeps the target honest: for more-is-better (≥, >, ↑) down, since a trend at 5.8 家 means 5 are
+ * sure and the sixth is still a decision; for fewer-is-better (≤, <, ↓, 不升, e.g. 例 of a disease) up; to the
+ * nearest for ≈ / = (a band has no worse side). So a projection shown never reaches a whole target the trend
+ * itself misses. Shares, rates and amounts (%, ‰, per 10万) are returned as they are.
+ */
+export function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): number {
+  if (!isCountUnit(indicator.unit)) return value;
+  switch (judgedComparator(indicator.target)) {
+    case '≥':
+    case '>':
+    case '↑':
+      return Math.floor(value + WHOLE_EPSILON);
+    case '≤':
+    case '<':
+    case '↓':
+    case '不升':
+      return Math.ceil(value - WHOLE_EPSILON);
+    default:
+      return Math.round(value);
+  }
+}
+
 /** 偏保守; 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow or turn). */
 export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band';
 
@@ -94,6 +122,8 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const spec = targetSpecOf(indicator);
   const series = seriesOf(indicator);
   const f = (v: number) => formatWithUnit(Math.round(v * 100) / 100, indicator.unit);
+  /** A trend's figure: a count in whole units, rounded to the target's worse side (wholeCountAsPlanned). */
+  const trendFigure = (v: number) => f(wholeCountAsPlanned(v, indicator));
   /** A yearly change: 个百分点 for a rate in %, as the plan writes it. */
   const pace = (v: number) => formatDifference(Math.round(v * 100) / 100, indicator.unit);
   const projection = project(defaultMethod(indicator), series, indicator.targetYear);
@@ -126,7 +156,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   if (!band && spec.kind !== 'full' && baseValue !== null && meets(baseValue, target, spec, thresholds)) {
     return {
       flag: 'timid',
-      message: `${standIn}目标偏保守：按趋势${indicator.baseYear}年已为 ${f(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+      message: `${standIn}目标偏保守：按趋势${indicator.baseYear}年已为 ${trendFigure(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
       ...none,
     };
   }
@@ -138,8 +168,8 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
       return {
         flag: drift ? 'leaves-band' : null,
         message: drift
-          ? `${head}，但按趋势${indicator.targetYear}年为 ${f(trendAtTarget ?? 0)}，${drift}。`
-          : `${head}${trendAtTarget === null ? '' : `，按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}，仍在范围内`}；保持即可。`,
+          ? `${head}，但按趋势${indicator.targetYear}年为 ${trendFigure(trendAtTarget ?? 0)}，${drift}。`
+          : `${head}${trendAtTarget === null ? '' : `，按趋势${indicator.targetYear}年约为 ${trendFigure(trendAtTarget)}，仍在范围内`}；保持即可。`,
         ...none,
       };
     }
@@ -198,7 +228,8 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
       bestPace,
     };
   }
-  const trendText = trendAtTarget === null ? '' : `按趋势${indicator.targetYear}年约为 ${f(trendAtTarget)}；`;
+  const trendText =
+    trendAtTarget === null ? '' : `按趋势${indicator.targetYear}年约为 ${trendFigure(trendAtTarget)}；`;
   // A trend that runs past the whole band must slow, not keep its pace.
   let overshoot = '';
   if (band && trendAtTarget !== null) {

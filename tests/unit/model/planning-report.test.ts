@@ -85,6 +85,38 @@ describe('目标测算表: the sheet the next plan’s targets are drafted from'
     );
   });
 
+  it('a count’s trend is shown in whole units, rounded to its target’s worse side; a rate keeps its decimals', () => {
+    const byName = (name: string) => next.indicators.find((r) => r.name === name)!;
+    const row = (indicator: RowFacts['indicator'], projected: number): RowFacts => ({
+      indicator,
+      projected,
+      gap: null,
+      status: null,
+    });
+    const centre = byName('危重新生儿救治中心数量'); // ≥1 家
+    const homes = byName('孤残儿童养护和残疾儿童康复专业服务机构数量'); // ↑ 家
+    const runaways = byName('流浪儿童数量'); // ↓ 人
+    const sheet = buildPlanningReport(
+      '十五五',
+      [
+        row({ ...centre, values: { 2020: 1, 2021: 1, 2022: 2, 2023: 3 } }, 5.8),
+        row({ ...homes, values: { 2020: 2, 2023: 4 } }, 6.9999999999),
+        row({ ...runaways, values: { 2020: 9, 2023: 5 } }, 2.2),
+        facts(INFANT.code, 3.86),
+      ],
+      DEFAULT_THRESHOLDS,
+    );
+    const line = (code: string) => sheet.areas.flatMap((a) => a.rows).find((l) => l.code === code)!;
+    // 5.8 家 towards “at least”: 5 are sure, the sixth is still a decision. A hair under 7 is 7.
+    expect(line(centre.code).trend).toBe('5 家');
+    expect(line(homes.code).trend).toBe('7 家');
+    // Fewer is better: 2.2 children projected means up to 3 may still be counted.
+    expect(line(runaways.code).trend).toBe('3 人');
+    expect(line(INFANT.code).trend).toBe('3.86‰');
+    // The assessment beside it says the trend in whole units too (it said “已为 4.5 家”).
+    expect(line(centre.code).note).toMatch(/^目标偏保守：按趋势2025年已为 4 家，/);
+  });
+
   it('a row added in the next plan says so instead of a previous target', () => {
     const added: RowFacts = {
       ...facts(INFANT.code),

@@ -116,6 +116,17 @@ describe('too timid / out of reach', () => {
     );
   });
 
+  it('gives a count’s trend in whole units, rounded down against an “at least” target', () => {
+    const centre = next.indicators.find((r) => r.name === '危重新生儿救治中心数量')!;
+    // 1, 2, 3 by 2025: about 5.03 by 2030, i.e. 5 sure; it said “约为 5.03 家”.
+    const rising = { ...withTarget(centre, 4), values: { 2020: 1, 2022: 2, 2025: 3 } };
+    const a = assessAmbition(rising, DEFAULT_THRESHOLDS);
+    expect(a.message).toMatch(/^按趋势2030年约为 5 家；到2030年需增加 1 家，/);
+    // 9.9 by 2030 is 9, not 10: a target of 10 is not reached by the trend, and the text must not say it is.
+    const fast = { ...withTarget(centre, 10), values: { 2020: 1, 2021: 2, 2022: 2, 2023: 4 } };
+    expect(assessAmbition(fast, DEFAULT_THRESHOLDS).message).toMatch(/^按趋势2030年约为 9 家；/);
+  });
+
   it('says nothing alarming about a reachable target, but gives the pace', () => {
     const a = assessAmbition(withTarget(infant, 4), DEFAULT_THRESHOLDS);
     expect(a.flag).toBeNull();
