@@ -8,6 +8,7 @@ import { WorkbookPage } from './workbook-page';
 const plan = LANXI_2021_2025;
 const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
 const PRESCHOOL = plan.indicators.find((r) => r.name === '学前教育毛入园率')!;
+const CENTRE = plan.indicators.find((r) => r.name === '危重新生儿救治中心数量')!;
 /** The row whose previous target reads longest (a direction-only one: 不升（上升趋势得到有效控制，2025年）). */
 const previousText = (r: (typeof plan.indicators)[number]) =>
   describePreviousTarget({ ...r.target, targetYear: r.targetYear }, r.unit);
@@ -39,6 +40,9 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     '2024年': '91.5',
   };
   for (const [column, value] of Object.entries(bandValues)) await old.typeInto(BAND.code, column, value);
+  // A count (≥1 家): 1, 2, 3 trends to 7.36 家 by 2030, which the sheet must show as a whole number.
+  for (const [column, value] of Object.entries({ '2020年（基期）': '1', '2022年': '2', '2023年': '3' }))
+    await old.typeInto(CENTRE.code, column, value);
   await old.waitSaved();
 
   await page.getByRole('button', { name: '工作簿' }).click();
@@ -153,6 +157,12 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(infantLine.nth(3)).toHaveText('<5‰（2025年）');
   await expect(infantLine.nth(5)).toHaveText('<4.8‰（以下）');
   await expect(infantLine.nth(6)).toContainText('偏保守');
+  // A count's trend in whole 家, rounded down against its “at least” target (7.36 家 → 7 家, not 7.36 家).
+  const centreLine = sheet
+    .locator('tr', { has: page.getByRole('cell', { name: CENTRE.code, exact: true }) })
+    .locator('td');
+  await expect(centreLine.nth(4)).toHaveText('7 家');
+  await expect(centreLine.nth(6)).toContainText('按趋势2025年已为 4 家');
   // The same sheet as a file the departments can propose their targets in (a paper cannot be filled in).
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -173,6 +183,8 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     '<4.8‰（以下）',
     '偏保守',
   ]);
+  const centreInFile = lines.find((line) => line.startsWith(`儿童与健康,${CENTRE.code},`))!.split(',');
+  expect(centreInFile[5]).toBe('7 家');
   // On paper, every area's table has the same columns (each sized itself before: the columns jumped from page
   // to page and 新目标 wrapped every three characters), and a year is never split over two lines (2024 / 年）).
   // As wide as an A4 page between its margins (182 mm, 688 px), as page.pdf lays it out.
