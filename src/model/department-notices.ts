@@ -7,6 +7,7 @@
 import { seriesOf } from './projection';
 import { hasNoEntry, INVALID_MARK, showFigure, type Report, type RowFacts, type WarningRow } from './report';
 import { SAMPLE_LABEL } from './sample-data';
+import { reportStatusLegend, type Thresholds } from './status';
 
 export const NOTICES_TITLE = '各单位预警及补报通知';
 
@@ -52,6 +53,11 @@ export interface DepartmentNotice {
   /** Whom the notice is addressed to: the department, or （未指定责任单位）. */
   addressee: string;
   warnings: WarningRow[];
+  /**
+   * What the statuses mean, the report's own legend (reportStatusLegend), beside the warnings: without it 预计达标
+   * next to 低于目标 0.19个百分点 reads as a mistake. '' when the notice has no warnings.
+   */
+  legend: string;
   missing: MissingRow[];
   /** Which template to send and what to fill in it, or what to do first when there is none. */
   template: string;
@@ -134,9 +140,11 @@ export function buildNotices(
   report: Report,
   rows: readonly RowFacts[],
   order: readonly string[],
+  thresholds: Thresholds,
 ): Notices {
   const { year } = report;
   const departmentOf = new Map(rows.map((r) => [r.indicator.code, r.indicator.department]));
+  const comparatorOf = new Map(rows.map((r) => [r.indicator.code, r.indicator.target.comparator]));
   const inUse: string[] = [];
   for (const { indicator } of rows) {
     const key = isUnassigned(indicator.department) ? '' : indicator.department;
@@ -167,6 +175,14 @@ export function buildNotices(
       department,
       addressee,
       warnings,
+      // The 不升 rule only where the notice has such a row, as the report adds it only where it has one.
+      legend:
+        warnings.length === 0
+          ? ''
+          : reportStatusLegend(
+              thresholds,
+              warnings.some((w) => comparatorOf.get(w.code) === '不升'),
+            ),
       missing,
       template: templateLine(department, missing, year),
     });
@@ -249,6 +265,7 @@ export function noticeText(
   if (notice.warnings.length > 0) {
     lines.push('', `${numerals[part++]}、${WARNINGS_HEADING}，共${notice.warnings.length}项：`);
     notice.warnings.forEach((w, i) => lines.push(`${i + 1}. ${warningInWords(w)}`));
+    lines.push(notice.legend);
   }
   if (notice.missing.length > 0) {
     lines.push(

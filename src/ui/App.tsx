@@ -930,6 +930,7 @@ export function App(props: { session: Session }) {
       <Show when={showExport()}>
         <ExportDialog
           departments={departmentsInUse()}
+          selectedDepartment={grid?.getIndicator(selection()?.code ?? '')?.indicator.department}
           visibleCount={shownRows()}
           totalCount={totalRows()}
           onExport={exportCsv}

@@ -1,18 +1,25 @@
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, For, onMount, Show, untrack } from 'solid-js';
 
 export type ExportScope = { kind: 'all' } | { kind: 'department'; department: string } | { kind: 'visible' };
 
 /** Choose what to export: the whole workbook, one department's rows as its template, or what is on screen. */
 export function ExportDialog(props: {
   departments: string[];
+  /** The 责任单位 of the row the clerk has selected: the template most likely wanted ('' or absent: none). */
+  selectedDepartment?: string;
   visibleCount: number;
   totalCount: number;
   onExport: (scope: ExportScope) => void;
   onCancel: () => void;
 }) {
   const [kind, setKind] = createSignal<ExportScope['kind']>('all');
-  // eslint-disable-next-line solid/reactivity
-  const [department, setDepartment] = createSignal(props.departments[0] ?? '');
+  // The list as the dialog opens: the selected row's department when it is one of the list, else the first.
+  const [department, setDepartment] = createSignal(
+    untrack(() => {
+      const selected = props.selectedDepartment?.trim() ?? '';
+      return props.departments.includes(selected) ? selected : (props.departments[0] ?? '');
+    }),
+  );
   let first: HTMLInputElement | undefined;
   onMount(() => first?.focus());
   const submit = () => {

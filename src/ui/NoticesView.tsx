@@ -123,6 +123,7 @@ function NoticeSection(props: {
           {WARNINGS_HEADING}（{props.notice.warnings.length} 项）
         </h3>
         <WarningsTable warnings={props.notice.warnings} department={false} class="notice-warnings" />
+        <p class="report-note notice-legend">{props.notice.legend}</p>
       </Show>
       <Show when={props.notice.missing.length > 0}>
         <h3>

@@ -113,7 +113,9 @@ export function ReportView(props: {
   );
   // The notices cut the report's own warning list by department (its rules, not a second set).
   const notices = createMemo(() =>
-    variant() === 'notices' ? buildNotices(props.planTitle, report(), rows(), DEPARTMENTS) : null,
+    variant() === 'notices'
+      ? buildNotices(props.planTitle, report(), rows(), DEPARTMENTS, props.thresholds)
+      : null,
   );
   const attentionRows = createMemo(() => {
     const codes = new Set(report().warnings.map((w) => w.code));

@@ -122,11 +122,16 @@ test('a department template goes out, comes back as GBK from Excel, is previewed
   await workbook.typeInto(INFANT.code, '2021年', '5.9');
   await workbook.waitSaved();
 
-  // Download 市卫健局's template.
+  // The department list opens at the selected row's 责任单位 (市教育局's row selected), not the list's first.
+  const school = plan.indicators.find((r) => r.department === '市教育局')!;
+  await workbook.select(school.code, '指标名称');
   await page.getByRole('button', { name: '导出CSV' }).click();
   const dialog = page.getByRole('dialog', { name: '导出 CSV' });
   await dialog.getByLabel('某个责任单位的指标，作为发给该单位的填报模板').check();
-  await dialog.getByLabel('责任单位', { exact: true }).selectOption(INFANT.department);
+  const departmentList = dialog.getByLabel('责任单位', { exact: true });
+  await expect(departmentList).toHaveValue('市教育局');
+  // Download 市卫健局's template: the clerk can still choose another.
+  await departmentList.selectOption(INFANT.department);
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出' }).click();
   const download = await downloading;

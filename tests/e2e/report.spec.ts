@@ -524,6 +524,8 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
   );
   const education = reported.filter((cells) => cells[1] === '市教育局');
   expect(education.map((cells) => cells[0])).toContain(`${falling.code} ${falling.name}`);
+  // What the statuses mean, as the report prints it: each notice with warnings is to carry the same words.
+  const reportNotes = (await report.locator('.report-note').allTextContents()).join('');
 
   await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
   await expect(report.getByRole('heading', { level: 1 })).toContainText('各单位预警及补报通知（2024年）');
@@ -583,6 +585,24 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
     'aria-label',
     '通知：（未指定责任单位）',
   );
+  // Every notice with warnings explains, on its own page, how 预计达标 sits beside a gap below target: the report's
+  // legend, word for word; a notice of missing figures only has no statuses to explain.
+  const legends = await report.locator('section.notice').evaluateAll((sections) =>
+    sections.map((s) => ({
+      warned: s.querySelector('table.notice-warnings') !== null,
+      legend: s.querySelector('.notice-legend')?.textContent ?? null,
+    })),
+  );
+  expect(legends.filter((n) => n.warned).length).toBeGreaterThan(0);
+  expect(legends.filter((n) => !n.warned).length).toBeGreaterThan(0);
+  for (const { warned, legend } of legends) {
+    if (!warned) {
+      expect(legend).toBeNull();
+      continue;
+    }
+    expect(legend).toContain('“预计达标”指按趋势预计完成所需进展的95%以上（预测值可能仍略差于目标）');
+    expect(reportNotes).toContain(legend);
+  }
   // Another department's notice has none of 市教育局's rows.
   await expect(report.getByRole('region', { name: '通知：市卫健局' })).not.toContainText(falling.name);
 
@@ -601,6 +621,7 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
   expect(lines).toContain(
     `${missingCells.findIndex((c) => c[0]!.startsWith(late.code)) + 1}. ${late.code} ${late.name}（单位：%）：待补报2024年数值；已有最新值 88%（2023年）`,
   );
+  expect(lines).toContain(await notice.locator('.notice-legend').textContent());
   expect(lines.at(-1)).toBe(await template.textContent());
   expect(copied).not.toContain(SAMPLE_LABEL);
   expect(copied).not.toContain('复制通知文字');

@@ -9,7 +9,7 @@ import {
 import type { Indicator, Target } from '../../../src/model/indicator';
 import { buildReport, type RowFacts } from '../../../src/model/report';
 import { SAMPLE_LABEL } from '../../../src/model/sample-data';
-import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
+import { DEFAULT_THRESHOLDS, holdLegend, reportStatusLegend } from '../../../src/model/status';
 
 const upper5: Target = { kind: 'upper', comparator: '<', wording: '以下', value: 5 };
 const lower95: Target = { kind: 'lower', comparator: '≥', wording: '以上', value: 95 };
@@ -71,7 +71,7 @@ const rows: RowFacts[] = [
 ];
 
 const report = buildReport('兰溪市儿童发展规划', rows, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
-const notices = buildNotices('兰溪市儿童发展规划', report, rows, ORDER);
+const notices = buildNotices('兰溪市儿童发展规划', report, rows, ORDER, DEFAULT_THRESHOLDS);
 const of = (addressee: string): DepartmentNotice => notices.notices.find((n) => n.addressee === addressee)!;
 
 describe('各单位预警及补报通知', () => {
@@ -120,10 +120,44 @@ describe('各单位预警及补报通知', () => {
     expect(of(UNASSIGNED).warnings.map((w) => w.code)).toEqual(['X02']);
   });
 
+  it('explains the statuses beside the warnings with the report’s own legend (预计达标 beside a gap below target)', () => {
+    // 市教育局's only warning is 预计达标 with its figure swinging: the 95 % rule says why that is not a contradiction.
+    const education = of('市教育局');
+    expect(education.warnings.map((w) => w.status)).toEqual(['预计达标']);
+    expect(education.legend).toBe(reportStatusLegend(DEFAULT_THRESHOLDS, false));
+    expect(education.legend).toContain(
+      '“预计达标”指按趋势预计完成所需进展的95%以上（预测值可能仍略差于目标）',
+    );
+    expect(noticeText(notices, education, { isSample: false, organisation: '' })).toContain(
+      `波动较大\n${education.legend}\n`,
+    );
+    // Nothing to explain on a notice of missing figures only.
+    expect(of('乡镇办').legend).toBe('');
+    expect(noticeText(notices, of('乡镇办'), { isSample: false, organisation: '' })).not.toContain(
+      '预计达标',
+    );
+    // The 不升 rule only on the notice that has such a row, as the report adds it only then.
+    const hold: Target = {
+      kind: 'direction',
+      comparator: '不升',
+      wording: '上升趋势得到有效控制',
+      value: null,
+    };
+    const held = [
+      facts('H09', '市卫健局', { 2020: 10, 2024: 12 }, '进展缓慢', { target: hold }),
+      facts('E09', '市教育局', { 2020: 80, 2024: 82 }, '进展缓慢', { projected: 83, gap: -12 }),
+    ];
+    const r = buildReport('规划', held, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    const [health, school] = buildNotices('规划', r, held, ORDER, DEFAULT_THRESHOLDS).notices;
+    expect(health!.legend).toBe(reportStatusLegend(DEFAULT_THRESHOLDS, true));
+    expect(health!.legend).toContain(holdLegend(DEFAULT_THRESHOLDS));
+    expect(school!.legend).not.toContain(holdLegend(DEFAULT_THRESHOLDS));
+  });
+
   it('does not chase a year before a row’s own base year', () => {
     const early = [facts('N01', '市卫健局', { 2025: 3 }, '数据不足', { baseYear: 2025 })];
     const r = buildReport('规划', early, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
-    const n = buildNotices('规划', r, early, ORDER);
+    const n = buildNotices('规划', r, early, ORDER, DEFAULT_THRESHOLDS);
     expect(n.notices).toEqual([]);
     expect(n.summary).toBe('2024年各单位均无预警、无待补报，无需通知');
     expect(n.quiet).toBe('');
@@ -134,15 +168,17 @@ describe('各单位预警及补报通知', () => {
       facts('H01', '市卫健局', { 2020: 6, 2024: 5.8 }, '停滞', { target: upper5, unit: '‰' }),
     ];
     const r = buildReport('规划', flaggedOnly, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
-    expect(buildNotices('规划', r, flaggedOnly, ORDER).summary).toBe('1个单位需通知：预警1项');
+    expect(buildNotices('规划', r, flaggedOnly, ORDER, DEFAULT_THRESHOLDS).summary).toBe(
+      '1个单位需通知：预警1项',
+    );
     const allMissing = [facts('H01', '市卫健局', {}, '数据不足'), facts('H02', '市卫健局', {}, '数据不足')];
     const r2 = buildReport('规划', allMissing, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
-    const n2 = buildNotices('规划', r2, allMissing, ORDER);
+    const n2 = buildNotices('规划', r2, allMissing, ORDER, DEFAULT_THRESHOLDS);
     expect(n2.summary).toBe('1个单位需通知：2024年数值待补报2项');
     // Many rows: counted, not a wall of codes beside the list that names them.
     const many = Array.from({ length: 11 }, (_, i) => facts(`H${10 + i}`, '市卫健局', {}, '数据不足'));
     const r3 = buildReport('规划', many, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
-    expect(buildNotices('规划', r3, many, ORDER).notices[0]!.template).toContain(
+    expect(buildNotices('规划', r3, many, ORDER, DEFAULT_THRESHOLDS).notices[0]!.template).toContain(
       '在“2024年”列填写上列11项指标的数值',
     );
     expect(n2.notices[0]!.template).toBe(
@@ -176,6 +212,7 @@ describe('各单位预警及补报通知', () => {
       '一、需关注的指标（预警：预计达标困难或波动较大），共2项：',
       '1. H01 指标H01：最新值 5.6‰（2024年）；目标 <5‰（以下）；预测2025年 5.3‰；预测与目标：高于目标 0.3个千分点；状态：需加快',
       '2. H03 指标H03：最新值 82%（2022年）；目标 ≥95%（以上）；预测2025年 85%；预测与目标：低于目标 10个百分点；状态：进展缓慢',
+      reportStatusLegend(DEFAULT_THRESHOLDS, false),
       '',
       '二、2024年数值待补报的指标，共2项：',
       '1. H02 指标H02（单位：%）：待补报2024年数值；已有最新值 96%（2023年）',
