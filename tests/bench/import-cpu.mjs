@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium-path.mjs';
-import { generatedWorkbook, exportCsv, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
+import { importFixture, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
 
 const [rounds, ...pairs] = process.argv.slice(2);
 const files = Object.fromEntries(pairs.map((p) => p.split('=')));
@@ -37,16 +37,7 @@ await p0.goto(`${base}/${first}/`);
 await readyTime(p0, 'F01');
 const plan = await readPlanRows(p0);
 await ctx0.close();
-const workbook = generatedWorkbook(
-  plan,
-  'bench-10000',
-  '性能测试：10000行（生成数据，非真实统计）',
-  10_000,
-  65,
-  false,
-);
-const filled = generatedWorkbook(plan, 'bench-10000', '', 10_000, 65, true);
-const csvBytes = Buffer.from(exportCsv(filled.indicators), 'utf-8');
+const { workbook, csvBytes } = importFixture(plan);
 
 /**
  * CPU time of the main thread and the import worker: tasks that start between the event and `toTs`, plus the

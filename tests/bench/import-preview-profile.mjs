@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium-path.mjs';
-import { generatedWorkbook, exportCsv, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
+import { importFixture, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
 
 const [appFile = 'dist/index.html', runsArg = '3', topArg = '30'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -30,16 +30,7 @@ await p0.goto(`${base}/app/`);
 await readyTime(p0, 'F01');
 const plan = await readPlanRows(p0);
 await ctx0.close();
-const workbook = generatedWorkbook(
-  plan,
-  'bench-10000',
-  '性能测试：10000行（生成数据，非真实统计）',
-  10_000,
-  65,
-  false,
-);
-const filled = generatedWorkbook(plan, 'bench-10000', '', 10_000, 65, true);
-const csvBytes = Buffer.from(exportCsv(filled.indicators), 'utf-8');
+const { workbook, csvBytes } = importFixture(plan);
 
 /** Self time (ms) by function, per thread, of the samples taken between two trace times (µs). */
 function selfTimes(trace, fromTs, toTs) {

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium-path.mjs';
-import { generatedWorkbook, exportCsv, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
+import { importFixture, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
 
 const file = process.argv[2] ?? 'dist/index.html';
 const OUT = process.env.OUT ?? '/tmp/import-profile';
@@ -30,10 +30,7 @@ page.on('console', (m) => m.type() === 'error' && console.log('console.error:', 
 await page.goto(`${base}/`);
 await readyTime(page, 'F01');
 const plan = await readPlanRows(page);
-const title = '性能测试：10000行（生成数据，非真实统计）';
-const workbook = generatedWorkbook(plan, 'bench-10000', title, 10_000, 65, false);
-const filled = generatedWorkbook(plan, 'bench-10000', '', 10_000, 65, true);
-const csvBytes = Buffer.from(exportCsv(filled.indicators), 'utf-8');
+const { workbook, csvBytes } = importFixture(plan);
 await seedWorkbook(page, workbook);
 await page.goto(`${base}/?workbook=bench-10000`);
 await readyTime(page, workbook.indicators[0].code);

@@ -152,6 +152,23 @@ export function exportCsv(indicators) {
 }
 
 /** Writes a workbook into the app's IndexedDB (schema v2, src/store/database.ts) from inside the page. */
+/**
+ * The import's fixture, shared by the bench and the import profiling scripts: a generated 10,000-row workbook
+ * without figures, and the CSV (UTF-8, the app's export format) giving all of them.
+ */
+export function importFixture(plan) {
+  const workbook = generatedWorkbook(
+    plan,
+    'bench-10000',
+    '性能测试：10000行（生成数据，非真实统计）',
+    10_000,
+    65,
+    false,
+  );
+  const filled = generatedWorkbook(plan, 'bench-10000', '', 10_000, 65, true);
+  return { workbook, csvBytes: Buffer.from(exportCsv(filled.indicators), 'utf-8') };
+}
+
 export async function seedWorkbook(page, workbook) {
   await page.evaluate(
     async ({ dbName, record, indicators }) => {
@@ -679,16 +696,7 @@ async function main() {
     }
 
     if (ONLY.includes('import')) {
-      const workbook = generatedWorkbook(
-        plan,
-        'bench-10000',
-        '性能测试：10000行（生成数据，非真实统计）',
-        10_000,
-        65,
-        false,
-      );
-      const filled = generatedWorkbook(plan, 'bench-10000', '', 10_000, 65, true);
-      const csvBytes = Buffer.from(exportCsv(filled.indicators), 'utf-8');
+      const { workbook, csvBytes } = importFixture(plan);
       const runs = [];
       for (let i = 0; i < RUNS; i += 1) {
         runs.push(await importRun(browser, base, workbook, csvBytes, errors));
