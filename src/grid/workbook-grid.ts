@@ -39,7 +39,7 @@ import {
   type Indicator,
   type Target,
 } from '../model/indicator';
-import { assessAmbition } from '../model/planning';
+import { assessAmbition, showPlannedTrend } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
 import { implausibleFigure } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
@@ -878,8 +878,14 @@ export function makeWorkbookGrid(
     };
 
   const projectionRenderer = computedRenderer((value, physicalRow) => {
+    // A next plan's trend as its 目标测算表 shows it (a count in whole units); the current plan's as computed.
+    const definition = planning ? definitionOf(physicalRow) : undefined;
     const text =
-      typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow)) : '';
+      typeof value !== 'number'
+        ? ''
+        : definition
+          ? showPlannedTrend(value, { unit: unitAt(physicalRow), target: definition.target })
+          : formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow));
     const actual = actualAtTarget(physicalRow);
     if (actual === null) return { text, className: 'htRight cell-formula' };
     // Superseded: dimmed, and said why, so the projection is not read as the result.

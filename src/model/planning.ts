@@ -102,6 +102,14 @@ export function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'u
   }
 }
 
+/**
+ * A next plan's projection as the committee reads it, in the grid's 预测 column and on the 目标测算表 alike: a
+ * count in whole units (wholeCountAsPlanned), anything else to two decimals, with its unit.
+ */
+export function showPlannedTrend(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): string {
+  return formatWithUnit(Math.round(wholeCountAsPlanned(value, indicator) * 100) / 100, indicator.unit);
+}
+
 /** 偏保守; 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow or turn). */
 export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band';
 

@@ -7,6 +7,7 @@ import {
   makeNextPlan,
   periodProblem,
   nextPlanTitle,
+  showPlannedTrend,
 } from '../../../src/model/planning';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 import { firstEntryYear, historyStart, workbookFromPlan, yearColumns } from '../../../src/model/workbook';
@@ -125,6 +126,16 @@ describe('too timid / out of reach', () => {
     // 9.9 by 2030 is 9, not 10: a target of 10 is not reached by the trend, and the text must not say it is.
     const fast = { ...withTarget(centre, 10), values: { 2020: 1, 2021: 2, 2022: 2, 2023: 4 } };
     expect(assessAmbition(fast, DEFAULT_THRESHOLDS).message).toMatch(/^按趋势2030年约为 9 家；/);
+  });
+
+  it('shows a trend as the grid’s 预测 column and the 目标测算表 both show it: counts whole, to the target’s worse side', () => {
+    const centre = next.indicators.find((r) => r.name === '危重新生儿救治中心数量')!; // ≥ 家
+    expect(showPlannedTrend(7.36, centre)).toBe('7 家');
+    expect(showPlannedTrend(6.9999999999, centre)).toBe('7 家');
+    const fewer = { ...centre, target: { ...centre.target, comparator: '<' as const } };
+    expect(showPlannedTrend(2.1, fewer)).toBe('3 家');
+    // Not a count: two decimals, as before.
+    expect(showPlannedTrend(4.8351, infant)).toBe('4.84‰');
   });
 
   it('says nothing alarming about a reachable target, but gives the pace', () => {
