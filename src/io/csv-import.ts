@@ -1042,6 +1042,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     years.reduce((max, year) => Math.max(max, year + 1), 0),
   );
   const sentRows = new Set<ExistingRow>();
+  /** The line's cells that say "no figure" (one array for all lines, as `scratch`). */
+  const said: Said[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
@@ -1171,7 +1173,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     const matched = target;
     const what = () => `代码 ${matched.code}（${matched.name}）`;
     if (!checkDuplicate(target, what, line, labelOf, row, target.unit)) continue;
-    const said: Said[] = [];
+    said.length = 0;
     const given = readValues(row, target.unit, said);
     result.matchedRows += 1;
     remarksOf(row, line, target);
@@ -1250,7 +1252,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     }
     // A year the department says it has no figure for, where the workbook has none: the cell stays empty, and the
     // clerk is told whom to ask. (Years before the row's first are not asked for; a figure held stays.)
-    const unanswered = said.filter((s) => s.year >= firstYear && isEmptyValue(target.values[s.year]));
+    const unanswered =
+      said.length === 0
+        ? said
+        : said.filter((s) => s.year >= firstYear && isEmptyValue(target.values[s.year]));
     if (unanswered.length > 0)
       result.noFigures?.push({
         file,
