@@ -39,7 +39,7 @@ import {
   type Indicator,
   type Target,
 } from '../model/indicator';
-import { assessAmbition } from '../model/planning';
+import { assessAmbition, showPlannedTrend } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
 import { implausibleFigure } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
@@ -878,8 +878,14 @@ export function makeWorkbookGrid(
     };
 
   const projectionRenderer = computedRenderer((value, physicalRow) => {
+    // A next plan's trend as its 目标测算表 shows it (a count in whole units); the current plan's as computed.
+    const definition = planning ? definitionOf(physicalRow) : undefined;
     const text =
-      typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow)) : '';
+      typeof value !== 'number'
+        ? ''
+        : definition
+          ? showPlannedTrend(value, { unit: unitAt(physicalRow), target: definition.target })
+          : formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow));
     const actual = actualAtTarget(physicalRow);
     if (actual === null) return { text, className: 'htRight cell-formula' };
     // Superseded: dimmed, and said why, so the projection is not read as the result.
@@ -1042,6 +1048,8 @@ export function makeWorkbookGrid(
     return { ...base, wordWrap: spec.wrap ?? false };
   });
 
+  /** The selected row to keep in view while the grid gets shorter (beforeRefreshDimensions). */
+  let keepInView: number | null = null;
   hot = new Handsontable(container, {
     data,
     columns: columnSettings,
@@ -1341,6 +1349,31 @@ export function makeWorkbookGrid(
         'UndoRedo.undo',
         actionType,
       );
+    },
+    // The row panel below the grid grows with what it says of the selected row (a status explained, a formula): the
+    // grid gets shorter, and a row selected at its foot — by a click, 新增指标, an import, its 撤销 or 重做 — ended
+    // up under the panel. Handsontable measures the new size itself; a selected row that was in view is then
+    // brought back into view (only up or down: the columns the clerk scrolled to stay). One the clerk scrolled
+    // away from is left where it is.
+    beforeRefreshDimensions(previous, current, changed) {
+      keepInView = null;
+      if (!changed || current.height >= previous.height || !hot) return;
+      const row = hot.getSelectedRangeActive()?.highlight.row;
+      const first = hot.getFirstPartiallyVisibleRow();
+      const last = hot.getLastPartiallyVisibleRow();
+      if (
+        typeof row === 'number' &&
+        row >= 0 &&
+        first !== null &&
+        last !== null &&
+        row >= first &&
+        row <= last
+      )
+        keepInView = row;
+    },
+    afterRefreshDimensions() {
+      if (keepInView !== null) hot?.scrollViewportTo({ row: keepInView });
+      keepInView = null;
     },
     afterSelectionEnd(row, column) {
       options.events.onSelectionChanged(describeCell(row, column));

@@ -105,6 +105,21 @@ export interface Remark {
   text: string;
 }
 
+/**
+ * A line of a workbook row whose year cells say there is no figure yet (待统计, 统计中, 暂缺, —) where the workbook
+ * holds none either: nothing is written (an import never clears a cell), and the clerk sees what to chase.
+ */
+export interface NoFigureRow {
+  file: string;
+  line: number;
+  code: string;
+  name: string;
+  /** The row's 责任单位, whom to ask. */
+  department: string;
+  /** Each such year and the words its cell held, in year order. */
+  cells: { year: number; header: string; text: string }[];
+}
+
 export interface IgnoredRow {
   file: string;
   line: number;
@@ -164,6 +179,8 @@ export interface ParsedFile {
   sampleData?: boolean;
   /** What the department wrote beside its figures, in file order. Optional like unchangedCells. */
   remarks?: Remark[];
+  /** Lines that gave no figure for some years, saying why (待统计 …), in file order. Optional like remarks. */
+  noFigures?: NoFigureRow[];
   /**
    * When the file is a department's return of its template — more than half of that department's rows of the
    * workbook, and most of the file's rows — the department's rows the file leaves out (a row deleted in Excel).
@@ -200,6 +217,11 @@ export interface ImportPlan {
   files: ParsedFile[];
   remarks: Remark[];
   missingRows: MissingRows[];
+  /**
+   * Cells sent as 待统计, —, … that no file of the import gives a figure for, by department (in the order the
+   * files name them), then file and line.
+   */
+  noFigures: NoFigureRow[];
   updates: CellUpdate[];
   conflicts: Conflict[];
   newRows: NewRowProposal[];
@@ -301,6 +323,9 @@ interface Layout {
 }
 
 /** One cell value a row gives: a number, or the raw text with the reason it could not be read. */
+/** A year cell that says there is no figure (待统计, —), as written. */
+type Said = { year: number; header: string; text: string };
+
 type Given =
   | { year: number; header: string; value: number }
   | { year: number; header: string; raw: string; message: string };
@@ -738,6 +763,7 @@ export function parseIndexed(
     questions: [],
     matchedRows: 0,
     remarks: [],
+    noFigures: [],
   };
   try {
     parseInto(result, text.replace(/^\uFEFF/, ''), index, sink);
@@ -751,6 +777,7 @@ export function parseIndexed(
     result.questions = [];
     result.matchedRows = 0;
     result.remarks = [];
+    result.noFigures = [];
     result.issues.push({
       file,
       line: null,
@@ -927,8 +954,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     return col === undefined ? null : (headers[col] ?? null);
   };
 
-  /** The year cells of a row, read with the unit; unreadable ones carry their message. */
-  const readValues = (row: readonly string[], unit: string): Given[] => {
+  /**
+   * The year cells of a row, read with the unit; unreadable ones carry their message. Cells written as "no
+   * figure" (待统计, —) go to `said` when it is given.
+   */
+  const readValues = (row: readonly string[], unit: string, said?: Said[]): Given[] => {
     const given: Given[] = [];
     for (const column of yearColumns) {
       const raw = cleanCell(row[column.col]);
@@ -948,6 +978,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       if (!entry.ok) given.push({ year: column.year, header: column.header, raw, message: entry.message });
       else if (entry.value !== null)
         given.push({ year: column.year, header: column.header, value: entry.value });
+      else said?.push({ year: column.year, header: column.header, text: raw });
     }
     return given;
   };
@@ -1011,6 +1042,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     years.reduce((max, year) => Math.max(max, year + 1), 0),
   );
   const sentRows = new Set<ExistingRow>();
+  /** The line's cells that say "no figure" (one array for all lines, as `scratch`). */
+  const said: Said[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
@@ -1140,7 +1173,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     const matched = target;
     const what = () => `代码 ${matched.code}（${matched.name}）`;
     if (!checkDuplicate(target, what, line, labelOf, row, target.unit)) continue;
-    const given = readValues(row, target.unit);
+    said.length = 0;
+    const given = readValues(row, target.unit, said);
     result.matchedRows += 1;
     remarksOf(row, line, target);
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
@@ -1216,6 +1250,21 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           });
       }
     }
+    // A year the department says it has no figure for, where the workbook has none: the cell stays empty, and the
+    // clerk is told whom to ask. (Years before the row's first are not asked for; a figure held stays.)
+    const unanswered =
+      said.length === 0
+        ? said
+        : said.filter((s) => s.year >= firstYear && isEmptyValue(target.values[s.year]));
+    if (unanswered.length > 0)
+      result.noFigures?.push({
+        file,
+        line,
+        code: target.code,
+        name: target.name,
+        department: target.department,
+        cells: unanswered,
+      });
   }
   result.departmentReturn = departmentReturn(sentRows, index.rows);
   result.sentCodes = [...sentRows].map((row) => row.code);
@@ -1381,6 +1430,10 @@ function hasFigure(figures: { count: number; year: number }, except: number): bo
  * A line's readable figures by year, written into `into` (indexed by year, emptied first): an object per line
  * with years as keys was a slow dictionary, built for every line of a department's first return.
  */
+function isEmptyValue(value: CellValue | undefined): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 function lineFigures(
   given: readonly Given[],
   years: readonly number[],
@@ -1615,6 +1668,7 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     files,
     remarks: files.flatMap((f) => f.remarks ?? []),
     missingRows: missingRows(files),
+    noFigures: noFigures(files),
     updates,
     conflicts,
     newRows,
@@ -1662,6 +1716,30 @@ function missingRows(files: readonly ParsedFile[]): MissingRows[] {
   return [...byDepartment]
     .filter(([, d]) => d.missing.length > 0)
     .map(([department, d]) => ({ department, files: d.files, rows: d.missing }));
+}
+
+/**
+ * The lines that gave no figure for a year, less the years another line or file gives one for (a department's
+ * second file, a row sent twice), grouped by department in the order the files first name them.
+ */
+function noFigures(files: readonly ParsedFile[]): NoFigureRow[] {
+  const lines = files.flatMap((f) => f.noFigures ?? []);
+  if (lines.length === 0) return [];
+  const codes = new Set(lines.map((l) => l.code));
+  const given = new Set<string>();
+  for (const f of files)
+    for (const cells of [f.updates, f.unchangedCells ?? []])
+      for (const u of cells) if (codes.has(u.code)) given.add(`${u.code}|${u.year}`);
+  const byDepartment = new Map<string, NoFigureRow[]>();
+  for (const l of lines) {
+    const cells = l.cells.filter((c) => !given.has(`${l.code}|${c.year}`));
+    if (cells.length === 0) continue;
+    const list = byDepartment.get(l.department);
+    const kept = cells.length === l.cells.length ? l : { ...l, cells };
+    if (list) list.push(kept);
+    else byDepartment.set(l.department, [kept]);
+  }
+  return [...byDepartment.values()].flat();
 }
 
 /**

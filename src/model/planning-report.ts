@@ -4,7 +4,7 @@
  * (偏保守 / 可能难以实现, or that it is still the previous target, carried over until one is chosen). Pure.
  */
 import { inPlanOrder, type Indicator, type Target } from './indicator';
-import { assessAmbition, describePreviousTarget, wholeCountAsPlanned } from './planning';
+import { assessAmbition, describePreviousTarget, showPlannedTrend } from './planning';
 import { seriesOf } from './projection';
 import { showFigure as show, type RowFacts } from './report';
 import { describeTarget } from './target-text';
@@ -19,7 +19,7 @@ export interface PlanningRow {
   previous: string;
   /**
    * The row's projection (as the grid shows it) at the new target year; a count in whole units, rounded to the
-   * target's worse side (wholeCountAsPlanned: 5.8 家 against ≥ shows 5 家).
+   * target's worse side (showPlannedTrend: 5.8 家 against ≥ shows 5 家).
    */
   trend: string;
   target: string;
@@ -100,7 +100,7 @@ export function buildPlanningReport(
       previous: indicator.previousTarget
         ? describePreviousTarget(indicator.previousTarget, indicator.unit)
         : '（本期新增指标）',
-      trend: show(projected === null ? null : wholeCountAsPlanned(projected, indicator), indicator.unit),
+      trend: projected === null ? '—' : showPlannedTrend(projected, indicator),
       target: describeTarget(indicator),
       verdict,
       note: ambition.message,

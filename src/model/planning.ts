@@ -3,7 +3,7 @@
  * and baseline), and the "too timid / out of reach" checks on each new target, with their figures.
  */
 import { formatDifference, formatWithUnit, isCountUnit, withinNaturalLimits } from './entry';
-import type { Indicator, Target } from './indicator';
+import type { Comparator, Indicator, Target } from './indicator';
 import { defaultMethod, project, seriesOf } from './projection';
 import {
   bandDrift,
@@ -102,6 +102,24 @@ export function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'u
   }
 }
 
+/**
+ * A next plan's projection as the committee reads it, in the grid's 预测 column and on the 目标测算表 alike: a
+ * count in whole units (wholeCountAsPlanned), anything else to two decimals, with its unit.
+ */
+export function showPlannedTrend(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): string {
+  return formatWithUnit(Math.round(wholeCountAsPlanned(value, indicator) * 100) / 100, indicator.unit);
+}
+
+/**
+ * The whole count a target of counts asks for: strictly above 5 家 is 6 家, strictly below 3 例 is 2 例; ≥, ≤ and
+ * the rest ask for the target itself.
+ */
+function wholeGoal(target: number, comparator: Comparator): number {
+  if (comparator === '>') return Math.floor(target + WHOLE_EPSILON) + 1;
+  if (comparator === '<') return Math.ceil(target - WHOLE_EPSILON) - 1;
+  return target;
+}
+
 /** 偏保守; 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow or turn). */
 export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band';
 
@@ -153,7 +171,15 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     : atBase.ok
       ? withinNaturalLimits(atBase.value, indicator.unit)
       : null;
-  if (!band && spec.kind !== 'full' && baseValue !== null && meets(baseValue, target, spec, thresholds)) {
+  // A count is judged as the sheet shows it, in whole units: a trend of 5.5 家 is 5 sure, not above a target of >5 家.
+  const counted = isCountUnit(indicator.unit);
+  const asPlanned = (v: number) => (counted ? wholeCountAsPlanned(v, indicator) : v);
+  if (
+    !band &&
+    spec.kind !== 'full' &&
+    baseValue !== null &&
+    meets(asPlanned(baseValue), target, spec, thresholds)
+  ) {
     return {
       flag: 'timid',
       message: `${standIn}目标偏保守：按趋势${indicator.baseYear}年已为 ${trendFigure(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
@@ -194,7 +220,13 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
 
   // Out of reach: the yearly pace required from the latest value exceeds several times the best pace so far. A
   // band is reached at its nearer edge.
-  const goal = band ? (latest < band.low ? band.low : band.high) : target;
+  const goal = band
+    ? latest < band.low
+      ? band.low
+      : band.high
+    : counted
+      ? wholeGoal(target, spec.comparator)
+      : target;
   const years = indicator.targetYear - latestYear;
   const requiredPace = years > 0 ? Math.abs(goal - latest) / years : null;
   const wantUp = goal > latest;
@@ -207,7 +239,6 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   }
   // Things counted one by one (家, 个) grow by decisions, not by a trend: what is needed is said in whole units
   // (到2030年需增加 1 家), not as a fraction a year (需每年提高 0.14 家).
-  const counted = isCountUnit(indicator.unit);
   const direction = counted ? (wantUp ? '增加' : '减少') : wantUp ? '提高' : '下降';
   const needed = counted
     ? `到${indicator.targetYear}年需${direction} ${f(Math.abs(goal - latest))}`

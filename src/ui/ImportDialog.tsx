@@ -193,6 +193,13 @@ function Preview(props: {
   const newRows = createLimited(() => props.plan.newRows);
   const ignored = createLimited(() => props.plan.ignored);
   const remarks = createLimited(() => props.plan.remarks);
+  const noFigures = createLimited(() => props.plan.noFigures);
+  // Whom to ask for the figures not sent, and for how many rows each (the list is grouped by department).
+  const noFigureCounts = createMemo(() => {
+    const counts = new Map<string, number>();
+    for (const row of props.plan.noFigures) counts.set(row.department, (counts.get(row.department) ?? 0) + 1);
+    return counts;
+  });
   // In a conflict, the figure from the return of the row's own 责任单位 (its template sent back) is said to be.
   const returnOf = createMemo(
     () => new Map(props.plan.files.map((f) => [f.file, f.departmentReturn?.department ?? ''])),
@@ -215,6 +222,7 @@ function Preview(props: {
         {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
         {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处；
         <Show when={props.plan.questions.length > 0}>请核实 {props.plan.questions.length} 处；</Show>
+        <Show when={props.plan.noFigures.length > 0}>未给数值的指标 {props.plan.noFigures.length} 项；</Show>
         与工作簿相同 {unchanged()} 个单元格。
       </p>
       <Show when={nothingToApply()}>
@@ -222,7 +230,10 @@ function Preview(props: {
           {props.plan.issues.length > 0 || props.plan.ignored.length > 0
             ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
             : unchanged() > 0
-              ? '文件中的数值与工作簿中的完全相同，无需导入。'
+              ? props.plan.noFigures.length > 0
+                ? // Not "nothing to do": the figures still to come are listed below, to chase.
+                  '文件中的数值与工作簿中的相同，没有新数值可导入；写着“待统计”“暂缺”“—”等的指标列在下方，请联系报送单位补报。'
+                : '文件中的数值与工作簿中的完全相同，无需导入。'
               : // A template sent back before it was filled in: rows matched, no figure anywhere.
                 '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
                 '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
@@ -338,10 +349,35 @@ function Preview(props: {
                 {missing.department}负责的指标中，{missing.files.join('、')}里没有 {missing.rows.length} 项：
                 {missing.rows.map((r) => `${r.code} ${r.name}`).join('、')}。如是漏报，请联系
                 {missing.department}补报。
+                {noFigureCounts().has(missing.department)
+                  ? `另有 ${noFigureCounts().get(missing.department)} 项报送了但没有数值，见下方。`
+                  : ''}
               </li>
             )}
           </For>
         </ul>
+      </Show>
+
+      <Show when={props.plan.noFigures.length > 0}>
+        <h3>报送了但没有数值的指标（写着“待统计”“暂缺”“—”等，不导入，单元格保持不变；请催报）</h3>
+        <p class="hint">
+          请联系
+          {[...noFigureCounts()]
+            .map(([department, count]) => `${department || '（未填责任单位）'}（${count} 项）`)
+            .join('、')}
+          补报这些数值；收到后再导入，或在表格中直接填写。
+        </p>
+        <ul class="no-figures" aria-label="报送了但没有数值的指标">
+          <For each={noFigures.shown()}>
+            {(row) => (
+              <li>
+                {row.file} 第 {row.line} 行：{row.code} {row.name}（{row.department || '未填责任单位'}）：
+                {row.cells.map((c) => `${c.year}年：${c.text}`).join('，')}
+              </li>
+            )}
+          </For>
+        </ul>
+        <ShowMore list={noFigures} what="项没有数值的指标" note="不导入" />
       </Show>
 
       <Show when={props.plan.remarks.length > 0}>

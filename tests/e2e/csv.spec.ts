@@ -25,6 +25,7 @@ test('the preview lists what a department wrote in 备注 or a 填报说明 colu
   expect(health.filter((r) => r.note).length).toBeGreaterThan(2);
   const lines = serializeIndicatorsCsv(health, yearColumns(plan)).slice(1).split('\r\n');
   const header = lines[0]!.split(',');
+  const y2024 = header.indexOf('2024年');
   const y2025 = header.indexOf('2025年');
   const note = header.indexOf('备注');
   const anaemia = row('5岁以下儿童贫血患病率');
@@ -37,6 +38,11 @@ test('the preview lists what a department wrote in 备注 or a 填报说明 colu
       if (i === 0) return `${line},填报说明`;
       const cells = Papa.parse<string[]>(line).data[0]!;
       if (cells[0] === INFANT.code) cells[y2025] = '4.1';
+      // A figure not out yet, as departments write it: no value, and the clerk must see whom to chase.
+      if (cells[0] === NEONATAL.code) {
+        cells[y2024] = '—';
+        cells[y2025] = '待统计';
+      }
       if (cells[0] === anaemia.code) {
         cells[y2025] = '7.2';
         cells[note] = '2025年为快报数';
@@ -53,6 +59,11 @@ test('the preview lists what a department wrote in 备注 or a 填报说明 colu
     buffer: encodeGbk(edited.join('\r\n')),
   });
   await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
+  await expect(dialog.getByLabel('导入摘要')).toContainText('未给数值的指标 1 项');
+  await expect(dialog.getByRole('list', { name: '报送了但没有数值的指标' }).locator('li')).toHaveText([
+    `卫健局回传.csv 第 ${lineOf(NEONATAL.code)} 行：${NEONATAL.code} 新生儿死亡率（${INFANT.department}）：2024年：—，2025年：待统计`,
+  ]);
+  await expect(dialog).toContainText(`请联系${INFANT.department}（1 项）补报这些数值`);
   const remarks = dialog.getByRole('list', { name: '报送单位的说明' });
   // Only what the department wrote: the template's own notes came back unchanged and are not listed.
   await expect(remarks.locator('li')).toHaveText([
@@ -63,11 +74,14 @@ test('the preview lists what a department wrote in 备注 or a 填报说明 colu
   // The row deleted in WPS is said, so the clerk can ask for it.
   await expect(dialog.getByRole('list', { name: '报送文件中缺少的指标' })).toHaveText(
     `${INFANT.department}负责的指标中，卫健局回传.csv里没有 1 项：${deleted.code} ${deleted.name}。` +
-      `如是漏报，请联系${INFANT.department}补报。`,
+      `如是漏报，请联系${INFANT.department}补报。另有 1 项报送了但没有数值，见下方。`,
   );
   await dialog.getByRole('button', { name: '应用' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('7.2%');
+  // 待统计 and — wrote nothing.
+  await expect(await workbook.cell(NEONATAL.code, '2024年')).toHaveText('');
+  await expect(await workbook.cell(NEONATAL.code, '2025年')).toHaveText('');
   // Undone and redone: the row's history says which, and what (the import), not “撤销/重做” for both.
   await page.getByRole('button', { name: '撤销', exact: true }).click();
   await expect(await workbook.cell(anaemia.code, '2025年')).toHaveText('');
@@ -376,6 +390,9 @@ test('a statistics office’s long table and a WPS file with a title, 二〇二�
   await expect(dialog.locator('p.hint[role="status"]')).toHaveText(
     '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
       '请确认收到的是填好的文件，或联系报送单位补填后再导入。',
+  );
+  await expect(dialog.getByRole('list', { name: '报送了但没有数值的指标' })).toHaveText(
+    `未填.csv 第 3 行：${NEONATAL.code} 新生儿死亡率（${NEONATAL.department}）：2024年：待统计`,
   );
 
   await input.setInputFiles([

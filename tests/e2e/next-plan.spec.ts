@@ -141,6 +141,9 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await next.revealRow(BAND.code);
   await expect(await next.cell(BAND.code, '目标评估')).toHaveText('⚠ 将越出范围');
   await expect(await next.cell(BAND.code, '目标评估')).toHaveAttribute('title', /将超出范围/);
+  // The grid shows a count's trend as the 目标测算表 below does: whole 家 (7.36 家 → 7 家).
+  await next.revealRow(CENTRE.code);
+  await expect(await next.cell(CENTRE.code, '预测2030年')).toHaveText('7 家');
   // The sheet the committee drafts from: printed first while no figure of the new period is in.
   await page.getByRole('button', { name: '打印报告' }).click();
   const sheet = page.getByRole('dialog', { name: '监测报告' });

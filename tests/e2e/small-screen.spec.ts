@@ -173,3 +173,56 @@ for (const [width, height] of [
     workbook.expectNoErrors();
   });
 }
+
+/** The selected cell is seen: on top at its own centre, inside the grid (not under the row panel below it). */
+async function selectionSeen(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.ht_master td.current, .ht_clone_inline_start td.current')].some((td) => {
+      const box = td.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      return y > 0 && y < innerHeight && td.contains(document.elementFromPoint(x, y));
+    }),
+  );
+}
+
+test('1366×768: a row selected at the foot of the grid stays in view as the row panel grows, after 应用, 撤销 and 重做 of an import', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // The last row wholly drawn above the row panel, before anything is selected (the panel is then one line).
+  const code = await page.evaluate(() => {
+    const bottom = document.querySelector('.grid-host')!.getBoundingClientRect().bottom;
+    let last = '';
+    for (const tr of document.querySelectorAll('.ht_clone_inline_start tbody tr'))
+      if (tr.getBoundingClientRect().bottom <= bottom)
+        last = tr.querySelector('td[aria-colindex="2"]')?.textContent ?? '';
+    return last;
+  });
+  expect(code).toMatch(/^[A-Z]\d+$/);
+  await (await workbook.cell(code, '代码')).click();
+  await expect(page.locator('.status-bar .cell-info')).toContainText(`${code} `);
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel).toContainText(code);
+  await expect.poll(() => selectionSeen(page), { message: `${code} in view once selected` }).toBe(true);
+
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '回传.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`代码,2021年,2022年,2023年\r\n${code},81,83,86\r\n`),
+  });
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => selectionSeen(page), { message: `${code} in view after 应用` }).toBe(true);
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(page.locator('.status-bar .cell-info')).toContainText('已撤销导入');
+  await expect.poll(() => selectionSeen(page), { message: `${code} in view after 撤销` }).toBe(true);
+  await page.getByRole('button', { name: '重做', exact: true }).click();
+  await expect(page.locator('.status-bar .cell-info')).toContainText('已重做导入');
+  await expect.poll(() => selectionSeen(page), { message: `${code} in view after 重做` }).toBe(true);
+  workbook.expectNoErrors();
+});

@@ -973,6 +973,48 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(numbered.remarks).toEqual([]);
   });
 
+  it('a row sent as 待统计, 统计中, 暂缺 or a dash changes nothing and is listed with its years, by department', () => {
+    const education = planRows().find((r) => r.department === '市教育局')!;
+    const health = parseImportFile(
+      '代码,指标名称,2019年,2024年,2025年\r\n' +
+        'H01,新生儿死亡率,—,待统计,统计中\r\n' +
+        // A figure the workbook holds stays, and is not asked for again.
+        'H02,婴儿死亡率,,3.1,暂缺\r\n' +
+        'H03,5岁以下儿童死亡率,,,-\r\n',
+      '卫健局.csv',
+      planRows({ H02: { 2025: 4 } }),
+      YEARS,
+    );
+    expect(changes(health.updates)).toEqual([['H02', 2024, undefined, 3.1, 3]]);
+    expect(health.issues).toEqual([]);
+    // Another file gives H03's 2025 figure: not missing. It also sends a 卫健局 row without one.
+    const other = parseImportFile(
+      `代码,2025年\r\n${education.code},－\r\nH03,2.5\r\nH04,待统计\r\n`,
+      '教育局.csv',
+      planRows({ H02: { 2025: 4 } }),
+      YEARS,
+    );
+    const plan = planImport([health, other]);
+    expect(plan.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H02', 2024, 3.1],
+      ['H03', 2025, 2.5],
+    ]);
+    // 2019 is before H01's base year: not asked for. Grouped by 责任单位, then file and line.
+    expect(
+      plan.noFigures.map((n) => [
+        n.department,
+        n.file,
+        n.line,
+        n.code,
+        n.cells.map((c) => `${c.year}年：${c.text}`),
+      ]),
+    ).toEqual([
+      ['市卫健局', '卫健局.csv', 2, 'H01', ['2024年：待统计', '2025年：统计中']],
+      ['市卫健局', '教育局.csv', 4, 'H04', ['2025年：待统计']],
+      ['市教育局', '教育局.csv', 2, education.code, ['2025年：－']],
+    ]);
+  });
+
   it('a department’s return that leaves out some of its rows says which (a row deleted in Excel); a correction of a few rows does not', () => {
     const health = planRows().filter((r) => r.department === '市卫健局');
     expect(health.length).toBeGreaterThan(10);

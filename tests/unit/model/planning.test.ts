@@ -7,6 +7,7 @@ import {
   makeNextPlan,
   periodProblem,
   nextPlanTitle,
+  showPlannedTrend,
 } from '../../../src/model/planning';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 import { firstEntryYear, historyStart, workbookFromPlan, yearColumns } from '../../../src/model/workbook';
@@ -125,6 +126,59 @@ describe('too timid / out of reach', () => {
     // 9.9 by 2030 is 9, not 10: a target of 10 is not reached by the trend, and the text must not say it is.
     const fast = { ...withTarget(centre, 10), values: { 2020: 1, 2021: 2, 2022: 2, 2023: 4 } };
     expect(assessAmbition(fast, DEFAULT_THRESHOLDS).message).toMatch(/^按趋势2030年约为 9 家；/);
+  });
+
+  it('a strict > or < on a count needs one more (or one fewer) than the target: strictly above 5 家 is 6 家', () => {
+    const centre = next.indicators.find((r) => r.name === '危重新生儿救治中心数量')!;
+    const above = (value: number, values: Record<number, number>): Indicator => ({
+      ...centre,
+      target: { ...centre.target, kind: 'count', comparator: '>', value },
+      values,
+    });
+    const rising = { 2020: 3, 2022: 4, 2025: 5 };
+    // At the target, not above it: one more.
+    expect(assessAmbition(above(5, rising), DEFAULT_THRESHOLDS).message).toContain('到2030年需增加 1 家');
+    // One below: two more (to 6), not one (to 5, which is not above 5).
+    expect(assessAmbition(above(6, rising), DEFAULT_THRESHOLDS).message).toContain('到2030年需增加 2 家');
+    // ≥ is unchanged: from 5 to at least 6 is one.
+    const atLeast = {
+      ...above(6, rising),
+      target: { ...centre.target, kind: 'count' as const, comparator: '≥' as const, value: 6 },
+    };
+    expect(assessAmbition(atLeast, DEFAULT_THRESHOLDS).message).toContain('到2030年需增加 1 家');
+    // Fewer is better (例, 起 …): strictly below 3 from 3 is one fewer, from 4 two.
+    const below = (latest: number): Indicator => ({
+      ...centre,
+      target: { ...centre.target, kind: 'upper', comparator: '<', value: 3 },
+      values: { 2020: latest + 2, 2022: latest + 1, 2025: latest },
+    });
+    expect(assessAmbition(below(3), DEFAULT_THRESHOLDS).message).toContain('到2030年需减少 1 家');
+    expect(assessAmbition(below(4), DEFAULT_THRESHOLDS).message).toContain('到2030年需减少 2 家');
+    expect(assessAmbition(below(2), DEFAULT_THRESHOLDS).flag).toBe('timid');
+  });
+
+  it('a fractional trend of a count is not “already above” a strict target it is above only by a fraction', () => {
+    const centre = next.indicators.find((r) => r.name === '危重新生儿救治中心数量')!;
+    // 3, 4, 4, 5 by 2024: about 5.5 by 2025 — 5 家 sure, which is not above 5.
+    const row: Indicator = {
+      ...centre,
+      target: { ...centre.target, kind: 'count', comparator: '>', value: 5 },
+      values: { 2021: 3, 2022: 4, 2023: 4, 2024: 5 },
+    };
+    const a = assessAmbition(row, DEFAULT_THRESHOLDS);
+    expect(a.message).not.toContain('已达到新目标');
+    expect(a.flag).not.toBe('timid');
+    expect(a.message).toContain('到2030年需增加 1 家');
+  });
+
+  it('shows a trend as the grid’s 预测 column and the 目标测算表 both show it: counts whole, to the target’s worse side', () => {
+    const centre = next.indicators.find((r) => r.name === '危重新生儿救治中心数量')!; // ≥ 家
+    expect(showPlannedTrend(7.36, centre)).toBe('7 家');
+    expect(showPlannedTrend(6.9999999999, centre)).toBe('7 家');
+    const fewer = { ...centre, target: { ...centre.target, comparator: '<' as const } };
+    expect(showPlannedTrend(2.1, fewer)).toBe('3 家');
+    // Not a count: two decimals, as before.
+    expect(showPlannedTrend(4.8351, infant)).toBe('4.84‰');
   });
 
   it('says nothing alarming about a reachable target, but gives the pace', () => {
