@@ -7,6 +7,7 @@
 import { diffRows, mergeRow, mergeWorkbookRows, TYPED, type MergeConflict } from '../model/history';
 import type { Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
+import { WorkbookGoneError } from '../store/storage-errors';
 import type { StoredStamp, WorkbookRepository } from '../store/workbook-repository';
 import type { PendingChanges } from './autosave';
 
@@ -148,10 +149,13 @@ export function makeRowSync(options: {
         if (codes === null) {
           const mine = rows.getIndicators();
           const loaded = await repository.loadWorkbook(workbook.id);
-          const stored = loaded?.indicators ?? [];
+          // Deleted for good in another tab: merged with no rows, every row the clerk had not changed went from
+          // the grid. The page keeps showing them; the failure says what happened.
+          if (!loaded) throw new WorkbookGoneError(workbook.id);
+          const stored = loaded.indicators;
           const merged = mergeWorkbookRows(base, mine, stored);
           setBase(stored, true);
-          known = loaded ? repository.storedStamp(loaded) : null;
+          known = repository.storedStamp(loaded);
           return showStored(
             mine,
             merged.rows.filter((row) => merged.fromOthers.has(row.code)),

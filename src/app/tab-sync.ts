@@ -1,6 +1,7 @@
 /**
  * Two tabs on the same workbook: each tab announces its saves (which rows, or "rows added or removed") on a
- * BroadcastChannel; a tab that hears another tab saved the workbook it shows takes the saved rows in.
+ * BroadcastChannel; a tab that hears another tab saved the workbook it shows takes the saved rows in. A tab that
+ * deletes a workbook for good says so too, so a tab showing it tells its clerk before anything more is typed.
  */
 import type { MergeConflict } from '../model/history';
 
@@ -10,6 +11,8 @@ export interface TabSync {
    * had saved meanwhile (a same-cell race), so the tab that saved that value can tell its clerk too.
    */
   announceSave(workbookId: string, codes: string[] | null, replaced?: MergeConflict[]): void;
+  /** The workbook was deleted for good (永久删除) here. */
+  announceDeleted(workbookId: string): void;
   dispose(): void;
 }
 
@@ -20,25 +23,34 @@ interface SaveMessage {
   workbookId: string;
   codes: string[] | null;
   replaced?: MergeConflict[];
+  /** Set when the workbook was deleted for good (then `codes` is null and means nothing). */
+  deleted?: boolean;
 }
 
 export function makeTabSync(
   workbookId: string,
   onOtherTabSaved: (codes: string[] | null, replaced: MergeConflict[]) => void,
+  onDeletedElsewhere: () => void = () => {},
 ): TabSync {
-  if (typeof BroadcastChannel === 'undefined') return { announceSave: () => {}, dispose: () => {} };
+  if (typeof BroadcastChannel === 'undefined')
+    return { announceSave: () => {}, announceDeleted: () => {}, dispose: () => {} };
   const channel = new BroadcastChannel(CHANNEL);
   // A random id per tab, so a tab ignores its own messages.
   const tab = Math.random().toString(36).slice(2);
   channel.onmessage = (event: MessageEvent<SaveMessage>) => {
-    if (event.data?.tab !== tab && event.data?.workbookId === workbookId) {
-      const replaced = Array.isArray(event.data.replaced) ? event.data.replaced : [];
-      onOtherTabSaved(Array.isArray(event.data.codes) ? event.data.codes : null, replaced);
+    if (event.data?.tab === tab || event.data?.workbookId !== workbookId) return;
+    if (event.data.deleted === true) {
+      onDeletedElsewhere();
+      return;
     }
+    const replaced = Array.isArray(event.data.replaced) ? event.data.replaced : [];
+    onOtherTabSaved(Array.isArray(event.data.codes) ? event.data.codes : null, replaced);
   };
   return {
     announceSave: (id, codes, replaced = []) =>
       channel.postMessage({ tab, workbookId: id, codes, replaced } satisfies SaveMessage),
+    announceDeleted: (id) =>
+      channel.postMessage({ tab, workbookId: id, codes: null, deleted: true } satisfies SaveMessage),
     dispose: () => channel.close(),
   };
 }

@@ -24,6 +24,7 @@ import {
   type VersionRecord,
   type WorkbookRecord,
 } from './database';
+import { WorkbookGoneError } from './storage-errors';
 
 /** Rows merged and written per step of one save transaction (see saveRowsMerged). */
 const SAVE_PIECE = 500;
@@ -158,6 +159,7 @@ export class WorkbookRepository {
    * `known`: the stamp at which storage held exactly `base` (every row); while storage still has that stamp no
    * other write came between, so the rows are not read again (reading 10,000 rows back was a third of an import's
    * save). The stamp returned is the new one when `known` held, else null (only some rows were read).
+   * A workbook no longer stored (deleted for good in another tab) is not written: WorkbookGoneError.
    */
   async saveRowsMerged(
     workbookId: string,
@@ -169,6 +171,8 @@ export class WorkbookRepository {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
       const saved: MergedSave = { rows: [], conflicts: [], fromOthers: new Set(), removedElsewhere: [] };
       const record = await this.db.workbooks.get(workbookId);
+      // Deleted for good in another tab: its rows would be stored without a workbook, found by nothing.
+      if (!record) throw new WorkbookGoneError(workbookId);
       const unchanged = sameStamp(known, record);
       // A piece at a time, still in one transaction (all or nothing): between pieces the page draws and takes
       // keys. Written at once, the 10,000 rows of a large import held the page for seconds.
@@ -196,7 +200,6 @@ export class WorkbookRepository {
           if (m.fromOthers) saved.fromOthers.add(m.row.code);
         }
       }
-      if (!record) return { ...saved, stamp: null };
       const stamp: StoredStamp = { revision: (record.revision ?? 0) + 1, updatedAt: context.at };
       await this.db.workbooks.update(workbookId, stamp);
       return { ...saved, stamp: unchanged ? stamp : null };
@@ -205,7 +208,7 @@ export class WorkbookRepository {
 
   /**
    * Write a whole workbook (rows were added or removed), merged with what storage holds now. The stamp returned
-   * is that of the rows returned, which storage then holds exactly.
+   * is that of the rows returned, which storage then holds exactly. A workbook no longer stored: WorkbookGoneError.
    */
   async saveWorkbookMerged(
     workbook: Workbook,
@@ -213,6 +216,8 @@ export class WorkbookRepository {
     context: WriteContext,
   ): Promise<MergedSave & { stamp: StoredStamp }> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      // Deleted for good in another tab: writing would bring it back, unasked, without its history and versions.
+      if (!(await this.db.workbooks.get(workbook.id))) throw new WorkbookGoneError(workbook.id);
       const records = await this.storedRecords(workbook.id);
       const stored = records.map(toIndicator);
       const merged = mergeWorkbookRows(base, workbook.indicators, stored);

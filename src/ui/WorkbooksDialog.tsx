@@ -19,6 +19,8 @@ export function WorkbooksDialog(props: {
   clerk: string;
   current: () => Workbook;
   beforeLeave: () => Promise<void>;
+  /** A workbook was deleted for good: a tab still showing it is told (see TabSync). */
+  onDeletedForGood?: (id: string) => void;
   onBackedUp?: (message: string) => void;
   open: (id: string) => void;
   onClose: () => void;
@@ -243,8 +245,9 @@ export function WorkbooksDialog(props: {
                       type="button"
                       onClick={() =>
                         void run(async () => {
-                          if (window.confirm(`永久删除“${w.title}”？此操作不能撤销。`))
-                            await props.repository.deleteWorkbook(w.id);
+                          if (!window.confirm(`永久删除“${w.title}”？此操作不能撤销。`)) return;
+                          await props.repository.deleteWorkbook(w.id);
+                          props.onDeletedForGood?.(w.id);
                         })
                       }
                     >

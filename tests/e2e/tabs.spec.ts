@@ -281,3 +281,74 @@ test('the tab whose figure lost a same-cell race is told too', async ({ context 
   first.expectNoErrors();
   second.expectNoErrors();
 });
+
+test('a workbook deleted for good in another tab: the clerk is told, and what the page holds is kept as a new workbook', async ({
+  context,
+}) => {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  const prompts: string[] = [];
+  for (const tab of [first, second])
+    tab.page.on('dialog', (dialog) => {
+      prompts.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.accept();
+    });
+  await first.open();
+  await second.open();
+  // The second tab makes a copy of the plan and works in it.
+  await second.page.getByRole('button', { name: '工作簿' }).click();
+  const list = second.page.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
+  await list.getByRole('button', { name: '复制' }).click();
+  await list
+    .getByRole('row', { name: /（副本）/ })
+    .getByRole('button', { name: '打开' })
+    .click();
+  await expect(second.page).toHaveURL(/\?workbook=wb-/);
+  await second.waitForGrid();
+  const title = `${LANXI_2021_2025.title}（副本）`;
+  await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await second.typeInto(INFANT.code, '2021年', '4.6');
+  await second.waitSaved();
+
+  // The first tab deletes the copy, then deletes it for good.
+  await first.page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = first.page.getByRole('dialog', { name: '工作簿' });
+  await dialog
+    .getByRole('row', { name: /（副本）/ })
+    .getByRole('button', { name: '删除' })
+    .click();
+  await dialog
+    .getByRole('list', { name: '已删除的工作簿' })
+    .getByRole('listitem')
+    .filter({ hasText: '（副本）' })
+    .getByRole('button', { name: '永久删除' })
+    .click();
+  await expect(dialog.getByRole('list', { name: '已删除的工作簿' })).toHaveCount(0);
+
+  // The second tab is told at once, in Chinese, with what it can do.
+  const banner = second.page.locator('.banner.error');
+  await expect(banner).toContainText('此工作簿已在另一个窗口（标签页）中被永久删除');
+  await expect(banner.getByRole('button', { name: '另存为新工作簿' })).toBeVisible();
+  await expect(banner.getByRole('button', { name: '导出CSV' })).toBeVisible();
+  // A figure typed now cannot be saved into it: said, and kept on screen.
+  await second.typeInto(INFANT.code, '2022年', '4.5');
+  await expect(second.saveState).toHaveAttribute('data-state', 'error');
+  await expect(banner).toContainText('永久删除');
+  await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+
+  // 另存为新工作簿: everything the page held, the unsaved figure included, is stored again and opened.
+  await banner.getByRole('button', { name: '另存为新工作簿' }).click();
+  await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(`${title}（另存）`);
+  await second.waitForGrid();
+  await expect(second.page.locator('.status-bar')).toContainText(`另存为新工作簿“${title}（另存）”`);
+  await second.page.reload();
+  await second.waitForGrid();
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+  await expect(second.counts()).toContainText(`共 ${LANXI_2021_2025.indicators.length} 项指标`);
+  // Only the two confirmations of the deletion were asked; leaving for the new workbook asked nothing.
+  expect(prompts.map((p) => p.split(':')[0])).toEqual(['confirm', 'confirm']);
+  first.expectNoErrors();
+  second.expectNoErrors();
+});

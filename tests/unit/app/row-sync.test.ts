@@ -272,6 +272,25 @@ describe('row sync between two tabs', () => {
   });
 });
 
+describe('a workbook another tab deleted for good', () => {
+  it('B’s save is refused with WorkbookGoneError, nothing is stored, and B’s grid keeps every row and edit', async () => {
+    const { a, b } = await twoTabs();
+    const rowsBefore = b.grid.codes();
+    await a.repository.deleteWorkbook('wb-1');
+    b.grid.type('H02', 2021, 4.6);
+    await expect(b.sync.write(rowsChanged(['H02']))).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    b.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+    await expect(b.sync.write(structureChanged())).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    // Told of a structure save just before the deletion, B reads the workbook: it is gone, not empty.
+    await expect(b.sync.pull(null)).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    expect(b.grid.codes()).toEqual([...rowsBefore, 'X01']);
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6 });
+    expect(b.grid.external).toEqual([]);
+    expect(await a.repository.db.rows.count()).toBe(0);
+    expect(await a.repository.listWorkbooks()).toEqual([]);
+  });
+});
+
 describe('row sync of added and removed rows', () => {
   it('a row A added is appended in B after B pulls all rows', async () => {
     const { a, b } = await twoTabs();
