@@ -8,7 +8,7 @@ import { diffRows, mergeRow, mergeWorkbookRows, TYPED, type MergeConflict } from
 import type { Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
 import { WorkbookGoneError } from '../store/storage-errors';
-import type { StoredStamp, WorkbookRepository } from '../store/workbook-repository';
+import { sameStamp, type StoredStamp, type WorkbookRepository } from '../store/workbook-repository';
 import type { PendingChanges } from './autosave';
 
 /** What row-sync needs of the grid. */
@@ -22,8 +22,13 @@ export interface SyncedRows {
 export interface RowSync {
   /** Write pending changes; returns the fields where another tab's value was overwritten. */
   write(changes: PendingChanges): Promise<MergeConflict[]>;
-  /** Take in what another tab saved (`codes` null: rows were added or removed, read them all). */
-  pull(codes: string[] | null): Promise<number>;
+  /**
+   * Take in what another tab saved (`codes` null: rows were added or removed, read them all). `written`: the stamp
+   * that save left (from its announcement), by which this tab may know storage holds its rows again (see `known`).
+   */
+  pull(codes: string[] | null, written?: StoredStamp | null): Promise<number>;
+  /** The stamp this tab's last write left, for its announcement; null before the first. */
+  written(): StoredStamp | null;
   /**
    * Of the cells another tab's save wrote over (its conflicts), those whose replaced value is the one this tab
    * saved there last: this tab's figure lost a same-cell race, and its clerk should check which is right.
@@ -49,6 +54,7 @@ export function makeRowSync(options: {
    * some rows, or a write that found another tab had written). While it holds, a save need not read rows back.
    */
   let known: StoredStamp | null = repository.storedStamp(workbook);
+  let lastWritten: StoredStamp | null = null;
   /**
    * This tab's own writes of each row, newest last (the row as storage held it, and as written): how it recognises
    * its own value among the ones another tab's save replaced. Only references are kept here; the fields are
@@ -97,6 +103,23 @@ export function makeRowSync(options: {
     return changed.length + gone.length;
   };
 
+  /**
+   * What `known` becomes after a pull read the rows of another tab's save (announced with the stamp `written`) in
+   * the stored state `now`. Storage still holds exactly `base` — these rows now included — only if nothing was
+   * written since `known`, or the one write since (one revision on) is that save and none came after it; any other
+   * write (not yet heard of, a rename, an older build's save without a stamp) may have changed rows not read.
+   */
+  const reflected = (
+    before: StoredStamp | null,
+    written: StoredStamp | null,
+    now: StoredStamp | null,
+  ): StoredStamp | null => {
+    if (!before || !now) return null;
+    if (sameStamp(before, now)) return before;
+    const next = typeof before.revision === 'number' ? before.revision + 1 : undefined;
+    return written && written.revision === next && sameStamp(written, now) ? now : null;
+  };
+
   /** The stored state this page now knows; rows come fresh from a merge or from storage, never shared. */
   const setBase = (stored: readonly Indicator[], replaceAll: boolean) => {
     if (replaceAll) base.clear();
@@ -118,6 +141,7 @@ export function makeRowSync(options: {
           const saved = await repository.saveWorkbookMerged({ ...workbook, indicators: mine }, base, context);
           setBase(saved.rows, true);
           known = saved.stamp;
+          lastWritten = saved.stamp;
           showStored(
             mine,
             saved.rows.filter((row) => saved.fromOthers.has(row.code)),
@@ -133,6 +157,7 @@ export function makeRowSync(options: {
         const saved = await repository.saveRowsMerged(workbook.id, changed, base, context, known);
         setBase(saved.rows, false);
         known = saved.stamp;
+        lastWritten = saved.written;
         // Only rows another tab had also changed differ from what this page shows.
         if (saved.fromOthers.size > 0) {
           showStored(
@@ -144,7 +169,9 @@ export function makeRowSync(options: {
         return saved.conflicts;
       }),
 
-    pull: (codes) =>
+    written: () => lastWritten,
+
+    pull: (codes, written = null) =>
       serial(async () => {
         if (codes === null) {
           const mine = rows.getIndicators();
@@ -168,7 +195,7 @@ export function makeRowSync(options: {
           return found ? [found.indicator] : [];
         });
         const mineByCode = new Map(mine.map((row) => [row.code, row]));
-        const stored = await repository.loadRows(workbook.id, codes);
+        const { rows: stored, stamp: now } = await repository.loadRowsAt(workbook.id, codes);
         const target = stored.flatMap((row) => {
           const own = mineByCode.get(row.code);
           if (own) {
@@ -179,8 +206,7 @@ export function makeRowSync(options: {
           return base.has(row.code) ? [] : [row];
         });
         setBase(stored, false);
-        // Another tab wrote: what storage holds beyond these rows is not known any more.
-        known = null;
+        known = reflected(known, written, now);
         return showStored(mine, target, []);
       }),
 

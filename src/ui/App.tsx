@@ -28,6 +28,7 @@ import { VersionsDialog } from './VersionsDialog';
 import { SummaryPanel } from './SummaryPanel';
 import { AREAS } from '../model/indicator';
 import { describeStorageError, WorkbookGoneError, type StorageFailure } from '../store/storage-errors';
+import type { StoredStamp } from '../store/workbook-repository';
 import { chartDataFor, type ChartData } from '../charts/chart-data';
 import { describeTarget } from '../grid/columns';
 import { buildReport } from '../model/report';
@@ -199,15 +200,15 @@ export function App(props: { session: Session }) {
   // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
   const tabSync = makeTabSync(
     workbook.id,
-    (codes, replaced) => onOtherTabSaved(codes, replaced),
+    (codes, replaced, stamp) => onOtherTabSaved(codes, replaced, stamp),
     // Said at once, before the clerk types anything more into a workbook that is no longer stored.
     workbookGone,
   );
-  const onOtherTabSaved = (codes: string[] | null, replaced: MergeConflict[]) => {
+  const onOtherTabSaved = (codes: string[] | null, replaced: MergeConflict[], stamp: StoredStamp | null) => {
     if (!rowSync) return;
     const sync = rowSync;
     sync
-      .pull(codes)
+      .pull(codes, stamp)
       .then((count) => {
         const note = syncNote;
         syncNote = '';
@@ -260,6 +261,7 @@ export function App(props: { session: Session }) {
           workbook.id,
           changes.structure ? null : [...changes.rows],
           conflicts.filter((c) => !c.note),
+          rowSync.written(),
         );
         if (conflicts.length > 0) setConflict(conflictNotice(conflicts));
       },

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PendingChanges } from '../../../src/app/autosave';
 import { makeRowSync, type RowSync, type SyncedRows } from '../../../src/app/row-sync';
 import type { ChangeSource } from '../../../src/model/history';
@@ -269,6 +269,78 @@ describe('row sync between two tabs', () => {
     await Promise.all([write, ownPull]);
     expect(a.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
     expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+  });
+});
+
+/** How many times the tab reads rows from storage while it saves `codes` (a merging save reads them first). */
+const readsWhileSaving = async (tab: Tab, codes: string[]) => {
+  const spy = vi.spyOn(tab.repository.db.rows, 'bulkGet');
+  try {
+    await tab.sync.write(rowsChanged(codes));
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+};
+
+describe('after taking in another tab’s save, a save reads rows back only when storage may differ', () => {
+  it('B took in A’s save: B’s next saves skip the read-back and still keep A’s figures', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    expect(await b.sync.pull(['H02'], a.sync.written())).toBe(1);
+
+    b.grid.type('H03', 2021, 6.1);
+    expect(await readsWhileSaving(b, ['H03'])).toBe(0);
+    await a.sync.pull(['H03'], b.sync.written());
+    // The row A saved: B's base has A's figure, so A's 4.6 stays without reading the row back.
+    b.grid.type('H02', 2022, 4.5);
+    expect(await readsWhileSaving(b, ['H02'])).toBe(0);
+    await a.sync.pull(['H02'], b.sync.written());
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    expect((await storedRow(a, 'H03'))?.values).toEqual({ 2021: 6.1 });
+
+    // A took in both of B's saves: it skips too, and keeps B's figures.
+    a.grid.type('H02', 2023, 4.4);
+    expect(await readsWhileSaving(a, ['H02'])).toBe(0);
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+    expect(a.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+    await b.sync.pull(['H02'], a.sync.written());
+    b.grid.type('H03', 2022, 5.9);
+    expect(await readsWhileSaving(b, ['H03'])).toBe(0);
+    expect((await storedRow(a, 'H03'))?.values).toEqual({ 2021: 6.1, 2022: 5.9 });
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+  });
+
+  it('another write between (not yet heard of), a rename, or a save without a stamp: the next save reads back', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    const first = a.sync.written();
+    a.grid.type('H03', 2021, 6.1);
+    await a.sync.write(rowsChanged(['H03']));
+    // B hears of A's first save only; A's second (H03) is still on its way.
+    await b.sync.pull(['H02'], first);
+    b.grid.type('H03', 2022, 5.9);
+    expect(await readsWhileSaving(b, ['H03'])).toBe(1);
+    expect((await storedRow(a, 'H03'))?.values).toEqual({ 2021: 6.1, 2022: 5.9 });
+
+    // A rename in between (工作簿 → 重命名) changes the record: read back.
+    const { a: c, b: d } = await twoTabs();
+    c.grid.type('H02', 2021, 4.6);
+    await c.sync.write(rowsChanged(['H02']));
+    await c.repository.renameWorkbook('wb-1', '改名后的工作簿');
+    await d.sync.pull(['H02'], c.sync.written());
+    d.grid.type('H03', 2021, 6.0);
+    expect(await readsWhileSaving(d, ['H03'])).toBe(1);
+
+    // A message without a stamp (a tab of an older build): read back.
+    const { a: e, b: f } = await twoTabs();
+    e.grid.type('H04', 2021, 5.2);
+    await e.sync.write(rowsChanged(['H04']));
+    await f.sync.pull(['H04']);
+    f.grid.type('H05', 2021, 1);
+    expect(await readsWhileSaving(f, ['H05'])).toBe(1);
   });
 });
 
