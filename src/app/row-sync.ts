@@ -45,6 +45,8 @@ export function makeRowSync(options: {
   workbook: Workbook;
   rows: SyncedRows;
   clerk: () => string;
+  /** Rows whose cells the clerk changed that are not written yet (see showStored): to be saved. */
+  markUnsaved?: (codes: string[]) => void;
 }): RowSync {
   const { repository, workbook, rows } = options;
   // Shared with the workbook as read from storage, which nothing changes in place.
@@ -83,10 +85,33 @@ export function makeRowSync(options: {
    * Show `target` (what the grid should hold for these rows) in the grid, keeping what the clerk typed since
    * `seen` (the grid's rows when the write or pull began): a three-way merge again, with `seen` as the start.
    */
-  const showStored = (seen: readonly Indicator[], target: readonly Indicator[], removed: string[]) => {
+  const showStored = (
+    seen: readonly Indicator[],
+    target: readonly Indicator[],
+    removed: string[],
+    recoded?: ReadonlyMap<string, string>,
+  ) => {
     const seenByCode = new Map(seen.map((row) => [row.code, row]));
     const changed: Indicator[] = [];
+    /** A new row of this tab's that another tab's new row of the same code pushed to a new code: new code → old. */
+    const movedFrom = new Map([...(recoded ?? [])].map(([from, to]) => [to, from]));
+    const unsaved: string[] = [];
     for (const row of target) {
+      const from = movedFrom.get(row.code);
+      if (from !== undefined) {
+        // The clerk's own row, under its new code, as the grid holds it now: what was typed since stays in it.
+        const own = rows.getIndicator(from)?.indicator;
+        if (!own) continue; // deleted here meanwhile: it stays deleted
+        const before = seenByCode.get(from);
+        if (before && diffRows(before, own).length > 0) unsaved.push(row.code);
+        changed.push({ ...own, code: row.code });
+        continue;
+      }
+      if (recoded?.has(row.code)) {
+        // The other tab's row in the place of the clerk's: as stored, nothing of the clerk's row merged into it.
+        changed.push(row);
+        continue;
+      }
       const before = seenByCode.get(row.code);
       const now = rows.getIndicator(row.code)?.indicator;
       if (!now) {
@@ -100,6 +125,7 @@ export function makeRowSync(options: {
     }
     const gone = removed.filter((code) => rows.getIndicator(code) !== undefined);
     if (changed.length > 0 || gone.length > 0) rows.applyExternal(changed, gone);
+    if (unsaved.length > 0) options.markUnsaved?.(unsaved);
     return changed.length + gone.length;
   };
 
@@ -146,6 +172,7 @@ export function makeRowSync(options: {
             mine,
             saved.rows.filter((row) => saved.fromOthers.has(row.code)),
             saved.removedElsewhere,
+            saved.recoded,
           );
           return saved.conflicts;
         }
@@ -187,6 +214,7 @@ export function makeRowSync(options: {
             mine,
             merged.rows.filter((row) => merged.fromOthers.has(row.code)),
             merged.removedElsewhere,
+            merged.recoded,
           );
         }
         // Only the rows the other tab saved are read, here and from storage.

@@ -328,7 +328,14 @@ export function App(props: { session: Session }) {
         },
       },
     });
-    if (repository) rowSync = makeRowSync({ repository, workbook, rows: grid, clerk: () => clerk });
+    if (repository)
+      rowSync = makeRowSync({
+        repository,
+        workbook,
+        rows: grid,
+        clerk: () => clerk,
+        markUnsaved: (codes) => autosave?.markRows(codes),
+      });
     refreshCounts();
     // The grid is drawn with the workbook: `npm run bench` measures cold start and opening up to this mark.
     performance.mark('workbook-ready');

@@ -426,17 +426,111 @@ describe('row sync of added and removed rows', () => {
     expect(await storedRow(a, 'H03')).toBeUndefined();
   });
 
-  it('rows both tabs added before seeing each other (same new code X01): neither is lost silently', async () => {
+  it('rows both tabs added before seeing each other (same new code X01): both kept, each with its own figures, in both tabs', async () => {
     const { a, b } = await twoTabs();
     // Each grid numbers its new row from its own rows, so both are X01.
     a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
     await a.sync.write(structureChanged());
     b.grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
     const conflicts = await b.sync.write(structureChanged());
+    // A saved first: its row keeps X01; B's own row takes X02, and B's clerk is told.
+    expect(conflicts).toEqual([
+      expect.objectContaining({
+        code: 'X02',
+        note:
+          '另一窗口也新增了代码为 X01 的一行“乡镇新增：儿童友好公园数”并先保存；' +
+          '本窗口新增的“乡镇新增：儿童之家覆盖数”已改用代码 X02，数值都已保留',
+      }),
+    ]);
+    const byCode = async () =>
+      Object.fromEntries(
+        (await b.repository.loadWorkbook('wb-1'))!.indicators
+          .filter((r) => r.code.startsWith('X'))
+          .map((r) => [r.code, [r.name, r.values]]),
+      );
+    expect(await byCode()).toEqual({
+      X01: ['乡镇新增：儿童友好公园数', { 2024: 3 }],
+      X02: ['乡镇新增：儿童之家覆盖数', { 2024: 12 }],
+    });
+    expect(b.grid.row('X01')).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(b.grid.row('X02')).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+    const stored = (await b.repository.loadWorkbook('wb-1'))!.indicators.map((r) => r.code);
+    expect(b.grid.codes()).toEqual(stored);
 
-    const names = (await b.repository.loadWorkbook('wb-1'))!.indicators.map((r) => r.name);
-    const kept = names.includes('乡镇新增：儿童友好公园数') && names.includes('乡镇新增：儿童之家覆盖数');
-    // Either both rows are kept, or at least the clerk is told that A's row was overwritten.
-    expect(kept || conflicts.length > 0).toBe(true);
+    // A hears of B's save: its own row is where it was, B's is added.
+    await a.sync.pull(null);
+    expect(a.grid.codes()).toEqual(stored);
+    expect(a.grid.row('X01')).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(a.grid.row('X02')).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+    // Later saves of either tab keep both rows as they are.
+    a.grid.type('X01', 2025, 4);
+    await a.sync.write(rowsChanged(['X01']));
+    b.grid.type('X02', 2025, 13);
+    await b.sync.write(rowsChanged(['X02']));
+    expect(await byCode()).toEqual({
+      X01: ['乡镇新增：儿童友好公园数', { 2024: 3, 2025: 4 }],
+      X02: ['乡镇新增：儿童之家覆盖数', { 2024: 12, 2025: 13 }],
+    });
+  });
+
+  it('a figure typed into the own new row while its save moves it to X02 stays in it, and is saved', async () => {
+    const name = freshName();
+    const setup = await WorkbookRepository.open(name);
+    await setup.saveWorkbook(workbookFromPlan(LANXI_2021_2025, 'wb-1', new Date('2026-11-01T00:00:00Z')));
+    setup.close();
+    const a = await openTab(name, '张丽');
+    const repository = await WorkbookRepository.open(name);
+    opened.push(repository);
+    const workbook = (await repository.loadWorkbook('wb-1'))!;
+    const grid = new FakeGrid(workbook.indicators);
+    const unsaved: string[][] = [];
+    const b = makeRowSync({
+      repository,
+      workbook,
+      rows: grid,
+      clerk: () => '王强',
+      markUnsaved: (codes) => unsaved.push(codes),
+    });
+    a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+    await a.sync.write(structureChanged());
+    grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
+    const save = repository.saveWorkbookMerged.bind(repository);
+    repository.saveWorkbookMerged = async (...args) => {
+      const result = await save(...args);
+      grid.type('X01', 2025, 13); // typed while the save runs
+      return result;
+    };
+    await b.write(structureChanged());
+    expect(grid.row('X02')).toMatchObject({
+      name: '乡镇新增：儿童之家覆盖数',
+      values: { 2024: 12, 2025: 13 },
+    });
+    expect(grid.row('X01')).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(unsaved).toEqual([['X02']]);
+    await b.write(rowsChanged(['X02', 'X01']));
+    const [park, home] = await repository.loadRows('wb-1', ['X01', 'X02']);
+    expect(park).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(home).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12, 2025: 13 } });
+  });
+
+  it('a figure A types into its new row before hearing of B’s save (same code X01) stays in A’s row', async () => {
+    for (const pullFirst of [false, true]) {
+      const { a, b } = await twoTabs();
+      a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+      await a.sync.write(structureChanged());
+      b.grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
+      await b.sync.write(structureChanged());
+      // A types into its row and saves, before (or after) B's announcement arrives.
+      a.grid.type('X01', 2025, 4);
+      if (pullFirst) await a.sync.pull(null);
+      await a.sync.write(rowsChanged(['X01']));
+      const stored = (await a.repository.loadWorkbook('wb-1'))!.indicators;
+      const byName = (name: string) => stored.filter((r) => r.name === name).map((r) => r.values);
+      // The 4 typed for the park row is the park row's, never the other row's.
+      expect(byName('乡镇新增：儿童友好公园数')).toEqual([{ 2024: 3, 2025: 4 }]);
+      expect(byName('乡镇新增：儿童之家覆盖数')).toEqual([{ 2024: 12 }]);
+      await a.sync.pull(null);
+      expect(a.grid.codes()).toEqual(stored.map((r) => r.code));
+    }
   });
 });
