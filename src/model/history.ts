@@ -347,8 +347,9 @@ export function mergeWorkbookRows(
       removedElsewhere.push(row.code); // deleted elsewhere, untouched here
       continue;
     }
-    if (!before && now && diffRows(now, row).length > 0) {
-      // Added here and, under the same code, by another tab that saved first: its row takes this place.
+    if (!before && now) {
+      // Added here and, under the same code, by another tab that saved first: its row takes this place. Even when
+      // both are alike (two fresh 新增指标 rows): each is a row a clerk asked for, and each tab fills in its own.
       rows.push(structuredClone(now));
       fromOthers.add(row.code);
       collided.push(row);

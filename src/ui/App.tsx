@@ -332,7 +332,15 @@ export function App(props: { session: Session }) {
       rowSync = makeRowSync({
         repository,
         workbook,
-        rows: grid,
+        rows: {
+          getIndicators: () => grid!.getIndicators(),
+          getIndicator: (code) => grid!.getIndicator(code),
+          // Rows another tab added or changed, taken in by a pull or by this tab's own save: the counts follow.
+          applyExternal: (rows, removed) => {
+            grid!.applyExternal(rows, removed);
+            refreshCounts();
+          },
+        },
         clerk: () => clerk,
         markUnsaved: (codes) => autosave?.markRows(codes),
       });

@@ -5,6 +5,26 @@ import { WorkbookPage } from './workbook-page';
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
 const NEONATAL = LANXI_2021_2025.indicators.find((r) => r.name === '新生儿死亡率')!;
 
+/** An init script: the page hears other tabs' saves only when the test calls releaseMessages() (a tab asleep). */
+const holdMessages = () => {
+  const held: (() => void)[] = [];
+  const w = window as unknown as { releaseMessages: () => void; holding: boolean };
+  w.holding = true;
+  w.releaseMessages = () => {
+    w.holding = false;
+    held.splice(0).forEach((deliver) => deliver());
+  };
+  const Real = window.BroadcastChannel;
+  window.BroadcastChannel = class extends Real {
+    set onmessage(handler: ((event: MessageEvent) => void) | null) {
+      super.onmessage = (event: MessageEvent) => {
+        if (w.holding) held.push(() => handler?.(event));
+        else handler?.(event);
+      };
+    }
+  };
+};
+
 test('two tabs on one workbook: an edit in one shows in the other, and no write is lost', async ({
   context,
 }) => {
@@ -238,24 +258,7 @@ test('a figure being typed in a row the other tab deletes is not lost unsaid', a
 test('the tab whose figure lost a same-cell race is told too', async ({ context }) => {
   // The first tab hears of the second's save only when the test lets it: both save the cell "at once".
   const firstPage = await context.newPage();
-  await firstPage.addInitScript(() => {
-    const held: (() => void)[] = [];
-    const w = window as unknown as { releaseMessages: () => void; holding: boolean };
-    w.holding = true;
-    w.releaseMessages = () => {
-      w.holding = false;
-      held.splice(0).forEach((deliver) => deliver());
-    };
-    const Real = window.BroadcastChannel;
-    window.BroadcastChannel = class extends Real {
-      set onmessage(handler: ((event: MessageEvent) => void) | null) {
-        super.onmessage = (event: MessageEvent) => {
-          if (w.holding) held.push(() => handler?.(event));
-          else handler?.(event);
-        };
-      }
-    };
-  });
+  await firstPage.addInitScript(holdMessages);
   const first = new WorkbookPage(firstPage);
   const second = new WorkbookPage(await context.newPage());
   await first.open();
@@ -349,6 +352,51 @@ test('a workbook deleted for good in another tab: the clerk is told, and what th
   await expect(second.counts()).toContainText(`共 ${LANXI_2021_2025.indicators.length} 项指标`);
   // Only the two confirmations of the deletion were asked; leaving for the new workbook asked nothing.
   expect(prompts.map((p) => p.split(':')[0])).toEqual(['confirm', 'confirm']);
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
+
+test('rows both tabs add at once get one code (X01): each tab keeps its own row, told, and both show both', async ({
+  context,
+}) => {
+  const firstPage = await context.newPage();
+  await firstPage.addInitScript(holdMessages);
+  const first = new WorkbookPage(firstPage);
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+  const total = LANXI_2021_2025.indicators.length;
+
+  await second.more('新增指标');
+  await second.waitSaved();
+  await second.typeInto('X01', '指标名称', '乡镇新增：儿童友好公园数');
+  await second.typeInto('X01', '2024年', '3');
+  await second.waitSaved();
+  // The first tab has not heard of it: its new row is X01 too. Saved second, it takes X02, and says so.
+  await first.more('新增指标');
+  await first.waitSaved();
+  await expect(first.page.getByRole('alert')).toContainText(
+    '另一窗口也新增了代码为 X01 的一行“乡镇新增：儿童友好公园数”并先保存；本窗口新增的“新增指标（请填写名称）”已改用代码 X02',
+  );
+  await expect(first.counts()).toContainText(`共 ${total + 2} 项指标`);
+  await first.typeInto('X02', '指标名称', '乡镇新增：儿童之家覆盖数');
+  await first.typeInto('X02', '2024年', '12');
+  await first.waitSaved();
+  await firstPage.evaluate(() => (window as unknown as { releaseMessages: () => void }).releaseMessages());
+
+  for (const tab of [first, second]) {
+    await expect(tab.counts()).toContainText(`共 ${total + 2} 项指标`);
+    await tab.revealRow('X02');
+    await expect(await tab.cell('X01', '指标名称')).toHaveText('乡镇新增：儿童友好公园数');
+    await expect(await tab.cell('X01', '2024年')).toHaveText('3%');
+    await expect(await tab.cell('X02', '指标名称')).toHaveText('乡镇新增：儿童之家覆盖数');
+    await expect(await tab.cell('X02', '2024年')).toHaveText('12%');
+  }
+  await second.page.reload();
+  await second.waitForGrid();
+  await second.revealRow('X02');
+  await expect(await second.cell('X01', '2024年')).toHaveText('3%');
+  await expect(await second.cell('X02', '2024年')).toHaveText('12%');
   first.expectNoErrors();
   second.expectNoErrors();
 });

@@ -473,6 +473,26 @@ describe('row sync of added and removed rows', () => {
     });
   });
 
+  it('two fresh rows alike (新增指标 in both tabs at once) stay two rows, each filled in by its own tab', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.rows.push(newRow('X01', '新增指标（请填写名称）'));
+    await a.sync.write(structureChanged());
+    b.grid.rows.push(newRow('X01', '新增指标（请填写名称）'));
+    await b.sync.write(structureChanged());
+    await a.sync.pull(null);
+    expect(a.grid.codes()).toEqual(b.grid.codes());
+    expect(b.grid.codes().slice(-2)).toEqual(['X01', 'X02']);
+    a.grid.row('X01').name = '乡镇新增：儿童友好公园数';
+    a.grid.type('X01', 2024, 3);
+    await a.sync.write(rowsChanged(['X01']));
+    b.grid.row('X02').name = '乡镇新增：儿童之家覆盖数';
+    b.grid.type('X02', 2024, 12);
+    await b.sync.write(rowsChanged(['X02']));
+    const [park, home] = await a.repository.loadRows('wb-1', ['X01', 'X02']);
+    expect(park).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(home).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+  });
+
   it('a figure typed into the own new row while its save moves it to X02 stays in it, and is saved', async () => {
     const name = freshName();
     const setup = await WorkbookRepository.open(name);
