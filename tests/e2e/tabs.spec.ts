@@ -55,10 +55,18 @@ test('two tabs on one workbook: an edit in one shows in the other, and no write 
     await expect(await tab.cell(NEONATAL.code, '2021年')).toHaveText('2.1‰');
   }
 
+  // The first tab types over a figure the second shows: the second shows the new figure, not the old one.
+  await first.typeInto(INFANT.code, '2021年', '4.4');
+  await first.waitSaved();
+  await expect(second.page.locator('.status-bar .cell-info')).toContainText('已同步到本页（1 项指标）');
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.4‰');
+
   // After a reload (what is stored), nothing is lost either.
   await second.page.reload();
   await second.waitForGrid();
   await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.4‰');
   await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
   await expect(await second.cell(INFANT.code, '2023年')).toHaveText('4.3‰');
 
