@@ -330,7 +330,7 @@ export class WorkbookRepository {
   async saveVersion(workbookId: string, name: string, clerk: string, at: string): Promise<number> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.versions, async () => {
       const workbook = await this.loadWorkbook(workbookId);
-      if (!workbook) throw new Error(`workbook ${workbookId} not found`);
+      if (!workbook) throw new WorkbookGoneError(workbookId);
       return this.db.versions.add({ workbookId, name, createdAt: at, clerk, workbook });
     });
   }

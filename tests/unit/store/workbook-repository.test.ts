@@ -156,6 +156,10 @@ describe('workbook storage', () => {
     await expect(
       tab.saveWorkbookMerged(workbook([indicator('H01'), indicator('H02', { 2024: 4.1 })]), base, context),
     ).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    // 保存版本 of it: said as the workbook gone, not as a failed write.
+    await expect(tab.saveVersion('wb-1', '定稿', '', context.at)).rejects.toMatchObject({
+      name: 'WorkbookGoneError',
+    });
     expect(await other.db.rows.count()).toBe(0);
     expect(await other.db.history.count()).toBe(0);
     expect(await other.listWorkbooks()).toEqual([]);
