@@ -265,6 +265,8 @@ export function App(props: { session: Session }) {
         );
         if (conflicts.length > 0) setConflict(conflictNotice(conflicts));
       },
+      // The workbook deleted for good in another tab: trying again every few seconds only says so again.
+      retries: (error) => !(error instanceof WorkbookGoneError),
       onState: (state) => {
         setSaveState(state);
         if (state.status === 'error') {
