@@ -35,6 +35,11 @@ export function makeAutosave(options: {
   delayMs: number;
   write: (changes: PendingChanges) => Promise<void>;
   onState: (state: SaveState) => void;
+  /**
+   * Whether a failed write is worth trying again by itself (default: always). One that cannot succeed (the workbook
+   * deleted for good in another tab) is not: its edits stay pending and are tried with the next edit.
+   */
+  retries?: (error: unknown) => boolean;
 }): Autosave {
   const empty = (): PendingChanges => ({ rows: new Set(), structure: false, sources: new Map() });
   let pending = empty();
@@ -44,6 +49,8 @@ export function makeAutosave(options: {
   const isEmpty = () => pending.rows.size === 0 && !pending.structure;
 
   let lastFailed = false;
+  /** The last write failed for good: no retry until a new edit. */
+  let hopeless = false;
 
   /**
    * A retry after a failure waits longer (a full disk or a blocked database will not recover in 300 ms); a new
@@ -74,6 +81,7 @@ export function makeAutosave(options: {
       try {
         await options.write(batch);
         lastFailed = false;
+        hopeless = false;
         options.onState(isEmpty() ? { status: 'saved', at: new Date() } : { status: 'pending' });
       } catch (error) {
         // Put the batch back so the next attempt writes it again.
@@ -82,6 +90,7 @@ export function makeAutosave(options: {
           if (!pending.sources.has(code)) pending.sources.set(code, source);
         pending.structure ||= batch.structure;
         lastFailed = true;
+        hopeless = options.retries?.(error) === false;
         options.onState({ status: 'error', error });
       }
     })();
@@ -90,7 +99,7 @@ export function makeAutosave(options: {
     } finally {
       running = null;
     }
-    if (!isEmpty() && timer === undefined) schedule(true);
+    if (!isEmpty() && timer === undefined && !hopeless) schedule(true);
   }
 
   return {

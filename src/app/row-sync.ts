@@ -7,7 +7,8 @@
 import { diffRows, mergeRow, mergeWorkbookRows, TYPED, type MergeConflict } from '../model/history';
 import type { Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
-import type { StoredStamp, WorkbookRepository } from '../store/workbook-repository';
+import { WorkbookGoneError } from '../store/storage-errors';
+import { sameStamp, type StoredStamp, type WorkbookRepository } from '../store/workbook-repository';
 import type { PendingChanges } from './autosave';
 
 /** What row-sync needs of the grid. */
@@ -21,8 +22,13 @@ export interface SyncedRows {
 export interface RowSync {
   /** Write pending changes; returns the fields where another tab's value was overwritten. */
   write(changes: PendingChanges): Promise<MergeConflict[]>;
-  /** Take in what another tab saved (`codes` null: rows were added or removed, read them all). */
-  pull(codes: string[] | null): Promise<number>;
+  /**
+   * Take in what another tab saved (`codes` null: rows were added or removed, read them all). `written`: the stamp
+   * that save left (from its announcement), by which this tab may know storage holds its rows again (see `known`).
+   */
+  pull(codes: string[] | null, written?: StoredStamp | null): Promise<number>;
+  /** The stamp this tab's last write left, for its announcement; null before the first. */
+  written(): StoredStamp | null;
   /**
    * Of the cells another tab's save wrote over (its conflicts), those whose replaced value is the one this tab
    * saved there last: this tab's figure lost a same-cell race, and its clerk should check which is right.
@@ -39,6 +45,8 @@ export function makeRowSync(options: {
   workbook: Workbook;
   rows: SyncedRows;
   clerk: () => string;
+  /** Rows whose cells the clerk changed that are not written yet (see showStored): to be saved. */
+  markUnsaved?: (codes: string[]) => void;
 }): RowSync {
   const { repository, workbook, rows } = options;
   // Shared with the workbook as read from storage, which nothing changes in place.
@@ -48,6 +56,7 @@ export function makeRowSync(options: {
    * some rows, or a write that found another tab had written). While it holds, a save need not read rows back.
    */
   let known: StoredStamp | null = repository.storedStamp(workbook);
+  let lastWritten: StoredStamp | null = null;
   /**
    * This tab's own writes of each row, newest last (the row as storage held it, and as written): how it recognises
    * its own value among the ones another tab's save replaced. Only references are kept here; the fields are
@@ -76,10 +85,33 @@ export function makeRowSync(options: {
    * Show `target` (what the grid should hold for these rows) in the grid, keeping what the clerk typed since
    * `seen` (the grid's rows when the write or pull began): a three-way merge again, with `seen` as the start.
    */
-  const showStored = (seen: readonly Indicator[], target: readonly Indicator[], removed: string[]) => {
+  const showStored = (
+    seen: readonly Indicator[],
+    target: readonly Indicator[],
+    removed: string[],
+    recoded?: ReadonlyMap<string, string>,
+  ) => {
     const seenByCode = new Map(seen.map((row) => [row.code, row]));
     const changed: Indicator[] = [];
+    /** A new row of this tab's that another tab's new row of the same code pushed to a new code: new code → old. */
+    const movedFrom = new Map([...(recoded ?? [])].map(([from, to]) => [to, from]));
+    const unsaved: string[] = [];
     for (const row of target) {
+      const from = movedFrom.get(row.code);
+      if (from !== undefined) {
+        // The clerk's own row, under its new code, as the grid holds it now: what was typed since stays in it.
+        const own = rows.getIndicator(from)?.indicator;
+        if (!own) continue; // deleted here meanwhile: it stays deleted
+        const before = seenByCode.get(from);
+        if (before && diffRows(before, own).length > 0) unsaved.push(row.code);
+        changed.push({ ...own, code: row.code });
+        continue;
+      }
+      if (recoded?.has(row.code)) {
+        // The other tab's row in the place of the clerk's: as stored, nothing of the clerk's row merged into it.
+        changed.push(row);
+        continue;
+      }
       const before = seenByCode.get(row.code);
       const now = rows.getIndicator(row.code)?.indicator;
       if (!now) {
@@ -93,7 +125,25 @@ export function makeRowSync(options: {
     }
     const gone = removed.filter((code) => rows.getIndicator(code) !== undefined);
     if (changed.length > 0 || gone.length > 0) rows.applyExternal(changed, gone);
+    if (unsaved.length > 0) options.markUnsaved?.(unsaved);
     return changed.length + gone.length;
+  };
+
+  /**
+   * What `known` becomes after a pull read the rows of another tab's save (announced with the stamp `written`) in
+   * the stored state `now`. Storage still holds exactly `base` — these rows now included — only if nothing was
+   * written since `known`, or the one write since (one revision on) is that save and none came after it; any other
+   * write (not yet heard of, a rename, an older build's save without a stamp) may have changed rows not read.
+   */
+  const reflected = (
+    before: StoredStamp | null,
+    written: StoredStamp | null,
+    now: StoredStamp | null,
+  ): StoredStamp | null => {
+    if (!before || !now) return null;
+    if (sameStamp(before, now)) return before;
+    const next = typeof before.revision === 'number' ? before.revision + 1 : undefined;
+    return written && written.revision === next && sameStamp(written, now) ? now : null;
   };
 
   /** The stored state this page now knows; rows come fresh from a merge or from storage, never shared. */
@@ -117,10 +167,12 @@ export function makeRowSync(options: {
           const saved = await repository.saveWorkbookMerged({ ...workbook, indicators: mine }, base, context);
           setBase(saved.rows, true);
           known = saved.stamp;
+          lastWritten = saved.stamp;
           showStored(
             mine,
             saved.rows.filter((row) => saved.fromOthers.has(row.code)),
             saved.removedElsewhere,
+            saved.recoded,
           );
           return saved.conflicts;
         }
@@ -132,6 +184,7 @@ export function makeRowSync(options: {
         const saved = await repository.saveRowsMerged(workbook.id, changed, base, context, known);
         setBase(saved.rows, false);
         known = saved.stamp;
+        lastWritten = saved.written;
         // Only rows another tab had also changed differ from what this page shows.
         if (saved.fromOthers.size > 0) {
           showStored(
@@ -143,19 +196,25 @@ export function makeRowSync(options: {
         return saved.conflicts;
       }),
 
-    pull: (codes) =>
+    written: () => lastWritten,
+
+    pull: (codes, written = null) =>
       serial(async () => {
         if (codes === null) {
           const mine = rows.getIndicators();
           const loaded = await repository.loadWorkbook(workbook.id);
-          const stored = loaded?.indicators ?? [];
+          // Deleted for good in another tab: merged with no rows, every row the clerk had not changed went from
+          // the grid. The page keeps showing them; the failure says what happened.
+          if (!loaded) throw new WorkbookGoneError(workbook.id);
+          const stored = loaded.indicators;
           const merged = mergeWorkbookRows(base, mine, stored);
           setBase(stored, true);
-          known = loaded ? repository.storedStamp(loaded) : null;
+          known = repository.storedStamp(loaded);
           return showStored(
             mine,
             merged.rows.filter((row) => merged.fromOthers.has(row.code)),
             merged.removedElsewhere,
+            merged.recoded,
           );
         }
         // Only the rows the other tab saved are read, here and from storage.
@@ -164,7 +223,7 @@ export function makeRowSync(options: {
           return found ? [found.indicator] : [];
         });
         const mineByCode = new Map(mine.map((row) => [row.code, row]));
-        const stored = await repository.loadRows(workbook.id, codes);
+        const { rows: stored, stamp: now } = await repository.loadRowsAt(workbook.id, codes);
         const target = stored.flatMap((row) => {
           const own = mineByCode.get(row.code);
           if (own) {
@@ -175,8 +234,7 @@ export function makeRowSync(options: {
           return base.has(row.code) ? [] : [row];
         });
         setBase(stored, false);
-        // Another tab wrote: what storage holds beyond these rows is not known any more.
-        known = null;
+        known = reflected(known, written, now);
         return showStored(mine, target, []);
       }),
 

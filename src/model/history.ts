@@ -315,11 +315,19 @@ export interface WorkbookMerge {
   fromOthers: Set<string>;
   /** Codes of this tab's rows another tab deleted (and this tab did not change): they are gone. */
   removedElsewhere: string[];
+  /**
+   * Rows this tab added under a code another tab had just given its own new row (both X01): this tab's row takes a
+   * new code (old code → new). The other tab's row keeps its code, which its page knows it by.
+   */
+  recoded?: Map<string, string>;
 }
 
 /**
  * Three-way merge of a whole workbook's rows (after rows were added or removed). Rows keep this tab's order;
  * rows another tab added are appended; a row another tab deleted stays deleted unless this tab changed it.
+ * Where both tabs added a row under one new code, the stored row keeps it and this tab's row takes the next free
+ * code (after this tab's rows): the other tab keeps writing its row under the code it knows; had its row been
+ * moved instead, a figure it typed before hearing of the move went into this tab's row under the old code.
  */
 export function mergeWorkbookRows(
   base: ReadonlyMap<string, Indicator>,
@@ -331,11 +339,20 @@ export function mergeWorkbookRows(
   const conflicts: MergeConflict[] = [];
   const fromOthers = new Set<string>();
   const removedElsewhere: string[] = [];
+  const collided: Indicator[] = [];
   for (const row of mine) {
     const before = base.get(row.code);
     const now = storedByCode.get(row.code);
     if (before && !now && diffRows(before, row).length === 0) {
       removedElsewhere.push(row.code); // deleted elsewhere, untouched here
+      continue;
+    }
+    if (!before && now) {
+      // Added here and, under the same code, by another tab that saved first: its row takes this place. Even when
+      // both are alike (two fresh 新增指标 rows): each is a row a clerk asked for, and each tab fills in its own.
+      rows.push(structuredClone(now));
+      fromOthers.add(row.code);
+      collided.push(row);
       continue;
     }
     const merged = mergeRow(before, row, now);
@@ -345,31 +362,33 @@ export function mergeWorkbookRows(
   }
   const mineCodes = new Set(mine.map((row) => row.code));
   const used = new Set([...mineCodes, ...stored.map((row) => row.code)]);
-  for (const row of stored) {
-    // Added by another tab since this tab read the workbook (a row this tab deleted is in `base`).
-    if (base.has(row.code)) continue;
-    if (!mineCodes.has(row.code)) {
-      rows.push(structuredClone(row));
-      fromOthers.add(row.code);
-      continue;
-    }
-    const own = mine.find((m) => m.code === row.code)!;
-    if (diffRows(row, own).length === 0) continue;
-    // Both tabs added a row and each gave it the next free code (X01): keep both, the other tab's under a new one.
+  const recoded = new Map<string, string>();
+  for (const row of collided) {
     const code = nextCustomCode([...used].map((c) => ({ code: c })));
     used.add(code);
-    rows.push({ ...structuredClone(row), code });
+    recoded.set(row.code, code);
+    rows.push({ ...copyIndicator(row), code });
     fromOthers.add(code);
+    const theirs = storedByCode.get(row.code)!;
     conflicts.push({
       code,
       rowName: row.name,
       label: '代码',
       theirs: row.code,
       mine: code,
-      note: `另一窗口也新增了代码为 ${row.code} 的一行“${row.name}”，已改用代码 ${code} 保留`,
+      note:
+        `另一窗口也新增了代码为 ${row.code} 的一行“${theirs.name}”并先保存；` +
+        `本窗口新增的“${row.name}”已改用代码 ${code}，数值都已保留`,
     });
   }
-  return { rows, conflicts, fromOthers, removedElsewhere };
+  for (const row of stored) {
+    // Added by another tab since this tab read the workbook (a row this tab deleted is in `base`); a row of the
+    // same code added here too was taken in above.
+    if (base.has(row.code) || mineCodes.has(row.code)) continue;
+    rows.push(structuredClone(row));
+    fromOthers.add(row.code);
+  }
+  return { rows, conflicts, fromOthers, removedElsewhere, ...(recoded.size > 0 ? { recoded } : {}) };
 }
 
 /** One cell that differs between a saved version and now, for the comparison view. */

@@ -2,10 +2,27 @@
  * Storage failures, translated into what a clerk can act on. Never swallowed: callers show `message`.
  */
 export interface StorageFailure {
-  kind: 'unavailable' | 'quota' | 'write' | 'read';
+  /** `gone`: the workbook was deleted for good (永久删除) in another tab; nothing can be saved into it. */
+  kind: 'unavailable' | 'quota' | 'write' | 'read' | 'gone';
   message: string;
   detail: string;
 }
+
+/**
+ * A write or read of a workbook whose record is no longer stored: another tab deleted it for good. Thrown before
+ * anything is written, so no row is left without its workbook.
+ */
+export class WorkbookGoneError extends Error {
+  constructor(readonly workbookId: string) {
+    super(`workbook ${workbookId} is no longer stored`);
+    this.name = 'WorkbookGoneError';
+  }
+}
+
+/** What a page can say when its workbook is gone: its rows are only on screen now. */
+export const WORKBOOK_GONE_MESSAGE =
+  '此工作簿已在另一个窗口（标签页）中被永久删除，本页的修改不能再保存到它，本页显示的内容也已不在浏览器存储中。' +
+  '要保留本页的内容（含未保存的修改），请点“另存为新工作簿”，或点“导出CSV”保存为文件；不需要时关闭本页即可。';
 
 /**
  * `action` names a step the clerk asked for (恢复备份, 保存版本, …): its failure is said as that step not done,
@@ -17,6 +34,8 @@ export function describeStorageError(
   action?: string,
 ): StorageFailure {
   const name = errorName(error);
+  if (name.includes('WorkbookGone'))
+    return { kind: 'gone', message: WORKBOOK_GONE_MESSAGE, detail: String(error) };
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const quota = name.includes('QuotaExceeded') || /quota/i.test(detail);
   if (action && during === 'write' && !name.includes('MissingAPI') && !name.includes('Security')) {

@@ -24,6 +24,7 @@ import {
   type VersionRecord,
   type WorkbookRecord,
 } from './database';
+import { WorkbookGoneError } from './storage-errors';
 
 /** Rows merged and written per step of one save transaction (see saveRowsMerged). */
 const SAVE_PIECE = 500;
@@ -51,7 +52,8 @@ export interface StoredStamp {
   updatedAt: string;
 }
 
-const sameStamp = (a: StoredStamp | null | undefined, b: WorkbookRecord | undefined) =>
+/** Whether two stamps name the same stored state (a workbook record is its own stamp). */
+export const sameStamp = (a: StoredStamp | null | undefined, b: StoredStamp | null | undefined) =>
   !!a && !!b && a.revision === b.revision && a.updatedAt === b.updatedAt;
 
 const stampOf = (record: WorkbookRecord): StoredStamp => ({
@@ -94,6 +96,17 @@ export class WorkbookRepository {
   async loadRows(workbookId: string, codes: string[]): Promise<Indicator[]> {
     const rows = await this.db.rows.bulkGet(codes.map((code) => [workbookId, code]));
     return rows.flatMap((row) => (row ? [toIndicator(row)] : []));
+  }
+
+  /** Some rows of a workbook and the stamp of the stored state they were read in (null: no workbook record). */
+  async loadRowsAt(
+    workbookId: string,
+    codes: string[],
+  ): Promise<{ rows: Indicator[]; stamp: StoredStamp | null }> {
+    return this.db.transaction('r', this.db.workbooks, this.db.rows, async () => {
+      const record = await this.db.workbooks.get(workbookId);
+      return { rows: await this.loadRows(workbookId, codes), stamp: record ? stampOf(record) : null };
+    });
   }
 
   async loadWorkbook(id: string): Promise<Workbook | undefined> {
@@ -157,7 +170,9 @@ export class WorkbookRepository {
    * page last read, so fields another tab saved in the meantime are kept (see mergeRow). Records the history.
    * `known`: the stamp at which storage held exactly `base` (every row); while storage still has that stamp no
    * other write came between, so the rows are not read again (reading 10,000 rows back was a third of an import's
-   * save). The stamp returned is the new one when `known` held, else null (only some rows were read).
+   * save). `stamp` is the new stamp when `known` held, else null (only some rows were read); `written` is the new
+   * stamp always (what this write's announcement carries, see RowSync.pull).
+   * A workbook no longer stored (deleted for good in another tab) is not written: WorkbookGoneError.
    */
   async saveRowsMerged(
     workbookId: string,
@@ -165,11 +180,13 @@ export class WorkbookRepository {
     base: ReadonlyMap<string, Indicator>,
     context: WriteContext,
     known: StoredStamp | null = null,
-  ): Promise<MergedSave & { stamp: StoredStamp | null }> {
+  ): Promise<MergedSave & { stamp: StoredStamp | null; written: StoredStamp }> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
       const saved: MergedSave = { rows: [], conflicts: [], fromOthers: new Set(), removedElsewhere: [] };
       const record = await this.db.workbooks.get(workbookId);
-      const unchanged = sameStamp(known, record);
+      // Deleted for good in another tab: its rows would be stored without a workbook, found by nothing.
+      if (!record) throw new WorkbookGoneError(workbookId);
+      const unchanged = sameStamp(known, stampOf(record));
       // A piece at a time, still in one transaction (all or nothing): between pieces the page draws and takes
       // keys. Written at once, the 10,000 rows of a large import held the page for seconds.
       for (let start = 0; start < rows.length; start += SAVE_PIECE) {
@@ -196,16 +213,15 @@ export class WorkbookRepository {
           if (m.fromOthers) saved.fromOthers.add(m.row.code);
         }
       }
-      if (!record) return { ...saved, stamp: null };
       const stamp: StoredStamp = { revision: (record.revision ?? 0) + 1, updatedAt: context.at };
       await this.db.workbooks.update(workbookId, stamp);
-      return { ...saved, stamp: unchanged ? stamp : null };
+      return { ...saved, stamp: unchanged ? stamp : null, written: stamp };
     });
   }
 
   /**
    * Write a whole workbook (rows were added or removed), merged with what storage holds now. The stamp returned
-   * is that of the rows returned, which storage then holds exactly.
+   * is that of the rows returned, which storage then holds exactly. A workbook no longer stored: WorkbookGoneError.
    */
   async saveWorkbookMerged(
     workbook: Workbook,
@@ -213,6 +229,8 @@ export class WorkbookRepository {
     context: WriteContext,
   ): Promise<MergedSave & { stamp: StoredStamp }> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      // Deleted for good in another tab: writing would bring it back, unasked, without its history and versions.
+      if (!(await this.db.workbooks.get(workbook.id))) throw new WorkbookGoneError(workbook.id);
       const records = await this.storedRecords(workbook.id);
       const stored = records.map(toIndicator);
       const merged = mergeWorkbookRows(base, workbook.indicators, stored);
@@ -312,7 +330,7 @@ export class WorkbookRepository {
   async saveVersion(workbookId: string, name: string, clerk: string, at: string): Promise<number> {
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.versions, async () => {
       const workbook = await this.loadWorkbook(workbookId);
-      if (!workbook) throw new Error(`workbook ${workbookId} not found`);
+      if (!workbook) throw new WorkbookGoneError(workbookId);
       return this.db.versions.add({ workbookId, name, createdAt: at, clerk, workbook });
     });
   }

@@ -27,7 +27,8 @@ import { RowPanel } from './RowPanel';
 import { VersionsDialog } from './VersionsDialog';
 import { SummaryPanel } from './SummaryPanel';
 import { AREAS } from '../model/indicator';
-import { describeStorageError, type StorageFailure } from '../store/storage-errors';
+import { describeStorageError, WorkbookGoneError, type StorageFailure } from '../store/storage-errors';
+import type { StoredStamp } from '../store/workbook-repository';
 import { chartDataFor, type ChartData } from '../charts/chart-data';
 import { describeTarget } from '../grid/columns';
 import { buildReport } from '../model/report';
@@ -94,6 +95,19 @@ export function App(props: { session: Session }) {
   const [saveState, setSaveState] = createSignal<SaveState>({ status: 'saved', at: null });
   // eslint-disable-next-line solid/reactivity
   const [failure, setFailure] = createSignal<StorageFailure | null>(props.session.failure);
+  /**
+   * The workbook was deleted for good in another tab: nothing more can be saved into it, and what the page shows
+   * is only here. The banner then offers to keep it as a new workbook (and 导出CSV), whatever failure follows.
+   */
+  const [gone, setGone] = createSignal(false);
+  /** Show a storage failure; a workbook found gone stays said (its banner keeps 另存为新工作簿). */
+  const showFailure = (shown: StorageFailure) => {
+    if (shown.kind === 'gone') setGone(true);
+    setFailure(shown);
+  };
+  const workbookGone = () => showFailure(describeStorageError(new WorkbookGoneError(workbook.id), 'read'));
+  /** Set once the page's rows are kept elsewhere (另存为新工作簿) and the page is leaving: nothing to ask. */
+  let keptElsewhere = false;
   const [selection, setSelection] = createSignal<CellInfo | null>(null);
   const [shownRows, setShownRows] = createSignal(workbook.indicators.length);
   const [totalRows, setTotalRows] = createSignal(workbook.indicators.length);
@@ -184,11 +198,17 @@ export function App(props: { session: Session }) {
   /** Said by the grid while another tab's rows are put in (undo steps dropped): added to the sync's notice. */
   let syncNote = '';
   // Another tab saved this workbook: take its rows in (the clerk's own unsaved edits stay).
-  const tabSync = makeTabSync(workbook.id, (codes, replaced) => {
+  const tabSync = makeTabSync(
+    workbook.id,
+    (codes, replaced, stamp) => onOtherTabSaved(codes, replaced, stamp),
+    // Said at once, before the clerk types anything more into a workbook that is no longer stored.
+    workbookGone,
+  );
+  const onOtherTabSaved = (codes: string[] | null, replaced: MergeConflict[], stamp: StoredStamp | null) => {
     if (!rowSync) return;
     const sync = rowSync;
     sync
-      .pull(codes)
+      .pull(codes, stamp)
       .then((count) => {
         const note = syncNote;
         syncNote = '';
@@ -200,9 +220,9 @@ export function App(props: { session: Session }) {
       })
       .catch((error: unknown) => {
         console.warn("[storage] reading another tab's save failed:", error);
-        setFailure(describeStorageError(error, 'read'));
+        showFailure(describeStorageError(error, 'read'));
       });
-  });
+  };
   onCleanup(() => tabSync.dispose());
 
   const refreshCounts = () => {
@@ -241,16 +261,19 @@ export function App(props: { session: Session }) {
           workbook.id,
           changes.structure ? null : [...changes.rows],
           conflicts.filter((c) => !c.note),
+          rowSync.written(),
         );
         if (conflicts.length > 0) setConflict(conflictNotice(conflicts));
       },
+      // The workbook deleted for good in another tab: trying again every few seconds only says so again.
+      retries: (error) => !(error instanceof WorkbookGoneError),
       onState: (state) => {
         setSaveState(state);
         if (state.status === 'error') {
           console.warn('[storage] write failed:', state.error);
-          setFailure(describeStorageError(state.error, 'write'));
+          showFailure(describeStorageError(state.error, 'write'));
         }
-        if (state.status === 'saved' && failure()?.kind !== 'unavailable') setFailure(null);
+        if (state.status === 'saved' && failure()?.kind !== 'unavailable' && !gone()) setFailure(null);
       },
     });
     grid = makeWorkbookGrid(container, workbook, {
@@ -307,7 +330,22 @@ export function App(props: { session: Session }) {
         },
       },
     });
-    if (repository) rowSync = makeRowSync({ repository, workbook, rows: grid, clerk: () => clerk });
+    if (repository)
+      rowSync = makeRowSync({
+        repository,
+        workbook,
+        rows: {
+          getIndicators: () => grid!.getIndicators(),
+          getIndicator: (code) => grid!.getIndicator(code),
+          // Rows another tab added or changed, taken in by a pull or by this tab's own save: the counts follow.
+          applyExternal: (rows, removed) => {
+            grid!.applyExternal(rows, removed);
+            refreshCounts();
+          },
+        },
+        clerk: () => clerk,
+        markUnsaved: (codes) => autosave?.markRows(codes),
+      });
     refreshCounts();
     // The grid is drawn with the workbook: `npm run bench` measures cold start and opening up to this mark.
     performance.mark('workbook-ready');
@@ -324,7 +362,7 @@ export function App(props: { session: Session }) {
     // After a failed save the edits are only in this page: the browser asks before the page is closed or reloaded.
     const warnUnsaved = (event: BeforeUnloadEvent) => {
       const unsaved = saveState().status === 'error' && autosave?.hasPending() === true;
-      if (!unsaved && !changedWithoutStorage) return;
+      if (keptElsewhere || (!unsaved && !changedWithoutStorage)) return;
       event.preventDefault();
       event.returnValue = '';
     };
@@ -444,7 +482,10 @@ export function App(props: { session: Session }) {
   const deleteSample = async (ids: string[]) => {
     try {
       autosave?.dispose();
-      for (const id of ids) await repository?.deleteWorkbook(id);
+      for (const id of ids) {
+        await repository?.deleteWorkbook(id);
+        tabSync.announceDeleted(id);
+      }
       location.href = location.pathname;
     } catch (error) {
       setFailure(describeStorageError(error, 'write', '删除示例数据'));
@@ -477,6 +518,44 @@ export function App(props: { session: Session }) {
       );
       setShowSettings(false);
       backToGrid();
+    }
+  };
+
+  /**
+   * The workbook was deleted for good in another tab: what this page shows (the clerk's unsaved edits included)
+   * becomes a new workbook, which the page then opens. Its name says where it came from.
+   */
+  const saveAsNewWorkbook = async () => {
+    if (!repository || !grid) return;
+    try {
+      const taken = new Set(
+        (await repository.listWorkbooks()).filter((w) => !w.deletedAt).map((w) => w.title),
+      );
+      let title = `${workbook.title}（另存）`;
+      for (let n = 2; taken.has(title); n += 1) title = `${workbook.title}（另存）${n}`;
+      const id = `wb-${Date.now().toString(36)}`;
+      const at = new Date().toISOString();
+      await repository.saveWorkbook({
+        ...workbook,
+        id,
+        title,
+        indicators: grid.getIndicators(),
+        createdAt: at,
+        updatedAt: at,
+      });
+      keptElsewhere = true;
+      autosave?.dispose();
+      try {
+        await repository.setSetting(LAST_WORKBOOK_SETTING, id);
+      } catch (error) {
+        // Only what a bare address opens next time; the new workbook is saved and opened below.
+        console.warn('[storage] could not remember the workbook opened:', error);
+      }
+      carryNotice(`已将原工作簿“${workbook.title}”页面上的全部内容另存为新工作簿“${title}”，并已打开。`);
+      location.href = workbookHref(id);
+    } catch (error) {
+      console.warn('[storage] saving as a new workbook failed:', error);
+      showFailure(describeStorageError(error, 'write', '另存为新工作簿'));
     }
   };
 
@@ -597,6 +676,11 @@ export function App(props: { session: Session }) {
         {(f) => (
           <div class="banner error" role="alert">
             <span>{f().message}</span>
+            <Show when={gone()}>
+              <button type="button" onClick={() => void saveAsNewWorkbook()}>
+                另存为新工作簿
+              </button>
+            </Show>
             <button type="button" onClick={() => exportCsv({ kind: 'all' })}>
               导出CSV
             </button>
@@ -835,6 +919,7 @@ export function App(props: { session: Session }) {
             clerk={clerk}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
+            onDeletedForGood={(id) => tabSync.announceDeleted(id)}
             // The status bar's "还没有备份过" reminder is out of date once a backup is made.
             onBackedUp={setNotice}
             open={(id) => {

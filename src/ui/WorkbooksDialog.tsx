@@ -19,6 +19,8 @@ export function WorkbooksDialog(props: {
   clerk: string;
   current: () => Workbook;
   beforeLeave: () => Promise<void>;
+  /** A workbook was deleted for good: a tab still showing it is told (see TabSync). */
+  onDeletedForGood?: (id: string) => void;
   onBackedUp?: (message: string) => void;
   open: (id: string) => void;
   onClose: () => void;
@@ -36,7 +38,16 @@ export function WorkbooksDialog(props: {
   const [nextBase, setNextBase] = createSignal(String(current.targetYear));
   const [nextTarget, setNextTarget] = createSignal(String(current.targetYear + 5));
 
+  /**
+   * An action running, or the page leaving for another workbook: a second click (a double click, Enter pressed
+   * twice) does nothing. It made a second workbook (新建并打开, 复制): the list it checks names against was not
+   * read again until the first had finished.
+   */
+  let busy = false;
+  let leaving = false;
   const run = async (action: () => Promise<void>) => {
+    if (busy || leaving) return;
+    busy = true;
     setProblem('');
     setNote('');
     try {
@@ -46,7 +57,15 @@ export function WorkbooksDialog(props: {
       // A message meant for the clerk (e.g. a wrong period) is shown as it is; storage failures are translated.
       const shown = (error as { shown?: unknown }).shown;
       setProblem(typeof shown === 'string' ? shown : describeStorageError(error, 'write', '此操作').message);
+    } finally {
+      busy = false;
     }
+  };
+  /** Open a workbook: the page goes there, and nothing more is done here meanwhile (closing still works). */
+  const open = (id: string) => {
+    if (leaving) return;
+    leaving = true;
+    props.open(id);
   };
   /** Two workbooks of one name: a clerk could type into the wrong draft. Said, with what to do instead. */
   const refuseTakenName = (title: string, except?: string) => {
@@ -91,7 +110,7 @@ export function WorkbooksDialog(props: {
       if (title !== w.title) refuseTakenName(title, w.id);
       await props.repository.renameWorkbook(w.id, title);
       setRenaming(null);
-      if (w.id === current.id) props.open(w.id);
+      if (w.id === current.id) open(w.id);
     });
   const active = () => (list() ?? []).filter((w) => !w.deletedAt);
   const deleted = () => (list() ?? []).filter((w) => w.deletedAt);
@@ -126,7 +145,7 @@ export function WorkbooksDialog(props: {
       await props.repository.saveWorkbook(
         makeNextPlan(source, { id, title, baseYear: base, targetYear: target }, new Date()),
       );
-      props.open(id);
+      open(id);
     });
 
   // The dialog itself takes the focus when it opens (its list is still being read): Escape closes it at once,
@@ -183,7 +202,7 @@ export function WorkbooksDialog(props: {
                     <td>{new Date(w.updatedAt).toLocaleString('zh-CN')}</td>
                     <td class="actions">
                       <Show when={w.id !== current.id} fallback={<span class="hint">当前</span>}>
-                        <button type="button" onClick={() => props.open(w.id)}>
+                        <button type="button" onClick={() => open(w.id)}>
                           打开
                         </button>
                       </Show>
@@ -215,8 +234,7 @@ export function WorkbooksDialog(props: {
                             if (!window.confirm(`删除工作簿“${w.title}”？删除后可在下方“已删除”中恢复。`))
                               return;
                             await props.repository.setDeleted(w.id, true);
-                            if (w.id === current.id)
-                              props.open(active().find((x) => x.id !== w.id)?.id ?? '');
+                            if (w.id === current.id) open(active().find((x) => x.id !== w.id)?.id ?? '');
                           })
                         }
                       >
@@ -243,8 +261,9 @@ export function WorkbooksDialog(props: {
                       type="button"
                       onClick={() =>
                         void run(async () => {
-                          if (window.confirm(`永久删除“${w.title}”？此操作不能撤销。`))
-                            await props.repository.deleteWorkbook(w.id);
+                          if (!window.confirm(`永久删除“${w.title}”？此操作不能撤销。`)) return;
+                          await props.repository.deleteWorkbook(w.id);
+                          props.onDeletedForGood?.(w.id);
                         })
                       }
                     >
@@ -292,7 +311,7 @@ export function WorkbooksDialog(props: {
             beforeLeave={props.beforeLeave}
             onRestored={(message) => {
               carryNotice(message);
-              props.open(current.id);
+              open(current.id);
             }}
             onBackedUp={props.onBackedUp}
           />

@@ -343,3 +343,39 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await expect(page.locator('.status-bar')).not.toContainText('上次使用');
   workbook.expectNoErrors();
 });
+
+test('a double click on 新建并打开 or 复制 makes one workbook, not two', async ({ page }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  const list = dialog.getByRole('table', { name: '工作簿列表' });
+  await list.getByRole('button', { name: '复制' }).dblclick();
+  await expect(list.getByRole('row', { name: /（副本）/ })).toHaveCount(1);
+  await page.waitForTimeout(500);
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）草案');
+  // Enter twice on the focused button, as a clerk unsure the first took does.
+  await dialog.getByRole('button', { name: '新建并打开' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  await workbook.waitForGrid();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await expect(list.locator('tbody tr')).toHaveCount(3);
+  await expect(list.getByRole('row', { name: /草案/ })).toHaveCount(1);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+
+  // And a double click, from the new plan.
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2031—2035年）草案');
+  await dialog.getByRole('button', { name: '新建并打开' }).dblclick();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('兰溪市儿童发展规划（2031—2035年）草案');
+  await workbook.waitForGrid();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await expect(list.locator('tbody tr')).toHaveCount(4);
+  await expect(list.getByRole('row', { name: /2031—2035年/ })).toHaveCount(1);
+  workbook.expectNoErrors();
+});

@@ -5,6 +5,26 @@ import { WorkbookPage } from './workbook-page';
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
 const NEONATAL = LANXI_2021_2025.indicators.find((r) => r.name === '新生儿死亡率')!;
 
+/** An init script: the page hears other tabs' saves only when the test calls releaseMessages() (a tab asleep). */
+const holdMessages = () => {
+  const held: (() => void)[] = [];
+  const w = window as unknown as { releaseMessages: () => void; holding: boolean };
+  w.holding = true;
+  w.releaseMessages = () => {
+    w.holding = false;
+    held.splice(0).forEach((deliver) => deliver());
+  };
+  const Real = window.BroadcastChannel;
+  window.BroadcastChannel = class extends Real {
+    set onmessage(handler: ((event: MessageEvent) => void) | null) {
+      super.onmessage = (event: MessageEvent) => {
+        if (w.holding) held.push(() => handler?.(event));
+        else handler?.(event);
+      };
+    }
+  };
+};
+
 test('two tabs on one workbook: an edit in one shows in the other, and no write is lost', async ({
   context,
 }) => {
@@ -35,10 +55,18 @@ test('two tabs on one workbook: an edit in one shows in the other, and no write 
     await expect(await tab.cell(NEONATAL.code, '2021年')).toHaveText('2.1‰');
   }
 
+  // The first tab types over a figure the second shows: the second shows the new figure, not the old one.
+  await first.typeInto(INFANT.code, '2021年', '4.4');
+  await first.waitSaved();
+  await expect(second.page.locator('.status-bar .cell-info')).toContainText('已同步到本页（1 项指标）');
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.4‰');
+
   // After a reload (what is stored), nothing is lost either.
   await second.page.reload();
   await second.waitForGrid();
   await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.4‰');
   await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
   await expect(await second.cell(INFANT.code, '2023年')).toHaveText('4.3‰');
 
@@ -238,24 +266,7 @@ test('a figure being typed in a row the other tab deletes is not lost unsaid', a
 test('the tab whose figure lost a same-cell race is told too', async ({ context }) => {
   // The first tab hears of the second's save only when the test lets it: both save the cell "at once".
   const firstPage = await context.newPage();
-  await firstPage.addInitScript(() => {
-    const held: (() => void)[] = [];
-    const w = window as unknown as { releaseMessages: () => void; holding: boolean };
-    w.holding = true;
-    w.releaseMessages = () => {
-      w.holding = false;
-      held.splice(0).forEach((deliver) => deliver());
-    };
-    const Real = window.BroadcastChannel;
-    window.BroadcastChannel = class extends Real {
-      set onmessage(handler: ((event: MessageEvent) => void) | null) {
-        super.onmessage = (event: MessageEvent) => {
-          if (w.holding) held.push(() => handler?.(event));
-          else handler?.(event);
-        };
-      }
-    };
-  });
+  await firstPage.addInitScript(holdMessages);
   const first = new WorkbookPage(firstPage);
   const second = new WorkbookPage(await context.newPage());
   await first.open();
@@ -278,6 +289,122 @@ test('the tab whose figure lost a same-cell race is told too', async ({ context 
   );
   await firstPage.evaluate(() => (window as unknown as { releaseMessages: () => void }).releaseMessages());
   await expect(await first.cell(STUNTING.code, '2022年')).toHaveText('3.5%');
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
+
+test('a workbook deleted for good in another tab: the clerk is told, and what the page holds is kept as a new workbook', async ({
+  context,
+}) => {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  const prompts: string[] = [];
+  for (const tab of [first, second])
+    tab.page.on('dialog', (dialog) => {
+      prompts.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.accept();
+    });
+  await first.open();
+  await second.open();
+  // The second tab makes a copy of the plan and works in it.
+  await second.page.getByRole('button', { name: '工作簿' }).click();
+  const list = second.page.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
+  await list.getByRole('button', { name: '复制' }).click();
+  await list
+    .getByRole('row', { name: /（副本）/ })
+    .getByRole('button', { name: '打开' })
+    .click();
+  await expect(second.page).toHaveURL(/\?workbook=wb-/);
+  await second.waitForGrid();
+  const title = `${LANXI_2021_2025.title}（副本）`;
+  await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await second.typeInto(INFANT.code, '2021年', '4.6');
+  await second.waitSaved();
+
+  // The first tab deletes the copy, then deletes it for good.
+  await first.page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = first.page.getByRole('dialog', { name: '工作簿' });
+  await dialog
+    .getByRole('row', { name: /（副本）/ })
+    .getByRole('button', { name: '删除' })
+    .click();
+  await dialog
+    .getByRole('list', { name: '已删除的工作簿' })
+    .getByRole('listitem')
+    .filter({ hasText: '（副本）' })
+    .getByRole('button', { name: '永久删除' })
+    .click();
+  await expect(dialog.getByRole('list', { name: '已删除的工作簿' })).toHaveCount(0);
+
+  // The second tab is told at once, in Chinese, with what it can do.
+  const banner = second.page.locator('.banner.error');
+  await expect(banner).toContainText('此工作簿已在另一个窗口（标签页）中被永久删除');
+  await expect(banner.getByRole('button', { name: '另存为新工作簿' })).toBeVisible();
+  await expect(banner.getByRole('button', { name: '导出CSV' })).toBeVisible();
+  // A figure typed now cannot be saved into it: said, and kept on screen.
+  await second.typeInto(INFANT.code, '2022年', '4.5');
+  await expect(second.saveState).toHaveAttribute('data-state', 'error');
+  await expect(banner).toContainText('永久删除');
+  await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+
+  // 另存为新工作簿: everything the page held, the unsaved figure included, is stored again and opened.
+  await banner.getByRole('button', { name: '另存为新工作簿' }).click();
+  await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(`${title}（另存）`);
+  await second.waitForGrid();
+  await expect(second.page.locator('.status-bar')).toContainText(`另存为新工作簿“${title}（另存）”`);
+  await second.page.reload();
+  await second.waitForGrid();
+  await second.revealRow(INFANT.code);
+  await expect(await second.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+  await expect(second.counts()).toContainText(`共 ${LANXI_2021_2025.indicators.length} 项指标`);
+  // Only the two confirmations of the deletion were asked; leaving for the new workbook asked nothing.
+  expect(prompts.map((p) => p.split(':')[0])).toEqual(['confirm', 'confirm']);
+  first.expectNoErrors();
+  second.expectNoErrors();
+});
+
+test('rows both tabs add at once get one code (X01): each tab keeps its own row, told, and both show both', async ({
+  context,
+}) => {
+  const firstPage = await context.newPage();
+  await firstPage.addInitScript(holdMessages);
+  const first = new WorkbookPage(firstPage);
+  const second = new WorkbookPage(await context.newPage());
+  await first.open();
+  await second.open();
+  const total = LANXI_2021_2025.indicators.length;
+
+  await second.more('新增指标');
+  await second.waitSaved();
+  await second.typeInto('X01', '指标名称', '乡镇新增：儿童友好公园数');
+  await second.typeInto('X01', '2024年', '3');
+  await second.waitSaved();
+  // The first tab has not heard of it: its new row is X01 too. Saved second, it takes X02, and says so.
+  await first.more('新增指标');
+  await first.waitSaved();
+  await expect(first.page.getByRole('alert')).toContainText(
+    '另一窗口也新增了代码为 X01 的一行“乡镇新增：儿童友好公园数”并先保存；本窗口新增的“新增指标（请填写名称）”已改用代码 X02',
+  );
+  await expect(first.counts()).toContainText(`共 ${total + 2} 项指标`);
+  await first.typeInto('X02', '指标名称', '乡镇新增：儿童之家覆盖数');
+  await first.typeInto('X02', '2024年', '12');
+  await first.waitSaved();
+  await firstPage.evaluate(() => (window as unknown as { releaseMessages: () => void }).releaseMessages());
+
+  for (const tab of [first, second]) {
+    await expect(tab.counts()).toContainText(`共 ${total + 2} 项指标`);
+    await tab.revealRow('X02');
+    await expect(await tab.cell('X01', '指标名称')).toHaveText('乡镇新增：儿童友好公园数');
+    await expect(await tab.cell('X01', '2024年')).toHaveText('3%');
+    await expect(await tab.cell('X02', '指标名称')).toHaveText('乡镇新增：儿童之家覆盖数');
+    await expect(await tab.cell('X02', '2024年')).toHaveText('12%');
+  }
+  await second.page.reload();
+  await second.waitForGrid();
+  await second.revealRow('X02');
+  await expect(await second.cell('X01', '2024年')).toHaveText('3%');
+  await expect(await second.cell('X02', '2024年')).toHaveText('12%');
   first.expectNoErrors();
   second.expectNoErrors();
 });

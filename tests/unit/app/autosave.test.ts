@@ -71,6 +71,30 @@ describe('autosave', () => {
     await vi.advanceTimersByTimeAsync(300);
     expect([...(writes[1]?.rows ?? [])].sort()).toEqual(['H09', 'H10']);
   });
+
+  it('a write that can never succeed (the workbook deleted for good) is not retried by itself; its edits stay pending', async () => {
+    let attempts = 0;
+    const states: SaveState['status'][] = [];
+    const autosave = makeAutosave({
+      delayMs: 0,
+      write: async () => {
+        attempts += 1;
+        throw Object.assign(new Error('gone'), { name: 'WorkbookGoneError' });
+      },
+      retries: (error) => (error as Error).name !== 'WorkbookGoneError',
+      onState: (s) => states.push(s.status),
+    });
+    autosave.markRows(['H01']);
+    await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS * 5);
+    expect(attempts).toBe(1);
+    expect(states.at(-1)).toBe('error');
+    expect(autosave.hasPending()).toBe(true);
+    // A new edit is tried (and said) again, with the edit that failed.
+    autosave.markRows(['H02']);
+    await vi.advanceTimersByTimeAsync(RETRY_DELAY_MS * 5);
+    expect(attempts).toBe(2);
+    expect(autosave.hasPending()).toBe(true);
+  });
 });
 
 /** An autosave writing to a disk that starts full (`full = false` makes room); its states and writes. */

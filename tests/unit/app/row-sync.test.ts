@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PendingChanges } from '../../../src/app/autosave';
 import { makeRowSync, type RowSync, type SyncedRows } from '../../../src/app/row-sync';
 import type { ChangeSource } from '../../../src/model/history';
@@ -272,6 +272,97 @@ describe('row sync between two tabs', () => {
   });
 });
 
+/** How many times the tab reads rows from storage while it saves `codes` (a merging save reads them first). */
+const readsWhileSaving = async (tab: Tab, codes: string[]) => {
+  const spy = vi.spyOn(tab.repository.db.rows, 'bulkGet');
+  try {
+    await tab.sync.write(rowsChanged(codes));
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+};
+
+describe('after taking in another tab’s save, a save reads rows back only when storage may differ', () => {
+  it('B took in A’s save: B’s next saves skip the read-back and still keep A’s figures', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    expect(await b.sync.pull(['H02'], a.sync.written())).toBe(1);
+
+    b.grid.type('H03', 2021, 6.1);
+    expect(await readsWhileSaving(b, ['H03'])).toBe(0);
+    await a.sync.pull(['H03'], b.sync.written());
+    // The row A saved: B's base has A's figure, so A's 4.6 stays without reading the row back.
+    b.grid.type('H02', 2022, 4.5);
+    expect(await readsWhileSaving(b, ['H02'])).toBe(0);
+    await a.sync.pull(['H02'], b.sync.written());
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5 });
+    expect((await storedRow(a, 'H03'))?.values).toEqual({ 2021: 6.1 });
+
+    // A took in both of B's saves: it skips too, and keeps B's figures.
+    a.grid.type('H02', 2023, 4.4);
+    expect(await readsWhileSaving(a, ['H02'])).toBe(0);
+    expect((await storedRow(a, 'H02'))?.values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+    expect(a.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+    await b.sync.pull(['H02'], a.sync.written());
+    b.grid.type('H03', 2022, 5.9);
+    expect(await readsWhileSaving(b, ['H03'])).toBe(0);
+    expect((await storedRow(a, 'H03'))?.values).toEqual({ 2021: 6.1, 2022: 5.9 });
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5, 2023: 4.4 });
+  });
+
+  it('another write between (not yet heard of), a rename, or a save without a stamp: the next save reads back', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.type('H02', 2021, 4.6);
+    await a.sync.write(rowsChanged(['H02']));
+    const first = a.sync.written();
+    a.grid.type('H03', 2021, 6.1);
+    await a.sync.write(rowsChanged(['H03']));
+    // B hears of A's first save only; A's second (H03) is still on its way.
+    await b.sync.pull(['H02'], first);
+    b.grid.type('H03', 2022, 5.9);
+    expect(await readsWhileSaving(b, ['H03'])).toBe(1);
+    expect((await storedRow(a, 'H03'))?.values).toEqual({ 2021: 6.1, 2022: 5.9 });
+
+    // A rename in between (工作簿 → 重命名) changes the record: read back.
+    const { a: c, b: d } = await twoTabs();
+    c.grid.type('H02', 2021, 4.6);
+    await c.sync.write(rowsChanged(['H02']));
+    await c.repository.renameWorkbook('wb-1', '改名后的工作簿');
+    await d.sync.pull(['H02'], c.sync.written());
+    d.grid.type('H03', 2021, 6.0);
+    expect(await readsWhileSaving(d, ['H03'])).toBe(1);
+
+    // A message without a stamp (a tab of an older build): read back.
+    const { a: e, b: f } = await twoTabs();
+    e.grid.type('H04', 2021, 5.2);
+    await e.sync.write(rowsChanged(['H04']));
+    await f.sync.pull(['H04']);
+    f.grid.type('H05', 2021, 1);
+    expect(await readsWhileSaving(f, ['H05'])).toBe(1);
+  });
+});
+
+describe('a workbook another tab deleted for good', () => {
+  it('B’s save is refused with WorkbookGoneError, nothing is stored, and B’s grid keeps every row and edit', async () => {
+    const { a, b } = await twoTabs();
+    const rowsBefore = b.grid.codes();
+    await a.repository.deleteWorkbook('wb-1');
+    b.grid.type('H02', 2021, 4.6);
+    await expect(b.sync.write(rowsChanged(['H02']))).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    b.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+    await expect(b.sync.write(structureChanged())).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    // Told of a structure save just before the deletion, B reads the workbook: it is gone, not empty.
+    await expect(b.sync.pull(null)).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    expect(b.grid.codes()).toEqual([...rowsBefore, 'X01']);
+    expect(b.grid.row('H02').values).toEqual({ 2021: 4.6 });
+    expect(b.grid.external).toEqual([]);
+    expect(await a.repository.db.rows.count()).toBe(0);
+    expect(await a.repository.listWorkbooks()).toEqual([]);
+  });
+});
+
 describe('row sync of added and removed rows', () => {
   it('a row A added is appended in B after B pulls all rows', async () => {
     const { a, b } = await twoTabs();
@@ -335,17 +426,131 @@ describe('row sync of added and removed rows', () => {
     expect(await storedRow(a, 'H03')).toBeUndefined();
   });
 
-  it('rows both tabs added before seeing each other (same new code X01): neither is lost silently', async () => {
+  it('rows both tabs added before seeing each other (same new code X01): both kept, each with its own figures, in both tabs', async () => {
     const { a, b } = await twoTabs();
     // Each grid numbers its new row from its own rows, so both are X01.
     a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
     await a.sync.write(structureChanged());
     b.grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
     const conflicts = await b.sync.write(structureChanged());
+    // A saved first: its row keeps X01; B's own row takes X02, and B's clerk is told.
+    expect(conflicts).toEqual([
+      expect.objectContaining({
+        code: 'X02',
+        note:
+          '另一窗口也新增了代码为 X01 的一行“乡镇新增：儿童友好公园数”并先保存；' +
+          '本窗口新增的“乡镇新增：儿童之家覆盖数”已改用代码 X02，数值都已保留',
+      }),
+    ]);
+    const byCode = async () =>
+      Object.fromEntries(
+        (await b.repository.loadWorkbook('wb-1'))!.indicators
+          .filter((r) => r.code.startsWith('X'))
+          .map((r) => [r.code, [r.name, r.values]]),
+      );
+    expect(await byCode()).toEqual({
+      X01: ['乡镇新增：儿童友好公园数', { 2024: 3 }],
+      X02: ['乡镇新增：儿童之家覆盖数', { 2024: 12 }],
+    });
+    expect(b.grid.row('X01')).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(b.grid.row('X02')).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+    const stored = (await b.repository.loadWorkbook('wb-1'))!.indicators.map((r) => r.code);
+    expect(b.grid.codes()).toEqual(stored);
 
-    const names = (await b.repository.loadWorkbook('wb-1'))!.indicators.map((r) => r.name);
-    const kept = names.includes('乡镇新增：儿童友好公园数') && names.includes('乡镇新增：儿童之家覆盖数');
-    // Either both rows are kept, or at least the clerk is told that A's row was overwritten.
-    expect(kept || conflicts.length > 0).toBe(true);
+    // A hears of B's save: its own row is where it was, B's is added.
+    await a.sync.pull(null);
+    expect(a.grid.codes()).toEqual(stored);
+    expect(a.grid.row('X01')).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(a.grid.row('X02')).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+    // Later saves of either tab keep both rows as they are.
+    a.grid.type('X01', 2025, 4);
+    await a.sync.write(rowsChanged(['X01']));
+    b.grid.type('X02', 2025, 13);
+    await b.sync.write(rowsChanged(['X02']));
+    expect(await byCode()).toEqual({
+      X01: ['乡镇新增：儿童友好公园数', { 2024: 3, 2025: 4 }],
+      X02: ['乡镇新增：儿童之家覆盖数', { 2024: 12, 2025: 13 }],
+    });
+  });
+
+  it('two fresh rows alike (新增指标 in both tabs at once) stay two rows, each filled in by its own tab', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.rows.push(newRow('X01', '新增指标（请填写名称）'));
+    await a.sync.write(structureChanged());
+    b.grid.rows.push(newRow('X01', '新增指标（请填写名称）'));
+    await b.sync.write(structureChanged());
+    await a.sync.pull(null);
+    expect(a.grid.codes()).toEqual(b.grid.codes());
+    expect(b.grid.codes().slice(-2)).toEqual(['X01', 'X02']);
+    a.grid.row('X01').name = '乡镇新增：儿童友好公园数';
+    a.grid.type('X01', 2024, 3);
+    await a.sync.write(rowsChanged(['X01']));
+    b.grid.row('X02').name = '乡镇新增：儿童之家覆盖数';
+    b.grid.type('X02', 2024, 12);
+    await b.sync.write(rowsChanged(['X02']));
+    const [park, home] = await a.repository.loadRows('wb-1', ['X01', 'X02']);
+    expect(park).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(home).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+  });
+
+  it('a figure typed into the own new row while its save moves it to X02 stays in it, and is saved', async () => {
+    const name = freshName();
+    const setup = await WorkbookRepository.open(name);
+    await setup.saveWorkbook(workbookFromPlan(LANXI_2021_2025, 'wb-1', new Date('2026-11-01T00:00:00Z')));
+    setup.close();
+    const a = await openTab(name, '张丽');
+    const repository = await WorkbookRepository.open(name);
+    opened.push(repository);
+    const workbook = (await repository.loadWorkbook('wb-1'))!;
+    const grid = new FakeGrid(workbook.indicators);
+    const unsaved: string[][] = [];
+    const b = makeRowSync({
+      repository,
+      workbook,
+      rows: grid,
+      clerk: () => '王强',
+      markUnsaved: (codes) => unsaved.push(codes),
+    });
+    a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+    await a.sync.write(structureChanged());
+    grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
+    const save = repository.saveWorkbookMerged.bind(repository);
+    repository.saveWorkbookMerged = async (...args) => {
+      const result = await save(...args);
+      grid.type('X01', 2025, 13); // typed while the save runs
+      return result;
+    };
+    await b.write(structureChanged());
+    expect(grid.row('X02')).toMatchObject({
+      name: '乡镇新增：儿童之家覆盖数',
+      values: { 2024: 12, 2025: 13 },
+    });
+    expect(grid.row('X01')).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(unsaved).toEqual([['X02']]);
+    await b.write(rowsChanged(['X02', 'X01']));
+    const [park, home] = await repository.loadRows('wb-1', ['X01', 'X02']);
+    expect(park).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(home).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12, 2025: 13 } });
+  });
+
+  it('a figure A types into its new row before hearing of B’s save (same code X01) stays in A’s row', async () => {
+    for (const pullFirst of [false, true]) {
+      const { a, b } = await twoTabs();
+      a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+      await a.sync.write(structureChanged());
+      b.grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
+      await b.sync.write(structureChanged());
+      // A types into its row and saves, before (or after) B's announcement arrives.
+      a.grid.type('X01', 2025, 4);
+      if (pullFirst) await a.sync.pull(null);
+      await a.sync.write(rowsChanged(['X01']));
+      const stored = (await a.repository.loadWorkbook('wb-1'))!.indicators;
+      const byName = (name: string) => stored.filter((r) => r.name === name).map((r) => r.values);
+      // The 4 typed for the park row is the park row's, never the other row's.
+      expect(byName('乡镇新增：儿童友好公园数')).toEqual([{ 2024: 3, 2025: 4 }]);
+      expect(byName('乡镇新增：儿童之家覆盖数')).toEqual([{ 2024: 12 }]);
+      await a.sync.pull(null);
+      expect(a.grid.codes()).toEqual(stored.map((r) => r.code));
+    }
   });
 });

@@ -242,6 +242,31 @@ describe('mergeWorkbookRows', () => {
     expect(conflicts).toEqual([]);
   });
 
+  it('a new row of the code another tab’s new row was stored under first: that one keeps it, this one takes the next', () => {
+    const base = baseOf([infant()]);
+    const theirs: Indicator = { ...centres(), code: 'X01', name: '乡镇新增：儿童友好公园数', unit: '个' };
+    const ours: Indicator = {
+      ...centres({ 2024: 12 }),
+      code: 'X01',
+      name: '乡镇新增：儿童之家覆盖数',
+      unit: '个',
+    };
+    const { rows, conflicts, fromOthers, recoded } = mergeWorkbookRows(
+      base,
+      [infant(), ours],
+      [infant(), theirs],
+    );
+    expect(rows).toEqual([infant(), theirs, { ...ours, code: 'X02' }]);
+    expect([...fromOthers]).toEqual(['X01', 'X02']);
+    expect(recoded).toEqual(new Map([['X01', 'X02']]));
+    expect(conflicts.map((c) => [c.code, c.note])).toEqual([
+      [
+        'X02',
+        '另一窗口也新增了代码为 X01 的一行“乡镇新增：儿童友好公园数”并先保存；本窗口新增的“乡镇新增：儿童之家覆盖数”已改用代码 X02，数值都已保留',
+      ],
+    ]);
+  });
+
   it('a row another tab deleted stays deleted when untouched here', () => {
     const base = baseOf([infant(), under5()]);
     const { rows } = mergeWorkbookRows(base, [infant(), under5()], [infant()]);

@@ -131,6 +131,49 @@ describe('workbook storage', () => {
     expect(await repository.getSetting('clerkName')).toBe('张三');
   });
 
+  it('a workbook another tab deleted for good is not written again: no orphan rows, no history, an error', async () => {
+    const name = freshName();
+    const tab = await open(name);
+    await tab.saveWorkbook(workbook([indicator('H01'), indicator('H02')]));
+    const read = (await tab.loadWorkbook('wb-1'))!;
+    const base = new Map(read.indicators.map((row) => [row.code, row]));
+    const known = tab.storedStamp(read);
+    // Another tab: 工作簿 → 已删除 → 永久删除.
+    const other = await open(name);
+    await other.deleteWorkbook('wb-1');
+
+    const context = { at: '2026-11-29T00:00:00Z', clerk: '', sourceOf: () => ({ kind: 'typed' }) as const };
+    for (const stamp of [known, null]) {
+      const save = tab.saveRowsMerged(
+        'wb-1',
+        [{ indicator: indicator('H02', { 2024: 4.1 }), order: 1 }],
+        base,
+        context,
+        stamp,
+      );
+      await expect(save).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    }
+    await expect(
+      tab.saveWorkbookMerged(workbook([indicator('H01'), indicator('H02', { 2024: 4.1 })]), base, context),
+    ).rejects.toMatchObject({ name: 'WorkbookGoneError' });
+    // 保存版本 of it: said as the workbook gone, not as a failed write.
+    await expect(tab.saveVersion('wb-1', '定稿', '', context.at)).rejects.toMatchObject({
+      name: 'WorkbookGoneError',
+    });
+    expect(await other.db.rows.count()).toBe(0);
+    expect(await other.db.history.count()).toBe(0);
+    expect(await other.listWorkbooks()).toEqual([]);
+    const failure = describeStorageError(
+      await tab.saveRowsMerged('wb-1', [], base, context).catch((e) => e),
+      'write',
+    );
+    expect(failure.kind).toBe('gone');
+    expect(failure.message).toContain('另一个窗口');
+    expect(failure.message).toContain('永久删除');
+    expect(failure.message).toContain('另存为新工作簿');
+    expect(failure.message).toContain('导出CSV');
+  });
+
   it('the current schema is the latest version declared', () => {
     const db = new WorkbookDatabase(freshName());
     expect(db.verno).toBe(SCHEMA_VERSION);
