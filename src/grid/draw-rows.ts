@@ -16,20 +16,19 @@ interface RenderFlags {
 }
 
 /**
- * Redraw the given visual rows' cells from column `fromColumn` on (frozen ones in their overlay too), then let the grid's next draw be a light one
- * (selection and borders only). Returns false, drawing nothing, when the grid's internals are not as expected,
- * so the caller's full draw goes ahead.
+ * Redraw the given visual rows' cells in the given columns (frozen ones in their overlay too), then let the grid's
+ * next draw be a light one (selection and borders only). Returns false, drawing nothing, when the grid's internals
+ * are not as expected, so the caller's full draw goes ahead.
  */
 export function redrawRowsAlone(
   hot: Handsontable,
   visualRows: Iterable<number>,
-  fromColumn: number,
+  columns: readonly number[],
 ): boolean {
   const flags = hot as unknown as RenderFlags;
   if (typeof flags.forceFullRender !== 'boolean') return false;
-  const columnCount = hot.countCols();
   for (const row of visualRows) {
-    for (let column = fromColumn; column < columnCount; column += 1) {
+    for (const column of columns) {
       // null when the cell is not in the drawn band (scrolled away): it is drawn when it comes into view.
       const td = hot.getCell(row, column);
       if (td) drawCell(hot, td, row, column);
