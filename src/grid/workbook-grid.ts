@@ -1693,12 +1693,8 @@ export function makeWorkbookGrid(
       const yearCol = new Map(columns.map((c, i) => [c.year, i] as const).filter(([y]) => y !== undefined));
       const firstNewRow = grid.countSourceRows();
       const newData = newRows.map((row, i) => toGridRow(row, columns, firstNewRow + i + 1));
-      // Each cell the import writes, as parallel lists (50,000 cells: one object each was a measurable part of
-      // 应用), and the rows they are in.
-      const cellRows: number[] = [];
-      const cellCols: number[] = [];
-      const cellsBefore: GridCell[] = [];
-      const cellsAfter: GridCell[] = [];
+      const cellChanges: { physicalRow: number; col: number; before: GridCell; after: GridCell }[] = [];
+      /** The rows of `cellChanges`, noted once per row as the cells are read. */
       const touched = new Set<number>();
       const insertRows = () => {
         if (newData.length === 0) return;
@@ -1716,10 +1712,9 @@ export function makeWorkbookGrid(
       // Handsontable's change pipeline (validation, hooks, cell meta per cell) took over a second. Values arrive
       // already read (numbers in the row's unit, or text kept as typed), as the editor would have stored them.
       const setCells = (which: 'before' | 'after', source: string) => {
-        const values = which === 'before' ? cellsBefore : cellsAfter;
-        for (let i = 0; i < cellRows.length; i += 1) {
-          const row = data[cellRows[i] as number];
-          if (row) row[cellCols[i] as number] = values[i] ?? null;
+        for (const { physicalRow, col: c, before, after } of cellChanges) {
+          const row = data[physicalRow];
+          if (row) row[c] = which === 'before' ? before : after;
         }
         const rows = [...touched].filter((physicalRow) => data[physicalRow] !== undefined);
         markRowsChanged(rows, true);
@@ -1740,6 +1735,7 @@ export function makeWorkbookGrid(
           const sourceRows = grid.countSourceRows();
           let lastCode: string | null = null;
           let physicalRow = -1;
+          let lastTouched = -1;
           for (const update of updates) {
             if (update.code !== lastCode) {
               lastCode = update.code;
@@ -1747,11 +1743,13 @@ export function makeWorkbookGrid(
             }
             const c = yearCol.get(update.year);
             if (physicalRow < 0 || c === undefined) continue;
-            cellRows.push(physicalRow);
-            cellCols.push(c);
-            cellsBefore.push(cellAt(physicalRow, c));
-            cellsAfter.push(update.value ?? null);
-            touched.add(physicalRow);
+            if (physicalRow !== lastTouched) touched.add((lastTouched = physicalRow));
+            cellChanges.push({
+              physicalRow,
+              col: c,
+              before: cellAt(physicalRow, c),
+              after: update.value ?? null,
+            });
           }
           setCells('after', 'import');
         });
