@@ -1721,7 +1721,7 @@ export function makeWorkbookGrid(
         noteUndoRows(rows);
         // Values alone changed (no row added): the rows on screen are redrawn as an edit's are. A full draw of the
         // grid (every cell anew, the rows measured, the overlays realigned) was half of 应用 on 10,000 rows.
-        if (newData.length > 0 || !redrawRenderedRows(new Set(rows))) grid.render();
+        if (newData.length > 0 || !redrawRenderedRows(touched)) grid.render();
         rowsChanged(
           rows.map((physicalRow) => codeAt(physicalRow)),
           source,
