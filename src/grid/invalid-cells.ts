@@ -21,6 +21,12 @@ export function makeInvalidCellCounter(): InvalidCellCounter {
   return {
     markRows(physicalRows) {
       if (perRow === null) return;
+      // Over half the rows (an import): counting every row again costs no more, without noting each of them.
+      if (Array.isArray(physicalRows) && physicalRows.length * 2 > perRow.length) {
+        perRow = null;
+        dirty.clear();
+        return;
+      }
       for (const row of physicalRows) dirty.add(row);
     },
     reset() {

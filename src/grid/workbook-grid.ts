@@ -313,9 +313,14 @@ export function makeWorkbookGrid(
   const rowsAloneCols = new Set(
     columns.flatMap((spec, column) => (spec.key === 'year' || spec.key === 'projection' ? [column] : [])),
   );
-  /** The first column a value changes the look of: 状态 (frozen, before the years), then 波动, 预测, 差距. */
-  const firstDerivedColumn = Math.min(
-    ...columns.flatMap((spec, column) => (spec.key === 'status' || spec.key === 'year' ? [column] : [])),
+  /**
+   * The columns a row's values change the look of: the years and the projection themselves, and what is computed
+   * from them (状态, 波动, 目标评估, 差距). The other cells of the row show their own text and the row's definition
+   * (unit, target, department…), which a value does not change: redrawing them too was over half the cells of
+   * each row drawn after an edit or an import.
+   */
+  const valueColumns = columns.flatMap((spec, column) =>
+    ['year', 'projection', 'status', 'fluctuation', 'ambition', 'gap'].includes(spec.key) ? [column] : [],
   );
   const finishEditBatch = (grid: Handsontable) => {
     const batch = editBatch;
@@ -324,7 +329,7 @@ export function makeWorkbookGrid(
     try {
       if (batch?.rowsAlone && batch.rows.size > 0) {
         const visualRows = [...batch.rows].map((r) => grid.toVisualRow(r)).filter((r) => r !== null);
-        redrawRowsAlone(grid, visualRows, firstDerivedColumn);
+        redrawRowsAlone(grid, visualRows, valueColumns);
       }
     } finally {
       // Whatever happened above, the grid draws again (suspended, it would never draw).
@@ -347,7 +352,7 @@ export function makeWorkbookGrid(
       if (physicalRow !== null && (physicalRows.has(physicalRow) || clerkFormulaRows.has(physicalRow)))
         visualRows.push(visualRow);
     }
-    return redrawRowsAlone(grid, visualRows, firstDerivedColumn);
+    return redrawRowsAlone(grid, visualRows, valueColumns);
   };
   /**
    * Remove rows given by physical index (the rows an import added, rows another tab deleted). Handsontable
@@ -1514,9 +1519,10 @@ export function makeWorkbookGrid(
   });
   // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.
   let rowOfCode = new Map<string, number>();
-  const physicalRowOf = (code: string) => {
+  /** `sourceRows`: the grid's row count, when the caller looks up many codes with no row added or removed. */
+  const physicalRowOf = (code: string, sourceRows = grid.countSourceRows()) => {
     const cached = rowOfCode.get(code);
-    if (cached !== undefined && cached < grid.countSourceRows() && codeAt(cached) === code) return cached;
+    if (cached !== undefined && cached < sourceRows && codeAt(cached) === code) return cached;
     rowOfCode = new Map();
     for (let r = grid.countSourceRows() - 1; r >= 0; r -= 1) rowOfCode.set(codeAt(r), r);
     return rowOfCode.get(code) ?? -1;
@@ -1721,6 +1727,8 @@ export function makeWorkbookGrid(
       const firstNewRow = grid.countSourceRows();
       const newData = newRows.map((row, i) => toGridRow(row, columns, firstNewRow + i + 1));
       const cellChanges: { physicalRow: number; col: number; before: GridCell; after: GridCell }[] = [];
+      /** The rows of `cellChanges`, noted once per row as the cells are read. */
+      const touched = new Set<number>();
       const insertRows = () => {
         if (newData.length === 0) return;
         grid.alter('insert_row_below', undefined, newData.length, 'import');
@@ -1737,20 +1745,18 @@ export function makeWorkbookGrid(
       // Handsontable's change pipeline (validation, hooks, cell meta per cell) took over a second. Values arrive
       // already read (numbers in the row's unit, or text kept as typed), as the editor would have stored them.
       const setCells = (which: 'before' | 'after', source: string) => {
-        const rows = new Set<number>();
         for (const { physicalRow, col: c, before, after } of cellChanges) {
           const row = data[physicalRow];
-          if (!row) continue;
-          row[c] = which === 'before' ? before : after;
-          rows.add(physicalRow);
+          if (row) row[c] = which === 'before' ? before : after;
         }
-        markRowsChanged([...rows], true);
+        const rows = [...touched].filter((physicalRow) => data[physicalRow] !== undefined);
+        markRowsChanged(rows, true);
         noteUndoRows(rows);
         // Values alone changed (no row added): the rows on screen are redrawn as an edit's are. A full draw of the
         // grid (every cell anew, the rows measured, the overlays realigned) was half of 应用 on 10,000 rows.
-        if (newData.length > 0 || !redrawRenderedRows(rows)) grid.render();
+        if (newData.length > 0 || !redrawRenderedRows(touched)) grid.render();
         rowsChanged(
-          [...rows].map((physicalRow) => codeAt(physicalRow)),
+          rows.map((physicalRow) => codeAt(physicalRow)),
           source,
         );
       };
@@ -1759,15 +1765,18 @@ export function makeWorkbookGrid(
         grid.batch(() => {
           insertRows();
           // An import's cells come row by row: each row is looked up once.
+          const sourceRows = grid.countSourceRows();
           let lastCode: string | null = null;
           let physicalRow = -1;
+          let lastTouched = -1;
           for (const update of updates) {
             if (update.code !== lastCode) {
               lastCode = update.code;
-              physicalRow = physicalRowOf(update.code);
+              physicalRow = physicalRowOf(update.code, sourceRows);
             }
             const c = yearCol.get(update.year);
             if (physicalRow < 0 || c === undefined) continue;
+            if (physicalRow !== lastTouched) touched.add((lastTouched = physicalRow));
             cellChanges.push({
               physicalRow,
               col: c,

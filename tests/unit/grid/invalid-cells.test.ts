@@ -37,6 +37,20 @@ describe('invalid cell counter', () => {
     expect(grid.reads).toEqual([]);
   });
 
+  it('after most rows changed at once (an import) counts them all again, to the right total', () => {
+    const grid = fakeGrid([1, 0, 2, 0]);
+    const counter = makeInvalidCellCounter();
+    counter.total(4, grid.countRow);
+    grid.counts.splice(0, 4, 0, 3, 2, 1);
+    counter.markRows([0, 1, 3]);
+    grid.reads.length = 0;
+    expect(counter.total(4, grid.countRow)).toBe(6);
+    expect(grid.reads).toEqual([0, 1, 2, 3]);
+    counter.markRows([2]);
+    grid.counts[2] = 0;
+    expect(counter.total(4, grid.countRow)).toBe(4);
+  });
+
   it('counts everything again after a reset or when the number of rows changed', () => {
     const grid = fakeGrid([1, 1]);
     const counter = makeInvalidCellCounter();
