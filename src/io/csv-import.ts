@@ -980,12 +980,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     return col === undefined ? null : (headers[col] ?? null);
   };
 
-  /**
-   * The year cells of a row, read with the unit; unreadable ones carry their message. Into `given` (emptied first)
-   * when given: the rows read one after another use one list.
-   */
-  const readValues = (row: readonly string[], unit: string, given: Given[] = []): Given[] => {
-    given.length = 0;
+  /** The year cells of a row, read with the unit; unreadable ones carry their message. */
+  const readValues = (row: readonly string[], unit: string): Given[] => {
+    const given: Given[] = [];
     for (let k = 0; k < yearColumns.length; k += 1) {
       const column = yearColumns[k]!;
       const cellText = row[column.col];
@@ -1082,8 +1079,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     years.reduce((max, year) => Math.max(max, year + 1), 0),
   );
   const sentRows = new Set<ExistingRow>();
-  /** The figures of the workbook row being read (see readValues). */
-  const rowGiven: Given[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
@@ -1228,7 +1223,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     }
 
     if (!checkDuplicate(target, line, row, target.unit, codeText, nameText)) continue;
-    const given = readValues(row, target.unit, rowGiven);
+    const given = readValues(row, target.unit);
     result.matchedRows += 1;
     remarksOf(row, line, target);
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
