@@ -343,7 +343,22 @@ function normaliseHeader(text: string): string {
   );
 }
 
+/**
+ * A character that a cell must contain for normaliseHeader to make it `key`: a Chinese character of the key
+ * (normalising changes no Chinese character but the digits of a year, 〇一二…九). Null when the key has none.
+ */
+function headerProbe(key: string): string | null {
+  for (const ch of key)
+    if (/[\u4e00-\u9fff]/.test(ch) && !CHINESE_DIGITS.includes(ch) && ch !== '零') return ch;
+  return null;
+}
+
+/** A code as the workbook writes it (H02, K000F01): nothing to normalise. */
+const PLAIN_CODE = /^[A-Z0-9]*$/;
+
 function normaliseCode(text: string): string {
+  // (Every line's code is normalised: the usual one is returned as it is, without building two strings.)
+  if (PLAIN_CODE.test(text)) return text;
   return toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
 }
 
@@ -397,6 +412,33 @@ export function sameValue(a: CellValue | undefined, b: CellValue | undefined): b
 
 function isEmptyRow(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
+}
+
+/** How an ignored row is named in the preview: its code and name, else its first non-empty cell. */
+function rowLabel(row: readonly string[], codeText: string, nameText: string): string {
+  return (
+    [codeText, nameText].filter((t) => t !== '').join(' ') ||
+    row.map((c) => cleanCell(c)).find((c) => c !== '') ||
+    ''
+  );
+}
+
+/** "填报人：张三 联系电话：…" under the table: a note, not an indicator the workbook lacks. */
+function isNoteLine(
+  row: readonly string[],
+  codeText: string,
+  nameText: string,
+  yearColumns: readonly YearColumn[],
+): boolean {
+  return (
+    NOTE_LINE.test(rowLabel(row, codeText, nameText)) &&
+    yearColumns.every((column) => cleanCell(row[column.col]) === '')
+  );
+}
+
+/** A total line under the figures (合计, 小计): no indicator of its own. */
+function isTotalLine(codeText: string, nameText: string): boolean {
+  return TOTAL_LABEL.test(normaliseName(codeText) || normaliseName(nameText));
 }
 
 /** Comma, or tab for Excel "Unicode 文本" / tab-separated files: whichever the first lines use more. */
@@ -740,6 +782,8 @@ export interface CellSink {
   add(unchanged: boolean, row: ExistingRow, year: number, line: number, value: number): void;
   /** Forget every cell added (the file is not imported after all). */
   clear(): void;
+  /** How many cells the file may give at most (its lines times its year columns), before any is added. */
+  expect?(cells: number): void;
 }
 
 /** parseImportFile against a workbook indexed beforehand. */
@@ -850,7 +894,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const noteCol = fields.note;
   result.sampleData =
     file.includes('示例数据') ||
-    (noteCol !== undefined && rows.some((row) => (row[noteCol] ?? '').includes(SAMPLE_LABEL)));
+    // (The label has no quote: a cell can hold it only if the text does, searched at once.)
+    (noteCol !== undefined &&
+      text.includes(SAMPLE_LABEL) &&
+      rows.some((row) => (row[noteCol] ?? '').includes(SAMPLE_LABEL)));
 
   // Year columns: only the workbook's years, each once.
   const wanted = new Set(years);
@@ -903,6 +950,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   }
   // A row's cells in year order (whatever the file's column order), as the merge of several files orders them.
   yearColumns.sort((a, b) => a.year - b.year);
+  sink?.expect?.((rows.length - layout.headerIndex - 1) * yearColumns.length);
   // A column starting with a year that is not a year column (e.g. "2023年目标值") is said, not silently dropped.
   headers.forEach((header, col) => {
     const key = normaliseHeader(header);
@@ -920,8 +968,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     for (const col of remarkColumns) {
       const text = cleanCell(row[col]);
       // The template's own note came back as it went out; a bare number beside the figures says nothing.
-      if (text === '' || /^[\d.,，%‰\s-]+$/.test(text)) continue;
-      if (col === fields.note && text === (target.note ?? '').trim()) continue;
+      if (text === '' || (col === fields.note && text === (target.note ?? '').trim())) continue;
+      if (/^[\d.,，%‰\s-]+$/.test(text)) continue;
       result.remarks?.push({
         file,
         line,
@@ -939,8 +987,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
    * A copy of the header further down (files pasted together): skipped silently. Its key cell ("代码") is
    * enough — no indicator is coded 代码 — so the top line of a two-row header copy is skipped too.
    */
-  const isRepeatedHeader = (row: readonly string[]): boolean =>
-    normaliseHeader(cleanCell(row[keyColumn])) === keyHeader;
+  const keyProbe = headerProbe(keyHeader);
+  const isRepeatedHeader = (row: readonly string[]): boolean => {
+    const raw = row[keyColumn];
+    // (Checked on every line: a cell without the header's 代 cannot be 代码, whatever normalising does.)
+    if (keyProbe !== null && (raw === undefined || !raw.includes(keyProbe))) return false;
+    return normaliseHeader(cleanCell(raw)) === keyHeader;
+  };
   // The line of the first row of each indicator (a workbook row, or the code of a new row): its values are read
   // again only when the indicator comes again (keeping every row's values, or an object per row, made the garbage
   // collector copy tens of thousands of objects on a large file).
@@ -960,8 +1013,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
    */
   const readValues = (row: readonly string[], unit: string, said?: Said[]): Given[] => {
     const given: Given[] = [];
-    for (const column of yearColumns) {
-      const raw = cleanCell(row[column.col]);
+    for (let k = 0; k < yearColumns.length; k += 1) {
+      const column = yearColumns[k]!;
+      const cellText = row[column.col];
+      // (Most files leave some years empty: nothing to clean.)
+      if (cellText === undefined || cellText === '') continue;
+      const raw = cleanCell(cellText);
       if (raw === '') continue;
       // Where semicolons separate the cells, a comma is as likely a decimal point (98,5) as a thousands
       // separator (4,125): read either way it could be wrong by a factor of a thousand.
@@ -989,11 +1046,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
    */
   const checkDuplicate = (
     key: ExistingRow | string,
-    what: () => string,
     line: number,
-    label: () => string,
     row: readonly string[],
     unit: string,
+    codeText: string,
+    nameText: string,
   ): boolean => {
     // In a long table a row comes once per year: the same row and year twice is the duplicate.
     const year = long?.yearOf[line - 1];
@@ -1009,7 +1066,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       result.ignored.push({
         file,
         line,
-        label: label(),
+        label: typeof key === 'string' ? key : rowLabel(row, codeText, nameText),
         reason: `与第 ${firstLine} 行重复（数值相同），已忽略。`,
       });
     } else if (typeof key !== 'string') {
@@ -1021,7 +1078,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       issue(
         line,
         null,
-        `同一文件中${what()}${long && year !== undefined ? `的 ${year} 年数值` : ''}出现两次（第 ${firstLine} 行和第 ${line} 行），数值不同：已按第 ${firstLine} 行读取，` +
+        `同一文件中新增指标代码 ${key}${long && year !== undefined ? `的 ${year} 年数值` : ''}出现两次（第 ${firstLine} 行和第 ${line} 行），数值不同：已按第 ${firstLine} 行读取，` +
           `第 ${line} 行被忽略。请删去重复的一行后再导入。`,
       );
     }
@@ -1034,6 +1091,17 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const rowsNamed = (text: string): ExistingRow[] | undefined => {
     const exact = byName.get(normaliseName(text));
     return exact && exact.length > 0 ? exact : index.byCore.get(nameCore(text));
+  };
+
+  /** A row that is not read, with the reason (its label: code and name, else its first cell). */
+  const ignoreRow = (
+    row: readonly string[],
+    line: number,
+    codeText: string,
+    nameText: string,
+    reason: string,
+  ): void => {
+    result.ignored.push({ file, line, label: rowLabel(row, codeText, nameText).slice(0, 40), reason });
   };
 
   let dataRows = 0;
@@ -1055,17 +1123,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     const codeText = cell(row, 'code');
     const nameText = cell(row, 'name');
     const code = normaliseCode(codeText);
-    // Only a row that is ignored or repeated needs its label.
-    const labelOf = () =>
-      [codeText, nameText].filter((t) => t !== '').join(' ') ||
-      row.map((c) => cleanCell(c)).find((c) => c !== '') ||
-      '';
-    const ignore = (reason: string) =>
-      result.ignored.push({ file, line, label: labelOf().slice(0, 40), reason });
-    // "填报人：张三 联系电话：…" under the table: a note, not an indicator the workbook lacks.
-    const totalLine = () => TOTAL_LABEL.test(normaliseName(codeText) || normaliseName(nameText));
-    const noteLine = () =>
-      NOTE_LINE.test(labelOf()) && yearColumns.every((column) => cleanCell(row[column.col]) === '');
 
     // Which row of the workbook, if any.
     let target: ExistingRow | undefined;
@@ -1074,35 +1131,53 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       const candidates =
         exact ?? (canonicalCode(code) !== null ? byCanonical.get(canonicalCode(code) ?? '') : undefined);
       if (candidates && candidates.length > 1) {
-        ignore(
+        ignoreRow(
+          row,
+          line,
+          codeText,
+          nameText,
           `代码 ${codeText} 可能是 ${candidates.map((r) => r.code).join(' 或 ')}：请写出完整的代码后再导入。`,
         );
         continue;
       }
       target = candidates?.[0];
       if (!target) {
-        if (noteLine()) {
-          ignore(NOTE_REASON);
+        if (isNoteLine(row, codeText, nameText, yearColumns)) {
+          ignoreRow(row, line, codeText, nameText, NOTE_REASON);
           continue;
         }
-        if (totalLine()) {
-          ignore(TOTAL_REASON);
+        if (isTotalLine(codeText, nameText)) {
+          ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
           continue;
         }
         const sameName = nameText ? rowsNamed(nameText) : undefined;
         if (sameName && sameName.length > 0) {
-          ignore(
+          ignoreRow(
+            row,
+            line,
+            codeText,
+            nameText,
             `代码 ${codeText} 不在本工作簿中，但名称“${nameText}”与 ${sameName.map((r) => r.code).join('、')} 相同：` +
               '请核对代码（或删去代码列，按名称导入）后再导入。',
           );
           continue;
         }
         if (!nameText) {
-          ignore(`代码 ${codeText} 不在本工作簿中，本行也没有指标名称，无法新增：请核对代码。`);
+          ignoreRow(
+            row,
+            line,
+            codeText,
+            nameText,
+            `代码 ${codeText} 不在本工作簿中，本行也没有指标名称，无法新增：请核对代码。`,
+          );
           continue;
         }
         if (long) {
-          ignore(
+          ignoreRow(
+            row,
+            line,
+            codeText,
+            nameText,
             `代码 ${codeText} 不在本工作簿中（一行一个年份的长表不新增指标）：请核对代码；如是新指标，请先在表格中添加该指标再导入。`,
           );
           continue;
@@ -1113,24 +1188,34 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     } else if (nameText) {
       const matches = rowsNamed(nameText) ?? [];
       if (matches.length > 1) {
-        ignore(`名称对应多个指标（${matches.map((r) => r.code).join('、')}），请加上代码列后再导入。`);
+        ignoreRow(
+          row,
+          line,
+          codeText,
+          nameText,
+          `名称对应多个指标（${matches.map((r) => r.code).join('、')}），请加上代码列后再导入。`,
+        );
         continue;
       }
       target = matches[0];
       if (!target) {
-        if (noteLine()) {
-          ignore(NOTE_REASON);
+        if (isNoteLine(row, codeText, nameText, yearColumns)) {
+          ignoreRow(row, line, codeText, nameText, NOTE_REASON);
           continue;
         }
-        if (totalLine()) {
-          ignore(TOTAL_REASON);
+        if (isTotalLine(codeText, nameText)) {
+          ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
           continue;
         }
         // The closest name is said, never taken: a near name may be another indicator. (Only for the first few: a
         // file of another county's 60,000 rows would take seconds to compare.)
         const near = suggested++ < NAME_SUGGESTIONS ? closestRow(nameText, workbook) : null;
         const hint = near ? `（最接近的是 ${near.code} ${near.name}）` : '';
-        ignore(
+        ignoreRow(
+          row,
+          line,
+          codeText,
+          nameText,
           result.format === 'workbook'
             ? `本行没有代码，工作簿中也没有名为“${nameText}”的指标：请填上代码，或改用工作簿中的名称${hint}后再导入。`
             : `工作簿中没有名为“${nameText}”的指标：请改用工作簿中的名称${hint}，或加上代码列后再导入。`,
@@ -1138,7 +1223,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
     } else {
-      ignore('本行没有代码也没有指标名称，无法确定是哪个指标。');
+      ignoreRow(row, line, codeText, nameText, '本行没有代码也没有指标名称，无法确定是哪个指标。');
       continue;
     }
 
@@ -1170,9 +1255,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       continue;
     }
 
-    const matched = target;
-    const what = () => `代码 ${matched.code}（${matched.name}）`;
-    if (!checkDuplicate(target, what, line, labelOf, row, target.unit)) continue;
+    if (!checkDuplicate(target, line, row, target.unit, codeText, nameText)) continue;
     said.length = 0;
     const given = readValues(row, target.unit, said);
     result.matchedRows += 1;
@@ -1180,9 +1263,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
     // other than the one being replaced (a department's first return) is checked against the line's other figures.
     let lineSeries: Readonly<Record<number, CellValue | undefined>> | null = null;
-    const figures = figuresAbove0(target.values, years);
+    let figures: { count: number; year: number } | null = null;
     const firstYear = firstEntryYear(target.baseYear, workbook.historyFrom);
-    for (const g of given) {
+    const rowHasValues = hasKeys(target.values);
+    for (let k = 0; k < given.length; k += 1) {
+      const g = given[k]!;
       if (!('value' in g)) {
         // The workbook's own text, sent back as it was (a template carries the cells still to be corrected): no
         // change, and not the department's mistake. The grid already marks the cell.
@@ -1195,7 +1280,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       // A year before the row's base year takes no value (the grid greys it out and refuses typing), unless the
       // cell already holds one, or the year is a next plan's history (the previous period's years stay open).
-      const held = target.values[g.year];
+      // (A row without figures yet has none to look up: in the worker, looking up years missing from rows sent
+      // from the page was slow.)
+      const held = rowHasValues ? target.values[g.year] : undefined;
       if (g.year < firstYear && (held === undefined || held === null || held === '')) {
         issue(
           line,
@@ -1209,12 +1296,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
       // (A value the workbook already holds is unchanged, whatever it looks like: the clerk may have typed it.)
-      const ratio = sameValue(held, g.value) ? null : looksLikeRatio(g.value, target, given);
+      const unchanged = sameValue(held, g.value);
+      const ratio = unchanged ? null : looksLikeRatio(g.value, target, given);
       if (ratio !== null) {
         issue(line, g.header, `${target.code} ${target.name}：${ratio}该单元格未导入。`);
         continue;
       }
-      const unchanged = sameValue(held, g.value);
       if (sink) sink.add(unchanged, target, g.year, line, g.value);
       else {
         const update: CellUpdate = {
@@ -1231,6 +1318,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       if (unchanged) result.unchanged += 1;
       else {
+        // (Only for a row with a changed figure: a file of unchanged figures does not look at the others.)
+        figures ??= figuresAbove0(target.values, years);
         const series = hasFigure(figures, g.year)
           ? target.values
           : (lineSeries ??= lineFigures(given, years, scratch));
@@ -1278,17 +1367,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
 
   function proposeNewRow(row: readonly string[], line: number, code: string, name: string): void {
     const unit = cell(row, 'unit');
-    if (
-      !checkDuplicate(
-        code,
-        () => `新增指标代码 ${code}`,
-        line,
-        () => code,
-        row,
-        unit,
-      )
-    )
-      return;
+    if (!checkDuplicate(code, line, row, unit, code, name)) return;
     // Two new rows under different codes with one name: probably one indicator typed twice.
     const sameName = newRowNames.get(normaliseName(name));
     if (sameName) {
@@ -1408,6 +1487,9 @@ function figuresAbove0(
 ): { count: number; year: number } {
   let count = 0;
   let found = 0;
+  // A row without any figure yet (a department's first return): no year to look up. (Looking up 8 years missing
+  // from each of 10,000 rows sent to the worker took ~20 ms there; seeing that a row has no key, ~1 ms.)
+  if (!hasKeys(values)) return { count, year: found };
   for (const year of years) {
     const value = values[year];
     if (typeof value === 'number' && value > 0) {
@@ -1416,6 +1498,12 @@ function figuresAbove0(
     }
   }
   return { count, year: found };
+}
+
+/** Whether an object has any enumerable property, found without listing them. */
+function hasKeys(values: object): boolean {
+  for (const key in values) if (key !== undefined) return true;
+  return false;
 }
 
 /**
@@ -1452,7 +1540,8 @@ function lineFigures(
  * and may give every year as a ratio.
  */
 function looksLikeRatio(value: number, target: ExistingRow, given: readonly Given[]): string | null {
-  if (!isPercentUnit(target.unit) || value <= 0 || value > 1) return null;
+  // (The figure first: nearly every figure is above 1, and the unit is a string to trim and look up.)
+  if (value <= 0 || value > 1 || !isPercentUnit(target.unit)) return null;
   let typical = 0;
   for (const other of Object.values(target.values))
     if (typeof other === 'number') typical = Math.max(typical, other);

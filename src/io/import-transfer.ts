@@ -26,10 +26,11 @@ export type PackedFile = Omit<ParsedFile, 'updates' | 'unchangedCells' | 'sentCo
  * Null when a cell does not fit (its row is not one of `existing`, its value is not a number, or it says
  * something its row does not): the file is then sent as it is.
  */
-export function packParsedFile(parsed: ParsedFile, existing: readonly ExistingRow[]): PackedFile | null {
-  // The first row of each code (a workbook's codes are unique; a cell that names another row falls back).
-  const positions = new Map<string, number>();
-  existing.forEach((row, i) => positions.has(row.code) || positions.set(row.code, i));
+export function packParsedFile(
+  parsed: ParsedFile,
+  existing: readonly ExistingRow[],
+  positions: ReadonlyMap<string, number> = codePositions(existing),
+): PackedFile | null {
   const position = (code: string) => positions.get(code);
   const updates = packCells(parsed.updates, parsed.file, existing, position);
   const unchangedCells = packCells(parsed.unchangedCells ?? [], parsed.file, existing, position);
@@ -43,6 +44,16 @@ export function packParsedFile(parsed: ParsedFile, existing: readonly ExistingRo
     sentRows[i] = at;
   }
   return { ...rest, updates, unchangedCells, sentRows };
+}
+
+/**
+ * The position of the first row of each code (a workbook's codes are unique; a cell that names another row falls
+ * back). Made once per workbook in the worker: on 10,000 rows, making it for each file was a part of reading one.
+ */
+export function codePositions(existing: readonly ExistingRow[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  existing.forEach((row, i) => positions.has(row.code) || positions.set(row.code, i));
+  return positions;
 }
 
 /** The typed arrays' memory, to be moved with postMessage. */
@@ -66,13 +77,19 @@ export function unpackParsedFile(packed: PackedFile, existing: readonly Existing
   return parsed;
 }
 
+/** The most cells the columns are made for up front (a larger file's grow as it is read). */
+const MAX_EXPECTED_CELLS = 1 << 20;
+
 /** Cells as columns that grow as a file is read. */
 class CellColumns {
   length = 0;
-  rows = new Int32Array(1024);
-  years = new Int32Array(1024);
-  lines = new Int32Array(1024);
-  values = new Float64Array(1024);
+  rows = new Int32Array(0);
+  years = new Int32Array(0);
+  lines = new Int32Array(0);
+  values = new Float64Array(0);
+
+  /** `expected`: how many cells the file may give, so that the columns are made once at their size. */
+  constructor(private readonly expected = 1024) {}
 
   push(row: number, year: number, line: number, value: number): void {
     if (this.length === this.rows.length) this.grow();
@@ -85,7 +102,7 @@ class CellColumns {
   }
 
   private grow(): void {
-    const size = this.rows.length * 2;
+    const size = this.rows.length === 0 ? Math.max(1024, this.expected) : this.rows.length * 2;
     const wider = <A extends Int32Array | Float64Array>(array: A, make: (n: number) => A): A => {
       const next = make(size);
       next.set(array);
@@ -118,11 +135,29 @@ export class CellPacker implements CellSink {
   private unchanged = new CellColumns();
   /** A cell of a row that is not one of `existing` (never expected): the file is then sent unpacked. */
   private strayed = false;
+  /** The row of the last cell added and its position: a row's cells come one after another. */
+  private lastRow: ExistingRow | null = null;
+  private lastAt: number | undefined;
 
-  constructor(private readonly positions: ReadonlyMap<ExistingRow, number>) {}
+  /** `codes`: codePositions of the rows, when made beforehand. */
+  constructor(
+    private readonly positions: ReadonlyMap<ExistingRow, number>,
+    private readonly codes?: ReadonlyMap<string, number>,
+  ) {}
+
+  expect(cells: number): void {
+    // (Columns not yet made are made at this size; the bound keeps a wrong file from taking much memory.)
+    const size = Math.min(Math.max(cells, 0), MAX_EXPECTED_CELLS);
+    if (this.updates.length === 0) this.updates = new CellColumns(size);
+    if (this.unchanged.length === 0) this.unchanged = new CellColumns(size);
+  }
 
   add(unchanged: boolean, row: ExistingRow, year: number, line: number, value: number): void {
-    const at = this.positions.get(row);
+    if (row !== this.lastRow) {
+      this.lastRow = row;
+      this.lastAt = this.positions.get(row);
+    }
+    const at = this.lastAt;
     if (at === undefined) {
       this.strayed = true;
       return;
@@ -140,7 +175,7 @@ export class CellPacker implements CellSink {
   pack(parsed: ParsedFile, existing: readonly ExistingRow[]): PackedFile | null {
     if (this.strayed) return null;
     // Read with this sink, the file's own lists of cells are empty: what else it holds is packed as usual.
-    const rest = packParsedFile(parsed, existing);
+    const rest = packParsedFile(parsed, existing, this.codes);
     if (!rest) return null;
     return { ...rest, updates: this.updates.cells(), unchangedCells: this.unchanged.cells() };
   }

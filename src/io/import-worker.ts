@@ -5,13 +5,15 @@
  */
 import { decodeCsvBytes } from './csv-decode';
 import { indexWorkbook, type ExistingRow, type WorkbookIndex } from './csv-import';
-import { CellPacker, packParsedFile, transferables } from './import-transfer';
+import { CellPacker, codePositions, packParsedFile, transferables } from './import-transfer';
 import { readImportBlob, type ReaderMessage } from './read-import-file';
 
 let existing: ExistingRow[] = [];
 let index: WorkbookIndex = indexWorkbook([], []);
 /** Each row's position among `existing`, the order the page holds them in (import-transfer.ts). */
 let positions = new Map<ExistingRow, number>();
+/** Each code's position (codePositions), for the codes of the rows a file has a line for. */
+let codes = new Map<string, number>();
 
 /** Messages are handled one after another (reading a file waits for its bytes): answers keep their order. */
 let queue: Promise<void> = Promise.resolve();
@@ -33,11 +35,12 @@ async function handle(message: ReaderMessage): Promise<void> {
     existing = message.existing;
     index = indexWorkbook(existing, message.years, message.historyFrom);
     positions = new Map(existing.map((row, i) => [row, i]));
+    codes = codePositions(existing);
     return;
   }
   // The file is read here, not on the page: the page stays free while a large file's bytes arrive. Its cells go
   // straight into the arrays sent to the page.
-  const packer = new CellPacker(positions);
+  const packer = new CellPacker(positions, codes);
   const read = await readImportBlob(message.file, message.fileName, index, decodeCsvBytes, packer);
   const packed = packer.pack(read, existing);
   if (packed) {
@@ -46,7 +49,7 @@ async function handle(message: ReaderMessage): Promise<void> {
   }
   // (Not expected: a cell whose row the page does not hold. The file is read again and sent as it is.)
   const parsed = await readImportBlob(message.file, message.fileName, index, decodeCsvBytes);
-  const whole = packParsedFile(parsed, existing);
+  const whole = packParsedFile(parsed, existing, codes);
   if (whole) self.postMessage(whole, { transfer: transferables(whole) });
   else self.postMessage(parsed);
 }
