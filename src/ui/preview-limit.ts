@@ -4,9 +4,16 @@
  * 预警汇总 of a 5,000-row workbook lists thousands of rows. The counts shown are always the full ones; "再显示"
  * draws more.
  */
-import { createMemo, createSignal } from 'solid-js';
+import { createMemo, createSignal, onCleanup } from 'solid-js';
 
 export const PREVIEW_PAGE = 200;
+
+/**
+ * How many items of a list the first frame draws when the list asks for it (the import preview: 200 rows of
+ * changed cells took ~40 ms of building, style and layout before the clerk saw the summary above them); the rest
+ * of the first page follows just after that frame. More than a screen holds.
+ */
+export const FIRST_FRAME_ITEMS = 40;
 
 /** The items to draw and how many are left out. */
 export function limitList<T>(items: readonly T[], limit: number): { shown: readonly T[]; hidden: number } {
@@ -20,6 +27,11 @@ export function nextLimit(limit: number, total: number): number {
   return total - next <= PREVIEW_PAGE ? Math.max(total, limit) : next;
 }
 
+/** The limit once the first frame is drawn: the whole first page, or what the clerk asked for meanwhile. */
+export function afterFirstFrame(limit: number): number {
+  return Math.max(limit, PREVIEW_PAGE);
+}
+
 /** A list drawn a page at a time, for a component. */
 export interface Limited<T> {
   shown: () => readonly T[];
@@ -27,8 +39,20 @@ export interface Limited<T> {
   more: () => void;
 }
 
-export function createLimited<T>(items: () => readonly T[]): Limited<T> {
-  const [limit, setLimit] = createSignal(PREVIEW_PAGE);
+/** With `firstFrame`, the first frame draws FIRST_FRAME_ITEMS and the rest of the page comes after it. */
+export function createLimited<T>(items: () => readonly T[], firstFrame = false): Limited<T> {
+  const [limit, setLimit] = createSignal(firstFrame ? FIRST_FRAME_ITEMS : PREVIEW_PAGE);
+  if (firstFrame) {
+    // A task queued from the frame's animation callback runs once that frame is drawn.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLimit(afterFirstFrame(limit())));
+    });
+    onCleanup(() => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    });
+  }
   const page = createMemo(() => limitList(items(), limit()));
   return {
     shown: () => page().shown,

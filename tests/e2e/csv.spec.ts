@@ -498,6 +498,9 @@ test('a large file is read off the page with progress shown; one over 50 MB is r
   // While it is read, the page still answers.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
   await expect(dialog.getByLabel('导入摘要')).toContainText('忽略 60000 行', { timeout: 30_000 });
+  // The first frame draws the top of the list; the whole first page follows, and the rest is counted.
+  await expect(dialog.getByRole('list', { name: '忽略的行' }).getByRole('listitem')).toHaveCount(200);
+  await expect(dialog.locator('p.more')).toContainText('另有 59,800 行未列出（应用时一并处理）');
 
   // Playwright takes files over 50 MB only from disk.
   const folder = mkdtempSync(join(tmpdir(), 'big-csv-'));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { limitList, nextLimit, PREVIEW_PAGE } from '../../../src/ui/preview-limit';
+import {
+  afterFirstFrame,
+  FIRST_FRAME_ITEMS,
+  limitList,
+  nextLimit,
+  PREVIEW_PAGE,
+} from '../../../src/ui/preview-limit';
 
 describe('preview list limit', () => {
   it('shows a short list whole', () => {
@@ -18,5 +24,21 @@ describe('preview list limit', () => {
     expect(nextLimit(PREVIEW_PAGE, 50_000)).toBe(PREVIEW_PAGE * 6);
     expect(nextLimit(PREVIEW_PAGE, PREVIEW_PAGE * 6 + 10)).toBe(PREVIEW_PAGE * 6 + 10);
     expect(nextLimit(PREVIEW_PAGE, PREVIEW_PAGE + 1)).toBe(PREVIEW_PAGE + 1);
+  });
+});
+
+describe('the import preview’s first frame', () => {
+  it('draws the top of a long list first, then the whole first page', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => i);
+    expect(FIRST_FRAME_ITEMS).toBeLessThan(PREVIEW_PAGE);
+    expect(limitList(items, FIRST_FRAME_ITEMS).shown).toEqual(items.slice(0, FIRST_FRAME_ITEMS));
+    const page = afterFirstFrame(FIRST_FRAME_ITEMS);
+    expect(limitList(items, page)).toEqual(limitList(items, PREVIEW_PAGE));
+  });
+
+  it('keeps what the clerk asked for before the rest of the page came', () => {
+    const asked = nextLimit(FIRST_FRAME_ITEMS, 50_000);
+    expect(asked).toBeGreaterThan(PREVIEW_PAGE);
+    expect(afterFirstFrame(asked)).toBe(asked);
   });
 });
