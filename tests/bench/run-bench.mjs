@@ -495,7 +495,15 @@ async function importRun(browser, base, workbook, csvBytes, errors) {
   await page.getByRole('button', { name: '导入CSV' }).click();
   const input = page.locator('.modal.import input[type="file"]');
   await page.evaluate(() => {
-    const t = (window.__import = { change: 0, preview: 0, apply: 0, applied: 0, saved: 0, longest: 0 });
+    const t = (window.__import = {
+      change: 0,
+      summary: 0,
+      preview: 0,
+      apply: 0,
+      applied: 0,
+      saved: 0,
+      longest: 0,
+    });
     // The longest main-thread task from 应用 until saved: how long the page may not answer a key or a click.
     new PerformanceObserver((list) => {
       for (const task of list.getEntries())
@@ -519,7 +527,16 @@ async function importRun(browser, base, workbook, csvBytes, errors) {
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     };
-    frameOnce('preview', () => document.querySelector('.import-preview .summary') !== null);
+    // The summary shows first; the preview is complete when its first page of changed cells is drawn (the
+    // preview draws the top of each list in its first frame and the rest of the page just after): the budget
+    // counts the complete preview.
+    frameOnce('summary', () => document.querySelector('.import-preview .summary') !== null);
+    frameOnce(
+      'preview',
+      () =>
+        document.querySelectorAll('.import-preview table[aria-label="将修改的单元格"] tbody tr').length >=
+        200,
+    );
     frameOnce(
       'applied',
       () => document.querySelector('.status-bar .cell-info')?.textContent?.includes('已导入') === true,
@@ -574,9 +591,11 @@ async function importRun(browser, base, workbook, csvBytes, errors) {
   });
   await context.close();
   const previewMs = t.preview - t.change;
+  const summaryMs = t.summary - t.change;
   const applyMs = t.applied - t.apply;
   return {
     previewMs,
+    summaryMs,
     applyMs,
     totalMs: previewMs + applyMs,
     savedMs: t.saved - t.apply,
@@ -702,7 +721,7 @@ async function main() {
         runs.push(await importRun(browser, base, workbook, csvBytes, errors));
         const r = runs[i];
         log(
-          `import ${i + 1}/${RUNS}: preview ${round(r.previewMs)} ms, apply ${round(r.applyMs)} ms, ` +
+          `import ${i + 1}/${RUNS}: summary ${round(r.summaryMs)} ms, preview ${round(r.previewMs)} ms, apply ${round(r.applyMs)} ms, ` +
             `saved ${round(r.savedMs)} ms (longest task ${round(r.longestTaskMs)} ms), ` +
             `PapaParse ${round(r.papaParseMs)} ms (from the File ${round(r.papaFileMs)} ms), heap ${mb(r.heapPeak)} MB`,
           JSON.stringify(r.check),
@@ -713,6 +732,7 @@ async function main() {
         rows: 10_000,
         fileMB: round(csvBytes.length / 1024 / 1024, 2),
         previewMs: pick('previewMs'),
+        summaryMs: pick('summaryMs'),
         applyMs: pick('applyMs'),
         totalMs: pick('totalMs'),
         savedMs: pick('savedMs'),
@@ -795,7 +815,13 @@ function report(r) {
   }
   if (r.import) {
     const i = r.import;
-    rows.push([`import ${i.rows} rows (${i.fileMB} MB): file → preview`, `${round(i.previewMs)} ms`, '', '']);
+    rows.push([
+      `import ${i.rows} rows (${i.fileMB} MB): file → summary shown`,
+      `${round(i.summaryMs)} ms`,
+      '',
+      '',
+    ]);
+    rows.push(['import: file → preview complete (first page drawn)', `${round(i.previewMs)} ms`, '', '']);
     rows.push(['import: 应用 → applied', `${round(i.applyMs)} ms`, '', '']);
     rows.push(['import total (preview + apply)', `${round(i.totalMs)} ms`, '', '']);
     rows.push(['import: 应用 → saved (IndexedDB, history)', `${round(i.savedMs)} ms`, '', '']);
