@@ -108,6 +108,8 @@ export function App(props: { session: Session }) {
   const workbookGone = () => showFailure(describeStorageError(new WorkbookGoneError(workbook.id), 'read'));
   /** Set once the page's rows are kept elsewhere (另存为新工作簿) and the page is leaving: nothing to ask. */
   let keptElsewhere = false;
+  /** 另存为新工作簿 is running, or done and the page is leaving for the new workbook. */
+  let savingAsNew = false;
   const [selection, setSelection] = createSignal<CellInfo | null>(null);
   const [shownRows, setShownRows] = createSignal(workbook.indicators.length);
   const [totalRows, setTotalRows] = createSignal(workbook.indicators.length);
@@ -526,7 +528,9 @@ export function App(props: { session: Session }) {
    * becomes a new workbook, which the page then opens. Its name says where it came from.
    */
   const saveAsNewWorkbook = async () => {
-    if (!repository || !grid) return;
+    // A double click (or a second click while it runs) made a second new workbook of the same name.
+    if (!repository || !grid || savingAsNew) return;
+    savingAsNew = true;
     try {
       const taken = new Set(
         (await repository.listWorkbooks()).filter((w) => !w.deletedAt).map((w) => w.title),
@@ -556,6 +560,7 @@ export function App(props: { session: Session }) {
     } catch (error) {
       console.warn('[storage] saving as a new workbook failed:', error);
       showFailure(describeStorageError(error, 'write', '另存为新工作簿'));
+      savingAsNew = false;
     }
   };
 
