@@ -349,6 +349,8 @@ export function App(props: { session: Session }) {
         },
         clerk: () => clerk,
         markUnsaved: (codes) => autosave?.markRows(codes),
+        // The clerk's new row under another code: said as when this tab's own save renumbers it.
+        onRecoded: (conflicts) => addConflict(conflictNotice(conflicts)),
       });
     refreshCounts();
     // The grid is drawn with the workbook: `npm run bench` measures cold start and opening up to this mark.
