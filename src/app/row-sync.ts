@@ -47,6 +47,12 @@ export function makeRowSync(options: {
   clerk: () => string;
   /** Rows whose cells the clerk changed that are not written yet (see showStored): to be saved. */
   markUnsaved?: (codes: string[]) => void;
+  /**
+   * New rows of this tab, not yet saved, that took another code while another tab's save was taken in (its new
+   * row had the same code): what to tell the clerk, whose row is under another code now. A save of this tab that
+   * renumbers says so in its own conflicts.
+   */
+  onRecoded?: (conflicts: MergeConflict[]) => void;
 }): RowSync {
   const { repository, workbook, rows } = options;
   // Shared with the workbook as read from storage, which nothing changes in place.
@@ -210,12 +216,16 @@ export function makeRowSync(options: {
           const merged = mergeWorkbookRows(base, mine, stored);
           setBase(stored, true);
           known = repository.storedStamp(loaded);
-          return showStored(
+          const shown = showStored(
             mine,
             merged.rows.filter((row) => merged.fromOthers.has(row.code)),
             merged.removedElsewhere,
             merged.recoded,
           );
+          const recodedTo = new Set(merged.recoded?.values());
+          const renumbered = merged.conflicts.filter((c) => c.note && recodedTo.has(c.code));
+          if (renumbered.length > 0) options.onRecoded?.(renumbered);
+          return shown;
         }
         // Only the rows the other tab saved are read, here and from storage.
         const mine = codes.flatMap((code) => {

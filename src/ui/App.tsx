@@ -108,6 +108,10 @@ export function App(props: { session: Session }) {
   const workbookGone = () => showFailure(describeStorageError(new WorkbookGoneError(workbook.id), 'read'));
   /** Set once the page's rows are kept elsewhere (另存为新工作簿) and the page is leaving: nothing to ask. */
   let keptElsewhere = false;
+  /** 另存为新工作簿 is running, or done and the page is leaving for the new workbook. */
+  let savingAsNew = false;
+  /** Set when the browser was told to ask before the page goes (see warnUnsaved): the clerk may stay. */
+  let askedBeforeLeaving = false;
   const [selection, setSelection] = createSignal<CellInfo | null>(null);
   const [shownRows, setShownRows] = createSignal(workbook.indicators.length);
   const [totalRows, setTotalRows] = createSignal(workbook.indicators.length);
@@ -345,6 +349,8 @@ export function App(props: { session: Session }) {
         },
         clerk: () => clerk,
         markUnsaved: (codes) => autosave?.markRows(codes),
+        // The clerk's new row under another code: said as when this tab's own save renumbers it.
+        onRecoded: (conflicts) => addConflict(conflictNotice(conflicts)),
       });
     refreshCounts();
     // The grid is drawn with the workbook: `npm run bench` measures cold start and opening up to this mark.
@@ -363,6 +369,7 @@ export function App(props: { session: Session }) {
     const warnUnsaved = (event: BeforeUnloadEvent) => {
       const unsaved = saveState().status === 'error' && autosave?.hasPending() === true;
       if (keptElsewhere || (!unsaved && !changedWithoutStorage)) return;
+      askedBeforeLeaving = true;
       event.preventDefault();
       event.returnValue = '';
     };
@@ -526,7 +533,9 @@ export function App(props: { session: Session }) {
    * becomes a new workbook, which the page then opens. Its name says where it came from.
    */
   const saveAsNewWorkbook = async () => {
-    if (!repository || !grid) return;
+    // A double click (or a second click while it runs) made a second new workbook of the same name.
+    if (!repository || !grid || savingAsNew) return;
+    savingAsNew = true;
     try {
       const taken = new Set(
         (await repository.listWorkbooks()).filter((w) => !w.deletedAt).map((w) => w.title),
@@ -556,7 +565,28 @@ export function App(props: { session: Session }) {
     } catch (error) {
       console.warn('[storage] saving as a new workbook failed:', error);
       showFailure(describeStorageError(error, 'write', '另存为新工作簿'));
+      savingAsNew = false;
     }
+  };
+
+  /**
+   * Go to another workbook after saving pending edits. Resolves false when the page stays after all: the browser
+   * asked first (edits not saved, see warnUnsaved; it asks before the assignment returns) and the clerk may have
+   * chosen to stay, so the caller must answer again.
+   */
+  const leaveFor = async (target: string): Promise<boolean> => {
+    // A failed flush leaves its edits pending: the browser then asks before the page goes.
+    await autosave?.flush();
+    try {
+      await repository?.setSetting(LAST_WORKBOOK_SETTING, target);
+    } catch (error) {
+      // Only a preference (what a bare address opens next time): the page opened next reads
+      // storage itself and shows any failure there.
+      console.warn('[storage] could not remember the workbook opened:', error);
+    }
+    askedBeforeLeaving = false;
+    location.href = workbookHref(target);
+    return !askedBeforeLeaving;
   };
 
   /** A row's history or the whole workbook's, after saving pending edits (so the last edit is in it). */
@@ -922,20 +952,7 @@ export function App(props: { session: Session }) {
             onDeletedForGood={(id) => tabSync.announceDeleted(id)}
             // The status bar's "还没有备份过" reminder is out of date once a backup is made.
             onBackedUp={setNotice}
-            open={(id) => {
-              const target = id || DEFAULT_WORKBOOK_ID;
-              // (A failed flush keeps the page, and its unsaved edits, where it is: no navigation.)
-              void autosave?.flush().then(async () => {
-                try {
-                  await repo().setSetting(LAST_WORKBOOK_SETTING, target);
-                } catch (error) {
-                  // Only a preference (what a bare address opens next time): the page opened next reads
-                  // storage itself and shows any failure there.
-                  console.warn('[storage] could not remember the workbook opened:', error);
-                }
-                location.href = workbookHref(target);
-              });
-            }}
+            open={(id) => leaveFor(id || DEFAULT_WORKBOOK_ID)}
             onClose={() => {
               setShowWorkbooks(false);
               backToGrid();

@@ -22,7 +22,8 @@ export function WorkbooksDialog(props: {
   /** A workbook was deleted for good: a tab still showing it is told (see TabSync). */
   onDeletedForGood?: (id: string) => void;
   onBackedUp?: (message: string) => void;
-  open: (id: string) => void;
+  /** Go to a workbook; resolves false when the page stays after all (the clerk chose to, asked by the browser). */
+  open: (id: string) => Promise<boolean>;
   onClose: () => void;
 }) {
   const [list, { refetch }] = createResource(() => props.repository.listWorkbooks());
@@ -61,11 +62,22 @@ export function WorkbooksDialog(props: {
       busy = false;
     }
   };
-  /** Open a workbook: the page goes there, and nothing more is done here meanwhile (closing still works). */
+  /**
+   * Open a workbook: the page goes there, and nothing more is done here meanwhile (closing still works). If the
+   * page stays (edits not saved, and the clerk stayed when the browser asked), the dialog answers again: it was
+   * left ignoring every click.
+   */
   const open = (id: string) => {
     if (leaving) return;
     leaving = true;
-    props.open(id);
+    void props.open(id).then(
+      (left) => {
+        if (!left) leaving = false;
+      },
+      () => {
+        leaving = false;
+      },
+    );
   };
   /** Two workbooks of one name: a clerk could type into the wrong draft. Said, with what to do instead. */
   const refuseTakenName = (title: string, except?: string) => {

@@ -144,6 +144,10 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   // The grid shows a count's trend as the 目标测算表 below does: whole 家 (7.36 家 → 7 家).
   await next.revealRow(CENTRE.code);
   await expect(await next.cell(CENTRE.code, '预测2030年')).toHaveText('7 家');
+  // And its gap is that of the trend shown: 7 家 against ≥1 家 is +6 家 (was +6.36 家 beside 7 家).
+  await expect(await next.cell(CENTRE.code, '与目标差距')).toHaveText('+6 家');
+  await expect(await next.cell(CENTRE.code, '与目标差距')).toHaveAttribute('title', /6 家/);
+  await expect(await next.cell(CENTRE.code, '与目标差距')).not.toHaveAttribute('title', /6\.36/);
   // The sheet the committee drafts from: printed first while no figure of the new period is in.
   await page.getByRole('button', { name: '打印报告' }).click();
   const sheet = page.getByRole('dialog', { name: '监测报告' });

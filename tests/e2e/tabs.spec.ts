@@ -302,12 +302,13 @@ test('a workbook deleted for good in another tab: the clerk is told, and what th
   for (const tab of [first, second])
     tab.page.on('dialog', (dialog) => {
       prompts.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.accept();
+      // Leaving a page whose edits could not be saved: the clerk stays.
+      void (dialog.type() === 'beforeunload' ? dialog.dismiss() : dialog.accept());
     });
   await first.open();
   await second.open();
   // The second tab makes a copy of the plan and works in it.
-  await second.page.getByRole('button', { name: '工作簿' }).click();
+  await second.page.getByRole('button', { name: '工作簿', exact: true }).click();
   const list = second.page.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
   await list.getByRole('button', { name: '复制' }).click();
   await list
@@ -347,11 +348,36 @@ test('a workbook deleted for good in another tab: the clerk is told, and what th
   await expect(banner).toContainText('永久删除');
   await expect(await second.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
 
-  // 另存为新工作簿: everything the page held, the unsaved figure included, is stored again and opened.
-  await banner.getByRole('button', { name: '另存为新工作簿' }).click();
+  // Opening another workbook now is asked about (the figure would be lost); the clerk stays, and the dialog
+  // still works: asked again on a second try.
+  await second.page.getByRole('button', { name: '工作簿', exact: true }).click();
+  const openPlan = second.page
+    .getByRole('dialog', { name: '工作簿' })
+    .getByRole('row', { name: new RegExp(LANXI_2021_2025.title) })
+    .first()
+    .getByRole('button', { name: '打开' });
+  await openPlan.click();
+  await expect.poll(() => prompts.filter((p) => p.startsWith('beforeunload')).length).toBe(1);
+  await openPlan.click();
+  await expect.poll(() => prompts.filter((p) => p.startsWith('beforeunload')).length).toBe(2);
+  await second.page.keyboard.press('Escape');
+  await expect(second.page.getByRole('dialog', { name: '工作簿' })).toHaveCount(0);
+  prompts.splice(0, prompts.length, ...prompts.filter((p) => !p.startsWith('beforeunload')));
+
+  // 另存为新工作簿: everything the page held, the unsaved figure included, is stored again and opened. A double
+  // click (a clerk's habit) makes one new workbook, not two of one name.
+  await banner.getByRole('button', { name: '另存为新工作簿' }).dblclick();
   await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(`${title}（另存）`);
   await second.waitForGrid();
   await expect(second.page.locator('.status-bar')).toContainText(`另存为新工作簿“${title}（另存）”`);
+  await second.page.getByRole('button', { name: '工作簿', exact: true }).click();
+  await expect(
+    second.page
+      .getByRole('dialog', { name: '工作簿' })
+      .getByRole('table', { name: '工作簿列表' })
+      .getByRole('row', { name: /（另存）/ }),
+  ).toHaveCount(1);
+  await second.page.keyboard.press('Escape');
   await second.page.reload();
   await second.waitForGrid();
   await second.revealRow(INFANT.code);

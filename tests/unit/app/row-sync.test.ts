@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PendingChanges } from '../../../src/app/autosave';
 import { makeRowSync, type RowSync, type SyncedRows } from '../../../src/app/row-sync';
-import type { ChangeSource } from '../../../src/model/history';
+import type { ChangeSource, MergeConflict } from '../../../src/model/history';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { workbookFromPlan } from '../../../src/model/workbook';
@@ -65,6 +65,8 @@ interface Tab {
   repository: WorkbookRepository;
   grid: FakeGrid;
   sync: RowSync;
+  /** What the tab's clerk was told of rows renumbered while taking in another tab's save (onRecoded). */
+  told: MergeConflict[];
 }
 
 /** A tab: its own connection to the database, the workbook as it read it, its grid and its row-sync. */
@@ -74,7 +76,15 @@ async function openTab(name: string, clerk: string): Promise<Tab> {
   const workbook = await repository.loadWorkbook('wb-1');
   if (!workbook) throw new Error('no workbook');
   const grid = new FakeGrid(workbook.indicators);
-  return { repository, grid, sync: makeRowSync({ repository, workbook, rows: grid, clerk: () => clerk }) };
+  const told: MergeConflict[] = [];
+  const sync = makeRowSync({
+    repository,
+    workbook,
+    rows: grid,
+    clerk: () => clerk,
+    onRecoded: (conflicts) => told.push(...conflicts),
+  });
+  return { repository, grid, sync, told };
 }
 
 /** The real plan saved in a fresh database, and two tabs on it. */
@@ -412,6 +422,26 @@ describe('row sync of added and removed rows', () => {
     // B's grid now shows what was saved.
     expect(b.grid.codes()).toEqual(stored.indicators.map((r) => r.code));
     expect(b.grid.row('H02').values).toEqual({ 2021: 4.6, 2022: 4.5 });
+  });
+
+  it('a new row not yet saved, renumbered when another tab’s new row of the same code is taken in: its clerk is told', async () => {
+    const { a, b } = await twoTabs();
+    a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }));
+    await a.sync.write(structureChanged());
+    // B added its own X01 and hears of A's save before its own save has begun.
+    b.grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
+    await b.sync.pull(null);
+    expect(b.grid.row('X01')).toMatchObject({ name: '乡镇新增：儿童友好公园数', values: { 2024: 3 } });
+    expect(b.grid.row('X02')).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+    // Its row is under another code now: said, as when its own save renumbers it.
+    expect(b.told).toEqual([
+      expect.objectContaining({
+        code: 'X02',
+        note:
+          '另一窗口也新增了代码为 X01 的一行“乡镇新增：儿童友好公园数”并先保存；' +
+          '本窗口新增的“乡镇新增：儿童之家覆盖数”已改用代码 X02，数值都已保留',
+      }),
+    ]);
   });
 
   it('a row B deleted (not yet saved) stays deleted when A’s edit of that row is pulled', async () => {
