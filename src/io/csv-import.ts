@@ -1283,7 +1283,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       // (A row without figures yet has none to look up: in the worker, looking up years missing from rows sent
       // from the page was slow.)
       const held = rowHasValues ? target.values[g.year] : undefined;
-      if (g.year < firstYear && (held === undefined || held === null || held === '')) {
+      if (g.year < firstYear && isEmptyValue(held)) {
         issue(
           line,
           g.header,
@@ -1514,14 +1514,15 @@ function hasFigure(figures: { count: number; year: number }, except: number): bo
   return figures.count > 1 || (figures.count === 1 && figures.year !== except);
 }
 
-/**
- * A line's readable figures by year, written into `into` (indexed by year, emptied first): an object per line
- * with years as keys was a slow dictionary, built for every line of a department's first return.
- */
+/** A cell holding no figure or text (never written, cleared, or an empty text). */
 function isEmptyValue(value: CellValue | undefined): boolean {
   return value === undefined || value === null || value === '';
 }
 
+/**
+ * A line's readable figures by year, written into `into` (indexed by year, emptied first): an object per line
+ * with years as keys was a slow dictionary, built for every line of a department's first return.
+ */
 function lineFigures(
   given: readonly Given[],
   years: readonly number[],
