@@ -710,6 +710,8 @@ export interface WorkbookIndex {
   /** Rows by nameCore, for a file's name that is another row's once units in brackets are dropped. */
   byCore: Map<string, ExistingRow[]>;
   rows: readonly ExistingRow[];
+  /** Each row's place in `rows` (its first, should one be there twice). */
+  places: Map<ExistingRow, number>;
   defaultBaseYear: number;
   defaultTargetYear: number;
   /** The first year every row takes a figure for (a next plan's history years: model/workbook historyStart). */
@@ -731,6 +733,8 @@ export function indexWorkbook(
     if (list) list.push(row);
     else map.set(key, [row]);
   };
+  const places = new Map<ExistingRow, number>();
+  existing.forEach((row, i) => places.has(row) || places.set(row, i));
   for (const row of existing) {
     const code = normaliseCode(row.code);
     push(byCode, code, row);
@@ -754,6 +758,7 @@ export function indexWorkbook(
     byName,
     byCore,
     rows: existing,
+    places,
     defaultBaseYear,
     defaultTargetYear,
     historyFrom: historyFrom ?? defaultBaseYear,
@@ -998,6 +1003,14 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   // again only when the indicator comes again (keeping every row's values, or an object per row, made the garbage
   // collector copy tens of thousands of objects on a large file).
   const firstLines = new Map<ExistingRow | string, number>();
+  // The workbook rows the file has a line for are marked by their place in the workbook, in typed arrays: a Set
+  // and a Map of 10,000 rows, built anew for each file, took a few ms of reading a 10,000-line file.
+  const { places } = index;
+  /** The line a workbook row first comes on (0: none yet), by place; a long table's rows use firstLines. */
+  const firstLineAt = new Int32Array(index.rows.length);
+  const sentAt = new Uint8Array(index.rows.length);
+  /** The workbook rows the file has a line for, in the order of their first line. */
+  const sentRows: ExistingRow[] = [];
   const cell = (row: readonly string[], field: Field): string => {
     const col = fields[field];
     return col === undefined ? '' : cleanCell(row[col]);
@@ -1051,14 +1064,26 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     unit: string,
     codeText: string,
     nameText: string,
+    /** The place of `key`, a workbook row, in the workbook. */
+    at?: number,
   ): boolean => {
     // In a long table a row comes once per year: the same row and year twice is the duplicate.
     const year = long?.yearOf[line - 1];
-    const slot = long ? `${typeof key === 'string' ? `+${key}` : key.code}|${year ?? ''}` : key;
-    const firstLine = firstLines.get(slot);
-    if (firstLine === undefined) {
-      firstLines.set(slot, line);
-      return true;
+    let firstLine: number;
+    if (!long && at !== undefined) {
+      firstLine = firstLineAt[at]!;
+      if (firstLine === 0) {
+        firstLineAt[at] = line;
+        return true;
+      }
+    } else {
+      const slot = long ? `${typeof key === 'string' ? `+${key}` : key.code}|${year ?? ''}` : key;
+      const first = firstLines.get(slot);
+      if (first === undefined) {
+        firstLines.set(slot, line);
+        return true;
+      }
+      firstLine = first;
     }
     const firstRow = rows[firstLine - 1] ?? [];
     const firstUnit = typeof key === 'string' ? cell(firstRow, 'unit') : key.unit;
@@ -1109,7 +1134,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const scratch: (CellValue | undefined)[] = new Array<CellValue | undefined>(
     years.reduce((max, year) => Math.max(max, year + 1), 0),
   );
-  const sentRows = new Set<ExistingRow>();
   /** The line's cells that say "no figure" (one array for all lines, as `scratch`). */
   const said: Said[] = [];
   /** New rows proposed so far, by name. */
@@ -1227,7 +1251,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       continue;
     }
 
-    sentRows.add(target);
+    const at = places.get(target);
+    if (at !== undefined && sentAt[at] === 0) {
+      sentAt[at] = 1;
+      sentRows.push(target);
+    }
     // Code wins over a name written a little differently (a unit added, a word shortened), but not over the
     // name of another indicator: then the code is probably wrong, and the figures would go into the wrong row.
     const other =
@@ -1255,7 +1283,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       continue;
     }
 
-    if (!checkDuplicate(target, line, row, target.unit, codeText, nameText)) continue;
+    if (!checkDuplicate(target, line, row, target.unit, codeText, nameText, at)) continue;
     said.length = 0;
     const given = readValues(row, target.unit, said);
     result.matchedRows += 1;
@@ -1355,8 +1383,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         cells: unanswered,
       });
   }
-  result.departmentReturn = departmentReturn(sentRows, index.rows);
-  result.sentCodes = [...sentRows].map((row) => row.code);
+  result.departmentReturn = departmentReturn(
+    sentRows,
+    (row) => sentAt[places.get(row) ?? -1] === 1,
+    index.rows,
+  );
+  result.sentCodes = sentRows.map((row) => row.code);
   if (dataRows === 0) {
     issue(
       null,
@@ -1773,16 +1805,17 @@ export function planImport(files: ParsedFile[]): ImportPlan {
  * file's rows, of which the file has more than half of the rows (a file correcting a few figures is no return).
  */
 function departmentReturn(
-  matched: ReadonlySet<ExistingRow>,
+  matched: readonly ExistingRow[],
+  isMatched: (row: ExistingRow) => boolean,
   rows: readonly ExistingRow[],
 ): ParsedFile['departmentReturn'] {
   const counts = new Map<string, number>();
   for (const row of matched) counts.set(row.department, (counts.get(row.department) ?? 0) + 1);
   const [department, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  if (!department || count * 2 <= matched.size) return undefined;
+  if (!department || count * 2 <= matched.length) return undefined;
   const own = rows.filter((row) => row.department === department);
   if (count * 2 <= own.length) return undefined;
-  const missing = own.filter((row) => !matched.has(row)).map(({ code, name }) => ({ code, name }));
+  const missing = own.filter((row) => !isMatched(row)).map(({ code, name }) => ({ code, name }));
   return { department, missing };
 }
 
