@@ -78,16 +78,16 @@ function rebaseNote(note: string, oldBase: number, newBase: number): string {
 }
 
 /**
- * A next plan's projection as the committee reads it — the same as the current plan's 预测 column, the row panel
- * and the report show theirs: a count in whole units to the target's worse side (wholeCountAsShown: 7.36 家 → 7 家
- * against ≥1 家), anything else to two decimals, with its unit.
+ * A projection as every view shows it — the grid's 预测 column of the current plan and of a next one, the row panel,
+ * the report's warnings and the 目标测算表: a count in whole units to the target's worse side (wholeCountAsShown:
+ * 7.36 家 → 7 家 against ≥1 家), anything else to two decimals, with its unit.
  */
 export function showPlannedTrend(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): string {
   return formatWithUnit(Math.round(wholeCountAsPlanned(value, indicator) * 100) / 100, indicator.unit);
 }
 
 /** wholeCountAsShown for a row: its unit and the comparator its target is judged by. */
-export function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): number {
+function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): number {
   return wholeCountAsShown(value, {
     unit: indicator.unit,
     kind: indicator.target.kind,
@@ -195,13 +195,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
 
   // Out of reach: the yearly pace required from the latest value exceeds several times the best pace so far. A
   // band is reached at its nearer edge.
-  const goal = band
-    ? latest < band.low
-      ? band.low
-      : band.high
-    : counted
-      ? wholeGoal(target, spec)
-      : target;
+  const goal = band ? (latest < band.low ? band.low : band.high) : wholeGoal(target, spec);
   const years = indicator.targetYear - latestYear;
   const requiredPace = years > 0 ? Math.abs(goal - latest) / years : null;
   const wantUp = goal > latest;
