@@ -329,7 +329,8 @@ export function wholeCountAsShown(
     case '<':
     case '↓':
     case '不升':
-      return Math.ceil(value - WHOLE_EPSILON);
+      // + 0: a projection of 0 is 0, not the −0 Math.ceil gives for −1e-9.
+      return Math.ceil(value - WHOLE_EPSILON) + 0;
     default:
       return Math.round(value);
   }
@@ -1058,8 +1059,8 @@ function bracketed(note: string, more: string): string {
 
 /**
  * What the statuses mean, printed under the report's warnings: the share of progress for numeric targets, the yearly
- * rate for ↑/↓ directions, how the target year decides, and the 不升 rule when the report has such a row. One string:
- * JSX line breaks would put spaces between Chinese words.
+ * rate for ↑/↓ directions, how the target year decides, counts in whole units, and the 不升 rule when the report has
+ * such a row. One string: JSX line breaks would put spaces between Chinese words.
  */
 export function reportStatusLegend(t: Thresholds, withHold: boolean): string {
   return (
@@ -1067,6 +1068,8 @@ export function reportStatusLegend(t: Thresholds, withHold: boolean): string {
     `（预测值可能仍略差于目标），提高、降低等方向性目标指年均变化达到${round(t.directionFast * 100)}%以上；` +
     '“已达标”指最新数值已达到目标；目标年的数值填报后，有数值目标的指标按该数值判定“达标”或“未达标”，' +
     '方向性目标按该数值与基期相比判定。' +
+    // The grid's formula gives 5.5 家 where every table prints 5 家: said once, where the statuses are explained.
+    '家、个、人等计数指标的预测值按不利于达标的一侧取整数（如按趋势为5.5家、目标为“至少”时计为5家），状态按该整数判定。' +
     (withHold ? holdLegend(t) : '')
   );
 }

@@ -989,6 +989,8 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
     expect(legend).toContain('预计完成所需进展的90%以上');
     expect(legend).toContain('方向性目标指年均变化达到1.5%以上');
     expect(legend).toContain('方向性目标按该数值与基期相比判定');
+    // Why a count's projection reads 5 家 where its formula gives 5.5.
+    expect(legend).toContain('计数指标的预测值按不利于达标的一侧取整数');
     expect(legend).not.toContain('不升');
     expect(reportStatusLegend(t, true)).toContain(holdLegend(t));
   });
