@@ -39,7 +39,7 @@ import {
   type Indicator,
   type Target,
 } from '../model/indicator';
-import { assessAmbition, showPlannedTrend, wholeCountAsPlanned } from '../model/planning';
+import { assessAmbition, showPlannedTrend } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
 import { implausibleFigure } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
@@ -542,20 +542,6 @@ export function makeWorkbookGrid(
   const resultAt = (physicalRow: number): RowResults =>
     results.get(physicalRow, () => computeResults(physicalRow));
   /**
-   * A next plan shows a count's trend in whole units (showPlannedTrend: 7.36 家 as 7 家): its gap is that of the
-   * trend shown (+6 家 against ≥1 家, not +6.36 家 beside 7 家). A gap from the target year's own figure stays.
-   */
-  const plannedGap = (physicalRow: number, gap: number): number => {
-    const definition = planning ? definitionOf(physicalRow) : undefined;
-    const { projected } = resultAt(physicalRow);
-    if (!definition || typeof projected !== 'number' || actualAtTarget(physicalRow) !== null) return gap;
-    return (
-      gap +
-      wholeCountAsPlanned(projected, { unit: unitAt(physicalRow), target: definition.target }) -
-      projected
-    );
-  };
-  /**
    * The 与目标差距 cell's value, the figure it shows (sorting and filtering read it): for a 左右 row its distance
    * from the band (0 inside), not from the centre; to the two places shown (no −0.5600000000000005 in a filter).
    */
@@ -563,7 +549,7 @@ export function makeWorkbookGrid(
     const { gap } = resultAt(physicalRow);
     const definition = definitionOf(physicalRow);
     if (typeof gap !== 'number') return gap;
-    const shown = definition ? gapShown(plannedGap(physicalRow, gap), definition, options.thresholds) : gap;
+    const shown = definition ? gapShown(gap, definition, options.thresholds) : gap;
     return Math.round(shown * 100) / 100;
   };
   /** Write the computed gap and status into the rows' cells (the grid sorts and filters by them). */
@@ -897,8 +883,8 @@ export function makeWorkbookGrid(
     };
 
   const projectionRenderer = computedRenderer((value, physicalRow) => {
-    // A next plan's trend as its 目标测算表 shows it (a count in whole units); the current plan's as computed.
-    const definition = planning ? definitionOf(physicalRow) : undefined;
+    // As the row panel, the report and a next plan's 目标测算表 show it: a count in whole units (resultsOf made it so).
+    const definition = definitionOf(physicalRow);
     const text =
       typeof value !== 'number'
         ? ''
@@ -925,7 +911,7 @@ export function makeWorkbookGrid(
     const { gap, status } = resultAt(physicalRow);
     const words =
       definition && typeof gap === 'number'
-        ? gapBesideStatus(plannedGap(physicalRow, gap), definition, status, options.thresholds)
+        ? gapBesideStatus(gap, definition, status, options.thresholds)
         : describeGap(value, unit);
     const title = `${actualAtTarget(physicalRow) === null ? '预测值' : `${definition?.targetYear}年实际值`}${words}`;
     const rounded = Math.round(value * 100) / 100;

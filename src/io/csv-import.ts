@@ -36,6 +36,7 @@ import { lineEnding } from './line-ending';
 import {
   isComparator,
   isDirectionComparator,
+  isEmptyValue,
   TARGET_KIND_LABELS,
   TARGET_KINDS,
   type CellValue,
@@ -1544,11 +1545,6 @@ function hasKeys(values: object): boolean {
  */
 function hasFigure(figures: { count: number; year: number }, except: number): boolean {
   return figures.count > 1 || (figures.count === 1 && figures.year !== except);
-}
-
-/** A cell holding no figure or text (never written, cleared, or an empty text). */
-function isEmptyValue(value: CellValue | undefined): boolean {
-  return value === undefined || value === null || value === '';
 }
 
 /**

@@ -7,7 +7,7 @@
  * both started from).
  */
 import { formatWithUnit } from './entry';
-import { copyIndicator, type Indicator } from './indicator';
+import { copyIndicator, isEmptyValue, type Indicator } from './indicator';
 import { describeTarget } from './target-text';
 import { nextCustomCode } from './workbook';
 
@@ -186,11 +186,9 @@ function write(row: Indicator, field: string, value: unknown): void {
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   // Numbers and texts directly (the common case, thousands of times per save); "", null and undefined alike.
-  if (typeof a !== 'object' && typeof b !== 'object') return isNothing(a) && isNothing(b);
+  if (typeof a !== 'object' && typeof b !== 'object') return isEmptyValue(a) && isEmptyValue(b);
   return sameJson(a, b);
 }
-
-const isNothing = (value: unknown) => value === undefined || value === null || value === '';
 
 /**
  * Whether two values would be written alike as JSON with their keys sorted (keys holding undefined left out;
@@ -199,8 +197,8 @@ const isNothing = (value: unknown) => value === undefined || value === null || v
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  const aNothing = isNothing(a);
-  const bNothing = isNothing(b);
+  const aNothing = isEmptyValue(a);
+  const bNothing = isEmptyValue(b);
   if (aNothing || bNothing) return aNothing && bNothing;
   if (typeof a !== 'object' || typeof b !== 'object')
     return typeof a !== 'object' && typeof b !== 'object' && JSON.stringify(a) === JSON.stringify(b);

@@ -96,6 +96,15 @@ export interface Target {
 /** A value cell: a number in the row's unit, or the text as typed when it could not be read as a number. */
 export type CellValue = number | string;
 
+/**
+ * A cell or field holding nothing: never written, cleared (null), or an empty text. 0, a space and "—" are
+ * something. The history (a change from "" to null is no change) and the CSV import (a year with no figure yet)
+ * both ask it.
+ */
+export function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 export interface Indicator {
   /** Stable code used in CSV files and formulas, e.g. "H01". */
   code: string;

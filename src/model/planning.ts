@@ -3,7 +3,7 @@
  * and baseline), and the "too timid / out of reach" checks on each new target, with their figures.
  */
 import { formatDifference, formatWithUnit, isCountUnit, withinNaturalLimits } from './entry';
-import type { Comparator, Indicator, Target } from './indicator';
+import type { Indicator, Target } from './indicator';
 import { defaultMethod, project, seriesOf } from './projection';
 import {
   bandDrift,
@@ -14,6 +14,8 @@ import {
   targetForYear,
   judgedComparator,
   targetSpecOf,
+  wholeCountAsShown,
+  wholeGoal,
   type Thresholds,
 } from './status';
 import type { Workbook } from './workbook';
@@ -75,49 +77,22 @@ function rebaseNote(note: string, oldBase: number, newBase: number): string {
     );
 }
 
-/** Slack for a projection that lands a hair under a whole count (5.9999999999 is 6, not 5). */
-const WHOLE_EPSILON = 1e-9;
-
 /**
- * A projected count as a plan can hold it: whole units (a clerk cannot plan 5.8 家). Rounded to the target's
- * worse side, which keeps the target honest: for more-is-better (≥, >, ↑) down, since a trend at 5.8 家 means 5 are
- * sure and the sixth is still a decision; for fewer-is-better (≤, <, ↓, 不升, e.g. 例 of a disease) up; to the
- * nearest for ≈ / = (a band has no worse side). So a projection shown never reaches a whole target the trend
- * itself misses. Shares, rates and amounts (%, ‰, per 10万) are returned as they are.
- */
-export function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): number {
-  if (!isCountUnit(indicator.unit)) return value;
-  switch (judgedComparator(indicator.target)) {
-    case '≥':
-    case '>':
-    case '↑':
-      return Math.floor(value + WHOLE_EPSILON);
-    case '≤':
-    case '<':
-    case '↓':
-    case '不升':
-      return Math.ceil(value - WHOLE_EPSILON);
-    default:
-      return Math.round(value);
-  }
-}
-
-/**
- * A next plan's projection as the committee reads it, in the grid's 预测 column and on the 目标测算表 alike: a
- * count in whole units (wholeCountAsPlanned), anything else to two decimals, with its unit.
+ * A projection as every view shows it — the grid's 预测 column of the current plan and of a next one, the row panel,
+ * the report's warnings and the 目标测算表: a count in whole units to the target's worse side (wholeCountAsShown:
+ * 7.36 家 → 7 家 against ≥1 家), anything else to two decimals, with its unit.
  */
 export function showPlannedTrend(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): string {
   return formatWithUnit(Math.round(wholeCountAsPlanned(value, indicator) * 100) / 100, indicator.unit);
 }
 
-/**
- * The whole count a target of counts asks for: strictly above 5 家 is 6 家, strictly below 3 例 is 2 例; ≥, ≤ and
- * the rest ask for the target itself.
- */
-function wholeGoal(target: number, comparator: Comparator): number {
-  if (comparator === '>') return Math.floor(target + WHOLE_EPSILON) + 1;
-  if (comparator === '<') return Math.ceil(target - WHOLE_EPSILON) - 1;
-  return target;
+/** wholeCountAsShown for a row: its unit and the comparator its target is judged by. */
+function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): number {
+  return wholeCountAsShown(value, {
+    unit: indicator.unit,
+    kind: indicator.target.kind,
+    comparator: judgedComparator(indicator.target),
+  });
 }
 
 /** 偏保守; 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow or turn). */
@@ -220,13 +195,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
 
   // Out of reach: the yearly pace required from the latest value exceeds several times the best pace so far. A
   // band is reached at its nearer edge.
-  const goal = band
-    ? latest < band.low
-      ? band.low
-      : band.high
-    : counted
-      ? wholeGoal(target, spec.comparator)
-      : target;
+  const goal = band ? (latest < band.low ? band.low : band.high) : wholeGoal(target, spec);
   const years = indicator.targetYear - latestYear;
   const requiredPace = years > 0 ? Math.abs(goal - latest) / years : null;
   const wantUp = goal > latest;

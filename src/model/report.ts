@@ -6,6 +6,7 @@
  */
 import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
 import { inPlanOrder, type Indicator } from './indicator';
+import { showPlannedTrend } from './planning';
 import { defaultMethod, project, seriesOf, type Method } from './projection';
 import {
   assessFluctuation,
@@ -17,6 +18,7 @@ import {
   isBand,
   targetForYear,
   targetSpecOf,
+  wholeCountAsShown,
   type Fluctuation,
   type Status,
   type Thresholds,
@@ -564,7 +566,9 @@ export function buildReport(
         // beside it would contradict both.
         projected: seriesOf(indicator, year).years.includes(indicator.targetYear)
           ? `${indicator.targetYear}年已有实际值`
-          : showFigure(projected, indicator.unit),
+          : projected === null
+            ? '—'
+            : showPlannedTrend(projected, indicator),
         gap: gapBesideStatus(gap, indicator, status, thresholds),
         status,
         statusNote: trendLeaves === true && status === '已达标' ? '按趋势将不再达标' : '',
@@ -629,7 +633,10 @@ export function factsAsOf(
   const series = seriesOf(indicator);
   const spec = targetSpecOf(indicator);
   const projection = project(row.method ?? defaultMethod(indicator), series, indicator.targetYear);
-  const projected = projection.ok ? withinNaturalLimits(projection.value, indicator.unit) : null;
+  // As the grid has it (resultsOf): within the unit's limits, a count whole.
+  const projected = projection.ok
+    ? wholeCountAsShown(withinNaturalLimits(projection.value, indicator.unit), spec)
+    : null;
   const assessment = assessStatus(spec, series, projected, thresholds);
   return {
     indicator,

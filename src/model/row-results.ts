@@ -7,7 +7,14 @@
 import { forecastLinear, growth, isExcelError, type ExcelError, type XlInput } from './excel-functions';
 import { project, seriesFromCells, type Method } from './projection';
 import { withinNaturalLimits } from './entry';
-import { assessStatus, gapAtTarget, type Status, type TargetSpec, type Thresholds } from './status';
+import {
+  assessStatus,
+  gapAtTarget,
+  wholeCountAsShown,
+  type Status,
+  type TargetSpec,
+  type Thresholds,
+} from './status';
 
 /** A formula cell's value: a number, text, empty, or a spreadsheet error written as Excel shows it ("#DIV/0!"). */
 export type FormulaValue = number | string | null;
@@ -60,7 +67,8 @@ export function defaultProjection(
 
 /**
  * Gap and status from a projection (whatever formula produced it), as TARGETGAP and TARGETSTATUS do. With the
- * row's unit, a numeric projection is first held within the unit's natural limits (no 102.5 %).
+ * row's unit, a numeric projection is first held within the unit's natural limits (no 102.5 %) and a count made
+ * whole to its target's worse side: the projection returned is the one every view shows.
  */
 export function resultsOf(
   rawProjected: FormulaValue,
@@ -70,9 +78,10 @@ export function resultsOf(
   thresholds: Thresholds,
   unit?: string,
 ): RowResults {
+  // Counts in whole units, as shown and judged (wholeCountAsShown): 7.36 家 is 7 家 in the cell, its gap and status.
   const projected =
     unit !== undefined && typeof rawProjected === 'number' && Number.isFinite(rawProjected)
-      ? withinNaturalLimits(rawProjected, unit)
+      ? wholeCountAsShown(withinNaturalLimits(rawProjected, unit), { ...spec, unit })
       : rawProjected;
   const series = seriesFromCells(cells, years);
   let projection: number | null = null;

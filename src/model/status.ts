@@ -3,7 +3,14 @@
  * following the UN Statistics Division's progress assessment (CR = (v̂_T − v_b)/(v* − v_b)).
  * Pure: the grid's TARGETSTATUS function and the explanation panel both call `assessStatus`.
  */
-import { formatDifference, formatNumber, formatWithUnit, naturalLimits, withinNaturalLimits } from './entry';
+import {
+  formatDifference,
+  formatNumber,
+  formatWithUnit,
+  isCountUnit,
+  naturalLimits,
+  withinNaturalLimits,
+} from './entry';
 import {
   isDirectionComparator,
   lowerIsBetterDirection,
@@ -228,7 +235,7 @@ export function targetSpecOf(
 export function gapAtTarget(spec: TargetSpec, series: Series, projected: number | null): number | null {
   const goal = targetForYear(spec, series, spec.targetYear);
   if (goal === null) return null;
-  const basis = valueAt(series, spec.targetYear) ?? projected;
+  const basis = valueAt(series, spec.targetYear) ?? projectionAsShown(projected, spec);
   return basis === null ? null : basis - goal;
 }
 
@@ -296,6 +303,68 @@ export function meets(value: number, target: number, spec: TargetSpec, threshold
   }
 }
 
+/** Slack for a projection that lands a hair under a whole count (5.9999999999 is 6, not 5). */
+const WHOLE_EPSILON = 1e-9;
+
+/**
+ * A projected count as every view shows it and its status is judged (预测2025年 and 预测2030年 alike): whole units
+ * (a clerk cannot count 5.8 家). Rounded to the target's worse side, which keeps the status honest: for
+ * more-is-better (≥, >, ↑) down, since a trend at 5.8 家 means 5 are sure and the sixth is still a decision; for
+ * fewer-is-better (≤, <, ↓, 不升, e.g. 例 of a disease) up; to the nearest for a band (≈, 左右) or = (no worse side).
+ * So a projection shown never reaches a whole target the trend itself misses. Shares, rates and amounts (%, ‰,
+ * per 10万, 万元) are returned as they are; so is a figure typed by the clerk (only projections come here).
+ */
+export function wholeCountAsShown(
+  value: number,
+  spec: Pick<TargetSpec, 'kind' | 'comparator' | 'unit'>,
+): number {
+  if (!isCountUnit(spec.unit ?? '')) return value;
+  if (isBand(spec)) return Math.round(value);
+  switch (spec.comparator) {
+    case '≥':
+    case '>':
+    case '↑':
+      return Math.floor(value + WHOLE_EPSILON);
+    case '≤':
+    case '<':
+    case '↓':
+    case '不升':
+      // + 0: a projection of 0 is 0, not the −0 Math.ceil gives for −1e-9.
+      return Math.ceil(value - WHOLE_EPSILON) + 0;
+    default:
+      return Math.round(value);
+  }
+}
+
+/** `wholeCountAsShown` of a projection that may be missing. */
+export function projectionAsShown(
+  projected: number | null,
+  spec: Pick<TargetSpec, 'kind' | 'comparator' | 'unit'>,
+): number | null {
+  return projected === null ? null : wholeCountAsShown(projected, spec);
+}
+
+/**
+ * The whole count a target of counts asks for: strictly above 5 家 is 6 家, strictly below 3 例 is 2 例, at least
+ * 2.5 次 is 3 次; not a count, or a band, the target itself. Progress towards a count is measured to it: 5 家 is no
+ * part of the way past “>5 家” (it read 预计达标, CR 1, beside a trend shown as 5 家).
+ */
+export function wholeGoal(target: number, spec: Pick<TargetSpec, 'kind' | 'comparator' | 'unit'>): number {
+  if (!isCountUnit(spec.unit ?? '') || isBand(spec)) return target;
+  switch (spec.comparator) {
+    case '>':
+      return Math.floor(target + WHOLE_EPSILON) + 1;
+    case '≥':
+      return Math.ceil(target - WHOLE_EPSILON);
+    case '<':
+      return Math.ceil(target - WHOLE_EPSILON) - 1;
+    case '≤':
+      return Math.floor(target + WHOLE_EPSILON);
+    default:
+      return target;
+  }
+}
+
 /** Lower is better for upper bounds and downward directions (不升 too: its better side is the lower one). */
 function lowerIsBetter(spec: TargetSpec): boolean {
   if (spec.kind === 'upper' || spec.kind === 'yearly-change')
@@ -307,9 +376,11 @@ function lowerIsBetter(spec: TargetSpec): boolean {
 export function assessStatus(
   spec: TargetSpec,
   series: Series,
-  projected: number | null,
+  trend: number | null,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Assessment {
+  // A count is judged by the whole number shown (5.5 家 against >5 家 is 5 家: not 预计达标).
+  const projected = projectionAsShown(trend, spec);
   const n = series.values.length;
   const latest = n > 0 ? (series.values[n - 1] ?? null) : null;
   const latestYear = n > 0 ? (series.years[n - 1] ?? null) : null;
@@ -355,7 +426,7 @@ export function assessStatus(
   }
   if (n < 2 || projected === null || baseValue === null || targetAtT === null) return result;
 
-  let goal = targetAtT;
+  let goal = wholeGoal(targetAtT, spec);
   if (isBand(spec)) {
     // Aim for the nearer edge of the band.
     goal =
@@ -905,7 +976,7 @@ export function explainStatus(
   // (Only the upper limit: a projection of exactly 0 is as often a row of zeros as a trend held at 0.)
   const limit = projected === limits.high ? `（以 ${f(limits.high)} 为上限）` : '';
   let text: string;
-  let goal = target;
+  let goal = wholeGoal(target, spec);
   if (band) {
     const inBand = projected >= band.low - EPSILON && projected <= band.high + EPSILON;
     const where = inBand ? '在' : projected > band.high ? '高于' : '低于';
@@ -988,8 +1059,8 @@ function bracketed(note: string, more: string): string {
 
 /**
  * What the statuses mean, printed under the report's warnings: the share of progress for numeric targets, the yearly
- * rate for ↑/↓ directions, how the target year decides, and the 不升 rule when the report has such a row. One string:
- * JSX line breaks would put spaces between Chinese words.
+ * rate for ↑/↓ directions, how the target year decides, counts in whole units, and the 不升 rule when the report has
+ * such a row. One string: JSX line breaks would put spaces between Chinese words.
  */
 export function reportStatusLegend(t: Thresholds, withHold: boolean): string {
   return (
@@ -997,6 +1068,8 @@ export function reportStatusLegend(t: Thresholds, withHold: boolean): string {
     `（预测值可能仍略差于目标），提高、降低等方向性目标指年均变化达到${round(t.directionFast * 100)}%以上；` +
     '“已达标”指最新数值已达到目标；目标年的数值填报后，有数值目标的指标按该数值判定“达标”或“未达标”，' +
     '方向性目标按该数值与基期相比判定。' +
+    // The grid's formula gives 5.5 家 where every table prints 5 家: said once, where the statuses are explained.
+    '家、个、人等计数指标的预测值按不利于达标的一侧取整数（如按趋势为5.5家、目标为“至少”时计为5家），状态按该整数判定。' +
     (withHold ? holdLegend(t) : '')
   );
 }

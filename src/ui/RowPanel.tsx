@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { RowReport } from '../grid/workbook-grid';
 import { formatWithUnit } from '../model/entry';
+import { showPlannedTrend } from '../model/planning';
 import { seriesOf } from '../model/projection';
 import {
   assessFluctuation,
@@ -78,7 +79,8 @@ export function RowPanel(props: {
             <Show when={d().report.projected !== null}>
               <span>
                 预测{d().indicator.targetYear}年：
-                {formatWithUnit(Math.round((d().report.projected ?? 0) * 100) / 100, d().indicator.unit)}
+                {/* As the grid's 预测 column shows it: a count in whole units, to its target's worse side. */}
+                {showPlannedTrend(d().report.projected ?? 0, d().indicator)}
                 {/* JSX, not a string from <Show>'s callback: that is not re-run when another row is selected (the
                     panel kept the first row's figure). 0 is a figure too. */}
                 <Show when={actualAtTarget() !== null}>

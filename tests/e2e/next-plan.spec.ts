@@ -43,6 +43,11 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   // A count (≥1 家): 1, 2, 3 trends to 7.36 家 by 2030, which the sheet must show as a whole number.
   for (const [column, value] of Object.entries({ '2020年（基期）': '1', '2022年': '2', '2023年': '3' }))
     await old.typeInto(CENTRE.code, column, value);
+  // The current plan shows its trend to 2025 the same way, in the grid and the row panel: 4.14 家 → 4 家.
+  await expect(await old.cell(CENTRE.code, '预测2025年')).toHaveText('4 家');
+  await old.select(CENTRE.code, '状态');
+  const oldPanel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(oldPanel).toContainText('预测2025年：4 家');
   await old.waitSaved();
 
   await page.getByRole('button', { name: '工作簿' }).click();
@@ -148,6 +153,9 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(await next.cell(CENTRE.code, '与目标差距')).toHaveText('+6 家');
   await expect(await next.cell(CENTRE.code, '与目标差距')).toHaveAttribute('title', /6 家/);
   await expect(await next.cell(CENTRE.code, '与目标差距')).not.toHaveAttribute('title', /6\.36/);
+  // And the row panel beside it says the same figure (it said 预测2030年：7.36 家).
+  await next.select(CENTRE.code, '状态');
+  await expect(panel).toContainText('预测2030年：7 家');
   // The sheet the committee drafts from: printed first while no figure of the new period is in.
   await page.getByRole('button', { name: '打印报告' }).click();
   const sheet = page.getByRole('dialog', { name: '监测报告' });

@@ -7,9 +7,11 @@ import {
   type DepartmentNotice,
 } from '../../../src/model/department-notices';
 import type { Indicator, Target } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { buildReport, type RowFacts } from '../../../src/model/report';
+import { defaultProjection, resultsOf } from '../../../src/model/row-results';
 import { SAMPLE_LABEL } from '../../../src/model/sample-data';
-import { DEFAULT_THRESHOLDS, holdLegend, reportStatusLegend } from '../../../src/model/status';
+import { DEFAULT_THRESHOLDS, holdLegend, reportStatusLegend, targetSpecOf } from '../../../src/model/status';
 
 const upper5: Target = { kind: 'upper', comparator: '<', wording: '以下', value: 5 };
 const lower95: Target = { kind: 'lower', comparator: '≥', wording: '以上', value: 95 };
@@ -230,5 +232,38 @@ describe('各单位预警及补报通知', () => {
     expect(noticeText(notices, of(UNASSIGNED), { isSample: false, organisation: '' })).toContain(
       `${UNASSIGNED}：\n按截至2024年底的监测数据，以下未指定责任单位的指标有下列情况`,
     );
+  });
+
+  it('warns of a count as the grid shows it: the whole 家 of its projection, and the status of that figure', () => {
+    // The plan's 危重新生儿救治中心数量 with a target of >5 家 and made-up figures 3, 4, 4, 5 家 (2021–2024): a
+    // trend of 5.5 家 for 2025, shown as 5 家. It was 预计达标 (from 5.5) beside 5 家, and not warned of.
+    const centre = LANXI_2021_2025.indicators.find((row) => row.name === '危重新生儿救治中心数量')!;
+    const indicator: Indicator = {
+      ...structuredClone(centre),
+      target: { kind: 'count', comparator: '>', wording: '以上', value: 5 },
+      values: { 2021: 3, 2022: 4, 2023: 4, 2024: 5 },
+    };
+    const years = [2021, 2022, 2023, 2024];
+    const cells = years.map((y) => indicator.values[y] as number);
+    const computed = resultsOf(
+      defaultProjection('linear', cells, years, 2025),
+      cells,
+      years,
+      targetSpecOf(indicator),
+      DEFAULT_THRESHOLDS,
+      indicator.unit,
+    );
+    const row: RowFacts = {
+      indicator,
+      projected: typeof computed.projected === 'number' ? computed.projected : null,
+      gap: typeof computed.gap === 'number' ? computed.gap : null,
+      status: computed.status,
+    };
+    const countReport = buildReport('规划', [row], 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(countReport.warnings).toHaveLength(1);
+    expect(countReport.warnings[0]).toMatchObject({ projected: '5 家', status: '需加快' });
+    const countNotices = buildNotices('规划', countReport, [row], ORDER, DEFAULT_THRESHOLDS);
+    const text = noticeText(countNotices, countNotices.notices[0]!, { isSample: false, organisation: '' });
+    expect(text).toContain('预测2025年 5 家；预测与目标：等于目标值（目标不含本数），未达到；状态：需加快');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyIndicator, type Indicator } from '../../../src/model/indicator';
+import { copyIndicator, isEmptyValue, type Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 
 /** A row of the plan, as a fresh copy. */
@@ -66,5 +66,12 @@ describe('copyIndicator', () => {
     original.values[2020] = 53.6;
     if (original.previousTarget) original.previousTarget.targetYear = 2021;
     expect(copy).toStrictEqual(myopia());
+  });
+});
+
+describe('isEmptyValue: the one test of “nothing in this cell”, for the history and the CSV import alike', () => {
+  it('is true of a cell never written, cleared or emptied, and false of 0, a space, a dash or a text', () => {
+    expect([undefined, null, ''].map(isEmptyValue)).toEqual([true, true, true]);
+    expect([0, ' ', '—', '约53', Number.NaN].map(isEmptyValue)).toEqual([false, false, false, false, false]);
   });
 });

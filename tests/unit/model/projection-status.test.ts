@@ -256,6 +256,31 @@ describe('波动较大', () => {
 });
 
 describe('explanations in plain Chinese', () => {
+  it('judges and explains a count by the whole number shown, to the target’s worse side', () => {
+    // >5 家 on made-up figures 3, 4, 4, 5 家: the trend's 5.5 家 is 5 家, equal to the target, not above it.
+    const above5: TargetSpec = {
+      kind: 'count',
+      comparator: '>',
+      value: 5,
+      baseYear: 2020,
+      targetYear: 2025,
+      unit: '家',
+    };
+    const a = assessStatus(above5, s({ 2021: 3, 2022: 4, 2023: 4, 2024: 5 }), 5.5);
+    expect(a.projected).toBe(5);
+    expect(a.gap).toBe(0);
+    expect(a.status).toBe('需加快');
+    const text = explainStatus(above5, a, '家', 'linear');
+    expect(text).toContain('2025年预计为 5 家，等于目标 5 家');
+    // What is still needed is the sixth 家, the first whole count above 5 (it said 需年均提高 0 家).
+    expect(text).toContain('需年均提高 1 家');
+    expect(text).toMatch(/：需加快。$/);
+    // Fewer is better: 3.5 例 against <3 例 is 4 例.
+    const under3: TargetSpec = { ...above5, kind: 'upper', comparator: '<', value: 3, unit: '例' };
+    expect(assessStatus(under3, s({ 2021: 6, 2022: 5, 2023: 5, 2024: 4 }), 3.5).projected).toBe(4);
+    // A rate keeps its decimals.
+    expect(assessStatus({ ...upper5, unit: '‰' }, s({ 2020: 7, 2022: 6 }), 5.6).projected).toBe(5.6);
+  });
   it('says where the trend leads and what pace is needed', () => {
     const a = assessStatus(upper5, s({ 2020: 7, 2022: 6 }), 5.6);
     const text = explainStatus(upper5, a, '‰', 'log-linear', DEFAULT_THRESHOLDS);
@@ -964,6 +989,8 @@ describe('a not-rising target (不升: 上升趋势得到有效控制, 控制在
     expect(legend).toContain('预计完成所需进展的90%以上');
     expect(legend).toContain('方向性目标指年均变化达到1.5%以上');
     expect(legend).toContain('方向性目标按该数值与基期相比判定');
+    // Why a count's projection reads 5 家 where its formula gives 5.5.
+    expect(legend).toContain('计数指标的预测值按不利于达标的一侧取整数');
     expect(legend).not.toContain('不升');
     expect(reportStatusLegend(t, true)).toContain(holdLegend(t));
   });

@@ -364,6 +364,49 @@ describe('a report for a past year', () => {
     expect(asOf2022.status).not.toBe('已达标');
     expect(factsAsOf(row, 2023, DEFAULT_THRESHOLDS)).toBe(row);
   });
+
+  it('recomputes a count’s projection in whole units, and its status from them, as the grid does', () => {
+    // >5 家 on made-up figures 3, 4, 4, 5 家 (2021–2024): 5.5 家 for 2025 is 5 家, not above 5 (was 预计达标).
+    const row = facts(
+      'H11',
+      '儿童与健康',
+      { kind: 'count', comparator: '>', wording: '以上', value: 5 },
+      { 2021: 3, 2022: 4, 2023: 4, 2024: 5, 2025: 6 },
+      '达标',
+      '家',
+    );
+    const asOf2024 = factsAsOf({ ...row, method: 'linear' }, 2024, DEFAULT_THRESHOLDS);
+    expect(asOf2024.projected).toBe(5);
+    expect(asOf2024.gap).toBe(0);
+    expect(asOf2024.status).toBe('需加快');
+    const past = buildReport('规划', [asOf2024], 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(past.warnings[0]).toMatchObject({ projected: '5 家', status: '需加快' });
+  });
+
+  it('prints a count’s projection in whole units whatever figure it is given, a rate with its decimals', () => {
+    const count = facts(
+      'H11',
+      '儿童与健康',
+      { kind: 'count', comparator: '≥', wording: '至少', value: 10 },
+      { 2020: 2, 2023: 5 },
+      '需加快',
+      '家',
+      7.36,
+      -2.64,
+    );
+    const rate = facts(
+      'H02',
+      '儿童与健康',
+      { kind: 'upper', comparator: '<', wording: '以下', value: 5 },
+      { 2022: 6, 2023: 5.6 },
+      '需加快',
+      '‰',
+      5.347,
+      0.347,
+    );
+    const printed = buildReport('规划', [count, rate], 2023, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    expect(printed.warnings.map((w) => w.projected)).toEqual(['7 家', '5.35‰']);
+  });
 });
 
 describe('the evaluations (中期评估, 终期评估) compare with the base year and count what is achieved', () => {

@@ -350,3 +350,55 @@ describe('resultsOf', () => {
     expect(results).toEqual({ projected: '待定', gap: '', status: '公式有误' });
   });
 });
+
+describe('a count is shown and judged in whole units, in the current plan and the next', () => {
+  // The plan's own row (≥1 家), given a stricter target as a clerk may set it; the figures are made up for the test.
+  const centre = LANXI_2021_2025.indicators.find((row) => row.name === '危重新生儿救治中心数量')!;
+  const above5: Indicator = {
+    ...structuredClone(centre),
+    target: { kind: 'count', comparator: '>', wording: '以上', value: 5 },
+  };
+  /** The row as the grid computes it: the default formula's value, then gap and status. */
+  const asGridComputes = (row: Indicator, years: number[], cells: number[]) =>
+    resultsOf(
+      defaultProjection('linear', cells, years, row.targetYear),
+      cells,
+      years,
+      targetSpecOf(row),
+      DEFAULT_THRESHOLDS,
+      row.unit,
+    );
+
+  it('预测2025年: 3, 4, 4, 5 家 trend to 5.5 家, shown as 5 家, which is not above 5 家', () => {
+    const results = asGridComputes(above5, [2021, 2022, 2023, 2024], [3, 4, 4, 5]);
+    expect(results.projected).toBe(5);
+    expect(results.gap).toBe(0);
+    // Progress is measured to 6 家, the whole count above 5: (5 − 3) / (6 − 3) ≈ 0.67. It read 预计达标 from 5.5.
+    expect(results.status).toBe('需加快');
+  });
+
+  it('预测2030年 of a next plan: 2, 2, 3, 3 家 trend to 5.5 家, judged as the 5 家 shown', () => {
+    const next: Indicator = { ...above5, baseYear: 2025, targetYear: 2030 };
+    const results = asGridComputes(next, [2021, 2022, 2023, 2024], [2, 2, 3, 3]);
+    expect(results.projected).toBe(5);
+    expect(results.status).toBe('需加快');
+  });
+
+  it('rounds to the side where the target is missed: down for “at least”, up for “at most”; rates keep decimals', () => {
+    // ≥1 家 on 0, 0, 1, 0: a trend of 0.6 家 is 0 家 — no progress (停滞), not 需加快 on 60 % of a centre.
+    const atLeast1 = asGridComputes(centre, [2020, 2021, 2022, 2023], [0, 0, 1, 0]);
+    expect(atLeast1.projected).toBe(0);
+    expect(atLeast1.gap).toBe(-1);
+    expect(atLeast1.status).toBe('停滞');
+    // <3 例 on 6, 5, 5, 4: 3.5 例 is 4 例.
+    const fewer: Indicator = {
+      ...above5,
+      unit: '例',
+      target: { kind: 'upper', comparator: '<', wording: '以下', value: 3 },
+    };
+    expect(asGridComputes(fewer, [2021, 2022, 2023, 2024], [6, 5, 5, 4]).projected).toBe(4);
+    // A rate keeps its decimals: 8, 7.2, 6.48‰ trend to 4.72‰.
+    const rate = asGridComputes(infantMortality, [2020, 2021, 2022], [8, 7.2, 6.48]);
+    expect(rate.projected).not.toBe(Math.round(rate.projected as number));
+  });
+});
