@@ -217,7 +217,7 @@ export interface WorkbookGrid {
    * `value` undefined clears the cell.
    */
   applyImport(
-    updates: { code: string; year: number; value: CellValue | undefined }[],
+    updates: readonly { code: string; year: number; newValue: CellValue | undefined }[],
     newRows: Indicator[],
   ): void;
   selectRow(code: string): void;
@@ -1723,11 +1723,24 @@ export function makeWorkbookGrid(
       );
     },
     applyImport(updates, newRows) {
-      const yearCol = new Map(columns.map((c, i) => [c.year, i] as const).filter(([y]) => y !== undefined));
+      /** Column of each year, by year − first year (a list: looked up for every cell). */
+      const firstYear = Math.min(...columns.flatMap((c) => (c.year === undefined ? [] : [c.year])));
+      const yearCol: (number | undefined)[] = [];
+      columns.forEach((c, i) => {
+        if (c.year !== undefined) yearCol[c.year - firstYear] = i;
+      });
       const firstNewRow = grid.countSourceRows();
       const newData = newRows.map((row, i) => toGridRow(row, columns, firstNewRow + i + 1));
-      const cellChanges: { physicalRow: number; col: number; before: GridCell; after: GridCell }[] = [];
-      /** The rows of `cellChanges`, noted once per row as the cells are read. */
+      // Each cell the import writes, as lists by position: its row and column, and the values before and after.
+      // One object per cell (50,000) filled the young heap and its collection was the longest part of 应用. The
+      // value lists start as lists of anything (null), so a figure is kept as it is: a list that began with
+      // numbers would hold them unboxed and box each one again at the first null.
+      const cellRows = new Int32Array(updates.length);
+      const cellCols = new Int32Array(updates.length);
+      const cellsBefore = new Array<GridCell>(updates.length).fill(null);
+      const cellsAfter = new Array<GridCell>(updates.length).fill(null);
+      let cellCount = 0;
+      /** The rows of the cells, noted once per row as the cells are read. */
       const touched = new Set<number>();
       const insertRows = () => {
         if (newData.length === 0) return;
@@ -1741,14 +1754,49 @@ export function makeWorkbookGrid(
         newData.forEach((row, i) => row.forEach((cell, c) => cells.push([firstNewRow + i, c, cell])));
         grid.setSourceDataAtCell(cells, undefined, undefined, 'import');
       };
-      // The values are written straight into the rows and the grid drawn once: passing 50,000 cells through
-      // Handsontable's change pipeline (validation, hooks, cell meta per cell) took over a second. Values arrive
-      // already read (numbers in the row's unit, or text kept as typed), as the editor would have stored them.
-      const setCells = (which: 'before' | 'after', source: string) => {
-        for (const { physicalRow, col: c, before, after } of cellChanges) {
-          const row = data[physicalRow];
-          if (row) row[c] = which === 'before' ? before : after;
+      /**
+       * The values are written straight into the rows and the grid drawn once: passing 50,000 cells through
+       * Handsontable's change pipeline (validation, hooks, cell meta per cell) took over a second. Values arrive
+       * already read (numbers in the row's unit, or text kept as typed), as the editor would have stored them.
+       * The first 应用 writes them as it reads them (one pass); redo writes them again in the same order, undo
+       * puts the old ones back in the reverse order (a cell written twice gets its value from before both).
+       */
+      const readAndWriteCells = () => {
+        // An import's cells come row by row: each row is looked up once.
+        const sourceRows = grid.countSourceRows();
+        let lastCode: string | null = null;
+        let physicalRow = -1;
+        let row: GridRow | undefined;
+        let lastTouched = -1;
+        for (const update of updates) {
+          if (update.code !== lastCode) {
+            lastCode = update.code;
+            physicalRow = physicalRowOf(update.code, sourceRows);
+            row = data[physicalRow];
+          }
+          const c = yearCol[update.year - firstYear];
+          if (!row || c === undefined) continue;
+          if (physicalRow !== lastTouched) touched.add((lastTouched = physicalRow));
+          const after = update.newValue ?? null;
+          cellRows[cellCount] = physicalRow;
+          cellCols[cellCount] = c;
+          // A year cell: never a computed one that is written when read (see cellAt).
+          cellsBefore[cellCount] = row[c] ?? null;
+          cellsAfter[cellCount] = after;
+          cellCount += 1;
+          row[c] = after;
         }
+      };
+      const writeCells = (which: 'before' | 'after') => {
+        const values = which === 'before' ? cellsBefore : cellsAfter;
+        const step = which === 'before' ? -1 : 1;
+        for (let i = which === 'before' ? cellCount - 1 : 0; i >= 0 && i < cellCount; i += step) {
+          const row = data[cellRows[i] as number];
+          if (row) row[cellCols[i] as number] = values[i] ?? null;
+        }
+      };
+      /** After the cells are written: the rows' results, what is drawn, the undo's rows, the save. */
+      const cellsChanged = (source: string) => {
         const rows = [...touched].filter((physicalRow) => data[physicalRow] !== undefined);
         markRowsChanged(rows, true);
         noteUndoRows(rows);
@@ -1764,27 +1812,8 @@ export function makeWorkbookGrid(
       try {
         grid.batch(() => {
           insertRows();
-          // An import's cells come row by row: each row is looked up once.
-          const sourceRows = grid.countSourceRows();
-          let lastCode: string | null = null;
-          let physicalRow = -1;
-          let lastTouched = -1;
-          for (const update of updates) {
-            if (update.code !== lastCode) {
-              lastCode = update.code;
-              physicalRow = physicalRowOf(update.code, sourceRows);
-            }
-            const c = yearCol.get(update.year);
-            if (physicalRow < 0 || c === undefined) continue;
-            if (physicalRow !== lastTouched) touched.add((lastTouched = physicalRow));
-            cellChanges.push({
-              physicalRow,
-              col: c,
-              before: cellAt(physicalRow, c),
-              after: update.value ?? null,
-            });
-          }
-          setCells('after', 'import');
+          readAndWriteCells();
+          cellsChanged('import');
         });
       } finally {
         importing = false;
@@ -1798,7 +1827,10 @@ export function makeWorkbookGrid(
         () => ({
           actionType: 'import',
           undo(_instance: unknown, callback: () => void) {
-            grid.batch(() => setCells('before', 'UndoRedo.undo'));
+            grid.batch(() => {
+              writeCells('before');
+              cellsChanged('UndoRedo.undo');
+            });
             // Outside the batch: a batch defers the row order's update that lifting a filter needs.
             removeNewRows();
             callback();
@@ -1808,7 +1840,8 @@ export function makeWorkbookGrid(
             try {
               grid.batch(() => {
                 insertRows();
-                setCells('after', 'UndoRedo.redo');
+                writeCells('after');
+                cellsChanged('UndoRedo.redo');
               });
             } finally {
               importing = false;

@@ -1066,17 +1066,17 @@ export function App(props: { session: Session }) {
                 } finally {
                   importing = false;
                 }
-                // Every row the import touched, with its file(s): also rows the grid writes without a change
-                // event (new rows, rows hidden by a filter).
-                const changed = [
-                  ...updates,
-                  ...newRows.map((r) => ({ code: r.indicator.code, file: r.file })),
-                ];
                 // Saved at once, but after the grid and the notice are drawn: reading and writing 10,000 rows takes
                 // a while. (A hidden page draws no frames: the timer saves it then.)
                 afterNextFrame(() => {
                   // Counting the invalid cells of 10,000 rows is done here too, not before the frame.
                   refreshCounts();
+                  // Every row the import touched, with its file(s): also rows the grid writes without a change
+                  // event (new rows, rows hidden by a filter).
+                  const changed = [
+                    ...updates,
+                    ...newRows.map((r) => ({ code: r.indicator.code, file: r.file })),
+                  ];
                   for (const [source, codes] of importSources(changed)) autosave?.markRows(codes, source);
                   void autosave?.flush();
                 });
