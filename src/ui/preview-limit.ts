@@ -41,6 +41,22 @@ export interface Limited<T> {
 
 /** With `firstFrame`, the first frame draws FIRST_FRAME_ITEMS and the rest of the page comes after it. */
 export function createLimited<T>(items: () => readonly T[], firstFrame = false): Limited<T> {
+  return createLimitedOf(
+    () => items().length,
+    (limit) => limitList(items(), limit).shown,
+    firstFrame,
+  );
+}
+
+/**
+ * createLimited of a list that is not made as a whole to be drawn (the import's changed cells, lazy-cells.ts):
+ * `count` says how many items it has, `first(limit)` gives the first `limit` of them.
+ */
+export function createLimitedOf<T>(
+  count: () => number,
+  first: (limit: number) => readonly T[],
+  firstFrame = false,
+): Limited<T> {
   const [limit, setLimit] = createSignal(firstFrame ? FIRST_FRAME_ITEMS : PREVIEW_PAGE);
   if (firstFrame) {
     // A task queued from the frame's animation callback runs once that frame is drawn.
@@ -53,10 +69,10 @@ export function createLimited<T>(items: () => readonly T[], firstFrame = false):
       clearTimeout(timer);
     });
   }
-  const page = createMemo(() => limitList(items(), limit()));
+  const shown = createMemo(() => first(limit()));
   return {
-    shown: () => page().shown,
-    hidden: () => page().hidden,
-    more: () => setLimit(nextLimit(limit(), items().length)),
+    shown,
+    hidden: () => Math.max(0, count() - limit()),
+    more: () => setLimit(nextLimit(limit(), count())),
   };
 }
