@@ -217,10 +217,10 @@ function Preview(props: {
     <div class="import-preview">
       <p class="summary" aria-label="导入摘要">
         {props.plan.files.length} 个文件；匹配到指标的行{' '}
-        {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)} 行； 将修改{' '}
-        <strong>{updateCount()}</strong> 个单元格（其中覆盖已有数值 {overwrites()} 个）； 新增指标{' '}
-        {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
-        {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处；
+        {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)} 行； 将修改 <strong>{updateCount()}</strong>{' '}
+        个单元格（其中覆盖已有数值 {overwrites()} 个）； 新增指标 {props.plan.newRows.length} 项；冲突{' '}
+        {props.plan.conflicts.length} 处；忽略 {props.plan.ignored.length} 行；错误 {props.plan.issues.length}{' '}
+        处；
         <Show when={props.plan.questions.length > 0}>请核实 {props.plan.questions.length} 处；</Show>
         <Show when={props.plan.noFigures.length > 0}>未给数值的指标 {props.plan.noFigures.length} 项；</Show>
         与工作簿相同 {unchanged()} 个单元格。
@@ -411,23 +411,31 @@ function Preview(props: {
             </thead>
             <tbody>
               <For each={updates.shown()}>
-                {(u) => (
-                  <tr classList={{ overwrite: u.oldValue !== undefined }}>
-                    <td>{u.code}</td>
-                    <td>{u.name}</td>
-                    <td>{u.year}</td>
-                    <td>{props.show(u.oldValue, u.code)}</td>
-                    <td>
-                      {props.show(u.newValue, u.code)}
-                      <Show when={questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`)}>
-                        <strong class="question">（请核实）</strong>
-                      </Show>
-                    </td>
-                    <td>
-                      {u.file} 第 {u.line} 行
-                    </td>
-                  </tr>
-                )}
+                {(u) => {
+                  // A row is drawn once and never changes: its texts are worked out here, so that they are written
+                  // as they are, without the reactive binding each expression in the markup would get (200 rows).
+                  const { code, name, year } = u;
+                  const overwrite = u.oldValue !== undefined ? 'overwrite' : undefined;
+                  const oldValue = props.show(u.oldValue, u.code);
+                  const newValue = props.show(u.newValue, u.code);
+                  const check = questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`) ? (
+                    <strong class="question">（请核实）</strong>
+                  ) : null;
+                  const source = `${u.file} 第 ${u.line} 行`;
+                  return (
+                    <tr class={overwrite}>
+                      <td>{code}</td>
+                      <td>{name}</td>
+                      <td>{year}</td>
+                      <td>{oldValue}</td>
+                      <td>
+                        {newValue}
+                        {check}
+                      </td>
+                      <td>{source}</td>
+                    </tr>
+                  );
+                }}
               </For>
             </tbody>
           </table>
