@@ -155,7 +155,8 @@ for (let i = 0; i < RUNS; i++) {
     frameOnce(
       'preview',
       () =>
-        document.querySelectorAll('.import-preview table[aria-label="将修改的单元格"] tbody tr').length >= 200,
+        document.querySelectorAll('.import-preview table[aria-label="将修改的单元格"] tbody tr').length >=
+        200,
     );
   });
   await page.waitForTimeout(300);
