@@ -414,14 +414,13 @@ function Preview(props: {
                 {(u) => {
                   // A row is drawn once and never changes: its texts are worked out here, so that they are written
                   // as they are, without the reactive binding each expression in the markup would get (200 rows).
-                  const { code, name, year } = u;
+                  const { code, name, year, file, line } = u;
                   const overwrite = u.oldValue !== undefined ? 'overwrite' : undefined;
                   const oldValue = props.show(u.oldValue, u.code);
                   const newValue = props.show(u.newValue, u.code);
                   const check = questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`) ? (
                     <strong class="question">（请核实）</strong>
                   ) : null;
-                  const source = `${u.file} 第 ${u.line} 行`;
                   return (
                     <tr class={overwrite}>
                       <td>{code}</td>
@@ -432,7 +431,9 @@ function Preview(props: {
                         {newValue}
                         {check}
                       </td>
-                      <td>{source}</td>
+                      <td>
+                        {file} 第 {line} 行
+                      </td>
                     </tr>
                   );
                 }}
