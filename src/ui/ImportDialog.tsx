@@ -79,7 +79,10 @@ export function ImportDialog(props: {
     }
     setProgress('');
     setChoices(new Map());
-    setPlan(planImport(parsed));
+    const next = planImport(parsed);
+    setPlan(next);
+    // 应用 needs the list of every change: made while the clerk reads the preview, not before it shows.
+    afterPreviewDrawn(() => void next.updates);
   };
 
   const unresolved = () =>
@@ -153,6 +156,16 @@ export function ImportDialog(props: {
       </div>
     </div>
   );
+}
+
+/**
+ * Runs `task` once the preview's first page is on screen: its first frame draws the top of each list, the next
+ * one the rest of the page (preview-limit.ts); a task queued from a frame's animation callback runs once that
+ * frame is drawn.
+ */
+function afterPreviewDrawn(task: () => void): void {
+  const afterFrame = (then: () => void) => requestAnimationFrame(() => setTimeout(then));
+  afterFrame(() => afterFrame(task));
 }
 
 function sampleMessage(fileName: string): string {
