@@ -32,6 +32,7 @@ import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/e
 import { implausibleFigure } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { firstEntryYear } from '../model/workbook';
+import { shareCells } from './lazy-cells';
 import { lineEnding } from './line-ending';
 import {
   isComparator,
@@ -1754,7 +1755,7 @@ export function planImport(files: ParsedFile[]): ImportPlan {
   // One file disagrees with itself only when it gives a row twice with other figures (repeatedRows), so
   // otherwise its updates are the plan's: no conflicts to look for among its tens of thousands of cells.
   const single = files.length === 1 && !files[0]?.repeatedRows ? files[0] : undefined;
-  const { updates, conflicts } = single ? { updates: single.updates, conflicts: [] } : mergeCells(files);
+  const { updates, conflicts } = single ? { updates: [], conflicts: [] } : mergeCells(files);
   const issues = files.flatMap((f) => f.issues);
   const proposals = new Map<string, NewRowProposal[]>();
   for (const proposal of files.flatMap((f) => f.newRows)) {
@@ -1782,7 +1783,7 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     });
   }
 
-  return {
+  const plan: ImportPlan = {
     files,
     remarks: files.flatMap((f) => f.remarks ?? []),
     missingRows: missingRows(files),
@@ -1794,6 +1795,9 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     issues,
     questions: files.flatMap((f) => f.questions ?? []),
   };
+  // (Still not made when the file's cells arrived packed: the preview shows a page of them.)
+  if (single) shareCells(single, plan, 'updates');
+  return plan;
 }
 
 /**

@@ -6,6 +6,7 @@
  * arrays whose memory is moved, not copied, and rebuilt on the page from the page's own rows.
  */
 import type { CellSink, CellUpdate, ExistingRow, ParsedFile } from './csv-import';
+import { defineLazyCells, type CellReader } from './lazy-cells';
 
 /** Cells as columns: the i-th cell is rows[i], years[i], lines[i], values[i]. */
 export interface PackedCells {
@@ -66,15 +67,54 @@ export function transferables(packed: PackedFile): ArrayBuffer[] {
   ];
 }
 
+/**
+ * The file as the page reads it. Its cells are made into CellUpdate objects only when a list of them is read
+ * whole (lazy-cells.ts): the preview draws 200 of a file's 50,000.
+ */
 export function unpackParsedFile(packed: PackedFile, existing: readonly ExistingRow[]): ParsedFile {
-  const { sentRows, ...rest } = packed;
-  const parsed: ParsedFile = {
-    ...rest,
-    updates: unpackCells(packed.updates, packed.file, existing),
-    unchangedCells: unpackCells(packed.unchangedCells, packed.file, existing),
-  };
+  const { sentRows, updates, unchangedCells, ...rest } = packed;
+  const parsed = rest as ParsedFile;
+  defineLazyCells(parsed, 'updates', new ArrivedCells(updates, packed.file, existing));
+  defineLazyCells(parsed, 'unchangedCells', new ArrivedCells(unchangedCells, packed.file, existing));
   if (sentRows) parsed.sentCodes = Array.from(sentRows, (at) => existing[at]!.code);
   return parsed;
+}
+
+/** Packed cells read one at a time, each made from the page's own row the first time it is asked for. */
+class ArrivedCells implements CellReader {
+  private readonly made: CellUpdate[] = [];
+
+  constructor(
+    private readonly packed: PackedCells,
+    private readonly file: string,
+    private readonly existing: readonly ExistingRow[],
+  ) {}
+
+  get length(): number {
+    return this.packed.rows.length;
+  }
+
+  cell(i: number): CellUpdate {
+    const made = this.made[i];
+    if (made) return made;
+    const row = this.existing[this.packed.rows[i]!]!;
+    const year = this.packed.years[i]!;
+    const cell: CellUpdate = {
+      code: row.code,
+      name: row.name,
+      year,
+      oldValue: row.values[year],
+      newValue: this.packed.values[i],
+      file: this.file,
+      line: this.packed.lines[i]!,
+    };
+    this.made[i] = cell;
+    return cell;
+  }
+
+  replacesFigure(i: number): boolean {
+    return this.existing[this.packed.rows[i]!]!.values[this.packed.years[i]!] !== undefined;
+  }
 }
 
 /** The most cells the columns are made for up front (a larger file's grow as it is read). */
@@ -223,22 +263,4 @@ function packCells(
     packed.values[i] = cell.newValue;
   }
   return packed;
-}
-
-function unpackCells(packed: PackedCells, file: string, existing: readonly ExistingRow[]): CellUpdate[] {
-  const cells: CellUpdate[] = new Array<CellUpdate>(packed.rows.length);
-  for (let i = 0; i < cells.length; i += 1) {
-    const row = existing[packed.rows[i]!]!;
-    const year = packed.years[i]!;
-    cells[i] = {
-      code: row.code,
-      name: row.name,
-      year,
-      oldValue: row.values[year],
-      newValue: packed.values[i],
-      file,
-      line: packed.lines[i]!,
-    };
-  }
-  return cells;
 }

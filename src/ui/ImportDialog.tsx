@@ -11,10 +11,11 @@ import {
   type ImportPlan,
   type ParsedFile,
 } from '../io/csv-import';
+import { cellCount, countReplacing, firstCells } from '../io/lazy-cells';
 import { formatWithUnit } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
 import { FilePicker } from './FilePicker';
-import { createLimited } from './preview-limit';
+import { createLimited, createLimitedOf } from './preview-limit';
 import { ShowMore } from './ShowMore';
 
 /**
@@ -78,7 +79,10 @@ export function ImportDialog(props: {
     }
     setProgress('');
     setChoices(new Map());
-    setPlan(planImport(parsed));
+    const next = planImport(parsed);
+    setPlan(next);
+    // 应用 needs the list of every change: made while the clerk reads the preview, not before it shows.
+    afterPreviewDrawn(() => void next.updates);
   };
 
   const unresolved = () =>
@@ -95,7 +99,7 @@ export function ImportDialog(props: {
   const nothingToApply = (): boolean => {
     const current = plan();
     if (!current) return true;
-    if (current.updates.length > 0 || current.newRows.length > 0) return false;
+    if (cellCount(current) > 0 || current.newRows.length > 0) return false;
     return resolveConflicts(current, chosenValues()).length === 0;
   };
 
@@ -155,6 +159,16 @@ export function ImportDialog(props: {
   );
 }
 
+/**
+ * Runs `task` once the preview's first page is on screen: its first frame draws the top of each list, the next
+ * one the rest of the page (preview-limit.ts); a task queued from a frame's animation callback runs once that
+ * frame is drawn.
+ */
+function afterPreviewDrawn(task: () => void): void {
+  const afterFrame = (then: () => void) => requestAnimationFrame(() => setTimeout(then));
+  afterFrame(() => afterFrame(task));
+}
+
 function sampleMessage(fileName: string): string {
   return (
     `“${fileName}”是示例数据（模拟，非真实统计）导出的文件，不能导入正式工作簿，本文件未导入任何数据：` +
@@ -173,17 +187,13 @@ function Preview(props: {
   show: (value: CellValue | undefined, code: string) => string;
   departmentOf: (code: string) => string;
 }) {
-  // (Counted, not filtered into a list: a 10,000-row file gives 50,000 changed cells. By index: run once, the
-  // loop is not yet optimised, and for…of's iterator then cost ~20 ms of the preview's 50,000 cells.)
-  const overwrites = createMemo(() => {
-    const updates = props.plan.updates;
-    let count = 0;
-    for (let i = 0; i < updates.length; i += 1) if (updates[i]?.oldValue !== undefined) count += 1;
-    return count;
-  });
+  // A 10,000-row file gives 50,000 changed cells: they are counted and a page of them drawn without making
+  // the list of them all (lazy-cells.ts).
+  const updateCount = () => cellCount(props.plan);
+  const overwrites = createMemo(() => countReplacing(props.plan));
   const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
   const nothingToApply = () =>
-    props.plan.updates.length === 0 && props.plan.newRows.length === 0 && props.plan.conflicts.length === 0;
+    updateCount() === 0 && props.plan.newRows.length === 0 && props.plan.conflicts.length === 0;
   // Each list is drawn a page at a time (see preview-limit.ts); the summary above always counts everything. The
   // first frame draws the top of each list only, so that the summary shows sooner; the page follows at once.
   const issues = createLimited(() => props.plan.issues, true);
@@ -193,7 +203,7 @@ function Preview(props: {
     () => new Set(props.plan.questions.map((q) => `${q.file}|${q.line}|${q.code}|${q.year}`)),
   );
   const conflicts = createLimited(() => props.plan.conflicts, true);
-  const updates = createLimited(() => props.plan.updates, true);
+  const updates = createLimitedOf(updateCount, (limit) => firstCells(props.plan, limit), true);
   const newRows = createLimited(() => props.plan.newRows, true);
   const ignored = createLimited(() => props.plan.ignored, true);
   const remarks = createLimited(() => props.plan.remarks, true);
@@ -221,10 +231,10 @@ function Preview(props: {
     <div class="import-preview">
       <p class="summary" aria-label="导入摘要">
         {props.plan.files.length} 个文件；匹配到指标的行{' '}
-        {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)} 行； 将修改{' '}
-        <strong>{props.plan.updates.length}</strong> 个单元格（其中覆盖已有数值 {overwrites()} 个）； 新增指标{' '}
-        {props.plan.newRows.length} 项；冲突 {props.plan.conflicts.length} 处；忽略{' '}
-        {props.plan.ignored.length} 行；错误 {props.plan.issues.length} 处；
+        {props.plan.files.reduce((n, f) => n + f.matchedRows, 0)} 行； 将修改 <strong>{updateCount()}</strong>{' '}
+        个单元格（其中覆盖已有数值 {overwrites()} 个）； 新增指标 {props.plan.newRows.length} 项；冲突{' '}
+        {props.plan.conflicts.length} 处；忽略 {props.plan.ignored.length} 行；错误 {props.plan.issues.length}{' '}
+        处；
         <Show when={props.plan.questions.length > 0}>请核实 {props.plan.questions.length} 处；</Show>
         <Show when={props.plan.noFigures.length > 0}>未给数值的指标 {props.plan.noFigures.length} 项；</Show>
         与工作簿相同 {unchanged()} 个单元格。
@@ -399,7 +409,7 @@ function Preview(props: {
         <ShowMore list={remarks} what="条说明" note="不导入" />
       </Show>
 
-      <Show when={props.plan.updates.length > 0}>
+      <Show when={updateCount() > 0}>
         <h3>将修改的单元格</h3>
         <div class="scroll">
           <table aria-label="将修改的单元格">
@@ -415,23 +425,32 @@ function Preview(props: {
             </thead>
             <tbody>
               <For each={updates.shown()}>
-                {(u) => (
-                  <tr classList={{ overwrite: u.oldValue !== undefined }}>
-                    <td>{u.code}</td>
-                    <td>{u.name}</td>
-                    <td>{u.year}</td>
-                    <td>{props.show(u.oldValue, u.code)}</td>
-                    <td>
-                      {props.show(u.newValue, u.code)}
-                      <Show when={questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`)}>
-                        <strong class="question">（请核实）</strong>
-                      </Show>
-                    </td>
-                    <td>
-                      {u.file} 第 {u.line} 行
-                    </td>
-                  </tr>
-                )}
+                {(u) => {
+                  // A row is drawn once and never changes: its texts are worked out here, so that they are written
+                  // as they are, without the reactive binding each expression in the markup would get (200 rows).
+                  const { code, name, year, file, line } = u;
+                  const overwrite = u.oldValue !== undefined ? 'overwrite' : undefined;
+                  const oldValue = props.show(u.oldValue, u.code);
+                  const newValue = props.show(u.newValue, u.code);
+                  const check = questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`) ? (
+                    <strong class="question">（请核实）</strong>
+                  ) : null;
+                  return (
+                    <tr class={overwrite}>
+                      <td>{code}</td>
+                      <td>{name}</td>
+                      <td>{year}</td>
+                      <td>{oldValue}</td>
+                      <td>
+                        {newValue}
+                        {check}
+                      </td>
+                      <td>
+                        {file} 第 {line} 行
+                      </td>
+                    </tr>
+                  );
+                }}
               </For>
             </tbody>
           </table>

@@ -15,6 +15,15 @@ export const PREVIEW_PAGE = 200;
  */
 export const FIRST_FRAME_ITEMS = 40;
 
+/**
+ * A count as zh-CN writes it (49,800), as toLocaleString('zh-CN') gives it: without making the locale's number
+ * format, which took a few ms of the import preview's first frame.
+ */
+export function countText(count: number): string {
+  if (!Number.isSafeInteger(count) || count < 0) return count.toLocaleString('zh-CN');
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 /** The items to draw and how many are left out. */
 export function limitList<T>(items: readonly T[], limit: number): { shown: readonly T[]; hidden: number } {
   if (items.length <= limit) return { shown: items, hidden: 0 };
@@ -41,6 +50,22 @@ export interface Limited<T> {
 
 /** With `firstFrame`, the first frame draws FIRST_FRAME_ITEMS and the rest of the page comes after it. */
 export function createLimited<T>(items: () => readonly T[], firstFrame = false): Limited<T> {
+  return createLimitedOf(
+    () => items().length,
+    (limit) => limitList(items(), limit).shown,
+    firstFrame,
+  );
+}
+
+/**
+ * createLimited of a list that is not made as a whole to be drawn (the import's changed cells, lazy-cells.ts):
+ * `count` says how many items it has, `first(limit)` gives the first `limit` of them.
+ */
+export function createLimitedOf<T>(
+  count: () => number,
+  first: (limit: number) => readonly T[],
+  firstFrame = false,
+): Limited<T> {
   const [limit, setLimit] = createSignal(firstFrame ? FIRST_FRAME_ITEMS : PREVIEW_PAGE);
   if (firstFrame) {
     // A task queued from the frame's animation callback runs once that frame is drawn.
@@ -53,10 +78,10 @@ export function createLimited<T>(items: () => readonly T[], firstFrame = false):
       clearTimeout(timer);
     });
   }
-  const page = createMemo(() => limitList(items(), limit()));
+  const shown = createMemo(() => first(limit()));
   return {
-    shown: () => page().shown,
-    hidden: () => page().hidden,
-    more: () => setLimit(nextLimit(limit(), items().length)),
+    shown,
+    hidden: () => Math.max(0, count() - limit()),
+    more: () => setLimit(nextLimit(limit(), count())),
   };
 }

@@ -8,6 +8,9 @@ import {
   indexWorkbook,
   parseImportFile,
   parseIndexed,
+  planImport,
+  resolveConflicts,
+  type ExistingRow,
   type ParsedFile,
 } from '../../../src/io/csv-import';
 import {
@@ -17,6 +20,7 @@ import {
   transferables,
   unpackParsedFile,
 } from '../../../src/io/import-transfer';
+import { cellCount, countReplacing, firstCells } from '../../../src/io/lazy-cells';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 
@@ -123,5 +127,69 @@ describe('import worker messages', () => {
     );
     const parsed = parseIndexed(FILE, 'a.csv', indexWorkbook(rows, YEARS), 'utf-8', packer);
     expect(packer.pack(parsed, rows)).toBeNull();
+  });
+
+  it('the preview counts the cells that arrived and draws its first page without making them all', () => {
+    // 400 more rows with three figures each (fictional), a third of them replacing a 2021 figure.
+    const base = existingRows(workbookRows());
+    const rows = [
+      ...base,
+      ...Array.from({ length: 400 }, (_, i) => ({
+        ...base[0]!,
+        code: `T${String(i).padStart(3, '0')}`,
+        name: `测试指标${i}`,
+        unit: '%',
+        values: (i % 3 === 0 ? { 2021: 50 } : {}) as Indicator['values'],
+      })),
+    ];
+    const text = ['代码,指标名称,单位,2021年,2022年,2023年']
+      .concat(rows.slice(-400).map((row, i) => `${row.code},${row.name},%,${(i % 90) + 1},51,52`))
+      .join('\r\n');
+    const onPage = parseImportFile(text, '卫健局.csv', rows, YEARS, 'utf-8');
+    const packed = packParsedFile(onPage, rows);
+    if (!packed) throw new Error('not packed');
+    // Each cell made on the page reads its row: counting what is read tells how many cells were made.
+    let rowsRead = 0;
+    const counted = new Proxy(rows, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) rowsRead += 1;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    }) as ExistingRow[];
+    const arrived = unpackParsedFile(structuredClone(packed, { transfer: transferables(packed) }), counted);
+    const plan = planImport([arrived]);
+    const count = cellCount(plan);
+    // Arriving, each row the file has a line for is read once (the codes sent); no cell is made.
+    expect(rowsRead).toBe(400);
+    expect(arrived.sentCodes).toHaveLength(400);
+    const replacing = countReplacing(plan);
+    rowsRead = 0;
+    const page = firstCells(plan, 200);
+    expect(rowsRead).toBe(200);
+
+    // What the preview says and shows is what the whole list says.
+    expect(count).toBe(onPage.updates.length);
+    expect(count).toBeGreaterThan(1000);
+    expect(replacing).toBe(onPage.updates.filter((u) => u.oldValue !== undefined).length);
+    expect(replacing).toBeGreaterThan(100);
+    expect(page).toEqual(onPage.updates.slice(0, 200));
+    // The list, made when read whole (应用), holds the very cells the preview drew, and is the file's list.
+    expect(plan.updates).toEqual(onPage.updates);
+    expect(plan.updates.slice(0, 200)).toEqual(page);
+    page.forEach((cell, i) => expect(plan.updates[i]).toBe(cell));
+    expect(plan.updates).toBe(arrived.updates);
+    expect(resolveConflicts(plan, new Map())).toEqual(onPage.updates);
+    expect(cellCount(plan)).toBe(count);
+    expect(firstCells(plan, 3)).toEqual(onPage.updates.slice(0, 3));
+  });
+
+  it('a list of cells assigned over one that arrived packed is the list read', () => {
+    const rows = existingRows(workbookRows());
+    const parsed = parseImportFile(FILE, '卫健局.csv', rows, YEARS, 'utf-8');
+    const arrived = sent(parsed, rows);
+    arrived.updates = parsed.updates.slice(0, 1);
+    expect(arrived.updates).toEqual(parsed.updates.slice(0, 1));
+    expect(cellCount(arrived)).toBe(1);
+    expect({ ...arrived }).toEqual({ ...parsed, updates: parsed.updates.slice(0, 1) });
   });
 });

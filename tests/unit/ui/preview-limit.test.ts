@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterFirstFrame,
+  countText,
   FIRST_FRAME_ITEMS,
   limitList,
   nextLimit,
@@ -40,5 +41,13 @@ describe('the import preview’s first frame', () => {
     const asked = nextLimit(FIRST_FRAME_ITEMS, 50_000);
     expect(asked).toBeGreaterThan(PREVIEW_PAGE);
     expect(afterFirstFrame(asked)).toBe(asked);
+  });
+});
+
+describe('the count of what is left out', () => {
+  it('is written as zh-CN writes it', () => {
+    for (const n of [0, 7, 999, 1000, 49_800, 123_456, 1_000_000, 12_345_678_901, 1.5, -1200])
+      expect(countText(n)).toBe(n.toLocaleString('zh-CN'));
+    expect(countText(49_800)).toBe('49,800');
   });
 });
