@@ -1307,6 +1307,15 @@ export function makeWorkbookGrid(
       }
       if (source === 'UndoRedo.undo') options.events.onStructureChanged();
     },
+    // The grid takes two single clicks on one cell for a double click when the second ends within half a second of
+    // the first (later on a busy machine), whatever came between — Enter and a choice clicked in the cell's list,
+    // say. The editor then opened under the second click, so the Enter meant to open the list closed it and moved
+    // down a row, and a comparator typed over the cell went into the editor beside the old one. A double click is
+    // what the browser counts as one: its second click's `detail` is 2.
+    beforeBeginEditing(_row, _column, _value, event) {
+      if (event instanceof MouseEvent && event.detail === 1) return false;
+      return undefined;
+    },
     // A cell another tab changed under an editor that was then closed unsaved: the clerk sees it when editing again.
     afterBeginEditing: () => {
       unseen = null;

@@ -277,3 +277,52 @@ test('比较 lists every comparator as it reads, “<” too; “<” is chosen 
   await workbook.waitSaved();
   workbook.expectNoErrors();
 });
+
+test('比较 chosen with the mouse, its cell clicked again at once: Enter opens the list on the same row, and a comparator typed over it is all the cell holds', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const cell = await workbook.cell(INFANT, '比较');
+  const where = page.locator('.status-bar .cell-info');
+  const onInfant = new RegExp(`^${INFANT} .* · 比较`);
+  const entry = (choice: string) =>
+    page.locator('.autocompleteEditor .htCore td').filter({ hasText: new RegExp(`^${choice}$`) });
+  const box = (await cell.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  // Click the cell, Enter, click “≤” in its list, click the cell again: as quickly as a clerk who knows the list.
+  // Two single clicks on one cell half a second apart are not a double click when another click came between.
+  const chooseLessOrEqualAndClickBack = async () => {
+    await page.mouse.click(x, y);
+    await page.keyboard.press('Enter');
+    const choice = (await entry('≤').boundingBox())!;
+    await page.mouse.click(choice.x + choice.width / 2, choice.y + choice.height / 2);
+    await page.mouse.click(x, y);
+  };
+
+  await chooseLessOrEqualAndClickBack();
+  await expect(cell).toHaveText('▼≤');
+  await expect(where).toContainText(onInfant);
+  await page.keyboard.press('Enter');
+  await expect(entry('<')).toBeVisible();
+  await expect(where).toContainText(onInfant);
+  await entry('<').click();
+  await expect(cell).toHaveText('▼<');
+
+  await chooseLessOrEqualAndClickBack();
+  await expect(cell).toHaveText('▼≤');
+  await page.keyboard.type('<');
+  await page.keyboard.press('Enter');
+  await expect(cell).toHaveText('▼<');
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
+
+  // A double click still opens the list.
+  await (await workbook.cell(INFANT, '比较')).dblclick();
+  await expect(entry('≤')).toBeVisible();
+  await expect(where).toContainText(onInfant);
+  await page.keyboard.press('Escape');
+  await expect(cell).toHaveText('▼<');
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
