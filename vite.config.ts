@@ -28,6 +28,10 @@ export default defineConfig({
   plugins: [solid(), inlineFavicon(), viteSingleFile()],
   build: {
     target: 'es2022',
+    // The app is for Chrome and Edge (README). For the browsers of es2022 (Chrome 94, Firefox, Safari) the CSS
+    // minifier rewrites Handsontable's core styles into selectors Chromium matches against every element of the
+    // page (addCoreStyles in src/grid/workbook-grid.ts).
+    cssTarget: ['chrome109', 'edge109'],
     chunkSizeWarningLimit: 4000,
     // Everything is in one chunk, so there is nothing to preload.
     modulePreload: false,

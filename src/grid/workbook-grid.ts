@@ -28,8 +28,8 @@ import {
 } from 'handsontable/plugins';
 import { autocompleteRenderer, textRenderer } from 'handsontable/renderers';
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
-import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
+import handsontableCoreCss from 'handsontable/styles/handsontable.css?inline';
 import { cellProblem, formatDifference, formatWithUnit, parseEntry, toHalfWidth } from '../model/entry';
 import { describeGap, gapBesideStatus, gapShown } from '../model/report';
 import {
@@ -231,6 +231,26 @@ export interface WorkbookGrid {
   /** Give the keyboard back to the grid (after a dialog closes). */
   focus(): void;
   destroy(): void;
+}
+
+/** The id Handsontable looks for before it injects its core styles (utils/stylesHandler, CORE_STYLES_ID). */
+const CORE_STYLES_ID = 'handsontable-core-styles';
+
+/**
+ * Handsontable's core styles, put where the grid would put them (last in <head>, when the first grid is made)
+ * under the id it looks for, so that neither the grid nor its menus (the context menu and the column menu are
+ * grids of their own) inject theirs. What they inject is handsontable.min.css, rewritten for old browsers into
+ * selectors such as :is(… td:has(…), …) and :not(:lang(ar), …) that Chromium matches against every element of
+ * the page, not only the grid's: 200 rows of the import preview took ~45 ms of style recalculation, most of it
+ * in those selectors. These are the same rules as written (handsontable.css), minified for Chrome and Edge
+ * (build.cssTarget in vite.config.ts).
+ */
+function addCoreStyles(document: Document): void {
+  if (document.getElementById(CORE_STYLES_ID)) return;
+  const style = document.createElement('style');
+  style.id = CORE_STYLES_ID;
+  style.textContent = handsontableCoreCss;
+  document.head.appendChild(style);
 }
 
 export function makeWorkbookGrid(
@@ -1055,6 +1075,7 @@ export function makeWorkbookGrid(
 
   /** The selected row to keep in view while the grid gets shorter (beforeRefreshDimensions). */
   let keepInView: number | null = null;
+  addCoreStyles(container.ownerDocument);
   hot = new Handsontable(container, {
     data,
     columns: columnSettings,
