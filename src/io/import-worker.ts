@@ -10,8 +10,6 @@ import { readImportBlob, type ReaderMessage } from './read-import-file';
 
 let existing: ExistingRow[] = [];
 let index: WorkbookIndex = indexWorkbook([], []);
-/** Each row's position among `existing`, the order the page holds them in (import-transfer.ts). */
-let positions = new Map<ExistingRow, number>();
 /** Each code's position (codePositions), for the codes of the rows a file has a line for. */
 let codes = new Map<string, number>();
 
@@ -34,13 +32,13 @@ async function handle(message: ReaderMessage): Promise<void> {
   if (message.kind === 'workbook') {
     existing = message.existing;
     index = indexWorkbook(existing, message.years, message.historyFrom);
-    positions = new Map(existing.map((row, i) => [row, i]));
     codes = codePositions(existing);
     return;
   }
   // The file is read here, not on the page: the page stays free while a large file's bytes arrive. Its cells go
   // straight into the arrays sent to the page.
-  const packer = new CellPacker(positions, codes);
+  // Each row's position among `existing`, the order the page holds them in: the index keeps it (places).
+  const packer = new CellPacker(index.places, codes);
   const read = await readImportBlob(message.file, message.fileName, index, decodeCsvBytes, packer);
   const packed = packer.pack(read, existing);
   if (packed) {
