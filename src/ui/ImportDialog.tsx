@@ -15,7 +15,7 @@ import { cellCount, countReplacing, firstCells } from '../io/lazy-cells';
 import { formatWithUnit } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
 import { FilePicker } from './FilePicker';
-import { createLimited, createLimitedOf } from './preview-limit';
+import { afterFrame, createLimited, createLimitedOf } from './preview-limit';
 import { ShowMore } from './ShowMore';
 
 /**
@@ -161,11 +161,9 @@ export function ImportDialog(props: {
 
 /**
  * Runs `task` once the preview's first page is on screen: its first frame draws the top of each list, the next
- * one the rest of the page (preview-limit.ts); a task queued from a frame's animation callback runs once that
- * frame is drawn.
+ * one the rest of the page (preview-limit.ts).
  */
 function afterPreviewDrawn(task: () => void): void {
-  const afterFrame = (then: () => void) => requestAnimationFrame(() => setTimeout(then));
   afterFrame(() => afterFrame(task));
 }
 

@@ -41,6 +41,21 @@ export function afterFirstFrame(limit: number): number {
   return Math.max(limit, PREVIEW_PAGE);
 }
 
+/**
+ * Runs `task` once the next frame is drawn (a task queued from a frame's animation callback runs after that
+ * frame's paint). Returns what cancels it.
+ */
+export function afterFrame(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(task);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /** A list drawn a page at a time, for a component. */
 export interface Limited<T> {
   shown: () => readonly T[];
@@ -67,17 +82,7 @@ export function createLimitedOf<T>(
   firstFrame = false,
 ): Limited<T> {
   const [limit, setLimit] = createSignal(firstFrame ? FIRST_FRAME_ITEMS : PREVIEW_PAGE);
-  if (firstFrame) {
-    // A task queued from the frame's animation callback runs once that frame is drawn.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLimit(afterFirstFrame(limit())));
-    });
-    onCleanup(() => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    });
-  }
+  if (firstFrame) onCleanup(afterFrame(() => setLimit(afterFirstFrame(limit()))));
   const shown = createMemo(() => first(limit()));
   return {
     shown,
