@@ -1543,8 +1543,13 @@ export function makeWorkbookGrid(
   // With imeFastEdit, Handsontable moves the focus to its editor's textarea a moment after each selection. A
   // dialog opened in that moment (Alt+C right after an arrow key) or the search box must keep it: otherwise
   // Escape and Tab went to the grid under the open dialog.
+  // The same delayed refocus selects the textarea's text: if a key typed right after Tab or an arrow has opened
+  // the editor meanwhile, that selection covered the digit typed, and the next key replaced it (91 saved as 1).
+  // An open editor has the focus already; nothing to refocus or select then (copy and paste ignore an open editor).
   grid.getFocusManager().setRefocusElementGetter(() => {
-    const textarea = (grid.getActiveEditor() as { TEXTAREA?: HTMLElement } | undefined)?.TEXTAREA;
+    const editor = grid.getActiveEditor() as { TEXTAREA?: HTMLElement; isOpened?: () => boolean } | undefined;
+    const textarea = editor?.TEXTAREA;
+    if (editor?.isOpened?.()) return undefined as unknown as HTMLElement;
     return (keepFocusOutside(grid.rootElement, textarea) ? undefined : textarea) as HTMLElement;
   });
   // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.

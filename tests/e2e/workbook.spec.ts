@@ -90,6 +90,26 @@ test('typing with a Chinese input method over a selected cell writes it, without
   workbook.expectNoErrors();
 });
 
+test('figures typed straight after Tab keep their first digit, as a quick typist enters a row', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.select(PRESCHOOL, '2020年（基期）');
+  // Tab and the next figure's first key come close together in a clerk's fast typing (key held 30 ms). The
+  // grid selected the new cell's editor text a moment after the Tab, over the first digit already typed there,
+  // and the second digit replaced it: 91 was saved as 1.
+  for (const figure of ['90', '91', '92']) {
+    await page.keyboard.type(figure, { delay: 30 });
+    await page.keyboard.press('Tab');
+  }
+  await expect(await workbook.cell(PRESCHOOL, '2020年（基期）')).toHaveText('90%');
+  await expect(await workbook.cell(PRESCHOOL, '2021年')).toHaveText('91%');
+  await expect(await workbook.cell(PRESCHOOL, '2022年')).toHaveText('92%');
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
 test('a dialog opened from the keyboard right after moving keeps the keys; closed, the grid has them again', async ({
   page,
 }) => {
