@@ -1100,7 +1100,10 @@ export function makeWorkbookGrid(
     columnSorting: { indicator: true, headerAction: true },
     filters: true,
     dropdownMenu: ['filter_by_condition', 'filter_by_value', 'filter_action_bar'],
-    contextMenu: ['copy', 'cut', '---------', 'undo', 'redo'],
+    // Handsontable's zh-CN names redo 恢复; the toolbar, its Ctrl+Y and the status bar (已重做…) say 重做.
+    contextMenu: {
+      items: { copy: {}, cut: {}, separator: { name: '---------' }, undo: {}, redo: { name: '重做' } },
+    },
     undo: true,
     copyPaste: true,
     manualColumnResize: true,

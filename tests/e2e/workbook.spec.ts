@@ -289,6 +289,13 @@ test('undo and redo a value edit from the keyboard; the buttons are greyed out w
   await page.keyboard.press('Control+y');
   await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.2‰');
   await expect(redo).toBeDisabled();
+  // The grid's own menu (right click) names them as the toolbar and the status bar do: 重做, not 恢复.
+  await page.keyboard.press('Control+z');
+  await (await workbook.cell(INFANT, '2024年')).click({ button: 'right' });
+  const menu = page.locator('.htContextMenu:visible');
+  await expect(menu.locator('td:not(.htSeparator)')).toHaveText(['复制', '剪切', '撤销', '重做']);
+  await menu.locator('td', { hasText: '重做' }).click();
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.2‰');
   workbook.expectNoErrors();
 });
 
