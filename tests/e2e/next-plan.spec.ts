@@ -71,6 +71,11 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await next.waitForGrid();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('兰溪市儿童发展规划（2026—2030年）草案');
   await expect(page.locator('.period')).toContainText('基期 2025 年 · 目标年 2030 年');
+  // The status bar says what was made and what to do next (it looked like the old plan with more years).
+  await expect(page.locator('.status-bar')).toContainText(
+    '新建“兰溪市儿童发展规划（2026—2030年）草案”（基期2025年，目标年2030年）',
+  );
+  await expect(page.locator('.status-bar')).toContainText('请在“目标”列逐行填写新目标');
   await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');
