@@ -167,6 +167,10 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(
     '兰溪市儿童发展规划（2026—2030年）草案目标测算表',
   );
+  // The sheet is for the new target year: no 年份 list to choose a year from.
+  await expect(sheet.getByLabel('报告类型')).toBeVisible();
+  await expect(sheet.getByLabel('年份')).toHaveCount(1);
+  await expect(sheet.getByLabel('年份')).toBeHidden();
   await expect(sheet.locator('.report-summary')).toHaveText(
     `${plan.indicators.length}项指标中，已设定新目标的2项（其中偏保守1项，可能难以实现0项），` +
       `仍沿用上期目标、待确定的${plan.indicators.length - 2}项。`,
