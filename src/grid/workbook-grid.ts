@@ -1126,6 +1126,12 @@ export function makeWorkbookGrid(
     beforePaste(pasted, ranges) {
       sayPastedIntoGreyYears(pasted, ranges);
     },
+    // Handsontable names the corners above the row numbers in English whatever its language ("Select whole grid",
+    // read out by a screen reader), and names them again on each draw: their name in Chinese after each.
+    afterRender() {
+      for (const corner of container.querySelectorAll('[aria-label="Select whole grid"]'))
+        corner.setAttribute('aria-label', '全选（选中整个表格）');
+    },
     afterRenderer(td, row, column) {
       if (searchHits.size > 0 && hot && searchHits.has(`${hot.toPhysicalRow(row)}:${column}`))
         td.classList.add('htSearchResult');

@@ -23,6 +23,18 @@ test('the first open shows every row of the plan, area by area', async ({ page }
   await workbook.open();
   await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  // What a screen reader reads out is Chinese too: no English name on any element (the grid's corner said
+  // "Select whole grid").
+  const english = await page
+    .locator('[aria-label], [title], [placeholder]')
+    .evaluateAll((elements) =>
+      elements
+        .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''))
+        .filter((text) =>
+          /[A-Za-z]{3,}/.test(text.replace(/Ctrl|Alt|Shift|CSV|PDF|Excel|WPS|Handsontable/g, '')),
+        ),
+    );
+  expect(english).toEqual([]);
 
   for (const area of AREAS) {
     const expected = plan.indicators.filter((r) => r.area === area);
