@@ -49,6 +49,26 @@ describe('parseEntry: values as people type them', () => {
     }
   });
 
+  // A decimal comma (4,75 as typed on a European keyboard or from a semicolon file): "not a number" puzzled the
+  // clerk who sees a number; the message names the comma and both ways to write it.
+  it.each([
+    ['4,75', '‰', '4.75', '475'],
+    ['12,34', '家', '12.34', '1234'],
+    ['９５，５', '%', '95.5', '955'],
+  ])(
+    '“%s” (a comma that is no thousands separator) says so and how to write it',
+    (input, unit, decimal, whole) => {
+      const result = parseEntry(input, unit);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.message).toContain('逗号');
+        expect(result.message).toContain(`小数点写作 ${decimal}`);
+        expect(result.message).toContain(`去掉逗号写作 ${whole}`);
+        expect(result.message).toContain(`单位 ${unit}`);
+      }
+    },
+  );
+
   it('keeps invalid text as typed and valid entries as numbers', () => {
     expect(toCellValue('abc', '%')).toBe('abc');
     expect(toCellValue('96.5%', '%')).toBe(96.5);
