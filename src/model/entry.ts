@@ -131,6 +131,9 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   return readEntryText(raw, unit);
 }
 
+/** Units a figure is typed with besides the counts (count-units.json); not 年 (2024年 is a year put in the wrong cell). */
+const OTHER_UNIT_WORDS: ReadonlySet<string> = new Set(['元', '万元', '亿元', '小时', '分钟', '万人']);
+
 /** parseEntry's full reading of a text, without the shortcut for plain numbers (exported for its test). */
 export function readEntryText(raw: string, unit: string): EntryResult {
   // Excel's and WPS's text prefix ('75 keeps "75" as text there): the apostrophe is not part of the figure.
@@ -158,6 +161,19 @@ export function readEntryText(raw: string, unit: string): EntryResult {
         ok: false,
         raw,
         message: `“${raw}”的单位是 ${typedUnit}，本行的单位是 ${unit || '（无）'}：请换算后只填数字${unitShown}。`,
+      };
+    }
+    const plain = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body);
+    // 3次 on a 次/年 row, 1小时 on 小时/天, 500元 on 元/月: the row's own unit, said without its "per".
+    if (plain && unit.trim().startsWith(`${typedUnit}/`)) return checkRange(Number(body), raw, unit);
+    // 2个 on a 家 row, 50000元 on a 万元 row: a unit, only not the row's ("不是数字" puzzled the clerk).
+    if (plain && (isCountUnit(typedUnit) || OTHER_UNIT_WORDS.has(typedUnit))) {
+      return {
+        ok: false,
+        raw,
+        message:
+          `“${raw}”写的单位是“${typedUnit}”，本行的单位是“${unit.trim() || '（无）'}”：` +
+          `请核对是否同一口径，换算后只填数字${unitShown}。`,
       };
     }
     return { ok: false, raw, message: notANumber(raw, unit) };
