@@ -1100,7 +1100,10 @@ export function makeWorkbookGrid(
     columnSorting: { indicator: true, headerAction: true },
     filters: true,
     dropdownMenu: ['filter_by_condition', 'filter_by_value', 'filter_action_bar'],
-    contextMenu: ['copy', 'cut', '---------', 'undo', 'redo'],
+    // Handsontable's zh-CN names redo 恢复; the toolbar, its Ctrl+Y and the status bar (已重做…) say 重做.
+    contextMenu: {
+      items: { copy: {}, cut: {}, separator: { name: '---------' }, undo: {}, redo: { name: '重做' } },
+    },
     undo: true,
     copyPaste: true,
     manualColumnResize: true,
@@ -1122,6 +1125,12 @@ export function makeWorkbookGrid(
     },
     beforePaste(pasted, ranges) {
       sayPastedIntoGreyYears(pasted, ranges);
+    },
+    // Handsontable names the corners above the row numbers in English whatever its language ("Select whole grid",
+    // read out by a screen reader), and names them again on each draw: their name in Chinese after each.
+    afterRender() {
+      for (const corner of container.querySelectorAll('[aria-label="Select whole grid"]'))
+        corner.setAttribute('aria-label', '全选（选中整个表格）');
     },
     afterRenderer(td, row, column) {
       if (searchHits.size > 0 && hot && searchHits.has(`${hot.toPhysicalRow(row)}:${column}`))
@@ -1543,8 +1552,13 @@ export function makeWorkbookGrid(
   // With imeFastEdit, Handsontable moves the focus to its editor's textarea a moment after each selection. A
   // dialog opened in that moment (Alt+C right after an arrow key) or the search box must keep it: otherwise
   // Escape and Tab went to the grid under the open dialog.
+  // The same delayed refocus selects the textarea's text: if a key typed right after Tab or an arrow has opened
+  // the editor meanwhile, that selection covered the digit typed, and the next key replaced it (91 saved as 1).
+  // An open editor has the focus already; nothing to refocus or select then (copy and paste ignore an open editor).
   grid.getFocusManager().setRefocusElementGetter(() => {
-    const textarea = (grid.getActiveEditor() as { TEXTAREA?: HTMLElement } | undefined)?.TEXTAREA;
+    const editor = grid.getActiveEditor() as { TEXTAREA?: HTMLElement; isOpened?: () => boolean } | undefined;
+    const textarea = editor?.TEXTAREA;
+    if (editor?.isOpened?.()) return undefined as unknown as HTMLElement;
     return (keepFocusOutside(grid.rootElement, textarea) ? undefined : textarea) as HTMLElement;
   });
   // Rows by code, checked on every use and rebuilt when rows were added, removed or reordered.

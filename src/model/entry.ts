@@ -131,6 +131,9 @@ export function parseEntry(input: unknown, unit: string): EntryResult {
   return readEntryText(raw, unit);
 }
 
+/** Units a figure is typed with besides the counts (count-units.json); not 年 (2024年 is a year put in the wrong cell). */
+const OTHER_UNIT_WORDS: ReadonlySet<string> = new Set(['元', '万元', '亿元', '小时', '分钟', '万人']);
+
 /** parseEntry's full reading of a text, without the shortcut for plain numbers (exported for its test). */
 export function readEntryText(raw: string, unit: string): EntryResult {
   // Excel's and WPS's text prefix ('75 keeps "75" as text there): the apostrophe is not part of the figure.
@@ -160,11 +163,36 @@ export function readEntryText(raw: string, unit: string): EntryResult {
         message: `“${raw}”的单位是 ${typedUnit}，本行的单位是 ${unit || '（无）'}：请换算后只填数字${unitShown}。`,
       };
     }
+    const plain = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body);
+    // 3次 on a 次/年 row, 1小时 on 小时/天, 500元 on 元/月: the row's own unit, said without its "per".
+    if (plain && unit.trim().startsWith(`${typedUnit}/`)) return checkRange(Number(body), raw, unit);
+    // 2个 on a 家 row, 50000元 on a 万元 row: a unit, only not the row's ("不是数字" puzzled the clerk).
+    if (plain && (isCountUnit(typedUnit) || OTHER_UNIT_WORDS.has(typedUnit))) {
+      return {
+        ok: false,
+        raw,
+        message:
+          `“${raw}”写的单位是“${typedUnit}”，本行的单位是“${unit.trim() || '（无）'}”：` +
+          `请核对是否同一口径，换算后只填数字${unitShown}。`,
+      };
+    }
     return { ok: false, raw, message: notANumber(raw, unit) };
   }
   // Thousands separators: "1,234" or "1，234" (after half-width conversion both are ",").
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, '');
   // (An exponent, as Excel writes a number formatted as scientific in a CSV: 1.2E+03.)
+  // A decimal comma (4,75): "not a number" puzzled a clerk who sees one. Say which comma and both readings.
+  const comma = /^([+-]?\d+),(\d+)$/.exec(body);
+  if (comma) {
+    const [, whole = '', fraction = ''] = comma;
+    return {
+      ok: false,
+      raw,
+      message:
+        `“${raw}”中的逗号不是千位分隔符（千位分隔为每三位一个逗号，如 1,234）：如是小数，请用小数点写作 ` +
+        `${whole}.${fraction}；如是整数，请去掉逗号写作 ${whole}${fraction}${unitShown}。`,
+    };
+  }
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/.test(body))
     return { ok: false, raw, message: notANumber(raw, unit) };
   return checkRange(Number(body), raw, unit);

@@ -71,6 +71,11 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await next.waitForGrid();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('兰溪市儿童发展规划（2026—2030年）草案');
   await expect(page.locator('.period')).toContainText('基期 2025 年 · 目标年 2030 年');
+  // The status bar says what was made and what to do next (it looked like the old plan with more years).
+  await expect(page.locator('.status-bar')).toContainText(
+    '新建“兰溪市儿童发展规划（2026—2030年）草案”（基期2025年，目标年2030年）',
+  );
+  await expect(page.locator('.status-bar')).toContainText('请在“目标”列逐行填写新目标');
   await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');
@@ -162,6 +167,10 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(sheet.getByRole('heading', { level: 1 })).toHaveText(
     '兰溪市儿童发展规划（2026—2030年）草案目标测算表',
   );
+  // The sheet is for the new target year: no 年份 list to choose a year from.
+  await expect(sheet.getByLabel('报告类型')).toBeVisible();
+  await expect(sheet.getByLabel('年份')).toHaveCount(1);
+  await expect(sheet.getByLabel('年份')).toBeHidden();
   await expect(sheet.locator('.report-summary')).toHaveText(
     `${plan.indicators.length}项指标中，已设定新目标的2项（其中偏保守1项，可能难以实现0项），` +
       `仍沿用上期目标、待确定的${plan.indicators.length - 2}项。`,

@@ -687,6 +687,21 @@ test('the report of a workbook without figures opens at the year being monitored
   await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2022年）');
   const none = report.getByRole('status').filter({ hasText: '还没有填写任何年份的数值' });
   await expect(none).toBeVisible();
+  // Each list stands apart from its label (“报告类型年度监测报告” read as one word) and in the page's type size.
+  for (const label of ['报告类型', '年份']) {
+    const list = report.getByLabel(label);
+    const { gap, size, pageSize } = await list.evaluate((select) => {
+      const range = document.createRange();
+      range.selectNodeContents(select.parentElement!.firstChild!);
+      return {
+        gap: select.getBoundingClientRect().left - range.getBoundingClientRect().right,
+        size: getComputedStyle(select).fontSize,
+        pageSize: getComputedStyle(document.body).fontSize,
+      };
+    });
+    expect(gap, label).toBeGreaterThanOrEqual(4);
+    expect(size, label).toBe(pageSize);
+  }
   await report.getByRole('button', { name: '返回表格' }).click();
 
   // One figure, of 2021: the report opens at 2021, and the note is gone.

@@ -23,6 +23,18 @@ test('the first open shows every row of the plan, area by area', async ({ page }
   await workbook.open();
   await expect(workbook.counts()).toContainText(`共 ${plan.indicators.length} 项指标`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  // What a screen reader reads out is Chinese too: no English name on any element (the grid's corner said
+  // "Select whole grid").
+  const english = await page
+    .locator('[aria-label], [title], [placeholder]')
+    .evaluateAll((elements) =>
+      elements
+        .flatMap((e) => ['aria-label', 'title', 'placeholder'].map((a) => e.getAttribute(a) ?? ''))
+        .filter((text) =>
+          /[A-Za-z]{3,}/.test(text.replace(/Ctrl|Alt|Shift|CSV|PDF|Excel|WPS|Handsontable/g, '')),
+        ),
+    );
+  expect(english).toEqual([]);
 
   for (const area of AREAS) {
     const expected = plan.indicators.filter((r) => r.area === area);
@@ -86,6 +98,26 @@ test('typing with a Chinese input method over a selected cell writes it, without
   await typeWithInputMethod(page, 'shuju', '数据待核实');
   await page.keyboard.press('Enter');
   await expect(await workbook.cell(PRESCHOOL, '备注')).toHaveText(/^数据待核实/);
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
+test('figures typed straight after Tab keep their first digit, as a quick typist enters a row', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.select(PRESCHOOL, '2020年（基期）');
+  // Tab and the next figure's first key come close together in a clerk's fast typing (key held 30 ms). The
+  // grid selected the new cell's editor text a moment after the Tab, over the first digit already typed there,
+  // and the second digit replaced it: 91 was saved as 1.
+  for (const figure of ['90', '91', '92']) {
+    await page.keyboard.type(figure, { delay: 30 });
+    await page.keyboard.press('Tab');
+  }
+  await expect(await workbook.cell(PRESCHOOL, '2020年（基期）')).toHaveText('90%');
+  await expect(await workbook.cell(PRESCHOOL, '2021年')).toHaveText('91%');
+  await expect(await workbook.cell(PRESCHOOL, '2022年')).toHaveText('92%');
   await workbook.waitSaved();
   workbook.expectNoErrors();
 });
@@ -269,6 +301,13 @@ test('undo and redo a value edit from the keyboard; the buttons are greyed out w
   await page.keyboard.press('Control+y');
   await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.2‰');
   await expect(redo).toBeDisabled();
+  // The grid's own menu (right click) names them as the toolbar and the status bar do: 重做, not 恢复.
+  await page.keyboard.press('Control+z');
+  await (await workbook.cell(INFANT, '2024年')).click({ button: 'right' });
+  const menu = page.locator('.htContextMenu:visible');
+  await expect(menu.locator('td:not(.htSeparator)')).toHaveText(['复制', '剪切', '撤销', '重做']);
+  await menu.locator('td', { hasText: '重做' }).click();
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.2‰');
   workbook.expectNoErrors();
 });
 

@@ -49,6 +49,49 @@ describe('parseEntry: values as people type them', () => {
     }
   });
 
+  // A decimal comma (4,75 as typed on a European keyboard or from a semicolon file): "not a number" puzzled the
+  // clerk who sees a number; the message names the comma and both ways to write it.
+  it.each([
+    ['4,75', '‰', '4.75', '475'],
+    ['12,34', '家', '12.34', '1234'],
+    ['９５，５', '%', '95.5', '955'],
+  ])(
+    '“%s” (a comma that is no thousands separator) says so and how to write it',
+    (input, unit, decimal, whole) => {
+      const result = parseEntry(input, unit);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.message).toContain('逗号');
+        expect(result.message).toContain(`小数点写作 ${decimal}`);
+        expect(result.message).toContain(`去掉逗号写作 ${whole}`);
+        expect(result.message).toContain(`单位 ${unit}`);
+      }
+    },
+  );
+
+  it.each([
+    ['2个', '家', '个'],
+    ['50000元', '万元', '元'],
+    ['3人次', '人', '人次'],
+  ])('“%s” on a row of unit %s names the unit typed and the row’s', (input, unit, typed) => {
+    const result = parseEntry(input, unit);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toContain(`写的单位是“${typed}”，本行的单位是“${unit}”`);
+      expect(result.message).not.toContain('不是数字');
+    }
+  });
+
+  it('reads the row’s unit typed without its “per”: 3次 on 次/年, 1小时 on 小时/天, 500元 on 元/月', () => {
+    expect(parseEntry('3次', '次/年')).toEqual({ ok: true, value: 3 });
+    expect(parseEntry('1小时', '小时/天')).toEqual({ ok: true, value: 1 });
+    expect(parseEntry('500元', '元/月')).toEqual({ ok: true, value: 500 });
+    // Words after a figure that are no unit stay unread: 5左右 is not 5.
+    const about = parseEntry('5左右', '%');
+    expect(about.ok).toBe(false);
+    if (!about.ok) expect(about.message).toContain('不是数字');
+  });
+
   it('keeps invalid text as typed and valid entries as numbers', () => {
     expect(toCellValue('abc', '%')).toBe('abc');
     expect(toCellValue('96.5%', '%')).toBe(96.5);
