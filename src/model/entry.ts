@@ -180,7 +180,6 @@ export function readEntryText(raw: string, unit: string): EntryResult {
   }
   // Thousands separators: "1,234" or "1，234" (after half-width conversion both are ",").
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, '');
-  // (An exponent, as Excel writes a number formatted as scientific in a CSV: 1.2E+03.)
   // A decimal comma (4,75): "not a number" puzzled a clerk who sees one. Say which comma and both readings.
   const comma = /^([+-]?\d+),(\d+)$/.exec(body);
   if (comma) {
@@ -193,6 +192,7 @@ export function readEntryText(raw: string, unit: string): EntryResult {
         `${whole}.${fraction}；如是整数，请去掉逗号写作 ${whole}${fraction}${unitShown}。`,
     };
   }
+  // (An exponent, as Excel writes a number formatted as scientific in a CSV: 1.2E+03.)
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/.test(body))
     return { ok: false, raw, message: notANumber(raw, unit) };
   return checkRange(Number(body), raw, unit);
