@@ -1249,6 +1249,16 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
     } else {
+      // A 填表人 line or a 合计 written in a serial-number column (序号, 编号: not read as codes) is a note or a
+      // total like any other, not an indicator without its code and name.
+      if (isNoteLine(row, codeText, nameText, yearColumns)) {
+        ignoreRow(row, line, codeText, nameText, NOTE_REASON);
+        continue;
+      }
+      if (isTotalLine(rowLabel(row, codeText, nameText), '')) {
+        ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
+        continue;
+      }
       ignoreRow(row, line, codeText, nameText, '本行没有代码也没有指标名称，无法确定是哪个指标。');
       continue;
     }

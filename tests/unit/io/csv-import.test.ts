@@ -469,7 +469,8 @@ describe('parseImportFile: matching rows', () => {
     expect(changes(result.updates)).toEqual([['H02', 2023, undefined, 1.5, 2]]);
     expect(result.ignored.map((r) => [r.line, r.label, r.reason])).toEqual([
       [3, '2', '本行没有代码也没有指标名称，无法确定是哪个指标。'],
-      [4, '注：数据为测试用', '本行没有代码也没有指标名称，无法确定是哪个指标。'],
+      // (A line holding only a note, 注：…, is a note, whichever column it is in.)
+      [4, '注：数据为测试用', '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
       [
         5,
         '不存在的指标',
@@ -1440,6 +1441,26 @@ describe('parseImportFile: the code column headed 编号', () => {
     expect(changes(parsed.updates)).toEqual([
       ['W01', 2024, undefined, 1080, 2],
       ['W08', 2024, undefined, 2, 3],
+    ]);
+  });
+
+  it('a 填表人 line or a 合计 in the 序号 column of a department’s table is a note or a total, not a row without code and name', () => {
+    const parsed = parseImportFile(
+      '序号,指标名称,单位,2023年,2024年\n1,婴儿死亡率,‰,3.2,2.9\n2,5岁以下儿童死亡率,‰,4.1,3.8\n合计,,,7.3,6.7\n,,,,\n填表人：李四,,,,\n,,,,\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates).map(([code, year]) => `${code}/${year}`)).toEqual([
+      'H02/2023',
+      'H02/2024',
+      'H03/2023',
+      'H03/2024',
+    ]);
+    expect(parsed.ignored.map((r) => [r.line, r.label, r.reason])).toEqual([
+      [4, '合计', '是合计、小计行，不是指标，已忽略。'],
+      [6, '填表人：李四', '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。'],
     ]);
   });
 });
