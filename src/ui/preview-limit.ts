@@ -82,7 +82,7 @@ export function createLimitedOf<T>(
   firstFrame = false,
 ): Limited<T> {
   const [limit, setLimit] = createSignal(firstFrame ? FIRST_FRAME_ITEMS : PREVIEW_PAGE);
-  if (firstFrame) onCleanup(afterFrame(() => setLimit(afterFirstFrame(limit()))));
+  if (firstFrame) onCleanup(afterFrame(() => setLimit((current) => afterFirstFrame(current))));
   const shown = createMemo(() => first(limit()));
   return {
     shown,
