@@ -1126,11 +1126,12 @@ export function makeWorkbookGrid(
     beforePaste(pasted, ranges) {
       sayPastedIntoGreyYears(pasted, ranges);
     },
-    // Handsontable names the corners above the row numbers in English whatever its language ("Select whole grid",
-    // read out by a screen reader), and names them again on each draw: their name in Chinese after each.
-    afterRender() {
-      for (const corner of container.querySelectorAll('[aria-label="Select whole grid"]'))
-        corner.setAttribute('aria-label', '全选（选中整个表格）');
+    // Handsontable names the corner above the row numbers in English whatever its language ("Select whole grid",
+    // read out by a screen reader) each time it draws that header: named in Chinese right after, as it is drawn.
+    // (Its column index is not -1 in every overlay, so the name itself says which header is the corner.)
+    afterGetColHeader(_column, th) {
+      if (th.getAttribute('aria-label') === 'Select whole grid')
+        th.setAttribute('aria-label', '全选（选中整个表格）');
     },
     afterRenderer(td, row, column) {
       if (searchHits.size > 0 && hot && searchHits.has(`${hot.toPhysicalRow(row)}:${column}`))
