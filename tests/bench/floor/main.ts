@@ -17,6 +17,7 @@ import { registerPlanFunctions } from '../../../src/grid/plan-functions-plugin';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { yearColumns } from '../../../src/model/workbook';
+import { openImportFloor } from './floor-import';
 
 registerLanguageDictionary(zhCN);
 registerPlugin(Formulas);
@@ -48,27 +49,37 @@ function floorRows(count: number): Indicator[] {
   return rows;
 }
 
-const indicators = floorRows(Number(new URLSearchParams(location.search).get('rows')) || 0);
-const columns = buildColumns(yearColumns(plan), plan.baseYear, plan.targetYear);
-const data = indicators.map((row, index) => toGridRow(row, columns, index + 1));
-const container = document.getElementById('grid');
-if (container) {
-  const hot = new Handsontable(container, {
-    data,
-    formulas: { engine: HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' }), sheetName: '规划指标' },
-    columns: columns.map((c) => ({ readOnly: c.readOnly ?? false, width: c.width })),
-    colHeaders: columns.map((c) => c.title),
-    rowHeaders: true,
-    licenseKey: 'non-commercial-and-evaluation',
-    language: zhCN.languageCode,
-    themeName: 'ht-theme-main',
-    fixedColumnsStart: FROZEN_COLUMNS,
-    height: '100%',
-    width: '100%',
-    autoRowSize: false,
-    rowHeights: 30,
-  });
-  // For the bench's edit measure: the projection is read from the grid (its column may be out of view here).
-  (window as unknown as { floorHot: Handsontable }).floorHot = hot;
-  performance.mark('workbook-ready');
+const params = new URLSearchParams(location.search);
+if (params.has('import')) {
+  // The import's floor (floor-import.ts): its grid is built from the rows the bench sends.
+  (window as unknown as { floorImport: typeof openImportFloor }).floorImport = openImportFloor;
+} else {
+  openPlanFloor();
+}
+
+function openPlanFloor(): void {
+  const indicators = floorRows(Number(params.get('rows')) || 0);
+  const columns = buildColumns(yearColumns(plan), plan.baseYear, plan.targetYear);
+  const data = indicators.map((row, index) => toGridRow(row, columns, index + 1));
+  const container = document.getElementById('grid');
+  if (container) {
+    const hot = new Handsontable(container, {
+      data,
+      formulas: { engine: HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' }), sheetName: '规划指标' },
+      columns: columns.map((c) => ({ readOnly: c.readOnly ?? false, width: c.width })),
+      colHeaders: columns.map((c) => c.title),
+      rowHeaders: true,
+      licenseKey: 'non-commercial-and-evaluation',
+      language: zhCN.languageCode,
+      themeName: 'ht-theme-main',
+      fixedColumnsStart: FROZEN_COLUMNS,
+      height: '100%',
+      width: '100%',
+      autoRowSize: false,
+      rowHeights: 30,
+    });
+    // For the bench's edit measure: the projection is read from the grid (its column may be out of view here).
+    (window as unknown as { floorHot: Handsontable }).floorHot = hot;
+    performance.mark('workbook-ready');
+  }
 }
