@@ -798,6 +798,12 @@ async function main() {
         );
         floorRuns.push(await floorImportRun(browser, base, workbook, csvBytes));
         const f = floorRuns[i];
+        // The two are only comparable when they change the same cells.
+        const changed = (text) => /将修改 ([\d,]+) 个单元格/.exec(text ?? '')?.[1]?.replace(/,/g, '');
+        if (changed(f.check.summary) !== changed(r.check.summary))
+          errors.push(
+            `floor import changed ${changed(f.check.summary)} cells, the app ${changed(r.check.summary)}`,
+          );
         log(
           `floor import ${i + 1}/${RUNS}: preview ${round(f.previewMs)} ms, apply ${round(f.applyMs)} ms`,
           JSON.stringify(f.check),
