@@ -252,7 +252,7 @@ export function describePreviousTarget(
   if (!target) return '—';
   if (target.kind === 'direction') return `${target.comparator}（${target.wording}，${target.targetYear}年）`;
   if (target.kind === 'yearly-change')
-    return `每年${(target.yearlyStep ?? 0) < 0 ? '降低' : '提高'}${formatDifference(Math.abs(target.yearlyStep ?? 0), unit)}（${target.targetYear}年）`;
+    return `每年${(target.yearlyStep ?? 0) < 0 ? '降低' : '提高'}${formatDifference(Math.abs(target.yearlyStep ?? 0), unit)}${/以上$/.test(target.wording) ? '以上' : ''}（${target.targetYear}年）`;
   return `${target.comparator}${target.value === null ? '' : formatWithUnit(target.value, unit)}（${target.targetYear}年）`;
 }
 

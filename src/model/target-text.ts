@@ -17,7 +17,9 @@ export function describeTarget(row: Pick<Indicator, 'target' | 'unit'>): string 
   if (target.kind === 'yearly-change') {
     const step = target.yearlyStep ?? 0;
     const unitText = unit === '%' ? '个百分点' : unit === '‰' ? '个千分点' : unit;
-    return `每年${step < 0 ? '降低' : '提高'}${formatNumber(Math.abs(step))}${unitText}`;
+    // The plan's 以上 ("每年降低1个百分点以上": at least that much a year) is kept: without it the step read as exact.
+    const atLeast = /以上$/.test(target.wording) ? '以上' : '';
+    return `每年${step < 0 ? '降低' : '提高'}${formatNumber(Math.abs(step))}${unitText}${atLeast}`;
   }
   // Words that stand before the figure in the plan ("保持在100%") get "…" where the figure goes, as "达到…以上"
   // has: "（保持在）" alone read as a sentence cut off.

@@ -222,7 +222,9 @@ export function ReportView(props: {
                               <FiguresKeptWhole text={row.previous} />
                             </td>
                             <td class="num">{row.trend}</td>
-                            <td>{row.target}</td>
+                            <td>
+                              <FiguresKeptWhole text={row.target} />
+                            </td>
                             <td>
                               <Show when={row.verdict}>
                                 <strong>{row.verdict}</strong>
@@ -324,7 +326,9 @@ export function ReportView(props: {
                           </Show>
                           <td class="num">{row.value}</td>
                           <td class="num">{(variant() === 'annual' ? row.change : row.sinceBase) || '—'}</td>
-                          <td>{row.target}</td>
+                          <td>
+                            <FiguresKeptWhole text={row.target} />
+                          </td>
                           <td class="nowrap">
                             <Show when={variant() === 'final'} fallback={row.status}>
                               {row.outcome}
@@ -390,7 +394,9 @@ export function ReportView(props: {
                           <td>{row.name}</td>
                           <td class="nowrap">{row.unit}</td>
                           <For each={row.values}>{(v) => <td class="num">{v}</td>}</For>
-                          <td>{row.target}</td>
+                          <td>
+                            <FiguresKeptWhole text={row.target} />
+                          </td>
                         </tr>
                       )}
                     </For>

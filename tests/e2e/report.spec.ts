@@ -361,7 +361,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(line(breastfeeding.code).nth(6)).toHaveText('无法判定（2025年数值有误，待核实后判定）');
   // The target year is over: the verdict waits for the figure; the trend's status only beside it.
   await expect(line(myopia.code).nth(6)).toHaveText(/^待补报2025年数值（按趋势(需加快|进展缓慢)）$/);
-  await expect(line(myopia.code).nth(5)).toHaveText('每年降低1个百分点（2025年应≤48%）');
+  await expect(line(myopia.code).nth(5)).toHaveText('每年降低1个百分点以上（2025年应≤48%）');
   await expect(line(kindergartens.code).nth(5)).toHaveText('≈90%（保持在…左右，即88%～92%）');
   await expect(line(byName('村（社区）儿童之家建成率').code).nth(6)).toHaveText('无监测数据');
   // Targets read as the plan writes them: no word twice, none cut off.
@@ -369,7 +369,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(line('H20').nth(5)).toHaveText('↑ 提高');
   // The warning list says which target its gap is of: 2025's 48%, 52 − 0.5 per year giving 51.5%.
   const warning = report.locator('table.warnings tr', { hasText: myopia.name }).locator('td');
-  await expect(warning.nth(3)).toHaveText('每年降低1个百分点（2025年应≤48%）');
+  await expect(warning.nth(3)).toHaveText('每年降低1个百分点以上（2025年应≤48%）');
   await expect(warning.nth(5)).toHaveText('高于目标 3.5个百分点');
   await expect(report.getByRole('columnheader', { name: '基期值（2020年）' }).first()).toBeVisible();
   // The appendix lists every year's figure, without units (the unit has its column), from 近视率's base year
@@ -405,7 +405,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '—',
     '52',
     '—',
-    '每年降低1个百分点（2025年应≤48%）',
+    '每年降低1个百分点以上（2025年应≤48%）',
   ]);
   // The annual report of the same year keeps the change against the year before.
   await report.getByLabel('报告类型').selectOption('annual');

@@ -94,6 +94,18 @@ describe('grid rows', () => {
       '%',
       '每年降低1个百分点',
     ],
+    // The plan's own 以上 (近视率: at least one point a year) is kept, not read as exactly one point.
+    [
+      {
+        kind: 'yearly-change',
+        comparator: '≤',
+        wording: '每年降低1个百分点以上',
+        value: null,
+        yearlyStep: -1,
+      },
+      '%',
+      '每年降低1个百分点以上',
+    ],
   ] as const)('describes %o as %s', (target, unit, text) => {
     expect(describeTarget({ target: { ...target }, unit })).toBe(text);
   });

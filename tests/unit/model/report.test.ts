@@ -304,7 +304,7 @@ describe('report rows with gaps in the years, and a moving target', () => {
     );
     myopia.indicator.baseYear = 2018;
     const report = buildReport('规划', [myopia], 2023, 'mid-term', describeTarget, DEFAULT_THRESHOLDS);
-    expect(report.areas[0]!.rows[0]!.target).toBe('每年降低1个百分点（2023年应≤55%）');
+    expect(report.areas[0]!.rows[0]!.target).toBe('每年降低1个百分点以上（2023年应≤55%）');
   });
 });
 
@@ -665,7 +665,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       DEFAULT_THRESHOLDS,
     );
     const band = '≈90%（保持在…左右，即88%～92%）';
-    const moving = '每年降低1个百分点（2025年应≤48%）';
+    const moving = '每年降低1个百分点以上（2025年应≤48%）';
     expect(report.areas.flatMap((a) => a.rows).map((r) => r.target)).toEqual([moving, band]);
     // The warning list says of which target its gap is (高于目标 3.5个百分点: above 48 %, not above "每年降低1").
     expect(report.warnings.map((w) => [w.code, w.target, w.gap])).toEqual([
@@ -677,9 +677,9 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     // list's projection and gap are at 2025 — its target also names 2025's 48 %, or 51.5 % “高于目标 3.5” reads
     // as a sum that does not add up (51.5 − 49 = 2.5); the list says of which year its projection is.
     const annual = buildReport('规划', [myopia2018], 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
-    expect(annual.areas[0]!.rows[0]!.target).toBe('每年降低1个百分点（2024年应≤49%）');
+    expect(annual.areas[0]!.rows[0]!.target).toBe('每年降低1个百分点以上（2024年应≤49%）');
     expect(annual.warnings.map((w) => [w.target, w.projectedYear, w.gap])).toEqual([
-      ['每年降低1个百分点（2024年应≤49%，2025年应≤48%）', 2025, '高于目标 3.5个百分点'],
+      ['每年降低1个百分点以上（2024年应≤49%，2025年应≤48%）', 2025, '高于目标 3.5个百分点'],
     ]);
     // The band is the setting's: a tolerance of 1 gives 89%～91%.
     const narrow = buildReport('规划', [around], 2025, 'final', describeTarget, {
