@@ -307,6 +307,23 @@ test('终期评估 with the office’s name: each row against its base year, 已
       .map((td) => td.textContent),
   );
   expect(brokenAreas).toEqual([]);
+  // The indicator keeps room to be read in each area's table: a name of up to 8 characters on one line, as in the
+  // annual report (新生儿死亡 / 率 and 儿童超重 / （肥胖） / 率 while the figures beside them kept whole lines).
+  const nameCells = report.locator(
+    'section.report-area table:not(.tally):not(.warnings):not(.series) tbody td:nth-child(2)',
+  );
+  await expect(nameCells).toHaveCount(LANXI_2021_2025.indicators.length);
+  const brokenNames = await nameCells.evaluateAll((cells) =>
+    cells
+      .filter((td) => [...(td.textContent ?? '')].length <= 8)
+      .filter((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((td) => td.textContent),
+  );
+  expect(brokenNames).toEqual([]);
   // Printed on white: the screen's grey page (:root) outranked the print rule, and with 背景图形 ticked every page
   // had a grey band under its last table.
   const pageColour = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
