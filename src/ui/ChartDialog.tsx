@@ -34,7 +34,10 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
               </tr>
               <tr>
                 <th scope="row">预测</th>
-                <For each={props.data.projection}>{(v) => <td>{v === null ? '' : show(v)}</td>}</For>
+                {/* The dashed line starts at the latest figure; that year's figure is data, not a projection. */}
+                <For each={props.data.projection}>
+                  {(v, i) => <td>{v === null || props.data.actual[i()] !== null ? '' : show(v)}</td>}
+                </For>
               </tr>
               <tr>
                 <th scope="row">目标</th>

@@ -86,6 +86,10 @@ test('a row’s chart opens from the row and shows its data, missing years as mi
   expect(actual.at(-1)).toBe('—');
   expect(actual.slice(0, -1).every((v) => /‰$/.test(v))).toBe(true);
   expect(await table.locator('tbody tr').nth(1).locator('td').last().textContent()).toMatch(/‰$/);
+  // The projection row holds projections only: 2024's figure, where the dashed line starts, is data, not a
+  // projection of 2024 (it read 预测 2024: 3.2‰ beside 实际值 3.2‰).
+  const projected = await table.locator('tbody tr').nth(1).locator('td').allTextContents();
+  expect(projected.slice(0, -1)).toEqual(projected.slice(0, -1).map(() => ''));
   expect(new Set(await table.locator('tbody tr').nth(2).locator('td').allTextContents())).toEqual(
     new Set(['5‰']),
   );
