@@ -408,6 +408,13 @@ export function makeWorkbookGrid(
   let external = false;
   /** The type of the action 撤销 / 重做 is carrying out ('' otherwise): the rows it changes are said to be its. */
   let undoing = '';
+  /**
+   * Says what 撤销 / 重做 did once Handsontable has also put the selection back on the cell it changed: for an
+   * edit that wrote several cells (a target typed into 目标) it does so after afterUndo, and that move to another
+   * cell cleared the status bar's 已撤销修改 at once.
+   */
+  const sayUndoRedo = (kind: 'undo' | 'redo', actionType: string) =>
+    queueMicrotask(() => options.events.onUndoRedo?.(kind, actionType));
   /** Codes of the rows an undo or redo is removing, read before they go. */
   let rowsRemovedByUndo: string[] = [];
   const rowsChanged = (codes: string[], source: string) =>
@@ -1371,12 +1378,12 @@ export function makeWorkbookGrid(
     },
     afterRedo(action) {
       undoing = '';
-      options.events.onUndoRedo?.('redo', (action as { actionType?: string }).actionType ?? '');
+      sayUndoRedo('redo', (action as { actionType?: string }).actionType ?? '');
     },
     afterUndo(action) {
       undoing = '';
       const actionType = (action as { actionType?: string }).actionType ?? '';
-      options.events.onUndoRedo?.('undo', actionType);
+      sayUndoRedo('undo', actionType);
       if (actionType !== 'remove_row') return;
       const texts = formulasBeforeRemoval.pop();
       if (!texts || texts.size === 0) return;

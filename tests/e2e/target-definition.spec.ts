@@ -108,6 +108,8 @@ test('a target typed into 目标 as the plan writes it fills the definition cell
   await expect(await workbook.cell(INFANT, '目标值')).toHaveText('4‰');
   await expect(await workbook.cell(INFANT, '规划表述')).toHaveText('控制在…以下');
   await page.keyboard.press('Control+z');
+  // Said as for a figure (the undo's return to the target's cell cleared it, as a move to another cell would).
+  await expect(page.locator('.status-bar .cell-info')).toHaveText('已撤销修改。可点“重做”恢复。');
   await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
   await expect(await workbook.cell(INFANT, '规划表述')).toHaveText('以下');
 
