@@ -113,6 +113,20 @@ test('a row’s chart opens from the row and shows its data, missing years as mi
   await expect(nextChart).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(nextChart).toHaveCount(0);
+
+  // A 左右 target is the band the chart draws and the row is judged by (90% alone read as the line to stay under).
+  const band = LANXI_2021_2025.indicators.find((r) => r.target.kind === 'around')!;
+  await workbook.select(band.code, '指标名称');
+  await page.keyboard.press('Alt+c');
+  const bandChart = page.getByRole('dialog', { name: `图表：${band.code} ${band.name}` });
+  const bandTargets = await bandChart
+    .getByRole('table', { name: '图表数据' })
+    .locator('tbody tr')
+    .nth(2)
+    .locator('td')
+    .allTextContents();
+  expect(new Set(bandTargets)).toEqual(new Set(['88%～92%']));
+  await page.keyboard.press('Escape');
   workbook.expectNoErrors();
 });
 
