@@ -409,12 +409,16 @@ export function makeWorkbookGrid(
   /** The type of the action 撤销 / 重做 is carrying out ('' otherwise): the rows it changes are said to be its. */
   let undoing = '';
   /**
-   * Says what 撤销 / 重做 did once Handsontable has also put the selection back on the cell it changed: for an
-   * edit that wrote several cells (a target typed into 目标) it does so after afterUndo, and that move to another
-   * cell cleared the status bar's 已撤销修改 at once.
+   * Ends 撤销 / 重做 once Handsontable has written its cells and put the selection back on them. A change that
+   * includes a cell with a validator (目标: a target typed into it writes several cells) is written in a microtask,
+   * after afterUndo: its rows were recorded as 撤销 without what it undid, and the move back to its cell cleared
+   * the status bar's 已撤销修改 at once. This microtask is queued after the validator's.
    */
-  const sayUndoRedo = (kind: 'undo' | 'redo', actionType: string) =>
-    queueMicrotask(() => options.events.onUndoRedo?.(kind, actionType));
+  const finishUndoRedo = (kind: 'undo' | 'redo', actionType: string) =>
+    queueMicrotask(() => {
+      undoing = '';
+      options.events.onUndoRedo?.(kind, actionType);
+    });
   /** Codes of the rows an undo or redo is removing, read before they go. */
   let rowsRemovedByUndo: string[] = [];
   const rowsChanged = (codes: string[], source: string) =>
@@ -1377,13 +1381,11 @@ export function makeWorkbookGrid(
       undoing = (action as { actionType?: string }).actionType ?? '';
     },
     afterRedo(action) {
-      undoing = '';
-      sayUndoRedo('redo', (action as { actionType?: string }).actionType ?? '');
+      finishUndoRedo('redo', (action as { actionType?: string }).actionType ?? '');
     },
     afterUndo(action) {
-      undoing = '';
       const actionType = (action as { actionType?: string }).actionType ?? '';
-      sayUndoRedo('undo', actionType);
+      finishUndoRedo('undo', actionType);
       if (actionType !== 'remove_row') return;
       const texts = formulasBeforeRemoval.pop();
       if (!texts || texts.size === 0) return;
