@@ -203,6 +203,9 @@ test('sorting by 状态 puts the most serious first (倒退, 停滞, 进展缓�
 
 test('the printed report is a PDF with the summary line and every area heading', async ({ page }) => {
   const workbook = await openSample(page);
+  // Ctrl+P on the grid: not a blank page, but where the report is printed from.
+  const hint = '要打印监测报告，请点页面上方的“打印报告”';
+  expect((await pdfPages(await page.pdf({ format: 'A4' }))).join('')).toContain(fold(hint));
   await page.getByRole('button', { name: '打印报告' }).click();
   const report = page.getByRole('dialog', { name: '监测报告' });
   await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2024年）');
@@ -238,6 +241,7 @@ test('the printed report is a PDF with the summary line and every area heading',
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
+  expect(text).not.toContain(fold(hint));
   expect(squeeze(text)).not.toContain(squeeze(noOffice));
   expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
   // The sample workbook's report says on every page that its figures are generated.
