@@ -328,7 +328,7 @@ export function ReportView(props: {
                             <FiguresKeptWhole text={row.value} />
                           </td>
                           <td class="num">{(variant() === 'annual' ? row.change : row.sinceBase) || '—'}</td>
-                          <td>
+                          <td class="target">
                             <FiguresKeptWhole text={row.target} />
                           </td>
                           <td class="nowrap">
