@@ -2,6 +2,7 @@
  * A row's chart as data: values by year (missing years stay missing), the projection to the target year, and
  * the target as a line, a band ("左右") or a stepped line (yearly change). Pure; the chart.js adapter draws it.
  */
+import { formatWithUnit } from '../model/entry';
 import type { Indicator } from '../model/indicator';
 import { seriesOf } from '../model/projection';
 import { isBand, targetForYear, targetSpecOf, type Thresholds } from '../model/status';
@@ -79,4 +80,29 @@ export function chartDataFor(
     targetStepped: spec.kind === 'yearly-change',
     band,
   };
+}
+
+/** Which of a chart's lines a point is on. */
+export type ChartLine = 'actual' | 'projection' | 'target' | 'band-low' | 'band-high' | 'previous-target';
+
+const LINE_NAMES: Record<ChartLine, string> = {
+  actual: '实际值',
+  projection: '趋势预测',
+  target: '目标',
+  'band-low': '目标区间下限',
+  'band-high': '目标区间上限',
+  'previous-target': '上期目标',
+};
+
+/**
+ * What pointing at a point of the chart says: its line and the figure with its unit (实际值：6.2‰, 趋势预测：6.56‰);
+ * null for the projection's first point, which is the latest figure itself, not a projection (it read
+ * 趋势预测: 6.2 beside 实际值: 6.2, without a unit).
+ */
+export function pointLabel(data: ChartData, line: ChartLine, index: number, value: number): string | null {
+  if (line === 'projection' && data.actual[index] !== null && data.actual[index] !== undefined) return null;
+  const year = data.years[index];
+  const name =
+    line === 'target' && data.targetStepped && year !== undefined ? `${year}年目标` : LINE_NAMES[line];
+  return `${name}：${formatWithUnit(Math.round(value * 100) / 100, data.unit)}`;
 }

@@ -13,8 +13,9 @@ import {
   Title,
   Tooltip,
   type ChartDataset,
+  type TooltipItem,
 } from 'chart.js';
-import type { ChartData } from './chart-data';
+import { pointLabel, type ChartData, type ChartLine } from './chart-data';
 import { isCountUnit } from '../model/entry';
 
 Chart.register(
@@ -56,7 +57,10 @@ export function makeIndicatorChart(
       spanGaps: true,
     },
   ];
+  // The line each dataset draws, in the same order: what a point's tooltip says.
+  const lines: ChartLine[] = ['actual', 'projection'];
   if (data.band) {
+    lines.push('band-low', 'band-high');
     datasets.push(
       {
         label: BAND_LOW,
@@ -76,6 +80,7 @@ export function makeIndicatorChart(
       },
     );
   } else if (data.target.some((v) => v !== null)) {
+    lines.push('target');
     datasets.push({
       label: data.targetStepped ? '目标（逐年）' : '目标',
       data: data.target,
@@ -88,7 +93,8 @@ export function makeIndicatorChart(
       stepped: data.targetStepped ? 'middle' : false,
     });
   }
-  if (data.previousTarget)
+  if (data.previousTarget) {
+    lines.push('previous-target');
     datasets.push({
       label: '上期目标',
       data: data.previousTarget,
@@ -98,6 +104,9 @@ export function makeIndicatorChart(
       pointRadius: 0,
       borderWidth: 2,
     });
+  }
+  const label = (item: TooltipItem<'line'>) =>
+    pointLabel(data, lines[item.datasetIndex] ?? 'actual', item.dataIndex, item.parsed.y ?? 0);
   const chart = new Chart(canvas, {
     type: 'line',
     data: { labels: data.years.map((y) => `${y}年`), datasets },
@@ -106,6 +115,10 @@ export function makeIndicatorChart(
       responsive: options.responsive ?? false,
       plugins: {
         title: { display: true, text: data.title, font: { size: 15 } },
+        tooltip: {
+          filter: (item) => label(item) !== null,
+          callbacks: { label: (item) => label(item) ?? '' },
+        },
         legend: {
           position: 'bottom',
           labels: {

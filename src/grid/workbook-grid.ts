@@ -408,6 +408,17 @@ export function makeWorkbookGrid(
   let external = false;
   /** The type of the action 撤销 / 重做 is carrying out ('' otherwise): the rows it changes are said to be its. */
   let undoing = '';
+  /**
+   * Ends 撤销 / 重做 once Handsontable has written its cells and put the selection back on them. A change that
+   * includes a cell with a validator (目标: a target typed into it writes several cells) is written in a microtask,
+   * after afterUndo: its rows were recorded as 撤销 without what it undid, and the move back to its cell cleared
+   * the status bar's 已撤销修改 at once. This microtask is queued after the validator's.
+   */
+  const finishUndoRedo = (kind: 'undo' | 'redo', actionType: string) =>
+    queueMicrotask(() => {
+      undoing = '';
+      options.events.onUndoRedo?.(kind, actionType);
+    });
   /** Codes of the rows an undo or redo is removing, read before they go. */
   let rowsRemovedByUndo: string[] = [];
   const rowsChanged = (codes: string[], source: string) =>
@@ -1370,13 +1381,11 @@ export function makeWorkbookGrid(
       undoing = (action as { actionType?: string }).actionType ?? '';
     },
     afterRedo(action) {
-      undoing = '';
-      options.events.onUndoRedo?.('redo', (action as { actionType?: string }).actionType ?? '');
+      finishUndoRedo('redo', (action as { actionType?: string }).actionType ?? '');
     },
     afterUndo(action) {
-      undoing = '';
       const actionType = (action as { actionType?: string }).actionType ?? '';
-      options.events.onUndoRedo?.('undo', actionType);
+      finishUndoRedo('undo', actionType);
       if (actionType !== 'remove_row') return;
       const texts = formulasBeforeRemoval.pop();
       if (!texts || texts.size === 0) return;

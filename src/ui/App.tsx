@@ -1013,6 +1013,10 @@ export function App(props: { session: Session }) {
         )}
       </Show>
 
+      {/* Ctrl+P on the grid printed a blank page (the grid is not made for paper): the paper says where the report is. */}
+      <p class="print-hint">
+        要打印监测报告，请点页面上方的“打印报告”，选择报告类型和年份后点“打印 / 存为 PDF”。
+      </p>
       <Show when={showReport()}>
         <ReportView
           planTitle={workbook.title}

@@ -15,6 +15,12 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
   });
   const show = (v: number | null) =>
     v === null ? '—' : formatWithUnit(Math.round(v * 100) / 100, props.data.unit);
+  // A 左右 target is its band, as drawn and judged (88%～92%, not 90%).
+  const targetShown = (v: number | null, i: number) => {
+    const low = props.data.band?.low[i] ?? null;
+    const high = props.data.band?.high[i] ?? null;
+    return low === null || high === null ? show(v) : `${show(low)}～${show(high)}`;
+  };
   return (
     <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
       <div class="modal chart" role="dialog" aria-modal="true" aria-label={`图表：${props.data.title}`}>
@@ -34,13 +40,16 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
               </tr>
               <tr>
                 <th scope="row">预测</th>
-                <For each={props.data.projection}>{(v) => <td>{v === null ? '' : show(v)}</td>}</For>
+                {/* The dashed line starts at the latest figure; that year's figure is data, not a projection. */}
+                <For each={props.data.projection}>
+                  {(v, i) => <td>{v === null || props.data.actual[i()] !== null ? '' : show(v)}</td>}
+                </For>
               </tr>
               <tr>
                 <th scope="row">目标</th>
                 {/* A next plan's years before its base year: no new target yet (the row below has the old one). */}
                 <For each={props.data.target}>
-                  {(v) => <td>{v === null && props.data.previousTarget ? '' : show(v)}</td>}
+                  {(v, i) => <td>{v === null && props.data.previousTarget ? '' : targetShown(v, i())}</td>}
                 </For>
               </tr>
               <Show when={props.data.previousTarget}>

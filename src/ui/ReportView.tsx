@@ -301,7 +301,7 @@ export function ReportView(props: {
             {(area) => (
               <section class="report-area">
                 <h2>{area.area}</h2>
-                <table>
+                <table class="area">
                   <thead>
                     <tr>
                       <th>代码</th>
@@ -320,13 +320,17 @@ export function ReportView(props: {
                       {(row) => (
                         <tr>
                           <td class="nowrap">{row.code}</td>
-                          <td>{row.name}</td>
+                          <td class="name">{row.name}</td>
                           <Show when={variant() !== 'annual'}>
-                            <td class="num">{row.base}</td>
+                            <td class="figure">
+                              <FiguresKeptWhole text={row.base} />
+                            </td>
                           </Show>
-                          <td class="num">{row.value}</td>
+                          <td class="figure">
+                            <FiguresKeptWhole text={row.value} />
+                          </td>
                           <td class="num">{(variant() === 'annual' ? row.change : row.sinceBase) || '—'}</td>
-                          <td>
+                          <td class="target">
                             <FiguresKeptWhole text={row.target} />
                           </td>
                           <td class="nowrap">

@@ -76,6 +76,13 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     '新建“兰溪市儿童发展规划（2026—2030年）草案”（基期2025年，目标年2030年）',
   );
   await expect(page.locator('.status-bar')).toContainText('请在“目标”列逐行填写新目标');
+  // Beside that long message the row count stays on one line (it was squeezed to 共 65 / 项指 / 标).
+  const countLines = await page.locator('.status-bar .counts').evaluate((counts) => {
+    const range = document.createRange();
+    range.selectNodeContents(counts);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(countLines).toBe(1);
   await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');

@@ -86,6 +86,10 @@ test('a row’s chart opens from the row and shows its data, missing years as mi
   expect(actual.at(-1)).toBe('—');
   expect(actual.slice(0, -1).every((v) => /‰$/.test(v))).toBe(true);
   expect(await table.locator('tbody tr').nth(1).locator('td').last().textContent()).toMatch(/‰$/);
+  // The projection row holds projections only: 2024's figure, where the dashed line starts, is data, not a
+  // projection of 2024 (it read 预测 2024: 3.2‰ beside 实际值 3.2‰).
+  const projected = await table.locator('tbody tr').nth(1).locator('td').allTextContents();
+  expect(projected.slice(0, -1)).toEqual(projected.slice(0, -1).map(() => ''));
   expect(new Set(await table.locator('tbody tr').nth(2).locator('td').allTextContents())).toEqual(
     new Set(['5‰']),
   );
@@ -109,6 +113,20 @@ test('a row’s chart opens from the row and shows its data, missing years as mi
   await expect(nextChart).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(nextChart).toHaveCount(0);
+
+  // A 左右 target is the band the chart draws and the row is judged by (90% alone read as the line to stay under).
+  const band = LANXI_2021_2025.indicators.find((r) => r.target.kind === 'around')!;
+  await workbook.select(band.code, '指标名称');
+  await page.keyboard.press('Alt+c');
+  const bandChart = page.getByRole('dialog', { name: `图表：${band.code} ${band.name}` });
+  const bandTargets = await bandChart
+    .getByRole('table', { name: '图表数据' })
+    .locator('tbody tr')
+    .nth(2)
+    .locator('td')
+    .allTextContents();
+  expect(new Set(bandTargets)).toEqual(new Set(['88%～92%']));
+  await page.keyboard.press('Escape');
   workbook.expectNoErrors();
 });
 
@@ -185,6 +203,9 @@ test('sorting by 状态 puts the most serious first (倒退, 停滞, 进展缓�
 
 test('the printed report is a PDF with the summary line and every area heading', async ({ page }) => {
   const workbook = await openSample(page);
+  // Ctrl+P on the grid: not a blank page, but where the report is printed from.
+  const hint = '要打印监测报告，请点页面上方的“打印报告”';
+  expect((await pdfPages(await page.pdf({ format: 'A4' }))).join('')).toContain(fold(hint));
   await page.getByRole('button', { name: '打印报告' }).click();
   const report = page.getByRole('dialog', { name: '监测报告' });
   await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2024年）');
@@ -220,6 +241,7 @@ test('the printed report is a PDF with the summary line and every area heading',
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
+  expect(text).not.toContain(fold(hint));
   expect(squeeze(text)).not.toContain(squeeze(noOffice));
   expect(squeeze(pages[0]!)).toContain(squeeze(`第1页，共${pages.length}页`));
   // The sample workbook's report says on every page that its figures are generated.
@@ -307,6 +329,23 @@ test('终期评估 with the office’s name: each row against its base year, 已
       .map((td) => td.textContent),
   );
   expect(brokenAreas).toEqual([]);
+  // The indicator keeps room to be read in each area's table: a name of up to 8 characters on one line, as in the
+  // annual report (新生儿死亡 / 率 and 儿童超重 / （肥胖） / 率 while the figures beside them kept whole lines).
+  const nameCells = report.locator(
+    'section.report-area table:not(.tally):not(.warnings):not(.series) tbody td:nth-child(2)',
+  );
+  await expect(nameCells).toHaveCount(LANXI_2021_2025.indicators.length);
+  const brokenNames = await nameCells.evaluateAll((cells) =>
+    cells
+      .filter((td) => [...(td.textContent ?? '')].length <= 8)
+      .filter((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((td) => td.textContent),
+  );
+  expect(brokenNames).toEqual([]);
   // Printed on white: the screen's grey page (:root) outranked the print rule, and with 背景图形 ticked every page
   // had a grey band under its last table.
   const pageColour = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

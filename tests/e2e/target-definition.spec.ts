@@ -108,6 +108,21 @@ test('a target typed into 目标 as the plan writes it fills the definition cell
   await expect(await workbook.cell(INFANT, '目标值')).toHaveText('4‰');
   await expect(await workbook.cell(INFANT, '规划表述')).toHaveText('控制在…以下');
   await page.keyboard.press('Control+z');
+  // Said as for a figure (the undo's return to the target's cell cleared it, as a move to another cell would).
+  await expect(page.locator('.status-bar .cell-info')).toHaveText('已撤销修改。可点“重做”恢复。');
+  // The history says so too (it read 撤销 alone: the target's cells are written after the undo has ended).
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '修改记录' }).click();
+  const history = page.getByRole('dialog', { name: /修改记录/ });
+  const undone = history
+    .getByRole('table', { name: '修改记录' })
+    .locator('tbody tr', { hasText: '控制在…以下' });
+  await expect(undone.first()).toBeVisible();
+  const sources = await undone.evaluateAll((rows) =>
+    rows.map((row) => (row as HTMLTableRowElement).cells[4]?.textContent),
+  );
+  expect(new Set(sources)).toEqual(new Set(['录入', '撤销修改']));
+  await page.keyboard.press('Escape');
   await expect(await workbook.cell(INFANT, '目标')).toHaveText('<5‰（以下）');
   await expect(await workbook.cell(INFANT, '规划表述')).toHaveText('以下');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartDataFor } from '../../../src/charts/chart-data';
+import { chartDataFor, pointLabel } from '../../../src/charts/chart-data';
 import type { Indicator, Target } from '../../../src/model/indicator';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
@@ -110,5 +110,51 @@ describe('chart datasets', () => {
     expect(
       chartDataFor(row(next.target, next.values, '‰'), 4.5, DEFAULT_THRESHOLDS).previousTarget,
     ).toBeNull();
+  });
+});
+
+describe('what pointing at a point says', () => {
+  const data = chartDataFor(
+    row(
+      { kind: 'upper', comparator: '<', wording: '以下', value: 6 },
+      { 2020: 5, 2023: 5.9, 2024: 6.2 },
+      '‰',
+    ),
+    6.5555,
+    DEFAULT_THRESHOLDS,
+  );
+  it('names the line and gives the figure with its unit', () => {
+    expect(pointLabel(data, 'actual', 4, 6.2)).toBe('实际值：6.2‰');
+    expect(pointLabel(data, 'projection', 5, 6.5555)).toBe('趋势预测：6.56‰');
+    expect(pointLabel(data, 'target', 0, 6)).toBe('目标：6‰');
+  });
+  it('says nothing of the projection at the latest figure, where its dashed line starts: that is data', () => {
+    expect(data.projection[4]).toBe(6.2);
+    expect(pointLabel(data, 'projection', 4, 6.2)).toBeNull();
+  });
+  it('gives a yearly-change target with its year, and a count with its unit after a space', () => {
+    const myopia = chartDataFor(
+      row(
+        {
+          kind: 'yearly-change',
+          comparator: '≤',
+          wording: '每年降低1个百分点以上',
+          value: null,
+          yearlyStep: -1,
+        },
+        { 2018: 52, 2024: 47.8 },
+        '%',
+        2018,
+      ),
+      47.06,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(pointLabel(myopia, 'target', myopia.years.indexOf(2025), 45)).toBe('2025年目标：45%');
+    const centres = chartDataFor(
+      row({ kind: 'count', comparator: '≥', wording: '至少', value: 1 }, { 2020: 1, 2024: 2 }, '家'),
+      2,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(pointLabel(centres, 'actual', 4, 2)).toBe('实际值：2 家');
   });
 });
