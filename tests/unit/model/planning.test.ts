@@ -51,7 +51,9 @@ describe('periods are data', () => {
     });
     expect(describePreviousTarget(infant.previousTarget, infant.unit)).toBe('<5‰（2025年）');
     const myopia = next.indicators.find((r) => r.target.kind === 'yearly-change')!;
-    expect(describePreviousTarget(myopia.previousTarget, myopia.unit)).toBe('每年降低1个百分点以上（2025年）');
+    expect(describePreviousTarget(myopia.previousTarget, myopia.unit)).toBe(
+      '每年降低1个百分点以上（2025年）',
+    );
     expect(yearColumns(next).at(-1)).toBe(2030);
     expect(yearColumns(next)[0]).toBe(2020);
     // The old workbook is untouched.
