@@ -477,6 +477,49 @@ function importFileOnDisk(csvBytes) {
   return file;
 }
 
+/**
+ * Times an import from inside the page, so that they do not depend on when the test runner next polls: the file
+ * input's change, the first frame showing the summary (when there is one) and the one showing the first page of
+ * changed cells (200 rows), the 应用 click, the first frame whose notice says 已导入, and the longest main-thread
+ * task from 应用 on (how long the page may not answer a key or a click). In `window.__import`.
+ */
+async function watchImport(page, selectors) {
+  await page.evaluate(({ summary, previewRows, notice }) => {
+    const t = (window.__import = {
+      change: 0,
+      summary: 0,
+      preview: 0,
+      apply: 0,
+      applied: 0,
+      saved: 0,
+      longest: 0,
+    });
+    new PerformanceObserver((list) => {
+      for (const task of list.getEntries())
+        if (t.apply && task.startTime + task.duration >= t.apply)
+          t.longest = Math.max(t.longest, task.duration);
+    }).observe({ type: 'longtask' });
+    document.addEventListener('change', () => (t.change ||= performance.now()), { capture: true });
+    document.addEventListener(
+      'click',
+      (e) =>
+        e.target instanceof HTMLElement && e.target.textContent === '应用' && (t.apply ||= performance.now()),
+      { capture: true },
+    );
+    const frameOnce = (key, ready) => {
+      const observer = new MutationObserver(() => {
+        if (!ready()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => (t[key] ||= performance.now()));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    };
+    if (summary) frameOnce('summary', () => document.querySelector(summary) !== null);
+    frameOnce('preview', () => document.querySelectorAll(previewRows).length >= 200);
+    frameOnce('applied', () => document.querySelector(notice)?.textContent?.includes('已导入') === true);
+  }, selectors);
+}
+
 async function importRun(browser, base, workbook, csvBytes, errors) {
   const chosenFile = importFileOnDisk(csvBytes);
   const context = await newContext(browser, true);
@@ -510,53 +553,13 @@ async function importRun(browser, base, workbook, csvBytes, errors) {
   await page.evaluate(() => (window.__heapPeak = 0));
   await page.getByRole('button', { name: '导入CSV' }).click();
   const input = page.locator('.modal.import input[type="file"]');
-  await page.evaluate(() => {
-    const t = (window.__import = {
-      change: 0,
-      summary: 0,
-      preview: 0,
-      apply: 0,
-      applied: 0,
-      saved: 0,
-      longest: 0,
-    });
-    // The longest main-thread task from 应用 until saved: how long the page may not answer a key or a click.
-    new PerformanceObserver((list) => {
-      for (const task of list.getEntries())
-        if (t.apply && task.startTime + task.duration >= t.apply)
-          t.longest = Math.max(t.longest, task.duration);
-    }).observe({ type: 'longtask' });
-    document.addEventListener('change', () => (t.change ||= performance.now()), { capture: true });
-    document.addEventListener(
-      'click',
-      (e) =>
-        e.target instanceof HTMLElement && e.target.textContent === '应用' && (t.apply ||= performance.now()),
-      { capture: true },
-    );
-    // The first frame that shows the preview, and the first that shows the grid applied with its notice: watched
-    // from inside the page, so the time does not depend on when the test runner next polls.
-    const frameOnce = (key, ready) => {
-      const observer = new MutationObserver(() => {
-        if (!ready()) return;
-        observer.disconnect();
-        requestAnimationFrame(() => (t[key] ||= performance.now()));
-      });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    };
-    // The summary shows first; the preview is complete when its first page of changed cells is drawn (the
-    // preview draws the top of each list in its first frame and the rest of the page just after): the budget
-    // counts the complete preview.
-    frameOnce('summary', () => document.querySelector('.import-preview .summary') !== null);
-    frameOnce(
-      'preview',
-      () =>
-        document.querySelectorAll('.import-preview table[aria-label="将修改的单元格"] tbody tr').length >=
-        200,
-    );
-    frameOnce(
-      'applied',
-      () => document.querySelector('.status-bar .cell-info')?.textContent?.includes('已导入') === true,
-    );
+  // The summary shows first; the preview is complete when its first page of changed cells is drawn (the preview
+  // draws the top of each list in its first frame and the rest of the page just after): the budget counts the
+  // complete preview.
+  await watchImport(page, {
+    summary: '.import-preview .summary',
+    previewRows: '.import-preview table[aria-label="将修改的单元格"] tbody tr',
+    notice: '.status-bar .cell-info',
   });
   await input.setInputFiles(chosenFile);
   await page.waitForFunction(
@@ -636,29 +639,7 @@ async function floorImportRun(browser, base, workbook, csvBytes) {
   await page.waitForFunction(() => typeof window.floorImport === 'function');
   await page.evaluate((rows) => window.floorImport(rows), workbook.indicators);
   await page.locator('.handsontable td').first().waitFor();
-  await page.evaluate(() => {
-    const t = (window.__import = { change: 0, preview: 0, apply: 0, applied: 0 });
-    document.addEventListener('change', () => (t.change ||= performance.now()), { capture: true });
-    document.addEventListener(
-      'click',
-      (e) =>
-        e.target instanceof HTMLElement && e.target.textContent === '应用' && (t.apply ||= performance.now()),
-      { capture: true },
-    );
-    const frameOnce = (key, ready) => {
-      const observer = new MutationObserver(() => {
-        if (!ready()) return;
-        observer.disconnect();
-        requestAnimationFrame(() => (t[key] ||= performance.now()));
-      });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    };
-    frameOnce('preview', () => document.querySelectorAll('#floor-preview tbody tr').length >= 200);
-    frameOnce(
-      'applied',
-      () => document.getElementById('floor-status')?.textContent?.includes('已导入') === true,
-    );
-  });
+  await watchImport(page, { previewRows: '#floor-preview tbody tr', notice: '#floor-status' });
   await page.locator('.floor-import input[type="file"]').setInputFiles(chosenFile);
   await page.waitForFunction(() => window.__import.preview > 0, null, { polling: 'raf', timeout: 120_000 });
   const summary = await page.locator('.floor-import .summary').textContent();
