@@ -1131,6 +1131,29 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     result.ignored.push({ file, line, label: rowLabel(row, codeText, nameText).slice(0, 40), reason });
   };
 
+  /**
+   * A 填表人 line or a 合计 that matched no row is ignored as such (said so), not listed as an unknown indicator —
+   * also when it is written in a serial-number column (序号, 编号: not read as codes), where the line has neither
+   * code nor name and its first cells say what it is.
+   */
+  const ignoredAsNoteOrTotal = (
+    row: readonly string[],
+    line: number,
+    codeText: string,
+    nameText: string,
+  ): boolean => {
+    if (isNoteLine(row, codeText, nameText, yearColumns)) {
+      ignoreRow(row, line, codeText, nameText, NOTE_REASON);
+      return true;
+    }
+    const label = codeText || nameText ? '' : rowLabel(row, codeText, nameText);
+    if (isTotalLine(codeText || label, nameText)) {
+      ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
+      return true;
+    }
+    return false;
+  };
+
   let dataRows = 0;
   /** A line's figures by year, for the line being read (one array for all lines: see lineFigures). */
   const scratch: (CellValue | undefined)[] = new Array<CellValue | undefined>(
@@ -1168,14 +1191,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       target = candidates?.[0];
       if (!target) {
-        if (isNoteLine(row, codeText, nameText, yearColumns)) {
-          ignoreRow(row, line, codeText, nameText, NOTE_REASON);
-          continue;
-        }
-        if (isTotalLine(codeText, nameText)) {
-          ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
-          continue;
-        }
+        if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
         const sameName = nameText ? rowsNamed(nameText) : undefined;
         if (sameName && sameName.length > 0) {
           ignoreRow(
@@ -1225,14 +1241,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       target = matches[0];
       if (!target) {
-        if (isNoteLine(row, codeText, nameText, yearColumns)) {
-          ignoreRow(row, line, codeText, nameText, NOTE_REASON);
-          continue;
-        }
-        if (isTotalLine(codeText, nameText)) {
-          ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
-          continue;
-        }
+        if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
         // The closest name is said, never taken: a near name may be another indicator. (Only for the first few: a
         // file of another county's 60,000 rows would take seconds to compare.)
         const near = suggested++ < NAME_SUGGESTIONS ? closestRow(nameText, workbook) : null;
@@ -1249,16 +1258,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
     } else {
-      // A 填表人 line or a 合计 written in a serial-number column (序号, 编号: not read as codes) is a note or a
-      // total like any other, not an indicator without its code and name.
-      if (isNoteLine(row, codeText, nameText, yearColumns)) {
-        ignoreRow(row, line, codeText, nameText, NOTE_REASON);
-        continue;
-      }
-      if (isTotalLine(rowLabel(row, codeText, nameText), '')) {
-        ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
-        continue;
-      }
+      if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
       ignoreRow(row, line, codeText, nameText, '本行没有代码也没有指标名称，无法确定是哪个指标。');
       continue;
     }

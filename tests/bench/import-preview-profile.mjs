@@ -13,7 +13,14 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium-path.mjs';
-import { importFixture, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
+import {
+  APP_IMPORT,
+  importFixture,
+  seedWorkbook,
+  readPlanRows,
+  readyTime,
+  watchImport,
+} from './run-bench.mjs';
 
 const [appFile = 'dist/index.html', runsArg = '3', topArg = '30'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
@@ -139,26 +146,8 @@ for (let i = 0; i < RUNS; i++) {
   await readyTime(page, workbook.indicators[0].code);
   await page.locator('.save-state[data-state="saved"]').waitFor();
   await page.getByRole('button', { name: '导入CSV' }).click();
-  await page.evaluate(() => {
-    const t = (window.__import = { change: 0, summary: 0, preview: 0 });
-    document.addEventListener('change', () => (t.change ||= performance.now()), { capture: true });
-    const frameOnce = (key, ready) => {
-      const observer = new MutationObserver(() => {
-        if (!ready()) return;
-        observer.disconnect();
-        requestAnimationFrame(() => (t[key] ||= performance.now()));
-      });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    };
-    // As in run-bench.mjs: the summary's frame, and the complete preview (its first page of changed cells drawn).
-    frameOnce('summary', () => document.querySelector('.import-preview .summary') !== null);
-    frameOnce(
-      'preview',
-      () =>
-        document.querySelectorAll('.import-preview table[aria-label="将修改的单元格"] tbody tr').length >=
-        200,
-    );
-  });
+  // As run-bench.mjs times it: the summary's frame, and the complete preview (its first page of changed cells).
+  await watchImport(page, APP_IMPORT);
   await page.waitForTimeout(300);
   await browser.startTracing(page, {
     categories: [

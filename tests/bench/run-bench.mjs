@@ -477,13 +477,20 @@ function importFileOnDisk(csvBytes) {
   return file;
 }
 
+/** Where the app's import shows its summary, its changed cells and, once applied, its notice. */
+export const APP_IMPORT = {
+  summary: '.import-preview .summary',
+  previewRows: '.import-preview table[aria-label="将修改的单元格"] tbody tr',
+  notice: '.status-bar .cell-info',
+};
+
 /**
  * Times an import from inside the page, so that they do not depend on when the test runner next polls: the file
  * input's change, the first frame showing the summary (when there is one) and the one showing the first page of
  * changed cells (200 rows), the 应用 click, the first frame whose notice says 已导入, and the longest main-thread
  * task from 应用 on (how long the page may not answer a key or a click). In `window.__import`.
  */
-async function watchImport(page, selectors) {
+export async function watchImport(page, selectors) {
   await page.evaluate(({ summary, previewRows, notice }) => {
     const t = (window.__import = {
       change: 0,
@@ -556,11 +563,7 @@ async function importRun(browser, base, workbook, csvBytes, errors) {
   // The summary shows first; the preview is complete when its first page of changed cells is drawn (the preview
   // draws the top of each list in its first frame and the rest of the page just after): the budget counts the
   // complete preview.
-  await watchImport(page, {
-    summary: '.import-preview .summary',
-    previewRows: '.import-preview table[aria-label="将修改的单元格"] tbody tr',
-    notice: '.status-bar .cell-info',
-  });
+  await watchImport(page, APP_IMPORT);
   await input.setInputFiles(chosenFile);
   await page.waitForFunction(
     () => {

@@ -13,10 +13,9 @@
  */
 import Handsontable from 'handsontable/base';
 import Papa from 'papaparse';
-import { buildColumns, FROZEN_COLUMNS, toGridRow } from '../../../src/grid/columns';
+import { toGridRow } from '../../../src/grid/columns';
 import type { Indicator } from '../../../src/model/indicator';
-import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { yearColumns } from '../../../src/model/workbook';
+import { floorColumns, floorGridSettings } from './floor-grid';
 
 /** As the app's preview: its first page of changed cells (src/ui/preview-limit.ts, PREVIEW_PAGE). */
 const PREVIEW_ROWS = 200;
@@ -24,8 +23,7 @@ const PREVIEW_ROWS = 200;
 type Change = [row: number, column: number, value: number];
 
 export function openImportFloor(indicators: Indicator[]): void {
-  const plan = LANXI_2021_2025;
-  const columns = buildColumns(yearColumns(plan), plan.baseYear, plan.targetYear);
+  const columns = floorColumns();
   // Plain data: a cell that would hold a formula holds nothing (see the header comment).
   const data = indicators.map((row, index) =>
     toGridRow(row, columns, index + 1).map((value) =>
@@ -34,19 +32,7 @@ export function openImportFloor(indicators: Indicator[]): void {
   );
   const container = document.getElementById('grid');
   if (!container) return;
-  const hot = new Handsontable(container, {
-    data,
-    columns: columns.map((c) => ({ readOnly: c.readOnly ?? false, width: c.width })),
-    colHeaders: columns.map((c) => c.title),
-    rowHeaders: true,
-    licenseKey: 'non-commercial-and-evaluation',
-    themeName: 'ht-theme-main',
-    fixedColumnsStart: FROZEN_COLUMNS,
-    height: '100%',
-    width: '100%',
-    autoRowSize: false,
-    rowHeights: 30,
-  });
+  const hot = new Handsontable(container, { ...floorGridSettings(columns), data });
 
   const rowByCode = new Map(indicators.map((row, index) => [row.code, index]));
   const columnByYear = new Map<number, number>();

@@ -11,12 +11,12 @@ import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/handsontable.min.css';
 import 'handsontable/styles/ht-theme-main.min.css';
 import { HyperFormula } from 'hyperformula';
-import { buildColumns, FROZEN_COLUMNS, toGridRow } from '../../../src/grid/columns';
+import { toGridRow } from '../../../src/grid/columns';
 import { registerForecastFunctions } from '../../../src/grid/forecast-functions-plugin';
 import { registerPlanFunctions } from '../../../src/grid/plan-functions-plugin';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { yearColumns } from '../../../src/model/workbook';
+import { floorColumns, floorGridSettings } from './floor-grid';
 import { openImportFloor } from './floor-import';
 
 registerLanguageDictionary(zhCN);
@@ -59,24 +59,14 @@ if (params.has('import')) {
 
 function openPlanFloor(): void {
   const indicators = floorRows(Number(params.get('rows')) || 0);
-  const columns = buildColumns(yearColumns(plan), plan.baseYear, plan.targetYear);
+  const columns = floorColumns();
   const data = indicators.map((row, index) => toGridRow(row, columns, index + 1));
   const container = document.getElementById('grid');
   if (container) {
     const hot = new Handsontable(container, {
+      ...floorGridSettings(columns),
       data,
       formulas: { engine: HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' }), sheetName: '规划指标' },
-      columns: columns.map((c) => ({ readOnly: c.readOnly ?? false, width: c.width })),
-      colHeaders: columns.map((c) => c.title),
-      rowHeaders: true,
-      licenseKey: 'non-commercial-and-evaluation',
-      language: zhCN.languageCode,
-      themeName: 'ht-theme-main',
-      fixedColumnsStart: FROZEN_COLUMNS,
-      height: '100%',
-      width: '100%',
-      autoRowSize: false,
-      rowHeights: 30,
     });
     // For the bench's edit measure: the projection is read from the grid (its column may be out of view here).
     (window as unknown as { floorHot: Handsontable }).floorHot = hot;

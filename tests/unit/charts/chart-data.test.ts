@@ -17,6 +17,15 @@ const row = (target: Target, values: Indicator['values'], unit = '%', baseYear =
   values,
 });
 
+/** 近视率's target: a point lower each year from 2018. */
+const MYOPIA_TARGET: Target = {
+  kind: 'yearly-change',
+  comparator: '≤',
+  wording: '每年降低1个百分点以上',
+  value: null,
+  yearlyStep: -1,
+};
+
 describe('chart datasets', () => {
   it('keeps missing years missing (not zero) and draws the projection from the latest value to the target year', () => {
     const data = chartDataFor(
@@ -48,18 +57,7 @@ describe('chart datasets', () => {
 
   it('draws the yearly-change target as a stepped line from 2018', () => {
     const data = chartDataFor(
-      row(
-        {
-          kind: 'yearly-change',
-          comparator: '≤',
-          wording: '每年降低1个百分点以上',
-          value: null,
-          yearlyStep: -1,
-        },
-        { 2018: 60, 2020: 58.5 },
-        '%',
-        2018,
-      ),
+      row(MYOPIA_TARGET, { 2018: 60, 2020: 58.5 }, '%', 2018),
       54,
       DEFAULT_THRESHOLDS,
     );
@@ -134,18 +132,7 @@ describe('what pointing at a point says', () => {
   });
   it('gives a yearly-change target with its year, and a count with its unit after a space', () => {
     const myopia = chartDataFor(
-      row(
-        {
-          kind: 'yearly-change',
-          comparator: '≤',
-          wording: '每年降低1个百分点以上',
-          value: null,
-          yearlyStep: -1,
-        },
-        { 2018: 52, 2024: 47.8 },
-        '%',
-        2018,
-      ),
+      row(MYOPIA_TARGET, { 2018: 52, 2024: 47.8 }, '%', 2018),
       47.06,
       DEFAULT_THRESHOLDS,
     );
