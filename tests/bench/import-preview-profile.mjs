@@ -148,7 +148,7 @@ for (let i = 0; i < RUNS; i++) {
   await page.getByRole('button', { name: '导入CSV' }).click();
   // As run-bench.mjs times it: the summary's frame, and the complete preview (its first page of changed cells).
   await watchImport(page, APP_IMPORT);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(Number(process.env.BENCH_CHOOSE_MS ?? 1500));
   await browser.startTracing(page, {
     categories: [
       'devtools.timeline',
