@@ -18,6 +18,7 @@ import {
   serializePlanningCsv,
 } from '../io/csv-export';
 import type { HistoryEntry } from '../model/history';
+import { quoted } from '../model/quote';
 
 export const DEFAULT_WORKBOOK_ID = LANXI_2021_2025.id;
 export const DEFAULT_LICENSE_KEY = 'non-commercial-and-evaluation';
@@ -143,7 +144,7 @@ export async function openSession(requested: string | null = null, databaseName?
       const lastRecord = records.find((w) => w.id === last && !w.deletedAt && !w.isSample);
       if (lastRecord && lastRecord.id !== DEFAULT_WORKBOOK_ID) {
         id = lastRecord.id;
-        notice = `已打开上次使用的工作簿“${lastRecord.title}”。要打开其他工作簿，请点“工作簿”。`;
+        notice = `已打开上次使用的工作簿${quoted(lastRecord.title)}。要打开其他工作簿，请点“工作簿”。`;
       }
     }
     const record = records.find((w) => w.id === id);

@@ -7,6 +7,7 @@ import { toCellValue } from './entry';
 import type { ChangeSource, HistoryEntry } from './history';
 import { TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
+import { quoted } from './quote';
 
 export const BACKUP_FORMAT = 'lanxi-children-plan-workbook-backup';
 /**
@@ -55,7 +56,10 @@ export function serializeBackup(
 export type BackupResult = { ok: true; backup: Backup } | { ok: false; message: string };
 
 export function parseBackup(text: string, fileName: string): BackupResult {
-  const fail = (why: string): BackupResult => ({ ok: false, message: `“${fileName}”不能用于恢复：${why}` });
+  const fail = (why: string): BackupResult => ({
+    ok: false,
+    message: `${quoted(fileName)}不能用于恢复：${why}`,
+  });
   if (text.replace(/^\uFEFF/, '').trim() === '')
     return fail(
       '文件是空的（没有任何内容），可能是备份时未保存完整：请换用其他备份文件，或在原电脑上重新“备份全部到文件”。',
@@ -83,7 +87,7 @@ export function parseBackup(text: string, fileName: string): BackupResult {
     if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，${damaged}`);
     // Rows are stored by code: a code twice would silently keep one of the two rows.
     const duplicate = duplicateCode(workbook);
-    if (duplicate) return fail(`第 ${index + 1} 个工作簿“${workbook.title}”中${duplicate}，${damaged}`);
+    if (duplicate) return fail(`第 ${index + 1} 个工作簿${quoted(workbook.title)}中${duplicate}，${damaged}`);
     workbooks.push(workbook);
   }
   const settings = isObject(data.settings) ? data.settings : {};
@@ -96,7 +100,7 @@ export function parseBackup(text: string, fileName: string): BackupResult {
       return fail(`第 ${index + 1} 个已保存版本的内容不完整，${damaged}`);
     }
     const duplicate = duplicateCode(workbook);
-    if (duplicate) return fail(`已保存版本“${raw.name}”中${duplicate}，${damaged}`);
+    if (duplicate) return fail(`已保存版本${quoted(raw.name)}中${duplicate}，${damaged}`);
     versions.push({
       workbookId: raw.workbookId,
       name: raw.name,

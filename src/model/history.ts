@@ -10,6 +10,7 @@ import { formatWithUnit } from './entry';
 import { copyIndicator, isEmptyValue, type Indicator } from './indicator';
 import { describeTarget } from './target-text';
 import { nextCustomCode } from './workbook';
+import { quoted } from './quote';
 
 /** Where a change came from. `detail` names the import file(s), the backup file or the version, or 撤销 / 重做. */
 export interface ChangeSource {
@@ -70,11 +71,11 @@ export function describeSource(source: ChangeSource): string {
       // ('撤销删除指标', '重做导入', …; entries saved before say 撤销 or 重做 alone, or 撤销/重做.)
       return detail || '撤销/重做';
     case 'import':
-      return detail ? `导入“${detail}”` : '导入';
+      return detail ? `导入${quoted(detail)}` : '导入';
     case 'restore':
-      return detail ? `从备份“${detail}”恢复` : '从备份恢复';
+      return detail ? `从备份${quoted(detail)}恢复` : '从备份恢复';
     case 'version':
-      return detail ? `恢复版本“${detail}”` : '恢复版本';
+      return detail ? `恢复版本${quoted(detail)}` : '恢复版本';
     case 'other':
       return detail || '其他';
   }

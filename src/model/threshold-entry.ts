@@ -5,6 +5,7 @@
  */
 import { formatNumber, parseShare } from './entry';
 import { DEFAULT_THRESHOLDS, thresholdProblem, type Thresholds } from './status';
+import { quoted } from './quote';
 
 export interface ThresholdField {
   key: keyof Thresholds;
@@ -45,7 +46,7 @@ export function readThresholdField(
 ): { ok: true; value: number } | { ok: false; message: string } {
   const raw = input.trim();
   // Quotes within the quoted name become single ones, as Chinese nests them: “‘左右’目标允许偏差…”.
-  const name = `“${field.label.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+  const name = quoted(field.label);
   const fallback = DEFAULT_THRESHOLDS[field.key];
   const examples = field.share
     ? `小数或百分数，如 ${formatNumber(fallback)} 或 ${formatNumber(fallback * 100)}%`

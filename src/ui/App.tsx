@@ -42,6 +42,7 @@ import { MoreMenu } from './MoreMenu';
 import { historyStart, yearColumns } from '../model/workbook';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
+import { quoted } from '../model/quote';
 
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
 const ALL_ROWS = '\u0000all';
@@ -560,7 +561,9 @@ export function App(props: { session: Session }) {
         // Only what a bare address opens next time; the new workbook is saved and opened below.
         console.warn('[storage] could not remember the workbook opened:', error);
       }
-      carryNotice(`已将原工作簿“${workbook.title}”页面上的全部内容另存为新工作簿“${title}”，并已打开。`);
+      carryNotice(
+        `已将原工作簿${quoted(workbook.title)}页面上的全部内容另存为新工作簿${quoted(title)}，并已打开。`,
+      );
       location.href = workbookHref(id);
     } catch (error) {
       console.warn('[storage] saving as a new workbook failed:', error);

@@ -10,6 +10,8 @@ import {
   THRESHOLDS_SETTING,
 } from '../app/session';
 import { FilePicker } from './FilePicker';
+import { quoted } from '../model/quote';
+import { keptBeforeRestoring } from '../model/version-name';
 
 /** The settings a clerk sets in 设置, and a backup brings back when asked. */
 const CLERK_SETTINGS = [CLERK_SETTING, ORGANISATION_SETTING, LICENSE_SETTING, THRESHOLDS_SETTING];
@@ -77,7 +79,7 @@ export function BackupSection(props: {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       await props.repository.setSetting(LAST_BACKUP_SETTING, now.toISOString());
       const message =
-        `已备份到文件“${link.download}”（${content.workbooks.length} 个工作簿）：` +
+        `已备份到文件${quoted(link.download)}（${content.workbooks.length} 个工作簿）：` +
         '请把它另存到U盘或单位共享盘，本机数据丢失时可用它恢复。';
       setDone(message);
       props.onBackedUp?.(message);
@@ -133,7 +135,7 @@ export function BackupSection(props: {
           sourceOf: () => source,
         },
         // What the browser had is kept, so a restore of the wrong file or the wrong rows can be taken back.
-        `恢复备份“${current.fileName}”前的自动保存（${now.toLocaleString('zh-CN')}）`,
+        keptBeforeRestoring({ backupFile: current.fileName }, now),
       );
       // The file restored from is a backup of what the browser now holds: the reminder counts from it (it said
       // 还没有备份过 right after the restore, which read as if the restore had failed).
@@ -144,7 +146,7 @@ export function BackupSection(props: {
       const restoredClerk = withSettings() ? current.backup.settings[CLERK_SETTING] : undefined;
       const whoNow =
         typeof restoredClerk === 'string' && restoredClerk !== '' && restoredClerk !== props.clerk
-          ? `设置已一并恢复，填报人现为“${restoredClerk}”：如不是您本人，请在“设置”中改为您的姓名。`
+          ? `设置已一并恢复，填报人现为${quoted(restoredClerk)}：如不是您本人，请在“设置”中改为您的姓名。`
           : '';
       // (A workbook never edited here is not kept: there was nothing in it.)
       const kept = current.lines.some(
@@ -152,7 +154,9 @@ export function BackupSection(props: {
       )
         ? '恢复前浏览器中的内容已存为版本，可在“版本”中找回。'
         : '';
-      props.onRestored(`已从备份“${current.fileName}”恢复 ${workbooks.length} 个工作簿。` + kept + whoNow);
+      props.onRestored(
+        `已从备份${quoted(current.fileName)}恢复 ${workbooks.length} 个工作簿。` + kept + whoNow,
+      );
     } catch (error) {
       setProblem(describeStorageError(error, 'write', '恢复备份').message);
     }

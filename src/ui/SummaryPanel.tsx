@@ -4,7 +4,7 @@ import type { AreaSummary } from '../model/status-summary';
 import { STATUSES } from '../model/status';
 import { createLimited } from './preview-limit';
 import { ShowMore } from './ShowMore';
-import { projectedHeading } from './WarningsTable';
+import { WarningsTable } from './WarningsTable';
 
 const COLUMNS = STATUSES;
 
@@ -62,43 +62,13 @@ export function SummaryPanel(props: {
           <Show when={fluctuating() > 0}>，其中波动较大 {fluctuating()} 项</Show>）
         </h2>
         <Show when={props.warnings.length > 0} fallback={<p>没有需要关注的指标。</p>}>
-          <table aria-label="需关注的指标">
-            <thead>
-              <tr>
-                <th scope="col">指标</th>
-                <th scope="col">责任单位</th>
-                <th scope="col">最新值</th>
-                <th scope="col">目标</th>
-                <th scope="col">{projectedHeading(props.warnings)}</th>
-                <th scope="col">预测与目标</th>
-                <th scope="col">状态</th>
-                <th scope="col">波动</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={warnings.shown()}>
-                {(w) => (
-                  <tr>
-                    <td>
-                      <button type="button" onClick={() => props.onOpen(w.code)}>
-                        {w.code} {w.name}
-                      </button>
-                    </td>
-                    <td>{w.department}</td>
-                    <td class="figure">{w.latest}</td>
-                    <td>{w.target}</td>
-                    <td class="figure">{w.projected}</td>
-                    <td class="figure">{w.gap}</td>
-                    <td class="nowrap">
-                      {w.status}
-                      <Show when={w.statusNote}>（{w.statusNote}）</Show>
-                    </td>
-                    <td class="nowrap">{w.fluctuation}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <WarningsTable
+            warnings={warnings.shown()}
+            all={props.warnings}
+            department
+            label="需关注的指标"
+            onOpen={props.onOpen}
+          />
           <ShowMore list={warnings} what="项" note="打印报告中全部列出" />
         </Show>
       </div>

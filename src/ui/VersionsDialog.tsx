@@ -5,6 +5,8 @@ import type { Workbook } from '../model/workbook';
 import type { VersionRecord } from '../store/database';
 import { describeStorageError } from '../store/storage-errors';
 import type { WorkbookRepository } from '../store/workbook-repository';
+import { quoted } from '../model/quote';
+import { keptBeforeRestoring } from '../model/version-name';
 
 type Version = VersionRecord & { id: number };
 
@@ -70,7 +72,7 @@ export function VersionsDialog(props: {
       await props.beforeSave();
       await props.repository.saveVersion(props.workbookId, wanted, props.clerk, new Date().toISOString());
       setName('');
-      setMessage(`已保存版本“${wanted}”。`);
+      setMessage(`已保存版本${quoted(wanted)}。`);
       await reload();
     });
 
@@ -86,9 +88,11 @@ export function VersionsDialog(props: {
     run(async () => {
       await props.beforeSave();
       const now = new Date();
-      const keepAs = `恢复“${version.name}”前的自动保存（${now.toLocaleString('zh-CN')}）`;
+      const keepAs = keptBeforeRestoring({ version: version.name }, now);
       await props.repository.restoreVersion(version.id, keepAs, props.clerk, now.toISOString());
-      props.onRestored(`已恢复版本“${version.name}”。恢复前的内容已存为版本“${keepAs}”，可在“版本”中找回。`);
+      props.onRestored(
+        `已恢复版本${quoted(version.name)}。恢复前的内容已存为版本${quoted(keepAs)}，可在“版本”中找回。`,
+      );
     });
 
   const remove = (version: Version) =>
@@ -96,7 +100,7 @@ export function VersionsDialog(props: {
       await props.repository.deleteVersion(version.id);
       setDeleting(null);
       if (comparison()?.version.id === version.id) setComparison(null);
-      setMessage(`已删除版本“${version.name}”。`);
+      setMessage(`已删除版本${quoted(version.name)}。`);
       await reload();
     });
 
@@ -133,7 +137,7 @@ export function VersionsDialog(props: {
               <p class="hint">
                 {/* Versions are kept per workbook: a next plan opened after saving one in the old plan showed none. */}
                 {versions()
-                  ? `“${props.current().title}”还没有保存过版本（版本按工作簿分别保存，其他工作簿的版本请打开该工作簿后查看）。`
+                  ? `${quoted(props.current().title)}还没有保存过版本（版本按工作簿分别保存，其他工作簿的版本请打开该工作簿后查看）。`
                   : '正在读取…'}
               </p>
             }
@@ -191,7 +195,7 @@ export function VersionsDialog(props: {
             {(version) => (
               <div class="restore-plan" role="group" aria-label="恢复版本">
                 <p>
-                  将把工作簿恢复为版本“{version().name}”（{stamp(version().createdAt)}
+                  将把工作簿恢复为版本{quoted(version().name)}（{stamp(version().createdAt)}
                   ）。恢复前，当前内容会自动保存为一个新版本，随时可以再恢复回来。
                 </p>
                 <button type="button" onClick={() => void restore(version())}>
@@ -208,7 +212,7 @@ export function VersionsDialog(props: {
             {(c) => (
               <section aria-label="比较结果">
                 <h3>
-                  “{c().version.name}”与当前相比：
+                  {quoted(c().version.name)}与当前相比：
                   {c().differences.length === 0 ? '没有不同' : `共 ${c().differences.length} 处不同`}
                 </h3>
                 <Show when={c().differences.length > 0}>

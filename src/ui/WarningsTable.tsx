@@ -3,29 +3,34 @@ import type { WarningRow } from '../model/report';
 import { FiguresKeptWhole } from './FiguresKeptWhole';
 
 /**
- * The report's list of rows to watch (需关注的指标). One table for the whole city's report and for each
- * department's notice, so a department reads its rows exactly as the report prints them; its own notice leaves
- * out the 责任单位 column.
+ * The list of rows to watch (需关注的指标). One table for the whole city's report, for each department's notice
+ * and for 预警汇总 on screen, so a department reads its rows exactly as the report prints them and the clerk as
+ * the report will print them; a department's own notice leaves out the 责任单位 column, and on screen each row's
+ * name opens its row and chart.
  */
 export function WarningsTable(props: {
   warnings: readonly WarningRow[];
   department: boolean;
   class?: string;
+  label?: string;
+  /** The years of the projections, when only some of the rows are drawn (预警汇总 draws a page at a time). */
+  all?: readonly WarningRow[];
+  onOpen?: (code: string) => void;
 }) {
   return (
-    <table class={props.class ? `warnings ${props.class}` : 'warnings'}>
+    <table class={props.class ? `warnings ${props.class}` : 'warnings'} aria-label={props.label}>
       <thead>
         <tr>
-          <th>指标</th>
+          <th scope="col">指标</th>
           <Show when={props.department}>
-            <th>责任单位</th>
+            <th scope="col">责任单位</th>
           </Show>
-          <th>最新值</th>
-          <th>目标</th>
-          <th>{projectedHeading(props.warnings)}</th>
-          <th>预测与目标</th>
-          <th>状态</th>
-          <th>波动</th>
+          <th scope="col">最新值</th>
+          <th scope="col">目标</th>
+          <th scope="col">{projectedHeading(props.all ?? props.warnings)}</th>
+          <th scope="col">预测与目标</th>
+          <th scope="col">状态</th>
+          <th scope="col">波动</th>
         </tr>
       </thead>
       <tbody>
@@ -33,7 +38,13 @@ export function WarningsTable(props: {
           {(w) => (
             <tr>
               <td>
-                {w.code} {w.name}
+                <Show when={props.onOpen} fallback={`${w.code} ${w.name}`}>
+                  {(open) => (
+                    <button type="button" onClick={() => open()(w.code)}>
+                      {w.code} {w.name}
+                    </button>
+                  )}
+                </Show>
               </td>
               <Show when={props.department}>
                 <td>{w.department}</td>

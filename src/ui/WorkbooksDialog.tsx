@@ -8,6 +8,7 @@ import { makeNextPlan, nextPlanTitle, periodProblem } from '../model/planning';
 import type { Workbook } from '../model/workbook';
 import { BackupSection } from './BackupSection';
 import { carryNotice } from '../app/session';
+import { quoted } from '../model/quote';
 
 /**
  * The clerk's workbooks: open, rename, duplicate, delete (recoverable), and make the next period's plan from
@@ -84,7 +85,7 @@ export function WorkbooksDialog(props: {
     const taken = active().find((w) => w.title === title && w.id !== except);
     if (!taken) return;
     const shown =
-      `已有名为“${title}”的工作簿（${periodText(taken.baseYear, taken.targetYear)}）：` +
+      `已有名为${quoted(title)}的工作簿（${periodText(taken.baseYear, taken.targetYear)}）：` +
       '请在上面的列表中打开它继续编辑，或换一个名称。';
     throw Object.assign(new Error(shown), { shown });
   };
@@ -108,7 +109,7 @@ export function WorkbooksDialog(props: {
       await props.repository.setDeleted(w.id, false);
       if (title !== w.title)
         setNote(
-          `已恢复。原名称“${w.title}”已被另一个工作簿使用，恢复后的工作簿名为“${title}”，可用“重命名”修改。`,
+          `已恢复。原名称${quoted(w.title)}已被另一个工作簿使用，恢复后的工作簿名为${quoted(title)}，可用“重命名”修改。`,
         );
     });
   const saveName = (w: WorkbookRecord) =>
@@ -116,7 +117,7 @@ export function WorkbooksDialog(props: {
       const title = renameText().trim();
       // An empty name kept the old one without a word.
       if (!title) {
-        const shown = `名称不能为空：请输入新名称（原名称“${w.title}”未改）。`;
+        const shown = `名称不能为空：请输入新名称（原名称${quoted(w.title)}未改）。`;
         throw Object.assign(new Error(shown), { shown });
       }
       if (title !== w.title) refuseTakenName(title, w.id);
@@ -159,7 +160,7 @@ export function WorkbooksDialog(props: {
       );
       // The new plan opened looking like the old one with two more years: say what was made and the next step.
       carryNotice(
-        `已由“${source.title}”新建“${title}”（基期${base}年，目标年${target}年），各年数值已带入。` +
+        `已由${quoted(source.title)}新建${quoted(title)}（基期${base}年，目标年${target}年），各年数值已带入。` +
           '各行目标暂沿用上期目标：请在“目标”列逐行填写新目标（“目标评估”列提示偏保守或难以实现），“打印报告”可打印目标测算表。',
       );
       open(id);
@@ -248,7 +249,9 @@ export function WorkbooksDialog(props: {
                         type="button"
                         onClick={() =>
                           void run(async () => {
-                            if (!window.confirm(`删除工作簿“${w.title}”？删除后可在下方“已删除”中恢复。`))
+                            if (
+                              !window.confirm(`删除工作簿${quoted(w.title)}？删除后可在下方“已删除”中恢复。`)
+                            )
                               return;
                             await props.repository.setDeleted(w.id, true);
                             if (w.id === current.id) open(active().find((x) => x.id !== w.id)?.id ?? '');
@@ -278,7 +281,7 @@ export function WorkbooksDialog(props: {
                       type="button"
                       onClick={() =>
                         void run(async () => {
-                          if (!window.confirm(`永久删除“${w.title}”？此操作不能撤销。`)) return;
+                          if (!window.confirm(`永久删除${quoted(w.title)}？此操作不能撤销。`)) return;
                           await props.repository.deleteWorkbook(w.id);
                           props.onDeletedForGood?.(w.id);
                         })

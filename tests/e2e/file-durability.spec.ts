@@ -127,9 +127,10 @@ test('history per row with the clerk’s name; versions saved, compared with now
   await versions.getByRole('button', { name: '恢复此版本' }).click();
   await versions.getByRole('group', { name: '恢复版本' }).getByRole('button', { name: '确认恢复' }).click();
   await workbook.waitForGrid();
-  // The page opened again says what was done, and where the replaced content went.
+  // The page opened again says what was done, and where the replaced content went: the kept version's own quotes
+  // nest as Chinese nests them inside the message's (“恢复‘…’前的自动保存（…）”, not “恢复“…”前…”).
   await expect(page.locator('.status-bar')).toContainText(
-    '已恢复版本“2023年中期评估定稿”。恢复前的内容已存为版本',
+    '已恢复版本“2023年中期评估定稿”。恢复前的内容已存为版本“恢复‘2023年中期评估定稿’前的自动保存（',
   );
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');

@@ -303,8 +303,10 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   await expect(list.getByRole('row', { name: /（副本）2/ })).toHaveCount(0);
   await dialog.getByLabel('名称').fill(plan.title);
   await dialog.getByRole('button', { name: '新建并打开' }).click();
+  // The plan's own “十四五” nests inside the message's quotes as ‘十四五’.
+  expect(plan.title).toBe('兰溪市儿童发展“十四五”规划（2021—2025年）');
   await expect(dialog.getByRole('alert')).toContainText(
-    `已有名为“${plan.title}”的工作簿（2021—2025（基期 2020））`,
+    '已有名为“兰溪市儿童发展‘十四五’规划（2021—2025年）”的工作簿（2021—2025（基期 2020））',
   );
   await expect(page).not.toHaveURL(/workbook=/);
   await expect(list.locator('tbody tr')).toHaveCount(2);

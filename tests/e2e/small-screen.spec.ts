@@ -226,3 +226,68 @@ test('1366×768: a row selected at the foot of the grid stays in view as the row
   await expect.poll(() => selectionSeen(page), { message: `${code} in view after 重做` }).toBe(true);
   workbook.expectNoErrors();
 });
+
+/** Each of the element's cells is seen: on top at its own centre, inside the window. */
+async function cellsSeen(element: Locator): Promise<boolean> {
+  return element.evaluate((tr) =>
+    [...tr.children].every((cell) => {
+      const box = cell.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + box.height / 2;
+      return y > 0 && y < innerHeight && cell.contains(document.elementFromPoint(x, y));
+    }),
+  );
+}
+
+test('1366×768, 预警汇总 of the sample: the list has the room the grid gives, and each of its rows is read whole under its column heads', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open('/?workbook=sample');
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const panel = page.getByRole('region', { name: '预警汇总' });
+  const list = panel.getByRole('table', { name: '需关注的指标' });
+  const rows = list.locator('tbody tr');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(10);
+
+  // The panel scrolls, not the page: the toolbar stays whole in view above it.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  for (const control of await page
+    .getByRole('toolbar', { name: '表格工具' })
+    .locator('button, input, select')
+    .all())
+    await expectInWindow(page, control);
+  // The grid gives way down to its few rows (it kept seven, and the list began below the panel's fold).
+  const gridRows = await visibleGridRows(page);
+  expect(gridRows).toBeGreaterThanOrEqual(4);
+  expect(gridRows).toBeLessThanOrEqual(5);
+  // Opened, the list's heading and first row are in view.
+  await expectInWindow(page, panel.getByRole('heading', { name: /^需关注的指标/ }));
+  expect(await cellsSeen(rows.first()), 'the first row of 需关注的指标 in view as the panel opens').toBe(
+    true,
+  );
+
+  // The clerk goes down the list with Tab: each row is read whole (not under the column heads, the grid or the
+  // window's edge), with the list's column heads and 收起 in view beside it.
+  const heads = list.locator('thead tr');
+  const close = panel.getByRole('button', { name: '收起' });
+  await close.focus();
+  for (let index = 0; index < count; index += 1) {
+    await page.keyboard.press('Tab');
+    const row = rows.nth(index);
+    await expect(row.getByRole('button')).toBeFocused();
+    expect(await cellsSeen(row), `row ${index + 1} of ${count} whole`).toBe(true);
+    expect(await cellsSeen(heads), `column heads in view at row ${index + 1}`).toBe(true);
+    await expectInWindow(page, close);
+    expect(
+      await close.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return button.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2));
+      }),
+      `收起 on top at row ${index + 1}`,
+    ).toBe(true);
+  }
+  workbook.expectNoErrors();
+});

@@ -369,7 +369,10 @@ test('a workbook deleted for good in another tab: the clerk is told, and what th
   await banner.getByRole('button', { name: '另存为新工作簿' }).dblclick();
   await expect(second.page.getByRole('heading', { level: 1 })).toHaveText(`${title}（另存）`);
   await second.waitForGrid();
-  await expect(second.page.locator('.status-bar')).toContainText(`另存为新工作簿“${title}（另存）”`);
+  // (The plan's “十四五” nests inside the message's quotes as ‘十四五’.)
+  await expect(second.page.locator('.status-bar')).toContainText(
+    '另存为新工作簿“兰溪市儿童发展‘十四五’规划（2021—2025年）（副本）（另存）”',
+  );
   await second.page.getByRole('button', { name: '工作簿', exact: true }).click();
   await expect(
     second.page

@@ -55,6 +55,15 @@ describe('describeSource', () => {
     expect(describeSource({ kind: 'other', detail: '合并' })).toBe('合并');
     expect(describeSource({ kind: 'other' })).toBe('其他');
   });
+
+  it('a version whose name has quotes of its own is quoted as Chinese nests them (“…‘…’…”)', () => {
+    expect(describeSource({ kind: 'version', detail: '恢复备份“备份.json”前的自动保存' })).toBe(
+      '恢复版本“恢复备份‘备份.json’前的自动保存”',
+    );
+    expect(describeSource({ kind: 'restore', detail: '“终审”备份.json' })).toBe(
+      '从备份“‘终审’备份.json”恢复',
+    );
+  });
 });
 
 describe('fieldText', () => {

@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../src/model/backup';
-import type { ChangeSource, HistoryEntry } from '../../../src/model/history';
+import { describeSource, type ChangeSource, type HistoryEntry } from '../../../src/model/history';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { keptBeforeRestoring } from '../../../src/model/version-name';
 import { workbookFromPlan, type Workbook } from '../../../src/model/workbook';
 import { SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, type RowRecord } from '../../../src/store/database';
 import { describeStorageError } from '../../../src/store/storage-errors';
@@ -594,17 +595,32 @@ describe('restoring a backup keeps what it replaces', () => {
       null,
       { history: backup.history, versions: backup.versions },
       context('2026-11-20T00:00:00.000Z', '李明', { kind: 'restore', detail: '备份.json' }),
-      '恢复备份“备份.json”前的自动保存',
+      keptBeforeRestoring({ backupFile: '备份.json' }, new Date('2026-11-20T00:00:00.000Z')),
     );
     const h02 = async () =>
       (await repository.loadWorkbook('wb-1'))!.indicators.find((r) => r.code === 'H02')!.values[2023];
     expect(await h02()).toBeUndefined();
-    const kept = (await repository.listVersions('wb-1')).find(
-      (v) => v.name === '恢复备份“备份.json”前的自动保存',
-    );
+    const names = async () => (await repository.listVersions('wb-1')).map((v) => v.name);
+    const first = (await names()).find((name) => name.startsWith('恢复备份“备份.json”前的自动保存（'));
+    expect(first, (await names()).join('、')).toBeDefined();
+    const kept = (await repository.listVersions('wb-1')).find((v) => v.name === first);
     expect(kept?.workbook.indicators.find((r) => r.code === 'H02')?.values[2023]).toBe(9.9);
-    await repository.restoreVersion(kept!.id, '再次恢复前', '张丽', '2026-11-11T00:00:00.000Z');
+
+    // Restoring that version keeps what it replaces in turn: the name restored from is quoted as Chinese nests
+    // quotes, and so is the history's source of the restored value.
+    await repository.restoreVersion(
+      kept!.id,
+      keptBeforeRestoring({ version: first! }, new Date('2026-11-21T00:00:00.000Z')),
+      '张丽',
+      '2026-11-21T00:00:00.000Z',
+    );
     expect(await h02()).toBe(9.9);
+    const second = (await names()).find((name) => name.startsWith('恢复“恢复备份‘备份.json’前的自动保存（'));
+    expect(second, (await names()).join('、')).toMatch(
+      /^恢复“恢复备份‘备份\.json’前的自动保存（[^“”]+）”前的自动保存（[^“”]+）$/,
+    );
+    const restored = (await repository.rowHistory('wb-1', 'H02'))[0]!;
+    expect(describeSource(restored.source)).toBe(`恢复版本“${first!.replace('“', '‘').replace('”', '’')}”`);
   });
 });
 
