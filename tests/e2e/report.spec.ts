@@ -333,7 +333,7 @@ test('on A4 no table leaves a single row alone on a page, and no heading is left
     await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
     await report.getByLabel('年份').selectOption('2022');
     await expect(
-      report.getByRole('heading', { name: `2022年数值待补报的指标（${26 - kept} 项）` }),
+      report.getByRole('heading', { name: `2022年数值待补报的指标（${health.length - kept} 项）` }),
     ).toBeVisible();
     const notices = await pdfPages(await page.pdf({ format: 'A4' }));
     expect(notices.length, id).toBeGreaterThan(1);
