@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { AREAS } from '../../src/model/indicator';
+import { AREAS, type Indicator } from '../../src/model/indicator';
+import type { Workbook } from '../../src/model/workbook';
 import { ATTENTION, STATUS_SEVERITY, type Status } from '../../src/model/status';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
 import { WorkbookPage } from './workbook-page';
@@ -68,6 +69,31 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
     pages.push(fold(text));
   }
   return pages;
+}
+
+/** Puts a generated workbook straight into the app's storage (faster than typing or importing its rows). */
+async function storeWorkbook(page: Page, workbook: Workbook, indicators: Indicator[]): Promise<void> {
+  const record = { ...workbook, indicators: undefined };
+  await page.evaluate(
+    async ({ record, indicators }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('lanxi-children-plan-workbook');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['workbooks', 'rows'], 'readwrite');
+        tx.objectStore('workbooks').put(record);
+        indicators.forEach((row, order) =>
+          tx.objectStore('rows').put({ ...row, workbookId: record.id, order }),
+        );
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { record: JSON.parse(JSON.stringify(record)) as typeof record, indicators },
+  );
 }
 
 test('a row’s chart opens from the row and shows its data, missing years as missing', async ({ page }) => {
@@ -247,6 +273,72 @@ test('the printed report is a PDF with the summary line and every area heading',
   // The sample workbook's report says on every page that its figures are generated.
   for (const [index, text] of pages.entries())
     expect(squeeze(text), `page ${index + 1}`).toContain(squeeze(SAMPLE_LABEL));
+  workbook.expectNoErrors();
+});
+
+/** A page's text as pdfPages folds it, without what every page carries (the sample's banner, 第 n 页，共 N 页). */
+const pageBody = (text: string) =>
+  text
+    .replace(fold('示例数据（模拟，非真实统计）：数值为随机生成，不是统计数据，不得上报'), '')
+    .replace(/第\d+页，共\d+页/, '');
+
+/** The plan's rows printed on a page, by code and the start of the name (H27婴幼: a row, not a mention of H27). */
+const rowsOn = (text: string) =>
+  LANXI_2021_2025.indicators
+    .filter((r) => text.includes(fold(`${r.code}${r.name.slice(0, 2)}`)))
+    .map((r) => r.code);
+
+/** The pages of the printed report (A4) that end with one of its headings: left at the foot, apart from its table. */
+async function headingsAtFoot(report: Locator, pages: string[]): Promise<string[]> {
+  const headings = (await report.locator('h1, h2, h3').allTextContents()).map(fold);
+  return pages.flatMap((text, index) =>
+    headings.filter((h) => pageBody(text).endsWith(h)).map((h) => `page ${index + 1}: ${h}`),
+  );
+}
+
+test('on A4 no table leaves a single row alone on a page, and no heading is left at the foot of a page', async ({
+  page,
+}) => {
+  // The sample's 中期评估: 儿童与健康's table ran over by one row, H27 printed alone under the repeated header.
+  const workbook = await openSample(page);
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await report.getByLabel('报告类型').selectOption('mid-term');
+  const pages = (await pdfPages(await page.pdf({ format: 'A4' }))).map(pageBody);
+  const warnings = pages.findIndex((text) => text.includes(fold('需关注的指标（预警')));
+  const appendix = pages.findIndex((text) => text.includes(fold('附表：各指标历年数值')));
+  expect(warnings).toBeGreaterThan(AREAS.length);
+  expect(appendix).toBeGreaterThan(warnings);
+  // Each area's table from the second page on, and the appendix to the last page: at least two rows a page.
+  const lonely = pages.flatMap((text, index) =>
+    ((index > 0 && index < warnings) || index >= appendix) && rowsOn(text).length < 2
+      ? [`page ${index + 1}: ${rowsOn(text).join(' ')}`]
+      : [],
+  );
+  // Soft: the notices below are checked too, whatever this finds.
+  expect.soft(lonely).toEqual([]);
+  expect(await headingsAtFoot(report, pages)).toEqual([]);
+
+  // A notice of 市卫健局 whose warning list and legend fill the page down to the heading of the rows to send
+  // (2022年数值待补报的指标（10 项）): the heading was printed at the foot, its table on the next page. Generated
+  // sample values for the department's first 16 or 17 rows, none for the rest.
+  const sample = makeSampleWorkbook(LANXI_2021_2025, new Date('2026-11-29T00:00:00Z'));
+  const health = sample.indicators.filter((r) => r.department === '市卫健局');
+  for (const kept of [16, 17]) {
+    const id = `health-${kept}`;
+    const indicators = health.map((r, index) => (index < kept ? r : { ...r, values: {} }));
+    await storeWorkbook(page, { ...sample, id, title: `市卫健局·${SAMPLE_LABEL}` }, indicators);
+    await workbook.open(`/?workbook=${id}`);
+    await page.getByRole('button', { name: '打印报告' }).click();
+    await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
+    await report.getByLabel('年份').selectOption('2022');
+    await expect(
+      report.getByRole('heading', { name: `2022年数值待补报的指标（${health.length - kept} 项）` }),
+    ).toBeVisible();
+    const notices = await pdfPages(await page.pdf({ format: 'A4' }));
+    expect(notices.length, id).toBeGreaterThan(1);
+    expect.soft(await headingsAtFoot(report, notices), id).toEqual([]);
+  }
   workbook.expectNoErrors();
 });
 
@@ -465,29 +557,10 @@ test('a workbook of hundreds of rows to watch: the report comes at once with 100
       name: `${row.name}（示例县${county + 1}）`,
     })),
   ).flat();
-  const record = { ...sample, id: 'large-sample', title: `十县合并·${SAMPLE_LABEL}`, indicators: undefined };
+  const record = { ...sample, id: 'large-sample', title: `十县合并·${SAMPLE_LABEL}` };
   const workbook = new WorkbookPage(page);
   await workbook.open();
-  await page.evaluate(
-    async ({ record, indicators }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('lanxi-children-plan-workbook');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['workbooks', 'rows'], 'readwrite');
-        tx.objectStore('workbooks').put(record);
-        indicators.forEach((row, order) =>
-          tx.objectStore('rows').put({ ...row, workbookId: record.id, order }),
-        );
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { record: JSON.parse(JSON.stringify(record)), indicators },
-  );
+  await storeWorkbook(page, record, indicators);
   await workbook.open('/?workbook=large-sample');
 
   await page.getByRole('button', { name: '预警汇总' }).click();
