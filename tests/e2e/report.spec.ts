@@ -280,7 +280,8 @@ test('the printed report is a PDF with the summary line and every area heading',
 const pageBody = (text: string) =>
   text
     .replace(fold('示例数据（模拟，非真实统计）：数值为随机生成，不是统计数据，不得上报'), '')
-    .replace(/第\d+页，共\d+页/, '');
+    // (Folded: its full-width comma is a comma.)
+    .replace(/第\d+页[，,]共\d+页/, '');
 
 /** The plan's rows printed on a page, by code and the start of the name (H27婴幼: a row, not a mention of H27). */
 const rowsOn = (text: string) =>
@@ -296,7 +297,7 @@ async function headingsAtFoot(report: Locator, pages: string[]): Promise<string[
   );
 }
 
-test('on A4 no table leaves a single row alone on a page, and no heading is left at the foot of a page', async ({
+test('on A4 no table leaves a single row alone on a page, no heading is left at a page foot, no closing alone', async ({
   page,
 }) => {
   // The sample's 中期评估: 儿童与健康's table ran over by one row, H27 printed alone under the repeated header.
@@ -318,6 +319,16 @@ test('on A4 no table leaves a single row alone on a page, and no heading is left
   // Soft: the notices below are checked too, whatever this finds.
   expect.soft(lonely).toEqual([]);
   expect(await headingsAtFoot(report, pages)).toEqual([]);
+
+  // The sample's notices for 2025: 市教育局's closing (请使用随附的填报模板…) was printed alone on a page after its list.
+  await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
+  await report.getByLabel('年份').selectOption('2025');
+  await expect(report.getByRole('heading', { name: '市教育局：' })).toBeVisible();
+  const closing = fold('请使用随附的填报模板');
+  const alone = (await pdfPages(await page.pdf({ format: 'A4' })))
+    .map(pageBody)
+    .flatMap((text, index) => (text.startsWith(closing) ? [`page ${index + 1}: ${text.slice(0, 40)}`] : []));
+  expect.soft(alone).toEqual([]);
 
   // A notice of 市卫健局 whose warning list and legend fill the page down to the heading of the rows to send
   // (2022年数值待补报的指标（10 项）): the heading was printed at the foot, its table on the next page. Generated
