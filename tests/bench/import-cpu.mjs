@@ -15,7 +15,14 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium-path.mjs';
-import { importFixture, seedWorkbook, readPlanRows, readyTime } from './run-bench.mjs';
+import {
+  APP_IMPORT,
+  importFixture,
+  seedWorkbook,
+  readPlanRows,
+  readyTime,
+  watchImport,
+} from './run-bench.mjs';
 
 const [rounds, ...pairs] = process.argv.slice(2);
 const files = Object.fromEntries(pairs.map((p) => p.split('=')));
@@ -80,48 +87,19 @@ for (let i = 0; i < Number(rounds); i++) {
     await readyTime(page, workbook.indicators[0].code);
     await page.locator('.save-state[data-state="saved"]').waitFor();
     await page.getByRole('button', { name: '导入CSV' }).click();
+    // The same timing as run-bench's (change, the summary's frame, 应用, the 已导入 frame); the summary's frame is
+    // this tool's "preview".
+    await watchImport(page, APP_IMPORT);
     await page.evaluate(() => {
-      const t = (window.__import = {
-        change: 0,
-        preview: 0,
-        apply: 0,
-        applied: 0,
-        tchange: 0,
-        tpreview: 0,
-        tapply: 0,
-        tapplied: 0,
-        saved: 0,
-        sawSaving: false,
-      });
+      const t = window.__import;
+      let sawSaving = false;
       // The save after 应用: the first 已保存 after the state went to 保存中.
       new MutationObserver(() => {
         const state = document.querySelector('.save-state')?.getAttribute('data-state');
         if (!t.apply) return;
-        if (state === 'saving') t.sawSaving = true;
-        else if (state === 'saved' && t.sawSaving) t.saved ||= performance.now();
+        if (state === 'saving') sawSaving = true;
+        else if (state === 'saved' && sawSaving) t.saved ||= performance.now();
       }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
-      document.addEventListener('change', () => (t.change ||= performance.now()), { capture: true });
-      document.addEventListener(
-        'click',
-        (e) =>
-          e.target instanceof HTMLElement &&
-          e.target.textContent === '应用' &&
-          (t.apply ||= performance.now()),
-        { capture: true },
-      );
-      const frameOnce = (key, ready) => {
-        const observer = new MutationObserver(() => {
-          if (!ready()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => (t[key] ||= performance.now()));
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      };
-      frameOnce('preview', () => document.querySelector('.import-preview .summary') !== null);
-      frameOnce(
-        'applied',
-        () => document.querySelector('.status-bar .cell-info')?.textContent?.includes('已导入') === true,
-      );
     });
     // As long as a clerk needs to choose the file (run-bench's BENCH_CHOOSE_MS).
     await page.waitForTimeout(Number(process.env.BENCH_CHOOSE_MS ?? 1500));
@@ -131,7 +109,7 @@ for (let i = 0; i < Number(rounds); i++) {
     await page
       .locator('.modal.import input[type="file"]')
       .setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: csvBytes });
-    await page.waitForFunction(() => window.__import.preview > 0, null, { polling: 'raf', timeout: 120000 });
+    await page.waitForFunction(() => window.__import.summary > 0, null, { polling: 'raf', timeout: 120000 });
     await page.waitForTimeout(200);
     await page.getByRole('button', { name: '应用', exact: true }).click();
     await page.waitForFunction(() => window.__import.applied > 0, null, { polling: 'raf', timeout: 120000 });
@@ -145,11 +123,11 @@ for (let i = 0; i < Number(rounds); i++) {
     );
     const clk = trace.traceEvents.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
     const toTs = (ms, refEvent, refMs) => refEvent.ts + (ms - refMs) * 1000;
-    const prevCpu = cpuOf(trace, changeEvent, toTs(t.preview, changeEvent, t.change));
+    const prevCpu = cpuOf(trace, changeEvent, toTs(t.summary, changeEvent, t.change));
     const applyCpu = cpuOf(trace, clk, toTs(t.applied, clk, t.apply));
     const saveCpu = cpuOf(trace, clk, toTs(t.saved, clk, t.apply));
     const r = {
-      preview: t.preview - t.change,
+      preview: t.summary - t.change,
       apply: t.applied - t.apply,
       prevMain: prevCpu.main ?? 0,
       prevWorker: prevCpu.worker ?? 0,
