@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { WorkbookPage } from './workbook-page';
+import { nextFileChooser, WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
 
@@ -33,6 +33,7 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   // A fresh browser profile, on the clerk's 1366×768 laptop: nothing stored yet.
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const fresh = await context.newPage();
+  const restoreChooser = nextFileChooser(fresh);
   const second = new WorkbookPage(fresh);
   await second.open();
   await second.revealRow(INFANT.code);
@@ -48,9 +49,8 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   await fresh.getByRole('button', { name: '备份全部到文件' }).focus();
   await fresh.keyboard.press('Tab');
   await expect(restoreButton).toBeFocused();
-  const chooser = fresh.waitForEvent('filechooser');
   await fresh.keyboard.press('Space');
-  expect((await chooser).isMultiple()).toBe(false);
+  expect((await restoreChooser()).isMultiple()).toBe(false);
   await fresh.keyboard.press('Escape');
   await expect(fresh.getByRole('dialog', { name: '工作簿' })).toHaveCount(0);
 

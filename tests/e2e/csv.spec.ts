@@ -8,7 +8,7 @@ import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../src/model/sample-data';
 import { yearColumns } from '../../src/model/workbook';
 import { encodeGbk } from './gbk';
-import { WorkbookPage } from './workbook-page';
+import { nextFileChooser, WorkbookPage } from './workbook-page';
 
 const plan = LANXI_2021_2025;
 const row = (name: string) => plan.indicators.find((r) => r.name === name)!;
@@ -235,6 +235,7 @@ test('two departments disagree: the clerk sees the conflict and chooses', async 
   const header = '代码,指标名称,单位,2023年';
   const fileA = `${header}\r\n${INFANT.code},婴儿死亡率,‰,5.1\r\n`;
   const fileB = `${header}\r\n${INFANT.code},婴儿死亡率,‰,5.3\r\n`;
+  const chooser = nextFileChooser(page);
   await page.getByRole('button', { name: '导入CSV' }).click();
   const dialog = page.getByRole('dialog', { name: '导入 CSV' });
   // The chooser speaks Chinese whatever the browser's language: the browser's own input (which would say
@@ -245,9 +246,8 @@ test('two departments disagree: the clerk sees the conflict and chooses', async 
   await expect(dialog.getByText('选择各单位发回的 CSV 文件（可一次选多个）')).toBeVisible();
   await expect(dialog.getByText('未选择文件')).toBeVisible();
   // Enter pressed on the button itself (it has the focus, checked above).
-  const chooser = page.waitForEvent('filechooser');
   await choose.press('Enter');
-  const files = await chooser;
+  const files = await chooser();
   expect(files.isMultiple()).toBe(true);
   await files.setFiles([
     { name: '卫健局.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${fileA}`) },

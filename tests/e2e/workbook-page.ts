@@ -2,7 +2,7 @@
  * Page model of the workbook for end-to-end tests: finds cells the way a clerk does (by the row's code or
  * name and the column's header), and fails the test on any page error.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 import { buildColumns, FROZEN_COLUMNS } from '../../src/grid/columns';
 import type { Indicator } from '../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
@@ -202,4 +202,19 @@ export class WorkbookPage {
       }
     }
   }
+}
+
+/**
+ * The next file chooser the page opens, waited for by the function returned. Playwright sees a chooser only while
+ * something listens, and turning that on reaches the browser asynchronously: `waitForEvent('filechooser')` set just
+ * before the key that opens the chooser raced it (the chooser opened unseen and the wait timed out; backup.spec,
+ * a retry in two full runs). So the listening starts here, some steps before the key.
+ */
+export function nextFileChooser(page: Page): () => Promise<FileChooser> {
+  const opened: FileChooser[] = [];
+  page.on('filechooser', (chooser) => opened.push(chooser));
+  return async () => {
+    await expect.poll(() => opened.length, { message: 'a file chooser opened' }).toBeGreaterThan(0);
+    return opened.shift()!;
+  };
 }
