@@ -510,16 +510,23 @@ export interface Cut {
   value: number;
 }
 
+/**
+ * How near a cut a share counts as on it. Figures exactly on a cut (5 → 4.9 %: a fall of 2 %; 8 → 8.04: a rise
+ * of 0.5 %) come out of ln and exp a few 1e-16 off it (0.019999999999999796), which read 需加快 beside 年均下降
+ * 1.999999%. No real share is decided by less than this.
+ */
+const CUT_EPSILON = 1e-9;
+
 export function passesCut(x: number, cut: Cut): boolean {
   switch (cut.comparator) {
     case '≥':
-      return x >= cut.value;
+      return x >= cut.value - CUT_EPSILON;
     case '>':
-      return x > cut.value;
+      return x > cut.value + CUT_EPSILON;
     case '≤':
-      return x <= cut.value;
+      return x <= cut.value + CUT_EPSILON;
     case '<':
-      return x < cut.value;
+      return x < cut.value - CUT_EPSILON;
   }
 }
 

@@ -1133,3 +1133,36 @@ describe('近视率 (每年降低1个百分点以上) already at the target year
     expect(assessStatus(myopia, s({ 2018: 50, 2023: 42, 2025: 43.5 }), null).status).toBe('未达标');
   });
 });
+
+describe('a yearly rate exactly on a cut is on it, not a float error away (5 → 4.9 % is a fall of 2 %)', () => {
+  const row = (code: string) => {
+    const found = LANXI_2021_2025.indicators.find((r) => r.code === code);
+    if (!found) throw new Error(code);
+    return found;
+  };
+  // Figures whose yearly change is exactly a cut: 4.9 / 5 = 0.98, 9.18 / 9 = 1.02, 7.96 / 8 = 0.995, 8.04 / 8 = 1.005.
+  // ln and exp of such ratios come back a few 1e-16 off (0.019999999999999796): the status must not turn on that.
+  const cases: [string, Record<number, number>, string, string][] = [
+    ['H09', { 2020: 5, 2021: 4.9 }, '预计达标', '年均下降 2%（下降≥2% 为预计达标）：预计达标。'],
+    ['H09', { 2020: 100, 2021: 98, 2022: 96.04 }, '预计达标', '年均下降 2%'],
+    ['W01', { 2020: 9, 2021: 9.18 }, '预计达标', '年均提高 2%（提高≥2% 为预计达标）：预计达标。'],
+    ['H22', { 2020: 8, 2021: 7.96 }, '需加快', '年均下降 0.5%'],
+    ['W04', { 2020: 2, 2021: 2.01 }, '需加快', '年均提高 0.5%'],
+    // −0.5 % itself is 倒退 (the 停滞 cut is strict: above −0.5 %).
+    ['H22', { 2020: 8, 2021: 8.04 }, '倒退', '年均上升 0.5%（应下降）'],
+    ['W01', { 2020: 2, 2021: 1.99 }, '倒退', '年均下降 0.5%（应提高）'],
+  ];
+  for (const [code, values, status, words] of cases)
+    it(`${code} ${Object.values(values).join(' → ')}: ${status}`, () => {
+      const indicator = row(code);
+      const spec = targetSpecOf(indicator);
+      const a = assessStatus(spec, s(values), null);
+      expect(a.status).toBe(status);
+      expect(explainStatus(spec, a, indicator.unit, 'linear')).toContain(words);
+    });
+  it('a 不升 row rising exactly 0.5 % a year is 预计达标, exactly 2 % 需加快', () => {
+    const spec = targetSpecOf(row('H16'));
+    expect(assessStatus(spec, s({ 2020: 2, 2021: 2.01 }), null).status).toBe('预计达标');
+    expect(assessStatus(spec, s({ 2020: 9, 2021: 9.18 }), null).status).toBe('需加快');
+  });
+});
