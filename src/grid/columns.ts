@@ -350,7 +350,10 @@ export function fromGridRow(
   const projectionText =
     projectionCell === null || projectionCell === undefined ? '' : String(projectionCell).trim();
   delete indicator.projectionFormula;
-  if (projectionText && !isDefaultProjectionFormula(projectionText, indicator, rowNumber, layoutOf(columns))) {
+  if (
+    projectionText &&
+    !isDefaultProjectionFormula(projectionText, indicator, rowNumber, layoutOf(columns))
+  ) {
     indicator.projectionFormula = toRelativeFormula(projectionText, rowNumber);
   }
   return indicator;

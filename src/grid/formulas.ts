@@ -79,7 +79,8 @@ export function isDefaultProjectionFormula(
 ): boolean {
   if (typeof text !== 'string') return false;
   return (
-    text === projectionFormula(indicator, row, layout) || text === legacyProjectionFormula(indicator, row, layout)
+    text === projectionFormula(indicator, row, layout) ||
+    text === legacyProjectionFormula(indicator, row, layout)
   );
 }
 

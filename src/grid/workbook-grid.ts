@@ -596,7 +596,14 @@ export function makeWorkbookGrid(
     } else {
       projected = constantOf(cell);
     }
-    const results = resultsOf(projected, cells, years, targetSpecOf(definition), options.thresholds, definition.unit);
+    const results = resultsOf(
+      projected,
+      cells,
+      years,
+      targetSpecOf(definition),
+      options.thresholds,
+      definition.unit,
+    );
     return linearFallback ? { ...results, linearFallback } : results;
   };
   const resultAt = (physicalRow: number): RowResults =>
@@ -1614,8 +1621,13 @@ export function makeWorkbookGrid(
   const reportAt = (physicalRow: number): RowReport => {
     const indicator = peekIndicator(physicalRow);
     const formula = String(cellAt(physicalRow, projectionCol) ?? '');
-    const { projected: projectedValue, gap: gapValue, status, trendLeaves, linearFallback } =
-      resultAt(physicalRow);
+    const {
+      projected: projectedValue,
+      gap: gapValue,
+      status,
+      trendLeaves,
+      linearFallback,
+    } = resultAt(physicalRow);
     return {
       indicator,
       formula,
