@@ -18,7 +18,13 @@ import { describePreviousTarget } from '../model/planning';
 import { describeTarget } from '../model/target-text';
 
 export { describeTarget };
-import { fromRelativeFormula, projectionFormula, toRelativeFormula, type FormulaLayout } from './formulas';
+import {
+  fromRelativeFormula,
+  isDefaultProjectionFormula,
+  projectionFormula,
+  toRelativeFormula,
+  type FormulaLayout,
+} from './formulas';
 import { parseYearlyStep } from './target-definition';
 
 export type ColumnKey =
@@ -151,8 +157,11 @@ export function layoutOf(columns: readonly ColumnSpec[]): FormulaLayout {
 
 /** The projection formula a row shows: the clerk's own, or the default for its kind. */
 export function projectionFormulaOf(indicator: Indicator, row: number, layout: FormulaLayout): string {
-  return indicator.projectionFormula
-    ? fromRelativeFormula(indicator.projectionFormula, row)
+  const own = indicator.projectionFormula ? fromRelativeFormula(indicator.projectionFormula, row) : null;
+  // A formula kept as the row's own that is a default after all (the log-linear one before it fell back to the
+  // linear trend) opens as today's default.
+  return own !== null && !isDefaultProjectionFormula(own, indicator, row, layout)
+    ? own
     : projectionFormula(indicator, row, layout);
 }
 
@@ -341,7 +350,10 @@ export function fromGridRow(
   const projectionText =
     projectionCell === null || projectionCell === undefined ? '' : String(projectionCell).trim();
   delete indicator.projectionFormula;
-  if (projectionText && projectionText !== projectionFormula(indicator, rowNumber, layoutOf(columns))) {
+  if (
+    projectionText &&
+    !isDefaultProjectionFormula(projectionText, indicator, rowNumber, layoutOf(columns))
+  ) {
     indicator.projectionFormula = toRelativeFormula(projectionText, rowNumber);
   }
   return indicator;

@@ -48,10 +48,46 @@ export function projectionFormula(
     case 'linear':
       return `=FORECAST.LINEAR(${T}, ${values}, ${years})`;
     case 'log-linear':
-      return `=GROWTH(${values}, ${years}, ${T})`;
+      // GROWTH has no answer for a 0 (a county year with no infant deaths): the linear trend stands in, as the
+      // pure model computes it (projectByDefault). IFERROR exists in Excel and WPS, so the formula still works there.
+      return `=IFERROR(GROWTH(${values}, ${years}, ${T}), FORECAST.LINEAR(${T}, ${values}, ${years}))`;
     case 'cagr':
       return `=FORECAST.CAGR(${T}, ${values}, ${years})`;
   }
+}
+
+/**
+ * The log-linear default as written before it fell back to the linear trend: workbooks, copies and backups made
+ * then may hold it. It still counts as the row's default (and is shown as the current one): it was never the
+ * clerk's own formula.
+ */
+export function legacyProjectionFormula(
+  indicator: Pick<Indicator, 'target' | 'unit' | 'targetYear'>,
+  row: number,
+  layout: FormulaLayout,
+): string | null {
+  if (defaultMethod(indicator) !== 'log-linear') return null;
+  return `=GROWTH(${yearRange(layout, row)}, ${yearArray(layout)}, ${indicator.targetYear})`;
+}
+
+/** Whether a projection cell's text is the row's default formula (today's, or the one it replaced). */
+export function isDefaultProjectionFormula(
+  text: unknown,
+  indicator: Pick<Indicator, 'target' | 'unit' | 'targetYear'>,
+  row: number,
+  layout: FormulaLayout,
+): boolean {
+  if (typeof text !== 'string') return false;
+  return (
+    text === projectionFormula(indicator, row, layout) ||
+    text === legacyProjectionFormula(indicator, row, layout)
+  );
+}
+
+/** Whether a formula is log-linear with the linear trend standing in for its errors, as the default one is. */
+export function hasLinearFallback(formula: string): boolean {
+  const text = formula.toUpperCase();
+  return /IFERROR\(\s*(GROWTH|LOGEST)\(/.test(text) && /(FORECAST(\.LINEAR)?|TREND)\(/.test(text);
 }
 
 /** Which method a formula uses, for the explanation (null when the clerk wrote something else). */

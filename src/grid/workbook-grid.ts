@@ -45,7 +45,7 @@ import { implausibleFigure } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
-import { defaultProjection, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
+import { defaultProjectionOf, resultsOf, type FormulaValue, type RowResults } from '../model/row-results';
 import {
   ATTENTION,
   STATUS_SEVERITY,
@@ -81,7 +81,15 @@ import { explainFormulaError, explainNoProjectionYet, isErrorValue } from './for
 import { makeCustomFormulaEngine } from './custom-formula-engine';
 import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
-import { methodOfFormula, projectionFormula, remapRowReferences, shiftRelativeRows } from './formulas';
+import {
+  hasLinearFallback,
+  isDefaultProjectionFormula,
+  legacyProjectionFormula,
+  methodOfFormula,
+  projectionFormula,
+  remapRowReferences,
+  shiftRelativeRows,
+} from './formulas';
 import { setStatusThresholds } from './plan-functions-plugin';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
@@ -126,6 +134,10 @@ export interface RowReport {
   formula: string;
   isDefaultFormula: boolean;
   method: ReturnType<typeof methodOfFormula>;
+  /** The formula is log-linear with the linear trend standing in where it fails (the default, IFERROR). */
+  withLinearFallback: boolean;
+  /** The linear trend gave this projection in log-linear's place (GROWTH had none: a 0 among the values). */
+  linearFallback?: boolean;
   projected: number | null;
   gap: number | null;
   status: Status | null;
@@ -325,6 +337,19 @@ export function makeWorkbookGrid(
     }
   };
   /**
+   * The log-linear default as it was written before (=GROWTH(…) alone), pasted back from a copy, goes in as today's
+   * default: the row keeps its default, and the cell shows the formula whose value it shows.
+   */
+  const modernizeDefaultFormulas = (changes: (Handsontable.CellChange | null)[]) => {
+    for (const change of changes) {
+      if (!change || Number(change[1]) !== projectionCol || typeof change[3] !== 'string') continue;
+      const physicalRow = hot?.toPhysicalRow(change[0]) ?? change[0];
+      const definition = definitionOf(physicalRow);
+      if (definition && change[3] === legacyProjectionFormula(definition, physicalRow + 1, layout))
+        change[3] = projectionFormula(definition, physicalRow + 1, layout);
+    }
+  };
+  /**
    * While an Enter or Tab in an open editor is handled: the physical rows it changed, and whether drawing those
    * rows alone shows everything (see beforeChangeRender).
    */
@@ -503,7 +528,7 @@ export function makeWorkbookGrid(
     const text = cellAt(physicalRow, projectionCol);
     if (typeof text !== 'string' || !text.trim().startsWith('=')) return false;
     const definition = definitionOf(physicalRow);
-    return !definition || text !== projectionFormula(definition, physicalRow + 1, layout);
+    return !definition || !isDefaultProjectionFormula(text, definition, physicalRow + 1, layout);
   };
   const formulaEngine = makeCustomFormulaEngine(
     () => data.length,
@@ -560,15 +585,26 @@ export function makeWorkbookGrid(
     const cells = yearCells(physicalRow);
     const cell = cellAt(physicalRow, projectionCol);
     let projected: FormulaValue;
-    if (cell === projectionFormula(definition, physicalRow + 1, layout)) {
-      projected = defaultProjection(defaultMethod(definition), cells, years, definition.targetYear);
+    let linearFallback = false;
+    if (isDefaultProjectionFormula(cell, definition, physicalRow + 1, layout)) {
+      const value = defaultProjectionOf(defaultMethod(definition), cells, years, definition.targetYear);
+      projected = value.value;
+      linearFallback = value.fellBack;
     } else if (typeof cell === 'string' && cell.trim().startsWith('=')) {
       clerkFormulaRows.add(physicalRow);
       projected = formulaEngine.valueAt(physicalRow, projectionCol);
     } else {
       projected = constantOf(cell);
     }
-    return resultsOf(projected, cells, years, targetSpecOf(definition), options.thresholds, definition.unit);
+    const results = resultsOf(
+      projected,
+      cells,
+      years,
+      targetSpecOf(definition),
+      options.thresholds,
+      definition.unit,
+    );
+    return linearFallback ? { ...results, linearFallback } : results;
   };
   const resultAt = (physicalRow: number): RowResults =>
     results.get(physicalRow, () => computeResults(physicalRow));
@@ -1156,6 +1192,7 @@ export function makeWorkbookGrid(
     beforeChange(changes, source) {
       if (source === 'loadData') return;
       if ((source as string) === 'Autofill.fill') fillProjectionFormulas(changes);
+      modernizeDefaultFormulas(changes);
       if (source === 'CopyPaste.paste') keepFormulasFromWidePaste(changes);
       // An undo or redo puts back cells as they were, the aligned ones included.
       if (!String(source).startsWith('UndoRedo')) {
@@ -1254,7 +1291,7 @@ export function makeWorkbookGrid(
         const before = known.get(codeAt(physicalRow));
         const cell = cellAt(physicalRow, projectionCol);
         const wasDefault =
-          before !== undefined && cell === projectionFormula(before, physicalRow + 1, layout);
+          before !== undefined && isDefaultProjectionFormula(cell, before, physicalRow + 1, layout);
         const indicator = readIndicator(physicalRow);
         const row = physicalRow + 1;
         derived.push([physicalRow, targetTextCol, describeTarget(indicator)]);
@@ -1584,12 +1621,20 @@ export function makeWorkbookGrid(
   const reportAt = (physicalRow: number): RowReport => {
     const indicator = peekIndicator(physicalRow);
     const formula = String(cellAt(physicalRow, projectionCol) ?? '');
-    const { projected: projectedValue, gap: gapValue, status, trendLeaves } = resultAt(physicalRow);
+    const {
+      projected: projectedValue,
+      gap: gapValue,
+      status,
+      trendLeaves,
+      linearFallback,
+    } = resultAt(physicalRow);
     return {
       indicator,
       formula,
       isDefaultFormula: indicator.projectionFormula === undefined,
       method: methodOfFormula(formula),
+      withLinearFallback: hasLinearFallback(formula),
+      ...(linearFallback ? { linearFallback } : {}),
       projected: typeof projectedValue === 'number' ? projectedValue : null,
       gap: typeof gapValue === 'number' ? gapValue : null,
       status,

@@ -4,7 +4,7 @@
  */
 import { formatDifference, formatWithUnit, isCountUnit, withinNaturalLimits } from './entry';
 import type { Indicator, Target } from './indicator';
-import { defaultMethod, project, seriesOf } from './projection';
+import { defaultMethod, projectByDefault, seriesOf } from './projection';
 import {
   bandDrift,
   bandOf,
@@ -119,7 +119,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const trendFigure = (v: number) => f(wholeCountAsPlanned(v, indicator));
   /** A yearly change: 个百分点 for a rate in %, as the plan writes it. */
   const pace = (v: number) => formatDifference(Math.round(v * 100) / 100, indicator.unit);
-  const projection = project(defaultMethod(indicator), series, indicator.targetYear);
+  const projection = projectByDefault(defaultMethod(indicator), series, indicator.targetYear);
   const trendAtTarget = projection.ok ? withinNaturalLimits(projection.value, indicator.unit) : null;
   const none = { trendAtTarget, requiredPace: null, bestPace: null };
   if (spec.kind === 'direction') return { flag: null, message: '方向性目标，无数值可比。', ...none };
@@ -140,7 +140,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
 
   // Too timid: the trend already meets the new target by the base year (or the latest value already does). Not
   // for a band (保持在90%左右): being in it is the aim, and a band is not raised by being met.
-  const atBase = project(defaultMethod(indicator), series, indicator.baseYear);
+  const atBase = projectByDefault(defaultMethod(indicator), series, indicator.baseYear);
   const baseValue = series.years.includes(indicator.baseYear)
     ? (series.values[series.years.indexOf(indicator.baseYear)] ?? null)
     : atBase.ok

@@ -94,6 +94,34 @@ export function project(method: Method, series: Series, year: number): Projectio
   }
 }
 
+/**
+ * The projection a row's default formula gives. The default log-linear formula is
+ * =IFERROR(GROWTH(…), FORECAST.LINEAR(…)): a county year with no deaths (0‰) is normal, and GROWTH has no answer
+ * for a 0 (ln 0), so where log-linear fails the linear trend stands in, as Excel and WPS compute that formula.
+ * `fellBack` marks a projection the linear trend gave in its place (method is then 'linear').
+ */
+export function projectByDefault(
+  method: Method,
+  series: Series,
+  year: number,
+): ProjectionResult & { fellBack?: true } {
+  const result = project(method, series, year);
+  if (method !== 'log-linear' || (result.ok && Number.isFinite(result.value))) return result;
+  const linear = project('linear', series, year);
+  return linear.ok ? { ...linear, fellBack: true } : result;
+}
+
+/**
+ * Why the linear trend stood in for log-linear, in Chinese, for the row panel: e.g.
+ * "含0值，无法按对数线性（GROWTH）测算，改用线性趋势（FORECAST.LINEAR）".
+ */
+export function linearFallbackNote(series: Pick<Series, 'values'>): string {
+  const zero = series.values.some((v) => v === 0);
+  const negative = series.values.some((v) => v < 0);
+  const what = zero && negative ? '含0值和负值' : negative ? '含负值' : zero ? '含0值' : '数值过大';
+  return `${what}，无法按对数线性（GROWTH）测算，改用线性趋势（FORECAST.LINEAR）`;
+}
+
 /** The prediction interval of the linear projection at `year` (Excel: ŷ ± T.INV.2T(1−level, n−2)·STEYX·√…). */
 export function linearPredictionInterval(
   series: Series,

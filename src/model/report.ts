@@ -7,7 +7,7 @@
 import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
 import { inPlanOrder, type Indicator } from './indicator';
 import { showPlannedTrend } from './planning';
-import { defaultMethod, project, seriesOf, type Method } from './projection';
+import { defaultMethod, project, projectByDefault, seriesOf, type Method } from './projection';
 import {
   assessFluctuation,
   bandOf,
@@ -622,7 +622,7 @@ export function buildReport(
  * would have in 2023. Rows with nothing after `year` are returned as the grid computed them.
  */
 export function factsAsOf(
-  row: RowFacts & { method?: Method | null },
+  row: RowFacts & { method?: Method | null; withLinearFallback?: boolean },
   year: number,
   thresholds: Thresholds,
 ): RowFacts {
@@ -632,7 +632,12 @@ export function factsAsOf(
   const indicator: Indicator = { ...row.indicator, values };
   const series = seriesOf(indicator);
   const spec = targetSpecOf(indicator);
-  const projection = project(row.method ?? defaultMethod(indicator), series, indicator.targetYear);
+  // The default formula (no method of the row's own) and one like it fall back from log-linear to the linear
+  // trend where log-linear has no answer (a 0 among the values), as =IFERROR(GROWTH(…), FORECAST.LINEAR(…)) does.
+  const projection =
+    !row.method || row.withLinearFallback
+      ? projectByDefault(row.method ?? defaultMethod(indicator), series, indicator.targetYear)
+      : project(row.method, series, indicator.targetYear);
   // As the grid has it (resultsOf): within the unit's limits, a count whole.
   const projected = projection.ok
     ? wholeCountAsShown(withinNaturalLimits(projection.value, indicator.unit), spec)

@@ -29,6 +29,8 @@ export interface RowResults {
   status: Status;
   /** 已达标 now, but the projection passes the target by the target year (see Assessment.trendLeaves). */
   trendLeaves?: boolean;
+  /** The default log-linear formula's linear trend gave the projection (GROWTH had none: a 0 among the values). */
+  linearFallback?: boolean;
 }
 
 const ERROR_TEXT = /^#[A-Z/0-9!?]+[!?A]?$/;
@@ -47,20 +49,37 @@ export function defaultProjection(
   years: readonly number[],
   targetYear: number,
 ): FormulaValue {
+  return defaultProjectionOf(method, cells, years, targetYear).value;
+}
+
+/**
+ * The default projection formula's value, and whether the linear trend gave it in log-linear's place: the default
+ * log-linear formula is =IFERROR(GROWTH(…), FORECAST.LINEAR(…)) (a 0‰ year leaves GROWTH with #NUM!).
+ */
+export function defaultProjectionOf(
+  method: Method,
+  cells: readonly XlInput[],
+  years: readonly number[],
+  targetYear: number,
+): { value: FormulaValue; fellBack: boolean } {
+  const linear = (): FormulaValue => {
+    const value = forecastLinear(targetYear, cells, years);
+    return isExcelError(value) ? value.error : value;
+  };
   switch (method) {
-    case 'linear': {
-      const value = forecastLinear(targetYear, cells, years);
-      return isExcelError(value) ? value.error : value;
-    }
+    case 'linear':
+      return { value: linear(), fellBack: false };
     case 'log-linear': {
       const [value] = growth(cells, years, [targetYear]);
-      if (value === undefined) return '#N/A';
-      return isExcelError(value) ? value.error : value;
+      if (value !== undefined && !isExcelError(value)) return { value, fellBack: false };
+      // IFERROR: any error of GROWTH gives FORECAST.LINEAR's result, an error of its own included.
+      const instead = linear();
+      return { value: instead, fellBack: typeof instead === 'number' };
     }
     case 'cagr': {
       const result = project('cagr', seriesFromCells(cells, years), targetYear);
-      if (result.ok) return result.value;
-      return result.reason === 'non-positive' ? '#NUM!' : '#DIV/0!';
+      if (result.ok) return { value: result.value, fellBack: false };
+      return { value: result.reason === 'non-positive' ? '#NUM!' : '#DIV/0!', fellBack: false };
     }
   }
 }

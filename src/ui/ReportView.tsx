@@ -90,7 +90,7 @@ export function ReportView(props: {
     variant() === 'planning' ? buildPlanningReport(props.planTitle, props.rows, props.thresholds) : null,
   );
   const planningNote = (targetYear: number) =>
-    `“按趋势${targetYear}年”为各行预测公式（默认线性趋势、对数线性或年均增长率）的结果；` +
+    `“按趋势${targetYear}年”为各行预测公式（默认线性趋势、对数线性（含0值时改用线性趋势）或年均增长率）的结果；` +
     `“偏保守”指按趋势在基期前后已达到新目标，“可能难以实现”指所需的年均进展超过历史最快进展的${OUT_OF_REACH_FACTOR}倍；` +
     '“按趋势将越出范围”指“保持在…左右”的目标按趋势到目标年将超出允许范围；' +
     '“沿用上期目标，待确定”指新目标仍与上期目标相同，尚未研究确定。';

@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import type { RowReport } from '../grid/workbook-grid';
 import { formatWithUnit } from '../model/entry';
 import { showPlannedTrend } from '../model/planning';
-import { seriesOf } from '../model/projection';
+import { linearFallbackNote, seriesOf } from '../model/projection';
 import {
   assessFluctuation,
   assessStatus,
@@ -27,6 +27,8 @@ export function RowPanel(props: {
     const { indicator } = report;
     const spec = targetSpecOf(indicator);
     const series = seriesOf(indicator);
+    // The default log-linear formula's linear trend gave the projection: said, and explained as the linear trend.
+    const fallbackNote = report.linearFallback ? linearFallbackNote(series) : null;
     const explanation =
       report.status === '公式有误'
         ? (report.formulaError ?? '预测公式有误，请检查或恢复默认公式。')
@@ -34,11 +36,18 @@ export function RowPanel(props: {
             spec,
             assessStatus(spec, series, report.projected, props.thresholds),
             indicator.unit,
-            report.method,
+            fallbackNote ? 'linear' : report.method,
             props.thresholds,
           );
     const fluctuation = assessFluctuation(spec, series, indicator.unit, props.thresholds);
-    return { report, indicator, explanation, fluctuation, mismatch: comparatorMismatch(indicator) };
+    return {
+      report,
+      indicator,
+      explanation,
+      fallbackNote,
+      fluctuation,
+      mismatch: comparatorMismatch(indicator),
+    };
   };
   const actualAtTarget = () => {
     const indicator = props.report?.indicator;
@@ -92,6 +101,9 @@ export function RowPanel(props: {
           </div>
           <Show when={d().mismatch}>
             <p class="mismatch">⚠ {d().mismatch}</p>
+          </Show>
+          <Show when={d().fallbackNote}>
+            <p class="method-note">预测方法：{d().fallbackNote}。</p>
           </Show>
           <p class="explanation">{d().explanation}</p>
           <p class="evidence">波动判断：{d().fluctuation.evidence}</p>

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { defaultMethod, project, seriesOf } from '../../src/model/projection';
+import { defaultMethod, project, projectByDefault, seriesOf } from '../../src/model/projection';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
 import { ATTENTION, STATUSES, assessStatus, targetSpecOf, type Status } from '../../src/model/status';
 import type { Indicator } from '../../src/model/indicator';
@@ -14,6 +14,11 @@ const rowOf = (name: string) => {
   return { row, code: row.code, sheetRow: index + 1 };
 };
 const INFANT = rowOf('婴儿死亡率');
+const NEONATAL = rowOf('新生儿死亡率');
+/** A row's default log-linear formula: GROWTH, with FORECAST.LINEAR standing in for its errors. */
+const logLinearDefault = (r: number) =>
+  `=IFERROR(GROWTH(G${r}:N${r}, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025), ` +
+  `FORECAST.LINEAR(2025, G${r}:N${r}, {2018,2019,2020,2021,2022,2023,2024,2025}))`;
 const PRESCHOOL = rowOf('学前教育毛入园率');
 /** A row counted in 家, which may be 0. */
 const COUNTED = rowOf(plan.indicators.find((r) => r.unit === '家')?.name ?? '');
@@ -22,7 +27,7 @@ const COUNTED = rowOf(plan.indicators.find((r) => r.unit === '家')?.name ?? '')
 function expected(row: Indicator, values: Record<number, number>) {
   const withValues = { ...row, values };
   const series = seriesOf(withValues);
-  const projection = project(defaultMethod(row), series, row.targetYear);
+  const projection = projectByDefault(defaultMethod(row), series, row.targetYear);
   const projected = projection.ok ? projection.value : null;
   return { projected, status: assessStatus(targetSpecOf(row), series, projected).status };
 }
@@ -46,9 +51,9 @@ test('four years of values project to 2025 and give the status the model compute
   await expect(panel).toContainText(`状态：${infant.status}`);
   await expect(panel).toContainText('按对数线性趋势（年均降低率），2025年预计为');
   await expect(panel).toContainText('波动判断：');
-  await expect(panel.locator('code')).toHaveText(
-    `=GROWTH(G${INFANT.sheetRow}:N${INFANT.sheetRow}, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025)`,
-  );
+  await expect(panel.locator('code')).toHaveText(logLinearDefault(INFANT.sheetRow));
+  // All its figures are positive: GROWTH's own projection, nothing said of a fallback.
+  await expect(panel).not.toContainText('改用线性趋势');
 
   const preschoolValues = { 2020: 92, 2021: 93.5, 2022: 94.6, 2023: 95.8 };
   for (const [year, value] of Object.entries(preschoolValues)) {
@@ -157,16 +162,54 @@ test('an edited projection formula is kept after a reload and can be reset', asy
   await expect(panel.locator('code')).toHaveText(edited);
 
   await panel.getByRole('button', { name: '恢复默认公式' }).click();
-  await expect(panel.locator('code')).toHaveText(
-    `=GROWTH(G${r}:N${r}, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025)`,
-  );
+  await expect(panel.locator('code')).toHaveText(logLinearDefault(r));
   await expect(panel).not.toContainText('（已修改）');
   await workbook.waitSaved();
   await page.reload();
   await workbook.waitForGrid();
   await workbook.revealRow(INFANT.code);
   await workbook.select(INFANT.code, '状态');
-  await expect(panel.locator('code')).toContainText('=GROWTH(');
+  await expect(panel.locator('code')).toHaveText(logLinearDefault(r));
+  workbook.expectNoErrors();
+});
+
+test('a year with no deaths (0‰): the linear trend stands in for GROWTH, said in the panel, and the row is judged', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // 新生儿死亡率 <3‰: 0, 2.5, 3.5, 3.2‰. GROWTH has no answer with a 0; least squares by hand: mean 2.3‰ at
+  // 2022.5, slope 5.3 / 5 = 1.06‰ a year, so 2.3 + 1.06 × 2.5 = 4.95‰ in 2025 — moving away from <3‰.
+  const values = { 2021: '0', 2022: '2.5', 2023: '3.5', 2024: '3.2' };
+  for (const [year, value] of Object.entries(values))
+    await workbook.typeInto(NEONATAL.code, `${year}年`, value);
+  await expect(await workbook.cell(NEONATAL.code, '预测2025年')).toHaveText('4.95‰');
+  // 2021's 0‰ stands in for the base year and met <3‰; the trend no longer does.
+  await expect(await workbook.cell(NEONATAL.code, '状态')).toHaveText('倒退');
+  await workbook.select(NEONATAL.code, '状态');
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel).toContainText(
+    '预测方法：含0值，无法按对数线性（GROWTH）测算，改用线性趋势（FORECAST.LINEAR）。',
+  );
+  await expect(panel).toContainText('按线性趋势，2025年预计为 4.95‰，高于目标 3‰');
+  await expect(panel.locator('code')).toHaveText(logLinearDefault(NEONATAL.sheetRow));
+  await expect(panel).not.toContainText('（已修改）');
+  // The only row with figures, and it needs attention.
+  await page.getByLabel('只看需关注').check();
+  await expect(workbook.counts()).toContainText('当前显示 1 项');
+  await page.getByLabel('只看需关注').uncheck();
+
+  // The default as written before (GROWTH alone), pasted back from an old copy, is the row's default still.
+  const r = NEONATAL.sheetRow;
+  await workbook.typeInto(
+    NEONATAL.code,
+    '预测2025年',
+    `=GROWTH(G${r}:N${r}, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025)`,
+  );
+  await workbook.select(NEONATAL.code, '状态');
+  await expect(panel.locator('code')).toHaveText(logLinearDefault(r));
+  await expect(panel).not.toContainText('（已修改）');
+  await expect(await workbook.cell(NEONATAL.code, '预测2025年')).toHaveText('4.95‰');
   workbook.expectNoErrors();
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildColumns, describeTarget, fromGridRow, toGridRow } from '../../../src/grid/columns';
 import type { Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 
 const myopia: Indicator = {
   code: 'H10',
@@ -23,9 +24,19 @@ const myopia: Indicator = {
   note: '示例',
 };
 
+/** The plan's 新生儿死亡率 (<3‰): a rate that should fall, projected log-linear by default. */
+const neonatal: Indicator = {
+  ...structuredClone(LANXI_2021_2025.indicators.find((row) => row.code === 'H01')!),
+  values: { 2021: 0, 2022: 2.5, 2023: 3.5, 2024: 3.2 },
+};
+/** The log-linear default formula as the grid wrote it before the linear fallback. */
+const OLD_DEFAULT = (row: number | string) =>
+  `=GROWTH(G${row}:N${row}, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025)`;
+
 describe('grid rows', () => {
   const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
   const columns = buildColumns(years, 2020, 2025);
+  const p = columns.findIndex((c) => c.key === 'projection');
 
   it('an indicator survives the trip to a grid row and back', () => {
     expect(fromGridRow(toGridRow(myopia, columns, 7), columns, 7)).toEqual(myopia);
@@ -53,6 +64,37 @@ describe('grid rows', () => {
     );
     row[p] = toGridRow(myopia, columns, 7)[p] ?? null;
     expect(fromGridRow(row, columns, 7).projectionFormula).toBeUndefined();
+  });
+
+  it('gives a rate that should fall the log-linear default with the linear trend standing in (IFERROR)', () => {
+    const row = toGridRow(neonatal, columns, 5);
+    expect(row[p]).toBe(
+      '=IFERROR(GROWTH(G5:N5, {2018,2019,2020,2021,2022,2023,2024,2025}, 2025), ' +
+        'FORECAST.LINEAR(2025, G5:N5, {2018,2019,2020,2021,2022,2023,2024,2025}))',
+    );
+    expect(fromGridRow(row, columns, 5).projectionFormula).toBeUndefined();
+  });
+
+  it('reads the log-linear default as written before (=GROWTH alone) as the default, not the clerk’s formula', () => {
+    const row = toGridRow(neonatal, columns, 5);
+    row[p] = OLD_DEFAULT(5);
+    // Saved from the grid: the row keeps its default (no formula of its own), so it takes today's.
+    const saved = fromGridRow(row, columns, 5);
+    expect(saved.projectionFormula).toBeUndefined();
+    expect(toGridRow(saved, columns, 5)[p]).toMatch(/^=IFERROR\(GROWTH\(/);
+    // Kept as the row's own by a copy made then (a backup, another tab): it opens as today's default too.
+    const kept: Indicator = { ...neonatal, projectionFormula: OLD_DEFAULT('{r}') };
+    expect(toGridRow(kept, columns, 9)[p]).toBe(toGridRow(neonatal, columns, 9)[p]);
+    expect(fromGridRow(toGridRow(kept, columns, 9), columns, 9).projectionFormula).toBeUndefined();
+    // The same text on a row whose default is linear is the clerk's own choice, and is kept.
+    const onLinearRow = toGridRow(myopia, columns, 7);
+    onLinearRow[p] = OLD_DEFAULT(7);
+    expect(fromGridRow(onLinearRow, columns, 7).projectionFormula).toBe(OLD_DEFAULT('{r}'));
+    // A GROWTH formula of the clerk's own on another range stays the clerk's.
+    row[p] = '=GROWTH(J5:M5, {2021,2022,2023,2024}, 2025)';
+    expect(fromGridRow(row, columns, 5).projectionFormula).toBe(
+      '=GROWTH(J{r}:M{r}, {2021,2022,2023,2024}, 2025)',
+    );
   });
 
   it('marks the plan base year in its header', () => {

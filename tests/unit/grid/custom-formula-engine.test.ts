@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RawCellContent } from 'hyperformula';
 import { makeCustomFormulaEngine, type CustomFormulaEngine } from '../../../src/grid/custom-formula-engine';
 import { remapRowReferences } from '../../../src/grid/formulas';
-import { resultsOf } from '../../../src/model/row-results';
+import type { XlInput } from '../../../src/model/excel-functions';
+import { defaultProjection, resultsOf } from '../../../src/model/row-results';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
 /** An engine over a grid the test can change, as the workbook grid hands it its rows (physical, 0-based). */
@@ -114,6 +115,30 @@ describe('custom formula engine', () => {
     expect(engine.valueAt(1, P)).toBeCloseTo(20, 9);
     expect(engine.valueAt(2, P)).toBeCloseTo(8 * 0.9 ** 5, 9);
     expect(engine.valueAt(3, P)).toBeCloseTo(121 * 1.1 ** 3, 9);
+  });
+
+  it('computes the log-linear default as the grid does: GROWTH, else (a 0 among the values) FORECAST.LINEAR', () => {
+    const years = [2021, 2022, 2023, 2024];
+    const fallback = (r: number) =>
+      `=IFERROR(GROWTH(A${r}:D${r}, {2021,2022,2023,2024}, 2025), FORECAST.LINEAR(2025, A${r}:D${r}, {2021,2022,2023,2024}))`;
+    const rows: RawCellContent[][] = [
+      // 新生儿死亡率 with a year of no deaths: GROWTH has #NUM!; linear by hand 2.3 + 1.06 × 2.5 = 4.95‰.
+      [0, 2.5, 3.5, 3.2, fallback(1)],
+      // All positive: GROWTH's own −10 % a year, 8 × 0.9⁴ in 2025.
+      [8, 7.2, 6.48, 5.832, fallback(2)],
+      // One value: neither has an answer.
+      [null, 0, null, null, fallback(3)],
+    ];
+    const { engine } = engineOver(rows);
+    expect(engine.valueAt(0, P)).toBeCloseTo(4.95, 9);
+    expect(engine.valueAt(1, P)).toBeCloseTo(8 * 0.9 ** 4, 9);
+    expect(engine.valueAt(2, P)).toBe('#DIV/0!');
+    // The same figures the grid computes without the engine.
+    const pure = (r: number) =>
+      defaultProjection('log-linear', rows[r]!.slice(0, 4) as XlInput[], years, 2025);
+    expect(engine.valueAt(0, P)).toBeCloseTo(pure(0) as number, 9);
+    expect(engine.valueAt(1, P)).toBeCloseTo(pure(1) as number, 9);
+    expect(pure(2)).toBe('#DIV/0!');
   });
 });
 

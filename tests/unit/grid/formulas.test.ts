@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { remapRowReferences, shiftRelativeRows } from '../../../src/grid/formulas';
+import {
+  hasLinearFallback,
+  isDefaultProjectionFormula,
+  legacyProjectionFormula,
+  methodOfFormula,
+  projectionFormula,
+  remapRowReferences,
+  shiftRelativeRows,
+} from '../../../src/grid/formulas';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 
 /** `count` rows inserted above row `at` (1-based): that row and every row below move down. */
 const inserted =
@@ -92,5 +101,44 @@ describe('shiftRelativeRows (the fill handle)', () => {
 
   it('gives #REF! to a reference moved above the first row', () => {
     expect(shiftRelativeRows('=M2+1', -2)).toBe('=#REF!+1');
+  });
+});
+
+describe('the log-linear default and the text it replaced', () => {
+  const layout = {
+    firstYearCol: 6,
+    years: [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025],
+    projectionCol: 14,
+  };
+  const neonatal = LANXI_2021_2025.indicators.find((row) => row.code === 'H01')!;
+  const preschool = LANXI_2021_2025.indicators.find((row) => row.name === '学前教育毛入园率')!;
+  const YEARS_ARRAY = '{2018,2019,2020,2021,2022,2023,2024,2025}';
+
+  it('writes GROWTH with FORECAST.LINEAR standing in for its errors; other rows keep their formula', () => {
+    expect(projectionFormula(neonatal, 5, layout)).toBe(
+      `=IFERROR(GROWTH(G5:N5, ${YEARS_ARRAY}, 2025), FORECAST.LINEAR(2025, G5:N5, ${YEARS_ARRAY}))`,
+    );
+    expect(projectionFormula(preschool, 5, layout)).toBe(`=FORECAST.LINEAR(2025, G5:N5, ${YEARS_ARRAY})`);
+    expect(methodOfFormula(projectionFormula(neonatal, 5, layout))).toBe('log-linear');
+    expect(hasLinearFallback(projectionFormula(neonatal, 5, layout))).toBe(true);
+    expect(hasLinearFallback(`=GROWTH(G5:N5, ${YEARS_ARRAY}, 2025)`)).toBe(false);
+    expect(hasLinearFallback(projectionFormula(preschool, 5, layout))).toBe(false);
+  });
+
+  it('counts the old =GROWTH text of the row’s own row as its default, and nothing else', () => {
+    const old = `=GROWTH(G5:N5, ${YEARS_ARRAY}, 2025)`;
+    expect(legacyProjectionFormula(neonatal, 5, layout)).toBe(old);
+    expect(isDefaultProjectionFormula(old, neonatal, 5, layout)).toBe(true);
+    expect(isDefaultProjectionFormula(projectionFormula(neonatal, 5, layout), neonatal, 5, layout)).toBe(
+      true,
+    );
+    // Another row's, another range, a linear row's: the clerk's own.
+    expect(isDefaultProjectionFormula(old, neonatal, 6, layout)).toBe(false);
+    expect(
+      isDefaultProjectionFormula(`=GROWTH(J5:N5, {2021,2022,2023,2024,2025}, 2025)`, neonatal, 5, layout),
+    ).toBe(false);
+    expect(legacyProjectionFormula(preschool, 5, layout)).toBeNull();
+    expect(isDefaultProjectionFormula(old, preschool, 5, layout)).toBe(false);
+    expect(isDefaultProjectionFormula(null, neonatal, 5, layout)).toBe(false);
   });
 });

@@ -106,6 +106,16 @@ describe('too timid / out of reach', () => {
     expect(assessAmbition(withTarget(infant, 0.5), DEFAULT_THRESHOLDS).flag).toBeNull();
   });
 
+  it('projects a row with a 0‰ year by the linear trend, as its default formula does', () => {
+    const neonatal = next.indicators.find((r) => r.code === 'H01')!;
+    const zero = { ...neonatal, values: { 2021: 0, 2022: 2.5, 2023: 3.5, 2024: 3.2 } };
+    // Least squares by hand: 2.3 + 1.06 × (2030 − 2022.5) = 10.25‰ (GROWTH has none with a 0).
+    expect(assessAmbition(zero, DEFAULT_THRESHOLDS).trendAtTarget).toBeCloseTo(10.25, 10);
+    // All positive: GROWTH as before, 8 × 0.9^(2030 − 2021).
+    const falling = { ...neonatal, values: { 2021: 8, 2022: 7.2, 2023: 6.48 } };
+    expect(assessAmbition(falling, DEFAULT_THRESHOLDS).trendAtTarget).toBeCloseTo(8 * 0.9 ** 9, 10);
+  });
+
   it('says what a count needs in whole units, not a fraction of a 家 a year', () => {
     // 危重新生儿救治中心: one since 2020; a second by 2030 is a decision to build one, said as such.
     const centre = next.indicators.find((r) => r.name === '危重新生儿救治中心数量')!;

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   clampToUnit,
   defaultMethod,
+  linearFallbackNote,
   linearPredictionInterval,
   project,
+  projectByDefault,
   seriesFromCells,
   seriesOf,
   type Series,
@@ -55,6 +57,27 @@ describe('projection methods', () => {
     ['log-linear', {}, 'too-few-values'],
   ] as const)('%s on %o fails with %s', (method, values, reason) => {
     expect(project(method, s(values), 2025)).toEqual({ ok: false, method, reason });
+  });
+  it('the default log-linear projection falls back to the linear trend where log-linear fails, and says why', () => {
+    // 0, 2.5, 3.5, 3.2‰ in 2021–2024: least squares by hand 2.3 + 1.06 × 2.5 = 4.95‰ in 2025.
+    const zero = s({ 2021: 0, 2022: 2.5, 2023: 3.5, 2024: 3.2 });
+    const r = projectByDefault('log-linear', zero, 2025);
+    expect(r).toMatchObject({ ok: true, method: 'linear', fellBack: true });
+    expect(r.ok && r.value).toBeCloseTo(4.95, 10);
+    expect(r.ok && r.rate).toBeCloseTo(1.06, 10);
+    expect(linearFallbackNote(zero)).toBe(
+      '含0值，无法按对数线性（GROWTH）测算，改用线性趋势（FORECAST.LINEAR）',
+    );
+    expect(linearFallbackNote(s({ 2021: -1, 2022: 2 }))).toMatch(/^含负值，/);
+    // All positive: log-linear exactly as project gives it, no fallback.
+    const falling = s({ 2020: 8, 2021: 7.2, 2022: 6.48 });
+    expect(projectByDefault('log-linear', falling, 2025)).toEqual(project('log-linear', falling, 2025));
+    // Other methods and too few values are left as they are.
+    expect(projectByDefault('cagr', s({ 2020: 0, 2021: 2 }), 2025)).toMatchObject({
+      ok: false,
+      reason: 'non-positive',
+    });
+    expect(projectByDefault('log-linear', s({ 2021: 0 }), 2025)).toMatchObject({ ok: false });
   });
   it('equal values project flat', () => {
     expect(project('linear', s({ 2020: 4, 2021: 4, 2022: 4 }), 2025)).toMatchObject({ ok: true, value: 4 });

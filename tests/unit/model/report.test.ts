@@ -343,6 +343,35 @@ describe('the final report, once the target year’s value is in', () => {
     expect(asOf2023.projected).toBe(100);
     expect(asOf2023.gap).toBe(0);
   });
+
+  it('a report for a past year projects a 0‰ year’s row as the default formula does: linear where GROWTH fails', () => {
+    const neonatal = LANXI_2021_2025.indicators.find((row) => row.code === 'H01')!;
+    const row: RowFacts = {
+      indicator: { ...neonatal, values: { 2021: 0, 2022: 2.5, 2023: 3.5, 2024: 3.2, 2025: 2.9 } },
+      projected: null,
+      gap: -0.1,
+      status: '达标',
+    };
+    // 2021–2024 by least squares, by hand: 2.3 + 1.06 × (2025 − 2022.5) = 4.95‰ against <3‰.
+    const asOf2024 = factsAsOf(
+      { ...row, method: 'log-linear', withLinearFallback: true },
+      2024,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(asOf2024.projected).toBeCloseTo(4.95, 10);
+    expect(asOf2024.gap).toBeCloseTo(1.95, 10);
+    expect(asOf2024.status).toBe('倒退');
+    // No method of the row's own: the default, with its fallback.
+    expect(factsAsOf(row, 2024, DEFAULT_THRESHOLDS).projected).toBeCloseTo(4.95, 10);
+    // A clerk's own =GROWTH(…) without IFERROR has no answer there, as in Excel.
+    const own = factsAsOf(
+      { ...row, method: 'log-linear', withLinearFallback: false },
+      2024,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(own.projected).toBeNull();
+    expect(own.status).toBe('数据不足');
+  });
 });
 
 describe('a report for a past year', () => {

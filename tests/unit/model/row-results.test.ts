@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { XlInput } from '../../../src/model/excel-functions';
+import { growth, type XlInput } from '../../../src/model/excel-functions';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import type { Series } from '../../../src/model/projection';
-import { defaultProjection, isFormulaError, resultsOf } from '../../../src/model/row-results';
+import { defaultMethod } from '../../../src/model/projection';
+import {
+  defaultProjection,
+  defaultProjectionOf,
+  isFormulaError,
+  resultsOf,
+} from '../../../src/model/row-results';
 import {
   assessStatus,
+  ATTENTION,
   DEFAULT_THRESHOLDS,
   targetSpecOf,
   type TargetSpec,
@@ -155,15 +162,38 @@ describe('defaultProjection: log-linear (GROWTH)', () => {
     expect(defaultProjection('log-linear', [8, '—', 6.48, null], YEARS, 2025)).toBeCloseTo(8 * 0.9 ** 5, 10);
   });
 
-  it.each<[string, XlInput[]]>([
-    ['a zero', [6.2, 0, 5.5, null]],
-    ['a negative value', [6.2, -1, 5.5, null]],
-  ])('gives #NUM! with %s', (_label, cells) => {
-    expect(defaultProjection('log-linear', cells, YEARS, 2025)).toBe('#NUM!');
+  it.each<[string, XlInput[], number]>([
+    // (2020, 6.2), (2021, 0), (2022, 5.5): mean 2021 → 3.9, Σdx·dy = −2.3 + 1.6 = −0.7, Σdx² = 2, slope −0.35;
+    // 2025: 3.9 − 0.35 × 4 = 2.5.
+    ['a zero', [6.2, 0, 5.5, null], 2.5],
+    // mean 10.7/3, Σdx·dy = −(6.2 − 10.7/3) + (5.5 − 10.7/3) = −0.7, slope −0.35; 2025: 10.7/3 − 1.4 = 6.5/3.
+    ['a negative value', [6.2, -1, 5.5, null], 6.5 / 3],
+  ])(
+    'falls back to the linear trend (IFERROR → FORECAST.LINEAR) with %s, where GROWTH gives #NUM!',
+    (_label, cells, linear) => {
+      expect(defaultProjection('log-linear', cells, YEARS, 2025)).toBeCloseTo(linear, 10);
+      expect(defaultProjectionOf('log-linear', cells, YEARS, 2025)).toEqual({
+        value: expect.closeTo(linear, 10) as number,
+        fellBack: true,
+      });
+      expect(leastSquaresAt([2020, 2021, 2022], cells.slice(0, 3) as number[], 2025)).toBeCloseTo(linear, 10);
+    },
+  );
+
+  it('uses GROWTH exactly as before when every value is positive (no fallback)', () => {
+    expect(defaultProjectionOf('log-linear', [8, 7.2, 6.48, null], YEARS, 2025)).toEqual({
+      value: growth([8, 7.2, 6.48, null], YEARS, [2025])[0],
+      fellBack: false,
+    });
+    expect(defaultProjection('log-linear', [8, 7.2, 6.48, null], YEARS, 2025)).toBeCloseTo(8 * 0.9 ** 5, 10);
   });
 
-  it('gives #DIV/0! with fewer than two values', () => {
-    expect(defaultProjection('log-linear', [null, 5.6, null, null], YEARS, 2025)).toBe('#DIV/0!');
+  it('gives #DIV/0! with fewer than two values (FORECAST.LINEAR has none either), and says no fallback', () => {
+    expect(defaultProjectionOf('log-linear', [null, 5.6, null, null], YEARS, 2025)).toEqual({
+      value: '#DIV/0!',
+      fellBack: false,
+    });
+    expect(defaultProjection('log-linear', [null, 0, null, null], YEARS, 2025)).toBe('#DIV/0!');
   });
 });
 
@@ -300,24 +330,64 @@ describe('resultsOf', () => {
     });
   });
 
-  it('GROWTH failing on a zero rate is "no projection yet", not a broken formula', () => {
+  it('a zero rate among the values is projected by the linear trend, and judged by it', () => {
     const cells = [6.2, 0, 5.5, null];
     const projected = defaultProjection('log-linear', cells, YEARS, 2025);
-    expect(projected).toBe('#NUM!');
-    const results = resultsOf(projected, cells, YEARS, infantSpec, DEFAULT_THRESHOLDS);
-    expect(results.status).not.toBe('公式有误');
-    expect(results.gap).toBe('#NUM!');
-    // Latest 5.5‰ is not below 5‰ and nothing is projected: too little to say.
-    expect(results.status).toBe('数据不足');
-    expect(results.status).toBe(
-      statusFor(infantSpec, { years: [2020, 2021, 2022], values: [6.2, 0, 5.5] }, null),
-    );
+    // 2.5‰ by hand (see above): below <5‰ from a base of 6.2‰, so 预计达标.
+    const results = resultsOf(projected, cells, YEARS, infantSpec, DEFAULT_THRESHOLDS, '‰');
+    expect(results.projected).toBeCloseTo(2.5, 10);
+    expect(numberOf(results.gap)).toBeCloseTo(2.5 - 5, 10);
+    expect(results.status).toBe('预计达标');
 
-    // A latest value already below the bound is 已达标, even though GROWTH cannot project.
+    // A latest value already below the bound stays 已达标.
     const zeroLatest = [6.2, 5.1, 0, null];
-    const stillNone = defaultProjection('log-linear', zeroLatest, YEARS, 2025);
-    expect(stillNone).toBe('#NUM!');
-    expect(resultsOf(stillNone, zeroLatest, YEARS, infantSpec, DEFAULT_THRESHOLDS).status).toBe('已达标');
+    expect(
+      resultsOf(
+        defaultProjection('log-linear', zeroLatest, YEARS, 2025),
+        zeroLatest,
+        YEARS,
+        infantSpec,
+        DEFAULT_THRESHOLDS,
+        '‰',
+      ).status,
+    ).toBe('已达标');
+  });
+
+  it('a linear fallback below 0 is held at 0‰, as every linear projection of a rate is', () => {
+    // (2020, 6), (2021, 3), (2022, 0): −3‰ a year, 2025: 3 − 3 × 4 = −9‰.
+    const cells = [6, 3, 0, null];
+    expect(defaultProjection('log-linear', cells, YEARS, 2025)).toBeCloseTo(-9, 10);
+    expect(resultsOf(-9, cells, YEARS, infantSpec, DEFAULT_THRESHOLDS, '‰').projected).toBe(0);
+    expect(
+      resultsOf(
+        defaultProjection('log-linear', cells, YEARS, 2025),
+        cells,
+        YEARS,
+        infantSpec,
+        DEFAULT_THRESHOLDS,
+        '‰',
+      ).projected,
+    ).toBe(0);
+  });
+
+  it('新生儿死亡率 0, 2.5, 3.5, 3.2‰ (2021–2024) against <3‰: moving away from the target, not 数据不足', () => {
+    const h01 = LANXI_2021_2025.indicators.find((row) => row.code === 'H01')!;
+    expect(h01.name).toBe('新生儿死亡率');
+    expect(h01.target).toMatchObject({ kind: 'upper', comparator: '<', value: 3 });
+    expect(defaultMethod(h01)).toBe('log-linear');
+    const years = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+    const cells = [null, null, null, 0, 2.5, 3.5, 3.2, null];
+    // By hand: mean year 2022.5, mean value 9.2 / 4 = 2.3; dx = −1.5, −0.5, 0.5, 1.5; dy = −2.3, 0.2, 1.2, 0.9;
+    // Σdx·dy = 3.45 − 0.1 + 0.6 + 1.35 = 5.3; Σdx² = 5; slope 1.06‰ a year; 2025: 2.3 + 1.06 × 2.5 = 4.95‰.
+    const { value, fellBack } = defaultProjectionOf('log-linear', cells, years, 2025);
+    expect(fellBack).toBe(true);
+    expect(numberOf(value)).toBeCloseTo(4.95, 10);
+    const results = resultsOf(value, cells, years, targetSpecOf(h01), DEFAULT_THRESHOLDS, h01.unit);
+    expect(results.projected).toBeCloseTo(4.95, 10);
+    expect(numberOf(results.gap)).toBeCloseTo(1.95, 10);
+    // The base year 2020 has no value: 2021's 0‰ stands in. It met <3‰ and the trend no longer does: 倒退.
+    expect(results.status).toBe('倒退');
+    expect(ATTENTION.has(results.status)).toBe(true);
   });
 
   it.each(['#DIV/0!', '#N/A', '#NUM!'])(

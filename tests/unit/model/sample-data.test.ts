@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { defaultMethod, project, seriesOf } from '../../../src/model/projection';
+import { defaultMethod, projectByDefault, seriesOf } from '../../../src/model/projection';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../../src/model/sample-data';
 import { assessFluctuation, assessStatus, targetSpecOf } from '../../../src/model/status';
 
@@ -10,7 +10,7 @@ describe('sample data', () => {
   const statusOf = (name: string) => {
     const row = sample.indicators.find((r) => r.name === name)!;
     const series = seriesOf(row);
-    const projection = project(defaultMethod(row), series, row.targetYear);
+    const projection = projectByDefault(defaultMethod(row), series, row.targetYear);
     return assessStatus(targetSpecOf(row), series, projection.ok ? projection.value : null).status;
   };
 
