@@ -1576,6 +1576,19 @@ export function makeWorkbookGrid(
       : `${year}年早于基期（${first}年），本指标不需填写。`;
   };
 
+  /**
+   * A definition cell whose entry cannot be read is shown as typed but not saved — the row keeps its last good
+   * definition (fromGridRow) — so after a reload the old value is back and the red mark gone. A year after the
+   * target year is saved (it is a year), only marked.
+   */
+  const slipNotSaved = (spec: ColumnSpec, value: GridCell | undefined): boolean => {
+    if (spec.key === 'kind' || spec.key === 'comparator') return true;
+    if (spec.key === 'targetValue' || spec.key === 'yearlyStep') return true;
+    if (spec.key !== 'baseYear' && spec.key !== 'targetYear') return false;
+    const year = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+    return !Number.isInteger(year) || year < 1949 || year > 2100;
+  };
+
   const describeCell = (visualRow: number, visualCol: number): CellInfo | null => {
     if (visualRow < 0 || visualCol < 0) return null;
     const physicalRow = hot.toPhysicalRow(visualRow);
@@ -1587,11 +1600,16 @@ export function makeWorkbookGrid(
       spec.key === 'year' && hot.getCellMeta(visualRow, visualCol).readOnly
         ? notApplicableText(spec.year ?? 0, Number(row[baseYearCol] ?? workbook.baseYear), openFrom)
         : null;
+    const problem = problemAt(physicalRow, spec, row[visualCol]);
     return {
       code: codeAt(physicalRow),
       name: String(row[col('name')] ?? ''),
       column: spec.title,
-      problem: notApplicable ?? problemAt(physicalRow, spec, row[visualCol]),
+      problem:
+        notApplicable ??
+        (problem !== null && slipNotSaved(spec, row[visualCol])
+          ? `${problem}此格未保存：本行仍按原值计算，刷新或重新打开页面后此格显示原值。`
+          : problem),
     };
   };
 

@@ -16,6 +16,16 @@ export const AREAS = [
 ] as const;
 export type Area = (typeof AREAS)[number];
 
+/**
+ * How a row without a 领域 is headed in 预警汇总, the reports and the 目标测算表: a row added with 新增指标 starts
+ * without one, and a blank heading reads as a slip of the layout.
+ */
+export const NO_AREA = '（未填领域）';
+
+export function areaTitle(area: string): string {
+  return area.trim() === '' ? NO_AREA : area;
+}
+
 /** Areas as the plan orders them, then any an office added, each once (the reports' order). */
 export function inPlanOrder(areas: readonly string[]): string[] {
   const present = new Set(areas);

@@ -3,7 +3,7 @@
  * period's target, where the trend leads by the new target year, the new target and what is to be said of it
  * (偏保守 / 可能难以实现, or that it is still the previous target, carried over until one is chosen). Pure.
  */
-import { inPlanOrder, type Indicator, type Target } from './indicator';
+import { areaTitle, inPlanOrder, type Indicator, type Target } from './indicator';
 import { assessAmbition, describePreviousTarget, showPlannedTrend } from './planning';
 import { seriesOf } from './projection';
 import { showFigure as show, type RowFacts } from './report';
@@ -105,7 +105,7 @@ export function buildPlanningReport(
       verdict,
       note: ambition.message,
     };
-    const area = indicator.area || '（未填领域）';
+    const area = areaTitle(indicator.area);
     const list = byArea.get(area);
     if (list) list.push(line);
     else byArea.set(area, [line]);

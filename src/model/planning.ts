@@ -149,6 +149,32 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   // A count is judged as the sheet shows it, in whole units: a trend of 5.5 家 is 5 sure, not above a target of >5 家.
   const counted = isCountUnit(indicator.unit);
   const asPlanned = (v: number) => (counted ? wholeCountAsPlanned(v, indicator) : v);
+  // Met now, but the trend passes the target again by the target year (生长迟缓率 3.8 % against <4.5 %, rising to
+  // 5.7 % by 2030): the target is not too timid, it is one to hold. Said, not flagged 偏保守 beside the trend.
+  const metNow =
+    spec.kind !== 'full' &&
+    ((baseValue !== null && meets(asPlanned(baseValue), target, spec, thresholds)) ||
+      meets(latest, target, spec, thresholds));
+  if (
+    !band &&
+    metNow &&
+    trendAtTarget !== null &&
+    !meets(asPlanned(trendAtTarget), target, spec, thresholds)
+  ) {
+    const lowerIsBetter = spec.comparator === '<' || spec.comparator === '≤';
+    return {
+      flag: null,
+      message:
+        `${standIn}${
+          meets(latest, target, spec, thresholds)
+            ? `${latestYear}年为 ${f(latest)}`
+            : `按趋势${indicator.baseYear}年为 ${trendFigure(baseValue ?? latest)}`
+        }，已达到新目标 ${spec.comparator}${f(target)}，` +
+        `但按趋势${indicator.targetYear}年约为 ${trendFigure(trendAtTarget)}，将${lowerIsBetter ? '高于' : '低于'}目标：` +
+        `目标并不偏保守，需防止${lowerIsBetter ? '回升' : '回落'}。`,
+      ...none,
+    };
+  }
   if (
     !band &&
     spec.kind !== 'full' &&

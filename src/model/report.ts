@@ -5,7 +5,7 @@
  * 中期: 已达标 / 预计达标 / 需关注). Pure; rendering and printing stay in the UI.
  */
 import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
-import { inPlanOrder, type Indicator } from './indicator';
+import { areaTitle, inPlanOrder, type Indicator } from './indicator';
 import { showPlannedTrend } from './planning';
 import { defaultMethod, project, projectByDefault, seriesOf, type Method } from './projection';
 import {
@@ -520,7 +520,7 @@ export function buildReport(
     if (inArea.length === 0) continue;
     areaRows.push(inArea);
     areas.push({
-      area,
+      area: areaTitle(area),
       rows: inArea.map(({ indicator, status }) => {
         const [outcome, outcomeNote] = outcomeOf(status, indicator, year);
         return {

@@ -1,7 +1,7 @@
 /**
  * Counts of each status per area, for the summary panel and the report.
  */
-import { AREAS } from './indicator';
+import { AREAS, areaTitle } from './indicator';
 import { STATUSES, type Status } from './status';
 
 export interface AreaSummary {
@@ -19,7 +19,7 @@ export function summarizeByArea(rows: readonly { area: string; status: Status | 
   for (const area of ordered) {
     if (byArea.has(area)) continue;
     byArea.set(area, {
-      area,
+      area: areaTitle(area),
       total: 0,
       counts: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>,
     });

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { FiguresKeptWhole } from './FiguresKeptWhole';
 import {
   missingHeading,
   NOTICE_SAMPLE_LINE,
@@ -147,7 +148,9 @@ function NoticeSection(props: {
                   </td>
                   <td class="nowrap">{m.unit}</td>
                   <td>{m.state}</td>
-                  <td class="figure">{m.latest || '—'}</td>
+                  <td class="figure">
+                    <FiguresKeptWhole text={m.latest || '—'} />
+                  </td>
                 </tr>
               )}
             </For>

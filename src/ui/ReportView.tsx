@@ -221,7 +221,9 @@ export function ReportView(props: {
                             <td>
                               <FiguresKeptWhole text={row.previous} />
                             </td>
-                            <td class="num">{row.trend}</td>
+                            <td class="num">
+                              <FiguresKeptWhole text={row.trend} />
+                            </td>
                             <td>
                               <FiguresKeptWhole text={row.target} />
                             </td>

@@ -25,7 +25,8 @@ const fold = (text: string) =>
 
 /**
  * The cells of the report's tables that, laid out for print as wide as an A4 page between its margins (182 mm,
- * 688 px), split a year such as 2024年, or a difference such as 0.45个千分点, over two lines.
+ * 688 px), split a year such as 2024年, a difference such as 0.45个千分点, or a figure's unit (万元, /10万) over
+ * two lines.
  */
 async function splitYearsInPrint(page: Page, report: Locator): Promise<string[]> {
   const screen = page.viewportSize()!;
@@ -33,9 +34,14 @@ async function splitYearsInPrint(page: Page, report: Locator): Promise<string[]>
   await page.emulateMedia({ media: 'print' });
   const split = await report.locator('table td').evaluateAll((cells) =>
     cells.flatMap((cell) => {
+      // A unit of more than one character only in a figure's cell (a name such as …流浪儿童人次 may wrap anywhere).
+      const figure = /^[+\-−]?\d/.test((cell.textContent ?? '').trim());
+      const kept = figure
+        ? /\d{4}年|\d[\d.]*个[百千]分点|万元|\/10万|次\/年|小时\/天|元\/月|人次/g
+        : /\d{4}年|\d[\d.]*个[百千]分点/g;
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode())
-        for (const match of (node.textContent ?? '').matchAll(/\d{4}年|\d[\d.]*个[百千]分点/g)) {
+        for (const match of (node.textContent ?? '').matchAll(kept)) {
           const range = document.createRange();
           range.setStart(node, match.index);
           range.setEnd(node, match.index + match[0].length);
@@ -245,9 +251,9 @@ test('the printed report is a PDF with the summary line and every area heading',
   await expect(report.getByRole('heading', { level: 1 })).toContainText('中期评估报告（2023年）');
   await expect(report.getByLabel('年份')).toHaveValue('2023');
 
-  // On an A4 page's width, a year or a difference is never split over two lines in any table (3.1‰（2024 / 年）
-  // and 0.45个千分 / 点 in the warning list, the annual report's and the mid-term's alike).
-  for (const variant of ['annual', 'mid-term']) {
+  // On an A4 page's width, a year, a difference or a unit is never split over two lines in any table (3.1‰（2024 /
+  // 年） and 0.45个千分 / 点 in the warning list, 1496.3 万 / 元 in the 终期评估's 2025年 column, 9.68/10 / 万).
+  for (const variant of ['annual', 'mid-term', 'final']) {
     await report.getByLabel('报告类型').selectOption(variant);
     expect(await splitYearsInPrint(page, report), variant).toEqual([]);
   }

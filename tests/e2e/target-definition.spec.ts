@@ -48,6 +48,10 @@ test('目标值 takes “4‰” on a ‰ row and shows its unit; a wrong unit i
   await expect(target).toHaveText('⚠ 目标值有误，仍按 <4‰（以下） 计算');
   await expect(target).toHaveClass(/cell-stale/);
   await expect(target).toHaveAttribute('title', /状态和与目标差距也仍按此计算/);
+  // A definition slip is not saved (the row keeps its last good target): the status bar says so, since after a
+  // reload the cell shows the old value again and the red mark is gone.
+  await workbook.select(INFANT, '目标值');
+  await expect(page.locator('.status-bar .cell-info')).toContainText('此格未保存');
 
   await page.keyboard.press('Control+z');
   await expect(await workbook.cell(INFANT, '目标值')).toHaveText('4‰');

@@ -95,6 +95,27 @@ describe('too timid / out of reach', () => {
     expect(a.message).toBe('目标偏保守：按趋势2025年已为 4.8‰，已达到新目标 <5‰。');
   });
 
+  it('does not call a target met now 偏保守 when the trend passes it by the target year: it says so instead', () => {
+    // 生长迟缓率 3.2, 3.4, 3.9, 4.3, 4.6, 3.8 % against <4.5 %: met in 2025, but rising to about 5.7 % by 2030.
+    const stunting = next.indicators.find((r) => r.name === '5岁以下儿童生长迟缓率')!;
+    const rising: Indicator = {
+      ...withTarget(stunting, 4.5),
+      values: { 2020: 3.2, 2021: 3.4, 2022: 3.9, 2023: 4.3, 2024: 4.6, 2025: 3.8 },
+    };
+    const a = assessAmbition(rising, DEFAULT_THRESHOLDS);
+    expect(a.trendAtTarget).toBeGreaterThan(4.5);
+    expect(a.flag).toBeNull();
+    expect(a.message).toMatch(
+      /^2025年为 3\.8%，已达到新目标 <4\.5%，但按趋势2030年约为 5\.\d+%，将高于目标：目标并不偏保守，需防止回升。$/,
+    );
+    // A trend that stays within the target keeps the flag.
+    const falling = {
+      ...rising,
+      values: { 2020: 4.6, 2021: 4.3, 2022: 3.9, 2023: 3.4, 2024: 3.2, 2025: 3.0 },
+    };
+    expect(assessAmbition(falling, DEFAULT_THRESHOLDS).flag).toBe('timid');
+  });
+
   it('flags a target that needs several times the best pace seen so far', () => {
     // From 4.8 in 2025 to 0.2 by 2030: 0.92‰ a year, more than 3 × the best yearly fall so far (0.3‰).
     const a = assessAmbition(withTarget(infant, 0.2), DEFAULT_THRESHOLDS);

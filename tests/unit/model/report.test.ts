@@ -11,6 +11,7 @@ import {
   type RowFacts,
 } from '../../../src/model/report';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { summarizeByArea } from '../../../src/model/status-summary';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 
 const facts = (
@@ -552,6 +553,30 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     ]);
     for (const { cells } of report.tally?.rows ?? [])
       expect(cells.slice(1, 6).reduce((sum, c) => sum + Number(c), 0)).toBe(Number(cells[0]));
+  });
+
+  it('a row added without a 领域 (新增指标) is headed and counted under （未填领域）, never under a blank', () => {
+    const added = facts('X01', '', lower(5), { 2020: 1, 2024: 4 }, '需加快', '个');
+    const withAdded = buildReport(
+      '规划',
+      [...final, added],
+      2025,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(withAdded.areas.map((a) => a.area).at(-1)).toBe('（未填领域）');
+    expect(withAdded.tally?.rows.map((r) => r.area)).toEqual([
+      '儿童与健康',
+      '儿童与安全',
+      '儿童与教育',
+      '（未填领域）',
+      '合计',
+    ]);
+    const panel = summarizeByArea(
+      [...final, added].map((r) => ({ area: r.indicator.area, status: r.status })),
+    );
+    expect(panel.map((a) => a.area).at(-1)).toBe('（未填领域）');
   });
 
   it('终期: a row whose 2025 figure is in but gives no verdict (公式有误) is said, not counted as missing', () => {
