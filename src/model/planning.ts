@@ -141,11 +141,17 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   // Too timid: the trend already meets the new target by the base year (or the latest value already does). Not
   // for a band (保持在90%左右): being in it is the aim, and a band is not raised by being met.
   const atBase = projectByDefault(defaultMethod(indicator), series, indicator.baseYear);
-  const baseValue = series.years.includes(indicator.baseYear)
+  const baseActual = series.years.includes(indicator.baseYear);
+  const baseValue = baseActual
     ? (series.values[series.years.indexOf(indicator.baseYear)] ?? null)
     : atBase.ok
       ? withinNaturalLimits(atBase.value, indicator.unit)
       : null;
+  // The base year's own figure is said as a figure; only a year without one is the trend's (按趋势…约为).
+  const baseSaid = (v: number, already = '') =>
+    baseActual
+      ? `${indicator.baseYear}年${already}为 ${f(v)}`
+      : `按趋势${indicator.baseYear}年${already}为 ${trendFigure(v)}`;
   // A count is judged as the sheet shows it, in whole units: a trend of 5.5 家 is 5 sure, not above a target of >5 家.
   const counted = isCountUnit(indicator.unit);
   const asPlanned = (v: number) => (counted ? wholeCountAsPlanned(v, indicator) : v);
@@ -168,7 +174,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
         `${standIn}${
           meets(latest, target, spec, thresholds)
             ? `${latestYear}年为 ${f(latest)}`
-            : `按趋势${indicator.baseYear}年为 ${trendFigure(baseValue ?? latest)}`
+            : baseSaid(baseValue ?? latest)
         }，已达到新目标 ${spec.comparator}${f(target)}，` +
         `但按趋势${indicator.targetYear}年约为 ${trendFigure(trendAtTarget)}，将${lowerIsBetter ? '高于' : '低于'}目标：` +
         `目标并不偏保守，需防止${lowerIsBetter ? '回升' : '回落'}。`,
@@ -183,7 +189,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   ) {
     return {
       flag: 'timid',
-      message: `${standIn}目标偏保守：按趋势${indicator.baseYear}年已为 ${trendFigure(baseValue)}，已达到新目标 ${spec.comparator}${f(target)}。`,
+      message: `${standIn}目标偏保守：${baseSaid(baseValue, '已')}，已达到新目标 ${spec.comparator}${f(target)}。`,
       ...none,
     };
   }

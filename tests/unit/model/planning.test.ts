@@ -92,7 +92,13 @@ describe('too timid / out of reach', () => {
   it('flags a target the trend already meets by the base year, with the figures', () => {
     const a = assessAmbition(withTarget(infant, 5), DEFAULT_THRESHOLDS);
     expect(a.flag).toBe('timid');
-    expect(a.message).toBe('目标偏保守：按趋势2025年已为 4.8‰，已达到新目标 <5‰。');
+    // 2025's own figure is said as a figure, not as the trend's.
+    expect(a.message).toBe('目标偏保守：2025年已为 4.8‰，已达到新目标 <5‰。');
+    // Without a 2025 figure, the trend's value for 2025 is what meets it.
+    const upTo2024 = Object.fromEntries(Object.entries(infant.values).filter(([year]) => year !== '2025'));
+    const b = assessAmbition({ ...withTarget(infant, 5), values: upTo2024 }, DEFAULT_THRESHOLDS);
+    expect(b.flag).toBe('timid');
+    expect(b.message).toMatch(/^目标偏保守：按趋势2025年已为 4\.\d+‰，已达到新目标 <5‰。$/);
   });
 
   it('does not call a target met now 偏保守 when the trend passes it by the target year: it says so instead', () => {
