@@ -300,7 +300,31 @@ function fieldOf(key: string): { field: Field; rank: number } | undefined {
  * "2023年全年" (after normalisation). Part of a year (1-6月) is no year column.
  */
 const YEAR_HEADER =
-  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\([^)]*\))?$/;
+  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\(([^)]*)\))?$/;
+
+/**
+ * Words in a year column's brackets that make it some other figure than the year's own: the plan's target, a
+ * forecast, the province's or the country's figure, an average, a change, part of the year. Such a column beside
+ * the year's figures ("2025年（目标）") was read as the year's figure. A unit or a word about the figure itself
+ * ("2025年（‰）", "2025年（快报）") keeps it a year column.
+ */
+const NOT_THE_YEARS_FIGURE =
+  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|省|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|基期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+
+/** The year a (normalised) header is the figures of, or null: see YEAR_HEADER and NOT_THE_YEARS_FIGURE. */
+function yearOfHeader(key: string): number | null {
+  const match = YEAR_HEADER.exec(key);
+  if (!match) return null;
+  const bracket = match[2];
+  if (bracket !== undefined && NOT_THE_YEARS_FIGURE.test(bracket)) return null;
+  return Number(match[1]);
+}
+
+/** The words in brackets that make a header starting with a year not a column of that year's figures. */
+function otherFigureWords(key: string): string | null {
+  const bracket = YEAR_HEADER.exec(key)?.[2];
+  return bracket !== undefined && NOT_THE_YEARS_FIGURE.test(bracket) ? bracket : null;
+}
 
 /** 比较 as a department may spell a not-rising direction. */
 const HOLD_SPELLINGS: ReadonlySet<string> = new Set(['不升', '不上升']);
@@ -487,9 +511,9 @@ function findLayout(rows: readonly string[][]): Layout | null {
     headers.forEach((header, col) => {
       const key = normaliseHeader(header);
       if (!key) return;
-      const year = YEAR_HEADER.exec(key);
-      if (year) {
-        years.push({ col, year: Number(year[1]), header });
+      const year = yearOfHeader(key);
+      if (year !== null) {
+        years.push({ col, year, header });
         return;
       }
       const known = fieldOf(key);
@@ -513,8 +537,8 @@ function findLayout(rows: readonly string[][]): Layout | null {
       const belowYears: YearColumn[] = [];
       below.forEach((cell, col) => {
         const header = cleanCell(cell);
-        const year = YEAR_HEADER.exec(normaliseHeader(header));
-        if (year) belowYears.push({ col, year: Number(year[1]), header });
+        const year = yearOfHeader(normaliseHeader(header));
+        if (year !== null) belowYears.push({ col, year, header });
       });
       if (belowYears.length > 0) {
         const merged = headers.map((header, col) => header || cleanCell(below[col]));
@@ -591,8 +615,8 @@ function longTable(rows: readonly string[][]): LongTable | null {
     const problems: LongTable['problems'] = [];
     for (let i = index + 1; i < rows.length; i += 1) {
       const text = cleanCell(rows[i]?.[yearCol]);
-      const year = YEAR_HEADER.exec(normaliseHeader(text));
-      if (year) yearOf[i] = Number(year[1]);
+      const year = yearOfHeader(normaliseHeader(text));
+      if (year !== null) yearOf[i] = year;
       else if (text !== '' || cleanCell(rows[i]?.[valueCol]) !== '') {
         const key = cleanCell(rows[i]?.[fields.code ?? fields.name ?? 0]);
         // A note or a total under the table is said as one by the reading of its rows.
@@ -962,7 +986,16 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   headers.forEach((header, col) => {
     const key = normaliseHeader(header);
     if (/^(?:19|20)\d{2}/.test(key) && !layout.years.some((y) => y.col === col)) {
-      issue(headerLine, header, `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`);
+      const words = otherFigureWords(key);
+      const year = key.slice(0, 4);
+      issue(
+        headerLine,
+        header,
+        words !== null
+          ? `列“${header}”不是 ${year} 年的实际数值（括号中写的是“${words}”），该列未导入：` +
+              `如确是该年的实际数值，请把列名改为“${year}年”后再导入。`
+          : `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`,
+      );
     }
   });
 

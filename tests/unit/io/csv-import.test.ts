@@ -370,6 +370,43 @@ describe('parseImportFile: matching rows', () => {
     ]);
   });
 
+  it.each([
+    ['2025年（目标）', '目标'],
+    ['2025年(目标值)', '目标值'],
+    ['2025（规划目标）', '规划目标'],
+    ['2025年（预计）', '预计'],
+    ['2025年（全省平均）', '全省平均'],
+    ['2025年（全国）', '全国'],
+    ['2025年（1-6月）', '1-6月'],
+    ['2025年（同比增减）', '同比增减'],
+  ])('a column “%s” is not the year’s own figure: said, and its figures not imported', (header, word) => {
+    // A department's table puts the plan's target (or the province's figure) beside its own: 3 is not 2025's figure.
+    const result = parseImportFile(
+      `代码,指标名称,2024年,"${header}"\r\nH01,新生儿死亡率,2.4,3\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(result.updates)).toEqual([['H01', 2024, undefined, 2.4, 2]]);
+    expect(result.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        1,
+        header,
+        `列“${header}”不是 2025 年的实际数值（括号中写的是“${word}”），该列未导入：` +
+          '如确是该年的实际数值，请把列名改为“2025年”后再导入。',
+      ],
+    ]);
+  });
+
+  it.each(['2025年（‰）', '2025年（快报）', '2025年（1-12月）', '2025年(万元)', '2025年（单位：%）'])(
+    'a column “%s” is 2025’s figure: a unit or a word about the figure itself in brackets',
+    (header) => {
+      const result = parseImportFile(`代码,"${header}"\r\nH01,2.4\r\n`, 'a.csv', planRows(), YEARS);
+      expect(result.issues).toEqual([]);
+      expect(changes(result.updates)).toEqual([['H01', 2025, undefined, 2.4, 2]]);
+    },
+  );
+
   it('matches a file of another office by name, ignoring unknown names and years outside the workbook', () => {
     const parsed = readFixture('wide-other-office.csv');
     expect(parsed).toMatchObject({ format: 'wide', encoding: 'gb18030', matchedRows: 3 });
