@@ -1053,6 +1053,23 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     ]);
   });
 
+  it('a figure sent as 待核实 or 待公布 (the department has none it will stand by yet) is listed to chase, not an error', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年,2025年\r\nH01,新生儿死亡率,2.4,待核实\r\nH02,婴儿死亡率,核实中,待公布\r\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([['H01', 2024, undefined, 2.4, 2]]);
+    expect(
+      parsed.noFigures?.map((n) => [n.line, n.code, n.cells.map((c) => `${c.year}年：${c.text}`)]),
+    ).toEqual([
+      [2, 'H01', ['2025年：待核实']],
+      [3, 'H02', ['2024年：核实中', '2025年：待公布']],
+    ]);
+  });
+
   it('a department’s return that leaves out some of its rows says which (a row deleted in Excel); a correction of a few rows does not', () => {
     const health = planRows().filter((r) => r.department === '市卫健局');
     expect(health.length).toBeGreaterThan(10);
