@@ -549,6 +549,44 @@ function findLayout(rows: readonly string[][]): Layout | null {
   return null;
 }
 
+/** What a column of a header is read as: 'code', 'name', 'unit', a year, or '' for anything else. */
+function roleAt(layout: Layout, col: number): string {
+  const { fields } = layout;
+  if (fields.code === col) return 'code';
+  if (fields.name === col) return 'name';
+  if (fields.unit === col) return 'unit';
+  const year = layout.years.find((y) => y.col === col);
+  return year ? String(year.year) : '';
+}
+
+/**
+ * The first column a header further down (a second table pasted below the first) reads otherwise than the file's
+ * header does, or -1 when it reads every column alike. A column the lower header leaves empty is no difference
+ * (a shorter copy of the same header).
+ */
+function firstDifferentColumn(layout: Layout, other: Layout): number {
+  const width = Math.max(layout.headers.length, other.headers.length);
+  for (let col = 0; col < width; col += 1) {
+    const role = roleAt(other, col);
+    if (role === roleAt(layout, col)) continue;
+    if (role !== '' || cleanCell(other.headers[col]) !== '') return col;
+  }
+  return -1;
+}
+
+const KEY_HEADER_WORD = /代|码|指|名|编|项|ｃ|ｎ|code|name/i;
+
+/** Whether a row names a code or a name column: the top of a header (one row, or the upper of two). */
+function namesKeyColumn(row: readonly string[]): boolean {
+  return row.some((cell) => {
+    // (Asked of every line matching no row — a file of another county's may have tens of thousands: a cell
+    // without such a word is not normalised.)
+    if (cell.length > 40 || !KEY_HEADER_WORD.test(cell)) return false;
+    const known = fieldOf(normaliseHeader(cleanCell(cell)));
+    return known?.field === 'code' || known?.field === 'name';
+  });
+}
+
 /**
  * A 编号 (or 编码) column holding only 1, 2, 3 … beside a name column: a serial number, not the plan's codes. Read
  * as codes, every row would be an unknown code; the rows are matched by name instead.
@@ -919,6 +957,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   }
 
   const headerLine = layout.headerIndex + 1;
+  const fileLayout = layout;
   const { fields, headers } = layout;
   for (const problem of long?.problems ?? []) issue(problem.line, problem.column, problem.message);
   // The sample workbook's export: its name says so, and so does every row's 备注.
@@ -1196,10 +1235,54 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const said: Said[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
+  /**
+   * A second table pasted below the first, under a header of its own whose columns are in another order: its lines
+   * are not read by the file's header (2025 and 2024 swapped put each figure in the other year). Said once, at
+   * its header, with how many lines were left; a header like the file's own further down is read again.
+   */
+  // (Cast: set in closures, which the narrowing of a `let` does not see.)
+  let otherTable = null as { line: number; col: number; header: string; lines: number } | null;
+  const endOtherTable = (): void => {
+    if (!otherTable) return;
+    const { line, col, header, lines } = otherTable;
+    issue(
+      line,
+      null,
+      `第 ${line} 行是另一张表的表头，列的排列与第 ${headerLine} 行的表头不同（第 ${col + 1} 列在第 ${headerLine} 行是` +
+        `“${headers[col] || '空白'}”，这里是“${header || '空白'}”），这张表的 ${lines} 行未导入：` +
+        '请把这张表另存为一个单独的 CSV 文件，与本文件一起导入（可一次选多个文件）。',
+    );
+    otherTable = null;
+  };
+  /** Whether the row at `index` is the header of another table (see otherTable); if so, it starts it. */
+  const startsOtherTable = (index: number): boolean => {
+    const row = rows[index] ?? [];
+    if (long || !namesKeyColumn(row)) return false;
+    const other = findLayout(rows.slice(index, index + 2));
+    if (!other) return false;
+    const col = firstDifferentColumn(fileLayout, other);
+    if (col < 0) return false;
+    endOtherTable();
+    otherTable = { line: index + 1, col, header: other.headers[col] ?? '', lines: 0 };
+    // (The lower row of a two-row header is part of it, not a line of the table.)
+    skipUntil = index + other.headerIndex;
+    return true;
+  };
+  let skipUntil = -1;
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const row = rows[index] ?? [];
     if (isEmptyRow(row)) continue;
-    if (isRepeatedHeader(row)) continue;
+    if (otherTable) {
+      if (index <= skipUntil || startsOtherTable(index)) continue;
+      // The file's own header again: its lines are read again.
+      if (isRepeatedHeader(row)) endOtherTable();
+      else otherTable.lines += 1;
+      continue;
+    }
+    if (isRepeatedHeader(row)) {
+      startsOtherTable(index);
+      continue;
+    }
     dataRows += 1;
     const line = index + 1;
     const codeText = cell(row, 'code');
@@ -1224,6 +1307,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       target = candidates?.[0];
       if (!target) {
+        if (startsOtherTable(index)) continue;
         if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
         const sameName = nameText ? rowsNamed(nameText) : undefined;
         if (sameName && sameName.length > 0) {
@@ -1274,6 +1358,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       target = matches[0];
       if (!target) {
+        if (startsOtherTable(index)) continue;
         if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
         // The closest name is said, never taken: a near name may be another indicator. (Only for the first few: a
         // file of another county's 60,000 rows would take seconds to compare.)
@@ -1291,6 +1376,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
     } else {
+      if (startsOtherTable(index)) continue;
       if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
       ignoreRow(row, line, codeText, nameText, '本行没有代码也没有指标名称，无法确定是哪个指标。');
       continue;
@@ -1434,6 +1520,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     index.rows,
   );
   result.sentCodes = sentRows.map((row) => row.code);
+  endOtherTable();
   if (dataRows === 0) {
     issue(
       null,

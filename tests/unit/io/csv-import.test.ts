@@ -1288,6 +1288,53 @@ describe('parseImportFile: more of what offices send', () => {
     expect(parsed.issues).toEqual([]);
     expect(parsed.updates.map((u) => u.code)).toEqual(['H02', 'H02', 'H01', 'H01']);
   });
+
+  it('a second table pasted below, its columns in another order, is not read by the first header: said, with where', () => {
+    // 2025 and 2024 swapped in the second table: read by the first header, 4.1 went in as 2024 and 4.6 as 2025.
+    const swapped = parseImportFile(
+      '代码,指标名称,2024年,2025年\r\nH01,新生儿死亡率,2.4,2.2\r\n' +
+        '代码,指标名称,2025年,2024年\r\nH02,婴儿死亡率,4.1,4.6\r\nH03,5岁以下儿童死亡率,5.1,5.6\r\n',
+      '合并.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(swapped.updates)).toEqual([
+      ['H01', 2024, undefined, 2.4, 2],
+      ['H01', 2025, undefined, 2.2, 2],
+    ]);
+    expect(swapped.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        3,
+        null,
+        '第 3 行是另一张表的表头，列的排列与第 1 行的表头不同（第 3 列在第 1 行是“2024年”，这里是“2025年”），' +
+          '这张表的 2 行未导入：请把这张表另存为一个单独的 CSV 文件，与本文件一起导入（可一次选多个文件）。',
+      ],
+    ]);
+    expect(swapped.ignored).toEqual([]);
+    // 代码 and 指标名称 swapped (and a title above it): not two new rows named “代码” and “H02”. A header like the
+    // first one further down is read again.
+    const names = parseImportFile(
+      '代码,指标名称,2025年\r\nH01,新生儿死亡率,2.2\r\n' +
+        '指标名称,代码,2025年\r\n婴儿死亡率,H02,4.1\r\n' +
+        '代码,指标名称,2025年\r\nH03,5岁以下儿童死亡率,5.1\r\n',
+      '合并.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(names.newRows).toEqual([]);
+    expect(changes(names.updates)).toEqual([
+      ['H01', 2025, undefined, 2.2, 2],
+      ['H03', 2025, undefined, 5.1, 6],
+    ]);
+    expect(names.issues.map((i) => [i.line, i.message])).toEqual([
+      [
+        3,
+        expect.stringContaining(
+          '第 3 行是另一张表的表头，列的排列与第 1 行的表头不同（第 1 列在第 1 行是“代码”，这里是“指标名称”），这张表的 1 行未导入',
+        ),
+      ],
+    ]);
+  });
 });
 
 describe('parseImportFile: new rows', () => {
