@@ -18,7 +18,8 @@
  *   of the workbook. Clearing is done in the grid.
  * - A value is read with parseEntry and the row's unit; what it cannot read is an issue and gives no update.
  *   When the file has a 单位 column and a row's unit there differs from the workbook's, the whole row is refused
- *   (a 3 under "%" is not a 3 under "‰"); "/10万" (as the grid writes it) and "每10万" are the row's "1/10万".
+ *   (a 3 under "%" is not a 3 under "‰"); "/10万" (as the grid writes it) and "每10万" are the row's "1/10万",
+ *   百分比 and 千分率 (and a unit in brackets, "(%)") its % and ‰.
  * - Text cells lose the apostrophe our export puts before =, +, -, @ (and Excel's ="…" text wrapper).
  * - A row whose code is unknown becomes a NewRowProposal when it has a name — unless its name is that of an
  *   existing row (then the code is probably wrong: ignored with the reason).
@@ -412,7 +413,11 @@ function normaliseUnit(text: string): string {
     // A rate per so many as the grid and reports write it after a number ("12.5/10万"), or in words (每10万): 1/10万.
     unit = toHalfWidth(text)
       .replace(/\s+/g, '')
-      .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/');
+      .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/')
+      // A unit in brackets ((%)), or % and ‰ in words, as a 单位 column writes them (百分比, 千分率(‰)).
+      .replace(/^\((.+)\)$/, '$1')
+      .replace(/^(?:百分比|百分率|百分数|百分之)(?:\(%\))?$/, '%')
+      .replace(/^(?:千分比|千分率|千分数|千分之)(?:\(‰\))?$/, '‰');
     NORMALISED_UNITS.set(text, unit);
   }
   return unit;

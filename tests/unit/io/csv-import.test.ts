@@ -1151,6 +1151,27 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(planImport([parsed]).missingRows).toEqual([]);
   });
 
+  it('a 单位 column spelling % or ‰ in words or in brackets (百分比, 千分率, （%）) is the row’s unit', () => {
+    const parsed = parseImportFile(
+      '代码,单位,2025年\r\nH06,百分比,66\r\nH07,（%）,5\r\nH01,千分率,2\r\nH02,千分之,4\r\nH10,百分率(%),95\r\n' +
+        // Another unit is still another unit.
+        'H03,%,5\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([
+      ['H06', 2025, undefined, 66, 2],
+      ['H07', 2025, undefined, 5, 3],
+      ['H01', 2025, undefined, 2, 4],
+      ['H02', 2025, undefined, 4, 5],
+      ['H10', 2025, undefined, 95, 6],
+    ]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [7, '单位', expect.stringContaining('文件中的单位是“%”，工作簿中是“‰”')],
+    ]);
+  });
+
   it('a rate per 100,000 in the 单位 column as the grid and reports write it (/10万, 每10万) is the row’s 1/10万', () => {
     const perLakh = LANXI_2021_2025.indicators.find((r) => r.unit === '1/10万')!;
     const parsed = parseImportFile(
