@@ -1487,7 +1487,15 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         const series = hasFigure(figures, g.year)
           ? target.values
           : (lineSeries ??= lineFigures(given, years, scratch));
-        const odd = implausibleFigure(target.unit, series, g.year, g.value, years);
+        const odd = implausibleFigure(
+          target.unit,
+          series,
+          g.year,
+          g.value,
+          years,
+          target.target,
+          target.targetYear,
+        );
         if (odd)
           result.questions?.push({
             file,

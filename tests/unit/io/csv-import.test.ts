@@ -1465,6 +1465,28 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
     expect(parsed.questions).toEqual([]);
   });
 
+  it('a row’s first figure, with no other year to go by, is checked against the target: 150‰ for 婴儿死亡率', () => {
+    // The workbook starts without figures; a department's first return gives 2025 only.
+    const parsed = parseImportFile(
+      '代码,指标名称,2025年\r\nH02,婴儿死亡率,150\r\nH01,新生儿死亡率,2.1\r\nH24,乡镇（街道）婴幼儿照护服务机构覆盖率,8\r\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2025, undefined, 150, 2],
+      ['H01', 2025, undefined, 2.1, 3],
+      ['H24', 2025, undefined, 8, 4],
+    ]);
+    expect(parsed.questions?.map((q) => [q.line, q.column, q.message])).toEqual([
+      [
+        2,
+        '2025年',
+        'H02 婴儿死亡率：2025年为150‰，是目标（5‰）的约30倍。与目标相差悬殊，可能填错了数字或单位。',
+      ],
+    ]);
+  });
+
   it('a new row’s figures are checked against each other', () => {
     const parsed = read(['X01,乡镇儿童之家服务人次,人次,1200,1350,14,1400']);
     expect(parsed.newRows).toHaveLength(1);
