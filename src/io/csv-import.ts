@@ -239,6 +239,21 @@ const NOTE_LINE = /[:：]|^(?:填报|填表|联系|审核|负责|制表|说明|�
 /** A column of a department's own whose text is an explanation, not a figure (an unnamed one too). */
 const REMARK_HEADER = /^$|备注|说明|注释|附注|原因|情况|来源|口径/;
 
+/**
+ * What a department writes for a figure it has but will not stand by yet: no figure to import, and the row is
+ * listed with whom to ask (as 待统计 is, model/entry). Only in an import: typed in the grid, 待核实 stays as the
+ * clerk's marked reminder on the cell.
+ */
+const PENDING_WORDS: ReadonlySet<string> = new Set([
+  '待核实',
+  '核实中',
+  '待核查',
+  '待审核',
+  '审核中',
+  '待公布',
+  '未公布',
+]);
+
 /** A total line under the figures: no indicator of its own. */
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
 
@@ -1121,6 +1136,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           raw,
           message: `“${raw}”中的逗号在分号分隔的文件里含义不明（小数点还是千位分隔符）：请改为不带逗号的数字（如 4.125 或 4125）。`,
         });
+        continue;
+      }
+      if (PENDING_WORDS.has(raw)) {
+        said?.push({ year: column.year, header: column.header, text: raw });
         continue;
       }
       const entry = parseEntry(raw, unit);

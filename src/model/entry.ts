@@ -34,14 +34,6 @@ const MISSING = new Set([
   '暂缺',
   '未填报',
   '不适用',
-  // A figure the department has but will not stand by yet: none to import, and the clerk asks again later.
-  '待核实',
-  '核实中',
-  '待核查',
-  '待审核',
-  '审核中',
-  '待公布',
-  '未公布',
 ]);
 /** A dash of any length and kind (—, ——, –, ―, -- …): how a table says "no figure" in a cell. */
 const DASHES = /^[-—–―－]+$/;
