@@ -1272,7 +1272,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     issue(
       line,
       null,
-      `第 ${line} 行是另一张表的表头，列的排列与第 ${headerLine} 行的表头不同（第 ${col + 1} 列在第 ${headerLine} 行是` +
+      `这一行是另一张表的表头，列的排列与第 ${headerLine} 行的表头不同（第 ${col + 1} 列在第 ${headerLine} 行是` +
         `“${headers[col] || '空白'}”，这里是“${header || '空白'}”），这张表的 ${lines} 行未导入：` +
         '请把这张表另存为一个单独的 CSV 文件，与本文件一起导入（可一次选多个文件）。',
     );

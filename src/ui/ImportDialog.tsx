@@ -268,9 +268,13 @@ function Preview(props: {
           <For each={issues.shown()}>
             {(issue) => (
               <li>
-                {issue.file}
-                {issue.line !== null ? ` 第 ${issue.line} 行` : ''}
-                {issue.column ? ` “${issue.column}”列` : ''}：{issue.message}
+                {/* (A message about the file as a whole names it itself: “x.csv”不是 CSV 文件.) */}
+                <Show when={issue.line !== null || !issue.message.startsWith(`“${issue.file}”`)}>
+                  {issue.file}
+                  {issue.line !== null ? ` 第 ${issue.line} 行` : ''}
+                  {issue.column ? ` “${issue.column}”列` : ''}：
+                </Show>
+                {issue.message}
               </li>
             )}
           </For>
