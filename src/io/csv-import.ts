@@ -313,10 +313,10 @@ function fieldOf(key: string): { field: Field; rank: number } | undefined {
 
 /**
  * "2023", "2023年", "2023年度", "2023年数值", "2023年(%)", and the whole year as statistics write it, "2023年1-12月",
- * "2023年全年" (after normalisation). Part of a year (1-6月) is no year column.
+ * "2023年全年", "2023年末", "2023年快报数" (after normalisation). Part of a year (1-6月) is no year column.
  */
 const YEAR_HEADER =
-  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\(([^)]*)\))?$/;
+  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:[末底]|[末底]数|数值|数据|值|实际|实际值|实际数|完成值|完成数|监测值|统计值|快报|快报数|快报值|初步数|年报数)?(?:\(([^)]*)\))?$/;
 
 /**
  * Words in a year column's brackets that make it some other figure than the year's own: the plan's target, a
@@ -679,10 +679,16 @@ function longTable(rows: readonly string[][]): LongTable | null {
         const key = cleanCell(rows[i]?.[fields.code ?? fields.name ?? 0]);
         // A note or a total under the table is said as one by the reading of its rows.
         if (cleanCell(rows[i]?.[valueCol]) === '' || NOTE_LINE.test(key) || TOTAL_LABEL.test(key)) continue;
+        const yearKey = normaliseHeader(text);
+        const words = otherFigureWords(yearKey);
         problems.push({
           line: i + 1,
           column: headers[yearCol] ?? '',
-          message: `“${text}”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。`,
+          message:
+            words !== null
+              ? `“${text}”不是 ${yearKey.slice(0, 4)} 年的实际数值（括号中写的是“${words}”），本行的数值未导入：` +
+                `如确是该年的实际数值，请把年份改为 ${yearKey.slice(0, 4)} 后再导入。`
+              : `“${text}”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。`,
         });
       }
     }

@@ -348,6 +348,11 @@ describe('parseImportFile: matching rows', () => {
     ['２０２３年', 2023],
     ['2023年（‰）', 2023],
     ['2023年度', 2023],
+    ['2023年实际', 2023],
+    ['2023年快报数', 2023],
+    ['2023年末', 2023],
+    ['2023年底数', 2023],
+    ['2023年初步数', 2023],
   ])('year column “%s” is %i', (header, year) => {
     const result = parseImportFile(`代码,"${header}"\r\nH02,1.5\r\n`, 'a.csv', planRows(), YEARS);
     expect(result.issues).toEqual([]);
@@ -1308,6 +1313,23 @@ describe('parseImportFile: more of what offices send', () => {
     expect(parsed.newRows).toEqual([]);
     expect(parsed.issues).toEqual([]);
     expect(parsed.updates.map((u) => u.code)).toEqual(['H02', 'H02', 'H01', 'H01']);
+  });
+
+  it('a long table’s year written 2025年（预计） is said as another figure than the year’s own', () => {
+    const parsed = parseImportFile(
+      '代码,年份,数值\r\nH01,2025,2.2\r\nH02,2025年（预计）,4.5\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([['H01', 2025, undefined, 2.2, 2]]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        3,
+        '年份',
+        '“2025年（预计）”不是 2025 年的实际数值（括号中写的是“预计”），本行的数值未导入：如确是该年的实际数值，请把年份改为 2025 后再导入。',
+      ],
+    ]);
   });
 
   it('a second table pasted below, its columns in another order, is not read by the first header: said, with where', () => {
