@@ -320,12 +320,13 @@ const YEAR_HEADER =
 
 /**
  * Words in a year column's brackets that make it some other figure than the year's own: the plan's target, a
- * forecast, the province's or the country's figure, an average, a change, part of the year. Such a column beside
+ * forecast, the province's, 金华's or the country's figure, an average, a change, part of the year. (Not 省 alone:
+ * "2025年（省统计局）" names where the city's own figure comes from.) Such a column beside
  * the year's figures ("2025年（目标）") was read as the year's figure. A unit or a word about the figure itself
- * ("2025年（‰）", "2025年（快报）") keeps it a year column.
+ * ("2025年（‰）", "2025年（快报）", the grid's own "2020年（基期）") keeps it a year column.
  */
 const NOT_THE_YEARS_FIGURE =
-  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|省|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|基期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
 
 /** The year a (normalised) header is the figures of, or null: see YEAR_HEADER and NOT_THE_YEARS_FIGURE. */
 function yearOfHeader(key: string): number | null {

@@ -382,6 +382,7 @@ describe('parseImportFile: matching rows', () => {
     ['2025年（预计）', '预计'],
     ['2025年（全省平均）', '全省平均'],
     ['2025年（全国）', '全国'],
+    ['2025年（浙江省）', '浙江省'],
     ['2025年（1-6月）', '1-6月'],
     ['2025年（同比增减）', '同比增减'],
   ])('a column “%s” is not the year’s own figure: said, and its figures not imported', (header, word) => {
@@ -403,14 +404,18 @@ describe('parseImportFile: matching rows', () => {
     ]);
   });
 
-  it.each(['2025年（‰）', '2025年（快报）', '2025年（1-12月）', '2025年(万元)', '2025年（单位：%）'])(
-    'a column “%s” is 2025’s figure: a unit or a word about the figure itself in brackets',
-    (header) => {
-      const result = parseImportFile(`代码,"${header}"\r\nH01,2.4\r\n`, 'a.csv', planRows(), YEARS);
-      expect(result.issues).toEqual([]);
-      expect(changes(result.updates)).toEqual([['H01', 2025, undefined, 2.4, 2]]);
-    },
-  );
+  it.each([
+    '2025年（‰）',
+    '2025年（快报）',
+    '2025年（1-12月）',
+    '2025年(万元)',
+    '2025年（单位：%）',
+    '2025年（基期）',
+  ])('a column “%s” is 2025’s figure: a unit or a word about the figure itself in brackets', (header) => {
+    const result = parseImportFile(`代码,"${header}"\r\nH01,2.4\r\n`, 'a.csv', planRows(), YEARS);
+    expect(result.issues).toEqual([]);
+    expect(changes(result.updates)).toEqual([['H01', 2025, undefined, 2.4, 2]]);
+  });
 
   it('matches a file of another office by name, ignoring unknown names and years outside the workbook', () => {
     const parsed = readFixture('wide-other-office.csv');
