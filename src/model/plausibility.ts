@@ -125,10 +125,11 @@ export interface RowTarget {
 }
 
 /**
- * A row's first figure beside its target level: questioned at IMPLAUSIBLE_FACTOR times the target or more (the
- * slips of a unit or a digit), and — for a ceiling or a band — at a fifth of it or less (‰ given as %). Not below
- * a floor (≥ 50 %: a programme may start from 8 %), nor for a count (至少1家 is a minimum, not a scale), a direction
- * or a yearly change; nor within the unit's changeFloor of the target.
+ * A row's first figure beside its target level: questioned at IMPLAUSIBLE_FACTOR times the target or more (a ‰
+ * given per 10,000 or per 100,000, minutes for hours, a digit too many). Not far below it: the plan's ceilings
+ * are national ones, and a county's figures are often well under them (a stunting rate of 0.7 % against < 4 %),
+ * as a programme may start far below its floor (8 % against ≥ 50 %). Not for a count (至少1家 is a minimum, not a
+ * scale), a direction or a yearly change; nor within the unit's changeFloor of the target.
  */
 function besideTarget(
   unit: string,
@@ -141,8 +142,7 @@ function besideTarget(
   if (typeof goal !== 'number' || !(goal > 0) || isCountUnit(unit.trim())) return null;
   if (target.kind !== 'upper' && target.kind !== 'lower' && target.kind !== 'around') return null;
   const factor = value / goal;
-  const far = factor >= IMPLAUSIBLE_FACTOR || (target.kind !== 'lower' && factor * IMPLAUSIBLE_FACTOR <= 1);
-  if (!far || Math.abs(value - goal) < changeFloor(unit)) return null;
+  if (factor < IMPLAUSIBLE_FACTOR || value - goal < changeFloor(unit)) return null;
   return {
     year,
     value,
