@@ -882,6 +882,18 @@ export interface CellSink {
   expect?(cells: number): void;
 }
 
+/**
+ * Zero-width characters (U+200B–U+200D, U+2060) come with text pasted into Excel from a web page or a chat, and a
+ * BOM inside the text with files joined end to end: unseen, they made “4.5” no number and H02 an unknown code.
+ */
+const INVISIBLES = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+function withoutInvisibles(text: string): string {
+  // (Tested first: nearly every file has none, and the text is not copied then.)
+  INVISIBLES.lastIndex = 0;
+  return INVISIBLES.test(text) ? text.replace(INVISIBLES, '') : text;
+}
+
 /** parseImportFile against a workbook indexed beforehand. */
 export function parseIndexed(
   text: string,
@@ -906,7 +918,7 @@ export function parseIndexed(
     noFigures: [],
   };
   try {
-    parseInto(result, text.replace(/^\uFEFF/, ''), index, sink);
+    parseInto(result, withoutInvisibles(text), index, sink);
   } catch (error) {
     // Defensive: a bug must not take the dialog down; nothing of this file is imported.
     sink?.clear();

@@ -144,6 +144,22 @@ describe('parseImportFile: files in the workbook’s own format', () => {
     ]);
   });
 
+  it('reads cells carrying invisible zero-width characters (text pasted from a web page or a chat into Excel)', () => {
+    // Shown as “4.5”不是数字 and 代码 H02 不在本工作簿中, the clerk could not see what was wrong.
+    const parsed = parseImportFile(
+      '\u200B代码,2024年\u200B\r\nH01,4.5\u200B\r\nH02\u2060,\u200C4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.ignored).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H01', 2024, undefined, 4.5, 2],
+      ['H02', 2024, undefined, 4.1, 3],
+    ]);
+  });
+
   it('reads Excel “Unicode 文本” (UTF-16, tab-separated)', () => {
     const parsed = readFixture('utf16le-unicode-text.csv');
     expect(parsed.issues).toEqual([]);
