@@ -570,12 +570,14 @@ function findLayout(rows: readonly string[][]): Layout | null {
   return null;
 }
 
-/** What a column of a header is read as: 'code', 'name', 'unit', a year, or '' for anything else. */
+/**
+ * What a column of a header is read as: 'code', 'name', a year, or '' for anything else (a 单位 or 备注 column added
+ * at the end of a second table's header moves no figure).
+ */
 function roleAt(layout: Layout, col: number): string {
   const { fields } = layout;
   if (fields.code === col) return 'code';
   if (fields.name === col) return 'name';
-  if (fields.unit === col) return 'unit';
   const year = layout.years.find((y) => y.col === col);
   return year ? String(year.year) : '';
 }

@@ -1386,6 +1386,18 @@ describe('parseImportFile: more of what offices send', () => {
       YEARS,
     );
     expect(names.newRows).toEqual([]);
+    // A copy of the header with a 单位 column added at its end moves no figure: read on.
+    const longer = parseImportFile(
+      '代码,2025年\r\nH01,2.2\r\n代码,2025年,单位\r\nH02,4.1,‰\r\n',
+      '合并.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(longer.issues).toEqual([]);
+    expect(changes(longer.updates)).toEqual([
+      ['H01', 2025, undefined, 2.2, 2],
+      ['H02', 2025, undefined, 4.1, 4],
+    ]);
     expect(changes(names.updates)).toEqual([
       ['H01', 2025, undefined, 2.2, 2],
       ['H03', 2025, undefined, 5.1, 6],
