@@ -1159,12 +1159,12 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         });
         continue;
       }
-      if (PENDING_WORDS.has(raw)) {
-        said?.push({ year: column.year, header: column.header, text: raw });
-        continue;
-      }
       const entry = parseEntry(raw, unit);
-      if (!entry.ok) given.push({ year: column.year, header: column.header, raw, message: entry.message });
+      // (Looked up only for what is no figure: nearly every cell is one.)
+      if (!entry.ok && PENDING_WORDS.has(raw))
+        said?.push({ year: column.year, header: column.header, text: raw });
+      else if (!entry.ok)
+        given.push({ year: column.year, header: column.header, raw, message: entry.message });
       else if (entry.value !== null)
         given.push({ year: column.year, header: column.header, value: entry.value });
       else said?.push({ year: column.year, header: column.header, text: raw });
