@@ -483,6 +483,12 @@ function isNoteLine(
   );
 }
 
+/** A line under a table whose first cell is a note (填表人：…) or a total (合计), whatever the columns. */
+function isNoteOrTotal(row: readonly string[]): boolean {
+  const first = cleanCell(row.find((cell) => cleanCell(cell) !== ''));
+  return NOTE_LINE.test(first) || TOTAL_LABEL.test(normaliseName(first));
+}
+
 /** A total line under the figures (合计, 小计): no indicator of its own. */
 function isTotalLine(codeText: string, nameText: string): boolean {
   return TOTAL_LABEL.test(normaliseName(codeText) || normaliseName(nameText));
@@ -1321,7 +1327,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       if (index <= skipUntil || startsOtherTable(index)) continue;
       // The file's own header again: its lines are read again.
       if (isRepeatedHeader(row)) endOtherTable();
-      else otherTable.lines += 1;
+      // (A 合计 or a 填表人 line under it is no line of figures left unread.)
+      else if (!isNoteOrTotal(row)) otherTable.lines += 1;
       continue;
     }
     if (isRepeatedHeader(row)) {

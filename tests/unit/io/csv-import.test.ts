@@ -1357,7 +1357,9 @@ describe('parseImportFile: more of what offices send', () => {
     // 2025 and 2024 swapped in the second table: read by the first header, 4.1 went in as 2024 and 4.6 as 2025.
     const swapped = parseImportFile(
       '代码,指标名称,2024年,2025年\r\nH01,新生儿死亡率,2.4,2.2\r\n' +
-        '代码,指标名称,2025年,2024年\r\nH02,婴儿死亡率,4.1,4.6\r\nH03,5岁以下儿童死亡率,5.1,5.6\r\n',
+        '代码,指标名称,2025年,2024年\r\nH02,婴儿死亡率,4.1,4.6\r\nH03,5岁以下儿童死亡率,5.1,5.6\r\n' +
+        // (Its 合计 and 填表人 lines are no lines of figures left unread.)
+        '合计,,,\r\n填表人：张三,,,\r\n',
       '合并.csv',
       planRows(),
       YEARS,
