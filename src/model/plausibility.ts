@@ -107,6 +107,14 @@ export function implausibleFigure(
   }
   if (nearDistance === Infinity) return target ? besideTarget(unit, target, targetYear, year, value) : null;
   if (Math.abs(value - nearValue) < changeFloor(unit)) return null;
+  // The nearest figure is itself many times the target and this one is not: that one is the odd one (4.4‰ beside
+  // 150‰ against 5‰), as when another year agrees.
+  if (
+    target &&
+    besideTarget(unit, target, targetYear, nearYear, nearValue) &&
+    !besideTarget(unit, target, targetYear, year, value)
+  )
+    return null;
   const factor = value / nearValue;
   return {
     year,

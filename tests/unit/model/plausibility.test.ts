@@ -210,6 +210,16 @@ describe('implausibleFigure: a row’s first figure beside its target', () => {
     expect(implausibleFigure('小时/天', {}, 2025, 60, undefined, hours)?.message).toContain('分钟数');
   });
 
+  it('beside a figure that is itself many times the target, a figure near the target is not the odd one', () => {
+    // 2024 4.4‰ and 2025 150‰ in one return: 150 is questioned, 4.4 (near the 5‰ target) is not.
+    expect(implausibleFigure('‰', { 2025: 150 }, 2024, 4.4, undefined, infant)).toBeNull();
+    expect(implausibleFigure('‰', { 2024: 4.4 }, 2025, 150, undefined, infant)).not.toBeNull();
+    // A neighbour under the target is no reason: 0.7 % then 7 % (a digit?) against < 4 % is still asked about.
+    expect(
+      implausibleFigure('%', { 2024: 0.7 }, 2025, 7, undefined, { kind: 'upper', value: 4 }),
+    ).not.toBeNull();
+  });
+
   it('a row with another figure is compared with that figure, not with the target', () => {
     expect(implausibleFigure('‰', { 2024: 120 }, 2025, 150, undefined, infant)).toBeNull();
   });
