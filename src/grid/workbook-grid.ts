@@ -1538,12 +1538,17 @@ export function makeWorkbookGrid(
     for (const { physicalRow, year, value } of typed) {
       const held = before.get(physicalRow) ?? {};
       if (held[year] === value) continue;
+      // (A row's first figure is compared with its target: model/plausibility besideTarget.)
+      const kind = kindOfLabel(cellAt(physicalRow, kindCol));
+      const goal = cellAt(physicalRow, targetValueCol);
       const odd = implausibleFigure(
         unitAt(physicalRow),
         otherFigure(held, year) ? held : (given.get(physicalRow) ?? {}),
         year,
         value,
         years,
+        kind ? { kind, value: typeof goal === 'number' ? goal : null } : undefined,
+        Number(cellAt(physicalRow, targetYearCol)),
       );
       if (odd) found.push({ physicalRow, message: odd.message });
     }

@@ -18,7 +18,8 @@
  *   of the workbook. Clearing is done in the grid.
  * - A value is read with parseEntry and the row's unit; what it cannot read is an issue and gives no update.
  *   When the file has a 单位 column and a row's unit there differs from the workbook's, the whole row is refused
- *   (a 3 under "%" is not a 3 under "‰"); "/10万" (as the grid writes it) and "每10万" are the row's "1/10万".
+ *   (a 3 under "%" is not a 3 under "‰"); "/10万" (as the grid writes it) and "每10万" are the row's "1/10万",
+ *   百分比 and 千分率 (and a unit in brackets, "(%)") its % and ‰.
  * - Text cells lose the apostrophe our export puts before =, +, -, @ (and Excel's ="…" text wrapper).
  * - A row whose code is unknown becomes a NewRowProposal when it has a name — unless its name is that of an
  *   existing row (then the code is probably wrong: ignored with the reason).
@@ -238,6 +239,21 @@ const NOTE_LINE = /[:：]|^(?:填报|填表|联系|审核|负责|制表|说明|�
 /** A column of a department's own whose text is an explanation, not a figure (an unnamed one too). */
 const REMARK_HEADER = /^$|备注|说明|注释|附注|原因|情况|来源|口径/;
 
+/**
+ * What a department writes for a figure it has but will not stand by yet: no figure to import, and the row is
+ * listed with whom to ask (as 待统计 is, model/entry). Only in an import: typed in the grid, 待核实 stays as the
+ * clerk's marked reminder on the cell.
+ */
+const PENDING_WORDS: ReadonlySet<string> = new Set([
+  '待核实',
+  '核实中',
+  '待核查',
+  '待审核',
+  '审核中',
+  '待公布',
+  '未公布',
+]);
+
 /** A total line under the figures: no indicator of its own. */
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
 
@@ -297,10 +313,35 @@ function fieldOf(key: string): { field: Field; rank: number } | undefined {
 
 /**
  * "2023", "2023年", "2023年度", "2023年数值", "2023年(%)", and the whole year as statistics write it, "2023年1-12月",
- * "2023年全年" (after normalisation). Part of a year (1-6月) is no year column.
+ * "2023年全年", "2023年末", "2023年快报数" (after normalisation). Part of a year (1-6月) is no year column.
  */
 const YEAR_HEADER =
-  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:数值|数据|值|实际值|实际数|完成值|完成数|监测值|统计值)?(?:\([^)]*\))?$/;
+  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:[末底]|[末底]数|数值|数据|值|实际|实际值|实际数|完成值|完成数|监测值|统计值|快报|快报数|快报值|初步数|年报数)?(?:\(([^)]*)\))?$/;
+
+/**
+ * Words in a year column's brackets that make it some other figure than the year's own: the plan's target, a
+ * forecast, the province's, 金华's or the country's figure, an average, a change, part of the year. (Not 省 alone:
+ * "2025年（省统计局）" names where the city's own figure comes from.) Such a column beside
+ * the year's figures ("2025年（目标）") was read as the year's figure. A unit or a word about the figure itself
+ * ("2025年（‰）", "2025年（快报）", the grid's own "2020年（基期）") keeps it a year column.
+ */
+const NOT_THE_YEARS_FIGURE =
+  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+
+/** The year a (normalised) header is the figures of, or null: see YEAR_HEADER and NOT_THE_YEARS_FIGURE. */
+function yearOfHeader(key: string): number | null {
+  const match = YEAR_HEADER.exec(key);
+  if (!match) return null;
+  const bracket = match[2];
+  if (bracket !== undefined && NOT_THE_YEARS_FIGURE.test(bracket)) return null;
+  return Number(match[1]);
+}
+
+/** The words in brackets that make a header starting with a year not a column of that year's figures. */
+function otherFigureWords(key: string): string | null {
+  const bracket = YEAR_HEADER.exec(key)?.[2];
+  return bracket !== undefined && NOT_THE_YEARS_FIGURE.test(bracket) ? bracket : null;
+}
 
 /** 比较 as a department may spell a not-rising direction. */
 const HOLD_SPELLINGS: ReadonlySet<string> = new Set(['不升', '不上升']);
@@ -388,7 +429,11 @@ function normaliseUnit(text: string): string {
     // A rate per so many as the grid and reports write it after a number ("12.5/10万"), or in words (每10万): 1/10万.
     unit = toHalfWidth(text)
       .replace(/\s+/g, '')
-      .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/');
+      .replace(/^(?:每|\/)(?=\d*[万千百亿]?$)/, '1/')
+      // A unit in brackets ((%)), or % and ‰ in words, as a 单位 column writes them (百分比, 千分率(‰)).
+      .replace(/^\((.+)\)$/, '$1')
+      .replace(/^(?:百分比|百分率|百分数|百分之)(?:\(%\))?$/, '%')
+      .replace(/^(?:千分比|千分率|千分数|千分之)(?:\(‰\))?$/, '‰');
     NORMALISED_UNITS.set(text, unit);
   }
   return unit;
@@ -436,6 +481,12 @@ function isNoteLine(
     NOTE_LINE.test(rowLabel(row, codeText, nameText)) &&
     yearColumns.every((column) => cleanCell(row[column.col]) === '')
   );
+}
+
+/** A line under a table whose first cell is a note (填表人：…) or a total (合计), whatever the columns. */
+function isNoteOrTotal(row: readonly string[]): boolean {
+  const first = cleanCell(row.find((cell) => cleanCell(cell) !== ''));
+  return NOTE_LINE.test(first) || TOTAL_LABEL.test(normaliseName(first));
 }
 
 /** A total line under the figures (合计, 小计): no indicator of its own. */
@@ -487,9 +538,9 @@ function findLayout(rows: readonly string[][]): Layout | null {
     headers.forEach((header, col) => {
       const key = normaliseHeader(header);
       if (!key) return;
-      const year = YEAR_HEADER.exec(key);
-      if (year) {
-        years.push({ col, year: Number(year[1]), header });
+      const year = yearOfHeader(key);
+      if (year !== null) {
+        years.push({ col, year, header });
         return;
       }
       const known = fieldOf(key);
@@ -513,8 +564,8 @@ function findLayout(rows: readonly string[][]): Layout | null {
       const belowYears: YearColumn[] = [];
       below.forEach((cell, col) => {
         const header = cleanCell(cell);
-        const year = YEAR_HEADER.exec(normaliseHeader(header));
-        if (year) belowYears.push({ col, year: Number(year[1]), header });
+        const year = yearOfHeader(normaliseHeader(header));
+        if (year !== null) belowYears.push({ col, year, header });
       });
       if (belowYears.length > 0) {
         const merged = headers.map((header, col) => header || cleanCell(below[col]));
@@ -523,6 +574,46 @@ function findLayout(rows: readonly string[][]): Layout | null {
     }
   }
   return null;
+}
+
+/**
+ * What a column of a header is read as: 'code', 'name', a year, or '' for anything else (a 单位 or 备注 column added
+ * at the end of a second table's header moves no figure).
+ */
+function roleAt(layout: Layout, col: number): string {
+  const { fields } = layout;
+  if (fields.code === col) return 'code';
+  if (fields.name === col) return 'name';
+  const year = layout.years.find((y) => y.col === col);
+  return year ? String(year.year) : '';
+}
+
+/**
+ * The first column a header further down (a second table pasted below the first) reads otherwise than the file's
+ * header does, or -1 when it reads every column alike. A column the lower header leaves empty is no difference
+ * (a shorter copy of the same header).
+ */
+function firstDifferentColumn(layout: Layout, other: Layout): number {
+  const width = Math.max(layout.headers.length, other.headers.length);
+  for (let col = 0; col < width; col += 1) {
+    const role = roleAt(other, col);
+    if (role === roleAt(layout, col)) continue;
+    if (role !== '' || cleanCell(other.headers[col]) !== '') return col;
+  }
+  return -1;
+}
+
+const KEY_HEADER_WORD = /代|码|指|名|编|项|ｃ|ｎ|code|name/i;
+
+/** Whether a row names a code or a name column: the top of a header (one row, or the upper of two). */
+function namesKeyColumn(row: readonly string[]): boolean {
+  return row.some((cell) => {
+    // (Asked of every line matching no row — a file of another county's may have tens of thousands: a cell
+    // without such a word is not normalised.)
+    if (cell.length > 40 || !KEY_HEADER_WORD.test(cell)) return false;
+    const known = fieldOf(normaliseHeader(cleanCell(cell)));
+    return known?.field === 'code' || known?.field === 'name';
+  });
 }
 
 /**
@@ -591,16 +682,22 @@ function longTable(rows: readonly string[][]): LongTable | null {
     const problems: LongTable['problems'] = [];
     for (let i = index + 1; i < rows.length; i += 1) {
       const text = cleanCell(rows[i]?.[yearCol]);
-      const year = YEAR_HEADER.exec(normaliseHeader(text));
-      if (year) yearOf[i] = Number(year[1]);
+      const year = yearOfHeader(normaliseHeader(text));
+      if (year !== null) yearOf[i] = year;
       else if (text !== '' || cleanCell(rows[i]?.[valueCol]) !== '') {
         const key = cleanCell(rows[i]?.[fields.code ?? fields.name ?? 0]);
         // A note or a total under the table is said as one by the reading of its rows.
         if (cleanCell(rows[i]?.[valueCol]) === '' || NOTE_LINE.test(key) || TOTAL_LABEL.test(key)) continue;
+        const yearKey = normaliseHeader(text);
+        const words = otherFigureWords(yearKey);
         problems.push({
           line: i + 1,
           column: headers[yearCol] ?? '',
-          message: `“${text}”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。`,
+          message:
+            words !== null
+              ? `“${text}”不是 ${yearKey.slice(0, 4)} 年的实际数值（括号中写的是“${words}”），本行的数值未导入：` +
+                `如确是该年的实际数值，请把年份改为 ${yearKey.slice(0, 4)} 后再导入。`
+              : `“${text}”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。`,
         });
       }
     }
@@ -793,6 +890,18 @@ export interface CellSink {
   expect?(cells: number): void;
 }
 
+/**
+ * Zero-width characters (U+200B–U+200D, U+2060) come with text pasted into Excel from a web page or a chat, and a
+ * BOM inside the text with files joined end to end: unseen, they made “4.5” no number and H02 an unknown code.
+ */
+const INVISIBLES = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+function withoutInvisibles(text: string): string {
+  // (Tested first: nearly every file has none, and the text is not copied then.)
+  INVISIBLES.lastIndex = 0;
+  return INVISIBLES.test(text) ? text.replace(INVISIBLES, '') : text;
+}
+
 /** parseImportFile against a workbook indexed beforehand. */
 export function parseIndexed(
   text: string,
@@ -817,7 +926,7 @@ export function parseIndexed(
     noFigures: [],
   };
   try {
-    parseInto(result, text.replace(/^\uFEFF/, ''), index, sink);
+    parseInto(result, withoutInvisibles(text), index, sink);
   } catch (error) {
     // Defensive: a bug must not take the dialog down; nothing of this file is imported.
     sink?.clear();
@@ -895,6 +1004,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   }
 
   const headerLine = layout.headerIndex + 1;
+  const fileLayout = layout;
   const { fields, headers } = layout;
   for (const problem of long?.problems ?? []) issue(problem.line, problem.column, problem.message);
   // The sample workbook's export: its name says so, and so does every row's 备注.
@@ -962,7 +1072,16 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   headers.forEach((header, col) => {
     const key = normaliseHeader(header);
     if (/^(?:19|20)\d{2}/.test(key) && !layout.years.some((y) => y.col === col)) {
-      issue(headerLine, header, `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`);
+      const words = otherFigureWords(key);
+      const year = key.slice(0, 4);
+      issue(
+        headerLine,
+        header,
+        words !== null
+          ? `列“${header}”不是 ${year} 年的实际数值（括号中写的是“${words}”），该列未导入：` +
+              `如确是该年的实际数值，请把列名改为“${year}年”后再导入。`
+          : `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`,
+      );
     }
   });
 
@@ -1047,7 +1166,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
       const entry = parseEntry(raw, unit);
-      if (!entry.ok) given.push({ year: column.year, header: column.header, raw, message: entry.message });
+      // (Looked up only for what is no figure: nearly every cell is one.)
+      if (!entry.ok && PENDING_WORDS.has(raw))
+        said?.push({ year: column.year, header: column.header, text: raw });
+      else if (!entry.ok)
+        given.push({ year: column.year, header: column.header, raw, message: entry.message });
       else if (entry.value !== null)
         given.push({ year: column.year, header: column.header, value: entry.value });
       else said?.push({ year: column.year, header: column.header, text: raw });
@@ -1163,10 +1286,55 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const said: Said[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
+  /**
+   * A second table pasted below the first, under a header of its own whose columns are in another order: its lines
+   * are not read by the file's header (2025 and 2024 swapped put each figure in the other year). Said once, at
+   * its header, with how many lines were left; a header like the file's own further down is read again.
+   */
+  // (Cast: set in closures, which the narrowing of a `let` does not see.)
+  let otherTable = null as { line: number; col: number; header: string; lines: number } | null;
+  const endOtherTable = (): void => {
+    if (!otherTable) return;
+    const { line, col, header, lines } = otherTable;
+    issue(
+      line,
+      null,
+      `这一行是另一张表的表头，列的排列与第 ${headerLine} 行的表头不同（第 ${col + 1} 列在第 ${headerLine} 行是` +
+        `“${headers[col] || '空白'}”，这里是“${header || '空白'}”），这张表的 ${lines} 行未导入：` +
+        '请把这张表另存为一个单独的 CSV 文件，与本文件一起导入（可一次选多个文件）。',
+    );
+    otherTable = null;
+  };
+  /** Whether the row at `index` is the header of another table (see otherTable); if so, it starts it. */
+  const startsOtherTable = (index: number): boolean => {
+    const row = rows[index] ?? [];
+    if (long || !namesKeyColumn(row)) return false;
+    const other = findLayout(rows.slice(index, index + 2));
+    if (!other) return false;
+    const col = firstDifferentColumn(fileLayout, other);
+    if (col < 0) return false;
+    endOtherTable();
+    otherTable = { line: index + 1, col, header: other.headers[col] ?? '', lines: 0 };
+    // (The lower row of a two-row header is part of it, not a line of the table.)
+    skipUntil = index + other.headerIndex;
+    return true;
+  };
+  let skipUntil = -1;
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const row = rows[index] ?? [];
     if (isEmptyRow(row)) continue;
-    if (isRepeatedHeader(row)) continue;
+    if (otherTable) {
+      if (index <= skipUntil || startsOtherTable(index)) continue;
+      // The file's own header again: its lines are read again.
+      if (isRepeatedHeader(row)) endOtherTable();
+      // (A 合计 or a 填表人 line under it is no line of figures left unread.)
+      else if (!isNoteOrTotal(row)) otherTable.lines += 1;
+      continue;
+    }
+    if (isRepeatedHeader(row)) {
+      startsOtherTable(index);
+      continue;
+    }
     dataRows += 1;
     const line = index + 1;
     const codeText = cell(row, 'code');
@@ -1191,6 +1359,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       target = candidates?.[0];
       if (!target) {
+        if (startsOtherTable(index)) continue;
         if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
         const sameName = nameText ? rowsNamed(nameText) : undefined;
         if (sameName && sameName.length > 0) {
@@ -1241,6 +1410,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       }
       target = matches[0];
       if (!target) {
+        if (startsOtherTable(index)) continue;
         if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
         // The closest name is said, never taken: a near name may be another indicator. (Only for the first few: a
         // file of another county's 60,000 rows would take seconds to compare.)
@@ -1258,6 +1428,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
     } else {
+      if (startsOtherTable(index)) continue;
       if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
       ignoreRow(row, line, codeText, nameText, '本行没有代码也没有指标名称，无法确定是哪个指标。');
       continue;
@@ -1363,7 +1534,15 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         const series = hasFigure(figures, g.year)
           ? target.values
           : (lineSeries ??= lineFigures(given, years, scratch));
-        const odd = implausibleFigure(target.unit, series, g.year, g.value, years);
+        const odd = implausibleFigure(
+          target.unit,
+          series,
+          g.year,
+          g.value,
+          years,
+          target.target,
+          target.targetYear,
+        );
         if (odd)
           result.questions?.push({
             file,
@@ -1401,6 +1580,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     index.rows,
   );
   result.sentCodes = sentRows.map((row) => row.code);
+  endOtherTable();
   if (dataRows === 0) {
     issue(
       null,

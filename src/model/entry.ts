@@ -137,7 +137,9 @@ const OTHER_UNIT_WORDS: ReadonlySet<string> = new Set(['元', '万元', '亿元'
 /** parseEntry's full reading of a text, without the shortcut for plain numbers (exported for its test). */
 export function readEntryText(raw: string, unit: string): EntryResult {
   // Excel's and WPS's text prefix ('75 keeps "75" as text there): the apostrophe is not part of the figure.
+  // (Zero-width characters come with a figure copied from a web page or a chat: unseen, they are no part of it.)
   const text = toHalfWidth(raw)
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .trim()
     .replace(/^['‘’](?=\s*[+\-\d.])/, '');
   if (MISSING.has(text) || DASHES.test(text)) return { ok: true, value: null };

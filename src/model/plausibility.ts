@@ -8,7 +8,7 @@
  * Not this module's job: a figure that cannot be one at all (a % over 100, a negative level, a count with
  * decimals) — parseEntry refuses those before they get here.
  */
-import type { CellValue } from './indicator';
+import type { CellValue, TargetKind } from './indicator';
 import { formatNumber, formatWithUnit, isCountUnit, isPercentUnit, isPermilleUnit } from './entry';
 
 /**
@@ -79,6 +79,14 @@ export function implausibleFigure(
    * of thousands of figures, and walking a short list of numbers is several times faster than enumerating keys.
    */
   years?: readonly number[],
+  /**
+   * The row's target, for a first figure (no other year has one above 0): a department's first return comes
+   * when the workbook has no figures yet, and 150‰ for an infant mortality went in unquestioned. See
+   * besideTarget.
+   */
+  target?: RowTarget,
+  /** The row's target year (an ImplausibleFigure's neighbourYear when compared with the target). */
+  targetYear = 0,
 ): ImplausibleFigure | null {
   if (!(value > 0) || !Number.isFinite(value)) return null;
   let nearYear = 0;
@@ -97,8 +105,16 @@ export function implausibleFigure(
       nearValue = other;
     }
   }
-  if (nearDistance === Infinity) return null;
+  if (nearDistance === Infinity) return target ? besideTarget(unit, target, targetYear, year, value) : null;
   if (Math.abs(value - nearValue) < changeFloor(unit)) return null;
+  // The nearest figure is itself many times the target and this one is not: that one is the odd one (4.4‰ beside
+  // 150‰ against 5‰), as when another year agrees.
+  if (
+    target &&
+    besideTarget(unit, target, targetYear, nearYear, nearValue) &&
+    !besideTarget(unit, target, targetYear, year, value)
+  )
+    return null;
   const factor = value / nearValue;
   return {
     year,
@@ -106,7 +122,42 @@ export function implausibleFigure(
     neighbourYear: nearYear,
     neighbourValue: nearValue,
     factor,
-    message: describe(unit, year, value, nearYear, nearValue, factor),
+    message: describe(unit, year, value, `${nearYear}年`, nearValue, factor),
+  };
+}
+
+/** What of a row's target a first figure is compared with (a row's Target will do). */
+export interface RowTarget {
+  kind: TargetKind;
+  value: number | null;
+}
+
+/**
+ * A row's first figure beside its target level: questioned at IMPLAUSIBLE_FACTOR times the target or more (a ‰
+ * given per 10,000 or per 100,000, minutes for hours, a digit too many). Not far below it: the plan's ceilings
+ * are national ones, and a county's figures are often well under them (a stunting rate of 0.7 % against < 4 %),
+ * as a programme may start far below its floor (8 % against ≥ 50 %). Not for a count (至少1家 is a minimum, not a
+ * scale), a direction or a yearly change; nor within the unit's changeFloor of the target.
+ */
+function besideTarget(
+  unit: string,
+  target: RowTarget,
+  targetYear: number,
+  year: number,
+  value: number,
+): ImplausibleFigure | null {
+  const goal = target.value;
+  if (typeof goal !== 'number' || !(goal > 0) || isCountUnit(unit.trim())) return null;
+  if (target.kind !== 'upper' && target.kind !== 'lower' && target.kind !== 'around') return null;
+  const factor = value / goal;
+  if (factor < IMPLAUSIBLE_FACTOR || value - goal < changeFloor(unit)) return null;
+  return {
+    year,
+    value,
+    neighbourYear: targetYear,
+    neighbourValue: goal,
+    factor,
+    message: describe(unit, year, value, '目标', goal, factor),
   };
 }
 
@@ -128,24 +179,33 @@ function near(factor: number, by: number): boolean {
   return factor >= by / 2 && factor <= by * 2;
 }
 
+/** `compared`: what the figure is compared with, "2022年" (the nearest year's figure) or "目标". */
 function describe(
   unit: string,
   year: number,
   value: number,
-  nearYear: number,
+  compared: string,
   nearValue: number,
   factor: number,
 ): string {
   const shownNear = formatWithUnit(nearValue, unit);
-  const what = `${year}年为${formatWithUnit(value, unit)}，是${nearYear}年（${shownNear}）的${times(factor)}。`;
-  const wrongUnit = `单位可能有误：${nearYear}年约为${shownNear}，本次为${formatNumber(value)}`;
-  return `${what}${likelyCause(unit.trim(), value, factor, wrongUnit)}。`;
+  const byTarget = compared === '目标';
+  const what = `${year}年为${formatWithUnit(value, unit)}，是${compared}（${shownNear}）的${times(factor)}。`;
+  const wrongUnit = `单位可能有误：${compared}${byTarget ? '为' : '约为'}${shownNear}，本次为${formatNumber(value)}`;
+  const cause = likelyCause(unit.trim(), value, factor, wrongUnit, byTarget ? '目标' : '相邻年份');
+  return `${what}${cause}。`;
 }
 
 const CHINESE_DIGITS = ['', '一', '两', '三', '四', '五', '六', '七', '八', '九'];
 
 /** The likely slip, by the row's unit and the factor; a digit too many or too few when no unit slip fits. */
-function likelyCause(unit: string, value: number, factor: number, wrongUnit: string): string {
+function likelyCause(
+  unit: string,
+  value: number,
+  factor: number,
+  wrongUnit: string,
+  compared: string,
+): string {
   const digits = Math.round(Math.log10(factor));
   const count = CHINESE_DIGITS[Math.abs(digits)] ?? String(Math.abs(digits));
   const digitSlip =
@@ -153,7 +213,7 @@ function likelyCause(unit: string, value: number, factor: number, wrongUnit: str
       ? // (A count has no decimal point to misplace.)
         `可能${digits > 0 ? '多写了' : '漏写了'}${count}位数字${isCountUnit(unit) ? '' : '，或小数点位置有误'}`
       : '';
-  const otherwise = digitSlip || '与相邻年份相差悬殊，可能填错了数字或单位';
+  const otherwise = digitSlip || `与${compared}相差悬殊，可能填错了数字或单位`;
   if (isPercentUnit(unit)) {
     if (near(factor, 1 / 100)) {
       const percent = formatNumber(value * 100);

@@ -268,9 +268,13 @@ function Preview(props: {
           <For each={issues.shown()}>
             {(issue) => (
               <li>
-                {issue.file}
-                {issue.line !== null ? ` 第 ${issue.line} 行` : ''}
-                {issue.column ? ` “${issue.column}”列` : ''}：{issue.message}
+                {/* (A message about the file as a whole names it itself: “x.csv”不是 CSV 文件.) */}
+                <Show when={issue.line !== null || !issue.message.startsWith(`“${issue.file}”`)}>
+                  {issue.file}
+                  {issue.line !== null ? ` 第 ${issue.line} 行` : ''}
+                  {issue.column ? ` “${issue.column}”列` : ''}：
+                </Show>
+                {issue.message}
               </li>
             )}
           </For>
@@ -279,7 +283,7 @@ function Preview(props: {
       </Show>
 
       <Show when={props.plan.questions.length > 0}>
-        <h3>请核实（与相邻年份相差悬殊，可能单位或数字有误；这些数值仍会导入）</h3>
+        <h3>请核实（与相邻年份或目标相差悬殊，可能单位或数字有误；这些数值仍会导入）</h3>
         <p class="hint">
           请向报送单位核实这些数值。如确有误：可请报送单位改正文件后重新导入，或在“应用”后在表格中直接改正；也可“取消”，改正文件后再导入。如核实无误，直接“应用”即可。
         </p>

@@ -347,8 +347,10 @@ test('a bad file gets a Chinese message with file, line and column, and the work
     mimeType: 'text/csv',
     buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
   });
-  await expect(dialog.getByLabel('导入错误')).toContainText('指标.csv');
-  await expect(dialog.getByLabel('导入错误')).toContainText('另存为');
+  // Said once, by its name (not “指标.csv：“指标.csv”不是…”).
+  await expect(dialog.getByLabel('导入错误').locator('li')).toHaveText(
+    '“指标.csv”不是 CSV 文件：这是 Excel 工作簿（.xlsx），请在 Excel/WPS 中“另存为 CSV”后再导入。',
+  );
 
   await input.setInputFiles({
     name: '卫健局.csv',

@@ -404,6 +404,12 @@ test('a figure typed in the wrong unit is kept, and the status bar asks to check
   // Compared with the row as it was before the paste (2021), not with the figure pasted beside it.
   await expect(status).toContainText(`请核实 ${INFANT} 婴儿死亡率：2023年为46‰，是2021年（4.8‰）的约10倍`);
   await expect(status).toContainText('可能按万分率（每万人）填写了');
+
+  // A row's first figure has no other year to go by: compared with the row's target (新生儿死亡率: 3‰).
+  const NEONATAL = codeOf('新生儿死亡率');
+  await workbook.typeInto(NEONATAL, '2025年', '150');
+  await expect(await workbook.cell(NEONATAL, '2025年')).toHaveText('150‰');
+  await expect(status).toContainText(`请核实 ${NEONATAL} 新生儿死亡率：2025年为150‰，是目标（3‰）的约50倍`);
   workbook.expectNoErrors();
 });
 

@@ -144,6 +144,22 @@ describe('parseImportFile: files in the workbook’s own format', () => {
     ]);
   });
 
+  it('reads cells carrying invisible zero-width characters (text pasted from a web page or a chat into Excel)', () => {
+    // Shown as “4.5”不是数字 and 代码 H02 不在本工作簿中, the clerk could not see what was wrong.
+    const parsed = parseImportFile(
+      '\u200B代码,2024年\u200B\r\nH01,4.5\u200B\r\nH02\u2060,\u200C4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.ignored).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H01', 2024, undefined, 4.5, 2],
+      ['H02', 2024, undefined, 4.1, 3],
+    ]);
+  });
+
   it('reads Excel “Unicode 文本” (UTF-16, tab-separated)', () => {
     const parsed = readFixture('utf16le-unicode-text.csv');
     expect(parsed.issues).toEqual([]);
@@ -348,6 +364,11 @@ describe('parseImportFile: matching rows', () => {
     ['２０２３年', 2023],
     ['2023年（‰）', 2023],
     ['2023年度', 2023],
+    ['2023年实际', 2023],
+    ['2023年快报数', 2023],
+    ['2023年末', 2023],
+    ['2023年底数', 2023],
+    ['2023年初步数', 2023],
   ])('year column “%s” is %i', (header, year) => {
     const result = parseImportFile(`代码,"${header}"\r\nH02,1.5\r\n`, 'a.csv', planRows(), YEARS);
     expect(result.issues).toEqual([]);
@@ -368,6 +389,48 @@ describe('parseImportFile: matching rows', () => {
       [1, '2023', expect.stringContaining('年份 2023 有两列')],
       [1, '2023年目标值', expect.stringContaining('不是年份数值列')],
     ]);
+  });
+
+  it.each([
+    ['2025年（目标）', '目标'],
+    ['2025年(目标值)', '目标值'],
+    ['2025（规划目标）', '规划目标'],
+    ['2025年（预计）', '预计'],
+    ['2025年（全省平均）', '全省平均'],
+    ['2025年（全国）', '全国'],
+    ['2025年（浙江省）', '浙江省'],
+    ['2025年（1-6月）', '1-6月'],
+    ['2025年（同比增减）', '同比增减'],
+  ])('a column “%s” is not the year’s own figure: said, and its figures not imported', (header, word) => {
+    // A department's table puts the plan's target (or the province's figure) beside its own: 3 is not 2025's figure.
+    const result = parseImportFile(
+      `代码,指标名称,2024年,"${header}"\r\nH01,新生儿死亡率,2.4,3\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(result.updates)).toEqual([['H01', 2024, undefined, 2.4, 2]]);
+    expect(result.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        1,
+        header,
+        `列“${header}”不是 2025 年的实际数值（括号中写的是“${word}”），该列未导入：` +
+          '如确是该年的实际数值，请把列名改为“2025年”后再导入。',
+      ],
+    ]);
+  });
+
+  it.each([
+    '2025年（‰）',
+    '2025年（快报）',
+    '2025年（1-12月）',
+    '2025年(万元)',
+    '2025年（单位：%）',
+    '2025年（基期）',
+  ])('a column “%s” is 2025’s figure: a unit or a word about the figure itself in brackets', (header) => {
+    const result = parseImportFile(`代码,"${header}"\r\nH01,2.4\r\n`, 'a.csv', planRows(), YEARS);
+    expect(result.issues).toEqual([]);
+    expect(changes(result.updates)).toEqual([['H01', 2025, undefined, 2.4, 2]]);
   });
 
   it('matches a file of another office by name, ignoring unknown names and years outside the workbook', () => {
@@ -1016,6 +1079,23 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     ]);
   });
 
+  it('a figure sent as 待核实 or 待公布 (the department has none it will stand by yet) is listed to chase, not an error', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年,2025年\r\nH01,新生儿死亡率,2.4,待核实\r\nH02,婴儿死亡率,核实中,待公布\r\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([['H01', 2024, undefined, 2.4, 2]]);
+    expect(
+      parsed.noFigures?.map((n) => [n.line, n.code, n.cells.map((c) => `${c.year}年：${c.text}`)]),
+    ).toEqual([
+      [2, 'H01', ['2025年：待核实']],
+      [3, 'H02', ['2024年：核实中', '2025年：待公布']],
+    ]);
+  });
+
   it('a department’s return that leaves out some of its rows says which (a row deleted in Excel); a correction of a few rows does not', () => {
     const health = planRows().filter((r) => r.department === '市卫健局');
     expect(health.length).toBeGreaterThan(10);
@@ -1095,6 +1175,27 @@ describe('parseImportFile: what a department’s file carries besides figures', 
       parsed.issues.some((i) => i.message.includes(`${wrong!.code} ${wrong!.name}：文件中的单位是“个”`)),
     ).toBe(true);
     expect(planImport([parsed]).missingRows).toEqual([]);
+  });
+
+  it('a 单位 column spelling % or ‰ in words or in brackets (百分比, 千分率, （%）) is the row’s unit', () => {
+    const parsed = parseImportFile(
+      '代码,单位,2025年\r\nH06,百分比,66\r\nH07,（%）,5\r\nH01,千分率,2\r\nH02,千分之,4\r\nH10,百分率(%),95\r\n' +
+        // Another unit is still another unit.
+        'H03,%,5\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([
+      ['H06', 2025, undefined, 66, 2],
+      ['H07', 2025, undefined, 5, 3],
+      ['H01', 2025, undefined, 2, 4],
+      ['H02', 2025, undefined, 4, 5],
+      ['H10', 2025, undefined, 95, 6],
+    ]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [7, '单位', expect.stringContaining('文件中的单位是“%”，工作簿中是“‰”')],
+    ]);
   });
 
   it('a rate per 100,000 in the 单位 column as the grid and reports write it (/10万, 每10万) is the row’s 1/10万', () => {
@@ -1234,6 +1335,84 @@ describe('parseImportFile: more of what offices send', () => {
     expect(parsed.issues).toEqual([]);
     expect(parsed.updates.map((u) => u.code)).toEqual(['H02', 'H02', 'H01', 'H01']);
   });
+
+  it('a long table’s year written 2025年（预计） is said as another figure than the year’s own', () => {
+    const parsed = parseImportFile(
+      '代码,年份,数值\r\nH01,2025,2.2\r\nH02,2025年（预计）,4.5\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([['H01', 2025, undefined, 2.2, 2]]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        3,
+        '年份',
+        '“2025年（预计）”不是 2025 年的实际数值（括号中写的是“预计”），本行的数值未导入：如确是该年的实际数值，请把年份改为 2025 后再导入。',
+      ],
+    ]);
+  });
+
+  it('a second table pasted below, its columns in another order, is not read by the first header: said, with where', () => {
+    // 2025 and 2024 swapped in the second table: read by the first header, 4.1 went in as 2024 and 4.6 as 2025.
+    const swapped = parseImportFile(
+      '代码,指标名称,2024年,2025年\r\nH01,新生儿死亡率,2.4,2.2\r\n' +
+        '代码,指标名称,2025年,2024年\r\nH02,婴儿死亡率,4.1,4.6\r\nH03,5岁以下儿童死亡率,5.1,5.6\r\n' +
+        // (Its 合计 and 填表人 lines are no lines of figures left unread.)
+        '合计,,,\r\n填表人：张三,,,\r\n',
+      '合并.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(swapped.updates)).toEqual([
+      ['H01', 2024, undefined, 2.4, 2],
+      ['H01', 2025, undefined, 2.2, 2],
+    ]);
+    expect(swapped.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        3,
+        null,
+        '这一行是另一张表的表头，列的排列与第 1 行的表头不同（第 3 列在第 1 行是“2024年”，这里是“2025年”），' +
+          '这张表的 2 行未导入：请把这张表另存为一个单独的 CSV 文件，与本文件一起导入（可一次选多个文件）。',
+      ],
+    ]);
+    expect(swapped.ignored).toEqual([]);
+    // 代码 and 指标名称 swapped (and a title above it): not two new rows named “代码” and “H02”. A header like the
+    // first one further down is read again.
+    const names = parseImportFile(
+      '代码,指标名称,2025年\r\nH01,新生儿死亡率,2.2\r\n' +
+        '指标名称,代码,2025年\r\n婴儿死亡率,H02,4.1\r\n' +
+        '代码,指标名称,2025年\r\nH03,5岁以下儿童死亡率,5.1\r\n',
+      '合并.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(names.newRows).toEqual([]);
+    // A copy of the header with a 单位 column added at its end moves no figure: read on.
+    const longer = parseImportFile(
+      '代码,2025年\r\nH01,2.2\r\n代码,2025年,单位\r\nH02,4.1,‰\r\n',
+      '合并.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(longer.issues).toEqual([]);
+    expect(changes(longer.updates)).toEqual([
+      ['H01', 2025, undefined, 2.2, 2],
+      ['H02', 2025, undefined, 4.1, 4],
+    ]);
+    expect(changes(names.updates)).toEqual([
+      ['H01', 2025, undefined, 2.2, 2],
+      ['H03', 2025, undefined, 5.1, 6],
+    ]);
+    expect(names.issues.map((i) => [i.line, i.message])).toEqual([
+      [
+        3,
+        expect.stringContaining(
+          '这一行是另一张表的表头，列的排列与第 1 行的表头不同（第 1 列在第 1 行是“代码”，这里是“指标名称”），这张表的 1 行未导入',
+        ),
+      ],
+    ]);
+  });
 });
 
 describe('parseImportFile: new rows', () => {
@@ -1341,6 +1520,28 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
     expect(parsed.issues).toEqual([]);
     expect(parsed.updates).toHaveLength(5);
     expect(parsed.questions).toEqual([]);
+  });
+
+  it('a row’s first figure, with no other year to go by, is checked against the target: 150‰ for 婴儿死亡率', () => {
+    // The workbook starts without figures; a department's first return gives 2025 only.
+    const parsed = parseImportFile(
+      '代码,指标名称,2025年\r\nH02,婴儿死亡率,150\r\nH01,新生儿死亡率,2.1\r\nH24,乡镇（街道）婴幼儿照护服务机构覆盖率,8\r\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2025, undefined, 150, 2],
+      ['H01', 2025, undefined, 2.1, 3],
+      ['H24', 2025, undefined, 8, 4],
+    ]);
+    expect(parsed.questions?.map((q) => [q.line, q.column, q.message])).toEqual([
+      [
+        2,
+        '2025年',
+        'H02 婴儿死亡率：2025年为150‰，是目标（5‰）的约30倍。与目标相差悬殊，可能填错了数字或单位。',
+      ],
+    ]);
   });
 
   it('a new row’s figures are checked against each other', () => {

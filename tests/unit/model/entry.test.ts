@@ -106,6 +106,13 @@ describe('parseEntry: values as people type them', () => {
   });
 });
 
+describe('a figure copied from a web page or a chat', () => {
+  it('reads “4.5” with zero-width characters around it as 4.5, not as text that looks like 4.5', () => {
+    expect(parseEntry('4.5\u200B', '‰')).toEqual({ ok: true, value: 4.5 });
+    expect(parseEntry('\u2060６５％\u200C', '%')).toEqual({ ok: true, value: 65 });
+  });
+});
+
 describe('what departments write instead of a figure', () => {
   it.each(['待统计', '统计中', '暂缺', '未填报', '不适用', '–', '―', '———', '－－'])(
     '“%s” means no figure yet, not an error',

@@ -180,3 +180,47 @@ describe('implausibleFigure: the cut and what is not questioned', () => {
     expect(implausibleFigure('', { 2022: 3.1 }, 2023, 6.2)).toBeNull();
   });
 });
+
+describe('implausibleFigure: a row’s first figure beside its target', () => {
+  // The workbook starts without figures: a department's first return has no other year to be compared with.
+  const infant = { kind: 'upper', value: 5 } as const;
+
+  it('a first infant mortality of 150‰ (target 5‰) is questioned, with the likely cause', () => {
+    const odd = implausibleFigure('‰', {}, 2025, 150, undefined, infant);
+    expect(odd?.message).toBe('2025年为150‰，是目标（5‰）的约30倍。与目标相差悬殊，可能填错了数字或单位。');
+    expect(implausibleFigure('‰', {}, 2025, 480, undefined, infant)?.message).toContain(
+      '可能按每10万人填写了',
+    );
+  });
+
+  it('a first figure within a factor of 5 of the target, or below it, is not questioned', () => {
+    expect(implausibleFigure('‰', {}, 2025, 12, undefined, infant)).toBeNull();
+    // The plan's ceilings are national ones: a county's stunting rate of 0.7 % against < 4 % is real.
+    expect(implausibleFigure('%', {}, 2025, 0.7, undefined, { kind: 'upper', value: 4 })).toBeNull();
+    expect(implausibleFigure('‰', {}, 2025, 0.48, undefined, infant)).toBeNull();
+    // A programme starting from little: 8% coverage against a target of 50% or more is real.
+    expect(implausibleFigure('%', {}, 2021, 8, undefined, { kind: 'lower', value: 50 })).toBeNull();
+    // A count's target is a minimum (至少1家), not a scale.
+    expect(implausibleFigure('家', {}, 2025, 12, undefined, { kind: 'count', value: 1 })).toBeNull();
+    expect(implausibleFigure('%', {}, 2025, 30, undefined, { kind: 'direction', value: null })).toBeNull();
+  });
+
+  it('minutes for hours against a target of 1 hour a day are questioned', () => {
+    const hours = { kind: 'lower', value: 1 } as const;
+    expect(implausibleFigure('小时/天', {}, 2025, 60, undefined, hours)?.message).toContain('分钟数');
+  });
+
+  it('beside a figure that is itself many times the target, a figure near the target is not the odd one', () => {
+    // 2024 4.4‰ and 2025 150‰ in one return: 150 is questioned, 4.4 (near the 5‰ target) is not.
+    expect(implausibleFigure('‰', { 2025: 150 }, 2024, 4.4, undefined, infant)).toBeNull();
+    expect(implausibleFigure('‰', { 2024: 4.4 }, 2025, 150, undefined, infant)).not.toBeNull();
+    // A neighbour under the target is no reason: 0.7 % then 7 % (a digit?) against < 4 % is still asked about.
+    expect(
+      implausibleFigure('%', { 2024: 0.7 }, 2025, 7, undefined, { kind: 'upper', value: 4 }),
+    ).not.toBeNull();
+  });
+
+  it('a row with another figure is compared with that figure, not with the target', () => {
+    expect(implausibleFigure('‰', { 2024: 120 }, 2025, 150, undefined, infant)).toBeNull();
+  });
+});
