@@ -317,7 +317,7 @@ test('a new row stays in full view after its name is typed and Tab pressed, on a
       [box.right - 4, box.top + 4],
       [box.left + 4, box.bottom - 4],
       [box.right - 4, box.bottom - 4],
-    ]) {
+    ] as const) {
       const shown = document
         .elementsFromPoint(x, y)
         .find((element) => !element.classList.contains('wtBorder'));
