@@ -1122,6 +1122,9 @@ export function makeWorkbookGrid(
 
   /** The selected row to keep in view while the grid gets shorter (beforeRefreshDimensions). */
   let keepInView: number | null = null;
+  /** How far down the grid was scrolled when a redraw began (beforeViewRender), to undo a clamp by the redraw. */
+  let scrolledBeforeDraw: number | null = null;
+  const scroller = (): HTMLElement | null => container.querySelector('.ht_master .wtHolder');
   addCoreStyles(container.ownerDocument);
   hot = new Handsontable(container, {
     data,
@@ -1465,6 +1468,23 @@ export function makeWorkbookGrid(
     afterRefreshDimensions() {
       if (keepInView !== null) hot?.scrollViewportTo({ row: keepInView });
       keepInView = null;
+    },
+    // Handsontable 18.1.1 sizes the scrolled area in the middle of a redraw while it re-measures the rows that
+    // are tall for a frozen column's sake (a wrapped 指标名称), and leaves them out of that size: the area is
+    // briefly a row's growth too short. Scrolled to the foot of the grid — as 新增指标 leaves it — the browser
+    // pulls the scroll position up to fit, and nothing puts it back when the area regains its height: the Tab
+    // after typing a new row's name left that row half under the row panel. The position the redraw began
+    // with is put back (as far as the grid now reaches; a grid that really got shorter keeps its clamp).
+    beforeViewRender() {
+      scrolledBeforeDraw = scroller()?.scrollTop ?? null;
+    },
+    afterViewRender() {
+      const holder = scroller();
+      if (holder && scrolledBeforeDraw !== null && holder.scrollTop < scrolledBeforeDraw) {
+        const reach = holder.scrollHeight - holder.clientHeight;
+        if (reach > holder.scrollTop) holder.scrollTop = Math.min(scrolledBeforeDraw, reach);
+      }
+      scrolledBeforeDraw = null;
     },
     afterSelectionEnd(row, column) {
       options.events.onSelectionChanged(describeCell(row, column));

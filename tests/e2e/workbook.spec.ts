@@ -282,6 +282,59 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
   workbook.expectNoErrors();
 });
 
+test('a new row stays in full view after its name is typed and Tab pressed, on a 1366×768 screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.more('新增指标');
+  await expect(workbook.row('X01')).toHaveCount(1);
+  await typeWithInputMethod(page, 'gongyuan', '乡镇儿童友好公园数');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(/^X01 乡镇儿童友好公园数 · /);
+  // Let the grid finish what it does after the edit (a scroll, the row panel's new text) before looking.
+  await page.evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(done), 300)));
+  // What the clerk sees: the selected cell lies inside the grid's visible area, above the row panel, and at each
+  // of its corners it is the cell that shows (the selection's own frame drawn over it aside).
+  const hidden = await page.evaluate(() => {
+    const cell = document.querySelector('.ht_master td.current');
+    if (!cell) return ['no selected cell'];
+    const box = cell.getBoundingClientRect();
+    const panel = document.querySelector('.row-panel')?.getBoundingClientRect();
+    const holder = document.querySelector('.ht_master .wtHolder') as HTMLElement | null;
+    const problems: string[] = [];
+    if (!panel || !holder) return ['no row panel or grid'];
+    const gridTop = holder.getBoundingClientRect().top;
+    const gridBottom = gridTop + holder.clientHeight;
+    if (box.bottom > panel.top + 0.5)
+      problems.push(`cell bottom ${box.bottom} below the panel's top ${panel.top}`);
+    if (box.bottom > gridBottom + 0.5)
+      problems.push(`cell bottom ${box.bottom} below the grid's ${gridBottom}`);
+    if (box.top < gridTop - 0.5) problems.push(`cell top ${box.top} above the grid's ${gridTop}`);
+    for (const [x, y] of [
+      [box.left + 4, box.top + 4],
+      [box.right - 4, box.top + 4],
+      [box.left + 4, box.bottom - 4],
+      [box.right - 4, box.bottom - 4],
+    ] as const) {
+      const shown = document
+        .elementsFromPoint(x, y)
+        .find((element) => !element.classList.contains('wtBorder'));
+      const td = shown?.closest('td');
+      const same =
+        td?.parentElement?.getAttribute('aria-rowindex') ===
+          cell.parentElement?.getAttribute('aria-rowindex') &&
+        td?.getAttribute('aria-colindex') === cell.getAttribute('aria-colindex');
+      if (!same) problems.push(`(${x}, ${y}) shows ${shown?.tagName}.${shown?.className}`);
+    }
+    return problems;
+  });
+  expect(hidden).toEqual([]);
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
 test('undo and redo a value edit from the keyboard; the buttons are greyed out when there is nothing to do', async ({
   page,
 }) => {
