@@ -104,5 +104,6 @@ export function pointLabel(data: ChartData, line: ChartLine, index: number, valu
   const year = data.years[index];
   const name =
     line === 'target' && data.targetStepped && year !== undefined ? `${year}年目标` : LINE_NAMES[line];
-  return `${name}：${formatWithUnit(Math.round(value * 100) / 100, data.unit)}`;
+  // A reported figure as the grid shows it (5.8765‰); a projection or target to two decimals.
+  return `${name}：${formatWithUnit(line === 'actual' ? value : Math.round(value * 100) / 100, data.unit)}`;
 }

@@ -123,6 +123,8 @@ describe('what pointing at a point says', () => {
   );
   it('names the line and gives the figure with its unit', () => {
     expect(pointLabel(data, 'actual', 4, 6.2)).toBe('实际值：6.2‰');
+    // A reported figure as the grid shows it, not rounded as the projection is.
+    expect(pointLabel(data, 'actual', 4, 5.8765)).toBe('实际值：5.8765‰');
     expect(pointLabel(data, 'projection', 5, 6.5555)).toBe('趋势预测：6.56‰');
     expect(pointLabel(data, 'target', 0, 6)).toBe('目标：6‰');
   });
