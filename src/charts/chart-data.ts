@@ -5,7 +5,7 @@
 import { formatWithUnit } from '../model/entry';
 import type { Indicator } from '../model/indicator';
 import { seriesOf } from '../model/projection';
-import { isBand, targetForYear, targetSpecOf, type Thresholds } from '../model/status';
+import { baseOf, isBand, targetForYear, targetSpecOf, type Thresholds } from '../model/status';
 
 export interface ChartData {
   title: string;
@@ -53,7 +53,12 @@ export function chartDataFor(
   // target those years were held to. That period's own target is drawn up to the base year instead.
   const previous = indicator.previousTarget;
   const inForce = (y: number) => !previous || y >= indicator.baseYear;
-  const target = years.map((y) => (inForce(y) ? targetForYear(spec, series, y) : null));
+  // A yearly-change line counts from the base year's figure, or without one from the nearest year's: drawn back
+  // before that year it showed targets (54 %, 53 % for 2018, 2019) resting on a figure nobody reported.
+  const anchor = spec.kind === 'yearly-change' ? (baseOf(series, spec.baseYear)?.year ?? null) : null;
+  const target = years.map((y) =>
+    inForce(y) && (anchor === null || y >= anchor) ? targetForYear(spec, series, y) : null,
+  );
   const isAround = isBand(spec);
   const band =
     isAround && spec.value !== null
@@ -104,5 +109,6 @@ export function pointLabel(data: ChartData, line: ChartLine, index: number, valu
   const year = data.years[index];
   const name =
     line === 'target' && data.targetStepped && year !== undefined ? `${year}年目标` : LINE_NAMES[line];
-  return `${name}：${formatWithUnit(Math.round(value * 100) / 100, data.unit)}`;
+  // A reported figure as the grid shows it (5.8765‰); a projection or target to two decimals.
+  return `${name}：${formatWithUnit(line === 'actual' ? value : Math.round(value * 100) / 100, data.unit)}`;
 }

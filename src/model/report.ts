@@ -84,7 +84,7 @@ function seriesTable(
       unit: indicator.unit,
       values: years.map((y) => {
         const value = indicator.values[y];
-        if (typeof value === 'number') return formatNumber(Math.round(value * 100) / 100);
+        if (typeof value === 'number') return formatNumber(value);
         if (typeof value === 'string') return '有误';
         // A year before the row's own base year takes no figure (the grid greys it): empty, not "missing".
         return y < indicator.baseYear ? '' : '—';
@@ -408,9 +408,12 @@ function withNote(text: string, note: string): string {
   return text.endsWith('）') ? `${text.slice(0, -1)}，${note}）` : `${text}（${note}）`;
 }
 
-/** A figure as reports print it: two decimals at most, with its unit; — when there is none. */
+/**
+ * A figure as reports print it: as the grid shows it (up to 4 decimals), with its unit; — when there is none.
+ * Rounded to two decimals, 97.995 % against ≥98 % read 98% beside 未实现, and 5.8765‰ differed from the grid.
+ */
 export function showFigure(value: unknown, unit: string): string {
-  return typeof value === 'number' ? formatWithUnit(Math.round(value * 100) / 100, unit) : '—';
+  return typeof value === 'number' ? formatWithUnit(value, unit) : '—';
 }
 
 /** A value the workbook could not read (kept as typed): marked, never printed as if it were a figure. */

@@ -730,7 +730,11 @@ export function assessFluctuation(
     // is a hit, whatever it holds.
     const band = isBand(spec) ? bandOf(target, unit, thresholds) : null;
     const edges = band ? [band.low, band.high] : [target];
-    const edge = edges.find((e) => raw.low <= e && e <= raw.high);
+    // Figures all on the trend line (95, 96, 97, 98 %) leave an interval of no width: a target exactly where the
+    // line ends is then certain, not uncertain — such a row read 波动较大 beside figures that never swing.
+    const scatterless = raw.high - raw.low <= EPSILON * Math.max(1, Math.abs(raw.center));
+    const onLine = edges.find((e) => raw.low <= e && e <= raw.high);
+    const edge = scatterless ? undefined : onLine;
     const contains = edge !== undefined;
     const held = [
       heldLow ? `以 ${f(limits.low)} 为下限` : '',
@@ -752,7 +756,9 @@ export function assessFluctuation(
         ? // Wholly past a limit (107.61%～109.67%): the interval is the limit itself, and the outcome certain.
           `按线性趋势，${spec.targetYear}年${level}预测区间全部超出${raw.low > limits.high ? '上限' : '下限'}，按 ${f(low)} 计，` +
             `${meets(low, target, spec, thresholds) ? '可达到' : '不符合'}${goal}`
-        : `按线性趋势，${spec.targetYear}年${level}预测区间 ${f(low)}～${f(high)}${cut}` +
+        : scatterless && onLine !== undefined
+          ? `按线性趋势，${spec.targetYear}年预计为 ${f(low)}${cut}，正好是${band ? `目标范围${onLine === band.low ? '下限' : '上限'} ${f(onLine)}` : goal}；各年数值都在趋势线上，没有波动`
+          : `按线性趋势，${spec.targetYear}年${level}预测区间 ${f(low)}～${f(high)}${cut}` +
             `${contains ? '，包含' : '，不含'}${goal}`,
     );
     if (contains) flagged = true;

@@ -15,6 +15,8 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
   });
   const show = (v: number | null) =>
     v === null ? '—' : formatWithUnit(Math.round(v * 100) / 100, props.data.unit);
+  // A reported figure as the grid and the report show it (5.8765‰), not rounded as a projection is.
+  const showActual = (v: number | null) => (v === null ? '—' : formatWithUnit(v, props.data.unit));
   // A 左右 target is its band, as drawn and judged (88%～92%, not 90%).
   const targetShown = (v: number | null, i: number) => {
     const low = props.data.band?.low[i] ?? null;
@@ -36,7 +38,7 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
             <tbody>
               <tr>
                 <th scope="row">实际值</th>
-                <For each={props.data.actual}>{(v) => <td>{show(v)}</td>}</For>
+                <For each={props.data.actual}>{(v) => <td>{showActual(v)}</td>}</For>
               </tr>
               <tr>
                 <th scope="row">预测</th>

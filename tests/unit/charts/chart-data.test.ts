@@ -65,6 +65,18 @@ describe('chart datasets', () => {
     expect(data.target).toEqual([60, 59, 58, 57, 56, 55, 54, 53]);
   });
 
+  it('without a 2018 figure, draws the yearly-change target from the nearest year’s figure on, not before it', () => {
+    // Made-up figures from 2020 only: the line counts from 2020's 52 %. Drawn back to 2018 it showed targets of
+    // 54 % and 53 % for years with no figure — a 2018 starting point nobody reported.
+    const data = chartDataFor(
+      row(MYOPIA_TARGET, { 2020: 52, 2021: 51, 2024: 48.6 }, '%', 2018),
+      47.6,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(data.years[0]).toBe(2018);
+    expect(data.target).toEqual([null, null, 52, 51, 50, 49, 48, 47]);
+  });
+
   it.each([
     [{ kind: 'full', comparator: '=', wording: '应建尽建', value: 100 } as Target, 100],
     [{ kind: 'count', comparator: '≥', wording: '至少', value: 1 } as Target, 1],
@@ -123,6 +135,8 @@ describe('what pointing at a point says', () => {
   );
   it('names the line and gives the figure with its unit', () => {
     expect(pointLabel(data, 'actual', 4, 6.2)).toBe('实际值：6.2‰');
+    // A reported figure as the grid shows it, not rounded as the projection is.
+    expect(pointLabel(data, 'actual', 4, 5.8765)).toBe('实际值：5.8765‰');
     expect(pointLabel(data, 'projection', 5, 6.5555)).toBe('趋势预测：6.56‰');
     expect(pointLabel(data, 'target', 0, 6)).toBe('目标：6‰');
   });

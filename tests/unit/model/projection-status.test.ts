@@ -272,6 +272,28 @@ describe('波动较大', () => {
     expect(f.flagged).toBe(false);
     expect(f.evidence).toContain('不含目标');
   });
+  it('does not flag a series without scatter whose trend lands exactly on the target', () => {
+    // Made-up figures on a straight line: 95, 96, 97, 98 % reach 100 % in 2025, and 85…88 % reach ≥90 %. The
+    // interval has no width (100%～100%): nothing swings, so the row is not 波动较大 (the report listed it so).
+    const full: TargetSpec = { kind: 'full', comparator: '=', value: 100, baseYear: 2020, targetYear: 2025 };
+    const line = assessFluctuation(full, s({ 2020: 95, 2021: 96, 2022: 97, 2023: 98 }), '%');
+    expect(line.flagged).toBe(false);
+    expect(line.evidence).not.toContain('包含目标');
+    const lower90: TargetSpec = {
+      kind: 'lower',
+      comparator: '≥',
+      value: 90,
+      baseYear: 2020,
+      targetYear: 2025,
+    };
+    expect(assessFluctuation(lower90, s({ 2020: 85, 2021: 86, 2022: 87, 2023: 88 }), '%').flagged).toBe(
+      false,
+    );
+    // A little scatter around the same line is uncertain again: flagged as before.
+    expect(assessFluctuation(full, s({ 2020: 95, 2021: 96.1, 2022: 96.9, 2023: 98 }), '%').flagged).toBe(
+      true,
+    );
+  });
   it('counts reversals of year-on-year change', () => {
     expect(countReversals([1, 2, 1, 2, 1])).toBe(3);
     expect(countReversals([1, 2, 2, 3])).toBe(0);

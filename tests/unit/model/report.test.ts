@@ -331,6 +331,46 @@ describe('the final report, once the target year’s value is in', () => {
     });
   });
 
+  it('prints each reported figure as the grid shows it, not rounded to two decimals', () => {
+    // Made-up figures with three and four decimals: 97.995 % against ≥98 % printed as 98% beside 未实现, and
+    // 5.8765‰ as 5.88‰ where the grid shows 5.8765‰.
+    const enrolment = facts(
+      'E06',
+      '儿童与教育',
+      { kind: 'lower', comparator: '≥', wording: '达到', value: 98 },
+      { 2020: 96.125, 2024: 97.5, 2025: 97.995 },
+      '未达标',
+    );
+    const mortality = facts(
+      'H03',
+      '儿童与健康',
+      { kind: 'upper', comparator: '<', wording: '以下', value: 6 },
+      { 2020: 6.555, 2024: 5.8765 },
+      '已达标',
+      '‰',
+    );
+    const final = buildReport(
+      '规划',
+      [enrolment, mortality],
+      2025,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    const cells = final.areas.flatMap((area) => area.rows);
+    expect(cells.find((r) => r.code === 'E06')).toMatchObject({ value: '97.995%', base: '96.125%' });
+    expect(cells.find((r) => r.code === 'H03')).toMatchObject({ value: '5.8765‰（2024年）', base: '6.555‰' });
+    expect(final.warnings.find((w) => w.code === 'E06')?.latest).toBe('97.995%（2025年）');
+    expect(final.series?.rows.find((r) => r.code === 'H03')?.values).toEqual([
+      '6.555',
+      '—',
+      '—',
+      '—',
+      '5.8765',
+      '—',
+    ]);
+  });
+
   it('a report for a past year recomputes the gap from the projection then, held at 100 % for a coverage', () => {
     const coverage = facts(
       'C02',
