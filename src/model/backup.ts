@@ -318,3 +318,37 @@ export function backupReminder(lastBackupAt: string | undefined, workbook: Workb
     ? `提示：已有 ${days} 天没有备份，请在“工作簿”中点“备份全部到文件”。`
     : '';
 }
+
+/**
+ * The bytes of a chosen file. Our own file is UTF-8, but a clerk who corrected a figure in Notepad may have saved
+ * it as ANSI (GBK on Chinese Windows) or Unicode (UTF-16): read as UTF-8, every name, clause and history line came
+ * back as replacement characters and a restore wrote them over the workbook. Bytes valid in none are refused.
+ */
+export function parseBackupBytes(bytes: Uint8Array, fileName: string): BackupResult {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : null;
+  const text = utf16
+    ? decodeStrict(bytes, utf16)
+    : (decodeStrict(bytes, 'utf-8') ?? decodeStrict(bytes, 'gb18030'));
+  if (text === undefined)
+    return {
+      ok: false,
+      message:
+        `${quoted(fileName)}不能用于恢复：文件中的文字无法读取（既不是 UTF-8，也不是 GBK 或 Unicode 编码，可能已损坏），` +
+        '本文件未恢复任何内容：请换用其他备份文件，或在原电脑上重新“备份全部到文件”。',
+    };
+  return parseBackup(text, fileName);
+}
+
+/** Undefined when the bytes are not valid in that encoding (the BOM, if any, is dropped). */
+function decodeStrict(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

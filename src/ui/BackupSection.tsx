@@ -1,5 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
-import { parseBackup, planRestore, serializeBackup, type Backup, type RestoreLine } from '../model/backup';
+import {
+  parseBackupBytes,
+  planRestore,
+  serializeBackup,
+  type Backup,
+  type RestoreLine,
+} from '../model/backup';
 import { describeStorageError } from '../store/storage-errors';
 import type { WorkbookRepository } from '../store/workbook-repository';
 import {
@@ -92,7 +98,7 @@ export function BackupSection(props: {
     setProblem('');
     setPending(null);
     if (!file) return;
-    const parsed = parseBackup(await file.text(), file.name);
+    const parsed = parseBackupBytes(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!parsed.ok) {
       setProblem(parsed.message);
       reveal(() => problemLine);

@@ -4,6 +4,7 @@ import {
   backupReminder,
   firstUseHint,
   parseBackup,
+  parseBackupBytes,
   planRestore,
   serializeBackup,
 } from '../../../src/model/backup';
@@ -11,6 +12,7 @@ import type { HistoryEntry } from '../../../src/model/history';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
 import { workbookFromPlan } from '../../../src/model/workbook';
+import { encodeGbk } from '../../e2e/gbk';
 
 const plan = workbookFromPlan(LANXI_2021_2025, 'plan', new Date('2026-11-01T00:00:00Z'));
 plan.indicators[0] = {
@@ -148,6 +150,50 @@ describe('backup file', () => {
       expect(parsed.message).toBe(
         '“备份.json”不能用于恢复：文件是空的（没有任何内容），可能是备份时未保存完整：请换用其他备份文件，或在原电脑上重新“备份全部到文件”。',
       );
+  });
+
+  it('reads a backup re-saved in Notepad as ANSI (GBK) or Unicode with its Chinese whole, not as �', () => {
+    const text = serializeBackup(
+      { workbooks: [plan], settings: { clerk: '张丽' }, history: [entry], versions: [] },
+      new Date('2026-11-05T00:00:00Z'),
+    ).replace(/\n/g, '\r\n');
+    // Notepad's ANSI on Chinese Windows is GBK; a character GBK lacks (the minus sign −) is written as '?'.
+    const ansi = [...text].map((ch) => {
+      try {
+        return encodeGbk(ch);
+      } catch {
+        return encodeGbk('?');
+      }
+    });
+    const gbk = new Uint8Array(ansi.flatMap((b) => [...b]));
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer),
+    ]);
+    for (const bytes of [gbk, utf16, new TextEncoder().encode('\uFEFF' + text)]) {
+      const parsed = parseBackupBytes(bytes, '备份.json');
+      if (!parsed.ok) throw new Error(parsed.message);
+      expect(parsed.backup.workbooks[0]!.title).toBe(plan.title);
+      expect(parsed.backup.workbooks[0]!.indicators[0]!.name).toBe(plan.indicators[0]!.name);
+      expect(JSON.stringify(parsed.backup)).not.toContain('\uFFFD');
+      expect(parsed.backup.history).toEqual([entry]);
+      expect(parsed.backup.settings).toEqual({ clerk: '张丽' });
+    }
+  });
+
+  it('refuses a file whose text is in no encoding it can read, instead of restoring replacement characters', () => {
+    const bytes = new TextEncoder().encode(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    // A byte valid neither in UTF-8 nor in GBK in the middle of a name (the JSON itself still reads).
+    bytes[bytes.indexOf(0xe5)] = 0xff;
+    const parsed = parseBackupBytes(bytes, '备份.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.message).toContain('“备份.json”不能用于恢复');
+      expect(parsed.message).toContain('本文件未恢复任何内容');
+    }
   });
 
   it('reads a number written as text as a number (else it was shown but left out of every status)', () => {
