@@ -366,9 +366,12 @@ export function App(props: { session: Session }) {
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flushNow);
-    // After a failed save the edits are only in this page: the browser asks before the page is closed or reloaded.
+    // While edits are only in this page the browser asks before the page is closed or reloaded: after a failed
+    // save, while a save is still being written (a write the closing page starts or has not finished — an import's
+    // takes seconds — is dropped with it: a figure entered the instant before closing the tab was lost unsaid), and
+    // while a figure is typed in an open editor but not entered yet.
     const warnUnsaved = (event: BeforeUnloadEvent) => {
-      const unsaved = saveState().status === 'error' && autosave?.hasPending() === true;
+      const unsaved = autosave?.hasPending() === true || grid?.typingUnentered() === true;
       if (keptElsewhere || (!unsaved && !changedWithoutStorage)) return;
       askedBeforeLeaving = true;
       event.preventDefault();
