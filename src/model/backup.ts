@@ -5,7 +5,7 @@
  */
 import { toCellValue } from './entry';
 import type { ChangeSource, HistoryEntry } from './history';
-import { TARGET_KINDS, type Indicator } from './indicator';
+import { isComparator, TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
 import { quoted } from './quote';
 
@@ -82,9 +82,19 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   if (!Array.isArray(data.workbooks)) return fail('备份文件中没有工作簿。');
   const workbooks: Workbook[] = [];
   const damaged = '文件可能已损坏或被改动过，本文件未恢复任何内容：请换用其他备份文件。';
+  const firstOfId = new Map<string, number>();
   for (const [index, raw] of data.workbooks.entries()) {
+    const unreadable = unreadableTarget(raw);
+    if (unreadable) return fail(`第 ${index + 1} 个工作簿中${unreadable}，${damaged}`);
     const workbook = restoreWorkbook(raw);
     if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，${damaged}`);
+    // Workbooks are stored by id: the second copy would silently replace the first, rows and all.
+    const first = firstOfId.get(workbook.id);
+    if (first !== undefined)
+      return fail(
+        `第 ${first + 1} 个和第 ${index + 1} 个工作簿是同一个工作簿${quoted(workbook.title)}（可能是复制粘贴时重复了），${damaged}`,
+      );
+    firstOfId.set(workbook.id, index);
     // Rows are stored by code: a code twice would silently keep one of the two rows.
     const duplicate = duplicateCode(workbook);
     if (duplicate) return fail(`第 ${index + 1} 个工作簿${quoted(workbook.title)}中${duplicate}，${damaged}`);
@@ -95,6 +105,9 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   const history = Array.isArray(data.history) ? data.history.flatMap(restoreHistoryEntry) : [];
   const versions: BackupVersion[] = [];
   for (const [index, raw] of (Array.isArray(data.versions) ? data.versions : []).entries()) {
+    const unreadable = isObject(raw) ? unreadableTarget(raw.workbook) : null;
+    if (unreadable && isObject(raw))
+      return fail(`已保存版本${quoted(String(raw.name))}中${unreadable}，${damaged}`);
     const workbook = isObject(raw) ? restoreWorkbook(raw.workbook) : null;
     if (!isObject(raw) || !workbook || typeof raw.workbookId !== 'string' || typeof raw.name !== 'string') {
       return fail(`第 ${index + 1} 个已保存版本的内容不完整，${damaged}`);
@@ -168,6 +181,36 @@ function duplicateCode(workbook: Workbook): string | null {
   return null;
 }
 
+/**
+ * A number, also as written by hand in the file ("4.5", " 2020 "); undefined for anything else. A target kept as
+ * text was compared as text (every status of the row wrong, unsaid).
+ */
+function readNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const number = Number(value.trim());
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/** "第 2 行（F02 …）的目标无法读取（比较“<=”不是可用的比较符号）", or null when every row's target can be read. */
+function unreadableTarget(raw: unknown): string | null {
+  if (!isObject(raw) || !Array.isArray(raw.indicators)) return null;
+  for (const [index, row] of raw.indicators.entries()) {
+    if (!isObject(row) || !isObject(row.target)) continue;
+    const { comparator, value, yearlyStep } = row.target;
+    const why =
+      typeof comparator !== 'string' || !isComparator(comparator)
+        ? `比较${quoted(String(comparator))}不是可用的比较符号`
+        : value !== null && value !== undefined && readNumber(value) === undefined
+          ? `目标值${quoted(String(value))}不是数字`
+          : yearlyStep !== undefined && readNumber(yearlyStep) === undefined
+            ? `每年变化${quoted(String(yearlyStep))}不是数字`
+            : '';
+    if (why) return `第 ${index + 1} 行（${String(row.code)} ${String(row.name)}）的目标无法读取（${why}）`;
+  }
+  return null;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -226,9 +269,9 @@ function restoreIndicator(raw: unknown): Indicator | null {
     area: text(raw.area),
     clause: text(raw.clause),
     unit,
-    target: structuredClone(target) as unknown as Indicator['target'],
-    baseYear: typeof raw.baseYear === 'number' ? raw.baseYear : 0,
-    targetYear: typeof raw.targetYear === 'number' ? raw.targetYear : 0,
+    target: readTarget(target),
+    baseYear: readNumber(raw.baseYear) ?? 0,
+    targetYear: readNumber(raw.targetYear) ?? 0,
     department: text(raw.department),
     source: text(raw.source),
     values,
@@ -241,6 +284,14 @@ function restoreIndicator(raw: unknown): Indicator | null {
     >;
   }
   return indicator;
+}
+
+/** A target checked by unreadableTarget, its numbers written as text read as numbers. */
+function readTarget(target: Record<string, unknown>): Indicator['target'] {
+  const copy = structuredClone(target) as unknown as Indicator['target'];
+  copy.value = readNumber(target.value) ?? null;
+  if (target.yearlyStep !== undefined) copy.yearlyStep = readNumber(target.yearlyStep)!;
+  return copy;
 }
 
 /**

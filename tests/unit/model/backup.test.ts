@@ -12,6 +12,7 @@ import type { HistoryEntry } from '../../../src/model/history';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
 import { workbookFromPlan } from '../../../src/model/workbook';
+import { quoted } from '../../../src/model/quote';
 import { encodeGbk } from '../../e2e/gbk';
 
 const plan = workbookFromPlan(LANXI_2021_2025, 'plan', new Date('2026-11-01T00:00:00Z'));
@@ -192,6 +193,51 @@ describe('backup file', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.message).toContain('“备份.json”不能用于恢复');
+      expect(parsed.message).toContain('本文件未恢复任何内容');
+    }
+  });
+
+  it('reads a target or a year edited by hand as text as a number, and refuses one it cannot read, naming the row', () => {
+    const data = JSON.parse(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    const [first, second] = data.workbooks[0].indicators;
+    first.target.value = ' 4.5 ';
+    first.baseYear = '2020';
+    second.target.yearlyStep = '-1';
+    const parsed = parseBackup(JSON.stringify(data), '备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const [one, two] = parsed.backup.workbooks[0]!.indicators;
+    expect(one!.target.value).toBe(4.5);
+    expect(one!.baseYear).toBe(2020);
+    expect(two!.target.yearlyStep).toBe(-1);
+
+    for (const edit of [
+      (t: Record<string, unknown>) => (t.comparator = '<='),
+      (t: Record<string, unknown>) => (t.value = '九十'),
+    ]) {
+      const broken = JSON.parse(JSON.stringify(data));
+      edit(broken.workbooks[0].indicators[1].target);
+      const refused = parseBackup(JSON.stringify(broken), '备份.json');
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.message).toContain(`第 2 行（${second.code} ${second.name}）的目标无法读取`);
+        expect(refused.message).toContain('本文件未恢复任何内容');
+      }
+    }
+  });
+
+  it('refuses a file with one workbook twice (restored, the second would silently replace the first)', () => {
+    const data = JSON.parse(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    const copy = structuredClone(data.workbooks[0]);
+    copy.indicators.pop();
+    data.workbooks.push(copy);
+    const parsed = parseBackup(JSON.stringify(data), '备份.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.message).toContain(`第 1 个和第 2 个工作簿是同一个工作簿${quoted(plan.title)}`);
       expect(parsed.message).toContain('本文件未恢复任何内容');
     }
   });
