@@ -76,8 +76,16 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
     return fail('这不是本工作簿的备份文件。请选择“备份全部”生成的 .json 文件。');
   }
-  if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) {
-    return fail(`备份文件的版本（${String(data.version)}）比本程序新，请使用新版工作簿打开。`);
+  // A version written as text by hand ("3") is read; one that is no format version at all is said as such (it
+  // was said to be newer than the program, and the clerk went looking for a newer copy of the app).
+  const version = readNumber(data.version);
+  if (version === undefined || !Number.isInteger(version) || version < 1) {
+    return fail(
+      `备份文件的版本无法识别（${quoted(typeof data.version === 'string' ? data.version : (JSON.stringify(data.version) ?? '无'))}），文件可能被改动过，本文件未恢复任何内容：请换用其他备份文件。`,
+    );
+  }
+  if (version > BACKUP_VERSION) {
+    return fail(`备份文件的版本（${version}）比本程序新，请使用新版工作簿打开。`);
   }
   if (!Array.isArray(data.workbooks)) return fail('备份文件中没有工作簿。');
   const workbooks: Workbook[] = [];

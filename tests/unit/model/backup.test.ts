@@ -227,6 +227,21 @@ describe('backup file', () => {
     }
   });
 
+  it('reads a version number written as text, and says a version it cannot read is not one, not that it is newer', () => {
+    const data = JSON.parse(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    expect(parseBackup(JSON.stringify({ ...data, version: '3' }), '备份.json').ok).toBe(true);
+    for (const version of ['三', null, 0]) {
+      const parsed = parseBackup(JSON.stringify({ ...data, version }), '备份.json');
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) {
+        expect(parsed.message).toContain('备份文件的版本无法识别');
+        expect(parsed.message).not.toContain('比本程序新');
+      }
+    }
+  });
+
   it('refuses a file with one workbook twice (restored, the second would silently replace the first)', () => {
     const data = JSON.parse(
       serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
