@@ -94,8 +94,22 @@ export function BackupSection(props: {
     }
   };
 
-  const readFile = async (file: File | undefined) => {
+  /** A failure reading the file or the browser's storage is said, not left as an error of the page (nothing seemed to happen). */
+  const readFile = (file: File | undefined) =>
+    planFromFile(file).catch((error: unknown) => {
+      setPending(null);
+      const name = file ? quoted(file.name) : '备份文件';
+      setProblem(
+        error instanceof DOMException && error.name === 'NotReadableError'
+          ? `${name}无法读取（文件可能已被移走、改名，或U盘已拔出），没有恢复任何内容：请确认文件还在，再重新选择。`
+          : `${name}没有恢复：${describeStorageError(error, 'read').message}`,
+      );
+      reveal(() => problemLine);
+    });
+
+  const planFromFile = async (file: File | undefined) => {
     setProblem('');
+    setDone('');
     setPending(null);
     if (!file) return;
     const parsed = parseBackupBytes(new Uint8Array(await file.arrayBuffer()), file.name);
