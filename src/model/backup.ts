@@ -353,6 +353,31 @@ export function planRestore(
 }
 
 /**
+ * New names for the restored workbooks whose name another workbook of the browser holds (one made there meanwhile,
+ * “…（副本）” on both PCs): “…（恢复）”, “…（恢复）2”, as a workbook brought back from 已删除 is named, so that two
+ * workbooks never share a name (which was which, when one is to be deleted?). A workbook replaced keeps its name.
+ */
+export function restoredTitles(
+  chosen: readonly { id: string; title: string }[],
+  inBrowser: readonly { id: string; title: string; deletedAt?: string }[],
+): Map<string, string> {
+  const replaced = new Set(chosen.map((w) => w.id));
+  const taken = new Set(inBrowser.filter((w) => !w.deletedAt && !replaced.has(w.id)).map((w) => w.title));
+  const renamed = new Map<string, string>();
+  for (const workbook of chosen) {
+    let title = workbook.title;
+    if (taken.has(title)) {
+      const base = `${workbook.title}（恢复）`;
+      title = base;
+      for (let n = 2; taken.has(title); n += 1) title = `${base}${n}`;
+      renamed.set(workbook.id, title);
+    }
+    taken.add(title);
+  }
+  return renamed;
+}
+
+/**
  * The first screen of a new PC is the plan without a figure: where the data of a previous PC or colleague comes
  * from is said there (从备份文件恢复 is at the bottom of 工作簿, easy to miss). Only while this browser holds
  * this one workbook and no figure.

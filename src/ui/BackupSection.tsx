@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import {
   parseBackupBytes,
   planRestore,
+  restoredTitles,
   serializeBackup,
   type Backup,
   type RestoreLine,
@@ -142,7 +143,16 @@ export function BackupSection(props: {
     if (!current) return;
     try {
       await props.beforeLeave();
-      const workbooks = current.backup.workbooks.filter((w) => chosen().has(w.id));
+      const picked = current.backup.workbooks.filter((w) => chosen().has(w.id));
+      const renamed = restoredTitles(picked, await props.repository.listWorkbooks());
+      const workbooks = picked.map((w) => ({ ...w, title: renamed.get(w.id) ?? w.title }));
+      const renamedText = picked
+        .filter((w) => renamed.has(w.id))
+        .map(
+          (w) =>
+            `工作簿${quoted(w.title)}与浏览器中另一个工作簿同名，恢复后名为${quoted(renamed.get(w.id)!)}，可在“工作簿”中重命名。`,
+        )
+        .join('');
       const source = { kind: 'restore', detail: current.fileName } as const;
       const now = new Date();
       await props.repository.restore(
@@ -175,7 +185,10 @@ export function BackupSection(props: {
         ? '恢复前浏览器中的内容已存为版本，可在“版本”中找回。'
         : '';
       props.onRestored(
-        `已从备份${quoted(current.fileName)}恢复 ${workbooks.length} 个工作簿。` + kept + whoNow,
+        `已从备份${quoted(current.fileName)}恢复 ${workbooks.length} 个工作簿。` +
+          kept +
+          renamedText +
+          whoNow,
       );
     } catch (error) {
       setProblem(describeStorageError(error, 'write', '恢复备份').message);

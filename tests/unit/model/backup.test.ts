@@ -6,6 +6,7 @@ import {
   parseBackup,
   parseBackupBytes,
   planRestore,
+  restoredTitles,
   serializeBackup,
 } from '../../../src/model/backup';
 import type { HistoryEntry } from '../../../src/model/history';
@@ -291,6 +292,26 @@ describe('backup file', () => {
       expect(parsed.message).toContain('“备份.json”');
       expect(parsed.message).toContain(fragment);
     }
+  });
+
+  it('gives a restored workbook whose name another workbook of the browser holds a name of its own', () => {
+    const titles = restoredTitles(
+      [
+        { id: 'wb-a', title: '规划（副本）' },
+        { id: 'wb-c', title: '规划（副本）' },
+        { id: 'plan', title: '规划' },
+        { id: 'wb-d', title: '下期' },
+      ],
+      [
+        { id: 'wb-b', title: '规划（副本）' },
+        { id: 'plan', title: '规划' },
+        { id: 'wb-e', title: '下期', deletedAt: '2026-11-01T00:00:00Z' },
+      ],
+    );
+    expect([...titles]).toEqual([
+      ['wb-a', '规划（副本）（恢复）'],
+      ['wb-c', '规划（副本）（恢复）2'],
+    ]);
   });
 
   it('never silently replaces a workbook that is newer in the browser', () => {
