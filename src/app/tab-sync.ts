@@ -20,6 +20,8 @@ export interface TabSync {
   ): void;
   /** The workbook was deleted for good (永久删除) here. */
   announceDeleted(workbookId: string): void;
+  /** The workbook was moved to 已删除 here (删除): a tab showing it goes on saving into it, unseen in 工作簿. */
+  announceTrashed(workbookId: string): void;
   dispose(): void;
 }
 
@@ -33,15 +35,23 @@ interface SaveMessage {
   stamp?: StoredStamp | null;
   /** Set when the workbook was deleted for good (then `codes` is null and means nothing). */
   deleted?: boolean;
+  /** Set when the workbook was moved to 已删除 (then `codes` is null and means nothing). */
+  trashed?: boolean;
 }
 
 export function makeTabSync(
   workbookId: string,
   onOtherTabSaved: (codes: string[] | null, replaced: MergeConflict[], stamp: StoredStamp | null) => void,
   onDeletedElsewhere: () => void = () => {},
+  onTrashedElsewhere: () => void = () => {},
 ): TabSync {
   if (typeof BroadcastChannel === 'undefined')
-    return { announceSave: () => {}, announceDeleted: () => {}, dispose: () => {} };
+    return {
+      announceSave: () => {},
+      announceDeleted: () => {},
+      announceTrashed: () => {},
+      dispose: () => {},
+    };
   const channel = new BroadcastChannel(CHANNEL);
   // A random id per tab, so a tab ignores its own messages.
   const tab = Math.random().toString(36).slice(2);
@@ -49,6 +59,10 @@ export function makeTabSync(
     if (event.data?.tab === tab || event.data?.workbookId !== workbookId) return;
     if (event.data.deleted === true) {
       onDeletedElsewhere();
+      return;
+    }
+    if (event.data.trashed === true) {
+      onTrashedElsewhere();
       return;
     }
     const replaced = Array.isArray(event.data.replaced) ? event.data.replaced : [];
@@ -63,6 +77,8 @@ export function makeTabSync(
       channel.postMessage({ tab, workbookId: id, codes, replaced, stamp } satisfies SaveMessage),
     announceDeleted: (id) =>
       channel.postMessage({ tab, workbookId: id, codes: null, deleted: true } satisfies SaveMessage),
+    announceTrashed: (id) =>
+      channel.postMessage({ tab, workbookId: id, codes: null, trashed: true } satisfies SaveMessage),
     dispose: () => channel.close(),
   };
 }

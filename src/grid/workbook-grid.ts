@@ -242,6 +242,8 @@ export interface WorkbookGrid {
   applyExternal(rows: Indicator[], removed: string[]): void;
   /** Give the keyboard back to the grid (after a dialog closes). */
   focus(): void;
+  /** An editor is open with text not entered yet (not saved until Enter, Tab or a click elsewhere). */
+  typingUnentered(): boolean;
   destroy(): void;
 }
 
@@ -2093,6 +2095,12 @@ export function makeWorkbookGrid(
       const [row, column, toRow = row, toColumn = column] = grid.getSelectedLast() ?? [];
       if (row !== undefined && column !== undefined) grid.selectCell(row, column, toRow, toColumn, false);
       grid.listen();
+    },
+    typingUnentered() {
+      const editor = grid.getActiveEditor() as
+        { isOpened(): boolean; getValue(): unknown; originalValue?: unknown } | undefined;
+      if (!editor?.isOpened()) return false;
+      return String(editor.getValue() ?? '') !== String(editor.originalValue ?? '');
     },
     destroy() {
       grid.destroy();

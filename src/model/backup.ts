@@ -5,7 +5,7 @@
  */
 import { toCellValue } from './entry';
 import type { ChangeSource, HistoryEntry } from './history';
-import { TARGET_KINDS, type Indicator } from './indicator';
+import { isComparator, TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
 import { quoted } from './quote';
 
@@ -76,15 +76,33 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
     return fail('这不是本工作簿的备份文件。请选择“备份全部”生成的 .json 文件。');
   }
-  if (typeof data.version !== 'number' || data.version > BACKUP_VERSION) {
-    return fail(`备份文件的版本（${String(data.version)}）比本程序新，请使用新版工作簿打开。`);
+  // A version written as text by hand ("3") is read; one that is no format version at all is said as such (it
+  // was said to be newer than the program, and the clerk went looking for a newer copy of the app).
+  const version = readNumber(data.version);
+  if (version === undefined || !Number.isInteger(version) || version < 1) {
+    return fail(
+      `备份文件的版本无法识别（${quoted(typeof data.version === 'string' ? data.version : (JSON.stringify(data.version) ?? '无'))}），文件可能被改动过，本文件未恢复任何内容：请换用其他备份文件。`,
+    );
+  }
+  if (version > BACKUP_VERSION) {
+    return fail(`备份文件的版本（${version}）比本程序新，请使用新版工作簿打开。`);
   }
   if (!Array.isArray(data.workbooks)) return fail('备份文件中没有工作簿。');
   const workbooks: Workbook[] = [];
   const damaged = '文件可能已损坏或被改动过，本文件未恢复任何内容：请换用其他备份文件。';
+  const firstOfId = new Map<string, number>();
   for (const [index, raw] of data.workbooks.entries()) {
+    const unreadable = unreadableTarget(raw);
+    if (unreadable) return fail(`第 ${index + 1} 个工作簿中${unreadable}，${damaged}`);
     const workbook = restoreWorkbook(raw);
     if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，${damaged}`);
+    // Workbooks are stored by id: the second copy would silently replace the first, rows and all.
+    const first = firstOfId.get(workbook.id);
+    if (first !== undefined)
+      return fail(
+        `第 ${first + 1} 个和第 ${index + 1} 个工作簿是同一个工作簿${quoted(workbook.title)}（可能是复制粘贴时重复了），${damaged}`,
+      );
+    firstOfId.set(workbook.id, index);
     // Rows are stored by code: a code twice would silently keep one of the two rows.
     const duplicate = duplicateCode(workbook);
     if (duplicate) return fail(`第 ${index + 1} 个工作簿${quoted(workbook.title)}中${duplicate}，${damaged}`);
@@ -95,6 +113,9 @@ export function parseBackup(text: string, fileName: string): BackupResult {
   const history = Array.isArray(data.history) ? data.history.flatMap(restoreHistoryEntry) : [];
   const versions: BackupVersion[] = [];
   for (const [index, raw] of (Array.isArray(data.versions) ? data.versions : []).entries()) {
+    const unreadable = isObject(raw) ? unreadableTarget(raw.workbook) : null;
+    if (unreadable && isObject(raw))
+      return fail(`已保存版本${quoted(String(raw.name))}中${unreadable}，${damaged}`);
     const workbook = isObject(raw) ? restoreWorkbook(raw.workbook) : null;
     if (!isObject(raw) || !workbook || typeof raw.workbookId !== 'string' || typeof raw.name !== 'string') {
       return fail(`第 ${index + 1} 个已保存版本的内容不完整，${damaged}`);
@@ -168,6 +189,36 @@ function duplicateCode(workbook: Workbook): string | null {
   return null;
 }
 
+/**
+ * A number, also as written by hand in the file ("4.5", " 2020 "); undefined for anything else. A target kept as
+ * text was compared as text (every status of the row wrong, unsaid).
+ */
+function readNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const number = Number(value.trim());
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/** "第 2 行（F02 …）的目标无法读取（比较“<=”不是可用的比较符号）", or null when every row's target can be read. */
+function unreadableTarget(raw: unknown): string | null {
+  if (!isObject(raw) || !Array.isArray(raw.indicators)) return null;
+  for (const [index, row] of raw.indicators.entries()) {
+    if (!isObject(row) || !isObject(row.target)) continue;
+    const { comparator, value, yearlyStep } = row.target;
+    const why =
+      typeof comparator !== 'string' || !isComparator(comparator)
+        ? `比较${quoted(String(comparator))}不是可用的比较符号`
+        : value !== null && value !== undefined && readNumber(value) === undefined
+          ? `目标值${quoted(String(value))}不是数字`
+          : yearlyStep !== undefined && readNumber(yearlyStep) === undefined
+            ? `每年变化${quoted(String(yearlyStep))}不是数字`
+            : '';
+    if (why) return `第 ${index + 1} 行（${String(row.code)} ${String(row.name)}）的目标无法读取（${why}）`;
+  }
+  return null;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -226,9 +277,9 @@ function restoreIndicator(raw: unknown): Indicator | null {
     area: text(raw.area),
     clause: text(raw.clause),
     unit,
-    target: structuredClone(target) as unknown as Indicator['target'],
-    baseYear: typeof raw.baseYear === 'number' ? raw.baseYear : 0,
-    targetYear: typeof raw.targetYear === 'number' ? raw.targetYear : 0,
+    target: readTarget(target),
+    baseYear: readNumber(raw.baseYear) ?? 0,
+    targetYear: readNumber(raw.targetYear) ?? 0,
     department: text(raw.department),
     source: text(raw.source),
     values,
@@ -241,6 +292,14 @@ function restoreIndicator(raw: unknown): Indicator | null {
     >;
   }
   return indicator;
+}
+
+/** A target checked by unreadableTarget, its numbers written as text read as numbers. */
+function readTarget(target: Record<string, unknown>): Indicator['target'] {
+  const copy = structuredClone(target) as unknown as Indicator['target'];
+  copy.value = readNumber(target.value) ?? null;
+  if (target.yearlyStep !== undefined) copy.yearlyStep = readNumber(target.yearlyStep)!;
+  return copy;
 }
 
 /**
@@ -294,6 +353,31 @@ export function planRestore(
 }
 
 /**
+ * New names for the restored workbooks whose name another workbook of the browser holds (one made there meanwhile,
+ * “…（副本）” on both PCs): “…（恢复）”, “…（恢复）2”, as a workbook brought back from 已删除 is named, so that two
+ * workbooks never share a name (which was which, when one is to be deleted?). A workbook replaced keeps its name.
+ */
+export function restoredTitles(
+  chosen: readonly { id: string; title: string }[],
+  inBrowser: readonly { id: string; title: string; deletedAt?: string }[],
+): Map<string, string> {
+  const replaced = new Set(chosen.map((w) => w.id));
+  const taken = new Set(inBrowser.filter((w) => !w.deletedAt && !replaced.has(w.id)).map((w) => w.title));
+  const renamed = new Map<string, string>();
+  for (const workbook of chosen) {
+    let title = workbook.title;
+    if (taken.has(title)) {
+      const base = `${workbook.title}（恢复）`;
+      title = base;
+      for (let n = 2; taken.has(title); n += 1) title = `${base}${n}`;
+      renamed.set(workbook.id, title);
+    }
+    taken.add(title);
+  }
+  return renamed;
+}
+
+/**
  * The first screen of a new PC is the plan without a figure: where the data of a previous PC or colleague comes
  * from is said there (从备份文件恢复 is at the bottom of 工作簿, easy to miss). Only while this browser holds
  * this one workbook and no figure.
@@ -317,4 +401,38 @@ export function backupReminder(lastBackupAt: string | undefined, workbook: Workb
   return days >= BACKUP_REMINDER_DAYS
     ? `提示：已有 ${days} 天没有备份，请在“工作簿”中点“备份全部到文件”。`
     : '';
+}
+
+/**
+ * The bytes of a chosen file. Our own file is UTF-8, but a clerk who corrected a figure in Notepad may have saved
+ * it as ANSI (GBK on Chinese Windows) or Unicode (UTF-16): read as UTF-8, every name, clause and history line came
+ * back as replacement characters and a restore wrote them over the workbook. Bytes valid in none are refused.
+ */
+export function parseBackupBytes(bytes: Uint8Array, fileName: string): BackupResult {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : null;
+  const text = utf16
+    ? decodeStrict(bytes, utf16)
+    : (decodeStrict(bytes, 'utf-8') ?? decodeStrict(bytes, 'gb18030'));
+  if (text === undefined)
+    return {
+      ok: false,
+      message:
+        `${quoted(fileName)}不能用于恢复：文件中的文字无法读取（既不是 UTF-8，也不是 GBK 或 Unicode 编码，可能已损坏），` +
+        '本文件未恢复任何内容：请换用其他备份文件，或在原电脑上重新“备份全部到文件”。',
+    };
+  return parseBackup(text, fileName);
+}
+
+/** Undefined when the bytes are not valid in that encoding (the BOM, if any, is dropped). */
+function decodeStrict(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

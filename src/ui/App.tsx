@@ -208,6 +208,12 @@ export function App(props: { session: Session }) {
     (codes, replaced, stamp) => onOtherTabSaved(codes, replaced, stamp),
     // Said at once, before the clerk types anything more into a workbook that is no longer stored.
     workbookGone,
+    // Moved to 已删除 in another tab: what is typed here is still saved into it, but it is no longer listed in 工作簿
+    // (a week's figures typed into a workbook in 已删除, unsaid, and gone with it once deleted for good).
+    () =>
+      setNotice(
+        '此工作簿已在另一个窗口（标签页）中被删除（移到了“已删除”）：在这里的修改仍会保存到它里面，但“工作簿”列表中不再显示它。如仍要使用，请在“工作簿”→“已删除”中恢复它。',
+      ),
   );
   const onOtherTabSaved = (codes: string[] | null, replaced: MergeConflict[], stamp: StoredStamp | null) => {
     if (!rowSync) return;
@@ -366,9 +372,12 @@ export function App(props: { session: Session }) {
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flushNow);
-    // After a failed save the edits are only in this page: the browser asks before the page is closed or reloaded.
+    // While edits are only in this page the browser asks before the page is closed or reloaded: after a failed
+    // save, while a save is still being written (a write the closing page starts or has not finished — an import's
+    // takes seconds — is dropped with it: a figure entered the instant before closing the tab was lost unsaid), and
+    // while a figure is typed in an open editor but not entered yet.
     const warnUnsaved = (event: BeforeUnloadEvent) => {
-      const unsaved = saveState().status === 'error' && autosave?.hasPending() === true;
+      const unsaved = autosave?.hasPending() === true || grid?.typingUnentered() === true;
       if (keptElsewhere || (!unsaved && !changedWithoutStorage)) return;
       askedBeforeLeaving = true;
       event.preventDefault();
@@ -953,6 +962,7 @@ export function App(props: { session: Session }) {
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
             onDeletedForGood={(id) => tabSync.announceDeleted(id)}
+            onMovedToDeleted={(id) => tabSync.announceTrashed(id)}
             // The status bar's "还没有备份过" reminder is out of date once a backup is made.
             onBackedUp={setNotice}
             open={(id) => leaveFor(id || DEFAULT_WORKBOOK_ID)}

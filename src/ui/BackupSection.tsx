@@ -1,5 +1,12 @@
 import { createSignal, For, Show } from 'solid-js';
-import { parseBackup, planRestore, serializeBackup, type Backup, type RestoreLine } from '../model/backup';
+import {
+  parseBackupBytes,
+  planRestore,
+  restoredTitles,
+  serializeBackup,
+  type Backup,
+  type RestoreLine,
+} from '../model/backup';
 import { describeStorageError } from '../store/storage-errors';
 import type { WorkbookRepository } from '../store/workbook-repository';
 import {
@@ -88,11 +95,25 @@ export function BackupSection(props: {
     }
   };
 
-  const readFile = async (file: File | undefined) => {
+  /** A failure reading the file or the browser's storage is said, not left as an error of the page (nothing seemed to happen). */
+  const readFile = (file: File | undefined) =>
+    planFromFile(file).catch((error: unknown) => {
+      setPending(null);
+      const name = file ? quoted(file.name) : '备份文件';
+      setProblem(
+        error instanceof DOMException && error.name === 'NotReadableError'
+          ? `${name}无法读取（文件可能已被移走、改名，或U盘已拔出），没有恢复任何内容：请确认文件还在，再重新选择。`
+          : `${name}没有恢复：${describeStorageError(error, 'read').message}`,
+      );
+      reveal(() => problemLine);
+    });
+
+  const planFromFile = async (file: File | undefined) => {
     setProblem('');
+    setDone('');
     setPending(null);
     if (!file) return;
-    const parsed = parseBackup(await file.text(), file.name);
+    const parsed = parseBackupBytes(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!parsed.ok) {
       setProblem(parsed.message);
       reveal(() => problemLine);
@@ -122,7 +143,16 @@ export function BackupSection(props: {
     if (!current) return;
     try {
       await props.beforeLeave();
-      const workbooks = current.backup.workbooks.filter((w) => chosen().has(w.id));
+      const picked = current.backup.workbooks.filter((w) => chosen().has(w.id));
+      const renamed = restoredTitles(picked, await props.repository.listWorkbooks());
+      const workbooks = picked.map((w) => ({ ...w, title: renamed.get(w.id) ?? w.title }));
+      const renamedText = picked
+        .filter((w) => renamed.has(w.id))
+        .map(
+          (w) =>
+            `工作簿${quoted(w.title)}与浏览器中另一个工作簿同名，恢复后名为${quoted(renamed.get(w.id)!)}，可在“工作簿”中重命名。`,
+        )
+        .join('');
       const source = { kind: 'restore', detail: current.fileName } as const;
       const now = new Date();
       await props.repository.restore(
@@ -155,7 +185,10 @@ export function BackupSection(props: {
         ? '恢复前浏览器中的内容已存为版本，可在“版本”中找回。'
         : '';
       props.onRestored(
-        `已从备份${quoted(current.fileName)}恢复 ${workbooks.length} 个工作簿。` + kept + whoNow,
+        `已从备份${quoted(current.fileName)}恢复 ${workbooks.length} 个工作簿。` +
+          kept +
+          renamedText +
+          whoNow,
       );
     } catch (error) {
       setProblem(describeStorageError(error, 'write', '恢复备份').message);

@@ -22,6 +22,8 @@ export function WorkbooksDialog(props: {
   beforeLeave: () => Promise<void>;
   /** A workbook was deleted for good: a tab still showing it is told (see TabSync). */
   onDeletedForGood?: (id: string) => void;
+  /** A workbook was moved to 已删除: a tab showing it is told. */
+  onMovedToDeleted?: (id: string) => void;
   onBackedUp?: (message: string) => void;
   /** Go to a workbook; resolves false when the page stays after all (the clerk chose to, asked by the browser). */
   open: (id: string) => Promise<boolean>;
@@ -254,6 +256,7 @@ export function WorkbooksDialog(props: {
                             )
                               return;
                             await props.repository.setDeleted(w.id, true);
+                            props.onMovedToDeleted?.(w.id);
                             if (w.id === current.id) open(active().find((x) => x.id !== w.id)?.id ?? '');
                           })
                         }

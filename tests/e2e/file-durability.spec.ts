@@ -305,3 +305,60 @@ test('backup on file://, storage cleared, restore: values, versions and history 
   ).toContainText('2022年度监测');
   workbook.expectNoErrors();
 });
+
+test('closing the page asks while a figure is typed but not entered, or still being written; nothing is lost', async () => {
+  let workbook = await launch();
+  let { page } = workbook;
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await workbook.waitSaved();
+  const asked: string[] = [];
+  page.on('dialog', async (dialog) => {
+    asked.push(dialog.type());
+    await dialog.dismiss(); // the clerk stays on the page
+  });
+
+  // Typed, not entered yet, and the tab closed: the browser asks; the clerk stays and enters it.
+  await workbook.select(INFANT.code, '2022年');
+  await page.keyboard.type('4.7');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+  await page.keyboard.press('Enter');
+  await workbook.waitSaved();
+
+  // Entered, but its write has not finished (another window holds the database a moment): the browser asks too,
+  // where closing had dropped the write unsaid.
+  await page.evaluate(async (name) => {
+    const state = window as { holdWrites?: boolean };
+    state.holdWrites = true;
+    const db = await new Promise<IDBDatabase>((done) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => done(request.result);
+    });
+    const store = db.transaction('rows', 'readwrite').objectStore('rows');
+    const keepBusy = () => {
+      if (state.holdWrites) store.count().onsuccess = keepBusy;
+    };
+    keepBusy();
+  }, 'lanxi-children-plan-workbook');
+  await workbook.typeInto(INFANT.code, '2023年', '4.4');
+  await expect(workbook.saveState).toHaveAttribute('data-state', 'saving');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload', 'beforeunload']);
+  await page.evaluate(() => ((window as { holdWrites?: boolean }).holdWrites = false));
+  await workbook.waitSaved();
+  workbook.expectNoErrors();
+
+  // Nothing asked once everything is written; after a restart all three figures are there.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toHaveLength(2);
+  await context?.close();
+  workbook = await launch();
+  ({ page } = workbook);
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('4.7‰');
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('4.4‰');
+  workbook.expectNoErrors();
+});

@@ -172,3 +172,39 @@ test('after a failed save the browser asks before leaving, and an edit made once
   await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('5‰');
   workbook.expectNoErrors([/\[storage\]/]);
 });
+
+test('a backup chosen while storage cannot be read: told in Chinese, nothing restored', async ({ page }) => {
+  // Below the app: while `readFails` is set, every IndexedDB read throws as a damaged profile makes it throw.
+  await page.addInitScript(() => {
+    const state = window as { readFails?: boolean };
+    for (const method of ['getAll', 'openCursor', 'get'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      Object.assign(IDBObjectStore.prototype, {
+        [method](this: IDBObjectStore, ...args: unknown[]) {
+          if (state.readFails) throw new DOMException('Internal error.', 'UnknownError');
+          return original.apply(this, args);
+        },
+      });
+    }
+  });
+  const workbook = new WorkbookPage(page);
+  await workbook.open(url);
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份全部到文件' }).click();
+  const backup = readFileSync(await (await downloading).path());
+
+  await page.evaluate(() => ((window as { readFails?: boolean }).readFails = true));
+  await page
+    .getByLabel('从备份文件恢复')
+    .setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: backup });
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  // What was done before (已备份到文件…) no longer stands as the last word: the failure is said, with what to do.
+  await expect(dialog).toContainText('“备份.json”没有恢复');
+  await expect(dialog).not.toContainText('已备份到文件');
+  await expect(dialog.getByRole('table', { name: '恢复内容' })).toHaveCount(0);
+  await page.evaluate(() => ((window as { readFails?: boolean }).readFails = false));
+  workbook.expectNoErrors([/\[storage\]/]);
+});

@@ -329,6 +329,11 @@ test('a workbook deleted for good in another tab: the clerk is told, and what th
     .getByRole('row', { name: /（副本）/ })
     .getByRole('button', { name: '删除' })
     .click();
+  // Moved to 已删除: the second tab, still saving into it, is told it is no longer listed and how to bring it back.
+  await expect(second.page.locator('.status-bar')).toContainText(
+    '此工作簿已在另一个窗口（标签页）中被删除（移到了“已删除”）',
+  );
+  await expect(second.page.locator('.status-bar')).toContainText('“工作簿”→“已删除”中恢复');
   await dialog
     .getByRole('list', { name: '已删除的工作簿' })
     .getByRole('listitem')

@@ -4,13 +4,17 @@ import {
   backupReminder,
   firstUseHint,
   parseBackup,
+  parseBackupBytes,
   planRestore,
+  restoredTitles,
   serializeBackup,
 } from '../../../src/model/backup';
 import type { HistoryEntry } from '../../../src/model/history';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
 import { workbookFromPlan } from '../../../src/model/workbook';
+import { quoted } from '../../../src/model/quote';
+import { encodeGbk } from '../../e2e/gbk';
 
 const plan = workbookFromPlan(LANXI_2021_2025, 'plan', new Date('2026-11-01T00:00:00Z'));
 plan.indicators[0] = {
@@ -150,6 +154,110 @@ describe('backup file', () => {
       );
   });
 
+  it('reads a backup re-saved in Notepad as ANSI (GBK) or Unicode with its Chinese whole, not as �', () => {
+    const text = serializeBackup(
+      { workbooks: [plan], settings: { clerk: '张丽' }, history: [entry], versions: [] },
+      new Date('2026-11-05T00:00:00Z'),
+    ).replace(/\n/g, '\r\n');
+    // Notepad's ANSI on Chinese Windows is GBK; a character GBK lacks (the minus sign −) is written as '?'.
+    const ansi = [...text].map((ch) => {
+      try {
+        return encodeGbk(ch);
+      } catch {
+        return encodeGbk('?');
+      }
+    });
+    const gbk = new Uint8Array(ansi.flatMap((b) => [...b]));
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer),
+    ]);
+    for (const bytes of [gbk, utf16, new TextEncoder().encode('\uFEFF' + text)]) {
+      const parsed = parseBackupBytes(bytes, '备份.json');
+      if (!parsed.ok) throw new Error(parsed.message);
+      expect(parsed.backup.workbooks[0]!.title).toBe(plan.title);
+      expect(parsed.backup.workbooks[0]!.indicators[0]!.name).toBe(plan.indicators[0]!.name);
+      expect(JSON.stringify(parsed.backup)).not.toContain('\uFFFD');
+      expect(parsed.backup.history).toEqual([entry]);
+      expect(parsed.backup.settings).toEqual({ clerk: '张丽' });
+    }
+  });
+
+  it('refuses a file whose text is in no encoding it can read, instead of restoring replacement characters', () => {
+    const bytes = new TextEncoder().encode(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    // A byte valid neither in UTF-8 nor in GBK in the middle of a name (the JSON itself still reads).
+    bytes[bytes.indexOf(0xe5)] = 0xff;
+    const parsed = parseBackupBytes(bytes, '备份.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.message).toContain('“备份.json”不能用于恢复');
+      expect(parsed.message).toContain('本文件未恢复任何内容');
+    }
+  });
+
+  it('reads a target or a year edited by hand as text as a number, and refuses one it cannot read, naming the row', () => {
+    const data = JSON.parse(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    const [first, second] = data.workbooks[0].indicators;
+    first.target.value = ' 4.5 ';
+    first.baseYear = '2020';
+    second.target.yearlyStep = '-1';
+    const parsed = parseBackup(JSON.stringify(data), '备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const [one, two] = parsed.backup.workbooks[0]!.indicators;
+    expect(one!.target.value).toBe(4.5);
+    expect(one!.baseYear).toBe(2020);
+    expect(two!.target.yearlyStep).toBe(-1);
+
+    for (const edit of [
+      (t: Record<string, unknown>) => (t.comparator = '<='),
+      (t: Record<string, unknown>) => (t.value = '九十'),
+    ]) {
+      const broken = JSON.parse(JSON.stringify(data));
+      edit(broken.workbooks[0].indicators[1].target);
+      const refused = parseBackup(JSON.stringify(broken), '备份.json');
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.message).toContain(`第 2 行（${second.code} ${second.name}）的目标无法读取`);
+        expect(refused.message).toContain('本文件未恢复任何内容');
+      }
+    }
+  });
+
+  it('reads a version number written as text, and says a version it cannot read is not one, not that it is newer', () => {
+    const data = JSON.parse(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    expect(parseBackup(JSON.stringify({ ...data, version: '3' }), '备份.json').ok).toBe(true);
+    for (const version of ['三', null, 0]) {
+      const parsed = parseBackup(JSON.stringify({ ...data, version }), '备份.json');
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) {
+        expect(parsed.message).toContain('备份文件的版本无法识别');
+        expect(parsed.message).not.toContain('比本程序新');
+      }
+    }
+  });
+
+  it('refuses a file with one workbook twice (restored, the second would silently replace the first)', () => {
+    const data = JSON.parse(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    );
+    const copy = structuredClone(data.workbooks[0]);
+    copy.indicators.pop();
+    data.workbooks.push(copy);
+    const parsed = parseBackup(JSON.stringify(data), '备份.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.message).toContain(`第 1 个和第 2 个工作簿是同一个工作簿${quoted(plan.title)}`);
+      expect(parsed.message).toContain('本文件未恢复任何内容');
+    }
+  });
+
   it('reads a number written as text as a number (else it was shown but left out of every status)', () => {
     const data = JSON.parse(
       serializeBackup(
@@ -184,6 +292,26 @@ describe('backup file', () => {
       expect(parsed.message).toContain('“备份.json”');
       expect(parsed.message).toContain(fragment);
     }
+  });
+
+  it('gives a restored workbook whose name another workbook of the browser holds a name of its own', () => {
+    const titles = restoredTitles(
+      [
+        { id: 'wb-a', title: '规划（副本）' },
+        { id: 'wb-c', title: '规划（副本）' },
+        { id: 'plan', title: '规划' },
+        { id: 'wb-d', title: '下期' },
+      ],
+      [
+        { id: 'wb-b', title: '规划（副本）' },
+        { id: 'plan', title: '规划' },
+        { id: 'wb-e', title: '下期', deletedAt: '2026-11-01T00:00:00Z' },
+      ],
+    );
+    expect([...titles]).toEqual([
+      ['wb-a', '规划（副本）（恢复）'],
+      ['wb-c', '规划（副本）（恢复）2'],
+    ]);
   });
 
   it('never silently replaces a workbook that is newer in the browser', () => {
