@@ -1004,7 +1004,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   }
 
   // A 目标测算表 a department wrote its proposed targets in: its 新目标 column only.
-  const sheet = readPlanningSheet(parsed.data, file, byCode);
+  const sheet = readPlanningSheet(parsed.data, file, byCode, defaultTargetYear);
   if (sheet) {
     result.issues.push(...sheet.issues);
     result.targetProposals = sheet.proposals;

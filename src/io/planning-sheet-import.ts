@@ -55,6 +55,7 @@ export function readPlanningSheet(
   rows: readonly string[][],
   file: string,
   byCode: ReadonlyMap<string, readonly ExistingRow[]>,
+  targetYear: number,
 ): PlanningSheet | null {
   const headerIndex = rows.slice(0, 5).findIndex((row) => {
     const keys = row.map(key);
@@ -68,6 +69,19 @@ export function readPlanningSheet(
   const sheet: PlanningSheet = { proposals: [], issues: [], matched: 0 };
   const issue = (line: number, column: string | null, message: string) =>
     sheet.issues.push({ file, line, column, message });
+  // The sheet names its target year (按趋势2030年): sent back into another plan's workbook — the old plan's, opened by
+  // mistake — its proposals would replace that plan's targets.
+  const trendHeader = (rows[headerIndex] ?? []).find((h) => /^按趋势\d{4}年$/.test(key(h)));
+  const sheetYear = trendHeader ? Number(/\d{4}/.exec(key(trendHeader))?.[0]) : null;
+  if (sheetYear !== null && sheetYear !== targetYear) {
+    issue(
+      headerIndex + 1,
+      trendHeader?.trim() ?? null,
+      `本文件是目标年为${sheetYear}年的规划的目标测算表，本工作簿的目标年为${targetYear}年，未导入任何目标：` +
+        `请打开${sheetYear}年为目标年的规划工作簿后再导入。`,
+    );
+    return sheet;
+  }
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     if (index <= headerIndex || row.every((c) => c.trim() === '')) return;

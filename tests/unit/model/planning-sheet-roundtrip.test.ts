@@ -100,4 +100,20 @@ describe('目标测算表 sent back with proposed targets', () => {
     expect(plan.targetProposals).toEqual([]);
     expect(plan.issues.map((i) => i.message)).toEqual([expect.stringContaining('互不相同，未导入')]);
   });
+
+  it('sent back into the 2021–2025 workbook by mistake: refused, and the old plan’s targets stay as they are', () => {
+    const lines = exported();
+    const col = lines[0]!.indexOf('新目标');
+    lines[lines.findIndex((l) => l[1] === INFANT.code)]![col] = '控制在4.5‰以下';
+    const parsed = parseImportFile(
+      Papa.unparse(lines, { newline: '\r\n' }),
+      '卫健局目标建议.csv',
+      existingRows(old.indicators),
+      yearColumns(old),
+    );
+    expect(planImport([parsed]).targetProposals).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('是目标年为2030年的规划的目标测算表，本工作簿的目标年为2025年'),
+    ]);
+  });
 });
