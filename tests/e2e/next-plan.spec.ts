@@ -298,6 +298,10 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.8‰（以下）');
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await next.waitSaved();
+  await page.reload();
+  await next.waitForGrid();
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
 
   // Back to the 2021–2025 workbook: untouched.
   await page.getByRole('button', { name: '工作簿' }).click();
