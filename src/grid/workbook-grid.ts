@@ -232,6 +232,11 @@ export interface WorkbookGrid {
     updates: readonly { code: string; year: number; newValue: CellValue | undefined }[],
     newRows: Indicator[],
   ): void;
+  /**
+   * Targets proposed in a 目标测算表 sent back, written into 目标 as if typed there (its definition cells follow), as
+   * ONE undo step. Returns the codes of rows it could not write (not shown: a filter hides them).
+   */
+  applyTargets(targets: readonly { code: string; text: string }[]): string[];
   selectRow(code: string): void;
   /** Select the top-left cell (a key pressed with nothing selected starts there). */
   selectFirstCell(): void;
@@ -1865,6 +1870,18 @@ export function makeWorkbookGrid(
         projectionFormula(indicator, physicalRow + 1, layout),
         'resetFormula',
       );
+    },
+    applyTargets(targets) {
+      const sourceRows = grid.countSourceRows();
+      const cells: [number, number, string][] = [];
+      const hidden: string[] = [];
+      for (const { code, text } of targets) {
+        const visualRow = grid.toVisualRow(physicalRowOf(code, sourceRows));
+        if (visualRow === null || visualRow < 0) hidden.push(code);
+        else cells.push([visualRow, targetTextCol, text]);
+      }
+      if (cells.length > 0) grid.setDataAtCell(cells, 'edit');
+      return hidden;
     },
     applyImport(updates, newRows) {
       /** Column of each year, by year − first year (a list: looked up for every cell). */

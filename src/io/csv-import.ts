@@ -47,6 +47,7 @@ import {
   type TargetKind,
 } from '../model/indicator';
 import { parseTargetText } from '../model/target-text';
+import { readPlanningSheet, type TargetProposal } from './planning-sheet-import';
 
 export interface ImportIssue {
   file: string;
@@ -194,6 +195,8 @@ export interface ParsedFile {
    * row was sent, with a message of its own, and is not "missing" from any department's return.
    */
   sentCodes?: string[];
+  /** A 目标测算表 sent back: the targets its 新目标 column proposes (planning-sheet-import). */
+  targetProposals?: TargetProposal[];
 }
 
 export interface RowRef {
@@ -231,6 +234,8 @@ export interface ImportPlan {
   ignored: IgnoredRow[];
   issues: ImportIssue[];
   questions: ImportQuestion[];
+  /** New targets proposed in 目标测算表 files, one per row (two files proposing different ones: an issue). */
+  targetProposals: TargetProposal[];
 }
 
 /** The start of a note under a table, as offices write them: a label with a colon, or a known word. */
@@ -996,6 +1001,16 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       null,
       `无法按 CSV 格式读取（${error.code}：${error.message}），请在 Excel/WPS 中另存为 CSV 后再导入。`,
     );
+  }
+
+  // A 目标测算表 a department wrote its proposed targets in: its 新目标 column only.
+  const sheet = readPlanningSheet(parsed.data, file, byCode, defaultTargetYear);
+  if (sheet) {
+    result.issues.push(...sheet.issues);
+    result.targetProposals = sheet.proposals;
+    result.matchedRows = sheet.matched;
+    result.sampleData = file.includes('示例数据') || text.slice(0, 200).includes(SAMPLE_LABEL);
+    return;
   }
 
   if (!layout) {
@@ -1973,6 +1988,30 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     });
   }
 
+  const targetProposals: TargetProposal[] = [];
+  const byRow = new Map<string, TargetProposal[]>();
+  for (const proposal of files.flatMap((f) => f.targetProposals ?? [])) {
+    const list = byRow.get(proposal.code);
+    if (list) list.push(proposal);
+    else byRow.set(proposal.code, [proposal]);
+  }
+  for (const list of byRow.values()) {
+    const first = list[0];
+    if (!first) continue;
+    if (list.every((p) => p.after === first.after)) {
+      targetProposals.push(first);
+      continue;
+    }
+    issues.push({
+      file: first.file,
+      line: first.line,
+      column: '新目标',
+      message:
+        `${first.code} ${first.name} 的新目标在 ${list.map((p) => `“${p.file}”第 ${p.line} 行为“${p.written}”`).join('，')}，` +
+        '互不相同，未导入：请商定后在表格中填写。',
+    });
+  }
+
   const plan: ImportPlan = {
     files,
     remarks: files.flatMap((f) => f.remarks ?? []),
@@ -1984,6 +2023,7 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     ignored: files.flatMap((f) => f.ignored),
     issues,
     questions: files.flatMap((f) => f.questions ?? []),
+    targetProposals,
   };
   // (Still not made when the file's cells arrived packed: the preview shows a page of them.)
   if (single) shareCells(single, plan, 'updates');

@@ -130,11 +130,12 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     return { flag: null, message: '没有历史数值，无法判断目标高低。', ...none };
   }
   if (target === null) return { flag: null, message: '目标没有数值，无法判断目标高低。', ...none };
-  // A yearly-change target comes from the base value: without the base year's own, the nearest year's stands in.
+  // A yearly-change target comes from the base value (without the base year's own, the nearest year's stands in),
+  // and is said as the figure it comes to: 每年降低1个百分点 alone read as the old plan's, counted from 2018.
   const base = baseOf(series, indicator.baseYear);
   const standIn =
-    spec.kind === 'yearly-change' && base !== null && base.year !== indicator.baseYear
-      ? `基期${indicator.baseYear}年无数值，以最近的${base.year}年 ${f(base.value)} 为基数，${indicator.targetYear}年目标为 ${f(target)}（${f(base.value)} ${(spec.value ?? 0) < 0 ? '−' : '+'} ${pace(Math.abs((spec.value ?? 0) * (indicator.targetYear - base.year)))}）；`
+    spec.kind === 'yearly-change' && base !== null
+      ? `${base.year !== indicator.baseYear ? `基期${indicator.baseYear}年无数值，以最近的` : '以'}${base.year}年 ${f(base.value)} 为基数，${indicator.targetYear}年目标为 ${f(target)}（${f(base.value)} ${(spec.value ?? 0) < 0 ? '−' : '+'} ${pace(Math.abs((spec.value ?? 0) * (indicator.targetYear - base.year)))}）；`
       : '';
   const band = isBand(spec) ? bandOf(target, indicator.unit, thresholds) : null;
 

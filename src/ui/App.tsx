@@ -1073,16 +1073,22 @@ export function App(props: { session: Session }) {
               years={years}
               historyFrom={historyFrom}
               intoSample={workbook.isSample === true}
-              onApply={(updates, newRows) => {
+              onApply={(updates, newRows, targets) => {
                 importing = true;
+                let notWritten: string[] = [];
                 try {
-                  g().applyImport(
-                    updates,
-                    newRows.map((r) => r.indicator),
-                  );
+                  if (updates.length > 0 || newRows.length > 0)
+                    g().applyImport(
+                      updates,
+                      newRows.map((r) => r.indicator),
+                    );
+                  // A 目标测算表's proposals, as if typed into 目标 (one more undo step when cells came too).
+                  if (targets.length > 0)
+                    notWritten = g().applyTargets(targets.map((t) => ({ code: t.code, text: t.written })));
                 } finally {
                   importing = false;
                 }
+                const targetsWritten = targets.filter((t) => !notWritten.includes(t.code));
                 // Saved at once, but after the grid and the notice are drawn: reading and writing 10,000 rows takes
                 // a while. (A hidden page draws no frames: the timer saves it then.)
                 afterNextFrame(() => {
@@ -1093,6 +1099,7 @@ export function App(props: { session: Session }) {
                   const changed = [
                     ...updates,
                     ...newRows.map((r) => ({ code: r.indicator.code, file: r.file })),
+                    ...targetsWritten.map((t) => ({ code: t.code, file: t.file })),
                   ];
                   for (const [source, codes] of importSources(changed)) autosave?.markRows(codes, source);
                   void autosave?.flush();
@@ -1101,7 +1108,16 @@ export function App(props: { session: Session }) {
                 // The keys back to the grid: Ctrl+Z right after 应用 undoes the import.
                 backToGrid();
                 setNotice(
-                  `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
+                  targets.length > 0
+                    ? `已导入：${targetsWritten.length} 项新目标` +
+                        (updates.length > 0 || newRows.length > 0
+                          ? `、${updates.length} 个单元格、${newRows.length} 项新指标`
+                          : '') +
+                        (notWritten.length > 0
+                          ? `；${notWritten.join('、')} 被筛选隐藏，未写入：请取消筛选后再导入`
+                          : '') +
+                        '。可点“撤销”撤回。'
+                    : `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
                 );
               }}
               onCancel={() => {

@@ -17,6 +17,7 @@ import type { CellValue, Indicator } from '../model/indicator';
 import { FilePicker } from './FilePicker';
 import { afterFrame, createLimited, createLimitedOf } from './preview-limit';
 import { ShowMore } from './ShowMore';
+import type { TargetProposal } from '../io/planning-sheet-import';
 
 /**
  * Import CSV files sent back by departments: read them (GBK or UTF-8), show exactly what will change, let the
@@ -33,6 +34,8 @@ export function ImportDialog(props: {
   onApply: (
     updates: readonly { code: string; year: number; newValue: CellValue | undefined; file: string }[],
     newRows: { indicator: Indicator; file: string }[],
+    /** New targets proposed in a 目标测算表 sent back (its 新目标 column). */
+    targets: readonly TargetProposal[],
   ) => void;
   onCancel: () => void;
 }) {
@@ -99,7 +102,8 @@ export function ImportDialog(props: {
   const nothingToApply = (): boolean => {
     const current = plan();
     if (!current) return true;
-    if (cellCount(current) > 0 || current.newRows.length > 0) return false;
+    if (cellCount(current) > 0 || current.newRows.length > 0 || current.targetProposals.length > 0)
+      return false;
     return resolveConflicts(current, chosenValues()).length === 0;
   };
 
@@ -110,6 +114,7 @@ export function ImportDialog(props: {
     props.onApply(
       finalUpdates(),
       current.newRows.map((r) => ({ indicator: r.indicator, file: r.file })),
+      current.targetProposals,
     );
   };
 
@@ -190,8 +195,12 @@ function Preview(props: {
   const updateCount = () => cellCount(props.plan);
   const overwrites = createMemo(() => countReplacing(props.plan));
   const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
+  const targets = () => props.plan.targetProposals;
   const nothingToApply = () =>
-    updateCount() === 0 && props.plan.newRows.length === 0 && props.plan.conflicts.length === 0;
+    updateCount() === 0 &&
+    props.plan.newRows.length === 0 &&
+    props.plan.conflicts.length === 0 &&
+    targets().length === 0;
   // Each list is drawn a page at a time (see preview-limit.ts); the summary above always counts everything. The
   // first frame draws the top of each list only, so that the summary shows sooner; the page follows at once.
   const issues = createLimited(() => props.plan.issues, true);
@@ -236,19 +245,24 @@ function Preview(props: {
         <Show when={props.plan.questions.length > 0}>请核实 {props.plan.questions.length} 处；</Show>
         <Show when={props.plan.noFigures.length > 0}>未给数值的指标 {props.plan.noFigures.length} 项；</Show>
         与工作簿相同 {unchanged()} 个单元格。
+        <Show when={props.plan.files.some((f) => f.targetProposals !== undefined)}>
+          目标测算表提出新目标 <strong>{targets().length}</strong> 项。
+        </Show>
       </p>
       <Show when={nothingToApply()}>
         <p class="hint" role="status">
-          {props.plan.issues.length > 0 || props.plan.ignored.length > 0
-            ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
-            : unchanged() > 0
-              ? props.plan.noFigures.length > 0
-                ? // Not "nothing to do": the figures still to come are listed below, to chase.
-                  '文件中的数值与工作簿中的相同，没有新数值可导入；写着“待统计”“暂缺”“—”等的指标列在下方，请联系报送单位补报。'
-                : '文件中的数值与工作簿中的完全相同，无需导入。'
-              : // A template sent back before it was filled in: rows matched, no figure anywhere.
-                '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
-                '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
+          {props.plan.files.some((f) => f.targetProposals !== undefined) && props.plan.issues.length === 0
+            ? '目标测算表“新目标”列中的目标与工作簿中的相同（或未填写），没有新目标可导入。'
+            : props.plan.issues.length > 0 || props.plan.ignored.length > 0
+              ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
+              : unchanged() > 0
+                ? props.plan.noFigures.length > 0
+                  ? // Not "nothing to do": the figures still to come are listed below, to chase.
+                    '文件中的数值与工作簿中的相同，没有新数值可导入；写着“待统计”“暂缺”“—”等的指标列在下方，请联系报送单位补报。'
+                  : '文件中的数值与工作簿中的完全相同，无需导入。'
+                : // A template sent back before it was filled in: rows matched, no figure anywhere.
+                  '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
+                  '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
         </p>
       </Show>
       {/* (Not for a file that could not be read at all: it has no columns to speak of.) */}
@@ -260,6 +274,41 @@ function Preview(props: {
             : '报送单位写在备注中的说明请查看原文件，'}
           如需修改，请在表格中直接修改。
         </p>
+      </Show>
+
+      <Show when={props.plan.files.some((f) => f.targetProposals !== undefined)}>
+        <p class="hint">
+          目标测算表只导入“新目标”列：“应用”后这些指标的目标改为建议的新目标（可“撤销”）；最新值、按趋势、评估、说明等列不导入。
+        </p>
+      </Show>
+      <Show when={targets().length > 0}>
+        <h3>建议的新目标（应用后写入“目标”列）</h3>
+        <table aria-label="建议的新目标">
+          <thead>
+            <tr>
+              <th>代码</th>
+              <th>指标</th>
+              <th>现目标</th>
+              <th>建议新目标</th>
+              <th>来源</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={targets()}>
+              {(t) => (
+                <tr>
+                  <td>{t.code}</td>
+                  <td>{t.name}</td>
+                  <td>{t.before}</td>
+                  <td>{t.after}</td>
+                  <td>
+                    {t.file} 第 {t.line} 行
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
       </Show>
 
       <Show when={props.plan.issues.length > 0}>

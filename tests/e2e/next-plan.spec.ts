@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { describePreviousTarget, makeNextPlan } from '../../src/model/planning';
 import { workbookFromPlan } from '../../src/model/workbook';
+import { encodeGbk } from './gbk';
 import { WorkbookPage } from './workbook-page';
 
 const plan = LANXI_2021_2025;
@@ -265,6 +267,42 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await next.revealRow(INFANT.code);
   await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.8‰（以下）');
 
+  // The file comes back from 卫健局 with a proposal in 新目标, saved from Excel/WPS as GBK: that proposal lands in
+  // its row's 目标 and nothing else changes (it was refused as a file without year columns).
+  const cells = Papa.parse<string[]>(lines.join('\r\n').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  const under5Line = cells.findIndex((line) => line[1] === UNDER5.code);
+  cells[under5Line]![6] = '控制在5.5‰以下';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText('目标测算表提出新目标 1 项');
+  await expect(importDialog.getByRole('table', { name: '建议的新目标' }).locator('tbody td')).toHaveText([
+    UNDER5.code,
+    UNDER5.name,
+    '<6‰（以下）',
+    '<5.5‰（控制在…以下）',
+    `卫健局目标建议.csv 第 ${under5Line + 1} 行`,
+  ]);
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
+  await expect(await next.cell(UNDER5.code, '目标值')).toHaveText('5.5‰');
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.8‰（以下）');
+  await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
+  await next.waitSaved();
+  await page.reload();
+  await next.waitForGrid();
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
+
   // Back to the 2021–2025 workbook: untouched.
   await page.getByRole('button', { name: '工作簿' }).click();
   const list = page.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
@@ -276,6 +314,8 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
   await old.revealRow(INFANT.code);
   await expect(await old.cell(INFANT.code, '目标')).toHaveText('<5‰（以下）');
+  await old.revealRow(UNDER5.code);
+  await expect(await old.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
   await expect(await old.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(page.locator('.ht_clone_top thead')).not.toContainText('2030年');
   old.expectNoErrors();

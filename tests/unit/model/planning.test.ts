@@ -279,6 +279,17 @@ describe('近视率 in the next plan (base 2025, no 2025 figure yet)', () => {
     );
   });
 
+  it('with 2025’s own figure, 目标评估 says the yearly target as the 2030 figure it comes to, counted from 2025', () => {
+    // Made-up figures: 43.5% in 2025 makes 每年降低1个百分点 ≤38.5% in 2030 — the sheet said only the pace, and
+    // 每年降低1个百分点以上 read as the old plan's target, counted from 2018.
+    const with2025 = { ...myopia, values: { ...myopia.values, 2025: 43.5, 2024: 44.2, 2023: 45 } };
+    const a = assessAmbition(with2025, DEFAULT_THRESHOLDS);
+    expect(a.flag).toBeNull();
+    expect(a.message).toMatch(
+      /^以2025年 43\.5% 为基数，2030年目标为 38\.5%（43\.5% − 5个百分点）；按趋势2030年约为 \d+(\.\d+)?%；需每年下降 1个百分点，历史最快 \d+(\.\d+)?个百分点。$/,
+    );
+  });
+
   it('says what is missing truthfully', () => {
     const noValues = { ...myopia, values: {} };
     expect(assessAmbition(noValues, DEFAULT_THRESHOLDS).message).toBe('没有历史数值，无法判断目标高低。');

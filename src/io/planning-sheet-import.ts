@@ -1,0 +1,132 @@
+/**
+ * A 目标测算表 sent back: the sheet exported from a next plan's report (serializePlanningCsv), in which a department
+ * wrote the targets it proposes in 新目标. Only that column is read — the other columns are the sheet's own
+ * figures and words, written for reading — and a proposal is kept only when it reads as a target of its row and
+ * differs from the row's target now.
+ */
+import { toHalfWidth } from '../model/entry';
+import type { Target } from '../model/indicator';
+import { describeTarget, parseTargetText } from '../model/target-text';
+import type { ExistingRow, ImportIssue } from './csv-import';
+
+export interface TargetProposal {
+  file: string;
+  /** Row number as Excel shows it. */
+  line: number;
+  code: string;
+  name: string;
+  /** The row's target now, as the grid's 目标 shows it. */
+  before: string;
+  /** The proposal as the department wrote it, and as the grid will show it. */
+  written: string;
+  after: string;
+  target: Target;
+}
+
+export interface PlanningSheet {
+  proposals: TargetProposal[];
+  issues: ImportIssue[];
+  /** Lines matched to a row of the workbook. */
+  matched: number;
+}
+
+const key = (text: string | undefined) =>
+  toHalfWidth(text ?? '')
+    .replace(/[\s\uFEFF]+/g, '')
+    .toLowerCase();
+
+/** Our export escapes a leading = + - @ with ' (csv-export escapeFormula): taken off again. */
+const cell = (text: string | undefined) => (text ?? '').trim().replace(/^'(?=[=+\-@])/, '');
+
+function sameTarget(a: Target, b: Target): boolean {
+  return (
+    a.kind === b.kind &&
+    a.comparator === b.comparator &&
+    a.value === b.value &&
+    (a.yearlyStep ?? null) === (b.yearlyStep ?? null)
+  );
+}
+
+/**
+ * The sheet's lines read, or null when the file is not a 目标测算表 (no header with 代码 and 新目标 among its first
+ * lines): such a file is read as any other.
+ */
+export function readPlanningSheet(
+  rows: readonly string[][],
+  file: string,
+  byCode: ReadonlyMap<string, readonly ExistingRow[]>,
+  targetYear: number,
+): PlanningSheet | null {
+  const headerIndex = rows.slice(0, 5).findIndex((row) => {
+    const keys = row.map(key);
+    return keys.includes('新目标') && keys.includes('代码');
+  });
+  if (headerIndex < 0) return null;
+  const header = (rows[headerIndex] ?? []).map(key);
+  const codeCol = header.indexOf('代码');
+  const nameCol = header.indexOf('指标');
+  const targetCol = header.indexOf('新目标');
+  const sheet: PlanningSheet = { proposals: [], issues: [], matched: 0 };
+  const issue = (line: number, column: string | null, message: string) =>
+    sheet.issues.push({ file, line, column, message });
+  // The sheet names its target year (按趋势2030年): sent back into another plan's workbook — the old plan's, opened by
+  // mistake — its proposals would replace that plan's targets.
+  const trendHeader = (rows[headerIndex] ?? []).find((h) => /^按趋势\d{4}年$/.test(key(h)));
+  const sheetYear = trendHeader ? Number(/\d{4}/.exec(key(trendHeader))?.[0]) : null;
+  if (sheetYear !== null && sheetYear !== targetYear) {
+    issue(
+      headerIndex + 1,
+      trendHeader?.trim() ?? null,
+      `本文件是目标年为${sheetYear}年的规划的目标测算表，本工作簿的目标年为${targetYear}年，未导入任何目标：` +
+        `请打开${sheetYear}年为目标年的规划工作簿后再导入。`,
+    );
+    return sheet;
+  }
+  const seen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (index <= headerIndex || row.every((c) => c.trim() === '')) return;
+    const line = index + 1;
+    const code = toHalfWidth(cell(row[codeCol])).replace(/\s+/g, '').toUpperCase();
+    const written = cell(row[targetCol]);
+    const existing = code ? byCode.get(code)?.[0] : undefined;
+    if (!existing) {
+      // A line without a code, or a new indicator written in: this sheet proposes targets of the workbook's rows.
+      if (written !== '')
+        issue(
+          line,
+          '代码',
+          `代码“${code || '（空）'}”不是本工作簿的指标，该行的新目标“${written}”未导入：` +
+            '新增指标请在表格中“新增指标”后填写，或核对代码后重新导入。',
+        );
+      return;
+    }
+    const first = seen.get(existing.code);
+    if (first !== undefined) {
+      issue(line, '代码', `${existing.code} 在第 ${first} 行已出现，本行未导入：请删去重复的行后再导入。`);
+      return;
+    }
+    seen.set(existing.code, line);
+    sheet.matched += 1;
+    const before = describeTarget(existing);
+    // Left empty, or as the sheet was sent: nothing proposed.
+    if (written === '' || written === before) return;
+    const read = parseTargetText(written, existing.unit);
+    if (!read.ok) {
+      issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${read.message}`);
+      return;
+    }
+    if (sameTarget(read.target, existing.target)) return;
+    const name = nameCol >= 0 ? cell(row[nameCol]) : '';
+    sheet.proposals.push({
+      file,
+      line,
+      code: existing.code,
+      name: name || existing.name,
+      before,
+      written,
+      after: describeTarget({ target: read.target, unit: existing.unit }),
+      target: read.target,
+    });
+  });
+  return sheet;
+}
