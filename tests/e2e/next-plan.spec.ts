@@ -300,6 +300,10 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
     .getByRole('row', { name: /（副本）2/ })
     .getByRole('button', { name: '删除' })
     .click();
+  await page
+    .getByRole('dialog', { name: '删除工作簿' })
+    .getByRole('button', { name: '删除', exact: true })
+    .click();
   await expect(list.getByRole('row', { name: /（副本）2/ })).toHaveCount(0);
   await dialog.getByLabel('名称').fill(plan.title);
   await dialog.getByRole('button', { name: '新建并打开' }).click();
@@ -324,6 +328,10 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   const renamed = list.getByRole('row', { name: /城区试点工作簿/ });
   await expect(renamed).toHaveCount(1);
   await renamed.getByRole('button', { name: '删除' }).click();
+  await page
+    .getByRole('dialog', { name: '删除工作簿' })
+    .getByRole('button', { name: '删除', exact: true })
+    .click();
   await expect(renamed).toHaveCount(0);
   const deleted = dialog.getByRole('list', { name: '已删除的工作簿' });
   await expect(deleted).toContainText('城区试点工作簿');
