@@ -261,3 +261,31 @@ test('工作簿: 删除 and 永久删除 ask in the page with 取消 focused —
   expect(nativePrompts).toEqual([]);
   workbook.expectNoErrors();
 });
+
+test('版本: 删除 asks in the row with 取消 focused — Enter keeps the version, the focus stays in the dialog', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '版本' });
+  await expect(dialog.getByLabel('版本名称')).toBeFocused();
+  await page.keyboard.type('2023年中期评估定稿');
+  await page.keyboard.press('Enter');
+  const saved = dialog
+    .getByRole('table', { name: '已保存的版本' })
+    .getByRole('row', { name: /2023年中期评估定稿/ });
+  await expect(saved).toHaveCount(1);
+  await saved.getByRole('button', { name: '删除', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(saved.getByRole('button', { name: '确认删除' })).toBeVisible();
+  await expect(saved.getByRole('button', { name: '取消' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(saved.getByRole('button', { name: '确认删除' })).toHaveCount(0);
+  await expect(saved.getByRole('button', { name: '删除', exact: true })).toBeFocused();
+  await saved.getByRole('button', { name: '删除', exact: true }).click();
+  await saved.getByRole('button', { name: '确认删除' }).click();
+  await expect(saved).toHaveCount(0);
+  expect(await focusInside(dialog)).toBe(true);
+  workbook.expectNoErrors();
+});
