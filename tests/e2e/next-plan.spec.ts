@@ -116,7 +116,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await next.typeInto(PRESCHOOL.code, '目标年', '2020');
   await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveAttribute(
     'title',
-    '目标年应晚于基期年，请核对。',
+    '基期年（2025年）不早于目标年（2020年）：目标年应晚于基期年，请改正其中一个年份。',
   );
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
