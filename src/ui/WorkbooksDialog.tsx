@@ -188,7 +188,12 @@ export function WorkbooksDialog(props: {
       const wrong = periodProblem(base, target);
       if (wrong) throw Object.assign(new Error(wrong), { shown: wrong });
       const source = props.current();
-      const title = nextTitle().trim() || source.title;
+      const title = nextTitle().trim();
+      // An empty name was taken as the open workbook's, then refused as a name already taken.
+      if (!title) {
+        const shown = `名称不能为空：请填写新规划的名称，如${quoted(nextPlanTitle(source.title, source.targetYear, target))}。`;
+        throw Object.assign(new Error(shown), { shown });
+      }
       refuseTakenName(title);
       await props.beforeLeave();
       const id = newId();

@@ -305,6 +305,11 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
     .getByRole('button', { name: '删除', exact: true })
     .click();
   await expect(list.getByRole('row', { name: /（副本）2/ })).toHaveCount(0);
+  // An empty name for the next plan is said as empty (it was refused as the open workbook's name, already taken).
+  await dialog.getByLabel('名称').fill(' ');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('名称不能为空');
+  await expect(page).not.toHaveURL(/workbook=/);
   await dialog.getByLabel('名称').fill(plan.title);
   await dialog.getByRole('button', { name: '新建并打开' }).click();
   // The plan's own “十四五” nests inside the message's quotes as ‘十四五’.
