@@ -39,7 +39,7 @@ import {
   type Indicator,
   type Target,
 } from '../model/indicator';
-import { assessAmbition, showPlannedTrend } from '../model/planning';
+import { assessAmbition, periodOrderProblem, showPlannedTrend } from '../model/planning';
 import { isCarriedOver } from '../model/planning-report';
 import { implausibleFigure } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
@@ -877,7 +877,7 @@ export function makeWorkbookGrid(
       const base = Number(cellAt(physicalRow, baseYearCol));
       const target = Number(cellAt(physicalRow, targetYearCol));
       if (Number.isInteger(base) && Number.isInteger(target) && target <= base)
-        return '目标年应晚于基期年，请核对。';
+        return periodOrderProblem(base, target);
     }
     return null;
   };

@@ -27,11 +27,16 @@ export interface NextPlanOptions {
   targetYear: number;
 }
 
+/** A target year not after the base year, said with both years and what to do (设置 a period, a row's own). */
+export function periodOrderProblem(baseYear: number, targetYear: number): string {
+  return `基期年（${baseYear}年）不早于目标年（${targetYear}年）：目标年应晚于基期年，请改正其中一个年份。`;
+}
+
 /** Why a period cannot be used, in Chinese; null when it can. */
 export function periodProblem(baseYear: number, targetYear: number): string | null {
   if (!Number.isInteger(baseYear) || !Number.isInteger(targetYear)) return '基期年和目标年应为整数年份。';
   if (baseYear < 1949 || targetYear > 2100) return '年份超出范围（1949—2100）。';
-  if (targetYear <= baseYear) return '目标年应晚于基期年。';
+  if (targetYear <= baseYear) return periodOrderProblem(baseYear, targetYear);
   if (targetYear - baseYear > 15) return '规划期不宜超过15年，请核对年份。';
   return null;
 }

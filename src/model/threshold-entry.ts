@@ -48,8 +48,9 @@ export function readThresholdField(
   // Quotes within the quoted name become single ones, as Chinese nests them: “‘左右’目标允许偏差…”.
   const name = quoted(field.label);
   const fallback = DEFAULT_THRESHOLDS[field.key];
+  const shareExamples = `${formatNumber(fallback)} 或 ${formatNumber(fallback * 100)}%`;
   const examples = field.share
-    ? `小数或百分数，如 ${formatNumber(fallback)} 或 ${formatNumber(fallback * 100)}%`
+    ? `小数或百分数，如 ${shareExamples}`
     : `数字（本行单位），如 ${formatNumber(fallback)}`;
   if (raw === '') return { ok: false, message: `${name}没有填写：请填写${examples}。` };
   const share = parseShare(raw);
@@ -69,6 +70,12 @@ export function readThresholdField(
       message:
         `${name}填的“${raw}”按小数是 ${formatNumber(share.value * 100)}%，超出范围：` +
         `如指 ${formatNumber(share.value)}%，请填写 ${formatNumber(share.value)}% 或 ${formatNumber(share.value / 100)}。`,
+    };
+  // Typed with %, the same bound: 150 % for 预计达标 would leave a row on course to meet its target 需加快.
+  if (Math.abs(share.value) > 1)
+    return {
+      ok: false,
+      message: `${name}填的“${raw}”超出范围：请填写 -100% 到 100% 之间的数，如 ${shareExamples}。`,
     };
   return { ok: true, value: share.value };
 }

@@ -12,7 +12,15 @@ export function ConfirmDialog(props: {
   let cancelButton: HTMLButtonElement | undefined;
   onMount(() => cancelButton?.focus());
   return (
-    <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <div
+      class="modal-backdrop"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Asked over another dialog (工作簿's 删除): Escape takes back the question only, not that dialog too.
+        e.stopPropagation();
+        props.onCancel();
+      }}
+    >
       <div class="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
         <h2 id="confirm-title">{props.title}</h2>
         <div class="modal-body">{props.children}</div>

@@ -102,6 +102,8 @@ export function VersionsDialog(props: {
       if (comparison()?.version.id === version.id) setComparison(null);
       setMessage(`已删除版本${quoted(version.name)}。`);
       await reload();
+      // Its row is gone with the button pressed: the focus stays in the dialog.
+      nameInput?.focus();
     });
 
   return (
@@ -174,13 +176,30 @@ export function VersionsDialog(props: {
                         <Show
                           when={deleting() === version.id}
                           fallback={
-                            <button type="button" onClick={() => setDeleting(version.id)}>
+                            <button
+                              type="button"
+                              class="delete-version"
+                              onClick={() => setDeleting(version.id)}
+                            >
                               删除
                             </button>
                           }
                         >
                           <button type="button" class="danger" onClick={() => void remove(version)}>
                             确认删除
+                          </button>
+                          {/* Focused when asked: the 删除 pressed is gone (the focus fell to the page's body), and
+                              an Enter pressed again keeps the version. */}
+                          <button
+                            type="button"
+                            ref={(button) => queueMicrotask(() => button.focus())}
+                            onClick={(e) => {
+                              const row = e.currentTarget.closest('tr');
+                              setDeleting(null);
+                              row?.querySelector<HTMLButtonElement>('button.delete-version')?.focus();
+                            }}
+                          >
+                            取消
                           </button>
                         </Show>
                       </td>

@@ -9,6 +9,7 @@ import type { Workbook } from '../model/workbook';
 import { BackupSection } from './BackupSection';
 import { carryNotice } from '../app/session';
 import { quoted } from '../model/quote';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /**
  * The clerk's workbooks: open, rename, duplicate, delete (recoverable), and make the next period's plan from
@@ -125,8 +126,42 @@ export function WorkbooksDialog(props: {
       if (title !== w.title) refuseTakenName(title, w.id);
       await props.repository.renameWorkbook(w.id, title);
       setRenaming(null);
+      // The field is gone: the dialog keeps the focus (it fell to the page's body, out of reach of Tab's round).
+      dialog?.focus();
       if (w.id === current.id) open(w.id);
     });
+  /**
+   * 删除 and 永久删除 ask in the page, 取消 focused: the browser's own confirm had OK focused, so an Enter meant
+   * for something else deleted a workbook for good. Closed, the focus goes back to the button that asked.
+   */
+  const [asking, setAsking] = createSignal<{
+    forGood: boolean;
+    workbook: WorkbookRecord;
+    from: HTMLElement | null;
+  } | null>(null);
+  const ask = (forGood: boolean, workbook: WorkbookRecord, event: MouseEvent) =>
+    setAsking({ forGood, workbook, from: event.currentTarget as HTMLElement });
+  const answered = (confirmed: boolean) => {
+    const question = asking();
+    if (!question) return;
+    setAsking(null);
+    const back = question.from;
+    if (back?.isConnected) back.focus();
+    else dialog?.focus();
+    if (!confirmed) return;
+    const w = question.workbook;
+    if (question.forGood)
+      void run(async () => {
+        await props.repository.deleteWorkbook(w.id);
+        props.onDeletedForGood?.(w.id);
+      });
+    else
+      void run(async () => {
+        await props.repository.setDeleted(w.id, true);
+        props.onMovedToDeleted?.(w.id);
+        if (w.id === current.id) open(active().find((x) => x.id !== w.id)?.id ?? '');
+      });
+  };
   const active = () => (list() ?? []).filter((w) => !w.deletedAt);
   const deleted = () => (list() ?? []).filter((w) => w.deletedAt);
   const newId = () => `wb-${Date.now().toString(36)}`;
@@ -153,7 +188,12 @@ export function WorkbooksDialog(props: {
       const wrong = periodProblem(base, target);
       if (wrong) throw Object.assign(new Error(wrong), { shown: wrong });
       const source = props.current();
-      const title = nextTitle().trim() || source.title;
+      const title = nextTitle().trim();
+      // An empty name was taken as the open workbook's, then refused as a name already taken.
+      if (!title) {
+        const shown = `名称不能为空：请填写新规划的名称，如${quoted(nextPlanTitle(source.title, source.targetYear, target))}。`;
+        throw Object.assign(new Error(shown), { shown });
+      }
       refuseTakenName(title);
       await props.beforeLeave();
       const id = newId();
@@ -247,20 +287,7 @@ export function WorkbooksDialog(props: {
                       <button type="button" onClick={() => void duplicate(w)}>
                         复制
                       </button>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          void run(async () => {
-                            if (
-                              !window.confirm(`删除工作簿${quoted(w.title)}？删除后可在下方“已删除”中恢复。`)
-                            )
-                              return;
-                            await props.repository.setDeleted(w.id, true);
-                            props.onMovedToDeleted?.(w.id);
-                            if (w.id === current.id) open(active().find((x) => x.id !== w.id)?.id ?? '');
-                          })
-                        }
-                      >
+                      <button type="button" onClick={(e) => ask(false, w, e)}>
                         删除
                       </button>
                     </td>
@@ -280,16 +307,7 @@ export function WorkbooksDialog(props: {
                     <button type="button" onClick={() => void restore(w)}>
                       恢复
                     </button>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void run(async () => {
-                          if (!window.confirm(`永久删除${quoted(w.title)}？此操作不能撤销。`)) return;
-                          await props.repository.deleteWorkbook(w.id);
-                          props.onDeletedForGood?.(w.id);
-                        })
-                      }
-                    >
+                    <button type="button" onClick={(e) => ask(true, w, e)}>
                       永久删除
                     </button>
                   </li>
@@ -353,6 +371,23 @@ export function WorkbooksDialog(props: {
           </button>
         </div>
       </div>
+      <Show when={asking()}>
+        {(question) => (
+          <ConfirmDialog
+            title={question().forGood ? '永久删除工作簿' : '删除工作簿'}
+            confirmLabel={question().forGood ? '永久删除' : '删除'}
+            danger
+            onConfirm={() => answered(true)}
+            onCancel={() => answered(false)}
+          >
+            <p>
+              {question().forGood
+                ? `永久删除${quoted(question().workbook.title)}？此操作不能撤销。`
+                : `删除工作簿${quoted(question().workbook.title)}？删除后可在下方“已删除”中恢复。`}
+            </p>
+          </ConfirmDialog>
+        )}
+      </Show>
     </div>
   );
 }

@@ -200,3 +200,92 @@ test('删除示例数据 cancelled with Escape gives the arrow keys back to the 
   await expect(cellInfo(page)).toContainText(`${next.code} ${next.name} · 指标名称`);
   workbook.expectNoErrors();
 });
+
+test('工作簿: 删除 and 永久删除 ask in the page with 取消 focused — Enter keeps the workbook; a renamed one keeps the focus', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // A native confirm (OK focused: Enter deleted for good) must not be what asks.
+  const nativePrompts: string[] = [];
+  page.on('dialog', (prompt) => {
+    nativePrompts.push(prompt.message());
+    void prompt.dismiss();
+  });
+  await page.getByRole('button', { name: '工作簿', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  const list = dialog.getByRole('table', { name: '工作簿列表' });
+  await list.getByRole('button', { name: '复制' }).first().click();
+  const copy = list.getByRole('row').filter({ hasText: '（副本）' });
+  await expect(copy).toHaveCount(1);
+
+  // Renamed with Enter: the field goes, the focus stays in the dialog (it fell to the page's body).
+  await copy.getByRole('button', { name: '重命名' }).click();
+  await list.getByLabel('新名称').fill('草稿簿');
+  await page.keyboard.press('Enter');
+  const draft = list.getByRole('row').filter({ hasText: '草稿簿' });
+  await expect(draft).toHaveCount(1);
+  expect(await focusInside(dialog)).toBe(true);
+
+  await draft.getByRole('button', { name: '删除' }).click();
+  const ask = page.getByRole('dialog', { name: '删除工作簿' });
+  await expect(ask).toContainText('草稿簿');
+  await expect(ask.getByRole('button', { name: '取消' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ask).toHaveCount(0);
+  await expect(draft).toHaveCount(1);
+  expect(await focusInside(dialog)).toBe(true);
+  // Escape closes the question only, not 工作簿 behind it.
+  await draft.getByRole('button', { name: '删除' }).click();
+  await expect(ask).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await draft.getByRole('button', { name: '删除' }).click();
+  await ask.getByRole('button', { name: '删除', exact: true }).click();
+  const deleted = dialog.getByRole('list', { name: '已删除的工作簿' });
+  await expect(deleted).toContainText('草稿簿');
+
+  await deleted.getByRole('button', { name: '永久删除' }).click();
+  const forGood = page.getByRole('dialog', { name: '永久删除工作簿' });
+  await expect(forGood).toContainText('不能撤销');
+  await expect(forGood.getByRole('button', { name: '取消' })).toBeFocused();
+  await tabAround(page, forGood, 'Tab', 3);
+  await forGood.getByRole('button', { name: '取消' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(forGood).toHaveCount(0);
+  await expect(deleted).toContainText('草稿簿');
+  await deleted.getByRole('button', { name: '永久删除' }).click();
+  await forGood.getByRole('button', { name: '永久删除', exact: true }).click();
+  await expect(deleted).toHaveCount(0);
+  expect(nativePrompts).toEqual([]);
+  workbook.expectNoErrors();
+});
+
+test('版本: 删除 asks in the row with 取消 focused — Enter keeps the version, the focus stays in the dialog', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '版本' });
+  await expect(dialog.getByLabel('版本名称')).toBeFocused();
+  await page.keyboard.type('2023年中期评估定稿');
+  await page.keyboard.press('Enter');
+  const saved = dialog
+    .getByRole('table', { name: '已保存的版本' })
+    .getByRole('row', { name: /2023年中期评估定稿/ });
+  await expect(saved).toHaveCount(1);
+  await saved.getByRole('button', { name: '删除', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(saved.getByRole('button', { name: '确认删除' })).toBeVisible();
+  await expect(saved.getByRole('button', { name: '取消' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(saved.getByRole('button', { name: '确认删除' })).toHaveCount(0);
+  await expect(saved.getByRole('button', { name: '删除', exact: true })).toBeFocused();
+  await saved.getByRole('button', { name: '删除', exact: true }).click();
+  await saved.getByRole('button', { name: '确认删除' }).click();
+  await expect(saved).toHaveCount(0);
+  expect(await focusInside(dialog)).toBe(true);
+  workbook.expectNoErrors();
+});

@@ -118,7 +118,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await next.typeInto(PRESCHOOL.code, '目标年', '2020');
   await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveAttribute(
     'title',
-    '目标年应晚于基期年，请核对。',
+    '基期年（2025年）不早于目标年（2020年）：目标年应晚于基期年，请改正其中一个年份。',
   );
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
@@ -340,7 +340,16 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
     .getByRole('row', { name: /（副本）2/ })
     .getByRole('button', { name: '删除' })
     .click();
+  await page
+    .getByRole('dialog', { name: '删除工作簿' })
+    .getByRole('button', { name: '删除', exact: true })
+    .click();
   await expect(list.getByRole('row', { name: /（副本）2/ })).toHaveCount(0);
+  // An empty name for the next plan is said as empty (it was refused as the open workbook's name, already taken).
+  await dialog.getByLabel('名称').fill(' ');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('名称不能为空');
+  await expect(page).not.toHaveURL(/workbook=/);
   await dialog.getByLabel('名称').fill(plan.title);
   await dialog.getByRole('button', { name: '新建并打开' }).click();
   // The plan's own “十四五” nests inside the message's quotes as ‘十四五’.
@@ -364,6 +373,10 @@ test('a workbook can be renamed, duplicated, deleted and recovered', async ({ pa
   const renamed = list.getByRole('row', { name: /城区试点工作簿/ });
   await expect(renamed).toHaveCount(1);
   await renamed.getByRole('button', { name: '删除' }).click();
+  await page
+    .getByRole('dialog', { name: '删除工作簿' })
+    .getByRole('button', { name: '删除', exact: true })
+    .click();
   await expect(renamed).toHaveCount(0);
   const deleted = dialog.getByRole('list', { name: '已删除的工作簿' });
   await expect(deleted).toContainText('城区试点工作簿');

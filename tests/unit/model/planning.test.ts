@@ -32,6 +32,12 @@ describe('periods are data', () => {
     else expect(result).toContain(problem);
   });
 
+  it('a base year not before the target year is said with both years and what to change', () => {
+    expect(periodProblem(2030, 2025)).toBe(
+      '基期年（2030年）不早于目标年（2025年）：目标年应晚于基期年，请改正其中一个年份。',
+    );
+  });
+
   it('a new plan copies every row with its history, the new period and the previous target', () => {
     const next = makeNextPlan(
       old,

@@ -78,6 +78,17 @@ describe('设置 reads the thresholds as typed, or refuses them by name', () => 
         '“方向性指标预计达标：年均变化不低于”填的“2”按小数是 200%，超出范围：如指 2%，请填写 2% 或 0.02。',
     });
   });
+  it('150% in a share field is refused as 1.5 is: a share is at most 100 % either way, nothing saved', () => {
+    expect(readThresholds({ ...defaults(), onTrack: '150%' })).toEqual({
+      ok: false,
+      key: 'onTrack',
+      message:
+        '“预计达标：完成度 CR 不低于”填的“150%”超出范围：请填写 -100% 到 100% 之间的数，如 0.95 或 95%。',
+    });
+    const fall = readThresholds({ ...defaults(), stagnation: '-120%' });
+    expect(!fall.ok && fall.key).toBe('stagnation');
+    expect(readThresholds({ ...defaults(), onTrack: '100%' }).ok).toBe(true);
+  });
   it('the band’s half-width is in the row’s unit: a % sign there is refused, not divided by 100', () => {
     const read = readThresholds({ ...defaults(), aroundTolerance: '2%' });
     expect(read.ok).toBe(false);
