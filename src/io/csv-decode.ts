@@ -13,6 +13,8 @@
  * 7. text that is only whitespace, separators or a BOM: empty, rejected.
  */
 
+import { decodeStrict } from '../model/strict-decode';
+
 /** Larger files are refused before decoding (a department's return is a few KB; 50 MB is a wrong file). */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024;
 
@@ -36,15 +38,6 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 
 function megabytes(size: number): string {
   return (size / (1024 * 1024)).toFixed(1);
-}
-
-/** Strict decoding: undefined when the bytes are not valid in that encoding (or the runtime lacks it). */
-function decodeStrict(bytes: Uint8Array, label: string): string | undefined {
-  try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The message for a file over the size limit (also used before reading it, from its size alone). */

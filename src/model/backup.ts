@@ -8,6 +8,7 @@ import type { ChangeSource, HistoryEntry } from './history';
 import { isComparator, TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
 import { quoted } from './quote';
+import { decodeStrict } from './strict-decode';
 
 export const BACKUP_FORMAT = 'lanxi-children-plan-workbook-backup';
 /**
@@ -426,13 +427,4 @@ export function parseBackupBytes(bytes: Uint8Array, fileName: string): BackupRes
         '本文件未恢复任何内容：请换用其他备份文件，或在原电脑上重新“备份全部到文件”。',
     };
   return parseBackup(text, fileName);
-}
-
-/** Undefined when the bytes are not valid in that encoding (the BOM, if any, is dropped). */
-function decodeStrict(bytes: Uint8Array, encoding: string): string | undefined {
-  try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
