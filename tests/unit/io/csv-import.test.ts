@@ -1299,12 +1299,20 @@ describe('parseImportFile: tables laid out differently', () => {
 
   it('a header without year columns gets its own message', () => {
     const noYears = parseImportFile(
-      '代码,指标名称,本年数\r\nH02,婴儿死亡率,4.1\r\n',
+      '代码,指标名称,单位,数量\r\nH02,婴儿死亡率,‰,4.1\r\n',
       'a.csv',
       planRows(),
       YEARS,
     );
     expect(noYears.issues[0]!.message).toContain('第 1 行的表头有“代码”或“指标名称”列，但没有年份列');
+    // 本年数 is a year's figures that does not say which year: the column is named.
+    const thisYear = parseImportFile(
+      '代码,指标名称,本年数\r\nH02,婴儿死亡率,4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(thisYear.issues[0]!.message).toContain('第 1 行的“本年数”列没有写明是哪一年的数值');
   });
 });
 
