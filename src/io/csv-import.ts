@@ -8,12 +8,15 @@
  *   with a line break stays one row). They equal text line numbers when no cell contains a line break.
  * - The header is the first row, among the first HEADER_SEARCH_ROWS non-empty rows, with a 代码 or 指标名称
  *   (指标 / 名称 / 项目) column and at least one year column ("2023", "2023年", " 2023 年 ", "2023年数值",
- *   "2023年（%）"). Rows above it (titles) are skipped. Unknown columns are ignored.
+ *   "2023年数", "截至2023年底", "2023年（%）": see YEAR_HEADER). Rows above it (titles) are skipped. Unknown columns
+ *   are ignored.
  * - Format 'workbook' = the header has a 代码 column: rows are matched by code (trimmed, half-width, any case;
  *   "H2" is read as "H02" only when exactly one row of the workbook fits), a row with an empty code by name.
  *   Format 'wide' = no code column: rows are matched by name (trimmed, half-width, spaces removed).
  *   Code wins over name, except when a row's name is that of another row of the workbook: then the code is
- *   probably wrong and the row is refused with an issue.
+ *   probably wrong and the row is refused with an issue. A 代码 column none of whose codes is the workbook's,
+ *   beside the workbook's names (the department's own numbering), is read as format 'wide' and said once in
+ *   readingNotes (see foreignCodes).
  * - An empty cell, or a cell meaning missing (—, -, 无 …, see parseEntry), gives no value: it never clears a value
  *   of the workbook. Clearing is done in the grid.
  * - A value is read with parseEntry and the row's unit; what it cannot read is an issue and gives no update.
