@@ -427,6 +427,14 @@ interface Layout {
   fields: Partial<Record<Field, number>>;
   headers: string[];
   years: YearColumn[];
+  /** The code column when its lines are matched by name (serialNumbers, foreignCodes): see readByName. */
+  codeSetAside?: number;
+}
+
+/** The lines are matched by name, the code column left aside: still its header's code column (roleAt). */
+function readByName(layout: Layout): void {
+  layout.codeSetAside = layout.fields.code;
+  delete layout.fields.code;
 }
 
 /** One cell value a row gives: a number, or the raw text with the reason it could not be read. */
@@ -646,7 +654,8 @@ function findLayout(rows: readonly string[][]): Layout | null {
  */
 function roleAt(layout: Layout, col: number): string {
   const { fields } = layout;
-  if (fields.code === col) return 'code';
+  // (A copy of the header further down is the same table, whether or not its codes are read.)
+  if (fields.code === col || layout.codeSetAside === col) return 'code';
   if (fields.name === col) return 'name';
   const year = layout.years.find((y) => y.col === col);
   return year ? String(year.year) : '';
@@ -689,10 +698,12 @@ function serialNumbers(layout: Layout, rows: readonly string[][]): boolean {
   if (col === undefined || layout.fields.name === undefined) return false;
   if (!/编号|编码/.test(normaliseHeader(layout.headers[col] ?? ''))) return false;
   let numbers = 0;
+  const header = normaliseHeader(layout.headers[col] ?? '');
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const text = normaliseCode(cleanCell(rows[index]?.[col]));
-    // (A note under the table, 填报人：… or 合计, says nothing about the column.)
-    if (text === '' || NOTE_LINE.test(text) || TOTAL_LABEL.test(text)) continue;
+    // (A note under the table, 填报人：… or 合计, or a copy of the header, says nothing about the column.)
+    if (text === '' || NOTE_LINE.test(text) || TOTAL_LABEL.test(text) || normaliseHeader(text) === header)
+      continue;
     if (!/^\d+$/.test(text)) return false;
     numbers += 1;
   }
@@ -1097,9 +1108,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     rows = long.rows;
     layout = long.layout;
   }
-  if (layout && serialNumbers(layout, rows)) delete layout.fields.code;
+  if (layout && serialNumbers(layout, rows)) readByName(layout);
   const foreign = layout ? foreignCodes(layout, rows, index) : null;
-  if (layout && foreign) delete layout.fields.code;
+  if (layout && foreign) readByName(layout);
   if (layout) result.format = layout.fields.code !== undefined ? 'workbook' : 'wide';
 
   const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');

@@ -2024,6 +2024,37 @@ describe('parseImportFile: a 代码 column holding the department’s own number
     ]);
   });
 
+  it('two numbered tables pasted one below the other (the header copied) are read whole', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年\n1,婴儿死亡率,2.9\n2,新生儿死亡率,1.4\n代码,指标名称,2024年\n1,5岁以下儿童死亡率,4.1\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2024, undefined, 2.9, 2],
+      ['H01', 2024, undefined, 1.4, 3],
+      ['H03', 2024, undefined, 4.1, 5],
+    ]);
+    expect(parsed.readingNotes).toHaveLength(1);
+  });
+
+  it('编号 holding 1, 2, 3 under a copied header is still a serial number: matched by name, nothing to say', () => {
+    const parsed = parseImportFile(
+      '编号,指标名称,2024年\n1,婴儿死亡率,2.9\n编号,指标名称,2024年\n1,5岁以下儿童死亡率,4.1\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.readingNotes ?? []).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2024, undefined, 2.9, 2],
+      ['H03', 2024, undefined, 4.1, 4],
+    ]);
+  });
+
   it('an empty 代码 column is no department numbering: nothing is said', () => {
     const parsed = parseImportFile('代码,指标名称,2024年\r\n,婴儿死亡率,2.9\r\n', 'a.csv', planRows(), YEARS);
     expect(changes(parsed.updates)).toEqual([['H02', 2024, undefined, 2.9, 2]]);
