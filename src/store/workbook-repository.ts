@@ -1,12 +1,14 @@
 /**
  * Reading and writing workbooks, their rows and the settings. Each write is one transaction: all or nothing.
  */
+import Dexie from 'dexie';
 import {
   diffRows,
   flattenHistory,
   groupHistory,
   mergeRow,
   mergeWorkbookRows,
+  rowChangeSource,
   type ChangeSource,
   type HistoryEntry,
   type HistoryGroup,
@@ -292,7 +294,7 @@ export class WorkbookRepository {
         code: row.code,
         rowName: row.name,
         at: context.at,
-        source: context.sourceOf(row.code),
+        source: rowChangeSource(context.sourceOf(row.code), b, a),
         clerk: context.clerk,
         changes,
       });
@@ -324,6 +326,34 @@ export class WorkbookRepository {
   /** The history of every row of a workbook (rows deleted since included), newest first. */
   async workbookHistory(workbookId: string): Promise<HistoryEntry[]> {
     return newestFirst(await this.db.history.where('workbookId').equals(workbookId).toArray());
+  }
+
+  /**
+   * Every row code the workbook's history or its saved versions hold, rows deleted since included: codes a new row
+   * must not take (see nextCustomCode). The history's codes are read from its indexes alone, not its records.
+   */
+  async knownCodes(workbookId: string): Promise<Set<string>> {
+    return this.db.transaction('r', this.db.history, this.db.versions, async () => {
+      const known = new Set<string>();
+      const single = await this.db.history
+        .where('[workbookId+code]')
+        .between([workbookId, Dexie.minKey], [workbookId, Dexie.maxKey])
+        .keys();
+      for (const key of single) known.add(String((key as [string, string])[1]));
+      const prefix = historyRowKey(workbookId, '');
+      const batched = await this.db.history
+        .where('rowKeys')
+        .between(prefix, `${prefix}\uffff`, true, true)
+        .keys();
+      for (const key of batched) known.add(String(key).slice(prefix.length));
+      await this.db.versions
+        .where('workbookId')
+        .equals(workbookId)
+        .each((version) => {
+          for (const row of version.workbook.indicators) known.add(row.code);
+        });
+      return known;
+    });
   }
 
   /** Keep the stored workbook as a named version; returns its id. */

@@ -4,6 +4,7 @@ import {
   describeSource,
   undoSource,
   diffRows,
+  rowChangeSource,
   fieldText,
   importSources,
   mergeRow,
@@ -36,6 +37,24 @@ describe('undoSource: a step of 撤销 / 重做 says what it took back or did ag
     ['redo', undefined, '重做'],
   ] as const)('%s of %s: %s', (kind, actionType, words) => {
     expect(describeSource(undoSource(kind, actionType))).toBe(words);
+  });
+});
+
+describe('rowChangeSource: a row added or deleted whole says so, not 录入', () => {
+  it('a typed save that adds a row says 新增指标, one that deletes it 删除指标 (as 撤销删除指标 says)', () => {
+    const typed = { kind: 'typed' } as const;
+    expect(describeSource(rowChangeSource(typed, undefined, centres()))).toBe('新增指标');
+    expect(describeSource(rowChangeSource(typed, centres(), undefined))).toBe('删除指标');
+    expect(describeSource(rowChangeSource(typed, centres(), centres({ 2021: 3 })))).toBe('录入');
+  });
+
+  it('keeps every other source: an undo, an import, a restore say what they were', () => {
+    const undone = undoSource('undo', 'insert_row');
+    expect(rowChangeSource(undone, centres(), undefined)).toEqual(undone);
+    const imported = { kind: 'import', detail: '卫健局.csv' } as const;
+    expect(rowChangeSource(imported, undefined, centres())).toEqual(imported);
+    const version = { kind: 'version', detail: '第二稿' } as const;
+    expect(rowChangeSource(version, centres(), undefined)).toEqual(version);
   });
 });
 
