@@ -275,7 +275,13 @@ function addCoreStyles(document: Document): void {
 export function makeWorkbookGrid(
   container: HTMLElement,
   workbook: Workbook,
-  options: { licenseKey: string; thresholds: Thresholds; events: GridEvents },
+  options: {
+    licenseKey: string;
+    thresholds: Thresholds;
+    events: GridEvents;
+    /** The codes the workbook's history and saved versions hold (rows deleted since included). */
+    knownCodes?: Iterable<string>;
+  },
 ): WorkbookGrid {
   setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
@@ -317,6 +323,11 @@ export function makeWorkbookGrid(
   // The workbook's rows are only read here (fromGridRow copies the one it starts from), so they are shared
   // rather than copied: copying 5,000 rows was a noticeable part of opening a large workbook.
   const known = new Map<string, Indicator>(workbook.indicators.map((row) => [row.code, row]));
+  /**
+   * Codes a new row must not take (see nextCustomCode): those the history and versions held when the page opened,
+   * and every row deleted since, here or in another tab — its history holds its code once saved.
+   */
+  const retiredCodes = new Set<string>(options.knownCodes);
 
   let searchResults: { row: number; col: number }[] = [];
   /** The cells the last search found, by physical row and column: marked wherever sorting puts them. */
@@ -1339,7 +1350,7 @@ export function makeWorkbookGrid(
           if (codeAt(physicalRow)) continue;
           const count = hot?.countSourceRows() ?? data.length;
           const codes = Array.from({ length: count }, (_, r) => ({ code: codeAt(r) }));
-          const code = nextCustomCode(codes);
+          const code = nextCustomCode(codes, retiredCodes);
           const fresh = newIndicator(code, workbook);
           toGridRow(fresh, columns, physicalRow + 1).forEach((cell, c) => {
             if (cell !== null) defaults.push([physicalRow, c, cell]);
@@ -1358,6 +1369,7 @@ export function makeWorkbookGrid(
     beforeRemoveRow(_index, _amount, physicalRows, source) {
       // Rows about to move: what an import left unwritten is written first (see `unwritten`).
       writeAllResults();
+      for (const physicalRow of physicalRows) retiredCodes.add(codeAt(physicalRow));
       rowsRemovedByUndo = String(source).startsWith('UndoRedo')
         ? physicalRows.map((physicalRow) => codeAt(physicalRow)).filter(Boolean)
         : [];

@@ -351,6 +351,8 @@ export function mergeWorkbookRows(
   base: ReadonlyMap<string, Indicator>,
   mine: readonly Indicator[],
   stored: readonly Indicator[],
+  /** Codes the workbook's history and versions hold: a row given a new code takes none of them. */
+  known: ReadonlySet<string> = new Set(),
 ): WorkbookMerge {
   const storedByCode = new Map(stored.map((row) => [row.code, row]));
   const rows: Indicator[] = [];
@@ -382,7 +384,10 @@ export function mergeWorkbookRows(
   const used = new Set([...mineCodes, ...stored.map((row) => row.code)]);
   const recoded = new Map<string, string>();
   for (const row of collided) {
-    const code = nextCustomCode([...used].map((c) => ({ code: c })));
+    const code = nextCustomCode(
+      [...used].map((c) => ({ code: c })),
+      known,
+    );
     used.add(code);
     recoded.set(row.code, code);
     rows.push({ ...copyIndicator(row), code });

@@ -295,6 +295,20 @@ describe('mergeWorkbookRows', () => {
     ]);
   });
 
+  it('the code such a row takes instead is none a deleted row of the history had (X02 was deleted)', () => {
+    const base = baseOf([infant()]);
+    const theirs: Indicator = { ...centres(), code: 'X01', name: '乡镇新增：儿童友好公园数', unit: '个' };
+    const ours: Indicator = { ...centres(), code: 'X01', name: '乡镇新增：儿童之家覆盖数', unit: '个' };
+    const { rows, recoded } = mergeWorkbookRows(
+      base,
+      [infant(), ours],
+      [infant(), theirs],
+      new Set(['X01', 'X02']),
+    );
+    expect(recoded).toEqual(new Map([['X01', 'X03']]));
+    expect(rows.map((r) => r.code)).toEqual(['H02', 'X01', 'X03']);
+  });
+
   it('a row another tab deleted stays deleted when untouched here', () => {
     const base = baseOf([infant(), under5()]);
     const { rows } = mergeWorkbookRows(base, [infant(), under5()], [infant()]);
