@@ -464,6 +464,11 @@ export function makeWorkbookGrid(
     });
   /** Codes of the rows an undo or redo is removing, read before they go. */
   let rowsRemovedByUndo: string[] = [];
+  /**
+   * The codes of the rows each 撤销 of 新增指标 took away, newest last: its 重做 brings them back under the same
+   * codes, which any other new row leaves alone (see retiredCodes).
+   */
+  const undoneNewRows: string[][] = [];
   const rowsChanged = (codes: string[], source: string) =>
     options.events.onRowsChanged(codes, source, source.startsWith('UndoRedo') ? undoing : undefined);
   /**
@@ -484,6 +489,7 @@ export function makeWorkbookGrid(
       const canUndo = undoRedo.isUndoAvailable();
       const canRedo = undoRedo.isRedoAvailable();
       if (!canUndo && !canRedo) undoRows.clear();
+      if (!canRedo) undoneNewRows.length = 0;
       options.events.onUndoAvailability?.(canUndo, canRedo);
     });
   /** A cell another tab changed under the clerk's open editor (see applyExternal). */
@@ -1345,12 +1351,17 @@ export function makeWorkbookGrid(
       if (external) return;
       if (source !== 'UndoRedo.undo' && (source as string) !== 'import') {
         const defaults: [number, number, GridCell][] = [];
+        const redone = source === 'UndoRedo.redo' ? (undoneNewRows.pop() ?? []) : [];
         for (let i = 0; i < amount; i += 1) {
           const physicalRow = hot?.toPhysicalRow(visualIndex + i) ?? visualIndex + i;
           if (codeAt(physicalRow)) continue;
           const count = hot?.countSourceRows() ?? data.length;
           const codes = Array.from({ length: count }, (_, r) => ({ code: codeAt(r) }));
-          const code = nextCustomCode(codes, retiredCodes);
+          const again = redone[i];
+          const code =
+            again !== undefined && !codes.some((row) => row.code === again)
+              ? again
+              : nextCustomCode(codes, retiredCodes);
           const fresh = newIndicator(code, workbook);
           toGridRow(fresh, columns, physicalRow + 1).forEach((cell, c) => {
             if (cell !== null) defaults.push([physicalRow, c, cell]);
@@ -1395,6 +1406,7 @@ export function makeWorkbookGrid(
       // Rows 撤销 (of 新增指标, of an import's new rows) or 重做 (of 删除) took away: the history says which.
       const removedCodes = rowsRemovedByUndo;
       rowsRemovedByUndo = [];
+      if (source === 'UndoRedo.undo' && undoing === 'insert_row') undoneNewRows.push(removedCodes);
       if (!external && removedCodes.length > 0) rowsChanged(removedCodes, String(source));
       if (!external) options.events.onStructureChanged();
     },
