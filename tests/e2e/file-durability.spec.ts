@@ -204,7 +204,9 @@ test('a row deleted and another added: the new row has its own code, and 修改�
   await dialog.getByLabel('指标或列').fill('X01');
   // Newest first: the deletion says so, as its 撤销 would say 撤销删除指标; X01 is the deleted row's alone.
   await expect(lines).toHaveCount(5);
-  await expect(lines.nth(0)).toContainText('X01 乡镇儿童友好公园数整行（原有此行）已删除此行删除指标（未填姓名）');
+  await expect(lines.nth(0)).toContainText(
+    'X01 乡镇儿童友好公园数整行（原有此行）已删除此行删除指标（未填姓名）',
+  );
   await expect(lines.nth(1)).toContainText('X01 乡镇儿童友好公园数2021年（空）3 个录入');
   await expect(lines.nth(4)).toContainText('整行（无此行）新增此行新增指标');
   await dialog.getByLabel('指标或列').fill('X03');
