@@ -32,6 +32,8 @@ export const ORGANISATION_SETTING = 'organisation';
 export interface Session {
   repository: WorkbookRepository | null;
   workbook: Workbook;
+  /** The row codes the workbook's history and versions hold: a new row takes none of them (see nextCustomCode). */
+  knownCodes: ReadonlySet<string>;
   licenseKey: string;
   thresholds: Thresholds;
   clerk: string;
@@ -111,6 +113,7 @@ function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
   return {
     repository: null,
     workbook: freshWorkbook(workbookId),
+    knownCodes: new Set(),
     licenseKey: DEFAULT_LICENSE_KEY,
     thresholds: DEFAULT_THRESHOLDS,
     clerk: '',
@@ -157,6 +160,7 @@ export async function openSession(requested: string | null = null, databaseName?
       workbook = freshWorkbook(id);
       await repository.saveWorkbook(workbook);
     }
+    const knownCodes = await repository.knownCodes(workbook.id);
     const persisted = await requestPersistence();
     const reminder =
       backupReminder(await repository.getSetting<string>(LAST_BACKUP_SETTING), workbook, new Date()) ||
@@ -164,6 +168,7 @@ export async function openSession(requested: string | null = null, databaseName?
     return {
       repository,
       workbook,
+      knownCodes,
       licenseKey,
       thresholds,
       clerk: typeof clerk === 'string' ? clerk : '',

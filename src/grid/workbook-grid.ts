@@ -275,7 +275,13 @@ function addCoreStyles(document: Document): void {
 export function makeWorkbookGrid(
   container: HTMLElement,
   workbook: Workbook,
-  options: { licenseKey: string; thresholds: Thresholds; events: GridEvents },
+  options: {
+    licenseKey: string;
+    thresholds: Thresholds;
+    events: GridEvents;
+    /** The codes the workbook's history and saved versions hold (rows deleted since included). */
+    knownCodes?: Iterable<string>;
+  },
 ): WorkbookGrid {
   setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
@@ -317,6 +323,11 @@ export function makeWorkbookGrid(
   // The workbook's rows are only read here (fromGridRow copies the one it starts from), so they are shared
   // rather than copied: copying 5,000 rows was a noticeable part of opening a large workbook.
   const known = new Map<string, Indicator>(workbook.indicators.map((row) => [row.code, row]));
+  /**
+   * Codes a new row must not take (see nextCustomCode): those the history and versions held when the page opened,
+   * and every row deleted since, here or in another tab — its history holds its code once saved.
+   */
+  const retiredCodes = new Set<string>(options.knownCodes);
 
   let searchResults: { row: number; col: number }[] = [];
   /** The cells the last search found, by physical row and column: marked wherever sorting puts them. */
@@ -453,6 +464,11 @@ export function makeWorkbookGrid(
     });
   /** Codes of the rows an undo or redo is removing, read before they go. */
   let rowsRemovedByUndo: string[] = [];
+  /**
+   * The codes of the rows each 撤销 of 新增指标 took away, newest last: its 重做 brings them back under the same
+   * codes, which any other new row leaves alone (see retiredCodes).
+   */
+  const undoneNewRows: string[][] = [];
   const rowsChanged = (codes: string[], source: string) =>
     options.events.onRowsChanged(codes, source, source.startsWith('UndoRedo') ? undoing : undefined);
   /**
@@ -473,6 +489,7 @@ export function makeWorkbookGrid(
       const canUndo = undoRedo.isUndoAvailable();
       const canRedo = undoRedo.isRedoAvailable();
       if (!canUndo && !canRedo) undoRows.clear();
+      if (!canRedo) undoneNewRows.length = 0;
       options.events.onUndoAvailability?.(canUndo, canRedo);
     });
   /** A cell another tab changed under the clerk's open editor (see applyExternal). */
@@ -1334,12 +1351,17 @@ export function makeWorkbookGrid(
       if (external) return;
       if (source !== 'UndoRedo.undo' && (source as string) !== 'import') {
         const defaults: [number, number, GridCell][] = [];
+        const redone = source === 'UndoRedo.redo' ? (undoneNewRows.pop() ?? []) : [];
         for (let i = 0; i < amount; i += 1) {
           const physicalRow = hot?.toPhysicalRow(visualIndex + i) ?? visualIndex + i;
           if (codeAt(physicalRow)) continue;
           const count = hot?.countSourceRows() ?? data.length;
           const codes = Array.from({ length: count }, (_, r) => ({ code: codeAt(r) }));
-          const code = nextCustomCode(codes);
+          const again = redone[i];
+          const code =
+            again !== undefined && !codes.some((row) => row.code === again)
+              ? again
+              : nextCustomCode(codes, retiredCodes);
           const fresh = newIndicator(code, workbook);
           toGridRow(fresh, columns, physicalRow + 1).forEach((cell, c) => {
             if (cell !== null) defaults.push([physicalRow, c, cell]);
@@ -1358,6 +1380,7 @@ export function makeWorkbookGrid(
     beforeRemoveRow(_index, _amount, physicalRows, source) {
       // Rows about to move: what an import left unwritten is written first (see `unwritten`).
       writeAllResults();
+      for (const physicalRow of physicalRows) retiredCodes.add(codeAt(physicalRow));
       rowsRemovedByUndo = String(source).startsWith('UndoRedo')
         ? physicalRows.map((physicalRow) => codeAt(physicalRow)).filter(Boolean)
         : [];
@@ -1383,6 +1406,7 @@ export function makeWorkbookGrid(
       // Rows 撤销 (of 新增指标, of an import's new rows) or 重做 (of 删除) took away: the history says which.
       const removedCodes = rowsRemovedByUndo;
       rowsRemovedByUndo = [];
+      if (source === 'UndoRedo.undo' && undoing === 'insert_row') undoneNewRows.push(removedCodes);
       if (!external && removedCodes.length > 0) rowsChanged(removedCodes, String(source));
       if (!external) options.events.onStructureChanged();
     },

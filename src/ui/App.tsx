@@ -289,6 +289,7 @@ export function App(props: { session: Session }) {
     });
     grid = makeWorkbookGrid(container, workbook, {
       licenseKey,
+      knownCodes: props.session.knownCodes,
       thresholds,
       events: {
         onRowsChanged: (codes, source, undone) => {
