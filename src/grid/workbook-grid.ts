@@ -279,8 +279,11 @@ export function makeWorkbookGrid(
     licenseKey: string;
     thresholds: Thresholds;
     events: GridEvents;
-    /** The codes the workbook's history and saved versions hold (rows deleted since included). */
-    knownCodes?: Iterable<string>;
+    /**
+     * The codes the workbook's history and saved versions hold (rows deleted since included). Shared, not copied:
+     * the session adds the versions' codes once read, and the grid each row deleted.
+     */
+    knownCodes?: Set<string>;
   },
 ): WorkbookGrid {
   setStatusThresholds(options.thresholds);
@@ -327,7 +330,7 @@ export function makeWorkbookGrid(
    * Codes a new row must not take (see nextCustomCode): those the history and versions held when the page opened,
    * and every row deleted since, here or in another tab — its history holds its code once saved.
    */
-  const retiredCodes = new Set<string>(options.knownCodes);
+  const retiredCodes = options.knownCodes ?? new Set<string>();
 
   let searchResults: { row: number; col: number }[] = [];
   /** The cells the last search found, by physical row and column: marked wherever sorting puts them. */

@@ -239,7 +239,8 @@ export class WorkbookRepository {
       let merged = mergeWorkbookRows(base, workbook.indicators, stored);
       // Both tabs added a row under one code (rare): the row given a new code takes none the history knows.
       if (merged.recoded) {
-        const known = await this.readKnownCodes(workbook.id);
+        const known = await this.readHistoryCodes(workbook.id);
+        for (const code of await this.readVersionCodes(workbook.id)) known.add(code);
         merged = mergeWorkbookRows(base, workbook.indicators, stored, known);
       }
       const changed = await this.record(workbook.id, stored, merged.rows, context);
@@ -336,14 +337,33 @@ export class WorkbookRepository {
 
   /**
    * Every row code the workbook's history or its saved versions hold, rows deleted since included: codes a new row
-   * must not take (see nextCustomCode). The history's codes are read from its indexes alone, not its records.
+   * must not take (see nextCustomCode).
    */
   async knownCodes(workbookId: string): Promise<Set<string>> {
-    return this.db.transaction('r', this.db.history, this.db.versions, () => this.readKnownCodes(workbookId));
+    return this.db.transaction('r', this.db.history, this.db.versions, async () => {
+      const known = await this.readHistoryCodes(workbookId);
+      for (const code of await this.readVersionCodes(workbookId)) known.add(code);
+      return known;
+    });
   }
 
-  /** knownCodes, within a transaction that holds the history and the versions. */
-  private async readKnownCodes(workbookId: string): Promise<Set<string>> {
+  /**
+   * The codes the workbook's history holds, read from its indexes alone, not its records: cheap enough to wait for
+   * when a workbook opens. (Every row deleted is in it; see versionCodes for rows only a version may hold.)
+   */
+  async historyCodes(workbookId: string): Promise<Set<string>> {
+    return this.db.transaction('r', this.db.history, () => this.readHistoryCodes(workbookId));
+  }
+
+  /**
+   * The codes the workbook's saved versions hold. Each version is read whole (a 5,000-row workbook's version is
+   * megabytes), so a workbook opens without waiting for it: see openSession.
+   */
+  async versionCodes(workbookId: string): Promise<Set<string>> {
+    return this.db.transaction('r', this.db.versions, () => this.readVersionCodes(workbookId));
+  }
+
+  private async readHistoryCodes(workbookId: string): Promise<Set<string>> {
     const known = new Set<string>();
     const single = await this.db.history
       .where('[workbookId+code]')
@@ -356,6 +376,11 @@ export class WorkbookRepository {
       .between(prefix, `${prefix}\uffff`, true, true)
       .keys();
     for (const key of batched) known.add(String(key).slice(prefix.length));
+    return known;
+  }
+
+  private async readVersionCodes(workbookId: string): Promise<Set<string>> {
+    const known = new Set<string>();
     await this.db.versions
       .where('workbookId')
       .equals(workbookId)

@@ -1117,6 +1117,9 @@ describe('history of the whole workbook', () => {
     const known = await repository.knownCodes('wb-1');
     expect(known.has('X05')).toBe(true);
     expect(known.has('H02')).toBe(true); // in the version too
+    // Opening waits for the history's codes only; the versions' come after (see openSession).
+    expect((await repository.historyCodes('wb-1')).has('X05')).toBe(false);
+    expect((await repository.versionCodes('wb-1')).has('X05')).toBe(true);
   });
 
   it('holds every row’s changes newest first, rows deleted since too, and no other workbook’s', async () => {
