@@ -207,6 +207,12 @@ export function hasNoEntry(indicator: Indicator, year: number): boolean {
 }
 
 /**
+ * What 无监测数据 means, in words true for the report's year (hasNoEntry): "各年均无数值" alone was false in a 2024
+ * report of a row whose 2025 figure is in, since the report reads as the workbook stood at the end of its year.
+ */
+export const noEntryWords = (year: number): string => `截至${year}年各年均无数值`;
+
+/**
  * 终期评估's verdict: 已实现 / 未实现 once the target year's own value is in (the status is then 达标 / 未达标);
  * before, that the value is missing, with what the latest figures say beside it, so the row is counted neither way.
  */
@@ -296,7 +302,7 @@ function tallyOf(
             '未实现',
             '无法判定（数值有误等）',
             `${missingWord(areas.flat(), year)}${when}数值（有往年填报）`,
-            '无监测数据（各年均无数值）',
+            `无监测数据（${noEntryWords(year)}）`,
             '实现率（已实现 ÷ 已判定的指标）',
           ]
         : ['指标数', '已达标', '预计达标', '需关注（需加快、进展缓慢、停滞、倒退等）', '数据不足'],
@@ -317,7 +323,7 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
     // Rows with earlier figures (a department to ask for the target year's) and rows with none at all (an
     // indicator no one monitors) call for different actions: counted apart.
     const byLatest = latestMet > 0 ? `（其中按最新数值已达标${latestMet}项）` : '';
-    const noneAtAll = noData > 0 ? `无监测数据（各年均无数值）的${noData}项` : '';
+    const noneAtAll = noData > 0 ? `无监测数据（${noEntryWords(year)}）的${noData}项` : '';
     if (withValue === 0)
       return (
         `${rows.length}项指标均尚无${when}数值，还不能判定是否实现：` +

@@ -465,7 +465,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(
     `${total}项指标中，有2025年数值的3项：已实现1项，未实现1项，无法判定1项（请在表格中核对），实现率50%；` +
-      `待补报2025年数值的2项，无监测数据（各年均无数值）的${total - 5}项。`,
+      `待补报2025年数值的2项，无监测数据（截至2025年各年均无数值）的${total - 5}项。`,
   );
   const tally = report.locator('table.tally');
   await expect(tally.locator('thead th')).toHaveText([
@@ -475,7 +475,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '未实现',
     '无法判定（数值有误等）',
     '待补报2025年数值（有往年填报）',
-    '无监测数据（各年均无数值）',
+    '无监测数据（截至2025年各年均无数值）',
     '实现率（已实现 ÷ 已判定的指标）',
   ]);
   await expect(tally.locator('tr.total td')).toHaveText([
@@ -642,6 +642,9 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
   await workbook.select(orphan.code, '责任单位');
   await page.keyboard.press('Delete');
   await expect(await workbook.cell(orphan.code, '责任单位')).toHaveText(/^▼?$/);
+  // 儿童青少年总体近视率 (市教育局) has a 2025 figure and none before: in 2024 it had none yet.
+  const myopiaCode = LANXI_2021_2025.indicators.find((r) => r.name === '儿童青少年总体近视率')!.code;
+  await workbook.typeInto(myopiaCode, '2025年', '50');
   await workbook.waitSaved();
   await page.getByRole('button', { name: '打印报告' }).click();
   const report = page.getByRole('dialog', { name: '监测报告' });
@@ -690,8 +693,9 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
     '88%（2023年）',
   ]);
   const myopia = educationRows.find((r) => r.name === '儿童青少年总体近视率')!;
+  // 近视率's only figure is 2025's: none up to 2024, which the notice of 2024 says (not 各年均无数值).
   expect(missingCells.find((cells) => cells[0]!.startsWith(myopia.code))?.slice(2)).toEqual([
-    '无监测数据（各年均无数值）',
+    '无监测数据（截至2024年各年均无数值）',
     '—',
   ]);
   const template = notice.locator('.notice-template');

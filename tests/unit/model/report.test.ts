@@ -510,7 +510,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     expect(report.title).toBe('规划终期评估报告（2025年）');
     expect(report.summary).toBe(
       '7项指标中，有2025年数值的4项：已实现3项，未实现1项，实现率75%；' +
-        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
   });
 
@@ -581,7 +581,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       '未实现',
       '无法判定（数值有误等）',
       '待补报2025年数值（有往年填报）',
-      '无监测数据（各年均无数值）',
+      '无监测数据（截至2025年各年均无数值）',
       '实现率（已实现 ÷ 已判定的指标）',
     ]);
     // 儿童与教育: E01 and E02 have earlier figures, E03 none at all — two kinds of missing, counted apart.
@@ -631,7 +631,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     );
     expect(withBroken.summary).toBe(
       '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
-        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
     const row = withBroken.areas[0]!.rows.find((r) => r.code === 'H03');
     expect(row).toMatchObject({ outcome: '无法判定', outcomeNote: '（公式有误）' });
@@ -656,7 +656,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     });
     expect(withUnchecked.summary).toBe(
       '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
-        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
     expect(withUnchecked.tally?.rows.find((r) => r.area === '儿童与教育')?.cells).toEqual([
       '4',
@@ -692,8 +692,33 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     );
     expect(none.summary).toBe(
       '3项指标均尚无2025年数值，还不能判定是否实现：有往年填报的2项（其中按最新数值已达标1项），' +
-        '无监测数据（各年均无数值）的1项；请先录入或导入2025年的数值',
+        '无监测数据（截至2025年各年均无数值）的1项；请先录入或导入2025年的数值',
     );
+  });
+
+  it('终期 of 2024: a row whose only figure is 2025’s had none up to 2024, said so (it has a figure, so not 各年均无数值)', () => {
+    const lateOnly = factsAsOf(
+      facts('E07', '儿童与教育', lower(98), { 2025: 98.5 }, '达标'),
+      2024,
+      DEFAULT_THRESHOLDS,
+    );
+    const early = facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标');
+    const asOf2024 = buildReport(
+      '规划',
+      [early, lateOnly],
+      2024,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(asOf2024.summary).toBe(
+      '2项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项，' +
+        '无监测数据（截至2024年各年均无数值）的1项；请先录入或导入2025年的数值',
+    );
+    expect(asOf2024.tally?.headers[5]).toBe('无监测数据（截至2024年各年均无数值）');
+    expect(asOf2024.areas[0]!.rows.find((r) => r.code === 'E07')).toMatchObject({ outcome: '无监测数据' });
+    for (const text of [asOf2024.summary, ...(asOf2024.tally?.headers ?? [])])
+      expect(text).not.toContain('（各年均无数值）');
   });
 
   it('终期 of a year before the target year: the 2025 figure is not due yet, so the row says it is not in', () => {
