@@ -23,6 +23,7 @@ import {
   type Status,
   type Thresholds,
 } from './status';
+import { roundHalfAway } from './rounding';
 
 export type ReportVariant = 'annual' | 'mid-term' | 'final';
 
@@ -266,7 +267,7 @@ function finalCounts(rows: readonly RowFacts[], year: number) {
 
 /** Share in per cent with one decimal, or — when nothing is counted. */
 function percent(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${formatNumber(Math.round((part / whole) * 1000) / 10)}%`;
+  return whole === 0 ? '—' : `${formatNumber(roundHalfAway((part / whole) * 100, 1))}%`;
 }
 
 /** How the evaluations count each area's rows; the columns add up to 指标数. */
@@ -355,7 +356,7 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
 /** "+1.2个百分点", "−0.3个千分点", "+2 家"; empty when either year is missing. */
 export function describeChange(current: unknown, previous: unknown, unit: string): string {
   if (typeof current !== 'number' || typeof previous !== 'number') return '';
-  const delta = Math.round((current - previous) * 100) / 100;
+  const delta = roundHalfAway(current - previous, 2);
   if (delta === 0) return '持平';
   return `${delta > 0 ? '+' : '−'}${formatDifference(Math.abs(delta), unit)}`;
 }
@@ -442,7 +443,7 @@ function valueForYear(indicator: Indicator, year: number): string {
 /** "预计高于目标 0.3个千分点": a gap in words, so its sign cannot be read the wrong way round. */
 export function describeGap(gap: number | null, unit: string): string {
   if (gap === null) return '—';
-  const size = Math.abs(Math.round(gap * 100) / 100);
+  const size = Math.abs(roundHalfAway(gap, 2));
   if (size === 0) return '与目标持平';
   return `${gap > 0 ? '高于' : '低于'}目标 ${formatDifference(size, unit)}`;
 }
@@ -466,7 +467,7 @@ export function gapBesideStatus(
     const outside = gapShown(gap, indicator, thresholds);
     if (outside === 0) return '在目标范围内';
     const { low, high } = bandOf(spec.value ?? 0, unit, thresholds);
-    const size = Math.round(Math.abs(outside) * 100) / 100;
+    const size = roundHalfAway(Math.abs(outside), 2);
     // 92.004% against 88%～92% is outside, by less than the figures show: not "0个百分点" beside a status that misses.
     const by = size === 0 ? `不到 ${formatDifference(0.01, unit)}` : formatDifference(size, unit);
     return `${outside > 0 ? `高于上限 ${showFigure(high, unit)}` : `低于下限 ${showFigure(low, unit)}`} ${by}`;
@@ -512,7 +513,7 @@ export function buildReport(
   const withTarget = rows.filter((r) => r.indicator.target.kind !== 'direction');
   const achieved = rows.filter((r) => r.status !== null && ACHIEVED.has(r.status)).length;
   const noData = rows.filter((r) => r.status === null || r.status === '数据不足').length;
-  const rate = rows.length === 0 ? 0 : Math.round((achieved / rows.length) * 1000) / 10;
+  const rate = rows.length === 0 ? 0 : roundHalfAway((achieved / rows.length) * 100, 1);
   const summary =
     evaluationSummary(variant, rows, year) ??
     `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%` +

@@ -410,7 +410,8 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await workbook.typeInto(myopia.code, '2018年', '55');
   await workbook.typeInto(myopia.code, '2024年', '52');
   await workbook.typeInto(kindergartens.code, '2020年（基期）', '86');
-  await workbook.typeInto(kindergartens.code, '2024年', '86.5');
+  // 86 → 85.375: a fall of 0.625 个百分点, printed as ROUND prints it (−0.63, not −0.62).
+  await workbook.typeInto(kindergartens.code, '2024年', '85.375');
   await workbook.typeInto(breastfeeding.code, '2024年', '66');
   await workbook.typeInto(breastfeeding.code, '2025年', '待核实');
   await workbook.waitSaved();
@@ -511,6 +512,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(line(myopia.code).nth(6)).toHaveText(/^待补报2025年数值（按趋势(需加快|进展缓慢)）$/);
   await expect(line(myopia.code).nth(5)).toHaveText('每年降低1个百分点以上（2025年应≤48%）');
   await expect(line(kindergartens.code).nth(5)).toHaveText('≈90%（保持在…左右，即88%～92%）');
+  await expect(line(kindergartens.code).nth(4)).toHaveText('−0.63个百分点');
   await expect(line(byName('村（社区）儿童之家建成率').code).nth(6)).toHaveText('无监测数据');
   // Targets read as the plan writes them: no word twice, none cut off.
   await expect(line(byName('九年义务教育巩固率').code).nth(5)).toHaveText('=100%（保持在…）');

@@ -151,6 +151,10 @@ describe('the monitoring report', () => {
     [97.5, 96, '%', '+1.5个百分点'],
     [3, 3, '家', '持平'],
     [3, undefined, '家', ''],
+    // Halves round away from zero on either side, as Excel's ROUND: a fall of 0.625 is not a smaller 0.62.
+    [5, 5.625, '‰', '−0.63个千分点'],
+    [5.625, 5, '‰', '+0.63个千分点'],
+    [87.575, 88.2, '%', '−0.63个百分点'],
   ])('change %s vs %s (%s) reads %s', (current, previous, unit, text) => {
     expect(describeChange(current, previous, unit)).toBe(text);
   });
@@ -269,6 +273,8 @@ describe('what a printed report must not get wrong', () => {
     [-2.1, '%', '低于目标 2.1个百分点'],
     [1.42, '家', '高于目标 1.42 家'],
     [-0.004, '%', '与目标持平'],
+    [-0.625, '%', '低于目标 0.63个百分点'],
+    [0.625, '%', '高于目标 0.63个百分点'],
     [null, '%', '—'],
   ])('gap %s (%s) reads %s', (gap, unit, text) => {
     expect(describeGap(gap, unit)).toBe(text);
