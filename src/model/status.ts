@@ -807,12 +807,12 @@ export function percentBesideThresholds(share: number, cuts: readonly Cut[], dec
   };
   const sameSide = (shown: number) => cuts.every((cut) => passesShown(shown, cut) === passesCut(share, cut));
   for (let places = decimals; places <= decimals + 4; places += 1) {
-    const shown = Number(percent.toFixed(places));
+    const shown = roundHalfAway(percent, places);
     if (sameSide(shown)) return shown;
   }
   const scale = 10 ** (decimals + 4);
   // Rounded up past a cut the share is below (on either sort of cut): cut down instead; else up.
-  const rounded = Math.round(percent * scale) / scale;
+  const rounded = roundHalfAway(percent, decimals + 4);
   const upward = (cut: Cut) => cut.comparator === '≥' || cut.comparator === '>';
   const below = cuts.some(
     (cut) => passesCut(share, cut) !== upward(cut) && passesShown(rounded, cut) === upward(cut),
