@@ -331,7 +331,10 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
         [pending > 0 ? `有往年填报的${pending}项${byLatest}` : '', noneAtAll]
           .filter((part) => part !== '')
           .join('，') +
-        `；请先录入或导入${when}的数值`
+        // A report of an earlier year reads the workbook as it stood then: entering the figures would not change it.
+        (rows.every((r) => year < r.indicator.targetYear)
+          ? `；终期评估按${when}的数值判定，请将报告年份选为${when}`
+          : `；请先录入或导入${when}的数值`)
       );
     const missing = [
       pending > 0 ? `${missingWord(rows, year)}${when}数值的${pending}项${byLatest}` : '',

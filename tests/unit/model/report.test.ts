@@ -719,12 +719,27 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     );
     expect(asOf2024.summary).toBe(
       '2项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项，' +
-        '无监测数据（截至2024年各年均无数值）的1项；请先录入或导入2025年的数值',
+        '无监测数据（截至2024年各年均无数值）的1项；终期评估按2025年的数值判定，请将报告年份选为2025年',
     );
     expect(asOf2024.tally?.headers[5]).toBe('无监测数据（截至2024年各年均无数值）');
     expect(asOf2024.areas[0]!.rows.find((r) => r.code === 'E07')).toMatchObject({ outcome: '无监测数据' });
     for (const text of [asOf2024.summary, ...(asOf2024.tally?.headers ?? [])])
       expect(text).not.toContain('（各年均无数值）');
+  });
+
+  it('终期 of a year before the target year does not ask for the 2025 figures it leaves out: it says which year to choose', () => {
+    const early = buildReport(
+      '规划',
+      [facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标')],
+      2023,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    // A report of 2023 reads the workbook as it stood then: a 2025 figure entered now would not change it.
+    expect(early.summary).toBe(
+      '1项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项；终期评估按2025年的数值判定，请将报告年份选为2025年',
+    );
   });
 
   it('终期 of a year before the target year: the 2025 figure is not due yet, so the row says it is not in', () => {
