@@ -228,10 +228,10 @@ function outcomeOf(status: Status | null, indicator: Indicator, year: number): [
   // The figure is in but gives no verdict: the clerk's own formula is wrong, or a direction row has no base.
   if (hasTargetYearEntry(indicator, year)) return ['无法判定', `（${status ?? '数据不足'}）`];
   if (hasNoEntry(indicator, year)) return ['无监测数据', ''];
-  // Once the target year is over, its figure is overdue: the latest status is only what the trend suggests.
-  if (year >= targetYear)
-    return [`待补报${targetYear}年数值`, `（${latestStatusInWords(status, indicator, year)}）`];
-  return [`暂无${targetYear}年数值`, `（${status ?? '数据不足'}）`];
+  // Once the target year is over, its figure is overdue; before, it is not in yet. Either way the latest status is
+  // said as what it rests on: "暂无2025年数值（已达标）" read as if the target were met without the figure.
+  const latest = `（${latestStatusInWords(status, indicator, year)}）`;
+  return [year >= targetYear ? `待补报${targetYear}年数值` : `暂无${targetYear}年数值`, latest];
 }
 
 /** The status by the latest figures, said as what it rests on ("按2024年数值已达标", "按趋势预计达标"). */

@@ -125,7 +125,7 @@ describe('the monitoring report', () => {
       target: '<5‰（以下）',
       status: '需加快',
       outcome: '暂无2025年数值',
-      outcomeNote: '（需加快）',
+      outcomeNote: '（按趋势需加快）',
     });
     expect(health[1]).toMatchObject({ value: '—', change: '', status: '倒退' });
     expect(report.areas[1]!.rows[0]).toMatchObject({ value: '97.5%', change: '+1.5个百分点' });
@@ -751,7 +751,24 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       describeTarget,
       DEFAULT_THRESHOLDS,
     );
-    expect(early.areas[0]!.rows[0]).toMatchObject({ outcome: '暂无2025年数值', outcomeNote: '（预计达标）' });
+    // The latest status said as what it rests on, as once the figure is overdue: "暂无2025年数值（已达标）" read as
+    // if the target were met without the figure.
+    expect(early.areas[0]!.rows[0]).toMatchObject({
+      outcome: '暂无2025年数值',
+      outcomeNote: '（按趋势预计达标）',
+    });
+    const metEarly = buildReport(
+      '规划',
+      [facts('E01', '儿童与教育', lower(98), { 2020: 97, 2023: 98.5 }, '已达标')],
+      2024,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(metEarly.areas[0]!.rows[0]).toMatchObject({
+      outcome: '暂无2025年数值',
+      outcomeNote: '（按2023年数值已达标）',
+    });
     const due = buildReport(
       '规划',
       [facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标')],
