@@ -93,6 +93,7 @@ import {
 import { setStatusThresholds } from './plan-functions-plugin';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
+import { roundHalfAway } from '../model/rounding';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -644,7 +645,7 @@ export function makeWorkbookGrid(
     const definition = definitionOf(physicalRow);
     if (typeof gap !== 'number') return gap;
     const shown = definition ? gapShown(gap, definition, options.thresholds) : gap;
-    return Math.round(shown * 100) / 100;
+    return roundHalfAway(shown, 2);
   };
   /** Write the computed gap and status into the rows' cells (the grid sorts and filters by them). */
   const showResults = (physicalRows: Iterable<number>) => {
@@ -984,7 +985,7 @@ export function makeWorkbookGrid(
         ? ''
         : definition
           ? showPlannedTrend(value, { unit: unitAt(physicalRow), target: definition.target })
-          : formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow));
+          : formatWithUnit(roundHalfAway(value, 2), unitAt(physicalRow));
     const actual = actualAtTarget(physicalRow);
     if (actual === null) return { text, className: 'htRight cell-formula' };
     // Superseded: dimmed, and said why, so the projection is not read as the result.
@@ -1008,7 +1009,7 @@ export function makeWorkbookGrid(
         ? gapBesideStatus(gap, definition, status, options.thresholds)
         : describeGap(value, unit);
     const title = `${actualAtTarget(physicalRow) === null ? '预测值' : `${definition?.targetYear}年实际值`}${words}`;
-    const rounded = Math.round(value * 100) / 100;
+    const rounded = roundHalfAway(value, 2);
     if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title };
     // In the row's unit, a difference of rates in 个百分点 (as the plan writes); the sign is that of 预测 − 目标.
     const size = formatDifference(Math.abs(rounded), unit);

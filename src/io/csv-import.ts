@@ -51,6 +51,7 @@ import {
 } from '../model/indicator';
 import { parseTargetText } from '../model/target-text';
 import { readPlanningSheet, type TargetProposal } from './planning-sheet-import';
+import { roundHalfAway } from '../model/rounding';
 
 export interface ImportIssue {
   file: string;
@@ -1943,7 +1944,7 @@ function looksLikeRatio(value: number, target: ExistingRow, given: readonly Give
     const step = target.target?.yearlyStep ?? 0;
     basis = `目标为每年${step < 0 ? '降低' : '提高'} ${formatNumber(Math.abs(step))}个百分点`;
   } else return null;
-  const percent = formatNumber(Math.round(value * 10000) / 100);
+  const percent = formatNumber(roundHalfAway(value * 100, 2));
   return (
     `“${formatNumber(value)}”看起来是比例而不是百分数（本行单位为 %，${basis}）：` +
     `如是 ${percent}%，请在文件中改为 ${percent} 后再导入；如确为 ${formatNumber(value)}%，请在表格中直接填写。`
