@@ -115,7 +115,6 @@ for (const plugin of [
   UndoRedo,
 ])
   registerPlugin(plugin);
-/** CSS class per status: colour is added to the text, never used alone. */
 /** The definition cells whose slip is shown and marked but not saved (see slipNotSaved). */
 const SLIP_KEYS: ReadonlySet<string> = new Set([
   'kind',
@@ -127,6 +126,7 @@ const SLIP_KEYS: ReadonlySet<string> = new Set([
 ]);
 const NOT_SAVED = '此格未保存：本行仍按原值计算，刷新或重新打开页面后此格显示原值。';
 
+/** CSS class per status: colour is added to the text, never used alone. */
 const STATUS_CLASS: Record<string, string> = {
   达标: 'met',
   已达标: 'met',
