@@ -32,6 +32,11 @@ export const REPORT_TITLES: Record<ReportVariant, string> = {
   final: '终期评估报告',
 };
 
+/** The year of a period's 中期评估: its middle (2023 for 2020 → 2025, 2028 for 2025 → 2030). */
+export function midTermYear(baseYear: number, targetYear: number): number {
+  return baseYear + Math.ceil((targetYear - baseYear) / 2);
+}
+
 /** What the grid computed for a row: its projection and status (the one source of truth). */
 export interface RowFacts {
   indicator: Indicator;

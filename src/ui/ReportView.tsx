@@ -6,7 +6,14 @@ import { DEPARTMENTS, describeTarget } from '../grid/columns';
 import { buildNotices, NOTICES_TITLE } from '../model/department-notices';
 import { OUT_OF_REACH_FACTOR } from '../model/planning';
 import { buildPlanningReport, type PlanningReport } from '../model/planning-report';
-import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
+import {
+  buildReport,
+  factsAsOf,
+  midTermYear,
+  REPORT_TITLES,
+  type ReportVariant,
+  type RowFacts,
+} from '../model/report';
 import { reportStatusLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
@@ -84,7 +91,7 @@ export function ReportView(props: {
     const last = props.years.at(-1);
     if (first === undefined || last === undefined) return;
     if (next === 'final') setYear(last);
-    if (next === 'mid-term') setYear(first + Math.ceil((last - first) / 2));
+    if (next === 'mid-term') setYear(midTermYear(first, last));
   };
   const planning = createMemo(() =>
     variant() === 'planning' ? buildPlanningReport(props.planTitle, props.rows, props.thresholds) : null,
