@@ -99,6 +99,13 @@ function seriesTable(
   };
 }
 
+/** The appendix's heading: its years as a span (2018—2025年), or one year (2025年, not 2025—2025年). */
+export function seriesTableHeading(table: SeriesTable): string {
+  const first = table.years[0];
+  const last = table.years.at(-1);
+  return `附表：各指标历年数值（${first === last ? `${first}年` : `${first}—${last}年`}）`;
+}
+
 /** 中期/终期: one line per area (and 合计) counting the rows by how far they are. */
 export interface Tally {
   headers: string[];

@@ -11,6 +11,7 @@ import {
   factsAsOf,
   midTermYear,
   REPORT_TITLES,
+  seriesTableHeading,
   type ReportVariant,
   type RowFacts,
 } from '../model/report';
@@ -386,9 +387,7 @@ export function ReportView(props: {
           <Show when={report().series}>
             {(table) => (
               <section class="report-area">
-                <h2>
-                  附表：各指标历年数值（{table().years[0]}—{table().years.at(-1)}年）
-                </h2>
+                <h2>{seriesTableHeading(table())}</h2>
                 <table class="series">
                   <thead>
                     <tr>
