@@ -1194,22 +1194,28 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         if (entry !== null && !(entry.ok && entry.value === null)) lines.push(index + 1);
       });
       const figures = lines.length;
+      // A year before the workbook's is the previous plan's (or none's), not a next plan's: said so, since the
+      // clerk importing 2019 into the 2026–2030 workbook is already in the next plan's workbook.
+      const earlier = column.year < (years[0] ?? column.year);
+      const range = earlier
+        ? `年份 ${column.year} 早于本工作簿的年份范围（${years[0]}—${years[years.length - 1]}年）`
+        : `年份 ${column.year} 不在本工作簿的年份范围内（${years[0]}—${years[years.length - 1]}年）`;
+      const where = earlier
+        ? '本工作簿不记录这一年的数值，如需要，请在包含这一年的工作簿（如上一期规划的工作簿）中导入'
+        : '如是下一期规划的数据，请在下一期规划的工作簿中导入';
       if (figures > 0 && long) {
         // In a long table the year is a line's 年份 cell: said at the lines, in that column.
         const { yearHeader } = long;
         issue(
           lines[0] ?? headerLine,
           yearHeader,
-          `年份 ${column.year} 不在本工作簿的年份范围内（${years[0]}—${years[years.length - 1]}年），` +
-            `第 ${lines.join('、')} 行的 ${figures} 个数值未导入：` +
-            '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了年份，请改正后再导入。',
+          `${range}，第 ${lines.join('、')} 行的 ${figures} 个数值未导入：${where}；如是填错了年份，请改正后再导入。`,
         );
       } else if (figures > 0) {
         issue(
           headerLine,
           column.header,
-          `年份 ${column.year} 不在本工作簿的年份范围内（${years[0]}—${years[years.length - 1]}年），该列的 ${figures} 个数值未导入：` +
-            '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
+          `${range}，该列的 ${figures} 个数值未导入：${where}；如是填错了列，请改正后再导入。`,
         );
       }
       continue;

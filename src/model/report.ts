@@ -33,6 +33,11 @@ export const REPORT_TITLES: Record<ReportVariant, string> = {
   final: '终期评估报告',
 };
 
+/** The year of a period's 中期评估: its middle (2023 for 2020 → 2025, 2028 for 2025 → 2030). */
+export function midTermYear(baseYear: number, targetYear: number): number {
+  return baseYear + Math.ceil((targetYear - baseYear) / 2);
+}
+
 /** What the grid computed for a row: its projection and status (the one source of truth). */
 export interface RowFacts {
   indicator: Indicator;
@@ -93,6 +98,13 @@ function seriesTable(
       target: describe(indicator),
     })),
   };
+}
+
+/** The appendix's heading: its years as a span (2018—2025年), or one year (2025年, not 2025—2025年). */
+export function seriesTableHeading(table: SeriesTable): string {
+  const first = table.years[0];
+  const last = table.years.at(-1);
+  return `附表：各指标历年数值（${first === last ? `${first}年` : `${first}—${last}年`}）`;
 }
 
 /** 中期/终期: one line per area (and 合计) counting the rows by how far they are. */

@@ -43,6 +43,7 @@ import { historyStart, yearColumns } from '../model/workbook';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 import { quoted } from '../model/quote';
+import { exampleVersionName } from '../model/version-name';
 
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
 const ALL_ROWS = '\u0000all';
@@ -650,7 +651,7 @@ export function App(props: { session: Session }) {
           <button
             type="button"
             class="link"
-            title="保存、比较和恢复命名版本，如“2023年中期评估定稿”"
+            title={`保存、比较和恢复命名版本，如“${exampleVersionName(workbook)}”`}
             onClick={() => setShowVersions(true)}
           >
             版本

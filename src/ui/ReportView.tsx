@@ -9,8 +9,10 @@ import { buildPlanningReport, type PlanningReport } from '../model/planning-repo
 import {
   buildReport,
   factsAsOf,
+  midTermYear,
   noEntryWords,
   REPORT_TITLES,
+  seriesTableHeading,
   type ReportVariant,
   type RowFacts,
 } from '../model/report';
@@ -91,7 +93,7 @@ export function ReportView(props: {
     const last = props.years.at(-1);
     if (first === undefined || last === undefined) return;
     if (next === 'final') setYear(last);
-    if (next === 'mid-term') setYear(first + Math.ceil((last - first) / 2));
+    if (next === 'mid-term') setYear(midTermYear(first, last));
   };
   const planning = createMemo(() =>
     variant() === 'planning' ? buildPlanningReport(props.planTitle, props.rows, props.thresholds) : null,
@@ -386,9 +388,7 @@ export function ReportView(props: {
           <Show when={report().series}>
             {(table) => (
               <section class="report-area">
-                <h2>
-                  附表：各指标历年数值（{table().years[0]}—{table().years.at(-1)}年）
-                </h2>
+                <h2>{seriesTableHeading(table())}</h2>
                 <table class="series">
                   <thead>
                     <tr>

@@ -6,7 +6,7 @@ import type { VersionRecord } from '../store/database';
 import { describeStorageError } from '../store/storage-errors';
 import type { WorkbookRepository } from '../store/workbook-repository';
 import { quoted } from '../model/quote';
-import { keptBeforeRestoring } from '../model/version-name';
+import { exampleVersionName, keptBeforeRestoring } from '../model/version-name';
 
 type Version = VersionRecord & { id: number };
 
@@ -66,7 +66,7 @@ export function VersionsDialog(props: {
     run(async () => {
       const wanted = name().trim();
       if (!wanted) {
-        const shown = '请填写版本名称，例如“2023年中期评估定稿”。';
+        const shown = `请填写版本名称，例如“${exampleVersionName(props.current())}”。`;
         throw Object.assign(new Error(shown), { shown });
       }
       await props.beforeSave();
@@ -123,7 +123,7 @@ export function VersionsDialog(props: {
               <input
                 ref={nameInput}
                 aria-label="版本名称"
-                placeholder="例如：2023年中期评估定稿"
+                placeholder={`例如：${exampleVersionName(props.current())}`}
                 value={name()}
                 onInput={(e) => setName(e.currentTarget.value)}
               />

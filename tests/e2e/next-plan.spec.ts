@@ -85,6 +85,14 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   });
   expect(countLines).toBe(1);
+  // A version's example name is this period's mid-term (2028), not the previous period's 2023.
+  await expect(page.getByRole('button', { name: '版本' })).toHaveAttribute('title', /“2028年中期评估定稿”/);
+  await page.getByRole('button', { name: '版本' }).click();
+  const versions = page.getByRole('dialog', { name: '版本' });
+  await expect(versions.getByLabel('版本名称')).toHaveAttribute('placeholder', '例如：2028年中期评估定稿');
+  await versions.getByRole('button', { name: '保存当前版本' }).click();
+  await expect(versions).toContainText('请填写版本名称，例如“2028年中期评估定稿”。');
+  await versions.getByRole('button', { name: '关闭' }).click();
   await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
   await expect(await next.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
   await expect(await next.cell(INFANT.code, '2030年')).toHaveText('');

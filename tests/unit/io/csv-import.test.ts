@@ -981,8 +981,11 @@ describe('parseImportFile: what a department’s file carries besides figures', 
       ['H02', 2020, undefined, 5.1, 2],
       ['H02', 2024, undefined, 4.2, 2],
     ]);
+    // 2019 is before the workbook's years: the previous plan's, not the next one's (the message sent the clerk, who
+    // is in the 2026–2030 workbook, to import it into a next plan's workbook).
     expect(parsed.issues.map((i) => i.message)).toEqual([
-      expect.stringContaining('年份 2019 不在本工作簿的年份范围内'),
+      '年份 2019 早于本工作簿的年份范围（2020—2030年），该列的 1 个数值未导入：' +
+        '本工作簿不记录这一年的数值，如需要，请在包含这一年的工作簿（如上一期规划的工作簿）中导入；如是填错了列，请改正后再导入。',
     ]);
     // Without the history start (as before), 2020–2024 were refused as before the base year.
     const before = parseImportFile(`代码,2024年\r\nH02,4.2\r\n`, 'a.csv', next.indicators, years);
@@ -1754,6 +1757,19 @@ describe('parseImportFile: a long table (代码, 年份, 数值: one year per li
         '年份',
         '年份 2026 不在本工作簿的年份范围内（2018—2025年），第 2、4 行的 2 个数值未导入：' +
           '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了年份，请改正后再导入。',
+      ],
+    ]);
+  });
+
+  it('a year before the workbook in a long table is said as earlier, not as a next plan’s', () => {
+    const parsed = long(['代码,年份,数值', 'H01,2017,1.4', 'H01,2024,1.5']);
+    expect(changes(parsed.updates)).toEqual([['H01', 2024, undefined, 1.5, 3]]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        2,
+        '年份',
+        '年份 2017 早于本工作簿的年份范围（2018—2025年），第 2 行的 1 个数值未导入：' +
+          '本工作簿不记录这一年的数值，如需要，请在包含这一年的工作簿（如上一期规划的工作簿）中导入；如是填错了年份，请改正后再导入。',
       ],
     ]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeTarget } from '../../../src/grid/columns';
 import type { Indicator, Target } from '../../../src/model/indicator';
 import {
+  seriesTableHeading,
   buildReport,
   describeChange,
   describeGap,
@@ -976,5 +977,14 @@ describe('a ↑ share near 100 % in the printed report', () => {
     expect(rows.map((r) => r.status)).toEqual(['预计达标', '停滞']);
     const report = buildReport('规划', rows, 2023, 'annual', describeTarget, DEFAULT_THRESHOLDS);
     expect(report.warnings.map((w) => w.code)).toEqual(['W03b']);
+  });
+});
+
+describe('the evaluations’ appendix heading names its years', () => {
+  it('a span of years as 2018—2025年, a single year as 2025年 (it read 2025—2025年 at a next plan’s base year)', () => {
+    expect(seriesTableHeading({ years: [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], rows: [] })).toBe(
+      '附表：各指标历年数值（2018—2025年）',
+    );
+    expect(seriesTableHeading({ years: [2025], rows: [] })).toBe('附表：各指标历年数值（2025年）');
   });
 });
