@@ -109,7 +109,7 @@ export function buildColumns(
         { key: 'previousTarget', title: '上期目标', width: 280, readOnly: true },
         { key: 'ambition', title: '目标评估', width: 110, readOnly: true },
         // A tick: the target carried over is kept by decision (沿用上期目标，已确定), not still waiting to be chosen.
-        { key: 'keptTarget', title: '确定沿用', width: 90 },
+        { key: 'keptTarget', title: '确定沿用', width: 112 },
       ]
     : [];
   return [

@@ -1082,7 +1082,7 @@ export function makeWorkbookGrid(
     const title = kept
       ? `${KEPT_VERDICT}。${ambition.message}`
       : carried
-        ? `新目标仍沿用上期目标，待研究确定（研究决定沿用的，请在“确定沿用”列勾选）。${ambition.message}`
+        ? `新目标仍沿用上期目标，待研究确定。研究决定沿用的，请在“确定沿用”列勾选。${ambition.message}`
         : ambition.message;
     if (ambition.flag === 'timid') return { text: '⚠ 偏保守', className: 'status status-moderate', title };
     if (ambition.flag === 'out-of-reach') {
