@@ -521,6 +521,8 @@ export function makeWorkbookGrid(
   const invalidCells = makeInvalidCellCounter();
   const fluctuations = makeRowCache<ReturnType<typeof assessFluctuation>>();
   const ambitions = makeRowCache<ReturnType<typeof assessAmbition>>();
+  /** Whether a next plan's row still has the previous target (目标评估, 确定沿用 read it on every draw). */
+  const carriedRows = makeRowCache<boolean>();
 
   // --- Projection, gap and status -------------------------------------------------------------------------
   // A row whose projection is the default formula is computed from its cells by the pure model, exactly as the
@@ -669,6 +671,7 @@ export function makeWorkbookGrid(
     invalidCells.markRows(physicalRows);
     fluctuations.forget(physicalRows);
     ambitions.forget(physicalRows);
+    carriedRows.forget(physicalRows);
     results.forget(physicalRows);
     formulaEngine.rowsChanged(physicalRows);
     // A formula of the clerk's may read the rows that changed.
@@ -695,6 +698,7 @@ export function makeWorkbookGrid(
     invalidCells.reset();
     fluctuations.clear();
     ambitions.clear();
+    carriedRows.clear();
     results.clear();
     formulaEngine.structureChanged();
     clerkFormulaRows.clear();
@@ -743,8 +747,10 @@ export function makeWorkbookGrid(
 
   const isTicked = (physicalRow: number) => keptCol >= 0 && cellAt(physicalRow, keptCol) === KEPT_CELL;
   /** 确定沿用 applies while the target is still the previous one (and a tick left on another can be taken off). */
+  const carriedAt = (physicalRow: number) =>
+    carriedRows.get(physicalRow, () => isCarriedOver(peekIndicator(physicalRow)));
   const keepable = (physicalRow: number) =>
-    keptCol >= 0 && (isTicked(physicalRow) || isCarriedOver(peekIndicator(physicalRow)));
+    keptCol >= 0 && (isTicked(physicalRow) || carriedAt(physicalRow));
   /** What a 确定沿用 cell takes: a tick, or — pasted or typed — 已确定, 是, √ and the like; anything else unticks. */
   const keptCellOf = (value: unknown): GridCell =>
     value === true || /^(已确定|确定|是|√|✓|✔|true|yes|y|1)$/i.test(String(value ?? '').trim())
@@ -1077,7 +1083,7 @@ export function makeWorkbookGrid(
     );
     // A target still the one the next plan was made with: which rows still wait for a new target, and which the
     // committee decided to keep (ticked in 确定沿用).
-    const carried = isCarriedOver(peekIndicator(physicalRow));
+    const carried = carriedAt(physicalRow);
     const kept = carried && isTicked(physicalRow);
     const title = kept
       ? `${KEPT_VERDICT}。${ambition.message}`
@@ -1107,7 +1113,7 @@ export function makeWorkbookGrid(
     if (!keepable(physicalRow)) {
       textRenderer(instance, td, row, column, prop, '', cellProperties);
       td.classList.add('htDimmed');
-      td.title = peekIndicator(physicalRow).previousTarget
+      td.title = definitionOf(physicalRow)?.previousTarget
         ? '新目标已不同于上期目标，无需确定沿用。'
         : '本期新增的指标，没有上期目标可沿用。';
       return;
