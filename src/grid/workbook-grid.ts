@@ -749,8 +749,7 @@ export function makeWorkbookGrid(
   /** 确定沿用 applies while the target is still the previous one (and a tick left on another can be taken off). */
   const carriedAt = (physicalRow: number) =>
     carriedRows.get(physicalRow, () => isCarriedOver(peekIndicator(physicalRow)));
-  const keepable = (physicalRow: number) =>
-    keptCol >= 0 && (isTicked(physicalRow) || carriedAt(physicalRow));
+  const keepable = (physicalRow: number) => keptCol >= 0 && (isTicked(physicalRow) || carriedAt(physicalRow));
   /** What a 确定沿用 cell takes: a tick, or — pasted or typed — 已确定, 是, √ and the like; anything else unticks. */
   const keptCellOf = (value: unknown): GridCell =>
     value === true || /^(已确定|确定|是|√|✓|✔|true|yes|y|1)$/i.test(String(value ?? '').trim())
