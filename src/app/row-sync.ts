@@ -213,7 +213,10 @@ export function makeRowSync(options: {
           // the grid. The page keeps showing them; the failure says what happened.
           if (!loaded) throw new WorkbookGoneError(workbook.id);
           const stored = loaded.indicators;
-          const merged = mergeWorkbookRows(base, mine, stored);
+          let merged = mergeWorkbookRows(base, mine, stored);
+          // A new row of this tab's given a new code (another tab's took its code first) takes none the history knows.
+          if (merged.recoded)
+            merged = mergeWorkbookRows(base, mine, stored, await repository.knownCodes(workbook.id));
           setBase(stored, true);
           known = repository.storedStamp(loaded);
           const shown = showStored(

@@ -32,6 +32,13 @@ export const ORGANISATION_SETTING = 'organisation';
 export interface Session {
   repository: WorkbookRepository | null;
   workbook: Workbook;
+  /**
+   * The row codes the workbook's history and versions hold: a new row takes none of them (see nextCustomCode). The
+   * grid shares this set: the versions' codes join it when `versionCodesRead` settles.
+   */
+  knownCodes: Set<string>;
+  /** Reading the saved versions' codes, after the workbook opens (it rejects when storage fails). */
+  versionCodesRead: Promise<void>;
   licenseKey: string;
   thresholds: Thresholds;
   clerk: string;
@@ -111,6 +118,8 @@ function pageOnlySession(workbookId: string, failure: StorageFailure): Session {
   return {
     repository: null,
     workbook: freshWorkbook(workbookId),
+    knownCodes: new Set(),
+    versionCodesRead: Promise.resolve(),
     licenseKey: DEFAULT_LICENSE_KEY,
     thresholds: DEFAULT_THRESHOLDS,
     clerk: '',
@@ -157,6 +166,12 @@ export async function openSession(requested: string | null = null, databaseName?
       workbook = freshWorkbook(id);
       await repository.saveWorkbook(workbook);
     }
+    const knownCodes = await repository.historyCodes(workbook.id);
+    // Every deleted row is in the history; a version read whole is megabytes for a large workbook, so its codes
+    // (rows only an older build's version may hold) are added after the page opens rather than waited for.
+    const versionCodesRead = repository.versionCodes(workbook.id).then((codes) => {
+      for (const code of codes) knownCodes.add(code);
+    });
     const persisted = await requestPersistence();
     const reminder =
       backupReminder(await repository.getSetting<string>(LAST_BACKUP_SETTING), workbook, new Date()) ||
@@ -164,6 +179,8 @@ export async function openSession(requested: string | null = null, databaseName?
     return {
       repository,
       workbook,
+      knownCodes,
+      versionCodesRead,
       licenseKey,
       thresholds,
       clerk: typeof clerk === 'string' ? clerk : '',

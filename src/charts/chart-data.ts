@@ -6,6 +6,7 @@ import { formatWithUnit } from '../model/entry';
 import type { Indicator } from '../model/indicator';
 import { seriesOf } from '../model/projection';
 import { baseOf, isBand, targetForYear, targetSpecOf, type Thresholds } from '../model/status';
+import { roundHalfAway } from '../model/rounding';
 
 export interface ChartData {
   title: string;
@@ -110,5 +111,5 @@ export function pointLabel(data: ChartData, line: ChartLine, index: number, valu
   const name =
     line === 'target' && data.targetStepped && year !== undefined ? `${year}年目标` : LINE_NAMES[line];
   // A reported figure as the grid shows it (5.8765‰); a projection or target to two decimals.
-  return `${name}：${formatWithUnit(line === 'actual' ? value : Math.round(value * 100) / 100, data.unit)}`;
+  return `${name}：${formatWithUnit(line === 'actual' ? value : roundHalfAway(value, 2), data.unit)}`;
 }

@@ -247,7 +247,7 @@ function numberOrNull(cell: GridCell | undefined): number | null {
 
 /**
  * Read a grid row back into an indicator. Definition fields that are not valid (a text target value, an
- * unknown kind) keep the previous definition's value, so a slip in the grid never corrupts the target;
+ * unknown kind, a 基期年 not before the 目标年) keep the previous definition's value, so a slip in the grid never corrupts the target;
  * the grid marks those cells.
  */
 export function fromGridRow(
@@ -359,6 +359,12 @@ export function fromGridRow(
     }
   });
   indicator.values = values;
+  // A period that ends before it starts is a slip, as an unreadable year is: the row keeps its saved period
+  // (the grid marks the cells and says 此格未保存), never a 基期年 after its 目标年.
+  if (previous && indicator.baseYear >= indicator.targetYear) {
+    indicator.baseYear = previous.baseYear;
+    indicator.targetYear = previous.targetYear;
+  }
   // Keep the projection formula only when the clerk changed it; the default follows the row's definition.
   const projectionText =
     projectionCell === null || projectionCell === undefined ? '' : String(projectionCell).trim();

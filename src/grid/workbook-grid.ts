@@ -41,7 +41,7 @@ import {
 } from '../model/indicator';
 import { assessAmbition, periodOrderProblem, showPlannedTrend } from '../model/planning';
 import { isCarriedOver, KEPT_VERDICT } from '../model/planning-report';
-import { implausibleFigure } from '../model/plausibility';
+import { implausibleFigure, implausibleTarget } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
@@ -94,6 +94,7 @@ import {
 import { setStatusThresholds } from './plan-functions-plugin';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
+import { roundHalfAway } from '../model/rounding';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -116,6 +117,17 @@ for (const plugin of [
   UndoRedo,
 ])
   registerPlugin(plugin);
+/** The definition cells whose slip is shown and marked but not saved (see slipNotSaved). */
+const SLIP_KEYS: ReadonlySet<string> = new Set([
+  'kind',
+  'comparator',
+  'targetValue',
+  'yearlyStep',
+  'baseYear',
+  'targetYear',
+]);
+const NOT_SAVED = '此格未保存：本行仍按原值计算，刷新或重新打开页面后此格显示原值。';
+
 /** CSS class per status: colour is added to the text, never used alone. */
 const STATUS_CLASS: Record<string, string> = {
   达标: 'met',
@@ -281,7 +293,16 @@ function addCoreStyles(document: Document): void {
 export function makeWorkbookGrid(
   container: HTMLElement,
   workbook: Workbook,
-  options: { licenseKey: string; thresholds: Thresholds; events: GridEvents },
+  options: {
+    licenseKey: string;
+    thresholds: Thresholds;
+    events: GridEvents;
+    /**
+     * The codes the workbook's history and saved versions hold (rows deleted since included). Shared, not copied:
+     * the session adds the versions' codes once read, and the grid each row deleted.
+     */
+    knownCodes?: Set<string>;
+  },
 ): WorkbookGrid {
   setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
@@ -325,6 +346,11 @@ export function makeWorkbookGrid(
   // The workbook's rows are only read here (fromGridRow copies the one it starts from), so they are shared
   // rather than copied: copying 5,000 rows was a noticeable part of opening a large workbook.
   const known = new Map<string, Indicator>(workbook.indicators.map((row) => [row.code, row]));
+  /**
+   * Codes a new row must not take (see nextCustomCode): those the history and versions held when the page opened,
+   * and every row deleted since, here or in another tab — its history holds its code once saved.
+   */
+  const retiredCodes = options.knownCodes ?? new Set<string>();
 
   let searchResults: { row: number; col: number }[] = [];
   /** The cells the last search found, by physical row and column: marked wherever sorting puts them. */
@@ -461,6 +487,11 @@ export function makeWorkbookGrid(
     });
   /** Codes of the rows an undo or redo is removing, read before they go. */
   let rowsRemovedByUndo: string[] = [];
+  /**
+   * The codes of the rows each 撤销 of 新增指标 took away, newest last: its 重做 brings them back under the same
+   * codes, which any other new row leaves alone (see retiredCodes).
+   */
+  const undoneNewRows: string[][] = [];
   const rowsChanged = (codes: string[], source: string) =>
     options.events.onRowsChanged(codes, source, source.startsWith('UndoRedo') ? undoing : undefined);
   /**
@@ -481,6 +512,7 @@ export function makeWorkbookGrid(
       const canUndo = undoRedo.isUndoAvailable();
       const canRedo = undoRedo.isRedoAvailable();
       if (!canUndo && !canRedo) undoRows.clear();
+      if (!canRedo) undoneNewRows.length = 0;
       options.events.onUndoAvailability?.(canUndo, canRedo);
     });
   /** A cell another tab changed under the clerk's open editor (see applyExternal). */
@@ -634,7 +666,7 @@ export function makeWorkbookGrid(
     const definition = definitionOf(physicalRow);
     if (typeof gap !== 'number') return gap;
     const shown = definition ? gapShown(gap, definition, options.thresholds) : gap;
-    return Math.round(shown * 100) / 100;
+    return roundHalfAway(shown, 2);
   };
   /** Write the computed gap and status into the rows' cells (the grid sorts and filters by them). */
   const showResults = (physicalRows: Iterable<number>) => {
@@ -826,6 +858,25 @@ export function makeWorkbookGrid(
     changes.push(...added);
   };
 
+  /** The year a yearly change is counted from, when the text names one ("在2018年基础上每年降低…"). */
+  const namedBaseYear = (text: string): number | null => {
+    const named = /在\s*((?:19|20)\d{2})\s*年(?:的)?基础上/.exec(toHalfWidth(text));
+    return named ? Number(named[1]) : null;
+  };
+  /**
+   * A text typed into 目标 read for its row: as the plan writes it (parseTargetText), and refused when the year it
+   * counts from is not before the row's target year ("在2026年基础上…" on a row ending in 2025): that base year
+   * would have been a slip while the rest of the target went in.
+   */
+  const readTargetText = (physicalRow: number, text: string) => {
+    const read = parseTargetText(text, unitAt(physicalRow));
+    const base = namedBaseYear(text);
+    const targetYear = Number(cellAt(physicalRow, targetYearCol));
+    if (read.ok && base !== null && base >= targetYear)
+      return { ok: false as const, message: periodOrderProblem(base, targetYear) };
+    return read;
+  };
+
   /**
    * A target typed into 目标 the way the plan writes it ("控制在4‰以下", "保持在90%左右", "应建尽建", "每年降低1个百分点"):
    * read, and written into the definition cells it stands for (目标类型, 比较, 目标值, 规划表述, 每年变化) in the
@@ -857,7 +908,7 @@ export function makeWorkbookGrid(
         change[3] = shown;
         return;
       }
-      const read = parseTargetText(text, unitAt(physicalRow));
+      const read = readTargetText(physicalRow, text);
       if (!read.ok) {
         options.events.onNotice?.(`${codeAt(physicalRow)} 目标未改：${read.message}`);
         refused += 1;
@@ -873,8 +924,8 @@ export function makeWorkbookGrid(
         [yearlyStepCol, target.yearlyStep ?? null],
       ];
       // "在2018年基础上每年降低1个百分点": the year named is the row's base year, as the plan's 近视率 row has it.
-      const namedBase = /在\s*((?:19|20)\d{2})\s*年(?:的)?基础上/.exec(toHalfWidth(text));
-      if (namedBase) cells.push([baseYearCol, Number(namedBase[1])]);
+      const namedBase = namedBaseYear(text);
+      if (namedBase !== null) cells.push([baseYearCol, namedBase]);
       for (const [column, value] of cells) {
         if (written.has(`${visualRow}:${column}`)) continue;
         const before = cellAt(physicalRow, column) ?? null;
@@ -887,6 +938,13 @@ export function makeWorkbookGrid(
   };
   /** Set while an edit consists only of 目标 texts that cannot be read (see beforeUndoStackChange). */
   let refusedEditOnly = false;
+  /**
+   * Set while an edit changes no cell (the list of 目标类型 opened and closed on the kind it holds, a figure typed
+   * again): no step for 撤销, which would say 已撤销修改 with nothing changed. Cleared once the edit is recorded.
+   */
+  let unchangedEditOnly = false;
+  const sameCell = (a: unknown, b: unknown) =>
+    (a === '' || a === undefined ? null : a) === (b === '' || b === undefined ? null : b);
 
   function targetTextValidator(
     this: Handsontable.CellProperties,
@@ -898,7 +956,7 @@ export function makeWorkbookGrid(
     callback(
       text === '' ||
         text === String(cellAt(physicalRow, targetTextCol) ?? '') ||
-        parseTargetText(text, unitAt(physicalRow)).ok,
+        readTargetText(physicalRow, text).ok,
     );
   }
 
@@ -1012,7 +1070,7 @@ export function makeWorkbookGrid(
         ? ''
         : definition
           ? showPlannedTrend(value, { unit: unitAt(physicalRow), target: definition.target })
-          : formatWithUnit(Math.round(value * 100) / 100, unitAt(physicalRow));
+          : formatWithUnit(roundHalfAway(value, 2), unitAt(physicalRow));
     const actual = actualAtTarget(physicalRow);
     if (actual === null) return { text, className: 'htRight cell-formula' };
     // Superseded: dimmed, and said why, so the projection is not read as the result.
@@ -1036,7 +1094,7 @@ export function makeWorkbookGrid(
         ? gapBesideStatus(gap, definition, status, options.thresholds)
         : describeGap(value, unit);
     const title = `${actualAtTarget(physicalRow) === null ? '预测值' : `${definition?.targetYear}年实际值`}${words}`;
-    const rounded = Math.round(value * 100) / 100;
+    const rounded = roundHalfAway(value, 2);
     if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title };
     // In the row's unit, a difference of rates in 个百分点 (as the plan writes); the sign is that of 预测 − 目标.
     const size = formatDifference(Math.abs(rounded), unit);
@@ -1127,9 +1185,14 @@ export function makeWorkbookGrid(
   };
   /** Definition cells that hold a slip: the row's target, status and gap still follow its last good definition. */
   const targetCellsWithSlips = (physicalRow: number) =>
-    [kindCol, comparatorCol, targetValueCol, yearlyStepCol].filter((column) => {
+    [kindCol, comparatorCol, targetValueCol, yearlyStepCol, baseYearCol, targetYearCol].filter((column) => {
       const spec = columns[column];
-      return spec !== undefined && problemAt(physicalRow, spec, cellAt(physicalRow, column)) !== null;
+      const cell = cellAt(physicalRow, column);
+      return (
+        spec !== undefined &&
+        problemAt(physicalRow, spec, cell) !== null &&
+        slipNotSaved(physicalRow, spec, cell)
+      );
     });
   /** 目标: while a definition cell holds a slip, says that the target shown is the last good one. */
   const targetTextRenderer = (
@@ -1328,6 +1391,7 @@ export function makeWorkbookGrid(
       }
       // Figures typed or pasted into year cells, to be checked against their rows' other years (请核实).
       const typedFigures: TypedFigure[] = [];
+      const typedTargets: { physicalRow: number; value: number }[] = [];
       const byClerk = source === 'edit' || source === 'CopyPaste.paste';
       for (const change of changes) {
         if (!change) continue;
@@ -1343,10 +1407,18 @@ export function makeWorkbookGrid(
         change[3] = parsed.ok ? parsed.value : parsed.raw;
         if (byClerk && spec.key === 'year' && spec.year !== undefined && typeof change[3] === 'number')
           typedFigures.push({ physicalRow, year: spec.year, value: change[3] });
+        if (byClerk && spec.key === 'targetValue' && typeof change[3] === 'number')
+          typedTargets.push({ physicalRow, value: change[3] });
       }
       if (typedFigures.length > 0) questionTypedFigures(typedFigures);
+      if (typedTargets.length > 0) questionTypedTargets(typedTargets);
       // After the figures are read: a target value typed as "5‰" is the 5 it is compared as.
       if (!String(source).startsWith('UndoRedo')) untickChangedTargets(changes);
+      if (!String(source).startsWith('UndoRedo') && changes.every((c) => !c || sameCell(c[2], c[3]))) {
+        unchangedEditOnly = true;
+        // (Recorded, or not, within this same call: a flag left over must not drop a later step.)
+        queueMicrotask(() => (unchangedEditOnly = false));
+      }
     },
     modifyRowData(physicalRow) {
       // Before Handsontable reads a row (to draw, sort, filter, copy it or record it for undo): its computed
@@ -1430,6 +1502,8 @@ export function makeWorkbookGrid(
       // The derived write (always there for a changed definition: the target text) recomputes the rows with
       // their new definition and default formula, and draws them.
       if (derived.length > 0) grid.setSourceDataAtCell(derived, undefined, undefined, 'derived');
+      if (source === 'edit' || source === 'CopyPaste.paste' || source === 'Autofill.fill')
+        sayDefinitionSlips(changes);
       rowsChanged([...codes], String(source));
       // The selected cell itself changed without the selection moving (Delete, 撤销, a paste onto it): the status
       // bar described what it held — “25%以内”不是数字 stayed after Delete had emptied it.
@@ -1453,12 +1527,17 @@ export function makeWorkbookGrid(
       if (external) return;
       if (source !== 'UndoRedo.undo' && (source as string) !== 'import') {
         const defaults: [number, number, GridCell][] = [];
+        const redone = source === 'UndoRedo.redo' ? (undoneNewRows.pop() ?? []) : [];
         for (let i = 0; i < amount; i += 1) {
           const physicalRow = hot?.toPhysicalRow(visualIndex + i) ?? visualIndex + i;
           if (codeAt(physicalRow)) continue;
           const count = hot?.countSourceRows() ?? data.length;
           const codes = Array.from({ length: count }, (_, r) => ({ code: codeAt(r) }));
-          const code = nextCustomCode(codes);
+          const again = redone[i];
+          const code =
+            again !== undefined && !codes.some((row) => row.code === again)
+              ? again
+              : nextCustomCode(codes, retiredCodes);
           const fresh = newIndicator(code, workbook);
           toGridRow(fresh, columns, physicalRow + 1).forEach((cell, c) => {
             if (cell !== null) defaults.push([physicalRow, c, cell]);
@@ -1477,6 +1556,7 @@ export function makeWorkbookGrid(
     beforeRemoveRow(_index, _amount, physicalRows, source) {
       // Rows about to move: what an import left unwritten is written first (see `unwritten`).
       writeAllResults();
+      for (const physicalRow of physicalRows) retiredCodes.add(codeAt(physicalRow));
       rowsRemovedByUndo = String(source).startsWith('UndoRedo')
         ? physicalRows.map((physicalRow) => codeAt(physicalRow)).filter(Boolean)
         : [];
@@ -1502,6 +1582,7 @@ export function makeWorkbookGrid(
       // Rows 撤销 (of 新增指标, of an import's new rows) or 重做 (of 删除) took away: the history says which.
       const removedCodes = rowsRemovedByUndo;
       rowsRemovedByUndo = [];
+      if (source === 'UndoRedo.undo' && undoing === 'insert_row') undoneNewRows.push(removedCodes);
       if (!external && removedCodes.length > 0) rowsChanged(removedCodes, String(source));
       if (!external) options.events.onStructureChanged();
     },
@@ -1531,9 +1612,11 @@ export function makeWorkbookGrid(
     afterUndoStackChange: () => reportUndoAvailability(),
     afterRedoStackChange: () => reportUndoAvailability(),
     beforeUndoStackChange() {
-      // An edit the 目标 validator is about to refuse changes nothing: not a step for 撤销.
-      if (refusedEditOnly) {
+      // An edit the 目标 validator is about to refuse changes nothing: not a step for 撤销. Nor does one that
+      // writes every cell as it was.
+      if (refusedEditOnly || unchangedEditOnly) {
         refusedEditOnly = false;
+        unchangedEditOnly = false;
         return false;
       }
       // While an import is applied its pieces (rows added, cells written) are not recorded one by one; it is
@@ -1707,6 +1790,61 @@ export function makeWorkbookGrid(
     );
   };
 
+  /**
+   * Target values typed or pasted (in 目标值, or read from a target typed into 目标) far from the row's saved target,
+   * its previous plan's target or its figures (model/plausibility implausibleTarget): taken, and questioned as a
+   * figure is — 150‰ for an infant mortality whose target is 5‰.
+   */
+  const questionTypedTargets = (typed: readonly { physicalRow: number; value: number }[]) => {
+    const found: { physicalRow: number; message: string }[] = [];
+    for (const { physicalRow, value } of typed) {
+      const saved = known.get(codeAt(physicalRow));
+      if (saved?.target.value === value) continue;
+      const row = data[physicalRow] ?? [];
+      const figures: Record<number, GridCell> = {};
+      years.forEach((y, i) => (figures[y] = row[layout.firstYearCol + i] ?? null));
+      const odd = implausibleTarget(unitAt(physicalRow), value, {
+        values: figures,
+        years,
+        currentTarget: saved?.target.value ?? null,
+        previousTarget: saved?.previousTarget?.value ?? null,
+      });
+      if (odd) found.push({ physicalRow, message: odd.message });
+    }
+    const first = found[0];
+    if (!first) return;
+    const where = `${codeAt(first.physicalRow)} ${String(cellAt(first.physicalRow, col('name')) ?? '')}`;
+    const more = found.length > 1 ? `本次共有 ${found.length} 个目标值需核实，以上为第一个。` : '';
+    sayQuestion(
+      `请核实 ${where}：${first.message}目标值已填入；如有误，请直接改正或点“撤销”，核实无误则无需处理。${more}`,
+    );
+  };
+
+  /**
+   * A slip the clerk has just typed or pasted into a definition cell, said at once as a 请核实 is (the move that
+   * ends the edit took the selection away from the cell, whose status bar line says it too): where, what is wrong
+   * with what to type, and that it is not saved.
+   */
+  const sayDefinitionSlips = (changes: readonly Handsontable.CellChange[]) => {
+    const grid = hot;
+    if (!grid) return;
+    const slips: string[] = [];
+    for (const [visualRow, prop] of changes) {
+      const spec = columns[Number(prop)];
+      if (!spec || !SLIP_KEYS.has(spec.key)) continue;
+      const physicalRow = grid.toPhysicalRow(visualRow);
+      const cell = cellAt(physicalRow, Number(prop));
+      const problem = problemAt(physicalRow, spec, cell);
+      if (problem === null || !slipNotSaved(physicalRow, spec, cell)) continue;
+      const name = String(cellAt(physicalRow, col('name')) ?? '');
+      slips.push(`${codeAt(physicalRow)} ${name} ${spec.title}：${problem}`);
+    }
+    if (slips.length === 0) return;
+    const more =
+      slips.length > 1 ? `本次共有 ${slips.length} 个定义单元格有误（红色标出），以上为第一个。` : '';
+    sayQuestion(`${slips[0]}${NOT_SAVED}${more}`);
+  };
+
   /** A question (请核实) just said, to be said again after the selection move that ends its edit. */
   let question: { message: string; until: number } | null = null;
   /**
@@ -1728,16 +1866,16 @@ export function makeWorkbookGrid(
   };
 
   /**
-   * A definition cell whose entry cannot be read is shown as typed but not saved — the row keeps its last good
-   * definition (fromGridRow) — so after a reload the old value is back and the red mark gone. A year after the
-   * target year is saved (it is a year), only marked.
+   * A definition cell whose entry is a slip (cannot be read; a 基期年 not before the 目标年) is shown as typed but not
+   * saved — the row keeps its last good definition (fromGridRow) — so after a reload the saved value is back and
+   * the red mark gone. Known by the cell differing from the saved definition: of a period back to front, only the
+   * year typed is unsaved, the other one is marked but saved.
    */
-  const slipNotSaved = (spec: ColumnSpec, value: GridCell | undefined): boolean => {
-    if (spec.key === 'kind' || spec.key === 'comparator') return true;
-    if (spec.key === 'targetValue' || spec.key === 'yearlyStep') return true;
-    if (spec.key !== 'baseYear' && spec.key !== 'targetYear') return false;
-    const year = typeof value === 'number' ? value : Number(String(value ?? '').trim());
-    return !Number.isInteger(year) || year < 1949 || year > 2100;
+  const slipNotSaved = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): boolean => {
+    if (!SLIP_KEYS.has(spec.key)) return false;
+    const saved = known.get(codeAt(physicalRow));
+    if (!saved) return true;
+    return !sameCell(value, toGridRow(saved, [spec], physicalRow + 1)[0]);
   };
 
   const describeCell = (visualRow: number, visualCol: number): CellInfo | null => {
@@ -1758,8 +1896,8 @@ export function makeWorkbookGrid(
       column: spec.title,
       problem:
         notApplicable ??
-        (problem !== null && slipNotSaved(spec, row[visualCol])
-          ? `${problem}此格未保存：本行仍按原值计算，刷新或重新打开页面后此格显示原值。`
+        (problem !== null && slipNotSaved(physicalRow, spec, row[visualCol])
+          ? `${problem}${NOT_SAVED}`
           : problem),
     };
   };

@@ -8,12 +8,15 @@
  *   with a line break stays one row). They equal text line numbers when no cell contains a line break.
  * - The header is the first row, among the first HEADER_SEARCH_ROWS non-empty rows, with a 代码 or 指标名称
  *   (指标 / 名称 / 项目) column and at least one year column ("2023", "2023年", " 2023 年 ", "2023年数值",
- *   "2023年（%）"). Rows above it (titles) are skipped. Unknown columns are ignored.
+ *   "2023年数", "截至2023年底", "2023年（%）": see YEAR_HEADER). Rows above it (titles) are skipped. Unknown columns
+ *   are ignored.
  * - Format 'workbook' = the header has a 代码 column: rows are matched by code (trimmed, half-width, any case;
  *   "H2" is read as "H02" only when exactly one row of the workbook fits), a row with an empty code by name.
  *   Format 'wide' = no code column: rows are matched by name (trimmed, half-width, spaces removed).
  *   Code wins over name, except when a row's name is that of another row of the workbook: then the code is
- *   probably wrong and the row is refused with an issue.
+ *   probably wrong and the row is refused with an issue. A 代码 column none of whose codes is the workbook's,
+ *   beside the workbook's names (the department's own numbering), is read as format 'wide' and said once in
+ *   readingNotes (see foreignCodes).
  * - An empty cell, or a cell meaning missing (—, -, 无 …, see parseEntry), gives no value: it never clears a value
  *   of the workbook. Clearing is done in the grid.
  * - A value is read with parseEntry and the row's unit; what it cannot read is an issue and gives no update.
@@ -48,6 +51,7 @@ import {
 } from '../model/indicator';
 import { parseTargetText } from '../model/target-text';
 import { readPlanningSheet, type TargetProposal } from './planning-sheet-import';
+import { roundHalfAway } from '../model/rounding';
 
 export interface ImportIssue {
   file: string;
@@ -197,6 +201,11 @@ export interface ParsedFile {
   sentCodes?: string[];
   /** A 目标测算表 sent back: the targets its 新目标 column proposes (planning-sheet-import). */
   targetProposals?: TargetProposal[];
+  /**
+   * How the file was read where it could have been read otherwise — a 代码 column of the department's own
+   * numbering, its lines matched by name (see foreignCodes): not an error, said so the clerk checks the rows.
+   */
+  readingNotes?: ImportIssue[];
 }
 
 export interface RowRef {
@@ -236,6 +245,8 @@ export interface ImportPlan {
   questions: ImportQuestion[];
   /** New targets proposed in 目标测算表 files, one per row (two files proposing different ones: an issue). */
   targetProposals: TargetProposal[];
+  /** Each file's readingNotes, in file order. */
+  readingNotes: ImportIssue[];
 }
 
 /** The start of a note under a table, as offices write them: a label with a colon, or a known word. */
@@ -317,35 +328,84 @@ function fieldOf(key: string): { field: Field; rank: number } | undefined {
 }
 
 /**
- * "2023", "2023年", "2023年度", "2023年数值", "2023年(%)", and the whole year as statistics write it, "2023年1-12月",
- * "2023年全年", "2023年末", "2023年快报数" (after normalisation). Part of a year (1-6月) is no year column.
+ * "2023", "2023年", "2023年度", "2023年数", "2023年数值", "2023年(%)", and the whole year as statistics write it,
+ * "2023年1-12月", "2023年全年", "2023年末", "2023年年底", "2023年底数值", "2023年快报数" (after normalisation; 截至2023年
+ * is taken to 2023年 first: see withoutAsAt). Part of a year (1-6月) is no year column.
  */
 const YEAR_HEADER =
-  /^((?:19|20)\d{2})(?:年度?)?(?:1[-—~至]12月|全年)?(?:[末底]|[末底]数|数值|数据|值|实际|实际值|实际数|完成值|完成数|监测值|统计值|快报|快报数|快报值|初步数|年报数)?(?:\(([^)]*)\))?$/;
+  /^((?:19|20)\d{2})(?:年度?|年年(?=[末底]))?(?:1[-—~至]12月|全年)?[末底]?(?:数|数值|数据|值|实际|实际值|实际数|完成值|完成数|监测值|统计值|快报|快报数|快报值|初步数|年报数)?(?:\(([^)]*)\))?$/;
+
+/** "截至2023年", "截止到2023年底", "截至2023年12月31日": the figures at the year's end. */
+const AS_AT = /^截[至止]到?(?=(?:19|20)\d{2})/;
 
 /**
- * Words in a year column's brackets that make it some other figure than the year's own: the plan's target, a
- * forecast, the province's, 金华's or the country's figure, an average, a change, part of the year. (Not 省 alone:
- * "2025年（省统计局）" names where the city's own figure comes from.) Such a column beside
- * the year's figures ("2025年（目标）") was read as the year's figure. A unit or a word about the figure itself
- * ("2025年（‰）", "2025年（快报）", the grid's own "2020年（基期）") keeps it a year column.
+ * A (normalised) header with 截至 before its year taken off, and a year end written as a date (12月, 12月31日) with
+ * it: 截至2023年12月底 is 2023年底. (Only after 截至: "2023年12月" alone may be December's own figure.)
+ */
+function withoutAsAt(key: string): string {
+  // (Asked of every 年份 cell of a long table: almost none starts with 截.)
+  if (!key.startsWith('截') || !AS_AT.test(key)) return key;
+  return key.replace(AS_AT, '').replace(/^(\d{4}年)12月(?:31日)?/, '$1');
+}
+
+/**
+ * Words in a year column's brackets, or after its year, that make it some other figure than the year's own: the
+ * plan's target, a forecast, the province's, 金华's or the country's figure, an average, a change, part of the
+ * year. (Not 省 alone: "2025年（省统计局）" names where the city's own figure comes from.) Such a column beside
+ * the year's figures ("2025年（目标）", "2025年预计") was read as the year's figure. A unit or a word about the figure
+ * itself ("2025年（‰）", "2025年（快报）", the grid's own "2020年（基期）") keeps it a year column.
  */
 const NOT_THE_YEARS_FIGURE =
   /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
 
 /** The year a (normalised) header is the figures of, or null: see YEAR_HEADER and NOT_THE_YEARS_FIGURE. */
 function yearOfHeader(key: string): number | null {
-  const match = YEAR_HEADER.exec(key);
+  const match = YEAR_HEADER.exec(withoutAsAt(key));
   if (!match) return null;
   const bracket = match[2];
   if (bracket !== undefined && NOT_THE_YEARS_FIGURE.test(bracket)) return null;
   return Number(match[1]);
 }
 
-/** The words in brackets that make a header starting with a year not a column of that year's figures. */
-function otherFigureWords(key: string): string | null {
-  const bracket = YEAR_HEADER.exec(key)?.[2];
-  return bracket !== undefined && NOT_THE_YEARS_FIGURE.test(bracket) ? bracket : null;
+/** A header starting with a year (截至 aside) that is some other figure: the year, and the words that say so. */
+interface OtherFigure {
+  year: string;
+  words: string;
+  inBrackets: boolean;
+}
+
+/** Why a (normalised) header starting with a year is not a column of that year's figures, if its words say. */
+function otherFigure(key: string): OtherFigure | null {
+  const text = withoutAsAt(key);
+  const year = /^(?:19|20)\d{2}/.exec(text)?.[0];
+  if (year === undefined) return null;
+  const match = YEAR_HEADER.exec(text);
+  if (match) {
+    const bracket = match[2];
+    return bracket !== undefined && NOT_THE_YEARS_FIGURE.test(bracket)
+      ? { year, words: bracket, inBrackets: true }
+      : null;
+  }
+  const rest = text.slice(4).replace(/^年度?/, '');
+  return NOT_THE_YEARS_FIGURE.test(rest) ? { year, words: rest, inBrackets: false } : null;
+}
+
+/** "（括号中写的是“目标”）" or "（列名中写的是“预计”）": where the words that make a column another figure are. */
+function otherFigureWhy(other: OtherFigure): string {
+  return `（${other.inBrackets ? '括号中' : '列名中'}写的是“${other.words}”）`;
+}
+
+/** A column of this year's figures that does not say which year: 本年实际, 当年数. */
+const THIS_YEAR_HEADER =
+  /^(?:本年|当年|今年)度?(?:实际|实际值|实际数|完成|完成值|完成数|数|数值|数据|值|监测值|统计值)?(?:\([^)]*\))?$/;
+
+/** The year a title above the header names (兰溪市2024年儿童发展规划监测数据), if any. */
+function titleYear(rows: readonly string[][], headerIndex: number): string | undefined {
+  return rows
+    .slice(0, headerIndex)
+    .flat()
+    .map((cell) => /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(cell))?.[1])
+    .find((year) => year !== undefined);
 }
 
 /** 比较 as a department may spell a not-rising direction. */
@@ -368,6 +428,14 @@ interface Layout {
   fields: Partial<Record<Field, number>>;
   headers: string[];
   years: YearColumn[];
+  /** The code column when its lines are matched by name (serialNumbers, foreignCodes): see readByName. */
+  codeSetAside?: number;
+}
+
+/** The lines are matched by name, the code column left aside: still its header's code column (roleAt). */
+function readByName(layout: Layout): void {
+  layout.codeSetAside = layout.fields.code;
+  delete layout.fields.code;
 }
 
 /** One cell value a row gives: a number, or the raw text with the reason it could not be read. */
@@ -587,7 +655,8 @@ function findLayout(rows: readonly string[][]): Layout | null {
  */
 function roleAt(layout: Layout, col: number): string {
   const { fields } = layout;
-  if (fields.code === col) return 'code';
+  // (A copy of the header further down is the same table, whether or not its codes are read.)
+  if (fields.code === col || layout.codeSetAside === col) return 'code';
   if (fields.name === col) return 'name';
   const year = layout.years.find((y) => y.col === col);
   return year ? String(year.year) : '';
@@ -630,14 +699,69 @@ function serialNumbers(layout: Layout, rows: readonly string[][]): boolean {
   if (col === undefined || layout.fields.name === undefined) return false;
   if (!/编号|编码/.test(normaliseHeader(layout.headers[col] ?? ''))) return false;
   let numbers = 0;
+  const header = normaliseHeader(layout.headers[col] ?? '');
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const text = normaliseCode(cleanCell(rows[index]?.[col]));
-    // (A note under the table, 填报人：… or 合计, says nothing about the column.)
-    if (text === '' || NOTE_LINE.test(text) || TOTAL_LABEL.test(text)) continue;
+    // (A note under the table, 填报人：… or 合计, or a copy of the header, says nothing about the column.)
+    if (text === '' || NOTE_LINE.test(text) || TOTAL_LABEL.test(text) || normaliseHeader(text) === header)
+      continue;
     if (!/^\d+$/.test(text)) return false;
     numbers += 1;
   }
   return numbers > 0;
+}
+
+/** Rows of a file's name; failing that, of that name once a unit in brackets is dropped (婴儿死亡率（‰）). */
+function rowsNamed(text: string, index: WorkbookIndex): ExistingRow[] | undefined {
+  const exact = index.byName.get(normaliseName(text));
+  return exact && exact.length > 0 ? exact : index.byCore.get(nameCore(text));
+}
+
+/** How many lines' names foreignCodes looks up at most (the codes of every line are looked up). */
+const FOREIGN_CODE_SAMPLE = 1000;
+
+/**
+ * A 代码 column none of whose codes is the workbook's, beside names that are: the department's own numbering
+ * (1, 2, 3) or codes of its own. Read as codes, every line was an unknown code and ignored; the lines are matched by
+ * name instead. Only when no line's code is one of the workbook's (such a code beside another row's name stays an
+ * error), most lines' names are the workbook's (a file of new indicators under codes of their own, with one name
+ * an existing row's, still proposes new rows), and either the codes are numbers or two lines or more are matched
+ * so (one line "H99, 婴儿死亡率" is a slip in one code: refused as a wrong code). Gives the column's header and the
+ * first codes, to say so.
+ */
+function foreignCodes(
+  layout: Layout,
+  rows: readonly string[][],
+  index: WorkbookIndex,
+): { header: string; examples: string[] } | null {
+  const col = layout.fields.code;
+  const nameCol = layout.fields.name;
+  if (col === undefined || nameCol === undefined) return null;
+  const header = layout.headers[col] ?? '';
+  const headerKey = normaliseHeader(header);
+  const examples: string[] = [];
+  let named = 0;
+  let unnamed = 0;
+  let numbers = true;
+  for (let i = layout.headerIndex + 1; i < rows.length; i += 1) {
+    const codeText = cleanCell(rows[i]?.[col]);
+    if (codeText === '') continue;
+    const code = normaliseCode(codeText);
+    if (index.byCode.has(code)) return null;
+    const canonical = canonicalCode(code);
+    if (canonical !== null && index.byCanonical.has(canonical)) return null;
+    // (A note or a total under the table, or a copy of the header, says nothing about the column.)
+    if (NOTE_LINE.test(codeText) || TOTAL_LABEL.test(code) || normaliseHeader(codeText) === headerKey)
+      continue;
+    const nameText = cleanCell(rows[i]?.[nameCol]);
+    if (nameText === '' || named + unnamed >= FOREIGN_CODE_SAMPLE) continue;
+    if (rowsNamed(nameText, index)?.length) named += 1;
+    else unnamed += 1;
+    // (1, 1.1, 01: a numbering; the plan's codes and the office's own all start with letters.)
+    if (!/^\d+(?:\.\d+)*$/.test(code)) numbers = false;
+    if (examples.length < 4 && !examples.includes(codeText)) examples.push(codeText);
+  }
+  return named > unnamed && (named >= 2 || numbers) ? { header, examples } : null;
 }
 
 /** The one figure column of a long table, and its year column. */
@@ -693,15 +817,14 @@ function longTable(rows: readonly string[][]): LongTable | null {
         const key = cleanCell(rows[i]?.[fields.code ?? fields.name ?? 0]);
         // A note or a total under the table is said as one by the reading of its rows.
         if (cleanCell(rows[i]?.[valueCol]) === '' || NOTE_LINE.test(key) || TOTAL_LABEL.test(key)) continue;
-        const yearKey = normaliseHeader(text);
-        const words = otherFigureWords(yearKey);
+        const other = otherFigure(normaliseHeader(text));
         problems.push({
           line: i + 1,
           column: headers[yearCol] ?? '',
           message:
-            words !== null
-              ? `“${text}”不是 ${yearKey.slice(0, 4)} 年的实际数值（括号中写的是“${words}”），本行的数值未导入：` +
-                `如确是该年的实际数值，请把年份改为 ${yearKey.slice(0, 4)} 后再导入。`
+            other !== null
+              ? `“${text}”不是 ${other.year} 年的实际数值${otherFigureWhy(other)}，本行的数值未导入：` +
+                `如确是该年的实际数值，请把年份改为 ${other.year} 后再导入。`
               : `“${text}”不是年份（应为 2023 这样的四位年份），本行的数值未导入：请改正年份后再导入。`,
         });
       }
@@ -756,14 +879,20 @@ function missingHeaderMessage(rows: readonly string[][]): string {
         '请把数值所在列的列名改为“数值”后再导入。'
       );
     }
-    // One figure column (实际值, 数值) whose year only the title above says: the clerk is told which year to write.
-    const valueCol = keys.findIndex((key) => VALUE_HEADER.test(key));
+    // A column starting with a year whose words make it another figure (2025年预计): said as such, not as no year.
+    const otherCol = keys.findIndex((key) => otherFigure(key) !== null);
+    const other = otherCol >= 0 ? otherFigure(keys[otherCol] ?? '') : null;
+    if (other !== null) {
+      return (
+        `第 ${line} 行的“${cleanCell(row[otherCol])}”列不是 ${other.year} 年的实际数值${otherFigureWhy(other)}，` +
+        `本文件未导入任何数据：如确是该年的实际数值，请把列名改为“${other.year}年”后再导入。`
+      );
+    }
+    // One figure column (实际值, 数值, 本年实际) whose year only the title above says: the clerk is told which year to
+    // write.
+    const valueCol = keys.findIndex((key) => VALUE_HEADER.test(key) || THIS_YEAR_HEADER.test(key));
     if (valueCol >= 0) {
-      const title = rows
-        .slice(0, index)
-        .flat()
-        .map((cell) => /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(cell))?.[1])
-        .find((year) => year !== undefined);
+      const title = titleYear(rows, index);
       return (
         `第 ${line} 行的“${cleanCell(row[valueCol])}”列没有写明是哪一年的数值` +
         `${title ? `（表格标题写的是 ${title} 年）` : ''}，本文件未导入任何数据：` +
@@ -943,6 +1072,7 @@ export function parseIndexed(
     result.matchedRows = 0;
     result.remarks = [];
     result.noFigures = [];
+    delete result.readingNotes;
     result.issues.push({
       file,
       line: null,
@@ -959,7 +1089,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   // said below are the row numbers the clerk sees in Excel.
   const sepLine = /^sep=([,;\t|])[ \t]*(?:\r\n|\n|\r)/i.exec(fileText);
   const text = sepLine ? fileText.slice(sepLine[0].length) : fileText;
-  const { years, byCode, byCanonical, byName, defaultBaseYear, defaultTargetYear } = index;
+  const { years, byCode, byCanonical, defaultBaseYear, defaultTargetYear } = index;
   const workbook = index;
   const issue = (line: number | null, column: string | null, message: string) =>
     result.issues.push({ file, line, column, message });
@@ -979,7 +1109,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     rows = long.rows;
     layout = long.layout;
   }
-  if (layout && serialNumbers(layout, rows)) delete layout.fields.code;
+  if (layout && serialNumbers(layout, rows)) readByName(layout);
+  const foreign = layout ? foreignCodes(layout, rows, index) : null;
+  if (layout && foreign) readByName(layout);
   if (layout) result.format = layout.fields.code !== undefined ? 'workbook' : 'wide';
 
   const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes');
@@ -1020,6 +1152,20 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
 
   const headerLine = layout.headerIndex + 1;
   const fileLayout = layout;
+  if (foreign) {
+    const { header, examples } = foreign;
+    const shown = examples.slice(0, 3).join('、') + (examples.length > 3 ? ' …' : '');
+    result.readingNotes = [
+      {
+        file,
+        line: headerLine,
+        column: header,
+        message:
+          `代码列不是本工作簿的指标代码（“${header}”列写的是 ${shown}），已按指标名称对应：` +
+          '请在“将修改的单元格”中核对各行对应的指标。',
+      },
+    ];
+  }
   const { fields, headers } = layout;
   for (const problem of long?.problems ?? []) issue(problem.line, problem.column, problem.message);
   // The sample workbook's export: its name says so, and so does every row's 备注.
@@ -1083,18 +1229,28 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   // A row's cells in year order (whatever the file's column order), as the merge of several files orders them.
   yearColumns.sort((a, b) => a.year - b.year);
   sink?.expect?.((rows.length - layout.headerIndex - 1) * yearColumns.length);
-  // A column starting with a year that is not a year column (e.g. "2023年目标值") is said, not silently dropped.
+  // A column starting with a year that is not a year column (e.g. "2023年目标值"), or one of this year's figures
+  // that does not say which year (本年实际), is said, not silently dropped.
   headers.forEach((header, col) => {
     const key = normaliseHeader(header);
-    if (/^(?:19|20)\d{2}/.test(key) && !layout.years.some((y) => y.col === col)) {
-      const words = otherFigureWords(key);
-      const year = key.slice(0, 4);
+    if (THIS_YEAR_HEADER.test(key)) {
+      const example = titleYear(rows, layout.headerIndex) ?? String(years[years.length - 1] ?? 2025);
       issue(
         headerLine,
         header,
-        words !== null
-          ? `列“${header}”不是 ${year} 年的实际数值（括号中写的是“${words}”），该列未导入：` +
-              `如确是该年的实际数值，请把列名改为“${year}年”后再导入。`
+        `列“${header}”没有写明是哪一年的数值，该列未导入：请把列名改为“${example}年”这样带年份的写法后再导入。`,
+      );
+      return;
+    }
+    const yearKey = withoutAsAt(key);
+    if (/^(?:19|20)\d{2}/.test(yearKey) && !layout.years.some((y) => y.col === col)) {
+      const other = otherFigure(key);
+      issue(
+        headerLine,
+        header,
+        other !== null
+          ? `列“${header}”不是 ${other.year} 年的实际数值${otherFigureWhy(other)}，该列未导入：` +
+              `如确是该年的实际数值，请把列名改为“${other.year}年”后再导入。`
           : `列“${header}”不是年份数值列（应为“2023年”这样的表头），该列未导入。`,
       );
     }
@@ -1252,11 +1408,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
 
   /** How many unmatched names have had the closest name suggested (see NAME_SUGGESTIONS). */
   let suggested = 0;
-  /** Rows of that name; failing that, of that name once a unit in brackets is dropped (婴儿死亡率（‰）). */
-  const rowsNamed = (text: string): ExistingRow[] | undefined => {
-    const exact = byName.get(normaliseName(text));
-    return exact && exact.length > 0 ? exact : index.byCore.get(nameCore(text));
-  };
 
   /** A row that is not read, with the reason (its label: code and name, else its first cell). */
   const ignoreRow = (
@@ -1376,7 +1527,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       if (!target) {
         if (startsOtherTable(index)) continue;
         if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
-        const sameName = nameText ? rowsNamed(nameText) : undefined;
+        const sameName = nameText ? rowsNamed(nameText, workbook) : undefined;
         if (sameName && sameName.length > 0) {
           ignoreRow(
             row,
@@ -1412,7 +1563,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
     } else if (nameText) {
-      const matches = rowsNamed(nameText) ?? [];
+      const matches = rowsNamed(nameText, workbook) ?? [];
       if (matches.length > 1) {
         ignoreRow(
           row,
@@ -1438,7 +1589,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           nameText,
           result.format === 'workbook'
             ? `本行没有代码，工作簿中也没有名为“${nameText}”的指标：请填上代码，或改用工作簿中的名称${hint}后再导入。`
-            : `工作簿中没有名为“${nameText}”的指标：请改用工作簿中的名称${hint}，或加上代码列后再导入。`,
+            : foreign
+              ? `工作簿中没有名为“${nameText}”的指标：请改用工作簿中的名称${hint}，或在代码列填上本工作簿的指标代码后再导入。`
+              : `工作簿中没有名为“${nameText}”的指标：请改用工作簿中的名称${hint}，或加上代码列后再导入。`,
         );
         continue;
       }
@@ -1791,7 +1944,7 @@ function looksLikeRatio(value: number, target: ExistingRow, given: readonly Give
     const step = target.target?.yearlyStep ?? 0;
     basis = `目标为每年${step < 0 ? '降低' : '提高'} ${formatNumber(Math.abs(step))}个百分点`;
   } else return null;
-  const percent = formatNumber(Math.round(value * 10000) / 100);
+  const percent = formatNumber(roundHalfAway(value * 100, 2));
   return (
     `“${formatNumber(value)}”看起来是比例而不是百分数（本行单位为 %，${basis}）：` +
     `如是 ${percent}%，请在文件中改为 ${percent} 后再导入；如确为 ${formatNumber(value)}%，请在表格中直接填写。`
@@ -2024,6 +2177,7 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     issues,
     questions: files.flatMap((f) => f.questions ?? []),
     targetProposals,
+    readingNotes: files.flatMap((f) => f.readingNotes ?? []),
   };
   // (Still not made when the file's cells arrived packed: the preview shows a page of them.)
   if (single) shareCells(single, plan, 'updates');

@@ -147,6 +147,7 @@ export function parseBackup(text: string, fileName: string): BackupResult {
 
 const SOURCE_KINDS: readonly ChangeSource['kind'][] = [
   'typed',
+  'row',
   'undo',
   'import',
   'restore',

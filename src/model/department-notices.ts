@@ -5,7 +5,15 @@
  * never a second set of rules. Pure; the view prints it and copies its plain text.
  */
 import { seriesOf } from './projection';
-import { hasNoEntry, INVALID_MARK, showFigure, type Report, type RowFacts, type WarningRow } from './report';
+import {
+  hasNoEntry,
+  INVALID_MARK,
+  noEntryWords,
+  showFigure,
+  type Report,
+  type RowFacts,
+  type WarningRow,
+} from './report';
 import { SAMPLE_LABEL } from './sample-data';
 import { reportStatusLegend, type Thresholds } from './status';
 
@@ -35,7 +43,7 @@ export interface MissingRow {
   name: string;
   unit: string;
   /**
-   * As the report words it: 待补报2024年数值 (earlier figures only), 无监测数据（各年均无数值）, or the figure the
+   * As the report words it: 待补报2024年数值 (earlier figures only), 无监测数据（截至2024年各年均无数值）, or the figure the
    * workbook refused (“120%”有误，未计入).
    */
   state: string;
@@ -43,7 +51,7 @@ export interface MissingRow {
   latest: string;
   /** The figure was sent but refused: to be checked and sent again, not only filled in. */
   invalid: boolean;
-  /** No figure in any year: the earlier years are asked for too. */
+  /** No figure in any year up to the notice's: the earlier years are asked for too. */
   noData: boolean;
 }
 
@@ -95,7 +103,7 @@ function missingOf(facts: RowFacts, year: number): MissingRow | null {
   if (typeof value === 'string')
     return { ...base, state: `“${value}”${INVALID_MARK}`, invalid: true, noData: false };
   if (hasNoEntry(indicator, year))
-    return { ...base, state: '无监测数据（各年均无数值）', invalid: false, noData: true };
+    return { ...base, state: `无监测数据（${noEntryWords(year)}）`, invalid: false, noData: true };
   return { ...base, state: `待补报${year}年数值`, invalid: false, noData: false };
 }
 
@@ -126,7 +134,7 @@ function templateLine(department: string, missing: readonly MissingRow[], year: 
   const earlier =
     noData.length === 0
       ? ''
-      : `；${noData.length === missing.length ? '这些指标' : `其中${noData.length}项`}各年均无数值（无监测数据），` +
+      : `；${noData.length === missing.length ? '这些指标' : `其中${noData.length}项`}${noEntryWords(year)}（无监测数据），` +
         '此前各年如有数值请一并填写';
   return `${where}，${asks.join('，')}${earlier}，另存为 CSV 发回。`;
 }

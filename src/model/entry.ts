@@ -4,6 +4,7 @@
  */
 import type { CellValue } from './indicator';
 import COUNT_UNIT_LIST from './count-units.json' with { type: 'json' };
+import { roundHalfAway } from './rounding';
 
 export type EntryResult = { ok: true; value: number | null } | { ok: false; raw: string; message: string };
 
@@ -113,7 +114,7 @@ export function formatDifference(value: number, unit: string): string {
 /** Up to 4 decimals, no trailing zeros, no exponent for the magnitudes this workbook sees. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  return String(Math.round(value * 10000) / 10000);
+  return String(roundHalfAway(value, 4));
 }
 
 /**

@@ -12,9 +12,12 @@ import { describeTarget } from './target-text';
 import { nextCustomCode } from './workbook';
 import { quoted } from './quote';
 
-/** Where a change came from. `detail` names the import file(s), the backup file or the version, or 撤销 / 重做. */
+/**
+ * Where a change came from. `detail` names the import file(s), the backup file or the version, 撤销 / 重做, or
+ * for `row` the clerk's 新增指标 or 删除指标.
+ */
 export interface ChangeSource {
-  kind: 'typed' | 'undo' | 'import' | 'restore' | 'version' | 'other';
+  kind: 'typed' | 'row' | 'undo' | 'import' | 'restore' | 'version' | 'other';
   detail?: string;
 }
 
@@ -62,11 +65,27 @@ export function undoSource(kind: 'undo' | 'redo', actionType = ''): ChangeSource
   return { kind: 'undo', detail: `${verb}${UNDONE_ACTIONS[actionType] ?? ''}` };
 }
 
+/**
+ * The source of a row's change in a save: a row added or deleted whole in a save of the clerk's own edits was
+ * 新增指标 or 删除指标 (the words 撤销删除指标 uses), not 录入 — a deleted row read 整行 已删除此行 录入, as if typed.
+ * Any other source (an undo, an import, a restore) already says what it was.
+ */
+export function rowChangeSource(
+  source: ChangeSource,
+  before: Indicator | undefined,
+  after: Indicator | undefined,
+): ChangeSource {
+  if (source.kind !== 'typed' || (before && after)) return source;
+  return { kind: 'row', detail: before ? UNDONE_ACTIONS.remove_row! : UNDONE_ACTIONS.insert_row! };
+}
+
 export function describeSource(source: ChangeSource): string {
   const detail = source.detail ?? '';
   switch (source.kind) {
     case 'typed':
       return '录入';
+    case 'row':
+      return detail || '新增或删除指标';
     case 'undo':
       // ('撤销删除指标', '重做导入', …; entries saved before say 撤销 or 重做 alone, or 撤销/重做.)
       return detail || '撤销/重做';
@@ -334,6 +353,8 @@ export function mergeWorkbookRows(
   base: ReadonlyMap<string, Indicator>,
   mine: readonly Indicator[],
   stored: readonly Indicator[],
+  /** Codes the workbook's history and versions hold: a row given a new code takes none of them. */
+  known: ReadonlySet<string> = new Set(),
 ): WorkbookMerge {
   const storedByCode = new Map(stored.map((row) => [row.code, row]));
   const rows: Indicator[] = [];
@@ -365,7 +386,10 @@ export function mergeWorkbookRows(
   const used = new Set([...mineCodes, ...stored.map((row) => row.code)]);
   const recoded = new Map<string, string>();
   for (const row of collided) {
-    const code = nextCustomCode([...used].map((c) => ({ code: c })));
+    const code = nextCustomCode(
+      [...used].map((c) => ({ code: c })),
+      known,
+    );
     used.add(code);
     recoded.set(row.code, code);
     rows.push({ ...copyIndicator(row), code });

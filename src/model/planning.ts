@@ -19,6 +19,7 @@ import {
   type Thresholds,
 } from './status';
 import type { Workbook } from './workbook';
+import { roundHalfAway } from './rounding';
 
 export interface NextPlanOptions {
   id: string;
@@ -90,7 +91,7 @@ function rebaseNote(note: string, oldBase: number, newBase: number): string {
  * 7.36 家 → 7 家 against ≥1 家), anything else to two decimals, with its unit.
  */
 export function showPlannedTrend(value: number, indicator: Pick<Indicator, 'unit' | 'target'>): string {
-  return formatWithUnit(Math.round(wholeCountAsPlanned(value, indicator) * 100) / 100, indicator.unit);
+  return formatWithUnit(roundHalfAway(wholeCountAsPlanned(value, indicator), 2), indicator.unit);
 }
 
 /** wholeCountAsShown for a row: its unit and the comparator its target is judged by. */
@@ -121,11 +122,11 @@ export const OUT_OF_REACH_FACTOR = 3;
 export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Ambition {
   const spec = targetSpecOf(indicator);
   const series = seriesOf(indicator);
-  const f = (v: number) => formatWithUnit(Math.round(v * 100) / 100, indicator.unit);
+  const f = (v: number) => formatWithUnit(roundHalfAway(v, 2), indicator.unit);
   /** A trend's figure: a count in whole units, rounded to the target's worse side (wholeCountAsPlanned). */
   const trendFigure = (v: number) => f(wholeCountAsPlanned(v, indicator));
   /** A yearly change: 个百分点 for a rate in %, as the plan writes it. */
-  const pace = (v: number) => formatDifference(Math.round(v * 100) / 100, indicator.unit);
+  const pace = (v: number) => formatDifference(roundHalfAway(v, 2), indicator.unit);
   const projection = projectByDefault(defaultMethod(indicator), series, indicator.targetYear);
   const trendAtTarget = projection.ok ? withinNaturalLimits(projection.value, indicator.unit) : null;
   const none = { trendAtTarget, requiredPace: null, bestPace: null };

@@ -3,7 +3,8 @@
  * incoming data against the series (DHIS2's min–max and outlier checks): a figure many times, or a small fraction
  * of, the nearest year's is usually a slip — a share given as a ratio (0.95 for 95 %), a rate in the wrong unit
  * (‰ written per 100 or per 10,000), a count in 万, a monthly amount given per year, a digit too many or too few.
- * Such a figure is not refused (a real jump happens): it is questioned (请核实), with the likely cause.
+ * Such a figure is not refused (a real jump happens): it is questioned (请核实), with the likely cause. A new target
+ * value is questioned the same way beside the row's old target and figures (implausibleTarget).
  *
  * Not this module's job: a figure that cannot be one at all (a % over 100, a negative level, a count with
  * decimals) — parseEntry refuses those before they get here.
@@ -122,7 +123,7 @@ export function implausibleFigure(
     neighbourYear: nearYear,
     neighbourValue: nearValue,
     factor,
-    message: describe(unit, year, value, `${nearYear}年`, nearValue, factor),
+    message: describe(unit, `${year}年`, value, `${nearYear}年`, nearValue, factor, false, '相邻年份'),
   };
 }
 
@@ -157,7 +158,7 @@ function besideTarget(
     neighbourYear: targetYear,
     neighbourValue: goal,
     factor,
-    message: describe(unit, year, value, '目标', goal, factor),
+    message: describe(unit, `${year}年`, value, '目标', goal, factor, true, '目标'),
   };
 }
 
@@ -179,20 +180,25 @@ function near(factor: number, by: number): boolean {
   return factor >= by / 2 && factor <= by * 2;
 }
 
-/** `compared`: what the figure is compared with, "2022年" (the nearest year's figure) or "目标". */
+/**
+ * `subject`: the figure questioned ("2023年", "目标值"); `compared`: what it is compared with ("2022年", the
+ * nearest year's figure, about; "目标", "原目标", "上期目标", "2023年实际值": exactly that figure); `neighbours`:
+ * how the cause names it ("相邻年份", "目标").
+ */
 function describe(
   unit: string,
-  year: number,
+  subject: string,
   value: number,
   compared: string,
   nearValue: number,
   factor: number,
+  exact: boolean,
+  neighbours: string,
 ): string {
   const shownNear = formatWithUnit(nearValue, unit);
-  const byTarget = compared === '目标';
-  const what = `${year}年为${formatWithUnit(value, unit)}，是${compared}（${shownNear}）的${times(factor)}。`;
-  const wrongUnit = `单位可能有误：${compared}${byTarget ? '为' : '约为'}${shownNear}，本次为${formatNumber(value)}`;
-  const cause = likelyCause(unit.trim(), value, factor, wrongUnit, byTarget ? '目标' : '相邻年份');
+  const what = `${subject}为${formatWithUnit(value, unit)}，是${compared}（${shownNear}）的${times(factor)}。`;
+  const wrongUnit = `单位可能有误：${compared}${exact ? '为' : '约为'}${shownNear}，本次为${formatNumber(value)}`;
+  const cause = likelyCause(unit.trim(), value, factor, wrongUnit, neighbours);
   return `${what}${cause}。`;
 }
 
@@ -258,4 +264,77 @@ function likelyCause(
     return otherwise;
   }
   return otherwise;
+}
+
+/** What a new target value is compared with: the row's own target and figures. */
+export interface TargetReferences {
+  /** The row's figures by year (text and empty cells are left out). */
+  values: Readonly<Record<number, CellValue | null | undefined>>;
+  /** The years `values` may hold, when the caller knows them (the workbook's year columns). */
+  years?: readonly number[];
+  /** The target value the row had before (null or absent: none, as on a direction row). */
+  currentTarget?: number | null;
+  /** In a plan made from an earlier one: that plan's target value for the row. */
+  previousTarget?: number | null;
+}
+
+export interface ImplausibleTarget {
+  /** What it was compared with ("原目标", "上期目标", "2023年实际值") and its value. */
+  compared: string;
+  comparedValue: number;
+  factor: number;
+  /** Chinese, as for a figure: "目标值为150‰，是原目标（5‰）的约30倍。与原目标相差悬殊，可能填错了数字或单位。" */
+  message: string;
+}
+
+/**
+ * Whether a new target value is implausible beside what the row already has — its target before the edit, the
+ * previous plan's target, its figures — as implausibleFigure asks of a figure: 150‰ typed for an infant mortality
+ * whose target is 5‰ (per 10,000 or a digit too many), 0.9 for a share of 90 %. Questioned (请核实), not refused:
+ * a new plan may set a new level. Not questioned when any of them is within IMPLAUSIBLE_FACTOR of it (a target
+ * corrected back after a slip agrees with the figures), when the difference is below the unit's floor
+ * (changeFloor: 至少1家 → 至少8家), when it is 0, or when the row has nothing to go by. Said against the old target
+ * first, then the previous plan's, then the latest figure. A value the unit cannot take (a share over 100 %) is
+ * parseEntry's to refuse.
+ */
+export function implausibleTarget(
+  unit: string,
+  value: number,
+  references: TargetReferences,
+): ImplausibleTarget | null {
+  if (!(value > 0) || !Number.isFinite(value)) return null;
+  const { values, years, currentTarget, previousTarget } = references;
+  const candidates: [string, number | null | undefined][] = [
+    ['原目标', currentTarget],
+    ['上期目标', previousTarget],
+  ];
+  let latestYear = -Infinity;
+  for (const year of years ?? Object.keys(values).map(Number)) {
+    const figure = values[year];
+    if (typeof figure !== 'number' || !(figure > 0)) continue;
+    candidates.push([`${year}年实际值`, figure]);
+    latestYear = Math.max(latestYear, year);
+  }
+  const floor = changeFloor(unit);
+  const known = candidates.filter((entry): entry is [string, number] => {
+    const other = entry[1];
+    return typeof other === 'number' && other > 0 && Number.isFinite(other);
+  });
+  const agrees = ([, other]: [string, number]) =>
+    (value < other * IMPLAUSIBLE_FACTOR && value * IMPLAUSIBLE_FACTOR > other) ||
+    Math.abs(value - other) < floor;
+  if (known.length === 0 || known.some(agrees)) return null;
+  // The old target, the previous plan's, then the latest figure (the years are in the list in no set order).
+  const named =
+    known.find(([label]) => label === '原目标' || label === '上期目标') ??
+    known.find(([label]) => label === `${latestYear}年实际值`);
+  if (!named) return null;
+  const [compared, comparedValue] = named;
+  const factor = value / comparedValue;
+  return {
+    compared,
+    comparedValue,
+    factor,
+    message: describe(unit, '目标值', value, compared, comparedValue, factor, true, compared),
+  };
 }

@@ -23,6 +23,7 @@ import {
   type Status,
   type Thresholds,
 } from './status';
+import { roundHalfAway } from './rounding';
 
 export type ReportVariant = 'annual' | 'mid-term' | 'final';
 
@@ -207,6 +208,12 @@ export function hasNoEntry(indicator: Indicator, year: number): boolean {
 }
 
 /**
+ * What 无监测数据 means, in words true for the report's year (hasNoEntry): "各年均无数值" alone was false in a 2024
+ * report of a row whose 2025 figure is in, since the report reads as the workbook stood at the end of its year.
+ */
+export const noEntryWords = (year: number): string => `截至${year}年各年均无数值`;
+
+/**
  * 终期评估's verdict: 已实现 / 未实现 once the target year's own value is in (the status is then 达标 / 未达标);
  * before, that the value is missing, with what the latest figures say beside it, so the row is counted neither way.
  */
@@ -221,10 +228,10 @@ function outcomeOf(status: Status | null, indicator: Indicator, year: number): [
   // The figure is in but gives no verdict: the clerk's own formula is wrong, or a direction row has no base.
   if (hasTargetYearEntry(indicator, year)) return ['无法判定', `（${status ?? '数据不足'}）`];
   if (hasNoEntry(indicator, year)) return ['无监测数据', ''];
-  // Once the target year is over, its figure is overdue: the latest status is only what the trend suggests.
-  if (year >= targetYear)
-    return [`待补报${targetYear}年数值`, `（${latestStatusInWords(status, indicator, year)}）`];
-  return [`暂无${targetYear}年数值`, `（${status ?? '数据不足'}）`];
+  // Once the target year is over, its figure is overdue; before, it is not in yet. Either way the latest status is
+  // said as what it rests on: "暂无2025年数值（已达标）" read as if the target were met without the figure.
+  const latest = `（${latestStatusInWords(status, indicator, year)}）`;
+  return [year >= targetYear ? `待补报${targetYear}年数值` : `暂无${targetYear}年数值`, latest];
 }
 
 /** The status by the latest figures, said as what it rests on ("按2024年数值已达标", "按趋势预计达标"). */
@@ -260,7 +267,7 @@ function finalCounts(rows: readonly RowFacts[], year: number) {
 
 /** Share in per cent with one decimal, or — when nothing is counted. */
 function percent(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${formatNumber(Math.round((part / whole) * 1000) / 10)}%`;
+  return whole === 0 ? '—' : `${formatNumber(roundHalfAway((part / whole) * 100, 1))}%`;
 }
 
 /** How the evaluations count each area's rows; the columns add up to 指标数. */
@@ -296,7 +303,7 @@ function tallyOf(
             '未实现',
             '无法判定（数值有误等）',
             `${missingWord(areas.flat(), year)}${when}数值（有往年填报）`,
-            '无监测数据（各年均无数值）',
+            `无监测数据（${noEntryWords(year)}）`,
             '实现率（已实现 ÷ 已判定的指标）',
           ]
         : ['指标数', '已达标', '预计达标', '需关注（需加快、进展缓慢、停滞、倒退等）', '数据不足'],
@@ -317,14 +324,17 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
     // Rows with earlier figures (a department to ask for the target year's) and rows with none at all (an
     // indicator no one monitors) call for different actions: counted apart.
     const byLatest = latestMet > 0 ? `（其中按最新数值已达标${latestMet}项）` : '';
-    const noneAtAll = noData > 0 ? `无监测数据（各年均无数值）的${noData}项` : '';
+    const noneAtAll = noData > 0 ? `无监测数据（${noEntryWords(year)}）的${noData}项` : '';
     if (withValue === 0)
       return (
         `${rows.length}项指标均尚无${when}数值，还不能判定是否实现：` +
         [pending > 0 ? `有往年填报的${pending}项${byLatest}` : '', noneAtAll]
           .filter((part) => part !== '')
           .join('，') +
-        `；请先录入或导入${when}的数值`
+        // A report of an earlier year reads the workbook as it stood then: entering the figures would not change it.
+        (rows.every((r) => year < r.indicator.targetYear)
+          ? `；终期评估按${when}的数值判定，请将报告年份选为${when}`
+          : `；请先录入或导入${when}的数值`)
       );
     const missing = [
       pending > 0 ? `${missingWord(rows, year)}${when}数值的${pending}项${byLatest}` : '',
@@ -349,7 +359,7 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
 /** "+1.2个百分点", "−0.3个千分点", "+2 家"; empty when either year is missing. */
 export function describeChange(current: unknown, previous: unknown, unit: string): string {
   if (typeof current !== 'number' || typeof previous !== 'number') return '';
-  const delta = Math.round((current - previous) * 100) / 100;
+  const delta = roundHalfAway(current - previous, 2);
   if (delta === 0) return '持平';
   return `${delta > 0 ? '+' : '−'}${formatDifference(Math.abs(delta), unit)}`;
 }
@@ -436,7 +446,7 @@ function valueForYear(indicator: Indicator, year: number): string {
 /** "预计高于目标 0.3个千分点": a gap in words, so its sign cannot be read the wrong way round. */
 export function describeGap(gap: number | null, unit: string): string {
   if (gap === null) return '—';
-  const size = Math.abs(Math.round(gap * 100) / 100);
+  const size = Math.abs(roundHalfAway(gap, 2));
   if (size === 0) return '与目标持平';
   return `${gap > 0 ? '高于' : '低于'}目标 ${formatDifference(size, unit)}`;
 }
@@ -460,7 +470,7 @@ export function gapBesideStatus(
     const outside = gapShown(gap, indicator, thresholds);
     if (outside === 0) return '在目标范围内';
     const { low, high } = bandOf(spec.value ?? 0, unit, thresholds);
-    const size = Math.round(Math.abs(outside) * 100) / 100;
+    const size = roundHalfAway(Math.abs(outside), 2);
     // 92.004% against 88%～92% is outside, by less than the figures show: not "0个百分点" beside a status that misses.
     const by = size === 0 ? `不到 ${formatDifference(0.01, unit)}` : formatDifference(size, unit);
     return `${outside > 0 ? `高于上限 ${showFigure(high, unit)}` : `低于下限 ${showFigure(low, unit)}`} ${by}`;
@@ -506,7 +516,7 @@ export function buildReport(
   const withTarget = rows.filter((r) => r.indicator.target.kind !== 'direction');
   const achieved = rows.filter((r) => r.status !== null && ACHIEVED.has(r.status)).length;
   const noData = rows.filter((r) => r.status === null || r.status === '数据不足').length;
-  const rate = rows.length === 0 ? 0 : Math.round((achieved / rows.length) * 1000) / 10;
+  const rate = rows.length === 0 ? 0 : roundHalfAway((achieved / rows.length) * 100, 1);
   const summary =
     evaluationSummary(variant, rows, year) ??
     `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%` +

@@ -19,6 +19,7 @@ import {
   type TargetKind,
 } from './indicator';
 import { linearPredictionInterval, METHOD_LABELS, type Method, type Series } from './projection';
+import { roundHalfAway } from './rounding';
 
 /** Every status, from good to bad (the order of the summary's columns). */
 export const STATUSES = [
@@ -716,7 +717,7 @@ export function assessFluctuation(
   const heldHigh = raw !== null && interval !== null && interval.high !== raw.high;
   const f = (v: number) => formatWithUnit(round(v), unit);
   const target = targetForYear(spec, series, spec.targetYear);
-  const level = `${Math.round(thresholds.intervalLevel * 100)}%`;
+  const level = `${roundHalfAway(thresholds.intervalLevel * 100, 0)}%`;
   const parts: string[] = [];
   let flagged = false;
   // Only where the outcome is still open: a target already met, or the target year already in, is not a forecast.
@@ -788,7 +789,7 @@ export function countReversals(values: readonly number[]): number {
   return reversals;
 }
 
-const round = (v: number) => Math.round(v * 100) / 100;
+const round = (v: number) => roundHalfAway(v, 2);
 
 /**
  * A share in percent, rounded to `decimals` places but never onto the other side of a cut: a CR of 0.4967 read
@@ -806,12 +807,12 @@ export function percentBesideThresholds(share: number, cuts: readonly Cut[], dec
   };
   const sameSide = (shown: number) => cuts.every((cut) => passesShown(shown, cut) === passesCut(share, cut));
   for (let places = decimals; places <= decimals + 4; places += 1) {
-    const shown = Number(percent.toFixed(places));
+    const shown = roundHalfAway(percent, places);
     if (sameSide(shown)) return shown;
   }
   const scale = 10 ** (decimals + 4);
   // Rounded up past a cut the share is below (on either sort of cut): cut down instead; else up.
-  const rounded = Math.round(percent * scale) / scale;
+  const rounded = roundHalfAway(percent, decimals + 4);
   const upward = (cut: Cut) => cut.comparator === '≥' || cut.comparator === '>';
   const below = cuts.some(
     (cut) => passesCut(share, cut) !== upward(cut) && passesShown(rounded, cut) === upward(cut),

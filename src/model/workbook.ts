@@ -67,11 +67,18 @@ export function workbookFromPlan(plan: PlanDefinition, id: string, now: Date): W
   };
 }
 
-/** A code for a row a clerk adds: "X01", "X02", … not used by any row yet. */
-export function nextCustomCode(indicators: readonly Pick<Indicator, 'code'>[]): string {
+/**
+ * A code for a row a clerk adds: "X01", "X02", … used by no row, nor by any code in `known` (the codes the
+ * workbook's history and saved versions hold). A deleted row's code is not given again: the history and 与当前比较
+ * find rows by their code, and took the deleted row and the new, different one under its code for one row.
+ */
+export function nextCustomCode(
+  indicators: readonly Pick<Indicator, 'code'>[],
+  known: ReadonlySet<string> = new Set(),
+): string {
   const used = new Set(indicators.map((row) => row.code));
   for (let n = 1; ; n += 1) {
     const code = `X${String(n).padStart(2, '0')}`;
-    if (!used.has(code)) return code;
+    if (!used.has(code) && !known.has(code)) return code;
   }
 }

@@ -1,12 +1,14 @@
 /**
  * Reading and writing workbooks, their rows and the settings. Each write is one transaction: all or nothing.
  */
+import Dexie from 'dexie';
 import {
   diffRows,
   flattenHistory,
   groupHistory,
   mergeRow,
   mergeWorkbookRows,
+  rowChangeSource,
   type ChangeSource,
   type HistoryEntry,
   type HistoryGroup,
@@ -228,12 +230,19 @@ export class WorkbookRepository {
     base: ReadonlyMap<string, Indicator>,
     context: WriteContext,
   ): Promise<MergedSave & { stamp: StoredStamp }> {
-    return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+    const tables = [this.db.workbooks, this.db.rows, this.db.history, this.db.versions];
+    return this.db.transaction('rw', tables, async () => {
       // Deleted for good in another tab: writing would bring it back, unasked, without its history and versions.
       if (!(await this.db.workbooks.get(workbook.id))) throw new WorkbookGoneError(workbook.id);
       const records = await this.storedRecords(workbook.id);
       const stored = records.map(toIndicator);
-      const merged = mergeWorkbookRows(base, workbook.indicators, stored);
+      let merged = mergeWorkbookRows(base, workbook.indicators, stored);
+      // Both tabs added a row under one code (rare): the row given a new code takes none the history knows.
+      if (merged.recoded) {
+        const known = await this.readHistoryCodes(workbook.id);
+        for (const code of await this.readVersionCodes(workbook.id)) known.add(code);
+        merged = mergeWorkbookRows(base, workbook.indicators, stored, known);
+      }
       const changed = await this.record(workbook.id, stored, merged.rows, context);
       const record = await this.bumped(workbook, context.at, true);
       await this.db.workbooks.put(record);
@@ -292,7 +301,7 @@ export class WorkbookRepository {
         code: row.code,
         rowName: row.name,
         at: context.at,
-        source: context.sourceOf(row.code),
+        source: rowChangeSource(context.sourceOf(row.code), b, a),
         clerk: context.clerk,
         changes,
       });
@@ -324,6 +333,61 @@ export class WorkbookRepository {
   /** The history of every row of a workbook (rows deleted since included), newest first. */
   async workbookHistory(workbookId: string): Promise<HistoryEntry[]> {
     return newestFirst(await this.db.history.where('workbookId').equals(workbookId).toArray());
+  }
+
+  /**
+   * Every row code the workbook's history or its saved versions hold, rows deleted since included: codes a new row
+   * must not take (see nextCustomCode).
+   */
+  async knownCodes(workbookId: string): Promise<Set<string>> {
+    return this.db.transaction('r', this.db.history, this.db.versions, async () => {
+      const known = await this.readHistoryCodes(workbookId);
+      for (const code of await this.readVersionCodes(workbookId)) known.add(code);
+      return known;
+    });
+  }
+
+  /**
+   * The codes the workbook's history holds, read from its indexes alone, not its records: cheap enough to wait for
+   * when a workbook opens. (Every row deleted is in it; see versionCodes for rows only a version may hold.)
+   */
+  async historyCodes(workbookId: string): Promise<Set<string>> {
+    return this.db.transaction('r', this.db.history, () => this.readHistoryCodes(workbookId));
+  }
+
+  /**
+   * The codes the workbook's saved versions hold. Each version is read whole (a 5,000-row workbook's version is
+   * megabytes), so a workbook opens without waiting for it: see openSession.
+   */
+  async versionCodes(workbookId: string): Promise<Set<string>> {
+    return this.db.transaction('r', this.db.versions, () => this.readVersionCodes(workbookId));
+  }
+
+  private async readHistoryCodes(workbookId: string): Promise<Set<string>> {
+    const known = new Set<string>();
+    const single = await this.db.history
+      .where('[workbookId+code]')
+      .between([workbookId, Dexie.minKey], [workbookId, Dexie.maxKey])
+      .keys();
+    for (const key of single) if (Array.isArray(key)) known.add(String(key[1]));
+    const prefix = historyRowKey(workbookId, '');
+    const batched = await this.db.history
+      .where('rowKeys')
+      .between(prefix, `${prefix}\uffff`, true, true)
+      .keys();
+    for (const key of batched) known.add(String(key).slice(prefix.length));
+    return known;
+  }
+
+  private async readVersionCodes(workbookId: string): Promise<Set<string>> {
+    const known = new Set<string>();
+    await this.db.versions
+      .where('workbookId')
+      .equals(workbookId)
+      .each((version) => {
+        for (const row of version.workbook.indicators) known.add(row.code);
+      });
+    return known;
   }
 
   /** Keep the stored workbook as a named version; returns its id. */

@@ -287,8 +287,14 @@ export function App(props: { session: Session }) {
         if (state.status === 'saved' && failure()?.kind !== 'unavailable' && !gone()) setFailure(null);
       },
     });
+    // (A new row added before the versions' codes are read may take one of them: said if the read fails.)
+    props.session.versionCodesRead.catch((error: unknown) => {
+      console.warn("[storage] reading the versions' row codes failed:", error);
+      showFailure(describeStorageError(error, 'read'));
+    });
     grid = makeWorkbookGrid(container, workbook, {
       licenseKey,
+      knownCodes: props.session.knownCodes,
       thresholds,
       events: {
         onRowsChanged: (codes, source, undone) => {

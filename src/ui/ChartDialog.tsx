@@ -2,6 +2,7 @@ import { For, onCleanup, onMount, Show } from 'solid-js';
 import type { ChartData } from '../charts/chart-data';
 import { makeIndicatorChart } from '../charts/indicator-chart';
 import { formatWithUnit } from '../model/entry';
+import { roundHalfAway } from '../model/rounding';
 
 /** One row's chart, with the same figures as a table for reading aloud and copying. */
 export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
@@ -14,7 +15,7 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
     onCleanup(() => chart.destroy());
   });
   const show = (v: number | null) =>
-    v === null ? '—' : formatWithUnit(Math.round(v * 100) / 100, props.data.unit);
+    v === null ? '—' : formatWithUnit(roundHalfAway(v, 2), props.data.unit);
   // A reported figure as the grid and the report show it (5.8765‰), not rounded as a projection is.
   const showActual = (v: number | null) => (v === null ? '—' : formatWithUnit(v, props.data.unit));
   // A 左右 target is its band, as drawn and judged (88%～92%, not 90%).

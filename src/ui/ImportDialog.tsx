@@ -311,6 +311,21 @@ function Preview(props: {
         </table>
       </Show>
 
+      <Show when={props.plan.readingNotes.length > 0}>
+        <h3>读取说明（请核对）</h3>
+        <ul class="reading-notes" aria-label="读取说明">
+          <For each={props.plan.readingNotes}>
+            {(note) => (
+              <li>
+                {note.file}
+                {note.line !== null ? ` 第 ${note.line} 行` : ''}
+                {note.column ? ` “${note.column}”列` : ''}：{note.message}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
       <Show when={props.plan.issues.length > 0}>
         <h3>错误（这些单元格不会导入，请改正文件后重新导入）</h3>
         <ul class="issues" aria-label="导入错误">

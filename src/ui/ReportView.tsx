@@ -6,7 +6,14 @@ import { DEPARTMENTS, describeTarget } from '../grid/columns';
 import { buildNotices, NOTICES_TITLE } from '../model/department-notices';
 import { OUT_OF_REACH_FACTOR } from '../model/planning';
 import { buildPlanningReport, type PlanningReport } from '../model/planning-report';
-import { buildReport, factsAsOf, REPORT_TITLES, type ReportVariant, type RowFacts } from '../model/report';
+import {
+  buildReport,
+  factsAsOf,
+  noEntryWords,
+  REPORT_TITLES,
+  type ReportVariant,
+  type RowFacts,
+} from '../model/report';
 import { reportStatusLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { ReportHeading } from './ReportHeading';
@@ -98,7 +105,7 @@ export function ReportView(props: {
   const finalNote = () =>
     '完成情况按各指标目标年的数值判定：达到目标为“已实现”，未达到为“未实现”；目标年数值有误或公式有误的为“无法判定”，' +
     '已有往年数值、尚无目标年数值的为“待补报”（报告年份在目标年之前时为“暂无”），括号内为按最新数值的状态，仅供参考；' +
-    '各年均无数值的为“无监测数据”。这三类都不计入实现率。' +
+    `${noEntryWords(year())}的为“无监测数据”。这三类都不计入实现率。` +
     `“比基期”为${year()}年（或此前最近一年）的数值与基期值之差。`;
   // The report reads as it would have at the end of the chosen year.
   const rows = createMemo(() => props.rows.map((r) => factsAsOf(r, year(), props.thresholds)));

@@ -454,6 +454,55 @@ test('a statistics office’s long table and a WPS file with a title, 二〇二�
   workbook.expectNoErrors();
 });
 
+test('a department’s return saved by Excel (GBK) with its own numbering in 代码 and headers like 2024年数 and 截至2025年底 goes in by name', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const under5 = row('5岁以下儿童死亡率');
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  // The health bureau's own table, 另存为 CSV (逗号分隔) in Excel: GBK, a title, rows numbered 1, 2, 3, the year
+  // columns as its office heads them, and the plan's target beside them. (Made-up test values, not statistics.)
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局报送.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(
+      [
+        '兰溪市卫生健康局儿童健康指标报送表,,,,,',
+        '代码,指标名称,单位,2024年数,截至2025年底,2025年目标',
+        '1,婴儿死亡率,‰,2.9,2.7,5',
+        '2,新生儿死亡率,‰,1.4,1.3,3',
+        '3,5岁以下儿童死亡率,‰,4.1,3.9,6',
+        '填报人：王五,,,,,',
+      ].join('\r\n') + '\r\n',
+    ),
+  });
+  await expect(dialog.getByRole('list', { name: '读取说明' })).toHaveText(
+    '卫健局报送.csv 第 2 行 “代码”列：代码列不是本工作簿的指标代码（“代码”列写的是 1、2、3），已按指标名称对应：' +
+      '请在“将修改的单元格”中核对各行对应的指标。',
+  );
+  await expect(dialog.getByRole('list', { name: '导入错误' })).toHaveText(
+    '卫健局报送.csv 第 2 行 “2025年目标”列：列“2025年目标”不是 2025 年的实际数值（列名中写的是“目标”），该列未导入：' +
+      '如确是该年的实际数值，请把列名改为“2025年”后再导入。',
+  );
+  const changed = dialog.getByRole('table', { name: '将修改的单元格' }).locator('tbody tr');
+  await expect(changed).toHaveText([
+    `${INFANT.code}婴儿死亡率2024（空）2.9‰卫健局报送.csv 第 3 行`,
+    `${INFANT.code}婴儿死亡率2025（空）2.7‰卫健局报送.csv 第 3 行`,
+    `${NEONATAL.code}新生儿死亡率2024（空）1.4‰卫健局报送.csv 第 4 行`,
+    `${NEONATAL.code}新生儿死亡率2025（空）1.3‰卫健局报送.csv 第 4 行`,
+    `${under5.code}5岁以下儿童死亡率2024（空）4.1‰卫健局报送.csv 第 5 行`,
+    `${under5.code}5岁以下儿童死亡率2025（空）3.9‰卫健局报送.csv 第 5 行`,
+  ]);
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(await workbook.cell(INFANT.code, '2025年')).toHaveText('2.7‰');
+  await expect(await workbook.cell(NEONATAL.code, '2024年')).toHaveText('1.4‰');
+  await expect(await workbook.cell(under5.code, '2025年')).toHaveText('3.9‰');
+  workbook.expectNoErrors();
+});
+
 test('a file exported from the sample workbook is refused by the real workbook, and nothing of it goes in', async ({
   page,
 }) => {

@@ -158,6 +158,78 @@ test('history per row with the clerk’s name; versions saved, compared with now
   workbook.expectNoErrors();
 });
 
+test('a row deleted and another added: the new row has its own code, and 修改记录 says 新增指标 and 删除指标', async () => {
+  const workbook = await launch();
+  const { page } = workbook;
+  const total = LANXI_2021_2025.indicators.length;
+  await workbook.more('新增指标');
+  await workbook.typeInto('X01', '指标名称', '乡镇儿童友好公园数');
+  await workbook.typeInto('X01', '单位', '个');
+  await workbook.typeInto('X01', '2021年', '3');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  let versions = page.getByRole('dialog', { name: '版本' });
+  await versions.getByLabel('版本名称').fill('第一稿');
+  await versions.getByRole('button', { name: '保存当前版本' }).click();
+  await expect(versions.getByRole('table', { name: '已保存的版本' })).toContainText('第一稿');
+  await versions.getByRole('button', { name: '关闭' }).click();
+
+  await (await workbook.cell('X01', '指标名称')).click();
+  await workbook.more('删除所选指标');
+  await page.getByRole('dialog', { name: '确认删除指标' }).getByRole('button', { name: /删除/ }).click();
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+  // The next row is another row: not X01 again, whose history is the deleted row's.
+  await workbook.more('新增指标');
+  await expect(workbook.row('X02')).toHaveCount(1);
+  await expect(workbook.row('X01')).toHaveCount(0);
+  await workbook.typeInto('X02', '指标名称', '乡镇儿童之家数');
+  await workbook.waitSaved();
+  // Opened again, the workbook still knows X01 from its history: the next new row is X03; 撤销 and 重做 of it
+  // bring it back as X03.
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.more('新增指标');
+  await expect(workbook.row('X03')).toHaveCount(1);
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(workbook.row('X03')).toHaveCount(0);
+  await page.getByRole('button', { name: '重做', exact: true }).click();
+  await expect(workbook.row('X03')).toHaveCount(1);
+  await expect(workbook.counts()).toContainText(`共 ${total + 2} 项指标`);
+  await workbook.waitSaved();
+
+  await page.getByRole('button', { name: '历次修改' }).click();
+  const dialog = page.getByRole('dialog', { name: '修改记录：全部指标' });
+  const lines = dialog.getByRole('table', { name: '修改记录' }).locator('tbody tr');
+  await dialog.getByLabel('指标或列').fill('X01');
+  // Newest first: the deletion says so, as its 撤销 would say 撤销删除指标; X01 is the deleted row's alone.
+  await expect(lines).toHaveCount(5);
+  await expect(lines.nth(0)).toContainText(
+    'X01 乡镇儿童友好公园数整行（原有此行）已删除此行删除指标（未填姓名）',
+  );
+  await expect(lines.nth(1)).toContainText('X01 乡镇儿童友好公园数2021年（空）3 个录入');
+  await expect(lines.nth(4)).toContainText('整行（无此行）新增此行新增指标');
+  await dialog.getByLabel('指标或列').fill('X03');
+  await expect(lines).toHaveCount(3);
+  await expect(lines.nth(0)).toContainText('整行（无此行）新增此行重做新增指标');
+  await expect(lines.nth(1)).toContainText('整行（原有此行）已删除此行撤销新增指标');
+  await expect(lines.nth(2)).toContainText('整行（无此行）新增此行新增指标');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  // Compared with 第一稿, the deleted row and each new one are told apart.
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  versions = page.getByRole('dialog', { name: '版本' });
+  await versions.getByRole('button', { name: '与当前比较' }).click();
+  const result = versions.getByRole('region', { name: '比较结果' });
+  await expect(result).toContainText('共 3 处不同');
+  expect((await result.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' '))).toEqual([
+    'X01 乡镇儿童友好公园数 整行 （原有此行） 已删除此行',
+    'X02 乡镇儿童之家数 整行 （无此行） 新增此行',
+    'X03 新增指标（请填写名称） 整行 （无此行） 新增此行',
+  ]);
+  workbook.expectNoErrors();
+});
+
 test('every row’s changes in one list: narrowed by clerk and by import file, saved as CSV', async () => {
   const workbook = await launch();
   const { page } = workbook;

@@ -410,7 +410,8 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await workbook.typeInto(myopia.code, '2018年', '55');
   await workbook.typeInto(myopia.code, '2024年', '52');
   await workbook.typeInto(kindergartens.code, '2020年（基期）', '86');
-  await workbook.typeInto(kindergartens.code, '2024年', '86.5');
+  // 86 → 85.375: a fall of 0.625 个百分点, printed as ROUND prints it (−0.63, not −0.62).
+  await workbook.typeInto(kindergartens.code, '2024年', '85.375');
   await workbook.typeInto(breastfeeding.code, '2024年', '66');
   await workbook.typeInto(breastfeeding.code, '2025年', '待核实');
   await workbook.waitSaved();
@@ -465,7 +466,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(
     `${total}项指标中，有2025年数值的3项：已实现1项，未实现1项，无法判定1项（请在表格中核对），实现率50%；` +
-      `待补报2025年数值的2项，无监测数据（各年均无数值）的${total - 5}项。`,
+      `待补报2025年数值的2项，无监测数据（截至2025年各年均无数值）的${total - 5}项。`,
   );
   const tally = report.locator('table.tally');
   await expect(tally.locator('thead th')).toHaveText([
@@ -475,7 +476,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '未实现',
     '无法判定（数值有误等）',
     '待补报2025年数值（有往年填报）',
-    '无监测数据（各年均无数值）',
+    '无监测数据（截至2025年各年均无数值）',
     '实现率（已实现 ÷ 已判定的指标）',
   ]);
   await expect(tally.locator('tr.total td')).toHaveText([
@@ -511,6 +512,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await expect(line(myopia.code).nth(6)).toHaveText(/^待补报2025年数值（按趋势(需加快|进展缓慢)）$/);
   await expect(line(myopia.code).nth(5)).toHaveText('每年降低1个百分点以上（2025年应≤48%）');
   await expect(line(kindergartens.code).nth(5)).toHaveText('≈90%（保持在…左右，即88%～92%）');
+  await expect(line(kindergartens.code).nth(4)).toHaveText('−0.63个百分点');
   await expect(line(byName('村（社区）儿童之家建成率').code).nth(6)).toHaveText('无监测数据');
   // Targets read as the plan writes them: no word twice, none cut off.
   await expect(line(byName('九年义务教育巩固率').code).nth(5)).toHaveText('=100%（保持在…）');
@@ -630,12 +632,15 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
   const late = byCode('E02');
   const met = byCode('H17');
   const police = byCode('S03');
+  // 儿童青少年总体近视率 (市教育局) has a 2025 figure and none before: in 2024 it had none yet.
+  const myopiaRow = LANXI_2021_2025.indicators.find((r) => r.name === '儿童青少年总体近视率')!;
   await importReturn(page, workbook, [
-    '代码,指标名称,单位,2020年,2022年,2023年,2024年',
-    `${falling.code},${falling.name},%,95,94.5,94.2,94`,
-    `${late.code},${late.name},%,86,87,88,`,
-    `${met.code},${met.name},小时/天,1,1.1,1.1,1.2`,
-    `${police.code},${police.name},起,20,16,13,10`,
+    '代码,指标名称,单位,2020年,2022年,2023年,2024年,2025年',
+    `${falling.code},${falling.name},%,95,94.5,94.2,94,`,
+    `${late.code},${late.name},%,86,87,88,,`,
+    `${met.code},${met.name},小时/天,1,1.1,1.1,1.2,`,
+    `${police.code},${police.name},起,20,16,13,10,`,
+    `${myopiaRow.code},${myopiaRow.name},%,,,,,50`,
   ]);
   // A row whose 责任单位 the clerk cleared: it goes under （未指定责任单位）, with no template to export.
   const orphan = LANXI_2021_2025.indicators.find((r) => r.department === '市妇联')!;
@@ -690,8 +695,9 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
     '88%（2023年）',
   ]);
   const myopia = educationRows.find((r) => r.name === '儿童青少年总体近视率')!;
+  // 近视率's only figure is 2025's: none up to 2024, which the notice of 2024 says (not 各年均无数值).
   expect(missingCells.find((cells) => cells[0]!.startsWith(myopia.code))?.slice(2)).toEqual([
-    '无监测数据（各年均无数值）',
+    '无监测数据（截至2024年各年均无数值）',
     '—',
   ]);
   const template = notice.locator('.notice-template');

@@ -60,6 +60,95 @@ test('目标值 takes “4‰” on a ‰ row and shows its unit; a wrong unit i
   workbook.expectNoErrors();
 });
 
+test('a 目标类型 not in its list, typed or pasted, is said at once, marked and not saved; 撤销 never undoes an edit that changed nothing', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  const undo = page.getByRole('button', { name: '撤销', exact: true });
+
+  // The list opened and closed on the kind it holds changes nothing: no step for 撤销.
+  await workbook.select(INFANT, '目标类型');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.autocompleteEditor .htCore td').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '目标类型')).toHaveText('▼上限');
+  await expect(undo).toBeDisabled();
+
+  // A kind not in the list, typed as an input method gives it (the whole word at once): kept in view and
+  // marked, said at once with what to choose, not saved; the target still in use is the last good one.
+  await workbook.typeInto(INFANT, '目标类型', '上线');
+  await expect(bar).toContainText(`${INFANT} 婴儿死亡率 目标类型：“上线”不是可用的目标类型`);
+  await expect(bar).toContainText('上限、下限、左右');
+  await expect(bar).toContainText('此格未保存');
+  await expect(await workbook.cell(INFANT, '目标类型')).toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '目标')).toHaveText('⚠ 目标类型有误，仍按 <5‰（以下） 计算');
+  // 撤销 takes back what was shown.
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT, '目标类型')).toHaveText('▼上限');
+  await expect(await workbook.cell(INFANT, '目标类型')).not.toHaveClass(/cell-invalid/);
+  await expect(undo).toBeDisabled();
+  // A kind typed so is taken (the list's highlighted old kind was taken instead, and the word dropped unsaid).
+  await workbook.typeInto(NEONATAL, '目标类型', '左右');
+  await expect(await workbook.cell(NEONATAL, '目标类型')).toHaveText('▼左右');
+  await expect(await workbook.cell(NEONATAL, '目标')).toHaveText('≈3‰（以下）');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(NEONATAL, '目标类型')).toHaveText('▼上限');
+
+  // Pasted from Excel: the same.
+  await workbook.select(VISITS, '目标类型');
+  await page.evaluate(() => navigator.clipboard.writeText('下线\n'));
+  await page.keyboard.press('Control+v');
+  await expect(await workbook.cell(VISITS, '目标类型')).toHaveClass(/cell-invalid/);
+  await expect(bar).toContainText(`${VISITS} 新生儿访视率 目标类型：“下线”不是可用的目标类型`);
+  await expect(bar).toContainText('此格未保存');
+
+  workbook.expectNoErrors();
+});
+
+test('a base year after the target year and a share over 100 % are refused as the other definition slips, a far-off 目标值 is questioned; a reload shows what is saved', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+
+  // A base year after the target year: refused as the other slips, naming both years and what to do; the
+  // target year, which was not changed, is not said to be unsaved.
+  await workbook.typeInto(INFANT, '基期年', '2026');
+  await expect(bar).toContainText(
+    `${INFANT} 婴儿死亡率 基期年：基期年（2026年）不早于目标年（2025年）：目标年应晚于基期年，请改正其中一个年份。此格未保存`,
+  );
+  await expect(await workbook.cell(INFANT, '基期年')).toHaveClass(/cell-invalid/);
+  await workbook.select(INFANT, '目标年');
+  await expect(bar).not.toContainText('此格未保存');
+
+  // A share over 100 %: refused, naming the field.
+  await workbook.typeInto(VISITS, '目标值', '500');
+  await expect(bar).toContainText(`${VISITS} 新生儿访视率 目标值：百分比应在 0 到 100 之间`);
+  await expect(bar).toContainText('此格未保存');
+  // 150‰ for an infant mortality whose target is 5‰: taken, and questioned as a figure is.
+  await workbook.typeInto(NEONATAL, '目标值', '150');
+  await expect(bar).toContainText(`请核实 ${NEONATAL} 新生儿死亡率：目标值为150‰，是原目标（3‰）的约50倍。`);
+  await expect(await workbook.cell(NEONATAL, '目标')).toHaveText('<150‰（以下）');
+  await page.keyboard.press('Control+z');
+  await workbook.revealRow(NEONATAL);
+  await expect(await workbook.cell(NEONATAL, '目标')).toHaveText('<3‰（以下）');
+
+  // After a reload the slips are gone and the saved definition is shown, unmarked.
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT, '基期年')).toHaveText('2020');
+  await expect(await workbook.cell(INFANT, '基期年')).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(VISITS, '目标值')).toHaveText('90%');
+  await expect(page.locator('.status-bar .counts')).not.toContainText('需更正');
+  workbook.expectNoErrors();
+});
+
 test('choosing 全覆盖 makes the row “= 100%” as it is judged, in one undo step; 方向性 drops the value', async ({
   page,
 }) => {

@@ -278,7 +278,7 @@ test('add a row with a Chinese name, delete it with confirmation, undo the delet
     .getByRole('table', { name: '修改记录' })
     .locator('tbody tr');
   await expect(lines.nth(0)).toContainText('整行（无此行）新增此行撤销删除指标');
-  await expect(lines.nth(1)).toContainText('整行（原有此行）已删除此行录入');
+  await expect(lines.nth(1)).toContainText('整行（原有此行）已删除此行删除指标');
   workbook.expectNoErrors();
 });
 

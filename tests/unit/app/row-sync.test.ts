@@ -444,6 +444,24 @@ describe('row sync of added and removed rows', () => {
     ]);
   });
 
+  it.each(['write', 'pull'] as const)(
+    'a new row renumbered (on %s) takes no code of a row deleted before: X02’s history stays X02’s alone',
+    async (when) => {
+      const { a, b } = await twoTabs();
+      a.grid.rows.push(newRow('X01', '乡镇新增：儿童友好公园数', { 2024: 3 }), newRow('X02', '临时行'));
+      await a.sync.write(structureChanged());
+      a.grid.rows = a.grid.rows.filter((r) => r.code !== 'X02');
+      await a.sync.write(structureChanged());
+      // B, which never saw A's rows, adds its own X01.
+      b.grid.rows.push(newRow('X01', '乡镇新增：儿童之家覆盖数', { 2024: 12 }));
+      const said =
+        when === 'write' ? await b.sync.write(structureChanged()) : (await b.sync.pull(null), b.told);
+      expect(said.map((c) => c.code)).toEqual(['X03']);
+      expect(b.grid.row('X03')).toMatchObject({ name: '乡镇新增：儿童之家覆盖数', values: { 2024: 12 } });
+      expect(b.grid.codes()).not.toContain('X02');
+    },
+  );
+
   it('a row B deleted (not yet saved) stays deleted when A’s edit of that row is pulled', async () => {
     const { a, b } = await twoTabs();
     b.grid.rows = b.grid.rows.filter((r) => r.code !== 'H03'); // B's deletion waits for autosave

@@ -75,6 +75,22 @@ describe('grid rows', () => {
     expect(at('gap')).toBeNull();
   });
 
+  it('keeps the saved period when the row’s 基期年 is not before its 目标年 (a slip, marked and not saved)', () => {
+    const row = toGridRow(myopia, columns, 7);
+    const base = columns.findIndex((c) => c.key === 'baseYear');
+    const target = columns.findIndex((c) => c.key === 'targetYear');
+    row[base] = 2026;
+    expect(fromGridRow(row, columns, 7, myopia)).toMatchObject({ baseYear: 2018, targetYear: 2025 });
+    row[base] = 2025;
+    expect(fromGridRow(row, columns, 7, myopia)).toMatchObject({ baseYear: 2018, targetYear: 2025 });
+    // Both years moved together (a row pasted whole, or the target year first): saved when in order.
+    row[base] = 2021;
+    row[target] = 2030;
+    expect(fromGridRow(row, columns, 7, myopia)).toMatchObject({ baseYear: 2021, targetYear: 2030 });
+    row[target] = 2019;
+    expect(fromGridRow(row, columns, 7, myopia)).toMatchObject({ baseYear: 2018, targetYear: 2025 });
+  });
+
   it('keeps an edited projection formula, relative to its row, and drops it when back to default', () => {
     const row = toGridRow(myopia, columns, 7);
     const p = columns.findIndex((c) => c.key === 'projection');

@@ -387,7 +387,7 @@ describe('parseImportFile: matching rows', () => {
           '如是下一期规划的数据，请在下一期规划的工作簿中导入；如是填错了列，请改正后再导入。',
       ],
       [1, '2023', expect.stringContaining('年份 2023 有两列')],
-      [1, '2023年目标值', expect.stringContaining('不是年份数值列')],
+      [1, '2023年目标值', expect.stringContaining('不是 2023 年的实际数值（列名中写的是“目标值”）')],
     ]);
   });
 
@@ -1299,12 +1299,20 @@ describe('parseImportFile: tables laid out differently', () => {
 
   it('a header without year columns gets its own message', () => {
     const noYears = parseImportFile(
-      '代码,指标名称,本年数\r\nH02,婴儿死亡率,4.1\r\n',
+      '代码,指标名称,单位,数量\r\nH02,婴儿死亡率,‰,4.1\r\n',
       'a.csv',
       planRows(),
       YEARS,
     );
     expect(noYears.issues[0]!.message).toContain('第 1 行的表头有“代码”或“指标名称”列，但没有年份列');
+    // 本年数 is a year's figures that does not say which year: the column is named.
+    const thisYear = parseImportFile(
+      '代码,指标名称,本年数\r\nH02,婴儿死亡率,4.1\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(thisYear.issues[0]!.message).toContain('第 1 行的“本年数”列没有写明是哪一年的数值');
   });
 });
 
@@ -1831,5 +1839,225 @@ describe('parseImportFile: a column name with a word in brackets', () => {
       ['H07', 2024, undefined, 6.1, 2],
       ['H10', 2024, undefined, 97, 3],
     ]);
+  });
+});
+
+describe('parseImportFile: year columns as office returns head them', () => {
+  it.each([
+    '2025年数',
+    '截至2025年',
+    '截止2025年',
+    '截至2025年底',
+    '截止到2025年末',
+    '截至2025年12月31日',
+    '截至2025年12月底',
+    '2025年底',
+    '2025年年底',
+    '2025年度',
+    '2025年数值',
+    '2025年度数值',
+    '2025年底数值',
+    '2025年数（‰）',
+  ])('“%s” is the year 2025', (header) => {
+    const parsed = parseImportFile(
+      `代码,指标名称,2024年,"${header}"\r\nH02,婴儿死亡率,2.9,2.7\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2024, undefined, 2.9, 2],
+      ['H02', 2025, undefined, 2.7, 2],
+    ]);
+  });
+
+  it('“截至2025年” as the only year column of a name-only table is 2025', () => {
+    const parsed = parseImportFile('指标名称,截至2025年\r\n婴儿死亡率,2.7\r\n', 'a.csv', planRows(), YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([['H02', 2025, undefined, 2.7, 2]]);
+  });
+
+  it('a long table’s 年份 written 截至2025年 or 2025年数 is 2025', () => {
+    const parsed = parseImportFile(
+      '代码,年份,数值\r\nH02,截至2025年,2.7\r\nH01,2025年数,1.4\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2025, undefined, 2.7, 2],
+      ['H01', 2025, undefined, 1.4, 3],
+    ]);
+  });
+
+  it.each([
+    ['2025年目标', '目标'],
+    ['2025年目标值', '目标值'],
+    ['2025年预计', '预计'],
+    ['2025年预计数', '预计数'],
+    ['2025年同比', '同比'],
+    ['2025年全省', '全省'],
+    ['截至2025年全省平均', '全省平均'],
+  ])('“%s” beside the year columns is another figure: said, not read', (header, words) => {
+    const parsed = parseImportFile(
+      `代码,指标名称,2024年,"${header}"\r\nH02,婴儿死亡率,2.9,2.7\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([['H02', 2024, undefined, 2.9, 2]]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        1,
+        header,
+        `列“${header}”不是 2025 年的实际数值（列名中写的是“${words}”），该列未导入：` +
+          '如确是该年的实际数值，请把列名改为“2025年”后再导入。',
+      ],
+    ]);
+  });
+
+  it('a file whose only year-like column is another figure (2025年预计) says so, not “no year column”', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2025年预计\r\nH02,婴儿死亡率,2.7\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      '第 1 行的“2025年预计”列不是 2025 年的实际数值（列名中写的是“预计”），本文件未导入任何数据：' +
+        '如确是该年的实际数值，请把列名改为“2025年”后再导入。',
+    ]);
+  });
+
+  it('本年实际 (no year in it) is refused, naming the year the title gives', () => {
+    const parsed = parseImportFile(
+      '兰溪市2025年儿童发展规划监测数据,,\r\n代码,指标名称,本年实际\r\nH02,婴儿死亡率,2.7\r\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      '第 2 行的“本年实际”列没有写明是哪一年的数值（表格标题写的是 2025 年），本文件未导入任何数据：' +
+        '请把该列的列名改为“2025年”后再导入。',
+    ]);
+  });
+
+  it('本年实际 beside year columns is said, not silently dropped', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年,本年实际\r\nH02,婴儿死亡率,2.9,2.7\r\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([['H02', 2024, undefined, 2.9, 2]]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        1,
+        '本年实际',
+        '列“本年实际”没有写明是哪一年的数值，该列未导入：请把列名改为“2025年”这样带年份的写法后再导入。',
+      ],
+    ]);
+  });
+});
+
+describe('parseImportFile: a 代码 column holding the department’s own numbering', () => {
+  const NOTE =
+    '代码列不是本工作簿的指标代码（“代码”列写的是 1、2、3 …），已按指标名称对应：请在“将修改的单元格”中核对各行对应的指标。';
+
+  it('1, 2, 3 beside the plan’s names: each line is matched by its name, and the preview says so once', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,2024年\r\n1,婴儿死亡率,‰,2.9\r\n2,新生儿死亡率,‰,1.4\r\n3,5岁以下儿童死亡率,‰,4.1\r\n4,儿童口腔检查率,%,85\r\n填报人：张三,,,\r\n',
+      '卫健局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2024, undefined, 2.9, 2],
+      ['H01', 2024, undefined, 1.4, 3],
+      ['H03', 2024, undefined, 4.1, 4],
+    ]);
+    expect(parsed.readingNotes?.map((n) => [n.line, n.column, n.message])).toEqual([[1, '代码', NOTE]]);
+    expect(parsed.issues).toEqual([]);
+    // A name the workbook lacks is no new row numbered 4: it is listed with the reason.
+    expect(parsed.newRows).toEqual([]);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [5, expect.stringContaining('工作簿中没有名为“儿童口腔检查率”的指标')],
+      [6, expect.stringContaining('说明文字')],
+    ]);
+    expect(planImport([parsed]).readingNotes).toEqual(parsed.readingNotes);
+  });
+
+  it('a line whose code is one row and whose name another is still refused, and no line is matched by name', () => {
+    const h01 = LANXI_2021_2025.indicators.find((r) => r.name === '新生儿死亡率')!.code;
+    const parsed = parseImportFile(
+      `代码,指标名称,2024年\r\n1,婴儿死亡率,2.9\r\n${h01},婴儿死亡率,3\r\n`,
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.readingNotes ?? []).toEqual([]);
+    expect(parsed.issues.map((i) => [i.line, i.message])).toEqual([
+      [3, expect.stringContaining(`代码 ${h01} 在工作簿中是“新生儿死亡率”，本行的名称却是“婴儿死亡率”`)],
+    ]);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [2, expect.stringContaining('代码 1 不在本工作簿中，但名称“婴儿死亡率”与 H02 相同')],
+    ]);
+  });
+
+  it('new indicators under codes of their own stay new rows; one named as an existing row is still refused', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,2024年\r\nX01,儿童口腔检查率,%,85\r\nX02,儿童视力筛查率,%,90\r\nX03,婴儿死亡率,‰,2.9\r\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.readingNotes ?? []).toEqual([]);
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.newRows.map((r) => r.indicator.code)).toEqual(['X01', 'X02']);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [4, expect.stringContaining('代码 X03 不在本工作簿中，但名称“婴儿死亡率”与 H02 相同')],
+    ]);
+  });
+
+  it('two numbered tables pasted one below the other (the header copied) are read whole', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年\n1,婴儿死亡率,2.9\n2,新生儿死亡率,1.4\n代码,指标名称,2024年\n1,5岁以下儿童死亡率,4.1\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2024, undefined, 2.9, 2],
+      ['H01', 2024, undefined, 1.4, 3],
+      ['H03', 2024, undefined, 4.1, 5],
+    ]);
+    expect(parsed.readingNotes).toHaveLength(1);
+  });
+
+  it('编号 holding 1, 2, 3 under a copied header is still a serial number: matched by name, nothing to say', () => {
+    const parsed = parseImportFile(
+      '编号,指标名称,2024年\n1,婴儿死亡率,2.9\n编号,指标名称,2024年\n1,5岁以下儿童死亡率,4.1\n',
+      'a.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.readingNotes ?? []).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2024, undefined, 2.9, 2],
+      ['H03', 2024, undefined, 4.1, 4],
+    ]);
+  });
+
+  it('an empty 代码 column is no department numbering: nothing is said', () => {
+    const parsed = parseImportFile('代码,指标名称,2024年\r\n,婴儿死亡率,2.9\r\n', 'a.csv', planRows(), YEARS);
+    expect(changes(parsed.updates)).toEqual([['H02', 2024, undefined, 2.9, 2]]);
+    expect(parsed.readingNotes ?? []).toEqual([]);
   });
 });

@@ -71,6 +71,24 @@ describe('backup file', () => {
     ]);
   });
 
+  it('keeps a deleted row’s history line as 删除指标, of its own kind', () => {
+    const deleted: HistoryEntry = {
+      ...entry,
+      field: 'row',
+      label: '整行',
+      before: '（原有此行）',
+      after: '已删除此行',
+      source: { kind: 'row', detail: '删除指标' },
+    };
+    const text = serializeBackup(
+      { workbooks: [plan], settings: {}, history: [deleted], versions: [] },
+      new Date(),
+    );
+    const parsed = parseBackup(text, '备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.backup.history).toEqual([deleted]);
+  });
+
   it('keeps each row’s direction as stored: 不升 (not rising) rows and ↓ rows of a workbook made before 不升', () => {
     const older = workbookFromPlan(LANXI_2021_2025, 'older', new Date('2026-01-01T00:00:00Z'));
     older.indicators = older.indicators.map((row) =>

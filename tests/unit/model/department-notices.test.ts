@@ -8,7 +8,7 @@ import {
 } from '../../../src/model/department-notices';
 import type { Indicator, Target } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { buildReport, type RowFacts } from '../../../src/model/report';
+import { buildReport, factsAsOf, type RowFacts } from '../../../src/model/report';
 import { defaultProjection, resultsOf } from '../../../src/model/row-results';
 import { SAMPLE_LABEL } from '../../../src/model/sample-data';
 import { DEFAULT_THRESHOLDS, holdLegend, reportStatusLegend, targetSpecOf } from '../../../src/model/status';
@@ -116,7 +116,12 @@ describe('各单位预警及补报通知', () => {
     expect(of('市教育局').missing).toEqual([]);
     expect(of('乡镇办').missing).toEqual([
       expect.objectContaining({ code: 'Z01', state: '“九十六”有误，未计入', invalid: true }),
-      expect.objectContaining({ code: 'Z02', state: '无监测数据（各年均无数值）', latest: '', noData: true }),
+      expect.objectContaining({
+        code: 'Z02',
+        state: '无监测数据（截至2024年各年均无数值）',
+        latest: '',
+        noData: true,
+      }),
     ]);
     expect(of(UNASSIGNED).missing.map((m) => m.code)).toEqual(['X01']);
     expect(of(UNASSIGNED).warnings.map((w) => w.code)).toEqual(['X02']);
@@ -156,6 +161,22 @@ describe('各单位预警及补报通知', () => {
     expect(school!.legend).not.toContain(holdLegend(DEFAULT_THRESHOLDS));
   });
 
+  it('says a row with only a later figure had none up to the notice’s year, not none in any year', () => {
+    // The 2024 notice, with the row's 2025 figure in the workbook (the report view hands rows as of 2024).
+    const lateOnly = [
+      factsAsOf(facts('H05', '市卫健局', { 2025: 4.2 }, '数据不足'), 2024, DEFAULT_THRESHOLDS),
+    ];
+    const r = buildReport('规划', lateOnly, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
+    const [notice] = buildNotices('规划', r, lateOnly, ORDER, DEFAULT_THRESHOLDS).notices;
+    expect(notice!.missing).toEqual([
+      expect.objectContaining({ code: 'H05', state: '无监测数据（截至2024年各年均无数值）', noData: true }),
+    ]);
+    expect(notice!.template).toBe(
+      '请使用随附的填报模板（市卫健局的指标，CSV 文件），在“2024年”列填写 H05 的数值；' +
+        '这些指标截至2024年各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
+    );
+  });
+
   it('does not chase a year before a row’s own base year', () => {
     const early = [facts('N01', '市卫健局', { 2025: 3 }, '数据不足', { baseYear: 2025 })];
     const r = buildReport('规划', early, 2024, 'annual', describeTarget, DEFAULT_THRESHOLDS);
@@ -185,7 +206,7 @@ describe('各单位预警及补报通知', () => {
     );
     expect(n2.notices[0]!.template).toBe(
       '请使用随附的填报模板（市卫健局的指标，CSV 文件），在“2024年”列填写 H01、H02 的数值；' +
-        '这些指标各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
+        '这些指标截至2024年各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
     );
   });
 
@@ -195,7 +216,7 @@ describe('各单位预警及补报通知', () => {
     );
     expect(of('乡镇办').template).toBe(
       '请使用随附的填报模板（乡镇办的指标，CSV 文件），在“2024年”列填写 Z02 的数值，' +
-        '核实并更正 Z01 的2024年数值（只填数字，单位已在“单位”列）；其中1项各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
+        '核实并更正 Z01 的2024年数值（只填数字，单位已在“单位”列）；其中1项截至2024年各年均无数值（无监测数据），此前各年如有数值请一并填写，另存为 CSV 发回。',
     );
     expect(of('市教育局').template).toContain('2024年数值已齐全');
     // No template can be exported for rows without a department: the clerk is told what to do first.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDifference,
+  formatNumber,
   formatWithUnit,
   parseEntry,
   readEntryText,
@@ -103,6 +104,13 @@ describe('parseEntry: values as people type them', () => {
     expect(formatWithUnit(96.5, '%')).toBe('96.5%');
     expect(formatWithUnit(3, '家')).toBe('3 家');
     expect(formatWithUnit(0.1 + 0.2, '%')).toBe('0.3%');
+  });
+
+  it('rounds a negative half as its positive (away from zero, as Excel’s ROUND), to the four places shown', () => {
+    expect(formatNumber(0.03125)).toBe('0.0313');
+    expect(formatNumber(-0.03125)).toBe('-0.0313');
+    expect(formatWithUnit(-0.03125, '‰')).toBe('-0.0313‰');
+    expect(formatDifference(0.03125, '%')).toBe('0.0313个百分点');
   });
 });
 

@@ -4,6 +4,7 @@ import {
   describeSource,
   undoSource,
   diffRows,
+  rowChangeSource,
   fieldText,
   importSources,
   mergeRow,
@@ -36,6 +37,24 @@ describe('undoSource: a step of 撤销 / 重做 says what it took back or did ag
     ['redo', undefined, '重做'],
   ] as const)('%s of %s: %s', (kind, actionType, words) => {
     expect(describeSource(undoSource(kind, actionType))).toBe(words);
+  });
+});
+
+describe('rowChangeSource: a row added or deleted whole says so, not 录入', () => {
+  it('a typed save that adds a row says 新增指标, one that deletes it 删除指标 (as 撤销删除指标 says)', () => {
+    const typed = { kind: 'typed' } as const;
+    expect(describeSource(rowChangeSource(typed, undefined, centres()))).toBe('新增指标');
+    expect(describeSource(rowChangeSource(typed, centres(), undefined))).toBe('删除指标');
+    expect(describeSource(rowChangeSource(typed, centres(), centres({ 2021: 3 })))).toBe('录入');
+  });
+
+  it('keeps every other source: an undo, an import, a restore say what they were', () => {
+    const undone = undoSource('undo', 'insert_row');
+    expect(rowChangeSource(undone, centres(), undefined)).toEqual(undone);
+    const imported = { kind: 'import', detail: '卫健局.csv' } as const;
+    expect(rowChangeSource(imported, undefined, centres())).toEqual(imported);
+    const version = { kind: 'version', detail: '第二稿' } as const;
+    expect(rowChangeSource(version, centres(), undefined)).toEqual(version);
   });
 });
 
@@ -285,6 +304,20 @@ describe('mergeWorkbookRows', () => {
         '另一窗口也新增了代码为 X01 的一行“乡镇新增：儿童友好公园数”并先保存；本窗口新增的“乡镇新增：儿童之家覆盖数”已改用代码 X02，数值都已保留',
       ],
     ]);
+  });
+
+  it('the code such a row takes instead is none a deleted row of the history had (X02 was deleted)', () => {
+    const base = baseOf([infant()]);
+    const theirs: Indicator = { ...centres(), code: 'X01', name: '乡镇新增：儿童友好公园数', unit: '个' };
+    const ours: Indicator = { ...centres(), code: 'X01', name: '乡镇新增：儿童之家覆盖数', unit: '个' };
+    const { rows, recoded } = mergeWorkbookRows(
+      base,
+      [infant(), ours],
+      [infant(), theirs],
+      new Set(['X01', 'X02']),
+    );
+    expect(recoded).toEqual(new Map([['X01', 'X03']]));
+    expect(rows.map((r) => r.code)).toEqual(['H02', 'X01', 'X03']);
   });
 
   it('a row another tab deleted stays deleted when untouched here', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import COUNT_UNITS from '../../../src/model/count-units.json' with { type: 'json' };
 import { parseEntry } from '../../../src/model/entry';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { implausibleFigure } from '../../../src/model/plausibility';
+import { implausibleFigure, implausibleTarget } from '../../../src/model/plausibility';
 
 /**
  * For each unit: two years of figures such as a county reports them (made up for the test, not statistics), next
@@ -222,5 +222,54 @@ describe('implausibleFigure: a row’s first figure beside its target', () => {
 
   it('a row with another figure is compared with that figure, not with the target', () => {
     expect(implausibleFigure('‰', { 2024: 120 }, 2025, 150, undefined, infant)).toBeNull();
+  });
+});
+
+describe('implausibleTarget: a new 目标值 beside the row’s own target and figures', () => {
+  // Made-up figures for the test, not statistics.
+  it('婴儿死亡率: 150‰ typed for the target of 5‰ is questioned, naming the field, the old target and the cause', () => {
+    const odd = implausibleTarget('‰', 150, { values: {}, currentTarget: 5 });
+    expect(odd?.message).toBe(
+      '目标值为150‰，是原目标（5‰）的约30倍。与原目标相差悬殊，可能填错了数字或单位。',
+    );
+    // Per 100,000 written on a ‰ row: the unit's likely slip is said.
+    expect(implausibleTarget('‰', 450, { values: {}, currentTarget: 4.5 })?.message).toContain(
+      '可能按每10万人填写了',
+    );
+    // A share written as a ratio.
+    expect(implausibleTarget('%', 0.9, { values: {}, currentTarget: 90 })?.message).toContain(
+      '像是把百分数写成了比例',
+    );
+  });
+
+  it('is compared with the previous plan’s target and with the row’s figures when there is no target to go by', () => {
+    expect(implausibleTarget('‰', 45, { values: {}, previousTarget: 4.5 })?.message).toBe(
+      '目标值为45‰，是上期目标（4.5‰）的约10倍。单位可能有误：上期目标为4.5‰，本次为45，可能按万分率（每万人）填写了，或多写了一位数字。',
+    );
+    expect(
+      implausibleTarget('‰', 40, { values: { 2022: 4.1, 2023: 3.9 }, years: [2022, 2023] })?.message,
+    ).toBe(
+      '目标值为40‰，是2023年实际值（3.9‰）的约10倍。单位可能有误：2023年实际值为3.9‰，本次为40，可能按万分率（每万人）填写了，或多写了一位数字。',
+    );
+  });
+
+  it('a target that any of them agrees with is not questioned: a new ambition is not a slip', () => {
+    expect(implausibleTarget('‰', 4.5, { values: {}, currentTarget: 5 })).toBeNull();
+    expect(implausibleTarget('%', 95, { values: { 2023: 92 }, currentTarget: 90 })).toBeNull();
+    // Corrected back after a slip: the old (slipped) target is far off, the figures agree.
+    expect(implausibleTarget('‰', 4.5, { values: { 2023: 4.8 }, currentTarget: 150 })).toBeNull();
+    expect(implausibleTarget('%', 60, { values: {}, currentTarget: 10, previousTarget: 50 })).toBeNull();
+  });
+
+  it('leaves small numbers, zero and rows with nothing to go by alone', () => {
+    // 至少1家 → 至少8家: a handful of things.
+    expect(implausibleTarget('家', 8, { values: {}, currentTarget: 1 })).toBeNull();
+    // Below the unit’s floor: 0.3‰ → 0.05‰ is a rare event's rate.
+    expect(implausibleTarget('‰', 0.05, { values: {}, currentTarget: 0.3 })).toBeNull();
+    expect(implausibleTarget('%', 0, { values: {}, currentTarget: 90 })).toBeNull();
+    expect(implausibleTarget('%', 90, { values: {} })).toBeNull();
+    expect(
+      implausibleTarget('%', 90, { values: { 2023: 0, 2024: '待统计' }, currentTarget: null }),
+    ).toBeNull();
   });
 });

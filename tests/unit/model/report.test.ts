@@ -125,7 +125,7 @@ describe('the monitoring report', () => {
       target: '<5‰（以下）',
       status: '需加快',
       outcome: '暂无2025年数值',
-      outcomeNote: '（需加快）',
+      outcomeNote: '（按趋势需加快）',
     });
     expect(health[1]).toMatchObject({ value: '—', change: '', status: '倒退' });
     expect(report.areas[1]!.rows[0]).toMatchObject({ value: '97.5%', change: '+1.5个百分点' });
@@ -151,6 +151,10 @@ describe('the monitoring report', () => {
     [97.5, 96, '%', '+1.5个百分点'],
     [3, 3, '家', '持平'],
     [3, undefined, '家', ''],
+    // Halves round away from zero on either side, as Excel's ROUND: a fall of 0.625 is not a smaller 0.62.
+    [5, 5.625, '‰', '−0.63个千分点'],
+    [5.625, 5, '‰', '+0.63个千分点'],
+    [87.575, 88.2, '%', '−0.63个百分点'],
   ])('change %s vs %s (%s) reads %s', (current, previous, unit, text) => {
     expect(describeChange(current, previous, unit)).toBe(text);
   });
@@ -269,6 +273,8 @@ describe('what a printed report must not get wrong', () => {
     [-2.1, '%', '低于目标 2.1个百分点'],
     [1.42, '家', '高于目标 1.42 家'],
     [-0.004, '%', '与目标持平'],
+    [-0.625, '%', '低于目标 0.63个百分点'],
+    [0.625, '%', '高于目标 0.63个百分点'],
     [null, '%', '—'],
   ])('gap %s (%s) reads %s', (gap, unit, text) => {
     expect(describeGap(gap, unit)).toBe(text);
@@ -510,7 +516,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     expect(report.title).toBe('规划终期评估报告（2025年）');
     expect(report.summary).toBe(
       '7项指标中，有2025年数值的4项：已实现3项，未实现1项，实现率75%；' +
-        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
   });
 
@@ -581,7 +587,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       '未实现',
       '无法判定（数值有误等）',
       '待补报2025年数值（有往年填报）',
-      '无监测数据（各年均无数值）',
+      '无监测数据（截至2025年各年均无数值）',
       '实现率（已实现 ÷ 已判定的指标）',
     ]);
     // 儿童与教育: E01 and E02 have earlier figures, E03 none at all — two kinds of missing, counted apart.
@@ -631,7 +637,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     );
     expect(withBroken.summary).toBe(
       '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
-        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
     const row = withBroken.areas[0]!.rows.find((r) => r.code === 'H03');
     expect(row).toMatchObject({ outcome: '无法判定', outcomeNote: '（公式有误）' });
@@ -656,7 +662,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     });
     expect(withUnchecked.summary).toBe(
       '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
-        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（各年均无数值）的1项',
+        '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
     expect(withUnchecked.tally?.rows.find((r) => r.area === '儿童与教育')?.cells).toEqual([
       '4',
@@ -692,7 +698,47 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     );
     expect(none.summary).toBe(
       '3项指标均尚无2025年数值，还不能判定是否实现：有往年填报的2项（其中按最新数值已达标1项），' +
-        '无监测数据（各年均无数值）的1项；请先录入或导入2025年的数值',
+        '无监测数据（截至2025年各年均无数值）的1项；请先录入或导入2025年的数值',
+    );
+  });
+
+  it('终期 of 2024: a row whose only figure is 2025’s had none up to 2024, said so (it has a figure, so not 各年均无数值)', () => {
+    const lateOnly = factsAsOf(
+      facts('E07', '儿童与教育', lower(98), { 2025: 98.5 }, '达标'),
+      2024,
+      DEFAULT_THRESHOLDS,
+    );
+    const early = facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标');
+    const asOf2024 = buildReport(
+      '规划',
+      [early, lateOnly],
+      2024,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(asOf2024.summary).toBe(
+      '2项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项，' +
+        '无监测数据（截至2024年各年均无数值）的1项；终期评估按2025年的数值判定，请将报告年份选为2025年',
+    );
+    expect(asOf2024.tally?.headers[5]).toBe('无监测数据（截至2024年各年均无数值）');
+    expect(asOf2024.areas[0]!.rows.find((r) => r.code === 'E07')).toMatchObject({ outcome: '无监测数据' });
+    for (const text of [asOf2024.summary, ...(asOf2024.tally?.headers ?? [])])
+      expect(text).not.toContain('（各年均无数值）');
+  });
+
+  it('终期 of a year before the target year does not ask for the 2025 figures it leaves out: it says which year to choose', () => {
+    const early = buildReport(
+      '规划',
+      [facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标')],
+      2023,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    // A report of 2023 reads the workbook as it stood then: a 2025 figure entered now would not change it.
+    expect(early.summary).toBe(
+      '1项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项；终期评估按2025年的数值判定，请将报告年份选为2025年',
     );
   });
 
@@ -705,7 +751,24 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       describeTarget,
       DEFAULT_THRESHOLDS,
     );
-    expect(early.areas[0]!.rows[0]).toMatchObject({ outcome: '暂无2025年数值', outcomeNote: '（预计达标）' });
+    // The latest status said as what it rests on, as once the figure is overdue: "暂无2025年数值（已达标）" read as
+    // if the target were met without the figure.
+    expect(early.areas[0]!.rows[0]).toMatchObject({
+      outcome: '暂无2025年数值',
+      outcomeNote: '（按趋势预计达标）',
+    });
+    const metEarly = buildReport(
+      '规划',
+      [facts('E01', '儿童与教育', lower(98), { 2020: 97, 2023: 98.5 }, '已达标')],
+      2024,
+      'final',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(metEarly.areas[0]!.rows[0]).toMatchObject({
+      outcome: '暂无2025年数值',
+      outcomeNote: '（按2023年数值已达标）',
+    });
     const due = buildReport(
       '规划',
       [facts('E02', '儿童与教育', lower(98), { 2020: 95, 2023: 97.5 }, '预计达标')],

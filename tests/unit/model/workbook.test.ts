@@ -35,4 +35,9 @@ describe('workbook periods', () => {
   it('gives added rows unused codes', () => {
     expect(nextCustomCode([{ code: 'X01' }, { code: 'H01' }])).toBe('X02');
   });
+  it('never gives a new row the code of a deleted row the history or a version still knows', () => {
+    // X01 was added and deleted: its history is X01's, so a new, different row takes X03 (X02 is a row now).
+    expect(nextCustomCode([{ code: 'X02' }, { code: 'H01' }], new Set(['X01', 'H01']))).toBe('X03');
+    expect(nextCustomCode([{ code: 'H01' }], new Set(['X01', 'X02']))).toBe('X03');
+  });
 });

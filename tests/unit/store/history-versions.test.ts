@@ -1073,6 +1073,55 @@ describe('a write failing midway leaves the workbook as before', () => {
 });
 
 describe('history of the whole workbook', () => {
+  it('a row added and deleted says 新增指标 and 删除指标, and its code stays known for the next new row', async () => {
+    const { repository, workbook } = await savedPlan();
+    await repository.saveWorkbook(planWorkbook('wb-2'));
+    const withX01 = structuredClone(workbook);
+    withX01.indicators.push({
+      ...structuredClone(rowOf(workbook, 'H11')),
+      code: 'X01',
+      name: '乡镇儿童友好公园数',
+    });
+    await repository.saveWorkbookMerged(withX01, baseOf(workbook), context('2026-11-02T08:00:00.000Z'));
+    const added = (await repository.loadWorkbook('wb-1'))!;
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(added, 'X01', { 2021: 3 })],
+      baseOf(added),
+      context('2026-11-02T08:01:00.000Z'),
+    );
+    const typed = (await repository.loadWorkbook('wb-1'))!;
+    const withoutX01 = { ...typed, indicators: typed.indicators.filter((r) => r.code !== 'X01') };
+    await repository.saveWorkbookMerged(withoutX01, baseOf(typed), context('2026-11-02T08:02:00.000Z'));
+
+    const history = await repository.rowHistory('wb-1', 'X01');
+    expect(history.map((e) => [e.label, e.before, e.after, describeSource(e.source)])).toEqual([
+      ['整行', '（原有此行）', '已删除此行', '删除指标'],
+      ['2021年', '（空）', '3 家', '录入'],
+      ['整行', '（无此行）', '新增此行', '新增指标'],
+    ]);
+    const known = await repository.knownCodes('wb-1');
+    expect(known.has('X01')).toBe(true);
+    expect(known.has('H02')).toBe(false); // never changed: no history, no version
+    expect(await repository.knownCodes('wb-2')).toEqual(new Set());
+  });
+
+  it('a code only a saved version holds is known too', async () => {
+    const { repository, workbook } = await savedPlan();
+    // Written without a history (as an older build's workbook was): only the version keeps X05.
+    const withX05 = structuredClone(workbook);
+    withX05.indicators.push({ ...structuredClone(rowOf(workbook, 'H11')), code: 'X05' });
+    await repository.saveWorkbook(withX05);
+    await repository.saveVersion('wb-1', '第二稿', '张丽', '2026-11-05T00:00:00.000Z');
+    await repository.saveWorkbook(workbook);
+    const known = await repository.knownCodes('wb-1');
+    expect(known.has('X05')).toBe(true);
+    expect(known.has('H02')).toBe(true); // in the version too
+    // Opening waits for the history's codes only; the versions' come after (see openSession).
+    expect((await repository.historyCodes('wb-1')).has('X05')).toBe(false);
+    expect((await repository.versionCodes('wb-1')).has('X05')).toBe(true);
+  });
+
   it('holds every row’s changes newest first, rows deleted since too, and no other workbook’s', async () => {
     const { repository, workbook } = await savedPlan();
     await repository.saveWorkbook(planWorkbook('wb-2'));
