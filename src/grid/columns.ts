@@ -41,6 +41,7 @@ export type ColumnKey =
   | 'fluctuation'
   | 'previousTarget'
   | 'ambition'
+  | 'keptTarget'
   | 'kind'
   | 'comparator'
   | 'wording'
@@ -107,6 +108,8 @@ export function buildColumns(
     ? [
         { key: 'previousTarget', title: '上期目标', width: 280, readOnly: true },
         { key: 'ambition', title: '目标评估', width: 110, readOnly: true },
+        // A tick: the target carried over is kept by decision (沿用上期目标，已确定), not still waiting to be chosen.
+        { key: 'keptTarget', title: '确定沿用', width: 112 },
       ]
     : [];
   return [
@@ -144,6 +147,9 @@ export function buildColumns(
 }
 
 export type GridCell = string | number | null;
+
+/** What a ticked 确定沿用 cell holds (an unticked one holds nothing). */
+export const KEPT_CELL = '已确定';
 export type GridRow = GridCell[];
 
 export function layoutOf(columns: readonly ColumnSpec[]): FormulaLayout {
@@ -194,6 +200,8 @@ export function toGridRow(indicator: Indicator, columns: readonly ColumnSpec[], 
         return null;
       case 'previousTarget':
         return describePreviousTarget(indicator.previousTarget, indicator.unit);
+      case 'keptTarget':
+        return indicator.previousTargetKept ? KEPT_CELL : null;
       case 'kind':
         return TARGET_KIND_LABELS[indicator.target.kind];
       case 'comparator':
@@ -336,6 +344,11 @@ export function fromGridRow(
         break;
       case 'source':
         indicator.source = text(cell);
+        break;
+      case 'keptTarget':
+        // Only a row with a previous target can keep it.
+        if (cell === KEPT_CELL && indicator.previousTarget) indicator.previousTargetKept = true;
+        else delete indicator.previousTargetKept;
         break;
       case 'note': {
         const note = text(cell);

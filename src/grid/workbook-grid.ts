@@ -26,7 +26,7 @@ import {
   registerPlugin,
   UndoRedo,
 } from 'handsontable/plugins';
-import { autocompleteRenderer, textRenderer } from 'handsontable/renderers';
+import { autocompleteRenderer, checkboxRenderer, textRenderer } from 'handsontable/renderers';
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/ht-theme-main.min.css';
 import handsontableCoreCss from 'handsontable/styles/handsontable.css?inline';
@@ -40,7 +40,7 @@ import {
   type Target,
 } from '../model/indicator';
 import { assessAmbition, periodOrderProblem, showPlannedTrend } from '../model/planning';
-import { isCarriedOver } from '../model/planning-report';
+import { isCarriedOver, KEPT_VERDICT } from '../model/planning-report';
 import { implausibleFigure, implausibleTarget } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
@@ -69,6 +69,7 @@ import {
   describeTarget,
   fromGridRow,
   FROZEN_COLUMNS,
+  KEPT_CELL,
   kindOfLabel,
   layoutOf,
   toGridRow,
@@ -237,6 +238,11 @@ export interface WorkbookGrid {
   reports(): RowReport[];
   resetProjectionFormula(code: string): void;
   /**
+   * A next plan: tick (or untick) 确定沿用 of these rows, as the clerk would in the cell, as ONE undo step. Rows
+   * whose target is no longer the previous one, or that are not shown, are left; returns how many changed.
+   */
+  setTargetKept(codes: readonly string[], kept: boolean): number;
+  /**
    * Apply an import: new rows appended and cells set, as ONE undo step. Returns the codes touched.
    * `value` undefined clears the cell.
    */
@@ -319,6 +325,8 @@ export function makeWorkbookGrid(
   const targetValueCol = col('targetValue');
   const yearlyStepCol = col('yearlyStep');
   const wordingCol = col('wording');
+  /** 确定沿用 (-1 outside a next plan). */
+  const keptCol = col('keptTarget');
   const definitionCols = new Set(
     (
       [
@@ -545,6 +553,8 @@ export function makeWorkbookGrid(
   const invalidCells = makeInvalidCellCounter();
   const fluctuations = makeRowCache<ReturnType<typeof assessFluctuation>>();
   const ambitions = makeRowCache<ReturnType<typeof assessAmbition>>();
+  /** Whether a next plan's row still has the previous target (目标评估, 确定沿用 read it on every draw). */
+  const carriedRows = makeRowCache<boolean>();
 
   // --- Projection, gap and status -------------------------------------------------------------------------
   // A row whose projection is the default formula is computed from its cells by the pure model, exactly as the
@@ -693,6 +703,7 @@ export function makeWorkbookGrid(
     invalidCells.markRows(physicalRows);
     fluctuations.forget(physicalRows);
     ambitions.forget(physicalRows);
+    carriedRows.forget(physicalRows);
     results.forget(physicalRows);
     formulaEngine.rowsChanged(physicalRows);
     // A formula of the clerk's may read the rows that changed.
@@ -719,6 +730,7 @@ export function makeWorkbookGrid(
     invalidCells.reset();
     fluctuations.clear();
     ambitions.clear();
+    carriedRows.clear();
     results.clear();
     formulaEngine.structureChanged();
     clerkFormulaRows.clear();
@@ -763,6 +775,42 @@ export function makeWorkbookGrid(
     const indicator = peekIndicator(physicalRow);
     known.set(codeAt(physicalRow), copyIndicator(indicator));
     return indicator;
+  };
+
+  const isTicked = (physicalRow: number) => keptCol >= 0 && cellAt(physicalRow, keptCol) === KEPT_CELL;
+  /** 确定沿用 applies while the target is still the previous one (and a tick left on another can be taken off). */
+  const carriedAt = (physicalRow: number) =>
+    carriedRows.get(physicalRow, () => isCarriedOver(peekIndicator(physicalRow)));
+  const keepable = (physicalRow: number) => keptCol >= 0 && (isTicked(physicalRow) || carriedAt(physicalRow));
+  /** What a 确定沿用 cell takes: a tick, or — pasted or typed — 已确定, 是, √ and the like; anything else unticks. */
+  const keptCellOf = (value: unknown): GridCell =>
+    value === true || /^(已确定|确定|是|√|✓|✔|true|yes|y|1)$/i.test(String(value ?? '').trim())
+      ? KEPT_CELL
+      : null;
+  /**
+   * A tick says the committee keeps the previous target: a target changed afterwards is a new decision, so the
+   * tick goes in the same change (one 撤销 brings back both). Cells the change writes itself are left as written.
+   */
+  const untickChangedTargets = (changes: (Handsontable.CellChange | null)[]) => {
+    const grid = hot;
+    if (!grid || keptCol < 0) return;
+    const targetCols = new Set([kindCol, comparatorCol, targetValueCol, yearlyStepCol]);
+    const same = (a: unknown, b: unknown) =>
+      (a === '' ? null : (a ?? null)) === (b === '' ? null : (b ?? null));
+    const written = new Set(
+      changes.flatMap((change) => (change && Number(change[1]) === keptCol ? [change[0]] : [])),
+    );
+    const added: Handsontable.CellChange[] = [];
+    for (const change of changes) {
+      if (!change || !targetCols.has(Number(change[1]))) continue;
+      const [visualRow, prop, , next] = change;
+      const physicalRow = grid.toPhysicalRow(visualRow);
+      if (written.has(visualRow) || !isTicked(physicalRow) || same(cellAt(physicalRow, Number(prop)), next))
+        continue;
+      written.add(visualRow);
+      added.push([visualRow, keptCol, KEPT_CELL, null]);
+    }
+    changes.push(...added);
   };
 
   /**
@@ -1090,17 +1138,51 @@ export function makeWorkbookGrid(
     const ambition = ambitions.get(physicalRow, () =>
       assessAmbition(peekIndicator(physicalRow), options.thresholds),
     );
-    // A target still the one the next plan was made with: which rows still wait for a new target.
-    const carried = isCarriedOver(peekIndicator(physicalRow));
-    const title = carried ? `新目标仍沿用上期目标，待研究确定。${ambition.message}` : ambition.message;
+    // A target still the one the next plan was made with: which rows still wait for a new target, and which the
+    // committee decided to keep (ticked in 确定沿用).
+    const carried = carriedAt(physicalRow);
+    const kept = carried && isTicked(physicalRow);
+    const title = kept
+      ? `${KEPT_VERDICT}。${ambition.message}`
+      : carried
+        ? `新目标仍沿用上期目标，待研究确定。研究决定沿用的，请在“确定沿用”列勾选。${ambition.message}`
+        : ambition.message;
     if (ambition.flag === 'timid') return { text: '⚠ 偏保守', className: 'status status-moderate', title };
     if (ambition.flag === 'out-of-reach') {
       return { text: '⚠ 难以实现', className: 'status status-regress', title };
     }
     if (ambition.flag === 'leaves-band')
       return { text: '⚠ 将越出范围', className: 'status status-moderate', title };
+    if (kept) return { text: '沿用（已确定）', className: 'kept-target', title };
     return carried ? { text: '沿用上期', className: 'carried-over', title } : { text: '', title };
   });
+  /** 确定沿用: a tick while the target is still the previous one; blank, and said why, once it is not. */
+  const keptRenderer = (
+    instance: Handsontable.Core,
+    td: HTMLTableCellElement,
+    row: number,
+    column: number,
+    prop: string | number,
+    value: unknown,
+    cellProperties: Handsontable.CellProperties,
+  ) => {
+    const physicalRow = instance.toPhysicalRow(row);
+    if (!keepable(physicalRow)) {
+      textRenderer(instance, td, row, column, prop, '', cellProperties);
+      td.classList.add('htDimmed');
+      td.title = definitionOf(physicalRow)?.previousTarget
+        ? '新目标已不同于上期目标，无需确定沿用。'
+        : '本期新增的指标，没有上期目标可沿用。';
+      return;
+    }
+    checkboxRenderer(instance, td, row, column, prop, value, cellProperties);
+    td.classList.add('htCenter');
+    const ticked = value === KEPT_CELL;
+    td.title = ticked
+      ? '已确定沿用上期目标。取消勾选（空格键）则改回“待确定”。'
+      : '新目标仍沿用上期目标，待确定。研究决定沿用的，请勾选（空格键），或右键选“目标已确定（沿用上期）”。';
+    td.querySelector('input')?.setAttribute('aria-label', ticked ? '已确定沿用上期目标' : '确定沿用上期目标');
+  };
   /** Definition cells that hold a slip: the row's target, status and gap still follow its last good definition. */
   const targetCellsWithSlips = (physicalRow: number) =>
     [kindCol, comparatorCol, targetValueCol, yearlyStepCol, baseYearCol, targetYearCol].filter((column) => {
@@ -1160,6 +1242,14 @@ export function makeWorkbookGrid(
         allowInvalid: false,
         wordWrap: spec.wrap ?? false,
       };
+    if (spec.key === 'keptTarget')
+      return {
+        ...base,
+        type: 'checkbox',
+        checkedTemplate: KEPT_CELL,
+        uncheckedTemplate: null,
+        renderer: keptRenderer,
+      } as Handsontable.ColumnSettings;
     if (renderer) return { ...base, renderer };
     // 责任单位 is open: an office not in the list (市妇幼保健院) is typed in. A dropdown list does not narrow while
     // typing and Enter took the entry still highlighted (the old 市卫健局), dropping what was typed unsaid; the
@@ -1222,7 +1312,29 @@ export function makeWorkbookGrid(
     dropdownMenu: ['filter_by_condition', 'filter_by_value', 'filter_action_bar'],
     // Handsontable's zh-CN names redo 恢复; the toolbar, its Ctrl+Y and the status bar (已重做…) say 重做.
     contextMenu: {
-      items: { copy: {}, cut: {}, separator: { name: '---------' }, undo: {}, redo: { name: '重做' } },
+      items: {
+        copy: {},
+        cut: {},
+        separator: { name: '---------' },
+        undo: {},
+        redo: { name: '重做' },
+        // A next plan: the selected rows' targets kept as they are, by decision (or that taken back).
+        ...(keptCol >= 0
+          ? {
+              keptSeparator: { name: '---------' },
+              keepTarget: {
+                name: '目标已确定（沿用上期）',
+                hidden: () => !selectedCodes().some((code) => keepsAs(code, false)),
+                callback: () => api.setTargetKept(selectedCodes(), true),
+              },
+              unkeepTarget: {
+                name: '取消“目标已确定”',
+                hidden: () => !selectedCodes().some((code) => keepsAs(code, true)),
+                callback: () => api.setTargetKept(selectedCodes(), false),
+              },
+            }
+          : {}),
+      },
     },
     undo: true,
     copyPaste: true,
@@ -1232,6 +1344,8 @@ export function makeWorkbookGrid(
     outsideClickDeselects: false,
     enterBeginsEditing: true,
     cells(physicalRow, column) {
+      // Said each time, both ways: a row becomes keepable again when its target is set back to the previous one.
+      if (column === keptCol) return { readOnly: !keepable(physicalRow) };
       const spec = columns[column];
       if (spec?.key !== 'year' || spec.year === undefined) return {};
       const rowBase = Number(cellAt(physicalRow, baseYearCol) ?? workbook.baseYear);
@@ -1271,6 +1385,9 @@ export function makeWorkbookGrid(
       if (!String(source).startsWith('UndoRedo')) {
         readTypedTargets(changes);
         alignDefinitionsToKind(changes);
+        if (keptCol >= 0)
+          for (const change of changes)
+            if (change && Number(change[1]) === keptCol) change[3] = keptCellOf(change[3]);
       }
       // Figures typed or pasted into year cells, to be checked against their rows' other years (请核实).
       const typedFigures: TypedFigure[] = [];
@@ -1295,6 +1412,8 @@ export function makeWorkbookGrid(
       }
       if (typedFigures.length > 0) questionTypedFigures(typedFigures);
       if (typedTargets.length > 0) questionTypedTargets(typedTargets);
+      // After the figures are read: a target value typed as "5‰" is the 5 it is compared as.
+      if (!String(source).startsWith('UndoRedo')) untickChangedTargets(changes);
       if (!String(source).startsWith('UndoRedo') && changes.every((c) => !c || sameCell(c[2], c[3]))) {
         unchangedEditOnly = true;
         // (Recorded, or not, within this same call: a flag left over must not drop a later step.)
@@ -1861,8 +1980,14 @@ export function makeWorkbookGrid(
         : `另一窗口修改了 ${named}${overlap.length > 3 ? ` 等 ${overlap.length} 项指标` : ''}`;
     options.events.onUndoCleared?.(`${what}，本页的撤销记录已清空，以免撤销覆盖另一窗口的修改。`);
   };
+  /** The context menu's 目标已确定 items: the rows selected, and whether one of them can be ticked (or unticked). */
+  const selectedCodes = () => api.selectedRows().map((row) => row.code);
+  const keepsAs = (code: string, ticked: boolean) => {
+    const physicalRow = physicalRowOf(code);
+    return physicalRow >= 0 && keepable(physicalRow) && isTicked(physicalRow) === ticked;
+  };
 
-  return {
+  const api: WorkbookGrid = {
     getIndicators: () =>
       Array.from({ length: grid.countSourceRows() }, (_, physicalRow) => readIndicator(physicalRow)),
     getIndicator(code) {
@@ -2008,6 +2133,18 @@ export function makeWorkbookGrid(
         projectionFormula(indicator, physicalRow + 1, layout),
         'resetFormula',
       );
+    },
+    setTargetKept(codes, kept) {
+      const cells: [number, number, GridCell][] = [];
+      for (const code of codes) {
+        const physicalRow = physicalRowOf(code);
+        const visualRow = physicalRow < 0 ? null : grid.toVisualRow(physicalRow);
+        if (visualRow === null || visualRow < 0 || !keepable(physicalRow) || isTicked(physicalRow) === kept)
+          continue;
+        cells.push([visualRow, keptCol, kept ? KEPT_CELL : null]);
+      }
+      if (cells.length > 0) grid.setDataAtCell(cells, 'edit');
+      return cells.length;
     },
     applyTargets(targets) {
       const sourceRows = grid.countSourceRows();
@@ -2262,6 +2399,7 @@ export function makeWorkbookGrid(
       formulaEngine.destroy();
     },
   };
+  return api;
 }
 
 /**

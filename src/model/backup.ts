@@ -293,6 +293,8 @@ function restoreIndicator(raw: unknown): Indicator | null {
       Indicator['previousTarget']
     >;
   }
+  // Only a decision written as such: a backup made before the mark has none (every such row is still 待确定).
+  if (indicator.previousTarget && raw.previousTargetKept === true) indicator.previousTargetKept = true;
   return indicator;
 }
 

@@ -170,6 +170,7 @@ const DEFINITION_FIELDS: readonly (readonly [keyof Indicator, string])[] = [
   ['note', '备注'],
   ['projectionFormula', '预测公式'],
   ['previousTarget', '上期目标'],
+  ['previousTargetKept', '沿用上期目标'],
 ];
 const DEFINITION_LABELS = new Map<string, string>(DEFINITION_FIELDS);
 
@@ -247,6 +248,7 @@ export function fieldText(row: Indicator | undefined, field: string): string {
     return typeof value === 'number' ? formatWithUnit(value, row.unit) : String(value);
   if (field === 'target') return describeTarget(row);
   if (field === 'previousTarget') return describeTarget({ target: row.previousTarget!, unit: row.unit });
+  if (field === 'previousTargetKept') return '已确定';
   return String(value);
 }
 

@@ -143,6 +143,12 @@ export interface Indicator {
   projectionFormula?: string;
   /** In a plan made from an earlier one: that plan's target for this row, for comparison. */
   previousTarget?: Target & { targetYear: number };
+  /**
+   * In a next plan: the committee decided to keep the previous target (沿用上期目标，已确定) rather than it being
+   * still the one the plan was made with, waiting to be chosen. Only read while the target equals the previous
+   * one (isKeptTarget); absent, not false, when not decided, so rows and backups made before it read alike.
+   */
+  previousTargetKept?: true;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * 目标测算表: the sheet a committee drafts the next plan's targets from. Per row: the latest figure, the previous
  * period's target, where the trend leads by the new target year, the new target and what is to be said of it
- * (偏保守 / 可能难以实现, or that it is still the previous target, carried over until one is chosen). Pure.
+ * (偏保守 / 可能难以实现, or that it is still the previous target, carried over until one is chosen or kept by
+ * the committee's decision). Pure.
  */
 import { areaTitle, inPlanOrder, type Indicator, type Target } from './indicator';
 import { assessAmbition, describePreviousTarget, showPlannedTrend } from './planning';
@@ -23,7 +24,7 @@ export interface PlanningRow {
    */
   trend: string;
   target: string;
-  /** 沿用上期目标 / 偏保守 / 可能难以实现 / ''. */
+  /** 沿用上期目标，待确定 / 沿用上期目标（已确定）[，偏保守…] / 偏保守 / 可能难以实现 / ''. */
   verdict: string;
   /** The figures behind the verdict (assessAmbition's message). */
   note: string;
@@ -48,6 +49,18 @@ export function isCarriedOver(indicator: Indicator): boolean {
   return same(indicator.target, previous);
 }
 
+/**
+ * Whether the new target is the previous one by the committee's decision (沿用上期目标，已确定): marked so while
+ * still the previous one. A mark left on a target changed since does not count (that row is decided anyway).
+ */
+export function isKeptTarget(indicator: Indicator): boolean {
+  return indicator.previousTargetKept === true && isCarriedOver(indicator);
+}
+
+/** The verdict of a kept target, and of one still waiting to be chosen. */
+export const KEPT_VERDICT = '沿用上期目标（已确定）';
+export const CARRIED_VERDICT = '沿用上期目标，待确定';
+
 export function buildPlanningReport(
   planTitle: string,
   rows: readonly RowFacts[],
@@ -55,6 +68,7 @@ export function buildPlanningReport(
 ): PlanningReport {
   const targetYear = rows[0]?.indicator.targetYear ?? 0;
   let carried = 0;
+  let kept = 0;
   let timid = 0;
   let farOff = 0;
   let leaving = 0;
@@ -76,10 +90,13 @@ export function buildPlanningReport(
       added += 1;
       if (noTarget) addedWithoutTarget += 1;
     }
+    // A kept target is judged as any decided one: the committee may keep a target the trend already meets.
+    const keptNow = isKeptTarget(indicator);
+    if (keptNow) kept += 1;
     if (!indicator.previousTarget && noTarget) {
       verdict = '新增指标，目标待定';
-    } else if (isCarriedOver(indicator)) {
-      verdict = '沿用上期目标，待确定';
+    } else if (isCarriedOver(indicator) && !keptNow) {
+      verdict = CARRIED_VERDICT;
       carried += 1;
     } else if (ambition.flag === 'timid') {
       verdict = '偏保守';
@@ -92,6 +109,7 @@ export function buildPlanningReport(
       verdict = '可能难以实现';
       if (indicator.previousTarget) farOff += 1;
     }
+    if (keptNow) verdict = verdict ? `${KEPT_VERDICT}，${verdict}` : KEPT_VERDICT;
     const line: PlanningRow = {
       code: indicator.code,
       name: indicator.name,
@@ -111,15 +129,18 @@ export function buildPlanningReport(
     else byArea.set(area, [line]);
   }
   const areas = inPlanOrder([...byArea.keys()]).map((area) => ({ area, rows: byArea.get(area) ?? [] }));
-  // Rows of the previous plan whose target has been changed; the office's new rows are counted apart.
+  // Rows of the previous plan whose target has been changed or kept by decision; the office's new rows are
+  // counted apart.
   const decided = rows.length - added - carried;
+  const among = [
+    ...(kept > 0 ? [`确定沿用上期目标${kept}项`] : []),
+    ...(timid + farOff + leaving > 0
+      ? [`偏保守${timid}项，可能难以实现${farOff}项` + (leaving > 0 ? `，按趋势将越出范围${leaving}项` : '')]
+      : []),
+  ];
   const summary =
     `${rows.length}项指标中，已设定新目标的${decided}项` +
-    (timid + farOff + leaving > 0
-      ? `（其中偏保守${timid}项，可能难以实现${farOff}项` +
-        (leaving > 0 ? `，按趋势将越出范围${leaving}项` : '') +
-        '）'
-      : '') +
+    (among.length > 0 ? `（其中${among.join('，')}）` : '') +
     `，仍沿用上期目标、待确定的${carried}项` +
     (added > 0
       ? `；本期新增指标${added}项${addedWithoutTarget > 0 ? `（其中目标待定${addedWithoutTarget}项）` : ''}`

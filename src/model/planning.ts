@@ -60,6 +60,8 @@ export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Da
     indicators: source.indicators.map((row) => {
       const copy = structuredClone(row);
       delete copy.projectionFormula;
+      // Kept for this period by decision is no decision for the next: every row starts 待确定 again.
+      delete copy.previousTargetKept;
       // A yearly-change row's note names its base year ("以2018年值为基数，y年目标 = 2018年值 − (y − 2018)"):
       // it now restarts from the new one.
       if (copy.target.kind === 'yearly-change' && copy.note)

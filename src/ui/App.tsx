@@ -886,6 +886,17 @@ export function App(props: { session: Session }) {
         onResetFormula={(code) => grid?.resetProjectionFormula(code)}
         onChart={openChart}
         onHistory={repository ? (code) => setHistoryOf(code) : undefined}
+        onKeepTarget={(code, kept) => {
+          if (!grid?.setTargetKept([code], kept)) return;
+          const name = grid.report(code)?.indicator.name ?? '';
+          setNotice(
+            kept
+              ? `${code} ${name}：已确定沿用上期目标。可点“撤销”（Ctrl+Z）取消。`
+              : `${code} ${name}：已改回“沿用上期目标，待确定”。`,
+          );
+          // The keys back to the grid: Ctrl+Z undoes it at once.
+          grid.focus();
+        }}
       />
 
       <footer class="status-bar">

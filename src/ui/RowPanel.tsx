@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import type { RowReport } from '../grid/workbook-grid';
 import { formatWithUnit } from '../model/entry';
 import { showPlannedTrend } from '../model/planning';
+import { isCarriedOver, isKeptTarget } from '../model/planning-report';
 import { linearFallbackNote, seriesOf } from '../model/projection';
 import {
   assessFluctuation,
@@ -20,6 +21,8 @@ export function RowPanel(props: {
   onChart: (code: string) => void;
   /** Absent when storage is unavailable (there is no history then). */
   onHistory?: (code: string) => void;
+  /** A next plan's row whose target is still the previous one: kept by decision (or that taken back). */
+  onKeepTarget: (code: string, kept: boolean) => void;
 }) {
   const details = () => {
     const report = props.report;
@@ -47,6 +50,8 @@ export function RowPanel(props: {
       fallbackNote,
       fluctuation,
       mismatch: comparatorMismatch(indicator),
+      kept: isKeptTarget(indicator),
+      carried: isCarriedOver(indicator),
     };
   };
   const actualAtTarget = () => {
@@ -99,6 +104,23 @@ export function RowPanel(props: {
               </span>
             </Show>
           </div>
+          {/* A next plan: every row starts with the previous target; one the committee keeps is confirmed here. */}
+          <Show when={d().carried}>
+            <p class="kept-line">
+              {d().kept ? '目标：沿用上期目标（已确定）。' : '目标：新目标仍沿用上期目标，待研究确定。'}
+              <button
+                type="button"
+                title={
+                  d().kept
+                    ? '改回“沿用上期目标，待确定”（也可在“确定沿用”列取消勾选）'
+                    : '研究决定沿用上期目标的，确认为已确定（也可在“确定沿用”列勾选，或按空格键）'
+                }
+                onClick={() => props.onKeepTarget(d().indicator.code, !d().kept)}
+              >
+                {d().kept ? '取消“已确定”' : '目标已确定（沿用上期）'}
+              </button>
+            </p>
+          </Show>
           <Show when={d().mismatch}>
             <p class="mismatch">⚠ {d().mismatch}</p>
           </Show>

@@ -203,7 +203,8 @@ export function WorkbooksDialog(props: {
       // The new plan opened looking like the old one with two more years: say what was made and the next step.
       carryNotice(
         `已由${quoted(source.title)}新建${quoted(title)}（基期${base}年，目标年${target}年），各年数值已带入。` +
-          '各行目标暂沿用上期目标：请在“目标”列逐行填写新目标（“目标评估”列提示偏保守或难以实现），“打印报告”可打印目标测算表。',
+          '各行目标暂沿用上期目标：请在“目标”列逐行填写新目标（“目标评估”列提示偏保守或难以实现），' +
+          '决定沿用上期目标的在“确定沿用”列勾选；“打印报告”可打印目标测算表。',
       );
       open(id);
     });

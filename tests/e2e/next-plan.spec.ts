@@ -330,6 +330,97 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   next.expectNoErrors();
 });
 
+test('the committee keeps some targets: confirmed in the row panel and with Space, undone, re-opened after a change, kept after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  // A 全覆盖 row, a direction-only row and a numeric one: every row starts 待确定.
+  const FULL = plan.indicators.find((r) => r.target.kind === 'full')!;
+  const RISING = plan.indicators.find((r) => r.target.kind === 'direction')!;
+  const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  const tick = async (code: string) => (await next.cell(code, '确定沿用')).getByRole('checkbox');
+
+  // The row panel: the row is said to wait for a decision, and one button confirms it.
+  await next.select(FULL.code, '状态');
+  await expect(panel).toContainText('新目标仍沿用上期目标，待研究确定。');
+  await panel.getByRole('button', { name: '目标已确定（沿用上期）' }).click();
+  await expect(panel).toContainText('沿用上期目标（已确定）');
+  await expect(page.locator('.status-bar')).toContainText(`${FULL.code} ${FULL.name}：已确定沿用上期目标`);
+  await expect(await next.cell(FULL.code, '目标评估')).toHaveText('沿用（已确定）');
+  await expect(await tick(FULL.code)).toBeChecked();
+
+  // The keyboard: from 目标评估 one step right to 确定沿用, Space ticks it; Ctrl+Z takes it back, Ctrl+Y again.
+  await next.select(RISING.code, '目标评估');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.status-bar .cell-info')).toContainText('确定沿用');
+  await page.keyboard.press('Space');
+  await expect(await tick(RISING.code)).toBeChecked();
+  await expect(await next.cell(RISING.code, '目标评估')).toHaveText('沿用（已确定）');
+  await page.keyboard.press('Control+z');
+  await expect(await tick(RISING.code)).not.toBeChecked();
+  await expect(await next.cell(RISING.code, '目标评估')).toHaveText('沿用上期');
+  await page.keyboard.press('Control+y');
+  await expect(await tick(RISING.code)).toBeChecked();
+
+  // A target confirmed, then changed after all: the tick goes (a new target is a decision of its own), and one
+  // Ctrl+Z brings back both the old target and the tick.
+  await next.select(UNDER5.code, '目标评估');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(await tick(UNDER5.code)).toBeChecked();
+  await next.typeInto(UNDER5.code, '目标值', '5.5');
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（以下）');
+  await expect(await next.cell(UNDER5.code, '确定沿用')).toHaveText('');
+  await expect(await next.cell(UNDER5.code, '确定沿用')).toHaveAttribute('title', /新目标已不同于上期目标/);
+  await page.keyboard.press('Control+z');
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  await expect(await tick(UNDER5.code)).toBeChecked();
+  // …and unticked in the row panel: 待确定 again.
+  await next.select(UNDER5.code, '状态');
+  await panel.getByRole('button', { name: '取消“已确定”' }).click();
+  await expect(panel).toContainText('新目标仍沿用上期目标，待研究确定。');
+  await expect(await tick(UNDER5.code)).not.toBeChecked();
+
+  // Kept after a reload, and counted in the 目标测算表 among the decided rows.
+  await next.waitSaved();
+  await page.reload();
+  await next.waitForGrid();
+  await next.revealRow(FULL.code);
+  await expect(await tick(FULL.code)).toBeChecked();
+  await next.revealRow(RISING.code);
+  await expect(await tick(RISING.code)).toBeChecked();
+  await next.revealRow(UNDER5.code);
+  await expect(await tick(UNDER5.code)).not.toBeChecked();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  await expect(sheet.locator('.report-summary')).toHaveText(
+    `${plan.indicators.length}项指标中，已设定新目标的2项（其中确定沿用上期目标2项），` +
+      `仍沿用上期目标、待确定的${plan.indicators.length - 2}项。`,
+  );
+  const line = (code: string) =>
+    sheet.locator('tr', { has: page.getByRole('cell', { name: code, exact: true }) }).locator('td');
+  await expect(line(FULL.code).nth(6)).toContainText('沿用上期目标（已确定）');
+  await expect(line(UNDER5.code).nth(6)).toContainText('沿用上期目标，待确定');
+  next.expectNoErrors();
+});
+
 test('a workbook can be renamed, duplicated, deleted and recovered', async ({ page }) => {
   page.on('dialog', (dialog) => void dialog.accept());
   const workbook = new WorkbookPage(page);

@@ -42,6 +42,29 @@ describe('grid rows', () => {
     expect(fromGridRow(toGridRow(myopia, columns, 7), columns, 7)).toEqual(myopia);
   });
 
+  it('a next plan’s row carries its 确定沿用 tick to the grid and back; unticked, the mark is gone', () => {
+    const planning = buildColumns(years, 2025, 2030, true);
+    const k = planning.findIndex((c) => c.key === 'keptTarget');
+    expect(planning[k]?.title).toBe('确定沿用');
+    const carried: Indicator = {
+      ...neonatal,
+      baseYear: 2025,
+      targetYear: 2030,
+      previousTarget: { ...neonatal.target, targetYear: 2025 },
+    };
+    const kept: Indicator = { ...carried, previousTargetKept: true };
+    const row = toGridRow(kept, planning, 3);
+    expect(row[k]).toBe('已确定');
+    expect(fromGridRow(row, planning, 3, kept)).toEqual(kept);
+    row[k] = null;
+    expect(fromGridRow(row, planning, 3, kept).previousTargetKept).toBeUndefined();
+    // A row without a previous target (added in the next plan) has nothing to keep.
+    const added = { ...carried, code: 'X01', previousTarget: undefined };
+    const addedRow = toGridRow(added, planning, 4);
+    addedRow[k] = '已确定';
+    expect(fromGridRow(addedRow, planning, 4, added).previousTargetKept).toBeUndefined();
+  });
+
   it('gives each row readable default formulas for its own row', () => {
     const row = toGridRow(myopia, columns, 7);
     const at = (key: string) => row[columns.findIndex((c) => c.key === key)];

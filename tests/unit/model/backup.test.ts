@@ -11,6 +11,7 @@ import {
 } from '../../../src/model/backup';
 import type { HistoryEntry } from '../../../src/model/history';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { makeNextPlan } from '../../../src/model/planning';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
 import { workbookFromPlan } from '../../../src/model/workbook';
 import { quoted } from '../../../src/model/quote';
@@ -106,6 +107,44 @@ describe('backup file', () => {
         .map((r) => r.target.comparator);
     expect(comparators('plan')).toEqual(['不升', '不升']);
     expect(comparators('older')).toEqual(['↓', '↓']);
+  });
+
+  it('keeps a next plan’s 沿用上期目标（已确定） marks, and restores a backup made before there were any', () => {
+    const next = makeNextPlan(
+      plan,
+      { id: 'next', title: '十五五', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    );
+    next.indicators[1] = { ...next.indicators[1]!, previousTargetKept: true };
+    const version = {
+      workbookId: 'next',
+      name: '初稿',
+      createdAt: '2026-11-03',
+      clerk: '张丽',
+      workbook: next,
+    };
+    const text = serializeBackup(
+      { workbooks: [next], settings: {}, history: [], versions: [version] },
+      new Date(),
+    );
+    const parsed = parseBackup(text, '备份.json');
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.backup.workbooks[0]!.indicators[1]!.previousTargetKept).toBe(true);
+    expect(parsed.backup.workbooks[0]!.indicators[2]!.previousTargetKept).toBeUndefined();
+    expect(parsed.backup.versions[0]!.workbook.indicators[1]!.previousTargetKept).toBe(true);
+    expect(parsed.backup.workbooks).toEqual([next]);
+    // A file from before the mark: every row restores, none marked (each still 待确定).
+    const old = JSON.parse(text) as { workbooks: { indicators: Record<string, unknown>[] }[] };
+    for (const row of old.workbooks[0]!.indicators) delete row.previousTargetKept;
+    const before = parseBackup(JSON.stringify(old), '旧备份.json');
+    if (!before.ok) throw new Error(before.message);
+    expect(before.backup.workbooks[0]!.indicators).toHaveLength(next.indicators.length);
+    expect(before.backup.workbooks[0]!.indicators.some((r) => 'previousTargetKept' in r)).toBe(false);
+    // Anything but true written by hand is no decision.
+    old.workbooks[0]!.indicators[1]!.previousTargetKept = '否';
+    const edited = parseBackup(JSON.stringify(old), '改过的备份.json');
+    if (!edited.ok) throw new Error(edited.message);
+    expect(edited.backup.workbooks[0]!.indicators[1]!.previousTargetKept).toBeUndefined();
   });
 
   it('reads a version 1 file (before history and versions) as a version 2 backup with none of them', () => {

@@ -144,6 +144,17 @@ describe('diffRows', () => {
     ]);
   });
 
+  it('lists a carried-over target being confirmed, and the confirmation taken back, in words', () => {
+    const before = infant();
+    const after: Indicator = { ...infant(), previousTargetKept: true };
+    expect(diffRows(before, after)).toEqual([
+      { field: 'previousTargetKept', label: '沿用上期目标', before: '（空）', after: '已确定' },
+    ]);
+    expect(diffRows(after, before)).toEqual([
+      { field: 'previousTargetKept', label: '沿用上期目标', before: '已确定', after: '（空）' },
+    ]);
+  });
+
   it('a target with the same content in another key order is not a change', () => {
     const before = infant();
     const after = infant();

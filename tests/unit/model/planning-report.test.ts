@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeNextPlan } from '../../../src/model/planning';
-import { buildPlanningReport, isCarriedOver } from '../../../src/model/planning-report';
+import { buildPlanningReport, isCarriedOver, isKeptTarget } from '../../../src/model/planning-report';
 import type { RowFacts } from '../../../src/model/report';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 import { workbookFromPlan } from '../../../src/model/workbook';
@@ -35,6 +35,60 @@ describe('目标测算表: the sheet the next plan’s targets are drafted from'
       verdict: '沿用上期目标，待确定',
     });
     expect(sheet.summary).toBe('1项指标中，已设定新目标的0项，仍沿用上期目标、待确定的1项');
+  });
+
+  it('a carried-over target the committee decided to keep reads as decided, and is counted among the decided rows', () => {
+    // 全覆盖 targets are rightly kept as they are.
+    const full = next.indicators.find((r) => r.target.kind === 'full')!;
+    const kept = { ...full, previousTargetKept: true as const };
+    expect(isCarriedOver(kept)).toBe(true);
+    expect(isKeptTarget(kept)).toBe(true);
+    expect(isKeptTarget(full)).toBe(false);
+    const sheet = buildPlanningReport(
+      '十五五',
+      [{ ...facts(full.code), indicator: kept }, facts(HIGH_SCHOOL.code, 96)],
+      DEFAULT_THRESHOLDS,
+    );
+    const lines = sheet.areas.flatMap((a) => a.rows);
+    expect(lines.find((l) => l.code === full.code)!.verdict).toBe('沿用上期目标（已确定）');
+    expect(lines.find((l) => l.code === HIGH_SCHOOL.code)!.verdict).toBe('沿用上期目标，待确定');
+    expect(sheet.summary).toBe(
+      '2项指标中，已设定新目标的1项（其中确定沿用上期目标1项），仍沿用上期目标、待确定的1项',
+    );
+  });
+
+  it('a kept target that is already met says so beside 已确定, and is counted as 偏保守', () => {
+    const infant = next.indicators.find((r) => r.code === INFANT.code)!;
+    // Kept at <5.5‰ (made-up test figures): the trend is already under it by the base year.
+    const old55 = { ...infant.target, value: 5.5 };
+    const kept = {
+      ...infant,
+      target: old55,
+      previousTarget: { ...old55, targetYear: 2025 },
+      previousTargetKept: true as const,
+    };
+    const sheet = buildPlanningReport(
+      '十五五',
+      [{ ...facts(INFANT.code, 3.9), indicator: kept }],
+      DEFAULT_THRESHOLDS,
+    );
+    expect(sheet.areas[0]!.rows[0]!.verdict).toBe('沿用上期目标（已确定），偏保守');
+    expect(sheet.summary).toBe(
+      '1项指标中，已设定新目标的1项（其中确定沿用上期目标1项，偏保守1项，可能难以实现0项），仍沿用上期目标、待确定的0项',
+    );
+  });
+
+  it('a mark left on a row whose target has since been changed does not make it read as kept', () => {
+    const infant = next.indicators.find((r) => r.code === INFANT.code)!;
+    const changed = { ...infant, target: { ...infant.target, value: 4 }, previousTargetKept: true as const };
+    expect(isKeptTarget(changed)).toBe(false);
+    const sheet = buildPlanningReport(
+      '十五五',
+      [{ ...facts(INFANT.code, 3.9), indicator: changed }],
+      DEFAULT_THRESHOLDS,
+    );
+    expect(sheet.areas[0]!.rows[0]!.verdict).not.toContain('沿用上期目标');
+    expect(sheet.summary).not.toContain('确定沿用');
   });
 
   it('a new target is judged: too timid when the trend already meets it, out of reach beyond any pace seen', () => {

@@ -72,6 +72,35 @@ describe('目标测算表 sent back with proposed targets', () => {
     ]);
   });
 
+  it('a target kept by decision is written 沿用上期目标（已确定） in 评估, and the sheet sent back leaves the mark alone', () => {
+    const FULL = next.indicators.find((r) => r.target.kind === 'full')!;
+    const marked = next.indicators.map((r) =>
+      r.code === FULL.code ? { ...r, previousTargetKept: true as const } : r,
+    );
+    const sheet = buildPlanningReport(
+      '草案',
+      marked.map((indicator) => ({ indicator, projected: null }) as never),
+      DEFAULT_THRESHOLDS,
+    );
+    const lines = Papa.parse<string[]>(serializePlanningCsv(sheet, false).replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    }).data;
+    const verdictCol = lines[0]!.indexOf('评估');
+    expect(lines.find((l) => l[1] === FULL.code)![verdictCol]).toBe('沿用上期目标（已确定）');
+    expect(lines.find((l) => l[1] === INFANT.code)![verdictCol]).toBe('沿用上期目标，待确定');
+    // Only 新目标 is read: as sent, nothing is proposed, so nothing takes the mark away (nor adds one).
+    const parsed = parseImportFile(
+      Papa.unparse(lines, { newline: '\r\n' }),
+      '目标测算表.csv',
+      existingRows(marked),
+      yearColumns(next),
+      'GBK',
+      historyStart(next),
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(planImport([parsed]).targetProposals).toEqual([]);
+  });
+
   it('a sheet sent back unchanged proposes nothing; a target it cannot read is said where it is', () => {
     expect(planImport([read(exported())]).targetProposals).toEqual([]);
     const lines = exported();

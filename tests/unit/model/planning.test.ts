@@ -70,6 +70,22 @@ describe('periods are data', () => {
     expect(old.indicators.every((r) => r.previousTarget === undefined)).toBe(true);
   });
 
+  it('the plan after a next plan starts every row 待确定 again: a target kept for 2030 is no decision for 2035', () => {
+    const first = makeNextPlan(
+      old,
+      { id: 'n1', title: '十五五', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    );
+    first.indicators = first.indicators.map((row) => ({ ...row, previousTargetKept: true as const }));
+    const second = makeNextPlan(
+      first,
+      { id: 'n2', title: '十六五', baseYear: 2030, targetYear: 2035 },
+      new Date(),
+    );
+    expect(second.indicators.filter((row) => 'previousTargetKept' in row)).toEqual([]);
+    expect(second.indicators[0]!.previousTarget?.targetYear).toBe(2030);
+  });
+
   it('a next plan keeps the previous period’s years open, even on a workbook with no figures yet', () => {
     const empty = workbookFromPlan(LANXI_2021_2025, 'empty', new Date());
     expect(historyStart(empty)).toBe(2020);

@@ -78,6 +78,45 @@ describe('workbook storage', () => {
     expect(loaded?.updatedAt).toBe('2026-11-29T00:00:00Z');
   });
 
+  it('keeps a row’s 沿用上期目标（已确定） mark, in its history and in a version put back after it was taken away', async () => {
+    const name = freshName();
+    const carried: Indicator = {
+      ...indicator('H02'),
+      baseYear: 2025,
+      targetYear: 2030,
+      previousTarget: { kind: 'upper', comparator: '<', wording: '以下', value: 5, targetYear: 2025 },
+    };
+    const kept: Indicator = { ...carried, previousTargetKept: true };
+    const repository = await open(name);
+    await repository.saveWorkbook(workbook([carried]));
+    const context = {
+      at: '2026-11-30T09:00:00Z',
+      clerk: '张丽',
+      sourceOf: () => ({ kind: 'typed' as const }),
+    };
+    await repository.saveRowsMerged(
+      'wb-1',
+      [{ indicator: kept, order: 0 }],
+      new Map([['H02', carried]]),
+      context,
+    );
+    const versionId = await repository.saveVersion('wb-1', '目标初定', '张丽', '2026-11-30T09:01:00Z');
+    repository.close();
+
+    const reopened = await open(name);
+    expect((await reopened.loadWorkbook('wb-1'))?.indicators[0]?.previousTargetKept).toBe(true);
+    expect(await reopened.rowHistory('wb-1', 'H02')).toEqual([
+      expect.objectContaining({ label: '沿用上期目标', before: '（空）', after: '已确定', clerk: '张丽' }),
+    ]);
+    await reopened.saveRowsMerged('wb-1', [{ indicator: carried, order: 0 }], new Map([['H02', kept]]), {
+      ...context,
+      at: '2026-11-30T09:02:00Z',
+    });
+    expect((await reopened.loadWorkbook('wb-1'))?.indicators[0]?.previousTargetKept).toBeUndefined();
+    await reopened.restoreVersion(versionId, '恢复前', '张丽', '2026-11-30T09:03:00Z');
+    expect((await reopened.loadWorkbook('wb-1'))?.indicators[0]?.previousTargetKept).toBe(true);
+  });
+
   it('replacing a workbook removes deleted rows', async () => {
     const repository = await open(freshName());
     await repository.saveWorkbook(workbook([indicator('H01'), indicator('H02'), indicator('H03')]));
