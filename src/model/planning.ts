@@ -314,3 +314,27 @@ export function nextPlanTitle(title: string, baseYear: number, targetYear: numbe
   const withoutPeriod = renamed.replace(/（\d{4}\s*[—–-]\s*\d{4}年?）/, '').trim();
   return `${withoutPeriod}${period}`;
 }
+
+/**
+ * What an import into a next plan leaves undone: figures of the previous period's years (2025 and before, in a
+ * 2026–2030 plan made from 2021–2025) changed here only. The previous plan's workbook keeps its own copies, and its
+ * 终期评估 and reports still use them — a department's revised 2025 figure sent with its 2026 return reached the
+ * new workbook alone, unsaid. Empty when the workbook is no next plan or no such figure changed.
+ */
+export function previousPeriodNote(
+  updates: readonly { year: number }[],
+  indicators: readonly Pick<Indicator, 'previousTarget'>[],
+): string {
+  let lastYear = 0;
+  for (const row of indicators)
+    if (row.previousTarget && row.previousTarget.targetYear > lastYear)
+      lastYear = row.previousTarget.targetYear;
+  if (lastYear === 0) return '';
+  let count = 0;
+  for (const update of updates) if (update.year <= lastYear) count += 1;
+  if (count === 0) return '';
+  return (
+    `其中 ${count} 个为${lastYear}年及以前的数值，只写入了本工作簿：上期规划工作簿的终期评估和报告仍用其中原有的数值。` +
+    `如上期也要更新，请在“工作簿”中打开上期规划工作簿，把同一文件再导入一次。`
+  );
+}

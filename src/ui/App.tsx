@@ -40,6 +40,7 @@ import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import { MoreMenu } from './MoreMenu';
 import { historyStart, yearColumns } from '../model/workbook';
+import { previousPeriodNote } from '../model/planning';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 import { quoted } from '../model/quote';
@@ -1107,6 +1108,9 @@ export function App(props: { session: Session }) {
                   importing = false;
                 }
                 const targetsWritten = targets.filter((t) => !notWritten.includes(t.code));
+                // A next plan: figures of the previous period's years reach this workbook only (said, not done:
+                // which workbook is the previous plan is the clerk's to say).
+                const earlier = previousPeriodNote(updates, existing);
                 // Saved at once, but after the grid and the notice are drawn: reading and writing 10,000 rows takes
                 // a while. (A hidden page draws no frames: the timer saves it then.)
                 afterNextFrame(() => {
@@ -1134,8 +1138,8 @@ export function App(props: { session: Session }) {
                         (notWritten.length > 0
                           ? `；${notWritten.join('、')} 被筛选隐藏，未写入：请取消筛选后再导入`
                           : '') +
-                        '。可点“撤销”撤回。'
-                    : `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。`,
+                        `。可点“撤销”撤回。${earlier}`
+                    : `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。${earlier}`,
                 );
               }}
               onCancel={() => {

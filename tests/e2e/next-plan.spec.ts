@@ -311,6 +311,22 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await next.revealRow(UNDER5.code);
   await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
 
+  // 卫健局's 2026 return also carries a 2024 figure it had not sent before: it goes into this workbook only, and
+  // the notice says the 2021–2025 workbook (whose 终期评估 reads its own figures) does not have it.
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局2026年.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(`代码,指标名称,2024年,2026年\r\n${INFANT.code},${INFANT.name},5.0,4.6\r\n`),
+  });
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    '已导入：2 个单元格、0 项新指标。可点“撤销”整体撤回。其中 1 个为2025年及以前的数值，只写入了本工作簿',
+  );
+  await expect(await next.cell(INFANT.code, '2024年')).toHaveText('5‰');
+  await next.waitSaved();
+
   // Back to the 2021–2025 workbook: untouched.
   await page.getByRole('button', { name: '工作簿' }).click();
   const list = page.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
@@ -325,6 +341,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await old.revealRow(UNDER5.code);
   await expect(await old.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
   await expect(await old.cell(INFANT.code, '2023年')).toHaveText('5.2‰');
+  await expect(await old.cell(INFANT.code, '2024年')).toHaveText('');
   await expect(page.locator('.ht_clone_top thead')).not.toContainText('2030年');
   old.expectNoErrors();
   next.expectNoErrors();

@@ -7,6 +7,7 @@ import {
   makeNextPlan,
   periodProblem,
   nextPlanTitle,
+  previousPeriodNote,
   showPlannedTrend,
 } from '../../../src/model/planning';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
@@ -378,5 +379,28 @@ describe('the next plan’s name', () => {
     ['某规划（2021-2025年）', 2025, 2032, '某规划（2026—2032年）'],
   ])('%s → %s', (title, base, target, expected) => {
     expect(nextPlanTitle(title, base, target)).toBe(expected);
+  });
+});
+
+describe('an import into a next plan that changes figures of the previous period', () => {
+  const next = makeNextPlan(
+    old,
+    { id: 'next', title: '下一期', baseYear: 2025, targetYear: 2030 },
+    new Date('2026-03-01T00:00:00Z'),
+  );
+
+  it('says how many figures of 2025 and before reached only this workbook, and what to do', () => {
+    const note = previousPeriodNote(
+      [{ year: 2025 }, { year: 2026 }, { year: 2024 }, { year: 2026 }],
+      next.indicators,
+    );
+    expect(note).toContain('其中 2 个为2025年及以前的数值，只写入了本工作簿');
+    expect(note).toContain('上期规划工作簿的终期评估和报告仍用其中原有的数值');
+    expect(note).toContain('把同一文件再导入一次');
+  });
+
+  it('says nothing when only the new period’s years changed, or the workbook is no next plan', () => {
+    expect(previousPeriodNote([{ year: 2026 }, { year: 2027 }], next.indicators)).toBe('');
+    expect(previousPeriodNote([{ year: 2024 }, { year: 2025 }], old.indicators)).toBe('');
   });
 });
