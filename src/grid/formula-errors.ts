@@ -35,3 +35,26 @@ export function explainNoProjectionYet(value: string): string | null {
 export function explainFormulaError(value: string): string {
   return `公式出错（${value}）：${EXPLANATIONS[value] ?? '请检查公式，或恢复默认公式。'}`;
 }
+
+/**
+ * TARGETGAP and TARGETSTATUS give a row's gap to its target and its status, not a projection. Typed into 预测,
+ * their result was taken for the projection (a gap of −2.1 on a % row showed 预测 0% and 倒退), so a formula
+ * using them there is an error with its own explanation (see explainProjectionError).
+ */
+const NOT_A_PROJECTION = /\bTARGET(?:GAP|STATUS)\s*\(/i;
+
+export function isNotAProjection(formula: unknown): boolean {
+  return typeof formula === 'string' && NOT_A_PROJECTION.test(formula);
+}
+
+/** The error value such a formula gives in 预测. */
+export const NOT_A_PROJECTION_ERROR = '#VALUE!';
+
+/** A 预测 formula's error explained, with the formula it came from (TARGETGAP in 预测 is said as such). */
+export function explainProjectionError(value: string, formula: unknown): string {
+  if (!isNotAProjection(formula)) return explainFormulaError(value);
+  return (
+    '公式出错：“预测”列的公式应算出目标年的预测值；TARGETGAP 算的是与目标的差距，TARGETSTATUS 算的是状态，' +
+    '不能作为预测。请恢复默认公式，或改用 GROWTH、FORECAST.LINEAR、FORECAST.CAGR 等预测函数。'
+  );
+}

@@ -78,7 +78,13 @@ import {
   type GridCell,
   type GridRow,
 } from './columns';
-import { explainFormulaError, explainNoProjectionYet, isErrorValue } from './formula-errors';
+import {
+  explainNoProjectionYet,
+  explainProjectionError,
+  isErrorValue,
+  isNotAProjection,
+  NOT_A_PROJECTION_ERROR,
+} from './formula-errors';
 import { makeCustomFormulaEngine } from './custom-formula-engine';
 import { makeRowCache } from './row-cache';
 import { makeInvalidCellCounter } from './invalid-cells';
@@ -641,7 +647,10 @@ export function makeWorkbookGrid(
       linearFallback = value.fellBack;
     } else if (typeof cell === 'string' && cell.trim().startsWith('=')) {
       clerkFormulaRows.add(physicalRow);
-      projected = formulaEngine.valueAt(physicalRow, projectionCol);
+      // A gap or a status is no projection: judged as one, it gave a made-up 预测 and status.
+      projected = isNotAProjection(cell)
+        ? NOT_A_PROJECTION_ERROR
+        : formulaEngine.valueAt(physicalRow, projectionCol);
     } else {
       projected = constantOf(cell);
     }
@@ -1054,7 +1063,11 @@ export function makeWorkbookGrid(
       const shown = notYet
         ? { text: '—', className: 'htCenter htDimmed', title: notYet }
         : isErrorValue(value)
-          ? { text: `⚠ ${value}`, className: 'cell-invalid', title: explainFormulaError(value) }
+          ? {
+              text: `⚠ ${value}`,
+              className: 'cell-invalid',
+              title: explainProjectionError(value, cellAt(physicalRow, projectionCol)),
+            }
           : show(value, physicalRow);
       textRenderer(instance, td, row, column, prop, shown.text, cellProperties);
       td.className = `${td.className} ${shown.className ?? ''}`.trim();
@@ -1947,7 +1960,7 @@ export function makeWorkbookGrid(
       status,
       fluctuation: fluctuationAt(physicalRow),
       ...(trendLeaves ? { trendLeaves: true } : {}),
-      formulaError: isErrorValue(projectedValue) ? explainFormulaError(projectedValue) : null,
+      formulaError: isErrorValue(projectedValue) ? explainProjectionError(projectedValue, formula) : null,
     };
   };
 

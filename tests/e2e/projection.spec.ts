@@ -231,6 +231,17 @@ test('a mistyped formula says so in Chinese instead of giving a status', async (
   await expect(panel).toContainText('无法识别的函数名');
   await panel.getByRole('button', { name: '恢复默认公式' }).click();
   await expect(await workbook.cell(INFANT.code, '状态')).not.toHaveText('⚠ 公式有误');
+
+  // A gap typed into 预测 is no projection: it was taken for one (a gap shown as the 2025 figure, and judged).
+  await workbook.typeInto(
+    INFANT.code,
+    '预测2025年',
+    `=TARGETGAP(FORECAST.LINEAR(2025, G${r}:N${r}, {2018,2019,2020,2021,2022,2023,2024,2025}), 5, "上限")`,
+  );
+  await expect(await workbook.cell(INFANT.code, '预测2025年')).toHaveText('⚠ #VALUE!');
+  await expect(await workbook.cell(INFANT.code, '状态')).toHaveText('⚠ 公式有误');
+  await workbook.select(INFANT.code, '状态');
+  await expect(panel).toContainText('TARGETGAP 算的是与目标的差距');
   workbook.expectNoErrors();
 });
 
