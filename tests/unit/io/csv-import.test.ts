@@ -1874,6 +1874,10 @@ describe('parseImportFile: year columns as office returns head them', () => {
     '2025年度数值',
     '2025年底数值',
     '2025年数（‰）',
+    '2025年实际完成',
+    '2025年实际完成值',
+    '2025年完成情况',
+    '2025年完成',
   ])('“%s” is the year 2025', (header) => {
     const parsed = parseImportFile(
       `代码,指标名称,2024年,"${header}"\r\nH02,婴儿死亡率,2.9,2.7\r\n`,
