@@ -30,7 +30,7 @@ import { autocompleteRenderer, checkboxRenderer, textRenderer } from 'handsontab
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/ht-theme-main.min.css';
 import handsontableCoreCss from 'handsontable/styles/handsontable.css?inline';
-import { cellProblem, formatDifference, formatWithUnit, parseEntry, toHalfWidth } from '../model/entry';
+import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
 import { describeGap, gapBesideStatus, gapShown } from '../model/report';
 import {
   copyIndicator,
@@ -867,11 +867,6 @@ export function makeWorkbookGrid(
     changes.push(...added);
   };
 
-  /** The year a yearly change is counted from, when the text names one ("在2018年基础上每年降低…"). */
-  const namedBaseYear = (text: string): number | null => {
-    const named = /在\s*((?:19|20)\d{2})\s*年(?:的)?基础上/.exec(toHalfWidth(text));
-    return named ? Number(named[1]) : null;
-  };
   /**
    * A text typed into 目标 read for its row: as the plan writes it (parseTargetText), and refused when the year it
    * counts from is not before the row's target year ("在2026年基础上…" on a row ending in 2025): that base year
@@ -879,10 +874,9 @@ export function makeWorkbookGrid(
    */
   const readTargetText = (physicalRow: number, text: string) => {
     const read = parseTargetText(text, unitAt(physicalRow));
-    const base = namedBaseYear(text);
     const targetYear = Number(cellAt(physicalRow, targetYearCol));
-    if (read.ok && base !== null && base >= targetYear)
-      return { ok: false as const, message: periodOrderProblem(base, targetYear) };
+    if (read.ok && read.baseYear !== undefined && read.baseYear >= targetYear)
+      return { ok: false as const, message: periodOrderProblem(read.baseYear, targetYear) };
     return read;
   };
 
@@ -923,7 +917,7 @@ export function makeWorkbookGrid(
         refused += 1;
         return;
       }
-      const { target } = read;
+      const { target, baseYear: namedBase } = read;
       change[3] = describeTarget({ target, unit: unitAt(physicalRow) });
       const cells: [number, GridCell][] = [
         [kindCol, TARGET_KIND_LABELS[target.kind]],
@@ -933,8 +927,7 @@ export function makeWorkbookGrid(
         [yearlyStepCol, target.yearlyStep ?? null],
       ];
       // "在2018年基础上每年降低1个百分点": the year named is the row's base year, as the plan's 近视率 row has it.
-      const namedBase = namedBaseYear(text);
-      if (namedBase !== null) cells.push([baseYearCol, namedBase]);
+      if (namedBase !== undefined) cells.push([baseYearCol, namedBase]);
       for (const [column, value] of cells) {
         if (written.has(`${visualRow}:${column}`)) continue;
         const before = cellAt(physicalRow, column) ?? null;

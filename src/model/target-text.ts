@@ -72,7 +72,9 @@ function isPrefixWording(wording: string, unit: string): boolean {
   );
 }
 
-export type TargetTextResult = { ok: true; target: Target } | { ok: false; message: string };
+export type TargetTextResult =
+  /** `baseYear`: the year a yearly change names as counted from ("在2018年基础上每年降低…"), for the row's 基期年. */
+  { ok: true; target: Target; baseYear?: number } | { ok: false; message: string };
 
 /** A bound as the words (or sign) before or after a figure state it. */
 interface Bound {
@@ -239,13 +241,15 @@ function yearlyChange(raw: string, unit: string, s: string, match: RegExpExecArr
     };
   }
   const falling = /降低|下降|减少/.test(verb);
-  return ok({
+  const read = ok({
     kind: 'yearly-change',
     comparator: falling ? '≤' : '≥',
     wording: s.split(PER_UNIT_MARK).join(rowUnit.slice(1)),
     value: null,
     yearlyStep: falling ? -size : size,
   });
+  const baseYear = baseClause ? /\d{4}/.exec(baseClause)?.[0] : undefined;
+  return baseYear && read.ok ? { ...read, baseYear: Number(baseYear) } : read;
 }
 
 function boundedFigure(raw: string, unit: string, s: string, parenWording: string | null): TargetTextResult {

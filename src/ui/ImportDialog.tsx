@@ -23,6 +23,11 @@ import type { TargetProposal } from '../io/planning-sheet-import';
  * Import CSV files sent back by departments: read them (GBK or UTF-8), show exactly what will change, let the
  * clerk settle conflicts between files, then apply everything at once. Nothing changes before 应用.
  */
+/** Where in which file an issue or a reading note is: “a.csv 第 3 行 “2025年”列”. */
+function whereInFile(at: { file: string; line: number | null; column: string | null }): string {
+  return `${at.file}${at.line !== null ? ` 第 ${at.line} 行` : ''}${at.column ? ` “${at.column}”列` : ''}`;
+}
+
 export function ImportDialog(props: {
   existing: Indicator[];
   years: number[];
@@ -317,9 +322,7 @@ function Preview(props: {
           <For each={props.plan.readingNotes}>
             {(note) => (
               <li>
-                {note.file}
-                {note.line !== null ? ` 第 ${note.line} 行` : ''}
-                {note.column ? ` “${note.column}”列` : ''}：{note.message}
+                {whereInFile(note)}：{note.message}
               </li>
             )}
           </For>
@@ -334,9 +337,7 @@ function Preview(props: {
               <li>
                 {/* (A message about the file as a whole names it itself: “x.csv”不是 CSV 文件.) */}
                 <Show when={issue.line !== null || !issue.message.startsWith(`“${issue.file}”`)}>
-                  {issue.file}
-                  {issue.line !== null ? ` 第 ${issue.line} 行` : ''}
-                  {issue.column ? ` “${issue.column}”列` : ''}：
+                  {whereInFile(issue)}：
                 </Show>
                 {issue.message}
               </li>

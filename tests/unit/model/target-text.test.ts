@@ -577,3 +577,14 @@ describe('比较 that does not fit 目标类型: 目标 shows what is judged, re
     expect(comparatorMismatch({ target, unit: '%' })).toContain('按方向判断：↑ 提高');
   });
 });
+
+describe('parseTargetText: the year a yearly change counts from', () => {
+  it('is given with the target when the text names it, for the row’s 基期年', () => {
+    const named = parseTargetText('在 2018 年基础上每年降低1个百分点以上', '%');
+    expect(named.ok && named.baseYear).toBe(2018);
+    const bare = parseTargetText('每年降低1个百分点以上', '%');
+    expect(bare.ok && bare.baseYear).toBeUndefined();
+    const bound = parseTargetText('控制在5‰以下', '‰');
+    expect(bound.ok && bound.baseYear).toBeUndefined();
+  });
+});
