@@ -1159,6 +1159,8 @@ export function makeWorkbookGrid(
     }
     if (ambition.flag === 'leaves-band')
       return { text: '⚠ 将越出范围', className: 'status status-moderate', title };
+    // Met by a figure after the base year: reached, not 偏保守 (which is met around the base year).
+    if (ambition.flag === 'reached') return { text: '✓ 已达到', className: 'status status-met', title };
     if (kept) return { text: '沿用（已确定）', className: 'kept-target', title };
     return carried ? { text: '沿用上期', className: 'carried-over', title } : { text: '', title };
   });

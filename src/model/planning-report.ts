@@ -24,7 +24,7 @@ export interface PlanningRow {
    */
   trend: string;
   target: string;
-  /** 沿用上期目标，待确定 / 沿用上期目标（已确定）[，偏保守…] / 偏保守 / 可能难以实现 / ''. */
+  /** 沿用上期目标，待确定 / 沿用上期目标（已确定）[，偏保守…] / 偏保守 / 可能难以实现 / 已达到新目标 / ''. */
   verdict: string;
   /** The figures behind the verdict (assessAmbition's message). */
   note: string;
@@ -60,6 +60,8 @@ export function isKeptTarget(indicator: Indicator): boolean {
 /** The verdict of a kept target, and of one still waiting to be chosen. */
 export const KEPT_VERDICT = '沿用上期目标（已确定）';
 export const CARRIED_VERDICT = '沿用上期目标，待确定';
+/** A target met by a figure after the base year (not at it): reached since, not 偏保守. */
+export const REACHED_VERDICT = '已达到新目标';
 
 export function buildPlanningReport(
   planTitle: string,
@@ -108,6 +110,8 @@ export function buildPlanningReport(
     } else if (ambition.flag === 'out-of-reach') {
       verdict = '可能难以实现';
       if (indicator.previousTarget) farOff += 1;
+    } else if (ambition.flag === 'reached') {
+      verdict = REACHED_VERDICT;
     }
     if (keptNow) verdict = verdict ? `${KEPT_VERDICT}，${verdict}` : KEPT_VERDICT;
     const line: PlanningRow = {

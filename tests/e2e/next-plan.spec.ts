@@ -578,3 +578,65 @@ test('a double click on 新建并打开 or 复制 makes one workbook, not two', 
   await expect(list.getByRole('row', { name: /2031—2035年/ })).toHaveCount(1);
   workbook.expectNoErrors();
 });
+
+test('目标评估: a target met only after the base year reads 已达到, not 偏保守; 沿用上期 and 沿用（已确定） keep their own colours', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+
+  // Made-up figures: 2025 (the base year) at 4.8‰ misses a new target of <4.5‰, 2027 at 4.2‰ meets it. 偏保守 is
+  // “met around the base year” (the sheet's own note): this one was not, it has been reached since.
+  const figures = { '2024年': '5', '2025年（基期）': '4.8', '2026年': '4.5', '2027年': '4.2' };
+  for (const [column, value] of Object.entries(figures)) await next.typeInto(INFANT.code, column, value);
+  await next.typeInto(INFANT.code, '目标值', '4.5');
+  const ambition = await next.cell(INFANT.code, '目标评估');
+  await expect(ambition).toHaveText('✓ 已达到');
+  await expect(ambition).toHaveAttribute(
+    'title',
+    '2027年已为 4.2‰，提前达到新目标 <4.5‰；2025年为 4.8‰，尚未达到，目标并不偏保守，需保持至2030年。',
+  );
+
+  // The two states of a carried-over target, told apart by colour as well as by their words (the read-only
+  // column's grey covered both).
+  const FULL = plan.indicators.find((r) => r.target.kind === 'full')!;
+  const OTHER = plan.indicators.filter((r) => r.target.kind === 'full')[1]!;
+  await next.select(FULL.code, '状态');
+  await page
+    .getByRole('complementary', { name: '指标说明' })
+    .getByRole('button', { name: '目标已确定（沿用上期）' })
+    .click();
+  const kept = await next.cell(FULL.code, '目标评估');
+  await expect(kept).toHaveText('沿用（已确定）');
+  await expect(kept).toHaveCSS('color', 'rgb(46, 107, 48)');
+  await next.revealRow(OTHER.code);
+  const carried = await next.cell(OTHER.code, '目标评估');
+  await expect(carried).toHaveText('沿用上期');
+  await expect(carried).toHaveCSS('color', 'rgb(138, 109, 0)');
+
+  // The 目标测算表 says the same (chosen: with figures of 2026 in, the report opens on the year's monitoring).
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  await sheet.getByLabel('报告类型').selectOption({ label: '目标测算表（编制新规划用）' });
+  const infantLine = sheet
+    .locator('tr', { has: page.getByRole('cell', { name: INFANT.code, exact: true }) })
+    .locator('td');
+  await expect(infantLine.nth(6).locator('strong')).toHaveText('已达到新目标');
+  await expect(sheet).toContainText('“已达到新目标”指基期时尚未达到、其后年份的数值已达到');
+  next.expectNoErrors();
+});
