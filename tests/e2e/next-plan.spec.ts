@@ -674,6 +674,9 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   await next.select(UNDER5.code, '状态');
   await panel.getByRole('button', { name: '目标已确定（沿用上期）' }).click();
   await expect(await tick(UNDER5.code)).toBeChecked();
+  // …and set a new target for 婴儿死亡率 (its 确定沿用 is then blank and read-only).
+  await next.typeInto(INFANT.code, '目标值', '4.5');
+  await expect(await next.cell(INFANT.code, '确定沿用')).toHaveText('');
   await next.waitSaved();
 
   // The sheet as a file: 确定沿用 beside 新目标, 已确定 for the kept row, empty for one still 待确定.
@@ -691,6 +694,7 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
   expect(cells[lineOf(UNDER5.code)]![keptCol]).toBe('已确定');
   expect(cells[lineOf(FULL.code)]![keptCol]).toBe('');
+  expect(cells[lineOf(INFANT.code)]![keptCol]).toBe('—');
   await sheet.getByRole('button', { name: '返回表格' }).click();
 
   // 卫健局 keeps FULL's target (√), proposes a new one for the kept row (its 已确定 left in), and writes 同意 where
@@ -698,6 +702,9 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   cells[lineOf(FULL.code)]![keptCol] = '√';
   cells[lineOf(UNDER5.code)]![header.indexOf('新目标')] = '控制在5.5‰以下';
   cells[lineOf(OTHER.code)]![keptCol] = '同意';
+  // …and would rather keep 婴儿死亡率's previous target after all: written back, and ticked.
+  cells[lineOf(INFANT.code)]![header.indexOf('新目标')] = '控制在5‰以下';
+  cells[lineOf(INFANT.code)]![keptCol] = '已确定';
   const returned = {
     name: '卫健局目标建议.csv',
     mimeType: 'text/csv',
@@ -710,10 +717,18 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   };
   await chooseFile();
   await expect(importDialog.getByLabel('导入摘要')).toContainText(
-    '目标测算表提出新目标 1 项，确定沿用 1 项，取消“已确定” 1 项。',
+    '目标测算表提出新目标 2 项，确定沿用 2 项，取消“已确定” 1 项。',
   );
   const proposals = importDialog.getByRole('table', { name: '建议的新目标' }).locator('tbody tr');
-  await expect(proposals.nth(0).locator('td')).toHaveText([
+  await expect(proposals.filter({ hasText: INFANT.code }).locator('td')).toHaveText([
+    INFANT.code,
+    INFANT.name,
+    '<4.5‰（以下）',
+    '<5‰（控制在…以下）',
+    '勾选：确定沿用上期目标',
+    `卫健局目标建议.csv 第 ${lineOf(INFANT.code) + 1} 行`,
+  ]);
+  await expect(proposals.filter({ hasText: UNDER5.code }).locator('td')).toHaveText([
     UNDER5.code,
     UNDER5.name,
     '<6‰（以下）',
@@ -742,8 +757,11 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   await importDialog.getByRole('button', { name: '应用' }).click();
   await expect(importDialog).toHaveCount(0);
   await expect(page.locator('.status-bar .cell-info')).toContainText(
-    '已导入：1 项新目标（确定沿用 1 项、取消“已确定” 1 项）',
+    '已导入：2 项新目标（确定沿用 2 项、取消“已确定” 1 项）',
   );
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<5‰（控制在…以下）');
+  await expect(await tick(INFANT.code)).toBeChecked();
   await next.revealRow(FULL.code);
   await expect(await tick(FULL.code)).toBeChecked();
   await expect(await next.cell(FULL.code, '目标评估')).toHaveText('沿用（已确定）');
@@ -755,6 +773,9 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   await page.keyboard.press('Control+z');
   await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
   await expect(await tick(UNDER5.code)).toBeChecked();
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（以下）');
+  await expect(await next.cell(INFANT.code, '确定沿用')).toHaveText('');
   await next.revealRow(FULL.code);
   await expect(await tick(FULL.code)).not.toBeChecked();
   await next.select(FULL.code, '指标名称');
@@ -767,5 +788,7 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   await expect(await tick(FULL.code)).toBeChecked();
   await next.revealRow(UNDER5.code);
   await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
+  await next.revealRow(INFANT.code);
+  await expect(await tick(INFANT.code)).toBeChecked();
   next.expectNoErrors();
 });
