@@ -265,4 +265,27 @@ describe('目标测算表 sent back: 确定沿用 goes both ways', () => {
       },
     ]);
   });
+
+  it('two files that disagree on a tick take neither, and say which lines to settle', () => {
+    const a = sheet();
+    const b = sheet();
+    const col = a[0]!.indexOf('确定沿用');
+    a[at(a, TO_KEEP.code)]![col] = '是';
+    const plan = planImport([read(a, '甲.csv', rows), read(b, '乙.csv', rows)]);
+    // 乙 left the sheet as sent: it proposes nothing, so 甲's tick stands.
+    expect(plan.targetProposals.map((p) => [p.code, p.keptAfter])).toEqual([[TO_KEEP.code, true]]);
+    b[at(b, TO_KEEP.code)]![b[0]!.indexOf('新目标')] = '95%以上';
+    const disagreeing = planImport([read(a, '甲.csv', rows), read(b, '乙.csv', rows)]);
+    expect(disagreeing.targetProposals).toEqual([]);
+    expect(disagreeing.issues).toEqual([
+      expect.objectContaining({
+        file: '甲.csv',
+        line: at(a, TO_KEEP.code) + 1,
+        column: '新目标',
+        message: expect.stringContaining(
+          `“甲.csv”第 ${at(a, TO_KEEP.code) + 1} 行为“=100%（全覆盖）”（确定沿用），“乙.csv”第 ${at(b, TO_KEEP.code) + 1} 行为“95%以上”，互不相同，未导入`,
+        ),
+      }),
+    ]);
+  });
 });
