@@ -15,6 +15,7 @@ import {
   type TargetKind,
 } from '../model/indicator';
 import { describePreviousTarget } from '../model/planning';
+import { KEPT_MARK } from '../model/planning-report';
 import { describeTarget } from '../model/target-text';
 
 export { describeTarget };
@@ -149,7 +150,7 @@ export function buildColumns(
 export type GridCell = string | number | null;
 
 /** What a ticked 确定沿用 cell holds (an unticked one holds nothing). */
-export const KEPT_CELL = '已确定';
+export const KEPT_CELL = KEPT_MARK;
 export type GridRow = GridCell[];
 
 export function layoutOf(columns: readonly ColumnSpec[]): FormulaLayout {

@@ -40,7 +40,7 @@ import {
   type Target,
 } from '../model/indicator';
 import { assessAmbition, periodOrderProblem, showPlannedTrend } from '../model/planning';
-import { isCarriedOver, KEPT_VERDICT } from '../model/planning-report';
+import { isCarriedOver, KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { implausibleFigure, implausibleTarget } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
@@ -257,10 +257,11 @@ export interface WorkbookGrid {
     newRows: Indicator[],
   ): void;
   /**
-   * Targets proposed in a 目标测算表 sent back, written into 目标 as if typed there (its definition cells follow), as
-   * ONE undo step. Returns the codes of rows it could not write (not shown: a filter hides them).
+   * Targets proposed in a 目标测算表 sent back, written into 目标 as if typed there (its definition cells follow), and
+   * 确定沿用 as ticked or not (text '' leaves the target as it is), as ONE undo step. Returns the codes of rows it could
+   * not write (not shown: a filter hides them).
    */
-  applyTargets(targets: readonly { code: string; text: string }[]): string[];
+  applyTargets(targets: readonly { code: string; text: string; kept: boolean }[]): string[];
   selectRow(code: string): void;
   /** Select the top-left cell (a key pressed with nothing selected starts there). */
   selectFirstCell(): void;
@@ -793,9 +794,7 @@ export function makeWorkbookGrid(
   const keepable = (physicalRow: number) => keptCol >= 0 && (isTicked(physicalRow) || carriedAt(physicalRow));
   /** What a 确定沿用 cell takes: a tick, or — pasted or typed — 已确定, 是, √ and the like; anything else unticks. */
   const keptCellOf = (value: unknown): GridCell =>
-    value === true || /^(已确定|确定|是|√|✓|✔|true|yes|y|1)$/i.test(String(value ?? '').trim())
-      ? KEPT_CELL
-      : null;
+    value === true || readKeptMark(String(value ?? '')) === true ? KEPT_CELL : null;
   /**
    * A tick says the committee keeps the previous target: a target changed afterwards is a new decision, so the
    * tick goes in the same change (one 撤销 brings back both). Cells the change writes itself are left as written.
@@ -1159,6 +1158,8 @@ export function makeWorkbookGrid(
     }
     if (ambition.flag === 'leaves-band')
       return { text: '⚠ 将越出范围', className: 'status status-moderate', title };
+    // Met by a figure after the base year: reached, not 偏保守 (which is met around the base year).
+    if (ambition.flag === 'reached') return { text: '✓ 已达到', className: 'status status-met', title };
     if (kept) return { text: '沿用（已确定）', className: 'kept-target', title };
     return carried ? { text: '沿用上期', className: 'carried-over', title } : { text: '', title };
   });
@@ -2154,12 +2155,18 @@ export function makeWorkbookGrid(
     },
     applyTargets(targets) {
       const sourceRows = grid.countSourceRows();
-      const cells: [number, number, string][] = [];
+      const cells: [number, number, GridCell][] = [];
       const hidden: string[] = [];
-      for (const { code, text } of targets) {
+      for (const { code, text, kept } of targets) {
         const visualRow = grid.toVisualRow(physicalRowOf(code, sourceRows));
-        if (visualRow === null || visualRow < 0) hidden.push(code);
-        else cells.push([visualRow, targetTextCol, text]);
+        if (visualRow === null || visualRow < 0) {
+          hidden.push(code);
+          continue;
+        }
+        if (text !== '') cells.push([visualRow, targetTextCol, text]);
+        // Written in the same change as the target, so the tick is as the sheet decided (not taken off again by a
+        // target written back to the previous one), and one 撤销 takes back both.
+        if (keptCol >= 0) cells.push([visualRow, keptCol, kept ? KEPT_CELL : null]);
       }
       if (cells.length > 0) grid.setDataAtCell(cells, 'edit');
       return hidden;

@@ -142,21 +142,39 @@ export interface IgnoredRow {
 export type ExistingRow = Pick<
   Indicator,
   'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target' | 'note' | 'department'
->;
+> &
+  // A next plan's: what a 目标测算表 sent back reads 确定沿用 against.
+  Partial<Pick<Indicator, 'previousTarget' | 'previousTargetKept'>>;
 
 /** The part of each row the import needs, as a plain copy. */
 export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
-  return rows.map(({ code, name, unit, values, baseYear, targetYear, target, note, department }) => ({
-    code,
-    name,
-    unit,
-    values,
-    baseYear,
-    targetYear,
-    target,
-    note,
-    department,
-  }));
+  return rows.map(
+    ({
+      code,
+      name,
+      unit,
+      values,
+      baseYear,
+      targetYear,
+      target,
+      note,
+      department,
+      previousTarget,
+      previousTargetKept,
+    }) => ({
+      code,
+      name,
+      unit,
+      values,
+      baseYear,
+      targetYear,
+      target,
+      note,
+      department,
+      ...(previousTarget ? { previousTarget } : {}),
+      ...(previousTargetKept ? { previousTargetKept } : {}),
+    }),
+  );
 }
 
 export interface ParsedFile {
@@ -2158,16 +2176,19 @@ export function planImport(files: ParsedFile[]): ImportPlan {
   for (const list of byRow.values()) {
     const first = list[0];
     if (!first) continue;
-    if (list.every((p) => p.after === first.after)) {
+    if (list.every((p) => p.after === first.after && p.keptAfter === first.keptAfter)) {
       targetProposals.push(first);
       continue;
     }
+    // What each file proposes: its new target (or the target kept) and, where it differs, its 确定沿用.
+    const said = (p: TargetProposal) =>
+      `“${p.written || p.before}”${p.keptAfter !== p.keptBefore ? (p.keptAfter ? '（确定沿用）' : '（取消“已确定”）') : ''}`;
     issues.push({
       file: first.file,
       line: first.line,
-      column: '新目标',
+      column: list.some((p) => p.after !== first.after) ? '新目标' : '确定沿用',
       message:
-        `${first.code} ${first.name} 的新目标在 ${list.map((p) => `“${p.file}”第 ${p.line} 行为“${p.written}”`).join('，')}，` +
+        `${first.code} ${first.name} 的新目标在 ${list.map((p) => `“${p.file}”第 ${p.line} 行为${said(p)}`).join('，')}，` +
         '互不相同，未导入：请商定后在表格中填写。',
     });
   }
