@@ -300,7 +300,7 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
   if (rules.permille && (value < 0 || value > 1000)) {
     return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
   }
-  if (rules.perBase !== null && (value < 0 || value > rules.perBase)) {
+  if (rules.perBase !== null && value > rules.perBase) {
     const unitText = unit.trim();
     return {
       ok: false,
