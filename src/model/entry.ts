@@ -77,8 +77,6 @@ export function isCountUnit(unit: string): boolean {
 export function naturalLimits(unit: string): { low: number; high: number } {
   if (isPercentUnit(unit)) return { low: 0, high: 100 };
   if (isPermilleUnit(unit)) return { low: 0, high: 1000 };
-  const per = perUnitBase(unit);
-  if (per !== null) return { low: 0, high: per };
   return unit.trim() === '' ? { low: -Infinity, high: Infinity } : { low: 0, high: Infinity };
 }
 
