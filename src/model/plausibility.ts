@@ -386,8 +386,10 @@ export function implausibleYearlyStep(unit: string, step: number, references: St
   const { baseYear, targetYear, values, currentStep } = references;
   const said = `每年变化为${stepWords(step, unit)}`;
   const { low, high } = naturalLimits(unit);
+  // (A period that cannot be one — a year left empty, read as 0, or back to front — says nothing of the step.)
   const years = targetYear - baseYear;
-  if (Number.isFinite(high) && Number.isFinite(low) && years > 0) {
+  const period = Number.isInteger(years) && years > 0 && years <= 50;
+  if (Number.isFinite(high) && Number.isFinite(low) && period) {
     const total = Math.abs(step) * years;
     if (total > high - low) {
       const range = `${formatNumber(low)}—${formatWithUnit(high, unit)}`;
@@ -399,7 +401,7 @@ export function implausibleYearlyStep(unit: string, step: number, references: St
     }
   }
   const base = values[baseYear];
-  if (typeof base === 'number' && Number.isFinite(base) && years > 0) {
+  if (typeof base === 'number' && Number.isFinite(base) && period) {
     const reached = base + step * years;
     const outside =
       reached < low

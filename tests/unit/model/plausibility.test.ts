@@ -306,5 +306,7 @@ describe('implausibleYearlyStep: a new 每年变化 beside the unit’s range, t
     expect(implausibleYearlyStep('%', -1.5, period)).toBeNull();
     expect(implausibleYearlyStep('家', 2, period)).toBeNull();
     expect(implausibleYearlyStep('%', 0, { ...period, currentStep: -1 })).toBeNull();
+    // A base year left empty (read as 0) is no period of 2025 years.
+    expect(implausibleYearlyStep('%', -1, { ...period, baseYear: 0 })).toBeNull();
   });
 });
