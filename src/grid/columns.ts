@@ -283,9 +283,15 @@ export function fromGridRow(
       case 'name':
         indicator.name = text(cell);
         break;
-      case 'area':
-        indicator.area = text(cell);
+      case 'area': {
+        // An area not in the list is a slip, as a kind not in its list is: the row keeps its saved area (the grid
+        // marks the cell and says 此格未保存). Empty is allowed (a new row starts so), and so is the area the row
+        // already has (one a CSV's new row brought).
+        const area = text(cell);
+        if (area === '' || (AREAS as readonly string[]).includes(area) || area === previous?.area)
+          indicator.area = area;
         break;
+      }
       case 'department':
         indicator.department = text(cell);
         break;

@@ -914,7 +914,7 @@ export function App(props: { session: Session }) {
           共 {totalRows()} 项指标
           <Show when={shownRows() !== totalRows()}>，当前显示 {shownRows()} 项</Show>
           <Show when={invalidCells() > 0}>
-            <span class="invalid-count">，{invalidCells()} 个单元格需更正（红色标出）</span>
+            <span class="invalid-count">，{invalidCells()} 处需更正（红色标出）</span>
           </Show>
         </span>
         <span class="cell-info" aria-live="polite">
