@@ -261,6 +261,11 @@ export interface WorkbookGrid {
    * ONE undo step. Returns the codes of rows it could not write (not shown: a filter hides them).
    */
   applyTargets(targets: readonly { code: string; text: string }[]): string[];
+  /**
+   * Run `apply` (an import's cells and the targets its 目标测算表 proposes) as ONE undo step of `actionType`: one
+   * 撤销 takes back all it did, one 重做 does it all again.
+   */
+  asOneUndoStep(actionType: string, apply: () => void): void;
   selectRow(code: string): void;
   /** Select the top-left cell (a key pressed with nothing selected starts there). */
   selectFirstCell(): void;
@@ -2152,6 +2157,19 @@ export function makeWorkbookGrid(
       if (cells.length > 0) grid.setDataAtCell(cells, 'edit');
       return cells.length;
     },
+    asOneUndoStep(actionType, apply) {
+      const undoRedo = grid.getPlugin('undoRedo');
+      const from = undoRedo.doneActions.length;
+      apply();
+      // A change of 目标 (a validated column) is recorded in a microtask of the grid's, queued by `apply`: joined
+      // after it. Nothing can come between: a key or a click is a task of its own.
+      queueMicrotask(() => {
+        const parts = undoRedo.doneActions.splice(from) as UndoAction[];
+        if (parts.length > 0)
+          undoRedo.doneActions.push(parts.length === 1 ? parts[0] : joinedAction(actionType, parts));
+        reportUndoAvailability();
+      });
+    },
     applyTargets(targets) {
       const sourceRows = grid.countSourceRows();
       const cells: [number, number, string][] = [];
@@ -2450,5 +2468,29 @@ function compareStatuses(sortOrder: 'asc' | 'desc') {
     if (ra === null) return 1;
     if (rb === null) return -1;
     return sortOrder === 'asc' ? ra - rb : rb - ra;
+  };
+}
+
+/** A step of Handsontable's undo stack: it calls back once done (a change of a validated cell, a microtask later). */
+interface UndoAction {
+  actionType?: string;
+  undo(instance: unknown, done: () => void): void;
+  redo(instance: unknown, done: () => void): void;
+}
+
+/**
+ * Steps taken as one: undone from the last to the first, each once the one after it has called back (a row the
+ * import added is removed only after the targets written into it are put back), and redone from the first.
+ */
+function joinedAction(actionType: string, parts: readonly UndoAction[]): UndoAction {
+  const run = (steps: readonly UndoAction[], kind: 'undo' | 'redo', instance: unknown, done: () => void) => {
+    const [first, ...rest] = steps;
+    if (!first) done();
+    else first[kind](instance, () => run(rest, kind, instance, done));
+  };
+  return {
+    actionType,
+    undo: (instance, done) => run([...parts].reverse(), 'undo', instance, done),
+    redo: (instance, done) => run(parts, 'redo', instance, done),
   };
 }

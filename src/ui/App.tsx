@@ -1111,14 +1111,18 @@ export function App(props: { session: Session }) {
                 importing = true;
                 let notWritten: string[] = [];
                 try {
-                  if (updates.length > 0 || newRows.length > 0)
-                    g().applyImport(
-                      updates,
-                      newRows.map((r) => r.indicator),
-                    );
-                  // A 目标测算表's proposals, as if typed into 目标 (one more undo step when cells came too).
-                  if (targets.length > 0)
-                    notWritten = g().applyTargets(targets.map((t) => ({ code: t.code, text: t.written })));
+                  // One 应用, one step for 撤销: figures and a 目标测算表 applied together were two, and one 撤销
+                  // left the figures in.
+                  g().asOneUndoStep('import', () => {
+                    if (updates.length > 0 || newRows.length > 0)
+                      g().applyImport(
+                        updates,
+                        newRows.map((r) => r.indicator),
+                      );
+                    // A 目标测算表's proposals, as if typed into 目标.
+                    if (targets.length > 0)
+                      notWritten = g().applyTargets(targets.map((t) => ({ code: t.code, text: t.written })));
+                  });
                 } finally {
                   importing = false;
                 }
