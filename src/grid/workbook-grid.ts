@@ -101,6 +101,7 @@ import { setStatusThresholds } from './plan-functions-plugin';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 import { roundHalfAway } from '../model/rounding';
+import { joinedAction, type UndoAction } from './joined-undo-step';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -2468,29 +2469,5 @@ function compareStatuses(sortOrder: 'asc' | 'desc') {
     if (ra === null) return 1;
     if (rb === null) return -1;
     return sortOrder === 'asc' ? ra - rb : rb - ra;
-  };
-}
-
-/** A step of Handsontable's undo stack: it calls back once done (a change of a validated cell, a microtask later). */
-interface UndoAction {
-  actionType?: string;
-  undo(instance: unknown, done: () => void): void;
-  redo(instance: unknown, done: () => void): void;
-}
-
-/**
- * Steps taken as one: undone from the last to the first, each once the one after it has called back (a row the
- * import added is removed only after the targets written into it are put back), and redone from the first.
- */
-function joinedAction(actionType: string, parts: readonly UndoAction[]): UndoAction {
-  const run = (steps: readonly UndoAction[], kind: 'undo' | 'redo', instance: unknown, done: () => void) => {
-    const [first, ...rest] = steps;
-    if (!first) done();
-    else first[kind](instance, () => run(rest, kind, instance, done));
-  };
-  return {
-    actionType,
-    undo: (instance, done) => run([...parts].reverse(), 'undo', instance, done),
-    redo: (instance, done) => run(parts, 'redo', instance, done),
   };
 }
