@@ -196,9 +196,14 @@ export function App(props: { session: Session }) {
   let importSaving: { saving: string; saved: string; failed: string } | null = null;
   const settleImportNotice = (state: SaveState) => {
     if (!importSaving || (state.status !== 'saved' && state.status !== 'error')) return;
-    // Said only if the clerk has not moved on (another cell selected clears the notice).
-    if (notice() === importSaving.saving)
-      setNotice(state.status === 'saved' ? importSaving.saved : importSaving.failed);
+    // Said only if the clerk has not moved on (another cell selected clears the notice). A failed save is tried
+    // again: the notice follows until the import is saved.
+    const shown = notice() === importSaving.saving || notice() === importSaving.failed;
+    if (state.status === 'error') {
+      if (shown) setNotice(importSaving.failed);
+      return;
+    }
+    if (shown) setNotice(importSaving.saved);
     importSaving = null;
   };
   /** Run `mark` after the next frame is drawn; at the latest after 200 ms (a hidden page draws no frames). */
