@@ -23,6 +23,12 @@ export interface PendingChanges {
 export interface Autosave {
   markRows(codes: Iterable<string>, source?: ChangeSource): void;
   markStructure(): void;
+  /**
+   * Changes are made now whose rows are marked a moment later (an import's, after the frame that shows them):
+   * until the returned function is called (once is enough; again does nothing) they count as unsaved — the header
+   * says so and closing the page asks — rather than the last save's 已自动保存 standing over them.
+   */
+  announce(): () => void;
   flush(): Promise<void>;
   hasPending(): boolean;
   dispose(): void;
@@ -49,6 +55,10 @@ export function makeAutosave(options: {
   const isEmpty = () => pending.rows.size === 0 && !pending.structure;
 
   let lastFailed = false;
+  /** When the last write finished (what 'saved' says again when an announcement brings nothing to write). */
+  let lastSaved: Date | null = null;
+  /** Announced changes whose rows are not marked yet (see announce). */
+  let announced = 0;
   /** The last write failed for good: no retry until a new edit. */
   let hopeless = false;
 
@@ -82,7 +92,10 @@ export function makeAutosave(options: {
         await options.write(batch);
         lastFailed = false;
         hopeless = false;
-        options.onState(isEmpty() ? { status: 'saved', at: new Date() } : { status: 'pending' });
+        lastSaved = new Date();
+        options.onState(
+          isEmpty() && announced === 0 ? { status: 'saved', at: lastSaved } : { status: 'pending' },
+        );
       } catch (error) {
         // Put the batch back so the next attempt writes it again.
         for (const code of batch.rows) pending.rows.add(code);
@@ -114,8 +127,21 @@ export function makeAutosave(options: {
       pending.structure = true;
       schedule(false);
     },
+    announce() {
+      announced += 1;
+      if (!lastFailed) options.onState({ status: 'pending' });
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        announced -= 1;
+        // Nothing was marked after all (no cell changed) and nothing else waits: saved, as before the announcement.
+        if (announced === 0 && isEmpty() && running === null && !lastFailed)
+          options.onState({ status: 'saved', at: lastSaved });
+      };
+    },
     flush,
-    hasPending: () => !isEmpty() || running !== null,
+    hasPending: () => !isEmpty() || running !== null || announced > 0,
     dispose() {
       if (timer !== undefined) clearTimeout(timer);
     },

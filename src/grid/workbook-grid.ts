@@ -101,6 +101,7 @@ import { setStatusThresholds } from './plan-functions-plugin';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 import { roundHalfAway } from '../model/rounding';
+import { joinedAction, type UndoAction } from './joined-undo-step';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -263,6 +264,11 @@ export interface WorkbookGrid {
    * not write (not shown: a filter hides them).
    */
   applyTargets(targets: readonly { code: string; text: string; kept: boolean }[]): string[];
+  /**
+   * Run `apply` (an import's cells and the targets its 目标测算表 proposes) as ONE undo step of `actionType`: one
+   * 撤销 takes back all it did, one 重做 does it all again.
+   */
+  asOneUndoStep(actionType: string, apply: () => void): void;
   selectRow(code: string): void;
   /** Select the top-left cell (a key pressed with nothing selected starts there). */
   selectFirstCell(): void;
@@ -2220,6 +2226,19 @@ export function makeWorkbookGrid(
       }
       if (cells.length > 0) grid.setDataAtCell(cells, 'edit');
       return cells.length;
+    },
+    asOneUndoStep(actionType, apply) {
+      const undoRedo = grid.getPlugin('undoRedo');
+      const from = undoRedo.doneActions.length;
+      apply();
+      // A change of 目标 (a validated column) is recorded in a microtask of the grid's, queued by `apply`: joined
+      // after it. Nothing can come between: a key or a click is a task of its own.
+      queueMicrotask(() => {
+        const parts = undoRedo.doneActions.splice(from) as UndoAction[];
+        if (parts.length > 0)
+          undoRedo.doneActions.push(parts.length === 1 ? parts[0] : joinedAction(actionType, parts));
+        reportUndoAvailability();
+      });
     },
     applyTargets(targets) {
       const sourceRows = grid.countSourceRows();

@@ -97,6 +97,20 @@ export function parseBackup(text: string, fileName: string): BackupResult {
     if (unreadable) return fail(`第 ${index + 1} 个工作簿中${unreadable}，${damaged}`);
     const workbook = restoreWorkbook(raw);
     if (!workbook) return fail(`第 ${index + 1} 个工作簿的内容不完整，${damaged}`);
+    // Which copy is newer, the file's or the browser's, is decided by this time (planRestore): one edited by hand
+    // into another form was compared as text, and one that is no time at all as if older than any.
+    const updatedAt = (raw as Record<string, unknown>).updatedAt;
+    if (updatedAt !== undefined && updatedAt !== null && updatedAt !== '') {
+      const time = typeof updatedAt === 'string' ? timeOf(updatedAt) : NaN;
+      if (Number.isNaN(time))
+        return fail(
+          `第 ${index + 1} 个工作簿${quoted(workbook.title)}的最后修改时间（updatedAt）${quoted(String(updatedAt))}无法读取，` +
+            '无法判断文件与浏览器中哪一份较新，本文件未恢复任何内容：' +
+            '请把它改回备份时的写法（如 2026-11-29T10:00:00.000Z），或换用其他备份文件。',
+        );
+      // In the form the browser writes: stored with the restored workbook, it is compared and shown as its own.
+      workbook.updatedAt = new Date(time).toISOString();
+    }
     // Workbooks are stored by id: the second copy would silently replace the first, rows and all.
     const first = firstOfId.get(workbook.id);
     if (first !== undefined)
@@ -310,7 +324,17 @@ function readTarget(target: Record<string, unknown>): Indicator['target'] {
  * 'replace-untouched': the browser's copy is later by date but was never edited (the plan as first opened on a new
  * PC) — said so, since “替换浏览器中的旧版本” beside a later browser date read as a mistake.
  */
-export type RestoreAction = 'add' | 'replace' | 'replace-untouched' | 'browser-newer' | 'same';
+export type RestoreAction =
+  | 'add'
+  | 'replace'
+  | 'replace-untouched'
+  | 'browser-newer'
+  | 'same'
+  /** The file's or the browser's last-changed time cannot be read: which is newer is unknown, nothing replaced by default. */
+  | 'time-unknown';
+
+/** A last-changed time as milliseconds; NaN when it is no time (empty, or text edited into another thing). */
+export const timeOf = (text: string): number => (text.trim() === '' ? NaN : Date.parse(text));
 
 export interface RestoreLine {
   id: string;
@@ -335,16 +359,23 @@ export function planRestore(
     const browser = current.get(w.id);
     // A workbook never edited since it was created (the plan as first opened in a new browser) holds no newer data.
     const untouched = browser !== undefined && browser.createdAt === browser.updatedAt;
+    // By time, not as text: 2026-11-29T10:00:00+08:00 is earlier than 2026-11-29T05:00:00.000Z.
+    const inFile = timeOf(w.updatedAt);
+    const inBrowser = browser ? timeOf(browser.updatedAt) : NaN;
     const action: RestoreAction =
       browser === undefined
         ? 'add'
-        : browser.updatedAt === w.updatedAt
-          ? 'same'
-          : browser.updatedAt > w.updatedAt
-            ? untouched
-              ? 'replace-untouched'
-              : 'browser-newer'
-            : 'replace';
+        : Number.isNaN(inFile) || Number.isNaN(inBrowser)
+          ? untouched
+            ? 'replace-untouched'
+            : 'time-unknown'
+          : inBrowser === inFile
+            ? 'same'
+            : inBrowser > inFile
+              ? untouched
+                ? 'replace-untouched'
+                : 'browser-newer'
+              : 'replace';
     return {
       id: w.id,
       title: w.title,

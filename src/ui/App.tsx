@@ -198,6 +198,23 @@ export function App(props: { session: Session }) {
   let changedWithoutStorage = false;
   /** An applied import's rows not yet marked for saving (they are, once the grid has been drawn). */
   let markImportNow: (() => void) | undefined;
+  /**
+   * The notice of an import still being saved, and what it says once saved (or once the save failed): 已导入 alone,
+   * while 10,000 rows took seconds to write, read as done — a browser closed then lost the import.
+   */
+  let importSaving: { saving: string; saved: string; failed: string } | null = null;
+  const settleImportNotice = (state: SaveState) => {
+    if (!importSaving || (state.status !== 'saved' && state.status !== 'error')) return;
+    // Said only if the clerk has not moved on (another cell selected clears the notice). A failed save is tried
+    // again: the notice follows until the import is saved.
+    const shown = notice() === importSaving.saving || notice() === importSaving.failed;
+    if (state.status === 'error') {
+      if (shown) setNotice(importSaving.failed);
+      return;
+    }
+    if (shown) setNotice(importSaving.saved);
+    importSaving = null;
+  };
   /** Run `mark` after the next frame is drawn; at the latest after 200 ms (a hidden page draws no frames). */
   const afterNextFrame = (mark: () => void) => {
     let done = false;
@@ -291,6 +308,7 @@ export function App(props: { session: Session }) {
       retries: (error) => !(error instanceof WorkbookGoneError),
       onState: (state) => {
         setSaveState(state);
+        settleImportNotice(state);
         if (state.status === 'error') {
           console.warn('[storage] write failed:', state.error);
           showFailure(describeStorageError(state.error, 'write'));
@@ -1102,19 +1120,25 @@ export function App(props: { session: Session }) {
               historyFrom={historyFrom}
               intoSample={workbook.isSample === true}
               onApply={(updates, newRows, targets) => {
+                // Unsaved from this moment: the header says so and closing the page asks (see afterNextFrame).
+                const marked = autosave?.announce();
                 importing = true;
                 let notWritten: string[] = [];
                 try {
-                  if (updates.length > 0 || newRows.length > 0)
-                    g().applyImport(
-                      updates,
-                      newRows.map((r) => r.indicator),
-                    );
-                  // A 目标测算表's proposals, as if typed into 目标 (one more undo step when cells came too).
-                  if (targets.length > 0)
-                    notWritten = g().applyTargets(
-                      targets.map((t) => ({ code: t.code, text: t.written, kept: t.keptAfter })),
-                    );
+                  // One 应用, one step for 撤销: figures and a 目标测算表 applied together were two, and one 撤销
+                  // left the figures in.
+                  g().asOneUndoStep('import', () => {
+                    if (updates.length > 0 || newRows.length > 0)
+                      g().applyImport(
+                        updates,
+                        newRows.map((r) => r.indicator),
+                      );
+                    // A 目标测算表's proposals, as if typed into 目标, with their 确定沿用.
+                    if (targets.length > 0)
+                      notWritten = g().applyTargets(
+                        targets.map((t) => ({ code: t.code, text: t.written, kept: t.keptAfter })),
+                      );
+                  });
                 } finally {
                   importing = false;
                 }
@@ -1135,24 +1159,30 @@ export function App(props: { session: Session }) {
                     ...targetsWritten.map((t) => ({ code: t.code, file: t.file })),
                   ];
                   for (const [source, codes] of importSources(changed)) autosave?.markRows(codes, source);
+                  marked?.();
                   void autosave?.flush();
                 });
                 setShowImport(false);
                 // The keys back to the grid: Ctrl+Z right after 应用 undoes the import.
                 backToGrid();
-                setNotice(
+                const applied =
                   targets.length > 0
                     ? `已导入：${targetsWritten.filter((t) => t.target !== null).length} 项新目标` +
-                        ticksSaid(targetsWritten) +
-                        (updates.length > 0 || newRows.length > 0
-                          ? `、${updates.length} 个单元格、${newRows.length} 项新指标`
-                          : '') +
-                        (notWritten.length > 0
-                          ? `；${notWritten.join('、')} 被筛选隐藏，未写入：请取消筛选后再导入`
-                          : '') +
-                        `。可点“撤销”撤回。${earlier}`
-                    : `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。${earlier}`,
-                );
+                      ticksSaid(targetsWritten) +
+                      (updates.length > 0 || newRows.length > 0
+                        ? `、${updates.length} 个单元格、${newRows.length} 项新指标`
+                        : '') +
+                      (notWritten.length > 0
+                        ? `；${notWritten.join('、')} 被筛选隐藏，未写入：请取消筛选后再导入`
+                        : '') +
+                      `。可点“撤销”撤回。${earlier}`
+                    : `已导入：${updates.length} 个单元格、${newRows.length} 项新指标。可点“撤销”整体撤回。${earlier}`;
+                importSaving = {
+                  saving: `${applied}正在保存…保存完成前请勿关闭页面。`,
+                  saved: `${applied}已保存。`,
+                  failed: `${applied}尚未保存：见页面上方的提示。`,
+                };
+                setNotice(importSaving.saving);
               }}
               onCancel={() => {
                 setShowImport(false);

@@ -4,6 +4,7 @@ import {
   planRestore,
   restoredTitles,
   serializeBackup,
+  timeOf,
   type Backup,
   type RestoreLine,
 } from '../model/backup';
@@ -30,7 +31,12 @@ const ACTION_TEXT: Record<RestoreLine['action'], string> = {
   'replace-untouched': '替换浏览器中未填写过的初始工作簿',
   'browser-newer': '浏览器中的版本较新，默认不覆盖',
   same: '与浏览器中的版本相同（最后修改时间一致），无需恢复',
+  'time-unknown': '最后修改时间无法读取，无法判断哪一份较新，默认不覆盖',
 };
+
+/** A last-changed time as the clerk reads it; text that is no time is shown as it is (not as “Invalid Date”). */
+const shownTime = (text: string) =>
+  Number.isNaN(timeOf(text)) ? text : new Date(text).toLocaleString('zh-CN');
 
 /** Back up every workbook to one file, and restore from such a file after showing what it will replace. */
 export function BackupSection(props: {
@@ -243,7 +249,9 @@ export function BackupSection(props: {
               <tbody>
                 <For each={p().lines}>
                   {(line) => (
-                    <tr classList={{ warn: line.action === 'browser-newer' }}>
+                    <tr
+                      classList={{ warn: line.action === 'browser-newer' || line.action === 'time-unknown' }}
+                    >
                       <td>
                         <input
                           type="checkbox"
@@ -253,8 +261,8 @@ export function BackupSection(props: {
                         />
                       </td>
                       <td>{line.title}</td>
-                      <td>{line.inFile ? new Date(line.inFile).toLocaleString('zh-CN') : '—'}</td>
-                      <td>{line.inBrowser ? new Date(line.inBrowser).toLocaleString('zh-CN') : '（无）'}</td>
+                      <td>{line.inFile ? shownTime(line.inFile) : '—'}</td>
+                      <td>{line.inBrowser !== null ? shownTime(line.inBrowser) || '—' : '（无）'}</td>
                       <td>
                         {ACTION_TEXT[line.action]}
                         <Show when={line.deletedInBrowser}>（浏览器中已删除，可在上方“已删除”中恢复）</Show>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { quoted } from '../../src/model/quote';
 import { nextFileChooser, WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
@@ -101,4 +102,56 @@ test('back up, restore into a fresh browser, identical; newer data is not overwr
   second.expectNoErrors();
   first.expectNoErrors();
   await context.close();
+});
+
+test('a backup whose last-changed time was edited by hand: compared by time, and one that is no time is refused', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份全部到文件' }).click();
+  const file = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as {
+    workbooks: { id: string; updatedAt: string }[];
+  };
+  await page.keyboard.press('Escape');
+  // The browser's copy changes after the backup.
+  await workbook.typeInto(INFANT.code, '2022年', '4.5');
+  await workbook.waitSaved();
+  const restoreWith = async (updatedAt: string) => {
+    const edited = structuredClone(file);
+    edited.workbooks.find((w) => w.id === LANXI_2021_2025.id)!.updatedAt = updatedAt;
+    await page.getByRole('button', { name: '工作簿' }).click();
+    await page.getByLabel('从备份文件恢复').setInputFiles({
+      name: '改过的备份.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(edited), 'utf8'),
+    });
+  };
+
+  // The file's time written again by hand in Beijing time, an hour earlier than the backup: as text (…T1x:…+08:00)
+  // it read as later than the browser's (…T0x:…Z), and the browser's newer figure was ticked to be replaced.
+  const backedUp = Date.parse(file.workbooks.find((w) => w.id === LANXI_2021_2025.id)!.updatedAt);
+  const inBeijing = new Date(backedUp - 3_600_000 + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
+  await restoreWith(inBeijing);
+  const plan = page.getByRole('table', { name: '恢复内容' });
+  await expect(plan).toContainText('浏览器中的版本较新，默认不覆盖');
+  await expect(plan.getByLabel(`恢复 ${LANXI_2021_2025.title}`)).not.toBeChecked();
+  await expect(page.getByRole('button', { name: /恢复所选/ })).toBeDisabled();
+  await page.keyboard.press('Escape');
+
+  // A time that is no time: said, with the workbook, the text and what to do; nothing restored.
+  await restoreWith('2026年11月29日上午');
+  await expect(page.getByRole('dialog').getByRole('alert')).toHaveText(
+    `“改过的备份.json”不能用于恢复：第 1 个工作簿${quoted(LANXI_2021_2025.title)}的最后修改时间（updatedAt）` +
+      '“2026年11月29日上午”无法读取，无法判断文件与浏览器中哪一份较新，本文件未恢复任何内容：' +
+      '请把它改回备份时的写法（如 2026-11-29T10:00:00.000Z），或换用其他备份文件。',
+  );
+  await expect(page.getByRole('table', { name: '恢复内容' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
+  workbook.expectNoErrors();
 });

@@ -3,7 +3,7 @@
  * name in the settings, each row's change history, named versions (save, compare with now, restore with the
  * current state kept first), and a backup restored after the browser's storage was cleared.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -432,5 +432,129 @@ test('closing the page asks while a figure is typed but not entered, or still be
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('4.7‰');
   await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('4.4‰');
+  workbook.expectNoErrors();
+});
+
+/**
+ * The browser killed as a crash or the task manager kills it (no shutdown, nothing flushed on the way out): its
+ * main process, the one started for this test's profile, by its id.
+ */
+function killBrowser(): void {
+  const main = readdirSync('/proc').find((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return (
+        args.some((a) => a === `--user-data-dir=${profile}`) && !args.some((a) => a.startsWith('--type='))
+      );
+    } catch {
+      return false; // gone meanwhile
+    }
+  });
+  expect(main, 'the browser of this profile is running').toBeDefined();
+  process.kill(Number(main), 'SIGKILL');
+}
+
+/**
+ * A workbook of 10,000 rows (the plan's rows again and again, under codes G00001 …; made-up, no figures) written
+ * straight into storage, as a large county-level workbook would be. Returns its rows, for the CSV that fills them.
+ */
+async function seedLargeWorkbook(page: Page, id: string): Promise<{ code: string; name: string }[]> {
+  const rows = Array.from({ length: 10_000 }, (_, i) => {
+    const base = LANXI_2021_2025.indicators[i % LANXI_2021_2025.indicators.length]!;
+    return {
+      ...structuredClone(base),
+      code: `G${String(i).padStart(5, '0')}`,
+      name: `${base.name}（测试${i + 1}）`,
+      values: {},
+    };
+  });
+  const at = '2026-11-28T00:00:00.000Z';
+  const record = { id, title: '大量导入测试（生成数据，非真实统计）', baseYear: 2020, targetYear: 2025 };
+  await page.evaluate(
+    async ({ record, rows }) => {
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const request = indexedDB.open('lanxi-children-plan-workbook');
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      await new Promise<void>((done, fail) => {
+        const tx = db.transaction(['workbooks', 'rows'], 'readwrite');
+        tx.objectStore('workbooks').put(record);
+        rows.forEach((row, order) => tx.objectStore('rows').put({ ...row, workbookId: record.id, order }));
+        tx.oncomplete = () => done();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    },
+    { record: { ...record, isSample: false, createdAt: at, updatedAt: at }, rows },
+  );
+  return rows;
+}
+
+test('a 10,000-line import: 已自动保存 only once it is written; the browser closed right then keeps every figure', async () => {
+  test.setTimeout(180_000);
+  let workbook = await launch();
+  let { page } = workbook;
+  const id = 'durable-10000';
+  const rows = await seedLargeWorkbook(page, id);
+  await workbook.open(`${url}?workbook=${id}`);
+  await workbook.waitSaved();
+  // Made-up figures, each row's own (its line number), in range for any unit.
+  const figure = (i: number, year: number) => String(((i * 7 + year) % 90) + 5);
+  const csv =
+    '代码,指标名称,2021年,2022年,2023年\r\n' +
+    rows
+      .map((r, i) => `${r.code},${r.name},${figure(i, 2021)},${figure(i, 2022)},${figure(i, 2023)}`)
+      .join('\r\n');
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '各县2021-2023年.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf-8'),
+  });
+  await expect(dialog.getByRole('button', { name: '应用' })).toBeEnabled({ timeout: 60_000 });
+  // 应用, and in the same moment what the page says and whether closing it would ask: the rows are saved only
+  // after the frame that shows them, and until then the header went on saying 已自动保存 and closing did not ask.
+  const atApply = await page.evaluate(() => {
+    const apply = [...document.querySelectorAll<HTMLButtonElement>('.modal.import button')].find(
+      (b) => b.textContent === '应用',
+    )!;
+    apply.click();
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    return {
+      asks: leaving.defaultPrevented,
+      header: document.querySelector('.save-state')?.textContent ?? '',
+      notice: document.querySelector('.status-bar .cell-info')?.textContent ?? '',
+    };
+  });
+  expect(atApply.notice).toContain('已导入：30000 个单元格');
+  expect(atApply.notice).toContain('正在保存');
+  expect(atApply.header).toMatch(/即将保存|正在保存/);
+  expect(atApply.asks).toBe(true);
+  await expect(dialog).toHaveCount(0);
+  // What a clerk does: waits for the page to say saved, then the browser goes (killed, not closed).
+  await expect(workbook.saveState).toHaveAttribute('data-state', 'saved', { timeout: 60_000 });
+  await expect(workbook.saveState).toContainText('已自动保存');
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    '已导入：30000 个单元格、0 项新指标。可点“撤销”整体撤回。已保存。',
+  );
+  workbook.expectNoErrors();
+  killBrowser();
+  context = null;
+
+  workbook = await launch();
+  ({ page } = workbook);
+  await workbook.open(`${url}?workbook=${id}`);
+  for (const i of [0, 4_999, 9_999]) {
+    const code = rows[i]!.code;
+    await workbook.revealRow(code);
+    for (const year of [2021, 2023])
+      await expect(await workbook.cell(code, `${year}年`)).toHaveText(
+        new RegExp(`^${figure(i, year)}(?!\\d)`),
+      );
+  }
   workbook.expectNoErrors();
 });

@@ -792,3 +792,68 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   await expect(await tick(INFANT.code)).toBeChecked();
   next.expectNoErrors();
 });
+
+test('figures and a 目标测算表 imported together are one 应用: one 撤销 takes both back, one 重做 brings both', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles([
+    {
+      name: '卫健局2023年.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`代码,指标名称,2023年\r\n${INFANT.code},${INFANT.name},4.4\r\n`, 'utf8'),
+    },
+    {
+      name: '卫健局目标建议.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`代码,指标,新目标\r\n${UNDER5.code},${UNDER5.name},控制在5.5‰以下\r\n`, 'utf8'),
+    },
+  ]);
+  await expect(dialog.getByLabel('导入摘要')).toContainText('目标测算表提出新目标 1 项');
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    '已导入：1 项新目标、1 个单元格、0 项新指标。',
+  );
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('4.4‰');
+  await workbook.revealRow(UNDER5.code);
+  await expect(await workbook.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
+  await workbook.waitSaved();
+
+  const undo = page.getByRole('button', { name: '撤销', exact: true });
+  const redo = page.getByRole('button', { name: '重做', exact: true });
+  await undo.click();
+  await expect(page.locator('.status-bar .cell-info')).toContainText('已撤销导入');
+  await workbook.revealRow(UNDER5.code);
+  await expect(await workbook.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
+  // Nothing else was done on this page: nothing is left to undo.
+  await expect(undo).toBeDisabled();
+  await workbook.waitSaved();
+
+  await redo.click();
+  await expect(page.locator('.status-bar .cell-info')).toContainText('已重做导入');
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('4.4‰');
+  await workbook.revealRow(UNDER5.code);
+  await expect(await workbook.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
+  await expect(redo).toBeDisabled();
+  await workbook.waitSaved();
+
+  // And as saved: taken back and brought back whole.
+  await undo.click();
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(UNDER5.code);
+  await expect(await workbook.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
+  workbook.expectNoErrors();
+});

@@ -104,6 +104,10 @@ test('disk full in the middle of an import: told, nothing half-written, all save
 
   await expect(page.getByRole('alert')).toContainText('浏览器存储空间已满，最近的修改没有保存');
   await expect(workbook.saveState).toHaveText('保存失败');
+  // The import's notice no longer says it is being saved.
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    '已导入：3 个单元格、0 项新指标。可点“撤销”整体撤回。尚未保存：见页面上方的提示。',
+  );
   // The imported values stay on screen.
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('4.5‰');

@@ -95,6 +95,51 @@ describe('autosave', () => {
     expect(attempts).toBe(2);
     expect(autosave.hasPending()).toBe(true);
   });
+
+  it('an import applied but not yet marked (its rows are, after the frame that shows them) is unsaved at once', async () => {
+    const states: SaveState['status'][] = [];
+    const writes: PendingChanges[] = [];
+    const autosave = makeAutosave({
+      delayMs: 0,
+      write: async (c) => void writes.push(c),
+      onState: (state) => states.push(state.status),
+    });
+    autosave.markRows(['H01']);
+    await autosave.flush();
+    expect(states.at(-1)).toBe('saved');
+    // 应用: the header must not go on saying 已自动保存, and closing the page must ask.
+    const marked = autosave.announce();
+    expect(states.at(-1)).toBe('pending');
+    expect(autosave.hasPending()).toBe(true);
+    // A flush meanwhile (the page hidden) finds nothing yet: still unsaved.
+    await autosave.flush();
+    expect(autosave.hasPending()).toBe(true);
+    autosave.markRows(['H02', 'H03']);
+    marked();
+    await autosave.flush();
+    expect([...(writes.at(-1)?.rows ?? [])].sort()).toEqual(['H02', 'H03']);
+    expect(autosave.hasPending()).toBe(false);
+    expect(states.at(-1)).toBe('saved');
+  });
+
+  it('an announced import that marks nothing (no cell changed) is saved as before', async () => {
+    const states: SaveState[] = [];
+    const autosave = makeAutosave({ delayMs: 0, write: async () => {}, onState: (s) => states.push(s) });
+    autosave.markRows(['H01']);
+    await autosave.flush();
+    const savedAt = states.at(-1);
+    const marked = autosave.announce();
+    marked();
+    marked(); // called twice (the frame and the 200 ms timer): counted once
+    expect(autosave.hasPending()).toBe(false);
+    expect(states.at(-1)).toEqual(savedAt);
+    // A second release of one announcement never hides another's.
+    const other = autosave.announce();
+    marked();
+    expect(autosave.hasPending()).toBe(true);
+    other();
+    expect(autosave.hasPending()).toBe(false);
+  });
 });
 
 /** An autosave writing to a disk that starts full (`full = false` makes room); its states and writes. */

@@ -410,6 +410,56 @@ describe('backup file', () => {
   });
 });
 
+describe('a backup’s last-changed time edited by hand', () => {
+  /** The backup of `plan` whose updatedAt reads `updatedAt` in the file (as a clerk may have typed it). */
+  const backupWith = (updatedAt: unknown) => {
+    const data = JSON.parse(
+      serializeBackup({ workbooks: [plan], settings: {}, history: [], versions: [] }, new Date()),
+    ) as { workbooks: Record<string, unknown>[] };
+    data.workbooks[0]!.updatedAt = updatedAt;
+    return parseBackup(JSON.stringify(data), '备份.json');
+  };
+
+  it('is compared with the browser’s by time, not as text', () => {
+    // 10:00 in Lanxi is 02:00 UTC: the browser's copy, changed at 05:00 UTC, is the newer one. Compared as text
+    // ("…T05…" < "…T10…") the file's was taken for newer, and ticked to replace the browser's later work.
+    const parsed = backupWith('2026-11-29T10:00:00+08:00');
+    if (!parsed.ok) throw new Error(parsed.message);
+    const browser = (updatedAt: string) => [{ id: 'plan', createdAt: '2026-11-01T00:00:00.000Z', updatedAt }];
+    expect(planRestore(parsed.backup, browser('2026-11-29T05:00:00.000Z'))[0]?.action).toBe('browser-newer');
+    expect(planRestore(parsed.backup, browser('2026-11-29T01:00:00.000Z'))[0]?.action).toBe('replace');
+    // The same moment written two ways is the same state.
+    expect(planRestore(parsed.backup, browser('2026-11-29T02:00:00.000Z'))[0]?.action).toBe('same');
+    // Kept in the form the browser writes, so that what is stored and shown compares as the browser's own.
+    expect(parsed.backup.workbooks[0]?.updatedAt).toBe('2026-11-29T02:00:00.000Z');
+  });
+
+  it('that cannot be read as a time refuses the file, saying which workbook, what it reads and what to do', () => {
+    const parsed = backupWith('2026年11月29日上午');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.message).toBe(
+      `${quoted('备份.json')}不能用于恢复：第 1 个工作簿${quoted(plan.title)}的最后修改时间（updatedAt）` +
+        `${quoted('2026年11月29日上午')}无法读取，无法判断文件与浏览器中哪一份较新，本文件未恢复任何内容：` +
+        '请把它改回备份时的写法（如 2026-11-29T10:00:00.000Z），或换用其他备份文件。',
+    );
+    expect(backupWith(20261129).ok).toBe(false);
+  });
+
+  it('missing from the file (an older or a hand-made one) is said, and the browser’s copy is not replaced by default', () => {
+    const parsed = backupWith(undefined);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const line = planRestore(parsed.backup, [{ id: 'plan', updatedAt: '2026-11-29T05:00:00.000Z' }])[0];
+    expect(line?.action).toBe('time-unknown');
+    // A browser copy whose own time cannot be read (a hand-edited one restored by an earlier build): the same.
+    const good = backupWith('2026-11-29T10:00:00+08:00');
+    if (!good.ok) throw new Error(good.message);
+    expect(planRestore(good.backup, [{ id: 'plan', updatedAt: '29/11/2026 上午' }])[0]?.action).toBe(
+      'time-unknown',
+    );
+  });
+});
+
 describe('first use on a new PC', () => {
   const empty = workbookFromPlan(LANXI_2021_2025, 'plan', new Date('2026-11-01T00:00:00Z'));
   it('points to 从备份文件恢复 while the browser holds only the plan, without a figure', () => {
