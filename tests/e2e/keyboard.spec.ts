@@ -146,3 +146,35 @@ test('版本: the differences of a long comparison can be scrolled with the keyb
   await expect(dialog).toHaveCount(0);
   workbook.expectNoErrors();
 });
+
+test('a row’s 修改记录 longer than the dialog can be read to its last line with the keyboard', async ({
+  page,
+}) => {
+  // A laptop's page at 125 % (1366×768): the list of a row's changes soon runs past the dialog's foot.
+  await page.setViewportSize({ width: 1093, height: 520 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // Made-up figures for 2021–2025, typed four times over: twenty changes of the row.
+  for (let round = 1; round <= 4; round += 1) {
+    await workbook.select(INFANT.code, '2021年');
+    for (let year = 1; year <= 5; year += 1) {
+      await page.keyboard.type(`4.${round}${year}`, { delay: 30 });
+      await page.keyboard.press(year < 5 ? 'Tab' : 'Enter');
+    }
+  }
+  await workbook.waitSaved();
+  await workbook.select(INFANT.code, '2025年');
+  await page.getByRole('button', { name: '修改记录', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `修改记录：${INFANT.code} ${INFANT.name}` });
+  const lines = dialog.getByRole('table', { name: '修改记录' }).locator('tbody tr');
+  await expect(lines.first()).toBeVisible();
+  // Its buttons (全部指标的修改记录, 关闭) are below the list, outside what scrolls: Tab reaches the list itself.
+  await expect(lines.last()).not.toBeInViewport();
+  await tabTo(page, dialog.getByRole('region', { name: '修改记录' }));
+  await page.keyboard.press('End');
+  await expect(lines.last()).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  workbook.expectNoErrors();
+});
