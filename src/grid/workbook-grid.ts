@@ -1299,6 +1299,12 @@ export function makeWorkbookGrid(
   /** How far down the grid was scrolled when a redraw began (beforeViewRender), to undo a clamp by the redraw. */
   let scrolledBeforeDraw: number | null = null;
   const scroller = (): HTMLElement | null => container.querySelector('.ht_master .wtHolder');
+  /**
+   * The cell last selected on its own (its row by physical index: a filter or sort may move it), so that a column
+   * menu can give it back. Opening the menu (Shift+Alt+↓, or its ▾ button) selects the whole column and leaves the
+   * page's focus on nothing when it closes; the clerk's next arrow key then started at the top-left cell.
+   */
+  let lastCell: { physicalRow: number; column: number } | null = null;
   addCoreStyles(container.ownerDocument);
   hot = new Handsontable(container, {
     data,
@@ -1705,6 +1711,16 @@ export function makeWorkbookGrid(
     beforeViewRender() {
       scrolledBeforeDraw = scroller()?.scrollTop ?? null;
     },
+    afterDropdownMenuHide() {
+      // Closed with Escape, or after a filter (which selects the column's header): back to the cell the clerk
+      // was on, or to the column's first row when the filter hid her row. Her arrow keys and typing go on there.
+      const grid = hot;
+      const highlight = grid?.getSelectedRangeActive()?.highlight;
+      if (!grid || !lastCell || !highlight || highlight.row === null || highlight.row >= 0) return;
+      if (grid.countRows() === 0) return;
+      const visualRow = grid.toVisualRow(lastCell.physicalRow);
+      grid.selectCell(visualRow !== null && visualRow >= 0 ? visualRow : 0, lastCell.column);
+    },
     afterViewRender() {
       const holder = scroller();
       if (holder && scrolledBeforeDraw !== null && holder.scrollTop < scrolledBeforeDraw) {
@@ -1713,7 +1729,11 @@ export function makeWorkbookGrid(
       }
       scrolledBeforeDraw = null;
     },
-    afterSelectionEnd(row, column) {
+    afterSelectionEnd(row, column, row2, column2) {
+      if (row >= 0 && column >= 0 && row === row2 && column === column2) {
+        const physicalRow = hot?.toPhysicalRow(row);
+        if (physicalRow !== null && physicalRow !== undefined) lastCell = { physicalRow, column };
+      }
       options.events.onSelectionChanged(describeCell(row, column));
       // The move that ends the edit (Enter, Tab, a click) cleared the status bar: the question is said again.
       if (question) {

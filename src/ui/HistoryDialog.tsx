@@ -106,41 +106,46 @@ export function HistoryDialog(props: {
                   </p>
                 </Show>
                 <Show when={shown().length > 0} fallback={<p class="hint">没有符合条件的修改。</p>}>
-                  <table aria-label="修改记录">
-                    <thead>
-                      <tr>
-                        <th>时间</th>
-                        <Show when={wholeWorkbook()}>
-                          <th>指标</th>
-                        </Show>
-                        <th>列</th>
-                        <th>原值</th>
-                        <th>新值</th>
-                        <th>来源</th>
-                        <th>填报人</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={limited.shown()}>
-                        {(entry) => (
-                          <tr>
-                            <td>{new Date(entry.at).toLocaleString('zh-CN')}</td>
-                            <Show when={wholeWorkbook()}>
-                              <td>
-                                {entry.code} {entry.rowName}
-                              </td>
-                            </Show>
-                            <td>{entry.label}</td>
-                            <td>{entry.before}</td>
-                            <td>{entry.after}</td>
-                            <td>{describeSource(entry.source)}</td>
-                            <td>{clerkLabel(entry.clerk)}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                  <ShowMore list={limited} what="处修改" note="导出CSV可得全部" />
+                  {/* A tab stop of its own: the dialog's buttons are below what scrolls, so a long list could not
+                      be read past its first screen with the keyboard; focused, the arrow, Page and End keys scroll
+                      the dialog's body. */}
+                  <div role="region" aria-label="修改记录" tabindex="0">
+                    <table aria-label="修改记录">
+                      <thead>
+                        <tr>
+                          <th>时间</th>
+                          <Show when={wholeWorkbook()}>
+                            <th>指标</th>
+                          </Show>
+                          <th>列</th>
+                          <th>原值</th>
+                          <th>新值</th>
+                          <th>来源</th>
+                          <th>填报人</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={limited.shown()}>
+                          {(entry) => (
+                            <tr>
+                              <td>{new Date(entry.at).toLocaleString('zh-CN')}</td>
+                              <Show when={wholeWorkbook()}>
+                                <td>
+                                  {entry.code} {entry.rowName}
+                                </td>
+                              </Show>
+                              <td>{entry.label}</td>
+                              <td>{entry.before}</td>
+                              <td>{entry.after}</td>
+                              <td>{describeSource(entry.source)}</td>
+                              <td>{clerkLabel(entry.clerk)}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                    <ShowMore list={limited} what="处修改" note="导出CSV可得全部" />
+                  </div>
                 </Show>
               </Show>
             )}

@@ -499,7 +499,9 @@ function Preview(props: {
 
       <Show when={updateCount() > 0}>
         <h3>将修改的单元格</h3>
-        <div class="scroll">
+        {/* A tab stop of its own: the list scrolls in its box, and with no button in it the keyboard could not
+            reach it (the dialog's Tab goes round its fields and buttons only). */}
+        <div class="scroll" role="region" aria-label="将修改的单元格" tabindex="0">
           <table aria-label="将修改的单元格">
             <thead>
               <tr>

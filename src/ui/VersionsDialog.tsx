@@ -39,6 +39,8 @@ export function VersionsDialog(props: {
   const [restoring, setRestoring] = createSignal<Version | null>(null);
   const [deleting, setDeleting] = createSignal<number | null>(null);
   let nameInput: HTMLInputElement | undefined;
+  /** Each version's 恢复此版本, by version id: where the focus goes back when the restore is called off. */
+  const restoreButtons = new Map<number, HTMLButtonElement>();
 
   const run = async (action: () => Promise<void>, during: 'read' | 'write' = 'write') => {
     setProblem('');
@@ -166,6 +168,7 @@ export function VersionsDialog(props: {
                         </button>
                         <button
                           type="button"
+                          ref={(button) => restoreButtons.set(version.id, button)}
                           onClick={() => {
                             setComparison(null);
                             setRestoring(version);
@@ -220,7 +223,15 @@ export function VersionsDialog(props: {
                 <button type="button" onClick={() => void restore(version())}>
                   确认恢复
                 </button>
-                <button type="button" onClick={() => setRestoring(null)}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const pressed = restoreButtons.get(version().id);
+                    setRestoring(null);
+                    // Back to the 恢复此版本 pressed: this button is gone, and the focus fell to the page's body.
+                    if (pressed?.isConnected) pressed.focus();
+                  }}
+                >
                   取消
                 </button>
               </div>
@@ -235,7 +246,9 @@ export function VersionsDialog(props: {
                   {c().differences.length === 0 ? '没有不同' : `共 ${c().differences.length} 处不同`}
                 </h3>
                 <Show when={c().differences.length > 0}>
-                  <div class="differences">
+                  {/* A tab stop of its own: the list scrolls in its box, and with no button in it the keyboard
+                      could not reach it (the dialog's Tab goes round its fields and buttons only). */}
+                  <div class="differences" role="region" aria-label="不同的单元格" tabindex="0">
                     <table aria-label="不同的单元格">
                       <thead>
                         <tr>
