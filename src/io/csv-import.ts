@@ -270,6 +270,21 @@ const PENDING_WORDS: ReadonlySet<string> = new Set([
   '未公布',
 ]);
 
+/**
+ * Whether a 备注 came back as the template sent it. Saved by Excel as "CSV (逗号分隔)" (GBK), a character the code
+ * page lacks comes back as "?" (H21's note has "−", U+2212): that is the same note, not the department's words.
+ */
+function sameNoteAsSent(text: string, note: string): boolean {
+  if (text === note) return true;
+  const got = [...text];
+  const sent = [...note];
+  return (
+    got.length === sent.length &&
+    got.some((ch) => ch === '?') &&
+    got.every((ch, i) => ch === sent[i] || (ch === '?' && sent[i]!.charCodeAt(0) > 0x7f))
+  );
+}
+
 /** A total line under the figures: no indicator of its own. */
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
 
@@ -544,6 +559,12 @@ function rowLabel(row: readonly string[], codeText: string, nameText: string): s
   );
 }
 
+/**
+ * A labelled part of a note (联系电话：0579-…, 填报人：王五). Excel spreads a footer's parts over the table's columns,
+ * one may fall in a year column: it is no figure.
+ */
+const NOTE_PART = /^[\u4e00-\u9fff（）()、\s]{1,12}[:：]/;
+
 /** "填报人：张三 联系电话：…" under the table: a note, not an indicator the workbook lacks. */
 function isNoteLine(
   row: readonly string[],
@@ -553,7 +574,10 @@ function isNoteLine(
 ): boolean {
   return (
     NOTE_LINE.test(rowLabel(row, codeText, nameText)) &&
-    yearColumns.every((column) => cleanCell(row[column.col]) === '')
+    yearColumns.every((column) => {
+      const cell = cleanCell(row[column.col]);
+      return cell === '' || NOTE_PART.test(cell);
+    })
   );
 }
 
@@ -897,7 +921,10 @@ function missingHeaderMessage(rows: readonly string[][]): string {
       return (
         `第 ${line} 行的“${cleanCell(row[valueCol])}”列没有写明是哪一年的数值` +
         `${title ? `（表格标题写的是 ${title} 年）` : ''}，本文件未导入任何数据：` +
-        `请把该列的列名改为“${title ?? '2023'}年”后再导入。`
+        // Without a title no year can be named: one named anyway (2023 was) sent this year's figures into it.
+        (title
+          ? `请把该列的列名改为“${title}年”后再导入。`
+          : '请向报送单位确认这些数值是哪一年的，把该列的列名改为该年份（如“2024年”这样的写法）后再导入。')
       );
     }
     return (
@@ -1272,7 +1299,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     for (const col of remarkColumns) {
       const text = cleanCell(row[col]);
       // The template's own note came back as it went out; a bare number beside the figures says nothing.
-      if (text === '' || (col === fields.note && text === (target.note ?? '').trim())) continue;
+      if (text === '' || (col === fields.note && sameNoteAsSent(text, (target.note ?? '').trim()))) continue;
       if (/^[\d.,，%‰\s-]+$/.test(text)) continue;
       result.remarks?.push({
         file,

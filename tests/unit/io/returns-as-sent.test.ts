@@ -1,0 +1,134 @@
+/**
+ * Departments' 2024 returns as they really arrive (QA walk): the footer Excel spreads over the table's columns, a
+ * figure column without a year in a file without a title, and the whole workbook sent back through Excel's
+ * "CSV (逗号分隔)" (GBK, which lacks some characters of the workbook's own notes). Figures are made up.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeCsvBytes } from '../../../src/io/csv-decode';
+import { serializeIndicatorsCsv } from '../../../src/io/csv-export';
+import { parseImportFile, type ParsedFile } from '../../../src/io/csv-import';
+import type { CellValue, Indicator } from '../../../src/model/indicator';
+import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import { workbookFromPlan, yearColumns } from '../../../src/model/workbook';
+import { encodeGbk } from '../../e2e/gbk';
+
+const YEARS = yearColumns(workbookFromPlan(LANXI_2021_2025, 'test', new Date(2026, 0, 1)));
+
+function planRows(values: Record<string, Record<number, CellValue>> = {}): Indicator[] {
+  return LANXI_2021_2025.indicators.map((row) => ({
+    ...structuredClone(row),
+    values: { ...values[row.code] },
+  }));
+}
+
+function read(name: string, bytes: Uint8Array, rows: readonly Indicator[] = planRows()): ParsedFile {
+  const decoded = decodeCsvBytes(bytes, name);
+  if (!decoded.ok) throw new Error(decoded.message);
+  return parseImportFile(decoded.text, name, rows, YEARS, decoded.encoding);
+}
+
+const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
+
+describe('the 填报单位 / 填报人 / 联系电话 footer, spread by Excel over the table’s columns', () => {
+  it('is a note even where a part of it fell in a year column (联系电话 under 2024年)', () => {
+    // 教育局, Excel "CSV (逗号分隔)": a merged title, 序号 before the names, the footer's three labels in
+    // columns 1, 3 and 5 (the last under 2024年), an empty trailing column.
+    const parsed = read(
+      '教育局2024.csv',
+      encodeGbk(
+        [
+          '2024年兰溪市儿童发展规划监测数据表（教育局）,,,,,',
+          '序号,指标名称,单位,2023年,2024年,',
+          '1,高中阶段毛入学率,%,98.6,99.1,',
+          ',,,,,',
+          '填报单位：兰溪市教育局,,填报人：李四,,联系电话：0579-88888888,',
+        ].join('\r\n') + '\r\n',
+      ),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['E06', 2023, 98.6],
+      ['E06', 2024, 99.1],
+    ]);
+    expect(parsed.issues).toEqual([]);
+    // It said 本行没有代码也没有指标名称，无法确定是哪个指标 — as if a figure had been lost.
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([[5, NOTE_REASON]]);
+  });
+
+  it('is a note where 填报人 fell in the year column and 填报单位 under the names', () => {
+    const parsed = read(
+      '卫健局2024.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年,备注',
+          '婴儿死亡率,‰,2.3,',
+          '填报单位：兰溪市卫健局,,填报人：王五,联系电话：0579-88888888',
+        ].join('\r\n'),
+      ),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([['H02', 2024, 2.3]]);
+    // It said 工作簿中没有名为“填报单位：兰溪市卫健局”的指标：请改用工作簿中的名称…
+    expect(parsed.ignored.map((r) => [r.line, r.label, r.reason])).toEqual([
+      [3, '填报单位：兰溪市卫健局', NOTE_REASON],
+    ]);
+    expect(parsed.remarks).toEqual([]);
+  });
+
+  it('a line with a figure in a year column is still no note, whatever its first cell says', () => {
+    const parsed = read('a.csv', encodeGbk('指标名称,2024年\r\n婴儿死亡率,2.3\r\n注：快报数,4.5\r\n'));
+    expect(parsed.ignored.map((r) => r.reason)).not.toContain(NOTE_REASON);
+  });
+});
+
+describe('one figure column without a year, in a file without a title', () => {
+  it('asks for the year the figures are of, and names no year of its own', () => {
+    // 民政局: 数值(元/月) and no title saying the year. It said 请把该列的列名改为“2023年” — and a clerk who did so
+    // put 2024's figures into 2023.
+    const parsed = read(
+      '民政局2024.csv',
+      encodeGbk('序号,指标名称,单位,数值(元/月)\r\n1,城乡居民最低生活保障标准,元/月,1100\r\n'),
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      '第 1 行的“数值(元/月)”列没有写明是哪一年的数值，本文件未导入任何数据：' +
+        '请向报送单位确认这些数值是哪一年的，把该列的列名改为该年份（如“2024年”这样的写法）后再导入。',
+    ]);
+  });
+});
+
+describe('the whole workbook exported, opened and saved again in Excel, imported back', () => {
+  // Made-up figures on a few rows, and H21's own note (y年目标 = 2018年值 − (y − 2018)) as the plan workbook has it.
+  const rows = planRows({
+    H02: { 2020: 3.1, 2021: 2.8, 2023: 2.5, 2024: 2.3 },
+    H21: { 2018: 55.5, 2023: 52.3, 2024: 51 },
+    W01: { 2023: 1020, 2024: 1100 },
+  });
+  const csv = serializeIndicatorsCsv(rows, YEARS);
+
+  it('saved as “CSV (逗号分隔)” (GBK, CRLF): nothing changes and nothing is listed as the department’s words', () => {
+    // GBK has no “−” (U+2212): Excel writes a “?” in its place, as for any character the code page lacks.
+    const unmappable = [...csv.slice(1)].filter((ch) => {
+      try {
+        encodeGbk(ch);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(new Set(unmappable)).toEqual(new Set(['−']));
+    const asExcelSaves = encodeGbk(csv.slice(1).replaceAll('−', '?'));
+    const parsed = read('全部指标.csv', asExcelSaves, rows);
+    expect(parsed.encoding).toBe('gb18030');
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.newRows).toEqual([]);
+    // H21's note came back with “?” for “−”: it was listed under 报送单位的说明 as if the department had written it.
+    expect(parsed.remarks).toEqual([]);
+    expect(parsed.unchanged).toBe(9);
+  });
+
+  it('a note the department really changed is still listed, “?” in it or not', () => {
+    const edited = csv.slice(1).replaceAll('−', '?').replace('以2018年值为基数', '以2019年值为基数?');
+    const parsed = read('全部指标.csv', encodeGbk(edited), rows);
+    expect(parsed.remarks?.map((r) => [r.code, r.column])).toEqual([['H21', '备注']]);
+  });
+});
