@@ -39,6 +39,7 @@ import { firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
 import { lineEnding } from './line-ending';
 import {
+  AREAS,
   isComparator,
   isDirectionComparator,
   isEmptyValue,
@@ -289,6 +290,21 @@ function sameNoteAsSent(text: string, note: string): boolean {
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
 
 const TOTAL_REASON = '是合计、小计行，不是指标，已忽略。';
+
+/**
+ * An area heading over its rows, as offices group their tables by the plan's areas: 一、儿童与健康, （三）儿童与福利, or
+ * the area in the name column beside 一 in 序号. The ordinal in front goes; the area may lack its 儿童与.
+ */
+const AREA_HEADINGS: ReadonlySet<string> = new Set(
+  AREAS.flatMap((area) => [area, area.replace(/^儿童与/, '')]),
+);
+const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[）)]|\d+)[、.．,，\s]*/;
+
+const HEADING_REASON = '是分类标题行（领域），不是指标，已忽略。';
+
+function isAreaHeading(label: string): boolean {
+  return AREA_HEADINGS.has(normaliseName(label).replace(HEADING_ORDINAL, ''));
+}
 
 const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
 
@@ -1474,6 +1490,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
       return true;
     }
+    if (
+      isAreaHeading(nameText || label) &&
+      yearColumns.every((column) => cleanCell(row[column.col]) === '')
+    ) {
+      ignoreRow(row, line, codeText, nameText, HEADING_REASON);
+      return true;
+    }
     return false;
   };
 
@@ -1990,12 +2013,16 @@ function looksLikeRatio(value: number, target: ExistingRow, given: readonly Give
  * Only brackets holding a unit go ("婴儿死亡率（‰）"): "儿童超重（肥胖）率" keeps its words.
  */
 function nameCore(text: string): string {
-  return normaliseName(text)
-    .replace(
-      /[（(](?:%|％|‰|‱|[\d/]*万|人|人次|个|家|名|所|项|次|起|例|小时|元|万元|元\/月|小时\/天)[）)]/g,
-      '',
-    )
-    .replace(/[，,、。.：:；;“”"'‘’]/g, '');
+  return (
+    normaliseName(text)
+      // A footnote mark after the name (婴儿死亡率*, 新生儿死亡率①, ※): the table's note under it says what it means.
+      .replace(/(?:[*※†‡]+|[\u2460-\u2473]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$/, '')
+      .replace(
+        /[（(](?:%|％|‰|‱|[\d/]*万|人|人次|个|家|名|所|项|次|起|例|小时|元|万元|元\/月|小时\/天)[）)]/g,
+        '',
+      )
+      .replace(/[，,、。.：:；;“”"'‘’]/g, '')
+  );
 }
 
 /** How closely two cores match: 1 when one contains the other, else the share of character pairs (Dice). */

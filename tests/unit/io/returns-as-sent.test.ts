@@ -132,3 +132,64 @@ describe('the whole workbook exported, opened and saved again in Excel, imported
     expect(parsed.remarks?.map((r) => [r.code, r.column])).toEqual([['H21', '备注']]);
   });
 });
+
+describe('a department’s own table: headings by area, footnote marks after names', () => {
+  it('an area heading over its rows (一、儿童与健康) is said to be one, not an indicator the workbook lacks', () => {
+    // 卫健局 and 教育局 rows in one table, grouped under the plan's areas as many offices lay their tables out.
+    const parsed = read(
+      '汇总表.csv',
+      encodeGbk(
+        [
+          '序号,指标名称,单位,2024年',
+          '一,儿童与健康,,',
+          '1,婴儿死亡率,‰,2.3',
+          '二、儿童与教育,,,',
+          '1,高中阶段毛入学率,%,99.1',
+          '（三）儿童与福利,,,',
+          '1,流浪儿童数量,人,3',
+        ].join('\r\n'),
+      ),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H02', 2024, 2.3],
+      ['E06', 2024, 99.1],
+      ['W08', 2024, 3],
+    ]);
+    // It said 工作簿中没有名为“儿童与健康”的指标：请改用工作簿中的名称… and 本行没有代码也没有指标名称.
+    const heading = '是分类标题行（领域），不是指标，已忽略。';
+    expect(parsed.ignored.map((r) => [r.line, r.label, r.reason])).toEqual([
+      [2, '儿童与健康', heading],
+      [4, '二、儿童与教育', heading],
+      [6, '（三）儿童与福利', heading],
+    ]);
+  });
+
+  it('an area’s name with a figure beside it is no heading', () => {
+    const parsed = read('a.csv', encodeGbk('指标名称,2024年\r\n儿童与健康,5\r\n'));
+    expect(parsed.ignored.map((r) => r.reason)).not.toContain('是分类标题行（领域），不是指标，已忽略。');
+  });
+
+  it('a name with a footnote mark (婴儿死亡率*, 新生儿死亡率①, ※) is the row of that name', () => {
+    const parsed = read(
+      '卫健局.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年',
+          '婴儿死亡率*,‰,2.3',
+          '新生儿死亡率①,‰,1.1',
+          '5岁以下儿童死亡率※,‰,3.2',
+          '12岁儿童龋患率＊,%,22.5',
+          '注：*为快报数；①为初步统计数；※含流动人口,,',
+        ].join('\r\n'),
+      ),
+    );
+    // They were ignored: 工作簿中没有名为“婴儿死亡率*”的指标（最接近的是 H02 婴儿死亡率）.
+    expect(parsed.ignored.map((r) => r.line)).toEqual([6]);
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H02', 2024, 2.3],
+      ['H01', 2024, 1.1],
+      ['H03', 2024, 3.2],
+      ['H13', 2024, 22.5],
+    ]);
+  });
+});
