@@ -544,6 +544,14 @@ function normaliseUnit(text: string): string {
   return unit;
 }
 
+/** A file's unit is the row's: the same, or the row's without its "per" (小时 on a 小时/天 row). */
+function sameUnit(fileUnit: string, rowUnit: string): boolean {
+  const given = normaliseUnit(fileUnit);
+  const own = normaliseUnit(rowUnit);
+  // (Not the 1 of 1/10万: a number is no unit.)
+  return given === own || (/^[^\d/]+$/.test(given) && own.startsWith(`${given}/`));
+}
+
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */
 function cleanCell(raw: string | undefined): string {
   if (raw === undefined) return '';
@@ -1679,9 +1687,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       continue;
     }
 
-    // The file's unit, when it has one, must be the row's unit.
+    // The file's unit, when it has one, must be the row's unit — also said without its "per" (小时 for 小时/天, 元 for
+    // 元/月), as a figure typed in the grid may be (model/entry).
     const fileUnit = cell(row, 'unit');
-    if (fileUnit && normaliseUnit(fileUnit) !== normaliseUnit(target.unit)) {
+    if (fileUnit && !sameUnit(fileUnit, target.unit)) {
       issue(
         line,
         columnName('unit'),

@@ -193,3 +193,44 @@ describe('a department’s own table: headings by area, footnote marks after nam
     ]);
   });
 });
+
+describe('a unit column that writes the row’s unit without its “per”', () => {
+  it('小时 on 学生每天校内体育活动时间 (小时/天), 元 on 元/月, 次 on 次/年 are the row’s unit, as typed in the grid', () => {
+    const parsed = read(
+      '教育局.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年',
+          '学生每天校内体育活动时间,小时,1.2',
+          '城乡居民最低生活保障标准,元,1100',
+          '公共文化设施家庭教育指导和亲子活动次数,次,4',
+        ].join('\r\n'),
+      ),
+    );
+    // Each line was refused: 文件中的单位是“小时”，工作簿中是“小时/天”，本行未导入：请换算为“小时/天”… — nothing to convert.
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H17', 2024, 1.2],
+      ['W01', 2024, 1100],
+      ['F01', 2024, 4],
+    ]);
+  });
+
+  it('another unit is still refused: 分钟 on 小时/天, 万元 on 元/月', () => {
+    const parsed = read(
+      'a.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年',
+          '学生每天校内体育活动时间,分钟,72',
+          '城乡居民最低生活保障标准,万元,0.11',
+        ].join('\r\n'),
+      ),
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      'H17 学生每天校内体育活动时间：文件中的单位是“分钟”，工作簿中是“小时/天”，本行未导入：请换算为“小时/天”并改正单位后再导入。',
+      'W01 城乡居民最低生活保障标准：文件中的单位是“万元”，工作簿中是“元/月”，本行未导入：请换算为“元/月”并改正单位后再导入。',
+    ]);
+  });
+});
