@@ -38,10 +38,12 @@ const RETURNS = [
     buffer: gbk([
       '2024年兰溪市儿童发展规划监测数据表（教育局）,,,,,,',
       '序号,指标名称,单位,2023年,2024年,备注,',
-      '1,儿童青少年总体近视率,%,52.3%,51.0%,,',
-      '2,普惠性幼儿园覆盖率,%,91.2%,92.5%,,',
-      '3,高中阶段毛入学率,%,—,99.1,,',
-      '4,残疾儿童义务教育入学率,%,/,未统计,,',
+      // 小时 for 小时/天: the name says 每天 (the line was refused: 请换算为“小时/天”).
+      '1,学生每天校内体育活动时间,小时,1,1.2,,',
+      '2,儿童青少年总体近视率,%,52.3%,51.0%,,',
+      '3,普惠性幼儿园覆盖率,%,91.2%,92.5%,,',
+      '4,高中阶段毛入学率,%,—,99.1,,',
+      '5,残疾儿童义务教育入学率,%,/,未统计,,',
       ',,,,,,',
       '填报单位：兰溪市教育局,,填报人：李四,,联系电话：0579-88888888,,',
     ]),
@@ -60,15 +62,17 @@ const RETURNS = [
     ]),
   },
   {
-    // WPS, saved as GBK: every cell quoted, 2023 and 2024 side by side (2023 as the office already has it), a
-    // thousands separator and a 合计 line.
+    // WPS, saved as GBK: every cell quoted, the rows under their area's heading, 2023 and 2024 side by side (2023
+    // as the office already has it), a thousands separator, a footnote mark after a name and a 合计 line.
     name: '民政局.csv',
     mimeType: 'text/csv',
     buffer: gbk([
       '"序号","指标名称","计量单位","2023年","2024年"',
+      '"一","儿童与福利","","",""',
       '"1","城乡居民最低生活保障标准","元/月","1,020","1,100"',
-      '"2","流浪儿童数量","人","1","3"',
+      '"2","流浪儿童数量*","人","1","3"',
       '"","合计","","",""',
+      '"注：*为初步统计数","","","",""',
     ]),
   },
   {
@@ -119,23 +123,26 @@ test('five departments’ 2024 returns as their offices send them go in, their p
 
   dialog = await importFiles(page, RETURNS);
   const summary = dialog.getByLabel('导入摘要');
-  // 2024 of H21, E02, E06 (教育局; its 2023 figures 52.3 and 91.2 are the workbook's), H03, H06 (卫健局), W01,
-  // W08 (民政局; 2023's 1,020 and 1 the same), S03 (公安局; 12 the same), P04 (团市委): 9 cells, 5 the same.
+  // H17 2023 and 2024, 2024 of H21, E02, E06 (教育局; its 2023 figures 52.3 and 91.2 are the workbook's), H03, H06
+  // (卫健局), W01, W08 (民政局; 2023's 1,020 and 1 the same), S03 (公安局; 12 the same), P04 (团市委): 11 cells, 5
+  // the same.
   await expect(summary).toContainText('5 个文件');
-  await expect(summary).toContainText('将修改 9 个单元格（其中覆盖已有数值 0 个）');
+  await expect(summary).toContainText('将修改 11 个单元格（其中覆盖已有数值 0 个）');
   await expect(summary).toContainText('错误 1 处');
   // E06 2023 “—”, E07 “/” and 未统计, H10 “—”.
   await expect(summary).toContainText('未给数值的指标 3 项');
   await expect(summary).toContainText('与工作簿相同 5 个单元格');
   const changed = dialog.getByRole('table', { name: '将修改的单元格' }).locator('tbody tr');
   await expect(changed).toHaveText([
-    'H21儿童青少年总体近视率2024（空）51%教育局2024年监测数据.csv 第 3 行',
-    'E02普惠性幼儿园覆盖率2024（空）92.5%教育局2024年监测数据.csv 第 4 行',
-    'E06高中阶段毛入学率2024（空）99.1%教育局2024年监测数据.csv 第 5 行',
+    'H17学生每天校内体育活动时间2023（空）1 小时/天教育局2024年监测数据.csv 第 3 行',
+    'H17学生每天校内体育活动时间2024（空）1.2 小时/天教育局2024年监测数据.csv 第 3 行',
+    'H21儿童青少年总体近视率2024（空）51%教育局2024年监测数据.csv 第 4 行',
+    'E02普惠性幼儿园覆盖率2024（空）92.5%教育局2024年监测数据.csv 第 5 行',
+    'E06高中阶段毛入学率2024（空）99.1%教育局2024年监测数据.csv 第 6 行',
     'H035岁以下儿童死亡率2024（空）6.3‰卫健局2024.csv 第 3 行',
     'H060-6个月婴儿纯母乳喂养率2024（空）63.9%卫健局2024.csv 第 4 行',
-    'W01城乡居民最低生活保障标准2024（空）1100 元/月民政局.csv 第 2 行',
-    'W08流浪儿童数量2024（空）3 人民政局.csv 第 3 行',
+    'W01城乡居民最低生活保障标准2024（空）1100 元/月民政局.csv 第 3 行',
+    'W08流浪儿童数量2024（空）3 人民政局.csv 第 4 行',
     'S03儿童道路交通事故发生数2024（空）9 起公安局儿童规划数据.csv 第 3 行',
     'P04儿童之家服务覆盖率2024（空）98.5%团市委2024.csv 第 3 行',
   ]);
@@ -147,9 +154,11 @@ test('five departments’ 2024 returns as their offices send them go in, their p
   const ignored = dialog.getByRole('list', { name: '忽略的行' });
   const note = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
   await expect(ignored.locator('li')).toHaveText([
-    `教育局2024年监测数据.csv 第 8 行“填报单位：兰溪市教育局”：${note}`,
+    `教育局2024年监测数据.csv 第 9 行“填报单位：兰溪市教育局”：${note}`,
     `卫健局2024.csv 第 6 行“填报人：王五 联系电话：0579-88666666”：${note}`,
-    '民政局.csv 第 4 行“合计”：是合计、小计行，不是指标，已忽略。',
+    '民政局.csv 第 2 行“儿童与福利”：是分类标题行（领域），不是指标，已忽略。',
+    '民政局.csv 第 5 行“合计”：是合计、小计行，不是指标，已忽略。',
+    `民政局.csv 第 6 行“注：*为初步统计数”：${note}`,
     `公安局儿童规划数据.csv 第 4 行“填报人：赵六”：${note}`,
     `团市委2024.csv 第 4 行“填报人：孙七”：${note}`,
   ]);
@@ -190,6 +199,8 @@ test('five departments’ 2024 returns as their offices send them go in, their p
   // E06 ≥98%: 2024's 99.1 meets it → 已达标; linear over 95, 96.2, 97, 99.1 (2020–2022, 2024): x̄ = 2021.75, slope
   // 8.825/8.75 = 1.0086, ŷ(2025) = 96.825 + 3.25·1.0086 = 100.10 → held at 100%, gap +2.
   await expectRow('E06', ['100%', '+2个百分点', '已达标', '']);
+  // H17 ≥1 小时/天: 1.2 in 2024 meets it → 已达标; two figures, the line through them: 1.2 + 0.2 = 1.4, gap +0.4.
+  await expectRow('H17', ['1.4 小时/天', '+0.4 小时/天', '已达标', '']);
   // W01 ↑ 元/月, CAGR: (1100/800)^(1/4) − 1 = 8.29 %, 1100 · 1.0829 = 1191.16; growth ≥ 2 % a year → 预计达标.
   await expectRow('W01', ['1191.16 元/月', '—', '预计达标', '']);
   // W08 ↓ 人, linear: 5, 2, 4, 1, 3: slope −5/10 = −0.5, ŷ(2025) = 3 − 1.5 = 1.5 → a count, up to 2 人 for ↓;
@@ -206,10 +217,9 @@ test('five departments’ 2024 returns as their offices send them go in, their p
   await page.getByRole('button', { name: '打印报告' }).click();
   const report = page.getByRole('dialog', { name: '监测报告' });
   await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2024年）');
-  // Of 65 rows only E06 meets its target (H06, E03 … have no figure or miss it): 1/65 = 1.5 %; 56 rows have no
-  // figure at all (65 − 9).
+  // Of 65 rows E06 and H17 meet their targets: 2/65 = 3.08 → 3.1 %; 55 rows have no figure at all (65 − 10).
   await expect(report.locator('.report-summary')).toHaveText(
-    '65项指标中已达标1项，达标率1.5%（其中有量化目标的44项，方向性目标21项；数据不足的56项也计入总数）。',
+    '65项指标中已达标2项，达标率3.1%（其中有量化目标的44项，方向性目标21项；数据不足的55项也计入总数）。',
   );
   await expect(report.locator('table.warnings tbody tr')).toHaveText([
     'H03 5岁以下儿童死亡率市卫健局6.3‰（2024年）<6‰（以下）6.1‰高于目标 0.1个千分点需加快波动较大',
