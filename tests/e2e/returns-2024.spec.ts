@@ -230,6 +230,35 @@ test('five departments’ 2024 returns as their offices send them go in, their p
     'W08 流浪儿童数量市民政局3 人（2024年）↓ 减少2 人—预计达标波动较大',
     'P04 儿童之家服务覆盖率市妇联98.5%（2024年）=100%（全覆盖）100%与目标持平预计达标波动较大',
   ]);
+  // The 中期评估 reads as at the end of 2023: 2024's figures left out and every projection made again.
+  await report.getByLabel('报告类型').selectOption('mid-term');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('中期评估报告（2023年）');
+  // As of 2023: 已达标 H17 (1 ≥ 1) and E02 (91.2 within 88～92); 预计达标 H06, E06, S03, W01, W08, P04; 需关注 H03,
+  // H21 (below); no figure 55.
+  await expect(report.locator('.report-summary')).toHaveText(
+    '截至2023年，65项指标中已达标2项，预计达标6项，需关注2项，数据不足55项。',
+  );
+  await expect(report.locator('table.tally tr').last()).toHaveText('合计6526255');
+  // H03: GROWTH over 7.2, 7.0, 6.8, 6.5 (2020–2023) → 6.108‰, CR = (6.108 − 7.2)/(6 − 7.2) = 0.91 → 需加快;
+  // since the base 6.5 − 7.2 = −0.7. H21: linear over 2018, 2020–2023 → 51.10, target 2025 48.5, CR = (51.10 −
+  // 55.5)/(48.5 − 55.5) = 0.63 → 需加快; 2023's own bound 55.5 − 5 = 50.5; since 2018 52.3 − 55.5 = −3.2.
+  const areaRows = report.locator('table.area tbody tr');
+  await expect(areaRows.filter({ hasText: 'H03' })).toHaveText(
+    'H035岁以下儿童死亡率7.2‰6.5‰−0.7个千分点<6‰（以下）需加快',
+  );
+  await expect(areaRows.filter({ hasText: 'H21' })).toHaveText(
+    'H21儿童青少年总体近视率55.5%（2018年）52.3%−3.2个百分点每年降低1个百分点以上（2023年应≤50.5%）需加快',
+  );
+  await expect(report.locator('table.warnings tbody tr').first()).toHaveText(
+    'H03 5岁以下儿童死亡率市卫健局6.5‰（2023年）<6‰（以下）6.11‰高于目标 0.11个千分点需加快波动较大',
+  );
+  // The 终期评估 before any 2025 figure: nothing can be judged yet, the 10 rows with figures are 待补报.
+  await report.getByLabel('报告类型').selectOption('final');
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('终期评估报告（2025年）');
+  await expect(report.locator('table.tally tr').last()).toHaveText('合计650001055—');
+  await expect(areaRows.filter({ hasText: 'H03' })).toHaveText(
+    'H035岁以下儿童死亡率7.2‰6.3‰（2024年）−0.9个千分点<6‰（以下）待补报2025年数值（按趋势需加快）',
+  );
   await page.keyboard.press('Escape');
   await expect(report).toHaveCount(0);
 
