@@ -647,6 +647,49 @@ function quoteMessage(code: string, line: number | null): string {
   return `${where}无法按 CSV 格式读取（${code}）。${tail}`;
 }
 
+/**
+ * A year merged over columns of its own, named in the row below: "2024年" over "目标值, 完成值" (or 数值, 单位). Read
+ * by the year alone, the first of them — the target — went in as the year's figure and the actual one was dropped.
+ * Each such column is headed by its year and its own name (2024年完成值 is the year's figure, 2024年目标值 is another
+ * figure, said and not read; 单位 stays 单位), and the row below is part of the header. Null when the row below is
+ * no such row: a line with a code or a name, a figure, or nothing under the years.
+ */
+function yearsSplitBelow(
+  below: readonly string[],
+  fields: Partial<Record<Field, number>>,
+  headers: readonly string[],
+  years: readonly YearColumn[],
+): { headers: string[]; years: YearColumn[] } | null {
+  if ([fields.code, fields.name].some((col) => col !== undefined && cleanCell(below[col]) !== ''))
+    return null;
+  const labels = below.map((cell) => cleanCell(cell));
+  const firstYear = Math.min(...years.map((y) => y.col));
+  if (!labels.some((label, col) => col >= firstYear && label !== '')) return null;
+  // Words only: a line of figures under the header is data.
+  if (labels.some((label) => label !== '' && /^[\d.,%‰\s+-]+$/.test(label))) return null;
+  const width = Math.max(headers.length, labels.length);
+  const combined: string[] = [];
+  const split: YearColumn[] = [];
+  let yearHeader: string | null = null;
+  for (let col = 0; col < width; col += 1) {
+    const header = headers[col] ?? '';
+    const label = labels[col] ?? '';
+    if (header !== '') yearHeader = years.some((y) => y.col === col) ? header : null;
+    // (目标值 is a field's name too — the target of a new row — but under a year it is that year's target.)
+    const field = fieldOf(normaliseHeader(label))?.field;
+    const inYear = yearHeader !== null && label !== '' && field !== 'unit' && field !== 'note';
+    const text = inYear ? `${yearHeader}${label}` : header || label;
+    combined.push(text);
+    const year = inYear
+      ? yearOfHeader(normaliseHeader(text))
+      : label === ''
+        ? years.find((y) => y.col === col)?.year
+        : undefined;
+    if (year !== undefined && year !== null) split.push({ col, year, header: text });
+  }
+  return { headers: combined, years: split };
+}
+
 function findLayout(rows: readonly string[][]): Layout | null {
   let seen = 0;
   for (let index = 0; index < rows.length && seen < HEADER_SEARCH_ROWS; index += 1) {
@@ -674,6 +717,8 @@ function findLayout(rows: readonly string[][]): Layout | null {
       }
     });
     if ((fields.code !== undefined || fields.name !== undefined) && years.length > 0) {
+      const split = yearsSplitBelow(rows[index + 1] ?? [], fields, headers, years);
+      if (split) return { headerIndex: index + 1, fields, ...split };
       return { headerIndex: index, fields, headers, years };
     }
     // A header over two rows (Excel merged cells): "代码, 指标名称, 各年度数值" above ", , 2021年, 2022年".

@@ -234,3 +234,63 @@ describe('a unit column that writes the row’s unit without its “per”', () 
     ]);
   });
 });
+
+describe('a year merged over columns of its own, named in the row below', () => {
+  it('“2024年” over 目标值 and 完成值: the 完成值 is the year’s figure, the target is said and not read', () => {
+    // As Excel saves merged cells: the year over its first column, the row below naming each.
+    const parsed = read(
+      '卫健局.csv',
+      encodeGbk(
+        ['指标名称,单位,2024年,', ',,目标值,完成值', '婴儿死亡率,‰,5,2.3', '新生儿死亡率,‰,3,1.1'].join(
+          '\r\n',
+        ),
+      ),
+    );
+    // The target went in as 2024's figure (婴儿死亡率 5‰, 新生儿死亡率 3‰) and the figures were dropped.
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue, u.line])).toEqual([
+      ['H02', 2024, 2.3, 3],
+      ['H01', 2024, 1.1, 4],
+    ]);
+    expect(parsed.issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        2,
+        '2024年目标值',
+        '列“2024年目标值”不是 2024 年的实际数值（列名中写的是“目标值”），该列未导入：' +
+          '如确是该年的实际数值，请把列名改为“2024年”后再导入。',
+      ],
+    ]);
+    // The row of names is part of the header, not a line without code or name.
+    expect(parsed.ignored).toEqual([]);
+  });
+
+  it('two years side by side, each over 目标 and 实际, and a 数值 / 单位 pair', () => {
+    const parsed = read(
+      '民政局.csv',
+      encodeGbk(['指标名称,2023年,,2024年,', ',目标,实际,目标,实际', '婴儿死亡率,5,2.5,5,2.3'].join('\r\n')),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H02', 2023, 2.5],
+      ['H02', 2024, 2.3],
+    ]);
+    expect(parsed.issues.map((i) => i.column)).toEqual(['2023年目标', '2024年目标']);
+
+    const units = read(
+      '民政局.csv',
+      encodeGbk(['指标名称,2024年,', ',数值,单位', '城乡居民最低生活保障标准,1100,元/月'].join('\r\n')),
+    );
+    expect(units.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([['W01', 2024, 1100]]);
+    expect(units.issues).toEqual([]);
+    expect(units.ignored).toEqual([]);
+  });
+
+  it('a line of figures right under the header is data, not names', () => {
+    const parsed = read(
+      'a.csv',
+      encodeGbk(['代码,指标名称,2023年,2024年', 'H02,婴儿死亡率,2.5,2.3'].join('\r\n')),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H02', 2023, 2.5],
+      ['H02', 2024, 2.3],
+    ]);
+  });
+});
