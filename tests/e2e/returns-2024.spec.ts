@@ -49,15 +49,17 @@ const RETURNS = [
     ]),
   },
   {
-    // "CSV UTF-8" (with BOM): 代码, a unit column, the year column headed 2024年数值, 3‰-style figures and a dash.
+    // "CSV UTF-8" (with BOM): 代码, a unit column, 2024年 merged over its 目标值 and 完成值 (the target went in as the
+    // year's figure), 3‰-style figures and a dash.
     name: '卫健局2024.csv',
     mimeType: 'text/csv',
     buffer: utf8WithBom([
       '2024年兰溪市儿童发展规划监测数据表（卫健局）,,,',
-      '指标代码,指标名称,单位,2024年数值',
-      'H03,5岁以下儿童死亡率,‰,6.3‰',
-      'H06,0-6个月婴儿纯母乳喂养率,%,63.9%',
-      'H10,新生儿访视率,%,—',
+      '指标代码,指标名称,单位,2024年,',
+      ',,,目标值,完成值',
+      'H03,5岁以下儿童死亡率,‰,6,6.3‰',
+      'H06,0-6个月婴儿纯母乳喂养率,%,65%,63.9%',
+      'H10,新生儿访视率,%,90,—',
       '填报人：王五,联系电话：0579-88666666,,',
     ]),
   },
@@ -128,7 +130,7 @@ test('five departments’ 2024 returns as their offices send them go in, their p
   // the same.
   await expect(summary).toContainText('5 个文件');
   await expect(summary).toContainText('将修改 11 个单元格（其中覆盖已有数值 0 个）');
-  await expect(summary).toContainText('错误 1 处');
+  await expect(summary).toContainText('错误 2 处');
   // E06 2023 “—”, E07 “/” and 未统计, H10 “—”.
   await expect(summary).toContainText('未给数值的指标 3 项');
   await expect(summary).toContainText('与工作簿相同 5 个单元格');
@@ -139,23 +141,25 @@ test('five departments’ 2024 returns as their offices send them go in, their p
     'H21儿童青少年总体近视率2024（空）51%教育局2024年监测数据.csv 第 4 行',
     'E02普惠性幼儿园覆盖率2024（空）92.5%教育局2024年监测数据.csv 第 5 行',
     'E06高中阶段毛入学率2024（空）99.1%教育局2024年监测数据.csv 第 6 行',
-    'H035岁以下儿童死亡率2024（空）6.3‰卫健局2024.csv 第 3 行',
-    'H060-6个月婴儿纯母乳喂养率2024（空）63.9%卫健局2024.csv 第 4 行',
+    'H035岁以下儿童死亡率2024（空）6.3‰卫健局2024.csv 第 4 行',
+    'H060-6个月婴儿纯母乳喂养率2024（空）63.9%卫健局2024.csv 第 5 行',
     'W01城乡居民最低生活保障标准2024（空）1100 元/月民政局.csv 第 3 行',
     'W08流浪儿童数量2024（空）3 人民政局.csv 第 4 行',
     'S03儿童道路交通事故发生数2024（空）9 起公安局儿童规划数据.csv 第 3 行',
     'P04儿童之家服务覆盖率2024（空）98.5%团市委2024.csv 第 3 行',
   ]);
-  // The count on a rate row is refused where it is, and what to do is said.
-  await expect(dialog.getByRole('list', { name: '导入错误' })).toHaveText(
+  // The target beside the figure is said and not read; the count on a rate row is refused where it is.
+  const errors = dialog.getByRole('list', { name: '导入错误' }).locator('li');
+  await expect(errors).toHaveText([
+    /^卫健局2024\.csv 第 3 行 “2024年目标值”列：列“2024年目标值”不是 2024 年的实际数值/,
     /^团市委2024\.csv 第 2 行 “2024年数值\(%\)”列：C02 村（社区）儿童之家建成率：百分比应在 0 到 100 之间，“312”超出范围/,
-  );
+  ]);
   // Every footer is a note, wherever Excel put its parts: 教育局's said 本行没有代码也没有指标名称，无法确定是哪个指标.
   const ignored = dialog.getByRole('list', { name: '忽略的行' });
   const note = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
   await expect(ignored.locator('li')).toHaveText([
     `教育局2024年监测数据.csv 第 9 行“填报单位：兰溪市教育局”：${note}`,
-    `卫健局2024.csv 第 6 行“填报人：王五 联系电话：0579-88666666”：${note}`,
+    `卫健局2024.csv 第 7 行“填报人：王五 联系电话：0579-88666666”：${note}`,
     '民政局.csv 第 2 行“儿童与福利”：是分类标题行（领域），不是指标，已忽略。',
     '民政局.csv 第 5 行“合计”：是合计、小计行，不是指标，已忽略。',
     `民政局.csv 第 6 行“注：*为初步统计数”：${note}`,
