@@ -286,6 +286,9 @@ function sameNoteAsSent(text: string, note: string): boolean {
   );
 }
 
+/** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
+const ANNOTATED_FIGURE = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;
+
 /** A total line under the figures: no indicator of its own. */
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
 
@@ -1419,7 +1422,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
    * The year cells of a row, read with the unit; unreadable ones carry their message. Cells written as "no
    * figure" (待统计, —) go to `said` when it is given.
    */
-  const readValues = (row: readonly string[], unit: string, said?: Said[]): Given[] => {
+  const readValues = (
+    row: readonly string[],
+    unit: string,
+    said?: Said[],
+    /** Figures with a word about them in brackets (2.3（快报）): read, and the cell kept here to be listed. */
+    annotated?: Said[],
+  ): Given[] => {
     const given: Given[] = [];
     for (let k = 0; k < yearColumns.length; k += 1) {
       const column = yearColumns[k]!;
@@ -1439,7 +1448,17 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         });
         continue;
       }
-      const entry = parseEntry(raw, unit);
+      let entry = parseEntry(raw, unit);
+      // 2.3（快报）, 98.5%（初步）: the figure, and words about it the clerk reads — not a forecast, a target or another
+      // year's (NOT_THE_YEARS_FIGURE), which are no figure of this year.
+      const words = entry.ok || annotated === undefined ? null : ANNOTATED_FIGURE.exec(toHalfWidth(raw));
+      if (words && !NOT_THE_YEARS_FIGURE.test(words[2]!)) {
+        const figure = parseEntry(words[1]!, unit);
+        if (figure.ok && figure.value !== null) {
+          entry = figure;
+          annotated?.push({ year: column.year, header: column.header, text: raw });
+        }
+      }
       // (Looked up only for what is no figure: nearly every cell is one.)
       if (!entry.ok && PENDING_WORDS.has(raw))
         said?.push({ year: column.year, header: column.header, text: raw });
@@ -1560,6 +1579,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   );
   /** The line's cells that say "no figure" (one array for all lines, as `scratch`). */
   const said: Said[] = [];
+  /** The line's figures with words in brackets after them (as `said`). */
+  const annotations: Said[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   /**
@@ -1747,9 +1768,20 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
 
     if (!checkDuplicate(target, line, row, target.unit, codeText, nameText, at)) continue;
     said.length = 0;
-    const given = readValues(row, target.unit, said);
+    annotations.length = 0;
+    const given = readValues(row, target.unit, said, annotations);
     result.matchedRows += 1;
     remarksOf(row, line, target);
+    for (const { header, text } of annotations)
+      result.remarks?.push({
+        file,
+        line,
+        column: header,
+        code: target.code,
+        name: target.name,
+        // (The list is of what is not imported: the figure itself was.)
+        text: `${text}（数值已导入，括号中的文字未导入）`,
+      });
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
     // other than the one being replaced (a department's first return) is checked against the line's other figures.
     let lineSeries: Readonly<Record<number, CellValue | undefined>> | null = null;

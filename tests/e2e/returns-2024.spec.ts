@@ -83,7 +83,8 @@ const RETURNS = [
     buffer: gbk([
       '2024年兰溪市儿童发展规划监测数据表（公安局）,,,',
       '指标名称,单位,2023年,2024年',
-      '儿童道路交通事故发生数,起,12,9',
+      // A word about the figure in brackets (it was refused: “9（快报）”不是数字).
+      '儿童道路交通事故发生数,起,12,9（快报）',
       '填报人：赵六,,,',
     ]),
   },
@@ -167,6 +168,9 @@ test('five departments’ 2024 returns as their offices send them go in, their p
     `团市委2024.csv 第 4 行“填报人：孙七”：${note}`,
   ]);
   await expect(ignored).not.toContainText('无法确定是哪个指标');
+  await expect(dialog.getByRole('list', { name: '报送单位的说明' })).toHaveText(
+    '公安局儿童规划数据.csv 第 3 行“2024年”列：S03 儿童道路交通事故发生数：9（快报）（数值已导入，括号中的文字未导入）',
+  );
   // “—”, “/” and 未统计 are no figures: listed to chase, not errors.
   await expect(dialog.getByRole('list', { name: '报送了但没有数值的指标' })).toContainText(
     '2023年：/，2024年：未统计',

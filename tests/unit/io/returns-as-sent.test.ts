@@ -294,3 +294,40 @@ describe('a year merged over columns of its own, named in the row below', () => 
     ]);
   });
 });
+
+describe('a figure with a word about it in brackets', () => {
+  it('2.3（快报）, 98.5%（初步）: the figure goes in, the words are listed as the department’s', () => {
+    const parsed = read(
+      '卫健局.csv',
+      encodeGbk(
+        ['指标名称,单位,2024年', '婴儿死亡率,‰,2.3（快报）', '新生儿访视率,%,98.5%(初步)'].join('\r\n'),
+      ),
+    );
+    // Each was refused: “2.3（快报）”不是数字：请填写数字（单位 ‰）.
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H02', 2024, 2.3],
+      ['H10', 2024, 98.5],
+    ]);
+    expect(parsed.remarks?.map((r) => [r.line, r.column, r.code, r.text])).toEqual([
+      [2, '2024年', 'H02', '2.3（快报）（数值已导入，括号中的文字未导入）'],
+      [3, '2024年', 'H10', '98.5%(初步)（数值已导入，括号中的文字未导入）'],
+    ]);
+  });
+
+  it('a forecast or a target in brackets is no figure of the year: refused as before', () => {
+    const parsed = read(
+      'a.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年',
+          '婴儿死亡率,‰,2.3（预计）',
+          '新生儿死亡率,‰,3（目标）',
+          '新生儿访视率,%,98.5（2023年）',
+        ].join('\r\n'),
+      ),
+    );
+    expect(parsed.updates).toEqual([]);
+    expect(parsed.issues.map((i) => i.line)).toEqual([2, 3, 4]);
+  });
+});
