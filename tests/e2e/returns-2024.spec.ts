@@ -153,7 +153,8 @@ test('five departments’ 2024 returns as their offices send them go in, their p
   const errors = dialog.getByRole('list', { name: '导入错误' }).locator('li');
   await expect(errors).toHaveText([
     /^卫健局2024\.csv 第 3 行 “2024年目标值”列：列“2024年目标值”不是 2024 年的实际数值/,
-    /^团市委2024\.csv 第 2 行 “2024年数值\(%\)”列：C02 村（社区）儿童之家建成率：百分比应在 0 到 100 之间，“312”超出范围/,
+    '团市委2024.csv 第 2 行 “2024年数值(%)”列：C02 村（社区）儿童之家建成率：百分比应在 0 到 100 之间，“312”超出范围，' +
+      '像是个数或人数而不是百分比：请按本指标的计算方法换算为百分比（如个数 ÷ 总数 × 100）后重填。该单元格未导入。',
   ]);
   // Every footer is a note, wherever Excel put its parts: 教育局's said 本行没有代码也没有指标名称，无法确定是哪个指标.
   const ignored = dialog.getByRole('list', { name: '忽略的行' });
