@@ -1563,7 +1563,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       return true;
     }
     if (
-      isAreaHeading(nameText || label) &&
+      // (In whichever column the department wrote it: 二、儿童与教育 under 代码 too.)
+      isAreaHeading(nameText || codeText || label) &&
       yearColumns.every((column) => cleanCell(row[column.col]) === '')
     ) {
       ignoreRow(row, line, codeText, nameText, HEADING_REASON);

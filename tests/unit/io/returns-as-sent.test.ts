@@ -164,6 +164,21 @@ describe('a department’s own table: headings by area, footnote marks after nam
     ]);
   });
 
+  it('an area heading written in the 代码 column is one too (it said 代码 二、儿童与教育 不在本工作簿中)', () => {
+    const parsed = read(
+      '汇总表.csv',
+      encodeGbk(
+        ['代码,指标名称,2024年', 'H02,婴儿死亡率,2.3', '二、儿童与教育,,', 'E06,高中阶段毛入学率,99.1'].join(
+          '\r\n',
+        ),
+      ),
+    );
+    expect(parsed.updates.map((u) => u.code)).toEqual(['H02', 'E06']);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [3, '是分类标题行（领域），不是指标，已忽略。'],
+    ]);
+  });
+
   it('an area’s name with a figure beside it is no heading', () => {
     const parsed = read('a.csv', encodeGbk('指标名称,2024年\r\n儿童与健康,5\r\n'));
     expect(parsed.ignored.map((r) => r.reason)).not.toContain('是分类标题行（领域），不是指标，已忽略。');
