@@ -39,6 +39,7 @@ import { firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
 import { lineEnding } from './line-ending';
 import {
+  AREAS,
   isComparator,
   isDirectionComparator,
   isEmptyValue,
@@ -293,10 +294,43 @@ const PENDING_WORDS: ReadonlySet<string> = new Set([
   '未公布',
 ]);
 
+/**
+ * Whether a 备注 came back as the template sent it. Saved by Excel as "CSV (逗号分隔)" (GBK), a character the code
+ * page lacks comes back as "?" (H21's note has "−", U+2212): that is the same note, not the department's words.
+ */
+function sameNoteAsSent(text: string, note: string): boolean {
+  if (text === note) return true;
+  const got = [...text];
+  const sent = [...note];
+  return (
+    got.length === sent.length &&
+    got.some((ch) => ch === '?') &&
+    got.every((ch, i) => ch === sent[i] || (ch === '?' && sent[i]!.charCodeAt(0) > 0x7f))
+  );
+}
+
+/** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
+const ANNOTATED_FIGURE = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;
+
 /** A total line under the figures: no indicator of its own. */
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
 
 const TOTAL_REASON = '是合计、小计行，不是指标，已忽略。';
+
+/**
+ * An area heading over its rows, as offices group their tables by the plan's areas: 一、儿童与健康, （三）儿童与福利, or
+ * the area in the name column beside 一 in 序号. The ordinal in front goes; the area may lack its 儿童与.
+ */
+const AREA_HEADINGS: ReadonlySet<string> = new Set(
+  AREAS.flatMap((area) => [area, area.replace(/^儿童与/, '')]),
+);
+const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+|[（(][一二三四五六七八九十\d]+[）)]|\d+)[、.．,，\s]*/;
+
+const HEADING_REASON = '是分类标题行（领域），不是指标，已忽略。';
+
+function isAreaHeading(label: string): boolean {
+  return AREA_HEADINGS.has(normaliseName(label).replace(HEADING_ORDINAL, ''));
+}
 
 const NOTE_REASON = '是表格下方的说明文字（填报人、联系电话、数据来源等），不是指标行，已忽略。';
 
@@ -536,6 +570,14 @@ function normaliseUnit(text: string): string {
   return unit;
 }
 
+/** A file's unit is the row's: the same, or the row's without its "per" (小时 on a 小时/天 row). */
+function sameUnit(fileUnit: string, rowUnit: string): boolean {
+  const given = normaliseUnit(fileUnit);
+  const own = normaliseUnit(rowUnit);
+  // (Not the 1 of 1/10万: a number is no unit.)
+  return given === own || (/^[^\d/]+$/.test(given) && own.startsWith(`${given}/`));
+}
+
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */
 function cleanCell(raw: string | undefined): string {
   if (raw === undefined) return '';
@@ -567,6 +609,12 @@ function rowLabel(row: readonly string[], codeText: string, nameText: string): s
   );
 }
 
+/**
+ * A labelled part of a note (联系电话：0579-…, 填报人：王五). Excel spreads a footer's parts over the table's columns,
+ * one may fall in a year column: it is no figure.
+ */
+const NOTE_PART = /^[\u4e00-\u9fff（）()、\s]{1,12}[:：]/;
+
 /** "填报人：张三 联系电话：…" under the table: a note, not an indicator the workbook lacks. */
 function isNoteLine(
   row: readonly string[],
@@ -576,7 +624,10 @@ function isNoteLine(
 ): boolean {
   return (
     NOTE_LINE.test(rowLabel(row, codeText, nameText)) &&
-    yearColumns.every((column) => cleanCell(row[column.col]) === '')
+    yearColumns.every((column) => {
+      const cell = cleanCell(row[column.col]);
+      return cell === '' || NOTE_PART.test(cell);
+    })
   );
 }
 
@@ -622,6 +673,49 @@ function quoteMessage(code: string, line: number | null): string {
   return `${where}无法按 CSV 格式读取（${code}）。${tail}`;
 }
 
+/**
+ * A year merged over columns of its own, named in the row below: "2024年" over "目标值, 完成值" (or 数值, 单位). Read
+ * by the year alone, the first of them — the target — went in as the year's figure and the actual one was dropped.
+ * Each such column is headed by its year and its own name (2024年完成值 is the year's figure, 2024年目标值 is another
+ * figure, said and not read; 单位 stays 单位), and the row below is part of the header. Null when the row below is
+ * no such row: a line with a code or a name, a figure, or nothing under the years.
+ */
+function yearsSplitBelow(
+  below: readonly string[],
+  fields: Partial<Record<Field, number>>,
+  headers: readonly string[],
+  years: readonly YearColumn[],
+): { headers: string[]; years: YearColumn[] } | null {
+  if ([fields.code, fields.name].some((col) => col !== undefined && cleanCell(below[col]) !== ''))
+    return null;
+  const labels = below.map((cell) => cleanCell(cell));
+  const firstYear = Math.min(...years.map((y) => y.col));
+  if (!labels.some((label, col) => col >= firstYear && label !== '')) return null;
+  // Words only: a line of figures under the header is data.
+  if (labels.some((label) => label !== '' && /^[\d.,%‰\s+-]+$/.test(label))) return null;
+  const width = Math.max(headers.length, labels.length);
+  const combined: string[] = [];
+  const split: YearColumn[] = [];
+  let yearHeader: string | null = null;
+  for (let col = 0; col < width; col += 1) {
+    const header = headers[col] ?? '';
+    const label = labels[col] ?? '';
+    if (header !== '') yearHeader = years.some((y) => y.col === col) ? header : null;
+    // (目标值 is a field's name too — the target of a new row — but under a year it is that year's target.)
+    const field = fieldOf(normaliseHeader(label))?.field;
+    const inYear = yearHeader !== null && label !== '' && field !== 'unit' && field !== 'note';
+    const text = inYear ? `${yearHeader}${label}` : header || label;
+    combined.push(text);
+    const year = inYear
+      ? yearOfHeader(normaliseHeader(text))
+      : label === ''
+        ? years.find((y) => y.col === col)?.year
+        : undefined;
+    if (year !== undefined && year !== null) split.push({ col, year, header: text });
+  }
+  return { headers: combined, years: split };
+}
+
 function findLayout(rows: readonly string[][]): Layout | null {
   let seen = 0;
   for (let index = 0; index < rows.length && seen < HEADER_SEARCH_ROWS; index += 1) {
@@ -649,6 +743,8 @@ function findLayout(rows: readonly string[][]): Layout | null {
       }
     });
     if ((fields.code !== undefined || fields.name !== undefined) && years.length > 0) {
+      const split = yearsSplitBelow(rows[index + 1] ?? [], fields, headers, years);
+      if (split) return { headerIndex: index + 1, fields, ...split };
       return { headerIndex: index, fields, headers, years };
     }
     // A header over two rows (Excel merged cells): "代码, 指标名称, 各年度数值" above ", , 2021年, 2022年".
@@ -920,7 +1016,10 @@ function missingHeaderMessage(rows: readonly string[][]): string {
       return (
         `第 ${line} 行的“${cleanCell(row[valueCol])}”列没有写明是哪一年的数值` +
         `${title ? `（表格标题写的是 ${title} 年）` : ''}，本文件未导入任何数据：` +
-        `请把该列的列名改为“${title ?? '2023'}年”后再导入。`
+        // Without a title no year can be named: one named anyway (2023 was) sent this year's figures into it.
+        (title
+          ? `请把该列的列名改为“${title}年”后再导入。`
+          : '请向报送单位确认这些数值是哪一年的，把该列的列名改为该年份（如“2024年”这样的写法）后再导入。')
       );
     }
     return (
@@ -1295,7 +1394,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     for (const col of remarkColumns) {
       const text = cleanCell(row[col]);
       // The template's own note came back as it went out; a bare number beside the figures says nothing.
-      if (text === '' || (col === fields.note && text === (target.note ?? '').trim())) continue;
+      if (text === '' || (col === fields.note && sameNoteAsSent(text, (target.note ?? '').trim()))) continue;
       if (/^[\d.,，%‰\s-]+$/.test(text)) continue;
       result.remarks?.push({
         file,
@@ -1368,7 +1467,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
    * The year cells of a row, read with the unit; unreadable ones carry their message. Cells written as "no
    * figure" (待统计, —) go to `said` when it is given.
    */
-  const readValues = (row: readonly string[], unit: string, said?: Said[]): Given[] => {
+  const readValues = (
+    row: readonly string[],
+    unit: string,
+    said?: Said[],
+    /** Figures with a word about them in brackets (2.3（快报）): read, and the cell kept here to be listed. */
+    annotated?: Said[],
+  ): Given[] => {
     const given: Given[] = [];
     for (let k = 0; k < yearColumns.length; k += 1) {
       const column = yearColumns[k]!;
@@ -1388,7 +1493,17 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         });
         continue;
       }
-      const entry = parseEntry(raw, unit);
+      let entry = parseEntry(raw, unit);
+      // 2.3（快报）, 98.5%（初步）: the figure, and words about it the clerk reads — not a forecast, a target or another
+      // year's (NOT_THE_YEARS_FIGURE), which are no figure of this year.
+      const words = entry.ok || annotated === undefined ? null : ANNOTATED_FIGURE.exec(toHalfWidth(raw));
+      if (words && !NOT_THE_YEARS_FIGURE.test(words[2]!)) {
+        const figure = parseEntry(words[1]!, unit);
+        if (figure.ok && figure.value !== null) {
+          entry = figure;
+          annotated?.push({ year: column.year, header: column.header, text: raw });
+        }
+      }
       // (Looked up only for what is no figure: nearly every cell is one.)
       if (!entry.ok && PENDING_WORDS.has(raw))
         said?.push({ year: column.year, header: column.header, text: raw });
@@ -1492,6 +1607,14 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       ignoreRow(row, line, codeText, nameText, TOTAL_REASON);
       return true;
     }
+    if (
+      // (In whichever column the department wrote it: 二、儿童与教育 under 代码 too.)
+      isAreaHeading(nameText || codeText || label) &&
+      yearColumns.every((column) => cleanCell(row[column.col]) === '')
+    ) {
+      ignoreRow(row, line, codeText, nameText, HEADING_REASON);
+      return true;
+    }
     return false;
   };
 
@@ -1502,6 +1625,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   );
   /** The line's cells that say "no figure" (one array for all lines, as `scratch`). */
   const said: Said[] = [];
+  /** The line's figures with words in brackets after them (as `said`). */
+  const annotations: Said[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   /**
@@ -1684,9 +1809,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       continue;
     }
 
-    // The file's unit, when it has one, must be the row's unit.
+    // The file's unit, when it has one, must be the row's unit — also said without its "per" (小时 for 小时/天, 元 for
+    // 元/月), as a figure typed in the grid may be (model/entry).
     const fileUnit = cell(row, 'unit');
-    if (fileUnit && normaliseUnit(fileUnit) !== normaliseUnit(target.unit)) {
+    if (fileUnit && !sameUnit(fileUnit, target.unit)) {
       issue(
         line,
         columnName('unit'),
@@ -1698,9 +1824,20 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
 
     if (!checkDuplicate(target, line, row, target.unit, codeText, nameText, at)) continue;
     said.length = 0;
-    const given = readValues(row, target.unit, said);
+    annotations.length = 0;
+    const given = readValues(row, target.unit, said, annotations);
     result.matchedRows += 1;
     remarksOf(row, line, target);
+    for (const { header, text } of annotations)
+      result.remarks?.push({
+        file,
+        line,
+        column: header,
+        code: target.code,
+        name: target.name,
+        // (The list is of what is not imported: the figure itself was.)
+        text: `${text}（数值已导入，括号中的文字未导入）`,
+      });
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
     // other than the one being replaced (a department's first return) is checked against the line's other figures.
     let lineSeries: Readonly<Record<number, CellValue | undefined>> | null = null;
@@ -2018,12 +2155,16 @@ function looksLikeRatio(value: number, target: ExistingRow, given: readonly Give
  * Only brackets holding a unit go ("婴儿死亡率（‰）"): "儿童超重（肥胖）率" keeps its words.
  */
 function nameCore(text: string): string {
-  return normaliseName(text)
-    .replace(
-      /[（(](?:%|％|‰|‱|[\d/]*万|人|人次|个|家|名|所|项|次|起|例|小时|元|万元|元\/月|小时\/天)[）)]/g,
-      '',
-    )
-    .replace(/[，,、。.：:；;“”"'‘’]/g, '');
+  return (
+    normaliseName(text)
+      // A footnote mark after the name (婴儿死亡率*, 新生儿死亡率①, ※): the table's note under it says what it means.
+      .replace(/(?:[*※†‡]+|[\u2460-\u2473]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$/, '')
+      .replace(
+        /[（(](?:%|％|‰|‱|[\d/]*万|人|人次|个|家|名|所|项|次|起|例|小时|元|万元|元\/月|小时\/天)[）)]/g,
+        '',
+      )
+      .replace(/[，,、。.：:；;“”"'‘’]/g, '')
+  );
 }
 
 /** How closely two cores match: 1 when one contains the other, else the share of character pairs (Dice). */

@@ -293,7 +293,17 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
   if (!Number.isFinite(value)) return { ok: false, raw, message: notANumber(raw, unit) };
   const rules = rulesOf(unit);
   if (rules.percent && (value < 0 || value > 100)) {
-    return { ok: false, raw, message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。` };
+    // A whole number well past 100 without a % sign is most often the count the rate is made of (312 儿童之家 for
+    // a 建成率): say so, and how to make the rate. (Just past 100 — 101, a gross enrolment rate — it is a rate.)
+    const count = Number.isInteger(value) && value > 120 && !/[%％]/.test(raw);
+    return {
+      ok: false,
+      raw,
+      message: count
+        ? `百分比应在 0 到 100 之间，“${raw}”超出范围，像是个数或人数而不是百分比：` +
+          '请按本指标的计算方法换算为百分比（如个数 ÷ 总数 × 100）后重填。'
+        : `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。`,
+    };
   }
   if (rules.permille && (value < 0 || value > 1000)) {
     return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };

@@ -249,3 +249,26 @@ describe('parseEntry: the shortcut for plain numbers gives what the full reading
         );
   });
 });
+
+describe('a count where the row is a rate', () => {
+  it('a whole number over 100 on a % row is said to look like a count, with how to make it a rate', () => {
+    // 团市委 sent the number of 儿童之家 (312) for 村（社区）儿童之家建成率: it said only 超出范围：请核对后重填.
+    expect(parseEntry('312', '%')).toEqual({
+      ok: false,
+      raw: '312',
+      message:
+        '百分比应在 0 到 100 之间，“312”超出范围，像是个数或人数而不是百分比：' +
+        '请按本指标的计算方法换算为百分比（如个数 ÷ 总数 × 100）后重填。',
+    });
+    expect(parseEntry('45,231', '%')).toMatchObject({ message: expect.stringContaining('像是个数或人数') });
+  });
+
+  it('a share over 100 that is no whole number, or typed with %, is only out of range', () => {
+    for (const raw of ['101.5', '120%', '-1', '101'])
+      expect(parseEntry(raw, '%')).toEqual({
+        ok: false,
+        raw,
+        message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。`,
+      });
+  });
+});
