@@ -16,6 +16,7 @@ import {
 } from '../model/indicator';
 import { describePreviousTarget } from '../model/planning';
 import { describeTarget } from '../model/target-text';
+import { baseYearPastFigures } from '../model/workbook';
 
 export { describeTarget };
 import {
@@ -255,6 +256,7 @@ export function fromGridRow(
   columns: readonly ColumnSpec[],
   rowNumber: number,
   previous?: Indicator,
+  historyFrom: number | null = null,
 ): Indicator {
   const indicator: Indicator = previous
     ? copyIndicator(previous)
@@ -365,6 +367,14 @@ export function fromGridRow(
     indicator.baseYear = previous.baseYear;
     indicator.targetYear = previous.targetYear;
   }
+  // So is a plan's base year moved past a year the row holds a figure for (baseYearPastFigures): the figure would
+  // stay in the trend of a period that starts after it.
+  if (
+    previous &&
+    indicator.baseYear > previous.baseYear &&
+    baseYearPastFigures(indicator.baseYear, values, historyFrom)
+  )
+    indicator.baseYear = previous.baseYear;
   // Keep the projection formula only when the clerk changed it; the default follows the row's definition.
   const projectionText =
     projectionCell === null || projectionCell === undefined ? '' : String(projectionCell).trim();

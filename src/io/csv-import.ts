@@ -35,7 +35,7 @@ import Papa from 'papaparse';
 import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
 import { implausibleFigure } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
-import { firstEntryYear } from '../model/workbook';
+import { earliestFigureYear, firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
 import { lineEnding } from './line-ending';
 import {
@@ -948,15 +948,15 @@ export interface WorkbookIndex {
   places: Map<ExistingRow, number>;
   defaultBaseYear: number;
   defaultTargetYear: number;
-  /** The first year every row takes a figure for (a next plan's history years: model/workbook historyStart). */
-  historyFrom: number;
+  /** A next plan's history years are open from this year on; null in a plan (model/workbook historyYearsFrom). */
+  historyFrom: number | null;
 }
 
-/** `historyFrom`: the workbook's historyStart; without it, the base year most rows have. */
+/** `historyFrom`: the workbook's historyYearsFrom (null or left out: a plan, each row from its own base year). */
 export function indexWorkbook(
   existing: readonly ExistingRow[],
   years: readonly number[],
-  historyFrom?: number,
+  historyFrom: number | null = null,
 ): WorkbookIndex {
   const byCode = new Map<string, ExistingRow[]>();
   const byCanonical = new Map<string, ExistingRow[]>();
@@ -995,7 +995,7 @@ export function indexWorkbook(
     places,
     defaultBaseYear,
     defaultTargetYear,
-    historyFrom: historyFrom ?? defaultBaseYear,
+    historyFrom,
   };
 }
 
@@ -1650,7 +1650,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // other than the one being replaced (a department's first return) is checked against the line's other figures.
     let lineSeries: Readonly<Record<number, CellValue | undefined>> | null = null;
     let figures: { count: number; year: number } | null = null;
-    const firstYear = firstEntryYear(target.baseYear, workbook.historyFrom);
+    const firstYear = firstEntryYear(
+      target.baseYear,
+      workbook.historyFrom,
+      workbook.historyFrom === null ? Infinity : earliestFigureYear(target.values),
+    );
     const rowHasValues = hasKeys(target.values);
     for (let k = 0; k < given.length; k += 1) {
       const g = given[k]!;
