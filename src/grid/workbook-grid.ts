@@ -1390,7 +1390,9 @@ export function makeWorkbookGrid(
       const empty = cell === null || cell === undefined || cell === '';
       if (empty && spec.year < firstYearOf(physicalRow))
         return { readOnly: true, className: 'htRight cell-na' };
-      return {};
+      // Said both ways, as 确定沿用 is: Handsontable keeps what an earlier call set, so a year greyed under a later
+      // base year stayed grey and closed after 撤销 had moved the base year back (until a reload).
+      return { readOnly: false, className: 'htRight' };
     },
     beforePaste(pasted, ranges) {
       sayPastedIntoGreyYears(pasted, ranges);

@@ -1005,7 +1005,7 @@ export function parseImportFile(
   existing: readonly ExistingRow[],
   years: readonly number[],
   encoding = '',
-  historyFrom?: number,
+  historyFrom: number | null = null,
 ): ParsedFile {
   return parseIndexed(text, file, indexWorkbook(existing, years, historyFrom), encoding);
 }
