@@ -800,6 +800,11 @@ export function makeWorkbookGrid(
       return firstEntryYear(rowBase, openFrom);
     return firstEntryYear(rowBase, openFrom, earliestFigureYear(figuresOf(physicalRow)));
   };
+  /** Whether a year is before the row's first (firstYearOf), its figures read only for a next plan's oldest years. */
+  const beforeFirstYear = (physicalRow: number, year: number): boolean => {
+    if (year >= firstEntryYear(rowBaseOf(physicalRow), openFrom)) return false;
+    return openFrom === null || year < earliestFigureYear(figuresOf(physicalRow));
+  };
 
   /** Read a row and record it as the row's last good definition (for saving and for definition edits). */
   const readIndicator = (physicalRow: number): Indicator => {
@@ -1388,7 +1393,7 @@ export function makeWorkbookGrid(
       // history years stay open (historyStart, and back to a row's first figure), and so does any year that
       // already holds a figure.
       const empty = cell === null || cell === undefined || cell === '';
-      if (empty && spec.year < firstYearOf(physicalRow))
+      if (empty && beforeFirstYear(physicalRow, spec.year))
         return { readOnly: true, className: 'htRight cell-na' };
       // Said both ways, as 确定沿用 is: Handsontable keeps what an earlier call set, so a year greyed under a later
       // base year stayed grey and closed after 撤销 had moved the base year back (until a reload).

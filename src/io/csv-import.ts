@@ -1784,15 +1784,31 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     }
     newRowNames.set(normaliseName(name), { line, code });
     const given = readValues(row, unit);
+    const yearOf = (field: Field, fallback: number): number => {
+      const text = toHalfWidth(cell(row, field)).replace(/\s+/g, '').replace(/年$/, '');
+      const year = Number(text);
+      return text !== '' && Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : fallback;
+    };
 
+    const baseYear = yearOf('baseYear', defaultBaseYear);
+    // As for a row the workbook has: a year before the new row's base year takes no figure (a next plan's history
+    // years excepted), or the row would hold a figure its grid greys out and its period does not count.
+    const firstYear = firstEntryYear(baseYear, workbook.historyFrom);
     const values: Record<number, CellValue> = {};
     for (const g of given) {
-      if ('value' in g) values[g.year] = g.value;
-      else issue(line, g.header, `新增指标 ${code} ${name}：${g.message}该单元格未导入。`);
+      if (!('value' in g)) issue(line, g.header, `新增指标 ${code} ${name}：${g.message}该单元格未导入。`);
+      else if (g.year >= firstYear) values[g.year] = g.value;
+      else
+        issue(
+          line,
+          g.header,
+          `新增指标 ${code} ${name}：${g.year}年早于本指标的基期（${firstYear}年），不需填写，该单元格未导入。` +
+            '如确需这一年的数据，请把文件中本指标的基期年改早后再导入。',
+        );
     }
     // A new row's figures have only each other to be checked against.
     for (const g of given) {
-      if (!('value' in g)) continue;
+      if (!('value' in g) || !(g.year in values)) continue;
       const odd = implausibleFigure(unit, values, g.year, g.value, years);
       if (odd)
         result.questions?.push({
@@ -1852,12 +1868,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         );
     }
 
-    const yearOf = (field: Field, fallback: number): number => {
-      const text = toHalfWidth(cell(row, field)).replace(/\s+/g, '').replace(/年$/, '');
-      const year = Number(text);
-      return text !== '' && Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : fallback;
-    };
-
     const note = cell(row, 'note');
     const indicator: Indicator = {
       code,
@@ -1872,7 +1882,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         value: kind === 'direction' ? null : targetValue,
         ...yearlyStepOf(cell(row, 'yearlyStep')),
       },
-      baseYear: yearOf('baseYear', defaultBaseYear),
+      baseYear,
       targetYear: yearOf('targetYear', defaultTargetYear),
       department: cell(row, 'department'),
       source: cell(row, 'source'),

@@ -1001,6 +1001,22 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     ]);
   });
 
+  it('a new row’s figure for a year before its own 基期年 is not imported, as on a row the workbook has', () => {
+    // Made-up indicator and figures.
+    const text = '代码,指标名称,单位,基期年,2021年,2022年,2023年\r\nX09,儿童友好公园数,个,２０２２,2,3,4\r\n';
+    const parsed = parseImportFile(text, 'a.csv', planRows(), YEARS, '', null);
+    expect(parsed.newRows[0]?.indicator).toMatchObject({ baseYear: 2022, values: { 2022: 3, 2023: 4 } });
+    expect(parsed.issues).toMatchObject([
+      {
+        line: 2,
+        column: '2021年',
+        message:
+          '新增指标 X09 儿童友好公园数：2021年早于本指标的基期（2022年），不需填写，该单元格未导入。' +
+          '如确需这一年的数据，请把文件中本指标的基期年改早后再导入。',
+      },
+    ]);
+  });
+
   it('a next plan’s 近视率, counted from 2018 before, takes its 2019 figure beside its 2018 one', () => {
     const old = workbookFromPlan(LANXI_2021_2025, 'old', new Date(2026, 0, 1));
     // Made-up figure.
