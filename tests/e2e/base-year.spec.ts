@@ -53,10 +53,18 @@ test('近视率 counted from 2019: refused while 2018 holds a figure; once it is
   await expect(page.locator('.status-bar .cell-info')).toContainText(
     '2018年早于基期（2019年），本指标不需填写。',
   );
-  // One 撤销: 基期年 back to 2018, and 2018 open again.
+  // The status counts from 2019's figure, with no stand-in for a base year without one: the trend 49.5 → 49 % to
+  // 46.5 % in 2025 against 49.5 − 6 = 43.5 %, half the way (CR 0.5).
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await workbook.select(MYOPIA, '状态');
+  await expect(panel).toContainText('需加快');
+  await expect(panel).not.toContainText('无数值');
+  // One 撤销: 基期年 back to 2018, and 2018 open again; the status says 2018 has no figure to count from.
   await page.keyboard.press('Control+z');
   await expect(await workbook.cell(MYOPIA, '基期年')).toHaveText('2018');
   await expect(await workbook.cell(MYOPIA, '2018年')).not.toHaveClass(/cell-na/);
+  await workbook.select(MYOPIA, '状态');
+  await expect(panel).toContainText('基期2018年无数值，以最近的2019年 49.5% 为基数');
   await expect(await workbook.cell(MYOPIA, '2018年')).toHaveText('');
   await page.keyboard.press('Control+y');
   await expect(await workbook.cell(MYOPIA, '基期年')).toHaveText('2019');
