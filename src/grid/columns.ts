@@ -15,6 +15,7 @@ import {
   type TargetKind,
 } from '../model/indicator';
 import { describePreviousTarget } from '../model/planning';
+import { KEPT_MARK } from '../model/planning-report';
 import { describeTarget } from '../model/target-text';
 import { baseYearPastFigures } from '../model/workbook';
 
@@ -150,7 +151,7 @@ export function buildColumns(
 export type GridCell = string | number | null;
 
 /** What a ticked 确定沿用 cell holds (an unticked one holds nothing). */
-export const KEPT_CELL = '已确定';
+export const KEPT_CELL = KEPT_MARK;
 export type GridRow = GridCell[];
 
 export function layoutOf(columns: readonly ColumnSpec[]): FormulaLayout {
@@ -284,9 +285,15 @@ export function fromGridRow(
       case 'name':
         indicator.name = text(cell);
         break;
-      case 'area':
-        indicator.area = text(cell);
+      case 'area': {
+        // An area not in the list is a slip, as a kind not in its list is: the row keeps its saved area (the grid
+        // marks the cell and says 此格未保存). Empty is allowed (a new row starts so), and so is the area the row
+        // already has (one a CSV's new row brought).
+        const area = text(cell);
+        if (area === '' || (AREAS as readonly string[]).includes(area) || area === previous?.area)
+          indicator.area = area;
         break;
+      }
       case 'department':
         indicator.department = text(cell);
         break;

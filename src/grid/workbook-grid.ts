@@ -40,8 +40,8 @@ import {
   type Target,
 } from '../model/indicator';
 import { assessAmbition, periodOrderProblem, showPlannedTrend } from '../model/planning';
-import { isCarriedOver, KEPT_VERDICT } from '../model/planning-report';
-import { implausibleFigure, implausibleTarget } from '../model/plausibility';
+import { isCarriedOver, KEPT_VERDICT, readKeptMark } from '../model/planning-report';
+import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
@@ -127,6 +127,7 @@ for (const plugin of [
   registerPlugin(plugin);
 /** The definition cells whose slip is shown and marked but not saved (see slipNotSaved). */
 const SLIP_KEYS: ReadonlySet<string> = new Set([
+  'area',
   'kind',
   'comparator',
   'targetValue',
@@ -259,10 +260,11 @@ export interface WorkbookGrid {
     newRows: Indicator[],
   ): void;
   /**
-   * Targets proposed in a 目标测算表 sent back, written into 目标 as if typed there (its definition cells follow), as
-   * ONE undo step. Returns the codes of rows it could not write (not shown: a filter hides them).
+   * Targets proposed in a 目标测算表 sent back, written into 目标 as if typed there (its definition cells follow), and
+   * 确定沿用 as ticked or not (text '' leaves the target as it is), as ONE undo step. Returns the codes of rows it could
+   * not write (not shown: a filter hides them).
    */
-  applyTargets(targets: readonly { code: string; text: string }[]): string[];
+  applyTargets(targets: readonly { code: string; text: string; kept: boolean }[]): string[];
   selectRow(code: string): void;
   /** Select the top-left cell (a key pressed with nothing selected starts there). */
   selectFirstCell(): void;
@@ -820,9 +822,7 @@ export function makeWorkbookGrid(
   const keepable = (physicalRow: number) => keptCol >= 0 && (isTicked(physicalRow) || carriedAt(physicalRow));
   /** What a 确定沿用 cell takes: a tick, or — pasted or typed — 已确定, 是, √ and the like; anything else unticks. */
   const keptCellOf = (value: unknown): GridCell =>
-    value === true || /^(已确定|确定|是|√|✓|✔|true|yes|y|1)$/i.test(String(value ?? '').trim())
-      ? KEPT_CELL
-      : null;
+    value === true || readKeptMark(String(value ?? '')) === true ? KEPT_CELL : null;
   /**
    * A tick says the committee keeps the previous target: a target changed afterwards is a new decision, so the
    * tick goes in the same change (one 撤销 brings back both). Cells the change writes itself are left as written.
@@ -1005,7 +1005,7 @@ export function makeWorkbookGrid(
     if (spec.numeric && typeof value !== 'number') {
       return `“${String(value)}”不是数字：“${spec.title}”应填写数字，请核对后重填。`;
     }
-    if (spec.key === 'kind' || spec.key === 'comparator') {
+    if (spec.key === 'area' || spec.key === 'kind' || spec.key === 'comparator') {
       // A definition the workbook cannot read is kept as typed and marked; the row keeps its last good target.
       return spec.choices?.includes(String(value))
         ? null
@@ -1193,6 +1193,8 @@ export function makeWorkbookGrid(
     }
     if (ambition.flag === 'leaves-band')
       return { text: '⚠ 将越出范围', className: 'status status-moderate', title };
+    // Met by a figure after the base year: reached, not 偏保守 (which is met around the base year).
+    if (ambition.flag === 'reached') return { text: '✓ 已达到', className: 'status status-met', title };
     if (kept) return { text: '沿用（已确定）', className: 'kept-target', title };
     return carried ? { text: '沿用上期', className: 'carried-over', title } : { text: '', title };
   });
@@ -1434,6 +1436,7 @@ export function makeWorkbookGrid(
       // Figures typed or pasted into year cells, to be checked against their rows' other years (请核实).
       const typedFigures: TypedFigure[] = [];
       const typedTargets: { physicalRow: number; value: number }[] = [];
+      const typedSteps: { physicalRow: number; value: number }[] = [];
       const byClerk = source === 'edit' || source === 'CopyPaste.paste';
       for (const change of changes) {
         if (!change) continue;
@@ -1451,9 +1454,12 @@ export function makeWorkbookGrid(
           typedFigures.push({ physicalRow, year: spec.year, value: change[3] });
         if (byClerk && spec.key === 'targetValue' && typeof change[3] === 'number')
           typedTargets.push({ physicalRow, value: change[3] });
+        if (byClerk && spec.key === 'yearlyStep' && typeof change[3] === 'number')
+          typedSteps.push({ physicalRow, value: change[3] });
       }
       if (typedFigures.length > 0) questionTypedFigures(typedFigures);
       if (typedTargets.length > 0) questionTypedTargets(typedTargets);
+      if (typedSteps.length > 0) questionTypedSteps(typedSteps);
       // After the figures are read: a target value typed as "5‰" is the 5 it is compared as.
       if (!String(source).startsWith('UndoRedo')) untickChangedTargets(changes);
       if (!String(source).startsWith('UndoRedo') && changes.every((c) => !c || sameCell(c[2], c[3]))) {
@@ -1863,6 +1869,37 @@ export function makeWorkbookGrid(
   };
 
   /**
+   * Yearly changes (每年变化) typed or pasted, or read from a target typed into 目标, that the row's period, base
+   * figure or old step make implausible (model/plausibility implausibleYearlyStep): taken, and questioned as a
+   * far-off 目标值 is — 每年降低30个百分点 on a % row.
+   */
+  const questionTypedSteps = (typed: readonly { physicalRow: number; value: number }[]) => {
+    const found: { physicalRow: number; message: string }[] = [];
+    for (const { physicalRow, value } of typed) {
+      const saved = known.get(codeAt(physicalRow));
+      if (saved?.target.yearlyStep === value) continue;
+      const row = data[physicalRow] ?? [];
+      const figures: Record<number, GridCell> = {};
+      years.forEach((y, i) => (figures[y] = row[layout.firstYearCol + i] ?? null));
+      const message = implausibleYearlyStep(unitAt(physicalRow), value, {
+        baseYear: Number(cellAt(physicalRow, baseYearCol) ?? saved?.baseYear),
+        targetYear: Number(cellAt(physicalRow, targetYearCol) ?? saved?.targetYear),
+        values: figures,
+        years,
+        currentStep: saved?.target.yearlyStep ?? null,
+      });
+      if (message) found.push({ physicalRow, message });
+    }
+    const first = found[0];
+    if (!first) return;
+    const where = `${codeAt(first.physicalRow)} ${String(cellAt(first.physicalRow, col('name')) ?? '')}`;
+    const more = found.length > 1 ? `本次共有 ${found.length} 个每年变化需核实，以上为第一个。` : '';
+    sayQuestion(
+      `请核实 ${where}：${first.message}每年变化已填入；如有误，请直接改正或点“撤销”，核实无误则无需处理。${more}`,
+    );
+  };
+
+  /**
    * A slip the clerk has just typed or pasted into a definition cell, said at once as a 请核实 is (the move that
    * ends the edit took the selection away from the cell, whose status bar line says it too): where, what is wrong
    * with what to type, and that it is not saved.
@@ -1871,6 +1908,8 @@ export function makeWorkbookGrid(
     const grid = hot;
     if (!grid) return;
     const slips: string[] = [];
+    // A period back to front is one slip however many of its years were typed: said once per row.
+    const periodsSaid = new Set<number>();
     for (const [visualRow, prop] of changes) {
       const spec = columns[Number(prop)];
       if (!spec || !SLIP_KEYS.has(spec.key)) continue;
@@ -1879,12 +1918,40 @@ export function makeWorkbookGrid(
       const problem = problemAt(physicalRow, spec, cell);
       if (problem === null || !slipNotSaved(physicalRow, spec, cell)) continue;
       const name = String(cellAt(physicalRow, col('name')) ?? '');
-      slips.push(`${codeAt(physicalRow)} ${name} ${spec.title}：${problem}`);
+      if (isPeriodOrderSlip(physicalRow, problem)) {
+        if (periodsSaid.has(physicalRow)) continue;
+        periodsSaid.add(physicalRow);
+        slips.push(`${codeAt(physicalRow)} ${name} ${periodSlipText(physicalRow, problem)}`);
+      } else slips.push(`${codeAt(physicalRow)} ${name} ${spec.title}：${problem}${NOT_SAVED}`);
     }
     if (slips.length === 0) return;
-    const more =
-      slips.length > 1 ? `本次共有 ${slips.length} 个定义单元格有误（红色标出），以上为第一个。` : '';
-    sayQuestion(`${slips[0]}${NOT_SAVED}${more}`);
+    const more = slips.length > 1 ? `本次共有 ${slips.length} 处定义有误（红色标出），以上为第一处。` : '';
+    sayQuestion(`${slips[0]}${more}`);
+  };
+
+  /** Whether a year cell's problem is its row's period back to front (both years show it). */
+  const isPeriodOrderSlip = (physicalRow: number, problem: string): boolean => {
+    const base = Number(cellAt(physicalRow, baseYearCol));
+    const target = Number(cellAt(physicalRow, targetYearCol));
+    return Number.isInteger(base) && Number.isInteger(target) && problem === periodOrderProblem(base, target);
+  };
+
+  /**
+   * A period back to front, said naming both years and which of them was typed and is not saved (the other one is
+   * the row's saved year, marked only because the slip lies between them).
+   */
+  const periodSlipText = (physicalRow: number, problem: string): string => {
+    const unsaved = [baseYearCol, targetYearCol]
+      .filter((c) => {
+        const spec = columns[c];
+        return spec !== undefined && slipNotSaved(physicalRow, spec, cellAt(physicalRow, c));
+      })
+      .map((c) => columns[c]?.title ?? '');
+    const kept = unsaved.length === 1 ? `，${unsaved[0] === '基期年' ? '目标年' : '基期年'}不变` : '';
+    return (
+      `基期年、目标年：${problem}刚填的${unsaved.join('、')}未保存${kept}：` +
+      '本行仍按原来的规划期计算，刷新或重新打开页面后显示原值。'
+    );
   };
 
   /** A question (请核实) just said, to be said again after the selection move that ends its edit. */
@@ -2051,7 +2118,9 @@ export function makeWorkbookGrid(
       invalidCells.total(grid.countSourceRows(), (physicalRow) => {
         let count = 0;
         columns.forEach((spec, c) => {
-          if (problemAt(physicalRow, spec, cellAt(physicalRow, c))) count += 1;
+          const problem = problemAt(physicalRow, spec, cellAt(physicalRow, c));
+          // A period back to front marks both years but is one slip: counted at the 基期年 only.
+          if (problem && !(spec.key === 'targetYear' && isPeriodOrderSlip(physicalRow, problem))) count += 1;
         });
         return count;
       }),
@@ -2191,12 +2260,18 @@ export function makeWorkbookGrid(
     },
     applyTargets(targets) {
       const sourceRows = grid.countSourceRows();
-      const cells: [number, number, string][] = [];
+      const cells: [number, number, GridCell][] = [];
       const hidden: string[] = [];
-      for (const { code, text } of targets) {
+      for (const { code, text, kept } of targets) {
         const visualRow = grid.toVisualRow(physicalRowOf(code, sourceRows));
-        if (visualRow === null || visualRow < 0) hidden.push(code);
-        else cells.push([visualRow, targetTextCol, text]);
+        if (visualRow === null || visualRow < 0) {
+          hidden.push(code);
+          continue;
+        }
+        if (text !== '') cells.push([visualRow, targetTextCol, text]);
+        // Written in the same change as the target, so the tick is as the sheet decided (not taken off again by a
+        // target written back to the previous one), and one 撤销 takes back both.
+        if (keptCol >= 0) cells.push([visualRow, keptCol, kept ? KEPT_CELL : null]);
       }
       if (cells.length > 0) grid.setDataAtCell(cells, 'edit');
       return hidden;

@@ -108,11 +108,24 @@ export function serializePlanningCsv(sheet: PlanningReport, sample: boolean): st
     '上期目标',
     `按趋势${sheet.targetYear}年`,
     '新目标',
+    // Beside 新目标, for a department to say a previous target is kept by decision (read back on import).
+    '确定沿用',
     '评估',
     '说明',
   ];
   const rows = sheet.areas.flatMap(({ area, rows }) =>
-    rows.map((r) => [area, r.code, r.name, r.latest, r.previous, r.trend, r.target, r.verdict, r.note]),
+    rows.map((r) => [
+      area,
+      r.code,
+      r.name,
+      r.latest,
+      r.previous,
+      r.trend,
+      r.target,
+      r.keptMark,
+      r.verdict,
+      r.note,
+    ]),
   );
   const lines = [
     ...(sample ? [[`${SAMPLE_LABEL}：数值为随机生成，不是统计数据，不得上报`]] : []),

@@ -142,21 +142,44 @@ export interface IgnoredRow {
 export type ExistingRow = Pick<
   Indicator,
   'code' | 'name' | 'unit' | 'values' | 'baseYear' | 'targetYear' | 'target' | 'note' | 'department'
->;
+> &
+  // A next plan's: what a 目标测算表 sent back reads 确定沿用 against.
+  Partial<Pick<Indicator, 'previousTarget' | 'previousTargetKept'>> & {
+    /** The row's 领域: said beside its code when a line's name fits several rows. */
+    area?: string;
+  };
 
 /** The part of each row the import needs, as a plain copy. */
 export function existingRows(rows: readonly Indicator[]): ExistingRow[] {
-  return rows.map(({ code, name, unit, values, baseYear, targetYear, target, note, department }) => ({
-    code,
-    name,
-    unit,
-    values,
-    baseYear,
-    targetYear,
-    target,
-    note,
-    department,
-  }));
+  return rows.map(
+    ({
+      code,
+      area,
+      name,
+      unit,
+      values,
+      baseYear,
+      targetYear,
+      target,
+      note,
+      department,
+      previousTarget,
+      previousTargetKept,
+    }) => ({
+      code,
+      area,
+      name,
+      unit,
+      values,
+      baseYear,
+      targetYear,
+      target,
+      note,
+      department,
+      ...(previousTarget ? { previousTarget } : {}),
+      ...(previousTargetKept ? { previousTargetKept } : {}),
+    }),
+  );
 }
 
 export interface ParsedFile {
@@ -1320,6 +1343,28 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   };
 
   /**
+   * Why a line whose name several rows of the workbook have (the same indicator in two areas) is not taken: the
+   * rows it could be, with their areas, and what to write in the file so that it goes in — the workbook's code in
+   * the code column; where that column holds the department's own numbering (set aside, the lines matched by
+   * name), that numbering cleared first, since one code of the workbook makes the column read as codes.
+   */
+  const sharedNameReason = (row: readonly string[], nameText: string, matches: readonly ExistingRow[]) => {
+    const rows = matches.map((r) => `${r.code}（${r.area?.trim() || '未填领域'}）`).join('、');
+    const codes = matches.map((r) => r.code);
+    const either = `${codes.slice(0, -1).join('、')} 或 ${codes[codes.length - 1] ?? ''}`;
+    const aside = fileLayout.codeSetAside;
+    const ownNumber = aside === undefined ? '' : cleanCell(row[aside]);
+    const codeHeader = aside !== undefined ? headers[aside] : columnName('code');
+    const what =
+      aside !== undefined && ownNumber
+        ? `“${codeHeader}”列写的是本单位的编号（${ownNumber}），请把该列的编号清空，本行填上 ${either} 后再导入。`
+        : codeHeader
+          ? `请在“${codeHeader}”列填上 ${either} 后再导入。`
+          : `请加上“代码”列，本行填上 ${either} 后再导入。`;
+    return `名称“${nameText}”在工作簿中对应 ${matches.length} 个指标：${rows}，无法确定是哪一个，本行未导入：${what}`;
+  };
+
+  /**
    * The year cells of a row, read with the unit; unreadable ones carry their message. Cells written as "no
    * figure" (待统计, —) go to `said` when it is given.
    */
@@ -1572,19 +1617,29 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     } else if (nameText) {
       const matches = rowsNamed(nameText, workbook) ?? [];
       if (matches.length > 1) {
-        ignoreRow(
-          row,
-          line,
-          codeText,
-          nameText,
-          `名称对应多个指标（${matches.map((r) => r.code).join('、')}），请加上代码列后再导入。`,
-        );
+        ignoreRow(row, line, codeText, nameText, sharedNameReason(row, nameText, matches));
         continue;
       }
       target = matches[0];
       if (!target) {
         if (startsOtherTable(index)) continue;
         if (ignoredAsNoteOrTotal(row, line, codeText, nameText)) continue;
+        // A short name that is part of several rows' names (示范型儿童之家): each is named, none taken.
+        const containing = suggested < NAME_SUGGESTIONS ? rowsContaining(nameText, workbook) : [];
+        if (containing.length > 1) {
+          suggested += 1;
+          const shown = containing.slice(0, 5).map((r) => `${r.code} ${r.name}`);
+          ignoreRow(
+            row,
+            line,
+            codeText,
+            nameText,
+            `工作簿中没有名为“${nameText}”的指标，它是 ${containing.length} 个指标名称的一部分：` +
+              `${shown.join('、')}${containing.length > 5 ? ' 等' : ''}，无法确定是哪一个，本行未导入：` +
+              '请把名称改为其中一个的完整名称后再导入。',
+          );
+          continue;
+        }
         // The closest name is said, never taken: a near name may be another indicator. (Only for the first few: a
         // file of another county's 60,000 rows would take seconds to compare.)
         const near = suggested++ < NAME_SUGGESTIONS ? closestRow(nameText, workbook) : null;
@@ -2037,6 +2092,18 @@ function otherIndicatorsNamed(fileName: string, target: ExistingRow, index: Work
 /** How many unmatched names of a file get the closest name of the workbook suggested. */
 const NAME_SUGGESTIONS = 50;
 
+/**
+ * The rows whose names hold the whole of a file's shorter name (示范型儿童之家 in 示范型儿童之家占儿童之家总数比例 and
+ * 乡镇（街道）示范型儿童之家数量): when there are several, the line could be any of them. Not searched on a workbook of
+ * more than NAME_SEARCH_ROWS rows, nor for a name of one character.
+ */
+function rowsContaining(fileName: string, index: WorkbookIndex): ExistingRow[] {
+  if (index.rows.length > NAME_SEARCH_ROWS) return [];
+  const core = nameCore(fileName);
+  if (core.length < 2) return [];
+  return index.rows.filter((row) => nameCore(row.name).includes(core));
+}
+
 /** The workbook's row whose name shares most of its character pairs with a name that matched none (Dice ≥ 0.5). */
 function closestRow(fileName: string, index: WorkbookIndex): ExistingRow | null {
   if (index.rows.length > NAME_SEARCH_ROWS) return null;
@@ -2172,16 +2239,19 @@ export function planImport(files: ParsedFile[]): ImportPlan {
   for (const list of byRow.values()) {
     const first = list[0];
     if (!first) continue;
-    if (list.every((p) => p.after === first.after)) {
+    if (list.every((p) => p.after === first.after && p.keptAfter === first.keptAfter)) {
       targetProposals.push(first);
       continue;
     }
+    // What each file proposes: its new target (or the target kept) and, where it differs, its 确定沿用.
+    const said = (p: TargetProposal) =>
+      `“${p.written || p.before}”${p.keptAfter !== p.keptBefore ? (p.keptAfter ? '（确定沿用）' : '（取消“已确定”）') : ''}`;
     issues.push({
       file: first.file,
       line: first.line,
-      column: '新目标',
+      column: list.some((p) => p.after !== first.after) ? '新目标' : '确定沿用',
       message:
-        `${first.code} ${first.name} 的新目标在 ${list.map((p) => `“${p.file}”第 ${p.line} 行为“${p.written}”`).join('，')}，` +
+        `${first.code} ${first.name} 的新目标在 ${list.map((p) => `“${p.file}”第 ${p.line} 行为${said(p)}`).join('，')}，` +
         '互不相同，未导入：请商定后在表格中填写。',
     });
   }

@@ -1,11 +1,13 @@
 /**
  * A 目标测算表 sent back: the sheet exported from a next plan's report (serializePlanningCsv), in which a department
- * wrote the targets it proposes in 新目标. Only that column is read — the other columns are the sheet's own
- * figures and words, written for reading — and a proposal is kept only when it reads as a target of its row and
- * differs from the row's target now.
+ * wrote the targets it proposes in 新目标, and in 确定沿用 whether a previous target is kept by decision. Only those
+ * two columns are read — the others are the sheet's own figures and words, written for reading — and a proposal is
+ * kept only when it reads as a target of its row and differs from the row's target now, or changes its tick.
  */
 import { toHalfWidth } from '../model/entry';
 import type { Target } from '../model/indicator';
+import { describePreviousTarget } from '../model/planning';
+import { KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { describeTarget, parseTargetText } from '../model/target-text';
 import type { ExistingRow, ImportIssue } from './csv-import';
 
@@ -17,10 +19,17 @@ export interface TargetProposal {
   name: string;
   /** The row's target now, as the grid's 目标 shows it. */
   before: string;
-  /** The proposal as the department wrote it, and as the grid will show it. */
+  /** The proposal as the department wrote it ('' when it proposes no new target), and as the grid will show it. */
   written: string;
   after: string;
-  target: Target;
+  /** The new target; null when the line changes only 确定沿用. */
+  target: Target | null;
+  /**
+   * 确定沿用 before and after 应用: after is false whenever the target will no longer be the previous one (a new
+   * target takes the tick off, as typing it would).
+   */
+  keptBefore: boolean;
+  keptAfter: boolean;
 }
 
 export interface PlanningSheet {
@@ -66,6 +75,9 @@ export function readPlanningSheet(
   const codeCol = header.indexOf('代码');
   const nameCol = header.indexOf('指标');
   const targetCol = header.indexOf('新目标');
+  // A sheet exported before 确定沿用 was in it has no such column: its ticks are left as they are.
+  const keptCol = header.indexOf('确定沿用');
+  const verdictCol = header.indexOf('评估');
   const sheet: PlanningSheet = { proposals: [], issues: [], matched: 0 };
   const issue = (line: number, column: string | null, message: string) =>
     sheet.issues.push({ file, line, column, message });
@@ -108,14 +120,53 @@ export function readPlanningSheet(
     seen.set(existing.code, line);
     sheet.matched += 1;
     const before = describeTarget(existing);
-    // Left empty, or as the sheet was sent: nothing proposed.
-    if (written === '' || written === before) return;
-    const read = parseTargetText(written, existing.unit);
-    if (!read.ok) {
-      issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${read.message}`);
-      return;
+    // Left empty, or as the sheet was sent: no new target.
+    let target: Target | null = null;
+    if (written !== '' && written !== before) {
+      const read = parseTargetText(written, existing.unit);
+      if (!read.ok) {
+        issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${read.message}`);
+        return;
+      }
+      if (!sameTarget(read.target, existing.target)) target = read.target;
     }
-    if (sameTarget(read.target, existing.target)) return;
+    const after = target ? describeTarget({ target, unit: existing.unit }) : before;
+    const previous = existing.previousTarget;
+    const keptBefore =
+      existing.previousTargetKept === true && previous !== undefined && sameTarget(existing.target, previous);
+    const carriedAfter = previous !== undefined && sameTarget(target ?? existing.target, previous);
+    let wanted = keptBefore;
+    if (keptCol >= 0) {
+      const mark = cell(row[keptCol]);
+      const ticked = readKeptMark(mark);
+      if (ticked === null) {
+        issue(
+          line,
+          '确定沿用',
+          `${existing.code} ${existing.name}：“确定沿用”中的“${mark}”无法识别，本行未导入：` +
+            '研究决定沿用上期目标的填“已确定”（或“是”“√”），否则留空。',
+        );
+        return;
+      }
+      // Only a tick the department changed is its decision: left as the sheet was sent (its 评估 says whether
+      // the row was kept then), it leaves the workbook's own — which the office may have ticked since.
+      const sentKept = verdictCol >= 0 ? cell(row[verdictCol]).startsWith(KEPT_VERDICT) : keptBefore;
+      if (ticked !== sentKept) wanted = ticked;
+      if (ticked && ticked !== sentKept && !carriedAfter) {
+        issue(
+          line,
+          '确定沿用',
+          previous === undefined
+            ? `${existing.code} ${existing.name}：本期新增的指标没有上期目标可沿用，“确定沿用”应留空，本行未导入。`
+            : `${existing.code} ${existing.name}：填了“确定沿用”，但新目标“${after}”与上期目标` +
+                `“${describePreviousTarget(previous, existing.unit)}”不同，本行未导入：` +
+                '沿用上期目标的请把新目标改回上期目标，采用新目标的请清空“确定沿用”。',
+        );
+        return;
+      }
+    }
+    const keptAfter = wanted && carriedAfter;
+    if (target === null && keptAfter === keptBefore) return;
     const name = nameCol >= 0 ? cell(row[nameCol]) : '';
     sheet.proposals.push({
       file,
@@ -123,9 +174,11 @@ export function readPlanningSheet(
       code: existing.code,
       name: name || existing.name,
       before,
-      written,
-      after: describeTarget({ target: read.target, unit: existing.unit }),
-      target: read.target,
+      written: target ? written : '',
+      after,
+      target,
+      keptBefore,
+      keptAfter,
     });
   });
   return sheet;

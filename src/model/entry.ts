@@ -99,6 +99,19 @@ function isPerUnit(unit: string): boolean {
   return /^1\/\d*[万千百亿]?$/.test(unit.trim());
 }
 
+const PER_WORDS: Record<string, number> = { 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
+
+/**
+ * How many a rate per so many is counted among: 100,000 for "1/10万", 10,000 for "1/万"; null for other units.
+ * Such a rate (children per 100,000 children) cannot pass that many, as a share cannot pass 100 %.
+ */
+export function perUnitBase(unit: string): number | null {
+  const match = /^1\/(\d*)([万千百亿]?)$/.exec(unit.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  const base = (match[1] === '' ? 1 : Number(match[1])) * (match[2] ? (PER_WORDS[match[2]] ?? 1) : 1);
+  return base > 0 ? base : null;
+}
+
 /**
  * A difference between two values of a row ("需年均下降 0.3个百分点"): a difference of percentages is in 个百分点
  * (as the plan writes "每年降低1个百分点"), of per-mille rates in 个千分点, otherwise in the row's unit.
@@ -253,6 +266,8 @@ interface UnitRules {
   count: boolean;
   /** A unit is given: the figure is a level, never below zero. */
   level: boolean;
+  /** A rate per so many (1/10万): the most it can be (perUnitBase); null for other units. */
+  perBase: number | null;
 }
 
 const RULES_BY_UNIT = new Map<string, UnitRules>();
@@ -267,6 +282,7 @@ function rulesOf(unit: string): UnitRules {
       permille: isPermilleUnit(unit),
       count: isCountUnit(unit),
       level: unit.trim() !== '',
+      perBase: perUnitBase(unit),
     };
     RULES_BY_UNIT.set(unit, rules);
   }
@@ -281,6 +297,16 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
   }
   if (rules.permille && (value < 0 || value > 1000)) {
     return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
+  }
+  if (rules.perBase !== null && value > rules.perBase) {
+    const unitText = unit.trim();
+    return {
+      ok: false,
+      raw,
+      message:
+        `本行单位是 ${unitText}（每${unitText.slice(2)}人中的人数），应在 0 到 ${rules.perBase} 之间` +
+        `（多于 ${rules.perBase} 即超过 100%），“${raw}”超出范围：请核对后重填。`,
+    };
   }
   if (rules.count && (value < 0 || !Number.isInteger(value))) {
     return {

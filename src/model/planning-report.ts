@@ -24,8 +24,13 @@ export interface PlanningRow {
    */
   trend: string;
   target: string;
-  /** 沿用上期目标，待确定 / 沿用上期目标（已确定）[，偏保守…] / 偏保守 / 可能难以实现 / ''. */
+  /** 沿用上期目标，待确定 / 沿用上期目标（已确定）[，偏保守…] / 偏保守 / 可能难以实现 / 已达到新目标 / ''. */
   verdict: string;
+  /**
+   * 确定沿用 as the sheet's file writes it, for a department to fill in: 已确定 (KEPT_MARK) for a kept target, empty
+   * while the previous target waits for a decision, — where there is no previous target to keep (changed, or none).
+   */
+  keptMark: string;
   /** The figures behind the verdict (assessAmbition's message). */
   note: string;
 }
@@ -57,9 +62,26 @@ export function isKeptTarget(indicator: Indicator): boolean {
   return indicator.previousTargetKept === true && isCarriedOver(indicator);
 }
 
+/** 确定沿用 of a kept target, in the grid's cell and in the 目标测算表's file. */
+export const KEPT_MARK = '已确定';
+/** What a 确定沿用 cell takes as a tick, typed, pasted or written in the sheet sent back (√, 是, 已确定 …). */
+const TICK_WORDS = /^(已确定|确定|是|√|✓|✔|☑|true|yes|y|1)$/i;
+/** …and as no tick, in the sheet sent back (— is written where nothing can be kept). */
+const NO_TICK_WORDS = /^(|否|不|待确定|未确定|×|✗|✘|—|-|－|false|no|n|0)$/i;
+
+/** A 确定沿用 cell read: true (ticked), false (not), or null for words that say neither. */
+export function readKeptMark(text: string): boolean | null {
+  const word = text.trim();
+  if (TICK_WORDS.test(word)) return true;
+  if (NO_TICK_WORDS.test(word)) return false;
+  return null;
+}
+
 /** The verdict of a kept target, and of one still waiting to be chosen. */
 export const KEPT_VERDICT = '沿用上期目标（已确定）';
 export const CARRIED_VERDICT = '沿用上期目标，待确定';
+/** A target met by a figure after the base year (not at it): reached since, not 偏保守. */
+export const REACHED_VERDICT = '已达到新目标';
 
 export function buildPlanningReport(
   planTitle: string,
@@ -108,6 +130,8 @@ export function buildPlanningReport(
     } else if (ambition.flag === 'out-of-reach') {
       verdict = '可能难以实现';
       if (indicator.previousTarget) farOff += 1;
+    } else if (ambition.flag === 'reached') {
+      verdict = REACHED_VERDICT;
     }
     if (keptNow) verdict = verdict ? `${KEPT_VERDICT}，${verdict}` : KEPT_VERDICT;
     const line: PlanningRow = {
@@ -121,6 +145,7 @@ export function buildPlanningReport(
       trend: projected === null ? '—' : showPlannedTrend(projected, indicator),
       target: describeTarget(indicator),
       verdict,
+      keptMark: keptNow ? KEPT_MARK : isCarriedOver(indicator) ? '' : '—',
       note: ambition.message,
     };
     const area = areaTitle(indicator.area);

@@ -103,8 +103,11 @@ function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'unit' | 
   });
 }
 
-/** 偏保守; 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow or turn). */
-export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band';
+/**
+ * 偏保守 (met around the base year); 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow
+ * or turn); 已达到 (met by a figure after the base year, not at it: no sign of a timid target).
+ */
+export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band' | 'reached';
 
 export interface Ambition {
   flag: AmbitionFlag | null;
@@ -212,6 +215,21 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
         message: drift
           ? `${head}，但按趋势${indicator.targetYear}年为 ${trendFigure(trendAtTarget ?? 0)}，${drift}。`
           : `${head}${trendAtTarget === null ? '' : `，按趋势${indicator.targetYear}年约为 ${trendFigure(trendAtTarget)}，仍在范围内`}；保持即可。`,
+        ...none,
+      };
+    }
+    // Met only by a figure after the base year (the base year's own, or its trend, fell short): the target was not
+    // 偏保守 when set — that is being met around the base year — it has been reached since, and is to be held.
+    if (spec.kind !== 'full' && latestYear > indicator.baseYear) {
+      const ahead = latestYear < indicator.targetYear;
+      return {
+        flag: 'reached',
+        message:
+          `${standIn}${latestYear}年已为 ${f(latest)}，${ahead ? '提前达到' : '已达到'}新目标 ${spec.comparator}${f(target)}；` +
+          (baseValue === null
+            ? `基期${indicator.baseYear}年无数值可比，无法判断是否偏保守`
+            : `${baseSaid(baseValue)}，尚未达到，目标并不偏保守`) +
+          `${ahead ? `，需保持至${indicator.targetYear}年` : ''}。`,
         ...none,
       };
     }

@@ -10,7 +10,15 @@
  * decimals) — parseEntry refuses those before they get here.
  */
 import type { CellValue, TargetKind } from './indicator';
-import { formatNumber, formatWithUnit, isCountUnit, isPercentUnit, isPermilleUnit } from './entry';
+import {
+  formatDifference,
+  formatNumber,
+  formatWithUnit,
+  isCountUnit,
+  isPercentUnit,
+  isPermilleUnit,
+  naturalLimits,
+} from './entry';
 
 /**
  * How many times (or what fraction of) the nearest year's figure a new one must be to be questioned.
@@ -337,4 +345,88 @@ export function implausibleTarget(
     factor,
     message: describe(unit, '目标值', value, compared, comparedValue, factor, true, compared),
   };
+}
+
+export interface StepReferences {
+  /** The row's period: the yearly change counts from the base year's figure to the target year. */
+  baseYear: number;
+  targetYear: number;
+  /** The row's figures by year (text and empty cells are left out). */
+  values: Readonly<Record<number, CellValue | null | undefined>>;
+  years?: readonly number[];
+  /** The yearly change the row had before (absent: none). */
+  currentStep?: number | null;
+}
+
+/** "每年降低1个百分点", "每年提高2 家": a yearly change as the plan words it. */
+function stepWords(step: number, unit: string): string {
+  return `每年${step < 0 ? '降低' : '提高'}${formatDifference(Math.abs(step), unit)}`;
+}
+
+/** How the unit's range is named: 百分比 (0—100%), 千分率 (0—1000‰), a rate per so many. */
+function rangeName(unit: string): string {
+  if (isPercentUnit(unit)) return '百分比';
+  if (isPermilleUnit(unit)) return '千分率';
+  return `单位 ${unit.trim()} 的数值`;
+}
+
+/**
+ * Whether a new 每年变化 (the yearly step of a 逐年变化 target) is implausible, as implausibleTarget asks of a 目标值:
+ * questioned (请核实), not refused. Asked in this order:
+ * - over the row's period the step would move the figure by more than the unit's whole range (每年降低30个百分点
+ *   on a % row over 2018—2025: 210 points of a range of 100) — a digit too many, or the target value typed here;
+ * - from the base year's figure, the target it gives for the target year is outside the unit's range (below 0,
+ *   above 100 %);
+ * - it is IMPLAUSIBLE_FACTOR times the row's old step or more, or that fraction of it or less (beyond the unit's
+ *   floor, changeFloor): −10 for −1.
+ * A step of 0, a unit without a range and nothing to go by leave it alone.
+ */
+export function implausibleYearlyStep(unit: string, step: number, references: StepReferences): string | null {
+  if (step === 0 || !Number.isFinite(step)) return null;
+  const { baseYear, targetYear, values, currentStep } = references;
+  const said = `每年变化为${stepWords(step, unit)}`;
+  const { low, high } = naturalLimits(unit);
+  // (A period that cannot be one — a year left empty, read as 0, or back to front — says nothing of the step.)
+  const years = targetYear - baseYear;
+  const period = Number.isInteger(years) && years > 0 && years <= 50;
+  if (Number.isFinite(high) && Number.isFinite(low) && period) {
+    const total = Math.abs(step) * years;
+    if (total > high - low) {
+      const range = `${formatNumber(low)}—${formatWithUnit(high, unit)}`;
+      return (
+        `${said}，${baseYear}—${targetYear}年共${years}年累计${step < 0 ? '降低' : '提高'}` +
+        `${formatDifference(total, unit)}，超过${rangeName(unit)}的全部范围（${range}）。` +
+        '可能多写了一位数字，或把目标值填进了每年变化。'
+      );
+    }
+  }
+  const base = values[baseYear];
+  if (typeof base === 'number' && Number.isFinite(base) && period) {
+    const reached = base + step * years;
+    const outside =
+      reached < low
+        ? `低于 ${formatNumber(low)}`
+        : reached > high
+          ? `高于 ${formatWithUnit(high, unit)}`
+          : '';
+    if (outside)
+      return (
+        `${said}，按${baseYear}年的${formatWithUnit(base, unit)}计，${targetYear}年的目标将为 ` +
+        `${formatWithUnit(reached, unit)}，${outside}。请核对每年变化和单位（每年降低${formatDifference(1, unit)}应填 -1）。`
+      );
+  }
+  if (typeof currentStep === 'number' && currentStep !== 0 && Number.isFinite(currentStep)) {
+    const factor = Math.abs(step / currentStep);
+    const farOff = factor >= IMPLAUSIBLE_FACTOR || factor * IMPLAUSIBLE_FACTOR <= 1;
+    if (farOff && Math.abs(Math.abs(step) - Math.abs(currentStep)) >= changeFloor(unit)) {
+      const digits = Math.round(Math.log10(factor));
+      const count = CHINESE_DIGITS[Math.abs(digits)] ?? String(Math.abs(digits));
+      const cause =
+        digits !== 0 && near(factor, 10 ** digits)
+          ? `可能${digits > 0 ? '多写了' : '漏写了'}${count}位数字，或小数点位置有误`
+          : '与原每年变化相差悬殊，可能填错了数字或单位';
+      return `${said}，是原每年变化（${stepWords(currentStep, unit)}）的${times(factor)}。${cause}。`;
+    }
+  }
+  return null;
 }

@@ -38,6 +38,7 @@ import { ReportView } from './ReportView';
 import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
+import type { TargetProposal } from '../io/planning-sheet-import';
 import { MoreMenu } from './MoreMenu';
 import { historyYearsFrom, yearColumns } from '../model/workbook';
 import { previousPeriodNote } from '../model/planning';
@@ -89,6 +90,14 @@ function replacedNotice(conflicts: MergeConflict[]): string {
     (c) => `${c.code} ${c.rowName} ${c.label}：本窗口的“${c.theirs}”被另一窗口的“${c.mine}”替换`,
   );
   return `注意：两个窗口改了同一单元格。${shown}。请核对哪个数值正确；两个数值都记在修改记录中。`;
+}
+
+/** The ticks a 目标测算表 put on and took off, for the 已导入 notice ("，确定沿用 2 项、取消“已确定” 1 项"). */
+function ticksSaid(targets: readonly TargetProposal[]): string {
+  const on = targets.filter((t) => t.keptAfter && !t.keptBefore).length;
+  const off = targets.filter((t) => t.keptBefore && !t.keptAfter).length;
+  const said = [...(on > 0 ? [`确定沿用 ${on} 项`] : []), ...(off > 0 ? [`取消“已确定” ${off} 项`] : [])];
+  return said.length > 0 ? `（${said.join('、')}）` : '';
 }
 
 export function App(props: { session: Session }) {
@@ -905,7 +914,7 @@ export function App(props: { session: Session }) {
           共 {totalRows()} 项指标
           <Show when={shownRows() !== totalRows()}>，当前显示 {shownRows()} 项</Show>
           <Show when={invalidCells() > 0}>
-            <span class="invalid-count">，{invalidCells()} 个单元格需更正（红色标出）</span>
+            <span class="invalid-count">，{invalidCells()} 处需更正（红色标出）</span>
           </Show>
         </span>
         <span class="cell-info" aria-live="polite">
@@ -1103,7 +1112,9 @@ export function App(props: { session: Session }) {
                     );
                   // A 目标测算表's proposals, as if typed into 目标 (one more undo step when cells came too).
                   if (targets.length > 0)
-                    notWritten = g().applyTargets(targets.map((t) => ({ code: t.code, text: t.written })));
+                    notWritten = g().applyTargets(
+                      targets.map((t) => ({ code: t.code, text: t.written, kept: t.keptAfter })),
+                    );
                 } finally {
                   importing = false;
                 }
@@ -1131,7 +1142,8 @@ export function App(props: { session: Session }) {
                 backToGrid();
                 setNotice(
                   targets.length > 0
-                    ? `已导入：${targetsWritten.length} 项新目标` +
+                    ? `已导入：${targetsWritten.filter((t) => t.target !== null).length} 项新目标` +
+                        ticksSaid(targetsWritten) +
                         (updates.length > 0 || newRows.length > 0
                           ? `、${updates.length} 个单元格、${newRows.length} 项新指标`
                           : '') +

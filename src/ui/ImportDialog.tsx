@@ -28,6 +28,14 @@ function whereInFile(at: { file: string; line: number | null; column: string | n
   return `${at.file}${at.line !== null ? ` 第 ${at.line} 行` : ''}${at.column ? ` “${at.column}”列` : ''}`;
 }
 
+/** What 应用 does to a row's 确定沿用, in the preview of a 目标测算表 sent back. */
+function keptChange(t: TargetProposal): string {
+  if (t.keptAfter && !t.keptBefore) return '勾选：确定沿用上期目标';
+  if (t.keptBefore && !t.keptAfter)
+    return t.target ? '取消“已确定”（新目标不同于上期目标）' : '取消“已确定”，改回待确定';
+  return '—';
+}
+
 export function ImportDialog(props: {
   existing: Indicator[];
   years: number[];
@@ -201,6 +209,9 @@ function Preview(props: {
   const overwrites = createMemo(() => countReplacing(props.plan));
   const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
   const targets = () => props.plan.targetProposals;
+  // Ticks of 确定沿用 the sheet puts on, and takes off (by a new target, or cleared by the department).
+  const ticksOn = () => targets().filter((t) => t.keptAfter && !t.keptBefore).length;
+  const ticksOff = () => targets().filter((t) => t.keptBefore && !t.keptAfter).length;
   const nothingToApply = () =>
     updateCount() === 0 &&
     props.plan.newRows.length === 0 &&
@@ -251,13 +262,20 @@ function Preview(props: {
         <Show when={props.plan.noFigures.length > 0}>未给数值的指标 {props.plan.noFigures.length} 项；</Show>
         与工作簿相同 {unchanged()} 个单元格。
         <Show when={props.plan.files.some((f) => f.targetProposals !== undefined)}>
-          目标测算表提出新目标 <strong>{targets().length}</strong> 项。
+          目标测算表提出新目标 <strong>{targets().filter((t) => t.target !== null).length}</strong> 项
+          <Show when={ticksOn() > 0}>
+            ，确定沿用 <strong>{ticksOn()}</strong> 项
+          </Show>
+          <Show when={ticksOff() > 0}>
+            ，取消“已确定” <strong>{ticksOff()}</strong> 项
+          </Show>
+          。
         </Show>
       </p>
       <Show when={nothingToApply()}>
         <p class="hint" role="status">
           {props.plan.files.some((f) => f.targetProposals !== undefined) && props.plan.issues.length === 0
-            ? '目标测算表“新目标”列中的目标与工作簿中的相同（或未填写），没有新目标可导入。'
+            ? '目标测算表“新目标”“确定沿用”两列与工作簿中的相同（或未改动），没有新目标可导入。'
             : props.plan.issues.length > 0 || props.plan.ignored.length > 0
               ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
               : unchanged() > 0
@@ -283,11 +301,12 @@ function Preview(props: {
 
       <Show when={props.plan.files.some((f) => f.targetProposals !== undefined)}>
         <p class="hint">
-          目标测算表只导入“新目标”列：“应用”后这些指标的目标改为建议的新目标（可“撤销”）；最新值、按趋势、评估、说明等列不导入。
+          目标测算表只导入“新目标”和“确定沿用”列：“应用”后这些指标的目标改为建议的新目标，“确定沿用”按下表勾选或取消（可“撤销”）；
+          新目标不同于上期目标的，“已确定”随之取消；最新值、按趋势、评估、说明等列不导入。
         </p>
       </Show>
       <Show when={targets().length > 0}>
-        <h3>建议的新目标（应用后写入“目标”列）</h3>
+        <h3>建议的新目标（应用后写入“目标”“确定沿用”列）</h3>
         <table aria-label="建议的新目标">
           <thead>
             <tr>
@@ -295,6 +314,7 @@ function Preview(props: {
               <th>指标</th>
               <th>现目标</th>
               <th>建议新目标</th>
+              <th>确定沿用</th>
               <th>来源</th>
             </tr>
           </thead>
@@ -305,7 +325,8 @@ function Preview(props: {
                   <td>{t.code}</td>
                   <td>{t.name}</td>
                   <td>{t.before}</td>
-                  <td>{t.after}</td>
+                  <td>{t.target ? t.after : '（不变）'}</td>
+                  <td>{keptChange(t)}</td>
                   <td>
                     {t.file} 第 {t.line} 行
                   </td>

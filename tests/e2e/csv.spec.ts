@@ -624,3 +624,61 @@ test('an import that adds a row, undone while the filter hides that row, leaves 
   await expect(page.locator('.hits')).toHaveText('找到 0 处');
   workbook.expectNoErrors();
 });
+
+test('a department’s return numbered 1, 2, 3 whose name fits several rows: that line says which rows and what to write, the others go in on 应用', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const INFANT = row('婴儿死亡率');
+  const NEONATAL = row('新生儿死亡率');
+  const HOMES = row('儿童之家服务覆盖率');
+  // The same indicator kept in a second area by the office (a row of its own, 新增指标).
+  await workbook.more('新增指标');
+  await workbook.typeInto('X01', '指标名称', '婴儿死亡率');
+  await workbook.typeInto('X01', '领域', '儿童与安全');
+  await workbook.typeInto('X01', '单位', '‰');
+  await workbook.waitSaved();
+
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  // Made-up test values, not statistics.
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '报送.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(
+      [
+        '代码,指标名称,2024年',
+        '1,新生儿死亡率,1.4',
+        '2,婴儿死亡率,2.9',
+        '3,示范型儿童之家,30',
+        '4,儿童之家服务覆盖率,95',
+      ].join('\r\n') + '\r\n',
+    ),
+  });
+  await expect(dialog.getByRole('list', { name: '忽略的行' }).locator('li')).toHaveText([
+    '报送.csv 第 3 行“婴儿死亡率”：名称“婴儿死亡率”在工作簿中对应 2 个指标：' +
+      `${INFANT.code}（儿童与健康）、X01（儿童与安全），无法确定是哪一个，本行未导入：` +
+      `“代码”列写的是本单位的编号（2），请把该列的编号清空，本行填上 ${INFANT.code} 或 X01 后再导入。`,
+    '报送.csv 第 4 行“示范型儿童之家”：工作簿中没有名为“示范型儿童之家”的指标，它是 2 个指标名称的一部分：' +
+      'P02 示范型儿童之家占儿童之家总数比例、P03 乡镇（街道）示范型儿童之家数量，无法确定是哪一个，本行未导入：' +
+      '请把名称改为其中一个的完整名称后再导入。',
+  ]);
+  const changed = dialog.getByRole('table', { name: '将修改的单元格' }).locator('tbody tr');
+  await expect(changed).toHaveText([
+    `${NEONATAL.code}新生儿死亡率2024（空）1.4‰报送.csv 第 2 行`,
+    `${HOMES.code}儿童之家服务覆盖率2024（空）95%报送.csv 第 5 行`,
+  ]);
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  for (const [code, shown] of [
+    [NEONATAL.code, '1.4‰'],
+    [HOMES.code, '95%'],
+    [INFANT.code, ''],
+    ['X01', ''],
+  ]) {
+    await workbook.revealRow(code!);
+    await expect(await workbook.cell(code!, '2024年')).toHaveText(shown!);
+  }
+  workbook.expectNoErrors();
+});

@@ -211,17 +211,19 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   ]);
   expect(file.suggestedFilename()).toMatch(/_目标测算表_\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync(await file.path(), 'utf8').split('\r\n');
-  expect(lines[0]).toBe('\uFEFF领域,代码,指标,最新值,上期目标,按趋势2030年,新目标,评估,说明');
+  expect(lines[0]).toBe('\uFEFF领域,代码,指标,最新值,上期目标,按趋势2030年,新目标,确定沿用,评估,说明');
   expect(lines.filter((line) => /^儿童与/.test(line) || /^重点实事项目/.test(line))).toHaveLength(
     plan.indicators.length,
   );
   const infantInFile = lines.find((line) => line.startsWith(`儿童与健康,${INFANT.code},`))!.split(',');
-  expect(infantInFile.slice(2, 8)).toEqual([
+  expect(infantInFile.slice(2, 9)).toEqual([
     '婴儿死亡率',
     '5.2‰（2023年）',
     '<5‰（2025年）',
     (await infantLine.nth(4).textContent())!,
     '<4.8‰（以下）',
+    // A new target: no previous one to keep.
+    '—',
     '偏保守',
   ]);
   const centreInFile = lines.find((line) => line.startsWith(`儿童与健康,${CENTRE.code},`))!.split(',');
@@ -295,6 +297,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     UNDER5.name,
     '<6‰（以下）',
     '<5.5‰（控制在…以下）',
+    '—',
     `卫健局目标建议.csv 第 ${under5Line + 1} 行`,
   ]);
   await importDialog.getByRole('button', { name: '应用' }).click();
@@ -577,4 +580,215 @@ test('a double click on 新建并打开 or 复制 makes one workbook, not two', 
   await expect(list.locator('tbody tr')).toHaveCount(4);
   await expect(list.getByRole('row', { name: /2031—2035年/ })).toHaveCount(1);
   workbook.expectNoErrors();
+});
+
+test('目标评估: a target met only after the base year reads 已达到, not 偏保守; 沿用上期 and 沿用（已确定） keep their own colours', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+
+  // Made-up figures: 2025 (the base year) at 4.8‰ misses a new target of <4.5‰, 2027 at 4.2‰ meets it. 偏保守 is
+  // “met around the base year” (the sheet's own note): this one was not, it has been reached since.
+  const figures = { '2024年': '5', '2025年（基期）': '4.8', '2026年': '4.5', '2027年': '4.2' };
+  for (const [column, value] of Object.entries(figures)) await next.typeInto(INFANT.code, column, value);
+  await next.typeInto(INFANT.code, '目标值', '4.5');
+  const ambition = await next.cell(INFANT.code, '目标评估');
+  await expect(ambition).toHaveText('✓ 已达到');
+  await expect(ambition).toHaveAttribute(
+    'title',
+    '2027年已为 4.2‰，提前达到新目标 <4.5‰；2025年为 4.8‰，尚未达到，目标并不偏保守，需保持至2030年。',
+  );
+
+  // The two states of a carried-over target, told apart by colour as well as by their words (the read-only
+  // column's grey covered both).
+  const FULL = plan.indicators.find((r) => r.target.kind === 'full')!;
+  const OTHER = plan.indicators.filter((r) => r.target.kind === 'full')[1]!;
+  await next.select(FULL.code, '状态');
+  await page
+    .getByRole('complementary', { name: '指标说明' })
+    .getByRole('button', { name: '目标已确定（沿用上期）' })
+    .click();
+  const kept = await next.cell(FULL.code, '目标评估');
+  await expect(kept).toHaveText('沿用（已确定）');
+  await expect(kept).toHaveCSS('color', 'rgb(46, 107, 48)');
+  await next.revealRow(OTHER.code);
+  const carried = await next.cell(OTHER.code, '目标评估');
+  await expect(carried).toHaveText('沿用上期');
+  await expect(carried).toHaveCSS('color', 'rgb(138, 109, 0)');
+
+  // The 目标测算表 says the same (chosen: with figures of 2026 in, the report opens on the year's monitoring).
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  await sheet.getByLabel('报告类型').selectOption({ label: '目标测算表（编制新规划用）' });
+  const infantLine = sheet
+    .locator('tr', { has: page.getByRole('cell', { name: INFANT.code, exact: true }) })
+    .locator('td');
+  await expect(infantLine.nth(6).locator('strong')).toHaveText('已达到新目标');
+  await expect(sheet).toContainText('“已达到新目标”指基期时尚未达到、其后年份的数值已达到');
+  next.expectNoErrors();
+});
+
+test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken off are previewed, applied as one undo step, kept after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  const FULL = plan.indicators.find((r) => r.target.kind === 'full')!;
+  const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
+  const OTHER = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  const tick = async (code: string) => (await next.cell(code, '确定沿用')).getByRole('checkbox');
+
+  // The committee kept 5岁以下儿童死亡率's target before sending the sheet out.
+  await next.select(UNDER5.code, '状态');
+  await panel.getByRole('button', { name: '目标已确定（沿用上期）' }).click();
+  await expect(await tick(UNDER5.code)).toBeChecked();
+  // …and set a new target for 婴儿死亡率 (its 确定沿用 is then blank and read-only).
+  await next.typeInto(INFANT.code, '目标值', '4.5');
+  await expect(await next.cell(INFANT.code, '确定沿用')).toHaveText('');
+  await next.waitSaved();
+
+  // The sheet as a file: 确定沿用 beside 新目标, 已确定 for the kept row, empty for one still 待确定.
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');
+  const cells = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  const header = cells[0]!;
+  const keptCol = header.indexOf('确定沿用');
+  expect(keptCol).toBe(header.indexOf('新目标') + 1);
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  expect(cells[lineOf(UNDER5.code)]![keptCol]).toBe('已确定');
+  expect(cells[lineOf(FULL.code)]![keptCol]).toBe('');
+  expect(cells[lineOf(INFANT.code)]![keptCol]).toBe('—');
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+
+  // 卫健局 keeps FULL's target (√), proposes a new one for the kept row (its 已确定 left in), and writes 同意 where
+  // it should have written 已确定.
+  cells[lineOf(FULL.code)]![keptCol] = '√';
+  cells[lineOf(UNDER5.code)]![header.indexOf('新目标')] = '控制在5.5‰以下';
+  cells[lineOf(OTHER.code)]![keptCol] = '同意';
+  // …and would rather keep 婴儿死亡率's previous target after all: written back, and ticked.
+  cells[lineOf(INFANT.code)]![header.indexOf('新目标')] = '控制在5‰以下';
+  cells[lineOf(INFANT.code)]![keptCol] = '已确定';
+  const returned = {
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  };
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  const chooseFile = async () => {
+    await page.getByRole('button', { name: '导入CSV' }).click();
+    await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles(returned);
+  };
+  await chooseFile();
+  await expect(importDialog.getByLabel('导入摘要')).toContainText(
+    '目标测算表提出新目标 2 项，确定沿用 2 项，取消“已确定” 1 项。',
+  );
+  const proposals = importDialog.getByRole('table', { name: '建议的新目标' }).locator('tbody tr');
+  await expect(proposals.filter({ hasText: INFANT.code }).locator('td')).toHaveText([
+    INFANT.code,
+    INFANT.name,
+    '<4.5‰（以下）',
+    '<5‰（控制在…以下）',
+    '勾选：确定沿用上期目标',
+    `卫健局目标建议.csv 第 ${lineOf(INFANT.code) + 1} 行`,
+  ]);
+  await expect(proposals.filter({ hasText: UNDER5.code }).locator('td')).toHaveText([
+    UNDER5.code,
+    UNDER5.name,
+    '<6‰（以下）',
+    '<5.5‰（控制在…以下）',
+    '取消“已确定”（新目标不同于上期目标）',
+    `卫健局目标建议.csv 第 ${lineOf(UNDER5.code) + 1} 行`,
+  ]);
+  await expect(importDialog.getByRole('table', { name: '建议的新目标' })).toContainText(
+    `${FULL.code}${FULL.name}`,
+  );
+  const fullLine = proposals.filter({ hasText: FULL.code }).locator('td');
+  await expect(fullLine.nth(3)).toHaveText('（不变）');
+  await expect(fullLine.nth(4)).toHaveText('勾选：确定沿用上期目标');
+  await expect(importDialog.getByRole('list', { name: '导入错误' })).toContainText(
+    `卫健局目标建议.csv 第 ${lineOf(OTHER.code) + 1} 行 “确定沿用”列：${OTHER.code} ${OTHER.name}：“确定沿用”中的“同意”无法识别，本行未导入`,
+  );
+  // Nothing changes before 应用.
+  await importDialog.getByRole('button', { name: '取消' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await next.revealRow(FULL.code);
+  await expect(await tick(FULL.code)).not.toBeChecked();
+  await next.revealRow(UNDER5.code);
+  await expect(await tick(UNDER5.code)).toBeChecked();
+
+  await chooseFile();
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    '已导入：2 项新目标（确定沿用 2 项、取消“已确定” 1 项）',
+  );
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<5‰（控制在…以下）');
+  await expect(await tick(INFANT.code)).toBeChecked();
+  await next.revealRow(FULL.code);
+  await expect(await tick(FULL.code)).toBeChecked();
+  await expect(await next.cell(FULL.code, '目标评估')).toHaveText('沿用（已确定）');
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
+  await expect(await next.cell(UNDER5.code, '确定沿用')).toHaveText('');
+  // One 撤销 takes back the whole sheet: the target and both ticks.
+  await next.select(UNDER5.code, '指标名称');
+  await page.keyboard.press('Control+z');
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  await expect(await tick(UNDER5.code)).toBeChecked();
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（以下）');
+  await expect(await next.cell(INFANT.code, '确定沿用')).toHaveText('');
+  await next.revealRow(FULL.code);
+  await expect(await tick(FULL.code)).not.toBeChecked();
+  await next.select(FULL.code, '指标名称');
+  await page.keyboard.press('Control+y');
+  await expect(await tick(FULL.code)).toBeChecked();
+  await next.waitSaved();
+  await page.reload();
+  await next.waitForGrid();
+  await next.revealRow(FULL.code);
+  await expect(await tick(FULL.code)).toBeChecked();
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<5.5‰（控制在…以下）');
+  await next.revealRow(INFANT.code);
+  await expect(await tick(INFANT.code)).toBeChecked();
+  next.expectNoErrors();
 });

@@ -120,7 +120,7 @@ test('a base year after the target year and a share over 100 % are refused as th
   // target year, which was not changed, is not said to be unsaved.
   await workbook.typeInto(INFANT, '基期年', '2026');
   await expect(bar).toContainText(
-    `${INFANT} 婴儿死亡率 基期年：基期年（2026年）不早于目标年（2025年）：目标年应晚于基期年，请改正其中一个年份。此格未保存`,
+    `${INFANT} 婴儿死亡率 基期年、目标年：基期年（2026年）不早于目标年（2025年）：目标年应晚于基期年，请改正其中一个年份。刚填的基期年未保存`,
   );
   await expect(await workbook.cell(INFANT, '基期年')).toHaveClass(/cell-invalid/);
   await workbook.select(INFANT, '目标年');
@@ -432,5 +432,87 @@ test('比较 chosen with the mouse, its cell clicked again at once: Enter opens 
   await page.keyboard.press('Escape');
   await expect(cell).toHaveText('▼<');
   await workbook.waitSaved();
+  workbook.expectNoErrors();
+});
+
+test('a 领域 not in its list is said at once, counted among the cells to correct, and not saved', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+
+  await workbook.typeInto(INFANT, '领域', '儿童与健壮');
+  await expect(bar).toContainText(
+    `${INFANT} 婴儿死亡率 领域：“儿童与健壮”不是可用的领域：请从下拉列表中选择`,
+  );
+  await expect(bar).toContainText('此格未保存');
+  await expect(await workbook.cell(INFANT, '领域')).toHaveClass(/cell-invalid/);
+  await expect(workbook.counts()).toContainText('1 处需更正');
+
+  // Nothing of it was saved: after a reload the row is in its area again, unmarked.
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT, '领域')).toHaveText(/儿童与健康/);
+  await expect(await workbook.cell(INFANT, '领域')).not.toHaveClass(/cell-invalid/);
+  await expect(workbook.counts()).not.toContainText('需更正');
+  workbook.expectNoErrors();
+});
+
+test('a period back to front is one slip: said once naming both years, counted once', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+
+  await workbook.typeInto(INFANT, '基期年', '2026');
+  await expect(bar).toContainText(
+    `${INFANT} 婴儿死亡率 基期年、目标年：基期年（2026年）不早于目标年（2025年）：目标年应晚于基期年，请改正其中一个年份。` +
+      '刚填的基期年未保存，目标年不变',
+  );
+  // Both years are marked, as the slip is between them; it is one thing to correct.
+  await expect(await workbook.cell(INFANT, '基期年')).toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '目标年')).toHaveClass(/cell-invalid/);
+  await expect(workbook.counts()).toContainText('1 处需更正');
+
+  // Both years pasted back to front from Excel: still one slip of that row, said once, both years unsaved.
+  await workbook.select(VISITS, '基期年');
+  await page.evaluate(() => navigator.clipboard.writeText('2027\t2026\n'));
+  await page.keyboard.press('Control+v');
+  await expect(bar).toContainText(
+    `${VISITS} 新生儿访视率 基期年、目标年：基期年（2027年）不早于目标年（2026年）：目标年应晚于基期年，请改正其中一个年份。` +
+      '刚填的基期年、目标年未保存',
+  );
+  await expect(bar).not.toContainText('本次共有');
+  await expect(workbook.counts()).toContainText('2 处需更正');
+  workbook.expectNoErrors();
+});
+
+test('a 每年变化 beyond the range of its unit is taken and questioned (请核实), as a far-off 目标值 is', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  const MYOPIA = codeOf('儿童青少年总体近视率');
+
+  await workbook.typeInto(MYOPIA, '每年变化', '-30');
+  await expect(bar).toContainText(
+    `请核实 ${MYOPIA} 儿童青少年总体近视率：每年变化为每年降低30个百分点，2018—2025年共7年累计降低210个百分点，` +
+      '超过百分比的全部范围（0—100%）。',
+  );
+  await expect(bar).toContainText('每年变化已填入');
+  await expect(await workbook.cell(MYOPIA, '每年变化')).not.toHaveClass(/cell-invalid/);
+
+  // A rate per 100,000 above 100,000 is more than every child: refused, as a share over 100 % is.
+  const INJURY = codeOf('儿童意外伤害死亡率');
+  await workbook.typeInto(INJURY, '2023年', '120000');
+  await expect(await workbook.cell(INJURY, '2023年')).toHaveClass(/cell-invalid/);
+  await workbook.select(INJURY, '2023年');
+  await expect(bar).toContainText('应在 0 到 100000 之间（多于 100000 即超过 100%）');
   workbook.expectNoErrors();
 });

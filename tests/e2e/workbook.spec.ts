@@ -175,7 +175,7 @@ test('an invalid entry is marked and explained, and not stored as a number', asy
   // below would then go into the editor's text instead of emptying the cell.
   await page.keyboard.press('ArrowUp');
   await expect(page.locator('.status-bar .problem')).toContainText('不是数字');
-  await expect(workbook.counts()).toContainText('1 个单元格需更正');
+  await expect(workbook.counts()).toContainText('1 处需更正');
   // Emptied with Delete, the cell stays selected and the status bar no longer explains the text that was there.
   await page.keyboard.press('Delete');
   await expect(cell).toHaveText('');
@@ -209,12 +209,12 @@ test('an invalid entry is marked and explained, and not stored as a number', asy
   await workbook.waitForGrid();
   await workbook.revealRow(INFANT);
   await expect(await workbook.cell(INFANT, '2023年')).toHaveClass(/cell-invalid/);
-  await expect(workbook.counts()).toContainText('2 个单元格需更正');
+  await expect(workbook.counts()).toContainText('2 处需更正');
 
   // Correcting it clears the mark.
   await workbook.typeInto(INFANT, '2023年', '4.9');
   await expect(await workbook.cell(INFANT, '2023年')).toHaveText('4.9‰');
-  await expect(workbook.counts()).toContainText('1 个单元格需更正');
+  await expect(workbook.counts()).toContainText('1 处需更正');
   workbook.expectNoErrors();
 });
 

@@ -106,6 +106,20 @@ describe('grid rows', () => {
     expect(fromGridRow(row, columns, 7, myopia)).toMatchObject({ baseYear: 2018, targetYear: 2025 });
   });
 
+  it('keeps the saved 领域 when one not in its list is typed (a slip, marked and not saved); a listed one is taken', () => {
+    const row = toGridRow(myopia, columns, 7);
+    const area = columns.findIndex((c) => c.key === 'area');
+    row[area] = '儿童与健壮';
+    expect(fromGridRow(row, columns, 7, myopia).area).toBe(myopia.area);
+    row[area] = '儿童与教育';
+    expect(fromGridRow(row, columns, 7, myopia).area).toBe('儿童与教育');
+    // A row without an area (新增指标) may stay so; one a CSV's new row brought is kept as it is.
+    row[area] = '';
+    expect(fromGridRow(row, columns, 7, myopia).area).toBe('');
+    row[area] = '青少年';
+    expect(fromGridRow(row, columns, 7, { ...myopia, area: '青少年' }).area).toBe('青少年');
+  });
+
   it('keeps an edited projection formula, relative to its row, and drops it when back to default', () => {
     const row = toGridRow(myopia, columns, 7);
     const p = columns.findIndex((c) => c.key === 'projection');

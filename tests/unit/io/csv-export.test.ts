@@ -95,6 +95,7 @@ describe('目标测算表 as CSV', () => {
             trend: '3.93‰',
             target: '<4‰（以下）',
             verdict: '',
+            keptMark: '',
             note: '按趋势2030年约为 3.93‰，需每年下降 0.18个千分点',
           },
         ],
@@ -105,7 +106,7 @@ describe('目标测算表 as CSV', () => {
   it('writes each line of the sheet under its headers, text escaped, a sample sheet labelled first', () => {
     const rows = Papa.parse<string[]>(serializePlanningCsv(sheet, false).replace(/^\uFEFF/, '')).data;
     expect(rows).toEqual([
-      ['领域', '代码', '指标', '最新值', '上期目标', '按趋势2030年', '新目标', '评估', '说明'],
+      ['领域', '代码', '指标', '最新值', '上期目标', '按趋势2030年', '新目标', '确定沿用', '评估', '说明'],
       [
         '儿童与健康',
         'H02',
@@ -114,6 +115,7 @@ describe('目标测算表 as CSV', () => {
         '<5‰（2025年）',
         '3.93‰',
         '<4‰（以下）',
+        '',
         '',
         '按趋势2030年约为 3.93‰，需每年下降 0.18个千分点',
       ],

@@ -469,7 +469,10 @@ describe('parseImportFile: matching rows', () => {
     rows.push({ ...structuredClone(rows[4]!), code: 'X01' });
     const result = parseImportFile('指标名称,2023年\r\n婴儿死亡率,1.5\r\n', 'a.csv', rows, YEARS);
     expect(result.updates).toEqual([]);
-    expect(result.ignored[0]?.reason).toBe('名称对应多个指标（H02、X01），请加上代码列后再导入。');
+    expect(result.ignored[0]?.reason).toBe(
+      '名称“婴儿死亡率”在工作簿中对应 2 个指标：H02（儿童与健康）、X01（儿童与健康），无法确定是哪一个，本行未导入：' +
+        '请加上“代码”列，本行填上 H02 或 X01 后再导入。',
+    );
   });
 
   it('lets the code win when a file has both code and name columns', () => {
@@ -2062,6 +2065,60 @@ describe('parseImportFile: a 代码 column holding the department’s own number
       [6, expect.stringContaining('说明文字')],
     ]);
     expect(planImport([parsed]).readingNotes).toEqual(parsed.readingNotes);
+  });
+
+  it('a name two rows share: that line says which rows it could be and what to write; the others go in', () => {
+    // The same indicator in two areas: a row a clerk added (新增指标) under the plan's name.
+    const rows = planRows();
+    rows.push({ ...structuredClone(rows.find((r) => r.code === 'H02')!), code: 'X01', area: '儿童与安全' });
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年\r\n1,新生儿死亡率,1.4\r\n2,婴儿死亡率,2.9\r\n3,5岁以下儿童死亡率,4.1\r\n',
+      '卫健局.csv',
+      rows,
+      YEARS,
+    );
+    expect(changes(parsed.updates)).toEqual([
+      ['H01', 2024, undefined, 1.4, 2],
+      ['H03', 2024, undefined, 4.1, 4],
+    ]);
+    expect(parsed.ignored.map((r) => [r.line, r.label, r.reason])).toEqual([
+      [
+        3,
+        '婴儿死亡率',
+        '名称“婴儿死亡率”在工作簿中对应 2 个指标：H02（儿童与健康）、X01（儿童与安全），无法确定是哪一个，本行未导入：' +
+          '“代码”列写的是本单位的编号（2），请把该列的编号清空，本行填上 H02 或 X01 后再导入。',
+      ],
+    ]);
+    // Done as said: the numbering cleared and H02 written on that line, every line goes in.
+    const mended = parseImportFile(
+      '代码,指标名称,2024年\r\n,新生儿死亡率,1.4\r\nH02,婴儿死亡率,2.9\r\n,5岁以下儿童死亡率,4.1\r\n',
+      '卫健局.csv',
+      rows,
+      YEARS,
+    );
+    expect(changes(mended.updates)).toEqual([
+      ['H01', 2024, undefined, 1.4, 2],
+      ['H02', 2024, undefined, 2.9, 3],
+      ['H03', 2024, undefined, 4.1, 4],
+    ]);
+    expect(mended.ignored).toEqual([]);
+  });
+
+  it('a short name that is part of several rows’ names names them all and asks for the full name', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,2024年\r\n1,示范型儿童之家,30\r\n2,儿童之家服务覆盖率,95\r\n3,村（社区）儿童之家建成率,100\r\n',
+      '妇联.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.updates.length).toBe(2);
+    expect(parsed.ignored.map((r) => [r.line, r.reason])).toEqual([
+      [
+        2,
+        '工作簿中没有名为“示范型儿童之家”的指标，它是 2 个指标名称的一部分：P02 示范型儿童之家占儿童之家总数比例、' +
+          'P03 乡镇（街道）示范型儿童之家数量，无法确定是哪一个，本行未导入：请把名称改为其中一个的完整名称后再导入。',
+      ],
+    ]);
   });
 
   it('a line whose code is one row and whose name another is still refused, and no line is matched by name', () => {

@@ -155,6 +155,18 @@ describe('rates per 100,000 and numbers Excel writes in scientific form', () => 
     expect(parseEntry('12.5/10万', '1/10万')).toEqual({ ok: true, value: 12.5 });
     expect(parseEntry('12.5', '1/10万')).toEqual({ ok: true, value: 12.5 });
   });
+  it('refuses a rate per 100,000 above 100,000 (more than everyone), as a share over 100 % is refused', () => {
+    expect(parseEntry('100000', '1/10万')).toEqual({ ok: true, value: 100000 });
+    expect(parseEntry('120000', '1/10万')).toEqual({
+      ok: false,
+      raw: '120000',
+      message:
+        '本行单位是 1/10万（每10万人中的人数），应在 0 到 100000 之间（多于 100000 即超过 100%），“120000”超出范围：请核对后重填。',
+    });
+    expect(parseEntry('12000/10万', '1/10万').ok).toBe(true);
+    expect(parseEntry('10001', '1/万').ok).toBe(false);
+    expect(parseEntry(150000, '1/10万').ok).toBe(false);
+  });
   it('reads 1.2E+03 as 1200', () => {
     expect(parseEntry('1.2E+03', '万元')).toEqual({ ok: true, value: 1200 });
   });

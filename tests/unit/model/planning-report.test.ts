@@ -57,6 +57,27 @@ describe('目标测算表: the sheet the next plan’s targets are drafted from'
     );
   });
 
+  it('a new target met only after the base year reads 已达到新目标, not 偏保守, and is not counted as 偏保守', () => {
+    // Made-up figures: 2025 at 5.1‰ misses <5‰, 2027 at 4.6‰ meets it.
+    const infant = next.indicators.find((r) => r.code === INFANT.code)!;
+    const later = {
+      ...infant,
+      target: { ...infant.target, value: 4.8 },
+      values: { ...infant.values, 2025: 5.1, 2026: 4.9, 2027: 4.6 },
+    };
+    const sheet = buildPlanningReport(
+      '十五五',
+      [{ ...facts(INFANT.code, 4), indicator: later }],
+      DEFAULT_THRESHOLDS,
+    );
+    const line = sheet.areas[0]!.rows[0]!;
+    expect(line.verdict).toBe('已达到新目标');
+    expect(line.note).toBe(
+      '2027年已为 4.6‰，提前达到新目标 <4.8‰；2025年为 5.1‰，尚未达到，目标并不偏保守，需保持至2030年。',
+    );
+    expect(sheet.summary).toBe('1项指标中，已设定新目标的1项，仍沿用上期目标、待确定的0项');
+  });
+
   it('a kept target that is already met says so beside 已确定, and is counted as 偏保守', () => {
     const infant = next.indicators.find((r) => r.code === INFANT.code)!;
     // Kept at <5.5‰ (made-up test figures): the trend is already under it by the base year.

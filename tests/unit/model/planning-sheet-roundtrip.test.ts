@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { serializePlanningCsv } from '../../../src/io/csv-export';
 import { existingRows, parseImportFile, planImport } from '../../../src/io/csv-import';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
+import type { Indicator } from '../../../src/model/indicator';
 import { makeNextPlan } from '../../../src/model/planning';
 import { buildPlanningReport } from '../../../src/model/planning-report';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
@@ -30,15 +31,27 @@ function exported(): string[][] {
   }).data;
 }
 
-function read(lines: string[][], file = '卫健局目标建议.csv') {
+function read(lines: string[][], file = '卫健局目标建议.csv', rows: Indicator[] = next.indicators) {
   return parseImportFile(
     Papa.unparse(lines, { newline: '\r\n' }),
     file,
-    existingRows(next.indicators),
+    existingRows(rows),
     yearColumns(next),
     'GBK',
     historyStart(next),
   );
+}
+
+/** The sheet of `rows` as exported, its lines as cells. */
+function exportedOf(rows: Indicator[]): string[][] {
+  const sheet = buildPlanningReport(
+    '草案',
+    rows.map((indicator) => ({ indicator, projected: null }) as never),
+    DEFAULT_THRESHOLDS,
+  );
+  return Papa.parse<string[]>(serializePlanningCsv(sheet, false).replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
 }
 
 describe('目标测算表 sent back with proposed targets', () => {
@@ -65,7 +78,7 @@ describe('目标测算表 sent back with proposed targets', () => {
       [MYOPIA.code, lineOf(MYOPIA.code) + 1, '每年降低1个百分点以上', '每年降低0.5个百分点以上'],
       [PRESCHOOL.code, lineOf(PRESCHOOL.code) + 1, '≥97%（保持在…以上）', '≥98%（以上）'],
     ]);
-    expect(plan.targetProposals.map((p) => [p.target.value, p.target.yearlyStep ?? null])).toEqual([
+    expect(plan.targetProposals.map((p) => [p.target?.value, p.target?.yearlyStep ?? null])).toEqual([
       [4.5, null],
       [null, -0.5],
       [98, null],
@@ -143,6 +156,136 @@ describe('目标测算表 sent back with proposed targets', () => {
     expect(planImport([parsed]).targetProposals).toEqual([]);
     expect(parsed.issues.map((i) => i.message)).toEqual([
       expect.stringContaining('是目标年为2030年的规划的目标测算表，本工作簿的目标年为2025年'),
+    ]);
+  });
+});
+
+describe('目标测算表 sent back: 确定沿用 goes both ways', () => {
+  const FULL = next.indicators.filter((r) => r.target.kind === 'full');
+  const KEPT = FULL[0]!;
+  const TO_KEEP = FULL[1]!;
+  const ALSO = FULL[2]!;
+  const CHANGED = PRESCHOOL;
+  /** KEPT ticked, CHANGED's target no longer the previous one, everything else 待确定. */
+  const rows: Indicator[] = next.indicators.map((r) =>
+    r.code === KEPT.code
+      ? { ...r, previousTargetKept: true as const }
+      : r.code === CHANGED.code
+        ? { ...r, target: { ...r.target, value: 98 } }
+        : r,
+  );
+  const sheet = () => exportedOf(rows);
+  const at = (lines: string[][], code: string) => lines.findIndex((l) => l[1] === code);
+
+  it('the exported sheet has a 确定沿用 column: 已确定, empty while 待确定, — where no previous target is kept', () => {
+    const lines = sheet();
+    expect(lines[0]).toEqual([
+      '领域',
+      '代码',
+      '指标',
+      '最新值',
+      '上期目标',
+      '按趋势2030年',
+      '新目标',
+      '确定沿用',
+      '评估',
+      '说明',
+    ]);
+    const col = lines[0]!.indexOf('确定沿用');
+    expect(lines[at(lines, KEPT.code)]![col]).toBe('已确定');
+    expect(lines[at(lines, TO_KEEP.code)]![col]).toBe('');
+    expect(lines[at(lines, CHANGED.code)]![col]).toBe('—');
+  });
+
+  it('ticks a department puts on, in the words the grid takes, and one it takes off, are proposed (nothing else)', () => {
+    const lines = sheet();
+    const col = lines[0]!.indexOf('确定沿用');
+    lines[at(lines, TO_KEEP.code)]![col] = '√';
+    lines[at(lines, ALSO.code)]![col] = '是';
+    lines[at(lines, KEPT.code)]![col] = '';
+    const parsed = read(lines, '卫健局目标建议.csv', rows);
+    expect(parsed.issues).toEqual([]);
+    const plan = planImport([parsed]);
+    expect(
+      plan.targetProposals.map((p) => [p.code, p.line, p.target, p.keptBefore, p.keptAfter]).sort(),
+    ).toEqual(
+      [
+        [KEPT.code, at(lines, KEPT.code) + 1, null, true, false],
+        [TO_KEEP.code, at(lines, TO_KEEP.code) + 1, null, false, true],
+        [ALSO.code, at(lines, ALSO.code) + 1, null, false, true],
+      ].sort(),
+    );
+  });
+
+  it('a new target on a ticked row takes the tick off, and the proposal says so', () => {
+    const lines = sheet();
+    lines[at(lines, KEPT.code)]![lines[0]!.indexOf('新目标')] = '95%以上';
+    const plan = planImport([read(lines, '卫健局目标建议.csv', rows)]);
+    expect(plan.issues).toEqual([]);
+    expect(plan.targetProposals.map((p) => [p.code, p.after, p.keptBefore, p.keptAfter])).toEqual([
+      [KEPT.code, '≥95%（以上）', true, false],
+    ]);
+  });
+
+  it('a tick left as the sheet was sent changes nothing, even when the workbook was ticked since', () => {
+    // Sent before the committee ticked TO_KEEP in the grid: the department's empty cell is no decision.
+    const sentBefore = sheet();
+    const since = rows.map((r) =>
+      r.code === TO_KEEP.code ? { ...r, previousTargetKept: true as const } : r,
+    );
+    expect(planImport([read(sentBefore, '卫健局目标建议.csv', since)]).targetProposals).toEqual([]);
+  });
+
+  it('a 确定沿用 it cannot read, or a tick beside a new target, is said where it is and its line is not imported', () => {
+    const lines = sheet();
+    const col = lines[0]!.indexOf('确定沿用');
+    const targetCol = lines[0]!.indexOf('新目标');
+    lines[at(lines, TO_KEEP.code)]![col] = '同意';
+    lines[at(lines, TO_KEEP.code)]![targetCol] = '95%以上';
+    lines[at(lines, ALSO.code)]![col] = '已确定';
+    lines[at(lines, ALSO.code)]![targetCol] = '95%以上';
+    const parsed = read(lines, '卫健局目标建议.csv', rows);
+    expect(parsed.targetProposals).toEqual([]);
+    expect(parsed.issues).toEqual([
+      {
+        file: '卫健局目标建议.csv',
+        line: at(lines, TO_KEEP.code) + 1,
+        column: '确定沿用',
+        message:
+          `${TO_KEEP.code} ${TO_KEEP.name}：“确定沿用”中的“同意”无法识别，本行未导入：` +
+          '研究决定沿用上期目标的填“已确定”（或“是”“√”），否则留空。',
+      },
+      {
+        file: '卫健局目标建议.csv',
+        line: at(lines, ALSO.code) + 1,
+        column: '确定沿用',
+        message:
+          `${ALSO.code} ${ALSO.name}：填了“确定沿用”，但新目标“≥95%（以上）”与上期目标“=100%（${ALSO.targetYear - 5}年）”不同，本行未导入：` +
+          '沿用上期目标的请把新目标改回上期目标，采用新目标的请清空“确定沿用”。',
+      },
+    ]);
+  });
+
+  it('two files that disagree on a tick take neither, and say which lines to settle', () => {
+    const a = sheet();
+    const b = sheet();
+    const col = a[0]!.indexOf('确定沿用');
+    a[at(a, TO_KEEP.code)]![col] = '是';
+    const plan = planImport([read(a, '甲.csv', rows), read(b, '乙.csv', rows)]);
+    // 乙 left the sheet as sent: it proposes nothing, so 甲's tick stands.
+    expect(plan.targetProposals.map((p) => [p.code, p.keptAfter])).toEqual([[TO_KEEP.code, true]]);
+    b[at(b, TO_KEEP.code)]![b[0]!.indexOf('新目标')] = '95%以上';
+    const disagreeing = planImport([read(a, '甲.csv', rows), read(b, '乙.csv', rows)]);
+    expect(disagreeing.targetProposals).toEqual([]);
+    expect(disagreeing.issues).toEqual([
+      expect.objectContaining({
+        file: '甲.csv',
+        line: at(a, TO_KEEP.code) + 1,
+        column: '新目标',
+        message: expect.stringContaining(
+          `“甲.csv”第 ${at(a, TO_KEEP.code) + 1} 行为“=100%（全覆盖）”（确定沿用），“乙.csv”第 ${at(b, TO_KEEP.code) + 1} 行为“95%以上”，互不相同，未导入`,
+        ),
+      }),
     ]);
   });
 });

@@ -151,6 +151,30 @@ describe('too timid / out of reach', () => {
     expect(assessAmbition(falling, DEFAULT_THRESHOLDS).flag).toBe('timid');
   });
 
+  it('does not call a target 偏保守 that is met only in the plan’s later years: it says it is already reached', () => {
+    // 2025 (the base year) at 4.8‰ does not meet <4.5‰; the 2027 figure 4.2‰ does. The sheet's note defines
+    // 偏保守 as met around the base year, so this target was not too timid when set: it has been reached since.
+    const later: Indicator = {
+      ...withTarget(infant, 4.5),
+      values: { ...infant.values, 2026: 4.5, 2027: 4.2 },
+    };
+    const a = assessAmbition(later, DEFAULT_THRESHOLDS);
+    expect(a.flag).toBe('reached');
+    expect(a.message).toBe(
+      '2027年已为 4.2‰，提前达到新目标 <4.5‰；2025年为 4.8‰，尚未达到，目标并不偏保守，需保持至2030年。',
+    );
+    // Met at the base year itself, it is 偏保守 whatever the later years show.
+    const early = assessAmbition({ ...later, target: { ...later.target, value: 5 } }, DEFAULT_THRESHOLDS);
+    expect(early.flag).toBe('timid');
+    expect(early.message).toBe('目标偏保守：2025年已为 4.8‰，已达到新目标 <5‰。');
+    // With the target year's own figure in, the target is reached, not reached ahead of time.
+    const atEnd = assessAmbition({ ...later, values: { ...later.values, 2030: 4.0 } }, DEFAULT_THRESHOLDS);
+    expect(atEnd.flag).toBe('reached');
+    expect(atEnd.message).toBe(
+      '2030年已为 4‰，已达到新目标 <4.5‰；2025年为 4.8‰，尚未达到，目标并不偏保守。',
+    );
+  });
+
   it('flags a target that needs several times the best pace seen so far', () => {
     // From 4.8 in 2025 to 0.2 by 2030: 0.92‰ a year, more than 3 × the best yearly fall so far (0.3‰).
     const a = assessAmbition(withTarget(infant, 0.2), DEFAULT_THRESHOLDS);

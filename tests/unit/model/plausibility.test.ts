@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import COUNT_UNITS from '../../../src/model/count-units.json' with { type: 'json' };
 import { parseEntry } from '../../../src/model/entry';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { implausibleFigure, implausibleTarget } from '../../../src/model/plausibility';
+import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../../../src/model/plausibility';
 
 /**
  * For each unit: two years of figures such as a county reports them (made up for the test, not statistics), next
@@ -271,5 +271,42 @@ describe('implausibleTarget: a new 目标值 beside the row’s own target and f
     expect(
       implausibleTarget('%', 90, { values: { 2023: 0, 2024: '待统计' }, currentTarget: null }),
     ).toBeNull();
+  });
+});
+
+describe('implausibleYearlyStep: a new 每年变化 beside the unit’s range, the row’s base figure and its old step', () => {
+  // Made-up figures for the test, not statistics.
+  const period = { baseYear: 2018, targetYear: 2025, values: {} };
+
+  it('每年降低30个百分点 on a % row over 7 years would take away more than the whole range: questioned', () => {
+    expect(implausibleYearlyStep('%', -30, { ...period, currentStep: -1 })).toBe(
+      '每年变化为每年降低30个百分点，2018—2025年共7年累计降低210个百分点，超过百分比的全部范围（0—100%）。' +
+        '可能多写了一位数字，或把目标值填进了每年变化。',
+    );
+    // A step bigger than the range itself.
+    expect(implausibleYearlyStep('‰', 1500, period)).toContain('超过千分率的全部范围（0—1000‰）');
+  });
+
+  it('a step that would take the target below zero from the base year’s figure is questioned', () => {
+    expect(implausibleYearlyStep('%', -8, { ...period, values: { 2018: 40 }, years: [2018] })).toBe(
+      '每年变化为每年降低8个百分点，按2018年的40%计，2025年的目标将为 -16%，低于 0。' +
+        '请核对每年变化和单位（每年降低1个百分点应填 -1）。',
+    );
+  });
+
+  it('a step many times the row’s old step is questioned as a far-off 目标值 is', () => {
+    expect(implausibleYearlyStep('%', -10, { ...period, currentStep: -1 })).toBe(
+      '每年变化为每年降低10个百分点，是原每年变化（每年降低1个百分点）的约10倍。可能多写了一位数字，或小数点位置有误。',
+    );
+  });
+
+  it('a plausible step is not questioned, nor one with nothing to go by', () => {
+    expect(implausibleYearlyStep('%', -1, { ...period, values: { 2018: 40 }, currentStep: -1 })).toBeNull();
+    expect(implausibleYearlyStep('%', -2, { ...period, currentStep: -1 })).toBeNull();
+    expect(implausibleYearlyStep('%', -1.5, period)).toBeNull();
+    expect(implausibleYearlyStep('家', 2, period)).toBeNull();
+    expect(implausibleYearlyStep('%', 0, { ...period, currentStep: -1 })).toBeNull();
+    // A base year left empty (read as 0) is no period of 2025 years.
+    expect(implausibleYearlyStep('%', -1, { ...period, baseYear: 0 })).toBeNull();
   });
 });
