@@ -17,6 +17,7 @@ import {
 import { describePreviousTarget } from '../model/planning';
 import { KEPT_MARK } from '../model/planning-report';
 import { describeTarget } from '../model/target-text';
+import { baseYearPastFigures } from '../model/workbook';
 
 export { describeTarget };
 import {
@@ -256,6 +257,7 @@ export function fromGridRow(
   columns: readonly ColumnSpec[],
   rowNumber: number,
   previous?: Indicator,
+  historyFrom: number | null = null,
 ): Indicator {
   const indicator: Indicator = previous
     ? copyIndicator(previous)
@@ -372,6 +374,14 @@ export function fromGridRow(
     indicator.baseYear = previous.baseYear;
     indicator.targetYear = previous.targetYear;
   }
+  // So is a plan's base year moved past a year the row holds a figure for (baseYearPastFigures): the figure would
+  // stay in the trend of a period that starts after it.
+  if (
+    previous &&
+    indicator.baseYear > previous.baseYear &&
+    baseYearPastFigures(indicator.baseYear, values, historyFrom)
+  )
+    indicator.baseYear = previous.baseYear;
   // Keep the projection formula only when the clerk changed it; the default follows the row's definition.
   const projectionText =
     projectionCell === null || projectionCell === undefined ? '' : String(projectionCell).trim();

@@ -56,8 +56,10 @@ import {
   type Thresholds,
 } from '../model/status';
 import {
+  baseYearPastFigures,
+  earliestFigureYear,
   firstEntryYear,
-  historyStart,
+  historyYearsFrom,
   isNextPlan,
   nextCustomCode,
   yearColumns,
@@ -321,8 +323,8 @@ export function makeWorkbookGrid(
   setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
   const planning = isNextPlan(workbook);
-  /** Years before this (and before a row's own base year) take no figure: greyed out. */
-  const openFrom = historyStart(workbook);
+  /** A next plan's history years are open from this year on (null in a plan: a row's own base year decides). */
+  const openFrom = historyYearsFrom(workbook);
   const columns = buildColumns(years, workbook.baseYear, workbook.targetYear, planning);
   const layout = layoutOf(columns);
   const col = (key: ColumnKey) => columns.findIndex((c) => c.key === key);
@@ -785,7 +787,32 @@ export function makeWorkbookGrid(
 
   /** Read a row without recording it: for renderers and reports, which run on every render (a hot path). */
   const peekIndicator = (physicalRow: number): Indicator =>
-    fromGridRow(rowAt(physicalRow), columns, physicalRow + 1, known.get(codeAt(physicalRow)));
+    fromGridRow(rowAt(physicalRow), columns, physicalRow + 1, known.get(codeAt(physicalRow)), openFrom);
+
+  /** A row's figures by year, as its cells hold them now. */
+  const figuresOf = (physicalRow: number): Record<number, GridCell> => {
+    const figures: Record<number, GridCell> = {};
+    years.forEach((year, i) => (figures[year] = cellAt(physicalRow, layout.firstYearCol + i) ?? null));
+    return figures;
+  };
+  /** The base year the row's cell holds (the workbook's while it holds none). */
+  const rowBaseOf = (physicalRow: number): number =>
+    Number(cellAt(physicalRow, baseYearCol) ?? workbook.baseYear);
+  /**
+   * The first year a row takes a figure for (model/workbook firstEntryYear): its base year in a plan; in a next
+   * plan also its history, back to the first figure it brought along (the figures are read only there).
+   */
+  const firstYearOf = (physicalRow: number): number => {
+    const rowBase = rowBaseOf(physicalRow);
+    if (openFrom === null || Math.min(rowBase, openFrom) <= years[0]!)
+      return firstEntryYear(rowBase, openFrom);
+    return firstEntryYear(rowBase, openFrom, earliestFigureYear(figuresOf(physicalRow)));
+  };
+  /** Whether a year is before the row's first (firstYearOf), its figures read only for a next plan's oldest years. */
+  const beforeFirstYear = (physicalRow: number, year: number): boolean => {
+    if (year >= firstEntryYear(rowBaseOf(physicalRow), openFrom)) return false;
+    return openFrom === null || year < earliestFigureYear(figuresOf(physicalRow));
+  };
 
   /** Read a row and record it as the row's last good definition (for saving and for definition edits). */
   const readIndicator = (physicalRow: number): Indicator => {
@@ -883,6 +910,12 @@ export function makeWorkbookGrid(
     const targetYear = Number(cellAt(physicalRow, targetYearCol));
     if (read.ok && read.baseYear !== undefined && read.baseYear >= targetYear)
       return { ok: false as const, message: periodOrderProblem(read.baseYear, targetYear) };
+    // "在2019年基础上…" on 近视率 with a 2018 figure: the base year it names would be a slip (baseYearPastFigures).
+    const past =
+      read.ok && read.baseYear !== undefined && read.baseYear > rowBaseOf(physicalRow)
+        ? baseYearPastFigures(read.baseYear, figuresOf(physicalRow), openFrom)
+        : null;
+    if (past !== null) return { ok: false as const, message: past };
     return read;
   };
 
@@ -992,6 +1025,7 @@ export function makeWorkbookGrid(
       const target = Number(cellAt(physicalRow, targetYearCol));
       if (Number.isInteger(base) && Number.isInteger(target) && target <= base)
         return periodOrderProblem(base, target);
+      if (spec.key === 'baseYear') return baseYearPastFigures(year, figuresOf(physicalRow), openFrom);
     }
     return null;
   };
@@ -1368,14 +1402,16 @@ export function makeWorkbookGrid(
       if (column === keptCol) return { readOnly: !keepable(physicalRow) };
       const spec = columns[column];
       if (spec?.key !== 'year' || spec.year === undefined) return {};
-      const rowBase = Number(cellAt(physicalRow, baseYearCol) ?? workbook.baseYear);
       const cell = cellAt(physicalRow, column);
       // Empty years before the row's own base year do not apply (only 近视率 counts from 2018); a next plan's
-      // history years stay open (historyStart), and so does any year that already holds a figure.
+      // history years stay open (historyStart, and back to a row's first figure), and so does any year that
+      // already holds a figure.
       const empty = cell === null || cell === undefined || cell === '';
-      if (empty && spec.year < firstEntryYear(rowBase, openFrom))
+      if (empty && beforeFirstYear(physicalRow, spec.year))
         return { readOnly: true, className: 'htRight cell-na' };
-      return {};
+      // Said both ways, as 确定沿用 is: Handsontable keeps what an earlier call set, so a year greyed under a later
+      // base year stayed grey and closed after 撤销 had moved the base year back (until a reload).
+      return { readOnly: false, className: 'htRight' };
     },
     beforePaste(pasted, ranges) {
       sayPastedIntoGreyYears(pasted, ranges);
@@ -1768,7 +1804,7 @@ export function makeWorkbookGrid(
     );
     if (!example || skipped === 0) return;
     const { year, physicalRow } = example;
-    const first = firstEntryYear(Number(cellAt(physicalRow, baseYearCol) ?? workbook.baseYear), openFrom);
+    const first = firstYearOf(physicalRow);
     queueMicrotask(() =>
       options.events.onNotice?.(
         `粘贴的数据中有 ${skipped} 个数值落在灰色的年份（如 ${codeAt(physicalRow)} 的${year}年，早于${first}年，不需填写），没有写入。` +
@@ -1957,8 +1993,9 @@ export function makeWorkbookGrid(
   };
 
   /** Why a grey year cell takes nothing: before the row's base year, or (a next plan) before its history years. */
-  const notApplicableText = (year: number, rowBase: number, historyFrom: number): string => {
-    const first = firstEntryYear(rowBase, historyFrom);
+  const notApplicableText = (year: number, physicalRow: number): string => {
+    const rowBase = rowBaseOf(physicalRow);
+    const first = firstYearOf(physicalRow);
     return first < rowBase
       ? `${year}年早于本工作簿可填写的最早年份（${first}年），不需填写。`
       : `${year}年早于基期（${first}年），本指标不需填写。`;
@@ -1986,7 +2023,7 @@ export function makeWorkbookGrid(
     // A grey year cell takes no typing: said when it is selected, so the clerk knows why nothing happens.
     const notApplicable =
       spec.key === 'year' && hot.getCellMeta(visualRow, visualCol).readOnly
-        ? notApplicableText(spec.year ?? 0, Number(row[baseYearCol] ?? workbook.baseYear), openFrom)
+        ? notApplicableText(spec.year ?? 0, physicalRow)
         : null;
     const problem = problemAt(physicalRow, spec, row[visualCol]);
     return {

@@ -35,7 +35,7 @@ import Papa from 'papaparse';
 import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
 import { implausibleFigure } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
-import { firstEntryYear } from '../model/workbook';
+import { earliestFigureYear, firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
 import { lineEnding } from './line-ending';
 import {
@@ -1070,15 +1070,15 @@ export interface WorkbookIndex {
   places: Map<ExistingRow, number>;
   defaultBaseYear: number;
   defaultTargetYear: number;
-  /** The first year every row takes a figure for (a next plan's history years: model/workbook historyStart). */
-  historyFrom: number;
+  /** A next plan's history years are open from this year on; null in a plan (model/workbook historyYearsFrom). */
+  historyFrom: number | null;
 }
 
-/** `historyFrom`: the workbook's historyStart; without it, the base year most rows have. */
+/** `historyFrom`: the workbook's historyYearsFrom (null or left out: a plan, each row from its own base year). */
 export function indexWorkbook(
   existing: readonly ExistingRow[],
   years: readonly number[],
-  historyFrom?: number,
+  historyFrom: number | null = null,
 ): WorkbookIndex {
   const byCode = new Map<string, ExistingRow[]>();
   const byCanonical = new Map<string, ExistingRow[]>();
@@ -1117,7 +1117,7 @@ export function indexWorkbook(
     places,
     defaultBaseYear,
     defaultTargetYear,
-    historyFrom: historyFrom ?? defaultBaseYear,
+    historyFrom,
   };
 }
 
@@ -1127,7 +1127,7 @@ export function parseImportFile(
   existing: readonly ExistingRow[],
   years: readonly number[],
   encoding = '',
-  historyFrom?: number,
+  historyFrom: number | null = null,
 ): ParsedFile {
   return parseIndexed(text, file, indexWorkbook(existing, years, historyFrom), encoding);
 }
@@ -1842,7 +1842,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // other than the one being replaced (a department's first return) is checked against the line's other figures.
     let lineSeries: Readonly<Record<number, CellValue | undefined>> | null = null;
     let figures: { count: number; year: number } | null = null;
-    const firstYear = firstEntryYear(target.baseYear, workbook.historyFrom);
+    const firstYear = firstEntryYear(
+      target.baseYear,
+      workbook.historyFrom,
+      workbook.historyFrom === null ? Infinity : earliestFigureYear(target.values),
+    );
     const rowHasValues = hasKeys(target.values);
     for (let k = 0; k < given.length; k += 1) {
       const g = given[k]!;
@@ -1972,15 +1976,31 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     }
     newRowNames.set(normaliseName(name), { line, code });
     const given = readValues(row, unit);
+    const yearOf = (field: Field, fallback: number): number => {
+      const text = toHalfWidth(cell(row, field)).replace(/\s+/g, '').replace(/年$/, '');
+      const year = Number(text);
+      return text !== '' && Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : fallback;
+    };
 
+    const baseYear = yearOf('baseYear', defaultBaseYear);
+    // As for a row the workbook has: a year before the new row's base year takes no figure (a next plan's history
+    // years excepted), or the row would hold a figure its grid greys out and its period does not count.
+    const firstYear = firstEntryYear(baseYear, workbook.historyFrom);
     const values: Record<number, CellValue> = {};
     for (const g of given) {
-      if ('value' in g) values[g.year] = g.value;
-      else issue(line, g.header, `新增指标 ${code} ${name}：${g.message}该单元格未导入。`);
+      if (!('value' in g)) issue(line, g.header, `新增指标 ${code} ${name}：${g.message}该单元格未导入。`);
+      else if (g.year >= firstYear) values[g.year] = g.value;
+      else
+        issue(
+          line,
+          g.header,
+          `新增指标 ${code} ${name}：${g.year}年早于本指标的基期（${firstYear}年），不需填写，该单元格未导入。` +
+            '如确需这一年的数据，请把文件中本指标的基期年改早后再导入。',
+        );
     }
     // A new row's figures have only each other to be checked against.
     for (const g of given) {
-      if (!('value' in g)) continue;
+      if (!('value' in g) || !(g.year in values)) continue;
       const odd = implausibleFigure(unit, values, g.year, g.value, years);
       if (odd)
         result.questions?.push({
@@ -2040,12 +2060,6 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         );
     }
 
-    const yearOf = (field: Field, fallback: number): number => {
-      const text = toHalfWidth(cell(row, field)).replace(/\s+/g, '').replace(/年$/, '');
-      const year = Number(text);
-      return text !== '' && Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : fallback;
-    };
-
     const note = cell(row, 'note');
     const indicator: Indicator = {
       code,
@@ -2060,7 +2074,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         value: kind === 'direction' ? null : targetValue,
         ...yearlyStepOf(cell(row, 'yearlyStep')),
       },
-      baseYear: yearOf('baseYear', defaultBaseYear),
+      baseYear,
       targetYear: yearOf('targetYear', defaultTargetYear),
       department: cell(row, 'department'),
       source: cell(row, 'source'),

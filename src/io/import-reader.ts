@@ -19,7 +19,7 @@ export interface ImportReader {
 export function startImportReader(
   existing: ExistingRow[],
   years: number[],
-  historyFrom: number,
+  historyFrom: number | null,
 ): ImportReader {
   let mainIndex: WorkbookIndex | null = null;
   const onMainThread = (file: Blob, fileName: string): Promise<ParsedFile> =>

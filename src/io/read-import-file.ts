@@ -13,7 +13,7 @@ import {
 
 /** What the import worker is sent: the workbook once when the dialog opens, then each file chosen. */
 export type ReaderMessage =
-  | { kind: 'workbook'; existing: ExistingRow[]; years: number[]; historyFrom: number }
+  | { kind: 'workbook'; existing: ExistingRow[]; years: number[]; historyFrom: number | null }
   | { kind: 'file'; file: Blob; fileName: string };
 
 /** The chosen file read and parsed; a file the browser cannot read (moved, deleted, locked) is said so. */

@@ -2,7 +2,7 @@
  * A workbook: one plan's indicators with their values, as the clerk edits them.
  * The period (base year, target year) is data of the workbook; year columns are derived from it.
  */
-import type { Indicator, PlanDefinition } from './indicator';
+import { isEmptyValue, type CellValue, type Indicator, type PlanDefinition } from './indicator';
 
 export interface Workbook {
   id: string;
@@ -33,9 +33,57 @@ export function historyStart(workbook: Pick<Workbook, 'baseYear' | 'targetYear' 
     : workbook.baseYear;
 }
 
-/** The first year a row takes a figure for: its own base year, or the workbook's history start if earlier. */
-export function firstEntryYear(rowBaseYear: number, workbookHistoryStart: number): number {
-  return Math.min(rowBaseYear, workbookHistoryStart);
+/**
+ * The previous period's years a next plan keeps open (historyStart), or null for a plan, which has none: a plan's
+ * row takes figures from its own base year only, even when that is later than the workbook's.
+ */
+export function historyYearsFrom(
+  workbook: Pick<Workbook, 'baseYear' | 'targetYear' | 'indicators'>,
+): number | null {
+  return isNextPlan(workbook) ? historyStart(workbook) : null;
+}
+
+/** The earliest year a row holds a figure for (Infinity when it holds none). */
+export function earliestFigureYear(values: Readonly<Record<number, CellValue | null | undefined>>): number {
+  let earliest = Infinity;
+  for (const [key, value] of Object.entries(values)) {
+    const year = Number(key);
+    if (Number.isInteger(year) && year < earliest && !isEmptyValue(value)) earliest = year;
+  }
+  return earliest;
+}
+
+/**
+ * The first year a row takes a figure for. A plan's row (`historyFrom` null): its own base year. A next plan's
+ * row: also the previous period's years (`historyFrom`, see historyYearsFrom), and every year from the first one
+ * it brought a figure for — 近视率, counted from 2018 in 2021–2025, keeps its 2019 open beside its 2018 figure.
+ */
+export function firstEntryYear(
+  rowBaseYear: number,
+  historyFrom: number | null,
+  earliestFigure = Infinity,
+): number {
+  return historyFrom === null ? rowBaseYear : Math.min(rowBaseYear, historyFrom, earliestFigure);
+}
+
+/**
+ * A plan's row counts its figures from its base year: a base year moved past a year it already holds a figure for
+ * would leave that figure in the trend (the default formula reads every year column) though the period starts
+ * later. The move is refused — the figure is never dropped unasked — and the clerk told which year to clear first.
+ * A next plan's figures before its base year are its history, counted on purpose: nothing to refuse there.
+ */
+export function baseYearPastFigures(
+  baseYear: number,
+  values: Readonly<Record<number, CellValue | null | undefined>>,
+  historyFrom: number | null,
+): string | null {
+  if (historyFrom !== null) return null;
+  const earliest = earliestFigureYear(values);
+  if (earliest >= baseYear) return null;
+  return (
+    `${earliest}年已有数值，基期年不能晚于${earliest}年（基期以前的数值不计入预测和达标进度）。` +
+    `如确需从${baseYear}年起算，请先删除${baseYear}年以前各年的数值，再改基期年。`
+  );
 }
 
 /** The year columns of a workbook: from the earliest year any row needs (2018 for 近视率) to the target year. */

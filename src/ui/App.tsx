@@ -40,7 +40,7 @@ import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import type { TargetProposal } from '../io/planning-sheet-import';
 import { MoreMenu } from './MoreMenu';
-import { historyStart, yearColumns } from '../model/workbook';
+import { historyYearsFrom, yearColumns } from '../model/workbook';
 import { previousPeriodNote } from '../model/planning';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
@@ -1112,7 +1112,7 @@ export function App(props: { session: Session }) {
           // reading of 10,000 rows costs a noticeable moment.
           const existing = g().getIndicators();
           const years = yearColumns({ ...workbook, indicators: existing });
-          const historyFrom = historyStart({ ...workbook, indicators: existing });
+          const historyFrom = historyYearsFrom({ ...workbook, indicators: existing });
           return (
             <ImportDialog
               existing={existing}

@@ -40,7 +40,7 @@ export function ImportDialog(props: {
   existing: Indicator[];
   years: number[];
   /** The first year every row takes a figure for (model/workbook historyStart). */
-  historyFrom: number;
+  historyFrom: number | null;
   /** The workbook is the sample one: files exported from it may come back into it. */
   intoSample: boolean;
   /** Every change and new row comes with the name of the file it was read from (for the change history). */

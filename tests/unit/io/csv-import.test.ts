@@ -20,7 +20,7 @@ import type { CellValue, Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../../src/model/sample-data';
 import { makeNextPlan } from '../../../src/model/planning';
-import { historyStart, workbookFromPlan, yearColumns } from '../../../src/model/workbook';
+import { historyStart, historyYearsFrom, workbookFromPlan, yearColumns } from '../../../src/model/workbook';
 
 const YEARS = yearColumns(workbookFromPlan(LANXI_2021_2025, 'test', new Date(2026, 0, 1)));
 
@@ -993,6 +993,59 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     // Without the history start (as before), 2020–2024 were refused as before the base year.
     const before = parseImportFile(`代码,2024年\r\nH02,4.2\r\n`, 'a.csv', next.indicators, years);
     expect(before.issues[0]!.message).toContain('2024年早于本指标的基期（2025年）');
+  });
+
+  it('a plan’s row with a later base year than the workbook’s (2022) takes no 2021 figure, as its grid greys it', () => {
+    const rows = planRows().map((row) => (row.code === 'H02' ? { ...row, baseYear: 2022 } : row));
+    const parsed = parseImportFile(`代码,2021年,2022年\r\nH02,5.3,5.1\r\n`, 'a.csv', rows, YEARS, '', null);
+    expect(changes(parsed.updates)).toEqual([['H02', 2022, undefined, 5.1, 2]]);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('H02 婴儿死亡率：2021年早于本指标的基期（2022年），不需填写，该单元格未导入。'),
+    ]);
+  });
+
+  it('a new row’s figure for a year before its own 基期年 is not imported, as on a row the workbook has', () => {
+    // Made-up indicator and figures.
+    const text = '代码,指标名称,单位,基期年,2021年,2022年,2023年\r\nX09,儿童友好公园数,个,２０２２,2,3,4\r\n';
+    const parsed = parseImportFile(text, 'a.csv', planRows(), YEARS, '', null);
+    expect(parsed.newRows[0]?.indicator).toMatchObject({ baseYear: 2022, values: { 2022: 3, 2023: 4 } });
+    expect(parsed.issues).toMatchObject([
+      {
+        line: 2,
+        column: '2021年',
+        message:
+          '新增指标 X09 儿童友好公园数：2021年早于本指标的基期（2022年），不需填写，该单元格未导入。' +
+          '如确需这一年的数据，请把文件中本指标的基期年改早后再导入。',
+      },
+    ]);
+  });
+
+  it('a next plan’s 近视率, counted from 2018 before, takes its 2019 figure beside its 2018 one', () => {
+    const old = workbookFromPlan(LANXI_2021_2025, 'old', new Date(2026, 0, 1));
+    // Made-up figure.
+    old.indicators = old.indicators.map((row) =>
+      row.code === 'H21' ? { ...row, values: { 2018: 50 } } : row,
+    );
+    const next = makeNextPlan(
+      old,
+      { id: 'next', title: '十五五', baseYear: 2025, targetYear: 2030 },
+      new Date(2026, 0, 1),
+    );
+    const years = yearColumns(next);
+    expect(years[0]).toBe(2018);
+    const parsed = parseImportFile(
+      `代码,2019年\r\nH21,49\r\nH02,5.3\r\n`,
+      'a.csv',
+      next.indicators,
+      years,
+      '',
+      historyYearsFrom(next),
+    );
+    expect(changes(parsed.updates)).toEqual([['H21', 2019, undefined, 49, 2]]);
+    // A row that brought no figure from before 2020 keeps its years from 2020 on.
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('H02 婴儿死亡率：2019年早于本工作簿可填写的最早年份（2020年）'),
+    ]);
   });
 
   it('notes under the table (填报人, 联系电话) are ignored as notes, not taken for unknown codes', () => {

@@ -11,7 +11,13 @@ import {
   showPlannedTrend,
 } from '../../../src/model/planning';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
-import { firstEntryYear, historyStart, workbookFromPlan, yearColumns } from '../../../src/model/workbook';
+import {
+  firstEntryYear,
+  historyStart,
+  historyYearsFrom,
+  workbookFromPlan,
+  yearColumns,
+} from '../../../src/model/workbook';
 
 const old = workbookFromPlan(LANXI_2021_2025, 'old', new Date('2026-01-01T00:00:00Z'));
 old.indicators = old.indicators.map((row) =>
@@ -97,10 +103,10 @@ describe('periods are data', () => {
     );
     expect(historyStart(next)).toBe(2020);
     expect(yearColumns(next)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
-    expect(firstEntryYear(next.indicators[0]!.baseYear, historyStart(next))).toBe(2020);
+    expect(firstEntryYear(next.indicators[0]!.baseYear, historyYearsFrom(next))).toBe(2020);
     // In the plan itself, only 近视率 counts from before the base year.
     expect(yearColumns(empty)[0]).toBe(2018);
-    expect(firstEntryYear(2020, historyStart(empty))).toBe(2020);
+    expect(firstEntryYear(2020, historyYearsFrom(empty))).toBe(2020);
   });
 });
 
