@@ -56,7 +56,8 @@ test('each status in the grid shows in its own colour, not the read-only grey, r
   // The plan's own workbook: rows without figures (数据不足), and one formula with a mistake (公式有误).
   await workbook.typeInto(INFANT.code, '2020年（基期）', '6');
   await workbook.typeInto(INFANT.code, '2021年', '5.7');
-  const r = INFANT.sheetRow;
+  // (The grid's row of 婴儿死亡率 in formulas, as the plan lists it.)
+  const r = plan.indicators.indexOf(INFANT) + 1;
   await workbook.typeInto(
     INFANT.code,
     '预测2025年',
