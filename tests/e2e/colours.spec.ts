@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { shownColours, WorkbookPage, type ShownColours } from './workbook-page';
+import { poorlyContrastedTexts, shownColours, WorkbookPage, type ShownColours } from './workbook-page';
 
 const plan = LANXI_2021_2025;
 const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
@@ -84,5 +84,40 @@ test('each status in the grid shows in its own colour, not the read-only grey, r
     }
   }
   expect([...new Set(wrong)]).toEqual([]);
+  workbook.expectNoErrors();
+});
+
+test('at 1366×768, every text in view is readable (4.5:1): the grid, its row panel, 设置, the report on screen and printed', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.more('看示例数据');
+  await workbook.waitForGrid();
+  const poor: string[] = [];
+  const look = async (where: string) => {
+    for (const text of await poorlyContrastedTexts(page)) poor.push(`${where}: ${text}`);
+  };
+  // The row panel's hint while no row is selected, the toolbar, the header's links.
+  await look('表格');
+  await workbook.select(INFANT.code, '状态');
+  await look('表格（选中一行）');
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  await expect(page.getByRole('region', { name: '预警汇总' })).toBeVisible();
+  await look('预警汇总');
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  await page.getByRole('button', { name: '设置' }).click();
+  await expect(page.getByRole('dialog', { name: '设置' })).toBeVisible();
+  await look('设置');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '打印报告' }).click();
+  await expect(page.getByRole('dialog', { name: '监测报告' })).toBeVisible();
+  await look('报告');
+  await page.emulateMedia({ media: 'print' });
+  await look('报告（打印）');
+  await page.emulateMedia({ media: null });
+  expect(poor).toEqual([]);
   workbook.expectNoErrors();
 });
