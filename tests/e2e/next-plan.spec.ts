@@ -5,7 +5,7 @@ import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { describePreviousTarget, makeNextPlan } from '../../src/model/planning';
 import { workbookFromPlan } from '../../src/model/workbook';
 import { encodeGbk } from './gbk';
-import { expectShownIn, WorkbookPage } from './workbook-page';
+import { expectShownIn, linesOf, WorkbookPage } from './workbook-page';
 
 const plan = LANXI_2021_2025;
 const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
@@ -473,14 +473,9 @@ test('the committee keeps some targets: confirmed in the row panel and with Spac
   await page.emulateMedia({ media: 'print' });
   await expect(line(FULL.code).nth(6)).toHaveText('已确定');
   await expect(line(FULL.code).nth(6)).toBeVisible();
-  const lineCount = await line(FULL.code)
-    .nth(6)
-    .evaluate((td) => {
-      const range = document.createRange();
-      range.selectNodeContents(td);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-    });
-  expect(lineCount).toBe(1);
+  expect(await linesOf(line(FULL.code).nth(6))).toBe(1);
+  // …under its head on one line too (确定沿 / 用 before).
+  expect(await linesOf(sheet.locator('table.planning').first().locator('thead th').nth(6))).toBe(1);
   await expect(line(UNDER5.code).nth(6)).toHaveText('');
   await page.emulateMedia({ media: null });
   await page.setViewportSize(screen);

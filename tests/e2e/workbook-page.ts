@@ -317,3 +317,12 @@ export async function poorlyContrastedTexts(page: Page): Promise<string[]> {
     return [...found];
   });
 }
+
+/** How many lines an element's text is set on (已确定 on one line, not 已确 / 定). */
+export async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+}
