@@ -122,6 +122,11 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   // A slip in the definition is marked and explained, the target stays as it was, and undo puts it right.
   await next.typeInto(PRESCHOOL.code, '目标值', '很高');
   await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveClass(/cell-invalid/);
+  // Marked in red on pink, as every cell-invalid (its colours now named once with the statuses').
+  await expectShownIn(await next.cell(PRESCHOOL.code, '目标值'), {
+    text: 'rgb(140, 29, 29)',
+    background: 'rgb(253, 226, 226)',
+  });
   await expect(await next.cell(PRESCHOOL.code, '目标')).toContainText('≥98%');
   await next.typeInto(PRESCHOOL.code, '目标年', '2020');
   await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveAttribute(
