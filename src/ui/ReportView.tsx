@@ -206,6 +206,7 @@ export function ReportView(props: {
                       <col class="figure" />
                       <col class="trend" />
                       <col class="target" />
+                      <col class="kept" />
                       <col />
                     </colgroup>
                     <thead>
@@ -216,6 +217,7 @@ export function ReportView(props: {
                         <th>上期目标</th>
                         <th>按趋势{sheet().targetYear}年</th>
                         <th>新目标</th>
+                        <th>确定沿用</th>
                         <th>评估</th>
                       </tr>
                     </thead>
@@ -237,11 +239,16 @@ export function ReportView(props: {
                             <td>
                               <FiguresKeptWhole text={row.target} />
                             </td>
+                            {/* As the sheet's file writes it: 已确定, empty while undecided, — with nothing to keep. */}
+                            <td class="kept">{row.keptMark}</td>
                             <td>
                               <Show when={row.verdict}>
                                 <strong>{row.verdict}</strong>
                               </Show>
-                              <span class="planning-note">{row.note}</span>
+                              <span class="planning-note">
+                                {/* Narrowed by 确定沿用, the column wrapped a note's 2022 / 年 apart. */}
+                                <FiguresKeptWhole text={row.note} />
+                              </span>
                             </td>
                           </tr>
                         )}

@@ -5,7 +5,7 @@ import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { describePreviousTarget, makeNextPlan } from '../../src/model/planning';
 import { workbookFromPlan } from '../../src/model/workbook';
 import { encodeGbk } from './gbk';
-import { WorkbookPage } from './workbook-page';
+import { expectShownIn, linesOf, WorkbookPage } from './workbook-page';
 
 const plan = LANXI_2021_2025;
 const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
@@ -122,6 +122,11 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   // A slip in the definition is marked and explained, the target stays as it was, and undo puts it right.
   await next.typeInto(PRESCHOOL.code, '目标值', '很高');
   await expect(await next.cell(PRESCHOOL.code, '目标值')).toHaveClass(/cell-invalid/);
+  // Marked in red on pink, as every cell-invalid (its colours now named once with the statuses').
+  await expectShownIn(await next.cell(PRESCHOOL.code, '目标值'), {
+    text: 'rgb(140, 29, 29)',
+    background: 'rgb(253, 226, 226)',
+  });
   await expect(await next.cell(PRESCHOOL.code, '目标')).toContainText('≥98%');
   await next.typeInto(PRESCHOOL.code, '目标年', '2020');
   await expect(await next.cell(PRESCHOOL.code, '目标年')).toHaveAttribute(
@@ -136,6 +141,8 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   // The trend (6 → 5.2‰ by 2023) already reaches 4.8‰ by the base year 2025: too timid, with the figures.
   const ambition = await next.cell(INFANT.code, '目标评估');
   await expect(ambition).toHaveText('⚠ 偏保守');
+  // In 需加快's amber, as every flag in its colour (the read-only column's grey covered them all).
+  await expectShownIn(ambition, { text: 'rgb(138, 90, 0)', background: 'rgb(255, 243, 214)' });
   await expect(ambition).toHaveAttribute(
     'title',
     /^目标偏保守：按趋势2025年已为 4\.\d+‰，已达到新目标 <4\.8‰。$/,
@@ -167,6 +174,10 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(await next.cell(PRESCHOOL.code, '目标评估')).not.toHaveText('沿用上期');
   await next.revealRow(BAND.code);
   await expect(await next.cell(BAND.code, '目标评估')).toHaveText('⚠ 将越出范围');
+  await expectShownIn(await next.cell(BAND.code, '目标评估'), {
+    text: 'rgb(138, 90, 0)',
+    background: 'rgb(255, 243, 214)',
+  });
   await expect(await next.cell(BAND.code, '目标评估')).toHaveAttribute('title', /将超出范围/);
   // The grid shows a count's trend as the 目标测算表 below does: whole 家 (7.36 家 → 7 家).
   await next.revealRow(CENTRE.code);
@@ -197,13 +208,13 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     .locator('td');
   await expect(infantLine.nth(3)).toHaveText('<5‰（2025年）');
   await expect(infantLine.nth(5)).toHaveText('<4.8‰（以下）');
-  await expect(infantLine.nth(6)).toContainText('偏保守');
+  await expect(infantLine.nth(7)).toContainText('偏保守');
   // A count's trend in whole 家, rounded down against its “at least” target (7.36 家 → 7 家, not 7.36 家).
   const centreLine = sheet
     .locator('tr', { has: page.getByRole('cell', { name: CENTRE.code, exact: true }) })
     .locator('td');
   await expect(centreLine.nth(4)).toHaveText('7 家');
-  await expect(centreLine.nth(6)).toContainText('按趋势2025年已为 4 家');
+  await expect(centreLine.nth(7)).toContainText('按趋势2025年已为 4 家');
   // The same sheet as a file the departments can propose their targets in (a paper cannot be filled in).
   const [file] = await Promise.all([
     page.waitForEvent('download'),
@@ -234,6 +245,28 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   const screen = page.viewportSize()!;
   await page.setViewportSize({ width: 688, height: screen.height });
   await page.emulateMedia({ media: 'print' });
+  // On paper as in the file: 确定沿用 beside 新目标 (— for a new target, empty while the previous one waits for a
+  // decision), row by row the same words as the file's column.
+  await expect(sheet.locator('table.planning').first().locator('thead th')).toHaveText([
+    '代码',
+    '指标',
+    '最新值',
+    '上期目标',
+    '按趋势2030年',
+    '新目标',
+    '确定沿用',
+    '评估',
+  ]);
+  await expect(infantLine.nth(6)).toHaveText('—');
+  await expect(infantLine.nth(6)).toBeVisible();
+  await expect(centreLine.nth(6)).toHaveText('');
+  const keptInFile = Papa.parse<string[]>(lines.join('\r\n'))
+    .data.filter((cells) => plan.indicators.some((r) => r.code === cells[1]))
+    .map((cells) => `${cells[1]} ${cells[7]}`);
+  const keptOnPaper = await sheet
+    .locator('table.planning tbody tr')
+    .evaluateAll((rows) => rows.map((tr) => `${tr.children[0]?.textContent} ${tr.children[6]?.textContent}`));
+  expect(keptOnPaper).toEqual(keptInFile);
   const columnEdges = await sheet
     .locator('table.planning')
     .evaluateAll((tables) =>
@@ -436,8 +469,21 @@ test('the committee keeps some targets: confirmed in the row panel and with Spac
   );
   const line = (code: string) =>
     sheet.locator('tr', { has: page.getByRole('cell', { name: code, exact: true }) }).locator('td');
-  await expect(line(FULL.code).nth(6)).toContainText('沿用上期目标（已确定）');
-  await expect(line(UNDER5.code).nth(6)).toContainText('沿用上期目标，待确定');
+  await expect(line(FULL.code).nth(7)).toContainText('沿用上期目标（已确定）');
+  await expect(line(UNDER5.code).nth(7)).toContainText('沿用上期目标，待确定');
+  // Printed (A4 between its margins: 688 px), the decision stands in its own 确定沿用 column, as in the sheet's
+  // file, on one line (not 已确 / 定).
+  const screen = page.viewportSize()!;
+  await page.setViewportSize({ width: 688, height: screen.height });
+  await page.emulateMedia({ media: 'print' });
+  await expect(line(FULL.code).nth(6)).toHaveText('已确定');
+  await expect(line(FULL.code).nth(6)).toBeVisible();
+  expect(await linesOf(line(FULL.code).nth(6))).toBe(1);
+  // …under its head on one line too (确定沿 / 用 before).
+  expect(await linesOf(sheet.locator('table.planning').first().locator('thead th').nth(6))).toBe(1);
+  await expect(line(UNDER5.code).nth(6)).toHaveText('');
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize(screen);
   next.expectNoErrors();
 });
 
@@ -610,6 +656,7 @@ test('目标评估: a target met only after the base year reads 已达到, not �
   await next.typeInto(INFANT.code, '目标值', '4.5');
   const ambition = await next.cell(INFANT.code, '目标评估');
   await expect(ambition).toHaveText('✓ 已达到');
+  await expectShownIn(ambition, { text: 'rgb(31, 111, 53)', background: 'rgb(227, 244, 232)' });
   await expect(ambition).toHaveAttribute(
     'title',
     '2027年已为 4.2‰，提前达到新目标 <4.5‰；2025年为 4.8‰，尚未达到，目标并不偏保守，需保持至2030年。',
@@ -626,11 +673,11 @@ test('目标评估: a target met only after the base year reads 已达到, not �
     .click();
   const kept = await next.cell(FULL.code, '目标评估');
   await expect(kept).toHaveText('沿用（已确定）');
-  await expect(kept).toHaveCSS('color', 'rgb(46, 107, 48)');
+  await expectShownIn(kept, { text: 'rgb(46, 107, 48)', background: 'rgb(247, 247, 249)' });
   await next.revealRow(OTHER.code);
   const carried = await next.cell(OTHER.code, '目标评估');
   await expect(carried).toHaveText('沿用上期');
-  await expect(carried).toHaveCSS('color', 'rgb(138, 109, 0)');
+  await expectShownIn(carried, { text: 'rgb(138, 109, 0)', background: 'rgb(247, 247, 249)' });
 
   // The 目标测算表 says the same (chosen: with figures of 2026 in, the report opens on the year's monitoring).
   await page.getByRole('button', { name: '打印报告' }).click();
@@ -639,7 +686,7 @@ test('目标评估: a target met only after the base year reads 已达到, not �
   const infantLine = sheet
     .locator('tr', { has: page.getByRole('cell', { name: INFANT.code, exact: true }) })
     .locator('td');
-  await expect(infantLine.nth(6).locator('strong')).toHaveText('已达到新目标');
+  await expect(infantLine.nth(7).locator('strong')).toHaveText('已达到新目标');
   await expect(sheet).toContainText('“已达到新目标”指基期时尚未达到、其后年份的数值已达到');
   next.expectNoErrors();
 });

@@ -218,3 +218,111 @@ export function nextFileChooser(page: Page): () => Promise<FileChooser> {
     return opened.shift()!;
   };
 }
+
+/** What a clerk sees of a cell's colours: its text colour, the colour behind the text, and their contrast. */
+export interface ShownColours {
+  text: string;
+  background: string;
+  /** WCAG 2 contrast ratio (AA asks at least 4.5 for text of this size). */
+  contrast: number;
+}
+
+/**
+ * The colours an element is drawn in (computed style; the background is the first one found going up, as a cell
+ * without its own shows its row's or the page's) and the contrast between them.
+ */
+export async function shownColours(element: Locator): Promise<ShownColours> {
+  const { text, background } = await element.evaluate((el) => {
+    let behind = 'rgb(255, 255, 255)';
+    for (let at: Element | null = el; at; at = at.parentElement) {
+      const fill = getComputedStyle(at).backgroundColor;
+      if (fill !== 'rgba(0, 0, 0, 0)' && fill !== 'transparent') {
+        behind = fill;
+        break;
+      }
+    }
+    return { text: getComputedStyle(el).color, background: behind };
+  });
+  return { text, background, contrast: contrastRatio(text, background) };
+}
+
+/** WCAG 2 contrast ratio of two opaque `rgb(…)` colours. */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+      const channel = Number(part) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** That an element is drawn in these colours (computed `rgb(…)`), and readable: at least 4.5:1 (WCAG AA). */
+export async function expectShownIn(
+  element: Locator,
+  intended: { text: string; background: string },
+): Promise<void> {
+  await expect
+    .poll(async () => {
+      const { text, background } = await shownColours(element);
+      return { text, background };
+    })
+    .toEqual(intended);
+  expect((await shownColours(element)).contrast).toBeGreaterThanOrEqual(4.5);
+}
+
+/**
+ * Every piece of text now in view whose colour stands less than 4.5:1 (WCAG AA) from the colour behind it (the
+ * first background found going up), as `ratio colour on background: text`.
+ */
+export async function poorlyContrastedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const luminance = (colour: string) => {
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+        const channel = Number(part) / 255;
+        return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const found = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const words = node.textContent?.trim() ?? '';
+      const element = node.parentElement;
+      if (!words || !element) continue;
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      const seen =
+        box.width > 0 &&
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.top < innerHeight &&
+        style.visibility !== 'hidden';
+      // A disabled button (撤销 with nothing to undo) is meant to read as unavailable (WCAG exempts it).
+      if (!seen || element.closest('button:disabled')) continue;
+      let behind = 'rgb(255, 255, 255)';
+      for (let at: Element | null = element; at; at = at.parentElement) {
+        const fill = getComputedStyle(at).backgroundColor;
+        if (fill !== 'rgba(0, 0, 0, 0)' && fill !== 'transparent') {
+          behind = fill;
+          break;
+        }
+      }
+      const [light, dark] = [luminance(style.color), luminance(behind)].sort((x, y) => y - x);
+      const ratio = (light! + 0.05) / (dark! + 0.05);
+      if (ratio < 4.5) found.add(`${ratio.toFixed(2)} ${style.color} on ${behind}: ${words.slice(0, 30)}`);
+    }
+    return [...found];
+  });
+}
+
+/** How many lines an element's text is set on (已确定 on one line, not 已确 / 定). */
+export async function linesOf(element: Locator): Promise<number> {
+  return element.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+}
