@@ -103,6 +103,13 @@ test('a 基期年 before the workbook’s first year column is refused, said wit
   );
   await expect(bar).toContainText('此格未保存');
   await expect(await workbook.cell(INFANT, '基期年')).toHaveClass(/cell-invalid/);
+  // One 撤销 puts the saved year back, unmarked; nothing else moved.
+  await workbook.select(INFANT, '基期年');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT, '基期年')).toHaveText('2020');
+  await expect(await workbook.cell(INFANT, '基期年')).not.toHaveClass(/cell-invalid/);
+  await workbook.typeInto(INFANT, '基期年', '2017');
+  await expect(await workbook.cell(INFANT, '基期年')).toHaveClass(/cell-invalid/);
   await workbook.waitSaved();
   await page.reload();
   await workbook.waitForGrid();
