@@ -1168,7 +1168,7 @@ export function makeWorkbookGrid(
   });
   /** The 与目标差距 cell's words for a gap that rounds to 0, from the report's words for the row (gapBesideStatus). */
   const zeroGapText = (words: string): string => {
-    if (words.startsWith('等于目标值')) return '等于目标值，未达到';
+    if (words.startsWith('等于目标值')) return '等于目标，未达到';
     const under = /^(高于|低于)目标不到 (.+)$/.exec(words);
     if (under) return `${under[1] === '高于' ? '+' : '−'}不到${under[2]}`;
     return words;
