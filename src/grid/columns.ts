@@ -17,7 +17,7 @@ import {
 import { describePreviousTarget } from '../model/planning';
 import { KEPT_MARK } from '../model/planning-report';
 import { describeTarget } from '../model/target-text';
-import { baseYearPastFigures } from '../model/workbook';
+import { baseYearBeforeYears, baseYearPastFigures } from '../model/workbook';
 
 export { describeTarget };
 import {
@@ -380,6 +380,15 @@ export function fromGridRow(
     previous &&
     indicator.baseYear > previous.baseYear &&
     baseYearPastFigures(indicator.baseYear, values, historyFrom)
+  )
+    indicator.baseYear = previous.baseYear;
+  // So is a base year before the first year column (baseYearBeforeYears): its year has no column until a reload.
+  const firstYear = columns.find((c) => c.key === 'year')?.year;
+  if (
+    previous &&
+    indicator.baseYear < previous.baseYear &&
+    firstYear !== undefined &&
+    baseYearBeforeYears(indicator.baseYear, firstYear)
   )
     indicator.baseYear = previous.baseYear;
   // Keep the projection formula only when the clerk changed it; the default follows the row's definition.

@@ -56,7 +56,9 @@ import {
   type Thresholds,
 } from '../model/status';
 import {
+  baseYearBeforeYears,
   baseYearPastFigures,
+  figuresBeforeBaseCounted,
   earliestFigureYear,
   firstEntryYear,
   historyYearsFrom,
@@ -100,6 +102,7 @@ import {
   shiftRelativeRows,
 } from './formulas';
 import { setStatusThresholds } from './plan-functions-plugin';
+import { OPEN_CHOICE_EDITOR } from './open-choice-editor';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 import { roundHalfAway } from '../model/rounding';
@@ -170,6 +173,8 @@ export interface RowReport {
   trendLeaves?: boolean;
   /** Chinese explanation when the projection formula gives an error. */
   formulaError: string | null;
+  /** A plan's row saved with figures before its base year: which they are, and that they are still counted. */
+  figuresBeforeBase: string | null;
 }
 
 /** A figure an edit writes into a year cell. */
@@ -322,6 +327,8 @@ export function makeWorkbookGrid(
 ): WorkbookGrid {
   setStatusThresholds(options.thresholds);
   const years = yearColumns(workbook);
+  /** The earliest year the workbook has a column for: a base year before it is refused (baseYearBeforeYears). */
+  const firstYearColumn = years[0] ?? workbook.baseYear;
   const planning = isNextPlan(workbook);
   /** A next plan's history years are open from this year on (null in a plan: a row's own base year decides). */
   const openFrom = historyYearsFrom(workbook);
@@ -910,11 +917,14 @@ export function makeWorkbookGrid(
     const targetYear = Number(cellAt(physicalRow, targetYearCol));
     if (read.ok && read.baseYear !== undefined && read.baseYear >= targetYear)
       return { ok: false as const, message: periodOrderProblem(read.baseYear, targetYear) };
-    // "在2019年基础上…" on 近视率 with a 2018 figure: the base year it names would be a slip (baseYearPastFigures).
+    // "在2019年基础上…" on 近视率 with a 2018 figure: the base year it names would be a slip (baseYearPastFigures);
+    // so would "在2017年基础上…" in a workbook whose years start at 2018 (baseYearBeforeYears).
     const past =
       read.ok && read.baseYear !== undefined && read.baseYear > rowBaseOf(physicalRow)
         ? baseYearPastFigures(read.baseYear, figuresOf(physicalRow), openFrom)
-        : null;
+        : read.ok && read.baseYear !== undefined
+          ? baseYearBeforeYears(read.baseYear, firstYearColumn)
+          : null;
     if (past !== null) return { ok: false as const, message: past };
     return read;
   };
@@ -1025,7 +1035,14 @@ export function makeWorkbookGrid(
       const target = Number(cellAt(physicalRow, targetYearCol));
       if (Number.isInteger(base) && Number.isInteger(target) && target <= base)
         return periodOrderProblem(base, target);
-      if (spec.key === 'baseYear') return baseYearPastFigures(year, figuresOf(physicalRow), openFrom);
+      if (spec.key !== 'baseYear') return null;
+      const beforeYears = baseYearBeforeYears(year, firstYearColumn);
+      if (beforeYears !== null) return beforeYears;
+      const past = baseYearPastFigures(year, figuresOf(physicalRow), openFrom);
+      // Saved so (a workbook from before the check): said as it is — the figures are counted — not as a refusal.
+      if (past !== null && !slipNotSaved(physicalRow, spec, value))
+        return figuresBeforeBaseCounted(year, figuresOf(physicalRow), openFrom) ?? past;
+      return past;
     }
     return null;
   };
@@ -1141,11 +1158,21 @@ export function makeWorkbookGrid(
         : describeGap(value, unit);
     const title = `${actualAtTarget(physicalRow) === null ? '预测值' : `${definition?.targetYear}年实际值`}${words}`;
     const rounded = roundHalfAway(value, 2);
-    if (rounded === 0) return { text: '0', className: 'htRight htDimmed', title };
+    // A gap that rounds to nothing is said in words, as the report says it (与目标持平, 在目标范围内): a bare “0” read as
+    // a figure missing. A figure on a strict bound, or off the target by less than the figures show, keeps the
+    // report's fuller words in its tooltip and says its short form here.
+    if (rounded === 0) return { text: zeroGapText(words), className: 'htRight htDimmed', title };
     // In the row's unit, a difference of rates in 个百分点 (as the plan writes); the sign is that of 预测 − 目标.
     const size = formatDifference(Math.abs(rounded), unit);
     return { text: `${rounded > 0 ? '+' : '−'}${size}`, className: 'htRight htDimmed', title };
   });
+  /** The 与目标差距 cell's words for a gap that rounds to 0, from the report's words for the row (gapBesideStatus). */
+  const zeroGapText = (words: string): string => {
+    if (words.startsWith('等于目标值')) return '等于目标，未达到';
+    const under = /^(高于|低于)目标不到 (.+)$/.exec(words);
+    if (under) return `${under[1] === '高于' ? '+' : '−'}不到${under[2]}`;
+    return words;
+  };
   const statusRenderer = computedRenderer((value, physicalRow) => {
     const status = String(value ?? '');
     if (status === '公式有误')
@@ -1301,11 +1328,13 @@ export function makeWorkbookGrid(
     if (renderer) return { ...base, renderer };
     // 责任单位 is open: an office not in the list (市妇幼保健院) is typed in. A dropdown list does not narrow while
     // typing and Enter took the entry still highlighted (the old 市卫健局), dropping what was typed unsaid; the
-    // autocomplete list narrows, and Enter keeps the text when nothing in it is picked.
+    // autocomplete list narrows, and Enter keeps the text when nothing in it is picked. Opened, it lists every
+    // office until she types (OpenChoiceEditor).
     if (spec.key === 'department' && spec.choices) {
       return {
         ...base,
         type: 'autocomplete',
+        editor: OPEN_CHOICE_EDITOR,
         source: [...spec.choices],
         filter: true,
         strict: false,
@@ -2007,12 +2036,13 @@ export function makeWorkbookGrid(
    * the red mark gone. Known by the cell differing from the saved definition: of a period back to front, only the
    * year typed is unsaved, the other one is marked but saved.
    */
-  const slipNotSaved = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): boolean => {
+  // A declaration, not a const: problemAt asks it while the grid is first drawn, before this line has run.
+  function slipNotSaved(physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): boolean {
     if (!SLIP_KEYS.has(spec.key)) return false;
     const saved = known.get(codeAt(physicalRow));
     if (!saved) return true;
     return !sameCell(value, toGridRow(saved, [spec], physicalRow + 1)[0]);
-  };
+  }
 
   const describeCell = (visualRow: number, visualCol: number): CellInfo | null => {
     if (visualRow < 0 || visualCol < 0) return null;
@@ -2084,6 +2114,7 @@ export function makeWorkbookGrid(
       fluctuation: fluctuationAt(physicalRow),
       ...(trendLeaves ? { trendLeaves: true } : {}),
       formulaError: isErrorValue(projectedValue) ? explainProjectionError(projectedValue, formula) : null,
+      figuresBeforeBase: figuresBeforeBaseCounted(indicator.baseYear, indicator.values, openFrom),
     };
   };
 

@@ -86,6 +86,43 @@ export function baseYearPastFigures(
   );
 }
 
+/**
+ * A base year before the workbook's first year column (2017 when its columns start at 2018) has no column for its
+ * figure: the columns are laid out when the workbook opens, so the year would appear only after a reload, the edit
+ * seeming lost meanwhile. Refused, saying the earliest year the workbook has. `firstYear`: its first year column.
+ */
+export function baseYearBeforeYears(baseYear: number, firstYear: number): string | null {
+  if (baseYear >= firstYear) return null;
+  return (
+    `本工作簿的年份从${firstYear}年起，基期年不能早于${firstYear}年（没有${baseYear}年的列，无法填写基期数值）。` +
+    `请填写${firstYear}年或以后的年份。`
+  );
+}
+
+/**
+ * A plan's row saved before base years were checked against its figures (baseYearPastFigures) may hold a figure
+ * before its base year: the projection, the status and 波动 still count it (every figure of the row is read). Said
+ * as it is, with what the clerk can do; the saved row is left as it is until she does it. Null when there is none,
+ * and in a next plan, whose figures before its base year are its history, counted on purpose.
+ */
+export function figuresBeforeBaseCounted(
+  baseYear: number,
+  values: Readonly<Record<number, CellValue | null | undefined>>,
+  historyFrom: number | null,
+): string | null {
+  if (historyFrom !== null) return null;
+  const early = Object.keys(values)
+    .map(Number)
+    .filter((year) => Number.isInteger(year) && year < baseYear && typeof values[year] === 'number')
+    .sort((a, b) => a - b);
+  if (early.length === 0) return null;
+  const years = early.map((year) => `${year}年`).join('、');
+  return (
+    `${years}的数值早于基期年（${baseYear}年），目前仍计入预测和状态。` +
+    `如从${baseYear}年起算，请删除${years}的数值；如基期是${early[0]}年，请把基期年改为${early[0]}。`
+  );
+}
+
 /** The year columns of a workbook: from the earliest year any row needs (2018 for 近视率) to the target year. */
 export function yearColumns(workbook: Pick<Workbook, 'baseYear' | 'targetYear' | 'indicators'>): number[] {
   let first = historyStart(workbook);

@@ -185,6 +185,7 @@ export function App(props: { session: Session }) {
   );
 
   let container: HTMLDivElement | undefined;
+  let summaryButton: HTMLButtonElement | undefined;
   let searchInput: HTMLInputElement | undefined;
   let grid: WorkbookGrid | undefined;
   let autosave: Autosave | undefined;
@@ -277,8 +278,8 @@ export function App(props: { session: Session }) {
    * With no cell selected, the focus goes back to what opened the dialog (a toolbar button), never to the page's
    * body, where Tab would start again from the top of the page.
    */
-  const backToGrid = () => {
-    const opener = focusedBeforeModal();
+  const backToGrid = (fallback?: HTMLElement) => {
+    const opener = focusedBeforeModal() ?? fallback;
     // Listening again even without a selected cell: Ctrl+Z right after an import undoes it.
     grid?.focus();
     const active = document.activeElement;
@@ -841,7 +842,12 @@ export function App(props: { session: Session }) {
           />
           只看需关注
         </label>
-        <button type="button" aria-pressed={showSummary()} onClick={() => setShowSummary(!showSummary())}>
+        <button
+          type="button"
+          ref={summaryButton}
+          aria-pressed={showSummary()}
+          onClick={() => setShowSummary(!showSummary())}
+        >
           预警汇总
         </button>
         <span class="spacer" />
@@ -901,7 +907,9 @@ export function App(props: { session: Session }) {
           }}
           onClose={() => {
             setShowSummary(false);
-            backToGrid();
+            // Back to the grid's selected cell; with none, to the 预警汇总 button that opened the panel (the focus
+            // was in the panel, now gone, and would fall to the page's body).
+            backToGrid(summaryButton);
           }}
         />
       </Show>

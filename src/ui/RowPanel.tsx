@@ -121,6 +121,10 @@ export function RowPanel(props: {
               </button>
             </p>
           </Show>
+          {/* A row saved before base years were checked: its figures before the base year still count, said so. */}
+          <Show when={d().report.figuresBeforeBase}>
+            <p class="mismatch">⚠ {d().report.figuresBeforeBase}</p>
+          </Show>
           <Show when={d().mismatch}>
             <p class="mismatch">⚠ {d().mismatch}</p>
           </Show>

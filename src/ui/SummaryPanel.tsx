@@ -22,7 +22,18 @@ export function SummaryPanel(props: {
   const totals = () =>
     COLUMNS.map((status) => props.summary.reduce((sum, area) => sum + area.counts[status], 0));
   return (
-    <section class="summary-panel" aria-label="预警汇总">
+    // Escape closes it as it closes a dialog: pressed anywhere in the panel (a click on its text puts the focus on
+    // the panel itself, tabindex -1), unless something in it took the key first.
+    <section
+      class="summary-panel"
+      aria-label="预警汇总"
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
       <header>
         <h2>预警汇总：各领域指标状态</h2>
         <button type="button" onClick={() => props.onClose()}>

@@ -667,7 +667,7 @@ test('与目标差距 says what the report says: a 左右 row from the nearer ed
     await workbook.typeInto(underFive.code, year === '2020' ? '2020年（基期）' : `${year}年`, String(value));
   await expect(await workbook.cell(underFive.code, '状态')).toHaveText('未达标');
   const strictGap = await workbook.cell(underFive.code, '与目标差距');
-  await expect(strictGap).toHaveText('0');
+  await expect(strictGap).toHaveText('等于目标，未达到');
   await expect(strictGap).toHaveAttribute('title', '2025年实际值等于目标值（目标不含本数），未达到');
 
   // Sorted by 与目标差距, rows go by the figure shown: 学前教育毛入园率 at 96% against ≥97% (−1) before the 左右 row's

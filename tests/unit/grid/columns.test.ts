@@ -55,6 +55,16 @@ describe('grid rows', () => {
     expect(fromGridRow(row, columns, 7, saved).baseYear).toBe(2019);
   });
 
+  it('a base year before the first year column is not saved (no column for it until a reload); the first year is', () => {
+    const saved: Indicator = { ...structuredClone(myopia), baseYear: 2020, values: { 2020: 48 } };
+    const b = columns.findIndex((c) => c.key === 'baseYear');
+    const row = toGridRow(saved, columns, 7);
+    row[b] = 2017;
+    expect(fromGridRow(row, columns, 7, saved).baseYear).toBe(2020);
+    row[b] = 2018;
+    expect(fromGridRow(row, columns, 7, saved).baseYear).toBe(2018);
+  });
+
   it('a next plan’s row carries its 确定沿用 tick to the grid and back; unticked, the mark is gone', () => {
     const planning = buildColumns(years, 2025, 2030, true);
     const k = planning.findIndex((c) => c.key === 'keptTarget');

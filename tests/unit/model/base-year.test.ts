@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeNextPlan } from '../../../src/model/planning';
 import {
+  baseYearBeforeYears,
   baseYearPastFigures,
+  figuresBeforeBaseCounted,
   earliestFigureYear,
   firstEntryYear,
   historyYearsFrom,
@@ -60,5 +62,29 @@ describe('a base year moved past a figure the row holds', () => {
 
   it('is no slip in a next plan: the figures before its base year are its history', () => {
     expect(baseYearPastFigures(2026, myopia.values, historyYearsFrom(next))).toBeNull();
+  });
+});
+
+describe('a base year before the workbook’s first year column', () => {
+  it('is refused, saying the earliest year the workbook has', () => {
+    expect(baseYearBeforeYears(2017, 2018)).toBe(
+      '本工作簿的年份从2018年起，基期年不能早于2018年（没有2017年的列，无法填写基期数值）。' +
+        '请填写2018年或以后的年份。',
+    );
+    expect(baseYearBeforeYears(2018, 2018)).toBeNull();
+    expect(baseYearBeforeYears(2021, 2018)).toBeNull();
+  });
+});
+
+describe('a plan’s row saved with figures before its base year', () => {
+  it('says which figures are still counted and what to do, in a plan only', () => {
+    expect(figuresBeforeBaseCounted(2020, { 2018: 50, 2019: 49.5, 2020: 49 }, null)).toBe(
+      '2018年、2019年的数值早于基期年（2020年），目前仍计入预测和状态。' +
+        '如从2020年起算，请删除2018年、2019年的数值；如基期是2018年，请把基期年改为2018。',
+    );
+    // A figure kept as typed (not read) is not counted; none before the base year: nothing to say.
+    expect(figuresBeforeBaseCounted(2020, { 2019: '约5', 2020: 49 }, null)).toBeNull();
+    expect(figuresBeforeBaseCounted(2018, { 2018: 50, 2020: 48 }, null)).toBeNull();
+    expect(figuresBeforeBaseCounted(2026, myopia.values, historyYearsFrom(next))).toBeNull();
   });
 });
