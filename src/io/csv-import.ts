@@ -1655,7 +1655,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     const other = findLayout(rows.slice(index, index + 2));
     if (!other) return false;
     const col = firstDifferentColumn(fileLayout, other);
-    if (col < 0) return false;
+    if (col < 0) {
+      // The file's own header again (after a page break): a two-row one's row of names is part of it, as above.
+      skipUntil = index + other.headerIndex;
+      return false;
+    }
     endOtherTable();
     otherTable = { line: index + 1, col, header: other.headers[col] ?? '', lines: 0 };
     // (The lower row of a two-row header is part of it, not a line of the table.)
@@ -1665,9 +1669,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   let skipUntil = -1;
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const row = rows[index] ?? [];
-    if (isEmptyRow(row)) continue;
+    if (isEmptyRow(row) || index <= skipUntil) continue;
     if (otherTable) {
-      if (index <= skipUntil || startsOtherTable(index)) continue;
+      if (startsOtherTable(index)) continue;
       // The file's own header again: its lines are read again.
       if (isRepeatedHeader(row)) endOtherTable();
       // (A 合计 or a 填表人 line under it is no line of figures left unread.)
