@@ -43,6 +43,7 @@ import {
   isComparator,
   isDirectionComparator,
   isEmptyValue,
+  planArea,
   TARGET_KIND_LABELS,
   TARGET_KINDS,
   type CellValue,
@@ -2064,10 +2065,22 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         );
     }
 
+    // An area not in the list: the row comes in (its figures are what the department sent) with the area left empty,
+    // said here; kept as written, the grid showed the row red and counted it as needing correction, unsaid before.
+    const areaText = cell(row, 'area');
+    const area = areaText ? (planArea(areaText) ?? '') : '';
+    if (areaText && !area)
+      issue(
+        line,
+        columnName('area'),
+        `新增指标 ${code} ${name}：领域“${areaText}”不在领域列表中，已留空：可填 ${AREAS.join('、')}，` +
+          '导入后请在表格中选择。',
+      );
+
     const note = cell(row, 'note');
     const indicator: Indicator = {
       code,
-      area: cell(row, 'area'),
+      area,
       clause: cell(row, 'clause'),
       name,
       unit,

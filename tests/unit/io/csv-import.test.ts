@@ -580,6 +580,29 @@ describe('parseImportFile: matching rows', () => {
     ]);
   });
 
+  it('a new row’s 领域 not in the list is said where it stands and left empty; a short one is the plan’s area', () => {
+    const text =
+      `${OWN_HEADER}\r\n` +
+      'X9,儿童与卫生,,本地指标,家,,,,,,,,,,,,,2,,,\r\n' +
+      'X8,健康,,另一本地指标,家,,,,,,,,,,,,,3,,,\r\n';
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(
+      result.newRows.map((r) => [r.line, r.indicator.code, r.indicator.area, r.indicator.values]),
+    ).toEqual([
+      [2, 'X9', '', { 2023: 2 }],
+      [3, 'X8', '儿童与健康', { 2023: 3 }],
+    ]);
+    expect(result.issues.map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      [
+        'a.csv',
+        2,
+        '领域',
+        '新增指标 X9 本地指标：领域“儿童与卫生”不在领域列表中，已留空：可填 儿童与家庭、儿童与健康、儿童与安全、' +
+          '儿童与教育、儿童与福利、儿童与法律保护、儿童与社会环境、重点实事项目，导入后请在表格中选择。',
+      ],
+    ]);
+  });
+
   it('builds a new row with defaults when the file gives little about it', () => {
     const text = `${OWN_HEADER}\r\nx9,,,本地指标,家,,,,,,,,,,,,,2,,,\r\n`;
     const [proposal] = parseImportFile(text, 'a.csv', planRows(), YEARS).newRows;
