@@ -33,7 +33,7 @@
  */
 import Papa from 'papaparse';
 import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
-import { implausibleFigure } from '../model/plausibility';
+import { implausibleFigure, implausibleYearlyStep } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { earliestFigureYear, firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
@@ -82,14 +82,15 @@ export interface CellUpdate {
 export interface ImportQuestion {
   file: string;
   line: number;
-  /** Header text of the year column, e.g. "2023年". */
+  /** Header text of the column, e.g. "2023年" (or 每年变化). */
   column: string;
   code: string;
   name: string;
-  year: number;
+  /** The figure's year, and the neighbouring figure it is far from; absent for a new row's 每年变化 (no year's figure). */
+  year?: number;
   value: number;
-  neighbourYear: number;
-  neighbourValue: number;
+  neighbourYear?: number;
+  neighbourValue?: number;
   /** Chinese: what is odd and the likely cause. */
   message: string;
 }
@@ -2065,6 +2066,22 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         );
     }
 
+    // A new row's 每年变化 questioned as a typed one is (请核实): 每年降低30个百分点 over 2018—2025 on a % row.
+    const targetYear = yearOf('targetYear', defaultTargetYear);
+    if (step !== undefined) {
+      const odd = implausibleYearlyStep(unit, step, { baseYear, targetYear, values, years });
+      if (odd)
+        result.questions?.push({
+          file,
+          line,
+          column: columnName('yearlyStep') ?? '每年变化',
+          code,
+          name,
+          value: step,
+          message: `新增指标 ${code} ${name}：${odd}`,
+        });
+    }
+
     // An area not in the list: the row comes in (its figures are what the department sent) with the area left empty,
     // said here; kept as written, the grid showed the row red and counted it as needing correction, unsaid before.
     const areaText = cell(row, 'area');
@@ -2092,7 +2109,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         ...yearlyStepOf(cell(row, 'yearlyStep')),
       },
       baseYear,
-      targetYear: yearOf('targetYear', defaultTargetYear),
+      targetYear,
       department: cell(row, 'department'),
       source: cell(row, 'source'),
       values,

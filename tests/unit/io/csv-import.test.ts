@@ -1650,6 +1650,31 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
     expect(parsed.questions?.[0]?.message).toMatch(/^新增指标 X01 乡镇儿童之家服务人次：2023年为14 人次/);
   });
 
+  it('a new row’s 每年变化 is questioned (请核实) as a typed one is, and the row comes in with it', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,目标类型,每年变化,基期年,目标年,2018年\r\n' +
+        'X01,乡镇学生近视率,%,逐年变化,-30,2018,2025,52\r\n' +
+        'X02,乡镇学生龋患率,%,逐年变化,-1,2018,2025,30\r\n',
+      '教育局.csv',
+      planRows(),
+      [2018, ...YEARS],
+    );
+    expect(parsed.newRows.map((r) => [r.indicator.code, r.indicator.target.yearlyStep])).toEqual([
+      ['X01', -30],
+      ['X02', -1],
+    ]);
+    expect(parsed.questions?.map((q) => [q.file, q.line, q.column, q.code, q.message])).toEqual([
+      [
+        '教育局.csv',
+        2,
+        '每年变化',
+        'X01',
+        '新增指标 X01 乡镇学生近视率：每年变化为每年降低30个百分点，2018—2025年共7年累计降低210个百分点，' +
+          '超过百分比的全部范围（0—100%）。可能多写了一位数字，或把目标值填进了每年变化。',
+      ],
+    ]);
+  });
+
   it('a % given as a ratio stays an error (not imported), not a question as well', () => {
     const existing = planRows({ H06: { 2021: 95.2, 2022: 96.1 } });
     const parsed = read(['H06,,%,,,0.95,'], existing);
