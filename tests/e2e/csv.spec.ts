@@ -709,6 +709,7 @@ test('new rows with a 领域 not in the list and an odd 每年变化: said in th
   await expect(dialog.getByRole('list', { name: '请核实' })).toContainText(
     '乡镇.csv 第 3 行 “每年变化”列：新增指标 X02 乡镇测试指标乙：每年变化为每年降低30个百分点，2018—2025年共7年累计降低210个百分点',
   );
+  await expect(dialog).toContainText('或新增指标的每年变化超出单位的范围');
   await dialog.getByRole('button', { name: '应用' }).click();
   await expect(dialog).toBeHidden();
   await workbook.waitSaved();
