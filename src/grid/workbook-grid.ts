@@ -1500,7 +1500,7 @@ export function makeWorkbookGrid(
       }
       if (typedFigures.length > 0) questionTypedFigures(typedFigures);
       if (typedTargets.length > 0) questionTypedTargets(typedTargets);
-      if (typedSteps.length > 0) questionTypedSteps(typedSteps);
+      if (typedSteps.length > 0) questionTypedSteps(typedSteps, changes);
       // After the figures are read: a target value typed as "5‰" is the 5 it is compared as.
       if (!String(source).startsWith('UndoRedo')) untickChangedTargets(changes);
       if (!String(source).startsWith('UndoRedo') && changes.every((c) => !c || sameCell(c[2], c[3]))) {
@@ -1928,17 +1928,32 @@ export function makeWorkbookGrid(
    * figure or old step make implausible (model/plausibility implausibleYearlyStep): taken, and questioned as a
    * far-off 目标值 is — 每年降低30个百分点 on a % row.
    */
-  const questionTypedSteps = (typed: readonly { physicalRow: number; value: number }[]) => {
+  const questionTypedSteps = (
+    typed: readonly { physicalRow: number; value: number }[],
+    changes: readonly (Handsontable.CellChange | null)[],
+  ) => {
+    // The row as the same edit leaves it (asked before the edit is applied): 在2018年基础上每年降低30个百分点 typed
+    // into 目标 sets 基期年 2018 too, and the step was checked against the old base year's period and figure.
+    const pending = new Map<string, unknown>();
+    for (const change of changes)
+      if (change)
+        pending.set(`${hot?.toPhysicalRow(change[0]) ?? change[0]}:${Number(change[1])}`, change[3]);
+    const cellAfter = (physicalRow: number, column: number) => {
+      const key = `${physicalRow}:${column}`;
+      return pending.has(key) ? pending.get(key) : cellAt(physicalRow, column);
+    };
     const found: { physicalRow: number; message: string }[] = [];
     for (const { physicalRow, value } of typed) {
       const saved = known.get(codeAt(physicalRow));
       if (saved?.target.yearlyStep === value) continue;
-      const row = data[physicalRow] ?? [];
       const figures: Record<number, GridCell> = {};
-      years.forEach((y, i) => (figures[y] = row[layout.firstYearCol + i] ?? null));
+      years.forEach((y, i) => {
+        const figure = cellAfter(physicalRow, layout.firstYearCol + i);
+        figures[y] = typeof figure === 'number' || typeof figure === 'string' ? figure : null;
+      });
       const message = implausibleYearlyStep(unitAt(physicalRow), value, {
-        baseYear: Number(cellAt(physicalRow, baseYearCol) ?? saved?.baseYear),
-        targetYear: Number(cellAt(physicalRow, targetYearCol) ?? saved?.targetYear),
+        baseYear: Number(cellAfter(physicalRow, baseYearCol) ?? saved?.baseYear),
+        targetYear: Number(cellAfter(physicalRow, targetYearCol) ?? saved?.targetYear),
         values: figures,
         years,
         currentStep: saved?.target.yearlyStep ?? null,

@@ -33,7 +33,7 @@
  */
 import Papa from 'papaparse';
 import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
-import { implausibleFigure } from '../model/plausibility';
+import { implausibleFigure, implausibleYearlyStep } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { earliestFigureYear, firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
@@ -43,6 +43,7 @@ import {
   isComparator,
   isDirectionComparator,
   isEmptyValue,
+  planArea,
   TARGET_KIND_LABELS,
   TARGET_KINDS,
   type CellValue,
@@ -81,14 +82,15 @@ export interface CellUpdate {
 export interface ImportQuestion {
   file: string;
   line: number;
-  /** Header text of the year column, e.g. "2023年". */
+  /** Header text of the column, e.g. "2023年" (or 每年变化). */
   column: string;
   code: string;
   name: string;
-  year: number;
+  /** The figure's year, and the neighbouring figure it is far from; absent for a new row's 每年变化 (no year's figure). */
+  year?: number;
   value: number;
-  neighbourYear: number;
-  neighbourValue: number;
+  neighbourYear?: number;
+  neighbourValue?: number;
   /** Chinese: what is odd and the likely cause. */
   message: string;
 }
@@ -1655,7 +1657,11 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     const other = findLayout(rows.slice(index, index + 2));
     if (!other) return false;
     const col = firstDifferentColumn(fileLayout, other);
-    if (col < 0) return false;
+    if (col < 0) {
+      // The file's own header again (after a page break): a two-row one's row of names is part of it, as above.
+      skipUntil = index + other.headerIndex;
+      return false;
+    }
     endOtherTable();
     otherTable = { line: index + 1, col, header: other.headers[col] ?? '', lines: 0 };
     // (The lower row of a two-row header is part of it, not a line of the table.)
@@ -1665,9 +1671,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   let skipUntil = -1;
   for (let index = layout.headerIndex + 1; index < rows.length; index += 1) {
     const row = rows[index] ?? [];
-    if (isEmptyRow(row)) continue;
+    if (isEmptyRow(row) || index <= skipUntil) continue;
     if (otherTable) {
-      if (index <= skipUntil || startsOtherTable(index)) continue;
+      if (startsOtherTable(index)) continue;
       // The file's own header again: its lines are read again.
       if (isRepeatedHeader(row)) endOtherTable();
       // (A 合计 or a 填表人 line under it is no line of figures left unread.)
@@ -2060,10 +2066,38 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         );
     }
 
+    // A new row's 每年变化 questioned as a typed one is (请核实): 每年降低30个百分点 over 2018—2025 on a % row.
+    const targetYear = yearOf('targetYear', defaultTargetYear);
+    if (step !== undefined) {
+      const odd = implausibleYearlyStep(unit, step, { baseYear, targetYear, values, years });
+      if (odd)
+        result.questions?.push({
+          file,
+          line,
+          column: columnName('yearlyStep') ?? '每年变化',
+          code,
+          name,
+          value: step,
+          message: `新增指标 ${code} ${name}：${odd}`,
+        });
+    }
+
+    // An area not in the list: the row comes in (its figures are what the department sent) with the area left empty,
+    // said here; kept as written, the grid showed the row red and counted it as needing correction, unsaid before.
+    const areaText = cell(row, 'area');
+    const area = areaText ? (planArea(areaText) ?? '') : '';
+    if (areaText && !area)
+      issue(
+        line,
+        columnName('area'),
+        `新增指标 ${code} ${name}：领域“${areaText}”不在领域列表中，已留空：可填 ${AREAS.join('、')}，` +
+          '导入后请在表格中选择。',
+      );
+
     const note = cell(row, 'note');
     const indicator: Indicator = {
       code,
-      area: cell(row, 'area'),
+      area,
       clause: cell(row, 'clause'),
       name,
       unit,
@@ -2075,7 +2109,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         ...yearlyStepOf(cell(row, 'yearlyStep')),
       },
       baseYear,
-      targetYear: yearOf('targetYear', defaultTargetYear),
+      targetYear,
       department: cell(row, 'department'),
       source: cell(row, 'source'),
       values,

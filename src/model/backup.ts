@@ -9,6 +9,7 @@ import { isComparator, TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
 import { quoted } from './quote';
 import { decodeStrict } from './strict-decode';
+import { timeOf } from './stored-time';
 
 export const BACKUP_FORMAT = 'lanxi-children-plan-workbook-backup';
 /**
@@ -333,8 +334,7 @@ export type RestoreAction =
   /** The file's or the browser's last-changed time cannot be read: which is newer is unknown, nothing replaced by default. */
   | 'time-unknown';
 
-/** A last-changed time as milliseconds; NaN when it is no time (empty, or text edited into another thing). */
-export const timeOf = (text: string): number => (text.trim() === '' ? NaN : Date.parse(text));
+export { timeOf };
 
 export interface RestoreLine {
   id: string;
@@ -432,7 +432,11 @@ export function backupReminder(lastBackupAt: string | undefined, workbook: Workb
   const hasValues = workbook.indicators.some((row) => Object.keys(row.values).length > 0);
   if (!hasValues || workbook.isSample) return '';
   if (!lastBackupAt) return '提示：还没有备份过。请在“工作簿”中点“备份全部到文件”，把数据另存一份。';
-  const days = Math.floor((now.getTime() - new Date(lastBackupAt).getTime()) / 86_400_000);
+  const last = timeOf(lastBackupAt);
+  // A time edited by hand (or restored from a settings file so edited) counted “NaN 天”: a new backup settles it.
+  if (Number.isNaN(last))
+    return `提示：上次备份的时间无法读取（记录为${quoted(lastBackupAt)}），请在“工作簿”中点“备份全部到文件”，重新备份一份。`;
+  const days = Math.floor((now.getTime() - last) / 86_400_000);
   return days >= BACKUP_REMINDER_DAYS
     ? `提示：已有 ${days} 天没有备份，请在“工作簿”中点“备份全部到文件”。`
     : '';

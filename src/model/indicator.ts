@@ -17,6 +17,15 @@ export const AREAS = [
 export type Area = (typeof AREAS)[number];
 
 /**
+ * The plan's area a clerk's text names: as listed, or without its 儿童与 (健康 for 儿童与健康, as offices head their
+ * tables). Undefined for any other text: the grid takes no other area, and marks such a row for correction.
+ */
+export function planArea(text: string): Area | undefined {
+  const clean = text.replace(/\s+/g, '');
+  return AREAS.find((area) => area === clean || area === `儿童与${clean}`);
+}
+
+/**
  * How a row without a 领域 is headed in 预警汇总, the reports and the 目标测算表: a row added with 新增指标 starts
  * without one, and a blank heading reads as a slip of the layout.
  */

@@ -16,6 +16,7 @@ import {
 } from '../model/history';
 import { copyIndicator, type Indicator } from '../model/indicator';
 import type { Workbook } from '../model/workbook';
+import { newestFirst } from '../model/stored-time';
 import {
   historyRowKey,
   isHistoryBatch,
@@ -324,7 +325,7 @@ export class WorkbookRepository {
   async rowHistory(workbookId: string, code: string): Promise<HistoryEntry[]> {
     const own = await this.db.history.where('[workbookId+code]').equals([workbookId, code]).toArray();
     const batches = await this.db.history.where('rowKeys').equals(historyRowKey(workbookId, code)).toArray();
-    return newestFirst(
+    return newestChangesFirst(
       [...own, ...batches],
       (group) => group.workbookId === workbookId && group.code === code,
     );
@@ -332,7 +333,7 @@ export class WorkbookRepository {
 
   /** The history of every row of a workbook (rows deleted since included), newest first. */
   async workbookHistory(workbookId: string): Promise<HistoryEntry[]> {
-    return newestFirst(await this.db.history.where('workbookId').equals(workbookId).toArray());
+    return newestChangesFirst(await this.db.history.where('workbookId').equals(workbookId).toArray());
   }
 
   /**
@@ -403,7 +404,7 @@ export class WorkbookRepository {
   async listVersions(workbookId: string): Promise<(VersionRecord & { id: number })[]> {
     const versions = await this.db.versions.where('workbookId').equals(workbookId).toArray();
     return (versions as (VersionRecord & { id: number })[]).sort((a, b) =>
-      b.createdAt.localeCompare(a.createdAt),
+      newestFirst(a.createdAt, b.createdAt),
     );
   }
 
@@ -608,9 +609,12 @@ function storedGroups(
  * newer ones. Within a save, the row written last and the field recorded last come first, as they did when each
  * field was a record of its own.
  */
-function newestFirst(records: HistoryRecord[], keep?: (group: HistoryGroup) => boolean): HistoryEntry[] {
+function newestChangesFirst(
+  records: HistoryRecord[],
+  keep?: (group: HistoryGroup) => boolean,
+): HistoryEntry[] {
   return storedGroups(records, keep)
-    .sort((a, b) => b.group.at.localeCompare(a.group.at) || b.id - a.id || b.sub - a.sub)
+    .sort((a, b) => newestFirst(a.group.at, b.group.at) || b.id - a.id || b.sub - a.sub)
     .flatMap(({ group }) => flattenHistory([group]).reverse());
 }
 

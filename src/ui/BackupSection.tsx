@@ -4,7 +4,6 @@ import {
   planRestore,
   restoredTitles,
   serializeBackup,
-  timeOf,
   type Backup,
   type RestoreLine,
 } from '../model/backup';
@@ -20,6 +19,7 @@ import {
 import { FilePicker } from './FilePicker';
 import { quoted } from '../model/quote';
 import { keptBeforeRestoring } from '../model/version-name';
+import { laterBackupTime, shownTime } from '../model/stored-time';
 
 /** The settings a clerk sets in 设置, and a backup brings back when asked. */
 const CLERK_SETTINGS = [CLERK_SETTING, ORGANISATION_SETTING, LICENSE_SETTING, THRESHOLDS_SETTING];
@@ -33,10 +33,6 @@ const ACTION_TEXT: Record<RestoreLine['action'], string> = {
   same: '与浏览器中的版本相同（最后修改时间一致），无需恢复',
   'time-unknown': '最后修改时间无法读取，无法判断哪一份较新，默认不覆盖',
 };
-
-/** A last-changed time as the clerk reads it; text that is no time is shown as it is (not as “Invalid Date”). */
-const shownTime = (text: string) =>
-  Number.isNaN(timeOf(text)) ? text : new Date(text).toLocaleString('zh-CN');
 
 /** Back up every workbook to one file, and restore from such a file after showing what it will replace. */
 export function BackupSection(props: {
@@ -176,8 +172,9 @@ export function BackupSection(props: {
       // The file restored from is a backup of what the browser now holds: the reminder counts from it (it said
       // 还没有备份过 right after the restore, which read as if the restore had failed).
       const lastBackup = await props.repository.getSetting<string>(LAST_BACKUP_SETTING);
-      if (!lastBackup || lastBackup < current.backup.createdAt)
-        await props.repository.setSetting(LAST_BACKUP_SETTING, current.backup.createdAt);
+      // By time, not as text (a file written at +08:00); a file's time that cannot be read is not recorded.
+      const restoredBackupAt = laterBackupTime(lastBackup, current.backup.createdAt);
+      if (restoredBackupAt) await props.repository.setSetting(LAST_BACKUP_SETTING, restoredBackupAt);
       // A colleague's backup brings the colleague's name: the next changes would be recorded under it.
       const restoredClerk = withSettings() ? current.backup.settings[CLERK_SETTING] : undefined;
       const whoNow =
@@ -233,7 +230,7 @@ export function BackupSection(props: {
           <div class="restore-plan" ref={plan}>
             <p>
               备份时间：
-              {p().backup.createdAt ? new Date(p().backup.createdAt).toLocaleString('zh-CN') : '未知'}
+              {shownTime(p().backup.createdAt)}
               。请选择要恢复的工作簿：
             </p>
             <table aria-label="恢复内容">
@@ -262,7 +259,7 @@ export function BackupSection(props: {
                       </td>
                       <td>{line.title}</td>
                       <td>{line.inFile ? shownTime(line.inFile) : '—'}</td>
-                      <td>{line.inBrowser !== null ? shownTime(line.inBrowser) || '—' : '（无）'}</td>
+                      <td>{line.inBrowser !== null ? shownTime(line.inBrowser) : '（无）'}</td>
                       <td>
                         {ACTION_TEXT[line.action]}
                         <Show when={line.deletedInBrowser}>（浏览器中已删除，可在上方“已删除”中恢复）</Show>

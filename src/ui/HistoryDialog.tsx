@@ -1,5 +1,6 @@
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { describeSource, type HistoryEntry } from '../model/history';
+import { shownTime } from '../model/stored-time';
 import {
   clerkChoices,
   clerkLabel,
@@ -128,7 +129,7 @@ export function HistoryDialog(props: {
                         <For each={limited.shown()}>
                           {(entry) => (
                             <tr>
-                              <td>{new Date(entry.at).toLocaleString('zh-CN')}</td>
+                              <td>{shownTime(entry.at)}</td>
                               <Show when={wholeWorkbook()}>
                                 <td>
                                   {entry.code} {entry.rowName}

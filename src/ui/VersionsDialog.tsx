@@ -7,10 +7,11 @@ import { describeStorageError } from '../store/storage-errors';
 import type { WorkbookRepository } from '../store/workbook-repository';
 import { quoted } from '../model/quote';
 import { exampleVersionName, keptBeforeRestoring } from '../model/version-name';
+import { shownTime } from '../model/stored-time';
 
 type Version = VersionRecord & { id: number };
 
-const stamp = (iso: string) => new Date(iso).toLocaleString('zh-CN');
+const stamp = shownTime;
 
 /**
  * Named versions of the open workbook (e.g. "2023年中期评估定稿"): keep the current state under a name,

@@ -9,6 +9,7 @@ import type { Workbook } from '../model/workbook';
 import { BackupSection } from './BackupSection';
 import { carryNotice } from '../app/session';
 import { quoted } from '../model/quote';
+import { shownTime } from '../model/stored-time';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /**
@@ -260,7 +261,7 @@ export function WorkbooksDialog(props: {
                       </Show>
                     </td>
                     <td>{periodText(w.baseYear, w.targetYear)}</td>
-                    <td>{new Date(w.updatedAt).toLocaleString('zh-CN')}</td>
+                    <td>{shownTime(w.updatedAt)}</td>
                     <td class="actions">
                       <Show when={w.id !== current.id} fallback={<span class="hint">当前</span>}>
                         <button type="button" onClick={() => open(w.id)}>

@@ -155,3 +155,26 @@ test('a backup whose last-changed time was edited by hand: compared by time, and
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('4.5‰');
   workbook.expectNoErrors();
 });
+
+test('a backup whose 备份时间 was edited into no time says so (never “Invalid Date”)', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT.code, '2021年', '4.6');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份全部到文件' }).click();
+  const file = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as { createdAt: string };
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await page.getByLabel('从备份文件恢复').setInputFiles({
+    name: '改过的备份.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...file, createdAt: '上周五' }), 'utf8'),
+  });
+  const plan = page.locator('.restore-plan');
+  await expect(plan).toContainText('备份时间：无法识别的时间“上周五”。请选择要恢复的工作簿');
+  await expect(plan).not.toContainText('Invalid Date');
+  workbook.expectNoErrors();
+});

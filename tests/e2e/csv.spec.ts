@@ -682,3 +682,47 @@ test('a department’s return numbered 1, 2, 3 whose name fits several rows: tha
   }
   workbook.expectNoErrors();
 });
+
+test('new rows with a 领域 not in the list and an odd 每年变化: said in the preview where they stand; applied, nothing left to correct', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // Made-up test rows, not the plan's.
+  const csv = [
+    '代码,领域,指标名称,单位,目标类型,每年变化,基期年,目标年,2023年',
+    'X01,儿童与卫生,乡镇测试指标甲,%,下限,,2020,2025,55',
+    'X02,教育,乡镇测试指标乙,%,逐年变化,-30,2018,2025,40',
+  ].join('\r\n');
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '乡镇.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${csv}`, 'utf-8'),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('新增指标 2 项');
+  await expect(dialog.getByLabel('导入错误')).toContainText(
+    '乡镇.csv 第 2 行 “领域”列：新增指标 X01 乡镇测试指标甲：领域“儿童与卫生”不在领域列表中，已留空：' +
+      '可填 儿童与家庭、儿童与健康、儿童与安全、儿童与教育、儿童与福利、儿童与法律保护、儿童与社会环境、重点实事项目，导入后请在表格中选择。',
+  );
+  await expect(dialog.getByRole('list', { name: '请核实' })).toContainText(
+    '乡镇.csv 第 3 行 “每年变化”列：新增指标 X02 乡镇测试指标乙：每年变化为每年降低30个百分点，2018—2025年共7年累计降低210个百分点',
+  );
+  await expect(dialog).toContainText('或新增指标的每年变化超出单位的范围');
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toBeHidden();
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow('X01');
+  // The unknown area was not kept (the row was marked red and counted as needing correction); 教育 is the plan's.
+  const area = await workbook.cell('X01', '领域');
+  await expect(area).not.toContainText('儿童与');
+  await expect(area).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell('X01', '2023年')).toHaveText('55%');
+  await workbook.revealRow('X02');
+  await expect(await workbook.cell('X02', '领域')).toContainText('儿童与教育');
+  await expect(workbook.counts()).not.toContainText('需更正');
+  workbook.expectNoErrors();
+});

@@ -516,3 +516,22 @@ test('a 每年变化 beyond the range of its unit is taken and questioned (请�
   await expect(bar).toContainText('应在 0 到 100000 之间（多于 100000 即超过 100%）');
   workbook.expectNoErrors();
 });
+
+test('a 每年变化 typed into 目标 with its base year (在2018年基础上…) is checked against that base year, not the old one', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  await expect(await workbook.cell(VISITS, '基期年')).toHaveText('2020');
+
+  // 15 points a year: 75 over the old 2020—2025, within 0—100%; 105 over 2018—2025, the period the text sets.
+  await workbook.typeInto(VISITS, '目标', '在2018年基础上每年降低15个百分点');
+  await expect(await workbook.cell(VISITS, '基期年')).toHaveText('2018');
+  await expect(bar).toContainText(
+    `请核实 ${VISITS} 新生儿访视率：每年变化为每年降低15个百分点，2018—2025年共7年累计降低105个百分点，` +
+      '超过百分比的全部范围（0—100%）。',
+  );
+  await expect(bar).toContainText('每年变化已填入');
+  workbook.expectNoErrors();
+});

@@ -580,6 +580,29 @@ describe('parseImportFile: matching rows', () => {
     ]);
   });
 
+  it('a new row’s 领域 not in the list is said where it stands and left empty; a short one is the plan’s area', () => {
+    const text =
+      `${OWN_HEADER}\r\n` +
+      'X9,儿童与卫生,,本地指标,家,,,,,,,,,,,,,2,,,\r\n' +
+      'X8,健康,,另一本地指标,家,,,,,,,,,,,,,3,,,\r\n';
+    const result = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(
+      result.newRows.map((r) => [r.line, r.indicator.code, r.indicator.area, r.indicator.values]),
+    ).toEqual([
+      [2, 'X9', '', { 2023: 2 }],
+      [3, 'X8', '儿童与健康', { 2023: 3 }],
+    ]);
+    expect(result.issues.map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      [
+        'a.csv',
+        2,
+        '领域',
+        '新增指标 X9 本地指标：领域“儿童与卫生”不在领域列表中，已留空：可填 儿童与家庭、儿童与健康、儿童与安全、' +
+          '儿童与教育、儿童与福利、儿童与法律保护、儿童与社会环境、重点实事项目，导入后请在表格中选择。',
+      ],
+    ]);
+  });
+
   it('builds a new row with defaults when the file gives little about it', () => {
     const text = `${OWN_HEADER}\r\nx9,,,本地指标,家,,,,,,,,,,,,,2,,,\r\n`;
     const [proposal] = parseImportFile(text, 'a.csv', planRows(), YEARS).newRows;
@@ -1625,6 +1648,31 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
       }),
     ]);
     expect(parsed.questions?.[0]?.message).toMatch(/^新增指标 X01 乡镇儿童之家服务人次：2023年为14 人次/);
+  });
+
+  it('a new row’s 每年变化 is questioned (请核实) as a typed one is, and the row comes in with it', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,目标类型,每年变化,基期年,目标年,2018年\r\n' +
+        'X01,乡镇学生近视率,%,逐年变化,-30,2018,2025,52\r\n' +
+        'X02,乡镇学生龋患率,%,逐年变化,-1,2018,2025,30\r\n',
+      '教育局.csv',
+      planRows(),
+      [2018, ...YEARS],
+    );
+    expect(parsed.newRows.map((r) => [r.indicator.code, r.indicator.target.yearlyStep])).toEqual([
+      ['X01', -30],
+      ['X02', -1],
+    ]);
+    expect(parsed.questions?.map((q) => [q.file, q.line, q.column, q.code, q.message])).toEqual([
+      [
+        '教育局.csv',
+        2,
+        '每年变化',
+        'X01',
+        '新增指标 X01 乡镇学生近视率：每年变化为每年降低30个百分点，2018—2025年共7年累计降低210个百分点，' +
+          '超过百分比的全部范围（0—100%）。可能多写了一位数字，或把目标值填进了每年变化。',
+      ],
+    ]);
   });
 
   it('a % given as a ratio stays an error (not imported), not a question as well', () => {

@@ -278,6 +278,55 @@ describe('a year merged over columns of its own, named in the row below', () => 
     expect(parsed.ignored).toEqual([]);
   });
 
+  it('the two-row header repeated lower down after a page break is a repeated header, not an ignored line', () => {
+    const parsed = read(
+      '卫健局.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年,',
+          ',,目标值,完成值',
+          '婴儿死亡率,‰,5,2.3',
+          '',
+          '指标名称,单位,2024年,',
+          ',,目标值,完成值',
+          '新生儿死亡率,‰,3,1.1',
+        ].join('\r\n'),
+      ),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue, u.line])).toEqual([
+      ['H02', 2024, 2.3, 3],
+      ['H01', 2024, 1.1, 7],
+    ]);
+    // Its row of names (line 6) was listed as a line without code or name.
+    expect(parsed.ignored).toEqual([]);
+    expect(parsed.issues.map((i) => i.line)).toEqual([2]);
+  });
+
+  it('the two-row header again after another table ends that table, its row of names no line of figures', () => {
+    const parsed = read(
+      '卫健局.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年,',
+          ',,目标值,完成值',
+          '婴儿死亡率,‰,5,2.3',
+          '单位,指标名称,2024年,',
+          '‰,新生儿死亡率,3',
+          '指标名称,单位,2024年,',
+          ',,目标值,完成值',
+          '新生儿死亡率,‰,3,1.1',
+        ].join('\r\n'),
+      ),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.newValue, u.line])).toEqual([
+      ['H02', 2.3, 3],
+      ['H01', 1.1, 8],
+    ]);
+    expect(parsed.ignored).toEqual([]);
+    expect(parsed.issues.map((i) => i.line)).toEqual([2, 4]);
+    expect(parsed.issues[1]?.message).toContain('这张表的 1 行未导入');
+  });
+
   it('two years side by side, each over 目标 and 实际, and a 数值 / 单位 pair', () => {
     const parsed = read(
       '民政局.csv',

@@ -9,6 +9,7 @@ import {
   restoredTitles,
   serializeBackup,
 } from '../../../src/model/backup';
+import { laterBackupTime, shownTime } from '../../../src/model/stored-time';
 import type { HistoryEntry } from '../../../src/model/history';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { makeNextPlan } from '../../../src/model/planning';
@@ -487,8 +488,41 @@ describe('backup reminder', () => {
     if (text) expect(reminder).toContain(text);
     else expect(reminder).toBe('');
   });
+  it('a last backup time that cannot be read (hand-edited) asks for a new backup, never “NaN 天”', () => {
+    const reminder = backupReminder('上周五', plan, now);
+    expect(reminder).toContain('上次备份的时间无法读取');
+    expect(reminder).toContain('备份全部到文件');
+    expect(reminder).not.toContain('NaN');
+  });
+  it('a last backup time in another time zone counts by time', () => {
+    // 2026-10-29T07:00:00+08:00 is 2026-10-28T23:00Z: 30 days before now, not 29.
+    expect(backupReminder('2026-10-29T07:00:00+08:00', plan, now)).toContain('已有 30 天没有备份');
+  });
   it('says nothing while there are no values, or in the sample workbook', () => {
     expect(backupReminder(undefined, workbookFromPlan(LANXI_2021_2025, 'p', now), now)).toBe('');
     expect(backupReminder(undefined, sample, now)).toBe('');
+  });
+});
+
+describe('times in a backup as the clerk reads them', () => {
+  it('a time that cannot be read is said as such, never “Invalid Date”', () => {
+    expect(shownTime('2026-13-45')).toBe('无法识别的时间“2026-13-45”');
+    expect(shownTime('')).toBe('未知');
+    expect(shownTime('2026-11-29T05:00:00.000Z')).toBe(
+      new Date('2026-11-29T05:00:00.000Z').toLocaleString('zh-CN'),
+    );
+  });
+  it('a restored backup counts as the last backup only when it is later by time', () => {
+    expect(laterBackupTime(undefined, '2026-11-29T10:00:00+08:00')).toBe('2026-11-29T10:00:00+08:00');
+    // 10:00 in Beijing is 02:00 UTC: earlier than the backup made at 05:00 UTC, though later as text.
+    expect(laterBackupTime('2026-11-29T05:00:00.000Z', '2026-11-29T10:00:00+08:00')).toBeUndefined();
+    expect(laterBackupTime('2026-11-29T01:00:00.000Z', '2026-11-29T10:00:00+08:00')).toBe(
+      '2026-11-29T10:00:00+08:00',
+    );
+    // A file's time that cannot be read is not recorded (the reminder would count from nothing).
+    expect(laterBackupTime('2026-11-29T01:00:00.000Z', '上周五')).toBeUndefined();
+    expect(laterBackupTime(undefined, '上周五')).toBeUndefined();
+    // A recorded time that cannot be read gives way to a readable one.
+    expect(laterBackupTime('上周五', '2026-11-29T10:00:00+08:00')).toBe('2026-11-29T10:00:00+08:00');
   });
 });

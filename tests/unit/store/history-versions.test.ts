@@ -1157,3 +1157,44 @@ describe('history of the whole workbook', () => {
     expect(await repository.workbookHistory('wb-3')).toEqual([]);
   });
 });
+
+describe('times from a backup written in another time zone', () => {
+  // 2026-11-29T10:00:00+08:00 is 02:00 UTC: earlier than 05:00 UTC, though later as text.
+  const EARLIER = '2026-11-29T10:00:00+08:00';
+  const LATER = '2026-11-29T05:00:00.000Z';
+
+  it('lists versions newest first by time, not by text', async () => {
+    const { repository } = await savedPlan();
+    await repository.saveVersion('wb-1', '北京时间写的版本', '张丽', EARLIER);
+    await repository.saveVersion('wb-1', '较晚的版本', '张丽', LATER);
+    expect((await repository.listVersions('wb-1')).map((v) => v.name)).toEqual([
+      '较晚的版本',
+      '北京时间写的版本',
+    ]);
+  });
+
+  it('lists changes newest first by time, not by text; a time that cannot be read comes last', async () => {
+    const { repository, workbook } = await savedPlan();
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(workbook, 'H02', { 2021: 4.6 })],
+      baseOf(workbook),
+      context(LATER),
+    );
+    const second = (await repository.loadWorkbook('wb-1'))!;
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(second, 'H03', { 2021: 6 })],
+      baseOf(second),
+      context(EARLIER),
+    );
+    const third = (await repository.loadWorkbook('wb-1'))!;
+    await repository.saveRowsMerged(
+      'wb-1',
+      [edited(third, 'H04', { 2021: 7 })],
+      baseOf(third),
+      context('手改的时间'),
+    );
+    expect((await repository.workbookHistory('wb-1')).map((e) => e.code)).toEqual(['H02', 'H03', 'H04']);
+  });
+});
