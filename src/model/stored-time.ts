@@ -14,6 +14,8 @@ export const timeOf = (text: string): number => (text.trim() === '' ? NaN : Date
  * times keep their text order among themselves.
  */
 export function newestFirst(a: string, b: string): number {
+  // (Most pairs a history sorts are the same group's one time: no parsing for those.)
+  if (a === b) return 0;
   const [x, y] = [timeOf(a), timeOf(b)];
   if (Number.isNaN(x) || Number.isNaN(y)) {
     if (!Number.isNaN(x)) return -1;
