@@ -298,7 +298,10 @@ export function ReportView(props: {
                   <thead>
                     <tr>
                       <th>领域</th>
-                      <For each={tally().headers}>{(header) => <th>{header}</th>}</For>
+                      {/* A short heading on one line (已实现 stood 已 / 实 / 现 on A4); one with a bracket wraps. */}
+                      <For each={tally().headers}>
+                        {(header) => <th classList={{ short: !header.includes('（') }}>{header}</th>}
+                      </For>
                     </tr>
                   </thead>
                   <tbody>

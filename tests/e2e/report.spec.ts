@@ -6,7 +6,7 @@ import { AREAS, type Indicator } from '../../src/model/indicator';
 import type { Workbook } from '../../src/model/workbook';
 import { ATTENTION, STATUS_SEVERITY, type Status } from '../../src/model/status';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
-import { WorkbookPage } from './workbook-page';
+import { linesOf, WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
 
@@ -594,6 +594,34 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await report.getByLabel('报告类型').selectOption('annual');
   await expect(line(highSchool.code).nth(3)).toHaveText('−0.3个百分点');
   await expect(report.locator('table.tally')).toHaveCount(0);
+  workbook.expectNoErrors();
+});
+
+test('on an A4 page the count by area keeps each short heading on one line (已实现, not 已 / 实 / 现)', async ({
+  page,
+}) => {
+  const workbook = await openSample(page);
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  for (const variant of ['final', 'mid-term']) {
+    // Chosen on screen (the controls are not printed), then laid out as wide as an A4 page between its margins.
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await report.getByLabel('报告类型').selectOption(variant);
+    await page.setViewportSize({ width: 688, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    const heads = report.locator('table.tally thead th');
+    await expect(heads.first()).toHaveText('领域');
+    // The long headings (需关注（需加快…）, 实现率（已实现 ÷ …）) may wrap; a word of a few characters may not.
+    const broken: string[] = [];
+    for (const head of await heads.all()) {
+      const text = (await head.textContent()) ?? '';
+      if (!text.includes('（') && (await linesOf(head)) > 1) broken.push(text);
+    }
+    expect(broken, variant).toEqual([]);
+  }
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1400, height: 900 });
   workbook.expectNoErrors();
 });
 
