@@ -15,6 +15,7 @@ import {
   seriesTableHeading,
   type ReportVariant,
   type RowFacts,
+  warningsHeading,
 } from '../model/report';
 import { reportStatusLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
@@ -372,7 +373,7 @@ export function ReportView(props: {
             )}
           </For>
           <section class="report-area">
-            <h2>需关注的指标（预警：预计达标困难或波动较大）</h2>
+            <h2>{warningsHeading(variant() === 'final' ? 'final' : 'annual')}</h2>
             <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
               <Show when={report().warnings.some((w) => w.statusNote !== '')}>
                 <p class="report-note">

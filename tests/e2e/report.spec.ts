@@ -523,6 +523,13 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '50%',
   ]);
   await expect(tally.locator('tr', { hasText: '儿童与健康' }).locator('td').nth(2)).toHaveText('1');
+  // The warning list of a final evaluation holds rows that missed their target by 2025's own figure: its heading
+  // says so (预计达标困难 alone read as if 高中阶段毛入学率 still had time).
+  const warningList = report.locator('section.report-area', { has: page.locator('table.warnings') });
+  await expect(warningList.getByRole('heading', { level: 2 })).toHaveText(
+    '需关注的指标（未实现目标，或预计达标困难、波动较大）',
+  );
+  await expect(warningList.locator('table.warnings')).toContainText('高中阶段毛入学率');
   // A row of its area's table (the appendix has a row of its own for the code).
   const line = (code: string) =>
     report
