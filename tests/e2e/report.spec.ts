@@ -269,7 +269,8 @@ test('the printed report is a PDF with the summary line and every area heading',
     return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
   });
   expect(squeeze(pages[0]!)).toContain(squeeze(`打印日期：${today}`));
-  expect(squeeze(text)).toContain(squeeze('需关注的指标（预警：预计达标困难或波动较大）'));
+  // The report printed is the 终期评估 (chosen last above): its warning list is headed as its own.
+  expect(squeeze(text)).toContain(squeeze('需关注的指标（未实现目标，或预计达标困难、波动较大）'));
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
