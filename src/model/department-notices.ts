@@ -13,6 +13,7 @@ import {
   type Report,
   type RowFacts,
   type WarningRow,
+  warningsHeading,
 } from './report';
 import { SAMPLE_LABEL } from './sample-data';
 import { reportStatusLegend, type Thresholds } from './status';
@@ -23,7 +24,7 @@ export const NOTICES_TITLE = '各单位预警及补报通知';
 export const UNASSIGNED = '（未指定责任单位）';
 
 /** The heading of a notice's warning list: the report's own, so the department reads the same words. */
-export const WARNINGS_HEADING = '需关注的指标（预警：预计达标困难或波动较大）';
+export const WARNINGS_HEADING = warningsHeading('annual');
 
 /** On every notice of the sample workbook, printed and copied: its figures are generated. */
 export const NOTICE_SAMPLE_LINE = `${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。`;

@@ -33,6 +33,16 @@ export const REPORT_TITLES: Record<ReportVariant, string> = {
   final: '终期评估报告',
 };
 
+/**
+ * The warning list's heading. In the 终期评估 most rows in it missed their target by the target year's own figure
+ * (未达标): "预计达标困难" alone read as if they still had time.
+ */
+export function warningsHeading(variant: ReportVariant): string {
+  return variant === 'final'
+    ? '需关注的指标（未实现目标，或预计达标困难、波动较大）'
+    : '需关注的指标（预警：预计达标困难或波动较大）';
+}
+
 /** The year of a period's 中期评估: its middle (2023 for 2020 → 2025, 2028 for 2025 → 2030). */
 export function midTermYear(baseYear: number, targetYear: number): number {
   return baseYear + Math.ceil((targetYear - baseYear) / 2);

@@ -68,9 +68,18 @@ function isPrefixWording(wording: string, unit: string): boolean {
   if (wording === '' || wording.includes('…')) return false;
   // A building verb frames a figure only on a count ("建设1家"); "建有" on a % row is the rate's own name.
   return (
-    PREFIXES.some(([pattern]) => pattern.test(wording)) || (COUNT_VERB.test(wording) && isCountUnit(unit))
+    PREFIXES.some(([pattern]) => pattern.test(wording)) ||
+    LEADING_VERB.test(wording) ||
+    (COUNT_VERB.test(wording) && isCountUnit(unit))
   );
 }
+
+/**
+ * Verbs the plan puts before a figure without a bound word ("熟练掌握1-2项", "形成1至2项", "推动80%的"): shown with
+ * "…" where the figure goes ("≥1 项（熟练掌握…）"), since "（熟练掌握）" alone read as a sentence cut off. Not read
+ * as bounds by parseTargetText: the sign before them decides.
+ */
+const LEADING_VERB = /^(熟练掌握|掌握|形成|推动)$/;
 
 export type TargetTextResult =
   /** `baseYear`: the year a yearly change names as counted from ("在2018年基础上每年降低…"), for the row's 基期年. */

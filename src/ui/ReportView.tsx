@@ -15,6 +15,7 @@ import {
   seriesTableHeading,
   type ReportVariant,
   type RowFacts,
+  warningsHeading,
 } from '../model/report';
 import { reportStatusLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
@@ -298,7 +299,10 @@ export function ReportView(props: {
                   <thead>
                     <tr>
                       <th>领域</th>
-                      <For each={tally().headers}>{(header) => <th>{header}</th>}</For>
+                      {/* A short heading on one line (已实现 stood 已 / 实 / 现 on A4); one with a bracket wraps. */}
+                      <For each={tally().headers}>
+                        {(header) => <th classList={{ short: !header.includes('（') }}>{header}</th>}
+                      </For>
                     </tr>
                   </thead>
                   <tbody>
@@ -369,7 +373,7 @@ export function ReportView(props: {
             )}
           </For>
           <section class="report-area">
-            <h2>需关注的指标（预警：预计达标困难或波动较大）</h2>
+            <h2>{warningsHeading(variant() === 'final' ? 'final' : 'annual')}</h2>
             <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
               <Show when={report().warnings.some((w) => w.statusNote !== '')}>
                 <p class="report-note">

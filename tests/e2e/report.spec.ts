@@ -6,7 +6,7 @@ import { AREAS, type Indicator } from '../../src/model/indicator';
 import type { Workbook } from '../../src/model/workbook';
 import { ATTENTION, STATUS_SEVERITY, type Status } from '../../src/model/status';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
-import { WorkbookPage } from './workbook-page';
+import { linesOf, WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
 
@@ -269,7 +269,8 @@ test('the printed report is a PDF with the summary line and every area heading',
     return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
   });
   expect(squeeze(pages[0]!)).toContain(squeeze(`打印日期：${today}`));
-  expect(squeeze(text)).toContain(squeeze('需关注的指标（预警：预计达标困难或波动较大）'));
+  // The report printed is the 终期评估 (chosen last above): its warning list is headed as its own.
+  expect(squeeze(text)).toContain(squeeze('需关注的指标（未实现目标，或预计达标困难、波动较大）'));
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
@@ -523,6 +524,13 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '50%',
   ]);
   await expect(tally.locator('tr', { hasText: '儿童与健康' }).locator('td').nth(2)).toHaveText('1');
+  // The warning list of a final evaluation holds rows that missed their target by 2025's own figure: its heading
+  // says so (预计达标困难 alone read as if 高中阶段毛入学率 still had time).
+  const warningList = report.locator('section.report-area', { has: page.locator('table.warnings') });
+  await expect(warningList.getByRole('heading', { level: 2 })).toHaveText(
+    '需关注的指标（未实现目标，或预计达标困难、波动较大）',
+  );
+  await expect(warningList.locator('table.warnings')).toContainText('高中阶段毛入学率');
   // A row of its area's table (the appendix has a row of its own for the code).
   const line = (code: string) =>
     report
@@ -594,6 +602,34 @@ test('终期评估 with the office’s name: each row against its base year, 已
   await report.getByLabel('报告类型').selectOption('annual');
   await expect(line(highSchool.code).nth(3)).toHaveText('−0.3个百分点');
   await expect(report.locator('table.tally')).toHaveCount(0);
+  workbook.expectNoErrors();
+});
+
+test('on an A4 page the count by area keeps each short heading on one line (已实现, not 已 / 实 / 现)', async ({
+  page,
+}) => {
+  const workbook = await openSample(page);
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  for (const variant of ['final', 'mid-term']) {
+    // Chosen on screen (the controls are not printed), then laid out as wide as an A4 page between its margins.
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await report.getByLabel('报告类型').selectOption(variant);
+    await page.setViewportSize({ width: 688, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    const heads = report.locator('table.tally thead th');
+    await expect(heads.first()).toHaveText('领域');
+    // The long headings (需关注（需加快…）, 实现率（已实现 ÷ …）) may wrap; a word of a few characters may not.
+    const broken: string[] = [];
+    for (const head of await heads.all()) {
+      const text = (await head.textContent()) ?? '';
+      if (!text.includes('（') && (await linesOf(head)) > 1) broken.push(text);
+    }
+    expect(broken, variant).toEqual([]);
+  }
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1400, height: 900 });
   workbook.expectNoErrors();
 });
 

@@ -226,6 +226,16 @@ describe('describeTarget: every row of the 2021–2025 plan reads as the plan wr
       W05: '≥1 家（建设…）',
     });
   });
+
+  it('marks where the figure goes after a verb the plan puts before it (熟练掌握1-2项, 形成1至2项, 推动80%的)', () => {
+    // "≥1 项（熟练掌握）" in the 终期评估 read as if the plan's sentence stopped at the verb.
+    const byCode = new Map(ROWS.map((row) => [row.code, describeTarget(row)]));
+    expect({ H19: byCode.get('H19'), E01: byCode.get('E01'), W02: byCode.get('W02') }).toEqual({
+      H19: '≥1 项（熟练掌握…）',
+      E01: '≥1 项（形成…）',
+      W02: '≥80%（推动…）',
+    });
+  });
 });
 
 describe('parseTargetText: the kinds of target', () => {
