@@ -1261,7 +1261,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   }
 
   // A 目标测算表 a department wrote its proposed targets in: its 新目标 column only.
-  const sheet = readPlanningSheet(parsed.data, file, byCode, defaultTargetYear);
+  const sheet = readPlanningSheet(parsed.data, file, byCode, defaultTargetYear, years, index.historyFrom);
   if (sheet) {
     result.issues.push(...sheet.issues);
     result.targetProposals = sheet.proposals;
