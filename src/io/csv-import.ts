@@ -33,9 +33,9 @@
  */
 import Papa from 'papaparse';
 import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
-import { implausibleFigure, implausibleYearlyStep } from '../model/plausibility';
+import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
-import { earliestFigureYear, firstEntryYear } from '../model/workbook';
+import { baseYearBeforeYears, earliestFigureYear, firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
 import { lineEnding } from './line-ending';
 import {
@@ -1261,7 +1261,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   }
 
   // A 目标测算表 a department wrote its proposed targets in: its 新目标 column only.
-  const sheet = readPlanningSheet(parsed.data, file, byCode, defaultTargetYear);
+  const sheet = readPlanningSheet(parsed.data, file, byCode, defaultTargetYear, years, index.historyFrom);
   if (sheet) {
     result.issues.push(...sheet.issues);
     result.targetProposals = sheet.proposals;
@@ -1988,7 +1988,18 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       return text !== '' && Number.isInteger(year) && year >= 1900 && year <= 2100 ? year : fallback;
     };
 
-    const baseYear = yearOf('baseYear', defaultBaseYear);
+    // A base year before the workbook's first year column has no column for its figure: the grid refuses it
+    // (baseYearBeforeYears), so the row comes in from the earliest year the workbook has, and the clerk is told.
+    const askedBaseYear = yearOf('baseYear', defaultBaseYear);
+    const firstColumn = years[0];
+    const beforeYears = firstColumn === undefined ? null : baseYearBeforeYears(askedBaseYear, firstColumn);
+    const baseYear = beforeYears === null || firstColumn === undefined ? askedBaseYear : firstColumn;
+    if (beforeYears !== null)
+      issue(
+        line,
+        columnName('baseYear'),
+        `新增指标 ${code} ${name}：基期年${askedBaseYear}年未采用，已按${baseYear}年导入：${beforeYears}`,
+      );
     // As for a row the workbook has: a year before the new row's base year takes no figure (a next plan's history
     // years excepted), or the row would hold a figure its grid greys out and its period does not count.
     const firstYear = firstEntryYear(baseYear, workbook.historyFrom);
@@ -2064,6 +2075,22 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           columnName('targetValue'),
           `新增指标 ${code}：目标值${entry.message}已留空，导入后请在表格中填写。`,
         );
+    }
+
+    // A new row's 目标值 questioned as a typed one is (请核实), beside the row's own figures: 0.65 on a % row whose
+    // figures are 60—70 is a share written as a ratio.
+    if (targetValue !== null && kind !== 'direction') {
+      const odd = implausibleTarget(unit, targetValue, { values, years });
+      if (odd)
+        result.questions?.push({
+          file,
+          line,
+          column: columnName('targetValue') ?? '目标值',
+          code,
+          name,
+          value: targetValue,
+          message: `新增指标 ${code} ${name}：${odd.message}`,
+        });
     }
 
     // A new row's 每年变化 questioned as a typed one is (请核实): 每年降低30个百分点 over 2018—2025 on a % row.

@@ -6,7 +6,8 @@
  */
 import { toHalfWidth } from '../model/entry';
 import type { Target } from '../model/indicator';
-import { describePreviousTarget } from '../model/planning';
+import { describePreviousTarget, periodOrderProblem } from '../model/planning';
+import { baseYearBeforeYears, baseYearPastFigures } from '../model/workbook';
 import { KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { describeTarget, parseTargetText } from '../model/target-text';
 import type { ExistingRow, ImportIssue } from './csv-import';
@@ -65,6 +66,9 @@ export function readPlanningSheet(
   file: string,
   byCode: ReadonlyMap<string, readonly ExistingRow[]>,
   targetYear: number,
+  /** The workbook's year columns, and its history years' start (model/workbook historyYearsFrom; null in a plan). */
+  years: readonly number[] = [],
+  historyFrom: number | null = null,
 ): PlanningSheet | null {
   const headerIndex = rows.slice(0, 5).findIndex((row) => {
     const keys = row.map(key);
@@ -94,6 +98,12 @@ export function readPlanningSheet(
     );
     return sheet;
   }
+  const baseYearProblem = (baseYear: number, row: ExistingRow): string | null => {
+    if (baseYear >= row.targetYear) return periodOrderProblem(baseYear, row.targetYear);
+    if (baseYear > row.baseYear) return baseYearPastFigures(baseYear, row.values, historyFrom);
+    const firstColumn = years[0];
+    return firstColumn === undefined ? null : baseYearBeforeYears(baseYear, firstColumn);
+  };
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     if (index <= headerIndex || row.every((c) => c.trim() === '')) return;
@@ -126,6 +136,13 @@ export function readPlanningSheet(
       const read = parseTargetText(written, existing.unit);
       if (!read.ok) {
         issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${read.message}`);
+        return;
+      }
+      // The base year a "在…年基础上" names, refused as the grid refuses it typed into 目标: said here at its line,
+      // not listed as a proposal that 应用 would then leave unwritten.
+      const baseProblem = read.baseYear === undefined ? null : baseYearProblem(read.baseYear, existing);
+      if (baseProblem !== null) {
+        issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${baseProblem}`);
         return;
       }
       if (!sameTarget(read.target, existing.target)) target = read.target;

@@ -9,7 +9,7 @@ import { isComparator, TARGET_KINDS, type Indicator } from './indicator';
 import type { Workbook } from './workbook';
 import { quoted } from './quote';
 import { decodeStrict } from './strict-decode';
-import { timeOf } from './stored-time';
+import { isFutureTime, timeOf } from './stored-time';
 
 export const BACKUP_FORMAT = 'lanxi-children-plan-workbook-backup';
 /**
@@ -436,6 +436,9 @@ export function backupReminder(lastBackupAt: string | undefined, workbook: Workb
   // A time edited by hand (or restored from a settings file so edited) counted “NaN 天”: a new backup settles it.
   if (Number.isNaN(last))
     return `提示：上次备份的时间无法读取（记录为${quoted(lastBackupAt)}），请在“工作簿”中点“备份全部到文件”，重新备份一份。`;
+  // A time past now (a settings file edited by hand) said nothing at all, as if a backup had just been made.
+  if (isFutureTime(last, now))
+    return `提示：上次备份的时间晚于现在（记录为${quoted(lastBackupAt)}），可能被改动过，请在“工作簿”中点“备份全部到文件”，重新备份一份。`;
   const days = Math.floor((now.getTime() - last) / 86_400_000);
   return days >= BACKUP_REMINDER_DAYS
     ? `提示：已有 ${days} 天没有备份，请在“工作簿”中点“备份全部到文件”。`

@@ -33,12 +33,30 @@ export function shownTime(text: string): string {
 }
 
 /**
+ * A time this far past the clock is no time yet: a hand-edited one (2099-01-01). A day's grace, because a
+ * colleague's computer whose clock runs a few minutes or hours ahead writes honest times a little in the future.
+ */
+const CLOCK_GRACE_MS = 86_400_000;
+
+/** Whether a stored time is later than `now` by more than a clock's drift: edited by hand, not a time that was. */
+export const isFutureTime = (time: number, now: Date): boolean => time > now.getTime() + CLOCK_GRACE_MS;
+
+/**
  * The last-backup time to record when a backup made at `createdAt` is restored (it is a backup of what the browser
  * then holds), or undefined to keep `recorded`: only a readable time later than the recorded one counts.
+ * `now` and `fromFile` (the recorded time is the one the file's settings just brought): a time past now is no
+ * backup made yet, and a file's record of a backup after the file itself was made was edited by hand — neither is
+ * kept, so the reminder does not count from a time that never was. (Without `now`, times are taken as they are.)
  */
-export function laterBackupTime(recorded: string | undefined, createdAt: string): string | undefined {
+export function laterBackupTime(
+  recorded: string | undefined,
+  createdAt: string,
+  now?: Date,
+  fromFile = false,
+): string | undefined {
   const restored = timeOf(createdAt);
-  if (Number.isNaN(restored)) return undefined;
+  if (Number.isNaN(restored) || (now !== undefined && isFutureTime(restored, now))) return undefined;
   const last = recorded === undefined ? NaN : timeOf(recorded);
-  return Number.isNaN(last) || last < restored ? createdAt : undefined;
+  const untrue = (now !== undefined && isFutureTime(last, now)) || (fromFile && last > restored);
+  return Number.isNaN(last) || untrue || last < restored ? createdAt : undefined;
 }

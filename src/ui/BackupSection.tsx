@@ -172,8 +172,14 @@ export function BackupSection(props: {
       // The file restored from is a backup of what the browser now holds: the reminder counts from it (it said
       // 还没有备份过 right after the restore, which read as if the restore had failed).
       const lastBackup = await props.repository.getSetting<string>(LAST_BACKUP_SETTING);
-      // By time, not as text (a file written at +08:00); a file's time that cannot be read is not recorded.
-      const restoredBackupAt = laterBackupTime(lastBackup, current.backup.createdAt);
+      // By time, not as text (a file written at +08:00); a file's time that cannot be read is not recorded. With the
+      // settings, the recorded time is the file's own: one later than the file, or than now, was edited by hand.
+      const restoredBackupAt = laterBackupTime(
+        lastBackup,
+        current.backup.createdAt,
+        new Date(),
+        withSettings() && LAST_BACKUP_SETTING in current.backup.settings,
+      );
       if (restoredBackupAt) await props.repository.setSetting(LAST_BACKUP_SETTING, restoredBackupAt);
       // A colleague's backup brings the colleague's name: the next changes would be recorded under it.
       const restoredClerk = withSettings() ? current.backup.settings[CLERK_SETTING] : undefined;

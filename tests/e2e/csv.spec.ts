@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { serializeIndicatorsCsv } from '../../src/io/csv-export';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { makeSampleWorkbook } from '../../src/model/sample-data';
-import { yearColumns } from '../../src/model/workbook';
+import { workbookFromPlan, yearColumns } from '../../src/model/workbook';
 import { encodeGbk } from './gbk';
 import { nextFileChooser, WorkbookPage } from './workbook-page';
 
@@ -724,5 +724,45 @@ test('new rows with a 领域 not in the list and an odd 每年变化: said in th
   await workbook.revealRow('X02');
   await expect(await workbook.cell('X02', '领域')).toContainText('儿童与教育');
   await expect(workbook.counts()).not.toContainText('需更正');
+  workbook.expectNoErrors();
+});
+
+test('a new row’s 目标值 far off its figures is listed to check, and a 基期年 before the first year column is said and not kept', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const first = yearColumns(workbookFromPlan(plan, 'e2e', new Date()))[0]!;
+  // Made-up test rows, not the plan's.
+  const csv = [
+    `代码,领域,指标名称,单位,目标类型,比较,目标值,基期年,目标年,${first}年,${first + 1}年`,
+    `X01,儿童与教育,乡镇测试指标甲,%,下限,≥,0.65,${first},2025,60,70`,
+    `X02,儿童与教育,乡镇测试指标乙,%,下限,≥,65,${first - 1},2025,60,62`,
+  ].join('\r\n');
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '乡镇.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${csv}`, 'utf-8'),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('新增指标 2 项');
+  await expect(dialog.getByRole('list', { name: '请核实' })).toContainText(
+    '乡镇.csv 第 2 行 “目标值”列：新增指标 X01 乡镇测试指标甲：目标值',
+  );
+  await expect(dialog.getByLabel('导入错误')).toContainText(
+    `乡镇.csv 第 3 行 “基期年”列：新增指标 X02 乡镇测试指标乙：基期年${first - 1}年未采用，已按${first}年导入：` +
+      `本工作簿的年份从${first}年起，基期年不能早于${first}年`,
+  );
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toBeHidden();
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow('X02');
+  await expect(await workbook.cell('X02', '基期年')).toHaveText(String(first));
+  await expect(await workbook.cell('X02', `${first}年`)).toHaveText('60%');
+  await workbook.revealRow('X01');
+  await expect(await workbook.cell('X01', '目标值')).toContainText('0.65');
   workbook.expectNoErrors();
 });

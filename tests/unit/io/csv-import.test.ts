@@ -1650,6 +1650,52 @@ describe('parseImportFile: figures to check with the department (请核实)', ()
     expect(parsed.questions?.[0]?.message).toMatch(/^新增指标 X01 乡镇儿童之家服务人次：2023年为14 人次/);
   });
 
+  it('a new row’s 目标值 is questioned (请核实) beside its own figures, and one impossible for its unit refused', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,目标类型,比较,目标值,基期年,目标年,2020年,2021年\r\n' +
+        'X01,乡镇学生体质达标率,%,下限,≥,0.65,2020,2025,60,70\r\n' +
+        'X02,乡镇学生视力筛查率,%,下限,≥,650,2020,2025,60,70\r\n' +
+        'X03,乡镇学生营养监测率,%,下限,≥,65,2020,2025,60,70\r\n',
+      '教育局.csv',
+      planRows(),
+      [2018, ...YEARS],
+    );
+    // Each row comes in: the question is the clerk's to answer; the impossible value is left empty.
+    expect(parsed.newRows.map((r) => [r.indicator.code, r.indicator.target.value])).toEqual([
+      ['X01', 0.65],
+      ['X02', null],
+      ['X03', 65],
+    ]);
+    expect(parsed.questions?.map((q) => [q.file, q.line, q.column, q.code])).toEqual([
+      ['教育局.csv', 2, '目标值', 'X01'],
+    ]);
+    expect(parsed.questions?.[0]?.message).toMatch(/^新增指标 X01 乡镇学生体质达标率：目标值.*0\.65/);
+    expect(parsed.issues.map((i) => [i.line, i.column])).toEqual([[3, '目标值']]);
+    expect(parsed.issues[0]?.message).toMatch(/^新增指标 X02：目标值.*已留空/);
+  });
+
+  it('a new row’s 基期年 before the workbook’s first year is refused, as the grid refuses it, saying where', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,目标类型,比较,目标值,基期年,目标年,2018年,2019年\r\n' +
+        'X01,乡镇学生体质达标率,%,下限,≥,65,2017,2025,60,62\r\n',
+      '教育局.csv',
+      planRows(),
+      [2018, ...YEARS],
+    );
+    expect(parsed.issues.map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      [
+        '教育局.csv',
+        2,
+        '基期年',
+        '新增指标 X01 乡镇学生体质达标率：基期年2017年未采用，已按2018年导入：本工作簿的年份从2018年起，' +
+          '基期年不能早于2018年（没有2017年的列，无法填写基期数值）。请填写2018年或以后的年份。',
+      ],
+    ]);
+    expect(parsed.newRows.map((r) => [r.indicator.baseYear, r.indicator.values])).toEqual([
+      [2018, { 2018: 60, 2019: 62 }],
+    ]);
+  });
+
   it('a new row’s 每年变化 is questioned (请核实) as a typed one is, and the row comes in with it', () => {
     const parsed = parseImportFile(
       '代码,指标名称,单位,目标类型,每年变化,基期年,目标年,2018年\r\n' +

@@ -494,6 +494,12 @@ describe('backup reminder', () => {
     expect(reminder).toContain('备份全部到文件');
     expect(reminder).not.toContain('NaN');
   });
+  it('a last backup time later than now (a settings file edited by hand) asks for a new backup, never says nothing', () => {
+    const reminder = backupReminder('2099-01-01T00:00:00Z', plan, now);
+    expect(reminder).toContain('上次备份的时间晚于现在');
+    expect(reminder).toContain('2099-01-01T00:00:00Z');
+    expect(reminder).toContain('备份全部到文件');
+  });
   it('a last backup time in another time zone counts by time', () => {
     // 2026-10-29T07:00:00+08:00 is 2026-10-28T23:00Z: 30 days before now, not 29.
     expect(backupReminder('2026-10-29T07:00:00+08:00', plan, now)).toContain('已有 30 天没有备份');
@@ -524,5 +530,22 @@ describe('times in a backup as the clerk reads them', () => {
     expect(laterBackupTime(undefined, '上周五')).toBeUndefined();
     // A recorded time that cannot be read gives way to a readable one.
     expect(laterBackupTime('上周五', '2026-11-29T10:00:00+08:00')).toBe('2026-11-29T10:00:00+08:00');
+  });
+  it('a restored settings file’s last backup later than the file itself, or than now, is not believed', () => {
+    const now = new Date('2026-11-30T00:00:00Z');
+    // Restored with the settings: the file's own record is the recorded one; no backup of it came after the file.
+    expect(laterBackupTime('2099-01-01T00:00:00Z', '2026-11-29T10:00:00+08:00', now, true)).toBe(
+      '2026-11-29T10:00:00+08:00',
+    );
+    expect(laterBackupTime('2026-11-29T03:00:00Z', '2026-11-29T10:00:00+08:00', now, true)).toBe(
+      '2026-11-29T10:00:00+08:00',
+    );
+    // The browser's own later backup stands (restored without settings).
+    expect(laterBackupTime('2026-11-29T03:00:00Z', '2026-11-29T10:00:00+08:00', now, false)).toBeUndefined();
+    // A time later than now, recorded or the file's, is not a backup made yet.
+    expect(laterBackupTime('2099-01-01T00:00:00Z', '2026-11-29T10:00:00+08:00', now, false)).toBe(
+      '2026-11-29T10:00:00+08:00',
+    );
+    expect(laterBackupTime('2026-11-20T00:00:00Z', '2099-01-01T00:00:00Z', now, false)).toBeUndefined();
   });
 });

@@ -289,3 +289,26 @@ describe('目标测算表 sent back: 确定沿用 goes both ways', () => {
     ]);
   });
 });
+
+describe('目标测算表: a base year the grid would refuse', () => {
+  it('“在…年基础上” before the workbook’s first year column is not proposed, and said at its line and column', () => {
+    const lines = exported();
+    const col = lines[0]!.indexOf('新目标');
+    const lineOf = (code: string) => lines.findIndex((l) => l[1] === code);
+    const first = yearColumns(next)[0]!;
+    lines[lineOf(MYOPIA.code)]![col] = `在${first - 1}年基础上每年降低0.5个百分点以上`;
+    lines[lineOf(INFANT.code)]![col] = '控制在4.5‰以下';
+    const parsed = read(lines);
+    const plan = planImport([parsed]);
+    expect(plan.targetProposals.map((p) => p.code)).toEqual([INFANT.code]);
+    expect(parsed.issues.map((i) => [i.file, i.line, i.column, i.message])).toEqual([
+      [
+        '卫健局目标建议.csv',
+        lineOf(MYOPIA.code) + 1,
+        '新目标',
+        `${MYOPIA.code} ${MYOPIA.name}：新目标未导入，本工作簿的年份从${first}年起，基期年不能早于${first}年` +
+          `（没有${first - 1}年的列，无法填写基期数值）。请填写${first}年或以后的年份。`,
+      ],
+    ]);
+  });
+});
