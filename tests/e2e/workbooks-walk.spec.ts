@@ -1,0 +1,96 @@
+/**
+ * Several workbooks in one browser: a figure typed just before switching workbooks, and the workbooks kept apart.
+ */
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
+
+test('a figure typed but not entered when another workbook is opened from 工作簿 is saved into its own workbook only', async ({
+  page,
+}) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  const list = dialog.getByRole('table', { name: '工作簿列表' });
+  await list.getByRole('button', { name: '复制' }).click();
+  await expect(list.getByRole('row', { name: /（副本）/ })).toHaveCount(1);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  // Typed in the editor, no Enter: the clerk goes straight to the other workbook.
+  await workbook.select(INFANT.code, '2022年');
+  await page.keyboard.type('5.5');
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await list
+    .getByRole('row', { name: /（副本）/ })
+    .getByRole('button', { name: '打开' })
+    .click();
+  await expect(page).toHaveURL(/workbook=/);
+  await workbook.waitForGrid();
+  await expect(page.locator('body')).toContainText('（副本）');
+  await expect(await workbook.cell(INFANT.code, '2022年')).not.toContainText('5.5');
+
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await list
+    .getByRole('row', { name: /十四五/ })
+    .first()
+    .getByRole('button', { name: '打开' })
+    .click();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT.code, '2022年')).toContainText('5.5');
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT.code, '2022年')).toContainText('5.5');
+  workbook.expectNoErrors();
+});
+
+test('figures copied in the sample (another tab) are refused when pasted into the plan, said in Chinese', async ({
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const samplePage = await context.newPage();
+  const sample = new WorkbookPage(samplePage);
+  await sample.open('/?workbook=sample');
+  await expect(samplePage.locator('body')).toContainText('示例数据（模拟，非真实统计）');
+  const sampleCell = await sample.cell(INFANT.code, '2021年');
+  const sampleFigure = (await sampleCell.textContent()) ?? '';
+  expect(sampleFigure).toMatch(/\d/);
+  await sample.select(INFANT.code, '2021年');
+  await samplePage.keyboard.press('Control+c');
+  // What the copy put on the clipboard is the sample's figure (so the paste below would bring it in).
+  await expect
+    .poll(() => samplePage.evaluate(() => navigator.clipboard.readText()))
+    .toContain(sampleFigure.replace(/[^\d.]/g, ''));
+
+  const planPage = await context.newPage();
+  const real = new WorkbookPage(planPage);
+  await real.open('/');
+  await real.select(INFANT.code, '2021年');
+  await planPage.keyboard.press('Control+v');
+  await expect(planPage.getByRole('alert').or(planPage.locator('.status-bar'))).toContainText(
+    '示例数据不能粘贴到正式工作簿',
+  );
+  await expect(await real.cell(INFANT.code, '2021年')).toHaveText('');
+  await planPage.reload();
+  await real.waitForGrid();
+  await expect(await real.cell(INFANT.code, '2021年')).toHaveText('');
+  // A figure copied from elsewhere (Excel) still pastes.
+  await planPage.evaluate(() => navigator.clipboard.writeText('5.1\n'));
+  await real.select(INFANT.code, '2021年');
+  await planPage.keyboard.press('Control+v');
+  await expect(await real.cell(INFANT.code, '2021年')).toHaveText('5.1‰');
+  // Within the sample the copy still pastes as it did.
+  await sample.select(INFANT.code, '2023年');
+  await samplePage.evaluate(() => navigator.clipboard.writeText(''));
+  await sample.select(INFANT.code, '2021年');
+  await samplePage.keyboard.press('Control+c');
+  await sample.select(INFANT.code, '2023年');
+  await samplePage.keyboard.press('Control+v');
+  await expect(await sample.cell(INFANT.code, '2023年')).toHaveText(sampleFigure);
+  sample.expectNoErrors();
+  real.expectNoErrors();
+});
