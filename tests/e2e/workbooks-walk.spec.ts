@@ -94,3 +94,29 @@ test('figures copied in the sample (another tab) are refused when pasted into th
   sample.expectNoErrors();
   real.expectNoErrors();
 });
+
+test('a copy of the sample renamed by the clerk is still listed as 示例数据 in 工作簿', async ({ page }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const sample = new WorkbookPage(page);
+  await sample.open('/?workbook=sample');
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  const list = dialog.getByRole('table', { name: '工作簿列表' });
+  const sampleRow = list.getByRole('row', { name: /示例数据/ }).first();
+  await sampleRow.getByRole('button', { name: '复制' }).click();
+  const copy = list.getByRole('row', { name: /（副本）/ });
+  await expect(copy).toHaveCount(1);
+  await copy.getByRole('button', { name: '重命名' }).click();
+  // (Once the name is typed over, the row's own name no longer says （副本）.)
+  const newName = list.getByLabel('新名称');
+  await newName.fill('城区试点工作簿');
+  await newName.press('Enter');
+  const renamed = list.getByRole('row', { name: /城区试点工作簿/ });
+  await expect(renamed).toHaveCount(1);
+  // Its name no longer says so: the list does, as the open workbook's banner does.
+  await expect(renamed).toContainText('示例数据（模拟，非真实统计）');
+  // The sample and its copy, nothing else, and the sample's own name says it once.
+  await expect(list.locator('tbody tr').filter({ hasText: '模拟' })).toHaveCount(2);
+  await expect(sampleRow).not.toContainText('（模拟，非真实统计）·示例数据');
+  sample.expectNoErrors();
+});
