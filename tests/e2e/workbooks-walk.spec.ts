@@ -1,6 +1,7 @@
 /**
  * Several workbooks in one browser: a figure typed just before switching workbooks, and the workbooks kept apart.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { WorkbookPage } from './workbook-page';
@@ -118,5 +119,16 @@ test('a copy of the sample renamed by the clerk is still listed as 示例数据 
   // The sample and its copy, nothing else, and the sample's own name says it once.
   await expect(list.locator('tbody tr').filter({ hasText: '模拟' })).toHaveCount(2);
   await expect(sampleRow).not.toContainText('（模拟，非真实统计）·示例数据');
+  // Backed up and read back for restoring: the list of what the file holds says so too.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份全部到文件' }).click();
+  const backup = readFileSync(await (await downloading).path());
+  await page
+    .getByLabel('从备份文件恢复')
+    .setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: backup });
+  const inFile = page.getByRole('table', { name: '恢复内容' });
+  await expect(inFile.locator('tbody tr').filter({ hasText: '城区试点工作簿' })).toContainText(
+    '示例数据（模拟，非真实统计）',
+  );
   sample.expectNoErrors();
 });
