@@ -132,3 +132,47 @@ test('a copy of the sample renamed by the clerk is still listed as 示例数据 
   );
   sample.expectNoErrors();
 });
+
+test('two tabs on two workbooks: a figure saved in one never shows in the other, before or after a reload', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  first.on('dialog', (dialog) => void dialog.accept());
+  const plan = new WorkbookPage(first);
+  await plan.open('/');
+  await first.getByRole('button', { name: '工作簿' }).click();
+  const list = first.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
+  await list.getByRole('button', { name: '复制' }).click();
+  const copyRow = list.getByRole('row', { name: /（副本）/ });
+  await expect(copyRow).toHaveCount(1);
+  await first.getByRole('dialog', { name: '工作簿' }).getByRole('button', { name: '关闭' }).click();
+
+  const second = await context.newPage();
+  const copy = new WorkbookPage(second);
+  await copy.open('/');
+  await second.getByRole('button', { name: '工作簿' }).click();
+  await second
+    .getByRole('dialog', { name: '工作簿' })
+    .getByRole('row', { name: /（副本）/ })
+    .getByRole('button', { name: '打开' })
+    .click();
+  await expect(second).toHaveURL(/workbook=/);
+  await copy.waitForGrid();
+
+  await plan.typeInto(INFANT.code, '2021年', '4.6');
+  await copy.typeInto(INFANT.code, '2022年', '5.3');
+  await plan.waitSaved();
+  await copy.waitSaved();
+  await expect(await copy.cell(INFANT.code, '2021年')).toHaveText('');
+  await expect(await plan.cell(INFANT.code, '2022年')).toHaveText('');
+  await first.reload();
+  await plan.waitForGrid();
+  await second.reload();
+  await copy.waitForGrid();
+  await expect(await plan.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  await expect(await plan.cell(INFANT.code, '2022年')).toHaveText('');
+  await expect(await copy.cell(INFANT.code, '2022年')).toHaveText('5.3‰');
+  await expect(await copy.cell(INFANT.code, '2021年')).toHaveText('');
+  plan.expectNoErrors();
+  copy.expectNoErrors();
+});
