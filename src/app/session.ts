@@ -63,6 +63,27 @@ export function workbookIdFromUrl(href: string): string | null {
  */
 export const LAST_WORKBOOK_SETTING = 'lastWorkbook';
 
+/** The workbook this tab shows, kept for its own reloads only (sessionStorage is per tab and survives a reload). */
+const SHOWN_IN_TAB_KEY = 'lanxi-workbook-shown-in-tab';
+
+function shownInThisTab(): string | null {
+  try {
+    return sessionStorage.getItem(SHOWN_IN_TAB_KEY);
+  } catch {
+    // Storage blocked: a bare address opens the browser's last workbook, as before.
+    return null;
+  }
+}
+
+/** Also called just before this tab goes to another workbook, so that a bare address then opens that one. */
+export function rememberShownInThisTab(id: string): void {
+  try {
+    sessionStorage.setItem(SHOWN_IN_TAB_KEY, id);
+  } catch {
+    // Only a reload's preference (see shownInThisTab).
+  }
+}
+
 /** The address of a workbook, from the page's own address (works from a server and from file://). */
 export function workbookHref(id: string): string {
   return id === DEFAULT_WORKBOOK_ID
@@ -149,8 +170,12 @@ export async function openSession(requested: string | null = null, databaseName?
     let id = workbookId;
     const records = await repository.listWorkbooks();
     if (requested === null) {
-      const last = await repository.getSetting<string>(LAST_WORKBOOK_SETTING);
-      const lastRecord = records.find((w) => w.id === last && !w.deletedAt && !w.isSample);
+      // A reload shows what this tab showed: another tab opening another workbook since changed the browser's last
+      // one, and a reload then put that workbook in this tab (with the clerk's next figure going into it).
+      const openable = (wanted: string | null | undefined) =>
+        records.find((w) => w.id === wanted && !w.deletedAt && !w.isSample);
+      const shownHere = openable(shownInThisTab());
+      const lastRecord = shownHere ?? openable(await repository.getSetting<string>(LAST_WORKBOOK_SETTING));
       if (lastRecord && lastRecord.id !== DEFAULT_WORKBOOK_ID) {
         id = lastRecord.id;
         notice = `已打开上次使用的工作簿${quoted(lastRecord.title)}。要打开其他工作簿，请点“工作簿”。`;
@@ -166,6 +191,7 @@ export async function openSession(requested: string | null = null, databaseName?
       workbook = freshWorkbook(id);
       await repository.saveWorkbook(workbook);
     }
+    rememberShownInThisTab(workbook.id);
     const knownCodes = await repository.historyCodes(workbook.id);
     // Every deleted row is in the history; a version read whole is megabytes for a large workbook, so its codes
     // (rows only an older build's version may hold) are added after the page opens rather than waited for.

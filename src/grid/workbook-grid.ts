@@ -107,6 +107,7 @@ import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 import { roundHalfAway } from '../model/rounding';
 import { joinedAction, type UndoAction } from './joined-undo-step';
+import { guardSampleClipboard } from './sample-clipboard';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -1369,6 +1370,11 @@ export function makeWorkbookGrid(
    */
   let lastCell: { physicalRow: number; column: number } | null = null;
   addCoreStyles(container.ownerDocument);
+  const stopGuardingClipboard = guardSampleClipboard(
+    () => hot,
+    workbook.isSample === true,
+    (message) => options.events.onNotice?.(message),
+  );
   hot = new Handsontable(container, {
     data,
     columns: columnSettings,
@@ -2598,6 +2604,7 @@ export function makeWorkbookGrid(
       return String(editor.getValue() ?? '') !== String(editor.originalValue ?? '');
     },
     destroy() {
+      stopGuardingClipboard();
       grid.destroy();
       formulaEngine.destroy();
     },

@@ -342,6 +342,8 @@ export interface RestoreLine {
   inFile: string;
   inBrowser: string | null;
   action: RestoreAction;
+  /** Sample data (示例数据): said in the list, since a renamed copy's name no longer says so. */
+  isSample: boolean;
   /** The browser's copy is in 已删除: a restore that changes nothing there would leave it unseen. */
   deletedInBrowser?: boolean;
 }
@@ -382,6 +384,7 @@ export function planRestore(
       inFile: w.updatedAt,
       inBrowser: browser?.updatedAt ?? null,
       action,
+      isSample: w.isSample === true,
       ...(browser?.deletedAt ? { deletedInBrowser: true } : {}),
     };
   });

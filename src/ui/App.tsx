@@ -8,6 +8,7 @@ import {
   downloadCsv,
   downloadHistoryCsv,
   LAST_WORKBOOK_SETTING,
+  rememberShownInThisTab,
   carryNotice,
   workbookHref,
   LICENSE_SETTING,
@@ -609,6 +610,7 @@ export function App(props: { session: Session }) {
       carryNotice(
         `已将原工作簿${quoted(workbook.title)}页面上的全部内容另存为新工作簿${quoted(title)}，并已打开。`,
       );
+      rememberShownInThisTab(id);
       location.href = workbookHref(id);
     } catch (error) {
       console.warn('[storage] saving as a new workbook failed:', error);
@@ -633,6 +635,7 @@ export function App(props: { session: Session }) {
       console.warn('[storage] could not remember the workbook opened:', error);
     }
     askedBeforeLeaving = false;
+    rememberShownInThisTab(target);
     location.href = workbookHref(target);
     return !askedBeforeLeaving;
   };

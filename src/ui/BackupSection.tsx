@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { SAMPLE_LABEL } from '../model/sample-data';
 import {
   parseBackupBytes,
   planRestore,
@@ -263,7 +264,12 @@ export function BackupSection(props: {
                           onChange={(e) => toggle(line.id, e.currentTarget.checked)}
                         />
                       </td>
-                      <td>{line.title}</td>
+                      <td>
+                        {line.title}
+                        <Show when={line.isSample && !line.title.includes(SAMPLE_LABEL)}>
+                          <span class="sample-mark">·{SAMPLE_LABEL}</span>
+                        </Show>
+                      </td>
                       <td>{line.inFile ? shownTime(line.inFile) : '—'}</td>
                       <td>{line.inBrowser !== null ? shownTime(line.inBrowser) : '（无）'}</td>
                       <td>

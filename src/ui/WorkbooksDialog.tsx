@@ -11,6 +11,7 @@ import { carryNotice } from '../app/session';
 import { quoted } from '../model/quote';
 import { shownTime } from '../model/stored-time';
 import { ConfirmDialog } from './ConfirmDialog';
+import { SAMPLE_LABEL } from '../model/sample-data';
 
 /**
  * The clerk's workbooks: open, rename, duplicate, delete (recoverable), and make the next period's plan from
@@ -241,7 +242,15 @@ export function WorkbooksDialog(props: {
                 {(w) => (
                   <tr classList={{ current: w.id === current.id }}>
                     <td>
-                      <Show when={renaming() === w.id} fallback={w.title}>
+                      <Show
+                        when={renaming() === w.id}
+                        fallback={
+                          <>
+                            {w.title}
+                            <SampleMark workbook={w} />
+                          </>
+                        }
+                      >
                         <input
                           aria-label="新名称"
                           value={renameText()}
@@ -305,7 +314,8 @@ export function WorkbooksDialog(props: {
               <For each={deleted()}>
                 {(w) => (
                   <li>
-                    {w.title}（{periodText(w.baseYear, w.targetYear)}）
+                    {w.title}
+                    <SampleMark workbook={w} />（{periodText(w.baseYear, w.targetYear)}）
                     <button type="button" onClick={() => void restore(w)}>
                       恢复
                     </button>
@@ -397,4 +407,16 @@ export function WorkbooksDialog(props: {
 /** A plan's period as it is written (2021—2025 for base year 2020), with its base year. */
 function periodText(baseYear: number, targetYear: number): string {
   return `${baseYear + 1}—${targetYear}（基期 ${baseYear}）`;
+}
+
+/**
+ * A sample workbook (or a copy or next plan made from it) said as such in the list: its name says so only until
+ * the clerk renames it, and the list is where a real workbook is chosen to open.
+ */
+function SampleMark(props: { workbook: { title: string; isSample: boolean } }) {
+  return (
+    <Show when={props.workbook.isSample && !props.workbook.title.includes(SAMPLE_LABEL)}>
+      <span class="sample-mark">·{SAMPLE_LABEL}</span>
+    </Show>
+  );
 }

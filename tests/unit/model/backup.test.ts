@@ -383,9 +383,9 @@ describe('backup file', () => {
       { id: 'plan', updatedAt: '2026-11-20T00:00:00.000Z' },
       { id: 'other', updatedAt: '2026-01-01T00:00:00.000Z' },
     ]);
-    expect(lines.map((l) => [l.id, l.action])).toEqual([
-      ['plan', 'browser-newer'],
-      ['sample', 'add'],
+    expect(lines.map((l) => [l.id, l.action, l.isSample])).toEqual([
+      ['plan', 'browser-newer', false],
+      ['sample', 'add', true],
     ]);
     expect(
       planRestore(parsed.backup, [{ id: 'plan', updatedAt: '2026-10-01T00:00:00.000Z' }])[0]?.action,
