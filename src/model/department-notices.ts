@@ -6,6 +6,7 @@
  */
 import { seriesOf } from './projection';
 import {
+  GAP_HEADING,
   hasNoEntry,
   INVALID_MARK,
   noEntryWords,
@@ -244,7 +245,7 @@ export function warningInWords(w: WarningRow): string {
     `目标 ${w.target}`,
     // The year of the projection, as the grid's column says it (预测2025年): a report of 2024 projects to 2025.
     /\d年已有实际值$/.test(w.projected) ? w.projected : `预测${w.projectedYear}年 ${w.projected}`,
-    `预测与目标：${w.gap}`,
+    `${GAP_HEADING}：${w.gap}`,
     `状态：${status}`,
     ...(w.fluctuation ? [w.fluctuation] : []),
   ].join('；');

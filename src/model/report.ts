@@ -128,6 +128,12 @@ export interface ReportArea {
   rows: ReportRow[];
 }
 
+/**
+ * The heading of a warning's gap, as the grid's column is headed: a row whose target year's own figure is in has
+ * its real gap there, not a projection's ("预测与目标" read as one).
+ */
+export const GAP_HEADING = '与目标差距';
+
 export interface WarningRow {
   code: string;
   name: string;

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { WarningRow } from '../model/report';
+import { GAP_HEADING, type WarningRow } from '../model/report';
 import { FiguresKeptWhole } from './FiguresKeptWhole';
 
 /**
@@ -28,7 +28,7 @@ export function WarningsTable(props: {
           <th scope="col">最新值</th>
           <th scope="col">目标</th>
           <th scope="col">{projectedHeading(props.all ?? props.warnings)}</th>
-          <th scope="col">预测与目标</th>
+          <th scope="col">{GAP_HEADING}</th>
           <th scope="col">状态</th>
           <th scope="col">波动</th>
         </tr>

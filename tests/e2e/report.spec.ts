@@ -177,6 +177,9 @@ test('the dashboard counts match the grid, and a warning leads to its row and ch
   const headers = await warnings.locator('thead th').allTextContents();
   // The projection's year, as the grid's column and the printed list say it.
   expect(headers).toContain('预测2025年');
+  // The gap as the grid's column names it: a row whose target year's own figure is in has its real gap there, no
+  // projection (预测与目标 read as one).
+  expect(headers).toContain('与目标差距');
   const statusCol = headers.indexOf('状态');
   const listed = await warnings
     .locator('tbody tr')

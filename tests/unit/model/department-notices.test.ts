@@ -233,8 +233,8 @@ describe('各单位预警及补报通知', () => {
       '按截至2024年底的监测数据，贵单位负责的指标有下列情况，请核实处理。',
       '',
       '一、需关注的指标（预警：预计达标困难或波动较大），共2项：',
-      '1. H01 指标H01：最新值 5.6‰（2024年）；目标 <5‰（以下）；预测2025年 5.3‰；预测与目标：高于目标 0.3个千分点；状态：需加快',
-      '2. H03 指标H03：最新值 82%（2022年）；目标 ≥95%（以上）；预测2025年 85%；预测与目标：低于目标 10个百分点；状态：进展缓慢',
+      '1. H01 指标H01：最新值 5.6‰（2024年）；目标 <5‰（以下）；预测2025年 5.3‰；与目标差距：高于目标 0.3个千分点；状态：需加快',
+      '2. H03 指标H03：最新值 82%（2022年）；目标 ≥95%（以上）；预测2025年 85%；与目标差距：低于目标 10个百分点；状态：进展缓慢',
       reportStatusLegend(DEFAULT_THRESHOLDS, false),
       '',
       '二、2024年数值待补报的指标，共2项：',
@@ -285,6 +285,6 @@ describe('各单位预警及补报通知', () => {
     expect(countReport.warnings[0]).toMatchObject({ projected: '5 家', status: '需加快' });
     const countNotices = buildNotices('规划', countReport, [row], ORDER, DEFAULT_THRESHOLDS);
     const text = noticeText(countNotices, countNotices.notices[0]!, { isSample: false, organisation: '' });
-    expect(text).toContain('预测2025年 5 家；预测与目标：等于目标值（目标不含本数），未达到；状态：需加快');
+    expect(text).toContain('预测2025年 5 家；与目标差距：等于目标值（目标不含本数），未达到；状态：需加快');
   });
 });
