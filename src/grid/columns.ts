@@ -383,14 +383,12 @@ export function fromGridRow(
   )
     indicator.baseYear = previous.baseYear;
   // So is a base year before the first year column (baseYearBeforeYears): its year has no column until a reload.
-  const firstYear = columns.find((c) => c.key === 'year')?.year;
-  if (
-    previous &&
-    indicator.baseYear < previous.baseYear &&
-    firstYear !== undefined &&
-    baseYearBeforeYears(indicator.baseYear, firstYear)
-  )
-    indicator.baseYear = previous.baseYear;
+  // (The column is looked up only then: this runs for every row drawn.)
+  if (previous && indicator.baseYear < previous.baseYear) {
+    const firstYear = columns.find((c) => c.key === 'year')?.year;
+    if (firstYear !== undefined && baseYearBeforeYears(indicator.baseYear, firstYear))
+      indicator.baseYear = previous.baseYear;
+  }
   // Keep the projection formula only when the clerk changed it; the default follows the row's definition.
   const projectionText =
     projectionCell === null || projectionCell === undefined ? '' : String(projectionCell).trim();

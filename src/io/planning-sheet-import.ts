@@ -33,6 +33,17 @@ export interface TargetProposal {
   keptAfter: boolean;
 }
 
+/** How many 确定沿用 ticks proposals put on and take off: said in the preview and in the 已导入 notice alike. */
+export function tickChanges(proposals: readonly TargetProposal[]): { on: number; off: number } {
+  let on = 0;
+  let off = 0;
+  for (const t of proposals) {
+    if (t.keptAfter && !t.keptBefore) on += 1;
+    else if (t.keptBefore && !t.keptAfter) off += 1;
+  }
+  return { on, off };
+}
+
 export interface PlanningSheet {
   proposals: TargetProposal[];
   issues: ImportIssue[];

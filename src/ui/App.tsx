@@ -39,7 +39,7 @@ import { ReportView } from './ReportView';
 import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
-import type { TargetProposal } from '../io/planning-sheet-import';
+import { tickChanges, type TargetProposal } from '../io/planning-sheet-import';
 import { MoreMenu } from './MoreMenu';
 import { historyYearsFrom, yearColumns } from '../model/workbook';
 import { previousPeriodNote } from '../model/planning';
@@ -95,8 +95,7 @@ function replacedNotice(conflicts: MergeConflict[]): string {
 
 /** The ticks a 目标测算表 put on and took off, for the 已导入 notice ("，确定沿用 2 项、取消“已确定” 1 项"). */
 function ticksSaid(targets: readonly TargetProposal[]): string {
-  const on = targets.filter((t) => t.keptAfter && !t.keptBefore).length;
-  const off = targets.filter((t) => t.keptBefore && !t.keptAfter).length;
+  const { on, off } = tickChanges(targets);
   const said = [...(on > 0 ? [`确定沿用 ${on} 项`] : []), ...(off > 0 ? [`取消“已确定” ${off} 项`] : [])];
   return said.length > 0 ? `（${said.join('、')}）` : '';
 }

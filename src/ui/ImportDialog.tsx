@@ -17,7 +17,7 @@ import type { CellValue, Indicator } from '../model/indicator';
 import { FilePicker } from './FilePicker';
 import { afterFrame, createLimited, createLimitedOf } from './preview-limit';
 import { ShowMore } from './ShowMore';
-import type { TargetProposal } from '../io/planning-sheet-import';
+import { tickChanges, type TargetProposal } from '../io/planning-sheet-import';
 
 /**
  * Import CSV files sent back by departments: read them (GBK or UTF-8), show exactly what will change, let the
@@ -210,8 +210,9 @@ function Preview(props: {
   const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
   const targets = () => props.plan.targetProposals;
   // Ticks of 确定沿用 the sheet puts on, and takes off (by a new target, or cleared by the department).
-  const ticksOn = () => targets().filter((t) => t.keptAfter && !t.keptBefore).length;
-  const ticksOff = () => targets().filter((t) => t.keptBefore && !t.keptAfter).length;
+  const ticks = createMemo(() => tickChanges(targets()));
+  const ticksOn = () => ticks().on;
+  const ticksOff = () => ticks().off;
   const nothingToApply = () =>
     updateCount() === 0 &&
     props.plan.newRows.length === 0 &&
