@@ -47,7 +47,7 @@ export type MergedSave = WorkbookMerge;
 
 /**
  * Which stored state of a workbook a page has seen: the count of the workbook's row writes and the time of the
- * last. Every write of rows here bumps the count; a page whose stamp still matches knows that storage holds the
+ * last. Every write here bumps the count (of rows, and a rename or a move to 已删除); a page whose stamp still matches knows that storage holds the
  * rows it last read or wrote, and need not read them again before a merged write (see saveRowsMerged).
  */
 export interface StoredStamp {
@@ -448,16 +448,30 @@ export class WorkbookRepository {
   }
 
   async renameWorkbook(id: string, title: string): Promise<void> {
-    await this.db.workbooks.update(id, { title, updatedAt: new Date().toISOString() });
+    // The revision is counted on too: a rename in the same millisecond as a save kept that save's stamp, and a tab
+    // told of the save took storage for unchanged since (see RowSync.pull).
+    await this.db.transaction('rw', this.db.workbooks, async () => {
+      const record = await this.db.workbooks.get(id);
+      if (!record) return;
+      await this.db.workbooks.update(id, {
+        title,
+        updatedAt: new Date().toISOString(),
+        revision: (record.revision ?? 0) + 1,
+      });
+    });
   }
 
   /** Move a workbook to 已删除 (recoverable), or bring it back. */
   async setDeleted(id: string, deleted: boolean): Promise<void> {
-    const record = await this.db.workbooks.get(id);
-    if (!record) return;
-    if (deleted) record.deletedAt = new Date().toISOString();
-    else delete record.deletedAt;
-    await this.db.workbooks.put(record);
+    await this.db.transaction('rw', this.db.workbooks, async () => {
+      const record = await this.db.workbooks.get(id);
+      if (!record) return;
+      if (deleted) record.deletedAt = new Date().toISOString();
+      else delete record.deletedAt;
+      // A write of the record as any other (see renameWorkbook): tabs holding its stamp read rows back after it.
+      record.revision = (record.revision ?? 0) + 1;
+      await this.db.workbooks.put(record);
+    });
   }
 
   /** Remove a workbook and all its rows, in one transaction. */

@@ -335,11 +335,17 @@ describe('after taking in another tab’s save, a save reads rows back only when
     expect(await readsWhileSaving(b, ['H03'])).toBe(1);
     expect((await storedRow(a, 'H03'))?.values).toEqual({ 2021: 6.1, 2022: 5.9 });
 
-    // A rename in between (工作簿 → 重命名) changes the record: read back.
+    // A rename in between (工作簿 → 重命名) changes the record: read back. Within the same millisecond as the save
+    // before it too (the clock held still here: a rename kept the save's stamp then, and was taken for no write).
     const { a: c, b: d } = await twoTabs();
-    c.grid.type('H02', 2021, 4.6);
-    await c.sync.write(rowsChanged(['H02']));
-    await c.repository.renameWorkbook('wb-1', '改名后的工作簿');
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-30T08:00:00.000Z') });
+    try {
+      c.grid.type('H02', 2021, 4.6);
+      await c.sync.write(rowsChanged(['H02']));
+      await c.repository.renameWorkbook('wb-1', '改名后的工作簿');
+    } finally {
+      vi.useRealTimers();
+    }
     await d.sync.pull(['H02'], c.sync.written());
     d.grid.type('H03', 2021, 6.0);
     expect(await readsWhileSaving(d, ['H03'])).toBe(1);
