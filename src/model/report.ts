@@ -1,8 +1,9 @@
 /**
  * The monitoring report (年度监测报告 / 中期评估 / 终期评估) as data: summary line, per-area tables with the
  * change against the previous year, and the warning list. The evaluations (中期, 终期) compare each row with its
- * base year instead, and count by area what is achieved (终期: 已实现 / 未实现 against the target year's own value;
- * 中期: 已达标 / 预计达标 / 需关注). Pure; rendering and printing stay in the UI.
+ * base year instead, and count by area what is achieved (终期: 达标 / 未达标 against the target year's own value, the
+ * grid's and DOMAIN.md's words for that verdict; 中期: 已达标 / 预计达标 / 需关注), and again by kind of target
+ * (quantified or direction-only). Pure; rendering and printing stay in the UI.
  */
 import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
 import { areaTitle, inPlanOrder, type Indicator } from './indicator';
@@ -35,11 +36,12 @@ export const REPORT_TITLES: Record<ReportVariant, string> = {
 
 /**
  * The warning list's heading. In the 终期评估 most rows in it missed their target by the target year's own figure
- * (未达标): "预计达标困难" alone read as if they still had time.
+ * (未达标): "预计达标困难" alone read as if they still had time. 未达标, as the grid and every table of the report
+ * say it (it read 未实现目标 beside rows whose 状态 is 未达标).
  */
 export function warningsHeading(variant: ReportVariant): string {
   return variant === 'final'
-    ? '需关注的指标（未实现目标，或预计达标困难、波动较大）'
+    ? '需关注的指标（未达标，或预计达标困难、波动较大）'
     : '需关注的指标（预警：预计达标困难或波动较大）';
 }
 
@@ -72,7 +74,7 @@ export interface ReportRow {
   sinceBase: string;
   target: string;
   status: Status | '—';
-  /** 终期评估: 已实现 / 未实现 by the target year's own value, or why it cannot be said yet. */
+  /** 终期评估: 达标 / 未达标 by the target year's own value (the grid's status), or why it cannot be said yet. */
   outcome: string;
   /** Beside a row without its target year's value: the status by its latest figures ("（按趋势预计达标）"), else ''. */
   outcomeNote: string;
@@ -117,7 +119,7 @@ export function seriesTableHeading(table: SeriesTable): string {
   return `附表：各指标历年数值（${first === last ? `${first}年` : `${first}—${last}年`}）`;
 }
 
-/** 中期/终期: one line per area (and 合计) counting the rows by how far they are. */
+/** 中期/终期: one line per area, or per kind of target (and 合计), counting the rows by how far they are. */
 export interface Tally {
   headers: string[];
   rows: { area: string; cells: string[] }[];
@@ -161,6 +163,16 @@ export interface Report {
   areas: ReportArea[];
   /** The evaluations' count by area; null in the annual report. */
   tally: Tally | null;
+  /**
+   * The same count by kind of target: quantified (a figure to reach) and direction-only (提高, 得到有效控制: judged
+   * by direction), so a reader can tell how many quantified targets were met. Null in the annual report.
+   */
+  kinds: Tally | null;
+  /**
+   * Under the warning list, when it also lists rows whose status is not one needing attention (波动较大, or met now
+   * but leaving the target by trend): how its rows add up to the 需关注 count. '' otherwise.
+   */
+  warningsNote: string;
   /** The plan's base year (most rows'), named in the evaluations' column header. */
   baseYear: number;
   /** The evaluations' appendix: every row's figures from the base year to the report's year; null in the annual. */
@@ -242,12 +254,13 @@ export function hasNoEntry(indicator: Indicator, year: number): boolean {
 export const noEntryWords = (year: number): string => `截至${year}年各年均无数值`;
 
 /**
- * 终期评估's verdict: 已实现 / 未实现 once the target year's own value is in (the status is then 达标 / 未达标);
- * before, that the value is missing, with what the latest figures say beside it, so the row is counted neither way.
+ * 终期评估's verdict: the status itself, 达标 / 未达标, once the target year's own value is in — one word for one
+ * verdict in the grid, the tables, the warning list and the notices (已实现 / 未实现 here stood beside 未达标 in the
+ * warning list); before, that the value is missing, with what the latest figures say beside it, so the row is
+ * counted neither way.
  */
 function outcomeOf(status: Status | null, indicator: Indicator, year: number): [string, string] {
-  if (status === '达标') return ['已实现', ''];
-  if (status === '未达标') return ['未实现', ''];
+  if (status === '达标' || status === '未达标') return [status, ''];
   const { targetYear } = indicator;
   // A figure the workbook refused: the verdict waits for the corrected one (the status beside it would be the
   // earlier years', read as if 2025 had no figure).
@@ -271,7 +284,7 @@ function latestStatusInWords(status: Status | null, indicator: Indicator, year: 
 }
 
 /**
- * 终期评估's counts, which add up to the rows: judged (已实现, 未实现); the target year's cell filled but no
+ * 终期评估's counts, which add up to the rows: judged (达标, 未达标); the target year's cell filled but no
  * verdict (无法判定: a refused figure, a broken formula); figures of earlier years only (pending); none at all.
  */
 function finalCounts(rows: readonly RowFacts[], year: number) {
@@ -298,13 +311,22 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '—' : `${formatNumber(roundHalfAway((part / whole) * 100, 1))}%`;
 }
 
-/** How the evaluations count each area's rows; the columns add up to 指标数. */
-function tallyOf(
+/** A target with no figure to reach (逐步提高, 得到有效控制, 不升): judged by its direction. */
+const isDirectionOnly = (r: RowFacts) => r.indicator.target.kind === 'direction';
+
+/** The lines of the count by kind of target, as the annual report's summary names the two kinds. */
+const KIND_LINES = ['有量化目标', '方向性目标'] as const;
+
+/**
+ * How the evaluations count rows: by area, and by kind of target. Each line's columns add up to its 指标数, and
+ * the lines of either table to the same 合计.
+ */
+function talliesOf(
   variant: ReportVariant,
   year: number,
   areas: readonly (readonly RowFacts[])[],
   names: string[],
-): Tally | null {
+): { tally: Tally; kinds: Tally } | null {
   if (variant === 'annual') return null;
   const line = (group: readonly RowFacts[]): string[] => {
     const count = (test: (s: Status | null) => boolean) => group.filter((r) => test(r.status)).length;
@@ -321,25 +343,55 @@ function tallyOf(
       String,
     );
   };
-  const when = targetYearWords(areas.flat());
+  const all = areas.flat();
+  const when = targetYearWords(all);
+  const headers =
+    variant === 'final'
+      ? [
+          '指标数',
+          '达标',
+          '未达标',
+          '无法判定（数值有误等）',
+          `${missingWord(all, year)}${when}数值（有往年填报）`,
+          `无监测数据（${noEntryWords(year)}）`,
+          '达标率（达标 ÷ 已判定的指标）',
+        ]
+      : ['指标数', '已达标', '预计达标', '需关注（需加快、进展缓慢、停滞、倒退等）', '数据不足'];
+  const total = { area: '合计', cells: line(all) };
+  const [quantified, direction] = KIND_LINES;
   return {
-    headers:
-      variant === 'final'
-        ? [
-            '指标数',
-            '已实现',
-            '未实现',
-            '无法判定（数值有误等）',
-            `${missingWord(areas.flat(), year)}${when}数值（有往年填报）`,
-            `无监测数据（${noEntryWords(year)}）`,
-            '实现率（已实现 ÷ 已判定的指标）',
-          ]
-        : ['指标数', '已达标', '预计达标', '需关注（需加快、进展缓慢、停滞、倒退等）', '数据不足'],
-    rows: [
-      ...areas.map((group, i) => ({ area: names[i] ?? '', cells: line(group) })),
-      { area: '合计', cells: line(areas.flat()) },
-    ],
+    tally: {
+      headers,
+      rows: [...areas.map((group, i) => ({ area: names[i] ?? '', cells: line(group) })), total],
+    },
+    kinds: {
+      headers,
+      rows: [
+        { area: quantified, cells: line(all.filter((r) => !isDirectionOnly(r))) },
+        { area: direction, cells: line(all.filter(isDirectionOnly)) },
+        total,
+      ],
+    },
   };
+}
+
+/**
+ * 终期: how many of each kind of target with a verdict met it ("有量化目标的3项中达标2项，方向性目标的1项中达标1项"),
+ * when the workbook has direction-only targets at all; '' otherwise.
+ */
+function metByKind(rows: readonly RowFacts[], year: number): string {
+  if (!rows.some(isDirectionOnly)) return '';
+  const [quantified, direction] = KIND_LINES;
+  const parts = (
+    [
+      [`${quantified}的`, rows.filter((r) => !isDirectionOnly(r))],
+      [`${direction}的`, rows.filter(isDirectionOnly)],
+    ] as const
+  ).flatMap(([words, group]) => {
+    const { met, missed } = finalCounts(group, year);
+    return met + missed === 0 ? [] : [`${words}${met + missed}项中达标${met}项`];
+  });
+  return parts.length === 0 ? '' : `（${parts.join('，')}）`;
 }
 
 /** The evaluations' summary: what is achieved, with what each count is out of. */
@@ -355,7 +407,7 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
     const noneAtAll = noData > 0 ? `无监测数据（${noEntryWords(year)}）的${noData}项` : '';
     if (withValue === 0)
       return (
-        `${rows.length}项指标均尚无${when}数值，还不能判定是否实现：` +
+        `${rows.length}项指标均尚无${when}数值，还不能判定是否达标：` +
         [pending > 0 ? `有往年填报的${pending}项${byLatest}` : '', noneAtAll]
           .filter((part) => part !== '')
           .join('，') +
@@ -369,9 +421,9 @@ function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], ye
       noneAtAll,
     ].filter((part) => part !== '');
     return (
-      `${rows.length}项指标中，有${when}数值的${withValue}项：已实现${met}项，未实现${missed}项，` +
+      `${rows.length}项指标中，有${when}数值的${withValue}项：达标${met}项，未达标${missed}项，` +
       (undecided > 0 ? `无法判定${undecided}项（请在表格中核对），` : '') +
-      `实现率${percent(met, met + missed)}` +
+      `达标率${percent(met, met + missed)}${metByKind(rows, year)}` +
       (missing.length > 0 ? `；${missing.join('，')}` : '')
     );
   }
@@ -530,6 +582,30 @@ export function gapShown(gap: number, indicator: Indicator, thresholds: Threshol
   return outside <= 1e-9 ? 0 : Math.sign(gap) * outside;
 }
 
+/**
+ * Under the warning list, when it lists rows that do not need attention by their status (plan §五(五) asks for the
+ * ones 波动较大 too): which, and how the list's rows add up to the 需关注 count — the sample's 中期评估 listed 30 rows
+ * under a summary and a count by area of 需关注25项, with nothing saying why. '' when every row needs attention.
+ */
+export function warningsNoteOf(warnings: readonly WarningRow[]): string {
+  const leaving = warnings.filter((w) => w.statusNote !== '');
+  const swinging = warnings.filter((w) => w.statusNote === '' && !ATTENTION.has(w.status));
+  if (leaving.length + swinging.length === 0) return '';
+  const statuses = [...new Set(swinging.map((w) => w.status))].join('或');
+  const parts = [
+    leaving.length > 0
+      ? `目前已达标、但按趋势到目标年将不再达标的${leaving.length}项（状态下注“${leaving[0]?.statusNote ?? ''}”），` +
+        '其状态仍为“已达标”'
+      : '',
+    swinging.length > 0 ? `状态为${statuses}、但波动较大的${swinging.length}项（“波动”列注明）` : '',
+  ].filter((part) => part !== '');
+  const others = leaving.length + swinging.length;
+  return (
+    `本表还列出${parts.join('；')}：这${others}项不计入“需关注”的项数。` +
+    `本表共${warnings.length}项，其中需关注${warnings.length - others}项。`
+  );
+}
+
 export function buildReport(
   planTitle: string,
   rows: readonly RowFacts[],
@@ -635,18 +711,21 @@ export function buildReport(
       ? ''
       : `工作簿中有数值有误：${counted.join('，')}，未计入预测和达标判断：请在工作簿中更正后重新打印。`;
 
+  const tallies = talliesOf(
+    variant,
+    year,
+    areaRows,
+    areas.map((a) => a.area),
+  );
   return {
     title: `${planTitle}${REPORT_TITLES[variant]}（${year}年）`,
     year,
     summary,
     invalidNote,
     areas,
-    tally: tallyOf(
-      variant,
-      year,
-      areaRows,
-      areas.map((a) => a.area),
-    ),
+    tally: tallies?.tally ?? null,
+    kinds: tallies?.kinds ?? null,
+    warningsNote: warningsNoteOf(warnings),
     baseYear,
     // From the earliest base year of the rows (近视率's 2018, cited in its 基期值), not only the plan's.
     series:

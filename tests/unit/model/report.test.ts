@@ -10,10 +10,12 @@ import {
   gapBesideStatus,
   gapShown,
   type RowFacts,
+  warningsHeading,
 } from '../../../src/model/report';
+import { buildNotices, warningInWords } from '../../../src/model/department-notices';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
 import { summarizeByArea } from '../../../src/model/status-summary';
-import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
+import { DEFAULT_THRESHOLDS, reportStatusLegend } from '../../../src/model/status';
 
 const facts = (
   code: string,
@@ -339,7 +341,7 @@ describe('the final report, once the target year’s value is in', () => {
   });
 
   it('prints each reported figure as the grid shows it, not rounded to two decimals', () => {
-    // Made-up figures with three and four decimals: 97.995 % against ≥98 % printed as 98% beside 未实现, and
+    // Made-up figures with three and four decimals: 97.995 % against ≥98 % printed as 98% beside 未达标, and
     // 5.8765‰ as 5.88‰ where the grid shows 5.8765‰.
     const enrolment = facts(
       'E06',
@@ -501,7 +503,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
   };
   myopia.indicator.baseYear = 2018;
   const final: RowFacts[] = [
-    // 2025's own figure decides: 达标 → 已实现, 未达标 → 未实现.
+    // 2025's own figure decides: 达标 or 未达标, the grid's word, in every part of the report.
     facts('H01', '儿童与健康', upper, { 2020: 6.1, 2024: 5.2, 2025: 4.8 }, '达标', '‰'),
     facts('H02', '儿童与健康', upper, { 2020: 6.5, 2025: 5.4 }, '未达标', '‰'),
     myopia,
@@ -513,32 +515,32 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
   ];
   const report = buildReport('规划', final, 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
 
-  it('终期: the summary counts 已实现 and 未实现 out of the rows with a 2025 figure, and says what is still missing', () => {
+  it('终期: the summary counts 达标 and 未达标 out of the rows with a 2025 figure, and says what is still missing', () => {
     expect(report.title).toBe('规划终期评估报告（2025年）');
     expect(report.summary).toBe(
-      '7项指标中，有2025年数值的4项：已实现3项，未实现1项，实现率75%；' +
+      '7项指标中，有2025年数值的4项：达标3项，未达标1项，达标率75%（有量化目标的3项中达标2项，方向性目标的1项中达标1项）；' +
         '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
   });
 
-  it('终期: each row shows its base value, the change since then and 已实现 / 未实现', () => {
+  it('终期: each row shows its base value, the change since then and 达标 / 未达标, the grid’s words', () => {
     const rowsByCode = new Map(report.areas.flatMap((a) => a.rows).map((r) => [r.code, r]));
     expect(rowsByCode.get('H01')).toMatchObject({
       base: '6.1‰',
       value: '4.8‰',
       sinceBase: '−1.3个千分点',
-      outcome: '已实现',
+      outcome: '达标',
     });
     expect(rowsByCode.get('H02')).toMatchObject({
       sinceBase: '−1.1个千分点',
-      outcome: '未实现',
+      outcome: '未达标',
       outcomeNote: '',
     });
     // 近视率's base year is 2018, not the plan's 2020: said beside the figure.
     expect(rowsByCode.get('H20')).toMatchObject({
       base: '60%（2018年）',
       sinceBase: '−6个百分点',
-      outcome: '已实现',
+      outcome: '达标',
     });
     // The target year is over: its figure is awaited, the latest status only beside it, said as what it rests on.
     expect(rowsByCode.get('E01')).toMatchObject({
@@ -577,19 +579,19 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       DEFAULT_THRESHOLDS,
     );
     expect(only.areas[0]!.rows[0]).toMatchObject({ base: '—', sinceBase: '' });
-    expect(rowsByCode.get('S01')).toMatchObject({ sinceBase: '−2个百分点', outcome: '已实现' });
+    expect(rowsByCode.get('S01')).toMatchObject({ sinceBase: '−2个百分点', outcome: '达标' });
     expect(report.baseYear).toBe(2020);
   });
 
   it('终期: the count by area adds up, with a 合计 line and the rate out of rows with a 2025 figure', () => {
     expect(report.tally?.headers).toEqual([
       '指标数',
-      '已实现',
-      '未实现',
+      '达标',
+      '未达标',
       '无法判定（数值有误等）',
       '待补报2025年数值（有往年填报）',
       '无监测数据（截至2025年各年均无数值）',
-      '实现率（已实现 ÷ 已判定的指标）',
+      '达标率（达标 ÷ 已判定的指标）',
     ]);
     // 儿童与教育: E01 and E02 have earlier figures, E03 none at all — two kinds of missing, counted apart.
     expect(report.tally?.rows).toEqual([
@@ -600,6 +602,49 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     ]);
     for (const { cells } of report.tally?.rows ?? [])
       expect(cells.slice(1, 6).reduce((sum, c) => sum + Number(c), 0)).toBe(Number(cells[0]));
+  });
+
+  it('终期: quantified and direction-only targets are counted apart, each table adding up to its 合计', () => {
+    // S01 (↓ 减少) is judged by its direction; the others have a figure to reach (近视率's moves each year).
+    expect(report.summary).toContain('达标率75%（有量化目标的3项中达标2项，方向性目标的1项中达标1项）');
+    expect(report.kinds?.headers).toEqual(report.tally?.headers);
+    expect(report.kinds?.rows).toEqual([
+      { area: '有量化目标', cells: ['6', '2', '1', '0', '2', '1', '66.7%'] },
+      { area: '方向性目标', cells: ['1', '1', '0', '0', '0', '0', '100%'] },
+      { area: '合计', cells: ['7', '3', '1', '0', '2', '1', '75%'] },
+    ]);
+    // Both tables add up: each line's counts to its 指标数, each column's lines to its 合计, both 合计 the same.
+    for (const table of [report.tally!, report.kinds!]) {
+      const lines = table.rows.slice(0, -1);
+      const total = table.rows.at(-1)!;
+      expect(total.cells).toEqual(report.tally!.rows.at(-1)!.cells);
+      for (const { cells } of table.rows)
+        expect(cells.slice(1, 6).reduce((sum, c) => sum + Number(c), 0)).toBe(Number(cells[0]));
+      for (let column = 0; column < 6; column += 1)
+        expect(lines.reduce((sum, line) => sum + Number(line.cells[column]), 0)).toBe(
+          Number(total.cells[column]),
+        );
+    }
+  });
+
+  it('终期 speaks of one verdict in one word, the grid’s (达标 / 未达标), in every part, the notices too', () => {
+    const notices = buildNotices('规划', report, final, [], DEFAULT_THRESHOLDS);
+    const printed = [
+      report.summary,
+      warningsHeading('final'),
+      ...(report.tally?.headers ?? []),
+      ...report.areas.flatMap((a) => a.rows.map((r) => `${r.outcome}${r.outcomeNote}`)),
+      ...report.warnings.map((w) => w.status),
+      ...notices.notices.flatMap((n) => n.warnings.map(warningInWords)),
+      reportStatusLegend(DEFAULT_THRESHOLDS, false),
+    ].join('\n');
+    expect(printed).not.toMatch(/实现/);
+    // The grid's statuses of H01 / H02 are the verdicts the tables print.
+    const outcomes = new Map(report.areas.flatMap((a) => a.rows).map((r) => [r.code, r.outcome]));
+    expect(outcomes.get('H01')).toBe('达标');
+    expect(outcomes.get('H02')).toBe('未达标');
+    expect(report.warnings.find((w) => w.code === 'H02')?.status).toBe('未达标');
+    expect(warningsHeading('final')).toBe('需关注的指标（未达标，或预计达标困难、波动较大）');
   });
 
   it('a row added without a 领域 (新增指标) is headed and counted under （未填领域）, never under a blank', () => {
@@ -637,7 +682,8 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       DEFAULT_THRESHOLDS,
     );
     expect(withBroken.summary).toBe(
-      '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
+      '8项指标中，有2025年数值的5项：达标3项，未达标1项，无法判定1项（请在表格中核对），达标率75%' +
+        '（有量化目标的3项中达标2项，方向性目标的1项中达标1项）；' +
         '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
     const row = withBroken.areas[0]!.rows.find((r) => r.code === 'H03');
@@ -662,7 +708,8 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       outcomeNote: '（2025年数值有误，待核实后判定）',
     });
     expect(withUnchecked.summary).toBe(
-      '8项指标中，有2025年数值的5项：已实现3项，未实现1项，无法判定1项（请在表格中核对），实现率75%；' +
+      '8项指标中，有2025年数值的5项：达标3项，未达标1项，无法判定1项（请在表格中核对），达标率75%' +
+        '（有量化目标的3项中达标2项，方向性目标的1项中达标1项）；' +
         '待补报2025年数值的2项（其中按最新数值已达标1项），无监测数据（截至2025年各年均无数值）的1项',
     );
     expect(withUnchecked.tally?.rows.find((r) => r.area === '儿童与教育')?.cells).toEqual([
@@ -684,7 +731,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       outcomeNote: '（数据不足，无法预判）',
     });
     expect(alone.summary).toBe(
-      '1项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项；请先录入或导入2025年的数值',
+      '1项指标均尚无2025年数值，还不能判定是否达标：有往年填报的1项；请先录入或导入2025年的数值',
     );
   });
 
@@ -698,7 +745,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       DEFAULT_THRESHOLDS,
     );
     expect(none.summary).toBe(
-      '3项指标均尚无2025年数值，还不能判定是否实现：有往年填报的2项（其中按最新数值已达标1项），' +
+      '3项指标均尚无2025年数值，还不能判定是否达标：有往年填报的2项（其中按最新数值已达标1项），' +
         '无监测数据（截至2025年各年均无数值）的1项；请先录入或导入2025年的数值',
     );
   });
@@ -719,7 +766,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       DEFAULT_THRESHOLDS,
     );
     expect(asOf2024.summary).toBe(
-      '2项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项，' +
+      '2项指标均尚无2025年数值，还不能判定是否达标：有往年填报的1项，' +
         '无监测数据（截至2024年各年均无数值）的1项；终期评估按2025年的数值判定，请将报告年份选为2025年',
     );
     expect(asOf2024.tally?.headers[5]).toBe('无监测数据（截至2024年各年均无数值）');
@@ -739,7 +786,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     );
     // A report of 2023 reads the workbook as it stood then: a 2025 figure entered now would not change it.
     expect(early.summary).toBe(
-      '1项指标均尚无2025年数值，还不能判定是否实现：有往年填报的1项；终期评估按2025年的数值判定，请将报告年份选为2025年',
+      '1项指标均尚无2025年数值，还不能判定是否达标：有往年填报的1项；终期评估按2025年的数值判定，请将报告年份选为2025年',
     );
   });
 
@@ -868,6 +915,60 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
       { area: '合计', cells: ['4', '1', '1', '1', '1'] },
     ]);
     expect(midTerm.areas[0]!.rows[2]).toMatchObject({ base: '6.5‰', sinceBase: '+0.1个千分点' });
+  });
+
+  it('中期: counts direction-only targets apart from quantified ones, the tables adding up', () => {
+    const direction = { kind: 'direction', comparator: '↑', wording: '提高', value: null } as const;
+    const midTerm = buildReport(
+      '规划',
+      [
+        facts('H01', '儿童与健康', upper, { 2020: 6.1, 2023: 4.9 }, '已达标', '‰'),
+        facts('H02', '儿童与健康', upper, { 2020: 6.5, 2023: 5.9 }, '预计达标', '‰'),
+        facts('H20', '儿童与健康', direction, { 2020: 60, 2023: 66 }, '预计达标'),
+        facts('W03', '儿童与福利', direction, { 2020: 50, 2023: 50.2 }, '停滞'),
+      ],
+      2023,
+      'mid-term',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(midTerm.kinds?.rows).toEqual([
+      { area: '有量化目标', cells: ['2', '1', '1', '0', '0'] },
+      { area: '方向性目标', cells: ['2', '0', '1', '1', '0'] },
+      { area: '合计', cells: ['4', '1', '2', '1', '0'] },
+    ]);
+    expect(midTerm.kinds?.rows.at(-1)).toEqual(midTerm.tally?.rows.at(-1));
+  });
+
+  it('the warning list says how its rows add up to the 需关注 count when it also lists rows for other reasons', () => {
+    const listed = buildReport(
+      '规划',
+      [
+        facts('H03', '儿童与健康', upper, { 2020: 6.5, 2023: 6.6 }, '倒退', '‰'),
+        {
+          ...facts('H02', '儿童与健康', upper, { 2020: 7, 2021: 5, 2022: 6.5, 2023: 4.8 }, '预计达标', '‰'),
+          fluctuation: { flagged: true, evidence: '' },
+        },
+        {
+          ...facts('E01', '儿童与教育', lower(98), { 2020: 97, 2023: 98.5 }, '已达标'),
+          trendLeaves: true,
+        },
+      ],
+      2023,
+      'mid-term',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(listed.summary).toContain('需关注1项');
+    expect(listed.warnings).toHaveLength(3);
+    expect(listed.warningsNote).toBe(
+      '本表还列出目前已达标、但按趋势到目标年将不再达标的1项（状态下注“按趋势将不再达标”），其状态仍为“已达标”；' +
+        '状态为预计达标、但波动较大的1项（“波动”列注明）：这2项不计入“需关注”的项数。本表共3项，其中需关注1项。',
+    );
+    // Only rows that need attention: nothing to explain.
+    expect(buildReport('规划', final, 2025, 'final', describeTarget, DEFAULT_THRESHOLDS).warningsNote).toBe(
+      '',
+    );
   });
 
   it('the annual report has no count by area and no table of every year', () => {
