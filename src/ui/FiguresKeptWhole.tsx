@@ -11,7 +11,15 @@ import { Index } from 'solid-js';
  * 9.68/10万 as 9.68/10 / 万 in a narrow printed column (a unit with a slash — 元/月, 小时/天, /10万 — is one piece).
  * A line may still break before the unit, between it and its number.
  */
-const KEPT_WHOLE = /(\d{4}年|\d[\d.]*个[百千]分点|万元|人次|[^\s\d.（()）/]*\/[^\s（()）]+)/;
+/**
+ * A target's comparator, figure and unit (≥95%, <3‰, ≥1 小时/天, 2025年应≤6.5%'s ≤6.5%) and a band (88%～92%): the
+ * narrow 目标 column printed on A4 set ≈90%（保持在…左右，即88%～92%） as 88% / ～92%, and between ≥ and its figure a
+ * line may break in Chinese text too.
+ */
+const TARGET_PIECE = String.raw`[<>≤≥=≈]\d[\d.]*(?:[%‰]| [^\s\d（()），～]+)?`;
+const BAND = String.raw`\d[\d.]*(?:[%‰]| [^\s\d（()），～]+)?～\d[\d.]*(?:[%‰]| [^\s\d（()），]+)?`;
+const YEARS_POINTS_UNITS = String.raw`\d{4}年|\d[\d.]*个[百千]分点|万元|人次|[^\s\d.（()）/]*\/[^\s（()）]+`;
+const KEPT_WHOLE = new RegExp(`(${TARGET_PIECE}|${BAND}|${YEARS_POINTS_UNITS})`);
 
 export function FiguresKeptWhole(props: { text: string }) {
   return (

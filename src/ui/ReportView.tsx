@@ -15,6 +15,7 @@ import {
   seriesTableHeading,
   type ReportVariant,
   type RowFacts,
+  type Tally,
   warningsHeading,
 } from '../model/report';
 import { reportStatusLegend, type Thresholds } from '../model/status';
@@ -106,9 +107,9 @@ export function ReportView(props: {
     '“沿用上期目标，待确定”指新目标仍与上期目标相同，尚未研究确定；' +
     '“沿用上期目标（已确定）”指经研究决定沿用上期目标（在表格“确定沿用”列勾选），计入已设定新目标的指标。';
   const finalNote = () =>
-    '完成情况按各指标目标年的数值判定：达到目标为“已实现”，未达到为“未实现”；目标年数值有误或公式有误的为“无法判定”，' +
+    '完成情况按各指标目标年的数值判定：达到目标为“达标”，未达到为“未达标”；目标年数值有误或公式有误的为“无法判定”，' +
     '已有往年数值、尚无目标年数值的为“待补报”（报告年份在目标年之前时为“暂无”），括号内为按最新数值的状态，仅供参考；' +
-    `${noEntryWords(year())}的为“无监测数据”。这三类都不计入实现率。` +
+    `${noEntryWords(year())}的为“无监测数据”。这三类都不计入达标率。` +
     `“比基期”为${year()}年（或此前最近一年）的数值与基期值之差。`;
   // The report reads as it would have at the end of the chosen year.
   const rows = createMemo(() => props.rows.map((r) => factsAsOf(r, year(), props.thresholds)));
@@ -294,29 +295,17 @@ export function ReportView(props: {
           <Show when={report().tally}>
             {(tally) => (
               <section class="report-area">
-                <h2>{variant() === 'final' ? '各领域目标实现情况' : '各领域目标进展情况'}</h2>
-                <table class="tally">
-                  <thead>
-                    <tr>
-                      <th>领域</th>
-                      {/* A short heading on one line (已实现 stood 已 / 实 / 现 on A4); one with a bracket wraps. */}
-                      <For each={tally().headers}>
-                        {(header) => <th classList={{ short: !header.includes('（') }}>{header}</th>}
-                      </For>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={tally().rows}>
-                      {(line) => (
-                        <tr classList={{ total: line.area === '合计' }}>
-                          {/* 儿童与法律保护 on one line (it broke into 儿童与法 / 律保护 on A4). */}
-                          <td class="nowrap">{line.area}</td>
-                          <For each={line.cells}>{(cell) => <td class="num">{cell}</td>}</For>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                <h2>{variant() === 'final' ? '各领域目标达标情况' : '各领域目标进展情况'}</h2>
+                <TallyTable tally={tally()} first="领域" class="tally" />
+                <Show when={report().kinds}>
+                  {(kinds) => (
+                    <>
+                      <h3>按目标类型</h3>
+                      <TallyTable tally={kinds()} first="目标类型" class="tally-kinds" />
+                      <p class="report-note">{KINDS_NOTE}</p>
+                    </>
+                  )}
+                </Show>
               </section>
             )}
           </Show>
@@ -375,13 +364,8 @@ export function ReportView(props: {
           <section class="report-area">
             <h2>{warningsHeading(variant() === 'final' ? 'final' : 'annual')}</h2>
             <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
-              <Show when={report().warnings.some((w) => w.statusNote !== '')}>
-                <p class="report-note">
-                  本表还列出目前已达标、但按趋势到目标年将不再达标的
-                  {report().warnings.filter((w) => w.statusNote !== '').length}
-                  项（状态下注“{report().warnings.find((w) => w.statusNote !== '')?.statusNote}
-                  ”），其状态仍为“已达标”，不计入“需关注”的项数。
-                </p>
+              <Show when={report().warningsNote}>
+                <p class="report-note warnings-note">{report().warningsNote}</p>
               </Show>
               <WarningsTable warnings={report().warnings} department />
               <Show when={attentionRows().length > CHART_LIMIT}>
@@ -433,6 +417,39 @@ export function ReportView(props: {
         </article>
       </Show>
     </div>
+  );
+}
+
+/** What a 方向性目标 is, under the count by kind of target. One string: JSX line breaks would put spaces in it. */
+const KINDS_NOTE =
+  '“有量化目标”指目标有具体数值（含每年降低1个百分点等逐年变化的目标）；“方向性目标”指规划只要求提高、降低或不升、' +
+  '没有具体数值的目标（如逐步提高、得到有效控制），按变化方向判定。';
+
+/** The evaluations' count, by area or by kind of target: a line per group and 合计. */
+function TallyTable(props: { tally: Tally; first: string; class: string }) {
+  return (
+    <table class={props.class}>
+      <thead>
+        <tr>
+          <th>{props.first}</th>
+          {/* A short heading on one line (未达标 stood 未达 / 标 on A4); one with a bracket wraps. */}
+          <For each={props.tally.headers}>
+            {(header) => <th classList={{ short: !header.includes('（') }}>{header}</th>}
+          </For>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.tally.rows}>
+          {(line) => (
+            <tr classList={{ total: line.area === '合计' }}>
+              {/* 儿童与法律保护 on one line (it broke into 儿童与法 / 律保护 on A4). */}
+              <td class="nowrap">{line.area}</td>
+              <For each={line.cells}>{(cell) => <td class="num">{cell}</td>}</For>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
   );
 }
 

@@ -273,7 +273,7 @@ test('the printed report is a PDF with the summary line and every area heading',
   });
   expect(squeeze(pages[0]!)).toContain(squeeze(`打印日期：${today}`));
   // The report printed is the 终期评估 (chosen last above): its warning list is headed as its own.
-  expect(squeeze(text)).toContain(squeeze('需关注的指标（未实现目标，或预计达标困难、波动较大）'));
+  expect(squeeze(text)).toContain(squeeze('需关注的指标（未达标，或预计达标困难、波动较大）'));
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');
@@ -421,7 +421,7 @@ test('the printed report never shows a value the workbook refused as a figure, a
   workbook.expectNoErrors();
 });
 
-test('终期评估 with the office’s name: each row against its base year, 已实现 / 未实现 by its 2025 figure, counted by area', async ({
+test('终期评估 with the office’s name: each row against its base year, 达标 / 未达标 by its 2025 figure, counted by area and kind', async ({
   page,
 }) => {
   const workbook = new WorkbookPage(page);
@@ -478,9 +478,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   expect(brokenAreas).toEqual([]);
   // The indicator keeps room to be read in each area's table: a name of up to 8 characters on one line, as in the
   // annual report (新生儿死亡 / 率 and 儿童超重 / （肥胖） / 率 while the figures beside them kept whole lines).
-  const nameCells = report.locator(
-    'section.report-area table:not(.tally):not(.warnings):not(.series) tbody td:nth-child(2)',
-  );
+  const nameCells = report.locator('section.report-area table.area tbody td:nth-child(2)');
   await expect(nameCells).toHaveCount(LANXI_2021_2025.indicators.length);
   const brokenNames = await nameCells.evaluateAll((cells) =>
     cells
@@ -497,24 +495,28 @@ test('终期评估 with the office’s name: each row against its base year, 已
   // had a grey band under its last table.
   const pageColour = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   expect(pageColour).toBe('rgb(255, 255, 255)');
+  // One word for one verdict, printed as on screen: the grid's 达标 / 未达标 (the tables said 已实现 / 未实现 while the
+  // warning list's 状态 said 未达标 of the same row).
+  expect(await report.locator('article').innerText()).not.toMatch(/实现/);
   await page.emulateMedia({ media: null });
   await page.setViewportSize({ width: 1400, height: 900 });
   const total = LANXI_2021_2025.indicators.length;
   // Rows with earlier figures and rows with none at all are counted apart; the refused 2025 figure is 无法判定.
   await expect(report.locator('.report-summary')).toHaveText(
-    `${total}项指标中，有2025年数值的3项：已实现1项，未实现1项，无法判定1项（请在表格中核对），实现率50%；` +
+    `${total}项指标中，有2025年数值的3项：达标1项，未达标1项，无法判定1项（请在表格中核对），达标率50%` +
+      '（有量化目标的2项中达标1项）；' +
       `待补报2025年数值的2项，无监测数据（截至2025年各年均无数值）的${total - 5}项。`,
   );
   const tally = report.locator('table.tally');
   await expect(tally.locator('thead th')).toHaveText([
     '领域',
     '指标数',
-    '已实现',
-    '未实现',
+    '达标',
+    '未达标',
     '无法判定（数值有误等）',
     '待补报2025年数值（有往年填报）',
     '无监测数据（截至2025年各年均无数值）',
-    '实现率（已实现 ÷ 已判定的指标）',
+    '达标率（达标 ÷ 已判定的指标）',
   ]);
   await expect(tally.locator('tr.total td')).toHaveText([
     '合计',
@@ -527,12 +529,41 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '50%',
   ]);
   await expect(tally.locator('tr', { hasText: '儿童与健康' }).locator('td').nth(2)).toHaveText('1');
+  await expect(report.getByRole('heading', { name: '各领域目标达标情况' })).toBeVisible();
+  // Counted again by kind: the quantified targets apart from those judged by direction only (逐步提高, 得到有效控制).
+  const kinds = report.locator('table.tally-kinds');
+  const directionOnly = LANXI_2021_2025.indicators.filter((r) => r.target.kind === 'direction').length;
+  await expect(kinds.locator('tbody tr').nth(0).locator('td')).toHaveText([
+    '有量化目标',
+    String(total - directionOnly),
+    '1',
+    '1',
+    '1',
+    '2',
+    String(total - directionOnly - 5),
+    '50%',
+  ]);
+  await expect(kinds.locator('tbody tr').nth(1).locator('td')).toHaveText([
+    '方向性目标',
+    String(directionOnly),
+    '0',
+    '0',
+    '0',
+    '0',
+    String(directionOnly),
+    '—',
+  ]);
+  await expect(kinds.locator('tr.total td')).toHaveText(await tally.locator('tr.total td').allTextContents());
+  await expect(report.getByText(/“方向性目标”指/)).toBeVisible();
   // The warning list of a final evaluation holds rows that missed their target by 2025's own figure: its heading
   // says so (预计达标困难 alone read as if 高中阶段毛入学率 still had time).
   const warningList = report.locator('section.report-area', { has: page.locator('table.warnings') });
   await expect(warningList.getByRole('heading', { level: 2 })).toHaveText(
-    '需关注的指标（未实现目标，或预计达标困难、波动较大）',
+    '需关注的指标（未达标，或预计达标困难、波动较大）',
   );
+  await expect(
+    warningList.locator('table.warnings tr', { hasText: highSchool.name }).locator('td').nth(6),
+  ).toHaveText('未达标');
   await expect(warningList.locator('table.warnings')).toContainText('高中阶段毛入学率');
   // A row of its area's table (the appendix has a row of its own for the code).
   const line = (code: string) =>
@@ -546,10 +577,10 @@ test('终期评估 with the office’s name: each row against its base year, 已
     '4.5‰',
     '−1.5个千分点',
     /<5‰/,
-    '已实现',
+    '达标',
   ]);
   await expect(line(highSchool.code).nth(4)).toHaveText('+1.2个百分点');
-  await expect(line(highSchool.code).nth(6)).toHaveText('未实现');
+  await expect(line(highSchool.code).nth(6)).toHaveText('未达标');
   await expect(line(breastfeeding.code).nth(3)).toHaveText('“待核实”有误，未计入');
   await expect(line(breastfeeding.code).nth(6)).toHaveText('无法判定（2025年数值有误，待核实后判定）');
   // The target year is over: the verdict waits for the figure; the trend's status only beside it.
@@ -608,7 +639,7 @@ test('终期评估 with the office’s name: each row against its base year, 已
   workbook.expectNoErrors();
 });
 
-test('on an A4 page the count by area keeps each short heading on one line (已实现, not 已 / 实 / 现)', async ({
+test('on an A4 page the count by area keeps each short heading on one line (未达标, not 未达 / 标)', async ({
   page,
 }) => {
   const workbook = await openSample(page);
@@ -623,7 +654,7 @@ test('on an A4 page the count by area keeps each short heading on one line (已�
     await page.emulateMedia({ media: 'print' });
     const heads = report.locator('table.tally thead th');
     await expect(heads.first()).toHaveText('领域');
-    // The long headings (需关注（需加快…）, 实现率（已实现 ÷ …）) may wrap; a word of a few characters may not.
+    // The long headings (需关注（需加快…）, 达标率（达标 ÷ …）) may wrap; a word of a few characters may not.
     const broken: string[] = [];
     for (const head of await heads.all()) {
       const text = (await head.textContent()) ?? '';
@@ -633,6 +664,130 @@ test('on an A4 page the count by area keeps each short heading on one line (已�
   }
   await page.emulateMedia({ media: null });
   await page.setViewportSize({ width: 1400, height: 900 });
+  workbook.expectNoErrors();
+});
+
+/**
+ * The target cells (each area's table, the warning list, the appendix) with a comparator, figure and unit — ≥95%,
+ * <3‰, ≥1 小时/天, 2025年应≤6.5%'s ≤6.5% — or a band (88%～92%) laid out over more than one line, for print as wide
+ * as an A4 page between its margins.
+ */
+async function splitTargetsInPrint(page: Page, report: Locator): Promise<string[]> {
+  const screen = page.viewportSize()!;
+  await page.setViewportSize({ width: 688, height: screen.height });
+  await page.emulateMedia({ media: 'print' });
+  const split = await report.locator('td.target, table.series td:last-child').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      // Each character of the cell's text with the text node it is in.
+      const chars: [Text, number][] = [];
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        for (let i = 0; i < (node.textContent ?? '').length; i += 1) chars.push([node as Text, i]);
+      const text = chars.map(([node, i]) => node.textContent![i]).join('');
+      const pieces = /[<>≤≥=≈]\d[\d.]*(?:[%‰]| [^\s（），]+)?|\d[\d.]*[%‰]～\d[\d.]*[%‰]/g;
+      for (const match of text.matchAll(pieces)) {
+        const tops = new Set<number>();
+        for (const [node, i] of chars.slice(match.index, match.index + match[0].length)) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          for (const rect of range.getClientRects()) tops.add(Math.round(rect.top));
+        }
+        if (tops.size > 1) return [`${match[0]} in ${text}`];
+      }
+      return [];
+    }),
+  );
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize(screen);
+  return split;
+}
+
+test('printed on A4, a target’s comparator, figure and unit stay on one line (≥90%, not ≥ / 90%), tables within the page', async ({
+  page,
+}) => {
+  const workbook = await openSample(page);
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  for (const variant of ['final', 'mid-term']) {
+    await report.getByLabel('报告类型').selectOption(variant);
+    await expect(report.locator('td.target').first()).toBeVisible();
+    expect(await splitTargetsInPrint(page, report), variant).toEqual([]);
+    expect(await tablesWiderThanPage(page, report), variant).toEqual([]);
+  }
+  workbook.expectNoErrors();
+});
+
+/** A table's body as numbers by line (its first cell, the line's name, left out), read as printed. */
+async function countsOf(table: Locator): Promise<{ name: string; counts: number[] }[]> {
+  return table.locator('tbody tr').evaluateAll((lines) =>
+    lines.map((line) => {
+      const [name, ...cells] = [...line.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      return { name: name ?? '', counts: cells.map(Number) };
+    }),
+  );
+}
+
+test('the sample’s 中期评估 and 终期评估 add up in print: each table’s lines to its 合计, by area and by kind, the warning list to 需关注', async ({
+  page,
+}) => {
+  const workbook = await openSample(page);
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  const total = LANXI_2021_2025.indicators.length;
+  const directionOnly = LANXI_2021_2025.indicators.filter((r) => r.target.kind === 'direction').length;
+  for (const [variant, counted] of [
+    ['mid-term', 5],
+    ['final', 6],
+  ] as const) {
+    await report.getByLabel('报告类型').selectOption(variant);
+    await page.setViewportSize({ width: 688, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    const byArea = await countsOf(report.locator('table.tally'));
+    const byKind = await countsOf(report.locator('table.tally-kinds'));
+    expect(
+      byKind.map((l) => l.name),
+      variant,
+    ).toEqual(['有量化目标', '方向性目标', '合计']);
+    expect(byKind[0]!.counts[0]).toBe(total - directionOnly);
+    expect(byKind[1]!.counts[0]).toBe(directionOnly);
+    for (const lines of [byArea, byKind]) {
+      const sum = lines.slice(0, -1);
+      const totalLine = lines.at(-1)!;
+      expect(totalLine.name).toBe('合计');
+      expect(totalLine.counts.slice(0, counted)).toEqual(byArea.at(-1)!.counts.slice(0, counted));
+      for (let column = 0; column < counted; column += 1)
+        expect(
+          sum.reduce((n, l) => n + l.counts[column]!, 0),
+          `${variant} column ${column}`,
+        ).toBe(totalLine.counts[column]);
+      for (const line of lines)
+        expect(
+          line.counts.slice(1, counted).reduce((n, c) => n + c, 0),
+          `${variant} ${line.name}`,
+        ).toBe(line.counts[0]);
+    }
+    expect(byArea.at(-1)!.counts[0]).toBe(total);
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }
+  // 中期评估: 需关注 in the summary and the count by area; its warning list also holds rows 预计达标 but 波动较大, said
+  // under it with how they add up (30 rows under 需关注25项 before, nothing saying why).
+  await report.getByLabel('报告类型').selectOption('mid-term');
+  const attention = Number(
+    /需关注(\d+)项/.exec((await report.locator('.report-summary').textContent()) ?? '')![1],
+  );
+  const byArea = await countsOf(report.locator('table.tally'));
+  expect(byArea.at(-1)!.counts[3]).toBe(attention);
+  const listed = await report.locator('table.warnings tbody tr').count();
+  const note = report.locator('.warnings-note');
+  if (listed === attention) await expect(note).toHaveCount(0);
+  else
+    await expect(note).toHaveText(
+      new RegExp(
+        `：这${listed - attention}项不计入“需关注”的项数。本表共${listed}项，其中需关注${attention}项。$`,
+      ),
+    );
   workbook.expectNoErrors();
 });
 
