@@ -24,8 +24,13 @@ export const NOTICES_TITLE = '各单位预警及补报通知';
 /** The heading of rows whose 责任单位 is empty. */
 export const UNASSIGNED = '（未指定责任单位）';
 
-/** The heading of a notice's warning list: the report's own, so the department reads the same words. */
-export const WARNINGS_HEADING = warningsHeading('annual');
+/**
+ * The heading of a notice's warning list: the report's own, so the department reads the same words — the 终期评估's
+ * (未达标，或…) once a row of it missed by its target year's own figure: "预计达标困难" alone headed rows whose 状态
+ * is 未达标, as if they still had time.
+ */
+export const noticeWarningsHeading = (warnings: readonly WarningRow[]): string =>
+  warningsHeading(warnings.some((w) => w.status === '未达标') ? 'final' : 'annual');
 
 /** On every notice of the sample workbook, printed and copied: its figures are generated. */
 export const NOTICE_SAMPLE_LINE = `${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。`;
@@ -63,6 +68,8 @@ export interface DepartmentNotice {
   /** Whom the notice is addressed to: the department, or （未指定责任单位）. */
   addressee: string;
   warnings: WarningRow[];
+  /** The heading of the warnings (noticeWarningsHeading). */
+  heading: string;
   /**
    * What the statuses mean, the report's own legend (reportStatusLegend), beside the warnings: without it 预计达标
    * next to 低于目标 0.19个百分点 reads as a mistake. '' when the notice has no warnings.
@@ -185,6 +192,7 @@ export function buildNotices(
       department,
       addressee,
       warnings,
+      heading: noticeWarningsHeading(warnings),
       // The 不升 rule only where the notice has such a row, as the report adds it only where it has one.
       legend:
         warnings.length === 0
@@ -273,7 +281,7 @@ export function noticeText(
   let part = 0;
   const numerals = ['一', '二'];
   if (notice.warnings.length > 0) {
-    lines.push('', `${numerals[part++]}、${WARNINGS_HEADING}，共${notice.warnings.length}项：`);
+    lines.push('', `${numerals[part++]}、${notice.heading}，共${notice.warnings.length}项：`);
     notice.warnings.forEach((w, i) => lines.push(`${i + 1}. ${warningInWords(w)}`));
     lines.push(notice.legend);
   }

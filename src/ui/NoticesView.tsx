@@ -6,7 +6,6 @@ import {
   noticeIntro,
   noticeText,
   templateHint,
-  WARNINGS_HEADING,
   type DepartmentNotice,
   type Notices,
 } from '../model/department-notices';
@@ -121,7 +120,7 @@ function NoticeSection(props: {
       <p>{noticeIntro(props.notice, year())}</p>
       <Show when={props.notice.warnings.length > 0}>
         <h3>
-          {WARNINGS_HEADING}（{props.notice.warnings.length} 项）
+          {props.notice.heading}（{props.notice.warnings.length} 项）
         </h3>
         <WarningsTable warnings={props.notice.warnings} department={false} class="notice-warnings" />
         <p class="report-note notice-legend">{props.notice.legend}</p>

@@ -77,6 +77,20 @@ const notices = buildNotices('兰溪市儿童发展规划', report, rows, ORDER,
 const of = (addressee: string): DepartmentNotice => notices.notices.find((n) => n.addressee === addressee)!;
 
 describe('各单位预警及补报通知', () => {
+  it('a notice of rows that missed by the target year’s own figure heads them as the report does: 未达标', () => {
+    const missed = facts('H05', '市卫健局', { 2020: 90, 2025: 93 }, '未达标', { projected: null, gap: -2 });
+    const late = facts('H06', '市卫健局', { 2020: 80, 2024: 85 }, '进展缓慢', { projected: 88, gap: -7 });
+    const final = buildReport('规划', [missed, late], 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
+    const [health] = buildNotices('规划', final, [missed, late], ORDER, DEFAULT_THRESHOLDS).notices;
+    expect(health!.warnings.map((w) => w.status)).toEqual(['未达标', '进展缓慢']);
+    expect(health!.heading).toBe('需关注的指标（未达标，或预计达标困难、波动较大）');
+    expect(noticeText({ ...notices, year: 2025 }, health!, { isSample: false, organisation: '' })).toContain(
+      '一、需关注的指标（未达标，或预计达标困难、波动较大），共2项：',
+    );
+    // A year with no verdict yet keeps the warning's own words.
+    expect(of('市卫健局').heading).toBe('需关注的指标（预警：预计达标困难或波动较大）');
+  });
+
   it('has one notice per department with something to say, in the usual order, unassigned last', () => {
     expect(notices.title).toBe('兰溪市儿童发展规划各单位预警及补报通知（2024年）');
     expect(notices.notices.map((n) => n.addressee)).toEqual(['市卫健局', '市教育局', '乡镇办', UNASSIGNED]);
