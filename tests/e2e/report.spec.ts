@@ -636,6 +636,13 @@ test('终期评估 with the office’s name: each row against its base year, 达
   await report.getByLabel('报告类型').selectOption('annual');
   await expect(line(highSchool.code).nth(3)).toHaveText('−0.3个百分点');
   await expect(report.locator('table.tally')).toHaveCount(0);
+  // The department's notice of 2025 heads its rows as the 终期评估 does: 高中阶段毛入学率 is 未达标, not 预计达标困难.
+  await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
+  const notice = report.getByRole('region', { name: `通知：${highSchool.department}` });
+  await expect(notice.locator('table.warnings')).toContainText(`${highSchool.name}`);
+  await expect(notice.getByRole('heading', { level: 3 }).first()).toHaveText(
+    /^需关注的指标（未达标，或预计达标困难、波动较大）（\d+ 项）$/,
+  );
   workbook.expectNoErrors();
 });
 
