@@ -535,7 +535,7 @@ export function describeGap(gap: number | null, unit: string): string {
  * The gap as the warning list prints it beside the status and the target it prints:
  * - a 左右 row's from the nearer edge of the band the target shows (即88%～92%), not from its centre;
  * - a figure exactly on a strict bound (5‰ against <5‰) is not met: “与目标持平” beside 未达标 read as a
- *   contradiction.
+ *   contradiction; one that only rounds onto it (2.999‰) says on which side it is.
  */
 export function gapBesideStatus(
   gap: number | null,
@@ -559,13 +559,13 @@ export function gapBesideStatus(
   if (gap !== null && strict && Math.abs(gap) <= 1e-9 && status !== '预计达标')
     return '等于目标值（目标不含本数），未达到';
   const text = describeGap(gap, unit);
-  // 5.004‰ against ≤5‰ rounds to 持平 but is not met.
+  // 5.004‰ against ≤5‰ rounds to 持平 but is not met. Against a strict bound 持平 reads as not met whatever the
+  // status: 2.999‰ against <3‰ (printed 3‰) is below it, and says so.
   if (
     text === '与目标持平' &&
     gap !== null &&
     Math.abs(gap) > 1e-9 &&
-    status !== '预计达标' &&
-    status !== '已达标'
+    (strict || (status !== '预计达标' && status !== '已达标'))
   )
     return `${gap > 0 ? '高于' : '低于'}目标不到 ${formatDifference(0.01, unit)}`;
   return text;

@@ -778,6 +778,24 @@ test('the sample’s 中期评估 and 终期评估 add up in print: each table�
     await page.emulateMedia({ media: null });
     await page.setViewportSize({ width: 1400, height: 900 });
   }
+  // Against a strict bound (<3‰) “与目标持平” reads as missed: the sample's 新生儿死亡率, projected 2.999‰ in 2023 and
+  // shown 3‰, is below it, and 预计达标.
+  await report.getByLabel('报告类型').selectOption('mid-term');
+  const newborn = report.locator('table.warnings tr', { hasText: '新生儿死亡率' }).first().locator('td');
+  await expect(newborn.nth(3)).toHaveText('<3‰（以下）');
+  await expect(newborn.nth(4)).toHaveText('3‰');
+  await expect(newborn.nth(5)).toHaveText('低于目标不到 0.01个千分点');
+  await expect(newborn.nth(6)).toHaveText('预计达标');
+  for (const variant of ['mid-term', 'final']) {
+    await report.getByLabel('报告类型').selectOption(variant);
+    const strictHeld = await report.locator('table.warnings tbody tr').evaluateAll((lines) =>
+      lines
+        .map((line) => [...line.querySelectorAll('td')].map((td) => td.textContent ?? ''))
+        .filter((cells) => /^[<>]/.test(cells[3] ?? '') && cells[5] === '与目标持平')
+        .map((cells) => cells[0]),
+    );
+    expect(strictHeld, variant).toEqual([]);
+  }
   // 中期评估: 需关注 in the summary and the count by area; its warning list also holds rows 预计达标 but 波动较大, said
   // under it with how they add up (30 rows under 需关注25项 before, nothing saying why).
   await report.getByLabel('报告类型').selectOption('mid-term');

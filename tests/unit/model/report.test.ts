@@ -246,6 +246,21 @@ describe('what a printed report must not get wrong', () => {
     expect(report.warnings.map((w) => w.gap)).toEqual(['高于目标不到 0.01个千分点']);
   });
 
+  it('a projection a hair inside a strict bound is not 与目标持平 (equal to a strict bound would miss it)', () => {
+    // The sample's 中期评估: 新生儿死亡率 projected at 2.999‰ against <3‰, printed 3‰ beside 与目标持平 and 预计达标.
+    const below3 = { kind: 'upper', comparator: '<', wording: '以下', value: 3 } as const;
+    const hair = facts('H01', '儿童与健康', below3, { 2020: 3.9, 2023: 3.3 }, '预计达标', '‰', 2.999, -0.001);
+    // Listed for its swings (波动较大), as the sample's row is.
+    const swinging = { ...hair, fluctuation: { flagged: true, evidence: '' } };
+    const report = buildReport('规划', [swinging], 2023, 'mid-term', describeTarget, DEFAULT_THRESHOLDS);
+    expect(report.warnings.map((w) => [w.projected, w.gap])).toEqual([['3‰', '低于目标不到 0.01个千分点']]);
+    // An inclusive bound keeps 与目标持平: on it is met.
+    const atMost3 = { kind: 'upper', comparator: '≤', wording: '以内', value: 3 } as const;
+    expect(
+      gapBesideStatus(-0.001, { ...hair.indicator, target: atMost3 }, '预计达标', DEFAULT_THRESHOLDS),
+    ).toBe('与目标持平');
+  });
+
   it('lists a row met now whose trend passes the target (预计达标困难), said beside its status', () => {
     const below6 = { kind: 'upper', comparator: '<', wording: '以下', value: 6 } as const;
     const rising = facts(
