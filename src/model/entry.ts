@@ -214,6 +214,63 @@ export function readEntryText(raw: string, unit: string): EntryResult {
   return checkRange(Number(body), raw, unit);
 }
 
+/**
+ * Words in brackets after a figure that make it some other figure than the year's own: a forecast, a target, another
+ * place's or period's figure, a change (2.3（预计）, 3（目标）, 98.5（全省）). Such a figure is not the year's, and is
+ * refused; a column headed with them (2025年（目标）) is no column of the year's figures either.
+ */
+export const NOT_THE_YEARS_FIGURE =
+  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+
+/** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
+const BRACKETED_WORDS = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;
+/** An estimate as departments write one: 约1.1, 大约96.5, 约 98% (the word before the figure) … */
+const APPROXIMATE_BEFORE = /^(约为|大约|约)\s*(?=[+\-\d.])/;
+/** … or 1.1左右, 1.1上下 (after it). */
+const APPROXIMATE_AFTER = /(?<=[\d%‰])\s*(左右|上下)$/;
+
+/** A figure read from a text with words about it, and those words (约, 左右, 快报, 约、左右). */
+export interface WordedFigure {
+  entry: EntryResult;
+  words: string;
+}
+
+/**
+ * A figure with words about it, as departments write a figure that is an estimate or not final — 约1.1, 1.1左右,
+ * 约 98%, 2.3（快报）, 98.5%(初步) — read as the figure (checked as any figure is), with the words, which the caller
+ * must keep in view (listed under 报送单位的说明 on import, put in the row's 备注 in the grid): a number stored from
+ * such a text alone would drop them unsaid. Null when the text is no such figure (plain figures, text, a forecast
+ * or a target in brackets: NOT_THE_YEARS_FIGURE). parseEntry itself refuses these texts, so that no caller drops
+ * the words by accident.
+ */
+export function readWordedFigure(raw: string, unit: string): WordedFigure | null {
+  let text = toHalfWidth(raw).trim();
+  const words: string[] = [];
+  const bracket = BRACKETED_WORDS.exec(text);
+  if (bracket) {
+    const said = bracket[2]!.trim();
+    if (said === '' || NOT_THE_YEARS_FIGURE.test(said)) return null;
+    words.push(said);
+    text = bracket[1]!.trim();
+  }
+  const before = APPROXIMATE_BEFORE.exec(text);
+  if (before) {
+    words.unshift(before[1]!);
+    text = text.slice(before[0].length);
+  }
+  const after = APPROXIMATE_AFTER.exec(text);
+  if (after) {
+    words.splice(before ? 1 : 0, 0, after[1]!);
+    text = text.slice(0, after.index);
+  }
+  if (words.length === 0 || !/\d/.test(text)) return null;
+  const entry = parseEntry(text, unit);
+  // (A figure that cannot be one, 约312 on a % row, is refused as the text typed, with the figure's own reason.)
+  if (!entry.ok) return { entry: { ok: false, raw, message: entry.message }, words: words.join('、') };
+  if (entry.value === null) return null;
+  return { entry, words: words.join('、') };
+}
+
 const SHARE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
 
 /**

@@ -5,6 +5,7 @@ import {
   formatWithUnit,
   parseEntry,
   readEntryText,
+  readWordedFigure,
   toCellValue,
 } from '../../../src/model/entry';
 
@@ -270,5 +271,42 @@ describe('a count where the row is a rate', () => {
         raw,
         message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。`,
       });
+  });
+});
+
+describe('readWordedFigure: a figure with words about it, as departments write an estimate or a 快报', () => {
+  it.each([
+    ['约1.1', '‰', 1.1, '约'],
+    ['约 98%', '%', 98, '约'],
+    ['１.１左右', '‰', 1.1, '左右'],
+    ['1.1 左右', '‰', 1.1, '左右'],
+    ['大约96.5', '%', 96.5, '大约'],
+    ['约1.1左右', '‰', 1.1, '约、左右'],
+    ['2.3（快报）', '‰', 2.3, '快报'],
+    ['98.5%(初步)', '%', 98.5, '初步'],
+    ['约３１２', '家', 312, '约'],
+  ])('“%s” on a %s row is %s, the words “%s” kept to be said', (raw, unit, value, words) => {
+    // parseEntry alone refuses each (a number stored from it would drop the words unsaid).
+    expect(parseEntry(raw, unit).ok).toBe(false);
+    expect(readWordedFigure(raw, unit)).toEqual({ entry: { ok: true, value }, words });
+  });
+
+  it('the figure inside is checked as any figure: 约312 on a % row still looks like a count', () => {
+    const read = readWordedFigure('约312', '%');
+    expect(read?.entry).toMatchObject({ ok: false, raw: '约312' });
+    expect(read?.entry.ok === false && read.entry.message).toContain('像是个数或人数');
+  });
+
+  it.each([
+    ['2.3（预计）', '‰'],
+    ['3（目标）', '‰'],
+    ['98.5（2023年）', '%'],
+    ['约', '%'],
+    ['左右', '%'],
+    ['约待统计', '%'],
+    ['1.1', '‰'],
+    ['abc', '%'],
+  ])('“%s” is no figure with words about it', (raw, unit) => {
+    expect(readWordedFigure(raw, unit)).toBeNull();
   });
 });
