@@ -30,7 +30,15 @@ import { autocompleteRenderer, checkboxRenderer, textRenderer } from 'handsontab
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/ht-theme-main.min.css';
 import handsontableCoreCss from 'handsontable/styles/handsontable.css?inline';
-import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
+import {
+  cellProblem,
+  formatDifference,
+  formatWithUnit,
+  noteWithLine,
+  parseEntry,
+  readWordedFigure,
+  wordedFigureNote,
+} from '../model/entry';
 import { describeGap, gapBesideStatus, gapShown } from '../model/report';
 import {
   copyIndicator,
@@ -179,6 +187,16 @@ export interface RowReport {
 }
 
 /** A figure an edit writes into a year cell. */
+/** A year cell typed with words about its figure (约4.1, 4.5（快报）): the figure, and the text as typed. */
+interface WordedCell {
+  visualRow: number;
+  physicalRow: number;
+  year: number;
+  raw: string;
+  value: number;
+  words: string;
+}
+
 interface TypedFigure {
   physicalRow: number;
   year: number;
@@ -349,6 +367,7 @@ export function makeWorkbookGrid(
   const targetValueCol = col('targetValue');
   const yearlyStepCol = col('yearlyStep');
   const wordingCol = col('wording');
+  const noteCol = col('note');
   /** 确定沿用 (-1 outside a next plan). */
   const keptCol = col('keptTarget');
   const definitionCols = new Set(
@@ -1485,6 +1504,7 @@ export function makeWorkbookGrid(
       const typedTargets: { physicalRow: number; value: number }[] = [];
       const typedSteps: { physicalRow: number; value: number }[] = [];
       const byClerk = source === 'edit' || source === 'CopyPaste.paste';
+      const worded: WordedCell[] = [];
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;
@@ -1493,7 +1513,27 @@ export function makeWorkbookGrid(
         const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
         // Figures of the row (a value, the target value, the yearly change) in its unit, as typed: "4‰", "98%".
         const unit = ['year', 'targetValue', 'yearlyStep'].includes(spec.key) ? unitAt(physicalRow) : '';
-        const parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit);
+        let parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit);
+        // 约4.1, 4.1左右, 4.5（快报） in a year cell: the figure, its words kept in the row's 备注 (as an import lists
+        // them under 报送单位的说明), never dropped unsaid. (Not on undo: the note comes back by its own change.)
+        if (
+          !parsed.ok &&
+          spec.key === 'year' &&
+          typeof next === 'string' &&
+          !String(source).startsWith('UndoRedo')
+        ) {
+          const read = readWordedFigure(next, unit);
+          if (read) parsed = read.entry;
+          if (read?.entry.ok && read.entry.value !== null && spec.year !== undefined)
+            worded.push({
+              visualRow,
+              physicalRow,
+              year: spec.year,
+              raw: next,
+              value: read.entry.value,
+              words: read.words,
+            });
+        }
         // A valid entry becomes a number in the row's unit; an invalid one is kept as typed (and marked),
         // never dropped and never stored as a number.
         change[3] = parsed.ok ? parsed.value : parsed.raw;
@@ -1504,6 +1544,7 @@ export function makeWorkbookGrid(
         if (byClerk && spec.key === 'yearlyStep' && typeof change[3] === 'number')
           typedSteps.push({ physicalRow, value: change[3] });
       }
+      if (worded.length > 0) keepFiguresWords(worded, changes);
       if (typedFigures.length > 0) questionTypedFigures(typedFigures);
       if (typedTargets.length > 0) questionTypedTargets(typedTargets);
       if (typedSteps.length > 0) questionTypedSteps(typedSteps, changes);
@@ -1854,6 +1895,35 @@ export function makeWorkbookGrid(
    * status bar asks to check it (请核实), with the likely cause. Compared with the row as it was before the edit;
    * a row that had no figure yet, with the other figures of the same paste.
    */
+  /**
+   * The words of figures typed with them (约4.1, 4.5（快报）) written into their rows' 备注, in the same edit (one
+   * 撤销 takes both back), and said in the status bar.
+   */
+  const keepFiguresWords = (worded: readonly WordedCell[], changes: (Handsontable.CellChange | null)[]) => {
+    if (noteCol < 0) return;
+    for (const { visualRow, physicalRow, year, raw, value } of worded) {
+      const line = wordedFigureNote(year, raw, value, unitAt(physicalRow));
+      // A note the same edit writes (a whole row pasted) gets the line too.
+      const own = changes.find((c) => c !== null && c[0] === visualRow && Number(c[1]) === noteCol);
+      if (own) own[3] = noteWithLine(String(own[3] ?? ''), line);
+      else {
+        const before = cellAt(physicalRow, noteCol);
+        changes.push([visualRow, noteCol, before, noteWithLine(String(before ?? ''), line)]);
+      }
+    }
+    const first = worded[0]!;
+    const where = `${codeAt(first.physicalRow)} ${String(cellAt(first.physicalRow, col('name')) ?? '')}`;
+    const shown = formatWithUnit(first.value, unitAt(first.physicalRow));
+    const words = first.words
+      .split('、')
+      .map((word) => `“${word}”`)
+      .join('');
+    const more = worded.length > 1 ? `本次共有 ${worded.length} 个数值带有文字，均已记入各行备注。` : '';
+    sayQuestion(
+      `${where} ${first.year}年填报为“${first.raw.trim()}”，按 ${shown} 填入；${words}已记入本行备注。${more}`,
+    );
+  };
+
   const questionTypedFigures = (typed: readonly TypedFigure[]) => {
     // Each row's figures before the edit, and the figures the edit gives it.
     const before = new Map<number, Record<number, GridCell>>();

@@ -271,6 +271,18 @@ export function readWordedFigure(raw: string, unit: string): WordedFigure | null
   return { entry, words: words.join('、') };
 }
 
+/** The 备注 line that keeps a figure's words in view in the grid: 2024年数值为“约4.1”（按 4.1‰ 计）. */
+export function wordedFigureNote(year: number, raw: string, value: number, unit: string): string {
+  return `${year}年数值为“${raw.trim()}”（按 ${formatWithUnit(value, unit)} 计）`;
+}
+
+/** A note with a line added after what it holds (once: the same figure typed again adds nothing). */
+export function noteWithLine(note: string, line: string): string {
+  const held = note.trim();
+  if (held.split('；').includes(line)) return held;
+  return held === '' ? line : `${held}；${line}`;
+}
+
 const SHARE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
 
 /**

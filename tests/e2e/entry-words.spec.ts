@@ -1,0 +1,46 @@
+/**
+ * Figures as departments and clerks really write them, typed into the grid: an estimate (约4.1, 4.1左右), a 快报,
+ * the full-width forms of a Chinese input method and what Excel pastes; and the 责任单位 typed in part. Made-up
+ * figures throughout.
+ */
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const codeOf = (name: string) => LANXI_2021_2025.indicators.find((r) => r.name === name)!.code;
+const INFANT = codeOf('婴儿死亡率');
+
+test('约4.1 and 4.5（快报） typed in a year cell: the figure is read, the words go into the row’s 备注; one 撤销 takes both back; a reload keeps them', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  await workbook.typeInto(INFANT, '2024年', '约4.1');
+  // It was kept as text, red: “约4.1”不是数字.
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.1‰');
+  await expect(await workbook.cell(INFANT, '2024年')).not.toHaveClass(/cell-invalid/);
+  await expect(bar).toContainText('2024年填报为“约4.1”，按 4.1‰ 填入；“约”已记入本行备注');
+  await expect(await workbook.cell(INFANT, '备注')).toContainText('2024年数值为“约4.1”（按 4.1‰ 计）');
+
+  // One 撤销 takes the figure and the words back together.
+  await workbook.select(INFANT, '2024年');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('');
+  await expect(await workbook.cell(INFANT, '备注')).not.toContainText('约4.1');
+
+  await workbook.typeInto(INFANT, '2023年', '4.5（快报）');
+  await workbook.typeInto(INFANT, '2024年', '4.1左右');
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('4.5‰');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.1‰');
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('4.5‰');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('4.1‰');
+  const note = await workbook.cell(INFANT, '备注');
+  await expect(note).toContainText('2023年数值为“4.5（快报）”（按 4.5‰ 计）');
+  await expect(note).toContainText('2024年数值为“4.1左右”（按 4.1‰ 计）');
+  workbook.expectNoErrors();
+});
