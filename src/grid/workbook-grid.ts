@@ -50,6 +50,7 @@ import {
 import { assessAmbition, periodOrderProblem, showPlannedTrend } from '../model/planning';
 import { isCarriedOver, KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
+import { officeReadingNotice, readOffice } from '../model/office-name';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
@@ -368,6 +369,7 @@ export function makeWorkbookGrid(
   const yearlyStepCol = col('yearlyStep');
   const wordingCol = col('wording');
   const noteCol = col('note');
+  const departmentCol = col('department');
   /** 确定沿用 (-1 outside a next plan). */
   const keptCol = col('keptTarget');
   const definitionCols = new Set(
@@ -1007,6 +1009,49 @@ export function makeWorkbookGrid(
     // The validator will drop the refused text: an edit made of nothing else is no step to undo.
     refusedEditOnly = refused > 0 && refused === changes.filter((change) => change !== null).length;
   };
+  /**
+   * 责任单位 typed in part (卫健, then Tab, Enter or a click elsewhere) is the one office holding it — of the list
+   * or already named in the workbook; text several offices hold (市) is refused by the cell's validator, the editor
+   * left open with the question; a name no office holds is a new office, kept and said to be new (office-name.ts).
+   */
+  const readTypedOffices = (changes: (Handsontable.CellChange | null)[]) => {
+    const grid = hot;
+    if (!grid || departmentCol < 0) return;
+    if (!changes.some((change) => change !== null && Number(change[1]) === departmentCol)) return;
+    const offices = [...(columns[departmentCol]?.choices ?? []), ...data.map((row) => String(row[departmentCol] ?? ''))];
+    let refused = 0;
+    let said: string | null = null;
+    for (const change of changes) {
+      if (!change || Number(change[1]) !== departmentCol || typeof change[3] !== 'string') continue;
+      const typed = change[3];
+      const reading = readOffice(typed, offices);
+      const physicalRow = grid.toPhysicalRow(change[0]);
+      if (reading.kind === 'office') change[3] = reading.office;
+      if (reading.kind === 'several') {
+        officesAsked.set(physicalRow, typed);
+        refused += 1;
+      }
+      // (Retyping the office the cell holds says nothing.)
+      if (sameCell(change[2], change[3])) continue;
+      said ??= officeReadingNotice(typed, reading);
+    }
+    if (said !== null) sayQuestion(said);
+    if (refused > 0 && refused === changes.filter((change) => change !== null).length) refusedEditOnly = true;
+  };
+  /** 责任单位 texts several offices hold, by row, for the cell's validator to refuse (readTypedOffices). */
+  const officesAsked = new Map<number, string>();
+
+  function departmentValidator(
+    this: Handsontable.CellProperties,
+    value: unknown,
+    callback: (valid: boolean) => void,
+  ): void {
+    const physicalRow = hot?.toPhysicalRow(this.visualRow) ?? this.row;
+    const asked = officesAsked.get(physicalRow);
+    officesAsked.delete(physicalRow);
+    callback(asked === undefined || asked !== value);
+  }
+
   /** Set while an edit consists only of 目标 texts that cannot be read (see beforeUndoStackChange). */
   let refusedEditOnly = false;
   /**
@@ -1358,7 +1403,9 @@ export function makeWorkbookGrid(
         source: [...spec.choices],
         filter: true,
         strict: false,
-        allowInvalid: true,
+        // (Text several offices hold keeps the editor open: readTypedOffices.)
+        validator: departmentValidator,
+        allowInvalid: false,
         renderer: choiceRenderer,
       };
     }
@@ -1494,6 +1541,7 @@ export function makeWorkbookGrid(
       // An undo or redo puts back cells as they were, the aligned ones included.
       if (!String(source).startsWith('UndoRedo')) {
         readTypedTargets(changes);
+        if (source === 'edit' || source === 'CopyPaste.paste') readTypedOffices(changes);
         alignDefinitionsToKind(changes);
         if (keptCol >= 0)
           for (const change of changes)

@@ -44,3 +44,59 @@ test('约4.1 and 4.5（快报） typed in a year cell: the figure is read, the w
   await expect(note).toContainText('2024年数值为“4.1左右”（按 4.1‰ 计）');
   workbook.expectNoErrors();
 });
+
+test('责任单位 typed in part and left (Tab, Enter, a click elsewhere) is the one office it names; several are asked; a new office typed in full is kept', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  const HIGH_SCHOOL = codeOf('高中阶段毛入学率');
+  const openAndType = async (code: string, text: string) => {
+    await workbook.select(code, '责任单位');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(text);
+  };
+  // Tab: 教育 was kept as the office “教育”, which no filter or template of 市教育局 finds.
+  await openAndType(INFANT, '教育');
+  await page.keyboard.press('Tab');
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市教育局');
+  await expect(bar).toContainText('责任单位“教育”已填为“市教育局”');
+  // Enter.
+  await openAndType(INFANT, '卫健');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市卫健局');
+  // A click elsewhere.
+  await openAndType(INFANT, '民政');
+  await (await workbook.cell(INFANT, '指标名称')).click();
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市民政局');
+
+  // Text several offices hold is asked about, the editor left open with what was typed; Escape keeps the office.
+  await openAndType(INFANT, '市');
+  await page.keyboard.press('Enter');
+  await expect(bar).toContainText('责任单位“市”与列表中多个单位相符');
+  await expect(bar).toContainText('请从列表中选择一个，或输入完整名称');
+  await expect(page.locator('textarea.handsontableInput:focus')).toHaveValue('市');
+  await page.keyboard.press('Escape');
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市民政局');
+
+  // A new office typed in full is kept, and said to be new (a slip such as 卫健委 would show here).
+  await openAndType(INFANT, '市妇幼保健院');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市妇幼保健院');
+  await expect(bar).toContainText('“市妇幼保健院”不在列表中，已作为新的责任单位填入');
+  // Once in the workbook, part of its name names it too.
+  await openAndType(HIGH_SCHOOL, '妇幼');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(HIGH_SCHOOL, '责任单位')).toHaveText('▼市妇幼保健院');
+
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市妇幼保健院');
+  await workbook.revealRow(HIGH_SCHOOL);
+  await expect(await workbook.cell(HIGH_SCHOOL, '责任单位')).toHaveText('▼市妇幼保健院');
+  workbook.expectNoErrors();
+});
