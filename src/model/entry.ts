@@ -37,7 +37,16 @@ const MISSING = new Set([
   '不适用',
 ]);
 /** A dash of any length and kind (—, ——, –, ―, -- …): how a table says "no figure" in a cell. */
-const DASHES = /^[-—–―－]+$/;
+const DASHES = /^[-—–―－─]+$/;
+/**
+ * Minus signs and hyphens other than "-": Word's and WPS's minus (−, U+2212), the hyphens an input method gives
+ * (‐ ‑ ‒ –, small ﹣ ﹘). Read as "-": −3 is a negative figure, − alone a dash ("no figure").
+ */
+const OTHER_MINUS = /[\u2010-\u2013\u2212\uFE58\uFE63]/g;
+/** Excel's accounting format writes a negative figure in brackets: (3.2), (1,234), (3.2%). */
+const BRACKETED_NEGATIVE = /^\(\s*([^()-]*\d[^()-]*?)\s*\)$/;
+/** An enumeration comma (、, the "\\" key of a Chinese input method) between digits, where a point was meant. */
+const ENUMERATION_COMMA = /^(\d+)、(\d+)$/;
 
 const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000。．]/;
 
@@ -154,9 +163,12 @@ export function readEntryText(raw: string, unit: string): EntryResult {
   // (Zero-width characters come with a figure copied from a web page or a chat: unseen, they are no part of it.)
   const text = toHalfWidth(raw)
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(OTHER_MINUS, '-')
     .trim()
-    .replace(/^['‘’](?=\s*[+\-\d.])/, '');
+    .replace(/^['‘’](?=\s*[+\-\d.(])/, '');
   if (MISSING.has(text) || DASHES.test(text)) return { ok: true, value: null };
+  const negative = BRACKETED_NEGATIVE.exec(text);
+  if (negative) return readBracketedNegative(negative[1]!, raw, unit);
 
   let body = text;
   let typedUnit = '';
@@ -194,6 +206,15 @@ export function readEntryText(raw: string, unit: string): EntryResult {
     }
     return { ok: false, raw, message: notANumber(raw, unit) };
   }
+  const enumeration = ENUMERATION_COMMA.exec(body);
+  if (enumeration)
+    return {
+      ok: false,
+      raw,
+      message:
+        `“${raw}”中的“、”是顿号，不是小数点：如是小数，请写作 ${enumeration[1]}.${enumeration[2]}${unitShown}；` +
+        '一格只填一个数值。',
+    };
   // Thousands separators: "1,234" or "1，234" (after half-width conversion both are ",").
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, '');
   // A decimal comma (4,75): "not a number" puzzled a clerk who sees one. Say which comma and both readings.
@@ -283,6 +304,26 @@ export function noteWithLine(note: string, line: string): string {
   return held === '' ? line : `${held}；${line}`;
 }
 
+/**
+ * (3.2) as Excel's accounting format shows −3.2: the negative figure, where the row takes one (no unit); else
+ * refused with what Excel meant, as "不是数字" puzzled a clerk who pasted it.
+ */
+function readBracketedNegative(inside: string, raw: string, unit: string): EntryResult {
+  const figure = readEntryText(inside, unit);
+  if (!figure.ok || figure.value === null) return { ok: false, raw, message: notANumber(raw, unit) };
+  const value = -figure.value;
+  if (value === 0 || !rulesOf(unit).level) return { ok: true, value };
+  const rules = rulesOf(unit);
+  const why = rules.percent
+    ? '百分比应在 0 到 100 之间，请核对后重填。'
+    : rules.permille
+      ? '千分率应在 0 到 1000 之间，请核对后重填。'
+      : rules.count
+        ? `本行按“${unit}”计数，应为 0 或正整数，请核对后重填。`
+        : `本行的数值（单位 ${unit}）不会是负数，请核对后重填；没有数据请留空。`;
+  return { ok: false, raw, message: `“${raw.trim()}”在 Excel 中表示负数 ${formatNumber(value)}：${why}` };
+}
+
 const SHARE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
 
 /**
@@ -322,7 +363,7 @@ function notANumber(raw: string, unit: string): string {
   if (failed) {
     return (
       `“${raw.trim()}”是 Excel/WPS 公式的错误值（${failed}），不是数值：请在 Excel/WPS 中检查该单元格的公式，` +
-      `改为正确的数值${unit ? `（单位 ${unit}）` : ''}后再导入；没有数据请留空。`
+      `改为正确的数值${unit ? `（单位 ${unit}）` : ''}后再导入或填入；没有数据请留空。`
     );
   }
   return `“${raw}”不是数字：请填写数字${unit ? `（单位 ${unit}）` : ''}，如 ${example}；没有数据请留空。`;

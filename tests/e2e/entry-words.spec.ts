@@ -100,3 +100,49 @@ test('责任单位 typed in part and left (Tab, Enter, a click elsewhere) is the
   await expect(await workbook.cell(HIGH_SCHOOL, '责任单位')).toHaveText('▼市妇幼保健院');
   workbook.expectNoErrors();
 });
+
+test('full-width forms of an input method and Excel’s pasted forms: read, or refused saying what they are', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const HIGH_SCHOOL = codeOf('高中阶段毛入学率');
+  // What a Chinese input method gives is read as the figure.
+  await workbook.typeInto(HIGH_SCHOOL, '2021年', '９６．５％');
+  await expect(await workbook.cell(HIGH_SCHOOL, '2021年')).toHaveText('96.5%');
+  await workbook.typeInto(HIGH_SCHOOL, '2021年', '－');
+  await expect(await workbook.cell(HIGH_SCHOOL, '2021年')).toHaveText('');
+  // 、 (the input method's \ key) where a point was meant: it was only 不是数字.
+  await workbook.typeInto(HIGH_SCHOOL, '2022年', '９７、５');
+  await expect(await workbook.cell(HIGH_SCHOOL, '2022年')).toHaveAttribute(
+    'title',
+    '“９７、５”中的“、”是顿号，不是小数点：如是小数，请写作 97.5（单位 %）；一格只填一个数值。',
+  );
+  // Word's and WPS's minus sign: a negative figure, said as one (it was 不是数字).
+  await workbook.typeInto(INFANT, '2021年', '−3');
+  await expect(await workbook.cell(INFANT, '2021年')).toHaveAttribute(
+    'title',
+    '千分率应在 0 到 1000 之间，“−3”超出范围：请核对后重填。',
+  );
+
+  // Excel's cells pasted: a figure with a spaced %, a negative in brackets, a formula's error value.
+  await workbook.select(HIGH_SCHOOL, '2023年');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    (document.activeElement ?? document.body).dispatchEvent(event);
+  }, '96.8 %\t(3.2)\t#DIV/0!\r\n');
+  await expect(await workbook.cell(HIGH_SCHOOL, '2023年')).toHaveText('96.8%');
+  await expect(await workbook.cell(HIGH_SCHOOL, '2024年')).toHaveAttribute(
+    'title',
+    '“(3.2)”在 Excel 中表示负数 -3.2：百分比应在 0 到 100 之间，请核对后重填。',
+  );
+  // In the grid, not only after an import: it said 后再导入 to a clerk who had pasted it.
+  await expect(await workbook.cell(HIGH_SCHOOL, '2025年')).toHaveAttribute(
+    'title',
+    /公式的错误值（除数为零）.*改为正确的数值（单位 %）后再导入或填入/,
+  );
+  workbook.expectNoErrors();
+});

@@ -310,3 +310,62 @@ describe('readWordedFigure: a figure with words about it, as departments write a
     expect(readWordedFigure(raw, unit)).toBeNull();
   });
 });
+
+describe('what a Chinese input method and Excel’s paste give', () => {
+  it.each([
+    ['−3', '', -3],
+    ['－３', '', -3],
+    ['(3.2)', '', -3.2],
+    ['（３.２）', '', -3.2],
+    ['(1,234)', '', -1234],
+    ['12.5\u00a0%', '%', 12.5],
+    ['１２．５％', '%', 12.5],
+  ])('“%s” on a row of unit “%s” reads as %s', (input, unit, value) => {
+    expect(parseEntry(input, unit)).toEqual({ ok: true, value });
+  });
+
+  it.each(['−', '─', '‐', '﹣', '−−'])(
+    '“%s”, a dash as Word, WPS or an input method writes it, means missing',
+    (input) => {
+      expect(parseEntry(input, '%')).toEqual({ ok: true, value: null });
+    },
+  );
+
+  it('Word’s minus sign on a row with a unit is a negative figure, said as one (it was 不是数字)', () => {
+    expect(parseEntry('−3', '家')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('0 或正整数'),
+    });
+    expect(parseEntry('−3', '万元')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('不会是负数'),
+    });
+  });
+
+  it('Excel’s negative in brackets, (3.2), on a row with a unit says what Excel meant (it was 不是数字)', () => {
+    expect(parseEntry('(3.2)', '‰')).toEqual({
+      ok: false,
+      raw: '(3.2)',
+      message: '“(3.2)”在 Excel 中表示负数 -3.2：千分率应在 0 到 1000 之间，请核对后重填。',
+    });
+    expect(parseEntry('(3)', '万元')).toEqual({
+      ok: false,
+      raw: '(3)',
+      message:
+        '“(3)”在 Excel 中表示负数 -3：本行的数值（单位 万元）不会是负数，请核对后重填；没有数据请留空。',
+    });
+  });
+
+  it('an enumeration comma 、 where a decimal point belongs is said, with the figure it may be (it was only 不是数字)', () => {
+    expect(parseEntry('12、5', '%')).toEqual({
+      ok: false,
+      raw: '12、5',
+      message: '“12、5”中的“、”是顿号，不是小数点：如是小数，请写作 12.5（单位 %）；一格只填一个数值。',
+    });
+  });
+
+  it('an Excel error value pasted into the grid is not told to be imported again', () => {
+    const result = parseEntry('#DIV/0!', '%');
+    expect(result.ok === false && result.message).toContain('后再导入或填入');
+  });
+});
