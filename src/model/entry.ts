@@ -416,16 +416,32 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
     };
   }
   if (rules.permille && (value < 0 || value > 1000)) {
-    return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
+    // As on a % row: a whole number past 1000 without its ‰ is most often the count (births, cases) the rate is
+    // made of.
+    const count = Number.isInteger(value) && value > 1000 && !/‰/.test(raw);
+    return {
+      ok: false,
+      raw,
+      message: count
+        ? `千分率应在 0 到 1000 之间，“${raw}”超出范围，像是例数或人数而不是千分率：` +
+          '请按本指标的计算方法换算为千分率（如例数 ÷ 总数 × 1000）后重填。'
+        : `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。`,
+    };
   }
   if (rules.perBase !== null && value > rules.perBase) {
     const unitText = unit.trim();
+    // (So is a whole number past the base: the children counted, not the rate among 100,000 of them.)
+    const count = Number.isInteger(value) && !raw.includes('/');
+    const perWhat = `每${unitText.slice(2)}人中的人数`;
     return {
       ok: false,
       raw,
       message:
-        `本行单位是 ${unitText}（每${unitText.slice(2)}人中的人数），应在 0 到 ${rules.perBase} 之间` +
-        `（多于 ${rules.perBase} 即超过 100%），“${raw}”超出范围：请核对后重填。`,
+        `本行单位是 ${unitText}（${perWhat}），应在 0 到 ${rules.perBase} 之间` +
+        `（多于 ${rules.perBase} 即超过 100%），“${raw}”超出范围` +
+        (count
+          ? `，像是人数而不是${perWhat}：请按本指标的计算方法换算（如人数 ÷ 总人数 × ${rules.perBase}）后重填。`
+          : '：请核对后重填。'),
     };
   }
   if (rules.count && (value < 0 || !Number.isInteger(value))) {

@@ -355,7 +355,7 @@ test('a bad file gets a Chinese message with file, line and column, and the work
   await input.setInputFiles({
     name: '卫健局.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(`代码,指标名称,2022年,2023年\r\n${INFANT.code},婴儿死亡率,约5,4.9\r\n`),
+    buffer: Buffer.from(`代码,指标名称,2022年,2023年\r\n${INFANT.code},婴儿死亡率,五,4.9\r\n`),
   });
   const errors = dialog.getByLabel('导入错误');
   await expect(errors).toContainText('卫健局.csv 第 2 行 “2022年”列');

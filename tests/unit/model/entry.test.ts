@@ -158,11 +158,12 @@ describe('rates per 100,000 and numbers Excel writes in scientific form', () => 
   });
   it('refuses a rate per 100,000 above 100,000 (more than everyone), as a share over 100 % is refused', () => {
     expect(parseEntry('100000', '1/10万')).toEqual({ ok: true, value: 100000 });
-    expect(parseEntry('120000', '1/10万')).toEqual({
+    // (A whole number past it is said to look like a count: below.)
+    expect(parseEntry('100000.5', '1/10万')).toEqual({
       ok: false,
-      raw: '120000',
+      raw: '100000.5',
       message:
-        '本行单位是 1/10万（每10万人中的人数），应在 0 到 100000 之间（多于 100000 即超过 100%），“120000”超出范围：请核对后重填。',
+        '本行单位是 1/10万（每10万人中的人数），应在 0 到 100000 之间（多于 100000 即超过 100%），“100000.5”超出范围：请核对后重填。',
     });
     expect(parseEntry('12000/10万', '1/10万').ok).toBe(true);
     expect(parseEntry('10001', '1/万').ok).toBe(false);
@@ -262,6 +263,37 @@ describe('a count where the row is a rate', () => {
         '请按本指标的计算方法换算为百分比（如个数 ÷ 总数 × 100）后重填。',
     });
     expect(parseEntry('45,231', '%')).toMatchObject({ message: expect.stringContaining('像是个数或人数') });
+  });
+
+  it('a whole number past 1000 on a ‰ row, or past 100000 on a 1/10万 row, is said to look like a count too, as on a % row', () => {
+    // 3,500 births typed for a ‰ rate said only 超出范围：请核对后重填, unlike 312 on a % row.
+    expect(parseEntry('3500', '‰')).toEqual({
+      ok: false,
+      raw: '3500',
+      message:
+        '千分率应在 0 到 1000 之间，“3500”超出范围，像是例数或人数而不是千分率：' +
+        '请按本指标的计算方法换算为千分率（如例数 ÷ 总数 × 1000）后重填。',
+    });
+    expect(parseEntry('120000', '1/10万')).toEqual({
+      ok: false,
+      raw: '120000',
+      message:
+        '本行单位是 1/10万（每10万人中的人数），应在 0 到 100000 之间（多于 100000 即超过 100%），' +
+        '“120000”超出范围，像是人数而不是每10万人中的人数：请按本指标的计算方法换算（如人数 ÷ 总人数 × 100000）后重填。',
+    });
+  });
+
+  it('a figure the unit allows is not refused, however far from the row’s target (45‰, 80% against ≥95%)', () => {
+    expect(parseEntry('45', '‰')).toEqual({ ok: true, value: 45 });
+    expect(parseEntry('80', '%')).toEqual({ ok: true, value: 80 });
+    expect(parseEntry('1000.5', '‰')).toMatchObject({
+      ok: false,
+      message: expect.not.stringContaining('像是'),
+    });
+    expect(parseEntry('1500‰', '‰')).toMatchObject({
+      ok: false,
+      message: expect.not.stringContaining('像是'),
+    });
   });
 
   it('a share over 100 that is no whole number, or typed with %, is only out of range', () => {
