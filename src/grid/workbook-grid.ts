@@ -1018,7 +1018,10 @@ export function makeWorkbookGrid(
     const grid = hot;
     if (!grid || departmentCol < 0) return;
     if (!changes.some((change) => change !== null && Number(change[1]) === departmentCol)) return;
-    const offices = [...(columns[departmentCol]?.choices ?? []), ...data.map((row) => String(row[departmentCol] ?? ''))];
+    const offices = [
+      ...(columns[departmentCol]?.choices ?? []),
+      ...data.map((row) => String(row[departmentCol] ?? '')),
+    ];
     let refused = 0;
     let said: string | null = null;
     for (const change of changes) {
