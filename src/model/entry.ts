@@ -245,8 +245,8 @@ export const NOT_THE_YEARS_FIGURE =
 
 /** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
 const BRACKETED_WORDS = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;
-/** An estimate as departments write one: 约1.1, 大约96.5, 约 98% (the word before the figure) … */
-const APPROXIMATE_BEFORE = /^(约为|大约|约)\s*(?=[+\-\d.])/;
+/** An estimate as departments write one: 约1.1, 大约96.5, 约 98%, ≈4.1 (the word or sign before the figure) … */
+const APPROXIMATE_BEFORE = /^(约为|大约|约|≈)\s*(?=[+\-\d.])/;
 /** … or 1.1左右, 1.1上下 (after it). */
 const APPROXIMATE_AFTER = /(?<=[\d%‰])\s*(左右|上下)$/;
 

@@ -317,6 +317,7 @@ describe('readWordedFigure: a figure with words about it, as departments write a
     ['2.3（快报）', '‰', 2.3, '快报'],
     ['98.5%(初步)', '%', 98.5, '初步'],
     ['约３１２', '家', 312, '约'],
+    ['≈4.1', '‰', 4.1, '≈'],
   ])('“%s” on a %s row is %s, the words “%s” kept to be said', (raw, unit, value, words) => {
     // parseEntry alone refuses each (a number stored from it would drop the words unsaid).
     expect(parseEntry(raw, unit).ok).toBe(false);
