@@ -366,6 +366,12 @@ function notANumber(raw: string, unit: string): string {
       `改为正确的数值${unit ? `（单位 ${unit}）` : ''}后再导入或填入；没有数据请留空。`
     );
   }
+  // Excel shows ##### where a column is too narrow for its figure, and a CSV saved from it may keep them.
+  if (/^#{2,}$/.test(raw.trim()))
+    return (
+      `“${raw.trim()}”是 Excel/WPS 在列宽不够时显示的符号，不是数值：请在 Excel/WPS 中把该列拉宽，` +
+      '看到数值后再复制或保存；没有数据请留空。'
+    );
   return `“${raw}”不是数字：请填写数字${unit ? `（单位 ${unit}）` : ''}，如 ${example}；没有数据请留空。`;
 }
 

@@ -397,6 +397,15 @@ describe('what a Chinese input method and Excel’s paste give', () => {
     });
   });
 
+  it('Excel’s ##### (a column too narrow for its figure, as copied or saved) says so (it was only 不是数字)', () => {
+    expect(parseEntry('#####', '%')).toEqual({
+      ok: false,
+      raw: '#####',
+      message:
+        '“#####”是 Excel/WPS 在列宽不够时显示的符号，不是数值：请在 Excel/WPS 中把该列拉宽，看到数值后再复制或保存；没有数据请留空。',
+    });
+  });
+
   it('an Excel error value pasted into the grid is not told to be imported again', () => {
     const result = parseEntry('#DIV/0!', '%');
     expect(result.ok === false && result.message).toContain('后再导入或填入');
