@@ -38,6 +38,7 @@ import {
   parseEntry,
   readWordedFigure,
   wordedFigureNote,
+  yearCellProblem,
 } from '../model/entry';
 import { describeGap, gapBesideStatus, gapShown } from '../model/report';
 import {
@@ -1081,7 +1082,8 @@ export function makeWorkbookGrid(
 
   const problemAt = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): string | null => {
     if (value === null || value === undefined || value === '') return null;
-    if (spec.key === 'year' || spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'year') return yearCellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
     if (spec.key === 'yearlyStep') {
       const step = parseYearlyStep(value, unitAt(physicalRow));
       return step.ok ? null : step.message;

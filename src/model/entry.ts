@@ -475,6 +475,26 @@ export function cellProblem(value: CellValue | undefined | null, unit: string): 
   return result.ok ? null : result.message;
 }
 
+/**
+ * Why a year cell's stored value is not usable, as cellProblem says; for a figure with words saved as text before
+ * they were read (约5, kept red by an earlier version of the workbook), that typing it again reads it: a clerk
+ * told only 不是数字 typed 5 and dropped the 约 unsaid.
+ */
+export function yearCellProblem(value: CellValue | undefined | null, unit: string): string | null {
+  const problem = cellProblem(value, unit);
+  if (problem === null || typeof value !== 'string') return problem;
+  const worded = readWordedFigure(value, unit);
+  if (!worded?.entry.ok || worded.entry.value === null) return problem;
+  const words = worded.words
+    .split('、')
+    .map((word) => `“${word}”`)
+    .join('');
+  return (
+    `“${value.trim()}”是带有文字${words}的数值，保存时尚不能读取：请在此格重新输入“${value.trim()}”，` +
+    `数值即按 ${formatWithUnit(worded.entry.value, unit)} 填入，${words}记入本行备注。`
+  );
+}
+
 /** The stored form of an entry: a number when valid, the text as typed when not, undefined when empty. */
 export function toCellValue(input: unknown, unit: string): CellValue | undefined {
   const result = parseEntry(input, unit);

@@ -146,3 +146,44 @@ test('full-width forms of an input method and Excel’s pasted forms: read, or r
   );
   workbook.expectNoErrors();
 });
+
+test('约5 saved as text by an earlier version says that typing it again reads it; typed again, it is 5‰ with its word in 备注', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT, '2021年', '4.6');
+  await workbook.waitSaved();
+  // As the workbook saved it before such figures were read: the text as typed.
+  await page.evaluate(async (code) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('lanxi-children-plan-workbook');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('rows', 'readwrite').objectStore('rows');
+    const rows = await new Promise<{ code: string; values: Record<number, unknown> }[]>((resolve) => {
+      const request = store.getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    const row = rows.find((r) => r.code === code)!;
+    await new Promise(
+      (resolve) => (store.put({ ...row, values: { ...row.values, 2022: '约5' } }).onsuccess = resolve),
+    );
+    db.close();
+  }, INFANT);
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(INFANT);
+  await expect(await workbook.cell(INFANT, '2022年')).toHaveText('⚠ 约5');
+  await workbook.select(INFANT, '2022年');
+  // It said “约5”不是数字：请填写数字 — and a clerk who typed 5 dropped the 约 unsaid.
+  await expect(page.locator('.status-bar .problem')).toContainText(
+    '“约5”是带有文字“约”的数值，保存时尚不能读取：请在此格重新输入“约5”，数值即按 5‰ 填入，“约”记入本行备注。',
+  );
+  await workbook.typeInto(INFANT, '2022年', '约5');
+  await expect(await workbook.cell(INFANT, '2022年')).toHaveText('5‰');
+  await expect(await workbook.cell(INFANT, '备注')).toContainText('2022年数值为“约5”（按 5‰ 计）');
+  workbook.expectNoErrors();
+});

@@ -7,6 +7,7 @@ import {
   readEntryText,
   readWordedFigure,
   toCellValue,
+  yearCellProblem,
 } from '../../../src/model/entry';
 
 describe('parseEntry: values as people type them', () => {
@@ -409,5 +410,20 @@ describe('what a Chinese input method and Excel’s paste give', () => {
   it('an Excel error value pasted into the grid is not told to be imported again', () => {
     const result = parseEntry('#DIV/0!', '%');
     expect(result.ok === false && result.message).toContain('后再导入或填入');
+  });
+});
+
+describe('yearCellProblem: a year cell saved as text before such figures were read', () => {
+  it('“约5”, kept red from an earlier version, says that typing it again reads it and keeps its word', () => {
+    // It said “约5”不是数字：请填写数字, and typing 5 would drop the 约 unsaid.
+    expect(yearCellProblem('约5', '‰')).toBe(
+      '“约5”是带有文字“约”的数值，保存时尚不能读取：请在此格重新输入“约5”，数值即按 5‰ 填入，“约”记入本行备注。',
+    );
+  });
+
+  it('other text and figures are what cellProblem says', () => {
+    expect(yearCellProblem('五', '‰')).toContain('不是数字');
+    expect(yearCellProblem(4.8, '‰')).toBeNull();
+    expect(yearCellProblem('5（预计）', '‰')).toContain('不是数字');
   });
 });
