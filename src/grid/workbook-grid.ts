@@ -188,7 +188,6 @@ export interface RowReport {
   figuresBeforeBase: string | null;
 }
 
-/** A figure an edit writes into a year cell. */
 /** A year cell typed with words about its figure (约4.1, 4.5（快报）): the figure, and the text as typed. */
 interface WordedCell {
   visualRow: number;
@@ -199,6 +198,7 @@ interface WordedCell {
   words: string;
 }
 
+/** A figure an edit writes into a year cell. */
 interface TypedFigure {
   physicalRow: number;
   year: number;
