@@ -30,7 +30,16 @@ import { autocompleteRenderer, checkboxRenderer, textRenderer } from 'handsontab
 import { registerLanguageDictionary, zhCN } from 'handsontable/i18n';
 import 'handsontable/styles/ht-theme-main.min.css';
 import handsontableCoreCss from 'handsontable/styles/handsontable.css?inline';
-import { cellProblem, formatDifference, formatWithUnit, parseEntry } from '../model/entry';
+import {
+  cellProblem,
+  formatDifference,
+  formatWithUnit,
+  noteWithLine,
+  parseEntry,
+  readWordedFigure,
+  wordedFigureNote,
+  yearCellProblem,
+} from '../model/entry';
 import { describeGap, gapBesideStatus, gapShown } from '../model/report';
 import {
   copyIndicator,
@@ -42,6 +51,7 @@ import {
 import { assessAmbition, periodOrderProblem, showPlannedTrend } from '../model/planning';
 import { isCarriedOver, KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
+import { officeReadingNotice, readOffice } from '../model/office-name';
 import { comparatorMismatch, parseTargetText } from '../model/target-text';
 import type { XlInput } from '../model/excel-functions';
 import { defaultMethod, seriesOf } from '../model/projection';
@@ -176,6 +186,16 @@ export interface RowReport {
   formulaError: string | null;
   /** A plan's row saved with figures before its base year: which they are, and that they are still counted. */
   figuresBeforeBase: string | null;
+}
+
+/** A year cell typed with words about its figure (约4.1, 4.5（快报）): the figure, and the text as typed. */
+interface WordedCell {
+  visualRow: number;
+  physicalRow: number;
+  year: number;
+  raw: string;
+  value: number;
+  words: string;
 }
 
 /** A figure an edit writes into a year cell. */
@@ -349,6 +369,8 @@ export function makeWorkbookGrid(
   const targetValueCol = col('targetValue');
   const yearlyStepCol = col('yearlyStep');
   const wordingCol = col('wording');
+  const noteCol = col('note');
+  const departmentCol = col('department');
   /** 确定沿用 (-1 outside a next plan). */
   const keptCol = col('keptTarget');
   const definitionCols = new Set(
@@ -988,6 +1010,52 @@ export function makeWorkbookGrid(
     // The validator will drop the refused text: an edit made of nothing else is no step to undo.
     refusedEditOnly = refused > 0 && refused === changes.filter((change) => change !== null).length;
   };
+  /**
+   * 责任单位 typed in part (卫健, then Tab, Enter or a click elsewhere) is the one office holding it — of the list
+   * or already named in the workbook; text several offices hold (市) is refused by the cell's validator, the editor
+   * left open with the question; a name no office holds is a new office, kept and said to be new (office-name.ts).
+   */
+  const readTypedOffices = (changes: (Handsontable.CellChange | null)[]) => {
+    const grid = hot;
+    if (!grid || departmentCol < 0) return;
+    if (!changes.some((change) => change !== null && Number(change[1]) === departmentCol)) return;
+    const offices = [
+      ...(columns[departmentCol]?.choices ?? []),
+      ...data.map((row) => String(row[departmentCol] ?? '')),
+    ];
+    let refused = 0;
+    let said: string | null = null;
+    for (const change of changes) {
+      if (!change || Number(change[1]) !== departmentCol || typeof change[3] !== 'string') continue;
+      const typed = change[3];
+      const reading = readOffice(typed, offices);
+      const physicalRow = grid.toPhysicalRow(change[0]);
+      if (reading.kind === 'office') change[3] = reading.office;
+      if (reading.kind === 'several') {
+        officesAsked.set(physicalRow, typed);
+        refused += 1;
+      }
+      // (Retyping the office the cell holds says nothing.)
+      if (sameCell(change[2], change[3])) continue;
+      said ??= officeReadingNotice(typed, reading);
+    }
+    if (said !== null) sayQuestion(said);
+    if (refused > 0 && refused === changes.filter((change) => change !== null).length) refusedEditOnly = true;
+  };
+  /** 责任单位 texts several offices hold, by row, for the cell's validator to refuse (readTypedOffices). */
+  const officesAsked = new Map<number, string>();
+
+  function departmentValidator(
+    this: Handsontable.CellProperties,
+    value: unknown,
+    callback: (valid: boolean) => void,
+  ): void {
+    const physicalRow = hot?.toPhysicalRow(this.visualRow) ?? this.row;
+    const asked = officesAsked.get(physicalRow);
+    officesAsked.delete(physicalRow);
+    callback(asked === undefined || asked !== value);
+  }
+
   /** Set while an edit consists only of 目标 texts that cannot be read (see beforeUndoStackChange). */
   let refusedEditOnly = false;
   /**
@@ -1014,7 +1082,8 @@ export function makeWorkbookGrid(
 
   const problemAt = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): string | null => {
     if (value === null || value === undefined || value === '') return null;
-    if (spec.key === 'year' || spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'year') return yearCellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
     if (spec.key === 'yearlyStep') {
       const step = parseYearlyStep(value, unitAt(physicalRow));
       return step.ok ? null : step.message;
@@ -1339,7 +1408,9 @@ export function makeWorkbookGrid(
         source: [...spec.choices],
         filter: true,
         strict: false,
-        allowInvalid: true,
+        // (Text several offices hold keeps the editor open: readTypedOffices.)
+        validator: departmentValidator,
+        allowInvalid: false,
         renderer: choiceRenderer,
       };
     }
@@ -1475,6 +1546,7 @@ export function makeWorkbookGrid(
       // An undo or redo puts back cells as they were, the aligned ones included.
       if (!String(source).startsWith('UndoRedo')) {
         readTypedTargets(changes);
+        if (source === 'edit' || source === 'CopyPaste.paste') readTypedOffices(changes);
         alignDefinitionsToKind(changes);
         if (keptCol >= 0)
           for (const change of changes)
@@ -1485,6 +1557,7 @@ export function makeWorkbookGrid(
       const typedTargets: { physicalRow: number; value: number }[] = [];
       const typedSteps: { physicalRow: number; value: number }[] = [];
       const byClerk = source === 'edit' || source === 'CopyPaste.paste';
+      const worded: WordedCell[] = [];
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;
@@ -1493,7 +1566,27 @@ export function makeWorkbookGrid(
         const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
         // Figures of the row (a value, the target value, the yearly change) in its unit, as typed: "4‰", "98%".
         const unit = ['year', 'targetValue', 'yearlyStep'].includes(spec.key) ? unitAt(physicalRow) : '';
-        const parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit);
+        let parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit);
+        // 约4.1, 4.1左右, 4.5（快报） in a year cell: the figure, its words kept in the row's 备注 (as an import lists
+        // them under 报送单位的说明), never dropped unsaid. (Not on undo: the note comes back by its own change.)
+        if (
+          !parsed.ok &&
+          spec.key === 'year' &&
+          typeof next === 'string' &&
+          !String(source).startsWith('UndoRedo')
+        ) {
+          const read = readWordedFigure(next, unit);
+          if (read) parsed = read.entry;
+          if (read?.entry.ok && read.entry.value !== null && spec.year !== undefined)
+            worded.push({
+              visualRow,
+              physicalRow,
+              year: spec.year,
+              raw: next,
+              value: read.entry.value,
+              words: read.words,
+            });
+        }
         // A valid entry becomes a number in the row's unit; an invalid one is kept as typed (and marked),
         // never dropped and never stored as a number.
         change[3] = parsed.ok ? parsed.value : parsed.raw;
@@ -1504,6 +1597,7 @@ export function makeWorkbookGrid(
         if (byClerk && spec.key === 'yearlyStep' && typeof change[3] === 'number')
           typedSteps.push({ physicalRow, value: change[3] });
       }
+      if (worded.length > 0) keepFiguresWords(worded, changes);
       if (typedFigures.length > 0) questionTypedFigures(typedFigures);
       if (typedTargets.length > 0) questionTypedTargets(typedTargets);
       if (typedSteps.length > 0) questionTypedSteps(typedSteps, changes);
@@ -1854,6 +1948,35 @@ export function makeWorkbookGrid(
    * status bar asks to check it (请核实), with the likely cause. Compared with the row as it was before the edit;
    * a row that had no figure yet, with the other figures of the same paste.
    */
+  /**
+   * The words of figures typed with them (约4.1, 4.5（快报）) written into their rows' 备注, in the same edit (one
+   * 撤销 takes both back), and said in the status bar.
+   */
+  const keepFiguresWords = (worded: readonly WordedCell[], changes: (Handsontable.CellChange | null)[]) => {
+    if (noteCol < 0) return;
+    for (const { visualRow, physicalRow, year, raw, value } of worded) {
+      const line = wordedFigureNote(year, raw, value, unitAt(physicalRow));
+      // A note the same edit writes (a whole row pasted) gets the line too.
+      const own = changes.find((c) => c !== null && c[0] === visualRow && Number(c[1]) === noteCol);
+      if (own) own[3] = noteWithLine(String(own[3] ?? ''), line);
+      else {
+        const before = cellAt(physicalRow, noteCol);
+        changes.push([visualRow, noteCol, before, noteWithLine(String(before ?? ''), line)]);
+      }
+    }
+    const first = worded[0]!;
+    const where = `${codeAt(first.physicalRow)} ${String(cellAt(first.physicalRow, col('name')) ?? '')}`;
+    const shown = formatWithUnit(first.value, unitAt(first.physicalRow));
+    const words = first.words
+      .split('、')
+      .map((word) => `“${word}”`)
+      .join('');
+    const more = worded.length > 1 ? `本次共有 ${worded.length} 个数值带有文字，均已记入各行备注。` : '';
+    sayQuestion(
+      `${where} ${first.year}年填报为“${first.raw.trim()}”，按 ${shown} 填入；${words}已记入本行备注。${more}`,
+    );
+  };
+
   const questionTypedFigures = (typed: readonly TypedFigure[]) => {
     // Each row's figures before the edit, and the figures the edit gives it.
     const before = new Map<number, Record<number, GridCell>>();

@@ -32,7 +32,14 @@
  * - A quote error from PapaParse (unclosed or malformed quotes) makes the whole file unreadable: issues only.
  */
 import Papa from 'papaparse';
-import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
+import {
+  formatNumber,
+  isPercentUnit,
+  NOT_THE_YEARS_FIGURE,
+  parseEntry,
+  readWordedFigure,
+  toHalfWidth,
+} from '../model/entry';
 import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { baseYearBeforeYears, earliestFigureYear, firstEntryYear } from '../model/workbook';
@@ -275,6 +282,16 @@ export interface ImportPlan {
   readingNotes: ImportIssue[];
 }
 
+/** What of a figure's words was not imported: 括号中的文字 (2.3（快报）), “约”, “左右” (约1.1, 1.1左右). */
+function wordsNotImported(text: string, words: string): string {
+  return /[)）]\s*$/.test(text)
+    ? '括号中的文字'
+    : words
+        .split('、')
+        .map((word) => `“${word}”`)
+        .join('');
+}
+
 /** The start of a note under a table, as offices write them: a label with a colon, or a known word. */
 const NOTE_LINE = /[:：]|^(?:填报|填表|联系|审核|负责|制表|说明|注|备注|数据来源|单位负责人)/;
 
@@ -310,9 +327,6 @@ function sameNoteAsSent(text: string, note: string): boolean {
     got.every((ch, i) => ch === sent[i] || (ch === '?' && sent[i]!.charCodeAt(0) > 0x7f))
   );
 }
-
-/** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
-const ANNOTATED_FIGURE = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;
 
 /** A total line under the figures: no indicator of its own. */
 const TOTAL_LABEL = /^(?:合计|小计|总计|全市合计|全市)$/;
@@ -408,15 +422,14 @@ function withoutAsAt(key: string): string {
   return key.replace(AS_AT, '').replace(/^(\d{4}年)12月(?:31日)?/, '$1');
 }
 
-/**
- * Words in a year column's brackets, or after its year, that make it some other figure than the year's own: the
+/*
+ * Words in a year column's brackets, or after its year, that make it some other figure than the year's own
+ * (NOT_THE_YEARS_FIGURE, in src/model/entry, which reads a figure's own words in brackets by the same list): the
  * plan's target, a forecast, the province's, 金华's or the country's figure, an average, a change, part of the
  * year. (Not 省 alone: "2025年（省统计局）" names where the city's own figure comes from.) Such a column beside
  * the year's figures ("2025年（目标）", "2025年预计") was read as the year's figure. A unit or a word about the figure
  * itself ("2025年（‰）", "2025年（快报）", the grid's own "2020年（基期）") keeps it a year column.
  */
-const NOT_THE_YEARS_FIGURE =
-  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
 
 /** The year a (normalised) header is the figures of, or null: see YEAR_HEADER and NOT_THE_YEARS_FIGURE. */
 function yearOfHeader(key: string): number | null {
@@ -501,6 +514,8 @@ function readByName(layout: Layout): void {
 /** One cell value a row gives: a number, or the raw text with the reason it could not be read. */
 /** A year cell that says there is no figure (待统计, —), as written. */
 type Said = { year: number; header: string; text: string };
+/** A figure read with words about it (2.3（快报）, 约1.1): the cell as written, and the words (readWordedFigure). */
+type Worded = Said & { words: string };
 
 type Given =
   | { year: number; header: string; value: number }
@@ -1474,7 +1489,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     unit: string,
     said?: Said[],
     /** Figures with a word about them in brackets (2.3（快报）): read, and the cell kept here to be listed. */
-    annotated?: Said[],
+    annotated?: Worded[],
   ): Given[] => {
     const given: Given[] = [];
     for (let k = 0; k < yearColumns.length; k += 1) {
@@ -1496,15 +1511,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         continue;
       }
       let entry = parseEntry(raw, unit);
-      // 2.3（快报）, 98.5%（初步）: the figure, and words about it the clerk reads — not a forecast, a target or another
-      // year's (NOT_THE_YEARS_FIGURE), which are no figure of this year.
-      const words = entry.ok || annotated === undefined ? null : ANNOTATED_FIGURE.exec(toHalfWidth(raw));
-      if (words && !NOT_THE_YEARS_FIGURE.test(words[2]!)) {
-        const figure = parseEntry(words[1]!, unit);
-        if (figure.ok && figure.value !== null) {
-          entry = figure;
-          annotated?.push({ year: column.year, header: column.header, text: raw });
-        }
+      // 2.3（快报）, 98.5%（初步）, 约1.1, 1.1左右: the figure, and words about it the clerk reads — not a forecast, a
+      // target or another year's (NOT_THE_YEARS_FIGURE), which are no figure of this year.
+      const worded = entry.ok || annotated === undefined ? null : readWordedFigure(raw, unit);
+      if (worded) {
+        entry = worded.entry;
+        if (entry.ok)
+          annotated?.push({ year: column.year, header: column.header, text: raw, words: worded.words });
       }
       // (Looked up only for what is no figure: nearly every cell is one.)
       if (!entry.ok && PENDING_WORDS.has(raw))
@@ -1628,7 +1641,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   /** The line's cells that say "no figure" (one array for all lines, as `scratch`). */
   const said: Said[] = [];
   /** The line's figures with words in brackets after them (as `said`). */
-  const annotations: Said[] = [];
+  const annotations: Worded[] = [];
   /** New rows proposed so far, by name. */
   const newRowNames = new Map<string, { line: number; code: string }>();
   /**
@@ -1834,7 +1847,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     const given = readValues(row, target.unit, said, annotations);
     result.matchedRows += 1;
     remarksOf(row, line, target);
-    for (const { header, text } of annotations)
+    for (const { header, text, words } of annotations)
       result.remarks?.push({
         file,
         line,
@@ -1842,7 +1855,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         code: target.code,
         name: target.name,
         // (The list is of what is not imported: the figure itself was.)
-        text: `${text}（数值已导入，括号中的文字未导入）`,
+        text: `${text}（数值已导入，${wordsNotImported(text, words)}未导入）`,
       });
     // The figures a new one is checked against (请核实): the workbook's, as the office has them; a row without any
     // other than the one being replaced (a department's first return) is checked against the line's other figures.

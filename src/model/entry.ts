@@ -37,7 +37,16 @@ const MISSING = new Set([
   '不适用',
 ]);
 /** A dash of any length and kind (—, ——, –, ―, -- …): how a table says "no figure" in a cell. */
-const DASHES = /^[-—–―－]+$/;
+const DASHES = /^[-—–―－─]+$/;
+/**
+ * Minus signs and hyphens other than "-": Word's and WPS's minus (−, U+2212), the hyphens an input method gives
+ * (‐ ‑ ‒ –, small ﹣ ﹘). Read as "-": −3 is a negative figure, − alone a dash ("no figure").
+ */
+const OTHER_MINUS = /[\u2010-\u2013\u2212\uFE58\uFE63]/g;
+/** Excel's accounting format writes a negative figure in brackets: (3.2), (1,234), (3.2%). */
+const BRACKETED_NEGATIVE = /^\(\s*([^()-]*\d[^()-]*?)\s*\)$/;
+/** An enumeration comma (、, the "\\" key of a Chinese input method) between digits, where a point was meant. */
+const ENUMERATION_COMMA = /^(\d+)、(\d+)$/;
 
 const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000。．]/;
 
@@ -154,9 +163,12 @@ export function readEntryText(raw: string, unit: string): EntryResult {
   // (Zero-width characters come with a figure copied from a web page or a chat: unseen, they are no part of it.)
   const text = toHalfWidth(raw)
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(OTHER_MINUS, '-')
     .trim()
-    .replace(/^['‘’](?=\s*[+\-\d.])/, '');
+    .replace(/^['‘’](?=\s*[+\-\d.(])/, '');
   if (MISSING.has(text) || DASHES.test(text)) return { ok: true, value: null };
+  const negative = BRACKETED_NEGATIVE.exec(text);
+  if (negative) return readBracketedNegative(negative[1]!, raw, unit);
 
   let body = text;
   let typedUnit = '';
@@ -194,6 +206,15 @@ export function readEntryText(raw: string, unit: string): EntryResult {
     }
     return { ok: false, raw, message: notANumber(raw, unit) };
   }
+  const enumeration = ENUMERATION_COMMA.exec(body);
+  if (enumeration)
+    return {
+      ok: false,
+      raw,
+      message:
+        `“${raw}”中的“、”是顿号，不是小数点：如是小数，请写作 ${enumeration[1]}.${enumeration[2]}${unitShown}；` +
+        '一格只填一个数值。',
+    };
   // Thousands separators: "1,234" or "1，234" (after half-width conversion both are ",").
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(body)) body = body.replace(/,/g, '');
   // A decimal comma (4,75): "not a number" puzzled a clerk who sees one. Say which comma and both readings.
@@ -212,6 +233,95 @@ export function readEntryText(raw: string, unit: string): EntryResult {
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/.test(body))
     return { ok: false, raw, message: notANumber(raw, unit) };
   return checkRange(Number(body), raw, unit);
+}
+
+/**
+ * Words in brackets after a figure that make it some other figure than the year's own: a forecast, a target, another
+ * place's or period's figure, a change (2.3（预计）, 3（目标）, 98.5（全省）). Such a figure is not the year's, and is
+ * refused; a column headed with them (2025年（目标）) is no column of the year's figures either.
+ */
+export const NOT_THE_YEARS_FIGURE =
+  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+
+/** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
+const BRACKETED_WORDS = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;
+/** An estimate as departments write one: 约1.1, 大约96.5, 约 98%, ≈4.1 (the word or sign before the figure) … */
+const APPROXIMATE_BEFORE = /^(约为|大约|约|≈)\s*(?=[+\-\d.])/;
+/** … or 1.1左右, 1.1上下 (after it). */
+const APPROXIMATE_AFTER = /(?<=[\d%‰])\s*(左右|上下)$/;
+
+/** A figure read from a text with words about it, and those words (约, 左右, 快报, 约、左右). */
+export interface WordedFigure {
+  entry: EntryResult;
+  words: string;
+}
+
+/**
+ * A figure with words about it, as departments write a figure that is an estimate or not final — 约1.1, 1.1左右,
+ * 约 98%, 2.3（快报）, 98.5%(初步) — read as the figure (checked as any figure is), with the words, which the caller
+ * must keep in view (listed under 报送单位的说明 on import, put in the row's 备注 in the grid): a number stored from
+ * such a text alone would drop them unsaid. Null when the text is no such figure (plain figures, text, a forecast
+ * or a target in brackets: NOT_THE_YEARS_FIGURE). parseEntry itself refuses these texts, so that no caller drops
+ * the words by accident.
+ */
+export function readWordedFigure(raw: string, unit: string): WordedFigure | null {
+  let text = toHalfWidth(raw).trim();
+  const words: string[] = [];
+  const bracket = BRACKETED_WORDS.exec(text);
+  if (bracket) {
+    const said = bracket[2]!.trim();
+    if (said === '' || NOT_THE_YEARS_FIGURE.test(said)) return null;
+    words.push(said);
+    text = bracket[1]!.trim();
+  }
+  const before = APPROXIMATE_BEFORE.exec(text);
+  if (before) {
+    words.unshift(before[1]!);
+    text = text.slice(before[0].length);
+  }
+  const after = APPROXIMATE_AFTER.exec(text);
+  if (after) {
+    words.splice(before ? 1 : 0, 0, after[1]!);
+    text = text.slice(0, after.index);
+  }
+  if (words.length === 0 || !/\d/.test(text)) return null;
+  const entry = parseEntry(text, unit);
+  // (A figure that cannot be one, 约312 on a % row, is refused as the text typed, with the figure's own reason.)
+  if (!entry.ok) return { entry: { ok: false, raw, message: entry.message }, words: words.join('、') };
+  if (entry.value === null) return null;
+  return { entry, words: words.join('、') };
+}
+
+/** The 备注 line that keeps a figure's words in view in the grid: 2024年数值为“约4.1”（按 4.1‰ 计）. */
+export function wordedFigureNote(year: number, raw: string, value: number, unit: string): string {
+  return `${year}年数值为“${raw.trim()}”（按 ${formatWithUnit(value, unit)} 计）`;
+}
+
+/** A note with a line added after what it holds (once: the same figure typed again adds nothing). */
+export function noteWithLine(note: string, line: string): string {
+  const held = note.trim();
+  if (held.split('；').includes(line)) return held;
+  return held === '' ? line : `${held}；${line}`;
+}
+
+/**
+ * (3.2) as Excel's accounting format shows −3.2: the negative figure, where the row takes one (no unit); else
+ * refused with what Excel meant, as "不是数字" puzzled a clerk who pasted it.
+ */
+function readBracketedNegative(inside: string, raw: string, unit: string): EntryResult {
+  const figure = readEntryText(inside, unit);
+  if (!figure.ok || figure.value === null) return { ok: false, raw, message: notANumber(raw, unit) };
+  const value = -figure.value;
+  if (value === 0 || !rulesOf(unit).level) return { ok: true, value };
+  const rules = rulesOf(unit);
+  const why = rules.percent
+    ? '百分比应在 0 到 100 之间，请核对后重填。'
+    : rules.permille
+      ? '千分率应在 0 到 1000 之间，请核对后重填。'
+      : rules.count
+        ? `本行按“${unit}”计数，应为 0 或正整数，请核对后重填。`
+        : `本行的数值（单位 ${unit}）不会是负数，请核对后重填；没有数据请留空。`;
+  return { ok: false, raw, message: `“${raw.trim()}”在 Excel 中表示负数 ${formatNumber(value)}：${why}` };
 }
 
 const SHARE = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
@@ -253,9 +363,15 @@ function notANumber(raw: string, unit: string): string {
   if (failed) {
     return (
       `“${raw.trim()}”是 Excel/WPS 公式的错误值（${failed}），不是数值：请在 Excel/WPS 中检查该单元格的公式，` +
-      `改为正确的数值${unit ? `（单位 ${unit}）` : ''}后再导入；没有数据请留空。`
+      `改为正确的数值${unit ? `（单位 ${unit}）` : ''}后再导入或填入；没有数据请留空。`
     );
   }
+  // Excel shows ##### where a column is too narrow for its figure, and a CSV saved from it may keep them.
+  if (/^#{2,}$/.test(raw.trim()))
+    return (
+      `“${raw.trim()}”是 Excel/WPS 在列宽不够时显示的符号，不是数值：请在 Excel/WPS 中把该列拉宽，` +
+      '看到数值后再复制或保存；没有数据请留空。'
+    );
   return `“${raw}”不是数字：请填写数字${unit ? `（单位 ${unit}）` : ''}，如 ${example}；没有数据请留空。`;
 }
 
@@ -306,16 +422,32 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
     };
   }
   if (rules.permille && (value < 0 || value > 1000)) {
-    return { ok: false, raw, message: `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。` };
+    // As on a % row: a whole number past 1000 without its ‰ is most often the count (births, cases) the rate is
+    // made of.
+    const count = Number.isInteger(value) && value > 1000 && !/‰/.test(raw);
+    return {
+      ok: false,
+      raw,
+      message: count
+        ? `千分率应在 0 到 1000 之间，“${raw}”超出范围，像是例数或人数而不是千分率：` +
+          '请按本指标的计算方法换算为千分率（如例数 ÷ 总数 × 1000）后重填。'
+        : `千分率应在 0 到 1000 之间，“${raw}”超出范围：请核对后重填。`,
+    };
   }
   if (rules.perBase !== null && value > rules.perBase) {
     const unitText = unit.trim();
+    // (So is a whole number past the base: the children counted, not the rate among 100,000 of them.)
+    const count = Number.isInteger(value) && !raw.includes('/');
+    const perWhat = `每${unitText.slice(2)}人中的人数`;
     return {
       ok: false,
       raw,
       message:
-        `本行单位是 ${unitText}（每${unitText.slice(2)}人中的人数），应在 0 到 ${rules.perBase} 之间` +
-        `（多于 ${rules.perBase} 即超过 100%），“${raw}”超出范围：请核对后重填。`,
+        `本行单位是 ${unitText}（${perWhat}），应在 0 到 ${rules.perBase} 之间` +
+        `（多于 ${rules.perBase} 即超过 100%），“${raw}”超出范围` +
+        (count
+          ? `，像是人数而不是${perWhat}：请按本指标的计算方法换算（如人数 ÷ 总人数 × ${rules.perBase}）后重填。`
+          : '：请核对后重填。'),
     };
   }
   if (rules.count && (value < 0 || !Number.isInteger(value))) {
@@ -341,6 +473,26 @@ export function cellProblem(value: CellValue | undefined | null, unit: string): 
   if (value === undefined || value === null) return null;
   const result = parseEntry(value, unit);
   return result.ok ? null : result.message;
+}
+
+/**
+ * Why a year cell's stored value is not usable, as cellProblem says; for a figure with words saved as text before
+ * they were read (约5, kept red by an earlier version of the workbook), that typing it again reads it: a clerk
+ * told only 不是数字 typed 5 and dropped the 约 unsaid.
+ */
+export function yearCellProblem(value: CellValue | undefined | null, unit: string): string | null {
+  const problem = cellProblem(value, unit);
+  if (problem === null || typeof value !== 'string') return problem;
+  const worded = readWordedFigure(value, unit);
+  if (!worded?.entry.ok || worded.entry.value === null) return problem;
+  const words = worded.words
+    .split('、')
+    .map((word) => `“${word}”`)
+    .join('');
+  return (
+    `“${value.trim()}”是带有文字${words}的数值，保存时尚不能读取：请在此格重新输入“${value.trim()}”，` +
+    `数值即按 ${formatWithUnit(worded.entry.value, unit)} 填入，${words}记入本行备注。`
+  );
 }
 
 /** The stored form of an entry: a number when valid, the text as typed when not, undefined when empty. */

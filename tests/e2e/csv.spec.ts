@@ -355,7 +355,7 @@ test('a bad file gets a Chinese message with file, line and column, and the work
   await input.setInputFiles({
     name: '卫健局.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(`代码,指标名称,2022年,2023年\r\n${INFANT.code},婴儿死亡率,约5,4.9\r\n`),
+    buffer: Buffer.from(`代码,指标名称,2022年,2023年\r\n${INFANT.code},婴儿死亡率,五,4.9\r\n`),
   });
   const errors = dialog.getByLabel('导入错误');
   await expect(errors).toContainText('卫健局.csv 第 2 行 “2022年”列');
@@ -426,7 +426,7 @@ test('a statistics office’s long table and a WPS file with a title, 二〇二�
   await expect(dialog.getByLabel('导入摘要')).toContainText('错误 1 处');
   await expect(dialog.getByRole('list', { name: '导入错误' })).toHaveText(
     `卫健局.csv 第 5 行 “2023年”列：${visits.code} 新生儿访视率：“#DIV/0!”是 Excel/WPS 公式的错误值（除数为零），` +
-      '不是数值：请在 Excel/WPS 中检查该单元格的公式，改为正确的数值（单位 %）后再导入；没有数据请留空。该单元格未导入。',
+      '不是数值：请在 Excel/WPS 中检查该单元格的公式，改为正确的数值（单位 %）后再导入或填入；没有数据请留空。该单元格未导入。',
   );
   await expect(dialog.getByRole('list', { name: '忽略的行' })).toContainText(
     '卫健局.csv 第 7 行“合计”：是合计、小计行，不是指标，已忽略。',

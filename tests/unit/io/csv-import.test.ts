@@ -196,7 +196,8 @@ describe('parseImportFile: values are never guessed', () => {
   const parsed = readFixture('unreadable-values.csv');
 
   it.each([
-    [2, '2021年', '约1.2', '‰'],
+    // (约1.2 was the example here: an estimate is now read, its word listed — returns-as-sent.test.ts.)
+    [2, '2021年', '1.2（预计）', '‰'],
     [2, '2022年', '1.5%', '‰'],
     [3, '2021年', '101', '%'],
     [3, '2022年', '九十', '%'],
@@ -211,8 +212,8 @@ describe('parseImportFile: values are never guessed', () => {
   });
 
   it('a cell the workbook already holds as the same text (sent back in a template) is unchanged, not an error', () => {
-    // The workbook kept “约1.2” as typed (it is marked there); the file sends it back untouched.
-    const again = readFixture('unreadable-values.csv', planRows({ H02: { 2021: '约1.2' } }));
+    // The workbook kept “1.2（预计）” as typed (it is marked there); the file sends it back untouched.
+    const again = readFixture('unreadable-values.csv', planRows({ H02: { 2021: '1.2（预计）' } }));
     expect(again.issues.find((i) => i.line === 2 && i.column === '2021年')).toBeUndefined();
     expect(again.issues).toHaveLength(3);
     expect(again.unchanged).toBe(parsed.unchanged + 1);
@@ -759,7 +760,7 @@ describe('round trip: export → decode → import', () => {
   });
 
   it('re-imports an invalid entry (kept as text) as an issue, never as a value', () => {
-    const rows = planRows({ H02: { 2022: 2.5, 2023: '约5' }, F03: { 2023: '-待定' } });
+    const rows = planRows({ H02: { 2022: 2.5, 2023: '5（预计）' }, F03: { 2023: '-待定' } });
     const parsed = reimport(rows);
     expect(changes(parsed.updates)).toEqual([['H02', 2022, undefined, 2.5, 6]]);
     expect(parsed.issues.map((i) => [i.line, i.column])).toEqual([
@@ -767,7 +768,7 @@ describe('round trip: export → decode → import', () => {
       [6, '2023年'],
     ]);
     expect(parsed.issues[0]?.message).toContain('“-待定”不是数字');
-    expect(parsed.issues[1]?.message).toContain('“约5”不是数字');
+    expect(parsed.issues[1]?.message).toContain('“5（预计）”不是数字');
   });
 
   it('proposes a row a clerk added, as it was', () => {
@@ -1524,7 +1525,7 @@ describe('parseImportFile: new rows', () => {
 describe('parseImportFile: Excel’s sep= line', () => {
   it('is taken off, so line numbers are the rows Excel shows, and names the separator', () => {
     const parsed = parseImportFile(
-      'sep=;\r\n代码;2022年;2023年\r\nH02;4.4;约4\r\n',
+      'sep=;\r\n代码;2022年;2023年\r\nH02;4.4;四\r\n',
       'a.csv',
       planRows(),
       YEARS,

@@ -379,6 +379,32 @@ describe('a figure with a word about it in brackets', () => {
     ]);
   });
 
+  it('约1.1, 1.1左右, 约 98%: an estimate is read, its word listed as the department’s (not dropped)', () => {
+    const parsed = read(
+      '卫健局.csv',
+      encodeGbk(
+        [
+          '指标名称,单位,2024年',
+          '婴儿死亡率,‰,约1.1',
+          '新生儿死亡率,‰,1.1左右',
+          '新生儿访视率,%,约 98%',
+        ].join('\r\n'),
+      ),
+    );
+    // Each was refused: “约1.1”不是数字：请填写数字（单位 ‰）.
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual([
+      ['H02', 2024, 1.1],
+      ['H01', 2024, 1.1],
+      ['H10', 2024, 98],
+    ]);
+    expect(parsed.remarks?.map((r) => [r.line, r.column, r.code, r.text])).toEqual([
+      [2, '2024年', 'H02', '约1.1（数值已导入，“约”未导入）'],
+      [3, '2024年', 'H01', '1.1左右（数值已导入，“左右”未导入）'],
+      [4, '2024年', 'H10', '约 98%（数值已导入，“约”未导入）'],
+    ]);
+  });
+
   it('a forecast or a target in brackets is no figure of the year: refused as before', () => {
     const parsed = read(
       'a.csv',

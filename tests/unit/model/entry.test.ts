@@ -5,7 +5,9 @@ import {
   formatWithUnit,
   parseEntry,
   readEntryText,
+  readWordedFigure,
   toCellValue,
+  yearCellProblem,
 } from '../../../src/model/entry';
 
 describe('parseEntry: values as people type them', () => {
@@ -157,11 +159,12 @@ describe('rates per 100,000 and numbers Excel writes in scientific form', () => 
   });
   it('refuses a rate per 100,000 above 100,000 (more than everyone), as a share over 100 % is refused', () => {
     expect(parseEntry('100000', '1/10万')).toEqual({ ok: true, value: 100000 });
-    expect(parseEntry('120000', '1/10万')).toEqual({
+    // (A whole number past it is said to look like a count: below.)
+    expect(parseEntry('100000.5', '1/10万')).toEqual({
       ok: false,
-      raw: '120000',
+      raw: '100000.5',
       message:
-        '本行单位是 1/10万（每10万人中的人数），应在 0 到 100000 之间（多于 100000 即超过 100%），“120000”超出范围：请核对后重填。',
+        '本行单位是 1/10万（每10万人中的人数），应在 0 到 100000 之间（多于 100000 即超过 100%），“100000.5”超出范围：请核对后重填。',
     });
     expect(parseEntry('12000/10万', '1/10万').ok).toBe(true);
     expect(parseEntry('10001', '1/万').ok).toBe(false);
@@ -263,6 +266,37 @@ describe('a count where the row is a rate', () => {
     expect(parseEntry('45,231', '%')).toMatchObject({ message: expect.stringContaining('像是个数或人数') });
   });
 
+  it('a whole number past 1000 on a ‰ row, or past 100000 on a 1/10万 row, is said to look like a count too, as on a % row', () => {
+    // 3,500 births typed for a ‰ rate said only 超出范围：请核对后重填, unlike 312 on a % row.
+    expect(parseEntry('3500', '‰')).toEqual({
+      ok: false,
+      raw: '3500',
+      message:
+        '千分率应在 0 到 1000 之间，“3500”超出范围，像是例数或人数而不是千分率：' +
+        '请按本指标的计算方法换算为千分率（如例数 ÷ 总数 × 1000）后重填。',
+    });
+    expect(parseEntry('120000', '1/10万')).toEqual({
+      ok: false,
+      raw: '120000',
+      message:
+        '本行单位是 1/10万（每10万人中的人数），应在 0 到 100000 之间（多于 100000 即超过 100%），' +
+        '“120000”超出范围，像是人数而不是每10万人中的人数：请按本指标的计算方法换算（如人数 ÷ 总人数 × 100000）后重填。',
+    });
+  });
+
+  it('a figure the unit allows is not refused, however far from the row’s target (45‰, 80% against ≥95%)', () => {
+    expect(parseEntry('45', '‰')).toEqual({ ok: true, value: 45 });
+    expect(parseEntry('80', '%')).toEqual({ ok: true, value: 80 });
+    expect(parseEntry('1000.5', '‰')).toMatchObject({
+      ok: false,
+      message: expect.not.stringContaining('像是'),
+    });
+    expect(parseEntry('1500‰', '‰')).toMatchObject({
+      ok: false,
+      message: expect.not.stringContaining('像是'),
+    });
+  });
+
   it('a share over 100 that is no whole number, or typed with %, is only out of range', () => {
     for (const raw of ['101.5', '120%', '-1', '101'])
       expect(parseEntry(raw, '%')).toEqual({
@@ -270,5 +304,126 @@ describe('a count where the row is a rate', () => {
         raw,
         message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。`,
       });
+  });
+});
+
+describe('readWordedFigure: a figure with words about it, as departments write an estimate or a 快报', () => {
+  it.each([
+    ['约1.1', '‰', 1.1, '约'],
+    ['约 98%', '%', 98, '约'],
+    ['１.１左右', '‰', 1.1, '左右'],
+    ['1.1 左右', '‰', 1.1, '左右'],
+    ['大约96.5', '%', 96.5, '大约'],
+    ['约1.1左右', '‰', 1.1, '约、左右'],
+    ['2.3（快报）', '‰', 2.3, '快报'],
+    ['98.5%(初步)', '%', 98.5, '初步'],
+    ['约３１２', '家', 312, '约'],
+    ['≈4.1', '‰', 4.1, '≈'],
+  ])('“%s” on a %s row is %s, the words “%s” kept to be said', (raw, unit, value, words) => {
+    // parseEntry alone refuses each (a number stored from it would drop the words unsaid).
+    expect(parseEntry(raw, unit).ok).toBe(false);
+    expect(readWordedFigure(raw, unit)).toEqual({ entry: { ok: true, value }, words });
+  });
+
+  it('the figure inside is checked as any figure: 约312 on a % row still looks like a count', () => {
+    const read = readWordedFigure('约312', '%');
+    expect(read?.entry).toMatchObject({ ok: false, raw: '约312' });
+    expect(read?.entry.ok === false && read.entry.message).toContain('像是个数或人数');
+  });
+
+  it.each([
+    ['2.3（预计）', '‰'],
+    ['3（目标）', '‰'],
+    ['98.5（2023年）', '%'],
+    ['约', '%'],
+    ['左右', '%'],
+    ['约待统计', '%'],
+    ['1.1', '‰'],
+    ['abc', '%'],
+  ])('“%s” is no figure with words about it', (raw, unit) => {
+    expect(readWordedFigure(raw, unit)).toBeNull();
+  });
+});
+
+describe('what a Chinese input method and Excel’s paste give', () => {
+  it.each([
+    ['−3', '', -3],
+    ['－３', '', -3],
+    ['(3.2)', '', -3.2],
+    ['（３.２）', '', -3.2],
+    ['(1,234)', '', -1234],
+    ['12.5\u00a0%', '%', 12.5],
+    ['１２．５％', '%', 12.5],
+  ])('“%s” on a row of unit “%s” reads as %s', (input, unit, value) => {
+    expect(parseEntry(input, unit)).toEqual({ ok: true, value });
+  });
+
+  it.each(['−', '─', '‐', '﹣', '−−'])(
+    '“%s”, a dash as Word, WPS or an input method writes it, means missing',
+    (input) => {
+      expect(parseEntry(input, '%')).toEqual({ ok: true, value: null });
+    },
+  );
+
+  it('Word’s minus sign on a row with a unit is a negative figure, said as one (it was 不是数字)', () => {
+    expect(parseEntry('−3', '家')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('0 或正整数'),
+    });
+    expect(parseEntry('−3', '万元')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('不会是负数'),
+    });
+  });
+
+  it('Excel’s negative in brackets, (3.2), on a row with a unit says what Excel meant (it was 不是数字)', () => {
+    expect(parseEntry('(3.2)', '‰')).toEqual({
+      ok: false,
+      raw: '(3.2)',
+      message: '“(3.2)”在 Excel 中表示负数 -3.2：千分率应在 0 到 1000 之间，请核对后重填。',
+    });
+    expect(parseEntry('(3)', '万元')).toEqual({
+      ok: false,
+      raw: '(3)',
+      message:
+        '“(3)”在 Excel 中表示负数 -3：本行的数值（单位 万元）不会是负数，请核对后重填；没有数据请留空。',
+    });
+  });
+
+  it('an enumeration comma 、 where a decimal point belongs is said, with the figure it may be (it was only 不是数字)', () => {
+    expect(parseEntry('12、5', '%')).toEqual({
+      ok: false,
+      raw: '12、5',
+      message: '“12、5”中的“、”是顿号，不是小数点：如是小数，请写作 12.5（单位 %）；一格只填一个数值。',
+    });
+  });
+
+  it('Excel’s ##### (a column too narrow for its figure, as copied or saved) says so (it was only 不是数字)', () => {
+    expect(parseEntry('#####', '%')).toEqual({
+      ok: false,
+      raw: '#####',
+      message:
+        '“#####”是 Excel/WPS 在列宽不够时显示的符号，不是数值：请在 Excel/WPS 中把该列拉宽，看到数值后再复制或保存；没有数据请留空。',
+    });
+  });
+
+  it('an Excel error value pasted into the grid is not told to be imported again', () => {
+    const result = parseEntry('#DIV/0!', '%');
+    expect(result.ok === false && result.message).toContain('后再导入或填入');
+  });
+});
+
+describe('yearCellProblem: a year cell saved as text before such figures were read', () => {
+  it('“约5”, kept red from an earlier version, says that typing it again reads it and keeps its word', () => {
+    // It said “约5”不是数字：请填写数字, and typing 5 would drop the 约 unsaid.
+    expect(yearCellProblem('约5', '‰')).toBe(
+      '“约5”是带有文字“约”的数值，保存时尚不能读取：请在此格重新输入“约5”，数值即按 5‰ 填入，“约”记入本行备注。',
+    );
+  });
+
+  it('other text and figures are what cellProblem says', () => {
+    expect(yearCellProblem('五', '‰')).toContain('不是数字');
+    expect(yearCellProblem(4.8, '‰')).toBeNull();
+    expect(yearCellProblem('5（预计）', '‰')).toContain('不是数字');
   });
 });

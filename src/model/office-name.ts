@@ -1,0 +1,54 @@
+/**
+ * The 责任单位 a clerk typed, read against the offices she can pick from (the grid's list and the offices the
+ * workbook already names). Typed in part and left — “卫健” then Tab — it was kept as the office “卫健”, which no
+ * filter, template or notice of 市卫健局 finds. Pure: no grid library here.
+ */
+import { toHalfWidth } from './entry';
+
+export type OfficeReading =
+  /** Nothing typed: the row has no 责任单位. */
+  | { kind: 'empty' }
+  /** An office of the list, typed in full (`completed` false) or in part (true: the one office holding the text). */
+  | { kind: 'office'; office: string; completed: boolean }
+  /** Text several offices hold (市, 局): which one is meant cannot be told. */
+  | { kind: 'several'; offices: string[] }
+  /** No office holds it: a new office (新部门), kept as typed. */
+  | { kind: 'new'; office: string };
+
+/** Spaces (full-width ones from an input method too) are no part of an office's name. */
+function normalised(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '');
+}
+
+export function readOffice(typed: string, offices: readonly string[]): OfficeReading {
+  const text = normalised(typed);
+  if (text === '') return { kind: 'empty' };
+  const known = [...new Set(offices.map(normalised).filter((office) => office !== ''))];
+  if (known.includes(text)) return { kind: 'office', office: text, completed: false };
+  const holding = known.filter((office) => office.includes(text));
+  if (holding.length === 1) return { kind: 'office', office: holding[0]!, completed: true };
+  if (holding.length > 1) return { kind: 'several', offices: holding };
+  return { kind: 'new', office: text };
+}
+
+/** What the status bar says of a reading that is not simply an office typed in full; null when nothing is to say. */
+export function officeReadingNotice(typed: string, reading: OfficeReading): string | null {
+  const text = typed.trim();
+  switch (reading.kind) {
+    case 'office':
+      return reading.completed
+        ? `责任单位“${text}”已填为“${reading.office}”（列表中唯一含“${text}”的单位）；如要填列表以外的新单位，请输入其完整名称。`
+        : null;
+    case 'several': {
+      const shown = reading.offices.slice(0, 5).join('、') + (reading.offices.length > 5 ? '等' : '');
+      return (
+        `责任单位“${text}”与列表中多个单位相符（${shown}，共 ${reading.offices.length} 个）：` +
+        '请从列表中选择一个，或输入完整名称；按 Esc 取消修改。'
+      );
+    }
+    case 'new':
+      return `责任单位“${reading.office}”不在列表中，已作为新的责任单位填入；如是列表中的单位，请改为从列表中选择。`;
+    case 'empty':
+      return null;
+  }
+}
