@@ -1943,12 +1943,6 @@ export function makeWorkbookGrid(
   };
 
   /**
-   * A figure typed or pasted that is many times, or a small fraction of, the nearest year's of its row (a % given
-   * as 0.95, a ‰ given per 100, a digit too many: model/plausibility) is kept — a real jump happens — and the
-   * status bar asks to check it (请核实), with the likely cause. Compared with the row as it was before the edit;
-   * a row that had no figure yet, with the other figures of the same paste.
-   */
-  /**
    * The words of figures typed with them (约4.1, 4.5（快报）) written into their rows' 备注, in the same edit (one
    * 撤销 takes both back), and said in the status bar.
    */
@@ -1977,6 +1971,12 @@ export function makeWorkbookGrid(
     );
   };
 
+  /**
+   * A figure typed or pasted that is many times, or a small fraction of, the nearest year's of its row (a % given
+   * as 0.95, a ‰ given per 100, a digit too many: model/plausibility) is kept — a real jump happens — and the
+   * status bar asks to check it (请核实), with the likely cause. Compared with the row as it was before the edit;
+   * a row that had no figure yet, with the other figures of the same paste.
+   */
   const questionTypedFigures = (typed: readonly TypedFigure[]) => {
     // Each row's figures before the edit, and the figures the edit gives it.
     const before = new Map<number, Record<number, GridCell>>();
