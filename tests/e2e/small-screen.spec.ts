@@ -6,6 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { SAMPLE_LABEL } from '../../src/model/sample-data';
 import { WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!.code;
@@ -111,6 +112,8 @@ for (const [width, height] of [
 // a second line at 1280, the search's count pushed more after it at 1366, and at 1093 新增指标 to 导出CSV took a
 // second line). Every control stays in view; the seldom used ones, under 更多, are reached from the keyboard.
 for (const [width, height] of [
+  // 1280×720 with the browser zoomed to 125 %.
+  [1024, 576],
   [1093, 614],
   [1280, 720],
   [1366, 768],
@@ -290,3 +293,70 @@ test('1366×768, 预警汇总 of the sample: the list has the room the grid give
   }
   workbook.expectNoErrors();
 });
+
+/**
+ * Whether these words, somewhere in the element's text, are all shown: not cut off by any box that hides what
+ * overflows it (an ellipsis), between the element and the page, nor by the window's edge.
+ */
+function wordsShown(element: Locator, words: string): Promise<boolean> {
+  return element.evaluate((el, words) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    let start = whole.indexOf(words);
+    if (start < 0) return false;
+    let end = start + words.length;
+    const range = document.createRange();
+    for (const node of nodes) {
+      if (start >= 0 && start <= node.length) {
+        range.setStart(node, start);
+        start = -1;
+      } else if (start >= 0) start -= node.length;
+      if (end <= node.length) {
+        range.setEnd(node, end);
+        break;
+      }
+      end -= node.length;
+    }
+    const box = range.getBoundingClientRect();
+    if (box.left < 0 || box.right > innerWidth + 0.5) return false;
+    for (let at: Element | null = range.commonAncestorContainer.parentElement; at; at = at.parentElement) {
+      const style = getComputedStyle(at);
+      if (style.overflowX === 'visible') continue;
+      const clip = at.getBoundingClientRect();
+      if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) return false;
+    }
+    return true;
+  }, words);
+}
+
+// The sample's title says it is made up: at 1366 its title whole, down to 1280×720 zoomed to 125 % (1024 wide)
+// at least 示例数据（模拟，非真实统计） whole beside it (cut to …示例数据（模拟，… at 1366, and at 1024 to
+// 兰溪市儿童发展“十四五”…). The links beside it stay whole and in view.
+for (const [width, height] of [
+  [1366, 768],
+  [1280, 720],
+  [1093, 614],
+  [1024, 576],
+] as const) {
+  test(`a ${width}×${height} screen: the sample's title says 示例数据 whole, the header's links in view`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const workbook = new WorkbookPage(page);
+    await workbook.open('/?workbook=sample');
+    const title = page.getByRole('heading', { level: 1 });
+    const full = (await title.getAttribute('title')) ?? '';
+    expect(full).toContain(SAMPLE_LABEL);
+    expect(await wordsShown(title, SAMPLE_LABEL), `${SAMPLE_LABEL} whole in the title`).toBe(true);
+    const name = full.replace(`·${SAMPLE_LABEL}`, '');
+    if (width >= 1366) expect(await wordsShown(title, name), `${name} whole`).toBe(true);
+    // One line still (a wrapped title left the grid no room).
+    expect((await title.boundingBox())?.height ?? 99).toBeLessThan(32);
+    const header = page.locator('.app-header');
+    for (const words of ['基期 2020 年', '目标年 2025 年', '工作簿', '版本', '历次修改', '打印报告', '设置'])
+      expect(await wordsShown(header, words), `${words} whole in the header`).toBe(true);
+    workbook.expectNoErrors();
+  });
+}
