@@ -360,3 +360,93 @@ for (const [width, height] of [
     workbook.expectNoErrors();
   });
 }
+
+/** The focused element's whole focus ring is drawn: not clipped by a box that hides what overflows it. */
+function focusRingShown(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'nothing focused';
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none') return 'no focus ring';
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const box = el.getBoundingClientRect();
+    const ring = {
+      left: box.left - reach,
+      top: box.top - reach,
+      right: box.right + reach,
+      bottom: box.bottom + reach,
+    };
+    for (let at = el.parentElement; at; at = at.parentElement) {
+      const clip = getComputedStyle(at);
+      if (clip.overflowX === 'visible' && clip.overflowY === 'visible') continue;
+      const inner = at.getBoundingClientRect();
+      const left = inner.left + at.clientLeft;
+      const top = inner.top + at.clientTop;
+      if (
+        ring.left < left - 0.5 ||
+        ring.right > left + at.clientWidth + 0.5 ||
+        ring.top < top - 0.5 ||
+        ring.bottom > top + at.clientHeight + 0.5
+      )
+        return `${el.tagName} ${el.getAttribute('aria-label') ?? ''}: ring clipped by ${at.className}`;
+    }
+    return 'whole';
+  });
+}
+
+test('1280×720 zoomed to 125 % (1024×576): dialogs keep their buttons in view, and a focused field its whole focus ring', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1024, height: 576 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open('/?workbook=sample');
+
+  // 设置 opens on 填报人, a field as wide as the dialog's body: its ring was cut at both sides.
+  await page.getByRole('button', { name: '设置' }).click();
+  const settings = page.getByRole('dialog', { name: '设置' });
+  await expect(settings.getByLabel('填报人（经办人）姓名')).toBeFocused();
+  expect(await focusRingShown(page)).toBe('whole');
+  await expectInWindow(page, settings.getByRole('button', { name: '保存' }));
+  await settings.getByRole('button', { name: '取消' }).click();
+
+  // 版本: saved, a figure changed, 与当前比较 — the result and 关闭 in view.
+  await page.getByRole('button', { name: '版本' }).click();
+  const versions = page.getByRole('dialog', { name: '版本' });
+  await versions.getByLabel('版本名称').fill('测试版本（模拟）');
+  expect(await focusRingShown(page)).toBe('whole');
+  await versions.getByRole('button', { name: '保存当前版本' }).click();
+  await expect(versions.getByRole('table', { name: '已保存的版本' })).toBeVisible();
+  await versions.getByRole('button', { name: '关闭' }).click();
+  await workbook.typeInto(INFANT, '2021年', '3.3');
+  await page.getByRole('button', { name: '版本' }).click();
+  await versions.getByRole('button', { name: '与当前比较' }).click();
+  const differences = versions.getByRole('region', { name: '不同的单元格' });
+  await differences.scrollIntoViewIfNeeded();
+  await expectInWindow(page, differences);
+  await expect(differences).toContainText('3.3‰');
+  await expectInWindow(page, versions.getByRole('button', { name: '关闭' }));
+  await versions.getByRole('button', { name: '关闭' }).click();
+
+  // The import preview: 应用 and 取消 in view, its list of changes reached by scrolling its body.
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '市卫健局回传（模拟）.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`代码,2021年,2022年,2023年\r\n${INFANT},5.1,5,4.9\r\nH03,abc,5,5\r\nH99,1,2,3\r\n`),
+  });
+  await expectInWindow(page, dialog.getByRole('button', { name: '应用' }));
+  await expectInWindow(page, dialog.getByRole('button', { name: '取消' }));
+  // Reached with Tab (a tab stop of its own, to scroll it by the keys): scrolled into view with its ring whole.
+  const changes = dialog.getByRole('region', { name: '将修改的单元格' });
+  for (let presses = 0; presses < 30; presses += 1) {
+    if (await changes.evaluate((region) => region === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(changes).toBeFocused();
+  await expect(changes).toBeInViewport();
+  expect(await focusRingShown(page)).toBe('whole');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  workbook.expectNoErrors();
+});
