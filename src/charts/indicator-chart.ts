@@ -16,7 +16,7 @@ import {
   type TooltipItem,
 } from 'chart.js';
 import { pointLabel, type ChartData, type ChartLine } from './chart-data';
-import { isCountUnit } from '../model/entry';
+import { isCountUnit, naturalLimits } from '../model/entry';
 
 Chart.register(
   LineController,
@@ -29,8 +29,39 @@ Chart.register(
   Title,
   Tooltip,
 );
+// chart.js keeps its charts in a registry of its own, bundled out of reach: named on the page, a drawn chart can be
+// read back by the end-to-end tests (and from the browser's console): Chart.getChart(canvas).scales.y.
+(globalThis as { Chart?: typeof Chart }).Chart ??= Chart;
 
 const BAND_LOW = '目标区间下限';
+
+/**
+ * Each line its own dash, so that lines are told apart without their colours (printed in grey, or by a clerk who
+ * does not see red from green), and each colour at least 3:1 from the white behind it (WCAG 1.4.11; 上期目标's
+ * #8f959e stood 3.0:1, the band's half-transparent green 2.2:1). The legend draws the same dashes.
+ */
+const LOOK = {
+  actual: { colour: '#245c9e', dash: [] as number[] },
+  projection: { colour: '#8a5a00', dash: [6, 4] },
+  target: { colour: '#a11d1d', dash: [12, 3, 2, 3] },
+  band: { colour: '#1f6f35', dash: [12, 3, 2, 3] },
+  previousTarget: { colour: '#6b7079', dash: [2, 3] },
+};
+
+const LOOK_OF: Record<ChartLine, { colour: string; dash: number[] }> = {
+  actual: LOOK.actual,
+  projection: LOOK.projection,
+  target: LOOK.target,
+  'band-low': LOOK.band,
+  'band-high': LOOK.band,
+  'previous-target': LOOK.previousTarget,
+};
+
+/**
+ * Room above and below the lines, as a share of the span of the values drawn: without it the lowest or highest
+ * line lay on the axis' edge (生长迟缓率's target of 4 %, under every figure, was the axis itself).
+ */
+const ROOM = '20%';
 
 export function makeIndicatorChart(
   canvas: HTMLCanvasElement,
@@ -41,17 +72,18 @@ export function makeIndicatorChart(
     {
       label: `实际值（${data.unit}）`,
       data: data.actual,
-      borderColor: '#245c9e',
-      backgroundColor: '#245c9e',
+      borderColor: LOOK.actual.colour,
+      backgroundColor: LOOK.actual.colour,
+      borderDash: LOOK.actual.dash,
       pointRadius: 4,
       spanGaps: false,
     },
     {
       label: '趋势预测',
       data: data.projection,
-      borderColor: '#8a5a00',
-      backgroundColor: '#8a5a00',
-      borderDash: [6, 4],
+      borderColor: LOOK.projection.colour,
+      backgroundColor: LOOK.projection.colour,
+      borderDash: LOOK.projection.dash,
       pointStyle: 'rectRot',
       pointRadius: 5,
       spanGaps: true,
@@ -65,17 +97,20 @@ export function makeIndicatorChart(
       {
         label: BAND_LOW,
         data: data.band.low,
-        borderColor: 'rgba(31, 111, 53, 0.5)',
+        borderColor: LOOK.band.colour,
+        borderDash: LOOK.band.dash,
         pointRadius: 0,
-        borderWidth: 1,
+        borderWidth: 1.5,
       },
       {
         label: '目标区间',
         data: data.band.high,
-        borderColor: 'rgba(31, 111, 53, 0.5)',
+        borderColor: LOOK.band.colour,
+        borderDash: LOOK.band.dash,
+        // The fill is only a tint between the band's edges; the edges carry the contrast.
         backgroundColor: 'rgba(31, 111, 53, 0.12)',
         pointRadius: 0,
-        borderWidth: 1,
+        borderWidth: 1.5,
         fill: '-1',
       },
     );
@@ -84,8 +119,9 @@ export function makeIndicatorChart(
     datasets.push({
       label: data.targetStepped ? '目标（逐年）' : '目标',
       data: data.target,
-      borderColor: '#a11d1d',
-      backgroundColor: '#a11d1d',
+      borderColor: LOOK.target.colour,
+      backgroundColor: LOOK.target.colour,
+      borderDash: LOOK.target.dash,
       pointRadius: 0,
       borderWidth: 2,
       // Each year's target level centred on that year's tick: with 'before' the drop came at the tick, and every
@@ -98,9 +134,9 @@ export function makeIndicatorChart(
     datasets.push({
       label: '上期目标',
       data: data.previousTarget,
-      borderColor: '#8f959e',
-      backgroundColor: '#8f959e',
-      borderDash: [3, 3],
+      borderColor: LOOK.previousTarget.colour,
+      backgroundColor: LOOK.previousTarget.colour,
+      borderDash: LOOK.previousTarget.dash,
       pointRadius: 0,
       borderWidth: 2,
     });
@@ -122,8 +158,21 @@ export function makeIndicatorChart(
         legend: {
           position: 'bottom',
           labels: {
-            // Point styles, not boxes: the dashed projection printed as a blurred block.
+            // A short stretch of each line, drawn with its dash (a box printed the dashed projection as a blurred
+            // block; a dot showed no dash at all).
             usePointStyle: true,
+            pointStyleWidth: 36,
+            generateLabels: (chart) =>
+              Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+                const look = LOOK_OF[lines[item.datasetIndex ?? -1] ?? 'actual'];
+                return {
+                  ...item,
+                  pointStyle: 'line',
+                  lineDash: look.dash,
+                  strokeStyle: look.colour,
+                  lineWidth: 2,
+                };
+              }),
             // The band's lower edge is half of one entry (目标区间), and a line with nothing drawn says nothing.
             filter: (item, chartData) => {
               const dataset = chartData.datasets[item.datasetIndex ?? -1];
@@ -139,8 +188,17 @@ export function makeIndicatorChart(
       scales: {
         y: {
           title: { display: true, text: data.unit ? `单位：${data.unit}` : '' },
-          // Things counted one by one: no 0.1 家 on the axis.
-          ticks: isCountUnit(data.unit) ? { precision: 0 } : {},
+          grace: ROOM,
+          ticks: {
+            // Things counted one by one: no 0.1 家 on the axis.
+            ...(isCountUnit(data.unit) ? { precision: 0 } : {}),
+            // The room may reach past what the unit can be (−1 家, 105 %): no label there, as no figure can be.
+            callback(value) {
+              const { low, high } = naturalLimits(data.unit);
+              const number = Number(value);
+              return number < low || number > high ? '' : this.getLabelForValue(number);
+            },
+          },
         },
         x: { title: { display: true, text: '年份' } },
       },

@@ -65,6 +65,11 @@ const formatSavedTime = (at: Date) =>
   })).format(at);
 
 /** Tell the clerk which fields another tab had saved and this tab's save replaced (both are in the history). */
+/** A sample's title before its label (the label is shown apart, as a tag); a renamed sample's title as it is. */
+function sampleTitleName(title: string): string {
+  return title.endsWith(`·${SAMPLE_LABEL}`) ? title.slice(0, -SAMPLE_LABEL.length - 1) : title;
+}
+
 /** The first three cells of a banner, then how many in all: "H08 … 替换；H09 … 替换等 5 处". */
 function firstCells(conflicts: MergeConflict[], describe: (c: MergeConflict) => string): string {
   const more = conflicts.length > 3 ? `等 ${conflicts.length} 处` : '';
@@ -666,7 +671,14 @@ export function App(props: { session: Session }) {
   return (
     <div class="app">
       <header class="app-header">
-        <h1 title={workbook.title}>{workbook.title}</h1>
+        <h1 title={workbook.title}>
+          {/* The sample says so whole beside its name, which gives way first (cut with …, whole in the tooltip):
+              the one title, cut at its end, lost 示例数据（模拟，非真实统计） at 1366 pixels. */}
+          <Show when={workbook.isSample} fallback={workbook.title}>
+            <span class="title-name">{sampleTitleName(workbook.title)}</span>
+            <span class="title-sample">{SAMPLE_LABEL}</span>
+          </Show>
+        </h1>
         <span class="period">
           基期 {workbook.baseYear} 年 · 目标年 {workbook.targetYear} 年
         </span>

@@ -2,9 +2,15 @@
  * What a clerk sees of the statuses in the grid: each in its own colour (the words say it first, the colour
  * helps to scan a column), and readable against its background (WCAG AA, 4.5:1).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { poorlyContrastedTexts, shownColours, WorkbookPage, type ShownColours } from './workbook-page';
+import {
+  contrastRatio,
+  poorlyContrastedTexts,
+  shownColours,
+  WorkbookPage,
+  type ShownColours,
+} from './workbook-page';
 
 const plan = LANXI_2021_2025;
 const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
@@ -119,5 +125,39 @@ test('at 1366×768, every text in view is readable (4.5:1): the grid, its row pa
   await look('报告（打印）');
   await page.emulateMedia({ media: null });
   expect(poor).toEqual([]);
+  workbook.expectNoErrors();
+});
+
+/** Every colour an element's background is painted in: its fill and each colour of a pattern laid over it. */
+async function backgroundColours(element: Locator): Promise<string[]> {
+  const { fill, image } = await element.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { fill: style.backgroundColor, image: style.backgroundImage };
+  });
+  return [fill, ...(image.match(/rgba?\([^)]*\)/g) ?? [])].filter((c) => !/^rgba\(.*,\s*0\)$/.test(c));
+}
+
+test('a grey year (before the row’s base year) reads as not in use, and its text stands 4.5:1 from every colour behind it, selected or not', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const open = await workbook.cell(INFANT.code, '2021年');
+  await expect(open).not.toHaveClass(/cell-na/);
+  const openLook = await backgroundColours(open);
+  for (const selected of [false, true]) {
+    if (selected) await workbook.select(INFANT.code, '2018年');
+    const grey = await workbook.cell(INFANT.code, '2018年');
+    await expect(grey).toHaveClass(/cell-na/);
+    // Not in use: painted apart from a year that takes a figure.
+    const greyLook = await backgroundColours(grey);
+    expect(greyLook).not.toEqual(openLook);
+    const { text } = await shownColours(grey);
+    const poor = greyLook
+      .map((behind) => ({ behind, ratio: contrastRatio(text, behind) }))
+      .filter(({ ratio }) => ratio < 4.5)
+      .map(({ behind, ratio }) => `${text} on ${behind}: ${ratio.toFixed(2)}`);
+    expect(poor, selected ? 'selected' : 'not selected').toEqual([]);
+  }
   workbook.expectNoErrors();
 });

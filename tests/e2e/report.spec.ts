@@ -2,11 +2,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { AREAS, type Indicator } from '../../src/model/indicator';
-import type { Workbook } from '../../src/model/workbook';
+import { AREAS } from '../../src/model/indicator';
 import { ATTENTION, STATUS_SEVERITY, type Status } from '../../src/model/status';
 import { makeSampleWorkbook, SAMPLE_LABEL } from '../../src/model/sample-data';
-import { linesOf, WorkbookPage } from './workbook-page';
+import { linesOf, storeWorkbook, WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
 
@@ -75,31 +74,6 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
     pages.push(fold(text));
   }
   return pages;
-}
-
-/** Puts a generated workbook straight into the app's storage (faster than typing or importing its rows). */
-async function storeWorkbook(page: Page, workbook: Workbook, indicators: Indicator[]): Promise<void> {
-  const record = { ...workbook, indicators: undefined };
-  await page.evaluate(
-    async ({ record, indicators }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('lanxi-children-plan-workbook');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['workbooks', 'rows'], 'readwrite');
-        tx.objectStore('workbooks').put(record);
-        indicators.forEach((row, order) =>
-          tx.objectStore('rows').put({ ...row, workbookId: record.id, order }),
-        );
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { record: JSON.parse(JSON.stringify(record)) as typeof record, indicators },
-  );
 }
 
 test('a row’s chart opens from the row and shows its data, missing years as missing', async ({ page }) => {

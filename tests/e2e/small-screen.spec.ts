@@ -6,6 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { SAMPLE_LABEL } from '../../src/model/sample-data';
 import { WorkbookPage } from './workbook-page';
 
 const INFANT = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!.code;
@@ -111,6 +112,8 @@ for (const [width, height] of [
 // a second line at 1280, the search's count pushed more after it at 1366, and at 1093 新增指标 to 导出CSV took a
 // second line). Every control stays in view; the seldom used ones, under 更多, are reached from the keyboard.
 for (const [width, height] of [
+  // 1280×720 with the browser zoomed to 125 %.
+  [1024, 576],
   [1093, 614],
   [1280, 720],
   [1366, 768],
@@ -288,5 +291,162 @@ test('1366×768, 预警汇总 of the sample: the list has the room the grid give
       `收起 on top at row ${index + 1}`,
     ).toBe(true);
   }
+  workbook.expectNoErrors();
+});
+
+/**
+ * Whether these words, somewhere in the element's text, are all shown: not cut off by any box that hides what
+ * overflows it (an ellipsis), between the element and the page, nor by the window's edge.
+ */
+function wordsShown(element: Locator, words: string): Promise<boolean> {
+  return element.evaluate((el, words) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    let start = whole.indexOf(words);
+    if (start < 0) return false;
+    let end = start + words.length;
+    const range = document.createRange();
+    for (const node of nodes) {
+      if (start >= 0 && start <= node.length) {
+        range.setStart(node, start);
+        start = -1;
+      } else if (start >= 0) start -= node.length;
+      if (end <= node.length) {
+        range.setEnd(node, end);
+        break;
+      }
+      end -= node.length;
+    }
+    const box = range.getBoundingClientRect();
+    if (box.left < 0 || box.right > innerWidth + 0.5) return false;
+    for (let at: Element | null = range.commonAncestorContainer.parentElement; at; at = at.parentElement) {
+      const style = getComputedStyle(at);
+      if (style.overflowX === 'visible') continue;
+      const clip = at.getBoundingClientRect();
+      if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) return false;
+    }
+    return true;
+  }, words);
+}
+
+// The sample's title says it is made up: at 1366 its title whole, down to 1280×720 zoomed to 125 % (1024 wide)
+// at least 示例数据（模拟，非真实统计） whole beside it (cut to …示例数据（模拟，… at 1366, and at 1024 to
+// 兰溪市儿童发展“十四五”…). The links beside it stay whole and in view.
+for (const [width, height] of [
+  [1366, 768],
+  [1280, 720],
+  [1093, 614],
+  [1024, 576],
+] as const) {
+  test(`a ${width}×${height} screen: the sample's title says 示例数据 whole, the header's links in view`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const workbook = new WorkbookPage(page);
+    await workbook.open('/?workbook=sample');
+    const title = page.getByRole('heading', { level: 1 });
+    const full = (await title.getAttribute('title')) ?? '';
+    expect(full).toContain(SAMPLE_LABEL);
+    expect(await wordsShown(title, SAMPLE_LABEL), `${SAMPLE_LABEL} whole in the title`).toBe(true);
+    const name = full.replace(`·${SAMPLE_LABEL}`, '');
+    if (width >= 1366) expect(await wordsShown(title, name), `${name} whole`).toBe(true);
+    // One line still (a wrapped title left the grid no room).
+    expect((await title.boundingBox())?.height ?? 99).toBeLessThan(32);
+    const header = page.locator('.app-header');
+    for (const words of ['基期 2020 年', '目标年 2025 年', '工作簿', '版本', '历次修改', '打印报告', '设置'])
+      expect(await wordsShown(header, words), `${words} whole in the header`).toBe(true);
+    workbook.expectNoErrors();
+  });
+}
+
+/** The focused element's whole focus ring is drawn: not clipped by a box that hides what overflows it. */
+function focusRingShown(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'nothing focused';
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none') return 'no focus ring';
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const box = el.getBoundingClientRect();
+    const ring = {
+      left: box.left - reach,
+      top: box.top - reach,
+      right: box.right + reach,
+      bottom: box.bottom + reach,
+    };
+    for (let at = el.parentElement; at; at = at.parentElement) {
+      const clip = getComputedStyle(at);
+      if (clip.overflowX === 'visible' && clip.overflowY === 'visible') continue;
+      const inner = at.getBoundingClientRect();
+      const left = inner.left + at.clientLeft;
+      const top = inner.top + at.clientTop;
+      if (
+        ring.left < left - 0.5 ||
+        ring.right > left + at.clientWidth + 0.5 ||
+        ring.top < top - 0.5 ||
+        ring.bottom > top + at.clientHeight + 0.5
+      )
+        return `${el.tagName} ${el.getAttribute('aria-label') ?? ''}: ring clipped by ${at.className}`;
+    }
+    return 'whole';
+  });
+}
+
+test('1280×720 zoomed to 125 % (1024×576): dialogs keep their buttons in view, and a focused field its whole focus ring', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1024, height: 576 });
+  const workbook = new WorkbookPage(page);
+  await workbook.open('/?workbook=sample');
+
+  // 设置 opens on 填报人, a field as wide as the dialog's body: its ring was cut at both sides.
+  await page.getByRole('button', { name: '设置' }).click();
+  const settings = page.getByRole('dialog', { name: '设置' });
+  await expect(settings.getByLabel('填报人（经办人）姓名')).toBeFocused();
+  expect(await focusRingShown(page)).toBe('whole');
+  await expectInWindow(page, settings.getByRole('button', { name: '保存' }));
+  await settings.getByRole('button', { name: '取消' }).click();
+
+  // 版本: saved, a figure changed, 与当前比较 — the result and 关闭 in view.
+  await page.getByRole('button', { name: '版本' }).click();
+  const versions = page.getByRole('dialog', { name: '版本' });
+  await versions.getByLabel('版本名称').fill('测试版本（模拟）');
+  expect(await focusRingShown(page)).toBe('whole');
+  await versions.getByRole('button', { name: '保存当前版本' }).click();
+  await expect(versions.getByRole('table', { name: '已保存的版本' })).toBeVisible();
+  await versions.getByRole('button', { name: '关闭' }).click();
+  await workbook.typeInto(INFANT, '2021年', '3.3');
+  await page.getByRole('button', { name: '版本' }).click();
+  await versions.getByRole('button', { name: '与当前比较' }).click();
+  const differences = versions.getByRole('region', { name: '不同的单元格' });
+  await differences.scrollIntoViewIfNeeded();
+  await expectInWindow(page, differences);
+  await expect(differences).toContainText('3.3‰');
+  await expectInWindow(page, versions.getByRole('button', { name: '关闭' }));
+  await versions.getByRole('button', { name: '关闭' }).click();
+
+  // The import preview: 应用 and 取消 in view, its list of changes reached by scrolling its body.
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '市卫健局回传（模拟）.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`代码,2021年,2022年,2023年\r\n${INFANT},5.1,5,4.9\r\nH03,abc,5,5\r\nH99,1,2,3\r\n`),
+  });
+  await expectInWindow(page, dialog.getByRole('button', { name: '应用' }));
+  await expectInWindow(page, dialog.getByRole('button', { name: '取消' }));
+  // Reached with Tab (a tab stop of its own, to scroll it by the keys): scrolled into view with its ring whole.
+  const changes = dialog.getByRole('region', { name: '将修改的单元格' });
+  for (let presses = 0; presses < 30; presses += 1) {
+    if (await changes.evaluate((region) => region === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(changes).toBeFocused();
+  await expect(changes).toBeInViewport();
+  expect(await focusRingShown(page)).toBe('whole');
+  await dialog.getByRole('button', { name: '取消' }).click();
   workbook.expectNoErrors();
 });

@@ -6,7 +6,7 @@ import { expect, type FileChooser, type Locator, type Page } from '@playwright/t
 import { buildColumns, FROZEN_COLUMNS } from '../../src/grid/columns';
 import type { Indicator } from '../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
-import { yearColumns } from '../../src/model/workbook';
+import { yearColumns, type Workbook } from '../../src/model/workbook';
 
 export class WorkbookPage {
   readonly errors: string[] = [];
@@ -325,4 +325,29 @@ export async function linesOf(element: Locator): Promise<number> {
     range.selectNodeContents(el);
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   });
+}
+
+/** Puts a generated workbook straight into the app's storage (faster than typing or importing its rows). */
+export async function storeWorkbook(page: Page, workbook: Workbook, indicators: Indicator[]): Promise<void> {
+  const record = { ...workbook, indicators: undefined };
+  await page.evaluate(
+    async ({ record, indicators }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('lanxi-children-plan-workbook');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['workbooks', 'rows'], 'readwrite');
+        tx.objectStore('workbooks').put(record);
+        indicators.forEach((row, order) =>
+          tx.objectStore('rows').put({ ...row, workbookId: record.id, order }),
+        );
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { record: JSON.parse(JSON.stringify(record)) as typeof record, indicators },
+  );
 }
