@@ -400,11 +400,14 @@ export class WorkbookRepository {
     });
   }
 
-  /** The versions of a workbook, newest first. */
+  /**
+   * The versions of a workbook, newest first. Of versions saved within the same millisecond (two tabs, or a clock
+   * held still) the one stored last comes first: by time alone they kept storage's order, oldest first.
+   */
   async listVersions(workbookId: string): Promise<(VersionRecord & { id: number })[]> {
     const versions = await this.db.versions.where('workbookId').equals(workbookId).toArray();
-    return (versions as (VersionRecord & { id: number })[]).sort((a, b) =>
-      newestFirst(a.createdAt, b.createdAt),
+    return (versions as (VersionRecord & { id: number })[]).sort(
+      (a, b) => newestFirst(a.createdAt, b.createdAt) || b.id - a.id,
     );
   }
 
