@@ -593,11 +593,11 @@ export function App(props: { session: Session }) {
       );
       let title = `${workbook.title}（另存）`;
       for (let n = 2; taken.has(title); n += 1) title = `${workbook.title}（另存）${n}`;
-      const id = `wb-${Date.now().toString(36)}`;
       const at = new Date().toISOString();
-      await repository.saveWorkbook({
+      // An id from the time, made unique by saveNewWorkbook (another tab may make one in the same millisecond).
+      const id = await repository.saveNewWorkbook({
         ...workbook,
-        id,
+        id: `wb-${Date.now().toString(36)}`,
         title,
         indicators: grid.getIndicators(),
         createdAt: at,
