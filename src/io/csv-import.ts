@@ -131,6 +131,24 @@ export interface NoFigureRow {
   cells: { year: number; header: string; text: string }[];
 }
 
+/**
+ * A line of a department's return that gives figures for a row another department is responsible for (市教育局's
+ * file giving H01, 市卫健局's): imported unless the clerk leaves such lines out, and said either way — taken in
+ * silently, it replaced the responsible department's own figure with nothing in the preview but a count.
+ */
+export interface OtherDepartmentRow {
+  file: string;
+  line: number;
+  code: string;
+  name: string;
+  /** The row's 责任单位. */
+  department: string;
+  /** The department whose return the file is (ParsedFile.departmentReturn). */
+  sender: string;
+  /** The cells the line would change, in year order. */
+  cells: { year: number; oldValue: CellValue | undefined; newValue: CellValue | undefined }[];
+}
+
 export interface IgnoredRow {
   file: string;
   line: number;
@@ -221,6 +239,11 @@ export interface ParsedFile {
    */
   departmentReturn?: { department: string; missing: RowRef[] };
   /**
+   * That return's rows another department answers for. Their lines are found by planImport among the file's cells:
+   * the import worker sends the cells packed, and the file is read without making a list of them here.
+   */
+  otherDepartmentRefs?: (RowRef & { department: string })[];
+  /**
    * Codes of the workbook's rows the file has a line for, refused lines too (a wrong unit, a duplicate): such a
    * row was sent, with a message of its own, and is not "missing" from any department's return.
    */
@@ -258,6 +281,8 @@ export interface ImportPlan {
   files: ParsedFile[];
   remarks: Remark[];
   missingRows: MissingRows[];
+  /** Each file's otherDepartmentRows, in file order. */
+  otherDepartmentRows: OtherDepartmentRow[];
   /**
    * Cells sent as 待统计, —, … that no file of the import gives a figure for, by department (in the order the
    * files name them), then file and line.
@@ -1957,6 +1982,13 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     index.rows,
   );
   result.sentCodes = sentRows.map((row) => row.code);
+  if (result.departmentReturn) {
+    const sender = result.departmentReturn.department;
+    // A row without a 责任单位 is nobody else's: a department may well send it.
+    const others = sentRows.filter((row) => row.department && row.department !== sender);
+    if (others.length > 0)
+      result.otherDepartmentRefs = others.map(({ code, name, department }) => ({ code, name, department }));
+  }
   endOtherTable();
   if (dataRows === 0) {
     issue(
@@ -2462,6 +2494,7 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     files,
     remarks: files.flatMap((f) => f.remarks ?? []),
     missingRows: missingRows(files),
+    otherDepartmentRows: files.flatMap(otherDepartmentRows),
     noFigures: noFigures(files),
     updates,
     conflicts,
@@ -2494,6 +2527,39 @@ function departmentReturn(
   if (count * 2 <= own.length) return undefined;
   const missing = own.filter((row) => !isMatched(row)).map(({ code, name }) => ({ code, name }));
   return { department, missing };
+}
+
+/**
+ * The lines of a department's return that change cells of rows another department answers for, one per line. Only
+ * such a file's cells are read whole here (most files are no return, or carry none of another's rows).
+ */
+function otherDepartmentRows(parsed: ParsedFile): OtherDepartmentRow[] {
+  const sender = parsed.departmentReturn?.department;
+  const refs = parsed.otherDepartmentRefs;
+  if (!sender || !refs || refs.length === 0) return [];
+  const others = new Map(refs.map((row) => [row.code, row]));
+  const byLine = new Map<string, OtherDepartmentRow>();
+  for (const u of parsed.updates) {
+    const row = others.get(u.code);
+    if (!row) continue;
+    const key = `${u.line}|${u.code}`;
+    let said = byLine.get(key);
+    if (!said) {
+      said = {
+        file: u.file,
+        line: u.line,
+        code: u.code,
+        name: row.name,
+        department: row.department,
+        sender,
+        cells: [],
+      };
+      byLine.set(key, said);
+    }
+    said.cells.push({ year: u.year, oldValue: u.oldValue, newValue: u.newValue });
+  }
+  for (const said of byLine.values()) said.cells.sort((a, b) => a.year - b.year);
+  return [...byLine.values()];
 }
 
 /**
@@ -2547,8 +2613,19 @@ function noFigures(files: readonly ParsedFile[]): NoFigureRow[] {
  * index), the chosen value. A conflict without a choice (or with an index out of range, e.g. -1 for 保留原值)
  * changes nothing; a chosen value equal to the old one gives no update.
  */
-export function resolveConflicts(plan: ImportPlan, choices: Map<string, number>): CellUpdate[] {
-  const result = [...plan.updates];
+export function resolveConflicts(
+  plan: ImportPlan,
+  choices: Map<string, number>,
+  options: { leaveOutOtherDepartments?: boolean } = {},
+): CellUpdate[] {
+  // A conflict's chosen value stays: the clerk chose it, knowing whose file it came from.
+  const leftOut =
+    options.leaveOutOtherDepartments && plan.otherDepartmentRows.length > 0
+      ? new Set(plan.otherDepartmentRows.map((r) => `${r.file}|${r.line}|${r.code}`))
+      : null;
+  const result = leftOut
+    ? plan.updates.filter((u) => !leftOut.has(`${u.file}|${u.line}|${u.code}`))
+    : [...plan.updates];
   for (const conflict of plan.conflicts) {
     const index = choices.get(`${conflict.code}|${conflict.year}`);
     if (index === undefined) continue;

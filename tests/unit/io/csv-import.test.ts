@@ -1204,6 +1204,48 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(planImport([correction]).missingRows).toEqual([]);
   });
 
+  it('a department’s return giving figures for another department’s row (市教育局 sends 市卫健局’s H01) says so, and 应用 can leave them out', () => {
+    // 市卫健局 has sent H01 for 2025 already (3.1); 市教育局 sends its template back with H01 added under it.
+    const rows = planRows({ H01: { 2025: 3.1 } });
+    const school = rows.filter((r) => r.department === '市教育局');
+    const lines = school.map((r) => `${r.code},${r.name},${r.code === 'E02' ? 93 : ''}`);
+    const text =
+      `代码,指标名称,2025年\r\n${lines.join('\r\n')}\r\n` +
+      // H01 with another figure, H02 (市卫健局's too) with none: only the line that changes a cell is said.
+      'H01,新生儿死亡率,3.5\r\nH02,婴儿死亡率,\r\n';
+    const parsed = parseImportFile(text, '教育局2025.csv', rows, YEARS);
+    expect(parsed.departmentReturn?.department).toBe('市教育局');
+    const said = [
+      {
+        file: '教育局2025.csv',
+        line: school.length + 2,
+        code: 'H01',
+        name: '新生儿死亡率',
+        department: '市卫健局',
+        sender: '市教育局',
+        cells: [{ year: 2025, oldValue: 3.1, newValue: 3.5 }],
+      },
+    ];
+    const plan = planImport([parsed]);
+    expect(plan.otherDepartmentRows).toEqual(said);
+    // Imported unless the clerk leaves them out: then 市教育局's own figure alone goes in.
+    expect(changes(resolveConflicts(plan, new Map()))).toEqual([
+      ['E02', 2025, undefined, 93, school.findIndex((r) => r.code === 'E02') + 2],
+      ['H01', 2025, 3.1, 3.5, school.length + 2],
+    ]);
+    expect(changes(resolveConflicts(plan, new Map(), { leaveOutOtherDepartments: true }))).toEqual([
+      ['E02', 2025, undefined, 93, school.findIndex((r) => r.code === 'E02') + 2],
+    ]);
+    // A file correcting a few rows is no department's return: nobody's rows to tell apart.
+    const correction = parseImportFile(
+      '代码,指标名称,2025年\r\nE02,普惠性幼儿园覆盖率,93\r\nH01,新生儿死亡率,3.5\r\n',
+      '补报.csv',
+      rows,
+      YEARS,
+    );
+    expect(planImport([correction]).otherDepartmentRows).toEqual([]);
+  });
+
   it('a department’s rows sent in two files are missing only when neither has them', () => {
     const health = planRows().filter((r) => r.department === '市卫健局');
     const half = Math.ceil(health.length / 2) + 1;
