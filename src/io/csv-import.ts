@@ -32,7 +32,7 @@
  * - A quote error from PapaParse (unclosed or malformed quotes) makes the whole file unreadable: issues only.
  */
 import Papa from 'papaparse';
-import { formatNumber, isPercentUnit, parseEntry, toHalfWidth } from '../model/entry';
+import { formatNumber, isPercentUnit, parseEntry, sameUnitWord, toHalfWidth } from '../model/entry';
 import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { baseYearBeforeYears, earliestFigureYear, firstEntryYear } from '../model/workbook';
@@ -602,7 +602,7 @@ function sameUnit(fileUnit: string, rowUnit: string): boolean {
   const given = normaliseUnit(fileUnit);
   const own = normaliseUnit(rowUnit);
   // (Not the 1 of 1/10万: a number is no unit.)
-  return given === own || (/^[^\d/]+$/.test(given) && own.startsWith(`${given}/`));
+  return sameUnitWord(given, own) || (/^[^\d/]+$/.test(given) && own.startsWith(`${given}/`));
 }
 
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */

@@ -1301,6 +1301,20 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(planImport([parsed]).missingRows).toEqual([]);
   });
 
+  it('人 in a 单位 column or after a figure is the 名 of a row counting people (儿童社会工作者人数)', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,2024年,2025年\r\nC03,乡镇（街道）配备专职或兼职儿童社会工作者人数,人,16,18人\r\n',
+      '民政局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['C03', 2024, undefined, 16, 2],
+      ['C03', 2025, undefined, 18, 2],
+    ]);
+  });
+
   it('a 单位 column spelling % or ‰ in words or in brackets (百分比, 千分率, （%）) is the row’s unit', () => {
     const parsed = parseImportFile(
       '代码,单位,2025年\r\nH06,百分比,66\r\nH07,（%）,5\r\nH01,千分率,2\r\nH02,千分之,4\r\nH10,百分率(%),95\r\n' +
