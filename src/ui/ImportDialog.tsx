@@ -216,6 +216,8 @@ function Preview(props: {
   const otherCells = createMemo(
     () => new Map(others().map((r) => [`${r.file}|${r.line}|${r.code}`, r.department])),
   );
+  // Cells two files disagree on: the clerk's choice in 冲突 decides them, not 不导入 below.
+  const inConflict = createMemo(() => new Set(props.plan.conflicts.map((c) => `${c.code}|${c.year}`)));
   // The changes left out, counted in the plan's own list (a cell two files give alike is in it once). Only once
   // the clerk ticks 不导入: reading the list whole costs a large file's preview its speed.
   const leftOut = createMemo(() => {
@@ -506,7 +508,11 @@ function Preview(props: {
                   .map(
                     (c) =>
                       `${c.year}年 ${props.show(c.oldValue, row.code)} → ${props.show(c.newValue, row.code)}` +
-                      (c.oldValue !== undefined ? '（覆盖已有数值）' : ''),
+                      (inConflict().has(`${row.code}|${c.year}`)
+                        ? '（与其他文件的数值不同，请在上方“冲突”中选择）'
+                        : c.oldValue !== undefined
+                          ? '（覆盖已有数值）'
+                          : ''),
                   )
                   .join('，')}
               </li>

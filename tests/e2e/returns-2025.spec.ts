@@ -195,3 +195,54 @@ test('2025’s returns: 市卫健局’s GBK file as Excel leaves it goes in; �
   ]);
   workbook.expectNoErrors();
 });
+
+test('市卫健局’s and 市教育局’s returns chosen together, both giving H01: the conflict names the responsible department, and the other-department list says the choice is made there', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const health = await exportTemplate(page, '市卫健局');
+  const healthYear = health[0]!.indexOf('2025年');
+  const healthFilled = health.map((row) =>
+    row[0] === 'H01' ? row.map((cell, i) => (i === healthYear ? '3.1' : cell)) : row,
+  );
+  const school = await exportTemplate(page, '市教育局');
+  const header = school[0]!;
+  const schoolYear = header.indexOf('2025年');
+  const extra = header.map((_, i) => (i === 0 ? 'H01' : i === schoolYear ? '3.5' : ''));
+  const schoolFilled = [
+    ...school.map((row) => (row[0] === 'E02' ? row.map((cell, i) => (i === schoolYear ? '93' : cell)) : row)),
+    extra,
+  ];
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles([
+    {
+      name: '卫健局.csv',
+      mimeType: 'text/csv',
+      buffer: encodeGbk(Papa.unparse(healthFilled, { newline: '\r\n' }) + '\r\n'),
+    },
+    {
+      name: '教育局.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\uFEFF' + Papa.unparse(schoolFilled, { newline: '\r\n' }) + '\r\n'),
+    },
+  ]);
+  await expect(dialog.getByLabel('导入摘要')).toContainText('冲突 1 处');
+  await expect(dialog.getByRole('table', { name: '导入冲突' })).toContainText(
+    '3.1‰（卫健局.csv 第 2 行，市卫健局（责任单位）报送）',
+  );
+  // Not “照常导入”: the cell is the conflict's, whichever the clerk chooses there.
+  await expect(dialog.getByLabel('其他单位负责的指标')).toHaveText(
+    `教育局.csv 第 ${school.length + 1} 行：H01 新生儿死亡率（责任单位：市卫健局），本文件由市教育局报送：` +
+      '2025年 （空） → 3.5‰（与其他文件的数值不同，请在上方“冲突”中选择）',
+  );
+  await dialog.getByLabel('3.1‰（卫健局.csv 第 2 行，市卫健局（责任单位）报送）').check();
+  await dialog.getByLabel('不导入这些行的数值（留待责任单位报送，工作簿中的数值保持不变）').check();
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.status-bar .cell-info')).toContainText('已导入：2 个单元格');
+  await shows(workbook, 'H01', '3.1‰');
+  await shows(workbook, 'E02', '93%');
+  workbook.expectNoErrors();
+});
