@@ -743,6 +743,18 @@ function yearsSplitBelow(
   return { headers: combined, years: split };
 }
 
+/** Whether the first line after `index` that is not empty is a header too: key columns and a year column. */
+function headsAnotherHeader(rows: readonly string[][], index: number): boolean {
+  let next = index + 1;
+  while (next < rows.length && isEmptyRow(rows[next] ?? [])) next += 1;
+  const row = rows[next];
+  return (
+    row !== undefined &&
+    namesKeyColumn(row) &&
+    row.some((cell) => yearOfHeader(normaliseHeader(cleanCell(cell))) !== null)
+  );
+}
+
 function findLayout(rows: readonly string[][]): Layout | null {
   let seen = 0;
   for (let index = 0; index < rows.length && seen < HEADER_SEARCH_ROWS; index += 1) {
@@ -770,6 +782,10 @@ function findLayout(rows: readonly string[][]): Layout | null {
       }
     });
     if ((fields.code !== undefined || fields.name !== undefined) && years.length > 0) {
+      // A header with another right under it heads no line: the template pasted under the header of the
+      // department's own sheet. The table is the lower one's (read by the upper, it was said to be a second table
+      // and none of its lines went in).
+      if (headsAnotherHeader(rows, index)) continue;
       const split = yearsSplitBelow(rows[index + 1] ?? [], fields, headers, years);
       if (split) return { headerIndex: index + 1, fields, ...split };
       return { headerIndex: index, fields, headers, years };

@@ -1499,6 +1499,23 @@ describe('parseImportFile: more of what offices send', () => {
     ]);
   });
 
+  it('the template pasted under a header line of the department’s own sheet is read by the template’s header (the line above heads nothing)', () => {
+    // 市教育局 pasted the template into its own sheet, whose header stayed on top: no line of figures under it.
+    const parsed = parseImportFile(
+      '序号,指标代码,指标名称,2025年数据\r\n代码,指标名称,单位,2025年\r\n' +
+        'E02,普惠性幼儿园覆盖率,%,93\r\nE06,高中阶段毛入学率,%,99.2\r\n',
+      '教育局.csv',
+      planRows(),
+      YEARS,
+    );
+    // It was “另一张表的表头 … 这张表的 2 行未导入：请把这张表另存为一个单独的 CSV 文件”, and nothing went in.
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['E02', 2025, undefined, 93, 3],
+      ['E06', 2025, undefined, 99.2, 4],
+    ]);
+  });
+
   it('a second table pasted below, its columns in another order, is not read by the first header: said, with where', () => {
     // 2025 and 2024 swapped in the second table: read by the first header, 4.1 went in as 2024 and 4.6 as 2025.
     const swapped = parseImportFile(
