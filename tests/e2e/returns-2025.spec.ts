@@ -109,8 +109,8 @@ test('2025’s returns: 市卫健局’s GBK file as Excel leaves it goes in; �
   await expect(versions.getByRole('table', { name: '已保存的版本' })).toContainText('卫健局2025年数据导入后');
   await versions.getByRole('button', { name: '关闭' }).click();
 
-  // 市教育局: its template filled, and a line for H01 — 市卫健局's row — added under it with another figure. Saved by
-  // Excel as “CSV UTF-8”: with a BOM.
+  // 市教育局: its template pasted under the header of its own sheet and filled, and a line for H01 — 市卫健局's row —
+  // added under it with another figure. Saved by Excel as “CSV UTF-8”: with a BOM.
   const school = await exportTemplate(page, '市教育局');
   const schoolHeader = school[0]!;
   const y2025 = schoolHeader.indexOf('2025年');
@@ -124,11 +124,14 @@ test('2025’s returns: 市卫健局’s GBK file as Excel leaves it goes in; �
   extra[0] = 'H01';
   extra[schoolHeader.indexOf('指标名称')] = '新生儿死亡率';
   extra[y2025] = '3.5';
-  const h01Line = filled.length + 2;
+  const ownHeader = ['序号', '指标代码', '指标名称', '2025年数据'];
+  const h01Line = filled.length + 3;
   dialog = await importFile(
     page,
     '教育局2025年数据.csv',
-    Buffer.from('\uFEFF' + Papa.unparse([schoolHeader, ...filled, extra], { newline: '\r\n' }) + '\r\n'),
+    Buffer.from(
+      '\uFEFF' + Papa.unparse([ownHeader, schoolHeader, ...filled, extra], { newline: '\r\n' }) + '\r\n',
+    ),
   );
   // Said, not taken silently: whose row it is, whose file, and the figure it would replace.
   await expect(summary).toContainText('其他单位负责的指标 1 项');
@@ -138,6 +141,7 @@ test('2025’s returns: 市卫健局’s GBK file as Excel leaves it goes in; �
     `教育局2025年数据.csv 第 ${h01Line} 行：H01 新生儿死亡率（责任单位：市卫健局），本文件由市教育局报送：` +
       '2025年 3.1‰ → 3.5‰（覆盖已有数值）',
   );
+  await expect(summary).toContainText('错误 0 处');
   const changes = dialog.getByRole('table', { name: '将修改的单元格' });
   await expect(changes).toContainText(
     `H01新生儿死亡率20253.1‰3.5‰教育局2025年数据.csv 第 ${h01Line} 行（市卫健局负责）`,
