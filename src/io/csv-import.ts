@@ -239,10 +239,12 @@ export interface ParsedFile {
    */
   departmentReturn?: { department: string; missing: RowRef[] };
   /**
-   * That return's rows another department answers for. Their lines are found by planImport among the file's cells:
-   * the import worker sends the cells packed, and the file is read without making a list of them here.
+   * The department the file comes from — the one whose return it is, or else the one its name names (公安局2025.csv:
+   * a department of one or two rows is no majority beside a row of another's) — and its rows another department
+   * answers for. Their lines are found by planImport among the file's cells: the import worker sends the cells
+   * packed, and the file is read without making a list of them here.
    */
-  otherDepartmentRefs?: (RowRef & { department: string })[];
+  otherDepartments?: { sender: string; rows: (RowRef & { department: string })[] };
   /**
    * Codes of the workbook's rows the file has a line for, refused lines too (a wrong unit, a duplicate): such a
    * row was sent, with a message of its own, and is not "missing" from any department's return.
@@ -1998,12 +2000,15 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     index.rows,
   );
   result.sentCodes = sentRows.map((row) => row.code);
-  if (result.departmentReturn) {
-    const sender = result.departmentReturn.department;
+  const sender = result.departmentReturn?.department ?? departmentNamedBy(file, sentRows);
+  if (sender) {
     // A row without a 责任单位 is nobody else's: a department may well send it.
     const others = sentRows.filter((row) => row.department && row.department !== sender);
     if (others.length > 0)
-      result.otherDepartmentRefs = others.map(({ code, name, department }) => ({ code, name, department }));
+      result.otherDepartments = {
+        sender,
+        rows: others.map(({ code, name, department }) => ({ code, name, department })),
+      };
   }
   endOtherTable();
   if (dataRows === 0) {
@@ -2546,14 +2551,28 @@ function departmentReturn(
 }
 
 /**
+ * The one department, among those of the rows a file has lines for, that the file's name names — in full
+ * (…_市公安局_填报模板_….csv, as 导出CSV names the template) or without its 市 (公安局2025年数据.csv). None when it names
+ * none, or several.
+ */
+function departmentNamedBy(file: string, sent: readonly ExistingRow[]): string | undefined {
+  const named = new Set<string>();
+  for (const { department } of sent) {
+    if (!department || named.has(department)) continue;
+    const short = department.replace(/^市/, '');
+    if (file.includes(department) || (short.length >= 2 && file.includes(short))) named.add(department);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
  * The lines of a department's return that change cells of rows another department answers for, one per line. Only
  * such a file's cells are read whole here (most files are no return, or carry none of another's rows).
  */
 function otherDepartmentRows(parsed: ParsedFile): OtherDepartmentRow[] {
-  const sender = parsed.departmentReturn?.department;
-  const refs = parsed.otherDepartmentRefs;
-  if (!sender || !refs || refs.length === 0) return [];
-  const others = new Map(refs.map((row) => [row.code, row]));
+  if (!parsed.otherDepartments) return [];
+  const { sender, rows } = parsed.otherDepartments;
+  const others = new Map(rows.map((row) => [row.code, row]));
   const byLine = new Map<string, OtherDepartmentRow>();
   for (const u of parsed.updates) {
     const row = others.get(u.code);

@@ -1246,6 +1246,25 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(planImport([correction]).otherDepartmentRows).toEqual([]);
   });
 
+  it('a small department’s file named for it (市公安局: one row) giving a figure for another’s row says so too', () => {
+    const text = '代码,指标名称,2025年\r\nS03,儿童道路交通事故发生数,9\r\nS01,儿童意外伤害死亡率,6.5\r\n';
+    // One row of each: no majority makes it a return, but its name — the template's, or the office's own — says whose.
+    for (const file of [
+      '兰溪市儿童发展十四五规划_市公安局_填报模板_2026-03-01.csv',
+      '公安局2025年数据.csv',
+    ]) {
+      const plan = planImport([parseImportFile(text, file, planRows(), YEARS)]);
+      expect(plan.otherDepartmentRows.map((r) => [r.file, r.line, r.code, r.department, r.sender])).toEqual([
+        [file, 3, 'S01', '市卫健局', '市公安局'],
+      ]);
+      // Not a return of the template: nothing is said missing.
+      expect(plan.missingRows).toEqual([]);
+    }
+    // A name naming no department, or both, says nothing of whose the file is.
+    for (const file of ['2025年数据.csv', '公安局卫健局2025.csv'])
+      expect(planImport([parseImportFile(text, file, planRows(), YEARS)]).otherDepartmentRows).toEqual([]);
+  });
+
   it('a department’s rows sent in two files are missing only when neither has them', () => {
     const health = planRows().filter((r) => r.department === '市卫健局');
     const half = Math.ceil(health.length / 2) + 1;
