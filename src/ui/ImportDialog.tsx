@@ -307,16 +307,19 @@ function Preview(props: {
         <p class="hint" role="status">
           {props.plan.files.some((f) => f.targetProposals !== undefined) && props.plan.issues.length === 0
             ? '目标测算表“新目标”“确定沿用”两列与工作簿中的相同（或未改动），没有新目标可导入。'
-            : props.plan.issues.length > 0 || props.plan.ignored.length > 0
-              ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
-              : unchanged() > 0
-                ? props.plan.noFigures.length > 0
-                  ? // Not "nothing to do": the figures still to come are listed below, to chase.
-                    '文件中的数值与工作簿中的相同，没有新数值可导入；写着“待统计”“暂缺”“—”等的指标列在下方，请联系报送单位补报。'
-                  : '文件中的数值与工作簿中的完全相同，无需导入。'
-                : // A template sent back before it was filled in: rows matched, no figure anywhere.
-                  '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
-                  '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
+            : leftOut().cells > 0
+              ? // (Not "no figures filled in": the file has some, the clerk chose to leave them out.)
+                '文件中只有其他单位负责的指标有新数值，已选择不导入，没有可以导入的数值。'
+              : props.plan.issues.length > 0 || props.plan.ignored.length > 0
+                ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
+                : unchanged() > 0
+                  ? props.plan.noFigures.length > 0
+                    ? // Not "nothing to do": the figures still to come are listed below, to chase.
+                      '文件中的数值与工作簿中的相同，没有新数值可导入；写着“待统计”“暂缺”“—”等的指标列在下方，请联系报送单位补报。'
+                    : '文件中的数值与工作簿中的完全相同，无需导入。'
+                  : // A template sent back before it was filled in: rows matched, no figure anywhere.
+                    '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
+                    '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
         </p>
       </Show>
       {/* (Not for a file that could not be read at all: it has no columns to speak of.) */}

@@ -250,3 +250,28 @@ test('市卫健局’s and 市教育局’s returns chosen together, both giving
   await shows(workbook, 'E02', '93%');
   workbook.expectNoErrors();
 });
+
+test('a return whose only figure is for another department’s row, left out: nothing to apply, and the preview says why', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const school = await exportTemplate(page, '市教育局');
+  const header = school[0]!;
+  const extra = header.map((_, i) => (i === 0 ? 'H01' : i === header.indexOf('2025年') ? '3.5' : ''));
+  const dialog = await importFile(
+    page,
+    '教育局.csv',
+    Buffer.from('\uFEFF' + Papa.unparse([...school, extra], { newline: '\r\n' }) + '\r\n'),
+  );
+  await dialog.getByLabel('不导入这些行的数值（留待责任单位报送，工作簿中的数值保持不变）').check();
+  await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 0 个单元格');
+  // Not “文件中的指标行都没有填写数值”: the file has a figure, the clerk chose to leave it out.
+  await expect(dialog.getByRole('status')).toHaveText(
+    '文件中只有其他单位负责的指标有新数值，已选择不导入，没有可以导入的数值。',
+  );
+  await expect(dialog.getByRole('button', { name: '应用' })).toBeDisabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await shows(workbook, 'H01', '');
+  workbook.expectNoErrors();
+});
