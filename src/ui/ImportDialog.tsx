@@ -9,6 +9,7 @@ import {
   sameValue,
   type CellUpdate,
   type ImportPlan,
+  type OtherDepartmentRow,
   type ParsedFile,
 } from '../io/csv-import';
 import { cellCount, countReplacing, firstCells } from '../io/lazy-cells';
@@ -26,6 +27,25 @@ import { tickChanges, type TargetProposal } from '../io/planning-sheet-import';
 /** Where in which file an issue or a reading note is: “a.csv 第 3 行 “2025年”列”. */
 function whereInFile(at: { file: string; line: number | null; column: string | null }): string {
   return `${at.file}${at.line !== null ? ` 第 ${at.line} 行` : ''}${at.column ? ` “${at.column}”列` : ''}`;
+}
+
+/**
+ * After 应用, the lines left out as other departments' rows (不导入): said in the notice, since the history holds
+ * nothing of them.
+ */
+export function leftOutNote(leftOut: readonly OtherDepartmentRow[]): string {
+  if (leftOut.length === 0) return '';
+  const shown = leftOut
+    .slice(0, 3)
+    .map((r) => `${r.code} ${r.name}（留待${r.department}报送）`)
+    .join('、');
+  return `其他单位负责的指标未导入 ${leftOut.length} 项：${shown}${leftOut.length > 3 ? ' 等' : ''}。`;
+}
+
+/** The other departments' lines 不导入 leaves out: not those whose every cell was the clerk's choice under 冲突. */
+function leftOutLines(plan: ImportPlan): OtherDepartmentRow[] {
+  const inConflict = new Set(plan.conflicts.map((c) => `${c.code}|${c.year}`));
+  return plan.otherDepartmentRows.filter((r) => r.cells.some((c) => !inConflict.has(`${r.code}|${c.year}`)));
 }
 
 /** What 应用 does to a row's 确定沿用, in the preview of a 目标测算表 sent back. */
@@ -49,6 +69,8 @@ export function ImportDialog(props: {
     newRows: { indicator: Indicator; file: string }[],
     /** New targets proposed in a 目标测算表 sent back (its 新目标 column). */
     targets: readonly TargetProposal[],
+    /** Lines for other departments' rows the clerk left out (不导入), to be said after 应用. */
+    leftOut: readonly OtherDepartmentRow[],
   ) => void;
   onCancel: () => void;
 }) {
@@ -131,6 +153,7 @@ export function ImportDialog(props: {
       finalUpdates(),
       current.newRows.map((r) => ({ indicator: r.indicator, file: r.file })),
       current.targetProposals,
+      leaveOutOthers() ? leftOutLines(current) : [],
     );
   };
 

@@ -154,6 +154,10 @@ test('2025’s returns: 市卫健局’s GBK file as Excel leaves it goes in; �
   await dialog.getByRole('button', { name: '应用' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.status-bar .cell-info')).toContainText('已导入：2 个单元格');
+  // Said after 应用 too: the history will hold nothing of the line left out.
+  await expect(page.locator('.status-bar .cell-info')).toContainText(
+    '其他单位负责的指标未导入 1 项：H01 新生儿死亡率（留待市卫健局报送）。',
+  );
   await workbook.waitSaved();
   await shows(workbook, 'E02', '93%');
   await shows(workbook, 'H01', '3.1‰');
@@ -246,6 +250,8 @@ test('市卫健局’s and 市教育局’s returns chosen together, both giving
   await dialog.getByRole('button', { name: '应用' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.status-bar .cell-info')).toContainText('已导入：2 个单元格');
+  // H01 came from 市卫健局's own file, chosen in 冲突: nothing is left for it to send.
+  await expect(page.locator('.status-bar .cell-info')).not.toContainText('未导入');
   await shows(workbook, 'H01', '3.1‰');
   await shows(workbook, 'E02', '93%');
   workbook.expectNoErrors();
