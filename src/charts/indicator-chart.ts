@@ -200,7 +200,9 @@ export function makeIndicatorChart(
             },
           },
         },
-        x: { title: { display: true, text: '年份' } },
+        // Half a year's room at each end: on the edges the first and last years' points were cut in half and
+        // their tooltips hard to reach.
+        x: { offset: true, title: { display: true, text: '年份' } },
       },
     },
   });

@@ -239,6 +239,11 @@ export interface ParsedFile {
   sampleData?: boolean;
   /** What the department wrote beside its figures, in file order. Optional like unchangedCells. */
   remarks?: Remark[];
+  /**
+   * The department wrote something of its own in a 备注 or 说明 column (listed in remarks, or a bare number that is
+   * not): only then does the preview say where its notes are. A template's own notes sent back unchanged are not.
+   */
+  remarkText?: boolean;
   /** Lines that gave no figure for some years, saying why (待统计 …), in file order. Optional like remarks. */
   noFigures?: NoFigureRow[];
   /**
@@ -1241,6 +1246,7 @@ export function parseIndexed(
     questions: [],
     matchedRows: 0,
     remarks: [],
+    remarkText: false,
     noFigures: [],
   };
   try {
@@ -1255,6 +1261,7 @@ export function parseIndexed(
     result.questions = [];
     result.matchedRows = 0;
     result.remarks = [];
+    result.remarkText = false;
     result.noFigures = [];
     delete result.readingNotes;
     result.issues.push({
@@ -1456,6 +1463,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       const text = cleanCell(row[col]);
       // The template's own note came back as it went out; a bare number beside the figures says nothing.
       if (text === '' || (col === fields.note && sameNoteAsSent(text, (target.note ?? '').trim()))) continue;
+      result.remarkText = true;
       if (/^[\d.,，%‰\s-]+$/.test(text)) continue;
       result.remarks?.push({
         file,

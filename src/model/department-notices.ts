@@ -25,12 +25,10 @@ export const NOTICES_TITLE = '各单位预警及补报通知';
 export const UNASSIGNED = '（未指定责任单位）';
 
 /**
- * The heading of a notice's warning list: the report's own, so the department reads the same words — the 终期评估's
- * (未达标，或…) once a row of it missed by its target year's own figure: "预计达标困难" alone headed rows whose 状态
- * is 未达标, as if they still had time.
+ * The heading of a notice's warning list: the report's own for the department's rows, so the department reads the
+ * same words, naming only what its rows are (未达标 once one of them missed by its target year's own figure).
  */
-export const noticeWarningsHeading = (warnings: readonly WarningRow[]): string =>
-  warningsHeading(warnings.some((w) => w.status === '未达标') ? 'final' : 'annual');
+export const noticeWarningsHeading = (warnings: readonly WarningRow[]): string => warningsHeading(warnings);
 
 /** On every notice of the sample workbook, printed and copied: its figures are generated. */
 export const NOTICE_SAMPLE_LINE = `${SAMPLE_LABEL}：本通知的数值是随机生成的，不是统计数据，不得上报。`;

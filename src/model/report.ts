@@ -34,15 +34,27 @@ export const REPORT_TITLES: Record<ReportVariant, string> = {
   final: '终期评估报告',
 };
 
+/** Statuses said as 预计达标困难 in the warning list's heading: behind the pace the target needs. */
+const EXPECTED_TO_MISS: ReadonlySet<Status> = new Set(['需加快', '进展缓慢', '停滞', '倒退']);
+
 /**
- * The warning list's heading. In the 终期评估 most rows in it missed their target by the target year's own figure
- * (未达标): "预计达标困难" alone read as if they still had time. 未达标, as the grid and every table of the report
- * say it (it read 未实现目标 beside rows whose 状态 is 未达标).
+ * The warning list's heading, naming only what the list holds: 未达标 once a row of it missed by its target year's
+ * own figure ("预计达标困难" alone read as if it still had time; 未达标, as the grid and every table say it), and
+ * 预计达标困难, 波动较大 or 公式有误 only when a row of it is so. The sample's 终期评估, without a 2025 figure, was
+ * headed 未达标 over rows none of which was.
  */
-export function warningsHeading(variant: ReportVariant): string {
-  return variant === 'final'
-    ? '需关注的指标（未达标，或预计达标困难、波动较大）'
-    : '需关注的指标（预警：预计达标困难或波动较大）';
+export function warningsHeading(
+  warnings: readonly Pick<WarningRow, 'status' | 'statusNote' | 'fluctuation'>[],
+): string {
+  const missed = warnings.some((w) => w.status === '未达标');
+  const kinds = [
+    warnings.some((w) => EXPECTED_TO_MISS.has(w.status) || w.statusNote !== '') ? '预计达标困难' : '',
+    warnings.some((w) => w.fluctuation !== '') ? '波动较大' : '',
+    warnings.some((w) => w.status === '公式有误') ? '公式有误' : '',
+  ].filter((kind) => kind !== '');
+  if (missed) return `需关注的指标（未达标${kinds.length > 0 ? `，或${kinds.join('、')}` : ''}）`;
+  if (kinds.length === 0) return '需关注的指标';
+  return `需关注的指标（预警：${kinds.slice(0, -1).join('、')}${kinds.length > 1 ? '或' : ''}${kinds.at(-1)}）`;
 }
 
 /** The year of a period's 中期评估: its middle (2023 for 2020 → 2025, 2028 for 2025 → 2030). */

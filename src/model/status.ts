@@ -575,7 +575,7 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
   const finalValue = valueAt(series, spec.targetYear);
   const base = result.baseValue;
   // At the unit's limit a rate cannot 提高 (100 %) nor a count 减少 (0) any further: kept there, the target is met
-  // (a 参保率 of 100 % every year was 未实现 / 停滞).
+  // (a 参保率 of 100 % every year was 未达标 / 停滞).
   const atLimit = (v: number) => atNaturalLimit(v, spec);
   if (finalValue !== null && atLimit(finalValue)) return { ...result, status: '达标', atLimit: true };
   if (spec.comparator === '不升') return assessHold(spec, series, result, t);

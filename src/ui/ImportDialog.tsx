@@ -349,9 +349,12 @@ function Preview(props: {
       <Show when={props.plan.files.some((f) => f.format === 'workbook' && f.matchedRows > 0)}>
         <p class="hint">
           只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；
+          {/* Where the department's notes are, only when it wrote some: a file with no 备注 column has none. */}
           {props.plan.remarks.length > 0
             ? '报送单位在备注、说明等列中写的话列在下方“报送单位的说明”中，请阅读，'
-            : '报送单位写在备注中的说明请查看原文件，'}
+            : props.plan.files.some((f) => f.remarkText === true)
+              ? '报送单位写在备注中的说明请查看原文件，'
+              : ''}
           如需修改，请在表格中直接修改。
         </p>
       </Show>

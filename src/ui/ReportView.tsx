@@ -362,7 +362,7 @@ export function ReportView(props: {
             )}
           </For>
           <section class="report-area">
-            <h2>{warningsHeading(variant() === 'final' ? 'final' : 'annual')}</h2>
+            <h2>{warningsHeading(report().warnings)}</h2>
             <Show when={report().warnings.length > 0} fallback={<p>没有需要预警的指标。</p>}>
               <Show when={report().warningsNote}>
                 <p class="report-note warnings-note">{report().warningsNote}</p>

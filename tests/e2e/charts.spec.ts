@@ -18,6 +18,8 @@ interface DrawnChart {
   /** The y axis' labels, and its title (单位：%). */
   yLabels: string[];
   yTitle: string;
+  /** Pixels between the chart area's edge and the first / last year, and between two years. */
+  xRoom: { first: number; last: number; step: number };
   background: string;
   lines: { label: string; colour: string; dash: number[]; values: number[] }[];
   legend: { text: string; colour: string; dash: number[]; drawnAsLine: boolean; textColour: string }[];
@@ -29,7 +31,9 @@ function drawnChart(dialog: Locator): Promise<DrawnChart> {
     const registry = (window as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } }).Chart;
     const chart = registry?.getChart(canvas) as
       | {
+          chartArea: { left: number; right: number };
           scales: {
+            x: { ticks: unknown[]; getPixelForTick(index: number): number };
             y: {
               min: number;
               max: number;
@@ -76,6 +80,11 @@ function drawnChart(dialog: Locator): Promise<DrawnChart> {
       yMax: chart.scales.y.max,
       yLabels: chart.scales.y.ticks.map((tick) => String(tick.label ?? '')),
       yTitle: String(chart.scales.y.options.title.text ?? ''),
+      xRoom: {
+        first: chart.scales.x.getPixelForTick(0) - chart.chartArea.left,
+        last: chart.chartArea.right - chart.scales.x.getPixelForTick(chart.scales.x.ticks.length - 1),
+        step: chart.scales.x.getPixelForTick(1) - chart.scales.x.getPixelForTick(0),
+      },
       background,
       lines: chart.data.datasets.map((d) => ({
         label: d.label ?? '',
@@ -132,6 +141,11 @@ function problemsOf(chart: DrawnChart): string[] {
     for (const value of line.values)
       if (value - chart.yMin < 0.03 * span || chart.yMax - value < 0.03 * span)
         problems.push(`${at}: ${line.label} ${value} at the edge of the axis ${chart.yMin}–${chart.yMax}`);
+  // The first and last years stand inside the chart, not on its edges (their points were cut in half there and
+  // their tooltips hard to reach): about half a year's width of room at each end.
+  const { first, last, step } = chart.xRoom;
+  if (first < 0.4 * step || last < 0.4 * step)
+    problems.push(`${at}: the first or last year at the edge of the x axis (${first}, ${last} of ${step} px)`);
   // The room below 0 or above 100 % is left unlabelled: no −1 家 or 105 % on the axis.
   const ceiling = /单位：%$/.test(chart.yTitle) ? 100 : /单位：‰$/.test(chart.yTitle) ? 1000 : Infinity;
   for (const label of chart.yLabels)

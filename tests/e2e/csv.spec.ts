@@ -115,6 +115,11 @@ test('a 2026 column is an error only with figures in it, saying how many and whe
   });
   await expect(dialog.getByLabel('导入摘要')).toContainText('将修改 2 个单元格');
   await expect(dialog.getByLabel('导入摘要')).toContainText('错误 0 处');
+  // A file with no 备注 column: the hint does not send the clerk to look for notes in it.
+  await expect(dialog.getByText('只导入各年份的数值')).toHaveText(
+    '只导入各年份的数值。文件中的目标值、规划表述、责任单位、备注等列不会导入（已有指标的定义以工作簿为准）；' +
+      '如需修改，请在表格中直接修改。',
+  );
   await input.setInputFiles({
     name: '有数.csv',
     mimeType: 'text/csv',

@@ -245,8 +245,13 @@ test('the printed report is a PDF with the summary line and every area heading',
   for (const area of AREAS) expect(squeeze(text), area).toContain(area);
   // The date it was printed: the browser's own (held above), in the test's time zone.
   expect(squeeze(pages[0]!)).toContain(squeeze('打印日期：2026年11月30日'));
-  // The report printed is the 终期评估 (chosen last above): its warning list is headed as its own.
-  expect(squeeze(text)).toContain(squeeze('需关注的指标（未达标，或预计达标困难、波动较大）'));
+  // The report printed is the 终期评估 (chosen last above): without a 2025 figure no row of its warning list is
+  // 未达标, and its heading names only what the list holds (it said 未达标 over none).
+  await expect(
+    report.locator('section.report-area', { has: page.locator('table.warnings') }).getByRole('heading', { level: 2 }),
+  ).toHaveText('需关注的指标（预警：预计达标困难或波动较大）');
+  expect(squeeze(text)).toContain(squeeze('需关注的指标（预警：预计达标困难或波动较大）'));
+  expect(squeeze(text)).not.toContain(squeeze('未达标，或'));
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.
   expect(pages.length).toBeGreaterThanOrEqual(AREAS.length + 1);
   expect(text).not.toContain('删除所选指标');

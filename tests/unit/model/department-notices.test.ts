@@ -83,12 +83,14 @@ describe('各单位预警及补报通知', () => {
     const final = buildReport('规划', [missed, late], 2025, 'final', describeTarget, DEFAULT_THRESHOLDS);
     const [health] = buildNotices('规划', final, [missed, late], ORDER, DEFAULT_THRESHOLDS).notices;
     expect(health!.warnings.map((w) => w.status)).toEqual(['未达标', '进展缓慢']);
-    expect(health!.heading).toBe('需关注的指标（未达标，或预计达标困难、波动较大）');
+    // Named as what its rows are: none of them 波动较大.
+    expect(health!.heading).toBe('需关注的指标（未达标，或预计达标困难）');
     expect(noticeText({ ...notices, year: 2025 }, health!, { isSample: false, organisation: '' })).toContain(
-      '一、需关注的指标（未达标，或预计达标困难、波动较大），共2项：',
+      '一、需关注的指标（未达标，或预计达标困难），共2项：',
     );
-    // A year with no verdict yet keeps the warning's own words.
-    expect(of('市卫健局').heading).toBe('需关注的指标（预警：预计达标困难或波动较大）');
+    // A year with no verdict yet keeps the warning's own words; 波动较大 only where a row of the notice is so.
+    expect(of('市卫健局').heading).toBe('需关注的指标（预警：预计达标困难）');
+    expect(of('市教育局').heading).toBe('需关注的指标（预警：波动较大）');
   });
 
   it('has one notice per department with something to say, in the usual order, unassigned last', () => {
@@ -246,7 +248,7 @@ describe('各单位预警及补报通知', () => {
       '市卫健局：',
       '按截至2024年底的监测数据，贵单位负责的指标有下列情况，请核实处理。',
       '',
-      '一、需关注的指标（预警：预计达标困难或波动较大），共2项：',
+      '一、需关注的指标（预警：预计达标困难），共2项：',
       '1. H01 指标H01：最新值 5.6‰（2024年）；目标 <5‰（以下）；预测2025年 5.3‰；与目标差距：高于目标 0.3个千分点；状态：需加快',
       '2. H03 指标H03：最新值 82%（2022年）；目标 ≥95%（以上）；预测2025年 85%；与目标差距：低于目标 10个百分点；状态：进展缓慢',
       reportStatusLegend(DEFAULT_THRESHOLDS, false),

@@ -646,7 +646,7 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     const notices = buildNotices('规划', report, final, [], DEFAULT_THRESHOLDS);
     const printed = [
       report.summary,
-      warningsHeading('final'),
+      warningsHeading(report.warnings),
       ...(report.tally?.headers ?? []),
       ...report.areas.flatMap((a) => a.rows.map((r) => `${r.outcome}${r.outcomeNote}`)),
       ...report.warnings.map((w) => w.status),
@@ -659,7 +659,27 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     expect(outcomes.get('H01')).toBe('达标');
     expect(outcomes.get('H02')).toBe('未达标');
     expect(report.warnings.find((w) => w.code === 'H02')?.status).toBe('未达标');
-    expect(warningsHeading('final')).toBe('需关注的指标（未达标，或预计达标困难、波动较大）');
+    expect(warningsHeading(report.warnings)).toBe('需关注的指标（未达标，或预计达标困难）');
+  });
+
+  it('heads the warning list with only what it holds: 未达标 only when a row of it is 未达标', () => {
+    const below5 = { kind: 'upper', comparator: '<', wording: '以下', value: 5 } as const;
+    const missed = facts('H01', '儿童与健康', below5, { 2020: 6, 2025: 5.5 }, '未达标', '‰', null, 0.5);
+    const late = facts('H02', '儿童与健康', below5, { 2020: 6, 2024: 5.6 }, '需加快', '‰', 5.3, 0.3);
+    const swinging: RowFacts = {
+      ...facts('H03', '儿童与健康', below5, { 2020: 4, 2022: 2, 2024: 4.5 }, '预计达标', '‰', 4.6, -0.4),
+      fluctuation: { flagged: true, evidence: '' },
+    };
+    const headingOf = (list: RowFacts[], variant: 'annual' | 'final') =>
+      warningsHeading(buildReport('规划', list, 2025, variant, describeTarget, DEFAULT_THRESHOLDS).warnings);
+    // A 终期评估 without any 2025 figure (the sample workbook's) has no row 未达标: its heading does not say so.
+    expect(headingOf([late, swinging], 'final')).toBe('需关注的指标（预警：预计达标困难或波动较大）');
+    expect(headingOf([late], 'final')).toBe('需关注的指标（预警：预计达标困难）');
+    expect(headingOf([swinging], 'annual')).toBe('需关注的指标（预警：波动较大）');
+    expect(headingOf([missed, late, swinging], 'final')).toBe('需关注的指标（未达标，或预计达标困难、波动较大）');
+    expect(headingOf([missed], 'final')).toBe('需关注的指标（未达标）');
+    // An empty list names nothing it does not hold.
+    expect(headingOf([], 'annual')).toBe('需关注的指标');
   });
 
   it('a row added without a 领域 (新增指标) is headed and counted under （未填领域）, never under a blank', () => {
