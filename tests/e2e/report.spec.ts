@@ -534,10 +534,12 @@ test('终期评估 with the office’s name: each row against its base year, 达
   await expect(kinds.locator('tr.total td')).toHaveText(await tally.locator('tr.total td').allTextContents());
   await expect(report.getByText(/“方向性目标”指/)).toBeVisible();
   // The warning list of a final evaluation holds rows that missed their target by 2025's own figure: its heading
-  // says so (预计达标困难 alone read as if 高中阶段毛入学率 still had time).
+  // says so (预计达标困难 alone read as if 高中阶段毛入学率 still had time), and names only what it holds: none of
+  // its rows 波动较大.
   const warningList = report.locator('section.report-area', { has: page.locator('table.warnings') });
+  await expect(warningList.locator('table.warnings')).not.toContainText('波动较大');
   await expect(warningList.getByRole('heading', { level: 2 })).toHaveText(
-    '需关注的指标（未达标，或预计达标困难、波动较大）',
+    '需关注的指标（未达标，或预计达标困难）',
   );
   await expect(
     warningList.locator('table.warnings tr', { hasText: highSchool.name }).locator('td').nth(6),
@@ -619,7 +621,7 @@ test('终期评估 with the office’s name: each row against its base year, 达
   const notice = report.getByRole('region', { name: `通知：${highSchool.department}` });
   await expect(notice.locator('table.warnings')).toContainText(`${highSchool.name}`);
   await expect(notice.getByRole('heading', { level: 3 }).first()).toHaveText(
-    /^需关注的指标（未达标，或预计达标困难、波动较大）（\d+ 项）$/,
+    /^需关注的指标（未达标，或预计达标困难）（\d+ 项）$/,
   );
   workbook.expectNoErrors();
 });
@@ -978,7 +980,8 @@ test('各单位预警及补报通知: each department gets exactly its flagged r
   const lines = copied.split('\n');
   expect(lines[0]).toMatch(/各单位预警及补报通知（2024年）$/);
   expect(lines).toContain('市教育局：');
-  expect(lines).toContain(`一、需关注的指标（预警：预计达标困难或波动较大），共${education.length}项：`);
+  // Its rows are behind (倒退), none 波动较大: the heading names only what they are.
+  expect(lines).toContain(`一、需关注的指标（预警：预计达标困难），共${education.length}项：`);
   expect(lines).toContain(`二、2024年数值待补报的指标，共${missingCells.length}项：`);
   const fallingText = lines.find((l) => l.includes(`${falling.code} ${falling.name}：`))!;
   expect(fallingText).toMatch(/^\d+\. /);
