@@ -145,7 +145,9 @@ function problemsOf(chart: DrawnChart): string[] {
   // their tooltips hard to reach): about half a year's width of room at each end.
   const { first, last, step } = chart.xRoom;
   if (first < 0.4 * step || last < 0.4 * step)
-    problems.push(`${at}: the first or last year at the edge of the x axis (${first}, ${last} of ${step} px)`);
+    problems.push(
+      `${at}: the first or last year at the edge of the x axis (${first}, ${last} of ${step} px)`,
+    );
   // The room below 0 or above 100 % is left unlabelled: no −1 家 or 105 % on the axis.
   const ceiling = /单位：%$/.test(chart.yTitle) ? 100 : /单位：‰$/.test(chart.yTitle) ? 1000 : Infinity;
   for (const label of chart.yLabels)

@@ -248,7 +248,9 @@ test('the printed report is a PDF with the summary line and every area heading',
   // The report printed is the 终期评估 (chosen last above): without a 2025 figure no row of its warning list is
   // 未达标, and its heading names only what the list holds (it said 未达标 over none).
   await expect(
-    report.locator('section.report-area', { has: page.locator('table.warnings') }).getByRole('heading', { level: 2 }),
+    report
+      .locator('section.report-area', { has: page.locator('table.warnings') })
+      .getByRole('heading', { level: 2 }),
   ).toHaveText('需关注的指标（预警：预计达标困难或波动较大）');
   expect(squeeze(text)).toContain(squeeze('需关注的指标（预警：预计达标困难或波动较大）'));
   expect(squeeze(text)).not.toContain(squeeze('未达标，或'));

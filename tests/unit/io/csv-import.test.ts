@@ -1127,13 +1127,16 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     const columns = Papa.parse<string[]>(header!).data[0]!;
     const cells = lines.map((line) => Papa.parse<string[]>(line).data[0]!);
     for (const row of cells) row[columns.indexOf('2025年')] = '1';
-    const parse = (table: string[][]) => parseImportFile(Papa.unparse(table), '卫健局.csv', planRows(), YEARS);
+    const parse = (table: string[][]) =>
+      parseImportFile(Papa.unparse(table), '卫健局.csv', planRows(), YEARS);
     // No 备注 column at all: nothing to look for in the file.
     expect(parseImportFile('代码,2025年\r\nH02,4.1\r\n', 'a.csv', planRows(), YEARS).remarkText).toBe(false);
     // The template's own notes came back as sent: the department wrote nothing there.
     expect(parse([columns, ...cells]).remarkText).toBe(false);
     // A bare number in 备注 is not listed, but it is the department's: the preview says to read the file.
-    const numbered = cells.map((r) => r.map((c, i) => (i === columns.indexOf('备注') && r[0] === 'H07' ? '3' : c)));
+    const numbered = cells.map((r) =>
+      r.map((c, i) => (i === columns.indexOf('备注') && r[0] === 'H07' ? '3' : c)),
+    );
     const withNumber = parse([columns, ...numbered]);
     expect(withNumber.remarks).toEqual([]);
     expect(withNumber.remarkText).toBe(true);

@@ -676,7 +676,9 @@ describe('the evaluations (中期评估, 终期评估) compare with the base yea
     expect(headingOf([late, swinging], 'final')).toBe('需关注的指标（预警：预计达标困难或波动较大）');
     expect(headingOf([late], 'final')).toBe('需关注的指标（预警：预计达标困难）');
     expect(headingOf([swinging], 'annual')).toBe('需关注的指标（预警：波动较大）');
-    expect(headingOf([missed, late, swinging], 'final')).toBe('需关注的指标（未达标，或预计达标困难、波动较大）');
+    expect(headingOf([missed, late, swinging], 'final')).toBe(
+      '需关注的指标（未达标，或预计达标困难、波动较大）',
+    );
     expect(headingOf([missed], 'final')).toBe('需关注的指标（未达标）');
     // An empty list names nothing it does not hold.
     expect(headingOf([], 'annual')).toBe('需关注的指标');
