@@ -57,6 +57,9 @@ export function serializeBackup(
 
 export type BackupResult = { ok: true; backup: Backup } | { ok: false; message: string };
 
+/** Where a backup comes from, by the button's own name and where it is (“备份全部” named no button). */
+const CHOOSE_A_BACKUP = '请选择在“工作簿”中点“备份全部到文件”生成的 .json 文件。';
+
 export function parseBackup(text: string, fileName: string): BackupResult {
   const fail = (why: string): BackupResult => ({
     ok: false,
@@ -73,10 +76,10 @@ export function parseBackup(text: string, fileName: string): BackupResult {
     // Our own file cut short (a download or a copy that stopped) is said as such.
     if (text.includes(BACKUP_FORMAT))
       return fail('备份文件不完整（可能在下载或复制时中断），本文件未恢复任何内容：请换用完整的备份文件。');
-    return fail('这不是本工作簿的备份文件（无法读取）。请选择“备份全部”生成的 .json 文件。');
+    return fail(`这不是本程序的备份文件（无法读取）。${CHOOSE_A_BACKUP}`);
   }
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
-    return fail('这不是本工作簿的备份文件。请选择“备份全部”生成的 .json 文件。');
+    return fail(`这不是本程序的备份文件。${CHOOSE_A_BACKUP}`);
   }
   // A version written as text by hand ("3") is read; one that is no format version at all is said as such (it
   // was said to be newer than the program, and the clerk went looking for a newer copy of the app).

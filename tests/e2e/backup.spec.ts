@@ -178,3 +178,23 @@ test('a backup whose 备份时间 was edited into no time says so (never “Inva
   await expect(plan).not.toContainText('Invalid Date');
   workbook.expectNoErrors();
 });
+
+test('a department’s CSV chosen as a backup by mistake: the message names the button that makes a backup, and it is there', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await page.getByLabel('从备份文件恢复').setInputFiles({
+    name: '卫健局.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`代码,2025年\r\n${INFANT.code},4.1\r\n`, 'utf8'),
+  });
+  await expect(page.getByRole('dialog').getByRole('alert')).toHaveText(
+    '“卫健局.csv”不能用于恢复：这不是本程序的备份文件（无法读取）。' +
+      '请选择在“工作簿”中点“备份全部到文件”生成的 .json 文件。',
+  );
+  // The button the message names is the one in this dialog (it said “备份全部”, a name no button has).
+  await expect(page.getByRole('dialog').getByRole('button', { name: '备份全部到文件' })).toBeVisible();
+  workbook.expectNoErrors();
+});

@@ -337,7 +337,7 @@ describe('backup file', () => {
 
   it.each([
     ['not json', '无法读取'],
-    [JSON.stringify({ format: 'other' }), '不是本工作簿的备份文件'],
+    [JSON.stringify({ format: 'other' }), '不是本程序的备份文件'],
     [JSON.stringify({ format: BACKUP_FORMAT, version: 99, workbooks: [] }), '比本程序新'],
     [
       JSON.stringify({ format: BACKUP_FORMAT, version: 1, workbooks: [{ id: 'x' }] }),
@@ -351,6 +351,19 @@ describe('backup file', () => {
       expect(parsed.message).toContain(fragment);
     }
   });
+
+  it.each(['代码,2025年\r\nH01,1.7\r\n', JSON.stringify({ format: 'other' })])(
+    'a file that is no backup is told to the clerk by the button that makes one, as it is named: %s',
+    (text) => {
+      const parsed = parseBackup(text, '卫健局.csv');
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) {
+        // The button is “备份全部到文件”, in “工作簿”: “备份全部” named none.
+        expect(parsed.message).toContain('请选择在“工作簿”中点“备份全部到文件”生成的 .json 文件。');
+        expect(parsed.message).not.toContain('“备份全部”');
+      }
+    },
+  );
 
   it('gives a restored workbook whose name another workbook of the browser holds a name of its own', () => {
     const titles = restoredTitles(
