@@ -89,7 +89,8 @@ export function SettingsDialog(props: {
             />
           </label>
           <label class="field">
-            <span>Handsontable 许可证密钥</span>
+            {/* "Handsontable" alone named nothing a clerk knows: the table component it is. */}
+            <span>表格组件（Handsontable）许可证密钥</span>
             <input
               value={key()}
               onInput={(e) => setKey(e.currentTarget.value)}
