@@ -28,6 +28,12 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
     <div class="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
       <div class="modal chart" role="dialog" aria-modal="true" aria-label={`图表：${props.data.title}`}>
         <div class="modal-body">
+          {/* Without a figure the chart is an empty frame (a target line at most), with nothing saying why. */}
+          <Show when={props.data.actual.every((v) => v === null)}>
+            <p class="hint" role="note">
+              这一行还没有可以画出的数值（各年都没有填写有效数值），图中没有实际值和趋势预测。请在表格中填写或导入各年数值后再查看。
+            </p>
+          </Show>
           <canvas ref={canvas} width={760} height={360} aria-label={`${props.data.title}的折线图`} />
           <table class="chart-table" aria-label="图表数据">
             <thead>

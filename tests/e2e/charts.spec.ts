@@ -224,3 +224,33 @@ test('a next plan’s chart: 上期目标 stands 3:1 and is dotted apart from th
   expect(charts.flatMap(problemsOf)).toEqual([]);
   nextPage.expectNoErrors();
 });
+
+test('the chart of a row with no figure yet says so and what to do, and says nothing once a figure is in', async ({
+  page,
+}) => {
+  // The plan's workbook as it starts: no figure in any year. The chart showed an empty frame (and a target line)
+  // with nothing saying why.
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const infant = LANXI_2021_2025.indicators.find((r) => r.name === '婴儿死亡率')!;
+  const empty =
+    '这一行还没有可以画出的数值（各年都没有填写有效数值），图中没有实际值和趋势预测。请在表格中填写或导入各年数值后再查看。';
+  await workbook.select(infant.code, '指标名称');
+  await page.keyboard.press('Alt+c');
+  const chart = page.getByRole('dialog', { name: `图表：${infant.code} 婴儿死亡率` });
+  await expect(chart.getByRole('note')).toHaveText(empty);
+  await page.keyboard.press('Escape');
+  await expect(chart).toHaveCount(0);
+  // One figure in: the line has a point, and the note is gone.
+  await workbook.typeInto(infant.code, '2021年', '4.6');
+  await workbook.waitSaved();
+  await workbook.select(infant.code, '指标名称');
+  await page.keyboard.press('Alt+c');
+  await expect(chart).toBeVisible();
+  await expect(chart.getByRole('table', { name: '图表数据' }).locator('tbody tr').first()).toContainText(
+    '4.6‰',
+  );
+  await expect(chart.getByRole('note')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  workbook.expectNoErrors();
+});
