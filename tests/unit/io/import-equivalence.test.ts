@@ -6,7 +6,8 @@
  * they are read, sent, unpacked): both must give the same file, and that file must be the one recorded in the
  * snapshot, which was written by the import as it was before its speed-ups (commit 6a5e0e1), then updated once
  * for the list of rows sent without a figure (noFigures, merged beside the speed-ups: the only difference — the
- * generated file's digest without that field was checked to be unchanged). All values are generated, not statistics.
+ * generated file's digest without that field was checked to be unchanged), and once for remarkText (whether the
+ * department wrote in a 备注 column; likewise checked). All values are generated, not statistics.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
