@@ -231,17 +231,42 @@ export function readEntryText(raw: string, unit: string): EntryResult {
   }
   // (An exponent, as Excel writes a number formatted as scientific in a CSV: 1.2E+03.)
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/.test(body))
-    return { ok: false, raw, message: notANumber(raw, unit) };
+    return { ok: false, raw, message: notTheYearsFigure(text, raw, unit) ?? notANumber(raw, unit) };
   return checkRange(Number(body), raw, unit);
+}
+
+/**
+ * Why a figure with words in brackets that make it another figure (2.3（预计）, 98.5（全省）) is not taken, or null for
+ * any other text. "不是数字" puzzled a clerk who had just seen 约1.1 and 1.1（快报） read: say which words, and how
+ * the year's own figure, if still an estimate, may be written.
+ */
+function notTheYearsFigure(text: string, raw: string, unit: string): string | null {
+  const bracket = BRACKETED_WORDS.exec(text);
+  const said = bracket?.[2]?.trim() ?? '';
+  if (!bracket || said === '' || !NOT_THE_YEARS_FIGURE.test(said)) return null;
+  const unitShown = unit ? `（单位 ${unit}）` : '';
+  const start = `“${raw.trim()}”括号中写的是“${said}”：`;
+  if (!FORECAST_OR_TARGET.test(said))
+    return `${start}其他地区、时期的数值或变化量不是本市本年的数值，请填写本年的实际数值${unitShown}。`;
+  const figure = bracket[1]!.trim();
+  return (
+    `${start}预计数、预测数和目标都不是本年的实际数值，请填写本年的实际数值${unitShown}；` +
+    `本年数值尚为估计数或快报数的，可写作“${figure}（估计）”“约${figure}”“${figure}（快报）”。`
+  );
 }
 
 /**
  * Words in brackets after a figure that make it some other figure than the year's own: a forecast, a target, another
  * place's or period's figure, a change (2.3（预计）, 3（目标）, 98.5（全省）). Such a figure is not the year's, and is
- * refused; a column headed with them (2025年（目标）) is no column of the year's figures either.
+ * refused; a column headed with them (2025年（目标）) is no column of the year's figures either. Not 估计, 估算: an
+ * estimate of the year's own figure, as 约, 初步 and 快报 are (DOMAIN.md; read by readWordedFigure) — but 预估 is a
+ * forecast.
  */
 export const NOT_THE_YEARS_FIGURE =
-  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+  /目标|规划|计划|预计|预测|预期|预估|测算|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+
+/** Of NOT_THE_YEARS_FIGURE, the words of a forecast or a target (the rest name another place, period or a change). */
+const FORECAST_OR_TARGET = /目标|规划|计划|预计|预测|预期|预估|测算/;
 
 /** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
 const BRACKETED_WORDS = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;

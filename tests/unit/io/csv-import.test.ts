@@ -768,7 +768,7 @@ describe('round trip: export → decode → import', () => {
       [6, '2023年'],
     ]);
     expect(parsed.issues[0]?.message).toContain('“-待定”不是数字');
-    expect(parsed.issues[1]?.message).toContain('“5（预计）”不是数字');
+    expect(parsed.issues[1]?.message).toContain('“5（预计）”括号中写的是“预计”：预计数、预测数和目标都不是本年的实际数值');
   });
 
   it('proposes a row a clerk added, as it was', () => {
