@@ -330,7 +330,7 @@ export function fromGridRow(
         break;
       case 'targetValue': {
         // Read as a year cell is, in the row's unit (the unit column comes first): "98%", "4‰".
-        const value = parseEntry(cell, indicator.unit);
+        const value = parseEntry(cell, indicator.unit, indicator.name);
         if (value.ok) indicator.target.value = value.value;
         break;
       }

@@ -1487,6 +1487,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const readValues = (
     row: readonly string[],
     unit: string,
+    /** The row's name: a gross rate's % passes 100 (model/entry isGrossRate). */
+    rowName: string,
     said?: Said[],
     /** Figures with a word about them in brackets (2.3（快报）): read, and the cell kept here to be listed. */
     annotated?: Worded[],
@@ -1510,10 +1512,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         });
         continue;
       }
-      let entry = parseEntry(raw, unit);
+      let entry = parseEntry(raw, unit, rowName);
       // 2.3（快报）, 98.5%（初步）, 约1.1, 1.1左右: the figure, and words about it the clerk reads — not a forecast, a
       // target or another year's (NOT_THE_YEARS_FIGURE), which are no figure of this year.
-      const worded = entry.ok || annotated === undefined ? null : readWordedFigure(raw, unit);
+      const worded = entry.ok || annotated === undefined ? null : readWordedFigure(raw, unit, rowName);
       if (worded) {
         entry = worded.entry;
         if (entry.ok)
@@ -1565,7 +1567,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     }
     const firstRow = rows[firstLine - 1] ?? [];
     const firstUnit = typeof key === 'string' ? cell(firstRow, 'unit') : key.unit;
-    if (signature(readValues(firstRow, firstUnit)) === signature(readValues(row, unit))) {
+    const firstName = typeof key === 'string' ? cell(firstRow, 'name') : key.name;
+    const rowName = typeof key === 'string' ? nameText : key.name;
+    if (signature(readValues(firstRow, firstUnit, firstName)) === signature(readValues(row, unit, rowName))) {
       result.ignored.push({
         file,
         line,
@@ -1844,7 +1848,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     if (!checkDuplicate(target, line, row, target.unit, codeText, nameText, at)) continue;
     said.length = 0;
     annotations.length = 0;
-    const given = readValues(row, target.unit, said, annotations);
+    const given = readValues(row, target.unit, target.name, said, annotations);
     result.matchedRows += 1;
     remarksOf(row, line, target);
     for (const { header, text, words } of annotations)
@@ -1932,6 +1936,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           years,
           target.target,
           target.targetYear,
+          target.name,
         );
         if (odd)
           result.questions?.push({
@@ -1994,7 +1999,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       return;
     }
     newRowNames.set(normaliseName(name), { line, code });
-    const given = readValues(row, unit);
+    const given = readValues(row, unit, name);
     const yearOf = (field: Field, fallback: number): number => {
       const text = toHalfWidth(cell(row, field)).replace(/\s+/g, '').replace(/年$/, '');
       const year = Number(text);
@@ -2031,7 +2036,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // A new row's figures have only each other to be checked against.
     for (const g of given) {
       if (!('value' in g) || !(g.year in values)) continue;
-      const odd = implausibleFigure(unit, values, g.year, g.value, years);
+      const odd = implausibleFigure(unit, values, g.year, g.value, years, undefined, 0, name);
       if (odd)
         result.questions?.push({
           file,
@@ -2080,7 +2085,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     let targetValue: number | null = null;
     const targetText = cell(row, 'targetValue');
     if (targetText) {
-      const entry = parseEntry(targetText, unit);
+      const entry = parseEntry(targetText, unit, name);
       if (entry.ok) targetValue = entry.value;
       else
         issue(
@@ -2093,7 +2098,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // A new row's 目标值 questioned as a typed one is (请核实), beside the row's own figures: 0.65 on a % row whose
     // figures are 60—70 is a share written as a ratio.
     if (targetValue !== null && kind !== 'direction') {
-      const odd = implausibleTarget(unit, targetValue, { values, years });
+      const odd = implausibleTarget(unit, targetValue, { values, years }, name);
       if (odd)
         result.questions?.push({
           file,

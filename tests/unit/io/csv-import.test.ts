@@ -223,7 +223,31 @@ describe('parseImportFile: values are never guessed', () => {
     expect(parsed.issues).toHaveLength(4);
     expect(changes(parsed.updates)).toEqual([
       ['H02', 2023, undefined, 1.33, 2],
-      ['E03', 2023, undefined, 96.6, 3],
+      ['E02', 2023, undefined, 96.6, 3],
+    ]);
+  });
+
+  it('a gross rate past 100 % (毛入园率 101.3) is a figure, not out of range; another % row’s 101 is refused', () => {
+    // (The fixture's 101 was on 学前教育毛入园率, where 101 is a real figure: it is now on 普惠性幼儿园覆盖率.)
+    const text =
+      '代码,指标名称,2021年,2022年\r\nE03,学前教育毛入园率,101.3,101.3%\r\nE02,普惠性幼儿园覆盖率,101,\r\n';
+    const read = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(read.updates)).toEqual([
+      ['E03', 2021, undefined, 101.3, 2],
+      ['E03', 2022, undefined, 101.3, 2],
+    ]);
+    expect(read.issues.map((i) => [i.line, i.message])).toEqual([
+      [3, 'E02 普惠性幼儿园覆盖率：百分比应在 0 到 100 之间，“101”超出范围：请核对后重填。该单元格未导入。'],
+    ]);
+    expect(read.questions).toEqual([]);
+  });
+
+  it('a gross rate far past 100 % (160) goes in, questioned (请核实)', () => {
+    const text = '代码,指标名称,2021年\r\nE03,学前教育毛入园率,160\r\n';
+    const read = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(read.updates)).toEqual([['E03', 2021, undefined, 160, 2]]);
+    expect(read.questions?.map((q) => q.message)).toEqual([
+      'E03 学前教育毛入园率：2021年为160%。毛入园率、毛入学率可以超过100%，但超过150%极少见：请核实是否填错了数字，或填成了人数。',
     ]);
   });
 
@@ -768,7 +792,9 @@ describe('round trip: export → decode → import', () => {
       [6, '2023年'],
     ]);
     expect(parsed.issues[0]?.message).toContain('“-待定”不是数字');
-    expect(parsed.issues[1]?.message).toContain('“5（预计）”括号中写的是“预计”：预计数、预测数和目标都不是本年的实际数值');
+    expect(parsed.issues[1]?.message).toContain(
+      '“5（预计）”括号中写的是“预计”：预计数、预测数和目标都不是本年的实际数值',
+    );
   });
 
   it('proposes a row a clerk added, as it was', () => {

@@ -366,14 +366,17 @@ describe('an estimate of the year’s own figure is read; a forecast or a target
     ['1.1（预估）', '预估'],
     ['1.1（目标）', '目标'],
     ['1.1（预计数）', '预计数'],
-  ])('“%s” is refused, saying that “%s” makes it no figure of the year and what may be written', (raw, word) => {
-    expect(readWordedFigure(raw, '‰')).toBeNull();
-    const message =
-      `“${raw}”括号中写的是“${word}”：预计数、预测数和目标都不是本年的实际数值，请填写本年的实际数值（单位 ‰）；` +
-      '本年数值尚为估计数或快报数的，可写作“1.1（估计）”“约1.1”“1.1（快报）”。';
-    expect(parseEntry(raw, '‰')).toEqual({ ok: false, raw, message });
-    expect(yearCellProblem(raw, '‰')).toBe(message);
-  });
+  ])(
+    '“%s” is refused, saying that “%s” makes it no figure of the year and what may be written',
+    (raw, word) => {
+      expect(readWordedFigure(raw, '‰')).toBeNull();
+      const message =
+        `“${raw}”括号中写的是“${word}”：预计数、预测数和目标都不是本年的实际数值，请填写本年的实际数值（单位 ‰）；` +
+        '本年数值尚为估计数或快报数的，可写作“1.1（估计）”“约1.1”“1.1（快报）”。';
+      expect(parseEntry(raw, '‰')).toEqual({ ok: false, raw, message });
+      expect(yearCellProblem(raw, '‰')).toBe(message);
+    },
+  );
 
   it('another place’s or period’s figure in brackets says so', () => {
     expect(parseEntry('98.5（全省）', '%')).toEqual({
