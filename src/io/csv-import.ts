@@ -41,6 +41,7 @@ import {
   toHalfWidth,
 } from '../model/entry';
 import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
+import { DEPARTMENTS, officeImportNote, readOffice } from '../model/office-name';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { baseYearBeforeYears, earliestFigureYear, firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
@@ -1458,6 +1459,26 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     return col === undefined ? null : (headers[col] ?? null);
   };
 
+  /** The offices a new row's 责任单位 is read against: the list, and those the workbook names (once per file). */
+  let offices: string[] | null = null;
+  /**
+   * A new row's 责任单位 read as the grid reads a typed one (model/office-name readOffice): the one office holding
+   * the text (卫健局 is 市卫健局), else as written; said in 读取说明 unless it is an office written in full.
+   */
+  const newRowOffice = (line: number, code: string, name: string, written: string): string => {
+    offices ??= [...DEPARTMENTS, ...index.rows.map((r) => r.department)];
+    const reading = readOffice(written, offices);
+    const note = officeImportNote(written, reading);
+    if (note !== null)
+      (result.readingNotes ??= []).push({
+        file,
+        line,
+        column: columnName('department'),
+        message: `新增指标 ${code} ${name}：${note}`,
+      });
+    return reading.kind === 'office' ? reading.office : written;
+  };
+
   /**
    * Why a line whose name several rows of the workbook have (the same indicator in two areas) is not taken: the
    * rows it could be, with their areas, and what to write in the file so that it goes in — the workbook's code in
@@ -2139,6 +2160,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           '导入后请在表格中选择。',
       );
 
+    const department = newRowOffice(line, code, name, cell(row, 'department'));
     const note = cell(row, 'note');
     const indicator: Indicator = {
       code,
@@ -2155,7 +2177,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       },
       baseYear,
       targetYear,
-      department: cell(row, 'department'),
+      department,
       source: cell(row, 'source'),
       values,
       note: note || '由 CSV 导入的新增指标，规划原文中没有',

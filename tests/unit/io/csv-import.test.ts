@@ -818,6 +818,55 @@ describe('round trip: export → decode → import', () => {
     ]);
   });
 
+  it('a new row’s 责任单位 is read as the grid reads it: the one office holding it, several kept and said, none a new office said', () => {
+    // “卫健局” came in as the office “卫健局”, which no filter, template or notice of 市卫健局 finds.
+    const text = [
+      '代码,指标名称,单位,责任单位,2024年',
+      'X01,测试新增甲（虚构）,%,卫健局,50',
+      'X02,测试新增乙（虚构）,%,市,50',
+      'X03,测试新增丙（虚构）,%,市妇幼保健院,50',
+      'X04,测试新增丁（虚构）,%,市教育局,50',
+      'X05,测试新增戊（虚构）,%,,50',
+    ].join('\r\n');
+    const parsed = parseImportFile(text, '新增.csv', planRows(), YEARS);
+    expect(parsed.newRows.map((r) => [r.indicator.code, r.indicator.department])).toEqual([
+      ['X01', '市卫健局'],
+      ['X02', '市'],
+      ['X03', '市妇幼保健院'],
+      ['X04', '市教育局'],
+      ['X05', ''],
+    ]);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.readingNotes?.map((n) => [n.line, n.column, n.message])).toEqual([
+      [
+        2,
+        '责任单位',
+        '新增指标 X01 测试新增甲（虚构）：责任单位“卫健局”已填为“市卫健局”（列表中唯一含“卫健局”的单位）；' +
+          '如是列表以外的新单位，导入后请在表格中改为其完整名称。',
+      ],
+      [
+        3,
+        '责任单位',
+        '新增指标 X02 测试新增乙（虚构）：责任单位“市”与列表中多个单位相符（市卫健局、市教育局、市民政局、市公安局、' +
+          '市检察院等，共 16 个），已按原文填入：导入后请在表格中从列表中选择。',
+      ],
+      [
+        4,
+        '责任单位',
+        '新增指标 X03 测试新增丙（虚构）：责任单位“市妇幼保健院”不在列表中，已作为新的责任单位填入；' +
+          '如是列表中的单位，导入后请在表格中改为从列表中选择。',
+      ],
+    ]);
+  });
+
+  it('an office the workbook already names counts as one of the list', () => {
+    const rows = planRows();
+    rows[0] = { ...rows[0]!, department: '市妇幼保健院' };
+    const text = '代码,指标名称,单位,责任单位,2024年\r\nX01,测试新增甲（虚构）,%,妇幼,50\r\n';
+    const parsed = parseImportFile(text, '新增.csv', rows, YEARS);
+    expect(parsed.newRows[0]?.indicator.department).toBe('市妇幼保健院');
+  });
+
   it('keeps a 不升 (not rising) comparator through export and import, beside ↓ and ↑', () => {
     const row = (code: string, comparator: '不升' | '↓' | '↑'): Indicator => ({
       code,
