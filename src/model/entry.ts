@@ -525,7 +525,15 @@ function checkRange(value: number, raw: string, unit: string, rowName = ''): Ent
 export function cellProblem(value: CellValue | undefined | null, unit: string, rowName = ''): string | null {
   if (value === undefined || value === null) return null;
   const result = parseEntry(value, unit, rowName);
-  return result.ok ? null : result.message;
+  if (!result.ok) return result.message;
+  // Text a figure is read from now, kept as typed when the rules refused it (101.3 on a 毛入园率 before a gross
+  // rate could pass 100 %): it showed nothing wrong while no computation used it.
+  if (typeof value === 'string' && result.value !== null)
+    return (
+      `“${value.trim()}”保存时未能读取为数值（当时的规则不接受），未参与计算：请在此格重新输入“${value.trim()}”，` +
+      `即按 ${formatWithUnit(result.value, unit)} 填入。`
+    );
+  return null;
 }
 
 /**

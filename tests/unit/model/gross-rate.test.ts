@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartDataFor } from '../../../src/charts/chart-data';
 import {
+  cellProblem,
   isGrossRate,
   naturalLimits,
   parseEntry,
@@ -143,5 +144,15 @@ describe('a gross rate far past 100 % is questioned (请核实)', () => {
     expect(
       implausibleTarget('%', 160, { values: {}, currentTarget: 120 }, HIGH_SCHOOL.name)?.message,
     ).toContain('超过150%极少见');
+  });
+});
+
+describe('a gross rate’s figure saved as text when 100 % was its limit', () => {
+  it('says it takes no part in the figures and that typing it again reads it (it showed nothing wrong)', () => {
+    expect(cellProblem('101.3', '%', PRESCHOOL.name)).toBe(
+      '“101.3”保存时未能读取为数值（当时的规则不接受），未参与计算：请在此格重新输入“101.3”，即按 101.3% 填入。',
+    );
+    expect(cellProblem(101.3, '%', PRESCHOOL.name)).toBeNull();
+    expect(cellProblem('101.3', '%', BREASTFEEDING.name)).toContain('超出范围');
   });
 });
