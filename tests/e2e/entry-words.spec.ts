@@ -170,7 +170,8 @@ test('full-width forms of an input method and Excel’s pasted forms: read, or r
   await expect(await workbook.cell(HIGH_SCHOOL, '2023年')).toHaveText('96.8%');
   await expect(await workbook.cell(HIGH_SCHOOL, '2024年')).toHaveAttribute(
     'title',
-    '“(3.2)”在 Excel 中表示负数 -3.2：百分比应在 0 到 100 之间，请核对后重填。',
+    // (A gross rate passes 100 %: only its lower limit is said.)
+    '“(3.2)”在 Excel 中表示负数 -3.2：毛入学率不会是负数，请核对后重填。',
   );
   // In the grid, not only after an import: it said 后再导入 to a clerk who had pasted it.
   await expect(await workbook.cell(HIGH_SCHOOL, '2025年')).toHaveAttribute(
