@@ -40,5 +40,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },
     environment: 'node',
+    // A test's time limit only catches a hang; no unit test measures speed (npm run bench does). Vitest's 5 s
+    // default failed runs on a busy 2-core machine: the 1,500-row storage tests of history-versions took 5.2 s, and
+    // up to 15 s in later loaded runs.
+    testTimeout: 60_000,
   },
 });

@@ -1906,7 +1906,7 @@ export function makeWorkbookGrid(
       options.events.onSelectionChanged(describeCell(row, column));
       // The move that ends the edit (Enter, Tab, a click) cleared the status bar: the question is said again.
       if (question) {
-        if (Date.now() <= question.until) options.events.onNotice?.(question.message);
+        options.events.onNotice?.(question);
         question = null;
       }
     },
@@ -2164,16 +2164,24 @@ export function makeWorkbookGrid(
   };
 
   /** A question (请核实) just said, to be said again after the selection move that ends its edit. */
-  let question: { message: string; until: number } | null = null;
+  let question: string | null = null;
   /**
    * Said in the status bar, where a new selection clears it. Enter moves the selection after the edit, sometimes
    * only after a cell's validation (a later task): the question is said at once and again after that move
-   * (afterSelectionEnd) when it comes within a second, not after a later move of the clerk's own.
+   * (afterSelectionEnd), not after a later move of the clerk's own, which begins with a key or the mouse
+   * (forgetQuestion). Told apart by that, not by time: the move was taken for the edit's only within a second of it,
+   * and on a busy machine it came later and cleared the status bar with the question unsaid.
    */
   const sayQuestion = (message: string) => {
-    question = { message, until: Date.now() + 1000 };
+    question = message;
     setTimeout(() => options.events.onNotice?.(message));
   };
+  const forgetQuestion = () => {
+    question = null;
+  };
+  // Caught before the grid's own handlers: the key that ends an edit comes before its question, never after it.
+  container.ownerDocument.addEventListener('keydown', forgetQuestion, true);
+  container.ownerDocument.addEventListener('pointerdown', forgetQuestion, true);
 
   /** Why a grey year cell takes nothing: before the row's base year, or (a next plan) before its history years. */
   const notApplicableText = (year: number, physicalRow: number): string => {
@@ -2737,6 +2745,8 @@ export function makeWorkbookGrid(
       return String(editor.getValue() ?? '') !== String(editor.originalValue ?? '');
     },
     destroy() {
+      container.ownerDocument.removeEventListener('keydown', forgetQuestion, true);
+      container.ownerDocument.removeEventListener('pointerdown', forgetQuestion, true);
       stopGuardingClipboard();
       grid.destroy();
       formulaEngine.destroy();

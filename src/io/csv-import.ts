@@ -38,6 +38,7 @@ import {
   NOT_THE_YEARS_FIGURE,
   parseEntry,
   readWordedFigure,
+  sameUnitWord,
   toHalfWidth,
 } from '../model/entry';
 import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
@@ -139,6 +140,24 @@ export interface NoFigureRow {
   cells: { year: number; header: string; text: string }[];
 }
 
+/**
+ * A line of a department's return that gives figures for a row another department is responsible for (市教育局's
+ * file giving H01, 市卫健局's): imported unless the clerk leaves such lines out, and said either way — taken in
+ * silently, it replaced the responsible department's own figure with nothing in the preview but a count.
+ */
+export interface OtherDepartmentRow {
+  file: string;
+  line: number;
+  code: string;
+  name: string;
+  /** The row's 责任单位. */
+  department: string;
+  /** The department whose return the file is (ParsedFile.departmentReturn). */
+  sender: string;
+  /** The cells the line would change, in year order. */
+  cells: { year: number; oldValue: CellValue | undefined; newValue: CellValue | undefined }[];
+}
+
 export interface IgnoredRow {
   file: string;
   line: number;
@@ -229,6 +248,13 @@ export interface ParsedFile {
    */
   departmentReturn?: { department: string; missing: RowRef[] };
   /**
+   * The department the file comes from — the one whose return it is, or else the one its name names (公安局2025.csv:
+   * a department of one or two rows is no majority beside a row of another's) — and its rows another department
+   * answers for. Their lines are found by planImport among the file's cells: the import worker sends the cells
+   * packed, and the file is read without making a list of them here.
+   */
+  otherDepartments?: { sender: string; rows: (RowRef & { department: string })[] };
+  /**
    * Codes of the workbook's rows the file has a line for, refused lines too (a wrong unit, a duplicate): such a
    * row was sent, with a message of its own, and is not "missing" from any department's return.
    */
@@ -266,6 +292,8 @@ export interface ImportPlan {
   files: ParsedFile[];
   remarks: Remark[];
   missingRows: MissingRows[];
+  /** Each file's otherDepartmentRows, in file order. */
+  otherDepartmentRows: OtherDepartmentRow[];
   /**
    * Cells sent as 待统计, —, … that no file of the import gives a figure for, by department (in the order the
    * files name them), then file and line.
@@ -593,7 +621,7 @@ function sameUnit(fileUnit: string, rowUnit: string): boolean {
   const given = normaliseUnit(fileUnit);
   const own = normaliseUnit(rowUnit);
   // (Not the 1 of 1/10万: a number is no unit.)
-  return given === own || (/^[^\d/]+$/.test(given) && own.startsWith(`${given}/`));
+  return sameUnitWord(given, own) || (/^[^\d/]+$/.test(given) && own.startsWith(`${given}/`));
 }
 
 /** The text of a cell as typed: without our export's formula escape or Excel's ="…" text wrapper. */
@@ -734,6 +762,18 @@ function yearsSplitBelow(
   return { headers: combined, years: split };
 }
 
+/** Whether the first line after `index` that is not empty is a header too: key columns and a year column. */
+function headsAnotherHeader(rows: readonly string[][], index: number): boolean {
+  let next = index + 1;
+  while (next < rows.length && isEmptyRow(rows[next] ?? [])) next += 1;
+  const row = rows[next];
+  return (
+    row !== undefined &&
+    namesKeyColumn(row) &&
+    row.some((cell) => yearOfHeader(normaliseHeader(cleanCell(cell))) !== null)
+  );
+}
+
 function findLayout(rows: readonly string[][]): Layout | null {
   let seen = 0;
   for (let index = 0; index < rows.length && seen < HEADER_SEARCH_ROWS; index += 1) {
@@ -761,6 +801,10 @@ function findLayout(rows: readonly string[][]): Layout | null {
       }
     });
     if ((fields.code !== undefined || fields.name !== undefined) && years.length > 0) {
+      // A header with another right under it heads no line: the template pasted under the header of the
+      // department's own sheet. The table is the lower one's (read by the upper, it was said to be a second table
+      // and none of its lines went in).
+      if (headsAnotherHeader(rows, index)) continue;
       const split = yearsSplitBelow(rows[index + 1] ?? [], fields, headers, years);
       if (split) return { headerIndex: index + 1, fields, ...split };
       return { headerIndex: index, fields, headers, years };
@@ -1996,6 +2040,16 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     index.rows,
   );
   result.sentCodes = sentRows.map((row) => row.code);
+  const sender = result.departmentReturn?.department ?? departmentNamedBy(file, sentRows);
+  if (sender) {
+    // A row without a 责任单位 is nobody else's: a department may well send it.
+    const others = sentRows.filter((row) => row.department && row.department !== sender);
+    if (others.length > 0)
+      result.otherDepartments = {
+        sender,
+        rows: others.map(({ code, name, department }) => ({ code, name, department })),
+      };
+  }
   endOtherTable();
   if (dataRows === 0) {
     issue(
@@ -2502,6 +2556,7 @@ export function planImport(files: ParsedFile[]): ImportPlan {
     files,
     remarks: files.flatMap((f) => f.remarks ?? []),
     missingRows: missingRows(files),
+    otherDepartmentRows: files.flatMap(otherDepartmentRows),
     noFigures: noFigures(files),
     updates,
     conflicts,
@@ -2534,6 +2589,53 @@ function departmentReturn(
   if (count * 2 <= own.length) return undefined;
   const missing = own.filter((row) => !isMatched(row)).map(({ code, name }) => ({ code, name }));
   return { department, missing };
+}
+
+/**
+ * The one department, among those of the rows a file has lines for, that the file's name names — in full
+ * (…_市公安局_填报模板_….csv, as 导出CSV names the template) or without its 市 (公安局2025年数据.csv). None when it names
+ * none, or several.
+ */
+function departmentNamedBy(file: string, sent: readonly ExistingRow[]): string | undefined {
+  const named = new Set<string>();
+  for (const { department } of sent) {
+    if (!department || named.has(department)) continue;
+    const short = department.replace(/^市/, '');
+    if (file.includes(department) || (short.length >= 2 && file.includes(short))) named.add(department);
+  }
+  return named.size === 1 ? [...named][0] : undefined;
+}
+
+/**
+ * The lines of a department's return that change cells of rows another department answers for, one per line. Only
+ * such a file's cells are read whole here (most files are no return, or carry none of another's rows).
+ */
+function otherDepartmentRows(parsed: ParsedFile): OtherDepartmentRow[] {
+  if (!parsed.otherDepartments) return [];
+  const { sender, rows } = parsed.otherDepartments;
+  const others = new Map(rows.map((row) => [row.code, row]));
+  const byLine = new Map<string, OtherDepartmentRow>();
+  for (const u of parsed.updates) {
+    const row = others.get(u.code);
+    if (!row) continue;
+    const key = `${u.line}|${u.code}`;
+    let said = byLine.get(key);
+    if (!said) {
+      said = {
+        file: u.file,
+        line: u.line,
+        code: u.code,
+        name: row.name,
+        department: row.department,
+        sender,
+        cells: [],
+      };
+      byLine.set(key, said);
+    }
+    said.cells.push({ year: u.year, oldValue: u.oldValue, newValue: u.newValue });
+  }
+  for (const said of byLine.values()) said.cells.sort((a, b) => a.year - b.year);
+  return [...byLine.values()];
 }
 
 /**
@@ -2587,8 +2689,19 @@ function noFigures(files: readonly ParsedFile[]): NoFigureRow[] {
  * index), the chosen value. A conflict without a choice (or with an index out of range, e.g. -1 for 保留原值)
  * changes nothing; a chosen value equal to the old one gives no update.
  */
-export function resolveConflicts(plan: ImportPlan, choices: Map<string, number>): CellUpdate[] {
-  const result = [...plan.updates];
+export function resolveConflicts(
+  plan: ImportPlan,
+  choices: Map<string, number>,
+  options: { leaveOutOtherDepartments?: boolean } = {},
+): CellUpdate[] {
+  // A conflict's chosen value stays: the clerk chose it, knowing whose file it came from.
+  const leftOut =
+    options.leaveOutOtherDepartments && plan.otherDepartmentRows.length > 0
+      ? new Set(plan.otherDepartmentRows.map((r) => `${r.file}|${r.line}|${r.code}`))
+      : null;
+  const result = leftOut
+    ? plan.updates.filter((u) => !leftOut.has(`${u.file}|${u.line}|${u.code}`))
+    : [...plan.updates];
   for (const conflict of plan.conflicts) {
     const index = choices.get(`${conflict.code}|${conflict.year}`);
     if (index === undefined) continue;

@@ -170,6 +170,16 @@ export function parseEntry(input: unknown, unit: string, rowName = ''): EntryRes
 /** Units a figure is typed with besides the counts (count-units.json); not 年 (2024年 is a year put in the wrong cell). */
 const OTHER_UNIT_WORDS: ReadonlySet<string> = new Set(['元', '万元', '亿元', '小时', '分钟', '万人']);
 
+/**
+ * Count words that name one unit: 人 and 名 both count people (儿童社会工作者人数 is kept in 名; a department wrote
+ * 18人, refused as another unit). 人次, a count of visits, is not among them.
+ */
+const PEOPLE: ReadonlySet<string> = new Set(['人', '名']);
+
+export function sameUnitWord(typed: string, unit: string): boolean {
+  return typed === unit || (PEOPLE.has(typed) && PEOPLE.has(unit));
+}
+
 /** parseEntry's full reading of a text, without the shortcut for plain numbers (exported for its test). */
 export function readEntryText(raw: string, unit: string, rowName = ''): EntryResult {
   // Excel's and WPS's text prefix ('75 keeps "75" as text there): the apostrophe is not part of the figure.
@@ -196,7 +206,11 @@ export function readEntryText(raw: string, unit: string, rowName = ''): EntryRes
     body = body.slice(0, unitMatch.index);
   }
   const unitShown = unit ? `（单位 ${unit}）` : '';
-  if (typedUnit && typedUnit !== unit.trim() && !(isPercentUnit(typedUnit) && isPercentUnit(unit))) {
+  if (
+    typedUnit &&
+    !sameUnitWord(typedUnit, unit.trim()) &&
+    !(isPercentUnit(typedUnit) && isPercentUnit(unit))
+  ) {
     if (/^[\d.,\s+-]+$/.test(body) && (typedUnit === '%' || typedUnit === '‰')) {
       return {
         ok: false,

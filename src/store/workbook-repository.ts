@@ -169,6 +169,21 @@ export class WorkbookRepository {
   }
 
   /**
+   * Store a new workbook (a copy, a next plan, a page saved as new) under an id no stored workbook has:
+   * `workbook.id` if free, else that id with -2, -3 … after it. Returns the id used. New ids are made from the
+   * time, and a second workbook made in the same millisecond (another tab) took the first one's id and replaced
+   * it, rows and all; the check and the write are one transaction, so two tabs cannot both find an id free.
+   */
+  async saveNewWorkbook(workbook: Workbook): Promise<string> {
+    return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      let id = workbook.id;
+      for (let n = 2; await this.db.workbooks.get(id); n += 1) id = `${workbook.id}-${n}`;
+      await this.saveWorkbook(id === workbook.id ? workbook : { ...workbook, id });
+      return id;
+    });
+  }
+
+  /**
    * Write some rows of a workbook, merged field by field with what storage holds now: `base` is what this
    * page last read, so fields another tab saved in the meantime are kept (see mergeRow). Records the history.
    * `known`: the stamp at which storage held exactly `base` (every row); while storage still has that stamp no
@@ -400,11 +415,14 @@ export class WorkbookRepository {
     });
   }
 
-  /** The versions of a workbook, newest first. */
+  /**
+   * The versions of a workbook, newest first. Of versions saved within the same millisecond (two tabs, or a clock
+   * held still) the one stored last comes first: by time alone they kept storage's order, oldest first.
+   */
   async listVersions(workbookId: string): Promise<(VersionRecord & { id: number })[]> {
     const versions = await this.db.versions.where('workbookId').equals(workbookId).toArray();
-    return (versions as (VersionRecord & { id: number })[]).sort((a, b) =>
-      newestFirst(a.createdAt, b.createdAt),
+    return (versions as (VersionRecord & { id: number })[]).sort(
+      (a, b) => newestFirst(a.createdAt, b.createdAt) || b.id - a.id,
     );
   }
 

@@ -38,7 +38,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ReportView } from './ReportView';
 import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
-import { ImportDialog } from './ImportDialog';
+import { ImportDialog, leftOutNote } from './ImportDialog';
 import { tickChanges, type TargetProposal } from '../io/planning-sheet-import';
 import { MoreMenu } from './MoreMenu';
 import { historyYearsFrom, yearColumns } from '../model/workbook';
@@ -593,11 +593,11 @@ export function App(props: { session: Session }) {
       );
       let title = `${workbook.title}（另存）`;
       for (let n = 2; taken.has(title); n += 1) title = `${workbook.title}（另存）${n}`;
-      const id = `wb-${Date.now().toString(36)}`;
       const at = new Date().toISOString();
-      await repository.saveWorkbook({
+      // An id from the time, made unique by saveNewWorkbook (another tab may make one in the same millisecond).
+      const id = await repository.saveNewWorkbook({
         ...workbook,
-        id,
+        id: `wb-${Date.now().toString(36)}`,
         title,
         indicators: grid.getIndicators(),
         createdAt: at,
@@ -1141,7 +1141,7 @@ export function App(props: { session: Session }) {
               years={years}
               historyFrom={historyFrom}
               intoSample={workbook.isSample === true}
-              onApply={(updates, newRows, targets) => {
+              onApply={(updates, newRows, targets, leftOut) => {
                 // Unsaved from this moment: the header says so and closing the page asks (see afterNextFrame).
                 const marked = autosave?.announce();
                 importing = true;
@@ -1167,7 +1167,7 @@ export function App(props: { session: Session }) {
                 const targetsWritten = targets.filter((t) => !notWritten.includes(t.code));
                 // A next plan: figures of the previous period's years reach this workbook only (said, not done:
                 // which workbook is the previous plan is the clerk's to say).
-                const earlier = previousPeriodNote(updates, existing);
+                const earlier = previousPeriodNote(updates, existing) + leftOutNote(leftOut);
                 // Saved at once, but after the grid and the notice are drawn: reading and writing 10,000 rows takes
                 // a while. (A hidden page draws no frames: the timer saves it then.)
                 afterNextFrame(() => {

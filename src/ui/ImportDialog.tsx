@@ -9,6 +9,7 @@ import {
   sameValue,
   type CellUpdate,
   type ImportPlan,
+  type OtherDepartmentRow,
   type ParsedFile,
 } from '../io/csv-import';
 import { cellCount, countReplacing, firstCells } from '../io/lazy-cells';
@@ -26,6 +27,25 @@ import { tickChanges, type TargetProposal } from '../io/planning-sheet-import';
 /** Where in which file an issue or a reading note is: “a.csv 第 3 行 “2025年”列”. */
 function whereInFile(at: { file: string; line: number | null; column: string | null }): string {
   return `${at.file}${at.line !== null ? ` 第 ${at.line} 行` : ''}${at.column ? ` “${at.column}”列` : ''}`;
+}
+
+/**
+ * After 应用, the lines left out as other departments' rows (不导入): said in the notice, since the history holds
+ * nothing of them.
+ */
+export function leftOutNote(leftOut: readonly OtherDepartmentRow[]): string {
+  if (leftOut.length === 0) return '';
+  const shown = leftOut
+    .slice(0, 3)
+    .map((r) => `${r.code} ${r.name}（留待${r.department}报送）`)
+    .join('、');
+  return `其他单位负责的指标未导入 ${leftOut.length} 项：${shown}${leftOut.length > 3 ? ' 等' : ''}。`;
+}
+
+/** The other departments' lines 不导入 leaves out: not those whose every cell was the clerk's choice under 冲突. */
+function leftOutLines(plan: ImportPlan): OtherDepartmentRow[] {
+  const inConflict = new Set(plan.conflicts.map((c) => `${c.code}|${c.year}`));
+  return plan.otherDepartmentRows.filter((r) => r.cells.some((c) => !inConflict.has(`${r.code}|${c.year}`)));
 }
 
 /** What 应用 does to a row's 确定沿用, in the preview of a 目标测算表 sent back. */
@@ -49,12 +69,16 @@ export function ImportDialog(props: {
     newRows: { indicator: Indicator; file: string }[],
     /** New targets proposed in a 目标测算表 sent back (its 新目标 column). */
     targets: readonly TargetProposal[],
+    /** Lines for other departments' rows the clerk left out (不导入), to be said after 应用. */
+    leftOut: readonly OtherDepartmentRow[],
   ) => void;
   onCancel: () => void;
 }) {
   const [progress, setProgress] = createSignal('');
   const [plan, setPlan] = createSignal<ImportPlan | null>(null);
   const [choices, setChoices] = createSignal(new Map<string, number>());
+  // Lines of a department's return for rows another department answers for: left out of 应用 when the clerk says so.
+  const [leaveOutOthers, setLeaveOutOthers] = createSignal(false);
   // Started with the dialog, so the worker is ready and the workbook indexed when a file is chosen. What it is
   // sent of each row is a plain copy of what matching needs (cheap to send); the rows are those read when the
   // dialog opened (App reads them once).
@@ -95,6 +119,7 @@ export function ImportDialog(props: {
     }
     setProgress('');
     setChoices(new Map());
+    setLeaveOutOthers(false);
     const next = planImport(parsed);
     setPlan(next);
     // 应用 needs the list of every change: made while the clerk reads the preview, not before it shows.
@@ -108,16 +133,16 @@ export function ImportDialog(props: {
   const finalUpdates = (): CellUpdate[] => {
     const current = plan();
     if (!current) return [];
-    return resolveConflicts(current, chosenValues());
+    return resolveConflicts(current, chosenValues(), { leaveOutOtherDepartments: leaveOutOthers() });
   };
   // Whether 应用 would change anything: the plan's updates and the conflicts' choices, without copying the
   // updates into a new list each time the button is drawn.
   const nothingToApply = (): boolean => {
     const current = plan();
     if (!current) return true;
-    if (cellCount(current) > 0 || current.newRows.length > 0 || current.targetProposals.length > 0)
-      return false;
-    return resolveConflicts(current, chosenValues()).length === 0;
+    if (current.newRows.length > 0 || current.targetProposals.length > 0) return false;
+    if (cellCount(current) > 0 && !(leaveOutOthers() && current.otherDepartmentRows.length > 0)) return false;
+    return finalUpdates().length === 0;
   };
 
   const apply = () => {
@@ -128,6 +153,7 @@ export function ImportDialog(props: {
       finalUpdates(),
       current.newRows.map((r) => ({ indicator: r.indicator, file: r.file })),
       current.targetProposals,
+      leaveOutOthers() ? leftOutLines(current) : [],
     );
   };
 
@@ -155,6 +181,8 @@ export function ImportDialog(props: {
                 plan={p()}
                 choices={choices()}
                 setChoices={setChoices}
+                leaveOutOthers={leaveOutOthers()}
+                setLeaveOutOthers={setLeaveOutOthers}
                 show={show}
                 departmentOf={(code) => departmentOf().get(code) ?? ''}
               />
@@ -200,13 +228,30 @@ function Preview(props: {
   plan: ImportPlan;
   choices: Map<string, number>;
   setChoices: (next: Map<string, number>) => void;
+  /** Whether the lines for other departments' rows are left out of 应用. */
+  leaveOutOthers: boolean;
+  setLeaveOutOthers: (leaveOut: boolean) => void;
   show: (value: CellValue | undefined, code: string) => string;
   departmentOf: (code: string) => string;
 }) {
+  // Cells of other departments' rows in a department's return, by file, line and code (marked among the changes).
+  const others = () => props.plan.otherDepartmentRows;
+  const otherCells = createMemo(
+    () => new Map(others().map((r) => [`${r.file}|${r.line}|${r.code}`, r.department])),
+  );
+  // Cells two files disagree on: the clerk's choice in 冲突 decides them, not 不导入 below.
+  const inConflict = createMemo(() => new Set(props.plan.conflicts.map((c) => `${c.code}|${c.year}`)));
+  // The changes left out, counted in the plan's own list (a cell two files give alike is in it once). Only once
+  // the clerk ticks 不导入: reading the list whole costs a large file's preview its speed.
+  const leftOut = createMemo(() => {
+    if (!props.leaveOutOthers || otherCells().size === 0) return { cells: 0, replacing: 0 };
+    const out = props.plan.updates.filter((u) => otherCells().has(`${u.file}|${u.line}|${u.code}`));
+    return { cells: out.length, replacing: out.filter((u) => u.oldValue !== undefined).length };
+  });
   // A 10,000-row file gives 50,000 changed cells: they are counted and a page of them drawn without making
   // the list of them all (lazy-cells.ts).
-  const updateCount = () => cellCount(props.plan);
-  const overwrites = createMemo(() => countReplacing(props.plan));
+  const updateCount = () => cellCount(props.plan) - leftOut().cells;
+  const overwrites = createMemo(() => countReplacing(props.plan) - leftOut().replacing);
   const unchanged = () => props.plan.files.reduce((n, f) => n + f.unchanged, 0);
   const targets = () => props.plan.targetProposals;
   // Ticks of 确定沿用 the sheet puts on, and takes off (by a new target, or cleared by the department).
@@ -227,7 +272,12 @@ function Preview(props: {
     () => new Set(props.plan.questions.map((q) => `${q.file}|${q.line}|${q.code}|${q.year}`)),
   );
   const conflicts = createLimited(() => props.plan.conflicts, true);
-  const updates = createLimitedOf(updateCount, (limit) => firstCells(props.plan, limit), true);
+  // (Every change, the ones left out too: they are listed, marked 不导入.)
+  const updates = createLimitedOf(
+    () => cellCount(props.plan),
+    (limit) => firstCells(props.plan, limit),
+    true,
+  );
   const newRows = createLimited(() => props.plan.newRows, true);
   const ignored = createLimited(() => props.plan.ignored, true);
   const remarks = createLimited(() => props.plan.remarks, true);
@@ -261,6 +311,9 @@ function Preview(props: {
         处；
         <Show when={props.plan.questions.length > 0}>请核实 {props.plan.questions.length} 处；</Show>
         <Show when={props.plan.noFigures.length > 0}>未给数值的指标 {props.plan.noFigures.length} 项；</Show>
+        <Show when={others().length > 0}>
+          其他单位负责的指标 {others().length} 项{props.leaveOutOthers ? '（不导入）' : ''}；
+        </Show>
         与工作簿相同 {unchanged()} 个单元格。
         <Show when={props.plan.files.some((f) => f.targetProposals !== undefined)}>
           目标测算表提出新目标 <strong>{targets().filter((t) => t.target !== null).length}</strong> 项
@@ -277,16 +330,19 @@ function Preview(props: {
         <p class="hint" role="status">
           {props.plan.files.some((f) => f.targetProposals !== undefined) && props.plan.issues.length === 0
             ? '目标测算表“新目标”“确定沿用”两列与工作簿中的相同（或未改动），没有新目标可导入。'
-            : props.plan.issues.length > 0 || props.plan.ignored.length > 0
-              ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
-              : unchanged() > 0
-                ? props.plan.noFigures.length > 0
-                  ? // Not "nothing to do": the figures still to come are listed below, to chase.
-                    '文件中的数值与工作簿中的相同，没有新数值可导入；写着“待统计”“暂缺”“—”等的指标列在下方，请联系报送单位补报。'
-                  : '文件中的数值与工作簿中的完全相同，无需导入。'
-                : // A template sent back before it was filled in: rows matched, no figure anywhere.
-                  '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
-                  '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
+            : leftOut().cells > 0
+              ? // (Not "no figures filled in": the file has some, the clerk chose to leave them out.)
+                '文件中只有其他单位负责的指标有新数值，已选择不导入，没有可以导入的数值。'
+              : props.plan.issues.length > 0 || props.plan.ignored.length > 0
+                ? '没有可以导入的数值：请看下面列出的原因，改正文件后再导入。'
+                : unchanged() > 0
+                  ? props.plan.noFigures.length > 0
+                    ? // Not "nothing to do": the figures still to come are listed below, to chase.
+                      '文件中的数值与工作簿中的相同，没有新数值可导入；写着“待统计”“暂缺”“—”等的指标列在下方，请联系报送单位补报。'
+                    : '文件中的数值与工作簿中的完全相同，无需导入。'
+                  : // A template sent back before it was filled in: rows matched, no figure anywhere.
+                    '文件中的指标行都没有填写数值（各年份单元格为空，或写着“—”“暂无”“待统计”等）：' +
+                    '请确认收到的是填好的文件，或联系报送单位补填后再导入。'}
         </p>
       </Show>
       {/* (Not for a file that could not be read at all: it has no columns to speak of.) */}
@@ -463,6 +519,42 @@ function Preview(props: {
         </ul>
       </Show>
 
+      <Show when={others().length > 0}>
+        <h3>其他单位负责的指标（报送文件的单位不是这些指标的责任单位，请核实）</h3>
+        <p class="hint">
+          这些行的数值默认照常导入。如应由责任单位报送，请勾选下面的“不导入”，或“取消”后请报送单位删去这些行再发回；如确由该单位报送，直接“应用”即可。
+        </p>
+        <ul class="other-departments" aria-label="其他单位负责的指标">
+          <For each={others()}>
+            {(row) => (
+              <li>
+                {row.file} 第 {row.line} 行：{row.code} {row.name}（责任单位：{row.department}），本文件由
+                {row.sender}报送：
+                {row.cells
+                  .map(
+                    (c) =>
+                      `${c.year}年 ${props.show(c.oldValue, row.code)} → ${props.show(c.newValue, row.code)}` +
+                      (inConflict().has(`${row.code}|${c.year}`)
+                        ? '（与其他文件的数值不同，请在上方“冲突”中选择）'
+                        : c.oldValue !== undefined
+                          ? '（覆盖已有数值）'
+                          : ''),
+                  )
+                  .join('，')}
+              </li>
+            )}
+          </For>
+        </ul>
+        <label class="leave-out">
+          <input
+            type="checkbox"
+            checked={props.leaveOutOthers}
+            onChange={(e) => props.setLeaveOutOthers(e.currentTarget.checked)}
+          />
+          不导入这些行的数值（留待责任单位报送，工作簿中的数值保持不变）
+        </label>
+      </Show>
+
       <Show when={props.plan.noFigures.length > 0}>
         <h3>报送了但没有数值的指标（写着“待统计”“暂缺”“—”等，不导入，单元格保持不变；请催报）</h3>
         <p class="hint">
@@ -500,7 +592,7 @@ function Preview(props: {
         <ShowMore list={remarks} what="条说明" note="不导入" />
       </Show>
 
-      <Show when={updateCount() > 0}>
+      <Show when={cellCount(props.plan) > 0}>
         <h3>将修改的单元格</h3>
         {/* A tab stop of its own: the list scrolls in its box, and with no button in it the keyboard could not
             reach it (the dialog's Tab goes round its fields and buttons only). */}
@@ -528,6 +620,7 @@ function Preview(props: {
                   const check = questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`) ? (
                     <strong class="question">（请核实）</strong>
                   ) : null;
+                  const otherDepartment = otherCells().get(`${u.file}|${u.line}|${u.code}`);
                   return (
                     <tr class={overwrite}>
                       <td>{code}</td>
@@ -540,6 +633,11 @@ function Preview(props: {
                       </td>
                       <td>
                         {file} 第 {line} 行
+                        {otherDepartment ? (
+                          <strong class="question">
+                            （{otherDepartment}负责{props.leaveOutOthers ? '，不导入' : ''}）
+                          </strong>
+                        ) : null}
                       </td>
                     </tr>
                   );

@@ -166,6 +166,7 @@ export function WorkbooksDialog(props: {
   };
   const active = () => (list() ?? []).filter((w) => !w.deletedAt);
   const deleted = () => (list() ?? []).filter((w) => w.deletedAt);
+  /** A new workbook's id, from the time; saveNewWorkbook makes it unique. */
   const newId = () => `wb-${Date.now().toString(36)}`;
 
   const duplicate = (record: WorkbookRecord) =>
@@ -174,7 +175,7 @@ export function WorkbooksDialog(props: {
       const workbook = await props.repository.loadWorkbook(record.id);
       if (!workbook) return;
       const stamp = new Date().toISOString();
-      await props.repository.saveWorkbook({
+      await props.repository.saveNewWorkbook({
         ...workbook,
         id: newId(),
         title: freeTitle(`${workbook.title}（副本）`),
@@ -198,9 +199,9 @@ export function WorkbooksDialog(props: {
       }
       refuseTakenName(title);
       await props.beforeLeave();
-      const id = newId();
-      await props.repository.saveWorkbook(
-        makeNextPlan(source, { id, title, baseYear: base, targetYear: target }, new Date()),
+      // Stored under another id if another tab made a workbook within the same millisecond.
+      const id = await props.repository.saveNewWorkbook(
+        makeNextPlan(source, { id: newId(), title, baseYear: base, targetYear: target }, new Date()),
       );
       // The new plan opened looking like the old one with two more years: say what was made and the next step.
       carryNotice(

@@ -211,6 +211,9 @@ test('sorting by 状态 puts the most serious first (倒退, 停滞, 进展缓�
 });
 
 test('the printed report is a PDF with the summary line and every area heading', async ({ page }) => {
+  // The clock held at a day's middle: 打印日期 is the day the report was drawn, and the test read the clock again
+  // later (a run over midnight saw two days).
+  await page.clock.setFixedTime(new Date('2026-11-30T10:00:00+08:00'));
   const workbook = await openSample(page);
   // Ctrl+P on the grid: not a blank page, but where the report is printed from.
   const hint = '要打印监测报告，请点页面上方的“打印报告”';
@@ -240,12 +243,8 @@ test('the printed report is a PDF with the summary line and every area heading',
   const squeeze = fold;
   expect(squeeze(text)).toContain(squeeze((await report.locator('.report-summary').textContent()) ?? ''));
   for (const area of AREAS) expect(squeeze(text), area).toContain(area);
-  // The date it was printed (the browser's own date, in the test's time zone).
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
-  });
-  expect(squeeze(pages[0]!)).toContain(squeeze(`打印日期：${today}`));
+  // The date it was printed: the browser's own (held above), in the test's time zone.
+  expect(squeeze(pages[0]!)).toContain(squeeze('打印日期：2026年11月30日'));
   // The report printed is the 终期评估 (chosen last above): its warning list is headed as its own.
   expect(squeeze(text)).toContain(squeeze('需关注的指标（未达标，或预计达标困难、波动较大）'));
   // Areas start on pages of their own; no grid or toolbar in print; page numbers at the foot.

@@ -535,3 +535,31 @@ test('a 每年变化 typed into 目标 with its base year (在2018年基础上�
   await expect(bar).toContainText('每年变化已填入');
   workbook.expectNoErrors();
 });
+
+test('a question (请核实) is said after Enter however long the grid takes to move on (a busy machine)', async ({
+  page,
+}) => {
+  // Over a second between any two looks at the clock, once asked: the question was said again after the move that
+  // ends the edit only within a second of the edit, and a busy machine's move (after the 目标 cell's check, a later
+  // task) came too late, clearing the status bar with nothing said.
+  await page.addInitScript(() => {
+    const now = Date.now.bind(Date);
+    let slow = 0;
+    Date.now = () => now() + ((window as { busyMachine?: boolean }).busyMachine ? (slow += 1100) : slow);
+  });
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  await workbook.select(VISITS, '目标');
+  await page.evaluate(() => ((window as { busyMachine?: boolean }).busyMachine = true));
+  await workbook.typeInto(VISITS, '目标', '在2018年基础上每年降低15个百分点');
+  await expect(await workbook.cell(VISITS, '基期年')).toHaveText('2018');
+  await expect(bar).toContainText(`请核实 ${VISITS} 新生儿访视率：每年变化为每年降低15个百分点`);
+  await expect(bar).toContainText('每年变化已填入');
+  // A later move of the clerk's own says it no more.
+  await workbook.select(INFANT, '2021年');
+  await expect(bar).not.toContainText('请核实');
+  await workbook.select(VISITS, '目标');
+  await expect(bar).not.toContainText('请核实');
+  workbook.expectNoErrors();
+});

@@ -101,36 +101,46 @@ export class WorkbookPage {
     if (this.frozen(index)) return;
     // The grid's own (a dropdown's list, once opened, is a second grid in the page).
     const holder = this.page.locator('.ht_master .wtHolder').first();
-    for (let attempt = 0; attempt < 30 && (await cell.count()) === 0; attempt += 1) {
-      const rendered = await this.page
-        .locator('.ht_master tbody tr')
-        .first()
-        .locator('td')
-        .evaluateAll((cells) => cells.map((td) => Number(td.getAttribute('aria-colindex'))));
-      const step = index + 2 > Math.max(...rendered) ? 300 : -300;
-      await holder.evaluate((element, dx) => element.scrollBy(dx, 0), step);
-      await this.page.waitForTimeout(50);
-    }
-    // Drawn is not seen: a cell drawn beyond the window's edge or under the frozen columns would be scrolled to by
-    // the click itself, and the grid, redrawing as it scrolls, reuses the cell for another column (a click meant
-    // for 目标类型 selected 条款). Scroll it into the visible band first, as a clerk would, and let the grid settle.
-    if ((await cell.count()) === 0) return;
-    const dx = await cell.evaluate((td) => {
-      const holderBox = td.closest('.wtHolder')?.getBoundingClientRect();
-      const frozen = document.querySelector('.ht_clone_inline_start')?.getBoundingClientRect();
-      if (!holderBox) return 0;
-      const box = td.getBoundingClientRect();
-      const left = Math.max(holderBox.left, frozen?.right ?? holderBox.left);
-      const right = Math.min(holderBox.right - 20, window.innerWidth);
-      if (box.left < left) return box.left - left - 40;
-      if (box.right > right) return box.right - right + 40;
-      return 0;
-    });
-    if (dx !== 0) {
-      await holder.evaluate((element, by) => element.scrollBy(by, 0), dx);
-      await this.page.evaluate(
-        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    // The grid may redraw between two looks (a late redraw after an import or a reload, its own scroll) and take the
+    // cell away again: then it is scrolled to again. (Looked for once, a cell drawn away meanwhile was waited for
+    // without end: locator.evaluate has no time limit but the test's, and a busy run timed out there.)
+    for (let round = 0; round < 3; round += 1) {
+      for (let attempt = 0; attempt < 30 && (await cell.count()) === 0; attempt += 1) {
+        const rendered = await this.page
+          .locator('.ht_master tbody tr')
+          .first()
+          .locator('td')
+          .evaluateAll((cells) => cells.map((td) => Number(td.getAttribute('aria-colindex'))));
+        const step = index + 2 > Math.max(...rendered) ? 300 : -300;
+        await holder.evaluate((element, dx) => element.scrollBy(dx, 0), step);
+        await this.page.waitForTimeout(50);
+      }
+      // Drawn is not seen: a cell drawn beyond the window's edge or under the frozen columns would be scrolled to by
+      // the click itself, and the grid, redrawing as it scrolls, reuses the cell for another column (a click meant
+      // for 目标类型 selected 条款). Scroll it into the visible band first, as a clerk would, and let the grid settle.
+      if ((await cell.count()) === 0) return;
+      // evaluateAll does not wait: no cell (drawn away since) is another round.
+      const [dx] = await cell.evaluateAll((cells) =>
+        cells.map((td) => {
+          const holderBox = td.closest('.wtHolder')?.getBoundingClientRect();
+          const frozen = document.querySelector('.ht_clone_inline_start')?.getBoundingClientRect();
+          if (!holderBox) return 0;
+          const box = td.getBoundingClientRect();
+          const left = Math.max(holderBox.left, frozen?.right ?? holderBox.left);
+          const right = Math.min(holderBox.right - 20, window.innerWidth);
+          if (box.left < left) return box.left - left - 40;
+          if (box.right > right) return box.right - right + 40;
+          return 0;
+        }),
       );
+      if (dx === undefined) continue;
+      if (dx !== 0) {
+        await holder.evaluate((element, by) => element.scrollBy(by, 0), dx);
+        await this.page.evaluate(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
+      }
+      return;
     }
   }
 

@@ -1280,6 +1280,67 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     expect(planImport([correction]).missingRows).toEqual([]);
   });
 
+  it('a department’s return giving figures for another department’s row (市教育局 sends 市卫健局’s H01) says so, and 应用 can leave them out', () => {
+    // 市卫健局 has sent H01 for 2025 already (3.1); 市教育局 sends its template back with H01 added under it.
+    const rows = planRows({ H01: { 2025: 3.1 } });
+    const school = rows.filter((r) => r.department === '市教育局');
+    const lines = school.map((r) => `${r.code},${r.name},${r.code === 'E02' ? 93 : ''}`);
+    const text =
+      `代码,指标名称,2025年\r\n${lines.join('\r\n')}\r\n` +
+      // H01 with another figure, H02 (市卫健局's too) with none: only the line that changes a cell is said.
+      'H01,新生儿死亡率,3.5\r\nH02,婴儿死亡率,\r\n';
+    const parsed = parseImportFile(text, '教育局2025.csv', rows, YEARS);
+    expect(parsed.departmentReturn?.department).toBe('市教育局');
+    const said = [
+      {
+        file: '教育局2025.csv',
+        line: school.length + 2,
+        code: 'H01',
+        name: '新生儿死亡率',
+        department: '市卫健局',
+        sender: '市教育局',
+        cells: [{ year: 2025, oldValue: 3.1, newValue: 3.5 }],
+      },
+    ];
+    const plan = planImport([parsed]);
+    expect(plan.otherDepartmentRows).toEqual(said);
+    // Imported unless the clerk leaves them out: then 市教育局's own figure alone goes in.
+    expect(changes(resolveConflicts(plan, new Map()))).toEqual([
+      ['E02', 2025, undefined, 93, school.findIndex((r) => r.code === 'E02') + 2],
+      ['H01', 2025, 3.1, 3.5, school.length + 2],
+    ]);
+    expect(changes(resolveConflicts(plan, new Map(), { leaveOutOtherDepartments: true }))).toEqual([
+      ['E02', 2025, undefined, 93, school.findIndex((r) => r.code === 'E02') + 2],
+    ]);
+    // A file correcting a few rows is no department's return: nobody's rows to tell apart.
+    const correction = parseImportFile(
+      '代码,指标名称,2025年\r\nE02,普惠性幼儿园覆盖率,93\r\nH01,新生儿死亡率,3.5\r\n',
+      '补报.csv',
+      rows,
+      YEARS,
+    );
+    expect(planImport([correction]).otherDepartmentRows).toEqual([]);
+  });
+
+  it('a small department’s file named for it (市公安局: one row) giving a figure for another’s row says so too', () => {
+    const text = '代码,指标名称,2025年\r\nS03,儿童道路交通事故发生数,9\r\nS01,儿童意外伤害死亡率,6.5\r\n';
+    // One row of each: no majority makes it a return, but its name — the template's, or the office's own — says whose.
+    for (const file of [
+      '兰溪市儿童发展十四五规划_市公安局_填报模板_2026-03-01.csv',
+      '公安局2025年数据.csv',
+    ]) {
+      const plan = planImport([parseImportFile(text, file, planRows(), YEARS)]);
+      expect(plan.otherDepartmentRows.map((r) => [r.file, r.line, r.code, r.department, r.sender])).toEqual([
+        [file, 3, 'S01', '市卫健局', '市公安局'],
+      ]);
+      // Not a return of the template: nothing is said missing.
+      expect(plan.missingRows).toEqual([]);
+    }
+    // A name naming no department, or both, says nothing of whose the file is.
+    for (const file of ['2025年数据.csv', '公安局卫健局2025.csv'])
+      expect(planImport([parseImportFile(text, file, planRows(), YEARS)]).otherDepartmentRows).toEqual([]);
+  });
+
   it('a department’s rows sent in two files are missing only when neither has them', () => {
     const health = planRows().filter((r) => r.department === '市卫健局');
     const half = Math.ceil(health.length / 2) + 1;
@@ -1333,6 +1394,20 @@ describe('parseImportFile: what a department’s file carries besides figures', 
       parsed.issues.some((i) => i.message.includes(`${wrong!.code} ${wrong!.name}：文件中的单位是“个”`)),
     ).toBe(true);
     expect(planImport([parsed]).missingRows).toEqual([]);
+  });
+
+  it('人 in a 单位 column or after a figure is the 名 of a row counting people (儿童社会工作者人数)', () => {
+    const parsed = parseImportFile(
+      '代码,指标名称,单位,2024年,2025年\r\nC03,乡镇（街道）配备专职或兼职儿童社会工作者人数,人,16,18人\r\n',
+      '民政局.csv',
+      planRows(),
+      YEARS,
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['C03', 2024, undefined, 16, 2],
+      ['C03', 2025, undefined, 18, 2],
+    ]);
   });
 
   it('a 单位 column spelling % or ‰ in words or in brackets (百分比, 千分率, （%）) is the row’s unit', () => {
@@ -1516,6 +1591,23 @@ describe('parseImportFile: more of what offices send', () => {
         '年份',
         '“2025年（预计）”不是 2025 年的实际数值（括号中写的是“预计”），本行的数值未导入：如确是该年的实际数值，请把年份改为 2025 后再导入。',
       ],
+    ]);
+  });
+
+  it('the template pasted under a header line of the department’s own sheet is read by the template’s header (the line above heads nothing)', () => {
+    // 市教育局 pasted the template into its own sheet, whose header stayed on top: no line of figures under it.
+    const parsed = parseImportFile(
+      '序号,指标代码,指标名称,2025年数据\r\n代码,指标名称,单位,2025年\r\n' +
+        'E02,普惠性幼儿园覆盖率,%,93\r\nE06,高中阶段毛入学率,%,99.2\r\n',
+      '教育局.csv',
+      planRows(),
+      YEARS,
+    );
+    // It was “另一张表的表头 … 这张表的 2 行未导入：请把这张表另存为一个单独的 CSV 文件”, and nothing went in.
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['E02', 2025, undefined, 93, 3],
+      ['E06', 2025, undefined, 99.2, 4],
     ]);
   });
 

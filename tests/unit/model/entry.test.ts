@@ -95,6 +95,14 @@ describe('parseEntry: values as people type them', () => {
     if (!about.ok) expect(about.message).toContain('不是数字');
   });
 
+  it('reads 人 and 名 as one unit, a count of people: 18人 on a 名 row (社会工作者人数), 2名 on a 人 row', () => {
+    // 市民政局's return wrote 18人 for 儿童社会工作者人数 (unit 名): refused as another unit, it went back to them.
+    expect(parseEntry('18人', '名')).toEqual({ ok: true, value: 18 });
+    expect(parseEntry('2名', '人')).toEqual({ ok: true, value: 2 });
+    // A count of visits is not a count of people.
+    expect(parseEntry('3人次', '名').ok).toBe(false);
+  });
+
   it('keeps invalid text as typed and valid entries as numbers', () => {
     expect(toCellValue('abc', '%')).toBe('abc');
     expect(toCellValue('96.5%', '%')).toBe(96.5);

@@ -389,6 +389,16 @@ describe('named versions', () => {
     expect((await repository.listVersions('wb-1')).map((v) => v.name)).toEqual(['乙']);
   });
 
+  it('versions saved within the same millisecond are listed newest first too (the one saved last on top)', async () => {
+    // Two tabs' 保存版本 can share a time to the millisecond: such versions were listed as stored, oldest first.
+    const { repository } = await savedPlan();
+    const at = '2026-11-05T08:00:00.000Z';
+    await repository.saveVersion('wb-1', '甲', '张丽', at);
+    await repository.saveVersion('wb-1', '乙', '王强', at);
+    await repository.saveVersion('wb-1', '丙', '李明', at);
+    expect((await repository.listVersions('wb-1')).map((v) => v.name)).toEqual(['丙', '乙', '甲']);
+  });
+
   it('restoring a version that does not exist fails and changes nothing', async () => {
     const { repository, workbook } = await savedPlan();
     await expect(repository.restoreVersion(999, '恢复前', '', '2026-11-09T00:00:00.000Z')).rejects.toThrow();

@@ -63,6 +63,32 @@ describe('workbook storage', () => {
     expect(loaded?.indicators.map((r) => r.code)).toEqual(['H02', 'X01', 'H01']);
   });
 
+  it('a new workbook whose id is taken (two made in the same millisecond, in two tabs) is stored under another', async () => {
+    // New ids are made from the time: the second workbook of a millisecond took the first one's id and replaced it.
+    const name = freshName();
+    const [tabA, tabB] = [await open(name), await open(name)];
+    const copy = {
+      ...workbook([indicator('H02', { 2021: 4.6 })]),
+      id: 'wb-mim8k2ps',
+      title: '测试工作簿（副本）',
+    };
+    const plan = {
+      ...workbook([indicator('H01'), indicator('H03')]),
+      id: 'wb-mim8k2ps',
+      title: '新规划草案',
+    };
+    const ids = await Promise.all([tabA.saveNewWorkbook(copy), tabB.saveNewWorkbook(plan)]);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids).toContain('wb-mim8k2ps');
+    const [storedCopy, storedPlan] = await Promise.all(ids.map((id) => tabA.loadWorkbook(id)));
+    expect(storedCopy).toEqual({ ...copy, id: ids[0] });
+    expect(storedPlan).toEqual({ ...plan, id: ids[1] });
+    expect((await tabA.listWorkbooks()).map((w) => w.title).sort()).toEqual([
+      '新规划草案',
+      '测试工作簿（副本）',
+    ]);
+  });
+
   it('saves single rows without touching the others', async () => {
     const repository = await open(freshName());
     await repository.saveWorkbook(workbook([indicator('H01'), indicator('H02')]));
