@@ -2,7 +2,7 @@
  * A row's chart as data: values by year (missing years stay missing), the projection to the target year, and
  * the target as a line, a band ("左右") or a stepped line (yearly change). Pure; the chart.js adapter draws it.
  */
-import { formatWithUnit } from '../model/entry';
+import { formatWithUnit, naturalLimits } from '../model/entry';
 import type { Indicator } from '../model/indicator';
 import { seriesOf } from '../model/projection';
 import { baseOf, isBand, targetForYear, targetSpecOf, type Thresholds } from '../model/status';
@@ -25,6 +25,8 @@ export interface ChartData {
   previousTarget: (number | null)[] | null;
   targetStepped: boolean;
   band: { low: (number | null)[]; high: (number | null)[] } | null;
+  /** What the row's figures can be (naturalLimits: a gross rate passes 100 %); the axis labels nothing beyond. */
+  limits: { low: number; high: number };
 }
 
 export function chartDataFor(
@@ -85,6 +87,7 @@ export function chartDataFor(
     previousTarget: previousTarget?.some((v) => v !== null) ? previousTarget : null,
     targetStepped: spec.kind === 'yearly-change',
     band,
+    limits: naturalLimits(indicator.unit, indicator.name),
   };
 }
 

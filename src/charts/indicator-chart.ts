@@ -16,7 +16,7 @@ import {
   type TooltipItem,
 } from 'chart.js';
 import { pointLabel, type ChartData, type ChartLine } from './chart-data';
-import { isCountUnit, naturalLimits } from '../model/entry';
+import { isCountUnit } from '../model/entry';
 
 Chart.register(
   LineController,
@@ -192,9 +192,9 @@ export function makeIndicatorChart(
           ticks: {
             // Things counted one by one: no 0.1 家 on the axis.
             ...(isCountUnit(data.unit) ? { precision: 0 } : {}),
-            // The room may reach past what the unit can be (−1 家, 105 %): no label there, as no figure can be.
+            // The room may reach past what the row can be (−1 家, 105 % — not on a gross rate): no label there.
             callback(value) {
-              const { low, high } = naturalLimits(data.unit);
+              const { low, high } = data.limits;
               const number = Number(value);
               return number < low || number > high ? '' : this.getLabelForValue(number);
             },

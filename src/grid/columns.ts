@@ -3,6 +3,7 @@
  * edits in place). Pure: no Handsontable import, so it is tested in Node.
  */
 import { parseEntry } from '../model/entry';
+import { DEPARTMENTS } from '../model/office-name';
 import {
   AREAS,
   COMPARATORS,
@@ -73,24 +74,8 @@ export interface ColumnSpec {
 export { COMPARATORS };
 export const KIND_CHOICES = TARGET_KINDS.map((kind) => TARGET_KIND_LABELS[kind]);
 
-export const DEPARTMENTS = [
-  '市卫健局',
-  '市教育局',
-  '市民政局',
-  '市公安局',
-  '市检察院',
-  '市法院',
-  '市司法局',
-  '市人社局',
-  '市市场监管局',
-  '市文广旅体局',
-  '市医保局',
-  '市财政局',
-  '市统计局',
-  '团市委',
-  '市妇联',
-  '市残联',
-] as const;
+/** The 责任单位 list (the model's one list of offices, which the CSV import reads a new row's office against). */
+export { DEPARTMENTS };
 
 /**
  * Number of leading columns kept in view while scrolling sideways: code, name and 状态. 状态 too, because a clerk
@@ -330,7 +315,7 @@ export function fromGridRow(
         break;
       case 'targetValue': {
         // Read as a year cell is, in the row's unit (the unit column comes first): "98%", "4‰".
-        const value = parseEntry(cell, indicator.unit);
+        const value = parseEntry(cell, indicator.unit, indicator.name);
         if (value.ok) indicator.target.value = value.value;
         break;
       }

@@ -358,6 +358,7 @@ export function makeWorkbookGrid(
   const col = (key: ColumnKey) => columns.findIndex((c) => c.key === key);
   const codeCol = col('code');
   const unitCol = col('unit');
+  const nameCol = col('name');
   const baseYearCol = col('baseYear');
   const targetYearCol = col('targetYear');
   const targetTextCol = col('targetText');
@@ -596,6 +597,8 @@ export function makeWorkbookGrid(
   };
   const codeAt = (physicalRow: number) => String(cellAt(physicalRow, codeCol) ?? '');
   const unitAt = (physicalRow: number) => String(cellAt(physicalRow, unitCol) ?? '');
+  /** The row's name as it stands in the grid: a gross rate's % passes 100 (model/entry isGrossRate). */
+  const nameAt = (physicalRow: number) => String(cellAt(physicalRow, nameCol) ?? '');
   const invalidCells = makeInvalidCellCounter();
   const fluctuations = makeRowCache<ReturnType<typeof assessFluctuation>>();
   const ambitions = makeRowCache<ReturnType<typeof assessAmbition>>();
@@ -936,7 +939,7 @@ export function makeWorkbookGrid(
    * would have been a slip while the rest of the target went in.
    */
   const readTargetText = (physicalRow: number, text: string) => {
-    const read = parseTargetText(text, unitAt(physicalRow));
+    const read = parseTargetText(text, unitAt(physicalRow), nameAt(physicalRow));
     const targetYear = Number(cellAt(physicalRow, targetYearCol));
     if (read.ok && read.baseYear !== undefined && read.baseYear >= targetYear)
       return { ok: false as const, message: periodOrderProblem(read.baseYear, targetYear) };
@@ -1082,8 +1085,8 @@ export function makeWorkbookGrid(
 
   const problemAt = (physicalRow: number, spec: ColumnSpec, value: GridCell | undefined): string | null => {
     if (value === null || value === undefined || value === '') return null;
-    if (spec.key === 'year') return yearCellProblem(value, unitAt(physicalRow));
-    if (spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow));
+    if (spec.key === 'year') return yearCellProblem(value, unitAt(physicalRow), nameAt(physicalRow));
+    if (spec.key === 'targetValue') return cellProblem(value, unitAt(physicalRow), nameAt(physicalRow));
     if (spec.key === 'yearlyStep') {
       const step = parseYearlyStep(value, unitAt(physicalRow));
       return step.ok ? null : step.message;
@@ -1566,7 +1569,8 @@ export function makeWorkbookGrid(
         const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
         // Figures of the row (a value, the target value, the yearly change) in its unit, as typed: "4‰", "98%".
         const unit = ['year', 'targetValue', 'yearlyStep'].includes(spec.key) ? unitAt(physicalRow) : '';
-        let parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit);
+        const name = nameAt(physicalRow);
+        let parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit, name);
         // 约4.1, 4.1左右, 4.5（快报） in a year cell: the figure, its words kept in the row's 备注 (as an import lists
         // them under 报送单位的说明), never dropped unsaid. (Not on undo: the note comes back by its own change.)
         if (
@@ -1575,7 +1579,7 @@ export function makeWorkbookGrid(
           typeof next === 'string' &&
           !String(source).startsWith('UndoRedo')
         ) {
-          const read = readWordedFigure(next, unit);
+          const read = readWordedFigure(next, unit, name);
           if (read) parsed = read.entry;
           if (read?.entry.ok && read.entry.value !== null && spec.year !== undefined)
             worded.push({
@@ -2010,6 +2014,7 @@ export function makeWorkbookGrid(
         years,
         kind ? { kind, value: typeof goal === 'number' ? goal : null } : undefined,
         Number(cellAt(physicalRow, targetYearCol)),
+        nameAt(physicalRow),
       );
       if (odd) found.push({ physicalRow, message: odd.message });
     }
@@ -2035,12 +2040,17 @@ export function makeWorkbookGrid(
       const row = data[physicalRow] ?? [];
       const figures: Record<number, GridCell> = {};
       years.forEach((y, i) => (figures[y] = row[layout.firstYearCol + i] ?? null));
-      const odd = implausibleTarget(unitAt(physicalRow), value, {
-        values: figures,
-        years,
-        currentTarget: saved?.target.value ?? null,
-        previousTarget: saved?.previousTarget?.value ?? null,
-      });
+      const odd = implausibleTarget(
+        unitAt(physicalRow),
+        value,
+        {
+          values: figures,
+          years,
+          currentTarget: saved?.target.value ?? null,
+          previousTarget: saved?.previousTarget?.value ?? null,
+        },
+        nameAt(physicalRow),
+      );
       if (odd) found.push({ physicalRow, message: odd.message });
     }
     const first = found[0];

@@ -42,6 +42,7 @@ import {
   toHalfWidth,
 } from '../model/entry';
 import { implausibleFigure, implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
+import { DEPARTMENTS, officeImportNote, readOffice } from '../model/office-name';
 import { SAMPLE_LABEL } from '../model/sample-data';
 import { baseYearBeforeYears, earliestFigureYear, firstEntryYear } from '../model/workbook';
 import { shareCells } from './lazy-cells';
@@ -1510,6 +1511,26 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     return col === undefined ? null : (headers[col] ?? null);
   };
 
+  /** The offices a new row's 责任单位 is read against: the list, and those the workbook names (once per file). */
+  let offices: string[] | null = null;
+  /**
+   * A new row's 责任单位 read as the grid reads a typed one (model/office-name readOffice): the one office holding
+   * the text (卫健局 is 市卫健局), else as written; said in 读取说明 unless it is an office written in full.
+   */
+  const newRowOffice = (line: number, code: string, name: string, written: string): string => {
+    offices ??= [...DEPARTMENTS, ...index.rows.map((r) => r.department)];
+    const reading = readOffice(written, offices);
+    const note = officeImportNote(written, reading);
+    if (note !== null)
+      (result.readingNotes ??= []).push({
+        file,
+        line,
+        column: columnName('department'),
+        message: `新增指标 ${code} ${name}：${note}`,
+      });
+    return reading.kind === 'office' ? reading.office : written;
+  };
+
   /**
    * Why a line whose name several rows of the workbook have (the same indicator in two areas) is not taken: the
    * rows it could be, with their areas, and what to write in the file so that it goes in — the workbook's code in
@@ -1539,6 +1560,8 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const readValues = (
     row: readonly string[],
     unit: string,
+    /** The row's name: a gross rate's % passes 100 (model/entry isGrossRate). */
+    rowName: string,
     said?: Said[],
     /** Figures with a word about them in brackets (2.3（快报）): read, and the cell kept here to be listed. */
     annotated?: Worded[],
@@ -1562,10 +1585,10 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         });
         continue;
       }
-      let entry = parseEntry(raw, unit);
+      let entry = parseEntry(raw, unit, rowName);
       // 2.3（快报）, 98.5%（初步）, 约1.1, 1.1左右: the figure, and words about it the clerk reads — not a forecast, a
       // target or another year's (NOT_THE_YEARS_FIGURE), which are no figure of this year.
-      const worded = entry.ok || annotated === undefined ? null : readWordedFigure(raw, unit);
+      const worded = entry.ok || annotated === undefined ? null : readWordedFigure(raw, unit, rowName);
       if (worded) {
         entry = worded.entry;
         if (entry.ok)
@@ -1617,7 +1640,9 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     }
     const firstRow = rows[firstLine - 1] ?? [];
     const firstUnit = typeof key === 'string' ? cell(firstRow, 'unit') : key.unit;
-    if (signature(readValues(firstRow, firstUnit)) === signature(readValues(row, unit))) {
+    const firstName = typeof key === 'string' ? cell(firstRow, 'name') : key.name;
+    const rowName = typeof key === 'string' ? nameText : key.name;
+    if (signature(readValues(firstRow, firstUnit, firstName)) === signature(readValues(row, unit, rowName))) {
       result.ignored.push({
         file,
         line,
@@ -1896,7 +1921,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     if (!checkDuplicate(target, line, row, target.unit, codeText, nameText, at)) continue;
     said.length = 0;
     annotations.length = 0;
-    const given = readValues(row, target.unit, said, annotations);
+    const given = readValues(row, target.unit, target.name, said, annotations);
     result.matchedRows += 1;
     remarksOf(row, line, target);
     for (const { header, text, words } of annotations)
@@ -1984,6 +2009,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           years,
           target.target,
           target.targetYear,
+          target.name,
         );
         if (odd)
           result.questions?.push({
@@ -2056,7 +2082,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       return;
     }
     newRowNames.set(normaliseName(name), { line, code });
-    const given = readValues(row, unit);
+    const given = readValues(row, unit, name);
     const yearOf = (field: Field, fallback: number): number => {
       const text = toHalfWidth(cell(row, field)).replace(/\s+/g, '').replace(/年$/, '');
       const year = Number(text);
@@ -2093,7 +2119,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // A new row's figures have only each other to be checked against.
     for (const g of given) {
       if (!('value' in g) || !(g.year in values)) continue;
-      const odd = implausibleFigure(unit, values, g.year, g.value, years);
+      const odd = implausibleFigure(unit, values, g.year, g.value, years, undefined, 0, name);
       if (odd)
         result.questions?.push({
           file,
@@ -2142,7 +2168,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     let targetValue: number | null = null;
     const targetText = cell(row, 'targetValue');
     if (targetText) {
-      const entry = parseEntry(targetText, unit);
+      const entry = parseEntry(targetText, unit, name);
       if (entry.ok) targetValue = entry.value;
       else
         issue(
@@ -2155,7 +2181,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // A new row's 目标值 questioned as a typed one is (请核实), beside the row's own figures: 0.65 on a % row whose
     // figures are 60—70 is a share written as a ratio.
     if (targetValue !== null && kind !== 'direction') {
-      const odd = implausibleTarget(unit, targetValue, { values, years });
+      const odd = implausibleTarget(unit, targetValue, { values, years }, name);
       if (odd)
         result.questions?.push({
           file,
@@ -2196,6 +2222,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
           '导入后请在表格中选择。',
       );
 
+    const department = newRowOffice(line, code, name, cell(row, 'department'));
     const note = cell(row, 'note');
     const indicator: Indicator = {
       code,
@@ -2212,7 +2239,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
       },
       baseYear,
       targetYear,
-      department: cell(row, 'department'),
+      department,
       source: cell(row, 'source'),
       values,
       note: note || '由 CSV 导入的新增指标，规划原文中没有',

@@ -144,7 +144,7 @@ export function readPlanningSheet(
     // Left empty, or as the sheet was sent: no new target.
     let target: Target | null = null;
     if (written !== '' && written !== before) {
-      const read = parseTargetText(written, existing.unit);
+      const read = parseTargetText(written, existing.unit, existing.name);
       if (!read.ok) {
         issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${read.message}`);
         return;

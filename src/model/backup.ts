@@ -283,7 +283,7 @@ function restoreIndicator(raw: unknown): Indicator | null {
       // (marked in the grid).
       if (typeof value === 'number') values[Number(year)] = value;
       else if (typeof value === 'string') {
-        const read = toCellValue(value, unit);
+        const read = toCellValue(value, unit, raw.name);
         if (read !== undefined) values[Number(year)] = read;
       }
     }

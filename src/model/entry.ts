@@ -79,19 +79,32 @@ export function isCountUnit(unit: string): boolean {
 }
 
 /**
+ * A gross rate by its row's name (学前教育毛入园率, 高中阶段毛入学率, a row a clerk adds as 小学毛入学率): enrolled
+ * children of any age ÷ children of the age, which passes 100 % where children come from other places or are
+ * older or younger than the age (101.3 %). Decided by the name alone, so that a row added or renamed is one too.
+ */
+export function isGrossRate(rowName: string): boolean {
+  return /毛(?:入园|入学|入托|在园|在校)率/.test(rowName);
+}
+
+/** A gross rate past this many % is questioned (请核实): real ones stay near 100 %; 312 is a count. */
+export const GROSS_RATE_QUESTIONED = 150;
+
+/**
  * The range a figure of this unit can take: a share in % or ‰ cannot pass 100 % or 1000 ‰, and no level (rate,
  * count, amount) goes below zero. A trend extended past these (92, 95, 97, 98 % → 102.5 % by 2025) is held at the
- * limit, as a statistician would report it.
+ * limit, as a statistician would report it. A gross rate (isGrossRate: the row's name) has no upper limit: only
+ * past GROSS_RATE_QUESTIONED is it questioned (plausibility).
  */
-export function naturalLimits(unit: string): { low: number; high: number } {
-  if (isPercentUnit(unit)) return { low: 0, high: 100 };
+export function naturalLimits(unit: string, rowName = ''): { low: number; high: number } {
+  if (isPercentUnit(unit)) return { low: 0, high: isGrossRate(rowName) ? Infinity : 100 };
   if (isPermilleUnit(unit)) return { low: 0, high: 1000 };
   return unit.trim() === '' ? { low: -Infinity, high: Infinity } : { low: 0, high: Infinity };
 }
 
-/** A projection held within the unit's natural limits (see naturalLimits). */
-export function withinNaturalLimits(value: number, unit: string): number {
-  const { low, high } = naturalLimits(unit);
+/** A projection held within the unit's natural limits (see naturalLimits; a gross rate by its row's name). */
+export function withinNaturalLimits(value: number, unit: string, rowName = ''): number {
+  const { low, high } = naturalLimits(unit, rowName);
   return Math.min(high, Math.max(low, value));
 }
 
@@ -144,14 +157,14 @@ export function formatNumber(value: number): string {
  * Accepts "65", "65%", "６５", "1,234", " 3‰ "; empty, "—", "-", "无" mean missing (null).
  * A percent sign on a ‰ row (or the reverse) is an error, never silently rescaled.
  */
-export function parseEntry(input: unknown, unit: string): EntryResult {
+export function parseEntry(input: unknown, unit: string, rowName = ''): EntryResult {
   if (input === null || input === undefined) return { ok: true, value: null };
-  if (typeof input === 'number') return checkRange(input, String(input), unit);
+  if (typeof input === 'number') return checkRange(input, String(input), unit, rowName);
   const raw = String(input);
   // The common case first — a plain number as Excel writes it ("95.5") — without the full reading below
   // (an import reads tens of thousands of cells). It must give what the full reading gives (entry.test.ts).
-  if (PLAIN_NUMBER.test(raw)) return checkRange(Number(raw), raw, unit);
-  return readEntryText(raw, unit);
+  if (PLAIN_NUMBER.test(raw)) return checkRange(Number(raw), raw, unit, rowName);
+  return readEntryText(raw, unit, rowName);
 }
 
 /** Units a figure is typed with besides the counts (count-units.json); not 年 (2024年 is a year put in the wrong cell). */
@@ -168,7 +181,7 @@ export function sameUnitWord(typed: string, unit: string): boolean {
 }
 
 /** parseEntry's full reading of a text, without the shortcut for plain numbers (exported for its test). */
-export function readEntryText(raw: string, unit: string): EntryResult {
+export function readEntryText(raw: string, unit: string, rowName = ''): EntryResult {
   // Excel's and WPS's text prefix ('75 keeps "75" as text there): the apostrophe is not part of the figure.
   // (Zero-width characters come with a figure copied from a web page or a chat: unseen, they are no part of it.)
   const text = toHalfWidth(raw)
@@ -178,14 +191,14 @@ export function readEntryText(raw: string, unit: string): EntryResult {
     .replace(/^['‘’](?=\s*[+\-\d.(])/, '');
   if (MISSING.has(text) || DASHES.test(text)) return { ok: true, value: null };
   const negative = BRACKETED_NEGATIVE.exec(text);
-  if (negative) return readBracketedNegative(negative[1]!, raw, unit);
+  if (negative) return readBracketedNegative(negative[1]!, raw, unit, rowName);
 
   let body = text;
   let typedUnit = '';
   // "12.5/10万", as the grid shows a rate per 100,000: the unit written without its 1.
   if (isPerUnit(unit) && body.endsWith(unit.trim().slice(1))) {
     body = body.slice(0, -unit.trim().slice(1).length).trim();
-    if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return checkRange(Number(body), raw, unit);
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body)) return checkRange(Number(body), raw, unit, rowName);
   }
   const unitMatch = /\s*(%|‰|[\u4e00-\u9fa5/]+)$/.exec(body);
   if (unitMatch) {
@@ -207,7 +220,7 @@ export function readEntryText(raw: string, unit: string): EntryResult {
     }
     const plain = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(body);
     // 3次 on a 次/年 row, 1小时 on 小时/天, 500元 on 元/月: the row's own unit, said without its "per".
-    if (plain && unit.trim().startsWith(`${typedUnit}/`)) return checkRange(Number(body), raw, unit);
+    if (plain && unit.trim().startsWith(`${typedUnit}/`)) return checkRange(Number(body), raw, unit, rowName);
     // 2个 on a 家 row, 50000元 on a 万元 row: a unit, only not the row's ("不是数字" puzzled the clerk).
     if (plain && (isCountUnit(typedUnit) || OTHER_UNIT_WORDS.has(typedUnit))) {
       return {
@@ -245,17 +258,42 @@ export function readEntryText(raw: string, unit: string): EntryResult {
   }
   // (An exponent, as Excel writes a number formatted as scientific in a CSV: 1.2E+03.)
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/.test(body))
-    return { ok: false, raw, message: notANumber(raw, unit) };
-  return checkRange(Number(body), raw, unit);
+    return { ok: false, raw, message: notTheYearsFigure(text, raw, unit) ?? notANumber(raw, unit) };
+  return checkRange(Number(body), raw, unit, rowName);
+}
+
+/**
+ * Why a figure with words in brackets that make it another figure (2.3（预计）, 98.5（全省）) is not taken, or null for
+ * any other text. "不是数字" puzzled a clerk who had just seen 约1.1 and 1.1（快报） read: say which words, and how
+ * the year's own figure, if still an estimate, may be written.
+ */
+function notTheYearsFigure(text: string, raw: string, unit: string): string | null {
+  const bracket = BRACKETED_WORDS.exec(text);
+  const said = bracket?.[2]?.trim() ?? '';
+  if (!bracket || said === '' || !NOT_THE_YEARS_FIGURE.test(said)) return null;
+  const unitShown = unit ? `（单位 ${unit}）` : '';
+  const start = `“${raw.trim()}”括号中写的是“${said}”：`;
+  if (!FORECAST_OR_TARGET.test(said))
+    return `${start}其他地区、时期的数值或变化量不是本市本年的数值，请填写本年的实际数值${unitShown}。`;
+  const figure = bracket[1]!.trim();
+  return (
+    `${start}预计数、预测数和目标都不是本年的实际数值，请填写本年的实际数值${unitShown}；` +
+    `本年数值尚为估计数或快报数的，可写作“${figure}（估计）”“约${figure}”“${figure}（快报）”。`
+  );
 }
 
 /**
  * Words in brackets after a figure that make it some other figure than the year's own: a forecast, a target, another
  * place's or period's figure, a change (2.3（预计）, 3（目标）, 98.5（全省）). Such a figure is not the year's, and is
- * refused; a column headed with them (2025年（目标）) is no column of the year's figures either.
+ * refused; a column headed with them (2025年（目标）) is no column of the year's figures either. Not 估计, 估算: an
+ * estimate of the year's own figure, as 约, 初步 and 快报 are (DOMAIN.md; read by readWordedFigure) — but 预估 is a
+ * forecast.
  */
 export const NOT_THE_YEARS_FIGURE =
-  /目标|规划|计划|预计|预测|预期|测算|估|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+  /目标|规划|计划|预计|预测|预期|预估|测算|全国|全省|浙江|金华|平均|标准|要求|同比|环比|增|减|变化|差|排名|上年|去年|同期|半年|季|(?:^|\D)(?:[1-9]|1[01])月/;
+
+/** Of NOT_THE_YEARS_FIGURE, the words of a forecast or a target (the rest name another place, period or a change). */
+const FORECAST_OR_TARGET = /目标|规划|计划|预计|预测|预期|预估|测算/;
 
 /** A figure followed by words about it in brackets: 2.3（快报）, 98.5%(初步) (half-width by then); no digit inside. */
 const BRACKETED_WORDS = /^(.*?\d[%‰]?)\s*\(([^()\d]{1,12})\)$/;
@@ -278,7 +316,7 @@ export interface WordedFigure {
  * or a target in brackets: NOT_THE_YEARS_FIGURE). parseEntry itself refuses these texts, so that no caller drops
  * the words by accident.
  */
-export function readWordedFigure(raw: string, unit: string): WordedFigure | null {
+export function readWordedFigure(raw: string, unit: string, rowName = ''): WordedFigure | null {
   let text = toHalfWidth(raw).trim();
   const words: string[] = [];
   const bracket = BRACKETED_WORDS.exec(text);
@@ -299,7 +337,7 @@ export function readWordedFigure(raw: string, unit: string): WordedFigure | null
     text = text.slice(0, after.index);
   }
   if (words.length === 0 || !/\d/.test(text)) return null;
-  const entry = parseEntry(text, unit);
+  const entry = parseEntry(text, unit, rowName);
   // (A figure that cannot be one, 约312 on a % row, is refused as the text typed, with the figure's own reason.)
   if (!entry.ok) return { entry: { ok: false, raw, message: entry.message }, words: words.join('、') };
   if (entry.value === null) return null;
@@ -322,14 +360,16 @@ export function noteWithLine(note: string, line: string): string {
  * (3.2) as Excel's accounting format shows −3.2: the negative figure, where the row takes one (no unit); else
  * refused with what Excel meant, as "不是数字" puzzled a clerk who pasted it.
  */
-function readBracketedNegative(inside: string, raw: string, unit: string): EntryResult {
-  const figure = readEntryText(inside, unit);
+function readBracketedNegative(inside: string, raw: string, unit: string, rowName: string): EntryResult {
+  const figure = readEntryText(inside, unit, rowName);
   if (!figure.ok || figure.value === null) return { ok: false, raw, message: notANumber(raw, unit) };
   const value = -figure.value;
   if (value === 0 || !rulesOf(unit).level) return { ok: true, value };
   const rules = rulesOf(unit);
   const why = rules.percent
-    ? '百分比应在 0 到 100 之间，请核对后重填。'
+    ? isGrossRate(rowName)
+      ? `${grossRateWords(rowName)}不会是负数，请核对后重填。`
+      : '百分比应在 0 到 100 之间，请核对后重填。'
     : rules.permille
       ? '千分率应在 0 到 1000 之间，请核对后重填。'
       : rules.count
@@ -419,9 +459,22 @@ function rulesOf(unit: string): UnitRules {
   return rules;
 }
 
-function checkRange(value: number, raw: string, unit: string): EntryResult {
+/** How a message names a gross rate: 毛入园率 or 毛入学率, as the row's name says. */
+function grossRateWords(rowName: string): string {
+  return /毛(?:入学|在校)率/.test(rowName) ? '毛入学率' : '毛入园率';
+}
+
+function checkRange(value: number, raw: string, unit: string, rowName = ''): EntryResult {
   if (!Number.isFinite(value)) return { ok: false, raw, message: notANumber(raw, unit) };
   const rules = rulesOf(unit);
+  // A gross rate passes 100 % (isGrossRate); only past GROSS_RATE_QUESTIONED is it questioned, not refused.
+  if (rules.percent && value > 100 && isGrossRate(rowName)) return { ok: true, value };
+  if (rules.percent && value < 0 && isGrossRate(rowName))
+    return {
+      ok: false,
+      raw,
+      message: `${grossRateWords(rowName)}不会是负数，“${raw}”不符合：请核对后重填；没有数据请留空。`,
+    };
   if (rules.percent && (value < 0 || value > 100)) {
     // A whole number well past 100 without a % sign is most often the count the rate is made of (312 儿童之家 for
     // a 建成率): say so, and how to make the rate. (Just past 100 — 101, a gross enrolment rate — it is a rate.)
@@ -483,10 +536,18 @@ function checkRange(value: number, raw: string, unit: string): EntryResult {
 }
 
 /** Why a stored cell value is not usable as a number, or null when it is a valid number. */
-export function cellProblem(value: CellValue | undefined | null, unit: string): string | null {
+export function cellProblem(value: CellValue | undefined | null, unit: string, rowName = ''): string | null {
   if (value === undefined || value === null) return null;
-  const result = parseEntry(value, unit);
-  return result.ok ? null : result.message;
+  const result = parseEntry(value, unit, rowName);
+  if (!result.ok) return result.message;
+  // Text a figure is read from now, kept as typed when the rules refused it (101.3 on a 毛入园率 before a gross
+  // rate could pass 100 %): it showed nothing wrong while no computation used it.
+  if (typeof value === 'string' && result.value !== null)
+    return (
+      `“${value.trim()}”保存时未能读取为数值（当时的规则不接受），未参与计算：请在此格重新输入“${value.trim()}”，` +
+      `即按 ${formatWithUnit(result.value, unit)} 填入。`
+    );
+  return null;
 }
 
 /**
@@ -494,10 +555,14 @@ export function cellProblem(value: CellValue | undefined | null, unit: string): 
  * they were read (约5, kept red by an earlier version of the workbook), that typing it again reads it: a clerk
  * told only 不是数字 typed 5 and dropped the 约 unsaid.
  */
-export function yearCellProblem(value: CellValue | undefined | null, unit: string): string | null {
-  const problem = cellProblem(value, unit);
+export function yearCellProblem(
+  value: CellValue | undefined | null,
+  unit: string,
+  rowName = '',
+): string | null {
+  const problem = cellProblem(value, unit, rowName);
   if (problem === null || typeof value !== 'string') return problem;
-  const worded = readWordedFigure(value, unit);
+  const worded = readWordedFigure(value, unit, rowName);
   if (!worded?.entry.ok || worded.entry.value === null) return problem;
   const words = worded.words
     .split('、')
@@ -510,8 +575,8 @@ export function yearCellProblem(value: CellValue | undefined | null, unit: strin
 }
 
 /** The stored form of an entry: a number when valid, the text as typed when not, undefined when empty. */
-export function toCellValue(input: unknown, unit: string): CellValue | undefined {
-  const result = parseEntry(input, unit);
+export function toCellValue(input: unknown, unit: string, rowName = ''): CellValue | undefined {
+  const result = parseEntry(input, unit, rowName);
   if (result.ok) return result.value === null ? undefined : result.value;
   return result.raw;
 }

@@ -5,6 +5,29 @@
  */
 import { toHalfWidth } from './entry';
 
+/**
+ * The offices a 责任单位 is picked from (the plan's member departments): the grid's list, and what a CSV's new row's
+ * 责任单位 is read against (with the offices the workbook already names).
+ */
+export const DEPARTMENTS = [
+  '市卫健局',
+  '市教育局',
+  '市民政局',
+  '市公安局',
+  '市检察院',
+  '市法院',
+  '市司法局',
+  '市人社局',
+  '市市场监管局',
+  '市文广旅体局',
+  '市医保局',
+  '市财政局',
+  '市统计局',
+  '团市委',
+  '市妇联',
+  '市残联',
+] as const;
+
 export type OfficeReading =
   /** Nothing typed: the row has no 责任单位. */
   | { kind: 'empty' }
@@ -48,6 +71,32 @@ export function officeReadingNotice(typed: string, reading: OfficeReading): stri
     }
     case 'new':
       return `责任单位“${reading.office}”不在列表中，已作为新的责任单位填入；如是列表中的单位，请改为从列表中选择。`;
+    case 'empty':
+      return null;
+  }
+}
+
+/**
+ * What the import's 读取说明 says of a new row's 责任单位, read as the grid reads a typed one (readOffice): the office
+ * it was taken as, the offices it could be (kept as written: which is meant cannot be told), or that it is a new
+ * office. Null for an office written in full, or none.
+ */
+export function officeImportNote(written: string, reading: OfficeReading): string | null {
+  const text = written.trim();
+  switch (reading.kind) {
+    case 'office':
+      return reading.completed
+        ? `责任单位“${text}”已填为“${reading.office}”（列表中唯一含“${text}”的单位）；如是列表以外的新单位，导入后请在表格中改为其完整名称。`
+        : null;
+    case 'several': {
+      const shown = reading.offices.slice(0, 5).join('、') + (reading.offices.length > 5 ? '等' : '');
+      return (
+        `责任单位“${text}”与列表中多个单位相符（${shown}，共 ${reading.offices.length} 个），已按原文填入：` +
+        '导入后请在表格中从列表中选择。'
+      );
+    }
+    case 'new':
+      return `责任单位“${reading.office}”不在列表中，已作为新的责任单位填入；如是列表中的单位，导入后请在表格中改为从列表中选择。`;
     case 'empty':
       return null;
   }

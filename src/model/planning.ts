@@ -131,7 +131,9 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   /** A yearly change: 个百分点 for a rate in %, as the plan writes it. */
   const pace = (v: number) => formatDifference(roundHalfAway(v, 2), indicator.unit);
   const projection = projectByDefault(defaultMethod(indicator), series, indicator.targetYear);
-  const trendAtTarget = projection.ok ? withinNaturalLimits(projection.value, indicator.unit) : null;
+  const trendAtTarget = projection.ok
+    ? withinNaturalLimits(projection.value, indicator.unit, indicator.name)
+    : null;
   const none = { trendAtTarget, requiredPace: null, bestPace: null };
   if (spec.kind === 'direction') return { flag: null, message: '方向性目标，无数值可比。', ...none };
   const target = targetForYear(spec, series, indicator.targetYear);
@@ -157,7 +159,7 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
   const baseValue = baseActual
     ? (series.values[series.years.indexOf(indicator.baseYear)] ?? null)
     : atBase.ok
-      ? withinNaturalLimits(atBase.value, indicator.unit)
+      ? withinNaturalLimits(atBase.value, indicator.unit, indicator.name)
       : null;
   // The base year's own figure is said as a figure; only a year without one is the trend's (按趋势…约为).
   const baseSaid = (v: number, already = '') =>

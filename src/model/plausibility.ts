@@ -7,14 +7,17 @@
  * value is questioned the same way beside the row's old target and figures (implausibleTarget).
  *
  * Not this module's job: a figure that cannot be one at all (a % over 100, a negative level, a count with
- * decimals) — parseEntry refuses those before they get here.
+ * decimals) — parseEntry refuses those before they get here. A gross rate (毛入学率) may pass 100 %: past 150 % it is
+ * questioned here (pastGrossRateLevel).
  */
 import type { CellValue, TargetKind } from './indicator';
 import {
   formatDifference,
   formatNumber,
   formatWithUnit,
+  GROSS_RATE_QUESTIONED,
   isCountUnit,
+  isGrossRate,
   isPercentUnit,
   isPermilleUnit,
   naturalLimits,
@@ -96,8 +99,21 @@ export function implausibleFigure(
   target?: RowTarget,
   /** The row's target year (an ImplausibleFigure's neighbourYear when compared with the target). */
   targetYear = 0,
+  /** The row's name: a gross rate (毛入学率) is questioned past GROSS_RATE_QUESTIONED, whatever its neighbours. */
+  rowName = '',
 ): ImplausibleFigure | null {
   if (!(value > 0) || !Number.isFinite(value)) return null;
+  const gross = pastGrossRateLevel(unit, rowName, `${year}年`, value);
+  if (gross !== null)
+    // (Compared with the level itself: no year's figure says a gross rate of 160 % is odd, the level does.)
+    return {
+      year,
+      value,
+      neighbourYear: year,
+      neighbourValue: GROSS_RATE_QUESTIONED,
+      factor: value / GROSS_RATE_QUESTIONED,
+      message: gross,
+    };
   let nearYear = 0;
   let nearValue = 0;
   let nearDistance = Infinity;
@@ -133,6 +149,18 @@ export function implausibleFigure(
     factor,
     message: describe(unit, `${year}年`, value, `${nearYear}年`, nearValue, factor, false, '相邻年份'),
   };
+}
+
+/**
+ * A gross rate's figure past GROSS_RATE_QUESTIONED %: real ones stay near 100 % (children from other places, pupils
+ * older than the age), so 160 % is a digit too many or a count. Null for any other figure or row.
+ */
+function pastGrossRateLevel(unit: string, rowName: string, subject: string, value: number): string | null {
+  if (!isPercentUnit(unit) || !isGrossRate(rowName) || value <= GROSS_RATE_QUESTIONED) return null;
+  return (
+    `${subject}为${formatWithUnit(value, unit)}。毛入园率、毛入学率可以超过100%，但超过${GROSS_RATE_QUESTIONED}%极少见：` +
+    '请核实是否填错了数字，或填成了人数。'
+  );
 }
 
 /** What of a row's target a first figure is compared with (a row's Target will do). */
@@ -309,8 +337,18 @@ export function implausibleTarget(
   unit: string,
   value: number,
   references: TargetReferences,
+  /** The row's name: a gross rate's target is questioned past GROSS_RATE_QUESTIONED, as its figures are. */
+  rowName = '',
 ): ImplausibleTarget | null {
   if (!(value > 0) || !Number.isFinite(value)) return null;
+  const gross = pastGrossRateLevel(unit, rowName, '目标值', value);
+  if (gross !== null)
+    return {
+      compared: `${GROSS_RATE_QUESTIONED}%`,
+      comparedValue: GROSS_RATE_QUESTIONED,
+      factor: value / GROSS_RATE_QUESTIONED,
+      message: gross,
+    };
   const { values, years, currentTarget, previousTarget } = references;
   const candidates: [string, number | null | undefined][] = [
     ['原目标', currentTarget],

@@ -772,7 +772,7 @@ export function factsAsOf(
       : project(row.method, series, indicator.targetYear);
   // As the grid has it (resultsOf): within the unit's limits, a count whole.
   const projected = projection.ok
-    ? wholeCountAsShown(withinNaturalLimits(projection.value, indicator.unit), spec)
+    ? wholeCountAsShown(withinNaturalLimits(projection.value, indicator.unit, indicator.name), spec)
     : null;
   const assessment = assessStatus(spec, series, projected, thresholds);
   return {

@@ -100,7 +100,7 @@ export function resultsOf(
   // Counts in whole units, as shown and judged (wholeCountAsShown): 7.36 家 is 7 家 in the cell, its gap and status.
   const projected =
     unit !== undefined && typeof rawProjected === 'number' && Number.isFinite(rawProjected)
-      ? wholeCountAsShown(withinNaturalLimits(rawProjected, unit), { ...spec, unit })
+      ? wholeCountAsShown(withinNaturalLimits(rawProjected, unit, spec.name), { ...spec, unit })
       : rawProjected;
   const series = seriesFromCells(cells, years);
   let projection: number | null = null;

@@ -133,6 +133,8 @@ export interface TargetSpec {
    * 减少 (a direction target there is met, not 停滞).
    */
   unit?: string;
+  /** The row's name, for its natural limits too: a gross rate (毛入学率) passes 100 % (isGrossRate). */
+  name?: string;
 }
 
 export interface Assessment {
@@ -211,11 +213,13 @@ export function judgedComparator(
 }
 
 export function targetSpecOf(
-  indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear' | 'unit'>,
+  indicator: Pick<Indicator, 'target' | 'baseYear' | 'targetYear' | 'unit'> &
+    Partial<Pick<Indicator, 'name'>>,
 ): TargetSpec {
   const { target } = indicator;
   return {
     unit: indicator.unit,
+    ...(indicator.name === undefined ? {} : { name: indicator.name }),
     kind: target.kind,
     comparator: judgedComparator(target),
     value:
@@ -497,7 +501,7 @@ function trendLeavesTarget(
 
 /** A value at its unit's natural limit on the side the target wants (100 % to rise, 0 to fall): it can go no further. */
 function atNaturalLimit(value: number, spec: TargetSpec): boolean {
-  const limits = naturalLimits(spec.unit ?? '');
+  const limits = naturalLimits(spec.unit ?? '', spec.name);
   return lowerIsBetter(spec) ? value <= limits.low + EPSILON : value >= limits.high - EPSILON;
 }
 
@@ -614,7 +618,7 @@ function assessDirection(spec: TargetSpec, series: Series, result: Assessment, t
  * or when a value lies past it (a gap below zero measures nothing).
  */
 function shortfallRate(series: Series, spec: TargetSpec): { rate: number; limit: number } | null {
-  const limit = naturalLimits(spec.unit ?? '').high;
+  const limit = naturalLimits(spec.unit ?? '', spec.name).high;
   if (!Number.isFinite(limit) || series.values.some((v) => v > limit)) return null;
   const rate = yearlyRate({ years: series.years, values: series.values.map((v) => limit - v) });
   return rate === null ? null : { rate: -rate, limit };
@@ -709,9 +713,12 @@ export function assessFluctuation(
   const reversals = countReversals(series.values);
   const raw = linearPredictionInterval(series, spec.targetYear, thresholds.intervalLevel);
   // Shown within the unit's natural limits: no −0.02‰, no 107.61 % (the projection is held there too).
-  const limits = naturalLimits(unit);
+  const limits = naturalLimits(unit, spec.name);
   const interval = raw
-    ? { low: withinNaturalLimits(raw.low, unit), high: withinNaturalLimits(raw.high, unit) }
+    ? {
+        low: withinNaturalLimits(raw.low, unit, spec.name),
+        high: withinNaturalLimits(raw.high, unit, spec.name),
+      }
     : null;
   const heldLow = raw !== null && interval !== null && interval.low !== raw.low;
   const heldHigh = raw !== null && interval !== null && interval.high !== raw.high;
@@ -986,7 +993,7 @@ export function explainStatus(
   const target = a.targetAtT;
   if (projected === null || target === null) return `${methodText}无法得出预测值。`;
   // A trend held at its unit's limit says so (the formula alone would give e.g. 102.5 %).
-  const limits = naturalLimits(unit);
+  const limits = naturalLimits(unit, spec.name);
   // (Only the upper limit: a projection of exactly 0 is as often a row of zeros as a trend held at 0.)
   const limit = projected === limits.high ? `（以 ${f(limits.high)} 为上限）` : '';
   let text: string;
@@ -1100,7 +1107,7 @@ export function holdLegend(thresholds: Thresholds): string {
 
 /** "已是上限 100%，无法再提高": why a direction target at its unit's limit counts as met. */
 function limitReached(spec: TargetSpec, unit: string): string {
-  const limits = naturalLimits(unit);
+  const limits = naturalLimits(unit, spec.name);
   if (spec.comparator === '不升') return `已是下限 ${formatWithUnit(limits.low, unit)}，未上升`;
   const down = spec.comparator === '↓';
   const edge = formatWithUnit(down ? limits.low : limits.high, unit);

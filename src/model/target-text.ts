@@ -1,7 +1,14 @@
 /**
  * A target in words, as a clerk reads it in the grid, the report and the change history. Pure.
  */
-import { formatNumber, isCountUnit, isPercentUnit, isPermilleUnit, toHalfWidth } from './entry';
+import {
+  formatNumber,
+  isCountUnit,
+  naturalLimits,
+  isPercentUnit,
+  isPermilleUnit,
+  toHalfWidth,
+} from './entry';
 import { TARGET_KIND_LABELS, type Comparator, type Indicator, type Target } from './indicator';
 import { judgedComparator } from './status';
 
@@ -155,7 +162,7 @@ const PER_UNIT_MARK = '§';
  * given unit. A figure without a unit is in the row's unit; another unit is refused (never rescaled). Pure; never
  * throws: a text it cannot read gets a Chinese message with examples fitting the row's unit.
  */
-export function parseTargetText(text: string, unit: string): TargetTextResult {
+export function parseTargetText(text: string, unit: string, rowName = ''): TargetTextResult {
   const rowUnit = unit.trim();
   let s = toHalfWidth(text).trim();
   if (s === '') return unreadable(text, unit, '');
@@ -201,7 +208,7 @@ export function parseTargetText(text: string, unit: string): TargetTextResult {
     const yearly = YEARLY.exec(s);
     if (yearly) return yearlyChange(text, unit, s, yearly);
   }
-  return boundedFigure(text, unit, s, parenWording);
+  return boundedFigure(text, unit, s, parenWording, rowName);
 }
 
 function ok(target: Target): TargetTextResult {
@@ -261,7 +268,13 @@ function yearlyChange(raw: string, unit: string, s: string, match: RegExpExecArr
   return baseYear && read.ok ? { ...read, baseYear: Number(baseYear) } : read;
 }
 
-function boundedFigure(raw: string, unit: string, s: string, parenWording: string | null): TargetTextResult {
+function boundedFigure(
+  raw: string,
+  unit: string,
+  s: string,
+  parenWording: string | null,
+  rowName: string,
+): TargetTextResult {
   if (countFigures(s) > 1) return unreadable(raw, unit, '：含有多个数字，一个目标只写一个数');
   const figureMatch = /-?\d+(?:\.\d+)?/.exec(s);
   if (!figureMatch) return unreadable(raw, unit, '');
@@ -324,7 +337,7 @@ function boundedFigure(raw: string, unit: string, s: string, parenWording: strin
     comparator = only.comparator;
   }
 
-  const rangeProblem = checkRange(raw, value, rowUnit);
+  const rangeProblem = checkRange(raw, value, rowUnit, rowName);
   if (rangeProblem) return rangeProblem;
 
   const wording = parenWording ?? [wordsOf(pre), postWords].filter(Boolean).join('…');
@@ -403,8 +416,10 @@ function wrongUnit(raw: string, typed: string, unit: string, example: string): T
 }
 
 /** A figure the unit cannot take: a share over 100 % (1000 ‰), a negative level, a fraction of a count. */
-function checkRange(raw: string, value: number, rowUnit: string): TargetTextResult | null {
-  if (isPercentUnit(rowUnit) && (value < 0 || value > 100)) {
+function checkRange(raw: string, value: number, rowUnit: string, rowName: string): TargetTextResult | null {
+  // (A gross rate, 毛入学率, passes 100 %: only its lower limit holds — see naturalLimits.)
+  const { high } = naturalLimits(rowUnit, rowName);
+  if (isPercentUnit(rowUnit) && (value < 0 || value > high)) {
     return { ok: false, message: `百分比应在 0 到 100 之间，“${raw}”超出范围：请核对后重填。` };
   }
   if (isPermilleUnit(rowUnit) && (value < 0 || value > 1000)) {

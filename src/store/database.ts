@@ -141,7 +141,7 @@ export class WorkbookDatabase extends Dexie {
           .modify((row: RowRecordV1 & Partial<RowRecord>) => {
             const values: Indicator['values'] = {};
             for (const [year, text] of Object.entries(row.values ?? {})) {
-              const value = toCellValue(text, row.unit ?? '');
+              const value = toCellValue(text, row.unit ?? '', row.name ?? '');
               if (value !== undefined) values[Number(year)] = value;
             }
             (row as unknown as RowRecord).values = values;

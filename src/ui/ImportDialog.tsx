@@ -662,6 +662,7 @@ function Preview(props: {
             {(row) => (
               <li>
                 {row.indicator.code} {row.indicator.name}（{row.file} 第 {row.line} 行
+                {row.indicator.department ? `，责任单位 ${row.indicator.department}` : ''}
                 {Object.keys(row.indicator.values).length > 0
                   ? `，含 ${Object.keys(row.indicator.values).length} 个年份的数值`
                   : '，没有年份数值'}

@@ -774,3 +774,38 @@ test('a new row’s 目标值 far off its figures is listed to check, and a 基�
   await expect(await workbook.cell('X01', '目标值')).toContainText('0.65');
   workbook.expectNoErrors();
 });
+
+test('a new row’s 责任单位 written in part (卫健局) comes in as the one office holding it, said in 读取说明; a new office is said as new', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '新增.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(
+      [
+        '代码,指标名称,单位,责任单位,2024年',
+        'X01,测试新增甲（虚构）,%,卫健局,50',
+        'X02,测试新增乙（虚构）,%,市妇幼保健院,60',
+      ].join('\r\n'),
+    ),
+  });
+  // It came in as the office “卫健局”, which no filter, template or notice of 市卫健局 finds.
+  await expect(dialog.getByRole('list', { name: '新增指标' }).getByRole('listitem')).toHaveText([
+    'X01 测试新增甲（虚构）（新增.csv 第 2 行，责任单位 市卫健局，含 1 个年份的数值）',
+    'X02 测试新增乙（虚构）（新增.csv 第 3 行，责任单位 市妇幼保健院，含 1 个年份的数值）',
+  ]);
+  const notes = dialog.getByRole('list', { name: '读取说明' });
+  await expect(notes).toContainText(
+    '新增.csv 第 2 行 “责任单位”列：新增指标 X01 测试新增甲（虚构）：责任单位“卫健局”已填为“市卫健局”（列表中唯一含“卫健局”的单位）',
+  );
+  await expect(notes).toContainText('责任单位“市妇幼保健院”不在列表中，已作为新的责任单位填入');
+  await dialog.getByRole('button', { name: '应用' }).click();
+  await expect(dialog).toBeHidden();
+  await workbook.revealRow('X01');
+  await expect(await workbook.cell('X01', '责任单位')).toHaveText('▼市卫健局');
+  workbook.expectNoErrors();
+});

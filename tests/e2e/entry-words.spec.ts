@@ -45,6 +45,39 @@ test('约4.1 and 4.5（快报） typed in a year cell: the figure is read, the w
   workbook.expectNoErrors();
 });
 
+test('1.1（估计） typed in a year cell is the year’s figure as 约1.1 is; 1.1（预计） is refused, saying a forecast is no year’s figure', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  // It was kept red, “1.1（估计）”不是数字, while 约1.1 was read.
+  await workbook.typeInto(INFANT, '2023年', '1.1（估计）');
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('1.1‰');
+  await expect(await workbook.cell(INFANT, '2023年')).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INFANT, '备注')).toContainText('2023年数值为“1.1（估计）”（按 1.1‰ 计）');
+  await workbook.typeInto(INFANT, '2022年', '1.1（估算）');
+  await expect(await workbook.cell(INFANT, '2022年')).toHaveText('1.1‰');
+  // A forecast is kept as typed, marked, with the reason and what to write instead.
+  await workbook.typeInto(INFANT, '2024年', '1.1（预计）');
+  const forecast = await workbook.cell(INFANT, '2024年');
+  await expect(forecast).toHaveClass(/cell-invalid/);
+  await expect(forecast).toHaveAttribute(
+    'title',
+    '“1.1（预计）”括号中写的是“预计”：预计数、预测数和目标都不是本年的实际数值，请填写本年的实际数值（单位 ‰）；' +
+      '本年数值尚为估计数或快报数的，可写作“1.1（估计）”“约1.1”“1.1（快报）”。',
+  );
+  await expect(bar).not.toContainText('不是数字');
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('1.1‰');
+  await expect(await workbook.cell(INFANT, '2024年')).toContainText('1.1（预计）');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveClass(/cell-invalid/);
+  workbook.expectNoErrors();
+});
+
 test('责任单位 typed in part and left (Tab, Enter, a click elsewhere) is the one office it names; several are asked; a new office typed in full is kept', async ({
   page,
 }) => {
@@ -137,7 +170,8 @@ test('full-width forms of an input method and Excel’s pasted forms: read, or r
   await expect(await workbook.cell(HIGH_SCHOOL, '2023年')).toHaveText('96.8%');
   await expect(await workbook.cell(HIGH_SCHOOL, '2024年')).toHaveAttribute(
     'title',
-    '“(3.2)”在 Excel 中表示负数 -3.2：百分比应在 0 到 100 之间，请核对后重填。',
+    // (A gross rate passes 100 %: only its lower limit is said.)
+    '“(3.2)”在 Excel 中表示负数 -3.2：毛入学率不会是负数，请核对后重填。',
   );
   // In the grid, not only after an import: it said 后再导入 to a clerk who had pasted it.
   await expect(await workbook.cell(HIGH_SCHOOL, '2025年')).toHaveAttribute(

@@ -223,7 +223,31 @@ describe('parseImportFile: values are never guessed', () => {
     expect(parsed.issues).toHaveLength(4);
     expect(changes(parsed.updates)).toEqual([
       ['H02', 2023, undefined, 1.33, 2],
-      ['E03', 2023, undefined, 96.6, 3],
+      ['E02', 2023, undefined, 96.6, 3],
+    ]);
+  });
+
+  it('a gross rate past 100 % (毛入园率 101.3) is a figure, not out of range; another % row’s 101 is refused', () => {
+    // (The fixture's 101 was on 学前教育毛入园率, where 101 is a real figure: it is now on 普惠性幼儿园覆盖率.)
+    const text =
+      '代码,指标名称,2021年,2022年\r\nE03,学前教育毛入园率,101.3,101.3%\r\nE02,普惠性幼儿园覆盖率,101,\r\n';
+    const read = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(read.updates)).toEqual([
+      ['E03', 2021, undefined, 101.3, 2],
+      ['E03', 2022, undefined, 101.3, 2],
+    ]);
+    expect(read.issues.map((i) => [i.line, i.message])).toEqual([
+      [3, 'E02 普惠性幼儿园覆盖率：百分比应在 0 到 100 之间，“101”超出范围：请核对后重填。该单元格未导入。'],
+    ]);
+    expect(read.questions).toEqual([]);
+  });
+
+  it('a gross rate far past 100 % (160) goes in, questioned (请核实)', () => {
+    const text = '代码,指标名称,2021年\r\nE03,学前教育毛入园率,160\r\n';
+    const read = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(changes(read.updates)).toEqual([['E03', 2021, undefined, 160, 2]]);
+    expect(read.questions?.map((q) => q.message)).toEqual([
+      'E03 学前教育毛入园率：2021年为160%。毛入园率、毛入学率可以超过100%，但超过150%极少见：请核实是否填错了数字，或填成了人数。',
     ]);
   });
 
@@ -768,7 +792,9 @@ describe('round trip: export → decode → import', () => {
       [6, '2023年'],
     ]);
     expect(parsed.issues[0]?.message).toContain('“-待定”不是数字');
-    expect(parsed.issues[1]?.message).toContain('“5（预计）”不是数字');
+    expect(parsed.issues[1]?.message).toContain(
+      '“5（预计）”括号中写的是“预计”：预计数、预测数和目标都不是本年的实际数值',
+    );
   });
 
   it('proposes a row a clerk added, as it was', () => {
@@ -790,6 +816,55 @@ describe('round trip: export → decode → import', () => {
     expect(parsed.newRows).toEqual([
       { file: '导出.csv', line: LANXI_2021_2025.indicators.length + 2, indicator: added },
     ]);
+  });
+
+  it('a new row’s 责任单位 is read as the grid reads it: the one office holding it, several kept and said, none a new office said', () => {
+    // “卫健局” came in as the office “卫健局”, which no filter, template or notice of 市卫健局 finds.
+    const text = [
+      '代码,指标名称,单位,责任单位,2024年',
+      'X01,测试新增甲（虚构）,%,卫健局,50',
+      'X02,测试新增乙（虚构）,%,市,50',
+      'X03,测试新增丙（虚构）,%,市妇幼保健院,50',
+      'X04,测试新增丁（虚构）,%,市教育局,50',
+      'X05,测试新增戊（虚构）,%,,50',
+    ].join('\r\n');
+    const parsed = parseImportFile(text, '新增.csv', planRows(), YEARS);
+    expect(parsed.newRows.map((r) => [r.indicator.code, r.indicator.department])).toEqual([
+      ['X01', '市卫健局'],
+      ['X02', '市'],
+      ['X03', '市妇幼保健院'],
+      ['X04', '市教育局'],
+      ['X05', ''],
+    ]);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.readingNotes?.map((n) => [n.line, n.column, n.message])).toEqual([
+      [
+        2,
+        '责任单位',
+        '新增指标 X01 测试新增甲（虚构）：责任单位“卫健局”已填为“市卫健局”（列表中唯一含“卫健局”的单位）；' +
+          '如是列表以外的新单位，导入后请在表格中改为其完整名称。',
+      ],
+      [
+        3,
+        '责任单位',
+        '新增指标 X02 测试新增乙（虚构）：责任单位“市”与列表中多个单位相符（市卫健局、市教育局、市民政局、市公安局、' +
+          '市检察院等，共 16 个），已按原文填入：导入后请在表格中从列表中选择。',
+      ],
+      [
+        4,
+        '责任单位',
+        '新增指标 X03 测试新增丙（虚构）：责任单位“市妇幼保健院”不在列表中，已作为新的责任单位填入；' +
+          '如是列表中的单位，导入后请在表格中改为从列表中选择。',
+      ],
+    ]);
+  });
+
+  it('an office the workbook already names counts as one of the list', () => {
+    const rows = planRows();
+    rows[0] = { ...rows[0]!, department: '市妇幼保健院' };
+    const text = '代码,指标名称,单位,责任单位,2024年\r\nX01,测试新增甲（虚构）,%,妇幼,50\r\n';
+    const parsed = parseImportFile(text, '新增.csv', rows, YEARS);
+    expect(parsed.newRows[0]?.indicator.department).toBe('市妇幼保健院');
   });
 
   it('keeps a 不升 (not rising) comparator through export and import, beside ↓ and ↑', () => {

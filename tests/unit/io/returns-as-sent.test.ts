@@ -420,4 +420,40 @@ describe('a figure with a word about it in brackets', () => {
     expect(parsed.updates).toEqual([]);
     expect(parsed.issues.map((i) => i.line)).toEqual([2, 3, 4]);
   });
+
+  it('an estimate of the year’s figure (估计, 估算, 初步, 快报) is read as 约 is; 预计, 预测, 预估, 目标 are refused saying why', () => {
+    // “1.1（估计）” was refused as a forecast (不是数字) while “约1.1” was read.
+    const estimates = ['1.1（估计）', '1.1（估算）', '1.1（初步）', '1.1（快报）', '约1.1'];
+    const forecasts = ['1.1（预计）', '1.1（预测）', '1.1（预估）', '1.1（目标）'];
+    const parsed = read(
+      '卫健局.csv',
+      encodeGbk(
+        ['代码,2024年', ...[...estimates, ...forecasts].map((text, i) => `H0${i + 1},${text}`)].join('\r\n'),
+      ),
+    );
+    expect(parsed.updates.map((u) => [u.code, u.year, u.newValue])).toEqual(
+      estimates.map((_, i) => [`H0${i + 1}`, 2024, 1.1]),
+    );
+    expect(parsed.remarks?.map((r) => [r.line, r.text])).toEqual([
+      [2, '1.1（估计）（数值已导入，括号中的文字未导入）'],
+      [3, '1.1（估算）（数值已导入，括号中的文字未导入）'],
+      [4, '1.1（初步）（数值已导入，括号中的文字未导入）'],
+      [5, '1.1（快报）（数值已导入，括号中的文字未导入）'],
+      [6, '约1.1（数值已导入，“约”未导入）'],
+    ]);
+    expect(parsed.issues.map((i) => [i.line, i.column])).toEqual([
+      [7, '2024年'],
+      [8, '2024年'],
+      [9, '2024年'],
+      [10, '2024年'],
+    ]);
+    forecasts.forEach((text, i) => {
+      const word = text.slice(4, 6);
+      expect(parsed.issues[i]?.message).toContain(
+        `“${text}”括号中写的是“${word}”：预计数、预测数和目标都不是本年的实际数值，请填写本年的实际数值（单位 `,
+      );
+      expect(parsed.issues[i]?.message).toContain('可写作“1.1（估计）”“约1.1”“1.1（快报）”');
+      expect(parsed.issues[i]?.message).toContain('该单元格未导入');
+    });
+  });
 });

@@ -353,6 +353,49 @@ describe('readWordedFigure: a figure with words about it, as departments write a
   });
 });
 
+describe('an estimate of the year’s own figure is read; a forecast or a target is not the year’s figure', () => {
+  // DOMAIN.md, and the import's 报送单位的说明: 估计, 估算, 初步, 快报, 约 say how sure the year's own figure is;
+  // 预计, 预测, 目标 say it is some other figure. “1.1（估计）” was refused while “约1.1” was read.
+  it.each([
+    ['1.1（估计）', '估计'],
+    ['1.1(估算)', '估算'],
+    ['1.1（初步）', '初步'],
+    ['1.1（快报）', '快报'],
+    ['1.1（估计数）', '估计数'],
+    ['约1.1', '约'],
+  ])('“%s” is the year’s figure 1.1, its words “%s” kept to be said', (raw, words) => {
+    expect(readWordedFigure(raw, '‰')).toEqual({ entry: { ok: true, value: 1.1 }, words });
+    expect(yearCellProblem(raw, '‰')).toContain('请在此格重新输入');
+  });
+
+  it.each([
+    ['1.1（预计）', '预计'],
+    ['1.1（预测）', '预测'],
+    ['1.1（预估）', '预估'],
+    ['1.1（目标）', '目标'],
+    ['1.1（预计数）', '预计数'],
+  ])(
+    '“%s” is refused, saying that “%s” makes it no figure of the year and what may be written',
+    (raw, word) => {
+      expect(readWordedFigure(raw, '‰')).toBeNull();
+      const message =
+        `“${raw}”括号中写的是“${word}”：预计数、预测数和目标都不是本年的实际数值，请填写本年的实际数值（单位 ‰）；` +
+        '本年数值尚为估计数或快报数的，可写作“1.1（估计）”“约1.1”“1.1（快报）”。';
+      expect(parseEntry(raw, '‰')).toEqual({ ok: false, raw, message });
+      expect(yearCellProblem(raw, '‰')).toBe(message);
+    },
+  );
+
+  it('another place’s or period’s figure in brackets says so', () => {
+    expect(parseEntry('98.5（全省）', '%')).toEqual({
+      ok: false,
+      raw: '98.5（全省）',
+      message:
+        '“98.5（全省）”括号中写的是“全省”：其他地区、时期的数值或变化量不是本市本年的数值，请填写本年的实际数值（单位 %）。',
+    });
+  });
+});
+
 describe('what a Chinese input method and Excel’s paste give', () => {
   it.each([
     ['−3', '', -3],
@@ -432,6 +475,6 @@ describe('yearCellProblem: a year cell saved as text before such figures were re
   it('other text and figures are what cellProblem says', () => {
     expect(yearCellProblem('五', '‰')).toContain('不是数字');
     expect(yearCellProblem(4.8, '‰')).toBeNull();
-    expect(yearCellProblem('5（预计）', '‰')).toContain('不是数字');
+    expect(yearCellProblem('5（预计）', '‰')).toContain('括号中写的是“预计”');
   });
 });
