@@ -15,6 +15,8 @@ const codeOf = (name: string) => {
 };
 const INFANT = codeOf('婴儿死亡率');
 const PRESCHOOL = codeOf('学前教育毛入园率');
+/** A share that cannot pass 100 % (学前教育毛入园率, a gross rate, can). */
+const COVERAGE = codeOf('普惠性幼儿园覆盖率');
 
 test('the first open shows every row of the plan, area by area', async ({ page }) => {
   // Tall enough that the largest area's rows are all rendered at once (the grid renders only rows in view).
@@ -184,8 +186,8 @@ test('an invalid entry is marked and explained, and not stored as a number', asy
   await page.keyboard.press('Control+z');
   await expect(cell).toHaveText('⚠ 五');
 
-  await workbook.typeInto(PRESCHOOL, '2021年', '101');
-  await (await workbook.cell(PRESCHOOL, '2021年')).click();
+  await workbook.typeInto(COVERAGE, '2021年', '101');
+  await (await workbook.cell(COVERAGE, '2021年')).click();
   await expect(page.locator('.status-bar .problem')).toContainText('0 到 100');
   await workbook.waitSaved();
 
