@@ -477,7 +477,8 @@ describe('a backup’s last-changed time edited by hand', () => {
 describe('first use on a new PC', () => {
   const empty = workbookFromPlan(LANXI_2021_2025, 'plan', new Date('2026-11-01T00:00:00Z'));
   it('points to 从备份文件恢复 while the browser holds only the plan, without a figure', () => {
-    expect(firstUseHint(1, empty)).toContain('“工作簿”→“从备份文件恢复”');
+    // The button's own words: 从备份文件恢复 is the label beside it, not a button to click.
+    expect(firstUseHint(1, empty)).toContain('“工作簿”，在“从备份文件恢复”处点“选择备份文件…”');
   });
   it('says nothing once there is a figure, another workbook, or in the sample', () => {
     const typed = {
