@@ -633,13 +633,16 @@ export function buildReport(
   const achieved = rows.filter((r) => r.status !== null && ACHIEVED.has(r.status)).length;
   const noData = rows.filter((r) => r.status === null || r.status === '数据不足').length;
   const rate = rows.length === 0 ? 0 : roundHalfAway((achieved / rows.length) * 100, 1);
+  const kinds = `其中有量化目标的${withTarget.length}项，方向性目标${rows.length - withTarget.length}项`;
   const summary =
     evaluationSummary(variant, rows, year) ??
-    `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%` +
-      `（其中有量化目标的${withTarget.length}项，方向性目标${rows.length - withTarget.length}项` +
-      // The rate is out of every row: said when some have too few figures to be judged, so it is not misread.
-      (noData > 0 ? `；数据不足的${noData}项也计入总数` : '') +
-      '）';
+    // No row judged yet (the plan's workbook before its first figures): 达标率0% read as a real rate.
+    (rows.length > 0 && noData === rows.length
+      ? `${rows.length}项指标均数据不足，尚不能计算达标率（${kinds}）：请先在表格中填写或导入各年数值。`
+      : `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%（${kinds}` +
+        // The rate is out of every row: said when some have too few figures to be judged, so it is not misread.
+        (noData > 0 ? `；数据不足的${noData}项也计入总数` : '') +
+        '）');
   const baseYear = commonYear(rows, (i) => i.baseYear);
 
   const areas: ReportArea[] = [];

@@ -105,6 +105,23 @@ describe('the monitoring report', () => {
     ).toBe('5项指标中已达标2项，达标率40%（其中有量化目标的4项，方向性目标1项；数据不足的1项也计入总数）');
   });
 
+  it('gives no rate while no row can be judged yet (the plan’s workbook before its first figures)', () => {
+    const none = rows.map((r) => ({ ...r, status: '数据不足' as const }));
+    const summary = buildReport(
+      '兰溪市儿童发展规划',
+      none,
+      2023,
+      'annual',
+      describeTarget,
+      DEFAULT_THRESHOLDS,
+    ).summary;
+    // 达标率0% read as a real rate: nothing was judged, not nothing met.
+    expect(summary).not.toContain('达标率0%');
+    expect(summary).toBe(
+      '5项指标均数据不足，尚不能计算达标率（其中有量化目标的4项，方向性目标1项）：请先在表格中填写或导入各年数值。',
+    );
+  });
+
   it('groups rows by area in plan order, then areas an office added', () => {
     expect(report.areas.map((a) => a.area)).toEqual([
       '儿童与健康',
