@@ -2096,6 +2096,7 @@ export function makeWorkbookGrid(
         values: figures,
         years,
         currentStep: saved?.target.yearlyStep ?? null,
+        rowName: nameAt(physicalRow),
       });
       if (message) found.push({ physicalRow, message });
     }

@@ -2197,7 +2197,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
     // A new row's 每年变化 questioned as a typed one is (请核实): 每年降低30个百分点 over 2018—2025 on a % row.
     const targetYear = yearOf('targetYear', defaultTargetYear);
     if (step !== undefined) {
-      const odd = implausibleYearlyStep(unit, step, { baseYear, targetYear, values, years });
+      const odd = implausibleYearlyStep(unit, step, { baseYear, targetYear, values, years, rowName: name });
       if (odd)
         result.questions?.push({
           file,

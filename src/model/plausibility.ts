@@ -394,6 +394,8 @@ export interface StepReferences {
   years?: readonly number[];
   /** The yearly change the row had before (absent: none). */
   currentStep?: number | null;
+  /** The row's name: a gross rate (毛入学率) may pass 100 % (naturalLimits). */
+  rowName?: string;
 }
 
 /** "每年降低1个百分点", "每年提高2 家": a yearly change as the plan words it. */
@@ -421,9 +423,9 @@ function rangeName(unit: string): string {
  */
 export function implausibleYearlyStep(unit: string, step: number, references: StepReferences): string | null {
   if (step === 0 || !Number.isFinite(step)) return null;
-  const { baseYear, targetYear, values, currentStep } = references;
+  const { baseYear, targetYear, values, currentStep, rowName = '' } = references;
   const said = `每年变化为${stepWords(step, unit)}`;
-  const { low, high } = naturalLimits(unit);
+  const { low, high } = naturalLimits(unit, rowName);
   // (A period that cannot be one — a year left empty, read as 0, or back to front — says nothing of the step.)
   const years = targetYear - baseYear;
   const period = Number.isInteger(years) && years > 0 && years <= 50;

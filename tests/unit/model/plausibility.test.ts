@@ -287,6 +287,14 @@ describe('implausibleYearlyStep: a new 每年变化 beside the unit’s range, t
     expect(implausibleYearlyStep('‰', 1500, period)).toContain('超过千分率的全部范围（0—1000‰）');
   });
 
+  it('a gross rate (毛入学率) may pass 100 %: a step taking it to 103 % is not questioned; any other % row’s is', () => {
+    const from98 = { ...period, baseYear: 2020, values: { 2020: 98 }, years: [2020] };
+    expect(implausibleYearlyStep('%', 1, { ...from98, rowName: '高中阶段毛入学率' })).toBeNull();
+    expect(implausibleYearlyStep('%', 1, { ...from98, rowName: '普惠性幼儿园覆盖率' })).toContain(
+      '高于 100%',
+    );
+  });
+
   it('a step that would take the target below zero from the base year’s figure is questioned', () => {
     expect(implausibleYearlyStep('%', -8, { ...period, values: { 2018: 40 }, years: [2018] })).toBe(
       '每年变化为每年降低8个百分点，按2018年的40%计，2025年的目标将为 -16%，低于 0。' +
