@@ -3,7 +3,7 @@
  * linear trend (Excel FORECAST.LINEAR), log-linear / average annual rate of reduction (Excel GROWTH, UNICEF
  * AARR) and compound annual growth (UNSD CAGR, Excel RRI). Pure; the grid's custom functions call these.
  */
-import { isCountUnit, isPercentUnit, isPermilleUnit } from './entry';
+import { isPercentUnit, isPermilleUnit } from './entry';
 import { lowerIsBetterDirection, type Indicator } from './indicator';
 import { leastSquares, studentTInv2T } from './statistics';
 
@@ -134,14 +134,6 @@ export function linearPredictionInterval(
   const center = fit.intercept + fit.slope * year;
   const half = t * fit.steyx * Math.sqrt(1 + 1 / fit.n + (year - fit.meanX) ** 2 / fit.devsqX);
   return { low: center - half, high: center + half, center };
-}
-
-/** Natural limits of a unit: rates cannot leave 0–100 % or 0–1000 ‰, counts cannot go below 0. */
-export function clampToUnit(value: number, unit: string): number {
-  if (isPercentUnit(unit)) return Math.min(100, Math.max(0, value));
-  if (isPermilleUnit(unit)) return Math.min(1000, Math.max(0, value));
-  if (isCountUnit(unit) || unit.startsWith('1/')) return Math.max(0, value);
-  return value;
 }
 
 /**

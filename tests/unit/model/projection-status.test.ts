@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clampToUnit,
   defaultMethod,
   linearFallbackNote,
   linearPredictionInterval,
@@ -87,11 +86,6 @@ describe('projection methods', () => {
       years: [2020, 2023],
       values: [5, 4],
     });
-  });
-  it('clamps to natural limits of the unit', () => {
-    expect(clampToUnit(103, '%')).toBe(100);
-    expect(clampToUnit(-1, '‰')).toBe(0);
-    expect(clampToUnit(-2, '家')).toBe(0);
   });
   it('Student t quantile matches published tables (T.INV.2T)', () => {
     expect(studentTInv2T(0.2, 1)).toBeCloseTo(3.0777, 3);
