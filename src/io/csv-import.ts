@@ -437,11 +437,12 @@ function fieldOf(key: string): { field: Field; rank: number } | undefined {
 /**
  * "2023", "2023年", "2023年度", "2023年数", "2023年数值", "2023年(%)", and the whole year as statistics write it,
  * "2023年1-12月", "2023年全年", "2023年末", "2023年年底", "2023年底数值", "2023年快报数", "2023年实际完成",
- * "2023年完成情况" (after normalisation; 截至2023年 is taken to 2023年 first: see withoutAsAt). Part of a year (1-6月)
- * is no year column.
+ * "2023年完成情况", and an estimate of the year's own figure, "2023年初步", "2023年估计数" (as 约1.1 and 1.1（估计） in
+ * a cell are read; a forecast, 2023年预计, is not) (after normalisation; 截至2023年 is taken to 2023年 first: see
+ * withoutAsAt). Part of a year (1-6月) is no year column.
  */
 const YEAR_HEADER =
-  /^((?:19|20)\d{2})(?:年度?|年年(?=[末底]))?(?:1[-—~至]12月|全年)?[末底]?(?:数|数值|数据|值|实际|实际值|实际数|实际完成|实际完成值|实际完成数|完成|完成值|完成数|完成情况|监测值|统计值|快报|快报数|快报值|初步数|年报数)?(?:\(([^)]*)\))?$/;
+  /^((?:19|20)\d{2})(?:年度?|年年(?=[末底]))?(?:1[-—~至]12月|全年)?[末底]?(?:数|数值|数据|值|实际|实际值|实际数|实际完成|实际完成值|实际完成数|完成|完成值|完成数|完成情况|监测值|统计值|快报|快报数|快报值|初步|初步数|初步值|估计|估计数|估计值|估算|估算数|估算值|年报数)?(?:\(([^)]*)\))?$/;
 
 /** "截至2023年", "截止到2023年底", "截至2023年12月31日": the figures at the year's end. */
 const AS_AT = /^截[至止]到?(?=(?:19|20)\d{2})/;

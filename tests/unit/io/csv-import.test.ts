@@ -394,6 +394,11 @@ describe('parseImportFile: matching rows', () => {
     ['2023年末', 2023],
     ['2023年底数', 2023],
     ['2023年初步数', 2023],
+    // An estimate of the year's own figure, as 约1.1 and 1.1（估计） in a cell are read (a forecast, 预计, is not).
+    ['2023年初步', 2023],
+    ['2023年估计', 2023],
+    ['2023年估计数', 2023],
+    ['2023年估算数', 2023],
   ])('year column “%s” is %i', (header, year) => {
     const result = parseImportFile(`代码,"${header}"\r\nH02,1.5\r\n`, 'a.csv', planRows(), YEARS);
     expect(result.issues).toEqual([]);
