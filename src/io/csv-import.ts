@@ -2179,36 +2179,26 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
         );
     }
 
-    // A new row's 目标值 questioned as a typed one is (请核实), beside the row's own figures: 0.65 on a % row whose
-    // figures are 60—70 is a share written as a ratio.
+    // A new row's 目标值 and 每年变化 questioned as typed ones are (请核实), beside the row's own figures: 0.65 on a %
+    // row whose figures are 60—70 is a share written as a ratio; 每年降低30个百分点 over 2018—2025 on a % row.
+    const question = (key: 'targetValue' | 'yearlyStep', header: string, value: number, message: string) =>
+      result.questions?.push({
+        file,
+        line,
+        column: columnName(key) ?? header,
+        code,
+        name,
+        value,
+        message: `新增指标 ${code} ${name}：${message}`,
+      });
     if (targetValue !== null && kind !== 'direction') {
       const odd = implausibleTarget(unit, targetValue, { values, years }, name);
-      if (odd)
-        result.questions?.push({
-          file,
-          line,
-          column: columnName('targetValue') ?? '目标值',
-          code,
-          name,
-          value: targetValue,
-          message: `新增指标 ${code} ${name}：${odd.message}`,
-        });
+      if (odd) question('targetValue', '目标值', targetValue, odd.message);
     }
-
-    // A new row's 每年变化 questioned as a typed one is (请核实): 每年降低30个百分点 over 2018—2025 on a % row.
     const targetYear = yearOf('targetYear', defaultTargetYear);
     if (step !== undefined) {
       const odd = implausibleYearlyStep(unit, step, { baseYear, targetYear, values, years, rowName: name });
-      if (odd)
-        result.questions?.push({
-          file,
-          line,
-          column: columnName('yearlyStep') ?? '每年变化',
-          code,
-          name,
-          value: step,
-          message: `新增指标 ${code} ${name}：${odd}`,
-        });
+      if (odd) question('yearlyStep', '每年变化', step, odd);
     }
 
     // An area not in the list: the row comes in (its figures are what the department sent) with the area left empty,
