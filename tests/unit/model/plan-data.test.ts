@@ -293,6 +293,43 @@ describe('Lanxi 2021–2025 plan definition', () => {
     ]);
   });
 
+  describe('read against the plan text line by line (line numbers are the plan file’s)', () => {
+    const row = (code: string): Indicator => ROWS.find((r) => r.code === code) as Indicator;
+    const lineOf = (text: string): number => PLAN.slice(0, PLAN.indexOf(text)).split('\n').length;
+
+    it('names the rate the plan names: a row’s …率 is the …率 word of its own sentence', () => {
+      // Line 90, 二（五）3: “提高儿童参加城乡居民基本医疗保险覆盖率” — the plan's measure is 覆盖率; the row was 参保率.
+      expect(lineOf('提高儿童参加城乡居民基本医疗保险覆盖率')).toBe(90);
+      expect(row('W03').name).toBe('儿童城乡居民基本医疗保险覆盖率');
+      // Every row alike: where its sentence writes a …率, the row's name ends in one of them (a clerk searching the
+      // grid for the plan's word finds the row).
+      const wrong = ROWS.filter((r) => /率$/.test(r.name))
+        .map((r) => ({ r, plansRates: [...r.source.matchAll(/[\u4e00-\u9fff]{2}率/g)].map((m) => m[0]) }))
+        .filter(({ r, plansRates }) => plansRates.length > 0 && !plansRates.includes(r.name.slice(-3)))
+        .map(({ r, plansRates }) => `${r.code} ${r.name}（规划：${plansRates.join('、')}）`);
+      expect(wrong).toEqual([]);
+    });
+
+    it('says so where the unit of a rate is the workbook’s choice, not the plan’s (‰ against 1/万 is tenfold)', () => {
+      // Line 53, 二（二）1: “严重多发致残的出生缺陷发生率控制在较低水平” — no unit; monitoring reports give it in ‰ or
+      // 1/万. Line 65, 二（三）1: “减少和避免儿童意外伤害” — no rate, no unit. H04 already says so in its note.
+      expect(lineOf('严重多发致残的出生缺陷发生率控制在较低水平')).toBe(53);
+      expect(lineOf('减少和避免儿童意外伤害')).toBe(65);
+      const perUnit = ROWS.filter((r) => /^(‰|1\/万|1\/10万)$/.test(r.unit) && !r.source.includes(r.unit));
+      expect(perUnit.map((r) => r.code)).toEqual(['H04', 'H05', 'S01']);
+      for (const r of perUnit) expect(`${r.code} ${r.note ?? ''}`).toContain('单位为默认口径，规划未给出');
+    });
+
+    it('names the later clause of a target the plan states twice: 近视 in 二（二）9 and 二（四）4', () => {
+      // Line 78, 二（四）4: “有效预防和控制学生近视” — the row's note calls it the same target, so the row names both
+      // clauses, as H19 (运动技能, the same line) and C02 (儿童之家) do.
+      expect(lineOf('有效预防和控制学生近视')).toBe(78);
+      expect(row('H21').note ?? '').toContain('“有效预防和控制学生近视”');
+      expect(row('H21').clause).toBe('二（二）9；二（四）4');
+      expect(row('H19').clause).toBe('二（二）8；二（四）4');
+    });
+  });
+
   describe('spot checks a clerk would make', () => {
     const byName = (name: string): Indicator => {
       const rows = ROWS.filter((row) => row.name === name);
@@ -332,7 +369,7 @@ describe('Lanxi 2021–2025 plan definition', () => {
       ['严重多发致残的出生缺陷发生率', '不升', '控制在较低水平'],
       ['未成年人罪犯占同期犯罪人数的比例', '↓', '得到有效控制'],
       ['中小学生《国家学生体质健康标准》优良达标率', '↑', '提高'],
-      ['儿童城乡居民基本医疗保险参保率', '↑', '提高'],
+      ['儿童城乡居民基本医疗保险覆盖率', '↑', '提高'],
     ] as const)('%s is a direction target %s (%s)', (name, comparator, wording) => {
       const row = byName(name);
       expect(row.target).toEqual({ kind: 'direction', comparator, wording, value: null });
@@ -357,7 +394,7 @@ describe('Lanxi 2021–2025 plan definition', () => {
 
     it('near-sightedness: yearly change of −1 point from a 2018 base', () => {
       const row = byName('儿童青少年总体近视率');
-      expect(row.clause).toBe('二（二）9');
+      expect(row.clause).toBe('二（二）9；二（四）4');
       expect(row.unit).toBe('%');
       expect(row.baseYear).toBe(2018);
       expect(row.target).toEqual({
