@@ -120,6 +120,7 @@ export const LANXI_2021_2025: PlanDefinition = {
       department: '市卫健局',
       source: '严重多发致残的出生缺陷发生率控制在较低水平',
       values: {},
+      note: '方向性目标；单位为默认口径，规划未给出（监测报告也有按1/万计的，请按本行单位填报）。',
     },
     {
       code: 'H06',
@@ -331,7 +332,7 @@ export const LANXI_2021_2025: PlanDefinition = {
     {
       code: 'H21',
       area: '儿童与健康',
-      clause: '二（二）9',
+      clause: '二（二）9；二（四）4',
       name: '儿童青少年总体近视率',
       unit: '%',
       target: {
@@ -442,7 +443,7 @@ export const LANXI_2021_2025: PlanDefinition = {
       department: '市卫健局',
       source: '减少和避免儿童意外伤害',
       values: {},
-      note: '原文“减少和避免儿童意外伤害”；按常用监测口径儿童伤害死亡率记录。',
+      note: '原文“减少和避免儿童意外伤害”；按常用监测口径儿童伤害死亡率记录，单位为默认口径，规划未给出。',
     },
     {
       code: 'S02',
@@ -621,7 +622,7 @@ export const LANXI_2021_2025: PlanDefinition = {
       code: 'W03',
       area: '儿童与福利',
       clause: '二（五）3',
-      name: '儿童城乡居民基本医疗保险参保率',
+      name: '儿童城乡居民基本医疗保险覆盖率',
       unit: '%',
       target: { kind: 'direction', comparator: '↑', wording: '提高', value: null },
       baseYear: 2020,
