@@ -48,6 +48,24 @@ test('the first open shows every row of the plan, area by area', async ({ page }
   workbook.expectNoErrors();
 });
 
+test('the grid says what the plan says: its word for the measure, both clauses, and a unit the plan did not give', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // Plan line 90, 二（五）3: “提高儿童参加城乡居民基本医疗保险覆盖率”.
+  await workbook.revealRow('W03');
+  await expect(await workbook.cell('W03', '指标名称')).toHaveText('儿童城乡居民基本医疗保险覆盖率');
+  // Plan line 78, 二（四）4: “有效预防和控制学生近视” — the same target as 二（二）9's 近视率 row.
+  await workbook.revealRow('H21');
+  await expect(await workbook.cell('H21', '条款')).toHaveText('二（二）9；二（四）4');
+  // Plan line 53: “严重多发致残的出生缺陷发生率控制在较低水平” — no unit: ‰ is the workbook's, and the row says so.
+  await workbook.revealRow('H05');
+  await expect(await workbook.cell('H05', '单位')).toHaveText('‰');
+  await expect(await workbook.cell('H05', '备注')).toContainText('单位为默认口径，规划未给出');
+  workbook.expectNoErrors();
+});
+
 test('a typed value shows with its unit and is still there after a reload', async ({ page }) => {
   const workbook = new WorkbookPage(page);
   await workbook.open();
