@@ -1024,6 +1024,8 @@ describe('a code against the name beside it: the code wins unless the name fits 
   it.each([
     `${code('城乡居民最低生活保障标准')},低保标准,900`,
     `${code('儿童城乡居民基本医疗保险覆盖率')},儿童医保参保率,98`,
+    // The row's name before it took the plan's word (覆盖率, plan line 90), on a template sent out earlier.
+    `${code('儿童城乡居民基本医疗保险覆盖率')},儿童城乡居民基本医疗保险参保率,98`,
     `${code('儿童超重（肥胖）率')},儿童超重肥胖率,12`,
     `${code('学校安全监控系统覆盖率')},校园监控覆盖率,100`,
   ])('“%s”: a department’s own short name, no other row fits better — imported by its code', (line) => {
