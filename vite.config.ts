@@ -44,12 +44,42 @@ function handsontableCoreStylesOnce(): Plugin {
   };
 }
 
+/**
+ * HyperFormula carries an English description of each of its ~400 functions (interpreter/functionMetadata: 185 kB,
+ * ~20 kB gzipped), read only by its function-list API (getAvailableFunctions, getFunctionDetails). The workbook
+ * calls neither (eslint.config.js keeps it so): it has no function picker, and its help is in Chinese. The
+ * catalogue is resolved to an empty one; every function still parses and computes as before, and that API would
+ * list them by name only, as it lists custom functions.
+ */
+function withoutHyperFormulaFunctionDocs(): Plugin {
+  const empty = '\0hyperformula-function-docs-left-out';
+  return {
+    name: 'hyperformula-function-docs-left-out',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromHyperFormula = importer?.replace(/\\/g, '/').includes('/node_modules/hyperformula/');
+      return fromHyperFormula && source.endsWith('/functionMetadata/index.mjs') ? empty : null;
+    },
+    load(id) {
+      // Prototype-less, as the catalogue is: FUNCTION_DOCS['toString'] must be undefined.
+      return id === empty ? 'export const FUNCTION_DOCS = Object.create(null);' : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths so the built app works from any folder of a static server or shared drive.
   base: './',
   // viteSingleFile inlines scripts, styles and assets into dist/index.html (a module script inlined in the
   // page runs from file://; an external one is blocked there).
-  plugins: [solid(), inlineFavicon(), handsontableCoreStylesOnce(), viteSingleFile()],
+  plugins: [
+    solid(),
+    inlineFavicon(),
+    handsontableCoreStylesOnce(),
+    withoutHyperFormulaFunctionDocs(),
+    viteSingleFile(),
+  ],
   build: {
     target: 'es2022',
     // The app is for Chrome and Edge (README). For the browsers of es2022 (Chrome 94, Firefox, Safari) the CSS
