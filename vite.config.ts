@@ -22,11 +22,11 @@ function inlineFavicon(): Plugin {
 
 /**
  * Handsontable carries its core styles as a string (styles/handsontableStyles.mjs: handsontable.min.css, 172 kB,
- * ~20 kB gzipped) and puts them on the page unless a style with their id is already there. The grid puts the same
- * rules there first, written for Chrome and Edge (addCoreStyles in src/grid/workbook-grid.ts), so that string was
- * never used but still went out in every copy of the file. It is resolved here to the grid's own copy: one copy of
- * the rules in the file, and Handsontable, should it ever inject them, injects the same ones. The dev server
- * pre-bundles Handsontable without this plugin; addCoreStyles runs first there too.
+ * 18 kB of the file gzipped) and puts them on the page unless a style with their id is already there. The grid puts
+ * the same rules there first, written for Chrome and Edge (addCoreStyles in src/grid/workbook-grid.ts), so that
+ * string was never used but still went out in every copy of the file. It is resolved here to the grid's own copy:
+ * one copy of the rules in the file, and Handsontable, should it ever inject them, injects the same ones. The dev
+ * server pre-bundles Handsontable without this plugin; addCoreStyles runs first there too.
  */
 function handsontableCoreStylesOnce(): Plugin {
   const bundled = '\0handsontable-core-styles';
@@ -45,9 +45,9 @@ function handsontableCoreStylesOnce(): Plugin {
 }
 
 /**
- * HyperFormula carries an English description of each of its ~400 functions (interpreter/functionMetadata: 185 kB,
- * ~20 kB gzipped), read only by its function-list API (getAvailableFunctions, getFunctionDetails). The workbook
- * calls neither (eslint.config.js keeps it so): it has no function picker, and its help is in Chinese. The
+ * HyperFormula carries an English description of each of its 370 functions (interpreter/functionMetadata: 185 kB,
+ * 25 kB of the file gzipped), read only by its function-list API (getAvailableFunctions, getFunctionDetails). The
+ * workbook calls neither (eslint.config.js keeps it so): it has no function picker, and its help is in Chinese. The
  * catalogue is resolved to an empty one; every function still parses and computes as before, and that API would
  * list them by name only, as it lists custom functions.
  */
