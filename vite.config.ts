@@ -20,12 +20,66 @@ function inlineFavicon(): Plugin {
   };
 }
 
+/**
+ * Handsontable carries its core styles as a string (styles/handsontableStyles.mjs: handsontable.min.css, 172 kB,
+ * 18 kB of the file gzipped) and puts them on the page unless a style with their id is already there. The grid puts
+ * the same rules there first, written for Chrome and Edge (addCoreStyles in src/grid/workbook-grid.ts), so that
+ * string was never used but still went out in every copy of the file. It is resolved here to the grid's own copy:
+ * one copy of the rules in the file, and Handsontable, should it ever inject them, injects the same ones. The dev
+ * server pre-bundles Handsontable without this plugin; addCoreStyles runs first there too.
+ */
+function handsontableCoreStylesOnce(): Plugin {
+  const bundled = '\0handsontable-core-styles';
+  return {
+    name: 'handsontable-core-styles-once',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromHandsontable = importer?.replace(/\\/g, '/').includes('/node_modules/handsontable/');
+      return fromHandsontable && source.endsWith('/styles/handsontableStyles.mjs') ? bundled : null;
+    },
+    load(id) {
+      return id === bundled ? "export { default } from 'handsontable/styles/handsontable.css?inline';" : null;
+    },
+  };
+}
+
+/**
+ * HyperFormula carries an English description of each of its 370 functions (interpreter/functionMetadata: 185 kB,
+ * 25 kB of the file gzipped), read only by its function-list API (getAvailableFunctions, getFunctionDetails). The
+ * workbook calls neither (eslint.config.js keeps it so): it has no function picker, and its help is in Chinese. The
+ * catalogue is resolved to an empty one; every function still parses and computes as before, and that API would
+ * list them by name only, as it lists custom functions.
+ */
+function withoutHyperFormulaFunctionDocs(): Plugin {
+  const empty = '\0hyperformula-function-docs-left-out';
+  return {
+    name: 'hyperformula-function-docs-left-out',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const fromHyperFormula = importer?.replace(/\\/g, '/').includes('/node_modules/hyperformula/');
+      return fromHyperFormula && source.endsWith('/functionMetadata/index.mjs') ? empty : null;
+    },
+    load(id) {
+      // Prototype-less, as the catalogue is: FUNCTION_DOCS['toString'] must be undefined.
+      return id === empty ? 'export const FUNCTION_DOCS = Object.create(null);' : null;
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths so the built app works from any folder of a static server or shared drive.
   base: './',
   // viteSingleFile inlines scripts, styles and assets into dist/index.html (a module script inlined in the
   // page runs from file://; an external one is blocked there).
-  plugins: [solid(), inlineFavicon(), viteSingleFile()],
+  plugins: [
+    solid(),
+    inlineFavicon(),
+    handsontableCoreStylesOnce(),
+    withoutHyperFormulaFunctionDocs(),
+    viteSingleFile(),
+  ],
   build: {
     target: 'es2022',
     // The app is for Chrome and Edge (README). For the browsers of es2022 (Chrome 94, Firefox, Safari) the CSS
