@@ -144,6 +144,21 @@ export class WorkbookRepository {
     return record;
   }
 
+  /**
+   * The stored workbook `id`, or, when none is stored, `fresh()` stored and returned (the plan or the sample on a
+   * browser's first open). Looking and writing are one transaction: two tabs opening a fresh browser at once both
+   * found none, and the later write replaced the workbook the first tab was already typing into, figures and all.
+   */
+  async loadOrCreateWorkbook(id: string, fresh: () => Workbook): Promise<Workbook> {
+    return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      const stored = await this.loadWorkbook(id);
+      if (stored) return stored;
+      const made = fresh();
+      await this.saveWorkbook(made);
+      return made;
+    });
+  }
+
   /** Replace a workbook and all its rows; with a context, every changed field is recorded in the history. */
   async saveWorkbook(workbook: Workbook, context?: WriteContext): Promise<void> {
     const record = await this.db.transaction(
