@@ -2612,11 +2612,16 @@ function departmentReturn(
  * none, or several.
  */
 function departmentNamedBy(file: string, sent: readonly ExistingRow[]): string | undefined {
+  const departments = [...new Set(sent.map((row) => row.department).filter((d) => d !== ''))];
+  const offices = [...new Set([...DEPARTMENTS, ...departments])];
   const named = new Set<string>();
-  for (const { department } of sent) {
-    if (!department || named.has(department)) continue;
+  for (const department of departments) {
+    // Read in the name less the offices whose names hold this one's: 团市委2025.csv names 团市委, not also 市委.
+    const rest = offices
+      .filter((office) => office !== department && office.includes(department))
+      .reduce((name, office) => name.split(office).join('/'), file);
     const short = department.replace(/^市/, '');
-    if (file.includes(department) || (short.length >= 2 && file.includes(short))) named.add(department);
+    if (rest.includes(department) || (short.length >= 2 && rest.includes(short))) named.add(department);
   }
   return named.size === 1 ? [...named][0] : undefined;
 }
