@@ -45,6 +45,34 @@ test('约4.1 and 4.5（快报） typed in a year cell: the figure is read, the w
   workbook.expectNoErrors();
 });
 
+test('3.1* typed in a year cell is 3.1 marked 待核 as 3.2（待核） is, the mark in 备注; 待核实 alone stays marked, no figure', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  // It was kept red, “3.1*”不是数字, while 3.1（待核） was read.
+  await workbook.typeInto(INFANT, '2024年', '3.1*');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('3.1‰');
+  await expect(await workbook.cell(INFANT, '2024年')).not.toHaveClass(/cell-invalid/);
+  await expect(bar).toContainText('2024年填报为“3.1*”，按 3.1‰ 填入；“*（待核）”已记入本行备注');
+  await workbook.typeInto(INFANT, '2023年', '3.2（待核）');
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('3.2‰');
+  await workbook.typeInto(INFANT, '2025年', '待核实');
+  const pending = await workbook.cell(INFANT, '2025年');
+  await expect(pending).toHaveText(/待核实/);
+  await expect(pending).toHaveClass(/cell-invalid/);
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('3.1‰');
+  const note = await workbook.cell(INFANT, '备注');
+  await expect(note).toContainText('2024年数值为“3.1*”（按 3.1‰ 计）');
+  await expect(note).toContainText('2023年数值为“3.2（待核）”（按 3.2‰ 计）');
+  workbook.expectNoErrors();
+});
+
 test('1.1（估计） typed in a year cell is the year’s figure as 约1.1 is; 1.1（预计） is refused, saying a forecast is no year’s figure', async ({
   page,
 }) => {

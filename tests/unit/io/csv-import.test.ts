@@ -184,6 +184,23 @@ describe('parseImportFile: files in the workbook’s own format', () => {
     });
   });
 
+  it('a figure marked as still to be checked (3.1*, 3.1（待核）) is imported as the grid reads it, its mark listed; 待核实 is none', () => {
+    const text = '代码,指标名称,2023年,2024年,2025年\r\nH02,婴儿死亡率,3.1*,3.2（待核）,待核实\r\n';
+    const parsed = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2023, undefined, 3.1, 2],
+      ['H02', 2024, undefined, 3.2, 2],
+    ]);
+    expect(parsed.remarks?.map((r) => [r.line, r.column, r.code, r.text])).toEqual([
+      [2, '2023年', 'H02', '3.1*（数值已导入，“*（待核）”未导入）'],
+      [2, '2024年', 'H02', '3.2（待核）（数值已导入，括号中的文字未导入）'],
+    ]);
+    expect(parsed.noFigures?.map((l) => [l.code, l.cells.map((c) => `${c.year}年：${c.text}`)])).toEqual([
+      ['H02', ['2025年：待核实']],
+    ]);
+  });
+
   it('reads the code of Excel’s ="…" text cells', () => {
     const text = `代码,2023年\r\n"=""H02""",1.5\r\n`;
     expect(changes(parseImportFile(text, 'a.csv', planRows(), YEARS).updates)).toEqual([
