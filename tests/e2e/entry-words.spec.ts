@@ -162,6 +162,36 @@ test('责任单位 typed in part and left (Tab, Enter, a click elsewhere) is the
   workbook.expectNoErrors();
 });
 
+test('责任单位 市委 typed is 市委, not 团市委 that holds it; 团市委 is 团市委; 教育局 is 市教育局', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  const NEONATAL = codeOf('新生儿死亡率');
+  const typeOffice = async (code: string, text: string) => {
+    await workbook.select(code, '责任单位');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  // It was filled as 团市委 (the Youth League's), “the one office of the list holding 市委”.
+  await typeOffice(INFANT, '市委');
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市委');
+  await expect(bar).toContainText('责任单位“市委”不在列表中，已作为新的责任单位填入');
+  await typeOffice(NEONATAL, '团市委');
+  await expect(await workbook.cell(NEONATAL, '责任单位')).toHaveText('▼团市委');
+  // Once 市委 is in the workbook, typed again it is 市委 still.
+  await typeOffice(NEONATAL, '市委');
+  await expect(await workbook.cell(NEONATAL, '责任单位')).toHaveText('▼市委');
+  await typeOffice(NEONATAL, '教育局');
+  await expect(await workbook.cell(NEONATAL, '责任单位')).toHaveText('▼市教育局');
+  await expect(bar).toContainText('责任单位“教育局”已填为“市教育局”');
+  workbook.expectNoErrors();
+});
+
 test('full-width forms of an input method and Excel’s pasted forms: read, or refused saying what they are', async ({
   page,
 }) => {
