@@ -106,6 +106,14 @@ test('a row renamed to or from a gross rate has its figures checked by its new n
   const refused = await workbook.cell(INCLUSIVE.code, '2023年');
   await expect(refused).toHaveClass(/cell-invalid/);
   await expect(refused).toHaveAttribute('title', /百分比应在 0 到 100 之间，“105”超出范围/);
+  // 重做: the gross rate's again, and its figure with it; 撤销 once more for the rest of the test.
+  await page.keyboard.press('Control+y');
+  await expect(await workbook.cell(INCLUSIVE.code, '指标名称')).toHaveText('测试毛入园率（虚构）');
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).toHaveText('105%');
+  await workbook.select(INCLUSIVE.code, '指标名称');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).toHaveClass(/cell-invalid/);
 
   // The other way: 101.3 on 学前教育毛入园率 is a figure; renamed an ordinary rate, it is marked with the reason.
   await workbook.typeInto(PRESCHOOL.code, '2023年', '101.3');
