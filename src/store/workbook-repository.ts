@@ -150,6 +150,10 @@ export class WorkbookRepository {
    * found none, and the later write replaced the workbook the first tab was already typing into, figures and all.
    */
   async loadOrCreateWorkbook(id: string, fresh: () => Workbook): Promise<Workbook> {
+    // Read first as any open is: a read-write transaction would hold other tabs' saves for as long as a large
+    // workbook takes to read.
+    const found = await this.loadWorkbook(id);
+    if (found) return found;
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
       const stored = await this.loadWorkbook(id);
       if (stored) return stored;
