@@ -186,11 +186,8 @@ export async function openSession(requested: string | null = null, databaseName?
       notice = `找不到工作簿“${id}”（可能已删除），已打开规划工作簿。可在“工作簿”中恢复已删除的工作簿。`;
       id = DEFAULT_WORKBOOK_ID;
     }
-    let workbook = await repository.loadWorkbook(id);
-    if (!workbook) {
-      workbook = freshWorkbook(id);
-      await repository.saveWorkbook(workbook);
-    }
+    // (Made here only on the first open; another tab opening at the same moment finds the one made.)
+    const workbook = await repository.loadOrCreateWorkbook(id, () => freshWorkbook(id));
     rememberShownInThisTab(workbook.id);
     const knownCodes = await repository.historyCodes(workbook.id);
     // Every deleted row is in the history; a version read whole is megabytes for a large workbook, so its codes

@@ -34,9 +34,11 @@ import {
   cellProblem,
   formatDifference,
   formatWithUnit,
+  isGrossRate,
   noteWithLine,
   parseEntry,
   readWordedFigure,
+  toCellValue,
   wordedFigureNote,
   yearCellProblem,
 } from '../model/entry';
@@ -1069,6 +1071,33 @@ export function makeWorkbookGrid(
   const sameCell = (a: unknown, b: unknown) =>
     (a === '' || a === undefined ? null : a) === (b === '' || b === undefined ? null : b);
 
+  /** The year columns, whose figures a row's name decides on (a gross rate's % passes 100). */
+  const yearCols = columns.flatMap((spec, column) => (spec.key === 'year' ? [column] : []));
+
+  /**
+   * A row renamed to or from a gross rate (isGrossRate: …毛入园率, …毛入学率) has its stored figures read again by
+   * the new name, in the same edit (one 撤销 takes both back, and puts the old marks back): 105 kept as text on an
+   * ordinary rate is the figure 105 of a gross rate; 101.3 of a gross rate renamed an ordinary rate is kept as the
+   * text it would have been typed as there, marked and out of the trend. (They stayed as they were: red, or counted.)
+   */
+  const rereadRenamedRows = (changes: (Handsontable.CellChange | null)[]) => {
+    for (const change of [...changes]) {
+      if (!change || Number(change[1]) !== nameCol) continue;
+      const [visualRow, , , next] = change;
+      const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
+      const name = String(next ?? '');
+      if (isGrossRate(name) === isGrossRate(nameAt(physicalRow))) continue;
+      const unit = unitAt(physicalRow);
+      for (const column of yearCols) {
+        if (changes.some((c) => c && c[0] === visualRow && Number(c[1]) === column)) continue;
+        const stored = cellAt(physicalRow, column);
+        if (stored === null || stored === undefined || stored === '') continue;
+        const reread = toCellValue(stored, unit, name) ?? null;
+        if (!sameCell(reread, stored)) changes.push([visualRow, column, stored, reread]);
+      }
+    }
+  };
+
   function targetTextValidator(
     this: Handsontable.CellProperties,
     value: unknown,
@@ -1561,6 +1590,11 @@ export function makeWorkbookGrid(
       const typedSteps: { physicalRow: number; value: number }[] = [];
       const byClerk = source === 'edit' || source === 'CopyPaste.paste';
       const worded: WordedCell[] = [];
+      // A row's figures go by the name this same change gives it (a whole row pasted, an undo of a rename that
+      // puts its figures back): by the name it had, 撤销 of a rename from a gross rate kept its 101.3 red.
+      const newNames = new Map<number, string>();
+      for (const change of changes)
+        if (change && Number(change[1]) === nameCol) newNames.set(change[0], String(change[3] ?? ''));
       for (const change of changes) {
         if (!change) continue;
         const [visualRow, prop, , next] = change;
@@ -1569,7 +1603,7 @@ export function makeWorkbookGrid(
         const physicalRow = hot?.toPhysicalRow(visualRow) ?? visualRow;
         // Figures of the row (a value, the target value, the yearly change) in its unit, as typed: "4‰", "98%".
         const unit = ['year', 'targetValue', 'yearlyStep'].includes(spec.key) ? unitAt(physicalRow) : '';
-        const name = nameAt(physicalRow);
+        const name = newNames.get(visualRow) ?? nameAt(physicalRow);
         let parsed = spec.key === 'yearlyStep' ? parseYearlyStep(next, unit) : parseEntry(next, unit, name);
         // 约4.1, 4.1左右, 4.5（快报） in a year cell: the figure, its words kept in the row's 备注 (as an import lists
         // them under 报送单位的说明), never dropped unsaid. (Not on undo: the note comes back by its own change.)
@@ -1601,6 +1635,8 @@ export function makeWorkbookGrid(
         if (byClerk && spec.key === 'yearlyStep' && typeof change[3] === 'number')
           typedSteps.push({ physicalRow, value: change[3] });
       }
+      // (After the loop above, which would read the cells it adds once more: they are read by the new name.)
+      if (byClerk || (source as string) === 'Autofill.fill') rereadRenamedRows(changes);
       if (worded.length > 0) keepFiguresWords(worded, changes);
       if (typedFigures.length > 0) questionTypedFigures(typedFigures);
       if (typedTargets.length > 0) questionTypedTargets(typedTargets);

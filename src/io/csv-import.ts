@@ -642,6 +642,22 @@ function cleanCell(raw: string | undefined): string {
   return text.trim();
 }
 
+/**
+ * The key of a (row, year) cell across files: the cells several files give are merged by it, a conflict is found
+ * and chosen by it (the choices map of resolveConflicts), and the preview marks a cell in conflict by it.
+ */
+export function conflictKey(code: string, year: number): string {
+  return `${code}|${year}`;
+}
+
+/**
+ * The key of one line of a file for one row: a department's return carries another department's row on such a
+ * line (otherDepartmentRows), and its updates are left out of 应用 (不导入) and marked in the preview by it.
+ */
+export function lineKey(file: string, line: number, code: string): string {
+  return `${file}|${line}|${code}`;
+}
+
 /** Whether two cell values are the same figure (or the same text). */
 export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9;
@@ -2460,7 +2476,7 @@ function mergeCells(files: readonly ParsedFile[]): { updates: CellUpdate[]; conf
       (a, b) => a.line - b.line || a.year - b.year,
     );
     for (const cellUpdate of cells) {
-      const key = `${cellUpdate.code}|${cellUpdate.year}`;
+      const key = conflictKey(cellUpdate.code, cellUpdate.year);
       const list = given.get(key);
       if (list) list.push(cellUpdate);
       else given.set(key, [cellUpdate]);
@@ -2596,11 +2612,16 @@ function departmentReturn(
  * none, or several.
  */
 function departmentNamedBy(file: string, sent: readonly ExistingRow[]): string | undefined {
+  const departments = [...new Set(sent.map((row) => row.department).filter((d) => d !== ''))];
+  const offices = [...new Set([...DEPARTMENTS, ...departments])];
   const named = new Set<string>();
-  for (const { department } of sent) {
-    if (!department || named.has(department)) continue;
+  for (const department of departments) {
+    // Read in the name less the offices whose names hold this one's: 团市委2025.csv names 团市委, not also 市委.
+    const rest = offices
+      .filter((office) => office !== department && office.includes(department))
+      .reduce((name, office) => name.split(office).join('/'), file);
     const short = department.replace(/^市/, '');
-    if (file.includes(department) || (short.length >= 2 && file.includes(short))) named.add(department);
+    if (rest.includes(department) || (short.length >= 2 && rest.includes(short))) named.add(department);
   }
   return named.size === 1 ? [...named][0] : undefined;
 }
@@ -2617,7 +2638,7 @@ function otherDepartmentRows(parsed: ParsedFile): OtherDepartmentRow[] {
   for (const u of parsed.updates) {
     const row = others.get(u.code);
     if (!row) continue;
-    const key = `${u.line}|${u.code}`;
+    const key = lineKey(u.file, u.line, u.code);
     let said = byLine.get(key);
     if (!said) {
       said = {
@@ -2670,10 +2691,10 @@ function noFigures(files: readonly ParsedFile[]): NoFigureRow[] {
   const given = new Set<string>();
   for (const f of files)
     for (const cells of [f.updates, f.unchangedCells ?? []])
-      for (const u of cells) if (codes.has(u.code)) given.add(`${u.code}|${u.year}`);
+      for (const u of cells) if (codes.has(u.code)) given.add(conflictKey(u.code, u.year));
   const byDepartment = new Map<string, NoFigureRow[]>();
   for (const l of lines) {
-    const cells = l.cells.filter((c) => !given.has(`${l.code}|${c.year}`));
+    const cells = l.cells.filter((c) => !given.has(conflictKey(l.code, c.year)));
     if (cells.length === 0) continue;
     const list = byDepartment.get(l.department);
     const kept = cells.length === l.cells.length ? l : { ...l, cells };
@@ -2684,7 +2705,7 @@ function noFigures(files: readonly ParsedFile[]): NoFigureRow[] {
 }
 
 /**
- * The cells to write: the plan's updates plus, for each conflict with a choice (`${code}|${year}` → candidate
+ * The cells to write: the plan's updates plus, for each conflict with a choice (conflictKey → candidate
  * index), the chosen value. A conflict without a choice (or with an index out of range, e.g. -1 for 保留原值)
  * changes nothing; a chosen value equal to the old one gives no update.
  */
@@ -2696,13 +2717,13 @@ export function resolveConflicts(
   // A conflict's chosen value stays: the clerk chose it, knowing whose file it came from.
   const leftOut =
     options.leaveOutOtherDepartments && plan.otherDepartmentRows.length > 0
-      ? new Set(plan.otherDepartmentRows.map((r) => `${r.file}|${r.line}|${r.code}`))
+      ? new Set(plan.otherDepartmentRows.map((r) => lineKey(r.file, r.line, r.code)))
       : null;
   const result = leftOut
-    ? plan.updates.filter((u) => !leftOut.has(`${u.file}|${u.line}|${u.code}`))
+    ? plan.updates.filter((u) => !leftOut.has(lineKey(u.file, u.line, u.code)))
     : [...plan.updates];
   for (const conflict of plan.conflicts) {
-    const index = choices.get(`${conflict.code}|${conflict.year}`);
+    const index = choices.get(conflictKey(conflict.code, conflict.year));
     if (index === undefined) continue;
     const chosen = conflict.candidates[index];
     if (!chosen || sameValue(chosen.value, conflict.oldValue)) continue;

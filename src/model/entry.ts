@@ -302,6 +302,13 @@ const APPROXIMATE_BEFORE = /^(约为|大约|约|≈)\s*(?=[+\-\d.])/;
 /** … or 1.1左右, 1.1上下 (after it). */
 const APPROXIMATE_AFTER = /(?<=[\d%‰])\s*(左右|上下)$/;
 
+/**
+ * A star right after a figure (3.1*, 98.5%*): Excel's and WPS's common mark of a provisional figure, read as
+ * 3.1（待核） is, its words said as *（待核）. Not a star alone, two of them, or one before the figure.
+ */
+const PROVISIONAL_STAR = /(?<=[\d%‰])\s*\*$/;
+const PROVISIONAL_STAR_WORDS = '*（待核）';
+
 /** A figure read from a text with words about it, and those words (约, 左右, 快报, 约、左右). */
 export interface WordedFigure {
   entry: EntryResult;
@@ -310,7 +317,7 @@ export interface WordedFigure {
 
 /**
  * A figure with words about it, as departments write a figure that is an estimate or not final — 约1.1, 1.1左右,
- * 约 98%, 2.3（快报）, 98.5%(初步) — read as the figure (checked as any figure is), with the words, which the caller
+ * 约 98%, 2.3（快报）, 98.5%(初步), 3.1（待核）, 3.1* (PROVISIONAL_STAR) — read as the figure (checked as any figure is), with the words, which the caller
  * must keep in view (listed under 报送单位的说明 on import, put in the row's 备注 in the grid): a number stored from
  * such a text alone would drop them unsaid. Null when the text is no such figure (plain figures, text, a forecast
  * or a target in brackets: NOT_THE_YEARS_FIGURE). parseEntry itself refuses these texts, so that no caller drops
@@ -319,6 +326,8 @@ export interface WordedFigure {
 export function readWordedFigure(raw: string, unit: string, rowName = ''): WordedFigure | null {
   let text = toHalfWidth(raw).trim();
   const words: string[] = [];
+  const star = PROVISIONAL_STAR.exec(text);
+  if (star) text = text.slice(0, star.index);
   const bracket = BRACKETED_WORDS.exec(text);
   if (bracket) {
     const said = bracket[2]!.trim();
@@ -336,6 +345,7 @@ export function readWordedFigure(raw: string, unit: string, rowName = ''): Worde
     words.splice(before ? 1 : 0, 0, after[1]!);
     text = text.slice(0, after.index);
   }
+  if (star) words.push(PROVISIONAL_STAR_WORDS);
   if (words.length === 0 || !/\d/.test(text)) return null;
   const entry = parseEntry(text, unit, rowName);
   // (A figure that cannot be one, 约312 on a % row, is refused as the text typed, with the figure's own reason.)

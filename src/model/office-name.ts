@@ -43,12 +43,24 @@ function normalised(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, '');
 }
 
+/**
+ * Whether text typed in part can be `office`: the office's name holds it. A text starting with 市 is a city office's
+ * own name (市委, 市教育局), read only where the office's name starts, after its own 市 at most (市场监管局 is
+ * 市市场监管局): after another word it is another office's (市委 inside 团市委, the Youth League's, is not 团市委).
+ */
+function heldBy(office: string, text: string): boolean {
+  if (!office.includes(text)) return false;
+  if (!text.startsWith('市') || text === '市') return true;
+  return office.startsWith(text) || office.startsWith(`市${text}`);
+}
+
+/** The office a typed 责任单位 is: the whole name first, else the one office holding the text (heldBy). */
 export function readOffice(typed: string, offices: readonly string[]): OfficeReading {
   const text = normalised(typed);
   if (text === '') return { kind: 'empty' };
   const known = [...new Set(offices.map(normalised).filter((office) => office !== ''))];
   if (known.includes(text)) return { kind: 'office', office: text, completed: false };
-  const holding = known.filter((office) => office.includes(text));
+  const holding = known.filter((office) => heldBy(office, text));
   if (holding.length === 1) return { kind: 'office', office: holding[0]!, completed: true };
   if (holding.length > 1) return { kind: 'several', offices: holding };
   return { kind: 'new', office: text };

@@ -18,11 +18,12 @@ import {
   wholeGoal,
   type Thresholds,
 } from './status';
-import type { Workbook } from './workbook';
+import type { NewWorkbook, Workbook } from './workbook';
 import { roundHalfAway } from './rounding';
 
 export interface NextPlanOptions {
-  id: string;
+  /** Given where the caller stores the plan itself (tests); 新建下期规划 leaves it to the store's saveNewWorkbook. */
+  id?: string;
   title: string;
   baseYear: number;
   targetYear: number;
@@ -47,10 +48,15 @@ export function periodProblem(baseYear: number, targetYear: number): string | nu
  * kept as `previousTarget` for comparison. The new target starts as the old one, for the clerk to set.
  * A yearly-change target restarts from the new base year.
  */
-export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Date): Workbook {
+export function makeNextPlan(
+  source: Workbook,
+  options: NextPlanOptions & { id: string },
+  now: Date,
+): Workbook;
+export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Date): NewWorkbook;
+export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Date): NewWorkbook | Workbook {
   const stamp = now.toISOString();
-  return {
-    id: options.id,
+  const plan: NewWorkbook = {
     title: options.title,
     baseYear: options.baseYear,
     targetYear: options.targetYear,
@@ -74,6 +80,7 @@ export function makeNextPlan(source: Workbook, options: NextPlanOptions, now: Da
       };
     }),
   };
+  return options.id === undefined ? plan : { id: options.id, ...plan };
 }
 
 /** The base year named in a yearly-change note ("2018年值", "(y − 2018)") moved to the new base year. */

@@ -16,6 +16,9 @@ export interface Workbook {
   updatedAt: string;
 }
 
+/** A workbook not yet stored: the store gives it its id (WorkbookRepository.saveNewWorkbook). */
+export type NewWorkbook = Omit<Workbook, 'id'>;
+
 /** A next plan made from an earlier one: its rows carry the previous period's target (上期目标). */
 export function isNextPlan(workbook: Pick<Workbook, 'indicators'>): boolean {
   return workbook.indicators.some((row) => row.previousTarget !== undefined);

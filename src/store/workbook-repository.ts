@@ -15,7 +15,7 @@ import {
   type WorkbookMerge,
 } from '../model/history';
 import { copyIndicator, type Indicator } from '../model/indicator';
-import type { Workbook } from '../model/workbook';
+import type { NewWorkbook, Workbook } from '../model/workbook';
 import { newestFirst } from '../model/stored-time';
 import {
   historyRowKey,
@@ -144,6 +144,25 @@ export class WorkbookRepository {
     return record;
   }
 
+  /**
+   * The stored workbook `id`, or, when none is stored, `fresh()` stored and returned (the plan or the sample on a
+   * browser's first open). Looking and writing are one transaction: two tabs opening a fresh browser at once both
+   * found none, and the later write replaced the workbook the first tab was already typing into, figures and all.
+   */
+  async loadOrCreateWorkbook(id: string, fresh: () => Workbook): Promise<Workbook> {
+    // Read first as any open is: a read-write transaction would hold other tabs' saves for as long as a large
+    // workbook takes to read.
+    const found = await this.loadWorkbook(id);
+    if (found) return found;
+    return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
+      const stored = await this.loadWorkbook(id);
+      if (stored) return stored;
+      const made = fresh();
+      await this.saveWorkbook(made);
+      return made;
+    });
+  }
+
   /** Replace a workbook and all its rows; with a context, every changed field is recorded in the history. */
   async saveWorkbook(workbook: Workbook, context?: WriteContext): Promise<void> {
     const record = await this.db.transaction(
@@ -169,16 +188,17 @@ export class WorkbookRepository {
   }
 
   /**
-   * Store a new workbook (a copy, a next plan, a page saved as new) under an id no stored workbook has:
-   * `workbook.id` if free, else that id with -2, -3 … after it. Returns the id used. New ids are made from the
-   * time, and a second workbook made in the same millisecond (another tab) took the first one's id and replaced
-   * it, rows and all; the check and the write are one transaction, so two tabs cannot both find an id free.
+   * Store a new workbook (a copy, a next plan, a page saved as new) under an id made here, which no stored workbook
+   * has: one from the time, with -2, -3 … after it when taken (another tab made one in the same millisecond, and it
+   * replaced that one, rows and all). Any id the content still carries (the workbook it was copied from) is not used.
+   * The check and the write are one transaction, so two tabs cannot both find an id free. Returns the id.
    */
-  async saveNewWorkbook(workbook: Workbook): Promise<string> {
+  async saveNewWorkbook(content: NewWorkbook): Promise<string> {
+    const made = `wb-${Date.now().toString(36)}`;
     return this.db.transaction('rw', this.db.workbooks, this.db.rows, this.db.history, async () => {
-      let id = workbook.id;
-      for (let n = 2; await this.db.workbooks.get(id); n += 1) id = `${workbook.id}-${n}`;
-      await this.saveWorkbook(id === workbook.id ? workbook : { ...workbook, id });
+      let id = made;
+      for (let n = 2; await this.db.workbooks.get(id); n += 1) id = `${made}-${n}`;
+      await this.saveWorkbook({ ...content, id });
       return id;
     });
   }

@@ -594,10 +594,9 @@ export function App(props: { session: Session }) {
       let title = `${workbook.title}（另存）`;
       for (let n = 2; taken.has(title); n += 1) title = `${workbook.title}（另存）${n}`;
       const at = new Date().toISOString();
-      // An id from the time, made unique by saveNewWorkbook (another tab may make one in the same millisecond).
+      // Stored under a new id saveNewWorkbook makes (not the deleted workbook's).
       const id = await repository.saveNewWorkbook({
         ...workbook,
-        id: `wb-${Date.now().toString(36)}`,
         title,
         indicators: grid.getIndicators(),
         createdAt: at,

@@ -3,7 +3,9 @@ import { MAX_CSV_BYTES, tooLargeMessage } from '../io/csv-decode';
 import { startImportReader } from '../io/import-reader';
 import { unreadable } from '../io/read-import-file';
 import {
+  conflictKey,
   existingRows,
+  lineKey,
   planImport,
   resolveConflicts,
   sameValue,
@@ -44,8 +46,10 @@ export function leftOutNote(leftOut: readonly OtherDepartmentRow[]): string {
 
 /** The other departments' lines 不导入 leaves out: not those whose every cell was the clerk's choice under 冲突. */
 function leftOutLines(plan: ImportPlan): OtherDepartmentRow[] {
-  const inConflict = new Set(plan.conflicts.map((c) => `${c.code}|${c.year}`));
-  return plan.otherDepartmentRows.filter((r) => r.cells.some((c) => !inConflict.has(`${r.code}|${c.year}`)));
+  const inConflict = new Set(plan.conflicts.map((c) => conflictKey(c.code, c.year)));
+  return plan.otherDepartmentRows.filter((r) =>
+    r.cells.some((c) => !inConflict.has(conflictKey(r.code, c.year))),
+  );
 }
 
 /** What 应用 does to a row's 确定沿用, in the preview of a 目标测算表 sent back. */
@@ -127,7 +131,7 @@ export function ImportDialog(props: {
   };
 
   const unresolved = () =>
-    (plan()?.conflicts ?? []).filter((c) => !choices().has(`${c.code}|${c.year}`)).length;
+    (plan()?.conflicts ?? []).filter((c) => !choices().has(conflictKey(c.code, c.year))).length;
 
   const chosenValues = () => new Map([...choices()].filter(([, index]) => index >= 0));
   const finalUpdates = (): CellUpdate[] => {
@@ -237,15 +241,15 @@ function Preview(props: {
   // Cells of other departments' rows in a department's return, by file, line and code (marked among the changes).
   const others = () => props.plan.otherDepartmentRows;
   const otherCells = createMemo(
-    () => new Map(others().map((r) => [`${r.file}|${r.line}|${r.code}`, r.department])),
+    () => new Map(others().map((r) => [lineKey(r.file, r.line, r.code), r.department])),
   );
   // Cells two files disagree on: the clerk's choice in 冲突 decides them, not 不导入 below.
-  const inConflict = createMemo(() => new Set(props.plan.conflicts.map((c) => `${c.code}|${c.year}`)));
+  const inConflict = createMemo(() => new Set(props.plan.conflicts.map((c) => conflictKey(c.code, c.year))));
   // The changes left out, counted in the plan's own list (a cell two files give alike is in it once). Only once
   // the clerk ticks 不导入: reading the list whole costs a large file's preview its speed.
   const leftOut = createMemo(() => {
     if (!props.leaveOutOthers || otherCells().size === 0) return { cells: 0, replacing: 0 };
-    const out = props.plan.updates.filter((u) => otherCells().has(`${u.file}|${u.line}|${u.code}`));
+    const out = props.plan.updates.filter((u) => otherCells().has(lineKey(u.file, u.line, u.code)));
     return { cells: out.length, replacing: out.filter((u) => u.oldValue !== undefined).length };
   });
   // A 10,000-row file gives 50,000 changed cells: they are counted and a page of them drawn without making
@@ -462,7 +466,7 @@ function Preview(props: {
           <tbody>
             <For each={conflicts.shown()}>
               {(conflict) => {
-                const key = `${conflict.code}|${conflict.year}`;
+                const key = conflictKey(conflict.code, conflict.year);
                 return (
                   <tr>
                     <td>{conflict.code}</td>
@@ -537,7 +541,7 @@ function Preview(props: {
                   .map(
                     (c) =>
                       `${c.year}年 ${props.show(c.oldValue, row.code)} → ${props.show(c.newValue, row.code)}` +
-                      (inConflict().has(`${row.code}|${c.year}`)
+                      (inConflict().has(conflictKey(row.code, c.year))
                         ? '（与其他文件的数值不同，请在上方“冲突”中选择）'
                         : c.oldValue !== undefined
                           ? '（覆盖已有数值）'
@@ -623,7 +627,7 @@ function Preview(props: {
                   const check = questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`) ? (
                     <strong class="question">（请核实）</strong>
                   ) : null;
-                  const otherDepartment = otherCells().get(`${u.file}|${u.line}|${u.code}`);
+                  const otherDepartment = otherCells().get(lineKey(u.file, u.line, u.code));
                   return (
                     <tr class={overwrite}>
                       <td>{code}</td>

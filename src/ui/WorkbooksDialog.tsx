@@ -166,9 +166,6 @@ export function WorkbooksDialog(props: {
   };
   const active = () => (list() ?? []).filter((w) => !w.deletedAt);
   const deleted = () => (list() ?? []).filter((w) => w.deletedAt);
-  /** A new workbook's id, from the time; saveNewWorkbook makes it unique. */
-  const newId = () => `wb-${Date.now().toString(36)}`;
-
   const duplicate = (record: WorkbookRecord) =>
     run(async () => {
       await props.beforeLeave();
@@ -177,7 +174,6 @@ export function WorkbooksDialog(props: {
       const stamp = new Date().toISOString();
       await props.repository.saveNewWorkbook({
         ...workbook,
-        id: newId(),
         title: freeTitle(`${workbook.title}（副本）`),
         createdAt: stamp,
         updatedAt: stamp,
@@ -199,9 +195,9 @@ export function WorkbooksDialog(props: {
       }
       refuseTakenName(title);
       await props.beforeLeave();
-      // Stored under another id if another tab made a workbook within the same millisecond.
+      // Stored under an id saveNewWorkbook makes.
       const id = await props.repository.saveNewWorkbook(
-        makeNextPlan(source, { id: newId(), title, baseYear: base, targetYear: target }, new Date()),
+        makeNextPlan(source, { title, baseYear: base, targetYear: target }, new Date()),
       );
       // The new plan opened looking like the old one with two more years: say what was made and the next step.
       carryNotice(

@@ -45,6 +45,34 @@ test('约4.1 and 4.5（快报） typed in a year cell: the figure is read, the w
   workbook.expectNoErrors();
 });
 
+test('3.1* typed in a year cell is 3.1 marked 待核 as 3.2（待核） is, the mark in 备注; 待核实 alone stays marked, no figure', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  // It was kept red, “3.1*”不是数字, while 3.1（待核） was read.
+  await workbook.typeInto(INFANT, '2024年', '3.1*');
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('3.1‰');
+  await expect(await workbook.cell(INFANT, '2024年')).not.toHaveClass(/cell-invalid/);
+  await expect(bar).toContainText('2024年填报为“3.1*”，按 3.1‰ 填入；“*（待核）”已记入本行备注');
+  await workbook.typeInto(INFANT, '2023年', '3.2（待核）');
+  await expect(await workbook.cell(INFANT, '2023年')).toHaveText('3.2‰');
+  await workbook.typeInto(INFANT, '2025年', '待核实');
+  const pending = await workbook.cell(INFANT, '2025年');
+  await expect(pending).toHaveText(/待核实/);
+  await expect(pending).toHaveClass(/cell-invalid/);
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(await workbook.cell(INFANT, '2024年')).toHaveText('3.1‰');
+  const note = await workbook.cell(INFANT, '备注');
+  await expect(note).toContainText('2024年数值为“3.1*”（按 3.1‰ 计）');
+  await expect(note).toContainText('2023年数值为“3.2（待核）”（按 3.2‰ 计）');
+  workbook.expectNoErrors();
+});
+
 test('1.1（估计） typed in a year cell is the year’s figure as 约1.1 is; 1.1（预计） is refused, saying a forecast is no year’s figure', async ({
   page,
 }) => {
@@ -131,6 +159,36 @@ test('责任单位 typed in part and left (Tab, Enter, a click elsewhere) is the
   await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市妇幼保健院');
   await workbook.revealRow(HIGH_SCHOOL);
   await expect(await workbook.cell(HIGH_SCHOOL, '责任单位')).toHaveText('▼市妇幼保健院');
+  workbook.expectNoErrors();
+});
+
+test('责任单位 市委 typed is 市委, not 团市委 that holds it; 团市委 is 团市委; 教育局 is 市教育局', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const bar = page.locator('.status-bar');
+  const NEONATAL = codeOf('新生儿死亡率');
+  const typeOffice = async (code: string, text: string) => {
+    await workbook.select(code, '责任单位');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  };
+  // It was filled as 团市委 (the Youth League's), “the one office of the list holding 市委”.
+  await typeOffice(INFANT, '市委');
+  await expect(await workbook.cell(INFANT, '责任单位')).toHaveText('▼市委');
+  await expect(bar).toContainText('责任单位“市委”不在列表中，已作为新的责任单位填入');
+  await typeOffice(NEONATAL, '团市委');
+  await expect(await workbook.cell(NEONATAL, '责任单位')).toHaveText('▼团市委');
+  // Once 市委 is in the workbook, typed again it is 市委 still.
+  await typeOffice(NEONATAL, '市委');
+  await expect(await workbook.cell(NEONATAL, '责任单位')).toHaveText('▼市委');
+  await typeOffice(NEONATAL, '教育局');
+  await expect(await workbook.cell(NEONATAL, '责任单位')).toHaveText('▼市教育局');
+  await expect(bar).toContainText('责任单位“教育局”已填为“市教育局”');
   workbook.expectNoErrors();
 });
 

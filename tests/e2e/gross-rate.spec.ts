@@ -81,3 +81,60 @@ test('a CSV with 101.3 for 学前教育毛入园率 goes in without an error or 
   await expect(await workbook.cell(PRESCHOOL.code, '状态')).toHaveText('已达标');
   workbook.expectNoErrors();
 });
+
+test('a row renamed to or from a gross rate has its figures checked by its new name, and by the old one again after 撤销', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const counts = workbook.counts();
+  // 105 on an ordinary rate is refused: kept as typed, marked.
+  await workbook.typeInto(INCLUSIVE.code, '2023年', '105');
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).toHaveClass(/cell-invalid/);
+  await expect(counts).toContainText('1 处需更正');
+  // Renamed a gross rate, the row takes it as its figure: it stayed red, counted, and out of the trend.
+  await workbook.typeInto(INCLUSIVE.code, '指标名称', '测试毛入园率（虚构）');
+  const taken = await workbook.cell(INCLUSIVE.code, '2023年');
+  await expect(taken).toHaveText('105%');
+  await expect(taken).not.toHaveClass(/cell-invalid/);
+  await expect(counts).not.toContainText('处需更正');
+  // 撤销 of the rename: an ordinary rate again, its limit 100 % again.
+  await workbook.select(INCLUSIVE.code, '指标名称');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INCLUSIVE.code, '指标名称')).toHaveText(INCLUSIVE.name);
+  const refused = await workbook.cell(INCLUSIVE.code, '2023年');
+  await expect(refused).toHaveClass(/cell-invalid/);
+  await expect(refused).toHaveAttribute('title', /百分比应在 0 到 100 之间，“105”超出范围/);
+  // 重做: the gross rate's again, and its figure with it; 撤销 once more for the rest of the test.
+  await page.keyboard.press('Control+y');
+  await expect(await workbook.cell(INCLUSIVE.code, '指标名称')).toHaveText('测试毛入园率（虚构）');
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).not.toHaveClass(/cell-invalid/);
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).toHaveText('105%');
+  await workbook.select(INCLUSIVE.code, '指标名称');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).toHaveClass(/cell-invalid/);
+
+  // The other way: 101.3 on 学前教育毛入园率 is a figure; renamed an ordinary rate, it is marked with the reason.
+  await workbook.typeInto(PRESCHOOL.code, '2023年', '101.3');
+  await expect(await workbook.cell(PRESCHOOL.code, '2023年')).not.toHaveClass(/cell-invalid/);
+  await workbook.typeInto(PRESCHOOL.code, '指标名称', '测试入园率（虚构）');
+  const past = await workbook.cell(PRESCHOOL.code, '2023年');
+  await expect(past).toHaveClass(/cell-invalid/);
+  await expect(past).toHaveAttribute('title', /百分比应在 0 到 100 之间/);
+  await workbook.select(PRESCHOOL.code, '指标名称');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(PRESCHOOL.code, '指标名称')).toHaveText(PRESCHOOL.name);
+  await expect(await workbook.cell(PRESCHOOL.code, '2023年')).not.toHaveClass(/cell-invalid/);
+
+  // What is saved is what is shown: after a reload, the same marks.
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(PRESCHOOL.code);
+  await expect(await workbook.cell(PRESCHOOL.code, '2023年')).toHaveText('101.3%');
+  await expect(await workbook.cell(PRESCHOOL.code, '2023年')).not.toHaveClass(/cell-invalid/);
+  await workbook.revealRow(INCLUSIVE.code);
+  await expect(await workbook.cell(INCLUSIVE.code, '2023年')).toHaveClass(/cell-invalid/);
+  workbook.expectNoErrors();
+});

@@ -450,3 +450,27 @@ test('rows both tabs add at once get one code (X01): each tab keeps its own row,
   first.expectNoErrors();
   second.expectNoErrors();
 });
+
+test('two tabs opening a fresh browser at the same moment: one plan workbook, a figure typed at once is in both', async ({
+  context,
+}) => {
+  const first = new WorkbookPage(await context.newPage());
+  const second = new WorkbookPage(await context.newPage());
+  // Both open the bare address together: each finds no workbook stored, and the plan's is made once.
+  await Promise.all([first.open(), second.open()]);
+  await first.typeInto(INFANT.code, '2021年', '4.6');
+  await first.waitSaved();
+  await expect(second.page.locator('.status-bar .cell-info')).toContainText('已同步到本页');
+  for (const tab of [first, second]) {
+    await tab.page.reload();
+    await tab.waitForGrid();
+    await tab.revealRow(INFANT.code);
+    await expect(await tab.cell(INFANT.code, '2021年')).toHaveText('4.6‰');
+  }
+  await second.page.getByRole('button', { name: '工作簿' }).click();
+  const list = second.page.getByRole('dialog', { name: '工作簿' }).getByRole('table', { name: '工作簿列表' });
+  await expect(list.locator('tbody tr')).toHaveCount(1);
+  await expect(list.locator('tbody tr')).toContainText(LANXI_2021_2025.title);
+  first.expectNoErrors();
+  second.expectNoErrors();
+});

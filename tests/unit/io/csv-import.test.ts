@@ -184,6 +184,23 @@ describe('parseImportFile: files in the workbook’s own format', () => {
     });
   });
 
+  it('a figure marked as still to be checked (3.1*, 3.1（待核）) is imported as the grid reads it, its mark listed; 待核实 is none', () => {
+    const text = '代码,指标名称,2023年,2024年,2025年\r\nH02,婴儿死亡率,3.1*,3.2（待核）,待核实\r\n';
+    const parsed = parseImportFile(text, 'a.csv', planRows(), YEARS);
+    expect(parsed.issues).toEqual([]);
+    expect(changes(parsed.updates)).toEqual([
+      ['H02', 2023, undefined, 3.1, 2],
+      ['H02', 2024, undefined, 3.2, 2],
+    ]);
+    expect(parsed.remarks?.map((r) => [r.line, r.column, r.code, r.text])).toEqual([
+      [2, '2023年', 'H02', '3.1*（数值已导入，“*（待核）”未导入）'],
+      [2, '2024年', 'H02', '3.2（待核）（数值已导入，括号中的文字未导入）'],
+    ]);
+    expect(parsed.noFigures?.map((l) => [l.code, l.cells.map((c) => `${c.year}年：${c.text}`)])).toEqual([
+      ['H02', ['2025年：待核实']],
+    ]);
+  });
+
   it('reads the code of Excel’s ="…" text cells', () => {
     const text = `代码,2023年\r\n"=""H02""",1.5\r\n`;
     expect(changes(parseImportFile(text, 'a.csv', planRows(), YEARS).updates)).toEqual([
@@ -864,6 +881,29 @@ describe('round trip: export → decode → import', () => {
     ]);
   });
 
+  it('a new row’s 责任单位 团市委 is 团市委, and 市委 is 市委: neither taken for the other', () => {
+    const rows = planRows();
+    const text = [
+      '代码,指标名称,单位,责任单位,2024年',
+      'X01,测试新增甲（虚构）,%,市委,50',
+      'X02,测试新增乙（虚构）,%,团市委,50',
+    ].join('\r\n');
+    const parsed = parseImportFile(text, '新增.csv', rows, YEARS);
+    expect(parsed.newRows.map((r) => r.indicator.department)).toEqual(['市委', '团市委']);
+    expect(parsed.readingNotes?.map((n) => [n.line, n.message])).toEqual([
+      [
+        2,
+        '新增指标 X01 测试新增甲（虚构）：责任单位“市委”不在列表中，已作为新的责任单位填入；' +
+          '如是列表中的单位，导入后请在表格中改为从列表中选择。',
+      ],
+    ]);
+    // With 市委 a row's 责任单位 in the workbook, each is still itself.
+    rows[0] = { ...rows[0]!, department: '市委' };
+    const again = parseImportFile(text, '新增.csv', rows, YEARS);
+    expect(again.newRows.map((r) => r.indicator.department)).toEqual(['市委', '团市委']);
+    expect(again.readingNotes ?? []).toEqual([]);
+  });
+
   it('an office the workbook already names counts as one of the list', () => {
     const rows = planRows();
     rows[0] = { ...rows[0]!, department: '市妇幼保健院' };
@@ -1368,6 +1408,22 @@ describe('parseImportFile: what a department’s file carries besides figures', 
     // A name naming no department, or both, says nothing of whose the file is.
     for (const file of ['2025年数据.csv', '公安局卫健局2025.csv'])
       expect(planImport([parseImportFile(text, file, planRows(), YEARS)]).otherDepartmentRows).toEqual([]);
+  });
+
+  it('a file named for 团市委 is 团市委’s, not also 市委’s: its line for 市委’s row is another department’s', () => {
+    const rows = planRows().map((r) =>
+      r.code === 'S03' ? { ...r, department: '团市委' } : r.code === 'S01' ? { ...r, department: '市委' } : r,
+    );
+    const text = '代码,指标名称,2025年\r\nS03,儿童道路交通事故发生数,9\r\nS01,儿童意外伤害死亡率,6.5\r\n';
+    const said = (file: string) =>
+      planImport([parseImportFile(text, file, rows, YEARS)]).otherDepartmentRows.map((r) => [
+        r.line,
+        r.code,
+        r.department,
+        r.sender,
+      ]);
+    expect(said('团市委2025年数据.csv')).toEqual([[3, 'S01', '市委', '团市委']]);
+    expect(said('市委2025年数据.csv')).toEqual([[2, 'S03', '团市委', '市委']]);
   });
 
   it('a department’s rows sent in two files are missing only when neither has them', () => {

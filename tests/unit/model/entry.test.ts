@@ -353,6 +353,31 @@ describe('readWordedFigure: a figure with words about it, as departments write a
   });
 });
 
+describe('a figure marked as still to be checked: 3.1（待核） and 3.1* are 3.1, the mark kept; 待核实 alone is none', () => {
+  // A star after a figure is Excel's and WPS's common mark of a provisional one: “3.1*”不是数字 while 3.1（待核） was read.
+  it.each([
+    ['3.1（待核）', '‰', 3.1, '待核'],
+    ['3.1*', '‰', 3.1, '*（待核）'],
+    ['3.1 ＊', '‰', 3.1, '*（待核）'],
+    ['98.5%*', '%', 98.5, '*（待核）'],
+    ['约3.1*', '‰', 3.1, '约、*（待核）'],
+  ])('“%s” on a %s row is %s, its mark “%s” kept to be said', (raw, unit, value, words) => {
+    expect(parseEntry(raw, unit).ok).toBe(false);
+    expect(readWordedFigure(raw, unit)).toEqual({ entry: { ok: true, value }, words });
+    expect(yearCellProblem(raw, unit)).toContain('请在此格重新输入');
+  });
+
+  it.each(['待核实', '待核实*', '*', '3.1**', '*3.1'])('“%s” is no figure', (raw) => {
+    expect(readWordedFigure(raw, '‰')).toBeNull();
+    expect(parseEntry(raw, '‰').ok).toBe(false);
+  });
+
+  it('the figure before a star is checked as any figure: 312* on a % row is refused with its reason', () => {
+    const read = readWordedFigure('312*', '%');
+    expect(read?.entry).toMatchObject({ ok: false, raw: '312*' });
+  });
+});
+
 describe('an estimate of the year’s own figure is read; a forecast or a target is not the year’s figure', () => {
   // DOMAIN.md, and the import's 报送单位的说明: 估计, 估算, 初步, 快报, 约 say how sure the year's own figure is;
   // 预计, 预测, 目标 say it is some other figure. “1.1（估计）” was refused while “约1.1” was read.

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_V1, SCHEMA_VERSION, WorkbookDatabase, type RowRecordV1 } from '../../../src/store/database';
 import { WorkbookRepository } from '../../../src/store/workbook-repository';
 import { describeStorageError } from '../../../src/store/storage-errors';
@@ -63,25 +63,20 @@ describe('workbook storage', () => {
     expect(loaded?.indicators.map((r) => r.code)).toEqual(['H02', 'X01', 'H01']);
   });
 
-  it('a new workbook whose id is taken (two made in the same millisecond, in two tabs) is stored under another', async () => {
+  it('a new workbook gets its id from the store: two made in the same millisecond, in two tabs, are both kept', async () => {
     // New ids are made from the time: the second workbook of a millisecond took the first one's id and replaced it.
     const name = freshName();
     const [tabA, tabB] = [await open(name), await open(name)];
-    const copy = {
-      ...workbook([indicator('H02', { 2021: 4.6 })]),
-      id: 'wb-mim8k2ps',
-      title: '测试工作簿（副本）',
-    };
-    const plan = {
-      ...workbook([indicator('H01'), indicator('H03')]),
-      id: 'wb-mim8k2ps',
-      title: '新规划草案',
-    };
+    const copy = { ...workbook([indicator('H02', { 2021: 4.6 })]), title: '测试工作簿（副本）' };
+    const plan = { ...workbook([indicator('H01'), indicator('H03')]), title: '新规划草案' };
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-01T02:00:00.000Z'));
     const ids = await Promise.all([tabA.saveNewWorkbook(copy), tabB.saveNewWorkbook(plan)]);
+    now.mockRestore();
     expect(new Set(ids).size).toBe(2);
-    expect(ids).toContain('wb-mim8k2ps');
     const [storedCopy, storedPlan] = await Promise.all(ids.map((id) => tabA.loadWorkbook(id)));
     expect(storedCopy).toEqual({ ...copy, id: ids[0] });
+    // The id the content carried (the workbook it was copied from) is not the new one's.
+    expect(ids).not.toContain('wb-1');
     expect(storedPlan).toEqual({ ...plan, id: ids[1] });
     expect((await tabA.listWorkbooks()).map((w) => w.title).sort()).toEqual([
       '新规划草案',
