@@ -21,6 +21,7 @@ const FIGURES: Record<string, string[]> = {
   E06: ['96', '97', '97.5', '98.2', '99', '101.3'], // gross rate ≥98: met past 100 %
   W01: ['800', '850', '900', '950', '1000', '1050'], // 元/月 逐步提高: met
   C03: ['10', '11', '12', '12', '13', ''], // 名 ≥1: 2025 not sent, met by 2024's
+  E03: ['95', '95.5', '96', '96.2', '96.5', ''], // gross rate ≥97: 2025 not sent, 预计达标 but 波动较大
 };
 
 async function importFigures(page: Page): Promise<void> {
@@ -110,5 +111,28 @@ test('during 2025 itself a row without 2025’s figure is no figure overdue: not
   await workbook.select('H02', '指标名称');
   await expect(page.getByRole('complementary', { name: '指标说明' })).toContainText('需加快');
   await expect(page.getByRole('complementary', { name: '指标说明' })).not.toContainText('待补报');
+  workbook.expectNoErrors();
+});
+
+test('预警汇总 says how its list adds up to the rows 只看需关注 shows, as the printed list does', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date('2026-04-10T10:00:00+08:00'));
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await importFigures(page);
+  await workbook.waitSaved();
+  // To watch: H02 需加快; H03, H08, H16, E02 未达标 by 2025's figure.
+  await page.getByLabel('只看需关注').check();
+  await expect(workbook.counts()).toContainText('当前显示 5 项');
+  await page.getByLabel('只看需关注').uncheck();
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const panel = page.getByRole('region', { name: '预警汇总' });
+  // Listed besides: E03 预计达标 but 波动较大 (plan §五(五) warns of both). Its heading counts six; the line under it
+  // says which one is not to watch and that five are, as the filter shows (the heading alone said 需关注 6 项).
+  await expect(panel.getByRole('table', { name: '需关注的指标' }).locator('tbody tr')).toHaveCount(6);
+  await expect(panel.locator('.warnings-note')).toHaveText(
+    '本表还列出状态为预计达标、但波动较大的1项（“波动”列注明）：这1项不计入“需关注”的项数。本表共6项，其中需关注5项。',
+  );
   workbook.expectNoErrors();
 });
