@@ -136,3 +136,57 @@ test('预警汇总 says how its list adds up to the rows 只看需关注 shows, 
   );
   workbook.expectNoErrors();
 });
+
+test('备份全部到文件 in spring 2026, restored in a fresh browser profile: figures, 备注, 版本 and the 终期评估 all back', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.clock.setFixedTime(new Date('2026-04-10T10:00:00+08:00'));
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await importFigures(page);
+  await workbook.waitSaved();
+  await workbook.typeInto('H02', '备注', '市卫健局2025年数值延迟报送');
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '版本', exact: true }).click();
+  await page.getByLabel('版本名称').fill('2025年终期评估初稿');
+  await page.getByRole('button', { name: '保存当前版本' }).click();
+  await expect(page.getByRole('dialog', { name: '版本' })).toContainText('已保存版本“2025年终期评估初稿”');
+  await page.keyboard.press('Escape');
+  const finalReport = async (on: Page) => {
+    await on.getByRole('button', { name: '打印报告' }).click();
+    const report = on.getByRole('dialog', { name: '监测报告' });
+    await report.getByLabel('报告类型').selectOption('final');
+    // The printing date aside (the day it is drawn), the report as the director reads it.
+    const text = (await report.locator('article').first().innerText()).replace(/打印日期：.*\n/, '');
+    await report.getByRole('button', { name: '返回表格' }).click();
+    return text;
+  };
+  const before = await finalReport(page);
+  expect(before).toContain('有2025年数值的11项：达标7项，未达标4项，达标率63.6%');
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份全部到文件' }).click();
+  const backup = await (await downloading).path();
+
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const fresh = await context.newPage();
+  await fresh.clock.setFixedTime(new Date('2026-04-11T10:00:00+08:00'));
+  const restored = new WorkbookPage(fresh);
+  await restored.open();
+  await fresh.getByRole('button', { name: '工作簿' }).click();
+  await fresh.getByLabel('从备份文件恢复').setInputFiles(backup);
+  await fresh.getByRole('button', { name: /恢复所选/ }).click();
+  await expect(fresh.locator('.status-bar')).toContainText('已从备份“');
+  await restored.waitForGrid();
+  await restored.revealRow('H02');
+  await expect(await restored.cell('H02', '备注')).toHaveText('市卫健局2025年数值延迟报送');
+  await expect(await restored.cell('H02', '2024年')).toHaveText('5.2‰');
+  await fresh.getByRole('button', { name: '版本', exact: true }).click();
+  await expect(fresh.getByRole('table', { name: '已保存的版本' })).toContainText('2025年终期评估初稿');
+  await fresh.keyboard.press('Escape');
+  expect(await finalReport(fresh)).toBe(before);
+  restored.expectNoErrors();
+  await context.close();
+});
