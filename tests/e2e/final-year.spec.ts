@@ -94,6 +94,14 @@ test('spring 2026: with 2025’s figure in, each kind of target is 达标 / 未�
   await workbook.select('H03', '指标名称');
   await expect(panel).toContainText('2025年实际为 6.2‰');
   await expect(panel).not.toContainText('待补报');
+  // 市卫健局 answers 待核实 for 2025: kept as typed, marked red, and counted for nothing — the status is still the
+  // trend of 2020—2024 (the 终期评估 says 无法判定), and the 状态 cell says so.
+  await workbook.typeInto('H02', '2025年', '待核实');
+  await workbook.waitSaved();
+  await expect(await workbook.cell('H02', '状态')).toHaveAttribute(
+    'title',
+    '2025年数值“待核实”不是可计算的数值，未计入：“需加快”是按2020—2024年数值的趋势推算的，不是2025年的结果；改正2025年数值后，按该数值判定达标或未达标。',
+  );
   workbook.expectNoErrors();
 });
 

@@ -38,9 +38,14 @@ describe('a row waiting for its target year’s figure once the plan is over (sp
   it('says nothing while the target year is not over, once its figure is in, or with no figure at all', () => {
     expect(overdueFigureNote(infant, '需加快', 2025)).toBeNull();
     expect(overdueFigureNote(row('H02', { ...infant.values, 2025: 4.9 }), '达标', 2026)).toBeNull();
-    // A refused 2025 entry is marked red and said on its own cell; the report counts it 无法判定.
-    expect(overdueFigureNote(row('H02', { ...infant.values, 2025: '待核实' }), '需加快', 2026)).toBeNull();
     expect(overdueFigureNote(row('H02', {}), '数据不足', 2026)).toBeNull();
     expect(overdueFigureNote(infant, '公式有误', 2026)).toBeNull();
+  });
+
+  it('says a 2025 entry the workbook refused is not counted, and the status is the earlier years’ (the report: 无法判定)', () => {
+    expect(overdueFigureNote(row('H02', { ...infant.values, 2025: '待核实' }), '需加快', 2026)).toBe(
+      '2025年数值“待核实”不是可计算的数值，未计入：“需加快”是按2020—2024年数值的趋势推算的，不是2025年的结果；' +
+        '改正2025年数值后，按该数值判定达标或未达标。',
+    );
   });
 });
