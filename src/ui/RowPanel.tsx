@@ -12,7 +12,7 @@ import {
   type Thresholds,
 } from '../model/status';
 import { comparatorMismatch } from '../model/target-text';
-import { overdueFigureNote } from '../model/overdue-figure';
+import { overdueFigureNote, overdueFigureTag } from '../model/overdue-figure';
 
 /** The selected row: its status in words, the evidence for 波动较大, and its projection formula. */
 export function RowPanel(props: {
@@ -52,7 +52,8 @@ export function RowPanel(props: {
       fluctuation,
       mismatch: comparatorMismatch(indicator),
       // Read in 2026 without 2025's figure: the explanation below is the earlier years' trend, not the verdict.
-      overdue: overdueFigureNote(indicator, report.status, new Date().getFullYear()),
+      overdue: overdueFigureTag(indicator, report.status, new Date().getFullYear()),
+      overdueWhy: overdueFigureNote(indicator, report.status, new Date().getFullYear()) ?? '',
       kept: isKeptTarget(indicator),
       carried: isCarriedOver(indicator),
     };
@@ -76,6 +77,13 @@ export function RowPanel(props: {
             <span class={`status-badge status-${d().report.status ?? 'none'}`}>
               状态：{d().report.status ?? '—'}
             </span>
+            <Show when={d().overdue}>
+              {(tag) => (
+                <span class="overdue" title={d().overdueWhy}>
+                  {tag()}
+                </span>
+              )}
+            </Show>
             <Show when={d().fluctuation.flagged}>
               <span class="status-badge status-fluctuating">⚠ 波动较大</span>
             </Show>
@@ -134,7 +142,6 @@ export function RowPanel(props: {
           <Show when={d().fallbackNote}>
             <p class="method-note">预测方法：{d().fallbackNote}。</p>
           </Show>
-          <Show when={d().overdue}>{(note) => <p class="overdue">{note()}</p>}</Show>
           <p class="explanation">{d().explanation}</p>
           <p class="evidence">波动判断：{d().fluctuation.evidence}</p>
           <div class="formula-line">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../../src/model/indicator';
 import { LANXI_2021_2025 } from '../../../src/model/plan/lanxi-2021-2025';
-import { overdueFigureNote } from '../../../src/model/overdue-figure';
+import { overdueFigureNote, overdueFigureTag } from '../../../src/model/overdue-figure';
 
 const row = (code: string, values: Indicator['values']): Indicator => {
   const plan = LANXI_2021_2025.indicators.find((r) => r.code === code)!;
@@ -47,5 +47,16 @@ describe('a row waiting for its target year’s figure once the plan is over (sp
       '2025年数值“待核实”不是可计算的数值，未计入：“需加快”是按2020—2024年数值的趋势推算的，不是2025年的结果；' +
         '改正2025年数值后，按该数值判定达标或未达标。',
     );
+  });
+
+  it('has a short form for the row panel’s status line, naming the years the status rests on', () => {
+    expect(overdueFigureTag(infant, '需加快', 2026)).toBe('2025年数值待补报，状态按2020—2024年数值');
+    expect(overdueFigureTag(row('C03', { 2020: 10, 2024: 13 }), '已达标', 2026)).toBe(
+      '2025年数值待补报，状态按2024年数值',
+    );
+    expect(overdueFigureTag(row('H02', { ...infant.values, 2025: '待核实' }), '需加快', 2026)).toBe(
+      '2025年数值有误，未计入，状态按2020—2024年数值',
+    );
+    expect(overdueFigureTag(infant, '需加快', 2025)).toBeNull();
   });
 });
