@@ -118,6 +118,7 @@ import { OPEN_CHOICE_EDITOR } from './open-choice-editor';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 import { roundHalfAway } from '../model/rounding';
+import { overdueFigureNote } from '../model/overdue-figure';
 import { joinedAction, type UndoAction } from './joined-undo-step';
 import { guardSampleClipboard } from './sample-clipboard';
 
@@ -1283,15 +1284,26 @@ export function makeWorkbookGrid(
         className: 'status status-error',
         title: '预测公式有误，请查看右下方说明。',
       };
+    // The target year over without its figure (a department late): the status is the earlier years', said so
+    // where the clerk points (the frozen 状态 column shows it far from the 2025 column, out of view).
+    const overdue = overdueFigureNote(
+      peekIndicator(physicalRow),
+      (status || null) as Status | null,
+      new Date().getFullYear(),
+    );
     // Met now, but the trend passes the target by the target year: marked, the status itself stays the latest
     // value's verdict (and what sorting and filtering read).
     if (status === '已达标' && resultAt(physicalRow).trendLeaves)
       return {
         text: '已达标 ⚠',
         className: `status status-${STATUS_CLASS[status] ?? 'none'} trend-leaves`,
-        title: '目前已达标，但按趋势到目标年将不再达标，需关注。选中本行可在下方查看说明。',
+        title: `${overdue ? `${overdue}\n` : ''}目前已达标，但按趋势到目标年将不再达标，需关注。选中本行可在下方查看说明。`,
       };
-    return { text: status, className: `status status-${STATUS_CLASS[status] ?? 'none'}` };
+    return {
+      text: status,
+      className: `status status-${STATUS_CLASS[status] ?? 'none'}`,
+      ...(overdue ? { title: overdue } : {}),
+    };
   });
   const fluctuationAt = (physicalRow: number) =>
     fluctuations.get(physicalRow, () => {

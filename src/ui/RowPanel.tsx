@@ -12,6 +12,7 @@ import {
   type Thresholds,
 } from '../model/status';
 import { comparatorMismatch } from '../model/target-text';
+import { overdueFigureNote, overdueFigureTag } from '../model/overdue-figure';
 
 /** The selected row: its status in words, the evidence for 波动较大, and its projection formula. */
 export function RowPanel(props: {
@@ -50,6 +51,9 @@ export function RowPanel(props: {
       fallbackNote,
       fluctuation,
       mismatch: comparatorMismatch(indicator),
+      // Read in 2026 without 2025's figure: the explanation below is the earlier years' trend, not the verdict.
+      overdue: overdueFigureTag(indicator, report.status, new Date().getFullYear()),
+      overdueWhy: overdueFigureNote(indicator, report.status, new Date().getFullYear()) ?? '',
       kept: isKeptTarget(indicator),
       carried: isCarriedOver(indicator),
     };
@@ -73,6 +77,13 @@ export function RowPanel(props: {
             <span class={`status-badge status-${d().report.status ?? 'none'}`}>
               状态：{d().report.status ?? '—'}
             </span>
+            <Show when={d().overdue}>
+              {(tag) => (
+                <span class="overdue" title={d().overdueWhy}>
+                  {tag()}
+                </span>
+              )}
+            </Show>
             <Show when={d().fluctuation.flagged}>
               <span class="status-badge status-fluctuating">⚠ 波动较大</span>
             </Show>

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import type { WarningRow } from '../model/report';
+import { warningsNoteOf, type WarningRow } from '../model/report';
 import type { AreaSummary } from '../model/status-summary';
 import { STATUSES } from '../model/status';
 import { createLimited } from './preview-limit';
@@ -19,6 +19,9 @@ export function SummaryPanel(props: {
   // with all of them froze the page for seconds).
   const warnings = createLimited(() => props.warnings);
   const fluctuating = () => props.warnings.filter((w) => w.fluctuation !== '').length;
+  // The printed list's own line: rows listed for their swings (or a trend leaving the target) are not to watch by
+  // their status, so 只看需关注 shows fewer rows than the heading counts (需关注的指标（6 项） beside 当前显示 5 项).
+  const note = () => warningsNoteOf(props.warnings);
   const totals = () =>
     COLUMNS.map((status) => props.summary.reduce((sum, area) => sum + area.counts[status], 0));
   return (
@@ -73,6 +76,9 @@ export function SummaryPanel(props: {
           <Show when={fluctuating() > 0}>，其中波动较大 {fluctuating()} 项</Show>）
         </h2>
         <Show when={props.warnings.length > 0} fallback={<p>没有需要关注的指标。</p>}>
+          <Show when={note()}>
+            <p class="warnings-note">{note()}</p>
+          </Show>
           <WarningsTable
             warnings={warnings.shown()}
             all={props.warnings}
