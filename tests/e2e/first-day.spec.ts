@@ -1,0 +1,75 @@
+/**
+ * A new clerk's first day, with only what the screen says: where she was led astray or could not find her way,
+ * walked in Chromium as she would (toolbar, dialogs, status bar, tooltips).
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+
+test('with the grid filtered to 市教育局, 导出CSV offers 市教育局’s template, and that is the file that goes out', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // She finds all rows of 市教育局 with the toolbar, then exports: what is on screen is the department she means.
+  const education = plan.indicators.filter((r) => r.department === '市教育局');
+  await page.getByLabel('按责任单位筛选').selectOption('市教育局');
+  await expect(workbook.counts()).toContainText(`当前显示 ${education.length} 项`);
+  await page.getByRole('button', { name: '导出CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出 CSV' });
+  // The template choice is the one made, at 市教育局 (it opened at 全部指标, and its list at 市卫健局, the first).
+  await expect(dialog.getByLabel('某个责任单位的指标，作为发给该单位的填报模板')).toBeChecked();
+  await expect(dialog.getByLabel('责任单位', { exact: true })).toHaveValue('市教育局');
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '导出' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/_市教育局_填报模板_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = readFileSync(await download.path(), 'utf8')
+    .split('\r\n')
+    .filter((l) => l.trim());
+  expect(lines.length).toBe(education.length + 1);
+  await expect(page.locator('.status-bar .cell-info')).toContainText('发给市教育局填写');
+  workbook.expectNoErrors();
+});
+
+test('婴儿死亡率 with 2024’s 3.2: the panel says the projection, its method and the years it used', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const infant = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
+  // Made-up figures, typed as she would, 2022 left empty.
+  for (const [year, value] of [
+    ['2021年', '4.6'],
+    ['2023年', '3.9'],
+    ['2024年', '3.2'],
+  ] as const)
+    await workbook.typeInto(infant.code, year, value);
+  await workbook.select(infant.code, '2024年');
+  const panel = page.getByRole('complementary', { name: '指标说明' });
+  await expect(panel).toContainText('状态：已达标');
+  await expect(panel).toContainText(/预测2025年：\d/);
+  // Why: which method and which years' figures (she had only a formula, =IFERROR(GROWTH(G5:N5, …), to read).
+  await expect(panel).toContainText(
+    '预测依据：按对数线性趋势（年均降低率），用 2021、2023、2024年共 3 个数值推算 2025年。',
+  );
+  workbook.expectNoErrors();
+});
+
+test('looking for where to back up, the header’s 工作簿 says on hover that backup and restore are there', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // The header's words are all she has: 工作簿 版本 历次修改 打印报告 设置. Only the tooltip can say where 备份 is.
+  const books = page.getByRole('banner').getByRole('button', { name: '工作簿', exact: true });
+  await expect(books).toHaveAttribute('title', /备份全部到文件/);
+  await expect(books).toHaveAttribute('title', /从备份文件恢复/);
+  await books.click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await expect(dialog.getByRole('button', { name: '备份全部到文件' })).toBeVisible();
+  workbook.expectNoErrors();
+});
