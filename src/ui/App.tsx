@@ -686,7 +686,13 @@ export function App(props: { session: Session }) {
           {saveText()}
         </span>
         <Show when={repository}>
-          <button type="button" class="link" onClick={() => setShowWorkbooks(true)}>
+          {/* Backup is in this dialog: a clerk looking for 备份 in the header's words found it nowhere. */}
+          <button
+            type="button"
+            class="link"
+            title="新建下一期规划，复制、重命名、删除工作簿；备份全部到文件、从备份文件恢复"
+            onClick={() => setShowWorkbooks(true)}
+          >
             工作簿
           </button>
         </Show>
@@ -1118,6 +1124,7 @@ export function App(props: { session: Session }) {
         <ExportDialog
           departments={departmentsInUse()}
           selectedDepartment={grid?.getIndicator(selection()?.code ?? '')?.indicator.department}
+          filteredDepartment={department()}
           visibleCount={shownRows()}
           totalCount={totalRows()}
           onExport={exportCsv}

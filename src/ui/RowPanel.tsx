@@ -3,7 +3,7 @@ import type { RowReport } from '../grid/workbook-grid';
 import { formatWithUnit } from '../model/entry';
 import { showPlannedTrend } from '../model/planning';
 import { isCarriedOver, isKeptTarget } from '../model/planning-report';
-import { linearFallbackNote, seriesOf } from '../model/projection';
+import { linearFallbackNote, projectionBasis, seriesOf } from '../model/projection';
 import {
   assessFluctuation,
   assessStatus,
@@ -43,7 +43,17 @@ export function RowPanel(props: {
             props.thresholds,
           );
     const fluctuation = assessFluctuation(spec, series, indicator.unit, props.thresholds);
+    // Which figures the projection rests on: known for the default formula (all the row's years); a clerk's own
+    // formula may take other cells, and is said as hers.
+    const method = fallbackNote ? 'linear' : report.method;
+    const basis =
+      report.projected === null
+        ? null
+        : report.isDefaultFormula && method
+          ? projectionBasis(series, method, indicator.targetYear)
+          : '按修改后的预测公式（见下方）计算';
     return {
+      basis,
       report,
       indicator,
       explanation,
@@ -132,6 +142,9 @@ export function RowPanel(props: {
             <p class="method-note">预测方法：{d().fallbackNote}。</p>
           </Show>
           <p class="explanation">{d().explanation}</p>
+          <Show when={d().basis}>
+            <p class="evidence">预测依据：{d().basis}。</p>
+          </Show>
           <p class="evidence">波动判断：{d().fluctuation.evidence}</p>
           <div class="formula-line">
             <span>预测公式：</span>
