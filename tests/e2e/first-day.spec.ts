@@ -73,3 +73,24 @@ test('looking for where to back up, the header’s 工作簿 says on hover that 
   await expect(dialog.getByRole('button', { name: '备份全部到文件' })).toBeVisible();
   workbook.expectNoErrors();
 });
+
+test('the covering letter picked instead of the return: the import says it is a Word document, not a workbook', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  // A .docx is a zip, as an .xlsx is: it was called 这是 Excel 工作簿（.xlsx）, and she looked for a table in it.
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '市教育局填报说明.docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, ...Buffer.from('word/document.xml')]),
+  });
+  await expect(dialog).toContainText(
+    '“市教育局填报说明.docx”不是 CSV 文件：这是 Word 文档（.docx），不是填报的表格：请确认选对了文件',
+  );
+  await expect(dialog).not.toContainText('Excel 工作簿');
+  await expect(dialog.getByRole('button', { name: '应用' })).toBeDisabled();
+  workbook.expectNoErrors();
+});
