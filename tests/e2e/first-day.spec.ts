@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { encodeGbk } from './gbk';
 import { WorkbookPage } from './workbook-page';
 
 const plan = LANXI_2021_2025;
@@ -92,5 +93,31 @@ test('the covering letter picked instead of the return: the import says it is a 
   );
   await expect(dialog).not.toContainText('Excel 工作簿');
   await expect(dialog.getByRole('button', { name: '应用' })).toBeDisabled();
+  workbook.expectNoErrors();
+});
+
+test('a file of another plan, none of whose lines is a row of this workbook, is said to be so before 应用', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: '导入 CSV' });
+  // Made-up lines of the women's plan, saved by Excel as GBK: their codes are none of this workbook's.
+  await dialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '妇女发展规划_2024.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(
+      '代码,指标名称,单位,2024年\r\nA01,妇女参加生育保险比例,%,95\r\nA02,女性就业人员比例,%,45\r\n',
+    ),
+  });
+  await expect(dialog.getByLabel('导入摘要')).toContainText('新增指标 2 项');
+  // Only 新增指标 2 项 was said, with a hint about a mistyped code: 应用 put the other plan's rows in this one.
+  await expect(dialog).toContainText(
+    '“妇女发展规划_2024.csv”中没有一行是本工作簿已有的指标：应用后其 2 行都将作为新指标加入。',
+  );
+  await expect(dialog).toContainText('如是别的规划或工作簿的文件，请点“取消”');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(workbook.counts()).toHaveText(`共 ${plan.indicators.length} 项指标`);
   workbook.expectNoErrors();
 });
