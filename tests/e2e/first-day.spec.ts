@@ -121,3 +121,16 @@ test('a file of another plan, none of whose lines is a row of this workbook, is 
   await expect(workbook.counts()).toHaveText(`共 ${plan.indicators.length} 项指标`);
   workbook.expectNoErrors();
 });
+
+test('the ▾ of each column heading says on hover what it is for', async ({ page }) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // An icon without a word: hovered, it said nothing (Handsontable labels it with a blank).
+  const menuButton = page
+    .locator('.ht_clone_top_inline_start_corner th', { hasText: '状态' })
+    .locator('button.changeType');
+  await expect(menuButton).toHaveAttribute('title', '按此列筛选（也可按 Shift+Alt+↓）');
+  await menuButton.click();
+  await expect(page.locator('.htDropdownMenu')).toContainText('按值过滤');
+  workbook.expectNoErrors();
+});
