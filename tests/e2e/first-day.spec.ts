@@ -2,8 +2,12 @@
  * A new clerk's first day, with only what the screen says: where she was led astray or could not find her way,
  * walked in Chromium as she would (toolbar, dialogs, status bar, tooltips).
  */
-import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, expect, test } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { encodeGbk } from './gbk';
 import { WorkbookPage } from './workbook-page';
@@ -133,4 +137,38 @@ test('the ▾ of each column heading says on hover what it is for', async ({ pag
   await menuButton.click();
   await expect(page.locator('.htDropdownMenu')).toContainText('按值过滤');
   workbook.expectNoErrors();
+});
+
+test('opened by double-click (file://), a 责任单位 changed and the page opened again: nothing says the data is gone', async () => {
+  // The file as mailed, alone in a folder, opened in a browser of its own at 1366×768.
+  const folder = mkdtempSync(join(tmpdir(), 'first-day-'));
+  const file = join(folder, '儿童发展规划监测工作簿.html');
+  copyFileSync(fileURLToPath(new URL('../../dist/index.html', import.meta.url)), file);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const page = await browser.newPage({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 768 },
+    });
+    const workbook = new WorkbookPage(page);
+    await workbook.open(pathToFileURL(file).href);
+    const under5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
+    expect(under5.department).not.toBe('市教育局');
+    await workbook.typeInto(under5.code, '责任单位', '市教育局');
+    await expect(await workbook.cell(under5.code, '责任单位')).toContainText('市教育局');
+    await workbook.waitSaved();
+    await page.reload();
+    await workbook.waitForGrid();
+    // It said 本浏览器中还没有数据 — read as her change lost — where no figure was typed yet.
+    const bar = page.locator('.status-bar');
+    await expect(bar).toContainText('还没有填写任何年份的数值');
+    await expect(bar).not.toContainText('还没有数据');
+    await workbook.revealRow(under5.code);
+    await expect(await workbook.cell(under5.code, '责任单位')).toContainText('市教育局');
+    workbook.expectNoErrors();
+  } finally {
+    await browser.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
