@@ -3,7 +3,8 @@ import type { RowReport } from '../grid/workbook-grid';
 import { formatWithUnit } from '../model/entry';
 import { showPlannedTrend } from '../model/planning';
 import { isCarriedOver, isKeptTarget } from '../model/planning-report';
-import { linearFallbackNote, projectionBasis, seriesOf } from '../model/projection';
+import { linearFallbackNote, seriesOf } from '../model/projection';
+import { basisOf } from './projection-basis';
 import {
   assessFluctuation,
   assessStatus,
@@ -43,17 +44,8 @@ export function RowPanel(props: {
             props.thresholds,
           );
     const fluctuation = assessFluctuation(spec, series, indicator.unit, props.thresholds);
-    // Which figures the projection rests on: known for the default formula (all the row's years); a clerk's own
-    // formula may take other cells, and is said as hers.
-    const method = fallbackNote ? 'linear' : report.method;
-    const basis =
-      report.projected === null
-        ? null
-        : report.isDefaultFormula && method
-          ? projectionBasis(series, method, indicator.targetYear)
-          : '按修改后的预测公式（见下方）计算';
     return {
-      basis,
+      basis: basisOf(report),
       report,
       indicator,
       explanation,

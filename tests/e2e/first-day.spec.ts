@@ -61,6 +61,12 @@ test('婴儿死亡率 with 2024’s 3.2: the panel says the projection, its meth
   await expect(panel).toContainText(
     '预测依据：按对数线性趋势（年均降低率），用 2021、2023、2024年共 3 个数值推算 2025年。',
   );
+  // Its chart, opened as the panel's button says, tells the same under the dashed line's figures.
+  await page.keyboard.press('Alt+C');
+  const chart = page.getByRole('dialog', { name: `图表：${infant.code} ${infant.name}` });
+  await expect(chart).toContainText(
+    '预测依据：按对数线性趋势（年均降低率），用 2021、2023、2024年共 3 个数值推算 2025年。',
+  );
   workbook.expectNoErrors();
 });
 
