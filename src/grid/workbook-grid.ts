@@ -1572,6 +1572,8 @@ export function makeWorkbookGrid(
     afterGetColHeader(_column, th) {
       if (th.getAttribute('aria-label') === 'Select whole grid')
         th.setAttribute('aria-label', '全选（选中整个表格）');
+      // The column menu's ▾ is an icon Handsontable labels with a blank: hovered, it said nothing.
+      th.querySelector('button.changeType')?.setAttribute('title', '按此列筛选（也可按 Shift+Alt+↓）');
     },
     afterRenderer(td, row, column) {
       if (searchHits.size > 0 && hot && searchHits.has(`${hot.toPhysicalRow(row)}:${column}`))

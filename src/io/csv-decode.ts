@@ -48,6 +48,22 @@ export function tooLargeMessage(fileName: string, size: number): string {
   );
 }
 
+/** Documents and archives that share a workbook's first bytes, by the ending of their name (none: a workbook). */
+const OTHER_DOCUMENTS: Record<string, string> = {
+  docx: 'Word 文档（.docx）',
+  doc: 'Word 文档（.doc）',
+  wps: 'WPS 文字文档（.wps）',
+  pptx: '演示文稿（.pptx）',
+  ppt: '演示文稿（.ppt）',
+  dps: '演示文稿（.dps）',
+  zip: '压缩包（.zip）',
+};
+
+function otherDocument(fileName: string): string | undefined {
+  const ending = /\.([a-z]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase() ?? '';
+  return OTHER_DOCUMENTS[ending];
+}
+
 export function decodeCsvBytes(bytes: Uint8Array, fileName: string): DecodeResult {
   const file = `“${fileName}”`;
   const fail = (message: string): DecodeResult => ({ ok: false, message });
@@ -57,6 +73,15 @@ export function decodeCsvBytes(bytes: Uint8Array, fileName: string): DecodeResul
   const empty = `${file}是空文件（没有任何内容）：请确认选对了文件，或让报送单位重新导出后再导入。`;
   if (bytes.length === 0) return fail(empty);
 
+  // Office files and archives start alike (.xlsx .docx .zip; .xls .doc): the name's ending tells which one a clerk
+  // picked — the covering letter attached beside the return was called an Excel workbook.
+  const other = otherDocument(fileName);
+  if (other && (startsWith(bytes, ZIP_SIGNATURE) || startsWith(bytes, OLE_SIGNATURE))) {
+    return fail(
+      `${file}不是 CSV 文件：这是${/^[a-z]/i.test(other) ? ' ' : ''}${other}，不是填报的表格：请确认选对了文件，` +
+        '导入的应是各单位填好后“另存为 CSV”发回的文件。',
+    );
+  }
   if (startsWith(bytes, ZIP_SIGNATURE)) {
     return fail(`${file}不是 CSV 文件：这是 Excel 工作簿（.xlsx），请在 Excel/WPS 中“另存为 CSV”后再导入。`);
   }

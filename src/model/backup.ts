@@ -428,7 +428,8 @@ export function firstUseHint(workbooksInBrowser: number, workbook: Workbook): st
   const hasValues = workbook.indicators.some((row) => Object.keys(row.values).length > 0);
   return hasValues
     ? ''
-    : '本浏览器中还没有数据。如是换了电脑或接手同事的工作，请点“工作簿”，在“从备份文件恢复”处点“选择备份文件…”，选中备份的 .json 文件。';
+    : // Not 还没有数据: a 责任单位 or 备注 changed is there, and a clerk who had changed one read it as lost.
+      '本浏览器的工作簿中还没有填写任何年份的数值。如是换了电脑或接手同事的工作，请点“工作簿”，在“从备份文件恢复”处点“选择备份文件…”，选中备份的 .json 文件。';
 }
 
 const BACKUP_REMINDER_DAYS = 30;

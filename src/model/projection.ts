@@ -153,3 +153,29 @@ export function defaultMethod(indicator: Pick<Indicator, 'target' | 'unit'>): Me
   if (target.kind === 'direction' && target.comparator === '↑' && /元/.test(unit)) return 'cagr';
   return 'linear';
 }
+
+/** Years in words: a run as 2021—2024年, with gaps each year named (2020、2022、2024年). */
+function yearsInWords(years: readonly number[]): string {
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (first === undefined || last === undefined) return '';
+  if (years.length > 2 && last - first === years.length - 1) return `${first}—${last}年`;
+  return `${years.join('、')}年`;
+}
+
+/**
+ * What a default projection rests on, in Chinese, for the row panel: the method and the years whose figures it
+ * used, e.g. "按对数线性趋势（年均降低率），用 2021—2024年共 4 个数值推算 2025年". A clerk asked why a row
+ * will (not) meet its target saw the projected figure and a formula, but not which years it came from. The
+ * compound growth rate uses only the first and the last figure, and says so.
+ */
+export function projectionBasis(series: Pick<Series, 'years'>, method: Method, targetYear: number): string {
+  const years = series.years;
+  const how = `按${METHOD_LABELS[method]}`;
+  if (method === 'cagr' && years.length > 2) {
+    const first = years[0] ?? 0;
+    const last = years[years.length - 1] ?? 0;
+    return `${how}，用 ${first}年和 ${last}年两个数值推算 ${targetYear}年（其间各年不参与计算）`;
+  }
+  return `${how}，用 ${yearsInWords(years)}共 ${years.length} 个数值推算 ${targetYear}年`;
+}

@@ -38,6 +38,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ReportView } from './ReportView';
 import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
+import { basisOf } from './projection-basis';
 import { ImportDialog, leftOutNote } from './ImportDialog';
 import { tickChanges, type TargetProposal } from '../io/planning-sheet-import';
 import { MoreMenu } from './MoreMenu';
@@ -164,6 +165,8 @@ export function App(props: { session: Session }) {
   /** Bumped after every edit so derived views (row panel, summary) read the grid again. */
   const [version, setVersion] = createSignal(0);
   const [chart, setChart] = createSignal<ChartData | null>(null);
+  // What the chart's projection rests on, said under it (as in the row panel).
+  const [chartBasis, setChartBasis] = createSignal<string | null>(null);
   /** Every row's computed projection and status, read again after each edit. */
   const reports = createMemo(() => (showSummary() || showReport() ? (version(), grid?.reports() ?? []) : []));
   // A memo: the report reads its years once per value while choosing its default year (a prop expression is
@@ -511,7 +514,9 @@ export function App(props: { session: Session }) {
 
   const openChart = (code: string) => {
     const report = grid?.report(code);
-    if (report) setChart(chartDataFor(report.indicator, report.projected, thresholds));
+    if (!report) return;
+    setChartBasis(basisOf(report));
+    setChart(chartDataFor(report.indicator, report.projected, thresholds));
   };
 
   const askDelete = () => {
@@ -685,7 +690,13 @@ export function App(props: { session: Session }) {
           {saveText()}
         </span>
         <Show when={repository}>
-          <button type="button" class="link" onClick={() => setShowWorkbooks(true)}>
+          {/* Backup is in this dialog: a clerk looking for 备份 in the header's words found it nowhere. */}
+          <button
+            type="button"
+            class="link"
+            title="新建下一期规划，复制、重命名、删除工作簿；备份全部到文件、从备份文件恢复"
+            onClick={() => setShowWorkbooks(true)}
+          >
             工作簿
           </button>
         </Show>
@@ -1085,6 +1096,7 @@ export function App(props: { session: Session }) {
         {(data) => (
           <ChartDialog
             data={data()}
+            basis={chartBasis()}
             onClose={() => {
               setChart(null);
               backToGrid();
@@ -1117,6 +1129,7 @@ export function App(props: { session: Session }) {
         <ExportDialog
           departments={departmentsInUse()}
           selectedDepartment={grid?.getIndicator(selection()?.code ?? '')?.indicator.department}
+          filteredDepartment={department()}
           visibleCount={shownRows()}
           totalCount={totalRows()}
           onExport={exportCsv}

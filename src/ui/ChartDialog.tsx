@@ -5,7 +5,12 @@ import { formatWithUnit } from '../model/entry';
 import { roundHalfAway } from '../model/rounding';
 
 /** One row's chart, with the same figures as a table for reading aloud and copying. */
-export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
+export function ChartDialog(props: {
+  data: ChartData;
+  /** What the projection rests on (method, years): the dashed line alone did not say (null: no projection). */
+  basis?: string | null;
+  onClose: () => void;
+}) {
   let canvas: HTMLCanvasElement | undefined;
   let closeButton: HTMLButtonElement | undefined;
   onMount(() => {
@@ -71,6 +76,9 @@ export function ChartDialog(props: { data: ChartData; onClose: () => void }) {
               </Show>
             </tbody>
           </table>
+          <Show when={props.basis}>
+            <p class="hint">预测依据：{props.basis}。</p>
+          </Show>
         </div>
         <div class="modal-actions">
           <button type="button" ref={closeButton} onClick={() => props.onClose()}>

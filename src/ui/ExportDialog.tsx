@@ -7,21 +7,35 @@ export function ExportDialog(props: {
   departments: string[];
   /** The 责任单位 of the row the clerk has selected: the template most likely wanted ('' or absent: none). */
   selectedDepartment?: string;
+  /**
+   * The toolbar's 责任单位 filter ('' or absent: none). A clerk who found a department's rows that way and then
+   * exports means that department's template: the dialog opened at 全部指标 with its list at the first office, and
+   * 导出 sent the wrong department's file.
+   */
+  filteredDepartment?: string;
   visibleCount: number;
   totalCount: number;
   onExport: (scope: ExportScope) => void;
   onCancel: () => void;
 }) {
-  const [kind, setKind] = createSignal<ExportScope['kind']>('all');
-  // The list as the dialog opens: the selected row's department when it is one of the list, else the first.
+  const filtered = untrack(() => {
+    const department = props.filteredDepartment?.trim() ?? '';
+    return props.departments.includes(department) ? department : '';
+  });
+  const [kind, setKind] = createSignal<ExportScope['kind']>(filtered ? 'department' : 'all');
+  // The list as the dialog opens: the filtered department, else the selected row's when it is one of the list,
+  // else the first.
   const [department, setDepartment] = createSignal(
     untrack(() => {
       const selected = props.selectedDepartment?.trim() ?? '';
+      if (filtered) return filtered;
       return props.departments.includes(selected) ? selected : (props.departments[0] ?? '');
     }),
   );
   let first: HTMLInputElement | undefined;
-  onMount(() => first?.focus());
+  let template: HTMLInputElement | undefined;
+  // The keys on the choice made (the arrow keys move from there, Enter exports it).
+  onMount(() => (kind() === 'department' ? template : first)?.focus());
   const submit = () => {
     const chosen = kind();
     props.onExport(
@@ -54,6 +68,7 @@ export function ExportDialog(props: {
           </label>
           <label>
             <input
+              ref={template}
               type="radio"
               name="scope"
               checked={kind() === 'department'}

@@ -15,6 +15,8 @@ import {
   type ParsedFile,
 } from '../io/csv-import';
 import { cellCount, countReplacing, firstCells } from '../io/lazy-cells';
+import { filesOfOnlyNewRows } from '../io/import-cautions';
+import { quoted } from '../model/quote';
 import { formatWithUnit } from '../model/entry';
 import type { CellValue, Indicator } from '../model/indicator';
 import { FilePicker } from './FilePicker';
@@ -658,6 +660,15 @@ function Preview(props: {
 
       <Show when={props.plan.newRows.length > 0}>
         <h3>新增指标（工作簿中没有的代码）</h3>
+        {/* Another plan's file adds all its lines as rows: said before 应用, not after. */}
+        <For each={filesOfOnlyNewRows(props.plan)}>
+          {(only) => (
+            <p class="import-caution" role="note">
+              ⚠ {quoted(only.file)}中没有一行是本工作簿已有的指标：应用后其 {only.rows}{' '}
+              行都将作为新指标加入。如是别的规划或工作簿的文件，请点“取消”；确是新增的指标，再点“应用”。
+            </p>
+          )}
+        </For>
         <p class="hint">
           应用后这些行将作为新指标加入工作簿（规划原文中没有，目标等请在表格中核对补填）；如是代码填错了，请“取消”，改正代码后再导入。
         </p>

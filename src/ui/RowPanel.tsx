@@ -4,6 +4,7 @@ import { formatWithUnit } from '../model/entry';
 import { showPlannedTrend } from '../model/planning';
 import { isCarriedOver, isKeptTarget } from '../model/planning-report';
 import { linearFallbackNote, seriesOf } from '../model/projection';
+import { basisOf } from './projection-basis';
 import {
   assessFluctuation,
   assessStatus,
@@ -45,6 +46,7 @@ export function RowPanel(props: {
           );
     const fluctuation = assessFluctuation(spec, series, indicator.unit, props.thresholds);
     return {
+      basis: basisOf(report),
       report,
       indicator,
       explanation,
@@ -143,6 +145,9 @@ export function RowPanel(props: {
             <p class="method-note">预测方法：{d().fallbackNote}。</p>
           </Show>
           <p class="explanation">{d().explanation}</p>
+          <Show when={d().basis}>
+            <p class="evidence">预测依据：{d().basis}。</p>
+          </Show>
           <p class="evidence">波动判断：{d().fluctuation.evidence}</p>
           <div class="formula-line">
             <span>预测公式：</span>

@@ -60,6 +60,23 @@ describe('decodeCsvBytes: files as offices send them', () => {
     expect(result).toEqual({ ok: false, message: expect.stringContaining('“报表.csv”是空文件') });
   });
 
+  // A clerk picking the mail's attachments chose the department's covering letter: told it is an Excel
+  // workbook, she looked for a table in a Word document.
+  it.each([
+    ['填报说明.docx', [0x50, 0x4b, 0x03, 0x04], ' Word 文档（.docx）'],
+    ['填报说明.doc', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], ' Word 文档（.doc）'],
+    ['汇报.pptx', [0x50, 0x4b, 0x03, 0x04], '演示文稿（.pptx）'],
+    ['报表.zip', [0x50, 0x4b, 0x03, 0x04], '压缩包（.zip）'],
+  ])('%s is named as what it is, not an Excel workbook', (name, signature, what) => {
+    const result = decodeCsvBytes(new Uint8Array([...signature, 0, 0, 0, 0]), name);
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringContaining(`“${name}”不是 CSV 文件：这是${what}`),
+    });
+    expect(result.ok || result.message).not.toContain('Excel 工作簿');
+    expect(result.ok || result.message).toContain('请确认选对了文件');
+  });
+
   it('refuses an old .xls workbook renamed .csv', () => {
     const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     const result = decodeCsvBytes(bytes, '旧表.csv');

@@ -480,6 +480,18 @@ describe('first use on a new PC', () => {
     // The button's own words: 从备份文件恢复 is the label beside it, not a button to click.
     expect(firstUseHint(1, empty)).toContain('“工作簿”，在“从备份文件恢复”处点“选择备份文件…”');
   });
+  it('says that no figure is typed yet, not that there is no data: a 责任单位 or 备注 changed is data', () => {
+    // A clerk who changed a row's 责任单位 and opened the page again read 本浏览器中还没有数据, as if it were lost.
+    const edited = {
+      ...empty,
+      indicators: empty.indicators.map((r, i) =>
+        i === 0 ? { ...r, department: '市教育局', note: '备注' } : r,
+      ),
+    };
+    const hint = firstUseHint(1, edited);
+    expect(hint).not.toContain('还没有数据');
+    expect(hint).toContain('还没有填写任何年份的数值');
+  });
   it('says nothing once there is a figure, another workbook, or in the sample', () => {
     const typed = {
       ...plan,
