@@ -6,7 +6,7 @@
  */
 import { toHalfWidth } from '../model/entry';
 import type { Target } from '../model/indicator';
-import { describePreviousTarget, periodOrderProblem } from '../model/planning';
+import { describePreviousTarget, periodOrderProblem, targetReversal } from '../model/planning';
 import { baseYearBeforeYears, baseYearPastFigures } from '../model/workbook';
 import { KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { describeTarget, parseTargetText } from '../model/target-text';
@@ -154,6 +154,13 @@ export function readPlanningSheet(
       const baseProblem = read.baseYear === undefined ? null : baseYearProblem(read.baseYear, existing);
       if (baseProblem !== null) {
         issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${baseProblem}`);
+        return;
+      }
+      // 以上 written for 以下: the grid flags such a target typed there (目标评估 ⚠ 方向相反); from a department's
+      // sheet it is refused, as a slip to be checked with them, rather than written into 目标 by 应用.
+      const reversal = targetReversal({ ...existing, target: read.target });
+      if (reversal !== null) {
+        issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${reversal}`);
         return;
       }
       if (!sameTarget(read.target, existing.target)) target = read.target;

@@ -939,3 +939,99 @@ test('figures and a 目标测算表 imported together are one 应用: one 撤销
   await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
   workbook.expectNoErrors();
 });
+
+test('a new target turned round against the previous one (4.5‰以上 for a death rate) is flagged in the grid, refused from a sheet', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  // Made-up figures: 婴儿死亡率 falling to 4.8‰ by 2025.
+  for (const [column, value] of Object.entries({ '2023年': '5.2', '2024年': '5', '2025年': '4.8' }))
+    await old.typeInto(INFANT.code, column, value);
+  await old.waitSaved();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+
+  // 以上 typed for 以下: a death rate asked to stay at least 4.5‰. It read ⚠ 偏保守 (4.8‰ "meets" ≥4.5‰).
+  await next.typeInto(INFANT.code, '目标', '4.5‰以上');
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('≥4.5‰（以上）');
+  const ambition = await next.cell(INFANT.code, '目标评估');
+  await expect(ambition).toHaveText('⚠ 方向相反');
+  await expect(ambition).toHaveAttribute(
+    'title',
+    '新目标 ≥4.5‰（以上）要求不低于目标值，与上期目标 <5‰（2025年）的方向（降低）相反：' +
+      '请核对“以上”“以下”是否写反；确需改变方向的，请核实指标的统计口径。',
+  );
+  // The 目标测算表 says it, and counts it.
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  await sheet.getByLabel('报告类型').selectOption({ label: '目标测算表（编制新规划用）' });
+  await expect(sheet.locator('.report-summary')).toContainText('（其中方向与上期目标相反1项）');
+  const infantLine = sheet
+    .locator('tr', { has: page.getByRole('cell', { name: INFANT.code, exact: true }) })
+    .locator('td');
+  await expect(infantLine.nth(7).locator('strong')).toHaveText('方向与上期目标相反');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const cells = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+  // Corrected with 撤销: the previous target again, 沿用上期.
+  await next.select(INFANT.code, '指标名称');
+  await page.keyboard.press('Control+z');
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<5‰（以下）');
+  await expect(await next.cell(INFANT.code, '目标评估')).not.toHaveText('⚠ 方向相反');
+  await expect(await next.cell(INFANT.code, '目标评估')).toHaveAttribute(
+    'title',
+    /^新目标仍沿用上期目标，待研究确定/,
+  );
+
+  // 卫健局 sends the sheet back (GBK, from Excel) with the same slip on 5岁以下儿童死亡率 and a good proposal on
+  // 新生儿死亡率: the slip is said at its file, line and column and not imported; the other goes in.
+  const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
+  const NEWBORN = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
+  const header = cells[0]!;
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  cells[lineOf(UNDER5.code)]![header.indexOf('新目标')] = '5.5‰以上';
+  cells[lineOf(NEWBORN.code)]![header.indexOf('新目标')] = '控制在2.5‰以下';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText('目标测算表提出新目标 1 项');
+  await expect(importDialog.getByRole('list', { name: '导入错误' })).toContainText(
+    `卫健局目标建议.csv 第 ${lineOf(UNDER5.code) + 1} 行 “新目标”列：${UNDER5.code} ${UNDER5.name}：新目标未导入，` +
+      '新目标 ≥5.5‰（以上）要求不低于目标值，与上期目标 <6‰（2025年）的方向（降低）相反',
+  );
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await next.revealRow(NEWBORN.code);
+  await expect(await next.cell(NEWBORN.code, '目标')).toHaveText('<2.5‰（控制在…以下）');
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  await next.waitSaved();
+  await page.reload();
+  await next.waitForGrid();
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  next.expectNoErrors();
+});

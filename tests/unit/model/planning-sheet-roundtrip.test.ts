@@ -131,6 +131,27 @@ describe('目标测算表 sent back with proposed targets', () => {
     ]);
   });
 
+  it('a new target turned round against the previous one (4.5‰以上 for 婴儿死亡率) is not imported, and said where', () => {
+    const lines = exported();
+    const col = lines[0]!.indexOf('新目标');
+    const at = lines.findIndex((l) => l[1] === INFANT.code);
+    const other = lines.findIndex((l) => l[1] === PRESCHOOL.code);
+    lines[at]![col] = '4.5‰以上';
+    lines[other]![col] = '98%以上';
+    const parsed = read(lines);
+    expect(parsed.targetProposals?.map((p) => p.code)).toEqual([PRESCHOOL.code]);
+    expect(parsed.issues).toEqual([
+      {
+        file: '卫健局目标建议.csv',
+        line: at + 1,
+        column: '新目标',
+        message:
+          `${INFANT.code} 婴儿死亡率：新目标未导入，新目标 ≥4.5‰（以上）要求不低于目标值，与上期目标 <5‰（2025年）的方向（降低）相反：` +
+          '请核对“以上”“以下”是否写反；确需改变方向的，请核实指标的统计口径。',
+      },
+    ]);
+  });
+
   it('two departments proposing different targets for one row: neither is taken, and that is said', () => {
     const a = exported();
     const b = exported();
