@@ -1035,3 +1035,64 @@ test('a new target turned round against the previous one (4.5‰以上 for a dea
   await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
   next.expectNoErrors();
 });
+
+test('the open next plan deleted from 工作簿: the page says what was deleted and where to restore it, and restored it is whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  page.on('dialog', (dialog) => void dialog.accept());
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  const list = dialog.getByRole('table', { name: '工作簿列表' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）草案');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  await next.typeInto(INFANT.code, '目标值', '4.5');
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（以下）');
+  await next.waitSaved();
+
+  // The draft deleted while open: the page goes to the 2021–2025 plan and says so. It said nothing of the
+  // deletion, and (the plan holding no figure yet) 本浏览器中还没有数据…请从备份文件恢复 — with the draft a click away.
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await list.locator('tbody tr').filter({ hasText: '草案' }).getByRole('button', { name: '删除' }).click();
+  await page
+    .getByRole('dialog', { name: '删除工作簿' })
+    .getByRole('button', { name: '删除', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  await old.waitForGrid();
+  const status = page.locator('.status-bar');
+  await expect(status).toContainText(
+    '已删除工作簿“兰溪市儿童发展规划（2026—2030年）草案”，已打开“兰溪市儿童发展‘十四五’规划（2021—2025年）”。' +
+      '删除的工作簿可在“工作簿”下方的“已删除”中恢复。',
+  );
+  await expect(status).not.toContainText('还没有数据');
+
+  // Restored and opened: the target set before is there.
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await dialog
+    .getByRole('list', { name: '已删除的工作簿' })
+    .getByRole('listitem')
+    .filter({ hasText: '草案' })
+    .getByRole('button', { name: '恢复' })
+    .click();
+  await list.locator('tbody tr').filter({ hasText: '草案' }).getByRole('button', { name: '打开' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('兰溪市儿童发展规划（2026—2030年）草案');
+  await next.waitForGrid();
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（以下）');
+  await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
+  old.expectNoErrors();
+  next.expectNoErrors();
+});
