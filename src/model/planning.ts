@@ -367,13 +367,16 @@ export function fiveYearPlanName(baseYear: number, targetYear: number): string |
   return `十${CHINESE_DIGITS[n - 10] ?? ''}五`;
 }
 
-/** The default title of the next plan: the period and the five-year-plan name moved on, e.g. 十四五 → 十五五. */
+/**
+ * The default title of the next plan: the period and the five-year-plan name moved on, e.g. 十四五 → 十五五. The
+ * period is replaced where it stands (words after it — a sample's ·示例数据 label, 草案 — stay after it), or added.
+ */
 export function nextPlanTitle(title: string, baseYear: number, targetYear: number): string {
   const period = `（${baseYear + 1}—${targetYear}年）`;
   const name = fiveYearPlanName(baseYear, targetYear);
   const renamed = name ? title.replace(/十[一二三四五六七八九]五/, name) : title;
-  const withoutPeriod = renamed.replace(/（\d{4}\s*[—–-]\s*\d{4}年?）/, '').trim();
-  return `${withoutPeriod}${period}`;
+  const written = /（\d{4}\s*[—–-]\s*\d{4}年?）/;
+  return written.test(renamed) ? renamed.replace(written, period).trim() : `${renamed.trim()}${period}`;
 }
 
 /**

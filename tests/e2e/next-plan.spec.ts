@@ -1096,3 +1096,27 @@ test('the open next plan deleted from 工作簿: the page says what was deleted 
   old.expectNoErrors();
   next.expectNoErrors();
 });
+
+test('the next plan made from the sample is named with its period in place, and labelled 示例数据 once', async ({
+  page,
+}) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.more('看示例数据');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('示例数据');
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  // The period was moved behind the label: …规划·示例数据（模拟，非真实统计）（2026—2030年）.
+  await expect(dialog.getByLabel('名称')).toHaveValue(
+    '兰溪市儿童发展“十五五”规划（2026—2030年）·示例数据（模拟，非真实统计）',
+  );
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  await workbook.waitForGrid();
+  // The heading shows the label once, as a tag (it was in the name and again beside it).
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('兰溪市儿童发展“十五五”规划（2026—2030年）示例数据（模拟，非真实统计）');
+  expect((await heading.textContent())!.split('示例数据').length - 1).toBe(1);
+  workbook.expectNoErrors();
+});

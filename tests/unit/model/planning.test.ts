@@ -411,6 +411,15 @@ describe('the next plan’s name', () => {
     ['兰溪市儿童发展“十四五”规划（2021—2025年）', 2025, 2030, '兰溪市儿童发展“十五五”规划（2026—2030年）'],
     ['城区试点工作簿', 2025, 2030, '城区试点工作簿（2026—2030年）'],
     ['某规划（2021-2025年）', 2025, 2032, '某规划（2026—2032年）'],
+    // Words after the period stay after it: the period was moved to the end, behind the sample's label (…规划·示例数据
+    // （模拟，非真实统计）（2026—2030年）, the label then shown twice in the heading) or a 草案.
+    [
+      '兰溪市儿童发展“十四五”规划（2021—2025年）·示例数据（模拟，非真实统计）',
+      2025,
+      2030,
+      '兰溪市儿童发展“十五五”规划（2026—2030年）·示例数据（模拟，非真实统计）',
+    ],
+    ['兰溪市儿童发展规划（2021—2025年）草案', 2025, 2030, '兰溪市儿童发展规划（2026—2030年）草案'],
   ])('%s → %s', (title, base, target, expected) => {
     expect(nextPlanTitle(title, base, target)).toBe(expected);
   });
