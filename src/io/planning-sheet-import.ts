@@ -31,6 +31,11 @@ export interface TargetProposal {
    */
   keptBefore: boolean;
   keptAfter: boolean;
+  /**
+   * The row's 责任单位, when the sheet came from another department (named by the file, or the one most of its
+   * proposals are for): said in the preview, to be checked with the department that answers for the row.
+   */
+  otherDepartment?: string;
 }
 
 /** How many 确定沿用 ticks proposals put on and take off: said in the preview and in the 已导入 notice alike. */
@@ -216,5 +221,40 @@ export function readPlanningSheet(
       keptAfter,
     });
   });
+  markOtherDepartments(sheet.proposals, file, byCode);
   return sheet;
+}
+
+/**
+ * The department a sheet sent back comes from: the one of the proposals' rows that the file's name names (in full,
+ * or without its 市: 卫健局目标建议.csv), else the one more than half of the proposals are for. Each proposal for a
+ * row another department answers for is marked with that department: every department is sent the whole sheet,
+ * and 卫健局 proposing 学前教育毛入园率's target went in unsaid.
+ */
+function markOtherDepartments(
+  proposals: TargetProposal[],
+  file: string,
+  byCode: ReadonlyMap<string, readonly ExistingRow[]>,
+): void {
+  const departmentOf = (p: TargetProposal) => byCode.get(p.code)?.[0]?.department ?? '';
+  const departments = proposals.map(departmentOf).filter((d) => d !== '');
+  const named = new Set(
+    departments.filter((d) => {
+      const short = d.replace(/^市/, '');
+      return file.includes(d) || (short.length >= 2 && file.includes(short));
+    }),
+  );
+  let sender = named.size === 1 ? [...named][0] : undefined;
+  if (sender === undefined) {
+    const counts = new Map<string, number>();
+    for (const d of departments) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const [most, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    if (most && count * 2 > proposals.length) sender = most;
+  }
+  if (sender === undefined) return;
+  for (const proposal of proposals) {
+    const department = departmentOf(proposal);
+    // A row without a 责任单位 is nobody else's.
+    if (department && department !== sender) proposal.otherDepartment = department;
+  }
 }

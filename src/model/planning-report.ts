@@ -14,6 +14,8 @@ import type { Thresholds } from './status';
 export interface PlanningRow {
   code: string;
   name: string;
+  /** 责任单位: the sheet goes to every department, and each finds its own rows by it. */
+  department: string;
   /** "5.2‰（2023年）", or — without any figure. */
   latest: string;
   /** The previous period's target, or that the row is new in this plan. */
@@ -143,6 +145,7 @@ export function buildPlanningReport(
     const line: PlanningRow = {
       code: indicator.code,
       name: indicator.name,
+      department: indicator.department,
       latest:
         latestYear === undefined ? '—' : `${show(series.values.at(-1), indicator.unit)}（${latestYear}年）`,
       previous: indicator.previousTarget

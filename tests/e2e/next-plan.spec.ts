@@ -223,13 +223,16 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   ]);
   expect(file.suggestedFilename()).toMatch(/_目标测算表_\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync(await file.path(), 'utf8').split('\r\n');
-  expect(lines[0]).toBe('\uFEFF领域,代码,指标,最新值,上期目标,按趋势2030年,新目标,确定沿用,评估,说明');
+  expect(lines[0]).toBe(
+    '\uFEFF领域,代码,指标,责任单位,最新值,上期目标,按趋势2030年,新目标,确定沿用,评估,说明',
+  );
   expect(lines.filter((line) => /^儿童与/.test(line) || /^重点实事项目/.test(line))).toHaveLength(
     plan.indicators.length,
   );
   const infantInFile = lines.find((line) => line.startsWith(`儿童与健康,${INFANT.code},`))!.split(',');
-  expect(infantInFile.slice(2, 9)).toEqual([
+  expect(infantInFile.slice(2, 10)).toEqual([
     '婴儿死亡率',
+    '市卫健局',
     '5.2‰（2023年）',
     '<5‰（2025年）',
     (await infantLine.nth(4).textContent())!,
@@ -239,7 +242,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     '偏保守',
   ]);
   const centreInFile = lines.find((line) => line.startsWith(`儿童与健康,${CENTRE.code},`))!.split(',');
-  expect(centreInFile[5]).toBe('7 家');
+  expect(centreInFile[6]).toBe('7 家');
   // On paper, every area's table has the same columns (each sized itself before: the columns jumped from page
   // to page and 新目标 wrapped every three characters), and a year is never split over two lines (2024 / 年）).
   // As wide as an A4 page between its margins (182 mm, 688 px), as page.pdf lays it out.
@@ -263,7 +266,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(centreLine.nth(6)).toHaveText('');
   const keptInFile = Papa.parse<string[]>(lines.join('\r\n'))
     .data.filter((cells) => plan.indicators.some((r) => r.code === cells[1]))
-    .map((cells) => `${cells[1]} ${cells[7]}`);
+    .map((cells) => `${cells[1]} ${cells[8]}`);
   const keptOnPaper = await sheet
     .locator('table.planning tbody tr')
     .evaluateAll((rows) => rows.map((tr) => `${tr.children[0]?.textContent} ${tr.children[6]?.textContent}`));
@@ -317,7 +320,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     skipEmptyLines: true,
   }).data;
   const under5Line = cells.findIndex((line) => line[1] === UNDER5.code);
-  cells[under5Line]![6] = '控制在5.5‰以下';
+  cells[under5Line]![cells[0]!.indexOf('新目标')] = '控制在5.5‰以下';
   await page.getByRole('button', { name: '导入CSV' }).click();
   const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
   await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
@@ -798,8 +801,9 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
     await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles(returned);
   };
   await chooseFile();
+  // (FULL, 学校安全监控系统覆盖率, is 市教育局's row: 卫健局's tick on it is marked as another department's.)
   await expect(importDialog.getByLabel('导入摘要')).toContainText(
-    '目标测算表提出新目标 2 项，确定沿用 2 项，取消“已确定” 1 项。',
+    '目标测算表提出新目标 2 项，确定沿用 2 项，取消“已确定” 1 项，其中其他单位负责的指标 1 项。',
   );
   const proposals = importDialog.getByRole('table', { name: '建议的新目标' }).locator('tbody tr');
   await expect(proposals.filter({ hasText: INFANT.code }).locator('td')).toHaveText([
@@ -824,6 +828,7 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   const fullLine = proposals.filter({ hasText: FULL.code }).locator('td');
   await expect(fullLine.nth(3)).toHaveText('（不变）');
   await expect(fullLine.nth(4)).toHaveText('勾选：确定沿用上期目标');
+  await expect(fullLine.nth(5)).toHaveText(/（市教育局负责，请核实）$/);
   await expect(importDialog.getByRole('list', { name: '导入错误' })).toContainText(
     `卫健局目标建议.csv 第 ${lineOf(OTHER.code) + 1} 行 “确定沿用”列：${OTHER.code} ${OTHER.name}：“确定沿用”中的“同意”无法识别，本行未导入`,
   );
@@ -1119,4 +1124,67 @@ test('the next plan made from the sample is named with its period in place, and 
   await expect(heading).toHaveText('兰溪市儿童发展“十五五”规划（2026—2030年）示例数据（模拟，非真实统计）');
   expect((await heading.textContent())!.split('示例数据').length - 1).toBe(1);
   workbook.expectNoErrors();
+});
+
+test('the 目标测算表 names each row’s 责任单位, and a department proposing another’s target is said so in the preview', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const cells = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+  // Every department gets the whole sheet: each row says whose it is (the file had no 责任单位).
+  const header = cells[0]!;
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  expect(cells[lineOf(INFANT.code)]![header.indexOf('责任单位')]).toBe('市卫健局');
+  expect(cells[lineOf(PRESCHOOL.code)]![header.indexOf('责任单位')]).toBe('市教育局');
+
+  // 卫健局 proposes its own 婴儿死亡率 target, and 教育局's 学前教育毛入园率 too.
+  cells[lineOf(INFANT.code)]![header.indexOf('新目标')] = '控制在4.5‰以下';
+  cells[lineOf(PRESCHOOL.code)]![header.indexOf('新目标')] = '98%以上';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText(
+    '目标测算表提出新目标 2 项，其中其他单位负责的指标 1 项',
+  );
+  const proposals = importDialog.getByRole('table', { name: '建议的新目标' }).locator('tbody tr');
+  await expect(proposals.filter({ hasText: PRESCHOOL.code }).locator('td').last()).toHaveText(
+    `卫健局目标建议.csv 第 ${lineOf(PRESCHOOL.code) + 1} 行（市教育局负责，请核实）`,
+  );
+  await expect(proposals.filter({ hasText: INFANT.code }).locator('td').last()).toHaveText(
+    `卫健局目标建议.csv 第 ${lineOf(INFANT.code) + 1} 行`,
+  );
+  // Nothing changes before 应用.
+  await importDialog.getByRole('button', { name: '取消' }).click();
+  await next.revealRow(PRESCHOOL.code);
+  await expect(await next.cell(PRESCHOOL.code, '目标')).toHaveText('≥97%（保持在…以上）');
+  next.expectNoErrors();
 });

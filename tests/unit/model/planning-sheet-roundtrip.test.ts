@@ -152,6 +152,36 @@ describe('目标测算表 sent back with proposed targets', () => {
     ]);
   });
 
+  it('a department’s sheet proposing a target for a row another department answers for: that proposal says whose row it is', () => {
+    const lines = exported();
+    const header = lines[0]!;
+    expect(header.indexOf('责任单位')).toBe(header.indexOf('指标') + 1);
+    const col = header.indexOf('新目标');
+    const lineOf = (code: string) => lines.findIndex((l) => l[1] === code);
+    expect(lines[lineOf(PRESCHOOL.code)]![header.indexOf('责任单位')]).toBe('市教育局');
+    lines[lineOf(INFANT.code)]![col] = '控制在4.5‰以下';
+    lines[lineOf(PRESCHOOL.code)]![col] = '98%以上';
+    // Named by the file (卫健局…): its own row is its proposal; 学前教育毛入园率 is 市教育局's.
+    const named = planImport([read(lines, '卫健局目标建议.csv')]).targetProposals;
+    expect(named.map((p) => [p.code, p.otherDepartment ?? null])).toEqual([
+      [INFANT.code, null],
+      [PRESCHOOL.code, '市教育局'],
+    ]);
+    // A name that names no department: the department most of the proposals are for is taken as the sender.
+    const NEWBORN = next.indicators.find((r) => r.name === '新生儿死亡率')!;
+    lines[lineOf(NEWBORN.code)]![col] = '控制在2.5‰以下';
+    const unnamed = planImport([read(lines, '目标建议（回复）.csv')]).targetProposals;
+    expect(unnamed.map((p) => [p.code, p.otherDepartment ?? null])).toEqual([
+      [NEWBORN.code, null],
+      [INFANT.code, null],
+      [PRESCHOOL.code, '市教育局'],
+    ]);
+    // One proposal, from a file naming nobody: whose it is cannot be told, and nothing is said.
+    const one = exported();
+    one[lineOf(PRESCHOOL.code)]![col] = '98%以上';
+    expect(planImport([read(one, '目标建议.csv')]).targetProposals[0]!.otherDepartment).toBeUndefined();
+  });
+
   it('two departments proposing different targets for one row: neither is taken, and that is said', () => {
     const a = exported();
     const b = exported();
@@ -204,6 +234,7 @@ describe('目标测算表 sent back: 确定沿用 goes both ways', () => {
       '领域',
       '代码',
       '指标',
+      '责任单位',
       '最新值',
       '上期目标',
       '按趋势2030年',
