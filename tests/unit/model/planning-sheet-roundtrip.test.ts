@@ -176,6 +176,13 @@ describe('目标测算表 sent back with proposed targets', () => {
       [INFANT.code, null],
       [PRESCHOOL.code, '市教育局'],
     ]);
+    // A sheet exported before it had 责任单位 reads as before (columns are found by their headers).
+    const older = lines.map((l) => l.filter((_, i) => i !== header.indexOf('责任单位')));
+    expect(planImport([read(older, '卫健局目标建议.csv')]).targetProposals.map((p) => p.code)).toEqual([
+      NEWBORN.code,
+      INFANT.code,
+      PRESCHOOL.code,
+    ]);
     // One proposal, from a file naming nobody: whose it is cannot be told, and nothing is said.
     const one = exported();
     one[lineOf(PRESCHOOL.code)]![col] = '98%以上';
