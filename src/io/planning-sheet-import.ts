@@ -10,7 +10,8 @@ import { describePreviousTarget, periodOrderProblem, targetReversal } from '../m
 import { baseYearBeforeYears, baseYearPastFigures } from '../model/workbook';
 import { KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { describeTarget, parseTargetText } from '../model/target-text';
-import type { ExistingRow, ImportIssue } from './csv-import';
+import { implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
+import type { ExistingRow, ImportIssue, ImportQuestion } from './csv-import';
 
 export interface TargetProposal {
   file: string;
@@ -52,6 +53,8 @@ export function tickChanges(proposals: readonly TargetProposal[]): { on: number;
 export interface PlanningSheet {
   proposals: TargetProposal[];
   issues: ImportIssue[];
+  /** Proposed targets far from the row's target, previous target or figures: proposed, and to be checked (请核实). */
+  questions: ImportQuestion[];
   /** Lines matched to a row of the workbook. */
   matched: number;
 }
@@ -98,7 +101,7 @@ export function readPlanningSheet(
   // A sheet exported before 确定沿用 was in it has no such column: its ticks are left as they are.
   const keptCol = header.indexOf('确定沿用');
   const verdictCol = header.indexOf('评估');
-  const sheet: PlanningSheet = { proposals: [], issues: [], matched: 0 };
+  const sheet: PlanningSheet = { proposals: [], issues: [], questions: [], matched: 0 };
   const issue = (line: number, column: string | null, message: string) =>
     sheet.issues.push({ file, line, column, message });
   // The sheet names its target year (按趋势2030年): sent back into another plan's workbook — the old plan's, opened by
@@ -169,6 +172,19 @@ export function readPlanningSheet(
         return;
       }
       if (!sameTarget(read.target, existing.target)) target = read.target;
+      // A digit too many (控制在45‰以下 for 4.5‰), 每年降低15个百分点: questioned as typed into 目标 in the grid
+      // (taken, and to be checked with the department), not written in unsaid.
+      const odd = target ? implausibleProposal(target, read.baseYear, existing, years) : null;
+      if (odd && target)
+        sheet.questions.push({
+          file,
+          line,
+          column: '新目标',
+          code: existing.code,
+          name: existing.name,
+          value: target.kind === 'yearly-change' ? (target.yearlyStep ?? 0) : (target.value ?? 0),
+          message: `${existing.code} ${existing.name}（新目标“${written}”）：${odd}`,
+        });
     }
     const after = target ? describeTarget({ target, unit: existing.unit }) : before;
     const previous = existing.previousTarget;
@@ -223,6 +239,40 @@ export function readPlanningSheet(
   });
   markOtherDepartments(sheet.proposals, file, byCode);
   return sheet;
+}
+
+/** What implausibleTarget or implausibleYearlyStep says of a proposed target on its row, or null. */
+function implausibleProposal(
+  target: Target,
+  namedBaseYear: number | undefined,
+  row: ExistingRow,
+  years: readonly number[],
+): string | null {
+  if (target.kind === 'yearly-change')
+    return target.yearlyStep === undefined
+      ? null
+      : implausibleYearlyStep(row.unit, target.yearlyStep, {
+          baseYear: namedBaseYear ?? row.baseYear,
+          targetYear: row.targetYear,
+          values: row.values,
+          years: [...years],
+          currentStep: row.target.yearlyStep ?? null,
+          rowName: row.name,
+        });
+  if (target.value === null || target.kind === 'direction') return null;
+  return (
+    implausibleTarget(
+      row.unit,
+      target.value,
+      {
+        values: row.values,
+        years: [...years],
+        currentTarget: row.target.value,
+        previousTarget: row.previousTarget?.value ?? null,
+      },
+      row.name,
+    )?.message ?? null
+  );
 }
 
 /**

@@ -189,6 +189,38 @@ describe('目标测算表 sent back with proposed targets', () => {
     expect(planImport([read(one, '目标建议.csv')]).targetProposals[0]!.otherDepartment).toBeUndefined();
   });
 
+  it('a proposed target far from the previous one or the figures is proposed and questioned (请核实), as typed in the grid', () => {
+    const lines = exported();
+    const col = lines[0]!.indexOf('新目标');
+    const lineOf = (code: string) => lines.findIndex((l) => l[1] === code);
+    // A digit too many (45‰ for 4.5‰, against <5‰ and figures of 5.2‰); 每年降低15个百分点 on 近视率 (was 1).
+    lines[lineOf(INFANT.code)]![col] = '控制在45‰以下';
+    lines[lineOf(MYOPIA.code)]![col] = '每年降低15个百分点';
+    lines[lineOf(PRESCHOOL.code)]![col] = '98%以上';
+    const parsed = read(lines);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.targetProposals?.map((p) => p.code)).toEqual([INFANT.code, MYOPIA.code, PRESCHOOL.code]);
+    expect(parsed.questions).toEqual([
+      expect.objectContaining({
+        file: '卫健局目标建议.csv',
+        line: lineOf(INFANT.code) + 1,
+        column: '新目标',
+        code: INFANT.code,
+        value: 45,
+        message: `${INFANT.code} 婴儿死亡率（新目标“控制在45‰以下”）：目标值为45‰，是原目标（5‰）的约10倍。单位可能有误：原目标为5‰，本次为45，可能按万分率（每万人）填写了，或多写了一位数字。`,
+      }),
+      expect.objectContaining({
+        line: lineOf(MYOPIA.code) + 1,
+        column: '新目标',
+        code: MYOPIA.code,
+        value: -15,
+        message: expect.stringContaining(
+          '（新目标“每年降低15个百分点”）：每年变化为每年降低15个百分点，是原每年变化（',
+        ),
+      }),
+    ]);
+  });
+
   it('two departments proposing different targets for one row: neither is taken, and that is said', () => {
     const a = exported();
     const b = exported();
