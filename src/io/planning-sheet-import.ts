@@ -132,12 +132,16 @@ export function readPlanningSheet(
     const existing = code ? byCode.get(code)?.[0] : undefined;
     if (!existing) {
       // A line without a code, or a new indicator written in: this sheet proposes targets of the workbook's rows.
+      // Most often a row the office removed from the plan after sending the sheet: named, and said as such (it
+      // read as a new indicator to add).
+      const named = nameCol >= 0 ? cell(row[nameCol]) : '';
       if (written !== '')
         issue(
           line,
           '代码',
-          `代码“${code || '（空）'}”不是本工作簿的指标，该行的新目标“${written}”未导入：` +
-            '新增指标请在表格中“新增指标”后填写，或核对代码后重新导入。',
+          `代码“${code || '（空）'}”${named ? `（${named}）` : ''}不是本工作簿的指标（可能已从本工作簿删除，或代码有误），` +
+            `该行的新目标“${written}”未导入：已删除的指标无需处理；代码有误的，请核对后重新导入；` +
+            '新增指标请在表格中“新增指标”后填写。',
         );
       return;
     }

@@ -1243,3 +1243,65 @@ test('a target in a 目标测算表 sent back far from the previous one (45‰ f
   await expect(await next.cell(INFANT.code, '目标')).toHaveText('<5‰（以下）');
   next.expectNoErrors();
 });
+
+test('a row removed from the next plan after the 目标测算表 was sent: its line comes back named, said as removed, the rest imported', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const cells = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+  // The committee drops 新生儿死亡率 from the new plan after the sheet went out.
+  const NEWBORN = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
+  await next.select(NEWBORN.code, '指标名称');
+  await next.more('删除所选指标');
+  await page.getByRole('dialog', { name: '确认删除指标' }).getByRole('button', { name: /删除/ }).click();
+  await expect(next.row(NEWBORN.code)).toHaveCount(0);
+  await next.waitSaved();
+
+  // 卫健局's sheet comes back: its line for the removed row untouched, a proposal on 婴儿死亡率.
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  cells[lineOf(INFANT.code)]![cells[0]!.indexOf('新目标')] = '控制在4.5‰以下';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  // It said 新增指标请在表格中“新增指标”后填写, as if the office had to add back the row it removed.
+  await expect(importDialog.getByRole('list', { name: '导入错误' })).toHaveText(
+    `卫健局目标建议.csv 第 ${lineOf(NEWBORN.code) + 1} 行 “代码”列：代码“${NEWBORN.code}”（新生儿死亡率）不是本工作簿的指标` +
+      '（可能已从本工作簿删除，或代码有误），该行的新目标“<3‰（以下）”未导入：已删除的指标无需处理；' +
+      '代码有误的，请核对后重新导入；新增指标请在表格中“新增指标”后填写。',
+  );
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（控制在…以下）');
+  await expect(next.row(NEWBORN.code)).toHaveCount(0);
+  next.expectNoErrors();
+});

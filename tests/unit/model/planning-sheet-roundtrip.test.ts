@@ -221,6 +221,27 @@ describe('目标测算表 sent back with proposed targets', () => {
     ]);
   });
 
+  it('a row removed from the plan after the sheet was sent: its line is said by name, as removed or a wrong code', () => {
+    const lines = exported();
+    const REMOVED = next.indicators.at(-1)!;
+    const at = lines.findIndex((l) => l[1] === REMOVED.code);
+    const kept = next.indicators.filter((r) => r.code !== REMOVED.code);
+    const parsed = read(lines, '卫健局目标建议.csv', kept);
+    expect(parsed.targetProposals).toEqual([]);
+    // It read 新增指标请在表格中“新增指标”后填写 alone: as if the office had to add the row it had just removed.
+    expect(parsed.issues).toEqual([
+      {
+        file: '卫健局目标建议.csv',
+        line: at + 1,
+        column: '代码',
+        message:
+          `代码“${REMOVED.code}”（${REMOVED.name}）不是本工作簿的指标（可能已从本工作簿删除，或代码有误），` +
+          `该行的新目标“${lines[at]![lines[0]!.indexOf('新目标')]!.replace(/^'/, '')}”未导入：已删除的指标无需处理；` +
+          '代码有误的，请核对后重新导入；新增指标请在表格中“新增指标”后填写。',
+      },
+    ]);
+  });
+
   it('two departments proposing different targets for one row: neither is taken, and that is said', () => {
     const a = exported();
     const b = exported();
