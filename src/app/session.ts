@@ -198,7 +198,8 @@ export async function openSession(requested: string | null = null, databaseName?
     const persisted = await requestPersistence();
     const reminder =
       backupReminder(await repository.getSetting<string>(LAST_BACKUP_SETTING), workbook, new Date()) ||
-      firstUseHint(Math.max(records.filter((w) => !w.deletedAt).length, 1), workbook);
+      // A deleted workbook is still in this browser (under 已删除): no "nothing here yet, restore a backup" then.
+      firstUseHint(Math.max(records.length, 1), workbook);
     return {
       repository,
       workbook,

@@ -1334,6 +1334,9 @@ export function makeWorkbookGrid(
       : carried
         ? `新目标仍沿用上期目标，待研究确定。研究决定沿用的，请在“确定沿用”列勾选。${ambition.message}`
         : ambition.message;
+    // Turned round against the previous target (以上 for 以下): a slip to check before anything else is judged.
+    if (ambition.flag === 'reversed')
+      return { text: '⚠ 方向相反', className: 'status status-regress', title };
     if (ambition.flag === 'timid') return { text: '⚠ 偏保守', className: 'status status-moderate', title };
     if (ambition.flag === 'out-of-reach') {
       return { text: '⚠ 难以实现', className: 'status status-regress', title };

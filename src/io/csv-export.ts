@@ -104,6 +104,8 @@ export function serializePlanningCsv(sheet: PlanningReport, sample: boolean): st
     '领域',
     '代码',
     '指标',
+    // Every department gets the whole sheet: its own rows are found by this column.
+    '责任单位',
     '最新值',
     '上期目标',
     `按趋势${sheet.targetYear}年`,
@@ -118,6 +120,7 @@ export function serializePlanningCsv(sheet: PlanningReport, sample: boolean): st
       area,
       r.code,
       r.name,
+      r.department,
       r.latest,
       r.previous,
       r.trend,

@@ -1348,6 +1348,7 @@ function parseInto(result: ParsedFile, fileText: string, index: WorkbookIndex, s
   const sheet = readPlanningSheet(parsed.data, file, byCode, defaultTargetYear, years, index.historyFrom);
   if (sheet) {
     result.issues.push(...sheet.issues);
+    result.questions?.push(...sheet.questions);
     result.targetProposals = sheet.proposals;
     result.matchedRows = sheet.matched;
     result.sampleData = file.includes('示例数据') || text.slice(0, 200).includes(SAMPLE_LABEL);

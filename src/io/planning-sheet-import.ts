@@ -6,11 +6,12 @@
  */
 import { toHalfWidth } from '../model/entry';
 import type { Target } from '../model/indicator';
-import { describePreviousTarget, periodOrderProblem } from '../model/planning';
+import { describePreviousTarget, periodOrderProblem, targetReversal } from '../model/planning';
 import { baseYearBeforeYears, baseYearPastFigures } from '../model/workbook';
 import { KEPT_VERDICT, readKeptMark } from '../model/planning-report';
 import { describeTarget, parseTargetText } from '../model/target-text';
-import type { ExistingRow, ImportIssue } from './csv-import';
+import { implausibleTarget, implausibleYearlyStep } from '../model/plausibility';
+import type { ExistingRow, ImportIssue, ImportQuestion } from './csv-import';
 
 export interface TargetProposal {
   file: string;
@@ -31,6 +32,11 @@ export interface TargetProposal {
    */
   keptBefore: boolean;
   keptAfter: boolean;
+  /**
+   * The row's 责任单位, when the sheet came from another department (named by the file, or the one most of its
+   * proposals are for): said in the preview, to be checked with the department that answers for the row.
+   */
+  otherDepartment?: string;
 }
 
 /** How many 确定沿用 ticks proposals put on and take off: said in the preview and in the 已导入 notice alike. */
@@ -47,6 +53,8 @@ export function tickChanges(proposals: readonly TargetProposal[]): { on: number;
 export interface PlanningSheet {
   proposals: TargetProposal[];
   issues: ImportIssue[];
+  /** Proposed targets far from the row's target, previous target or figures: proposed, and to be checked (请核实). */
+  questions: ImportQuestion[];
   /** Lines matched to a row of the workbook. */
   matched: number;
 }
@@ -93,7 +101,7 @@ export function readPlanningSheet(
   // A sheet exported before 确定沿用 was in it has no such column: its ticks are left as they are.
   const keptCol = header.indexOf('确定沿用');
   const verdictCol = header.indexOf('评估');
-  const sheet: PlanningSheet = { proposals: [], issues: [], matched: 0 };
+  const sheet: PlanningSheet = { proposals: [], issues: [], questions: [], matched: 0 };
   const issue = (line: number, column: string | null, message: string) =>
     sheet.issues.push({ file, line, column, message });
   // The sheet names its target year (按趋势2030年): sent back into another plan's workbook — the old plan's, opened by
@@ -124,12 +132,16 @@ export function readPlanningSheet(
     const existing = code ? byCode.get(code)?.[0] : undefined;
     if (!existing) {
       // A line without a code, or a new indicator written in: this sheet proposes targets of the workbook's rows.
+      // Most often a row the office removed from the plan after sending the sheet: named, and said as such (it
+      // read as a new indicator to add).
+      const named = nameCol >= 0 ? cell(row[nameCol]) : '';
       if (written !== '')
         issue(
           line,
           '代码',
-          `代码“${code || '（空）'}”不是本工作簿的指标，该行的新目标“${written}”未导入：` +
-            '新增指标请在表格中“新增指标”后填写，或核对代码后重新导入。',
+          `代码“${code || '（空）'}”${named ? `（${named}）` : ''}不是本工作簿的指标（可能已从本工作簿删除，或代码有误），` +
+            `该行的新目标“${written}”未导入：已删除的指标无需处理；代码有误的，请核对后重新导入；` +
+            '新增指标请在表格中“新增指标”后填写。',
         );
       return;
     }
@@ -156,7 +168,27 @@ export function readPlanningSheet(
         issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${baseProblem}`);
         return;
       }
+      // 以上 written for 以下: the grid flags such a target typed there (目标评估 ⚠ 方向相反); from a department's
+      // sheet it is refused, as a slip to be checked with them, rather than written into 目标 by 应用.
+      const reversal = targetReversal({ ...existing, target: read.target });
+      if (reversal !== null) {
+        issue(line, '新目标', `${existing.code} ${existing.name}：新目标未导入，${reversal}`);
+        return;
+      }
       if (!sameTarget(read.target, existing.target)) target = read.target;
+      // A digit too many (控制在45‰以下 for 4.5‰), 每年降低15个百分点: questioned as typed into 目标 in the grid
+      // (taken, and to be checked with the department), not written in unsaid.
+      const odd = target ? implausibleProposal(target, read.baseYear, existing, years) : null;
+      if (odd && target)
+        sheet.questions.push({
+          file,
+          line,
+          column: '新目标',
+          code: existing.code,
+          name: existing.name,
+          value: target.kind === 'yearly-change' ? (target.yearlyStep ?? 0) : (target.value ?? 0),
+          message: `${existing.code} ${existing.name}（新目标“${written}”）：${odd}`,
+        });
     }
     const after = target ? describeTarget({ target, unit: existing.unit }) : before;
     const previous = existing.previousTarget;
@@ -209,5 +241,74 @@ export function readPlanningSheet(
       keptAfter,
     });
   });
+  markOtherDepartments(sheet.proposals, file, byCode);
   return sheet;
+}
+
+/** What implausibleTarget or implausibleYearlyStep says of a proposed target on its row, or null. */
+function implausibleProposal(
+  target: Target,
+  namedBaseYear: number | undefined,
+  row: ExistingRow,
+  years: readonly number[],
+): string | null {
+  if (target.kind === 'yearly-change')
+    return target.yearlyStep === undefined
+      ? null
+      : implausibleYearlyStep(row.unit, target.yearlyStep, {
+          baseYear: namedBaseYear ?? row.baseYear,
+          targetYear: row.targetYear,
+          values: row.values,
+          years: [...years],
+          currentStep: row.target.yearlyStep ?? null,
+          rowName: row.name,
+        });
+  if (target.value === null || target.kind === 'direction') return null;
+  return (
+    implausibleTarget(
+      row.unit,
+      target.value,
+      {
+        values: row.values,
+        years: [...years],
+        currentTarget: row.target.value,
+        previousTarget: row.previousTarget?.value ?? null,
+      },
+      row.name,
+    )?.message ?? null
+  );
+}
+
+/**
+ * The department a sheet sent back comes from: the one of the proposals' rows that the file's name names (in full,
+ * or without its 市: 卫健局目标建议.csv), else the one more than half of the proposals are for. Each proposal for a
+ * row another department answers for is marked with that department: every department is sent the whole sheet,
+ * and 卫健局 proposing 学前教育毛入园率's target went in unsaid.
+ */
+function markOtherDepartments(
+  proposals: TargetProposal[],
+  file: string,
+  byCode: ReadonlyMap<string, readonly ExistingRow[]>,
+): void {
+  const departmentOf = (p: TargetProposal) => byCode.get(p.code)?.[0]?.department ?? '';
+  const departments = proposals.map(departmentOf).filter((d) => d !== '');
+  const named = new Set(
+    departments.filter((d) => {
+      const short = d.replace(/^市/, '');
+      return file.includes(d) || (short.length >= 2 && file.includes(short));
+    }),
+  );
+  let sender = named.size === 1 ? [...named][0] : undefined;
+  if (sender === undefined) {
+    const counts = new Map<string, number>();
+    for (const d of departments) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const [most, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    if (most && count * 2 > proposals.length) sender = most;
+  }
+  if (sender === undefined) return;
+  for (const proposal of proposals) {
+    const department = departmentOf(proposal);
+    // A row without a 责任单位 is nobody else's.
+    if (department && department !== sender) proposal.otherDepartment = department;
+  }
 }

@@ -14,6 +14,8 @@ import type { Thresholds } from './status';
 export interface PlanningRow {
   code: string;
   name: string;
+  /** 责任单位: the sheet goes to every department, and each finds its own rows by it. */
+  department: string;
   /** "5.2‰（2023年）", or — without any figure. */
   latest: string;
   /** The previous period's target, or that the row is new in this plan. */
@@ -80,6 +82,8 @@ export function readKeptMark(text: string): boolean | null {
 /** The verdict of a kept target, and of one still waiting to be chosen. */
 export const KEPT_VERDICT = '沿用上期目标（已确定）';
 export const CARRIED_VERDICT = '沿用上期目标，待确定';
+/** A new target asking the figure to go the other way from the previous one (planning.ts targetReversal). */
+export const REVERSED_VERDICT = '方向与上期目标相反';
 /** A target met by a figure after the base year (not at it): reached since, not 偏保守. */
 export const REACHED_VERDICT = '已达到新目标';
 
@@ -94,6 +98,7 @@ export function buildPlanningReport(
   let timid = 0;
   let farOff = 0;
   let leaving = 0;
+  let reversed = 0;
   let added = 0;
   let addedWithoutTarget = 0;
   const byArea = new Map<string, PlanningRow[]>();
@@ -120,6 +125,9 @@ export function buildPlanningReport(
     } else if (isCarriedOver(indicator) && !keptNow) {
       verdict = CARRIED_VERDICT;
       carried += 1;
+    } else if (ambition.flag === 'reversed') {
+      verdict = REVERSED_VERDICT;
+      reversed += 1;
     } else if (ambition.flag === 'timid') {
       verdict = '偏保守';
       // (Counted among the decided rows only: the summary gives them in brackets after those.)
@@ -137,6 +145,7 @@ export function buildPlanningReport(
     const line: PlanningRow = {
       code: indicator.code,
       name: indicator.name,
+      department: indicator.department,
       latest:
         latestYear === undefined ? '—' : `${show(series.values.at(-1), indicator.unit)}（${latestYear}年）`,
       previous: indicator.previousTarget
@@ -159,6 +168,7 @@ export function buildPlanningReport(
   const decided = rows.length - added - carried;
   const among = [
     ...(kept > 0 ? [`确定沿用上期目标${kept}项`] : []),
+    ...(reversed > 0 ? [`${REVERSED_VERDICT}${reversed}项`] : []),
     ...(timid + farOff + leaving > 0
       ? [`偏保守${timid}项，可能难以实现${farOff}项` + (leaving > 0 ? `，按趋势将越出范围${leaving}项` : '')]
       : []),

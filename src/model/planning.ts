@@ -3,7 +3,7 @@
  * and baseline), and the "too timid / out of reach" checks on each new target, with their figures.
  */
 import { formatDifference, formatWithUnit, isCountUnit, withinNaturalLimits } from './entry';
-import type { Indicator, Target } from './indicator';
+import { lowerIsBetterDirection, type Indicator, type Target } from './indicator';
 import { defaultMethod, projectByDefault, seriesOf } from './projection';
 import {
   bandDrift,
@@ -20,6 +20,7 @@ import {
 } from './status';
 import type { NewWorkbook, Workbook } from './workbook';
 import { roundHalfAway } from './rounding';
+import { describeTarget } from './target-text';
 
 export interface NextPlanOptions {
   /** Given where the caller stores the plan itself (tests); 新建下期规划 leaves it to the store's saveNewWorkbook. */
@@ -111,10 +112,47 @@ function wholeCountAsPlanned(value: number, indicator: Pick<Indicator, 'unit' | 
 }
 
 /**
+ * Which way a target asks its figure to go: down for 以下 / 以内 / ↓ / 不升 / 每年降低, up for 以上 / 全覆盖 / ↑ /
+ * 每年提高; null for a band (左右) or an exact count, which ask neither.
+ */
+function askedDirection(target: Target): 'up' | 'down' | null {
+  if (target.kind === 'full') return 'up';
+  if (target.kind === 'yearly-change') {
+    const step = target.yearlyStep ?? 0;
+    return step < 0 ? 'down' : step > 0 ? 'up' : null;
+  }
+  if (target.kind === 'direction') return lowerIsBetterDirection(target.comparator) ? 'down' : 'up';
+  if (target.comparator === '<' || target.comparator === '≤') return 'down';
+  if (target.comparator === '>' || target.comparator === '≥') return 'up';
+  return null;
+}
+
+/**
+ * A new target that asks the figure to go the other way from the previous period's target (婴儿死亡率 <5‰ → 4.5‰以上:
+ * 以上 written for 以下), in Chinese with both targets and what to check; null when it does not (or either asks no
+ * direction, or the row is new). The same indicator does not change its better side from one plan to the next:
+ * judged as written, such a target read as met (偏保守) by a death rate that is merely high enough.
+ */
+export function targetReversal(
+  indicator: Pick<Indicator, 'target' | 'unit' | 'previousTarget'>,
+): string | null {
+  const previous = indicator.previousTarget;
+  if (!previous) return null;
+  const was = askedDirection(previous);
+  const now = askedDirection(indicator.target);
+  if (was === null || now === null || was === now) return null;
+  return (
+    `新目标 ${describeTarget(indicator)}要求${now === 'up' ? '不低于目标值' : '不高于目标值'}，` +
+    `与上期目标 ${describePreviousTarget(previous, indicator.unit)}的方向（${was === 'up' ? '提高' : '降低'}）相反：` +
+    '请核对“以上”“以下”是否写反；确需改变方向的，请核实指标的统计口径。'
+  );
+}
+
+/**
  * 偏保守 (met around the base year); 可能难以实现; a 左右 band the trend runs out of by the target year (it must slow
  * or turn); 已达到 (met by a figure after the base year, not at it: no sign of a timid target).
  */
-export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band' | 'reached';
+export type AmbitionFlag = 'timid' | 'out-of-reach' | 'leaves-band' | 'reached' | 'reversed';
 
 export interface Ambition {
   flag: AmbitionFlag | null;
@@ -142,6 +180,9 @@ export function assessAmbition(indicator: Indicator, thresholds: Thresholds): Am
     ? withinNaturalLimits(projection.value, indicator.unit, indicator.name)
     : null;
   const none = { trendAtTarget, requiredPace: null, bestPace: null };
+  // Turned round against the previous target: said before anything is judged against it.
+  const reversal = targetReversal(indicator);
+  if (reversal !== null) return { flag: 'reversed', message: reversal, ...none };
   if (spec.kind === 'direction') return { flag: null, message: '方向性目标，无数值可比。', ...none };
   const target = targetForYear(spec, series, indicator.targetYear);
   const latest = series.values.at(-1);
@@ -333,13 +374,16 @@ export function fiveYearPlanName(baseYear: number, targetYear: number): string |
   return `十${CHINESE_DIGITS[n - 10] ?? ''}五`;
 }
 
-/** The default title of the next plan: the period and the five-year-plan name moved on, e.g. 十四五 → 十五五. */
+/**
+ * The default title of the next plan: the period and the five-year-plan name moved on, e.g. 十四五 → 十五五. The
+ * period is replaced where it stands (words after it — a sample's ·示例数据 label, 草案 — stay after it), or added.
+ */
 export function nextPlanTitle(title: string, baseYear: number, targetYear: number): string {
   const period = `（${baseYear + 1}—${targetYear}年）`;
   const name = fiveYearPlanName(baseYear, targetYear);
   const renamed = name ? title.replace(/十[一二三四五六七八九]五/, name) : title;
-  const withoutPeriod = renamed.replace(/（\d{4}\s*[—–-]\s*\d{4}年?）/, '').trim();
-  return `${withoutPeriod}${period}`;
+  const written = /（\d{4}\s*[—–-]\s*\d{4}年?）/;
+  return written.test(renamed) ? renamed.replace(written, period).trim() : `${renamed.trim()}${period}`;
 }
 
 /**

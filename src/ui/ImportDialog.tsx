@@ -264,6 +264,8 @@ function Preview(props: {
   const ticks = createMemo(() => tickChanges(targets()));
   const ticksOn = () => ticks().on;
   const ticksOff = () => ticks().off;
+  // Proposals for rows another department answers for (the whole sheet goes to every department).
+  const othersProposed = () => targets().filter((t) => t.otherDepartment).length;
   const nothingToApply = () =>
     updateCount() === 0 &&
     props.plan.newRows.length === 0 &&
@@ -328,6 +330,9 @@ function Preview(props: {
           </Show>
           <Show when={ticksOff() > 0}>
             ，取消“已确定” <strong>{ticksOff()}</strong> 项
+          </Show>
+          <Show when={othersProposed() > 0}>
+            ，其中其他单位负责的指标 <strong>{othersProposed()}</strong> 项
           </Show>
           。
         </Show>
@@ -395,6 +400,7 @@ function Preview(props: {
                   <td>{keptChange(t)}</td>
                   <td>
                     {t.file} 第 {t.line} 行
+                    <Show when={t.otherDepartment}>{(department) => `（${department()}负责，请核实）`}</Show>
                   </td>
                 </tr>
               )}

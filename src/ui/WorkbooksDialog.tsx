@@ -161,7 +161,15 @@ export function WorkbooksDialog(props: {
       void run(async () => {
         await props.repository.setDeleted(w.id, true);
         props.onMovedToDeleted?.(w.id);
-        if (w.id === current.id) open(active().find((x) => x.id !== w.id)?.id ?? '');
+        if (w.id !== current.id) return;
+        // The page goes to another workbook: said there, with where the deleted one is (it opened on the plan
+        // without a word of the deletion).
+        const other = active().find((x) => x.id !== w.id);
+        carryNotice(
+          `已删除工作簿${quoted(w.title)}，已打开${other ? quoted(other.title) : '规划工作簿'}。` +
+            '删除的工作簿可在“工作簿”下方的“已删除”中恢复。',
+        );
+        open(other?.id ?? '');
       });
   };
   const active = () => (list() ?? []).filter((w) => !w.deletedAt);

@@ -223,13 +223,16 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   ]);
   expect(file.suggestedFilename()).toMatch(/_目标测算表_\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = readFileSync(await file.path(), 'utf8').split('\r\n');
-  expect(lines[0]).toBe('\uFEFF领域,代码,指标,最新值,上期目标,按趋势2030年,新目标,确定沿用,评估,说明');
+  expect(lines[0]).toBe(
+    '\uFEFF领域,代码,指标,责任单位,最新值,上期目标,按趋势2030年,新目标,确定沿用,评估,说明',
+  );
   expect(lines.filter((line) => /^儿童与/.test(line) || /^重点实事项目/.test(line))).toHaveLength(
     plan.indicators.length,
   );
   const infantInFile = lines.find((line) => line.startsWith(`儿童与健康,${INFANT.code},`))!.split(',');
-  expect(infantInFile.slice(2, 9)).toEqual([
+  expect(infantInFile.slice(2, 10)).toEqual([
     '婴儿死亡率',
+    '市卫健局',
     '5.2‰（2023年）',
     '<5‰（2025年）',
     (await infantLine.nth(4).textContent())!,
@@ -239,7 +242,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     '偏保守',
   ]);
   const centreInFile = lines.find((line) => line.startsWith(`儿童与健康,${CENTRE.code},`))!.split(',');
-  expect(centreInFile[5]).toBe('7 家');
+  expect(centreInFile[6]).toBe('7 家');
   // On paper, every area's table has the same columns (each sized itself before: the columns jumped from page
   // to page and 新目标 wrapped every three characters), and a year is never split over two lines (2024 / 年）).
   // As wide as an A4 page between its margins (182 mm, 688 px), as page.pdf lays it out.
@@ -263,7 +266,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
   await expect(centreLine.nth(6)).toHaveText('');
   const keptInFile = Papa.parse<string[]>(lines.join('\r\n'))
     .data.filter((cells) => plan.indicators.some((r) => r.code === cells[1]))
-    .map((cells) => `${cells[1]} ${cells[7]}`);
+    .map((cells) => `${cells[1]} ${cells[8]}`);
   const keptOnPaper = await sheet
     .locator('table.planning tbody tr')
     .evaluateAll((rows) => rows.map((tr) => `${tr.children[0]?.textContent} ${tr.children[6]?.textContent}`));
@@ -317,7 +320,7 @@ test('plan 2026–2030 from the 2021–2025 plan, set two targets, and switch ba
     skipEmptyLines: true,
   }).data;
   const under5Line = cells.findIndex((line) => line[1] === UNDER5.code);
-  cells[under5Line]![6] = '控制在5.5‰以下';
+  cells[under5Line]![cells[0]!.indexOf('新目标')] = '控制在5.5‰以下';
   await page.getByRole('button', { name: '导入CSV' }).click();
   const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
   await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
@@ -798,8 +801,9 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
     await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles(returned);
   };
   await chooseFile();
+  // (FULL, 学校安全监控系统覆盖率, is 市教育局's row: 卫健局's tick on it is marked as another department's.)
   await expect(importDialog.getByLabel('导入摘要')).toContainText(
-    '目标测算表提出新目标 2 项，确定沿用 2 项，取消“已确定” 1 项。',
+    '目标测算表提出新目标 2 项，确定沿用 2 项，取消“已确定” 1 项，其中其他单位负责的指标 1 项。',
   );
   const proposals = importDialog.getByRole('table', { name: '建议的新目标' }).locator('tbody tr');
   await expect(proposals.filter({ hasText: INFANT.code }).locator('td')).toHaveText([
@@ -824,6 +828,7 @@ test('the 目标测算表 sent back carries 确定沿用: ticks put on and taken
   const fullLine = proposals.filter({ hasText: FULL.code }).locator('td');
   await expect(fullLine.nth(3)).toHaveText('（不变）');
   await expect(fullLine.nth(4)).toHaveText('勾选：确定沿用上期目标');
+  await expect(fullLine.nth(5)).toHaveText(/（市教育局负责，请核实）$/);
   await expect(importDialog.getByRole('list', { name: '导入错误' })).toContainText(
     `卫健局目标建议.csv 第 ${lineOf(OTHER.code) + 1} 行 “确定沿用”列：${OTHER.code} ${OTHER.name}：“确定沿用”中的“同意”无法识别，本行未导入`,
   );
@@ -938,4 +943,365 @@ test('figures and a 目标测算表 imported together are one 应用: one 撤销
   await workbook.revealRow(INFANT.code);
   await expect(await workbook.cell(INFANT.code, '2023年')).toHaveText('');
   workbook.expectNoErrors();
+});
+
+test('a new target turned round against the previous one (4.5‰以上 for a death rate) is flagged in the grid, refused from a sheet', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  // Made-up figures: 婴儿死亡率 falling to 4.8‰ by 2025.
+  for (const [column, value] of Object.entries({ '2023年': '5.2', '2024年': '5', '2025年': '4.8' }))
+    await old.typeInto(INFANT.code, column, value);
+  await old.waitSaved();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+
+  // 以上 typed for 以下: a death rate asked to stay at least 4.5‰. It read ⚠ 偏保守 (4.8‰ "meets" ≥4.5‰).
+  await next.typeInto(INFANT.code, '目标', '4.5‰以上');
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('≥4.5‰（以上）');
+  const ambition = await next.cell(INFANT.code, '目标评估');
+  await expect(ambition).toHaveText('⚠ 方向相反');
+  await expect(ambition).toHaveAttribute(
+    'title',
+    '新目标 ≥4.5‰（以上）要求不低于目标值，与上期目标 <5‰（2025年）的方向（降低）相反：' +
+      '请核对“以上”“以下”是否写反；确需改变方向的，请核实指标的统计口径。',
+  );
+  // The 目标测算表 says it, and counts it.
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  await sheet.getByLabel('报告类型').selectOption({ label: '目标测算表（编制新规划用）' });
+  await expect(sheet.locator('.report-summary')).toContainText('（其中方向与上期目标相反1项）');
+  const infantLine = sheet
+    .locator('tr', { has: page.getByRole('cell', { name: INFANT.code, exact: true }) })
+    .locator('td');
+  await expect(infantLine.nth(7).locator('strong')).toHaveText('方向与上期目标相反');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const cells = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+  // Corrected with 撤销: the previous target again, 沿用上期.
+  await next.select(INFANT.code, '指标名称');
+  await page.keyboard.press('Control+z');
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<5‰（以下）');
+  await expect(await next.cell(INFANT.code, '目标评估')).not.toHaveText('⚠ 方向相反');
+  await expect(await next.cell(INFANT.code, '目标评估')).toHaveAttribute(
+    'title',
+    /^新目标仍沿用上期目标，待研究确定/,
+  );
+
+  // 卫健局 sends the sheet back (GBK, from Excel) with the same slip on 5岁以下儿童死亡率 and a good proposal on
+  // 新生儿死亡率: the slip is said at its file, line and column and not imported; the other goes in.
+  const UNDER5 = plan.indicators.find((r) => r.name === '5岁以下儿童死亡率')!;
+  const NEWBORN = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
+  const header = cells[0]!;
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  cells[lineOf(UNDER5.code)]![header.indexOf('新目标')] = '5.5‰以上';
+  cells[lineOf(NEWBORN.code)]![header.indexOf('新目标')] = '控制在2.5‰以下';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText('目标测算表提出新目标 1 项');
+  await expect(importDialog.getByRole('list', { name: '导入错误' })).toContainText(
+    `卫健局目标建议.csv 第 ${lineOf(UNDER5.code) + 1} 行 “新目标”列：${UNDER5.code} ${UNDER5.name}：新目标未导入，` +
+      '新目标 ≥5.5‰（以上）要求不低于目标值，与上期目标 <6‰（2025年）的方向（降低）相反',
+  );
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await next.revealRow(NEWBORN.code);
+  await expect(await next.cell(NEWBORN.code, '目标')).toHaveText('<2.5‰（控制在…以下）');
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  await next.waitSaved();
+  await page.reload();
+  await next.waitForGrid();
+  await next.revealRow(UNDER5.code);
+  await expect(await next.cell(UNDER5.code, '目标')).toHaveText('<6‰（以下）');
+  next.expectNoErrors();
+});
+
+test('the open next plan deleted from 工作簿: the page says what was deleted and where to restore it, and restored it is whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  page.on('dialog', (dialog) => void dialog.accept());
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  const list = dialog.getByRole('table', { name: '工作簿列表' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）草案');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  await next.typeInto(INFANT.code, '目标值', '4.5');
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（以下）');
+  await next.waitSaved();
+
+  // The draft deleted while open: the page goes to the 2021–2025 plan and says so. It said nothing of the
+  // deletion, and (the plan holding no figure yet) 本浏览器中还没有数据…请从备份文件恢复 — with the draft a click away.
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await list.locator('tbody tr').filter({ hasText: '草案' }).getByRole('button', { name: '删除' }).click();
+  await page
+    .getByRole('dialog', { name: '删除工作簿' })
+    .getByRole('button', { name: '删除', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(plan.title);
+  await old.waitForGrid();
+  const status = page.locator('.status-bar');
+  await expect(status).toContainText(
+    '已删除工作簿“兰溪市儿童发展规划（2026—2030年）草案”，已打开“兰溪市儿童发展‘十四五’规划（2021—2025年）”。' +
+      '删除的工作簿可在“工作簿”下方的“已删除”中恢复。',
+  );
+  await expect(status).not.toContainText('还没有数据');
+
+  // Restored and opened: the target set before is there.
+  await page.getByRole('button', { name: '工作簿' }).click();
+  await dialog
+    .getByRole('list', { name: '已删除的工作簿' })
+    .getByRole('listitem')
+    .filter({ hasText: '草案' })
+    .getByRole('button', { name: '恢复' })
+    .click();
+  await list.locator('tbody tr').filter({ hasText: '草案' }).getByRole('button', { name: '打开' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('兰溪市儿童发展规划（2026—2030年）草案');
+  await next.waitForGrid();
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（以下）');
+  await expect(await next.cell(INFANT.code, '上期目标')).toHaveText('<5‰（2025年）');
+  old.expectNoErrors();
+  next.expectNoErrors();
+});
+
+test('the next plan made from the sample is named with its period in place, and labelled 示例数据 once', async ({
+  page,
+}) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.more('看示例数据');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('示例数据');
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  // The period was moved behind the label: …规划·示例数据（模拟，非真实统计）（2026—2030年）.
+  await expect(dialog.getByLabel('名称')).toHaveValue(
+    '兰溪市儿童发展“十五五”规划（2026—2030年）·示例数据（模拟，非真实统计）',
+  );
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  await workbook.waitForGrid();
+  // The heading shows the label once, as a tag (it was in the name and again beside it).
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('兰溪市儿童发展“十五五”规划（2026—2030年）示例数据（模拟，非真实统计）');
+  expect((await heading.textContent())!.split('示例数据').length - 1).toBe(1);
+  workbook.expectNoErrors();
+});
+
+test('the 目标测算表 names each row’s 责任单位, and a department proposing another’s target is said so in the preview', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const cells = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+  // Every department gets the whole sheet: each row says whose it is (the file had no 责任单位).
+  const header = cells[0]!;
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  expect(cells[lineOf(INFANT.code)]![header.indexOf('责任单位')]).toBe('市卫健局');
+  expect(cells[lineOf(PRESCHOOL.code)]![header.indexOf('责任单位')]).toBe('市教育局');
+
+  // 卫健局 proposes its own 婴儿死亡率 target, and 教育局's 学前教育毛入园率 too.
+  cells[lineOf(INFANT.code)]![header.indexOf('新目标')] = '控制在4.5‰以下';
+  cells[lineOf(PRESCHOOL.code)]![header.indexOf('新目标')] = '98%以上';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText(
+    '目标测算表提出新目标 2 项，其中其他单位负责的指标 1 项',
+  );
+  const proposals = importDialog.getByRole('table', { name: '建议的新目标' }).locator('tbody tr');
+  await expect(proposals.filter({ hasText: PRESCHOOL.code }).locator('td').last()).toHaveText(
+    `卫健局目标建议.csv 第 ${lineOf(PRESCHOOL.code) + 1} 行（市教育局负责，请核实）`,
+  );
+  await expect(proposals.filter({ hasText: INFANT.code }).locator('td').last()).toHaveText(
+    `卫健局目标建议.csv 第 ${lineOf(INFANT.code) + 1} 行`,
+  );
+  // Nothing changes before 应用.
+  await importDialog.getByRole('button', { name: '取消' }).click();
+  await next.revealRow(PRESCHOOL.code);
+  await expect(await next.cell(PRESCHOOL.code, '目标')).toHaveText('≥97%（保持在…以上）');
+  next.expectNoErrors();
+});
+
+test('a target in a 目标测算表 sent back far from the previous one (45‰ for 4.5‰) is questioned in the preview, as typed in the grid', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const cells = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  // A digit too many: 45‰ meant as 4.5‰. It went into 目标 unsaid (typed in the grid, it is questioned).
+  cells[lineOf(INFANT.code)]![cells[0]!.indexOf('新目标')] = '控制在45‰以下';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  await expect(importDialog.getByLabel('导入摘要')).toContainText('请核实 1 处');
+  await expect(importDialog.getByRole('list', { name: '请核实' })).toHaveText(
+    `卫健局目标建议.csv 第 ${lineOf(INFANT.code) + 1} 行 “新目标”列：${INFANT.code} 婴儿死亡率（新目标“控制在45‰以下”）：` +
+      '目标值为45‰，是原目标（5‰）的约10倍。单位可能有误：原目标为5‰，本次为45，可能按万分率（每万人）填写了，或多写了一位数字。',
+  );
+  // Questioned, not refused: 应用 writes it, and 撤销 takes it back.
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<45‰（控制在…以下）');
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<5‰（以下）');
+  next.expectNoErrors();
+});
+
+test('a row removed from the next plan after the 目标测算表 was sent: its line comes back named, said as removed, the rest imported', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const old = new WorkbookPage(page);
+  await old.open();
+  await page.getByRole('button', { name: '工作簿' }).click();
+  const dialog = page.getByRole('dialog', { name: '工作簿' });
+  await dialog.getByLabel('名称').fill('兰溪市儿童发展规划（2026—2030年）');
+  await dialog.getByRole('button', { name: '新建并打开' }).click();
+  await expect(page).toHaveURL(/\?workbook=wb-/);
+  const next = new WorkbookPage(
+    page,
+    makeNextPlan(
+      workbookFromPlan(plan, 'x', new Date()),
+      { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 },
+      new Date(),
+    ),
+  );
+  await next.waitForGrid();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const sheet = page.getByRole('dialog', { name: '监测报告' });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    sheet.getByRole('button', { name: '导出CSV' }).click(),
+  ]);
+  const cells = Papa.parse<string[]>(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  }).data;
+  await sheet.getByRole('button', { name: '返回表格' }).click();
+  // The committee drops 新生儿死亡率 from the new plan after the sheet went out.
+  const NEWBORN = plan.indicators.find((r) => r.name === '新生儿死亡率')!;
+  await next.select(NEWBORN.code, '指标名称');
+  await next.more('删除所选指标');
+  await page.getByRole('dialog', { name: '确认删除指标' }).getByRole('button', { name: /删除/ }).click();
+  await expect(next.row(NEWBORN.code)).toHaveCount(0);
+  await next.waitSaved();
+
+  // 卫健局's sheet comes back: its line for the removed row untouched, a proposal on 婴儿死亡率.
+  const lineOf = (code: string) => cells.findIndex((line) => line[1] === code);
+  cells[lineOf(INFANT.code)]![cells[0]!.indexOf('新目标')] = '控制在4.5‰以下';
+  await page.getByRole('button', { name: '导入CSV' }).click();
+  const importDialog = page.getByRole('dialog', { name: '导入 CSV' });
+  await importDialog.getByLabel('选择各单位发回的 CSV 文件（可一次选多个）').setInputFiles({
+    name: '卫健局目标建议.csv',
+    mimeType: 'text/csv',
+    buffer: encodeGbk(Papa.unparse(cells, { newline: '\r\n' })),
+  });
+  // It said 新增指标请在表格中“新增指标”后填写, as if the office had to add back the row it removed.
+  await expect(importDialog.getByRole('list', { name: '导入错误' })).toHaveText(
+    `卫健局目标建议.csv 第 ${lineOf(NEWBORN.code) + 1} 行 “代码”列：代码“${NEWBORN.code}”（新生儿死亡率）不是本工作簿的指标` +
+      '（可能已从本工作簿删除，或代码有误），该行的新目标“<3‰（以下）”未导入：已删除的指标无需处理；' +
+      '代码有误的，请核对后重新导入；新增指标请在表格中“新增指标”后填写。',
+  );
+  await importDialog.getByRole('button', { name: '应用' }).click();
+  await expect(importDialog).toHaveCount(0);
+  await next.revealRow(INFANT.code);
+  await expect(await next.cell(INFANT.code, '目标')).toHaveText('<4.5‰（控制在…以下）');
+  await expect(next.row(NEWBORN.code)).toHaveCount(0);
+  next.expectNoErrors();
 });

@@ -90,6 +90,7 @@ describe('目标测算表 as CSV', () => {
           {
             code: 'H02',
             name: '=婴儿死亡率',
+            department: '市卫健局',
             latest: '4.9‰（2025年）',
             previous: '<5‰（2025年）',
             trend: '3.93‰',
@@ -105,12 +106,27 @@ describe('目标测算表 as CSV', () => {
 
   it('writes each line of the sheet under its headers, text escaped, a sample sheet labelled first', () => {
     const rows = Papa.parse<string[]>(serializePlanningCsv(sheet, false).replace(/^\uFEFF/, '')).data;
+    // 责任单位 beside the name: the whole sheet goes to every department, which finds its own rows by it (without it,
+    // 卫健局 could not tell its rows from 教育局's).
     expect(rows).toEqual([
-      ['领域', '代码', '指标', '最新值', '上期目标', '按趋势2030年', '新目标', '确定沿用', '评估', '说明'],
+      [
+        '领域',
+        '代码',
+        '指标',
+        '责任单位',
+        '最新值',
+        '上期目标',
+        '按趋势2030年',
+        '新目标',
+        '确定沿用',
+        '评估',
+        '说明',
+      ],
       [
         '儿童与健康',
         'H02',
         "'=婴儿死亡率",
+        '市卫健局',
         '4.9‰（2025年）',
         '<5‰（2025年）',
         '3.93‰',

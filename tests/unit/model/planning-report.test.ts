@@ -112,6 +112,25 @@ describe('目标测算表: the sheet the next plan’s targets are drafted from'
     expect(sheet.summary).not.toContain('确定沿用');
   });
 
+  it('a new target turned round against the previous one (婴儿死亡率 4.5‰以上) is said, and counted apart', () => {
+    const infant = next.indicators.find((r) => r.code === INFANT.code)!;
+    const reversed = {
+      ...infant,
+      target: { kind: 'lower' as const, comparator: '≥' as const, wording: '以上', value: 4.5 },
+    };
+    const sheet = buildPlanningReport(
+      '十五五',
+      [{ ...facts(INFANT.code, 3.9), indicator: reversed }],
+      DEFAULT_THRESHOLDS,
+    );
+    const line = sheet.areas[0]!.rows[0]!;
+    expect(line.verdict).toBe('方向与上期目标相反');
+    expect(line.note).toContain('与上期目标 <5‰（2025年）的方向（降低）相反');
+    expect(sheet.summary).toBe(
+      '1项指标中，已设定新目标的1项（其中方向与上期目标相反1项），仍沿用上期目标、待确定的0项',
+    );
+  });
+
   it('a new target is judged: too timid when the trend already meets it, out of reach beyond any pace seen', () => {
     const rows = [
       {

@@ -131,6 +131,117 @@ describe('目标测算表 sent back with proposed targets', () => {
     ]);
   });
 
+  it('a new target turned round against the previous one (4.5‰以上 for 婴儿死亡率) is not imported, and said where', () => {
+    const lines = exported();
+    const col = lines[0]!.indexOf('新目标');
+    const at = lines.findIndex((l) => l[1] === INFANT.code);
+    const other = lines.findIndex((l) => l[1] === PRESCHOOL.code);
+    lines[at]![col] = '4.5‰以上';
+    lines[other]![col] = '98%以上';
+    const parsed = read(lines);
+    expect(parsed.targetProposals?.map((p) => p.code)).toEqual([PRESCHOOL.code]);
+    expect(parsed.issues).toEqual([
+      {
+        file: '卫健局目标建议.csv',
+        line: at + 1,
+        column: '新目标',
+        message:
+          `${INFANT.code} 婴儿死亡率：新目标未导入，新目标 ≥4.5‰（以上）要求不低于目标值，与上期目标 <5‰（2025年）的方向（降低）相反：` +
+          '请核对“以上”“以下”是否写反；确需改变方向的，请核实指标的统计口径。',
+      },
+    ]);
+  });
+
+  it('a department’s sheet proposing a target for a row another department answers for: that proposal says whose row it is', () => {
+    const lines = exported();
+    const header = lines[0]!;
+    expect(header.indexOf('责任单位')).toBe(header.indexOf('指标') + 1);
+    const col = header.indexOf('新目标');
+    const lineOf = (code: string) => lines.findIndex((l) => l[1] === code);
+    expect(lines[lineOf(PRESCHOOL.code)]![header.indexOf('责任单位')]).toBe('市教育局');
+    lines[lineOf(INFANT.code)]![col] = '控制在4.5‰以下';
+    lines[lineOf(PRESCHOOL.code)]![col] = '98%以上';
+    // Named by the file (卫健局…): its own row is its proposal; 学前教育毛入园率 is 市教育局's.
+    const named = planImport([read(lines, '卫健局目标建议.csv')]).targetProposals;
+    expect(named.map((p) => [p.code, p.otherDepartment ?? null])).toEqual([
+      [INFANT.code, null],
+      [PRESCHOOL.code, '市教育局'],
+    ]);
+    // A name that names no department: the department most of the proposals are for is taken as the sender.
+    const NEWBORN = next.indicators.find((r) => r.name === '新生儿死亡率')!;
+    lines[lineOf(NEWBORN.code)]![col] = '控制在2.5‰以下';
+    const unnamed = planImport([read(lines, '目标建议（回复）.csv')]).targetProposals;
+    expect(unnamed.map((p) => [p.code, p.otherDepartment ?? null])).toEqual([
+      [NEWBORN.code, null],
+      [INFANT.code, null],
+      [PRESCHOOL.code, '市教育局'],
+    ]);
+    // A sheet exported before it had 责任单位 reads as before (columns are found by their headers).
+    const older = lines.map((l) => l.filter((_, i) => i !== header.indexOf('责任单位')));
+    expect(planImport([read(older, '卫健局目标建议.csv')]).targetProposals.map((p) => p.code)).toEqual([
+      NEWBORN.code,
+      INFANT.code,
+      PRESCHOOL.code,
+    ]);
+    // One proposal, from a file naming nobody: whose it is cannot be told, and nothing is said.
+    const one = exported();
+    one[lineOf(PRESCHOOL.code)]![col] = '98%以上';
+    expect(planImport([read(one, '目标建议.csv')]).targetProposals[0]!.otherDepartment).toBeUndefined();
+  });
+
+  it('a proposed target far from the previous one or the figures is proposed and questioned (请核实), as typed in the grid', () => {
+    const lines = exported();
+    const col = lines[0]!.indexOf('新目标');
+    const lineOf = (code: string) => lines.findIndex((l) => l[1] === code);
+    // A digit too many (45‰ for 4.5‰, against <5‰ and figures of 5.2‰); 每年降低15个百分点 on 近视率 (was 1).
+    lines[lineOf(INFANT.code)]![col] = '控制在45‰以下';
+    lines[lineOf(MYOPIA.code)]![col] = '每年降低15个百分点';
+    lines[lineOf(PRESCHOOL.code)]![col] = '98%以上';
+    const parsed = read(lines);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.targetProposals?.map((p) => p.code)).toEqual([INFANT.code, MYOPIA.code, PRESCHOOL.code]);
+    expect(parsed.questions).toEqual([
+      expect.objectContaining({
+        file: '卫健局目标建议.csv',
+        line: lineOf(INFANT.code) + 1,
+        column: '新目标',
+        code: INFANT.code,
+        value: 45,
+        message: `${INFANT.code} 婴儿死亡率（新目标“控制在45‰以下”）：目标值为45‰，是原目标（5‰）的约10倍。单位可能有误：原目标为5‰，本次为45，可能按万分率（每万人）填写了，或多写了一位数字。`,
+      }),
+      expect.objectContaining({
+        line: lineOf(MYOPIA.code) + 1,
+        column: '新目标',
+        code: MYOPIA.code,
+        value: -15,
+        message: expect.stringContaining(
+          '（新目标“每年降低15个百分点”）：每年变化为每年降低15个百分点，是原每年变化（',
+        ),
+      }),
+    ]);
+  });
+
+  it('a row removed from the plan after the sheet was sent: its line is said by name, as removed or a wrong code', () => {
+    const lines = exported();
+    const REMOVED = next.indicators.at(-1)!;
+    const at = lines.findIndex((l) => l[1] === REMOVED.code);
+    const kept = next.indicators.filter((r) => r.code !== REMOVED.code);
+    const parsed = read(lines, '卫健局目标建议.csv', kept);
+    expect(parsed.targetProposals).toEqual([]);
+    // It read 新增指标请在表格中“新增指标”后填写 alone: as if the office had to add the row it had just removed.
+    expect(parsed.issues).toEqual([
+      {
+        file: '卫健局目标建议.csv',
+        line: at + 1,
+        column: '代码',
+        message:
+          `代码“${REMOVED.code}”（${REMOVED.name}）不是本工作簿的指标（可能已从本工作簿删除，或代码有误），` +
+          `该行的新目标“${lines[at]![lines[0]!.indexOf('新目标')]!.replace(/^'/, '')}”未导入：已删除的指标无需处理；` +
+          '代码有误的，请核对后重新导入；新增指标请在表格中“新增指标”后填写。',
+      },
+    ]);
+  });
+
   it('two departments proposing different targets for one row: neither is taken, and that is said', () => {
     const a = exported();
     const b = exported();
@@ -183,6 +294,7 @@ describe('目标测算表 sent back: 确定沿用 goes both ways', () => {
       '领域',
       '代码',
       '指标',
+      '责任单位',
       '最新值',
       '上期目标',
       '按趋势2030年',

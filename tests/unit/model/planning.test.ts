@@ -9,6 +9,7 @@ import {
   nextPlanTitle,
   previousPeriodNote,
   showPlannedTrend,
+  targetReversal,
 } from '../../../src/model/planning';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
 import {
@@ -238,10 +239,13 @@ describe('too timid / out of reach', () => {
       target: { ...centre.target, kind: 'count' as const, comparator: '≥' as const, value: 6 },
     };
     expect(assessAmbition(atLeast, DEFAULT_THRESHOLDS).message).toContain('到2030年需增加 1 家');
-    // Fewer is better (例, 起 …): strictly below 3 from 3 is one fewer, from 4 two.
+    // Fewer is better (例, 起 …): strictly below 3 from 3 is one fewer, from 4 two. (Such a row's previous target
+    // asked fewer too: one asking more, turned round, is flagged as reversed.)
+    const fewer = { ...centre.target, kind: 'upper' as const, comparator: '<' as const, value: 3 };
     const below = (latest: number): Indicator => ({
       ...centre,
-      target: { ...centre.target, kind: 'upper', comparator: '<', value: 3 },
+      target: fewer,
+      previousTarget: { ...fewer, value: 4, targetYear: 2025 },
       values: { 2020: latest + 2, 2022: latest + 1, 2025: latest },
     });
     expect(assessAmbition(below(3), DEFAULT_THRESHOLDS).message).toContain('到2030年需减少 1 家');
@@ -407,6 +411,15 @@ describe('the next plan’s name', () => {
     ['兰溪市儿童发展“十四五”规划（2021—2025年）', 2025, 2030, '兰溪市儿童发展“十五五”规划（2026—2030年）'],
     ['城区试点工作簿', 2025, 2030, '城区试点工作簿（2026—2030年）'],
     ['某规划（2021-2025年）', 2025, 2032, '某规划（2026—2032年）'],
+    // Words after the period stay after it: the period was moved to the end, behind the sample's label (…规划·示例数据
+    // （模拟，非真实统计）（2026—2030年）, the label then shown twice in the heading) or a 草案.
+    [
+      '兰溪市儿童发展“十四五”规划（2021—2025年）·示例数据（模拟，非真实统计）',
+      2025,
+      2030,
+      '兰溪市儿童发展“十五五”规划（2026—2030年）·示例数据（模拟，非真实统计）',
+    ],
+    ['兰溪市儿童发展规划（2021—2025年）草案', 2025, 2030, '兰溪市儿童发展规划（2026—2030年）草案'],
   ])('%s → %s', (title, base, target, expected) => {
     expect(nextPlanTitle(title, base, target)).toBe(expected);
   });
@@ -432,5 +445,60 @@ describe('an import into a next plan that changes figures of the previous period
   it('says nothing when only the new period’s years changed, or the workbook is no next plan', () => {
     expect(previousPeriodNote([{ year: 2026 }, { year: 2027 }], next.indicators)).toBe('');
     expect(previousPeriodNote([{ year: 2024 }, { year: 2025 }], old.indicators)).toBe('');
+  });
+});
+
+describe('a new target that turns the previous one’s direction round', () => {
+  const next = makeNextPlan(old, { id: 'n', title: 'n', baseYear: 2025, targetYear: 2030 }, new Date());
+  const infant = next.indicators.find((r) => r.name === '婴儿死亡率')!;
+  const preschool = next.indicators.find((r) => r.name === '学前教育毛入园率')!;
+  const myopia = next.indicators.find((r) => r.name === '儿童青少年总体近视率')!;
+  const retarget = (row: Indicator, target: Indicator['target']): Indicator => ({ ...row, target });
+
+  it('婴儿死亡率 <5‰ written 4.5‰以上 (≥): flagged with both targets and what to check, never read as 偏保守', () => {
+    // 4.8‰ in 2025 "meets" ≥4.5‰: it read 目标偏保守, of a death rate asked to stay at least 4.5‰.
+    const reversed = retarget(infant, { kind: 'lower', comparator: '≥', wording: '以上', value: 4.5 });
+    const a = assessAmbition(reversed, DEFAULT_THRESHOLDS);
+    expect(a.flag).toBe('reversed');
+    expect(a.message).toBe(
+      '新目标 ≥4.5‰（以上）要求不低于目标值，与上期目标 <5‰（2025年）的方向（降低）相反：' +
+        '请核对“以上”“以下”是否写反；确需改变方向的，请核实指标的统计口径。',
+    );
+    expect(targetReversal(reversed)).toBe(a.message);
+  });
+
+  it('a rate to raise turned into one to lower, and a yearly fall turned into a rise, are flagged too', () => {
+    const lowered = retarget(preschool, { kind: 'upper', comparator: '<', wording: '以下', value: 98 });
+    expect(assessAmbition(lowered, DEFAULT_THRESHOLDS).flag).toBe('reversed');
+    const rising = retarget(myopia, {
+      kind: 'yearly-change',
+      comparator: '≥',
+      wording: '每年提高1个百分点',
+      value: null,
+      yearlyStep: 1,
+    });
+    expect(targetReversal(rising)).toContain('与上期目标 每年降低1个百分点以上（2025年）的方向（降低）相反');
+  });
+
+  it('the same direction in other words, a band, or a row new in this plan is no reversal', () => {
+    expect(targetReversal(infant)).toBeNull();
+    expect(
+      targetReversal(retarget(infant, { kind: 'upper', comparator: '≤', wording: '以内', value: 4 })),
+    ).toBeNull();
+    expect(
+      targetReversal(
+        retarget(infant, { kind: 'direction', comparator: '↓', wording: '持续下降', value: null }),
+      ),
+    ).toBeNull();
+    expect(
+      targetReversal(retarget(infant, { kind: 'around', comparator: '≈', wording: '左右', value: 4.5 })),
+    ).toBeNull();
+    expect(
+      targetReversal(retarget(preschool, { kind: 'full', comparator: '=', wording: '全覆盖', value: 100 })),
+    ).toBeNull();
+    const added = { ...infant, previousTarget: undefined };
+    expect(
+      targetReversal(retarget(added, { kind: 'lower', comparator: '≥', wording: '', value: 1 })),
+    ).toBeNull();
   });
 });
