@@ -1,0 +1,100 @@
+/**
+ * A clerk's afternoon with the keyboard, as in Excel: 撤销 and 重做 (Ctrl+Z, Ctrl+Y, Ctrl+Shift+Z) after each kind
+ * of edit, with the grid, the row's 状态 and a reload agreeing; what 撤销 says when it has nothing to take back
+ * (after a reload); and the cell she was on kept when a dialog closes — 设置 saved too.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
+import { WorkbookPage } from './workbook-page';
+
+const plan = LANXI_2021_2025;
+const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
+const cellInfo = (page: Page) => page.locator('.status-bar .cell-info');
+
+/** The row under `code` in the plan's order (the order the grid shows before any filter or sort). */
+function rowAfter(code: string): { code: string; name: string } {
+  const next = plan.indicators[plan.indicators.findIndex((r) => r.code === code) + 1];
+  if (!next) throw new Error(`no row after ${code}`);
+  return next;
+}
+
+async function reload(workbook: WorkbookPage): Promise<void> {
+  await workbook.waitSaved();
+  await workbook.page.reload();
+  await workbook.waitForGrid();
+}
+
+test('Ctrl+Z after a reload says that nothing of this opening is left to undo, and where the earlier edits are', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.typeInto(INFANT.code, '2021年', '5.8');
+  await reload(workbook);
+  await workbook.select(INFANT.code, '2021年');
+  await page.keyboard.press('Control+z');
+  // Not silence: the figure stays (it is saved), and the status bar says why 撤销 does not take it back.
+  await expect(cellInfo(page)).toHaveText(
+    '没有可撤销的操作：撤销只对本次打开页面后的修改有效。之前的修改都已保存，可在“修改记录”中查看。',
+  );
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.8‰');
+  await page.keyboard.press('Control+y');
+  await expect(cellInfo(page)).toHaveText('没有可重做的操作。');
+  // The keys are still the grid's: the next arrow moves on from her cell.
+  await page.keyboard.press('ArrowDown');
+  const next = rowAfter(INFANT.code);
+  await expect(cellInfo(page)).toContainText(`${next.code} ${next.name} · 2021年`);
+  // Once there is something to undo, Ctrl+Z takes it back as before, and says so.
+  await workbook.typeInto(INFANT.code, '2022年', '5.6');
+  await page.keyboard.press('Control+z');
+  await expect(cellInfo(page)).toHaveText('已撤销修改。可点“重做”恢复。');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(cellInfo(page)).toHaveText('已重做修改。');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
+  workbook.expectNoErrors();
+});
+
+test('设置 saved with 保存 gives the clerk her cell back; a new name keeps 撤销, a threshold says it is lost', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const next = rowAfter(INFANT.code);
+  await workbook.typeInto(INFANT.code, '2021年', '5.8');
+  await workbook.select(INFANT.code, '2021年');
+
+  // Her name, as the status bar's 填报人：未填写 asks for.
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  let settings = page.getByRole('dialog', { name: '设置' });
+  await settings.getByLabel('填报人（经办人）姓名').fill('张丽');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(settings).toHaveCount(0);
+  await expect(page.locator('.status-bar')).toContainText('填报人：张丽');
+  // The keys go on from her cell (they started over at the top-left cell, and 撤销 had nothing left).
+  await page.keyboard.press('ArrowDown');
+  await expect(cellInfo(page)).toContainText(`${next.code} ${next.name} · 2021年`);
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('');
+  await page.keyboard.press('Control+y');
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.8‰');
+  // The edit after the name is recorded under it.
+  await workbook.waitSaved();
+
+  // A threshold changes every row's 状态: the page is built again, on her cell, and says 撤销 starts afresh.
+  await workbook.select(INFANT.code, '2021年');
+  await page.getByRole('button', { name: '设置', exact: true }).click();
+  settings = page.getByRole('dialog', { name: '设置' });
+  await settings.getByLabel('方向性指标预计达标：年均变化不低于').fill('1%');
+  await settings.getByRole('button', { name: '保存' }).click();
+  await expect(cellInfo(page)).toHaveText(
+    '设置已保存。页面已按新设置重新载入：之前的修改都已保存，但不能再撤销。',
+  );
+  await expect(page.getByRole('button', { name: '撤销', exact: true })).toBeDisabled();
+  await page.keyboard.press('ArrowDown');
+  await expect(cellInfo(page)).toContainText(`${next.code} ${next.name} · 2021年`);
+  await reload(workbook);
+  await workbook.revealRow(INFANT.code);
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.8‰');
+  workbook.expectNoErrors();
+});
