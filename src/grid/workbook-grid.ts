@@ -118,6 +118,7 @@ import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-de
 import { roundHalfAway } from '../model/rounding';
 import { joinedAction, type UndoAction } from './joined-undo-step';
 import { guardSampleClipboard } from './sample-clipboard';
+import { sayWhenNothingToUndo } from './nothing-to-undo';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -232,6 +233,8 @@ export interface GridEvents {
   onOverwroteUnseen?(message: string): void;
   /** Whether there is something to undo or redo (for the 撤销 and 重做 buttons). */
   onUndoAvailability?(canUndo: boolean, canRedo: boolean): void;
+  /** Ctrl+Z (or Ctrl+Y, Ctrl+Shift+Z) was pressed in the grid with nothing to undo (redo). */
+  onNothingToUndo?(kind: 'undo' | 'redo'): void;
   /**
    * Another tab's save changed rows this page's undo or redo steps would write: the steps were dropped, so that
    * an undo cannot put back a value over the other tab's. `message` says so.
@@ -2232,6 +2235,7 @@ export function makeWorkbookGrid(
   };
 
   const grid = hot;
+  sayWhenNothingToUndo(grid, (kind) => options.events.onNothingToUndo?.(kind));
   // With imeFastEdit, Handsontable moves the focus to its editor's textarea a moment after each selection. A
   // dialog opened in that moment (Alt+C right after an arrow key) or the search box must keep it: otherwise
   // Escape and Tab went to the grid under the open dialog.

@@ -372,6 +372,7 @@ export function App(props: { session: Session }) {
         },
         onNotice: setNotice,
         onUndoAvailability: (undo, redo) => setUndoable({ undo, redo }),
+        onNothingToUndo: (kind) => setNotice(nothingToUndoNotice(kind)),
         onSelectionChanged: (info) => {
           // A notice ("已导入…", "已撤销…", "目标未改…") is shown until the clerk moves on to another cell (the grid
           // selects the same cell again when an editor stays open on a text it refused).
@@ -1231,6 +1232,16 @@ export function App(props: { session: Session }) {
       </Show>
     </div>
   );
+}
+
+/**
+ * Ctrl+Z with nothing to undo: the steps are this page's (a reload starts afresh), and nothing is lost by that —
+ * every edit was saved and is in 修改记录.
+ */
+function nothingToUndoNotice(kind: 'undo' | 'redo'): string {
+  return kind === 'undo'
+    ? '没有可撤销的操作：撤销只对本次打开页面后的修改有效。之前的修改都已保存，可在“修改记录”中查看。'
+    : '没有可重做的操作。';
 }
 
 function undoRedoNotice(kind: 'undo' | 'redo', actionType: string): string {
