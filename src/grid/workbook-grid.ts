@@ -301,6 +301,11 @@ export interface WorkbookGrid {
    */
   asOneUndoStep(actionType: string, apply: () => void): void;
   selectRow(code: string): void;
+  /**
+   * Select the cell of row `code` in the column titled `column` (as the status bar names it), scrolled into view,
+   * with the keys: the cell a clerk was on before the page was reloaded. False when there is no such cell now.
+   */
+  selectCell(code: string, column: string): boolean;
   /** Select the top-left cell (a key pressed with nothing selected starts there). */
   selectFirstCell(): void;
   /**
@@ -2651,6 +2656,16 @@ export function makeWorkbookGrid(
       if (visualRow === null || visualRow < 0) return;
       grid.selectCell(visualRow, statusCol);
       grid.scrollViewportTo({ row: visualRow, col: statusCol });
+    },
+    selectCell(code, column) {
+      const physicalRow = physicalRowOf(code);
+      const visualRow = physicalRow < 0 ? null : grid.toVisualRow(physicalRow);
+      const visualCol = columns.findIndex((spec) => spec.title === column);
+      if (visualRow === null || visualRow < 0 || visualCol < 0) return false;
+      grid.selectCell(visualRow, visualCol);
+      grid.scrollViewportTo({ row: visualRow, col: visualCol });
+      grid.listen();
+      return true;
     },
     selectFirstCell() {
       if (grid.countRows() === 0) return;

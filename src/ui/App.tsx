@@ -10,6 +10,8 @@ import {
   LAST_WORKBOOK_SETTING,
   rememberShownInThisTab,
   carryNotice,
+  carryCell,
+  takeCarriedCell,
   workbookHref,
   LICENSE_SETTING,
   THRESHOLDS_SETTING,
@@ -46,6 +48,7 @@ import { previousPeriodNote } from '../model/planning';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 import { quoted } from '../model/quote';
+import { sameThresholds } from '../model/threshold-entry';
 import { exampleVersionName } from '../model/version-name';
 
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
@@ -106,9 +109,14 @@ function ticksSaid(targets: readonly TargetProposal[]): string {
 }
 
 export function App(props: { session: Session }) {
-  // The session is fixed for the life of the page (a new licence key reloads the page).
+  // The session is fixed for the life of the page (a new licence key or threshold reloads the page).
   // eslint-disable-next-line solid/reactivity
-  const { workbook, repository, licenseKey, thresholds, clerk, organisation } = props.session;
+  const { workbook, repository, licenseKey, thresholds } = props.session;
+  // The clerk's name and office change in 设置 without the page being built again: her undo steps and her cell stay.
+  // eslint-disable-next-line solid/reactivity
+  const [clerk, setClerk] = createSignal(props.session.clerk);
+  // eslint-disable-next-line solid/reactivity
+  const [organisation, setOrganisation] = createSignal(props.session.organisation);
   const [saveState, setSaveState] = createSignal<SaveState>({ status: 'saved', at: null });
   // eslint-disable-next-line solid/reactivity
   const [failure, setFailure] = createSignal<StorageFailure | null>(props.session.failure);
@@ -396,12 +404,16 @@ export function App(props: { session: Session }) {
             refreshCounts();
           },
         },
-        clerk: () => clerk,
+        clerk,
         markUnsaved: (codes) => autosave?.markRows(codes),
         // The clerk's new row under another code: said as when this tab's own save renumbers it.
         onRecoded: (conflicts) => addConflict(conflictNotice(conflicts)),
       });
     refreshCounts();
+    // Reloaded by 设置 (a new threshold): back on her cell. Selecting it clears the status bar: the carried notice
+    // (设置已保存…) is said again.
+    const carried = takeCarriedCell();
+    if (carried && grid.selectCell(carried.code, carried.column)) setNotice(props.session.notice);
     // The grid is drawn with the workbook: `npm run bench` measures cold start and opening up to this mark.
     performance.mark('workbook-ready');
     setTimeout(() => formatSavedTime(new Date()), 0);
@@ -559,8 +571,24 @@ export function App(props: { session: Session }) {
       await repository.setSetting(ORGANISATION_SETTING, settings.organisation);
       await repository.setSetting(LICENSE_SETTING, settings.licenseKey);
       await repository.setSetting(THRESHOLDS_SETTING, settings.thresholds);
-      // The grid reads its licence key when it is built: reload to build it again (data is saved).
-      carryNotice('设置已保存。');
+      if (settings.licenseKey === licenseKey && sameThresholds(settings.thresholds, thresholds)) {
+        // A name or an office: taken in place, so Ctrl+Z still takes back what she typed before, from her cell.
+        setClerk(settings.clerk);
+        setOrganisation(settings.organisation);
+        setShowSettings(false);
+        setNotice('设置已保存。');
+        backToGrid();
+        return;
+      }
+      // The grid reads its licence key and thresholds when it is built: reload to build it again (data is saved),
+      // on the cell she was on. Its undo steps cannot come along: said, so a Ctrl+Z that does nothing is expected.
+      const cell = selection();
+      if (cell) carryCell(cell);
+      carryNotice(
+        undoable().undo || undoable().redo
+          ? '设置已保存。页面已按新设置重新载入：之前的修改都已保存，但不能再撤销。'
+          : '设置已保存。',
+      );
       location.reload();
     } catch (error) {
       // Said as the settings' failure (it read 最近的修改尚未保存。将自动重试, which nothing would do).
@@ -976,15 +1004,15 @@ export function App(props: { session: Session }) {
           <button
             type="button"
             class="link clerk"
-            classList={{ missing: !clerk }}
+            classList={{ missing: !clerk() }}
             title={
-              clerk
-                ? `修改记录中记为“${clerk}”。如不是您本人（例如从同事的备份恢复后），请点此在“设置”中改为您的姓名。`
+              clerk()
+                ? `修改记录中记为“${clerk()}”。如不是您本人（例如从同事的备份恢复后），请点此在“设置”中改为您的姓名。`
                 : '修改记录中将显示“（未填姓名）”。点此在“设置”中填写您的姓名。'
             }
             onClick={() => setShowSettings(true)}
           >
-            填报人：{clerk || '未填写'}
+            填报人：{clerk() || '未填写'}
           </button>
         </Show>
       </footer>
@@ -1027,7 +1055,7 @@ export function App(props: { session: Session }) {
           <WorkbooksDialog
             repository={repo()}
             persisted={props.session.persisted}
-            clerk={clerk}
+            clerk={clerk()}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
             onDeletedForGood={(id) => tabSync.announceDeleted(id)}
@@ -1048,7 +1076,7 @@ export function App(props: { session: Session }) {
           <VersionsDialog
             repository={repo()}
             workbookId={workbook.id}
-            clerk={clerk}
+            clerk={clerk()}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeSave={() => autosave?.flush() ?? Promise.resolve()}
             onRestored={(message) => {
@@ -1102,7 +1130,7 @@ export function App(props: { session: Session }) {
       <Show when={showReport()}>
         <ReportView
           planTitle={workbook.title}
-          organisation={organisation}
+          organisation={organisation()}
           isSample={workbook.isSample === true}
           years={reportYears()}
           rows={reports()}
@@ -1218,8 +1246,8 @@ export function App(props: { session: Session }) {
 
       <Show when={showSettings()}>
         <SettingsDialog
-          clerk={clerk}
-          organisation={organisation}
+          clerk={clerk()}
+          organisation={organisation()}
           licenseKey={licenseKey}
           defaultLicenseKey={DEFAULT_LICENSE_KEY}
           thresholds={thresholds}

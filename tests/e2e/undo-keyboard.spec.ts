@@ -78,8 +78,18 @@ test('设置 saved with 保存 gives the clerk her cell back; a new name keeps �
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('');
   await page.keyboard.press('Control+y');
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.8‰');
-  // The edit after the name is recorded under it.
+  // What she does after saving her name is recorded under it (the history took the name of the page's opening).
   await workbook.waitSaved();
+  await page.getByRole('button', { name: '修改记录' }).click();
+  const history = page.getByRole('dialog', { name: /修改记录/ }).getByRole('table', { name: '修改记录' });
+  await expect(history.locator('tbody tr').first()).toContainText(/重做修改\s*张丽$/);
+  // What she typed before she gave her name keeps the record it was saved with.
+  await expect(history.locator('tbody tr').last()).toContainText('录入');
+  await expect(history.locator('tbody tr').last()).not.toContainText('张丽');
+  await page
+    .getByRole('dialog', { name: /修改记录/ })
+    .getByRole('button', { name: '关闭' })
+    .click();
 
   // A threshold changes every row's 状态: the page is built again, on her cell, and says 撤销 starts afresh.
   await workbook.select(INFANT.code, '2021年');
@@ -87,7 +97,7 @@ test('设置 saved with 保存 gives the clerk her cell back; a new name keeps �
   settings = page.getByRole('dialog', { name: '设置' });
   await settings.getByLabel('方向性指标预计达标：年均变化不低于').fill('1%');
   await settings.getByRole('button', { name: '保存' }).click();
-  await expect(cellInfo(page)).toHaveText(
+  await expect(cellInfo(page)).toContainText(
     '设置已保存。页面已按新设置重新载入：之前的修改都已保存，但不能再撤销。',
   );
   await expect(page.getByRole('button', { name: '撤销', exact: true })).toBeDisabled();
