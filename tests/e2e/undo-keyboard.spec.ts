@@ -108,3 +108,34 @@ test('设置 saved with 保存 gives the clerk her cell back; a new name keeps �
   await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.8‰');
   workbook.expectNoErrors();
 });
+
+test('after the toolbar’s 撤销 or 重做 is clicked the keys are the grid’s again: arrows move, Ctrl+Y and Ctrl+Z work', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const next = rowAfter(INFANT.code);
+  await workbook.typeInto(INFANT.code, '2021年', '5.8');
+  await workbook.select(INFANT.code, '2022年');
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('');
+  // 撤销 put her on the cell it changed; the next arrow goes on from there (the keys went to a hidden field).
+  await page.keyboard.press('ArrowDown');
+  await expect(cellInfo(page)).toContainText(`${next.code} ${next.name} · 2021年`);
+  await page.keyboard.press('Control+y');
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.8‰');
+
+  await page.getByRole('button', { name: '撤销', exact: true }).click();
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('');
+  await page.getByRole('button', { name: '重做', exact: true }).click();
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('5.8‰');
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(INFANT.code, '2021年')).toHaveText('');
+  await expect(cellInfo(page)).toHaveText('已撤销修改。可点“重做”恢复。');
+  // A figure typed at once goes into her cell.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.type('4.9');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(next.code, '2021年')).toHaveText('4.9‰');
+  workbook.expectNoErrors();
+});
