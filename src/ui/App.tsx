@@ -894,10 +894,28 @@ export function App(props: { session: Session }) {
           预警汇总
         </button>
         <span class="spacer" />
-        <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）" disabled={!undoable().undo}>
+        {/* The click took the keys from the grid (the focus went back to its hidden input, unheard): given back, so
+            the arrows and Ctrl+Y go on from the cell 撤销 put her on. */}
+        <button
+          type="button"
+          onClick={() => {
+            grid?.undo();
+            grid?.focus();
+          }}
+          title="撤销（Ctrl+Z）"
+          disabled={!undoable().undo}
+        >
           撤销
         </button>
-        <button type="button" onClick={() => grid?.redo()} title="重做（Ctrl+Y）" disabled={!undoable().redo}>
+        <button
+          type="button"
+          onClick={() => {
+            grid?.redo();
+            grid?.focus();
+          }}
+          title="重做（Ctrl+Y 或 Ctrl+Shift+Z）"
+          disabled={!undoable().redo}
+        >
           重做
         </button>
         <button
