@@ -139,3 +139,41 @@ test('after the toolbar’s 撤销 or 重做 is clicked the keys are the grid’
   await expect(await workbook.cell(next.code, '2021年')).toHaveText('4.9‰');
   workbook.expectNoErrors();
 });
+
+test('Ctrl+D fills down as in Excel: the top row of the selection into the rows below it, one step for 撤销', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const [second, third] = [rowAfter(INFANT.code), rowAfter(rowAfter(INFANT.code).code)];
+  await workbook.typeInto(INFANT.code, '2021年', '5.8');
+  await workbook.typeInto(INFANT.code, '2022年', '5.6');
+  // Two years of three rows: the top row's figures go into the two below, with the rows' own unit.
+  await workbook.select(INFANT.code, '2021年');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+d');
+  await expect(await workbook.cell(second.code, '2021年')).toHaveText('5.8‰');
+  await expect(await workbook.cell(third.code, '2022年')).toHaveText('5.6‰');
+  // The selection stays as she made it, and one 撤销 takes back the whole fill.
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(second.code, '2021年')).toHaveText('');
+  await expect(await workbook.cell(third.code, '2022年')).toHaveText('');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
+  await page.keyboard.press('Control+y');
+  await expect(await workbook.cell(third.code, '2021年')).toHaveText('5.8‰');
+
+  // One cell selected: the cell above comes down into it (责任单位, an office for a whole block of rows).
+  await workbook.typeInto(INFANT.code, '责任单位', '市妇幼保健院');
+  await workbook.select(second.code, '责任单位');
+  await page.keyboard.press('Control+d');
+  await expect(await workbook.cell(second.code, '责任单位')).toHaveText('▼市妇幼保健院');
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await workbook.revealRow(second.code);
+  await expect(await workbook.cell(second.code, '责任单位')).toHaveText('▼市妇幼保健院');
+  await expect(await workbook.cell(third.code, '2022年')).toHaveText('5.6‰');
+  workbook.expectNoErrors();
+});
