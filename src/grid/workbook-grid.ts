@@ -119,6 +119,7 @@ import { roundHalfAway } from '../model/rounding';
 import { joinedAction, type UndoAction } from './joined-undo-step';
 import { guardSampleClipboard } from './sample-clipboard';
 import { sayWhenNothingToUndo } from './nothing-to-undo';
+import { enableFillDown } from './fill-down';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -2241,6 +2242,7 @@ export function makeWorkbookGrid(
 
   const grid = hot;
   sayWhenNothingToUndo(grid, (kind) => options.events.onNothingToUndo?.(kind));
+  enableFillDown(grid);
   // With imeFastEdit, Handsontable moves the focus to its editor's textarea a moment after each selection. A
   // dialog opened in that moment (Alt+C right after an arrow key) or the search box must keep it: otherwise
   // Escape and Tab went to the grid under the open dialog.

@@ -146,6 +146,7 @@ test('Ctrl+D fills down as in Excel: the top row of the selection into the rows 
   const workbook = new WorkbookPage(page);
   await workbook.open();
   const [second, third] = [rowAfter(INFANT.code), rowAfter(rowAfter(INFANT.code).code)];
+  expect(plan.indicators.find((r) => r.code === third.code)?.unit).toBe('1/10万');
   await workbook.typeInto(INFANT.code, '2021年', '5.8');
   await workbook.typeInto(INFANT.code, '2022年', '5.6');
   // Two years of three rows: the top row's figures go into the two below, with the rows' own unit.
@@ -155,14 +156,15 @@ test('Ctrl+D fills down as in Excel: the top row of the selection into the rows 
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Control+d');
   await expect(await workbook.cell(second.code, '2021年')).toHaveText('5.8‰');
-  await expect(await workbook.cell(third.code, '2022年')).toHaveText('5.6‰');
+  // (The third row, 儿童常见疾病和恶性肿瘤等严重疾病发病率, counts per 10万: the figure is read in its own unit.)
+  await expect(await workbook.cell(third.code, '2022年')).toHaveText('5.6/10万');
   // The selection stays as she made it, and one 撤销 takes back the whole fill.
   await page.keyboard.press('Control+z');
   await expect(await workbook.cell(second.code, '2021年')).toHaveText('');
   await expect(await workbook.cell(third.code, '2022年')).toHaveText('');
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
   await page.keyboard.press('Control+y');
-  await expect(await workbook.cell(third.code, '2021年')).toHaveText('5.8‰');
+  await expect(await workbook.cell(third.code, '2021年')).toHaveText('5.8/10万');
 
   // One cell selected: the cell above comes down into it (责任单位, an office for a whole block of rows).
   await workbook.typeInto(INFANT.code, '责任单位', '市妇幼保健院');
@@ -174,6 +176,6 @@ test('Ctrl+D fills down as in Excel: the top row of the selection into the rows 
   await workbook.waitForGrid();
   await workbook.revealRow(second.code);
   await expect(await workbook.cell(second.code, '责任单位')).toHaveText('▼市妇幼保健院');
-  await expect(await workbook.cell(third.code, '2022年')).toHaveText('5.6‰');
+  await expect(await workbook.cell(third.code, '2022年')).toHaveText('5.6/10万');
   workbook.expectNoErrors();
 });
