@@ -179,3 +179,24 @@ test('Ctrl+D fills down as in Excel: the top row of the selection into the rows 
   await expect(await workbook.cell(third.code, '2022年')).toHaveText('5.6/10万');
   workbook.expectNoErrors();
 });
+
+test('a click on the row panel or the status bar to read them leaves the keys to the grid: arrows, figures, Ctrl+Z', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const next = rowAfter(INFANT.code);
+  await workbook.select(INFANT.code, '2021年');
+  // She reads what the panel says of the row (clicking on its text), then goes on with the keyboard.
+  await page.getByRole('complementary', { name: '指标说明' }).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowDown');
+  await expect(cellInfo(page)).toContainText(`${next.code} ${next.name} · 2021年`);
+  await page.keyboard.type('4.9');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(next.code, '2021年')).toHaveText('4.9‰');
+  await page.locator('.status-bar .counts').click();
+  await page.keyboard.press('Control+z');
+  await expect(await workbook.cell(next.code, '2021年')).toHaveText('');
+  await expect(cellInfo(page)).toHaveText('已撤销修改。可点“重做”恢复。');
+  workbook.expectNoErrors();
+});
