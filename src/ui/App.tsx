@@ -56,6 +56,19 @@ const ALL_ROWS = '\u0000all';
 /** Keys that move or start editing in the grid: with nothing selected, the first of them selects a cell. */
 const START_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'F2', 'Home', 'End']);
 /**
+ * A key a clerk presses for the grid with the focus on the page: moving, starting to type or edit, deleting, and
+ * Ctrl+Z / Ctrl+Y / Ctrl+D / Ctrl+V. Not Ctrl+C or Ctrl+X: text selected on the page (the row panel's) is hers to copy.
+ */
+function keyForTheGrid(event: KeyboardEvent): boolean {
+  if (event.altKey) return false;
+  if (event.ctrlKey || event.metaKey) return ['z', 'y', 'd', 'v'].includes(event.key.toLowerCase());
+  return (
+    START_KEYS.has(event.key) ||
+    ['Delete', 'Backspace', 'PageUp', 'PageDown'].includes(event.key) ||
+    event.key.length === 1
+  );
+}
+/**
  * Made once, when the grid is ready (see onMount): building a date formatter costs tens of milliseconds, which
  * start-up or the first edit would otherwise pay.
  */
@@ -464,6 +477,10 @@ export function App(props: { session: Session }) {
         grid?.selectFirstCell();
         return;
       }
+      // A cell is selected, but a click on the page to read it (the row panel, the status bar) took the keys from the
+      // grid: the focus is on the page itself, and the arrows, a figure or Ctrl+Z did nothing. They are the grid's
+      // again, this very key too (the grid hears it after this listener, the window's, in capture).
+      if (idle && selection() && keyForTheGrid(event)) grid?.focus();
       // Alt+C: the chart of the selected row, without leaving the keyboard.
       if (event.altKey && !event.ctrlKey && event.code === 'KeyC') {
         const code = selection()?.code;
