@@ -200,3 +200,24 @@ test('a click on the row panel or the status bar to read them leaves the keys to
   await expect(cellInfo(page)).toHaveText('已撤销修改。可点“重做”恢复。');
   workbook.expectNoErrors();
 });
+
+test('撤销 of 删除所选指标 puts the clerk back on the row it brings back, so what she types next goes there', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await workbook.select(INFANT.code, '2021年');
+  await workbook.more('删除所选指标');
+  await page.getByRole('dialog', { name: '确认删除指标' }).getByRole('button', { name: /删除/ }).click();
+  await expect(workbook.row(INFANT.code)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(cellInfo(page)).toHaveText('已撤销删除指标。可点“重做”恢复。');
+  await expect(workbook.row(INFANT.code)).toHaveCount(1);
+  // She was on 婴儿死亡率 2021年 when she deleted it: the next arrow goes on from there (it went from the row above).
+  await page.keyboard.press('ArrowRight');
+  await expect(cellInfo(page)).toContainText(`${INFANT.code} ${INFANT.name} · 2022年`);
+  await page.keyboard.type('5.6');
+  await page.keyboard.press('Enter');
+  await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
+  workbook.expectNoErrors();
+});
