@@ -1838,6 +1838,12 @@ export function makeWorkbookGrid(
       const actionType = (action as { actionType?: string }).actionType ?? '';
       finishUndoRedo('undo', actionType);
       if (actionType !== 'remove_row') return;
+      // Back on the row brought back, in the column she was in: the selection stayed on the row above it, where
+      // the next figure she typed went.
+      const restored = (action as { index?: number }).index;
+      const visualRow = restored === undefined ? null : hot?.toVisualRow(restored);
+      if (hot && visualRow !== null && visualRow !== undefined && visualRow >= 0)
+        hot.selectCell(visualRow, Math.max(hot.getSelectedLast()?.[1] ?? 0, 0));
       const texts = formulasBeforeRemoval.pop();
       if (!texts || texts.size === 0) return;
       const rows: number[] = [];
