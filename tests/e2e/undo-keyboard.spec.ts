@@ -221,3 +221,39 @@ test('撤销 of 删除所选指标 puts the clerk back on the row it brings back
   await expect(await workbook.cell(INFANT.code, '2022年')).toHaveText('5.6‰');
   workbook.expectNoErrors();
 });
+
+test('three rows deleted at once come back with one 撤销, as the confirmation promises, and go again with one 重做', async ({
+  page,
+}) => {
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  const total = plan.indicators.length;
+  const [second, third] = [rowAfter(INFANT.code), rowAfter(rowAfter(INFANT.code).code)];
+  await workbook.typeInto(third.code, '2021年', '12.5');
+  await workbook.select(INFANT.code, '2021年');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await workbook.more('删除所选指标');
+  const confirm = page.getByRole('dialog', { name: '确认删除指标' });
+  await expect(confirm).toContainText('删除后可以点“撤销”恢复');
+  await confirm.getByRole('button', { name: '删除 3 项' }).click();
+  await expect(workbook.counts()).toContainText(`共 ${total - 3} 项指标`);
+  await page.keyboard.press('Control+z');
+  await expect(cellInfo(page)).toHaveText('已撤销删除指标。可点“重做”恢复。');
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+  await expect(await workbook.cell(third.code, '2021年')).toHaveText('12.5/10万');
+  // Back on the first of them, in her column.
+  await page.keyboard.press('ArrowDown');
+  await expect(cellInfo(page)).toContainText(`${second.code} ${second.name} · 2021年`);
+  await page.keyboard.press('Control+y');
+  await expect(workbook.counts()).toContainText(`共 ${total - 3} 项指标`);
+  await page.keyboard.press('Control+z');
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+  await workbook.waitSaved();
+  await page.reload();
+  await workbook.waitForGrid();
+  await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
+  await workbook.revealRow(third.code);
+  await expect(await workbook.cell(third.code, '2021年')).toHaveText('12.5/10万');
+  workbook.expectNoErrors();
+});
