@@ -116,7 +116,7 @@ import { OPEN_CHOICE_EDITOR } from './open-choice-editor';
 import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 import { roundHalfAway } from '../model/rounding';
-import { joinedAction, type UndoAction } from './joined-undo-step';
+import { joinedAction, stepsOf, type UndoAction } from './joined-undo-step';
 import { guardSampleClipboard } from './sample-clipboard';
 import { sayWhenNothingToUndo } from './nothing-to-undo';
 import { enableFillDown } from './fill-down';
@@ -1838,14 +1838,21 @@ export function makeWorkbookGrid(
       const actionType = (action as { actionType?: string }).actionType ?? '';
       finishUndoRedo('undo', actionType);
       if (actionType !== 'remove_row') return;
-      // Back on the row brought back, in the column she was in: the selection stayed on the row above it, where
-      // the next figure she typed went.
-      const restored = (action as { index?: number }).index;
-      const visualRow = restored === undefined ? null : hot?.toVisualRow(restored);
-      if (hot && visualRow !== null && visualRow !== undefined && visualRow >= 0)
-        hot.selectCell(visualRow, Math.max(hot.getSelectedLast()?.[1] ?? 0, 0));
-      const texts = formulasBeforeRemoval.pop();
-      if (!texts || texts.size === 0) return;
+      // One step per row deleted (rows deleted together are one step of the stack, joined: see deleteRows).
+      const steps = stepsOf(action as unknown as UndoAction);
+      // Back on the (first) row brought back, in the column she was in: the selection stayed on the row above,
+      // where the next figure she typed went.
+      const visualRows = steps
+        .map((step) => (step as { index?: number }).index)
+        .map((physicalRow) => (physicalRow === undefined ? null : hot?.toVisualRow(physicalRow)))
+        .filter((visualRow): visualRow is number => typeof visualRow === 'number' && visualRow >= 0);
+      if (hot && visualRows.length > 0)
+        hot.selectCell(Math.min(...visualRows), Math.max(hot.getSelectedLast()?.[1] ?? 0, 0));
+      // Each deletion kept the formulas it rewrote; the earliest one's are as they were before any of them.
+      const texts = new Map<string, GridCell>();
+      for (const kept of formulasBeforeRemoval.splice(-steps.length).reverse())
+        for (const [code, text] of kept) texts.set(code, text);
+      if (texts.size === 0) return;
       const rows: number[] = [];
       data.forEach((row, physicalRow) => {
         const text = texts.get(String(row[codeCol] ?? ''));
@@ -2390,10 +2397,13 @@ export function makeWorkbookGrid(
         .map((code) => grid.toVisualRow(physicalRowOf(code)))
         .filter((r): r is number => r !== null && r >= 0)
         .sort((a, b) => b - a);
-      // One alter call per row, from the bottom up, so indexes stay valid.
-      grid.batch(() => {
-        for (const visualRow of visualRows) grid.alter('remove_row', visualRow, 1, 'deleteRows');
-      });
+      // One alter call per row, from the bottom up, so indexes stay valid; one step for 撤销 all the same, as the
+      // confirmation promises (删除后可以点“撤销”恢复: three rows took three).
+      api.asOneUndoStep('remove_row', () =>
+        grid.batch(() => {
+          for (const visualRow of visualRows) grid.alter('remove_row', visualRow, 1, 'deleteRows');
+        }),
+      );
     },
     undo: () => grid.getPlugin('undoRedo').undo(),
     redo: () => grid.getPlugin('undoRedo').redo(),
