@@ -18,10 +18,22 @@ export interface UndoAction {
 export function joinedAction(actionType: string, parts: readonly UndoAction[]): UndoAction {
   const run = (steps: readonly UndoAction[], kind: 'undo' | 'redo', instance: unknown, done: () => void) => {
     const [first, ...rest] = steps;
-    if (!first) done();
+    if (!first) {
+      done();
+      return;
+    }
     // The next step starts once this one has returned: a deleted row's undo calls back from inside the grid's render
-    // it started (afterViewRender), and the next row's undo, started there, overflowed the stack.
-    else first[kind](instance, () => queueMicrotask(() => run(rest, kind, instance, done)));
+    // it started (afterViewRender), and the next row's undo, started there, overflowed the stack. Not a microtask
+    // later, though: Handsontable reads its redo stack right after the undo returns, and the joined step must be on
+    // it by then (重做 stayed grey).
+    let returned = false;
+    let calledBack = false;
+    first[kind](instance, () => {
+      if (returned) run(rest, kind, instance, done);
+      else calledBack = true;
+    });
+    returned = true;
+    if (calledBack) run(rest, kind, instance, done);
   };
   return {
     actionType,

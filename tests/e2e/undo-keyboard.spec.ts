@@ -242,6 +242,7 @@ test('three rows deleted at once come back with one 撤销, as the confirmation 
   await expect(cellInfo(page)).toHaveText('已撤销删除指标。可点“重做”恢复。');
   await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
   await expect(await workbook.cell(third.code, '2021年')).toHaveText('12.5/10万');
+  await expect(page.getByRole('button', { name: '重做', exact: true })).toBeEnabled();
   // Back on the first of them, in her column.
   await page.keyboard.press('ArrowDown');
   await expect(cellInfo(page)).toContainText(`${second.code} ${second.name} · 2021年`);
