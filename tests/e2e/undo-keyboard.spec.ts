@@ -12,7 +12,7 @@ const INFANT = plan.indicators.find((r) => r.name === '婴儿死亡率')!;
 const cellInfo = (page: Page) => page.locator('.status-bar .cell-info');
 
 /** The row under `code` in the plan's order (the order the grid shows before any filter or sort). */
-function rowAfter(code: string): { code: string; name: string } {
+function rowAfter(code: string): (typeof plan.indicators)[number] {
   const next = plan.indicators[plan.indicators.findIndex((r) => r.code === code) + 1];
   if (!next) throw new Error(`no row after ${code}`);
   return next;
@@ -256,5 +256,41 @@ test('three rows deleted at once come back with one 撤销, as the confirmation 
   await expect(workbook.counts()).toContainText(`共 ${total} 项指标`);
   await workbook.revealRow(third.code);
   await expect(await workbook.cell(third.code, '2021年')).toHaveText('12.5/10万');
+  workbook.expectNoErrors();
+});
+
+test('a block from Excel with an empty cell, 95% and CRLF line ends: written as Excel would, one 撤销, a reload agrees', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  // The plan's first row in %, and the row under it (社区图书馆设立亲子阅读区比例, then 家庭教育工作经费投入 in 万元).
+  const share = plan.indicators.find((r) => r.unit === '%')!;
+  const below = rowAfter(share.code);
+  await workbook.typeInto(share.code, '2021年', '50');
+  await workbook.typeInto(below.code, '2022年', '82');
+  await workbook.select(share.code, '2020年（基期）');
+  // Excel's copy: CRLF, a trailing line end, an empty cell in the middle and one at a line's end.
+  await page.evaluate(() => navigator.clipboard.writeText('95%\t\t96.5\r\n80\t81\t\r\n'));
+  await page.keyboard.press('Control+v');
+  // An empty cell of the block empties the cell under it, as in Excel; the trailing line end adds no row.
+  await expect(await workbook.cell(share.code, '2020年（基期）')).toHaveText('95%');
+  await expect(await workbook.cell(share.code, '2021年')).toHaveText('');
+  await expect(await workbook.cell(share.code, '2022年')).toHaveText('96.5%');
+  await expect(await workbook.cell(below.code, '2021年')).toHaveText(`81 ${below.unit}`);
+  await expect(await workbook.cell(below.code, '2022年')).toHaveText('');
+  await expect(await workbook.cell(rowAfter(below.code).code, '2020年（基期）')).toHaveText('');
+  await page.keyboard.press('Control+z');
+  await expect(cellInfo(page)).toHaveText('已撤销修改。可点“重做”恢复。');
+  await expect(await workbook.cell(share.code, '2021年')).toHaveText('50%');
+  await expect(await workbook.cell(share.code, '2020年（基期）')).toHaveText('');
+  await expect(await workbook.cell(below.code, '2022年')).toHaveText(`82 ${below.unit}`);
+  await reload(workbook);
+  await workbook.revealRow(share.code);
+  await expect(await workbook.cell(share.code, '2021年')).toHaveText('50%');
+  await expect(await workbook.cell(share.code, '2020年（基期）')).toHaveText('');
+  await expect(await workbook.cell(below.code, '2022年')).toHaveText(`82 ${below.unit}`);
   workbook.expectNoErrors();
 });
