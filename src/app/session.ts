@@ -124,6 +124,39 @@ function takeCarriedNotice(): string {
   }
 }
 
+const CARRIED_CELL = 'workbookCell';
+
+/** A cell as the status bar names it: the row's code and the column's title. */
+export interface CarriedCell {
+  code: string;
+  column: string;
+}
+
+/**
+ * The cell the clerk was on when an action reloads the page (settings saved with a new threshold or licence key):
+ * selected again once the page opens, so her keys go on from there (they started over at the top-left cell).
+ */
+export function carryCell(cell: CarriedCell): void {
+  try {
+    sessionStorage.setItem(CARRIED_CELL, JSON.stringify({ code: cell.code, column: cell.column }));
+  } catch {
+    // No session storage: the page opens with no cell selected, as any reload does.
+  }
+}
+
+export function takeCarriedCell(): CarriedCell | null {
+  try {
+    const text = sessionStorage.getItem(CARRIED_CELL);
+    sessionStorage.removeItem(CARRIED_CELL);
+    const cell = text ? (JSON.parse(text) as Partial<CarriedCell>) : null;
+    return typeof cell?.code === 'string' && typeof cell.column === 'string'
+      ? { code: cell.code, column: cell.column }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Ask the browser not to evict the data under storage pressure; the answer is shown to the clerk. */
 async function requestPersistence(): Promise<boolean | null> {
   try {

@@ -5,6 +5,8 @@
 /** A step of Handsontable's undo stack: it calls back once done (a change of a validated cell, a microtask later). */
 export interface UndoAction {
   actionType?: string;
+  /** The steps joined into this one (see joinedAction). */
+  parts?: readonly UndoAction[];
   undo(instance: unknown, done: () => void): void;
   redo(instance: unknown, done: () => void): void;
 }
@@ -16,12 +18,32 @@ export interface UndoAction {
 export function joinedAction(actionType: string, parts: readonly UndoAction[]): UndoAction {
   const run = (steps: readonly UndoAction[], kind: 'undo' | 'redo', instance: unknown, done: () => void) => {
     const [first, ...rest] = steps;
-    if (!first) done();
-    else first[kind](instance, () => run(rest, kind, instance, done));
+    if (!first) {
+      done();
+      return;
+    }
+    // The next step starts once this one has returned: a deleted row's undo calls back from inside the grid's render
+    // it started (afterViewRender), and the next row's undo, started there, overflowed the stack. Not a microtask
+    // later, though: Handsontable reads its redo stack right after the undo returns, and the joined step must be on
+    // it by then (重做 stayed grey).
+    let returned = false;
+    let calledBack = false;
+    first[kind](instance, () => {
+      if (returned) run(rest, kind, instance, done);
+      else calledBack = true;
+    });
+    returned = true;
+    if (calledBack) run(rest, kind, instance, done);
   };
   return {
     actionType,
+    parts,
     undo: (instance, done) => run([...parts].reverse(), 'undo', instance, done),
     redo: (instance, done) => run(parts, 'redo', instance, done),
   };
+}
+
+/** The grid's own steps a step of the stack is made of: a joined one's parts, or the step itself. */
+export function stepsOf(action: UndoAction): readonly UndoAction[] {
+  return action.parts ?? [action];
 }

@@ -119,8 +119,10 @@ import { TEXT_CHOICE_EDITOR } from './text-choice-editor';
 import { alignTargetToKind, parseYearlyStep, staleTargetNote } from './target-definition';
 import { roundHalfAway } from '../model/rounding';
 import { overdueFigureNote } from '../model/overdue-figure';
-import { joinedAction, type UndoAction } from './joined-undo-step';
+import { joinedAction, stepsOf, type UndoAction } from './joined-undo-step';
 import { guardSampleClipboard } from './sample-clipboard';
+import { sayWhenNothingToUndo } from './nothing-to-undo';
+import { enableFillDown } from './fill-down';
 
 registerLanguageDictionary(zhCN);
 registerCellType(DropdownCellType);
@@ -235,6 +237,8 @@ export interface GridEvents {
   onOverwroteUnseen?(message: string): void;
   /** Whether there is something to undo or redo (for the 撤销 and 重做 buttons). */
   onUndoAvailability?(canUndo: boolean, canRedo: boolean): void;
+  /** Ctrl+Z (or Ctrl+Y, Ctrl+Shift+Z) was pressed in the grid with nothing to undo (redo). */
+  onNothingToUndo?(kind: 'undo' | 'redo'): void;
   /**
    * Another tab's save changed rows this page's undo or redo steps would write: the steps were dropped, so that
    * an undo cannot put back a value over the other tab's. `message` says so.
@@ -301,6 +305,11 @@ export interface WorkbookGrid {
    */
   asOneUndoStep(actionType: string, apply: () => void): void;
   selectRow(code: string): void;
+  /**
+   * Select the cell of row `code` in the column titled `column` (as the status bar names it), scrolled into view,
+   * with the keys: the cell a clerk was on before the page was reloaded. False when there is no such cell now.
+   */
+  selectCell(code: string, column: string): boolean;
   /** Select the top-left cell (a key pressed with nothing selected starts there). */
   selectFirstCell(): void;
   /**
@@ -1882,8 +1891,21 @@ export function makeWorkbookGrid(
       const actionType = (action as { actionType?: string }).actionType ?? '';
       finishUndoRedo('undo', actionType);
       if (actionType !== 'remove_row') return;
-      const texts = formulasBeforeRemoval.pop();
-      if (!texts || texts.size === 0) return;
+      // One step per row deleted (rows deleted together are one step of the stack, joined: see deleteRows).
+      const steps = stepsOf(action as unknown as UndoAction);
+      // Back on the (first) row brought back, in the column she was in: the selection stayed on the row above,
+      // where the next figure she typed went.
+      const visualRows = steps
+        .map((step) => (step as { index?: number }).index)
+        .map((physicalRow) => (physicalRow === undefined ? null : hot?.toVisualRow(physicalRow)))
+        .filter((visualRow): visualRow is number => typeof visualRow === 'number' && visualRow >= 0);
+      if (hot && visualRows.length > 0)
+        hot.selectCell(Math.min(...visualRows), Math.max(hot.getSelectedLast()?.[1] ?? 0, 0));
+      // Each deletion kept the formulas it rewrote; the earliest one's are as they were before any of them.
+      const texts = new Map<string, GridCell>();
+      for (const kept of formulasBeforeRemoval.splice(-steps.length).reverse())
+        for (const [code, text] of kept) texts.set(code, text);
+      if (texts.size === 0) return;
       const rows: number[] = [];
       data.forEach((row, physicalRow) => {
         const text = texts.get(String(row[codeCol] ?? ''));
@@ -2285,6 +2307,8 @@ export function makeWorkbookGrid(
   };
 
   const grid = hot;
+  sayWhenNothingToUndo(grid, (kind) => options.events.onNothingToUndo?.(kind));
+  enableFillDown(grid);
   // With imeFastEdit, Handsontable moves the focus to its editor's textarea a moment after each selection. A
   // dialog opened in that moment (Alt+C right after an arrow key) or the search box must keep it: otherwise
   // Escape and Tab went to the grid under the open dialog.
@@ -2426,10 +2450,13 @@ export function makeWorkbookGrid(
         .map((code) => grid.toVisualRow(physicalRowOf(code)))
         .filter((r): r is number => r !== null && r >= 0)
         .sort((a, b) => b - a);
-      // One alter call per row, from the bottom up, so indexes stay valid.
-      grid.batch(() => {
-        for (const visualRow of visualRows) grid.alter('remove_row', visualRow, 1, 'deleteRows');
-      });
+      // One alter call per row, from the bottom up, so indexes stay valid; one step for 撤销 all the same, as the
+      // confirmation promises (删除后可以点“撤销”恢复: three rows took three).
+      api.asOneUndoStep('remove_row', () =>
+        grid.batch(() => {
+          for (const visualRow of visualRows) grid.alter('remove_row', visualRow, 1, 'deleteRows');
+        }),
+      );
     },
     undo: () => grid.getPlugin('undoRedo').undo(),
     redo: () => grid.getPlugin('undoRedo').redo(),
@@ -2700,6 +2727,16 @@ export function makeWorkbookGrid(
       if (visualRow === null || visualRow < 0) return;
       grid.selectCell(visualRow, statusCol);
       grid.scrollViewportTo({ row: visualRow, col: statusCol });
+    },
+    selectCell(code, column) {
+      const physicalRow = physicalRowOf(code);
+      const visualRow = physicalRow < 0 ? null : grid.toVisualRow(physicalRow);
+      const visualCol = columns.findIndex((spec) => spec.title === column);
+      if (visualRow === null || visualRow < 0 || visualCol < 0) return false;
+      grid.selectCell(visualRow, visualCol);
+      grid.scrollViewportTo({ row: visualRow, col: visualCol });
+      grid.listen();
+      return true;
     },
     selectFirstCell() {
       if (grid.countRows() === 0) return;

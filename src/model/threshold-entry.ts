@@ -91,3 +91,11 @@ export function readThresholds(inputs: Readonly<Record<string, string | undefine
   const wrong = thresholdProblem(thresholds);
   return wrong ? { ok: false, key: null, message: wrong } : { ok: true, thresholds };
 }
+
+/**
+ * Whether two sets of thresholds judge alike: 设置 saved with the same thresholds (only the clerk's name changed)
+ * need not build the grid again, which would drop the clerk's undo steps and her cell.
+ */
+export function sameThresholds(a: Thresholds, b: Thresholds): boolean {
+  return THRESHOLD_FIELDS.every((field) => a[field.key] === b[field.key]);
+}

@@ -10,6 +10,8 @@ import {
   LAST_WORKBOOK_SETTING,
   rememberShownInThisTab,
   carryNotice,
+  carryCell,
+  takeCarriedCell,
   workbookHref,
   LICENSE_SETTING,
   THRESHOLDS_SETTING,
@@ -47,12 +49,26 @@ import { previousPeriodNote } from '../model/planning';
 import { SettingsDialog, type Settings } from './SettingsDialog';
 import { focusedBeforeModal, installModalKeys, topmostModal } from './modal-focus';
 import { quoted } from '../model/quote';
+import { sameThresholds } from '../model/threshold-entry';
 import { exampleVersionName } from '../model/version-name';
 
 /** In place of a row's code: the whole workbook's change history (no code has a NUL in it). */
 const ALL_ROWS = '\u0000all';
 /** Keys that move or start editing in the grid: with nothing selected, the first of them selects a cell. */
 const START_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'F2', 'Home', 'End']);
+/**
+ * A key a clerk presses for the grid with the focus on the page: moving, starting to type or edit, deleting, and
+ * Ctrl+Z / Ctrl+Y / Ctrl+D / Ctrl+V. Not Ctrl+C or Ctrl+X: text selected on the page (the row panel's) is hers to copy.
+ */
+function keyForTheGrid(event: KeyboardEvent): boolean {
+  if (event.altKey) return false;
+  if (event.ctrlKey || event.metaKey) return ['z', 'y', 'd', 'v'].includes(event.key.toLowerCase());
+  return (
+    START_KEYS.has(event.key) ||
+    ['Delete', 'Backspace', 'PageUp', 'PageDown'].includes(event.key) ||
+    event.key.length === 1
+  );
+}
 /**
  * Made once, when the grid is ready (see onMount): building a date formatter costs tens of milliseconds, which
  * start-up or the first edit would otherwise pay.
@@ -107,9 +123,14 @@ function ticksSaid(targets: readonly TargetProposal[]): string {
 }
 
 export function App(props: { session: Session }) {
-  // The session is fixed for the life of the page (a new licence key reloads the page).
+  // The session is fixed for the life of the page (a new licence key or threshold reloads the page).
   // eslint-disable-next-line solid/reactivity
-  const { workbook, repository, licenseKey, thresholds, clerk, organisation } = props.session;
+  const { workbook, repository, licenseKey, thresholds } = props.session;
+  // The clerk's name and office change in 设置 without the page being built again: her undo steps and her cell stay.
+  // eslint-disable-next-line solid/reactivity
+  const [clerk, setClerk] = createSignal(props.session.clerk);
+  // eslint-disable-next-line solid/reactivity
+  const [organisation, setOrganisation] = createSignal(props.session.organisation);
   const [saveState, setSaveState] = createSignal<SaveState>({ status: 'saved', at: null });
   // eslint-disable-next-line solid/reactivity
   const [failure, setFailure] = createSignal<StorageFailure | null>(props.session.failure);
@@ -375,6 +396,7 @@ export function App(props: { session: Session }) {
         },
         onNotice: setNotice,
         onUndoAvailability: (undo, redo) => setUndoable({ undo, redo }),
+        onNothingToUndo: (kind) => setNotice(nothingToUndoNotice(kind)),
         onSelectionChanged: (info) => {
           // A notice ("已导入…", "已撤销…", "目标未改…") is shown until the clerk moves on to another cell (the grid
           // selects the same cell again when an editor stays open on a text it refused).
@@ -398,12 +420,16 @@ export function App(props: { session: Session }) {
             refreshCounts();
           },
         },
-        clerk: () => clerk,
+        clerk,
         markUnsaved: (codes) => autosave?.markRows(codes),
         // The clerk's new row under another code: said as when this tab's own save renumbers it.
         onRecoded: (conflicts) => addConflict(conflictNotice(conflicts)),
       });
     refreshCounts();
+    // Reloaded by 设置 (a new threshold): back on her cell. Selecting it clears the status bar: the carried notice
+    // (设置已保存…) is said again.
+    const carried = takeCarriedCell();
+    if (carried && grid.selectCell(carried.code, carried.column)) setNotice(props.session.notice);
     // The grid is drawn with the workbook: `npm run bench` measures cold start and opening up to this mark.
     performance.mark('workbook-ready');
     setTimeout(() => formatSavedTime(new Date()), 0);
@@ -454,6 +480,10 @@ export function App(props: { session: Session }) {
         grid?.selectFirstCell();
         return;
       }
+      // A cell is selected, but a click on the page to read it (the row panel, the status bar) took the keys from the
+      // grid: the focus is on the page itself, and the arrows, a figure or Ctrl+Z did nothing. They are the grid's
+      // again, this very key too (the grid hears it after this listener, the window's, in capture).
+      if (idle && selection() && keyForTheGrid(event)) grid?.focus();
       // Alt+C: the chart of the selected row, without leaving the keyboard.
       if (event.altKey && !event.ctrlKey && event.code === 'KeyC') {
         const code = selection()?.code;
@@ -563,8 +593,24 @@ export function App(props: { session: Session }) {
       await repository.setSetting(ORGANISATION_SETTING, settings.organisation);
       await repository.setSetting(LICENSE_SETTING, settings.licenseKey);
       await repository.setSetting(THRESHOLDS_SETTING, settings.thresholds);
-      // The grid reads its licence key when it is built: reload to build it again (data is saved).
-      carryNotice('设置已保存。');
+      if (settings.licenseKey === licenseKey && sameThresholds(settings.thresholds, thresholds)) {
+        // A name or an office: taken in place, so Ctrl+Z still takes back what she typed before, from her cell.
+        setClerk(settings.clerk);
+        setOrganisation(settings.organisation);
+        setShowSettings(false);
+        setNotice('设置已保存。');
+        backToGrid();
+        return;
+      }
+      // The grid reads its licence key and thresholds when it is built: reload to build it again (data is saved),
+      // on the cell she was on. Its undo steps cannot come along: said, so a Ctrl+Z that does nothing is expected.
+      const cell = selection();
+      if (cell) carryCell(cell);
+      carryNotice(
+        undoable().undo || undoable().redo
+          ? '设置已保存。页面已按新设置重新载入：之前的修改都已保存，但不能再撤销。'
+          : '设置已保存。',
+      );
       location.reload();
     } catch (error) {
       // Said as the settings' failure (it read 最近的修改尚未保存。将自动重试, which nothing would do).
@@ -875,10 +921,28 @@ export function App(props: { session: Session }) {
           预警汇总
         </button>
         <span class="spacer" />
-        <button type="button" onClick={() => grid?.undo()} title="撤销（Ctrl+Z）" disabled={!undoable().undo}>
+        {/* The click took the keys from the grid (the focus went back to its hidden input, unheard): given back, so
+            the arrows and Ctrl+Y go on from the cell 撤销 put her on. */}
+        <button
+          type="button"
+          onClick={() => {
+            grid?.undo();
+            grid?.focus();
+          }}
+          title="撤销（Ctrl+Z）"
+          disabled={!undoable().undo}
+        >
           撤销
         </button>
-        <button type="button" onClick={() => grid?.redo()} title="重做（Ctrl+Y）" disabled={!undoable().redo}>
+        <button
+          type="button"
+          onClick={() => {
+            grid?.redo();
+            grid?.focus();
+          }}
+          title="重做（Ctrl+Y 或 Ctrl+Shift+Z）"
+          disabled={!undoable().redo}
+        >
           重做
         </button>
         <button
@@ -985,15 +1049,15 @@ export function App(props: { session: Session }) {
           <button
             type="button"
             class="link clerk"
-            classList={{ missing: !clerk }}
+            classList={{ missing: !clerk() }}
             title={
-              clerk
-                ? `修改记录中记为“${clerk}”。如不是您本人（例如从同事的备份恢复后），请点此在“设置”中改为您的姓名。`
+              clerk()
+                ? `修改记录中记为“${clerk()}”。如不是您本人（例如从同事的备份恢复后），请点此在“设置”中改为您的姓名。`
                 : '修改记录中将显示“（未填姓名）”。点此在“设置”中填写您的姓名。'
             }
             onClick={() => setShowSettings(true)}
           >
-            填报人：{clerk || '未填写'}
+            填报人：{clerk() || '未填写'}
           </button>
         </Show>
       </footer>
@@ -1036,7 +1100,7 @@ export function App(props: { session: Session }) {
           <WorkbooksDialog
             repository={repo()}
             persisted={props.session.persisted}
-            clerk={clerk}
+            clerk={clerk()}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeLeave={() => autosave?.flush() ?? Promise.resolve()}
             onDeletedForGood={(id) => tabSync.announceDeleted(id)}
@@ -1057,7 +1121,7 @@ export function App(props: { session: Session }) {
           <VersionsDialog
             repository={repo()}
             workbookId={workbook.id}
-            clerk={clerk}
+            clerk={clerk()}
             current={() => ({ ...workbook, indicators: grid?.getIndicators() ?? workbook.indicators })}
             beforeSave={() => autosave?.flush() ?? Promise.resolve()}
             onRestored={(message) => {
@@ -1112,7 +1176,7 @@ export function App(props: { session: Session }) {
       <Show when={showReport()}>
         <ReportView
           planTitle={workbook.title}
-          organisation={organisation}
+          organisation={organisation()}
           isSample={workbook.isSample === true}
           years={reportYears()}
           rows={reports()}
@@ -1229,8 +1293,8 @@ export function App(props: { session: Session }) {
 
       <Show when={showSettings()}>
         <SettingsDialog
-          clerk={clerk}
-          organisation={organisation}
+          clerk={clerk()}
+          organisation={organisation()}
           licenseKey={licenseKey}
           defaultLicenseKey={DEFAULT_LICENSE_KEY}
           thresholds={thresholds}
@@ -1243,6 +1307,16 @@ export function App(props: { session: Session }) {
       </Show>
     </div>
   );
+}
+
+/**
+ * Ctrl+Z with nothing to undo: the steps are this page's (a reload starts afresh), and nothing is lost by that —
+ * every edit was saved and is in 修改记录.
+ */
+function nothingToUndoNotice(kind: 'undo' | 'redo'): string {
+  return kind === 'undo'
+    ? '没有可撤销的操作：撤销只对本次打开页面后的修改有效。之前的修改都已保存，可在“修改记录”中查看。'
+    : '没有可重做的操作。';
 }
 
 function undoRedoNotice(kind: 'undo' | 'redo', actionType: string): string {

@@ -53,12 +53,11 @@ async function launch(): Promise<WorkbookPage> {
 async function setClerk(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: '设置' }).click();
   await page.getByLabel('填报人（经办人）姓名').fill(name);
-  // Saving the settings reloads the page: until the reloaded page says so, the old one may still be on screen
-  // (a typeInto straight after once waited 15 s on the search box of the page being replaced).
-  const reloaded = page.waitForEvent('load');
+  // A name alone is taken in place (the page is not reloaded: the clerk's undo steps and cell stay); the name in
+  // the status bar shows it is the one the next edit is recorded under.
   await page.getByRole('dialog', { name: '设置' }).getByRole('button', { name: '保存' }).click();
-  await reloaded;
   await expect(page.locator('.status-bar')).toContainText('设置已保存');
+  await expect(page.locator('.status-bar')).toContainText(`填报人：${name}`);
 }
 
 async function historyRows(workbook: WorkbookPage, code: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShare } from '../../../src/model/entry';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/status';
-import { readThresholds, THRESHOLD_FIELDS } from '../../../src/model/threshold-entry';
+import { readThresholds, sameThresholds, THRESHOLD_FIELDS } from '../../../src/model/threshold-entry';
 
 /** The fields as 设置 first shows them: the saved (here default) values, as text. */
 const defaults = (): Record<string, string> =>
@@ -105,5 +105,16 @@ describe('设置 reads the thresholds as typed, or refuses them by name', () => 
       key: null,
       message: '方向性指标的年均变化阈值应满足：预计达标 > 需加快 > 0。',
     });
+  });
+});
+
+describe('sameThresholds', () => {
+  it('is true for the same shares, however written, and false once any one differs', () => {
+    const typed = readThresholds({ ...defaults(), directionFast: '２％' });
+    expect(typed.ok && sameThresholds(typed.thresholds, DEFAULT_THRESHOLDS)).toBe(true);
+    for (const field of THRESHOLD_FIELDS) {
+      const changed = { ...DEFAULT_THRESHOLDS, [field.key]: DEFAULT_THRESHOLDS[field.key] / 2 };
+      expect(sameThresholds(changed, DEFAULT_THRESHOLDS), field.key).toBe(false);
+    }
   });
 });
