@@ -282,11 +282,6 @@ export function App(props: { session: Session }) {
     setInvalidCells(grid.countInvalidCells());
   };
 
-  /**
-   * After a dialog closes: the keys back to the grid's selected cell, so the arrow keys and Ctrl+Z work at once.
-   * With no cell selected, the focus goes back to what opened the dialog (a toolbar button), never to the page's
-   * body, where Tab would start again from the top of the page.
-   */
   // On thousands of rows the report takes seconds to build, all in one task: the notice is painted first, or the
   // click seemed to do nothing until the report appeared (16 s on 5,000 rows on a busy 2-core machine).
   const openReport = () => {
@@ -301,6 +296,12 @@ export function App(props: { session: Session }) {
       setPreparingReport(false);
     });
   };
+
+  /**
+   * After a dialog closes: the keys back to the grid's selected cell, so the arrow keys and Ctrl+Z work at once.
+   * With no cell selected, the focus goes back to what opened the dialog (a toolbar button), never to the page's
+   * body, where Tab would start again from the top of the page.
+   */
   const backToGrid = (fallback?: HTMLElement) => {
     const opener = focusedBeforeModal() ?? fallback;
     // Listening again even without a selected cell: Ctrl+Z right after an import undoes it.
