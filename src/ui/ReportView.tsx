@@ -20,6 +20,8 @@ import {
 } from '../model/report';
 import { reportStatusLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
+import { BusyNotice } from './BusyNotice';
+import { afterPaint, BUSY_NOTICE_FROM_ROWS } from './after-paint';
 import { ReportHeading } from './ReportHeading';
 import { WarningsTable } from './WarningsTable';
 import { FiguresKeptWhole } from './FiguresKeptWhole';
@@ -88,8 +90,24 @@ export function ReportView(props: {
     ...(Object.entries(REPORT_TITLES) as [ReportVariant, string][]),
     ['notices', NOTICES_TITLE],
   ];
+  // Another report or year rebuilds the report over every row: seconds on thousands of rows, so the page first
+  // says so (the chosen option showed while the old report stayed, and nothing else moved).
+  const [building, setBuilding] = createSignal('');
+  const rebuild = (what: string, change: () => void) => {
+    if (props.rows.length < BUSY_NOTICE_FROM_ROWS) {
+      change();
+      return;
+    }
+    setBuilding(`正在生成${what}（共 ${props.rows.length} 项指标），请稍候…`);
+    afterPaint(() => {
+      change();
+      setBuilding('');
+    });
+  };
+  const titleOf = (v: ViewVariant) => variants().find(([key]) => key === v)?.[1] ?? '报告';
   // An evaluation is of its year: 中期 of the period's middle (2023 for 2021—2025), 终期 of the target year.
-  const chooseVariant = (next: ViewVariant) => {
+  const chooseVariant = (next: ViewVariant) => rebuild(titleOf(next), () => chooseVariantNow(next));
+  const chooseVariantNow = (next: ViewVariant) => {
     setVariant(next);
     const first = props.years[0];
     const last = props.years.at(-1);
@@ -157,7 +175,13 @@ export function ReportView(props: {
         </label>
         <label hidden={variant() === 'planning'}>
           年份
-          <select value={year()} onChange={(e) => setYear(Number(e.currentTarget.value))}>
+          <select
+            value={year()}
+            onChange={(e) => {
+              const chosen = Number(e.currentTarget.value);
+              rebuild(`${chosen}年的${titleOf(variant())}`, () => setYear(chosen));
+            }}
+          >
             <For each={props.years}>{(y) => <option value={y}>{y}年</option>}</For>
           </select>
         </label>
@@ -179,6 +203,9 @@ export function ReportView(props: {
           返回表格
         </button>
       </div>
+      <Show when={building()}>
+        <BusyNotice text={building()} />
+      </Show>
       <Show when={noFigures}>
         <p class="report-hint no-print" role="status">
           工作簿中还没有填写任何年份的数值：报告按{year()}
