@@ -60,7 +60,7 @@ export function WarningsTable(props: {
                 <FiguresKeptWhole text={w.gap} />
               </td>
               <td class="nowrap">
-                {w.status}
+                {w.statusShown}
                 <Show when={w.statusNote}>
                   <span class="status-note">{w.statusNote}</span>
                 </Show>
