@@ -3,7 +3,8 @@
  * 2026). Its status is still the earlier years' — a trend, or 已达标 by the latest figure — and in the grid it reads
  * like the period's verdict beside the rows judged by 2025's own figure (已达标 next to 达标). The report says
  * 待补报2025年数值 for such a row (report.ts, outcomeOf), and 无法判定 for one whose 2025 entry was refused (待核实, kept
- * as typed): the status is then the earlier years' too. This says so where the clerk sees the status.
+ * as typed): the status is then the earlier years' too. This says so where the clerk sees the status, and gives every
+ * warning list (the report's, the departments' notices, 预警汇总) the report's words for such a row.
  */
 import type { Indicator } from './indicator';
 import { seriesOf } from './projection';
