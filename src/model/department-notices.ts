@@ -247,11 +247,12 @@ export function missingHeading(notice: DepartmentNotice, year: number): string {
 export function warningInWords(w: WarningRow): string {
   // The status as the list prints it (待补报2025年数值（按趋势需加快） once the target year is over), its note inside
   // the brackets it has rather than a second pair.
-  const status = !w.statusNote
-    ? w.statusShown
-    : w.statusShown.endsWith('）')
-      ? `${w.statusShown.slice(0, -1)}，${w.statusNote}）`
-      : `${w.statusShown}（${w.statusNote}）`;
+  const basis = w.statusNote
+    ? w.statusBasis
+      ? `${w.statusBasis.slice(0, -1)}，${w.statusNote}）`
+      : `（${w.statusNote}）`
+    : w.statusBasis;
+  const status = `${w.statusShown}${basis}`;
   return [
     `${w.code} ${w.name}：最新值 ${w.latest}`,
     `目标 ${w.target}`,

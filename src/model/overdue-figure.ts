@@ -97,20 +97,21 @@ export const awaitedWords = (targetYear: number): string => `待补报${targetYe
 
 /**
  * A row's status as every list prints it once its target year is over without its figure, in the 终期评估's words
- * for the row (report.ts outcomeOf): "待补报2025年数值（按趋势需加快）", or for a refused entry
- * "无法判定（2025年数值有误，待核实后判定；按趋势需加快）" — a bare 需加快 beside rows 未达标 by 2025's own figure read
- * as the period's verdict. Null when the status is the target year's own (or the year is not over).
+ * for the row (report.ts outcomeOf): "待补报2025年数值" and "（按趋势需加快）" beside it, or for a refused entry
+ * "无法判定" and "（2025年数值有误，待核实后判定；按趋势需加快）" — a bare 需加快 beside rows 未达标 by 2025's own figure read
+ * as the period's verdict. In two parts, as the 终期评估's table prints them (the second under the first, wrapping).
+ * Null when the status is the target year's own (or the year is not over).
  */
 export function overdueStatusWords(
   indicator: Pick<Indicator, 'values' | 'targetYear'>,
   status: Status | null,
   currentYear: number,
-): string | null {
+): [string, string] | null {
   const overdue = overdueOf(indicator, status, currentYear);
   if (!overdue) return null;
   const { targetYear, refused } = overdue;
   const latest = latestStatusInWords(status, indicator, targetYear);
   return refused === null
-    ? `${awaitedWords(targetYear)}（${latest}）`
-    : `无法判定（${targetYear}年数值有误，待核实后判定；${latest}）`;
+    ? [awaitedWords(targetYear), `（${latest}）`]
+    : ['无法判定', `（${targetYear}年数值有误，待核实后判定；${latest}）`];
 }

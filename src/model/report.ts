@@ -163,10 +163,12 @@ export interface WarningRow {
   status: Status;
   /**
    * The status as the list prints it: the status itself, or once the target year is over without its figure the
-   * 终期评估's words for the row (待补报2025年数值（按趋势需加快）), so the list never sets a trend's 需加快 beside the
-   * 未达标 of rows judged by 2025's own figure as if it were the period's verdict.
+   * 终期评估's words for the row (待补报2025年数值, with （按趋势需加快） as statusBasis), so the list never sets a
+   * trend's 需加快 beside the 未达标 of rows judged by 2025's own figure as if it were the period's verdict.
    */
   statusShown: string;
+  /** Beside statusShown, what a 待补报 row's status rests on: "（按趋势需加快）"; '' otherwise. */
+  statusBasis: string;
   /** Why a row met now is listed: "按趋势将不再达标"; '' otherwise. */
   statusNote: string;
   /** "波动较大" or "". */
@@ -696,6 +698,7 @@ export function buildReport(
     )
     .map(({ indicator, projected, gap, status, fluctuation, trendLeaves }) => {
       const latestYear = seriesOf(indicator, year).years.at(-1);
+      const [statusShown, statusBasis] = overdueStatusWords(indicator, status, readInYear) ?? [status, ''];
       return {
         code: indicator.code,
         name: indicator.name,
@@ -718,7 +721,8 @@ export function buildReport(
             : showPlannedTrend(projected, indicator),
         gap: gapBesideStatus(gap, indicator, status, thresholds),
         status,
-        statusShown: overdueStatusWords(indicator, status, readInYear) ?? status,
+        statusShown,
+        statusBasis,
         statusNote: trendLeaves === true && status === '已达标' ? '按趋势将不再达标' : '',
         fluctuation: fluctuation?.flagged ? '波动较大' : '',
       };

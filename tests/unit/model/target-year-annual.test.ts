@@ -77,8 +77,10 @@ describe('the annual report of the target year counts as the 终期评估 does',
 });
 
 describe('a row whose target year is over without its figure is listed as the 终期评估 words it', () => {
-  const statusOf = (list: ReturnType<typeof report>, code: string) =>
-    list.warnings.find((w) => w.code === code)?.statusShown;
+  const statusOf = (list: ReturnType<typeof report>, code: string) => {
+    const warning = list.warnings.find((w) => w.code === code);
+    return warning && `${warning.statusShown}${warning.statusBasis}`;
+  };
 
   it('the report’s 需关注 list of 2025 (annual and 终期): 待补报2025年数值 with the trend beside it', () => {
     for (const variant of ['annual', 'final'] as const) {
@@ -104,7 +106,7 @@ describe('a row whose target year is over without its figure is listed as the �
     const leaving = facts('H07', lower(98), { 2020: 99, 2024: 98.2 }, '已达标', { trendLeaves: true });
     const list = buildReport('规划', [leaving], 2025, 'annual', describeTarget, DEFAULT_THRESHOLDS);
     const [warning] = list.warnings;
-    expect(warning!.statusShown).toBe('待补报2025年数值（按2024年数值已达标）');
+    expect(warning).toMatchObject({ statusShown: '待补报2025年数值', statusBasis: '（按2024年数值已达标）' });
     expect(warningInWords(warning!)).toContain(
       '状态：待补报2025年数值（按2024年数值已达标，按趋势将不再达标）',
     );
@@ -120,7 +122,9 @@ describe('a row whose target year is over without its figure is listed as the �
       describeTarget,
       DEFAULT_THRESHOLDS,
     ).warnings;
-    expect(warning!.statusShown).toBe('无法判定（2025年数值有误，待核实后判定；按趋势需加快）');
+    expect(`${warning!.statusShown}${warning!.statusBasis}`).toBe(
+      '无法判定（2025年数值有误，待核实后判定；按趋势需加快）',
+    );
   });
 
   it('the department’s notice of 2025 words the row the same, printed and copied', () => {
