@@ -87,6 +87,9 @@ export interface ReportRow {
   sinceBase: string;
   target: string;
   status: Status | '—';
+  /** The annual report's 状态 as it prints it, as the warning list does (WarningRow.statusShown, statusBasis). */
+  statusShown: string;
+  statusBasis: string;
   /** 终期评估: 达标 / 未达标 by the target year's own value (the grid's status), or why it cannot be said yet. */
   outcome: string;
   /** Beside a row without its target year's value: the status by its latest figures ("（按趋势预计达标）"), else ''. */
@@ -672,6 +675,10 @@ export function buildReport(
       area: areaTitle(area),
       rows: inArea.map(({ indicator, status }) => {
         const [outcome, outcomeNote] = outcomeOf(status, indicator, year);
+        const [statusShown, statusBasis] = overdueStatusWords(indicator, status, readInYear) ?? [
+          status ?? '—',
+          '',
+        ];
         return {
           code: indicator.code,
           name: indicator.name,
@@ -682,6 +689,8 @@ export function buildReport(
           sinceBase: changeSinceBase(indicator, year),
           target: targetOf(indicator),
           status: status ?? '—',
+          statusShown,
+          statusBasis,
           outcome,
           outcomeNote,
         };

@@ -235,6 +235,11 @@ test('spring 2026: the annual report of 2025 counts 达标 / 未达标 and 待�
     '待补报2025年数值（按趋势需加快）',
   );
   await expect(statusIn(report.locator('table.warnings'), 'H03')).toHaveText('未达标');
+  // The annual report's own table of 卫健 rows says the same in its 状态 column.
+  const annualRow = report.locator('table.area tr', {
+    has: page.getByRole('cell', { name: 'H02', exact: true }),
+  });
+  await expect(annualRow.locator('td').last()).toHaveText('待补报2025年数值（按趋势需加快）');
   await report.getByLabel('报告类型').selectOption('final');
   await expect(report.locator('.report-summary')).toHaveText(annual);
   const finalRow = report.locator('table.area tr', {

@@ -95,6 +95,22 @@ describe('a row whose target year is over without its figure is listed as the �
     }
   });
 
+  it('the annual report’s own table of 2025 says the same of the row, its 状态 column the verdict or 待补报', () => {
+    const line = (code: string) => {
+      const row = report(2025)
+        .areas.flatMap((a) => a.rows)
+        .find((r) => r.code === code)!;
+      return `${row.statusShown}${row.statusBasis}`;
+    };
+    expect(line('H05')).toBe('待补报2025年数值（按趋势需加快）');
+    expect(line('H04')).toBe('待补报2025年数值（按2024年数值已达标）');
+    expect(line('H03')).toBe('未达标');
+    const earlier = report(2024)
+      .areas.flatMap((a) => a.rows)
+      .find((r) => r.code === 'H05')!;
+    expect(`${earlier.statusShown}${earlier.statusBasis}`).toBe('需加快');
+  });
+
   it('before the target year is over the status is bare (a 2024 report; 预警汇总 read during 2025)', () => {
     expect(statusOf(report(2024), 'H05')).toBe('需加快');
     // 预警汇总 takes every figure (its year the target year) and is read today.
