@@ -245,7 +245,14 @@ export function missingHeading(notice: DepartmentNotice, year: number): string {
 
 /** One warning as a sentence: every figure with its unit and year, the target as the report prints it. */
 export function warningInWords(w: WarningRow): string {
-  const status = w.statusNote ? `${w.status}（${w.statusNote}）` : w.status;
+  // The status as the list prints it (待补报2025年数值（按趋势需加快） once the target year is over), its note inside
+  // the brackets it has rather than a second pair.
+  const basis = w.statusNote
+    ? w.statusBasis
+      ? `${w.statusBasis.slice(0, -1)}，${w.statusNote}）`
+      : `（${w.statusNote}）`
+    : w.statusBasis;
+  const status = `${w.statusShown}${basis}`;
   return [
     `${w.code} ${w.name}：最新值 ${w.latest}`,
     `目标 ${w.target}`,

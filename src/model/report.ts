@@ -7,6 +7,7 @@
  */
 import { formatDifference, formatNumber, formatWithUnit, withinNaturalLimits } from './entry';
 import { areaTitle, inPlanOrder, type Indicator } from './indicator';
+import { awaitedWords, latestStatusInWords, overdueStatusWords } from './overdue-figure';
 import { showPlannedTrend } from './planning';
 import { defaultMethod, project, projectByDefault, seriesOf, type Method } from './projection';
 import {
@@ -86,6 +87,9 @@ export interface ReportRow {
   sinceBase: string;
   target: string;
   status: Status | '—';
+  /** The annual report's 状态 as it prints it, as the warning list does (WarningRow.statusShown, statusBasis). */
+  statusShown: string;
+  statusBasis: string;
   /** 终期评估: 达标 / 未达标 by the target year's own value (the grid's status), or why it cannot be said yet. */
   outcome: string;
   /** Beside a row without its target year's value: the status by its latest figures ("（按趋势预计达标）"), else ''. */
@@ -160,6 +164,14 @@ export interface WarningRow {
   projectedYear: number;
   gap: string;
   status: Status;
+  /**
+   * The status as the list prints it: the status itself, or once the target year is over without its figure the
+   * 终期评估's words for the row (待补报2025年数值, with （按趋势需加快） as statusBasis), so the list never sets a
+   * trend's 需加快 beside the 未达标 of rows judged by 2025's own figure as if it were the period's verdict.
+   */
+  statusShown: string;
+  /** Beside statusShown, what a 待补报 row's status rests on: "（按趋势需加快）"; '' otherwise. */
+  statusBasis: string;
   /** Why a row met now is listed: "按趋势将不再达标"; '' otherwise. */
   statusNote: string;
   /** "波动较大" or "". */
@@ -284,15 +296,7 @@ function outcomeOf(status: Status | null, indicator: Indicator, year: number): [
   // Once the target year is over, its figure is overdue; before, it is not in yet. Either way the latest status is
   // said as what it rests on: "暂无2025年数值（已达标）" read as if the target were met without the figure.
   const latest = `（${latestStatusInWords(status, indicator, year)}）`;
-  return [year >= targetYear ? `待补报${targetYear}年数值` : `暂无${targetYear}年数值`, latest];
-}
-
-/** The status by the latest figures, said as what it rests on ("按2024年数值已达标", "按趋势预计达标"). */
-function latestStatusInWords(status: Status | null, indicator: Indicator, year: number): string {
-  if (status === null || status === '数据不足') return '数据不足，无法预判';
-  if (status === '已达标') return `按${seriesOf(indicator, year).years.at(-1) ?? ''}年数值已达标`;
-  if (status === '公式有误') return status;
-  return `按趋势${status}`;
+  return [year >= targetYear ? awaitedWords(targetYear) : `暂无${targetYear}年数值`, latest];
 }
 
 /**
@@ -410,41 +414,47 @@ function metByKind(rows: readonly RowFacts[], year: number): string {
 function evaluationSummary(variant: ReportVariant, rows: readonly RowFacts[], year: number): string | null {
   if (variant === 'annual') return null;
   const count = (test: (s: Status | null) => boolean) => rows.filter((r) => test(r.status)).length;
-  if (variant === 'final') {
-    const when = targetYearWords(rows);
-    const { met, missed, withValue, undecided, pending, noData, latestMet } = finalCounts(rows, year);
-    // Rows with earlier figures (a department to ask for the target year's) and rows with none at all (an
-    // indicator no one monitors) call for different actions: counted apart.
-    const byLatest = latestMet > 0 ? `（其中按最新数值已达标${latestMet}项）` : '';
-    const noneAtAll = noData > 0 ? `无监测数据（${noEntryWords(year)}）的${noData}项` : '';
-    if (withValue === 0)
-      return (
-        `${rows.length}项指标均尚无${when}数值，还不能判定是否达标：` +
-        [pending > 0 ? `有往年填报的${pending}项${byLatest}` : '', noneAtAll]
-          .filter((part) => part !== '')
-          .join('，') +
-        // A report of an earlier year reads the workbook as it stood then: entering the figures would not change it.
-        (rows.every((r) => year < r.indicator.targetYear)
-          ? `；终期评估按${when}的数值判定，请将报告年份选为${when}`
-          : `；请先录入或导入${when}的数值`)
-      );
-    const missing = [
-      pending > 0 ? `${missingWord(rows, year)}${when}数值的${pending}项${byLatest}` : '',
-      noneAtAll,
-    ].filter((part) => part !== '');
-    return (
-      `${rows.length}项指标中，有${when}数值的${withValue}项：达标${met}项，未达标${missed}项，` +
-      (undecided > 0 ? `无法判定${undecided}项（请在表格中核对），` : '') +
-      `达标率${percent(met, met + missed)}${metByKind(rows, year)}` +
-      (missing.length > 0 ? `；${missing.join('，')}` : '')
-    );
-  }
+  if (variant === 'final') return targetYearSummary(rows, year);
   const achieved = count((s) => s !== null && ACHIEVED.has(s));
   const onTrack = count((s) => s === '预计达标');
   const attention = count((s) => s !== null && ATTENTION.has(s));
   return (
     `截至${year}年，${rows.length}项指标中已达标${achieved}项，预计达标${onTrack}项，需关注${attention}项，` +
     `数据不足${rows.length - achieved - onTrack - attention}项`
+  );
+}
+
+/**
+ * 终期评估's summary, and the annual report's of the target year (or later): rows judged 达标 / 未达标 by the target
+ * year's own figure counted apart from those still resting on earlier years (待补报) and those with none.
+ */
+function targetYearSummary(rows: readonly RowFacts[], year: number): string {
+  const when = targetYearWords(rows);
+  const { met, missed, withValue, undecided, pending, noData, latestMet } = finalCounts(rows, year);
+  // Rows with earlier figures (a department to ask for the target year's) and rows with none at all (an
+  // indicator no one monitors) call for different actions: counted apart.
+  const byLatest = latestMet > 0 ? `（其中按最新数值已达标${latestMet}项）` : '';
+  const noneAtAll = noData > 0 ? `无监测数据（${noEntryWords(year)}）的${noData}项` : '';
+  if (withValue === 0)
+    return (
+      `${rows.length}项指标均尚无${when}数值，还不能判定是否达标：` +
+      [pending > 0 ? `有往年填报的${pending}项${byLatest}` : '', noneAtAll]
+        .filter((part) => part !== '')
+        .join('，') +
+      // A report of an earlier year reads the workbook as it stood then: entering the figures would not change it.
+      (rows.every((r) => year < r.indicator.targetYear)
+        ? `；终期评估按${when}的数值判定，请将报告年份选为${when}`
+        : `；请先录入或导入${when}的数值`)
+    );
+  const missing = [
+    pending > 0 ? `${missingWord(rows, year)}${when}数值的${pending}项${byLatest}` : '',
+    noneAtAll,
+  ].filter((part) => part !== '');
+  return (
+    `${rows.length}项指标中，有${when}数值的${withValue}项：达标${met}项，未达标${missed}项，` +
+    (undecided > 0 ? `无法判定${undecided}项（请在表格中核对），` : '') +
+    `达标率${percent(met, met + missed)}${metByKind(rows, year)}` +
+    (missing.length > 0 ? `；${missing.join('，')}` : '')
   );
 }
 
@@ -625,6 +635,12 @@ export function buildReport(
   variant: ReportVariant,
   describeTarget: (indicator: Indicator) => string,
   thresholds: Thresholds,
+  /**
+   * The year the report is read in, for saying a target year's figure is overdue: a report of a year reads the
+   * workbook as it stood at that year's end, so after it (year + 1); 预警汇总 on screen, whose year is the target
+   * year (every figure counts), is read today.
+   */
+  readInYear = year + 1,
 ): Report {
   // One target text everywhere in the report: the area tables, the warning list and the appendix.
   const targetOf = (indicator: Indicator) =>
@@ -639,10 +655,14 @@ export function buildReport(
     // No row judged yet (the plan's workbook before its first figures): 达标率0% read as a real rate.
     (rows.length > 0 && noData === rows.length
       ? `${rows.length}项指标均数据不足，尚不能计算达标率（${kinds}）：请先在表格中填写或导入各年数值。`
-      : `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%（${kinds}` +
-        // The rate is out of every row: said when some have too few figures to be judged, so it is not misread.
-        (noData > 0 ? `；数据不足的${noData}项也计入总数` : '') +
-        '）');
+      : // The target year's annual report: 达标 by 2025's own figure and 已达标 by 2024's were added up as one
+        // 已达标, and 未达标 went unsaid. Counted as the 终期评估 counts them, in its words.
+        rows.length > 0 && rows.every((r) => year >= r.indicator.targetYear)
+        ? targetYearSummary(rows, year)
+        : `${rows.length}项指标中已达标${achieved}项，达标率${formatNumber(rate)}%（${kinds}` +
+          // The rate is out of every row: said when some have too few figures to be judged, so it is not misread.
+          (noData > 0 ? `；数据不足的${noData}项也计入总数` : '') +
+          '）');
   const baseYear = commonYear(rows, (i) => i.baseYear);
 
   const areas: ReportArea[] = [];
@@ -655,6 +675,10 @@ export function buildReport(
       area: areaTitle(area),
       rows: inArea.map(({ indicator, status }) => {
         const [outcome, outcomeNote] = outcomeOf(status, indicator, year);
+        const [statusShown, statusBasis] = overdueStatusWords(indicator, status, readInYear) ?? [
+          status ?? '—',
+          '',
+        ];
         return {
           code: indicator.code,
           name: indicator.name,
@@ -665,6 +689,8 @@ export function buildReport(
           sinceBase: changeSinceBase(indicator, year),
           target: targetOf(indicator),
           status: status ?? '—',
+          statusShown,
+          statusBasis,
           outcome,
           outcomeNote,
         };
@@ -681,6 +707,7 @@ export function buildReport(
     )
     .map(({ indicator, projected, gap, status, fluctuation, trendLeaves }) => {
       const latestYear = seriesOf(indicator, year).years.at(-1);
+      const [statusShown, statusBasis] = overdueStatusWords(indicator, status, readInYear) ?? [status, ''];
       return {
         code: indicator.code,
         name: indicator.name,
@@ -703,6 +730,8 @@ export function buildReport(
             : showPlannedTrend(projected, indicator),
         gap: gapBesideStatus(gap, indicator, status, thresholds),
         status,
+        statusShown,
+        statusBasis,
         statusNote: trendLeaves === true && status === '已达标' ? '按趋势将不再达标' : '',
         fluctuation: fluctuation?.flagged ? '波动较大' : '',
       };

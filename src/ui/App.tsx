@@ -212,8 +212,17 @@ export function App(props: { session: Session }) {
   );
   const warnings = createMemo(() =>
     showSummary()
-      ? buildReport(workbook.title, reports(), workbook.targetYear, 'annual', describeTarget, thresholds)
-          .warnings
+      ? // Read today: once the target year is over, a row still without its figure is listed as 待补报 (the report's
+        // words), not by a trend's bare status.
+        buildReport(
+          workbook.title,
+          reports(),
+          workbook.targetYear,
+          'annual',
+          describeTarget,
+          thresholds,
+          new Date().getFullYear(),
+        ).warnings
       : [],
   );
 

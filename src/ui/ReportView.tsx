@@ -374,7 +374,17 @@ export function ReportView(props: {
                             <FiguresKeptWhole text={row.target} />
                           </td>
                           <td class="nowrap">
-                            <Show when={variant() === 'final'} fallback={row.status}>
+                            <Show
+                              when={variant() === 'final'}
+                              fallback={
+                                <>
+                                  {row.statusShown}
+                                  <Show when={row.statusBasis}>
+                                    <span class="outcome-note">{row.statusBasis}</span>
+                                  </Show>
+                                </>
+                              }
+                            >
                               {row.outcome}
                               <Show when={row.outcomeNote}>
                                 <span class="outcome-note">{row.outcomeNote}</span>

@@ -2,7 +2,7 @@
  * Spring 2026, the plan's last year walked as the committee's clerk: 2021–2024 figures are in, 2025's come in for
  * some rows and not for others (a department late). Every figure is made up for the test (no statistic).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LANXI_2021_2025 } from '../../src/model/plan/lanxi-2021-2025';
 import { WorkbookPage } from './workbook-page';
 
@@ -127,6 +127,10 @@ test('during 2025 itself a row without 2025’s figure is no figure overdue: not
   await workbook.select('H02', '指标名称');
   await expect(page.getByRole('complementary', { name: '指标说明' })).toContainText('需加快');
   await expect(page.getByRole('complementary', { name: '指标说明' }).locator('.overdue')).toHaveCount(0);
+  // 预警汇总 is read today: its year is 2025 (every figure counts), but 2025's figures are not due yet.
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const list = page.getByRole('region', { name: '预警汇总' }).getByRole('table', { name: '需关注的指标' });
+  await expect(list.locator('tr', { hasText: 'H02' }).locator('td').nth(6)).toHaveText('需加快');
   workbook.expectNoErrors();
 });
 
@@ -205,4 +209,59 @@ test('备份全部到文件 in spring 2026, restored in a fresh browser profile:
   expect(await finalReport(fresh)).toBe(before);
   restored.expectNoErrors();
   await context.close();
+});
+
+test('spring 2026: the annual report of 2025 counts 达标 / 未达标 and 待补报 as the 终期评估 does, and every warning list words a late row as it does', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.clock.setFixedTime(new Date('2026-04-10T10:00:00+08:00'));
+  const workbook = new WorkbookPage(page);
+  await workbook.open();
+  await importFigures(page);
+  await workbook.waitSaved();
+  await page.getByRole('button', { name: '打印报告' }).click();
+  const report = page.getByRole('dialog', { name: '监测报告' });
+  await expect(report.getByRole('heading', { level: 1 })).toContainText('年度监测报告（2025年）');
+  const annual = (await report.locator('.report-summary').textContent()) ?? '';
+  // H03, H08, H16, E02 missed by their 2025 figure; H02, C03, E03 still on 2024's (C03 已达标 by it).
+  expect(annual).toContain('有2025年数值的11项：达标7项，未达标4项，达标率63.6%');
+  expect(annual).toContain('待补报2025年数值的3项（其中按最新数值已达标1项）');
+  // The line of the 需关注 list for 婴儿死亡率, whose 2025 figure is late: the 终期评估's words, not a bare 需加快.
+  // The 状态 column: the 7th cell, the 6th in a department's own notice (no 责任单位 column).
+  const statusIn = (table: Locator, code: string, column = 6) =>
+    table.locator('tr', { hasText: code }).locator('td').nth(column);
+  await expect(statusIn(report.locator('table.warnings'), 'H02')).toHaveText(
+    '待补报2025年数值（按趋势需加快）',
+  );
+  await expect(statusIn(report.locator('table.warnings'), 'H03')).toHaveText('未达标');
+  // The annual report's own table of 卫健 rows says the same in its 状态 column.
+  const annualRow = report.locator('table.area tr', {
+    has: page.getByRole('cell', { name: 'H02', exact: true }),
+  });
+  await expect(annualRow.locator('td').last()).toHaveText('待补报2025年数值（按趋势需加快）');
+  await report.getByLabel('报告类型').selectOption('final');
+  await expect(report.locator('.report-summary')).toHaveText(annual);
+  const finalRow = report.locator('table.area tr', {
+    has: page.getByRole('cell', { name: 'H02', exact: true }),
+  });
+  await expect(finalRow.locator('td').last()).toHaveText('待补报2025年数值（按趋势需加快）');
+  // 市卫健局's notice words the row the same.
+  await report.getByLabel('报告类型').selectOption({ label: '各单位预警及补报通知' });
+  const notice = report.getByRole('region', { name: '通知：市卫健局' });
+  await expect(statusIn(notice.locator('table.warnings'), 'H02', 5)).toHaveText(
+    '待补报2025年数值（按趋势需加快）',
+  );
+  await report.getByRole('button', { name: '返回表格' }).click();
+  // 预警汇总, read today (spring 2026), the same.
+  await page.getByRole('button', { name: '预警汇总' }).click();
+  const panel = page.getByRole('region', { name: '预警汇总' });
+  const list = panel.getByRole('table', { name: '需关注的指标' });
+  await expect(list.locator('tr', { hasText: 'H02' }).locator('td').nth(6)).toHaveText(
+    '待补报2025年数值（按趋势需加快）',
+  );
+  await expect(list.locator('tr', { hasText: 'E03' }).locator('td').nth(6)).toHaveText(
+    '待补报2025年数值（按趋势预计达标）',
+  );
+  workbook.expectNoErrors();
 });

@@ -162,8 +162,11 @@ test('the dashboard counts match the grid, and a warning leads to its row and ch
         trs.map((tr) => [tr.children[col]?.textContent ?? '', tr.lastElementChild?.textContent ?? '']),
       statusCol,
     );
-  const byStatus = listed.filter(([status]) => ATTENTION.has(status as Status));
-  const swingsOnly = listed.filter(([status]) => !ATTENTION.has(status as Status));
+  // Read after 2025 (the sample has no 2025 figures), a row is listed as the 终期评估 words it:
+  // 待补报2025年数值（按趋势需加快）.
+  const statusOf = (text = '') => /^待补报\d+年数值（按趋势(.+)）$/.exec(text)?.[1] ?? text;
+  const byStatus = listed.filter(([text]) => ATTENTION.has(statusOf(text) as Status));
+  const swingsOnly = listed.filter(([text]) => !ATTENTION.has(statusOf(text) as Status));
   expect(byStatus).toHaveLength(shown);
   for (const [, swing] of swingsOnly) expect(swing).toBe('波动较大');
   const swinging = listed.filter(([, swing]) => swing === '波动较大').length;

@@ -144,6 +144,9 @@ describe('the monitoring report', () => {
       sinceBase: '−0.4个千分点',
       target: '<5‰（以下）',
       status: '需加快',
+      // A report of 2023: the target year not over, the status bare.
+      statusShown: '需加快',
+      statusBasis: '',
       outcome: '暂无2025年数值',
       outcomeNote: '（按趋势需加快）',
     });
