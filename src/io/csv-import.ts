@@ -658,6 +658,11 @@ export function lineKey(file: string, line: number, code: string): string {
   return `${file}|${line}|${code}`;
 }
 
+/** The key of one year's figure on a file's line (a questioned cell, 请核实): the line's key and the year. */
+export function lineYearKey(file: string, line: number, code: string, year: number | undefined): string {
+  return `${lineKey(file, line, code)}|${year}`;
+}
+
 /** Whether two cell values are the same figure (or the same text). */
 export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9;

@@ -39,7 +39,7 @@ import { ChartDialog } from './ChartDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ReportView } from './ReportView';
 import { BusyNotice } from './BusyNotice';
-import { afterPaint, BUSY_NOTICE_FROM_ROWS } from './after-paint';
+import { withBusyNotice } from './after-paint';
 import { WorkbooksDialog } from './WorkbooksDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
 import { basisOf } from './projection-basis';
@@ -319,15 +319,7 @@ export function App(props: { session: Session }) {
   // click seemed to do nothing until the report appeared (16 s on 5,000 rows on a busy 2-core machine).
   const openReport = () => {
     if (showReport() || preparingReport()) return;
-    if (totalRows() < BUSY_NOTICE_FROM_ROWS) {
-      setShowReport(true);
-      return;
-    }
-    setPreparingReport(true);
-    afterPaint(() => {
-      setShowReport(true);
-      setPreparingReport(false);
-    });
+    withBusyNotice(totalRows(), setPreparingReport, () => setShowReport(true));
   };
 
   /**

@@ -6,6 +6,7 @@ import {
   conflictKey,
   existingRows,
   lineKey,
+  lineYearKey,
   planImport,
   resolveConflicts,
   sameValue,
@@ -277,7 +278,7 @@ function Preview(props: {
   const questions = createLimited(() => props.plan.questions, true);
   // The cells questioned, to mark them among the changes too.
   const questioned = createMemo(
-    () => new Set(props.plan.questions.map((q) => `${q.file}|${q.line}|${q.code}|${q.year}`)),
+    () => new Set(props.plan.questions.map((q) => lineYearKey(q.file, q.line, q.code, q.year))),
   );
   const conflicts = createLimited(() => props.plan.conflicts, true);
   // (Every change, the ones left out too: they are listed, marked 不导入.)
@@ -632,7 +633,7 @@ function Preview(props: {
                   const overwrite = u.oldValue !== undefined ? 'overwrite' : undefined;
                   const oldValue = props.show(u.oldValue, u.code);
                   const newValue = props.show(u.newValue, u.code);
-                  const check = questioned().has(`${u.file}|${u.line}|${u.code}|${u.year}`) ? (
+                  const check = questioned().has(lineYearKey(u.file, u.line, u.code, u.year)) ? (
                     <strong class="question">（请核实）</strong>
                   ) : null;
                   const otherDepartment = otherCells().get(lineKey(u.file, u.line, u.code));

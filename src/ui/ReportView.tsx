@@ -21,7 +21,7 @@ import {
 import { reportStatusLegend, type Thresholds } from '../model/status';
 import { NoticesView } from './NoticesView';
 import { BusyNotice } from './BusyNotice';
-import { afterPaint, BUSY_NOTICE_FROM_ROWS } from './after-paint';
+import { withBusyNotice } from './after-paint';
 import { ReportHeading } from './ReportHeading';
 import { WarningsTable } from './WarningsTable';
 import { FiguresKeptWhole } from './FiguresKeptWhole';
@@ -94,15 +94,9 @@ export function ReportView(props: {
   // says so (the chosen option showed while the old report stayed, and nothing else moved).
   const [building, setBuilding] = createSignal('');
   const rebuild = (what: string, change: () => void) => {
-    if (props.rows.length < BUSY_NOTICE_FROM_ROWS) {
-      change();
-      return;
-    }
-    setBuilding(`正在生成${what}（共 ${props.rows.length} 项指标），请稍候…`);
-    afterPaint(() => {
-      change();
-      setBuilding('');
-    });
+    const rows = props.rows.length;
+    const text = `正在生成${what}（共 ${rows} 项指标），请稍候…`;
+    withBusyNotice(rows, (on) => setBuilding(on ? text : ''), change);
   };
   const titleOf = (v: ViewVariant) => variants().find(([key]) => key === v)?.[1] ?? '报告';
   // An evaluation is of its year: 中期 of the period's middle (2023 for 2021—2025), 终期 of the target year.

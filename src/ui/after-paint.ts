@@ -13,3 +13,19 @@ export const BUSY_NOTICE_FROM_ROWS = 500;
 export function afterPaint(work: () => void): void {
   requestAnimationFrame(() => setTimeout(work, 0));
 }
+
+/**
+ * `work` over `rows` rows: at once on a small workbook; from BUSY_NOTICE_FROM_ROWS up, `busy(true)` first, the work
+ * once that is painted, then `busy(false)` (打印报告, and another report or year in the report's view).
+ */
+export function withBusyNotice(rows: number, busy: (on: boolean) => void, work: () => void): void {
+  if (rows < BUSY_NOTICE_FROM_ROWS) {
+    work();
+    return;
+  }
+  busy(true);
+  afterPaint(() => {
+    work();
+    busy(false);
+  });
+}
